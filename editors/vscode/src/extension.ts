@@ -1,0 +1,201 @@
+// The claimls VS Code extension: starts `claimls lsp` over stdio through
+// vscode-languageclient and adds two commands (restart, open article at quote).
+import * as vscode from 'vscode';
+import {
+  DefinitionRequest,
+  Executable,
+  LanguageClient,
+  LanguageClientOptions,
+  Location,
+  LocationLink,
+  ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { quotePositionFor, splitLines } from './quoteLocator';
+import { resolveServer, ServerNotFoundError } from './serverPath';
+
+const CLIENT_ID = 'claimls';
+const CLIENT_NAME = 'claimls';
+
+let client: LanguageClient | undefined;
+let outputChannel: vscode.OutputChannel | undefined;
+let traceChannel: vscode.OutputChannel | undefined;
+let extensionContext: vscode.ExtensionContext | undefined;
+
+/** What the server reads from initializationOptions (and, later, from workspace/didChangeConfiguration). */
+export interface InitializationOptions {
+  rules: Record<string, string>;
+  debounceMs: number;
+}
+
+function initializationOptions(): InitializationOptions {
+  const config = vscode.workspace.getConfiguration('claimls');
+  const rules = config.get<Record<string, string>>('rules') ?? {};
+  const debounce = config.get<number>('debounceMs');
+  return {
+    rules: { ...rules },
+    debounceMs: typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0 ? debounce : 150,
+  };
+}
+
+function firstWorkspaceFolder(): string | undefined {
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+  return folder?.uri.fsPath;
+}
+
+function createClient(context: vscode.ExtensionContext): LanguageClient | undefined {
+  const configuredPath = vscode.workspace.getConfiguration('claimls').get<string>('path') ?? '';
+  let command: string;
+  try {
+    const resolved = resolveServer({
+      configuredPath,
+      extensionPath: context.extensionPath,
+      workspaceFolder: firstWorkspaceFolder(),
+    });
+    command = resolved.command;
+    outputChannel?.appendLine(`claimls: using ${command} (from ${resolved.source})`);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    outputChannel?.appendLine(message);
+    const configured = err instanceof ServerNotFoundError && err.configured;
+    void vscode.window.showErrorMessage(message, configured ? 'Open Settings' : 'Set claimls.path').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'claimls.path');
+    });
+    return undefined;
+  }
+
+  const run: Executable = { command, args: ['lsp'], transport: TransportKind.stdio };
+  const serverOptions: ServerOptions = { run, debug: run };
+
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'claims' },
+      { scheme: 'untitled', language: 'claims' },
+    ],
+    // Computed at each (re)start so that a restart picks up edited settings.
+    initializationOptions: () => initializationOptions(),
+    synchronize: {
+      // Sends workspace/didChangeConfiguration with { claimls: {...} } on every change.
+      configurationSection: 'claimls',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/claimls.toml'),
+    },
+    outputChannel,
+    traceOutputChannel: traceChannel,
+  };
+
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  client = createClient(context);
+  if (!client) return;
+  try {
+    await client.start();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    outputChannel?.appendLine(`claimls: the server failed to start: ${message}`);
+    void vscode.window.showErrorMessage(`claimls: the server failed to start: ${message}`);
+  }
+}
+
+async function stopClient(): Promise<void> {
+  const old = client;
+  client = undefined;
+  if (!old) return;
+  try {
+    if (old.isRunning()) await old.stop(5000);
+  } catch (err) {
+    outputChannel?.appendLine(`claimls: stopping the server failed: ${String(err)}`);
+  }
+  try {
+    await old.dispose(5000);
+  } catch {
+    // already stopped
+  }
+}
+
+async function restartServer(): Promise<void> {
+  if (!extensionContext) return;
+  // A fresh client (not client.restart()): the binary is looked up again, so a
+  // changed `claimls.path` or a newly installed binary is picked up.
+  await stopClient();
+  await startClient(extensionContext);
+  if (client?.isRunning()) void vscode.window.setStatusBarMessage('claimls: server restarted', 3000);
+}
+
+function firstLocation(
+  result: Location | Location[] | LocationLink[] | null,
+): { uri: string; range: Location['range'] } | undefined {
+  if (!result) return undefined;
+  const items: (Location | LocationLink)[] = Array.isArray(result) ? result : [result];
+  const item = items[0];
+  if (!item) return undefined;
+  if ('targetUri' in item) return { uri: item.targetUri, range: item.targetSelectionRange ?? item.targetRange };
+  return { uri: item.uri, range: item.range };
+}
+
+async function openArticleAtQuote(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'claims') {
+    void vscode.window.showInformationMessage('claimls: open a .claims file and put the cursor on a claim.');
+    return;
+  }
+  if (!client || !client.isRunning()) {
+    void vscode.window.showWarningMessage('claimls: the language server is not running (try "claimls: Restart Server").');
+    return;
+  }
+  const document = editor.document;
+  const lines = splitLines(document.getText());
+  const cursor = editor.selection.active;
+  const at = quotePositionFor(lines, { line: cursor.line, character: cursor.character });
+  if (!at) {
+    void vscode.window.showInformationMessage('claimls: the cursor is not in a claim with a quote.');
+    return;
+  }
+  const position = new vscode.Position(at.line, at.character);
+  const params = client.code2ProtocolConverter.asTextDocumentPositionParams(document, position);
+  let result: Location | Location[] | LocationLink[] | null;
+  try {
+    result = await client.sendRequest(DefinitionRequest.type, params);
+  } catch (err) {
+    void vscode.window.showErrorMessage(`claimls: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+  const target = firstLocation(result);
+  if (!target) {
+    void vscode.window.showInformationMessage('claimls: this quote was not found in the article.');
+    return;
+  }
+  const uri = client.protocol2CodeConverter.asUri(target.uri);
+  const range = client.protocol2CodeConverter.asRange(target.range);
+  const articleEditor = await vscode.window.showTextDocument(uri, {
+    viewColumn: vscode.ViewColumn.Beside,
+    selection: range,
+    preserveFocus: false,
+    preview: true,
+  });
+  articleEditor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  extensionContext = context;
+  outputChannel = vscode.window.createOutputChannel('claimls');
+  traceChannel = vscode.window.createOutputChannel('claimls (trace)');
+  context.subscriptions.push(outputChannel, traceChannel);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('claimls.restartServer', restartServer),
+    vscode.commands.registerCommand('claimls.openArticleAtQuote', openArticleAtQuote),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      // rules/debounceMs reach the running server through didChangeConfiguration;
+      // a different binary needs a new process.
+      if (e.affectsConfiguration('claimls.path')) void restartServer();
+    }),
+  );
+
+  await startClient(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await stopClient();
+}
