@@ -4,8 +4,10 @@
 //
 // The layout rules come from the .claims format: blocks (`actor NAME`,
 // `claim ID`) and header fields start at column 0; block fields are indented
-// (`  quote: ...`); a line indented deeper than its field continues the value;
-// full-line comments start with `#`.
+// (`  quote: ...`); a non-blank, non-comment line indented deeper than its
+// field continues the value; comments are lines whose first non-blank
+// character is `#`, and a comment or blank line ends a continuation
+// (docs/format.md, "Lexical rules").
 
 export interface LinePosition {
   /** 0-based line. */
@@ -85,14 +87,14 @@ export function blockAt(lines: readonly string[], line: number): Block | undefin
     }
     const indent = indentOf(text);
     if (indent === 0) break; // next block, header field or column-0 comment
-    if (current && indent > current.indent) {
-      // Continuation of the current value (even when it starts with '#').
-      current.endLine = i;
-      end = i;
+    if (isComment(text)) {
+      current = undefined; // a comment line ends a continuation
       continue;
     }
-    if (isComment(text)) {
-      current = undefined;
+    if (current && indent > current.indent) {
+      // Continuation of the current value.
+      current.endLine = i;
+      end = i;
       continue;
     }
     const m = FIELD_LINE.exec(text);

@@ -179,7 +179,7 @@ test('note field value is not a quote', () => {
 });
 
 // Edge cases that the fixture does not show.
-test('edge cases: attached dots are no elision, tabs, unnamed, relation lists, unknown words', async () => {
+test('edge cases: attached dots, tabs, unnamed, relation lists, unknown words, bad ids, comments in values', async () => {
   const src = [
     'claim x-1',
     '\tsource: unnamed',
@@ -190,6 +190,12 @@ test('edge cases: attached dots are no elision, tabs, unnamed, relation lists, u
     '\tresponds-to: c-3',
     '\tstance: ponders',
     'claimx not-a-block',
+    'claim Bad_Id',
+    'claim ok-id trailing',
+    '  quote: first line',
+    '    # a deeper comment ends the quote',
+    '    not a continuation any more',
+    '  quote : no space before the colon',
     '',
   ].join('\n');
   const ls = await tokenize(src);
@@ -206,4 +212,12 @@ test('edge cases: attached dots are no elision, tabs, unnamed, relation lists, u
   expectScope(ls[6], 'c-3', 'entity.name.function.claim-id.reference.claims');
   expectScope(ls[7], 'ponders', 'constant.other.stance.claims', { forbidden: ['constant.language.stance.claims'] });
   expectNoScope(ls[8], 'claimx', 'keyword.control.block.claims');
+  expectScope(ls[9], 'claim', 'keyword.control.block.claims');
+  expectScope(ls[9], 'Bad_Id', 'invalid.illegal.claim-head.claims');
+  expectScope(ls[10], 'ok-id', 'entity.name.function.claim-id.claims');
+  expectScope(ls[10], 'trailing', 'invalid.illegal.claim-head.claims');
+  expectScope(ls[11], 'first line', QUOTE);
+  expectScope(ls[12], '# a deeper comment ends the quote', 'comment.line.number-sign.claims', { forbidden: [QUOTE] });
+  expectNoScope(ls[13], 'not a continuation any more', QUOTE);
+  expectNoScope(ls[14], 'quote', FIELD);
 });

@@ -92,6 +92,13 @@ test('several quotes: the closest above or below; an empty first line uses the c
   assert.equal(quotePositionFor(src, { line: 10, character: 3 }), undefined);
 });
 
+test('a comment line ends a quote, even when indented deeper', () => {
+  const src = ['claim c1', '  quote: a b', '    # note', '    c d', '  cue: said'];
+  const b = blockAt(src, 1);
+  assert.equal(b.fields.find((f) => f.name === 'quote').endLine, 1);
+  assert.deepEqual(quotePositionFor(src, { line: 2, character: 5 }), { line: 1, character: 9 });
+});
+
 test('server lookup: setting, then bundled server/, then PATH', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'claimls-path-'));
   const ext = path.join(dir, 'ext');
