@@ -1,0 +1,153 @@
+//! Reading an article from disk with limits: a bad article is an error value, never a panic.
+
+use super::Article;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Articles larger than this are refused (the index costs about 8 bytes per byte).
+    pub max_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_bytes: 16 << 20 }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ArticleError {
+    Missing(PathBuf),
+    NotAFile(PathBuf),
+    OutsideWorkspace(PathBuf),
+    TooLarge { path: PathBuf, bytes: u64, limit: u64 },
+    Binary(PathBuf),
+    NotUtf8 { path: PathBuf, line: usize, byte: usize },
+    Empty(PathBuf),
+    Io { path: PathBuf, message: String },
+}
+
+impl ArticleError {
+    /// One line: what is wrong and what is expected.
+    pub fn message(&self) -> String {
+        match self {
+            ArticleError::Missing(p) => format!(
+                "article `{}` not found: put the article beside this file or point `article:` at it",
+                p.display()
+            ),
+            ArticleError::NotAFile(p) => format!("article `{}` is not a file: `article:` must name a text file", p.display()),
+            ArticleError::OutsideWorkspace(p) => format!(
+                "article `{}` is outside the workspace: claimls only reads articles inside the open folders",
+                p.display()
+            ),
+            ArticleError::TooLarge { path, bytes, limit } => format!(
+                "article `{}` is too large ({:.1} MiB; the limit is {:.1} MiB): split it or raise `max_article_bytes` in claimls.toml",
+                path.display(),
+                *bytes as f64 / 1048576.0,
+                *limit as f64 / 1048576.0
+            ),
+            ArticleError::Binary(p) => format!("article `{}` is a binary file, not text: expected UTF-8 plain text", p.display()),
+            ArticleError::NotUtf8 { path, line, byte } => format!(
+                "article `{}` is not valid UTF-8 (line {line}, byte {byte}): re-save it as UTF-8",
+                path.display()
+            ),
+            ArticleError::Empty(p) => format!("article `{}` is empty: expected the article's text", p.display()),
+            ArticleError::Io { path, message } => format!("article `{}` cannot be read: {message}", path.display()),
+        }
+    }
+}
+
+/// Reads and indexes the article at `path`.
+pub fn load(path: &Path, limits: Limits) -> Result<Article, ArticleError> {
+    let text = read_text(path, limits)?;
+    Ok(Article::new(text))
+}
+
+/// Reads `path` as UTF-8 text within `limits`.
+pub fn read_text(path: &Path, limits: Limits) -> Result<String, ArticleError> {
+    let io = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => ArticleError::Missing(path.to_path_buf()),
+        _ => ArticleError::Io {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        },
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(ArticleError::NotAFile(path.to_path_buf()));
+    }
+    if meta.len() > limits.max_bytes {
+        return Err(ArticleError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: meta.len(),
+            limit: limits.max_bytes,
+        });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // `take` guards against a file that grows between the size check and the read.
+    std::fs::File::open(path)
+        .map_err(io)?
+        .take(limits.max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > limits.max_bytes {
+        return Err(ArticleError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: bytes.len() as u64,
+            limit: limits.max_bytes,
+        });
+    }
+    decode(path, bytes)
+}
+
+/// Checks that `bytes` are text: UTF-8, no NUL bytes, not empty.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, ArticleError> {
+    if memchr::memchr(0, &bytes).is_some() {
+        return Err(ArticleError::Binary(path.to_path_buf()));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let byte = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..byte]).count();
+        ArticleError::NotUtf8 {
+            path: path.to_path_buf(),
+            line,
+            byte,
+        }
+    })?;
+    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
+        return Err(ArticleError::Empty(path.to_path_buf()));
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_rejects_binary_bad_utf8_and_empty() {
+        let p = Path::new("a.txt");
+        assert_eq!(decode(p, b"ab\0cd".to_vec()), Err(ArticleError::Binary(p.into())));
+        assert_eq!(
+            decode(p, b"ok\nok\n\xff".to_vec()),
+            Err(ArticleError::NotUtf8 { path: p.into(), line: 3, byte: 6 })
+        );
+        assert_eq!(decode(p, "\u{feff} \n".as_bytes().to_vec()), Err(ArticleError::Empty(p.into())));
+        assert_eq!(decode(p, b"fine".to_vec()).unwrap(), "fine");
+    }
+
+    #[test]
+    fn load_reports_missing_directory_and_size() {
+        let dir = std::env::temp_dir().join(format!("claimls-load-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        assert!(matches!(load(&dir.join("nope.txt"), Limits::default()), Err(ArticleError::Missing(_))));
+        assert!(matches!(load(&dir, Limits::default()), Err(ArticleError::NotAFile(_))));
+        let big = dir.join("big.txt");
+        std::fs::write(&big, "x".repeat(100)).unwrap();
+        let err = load(&big, Limits { max_bytes: 10 }).unwrap_err();
+        assert!(err.message().contains("too large"), "{}", err.message());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,425 @@
+//! Names in the article: finding a given name (word-bounded, case-insensitive), acronyms
+//! defined in parentheses, and the candidate actors that completion offers.
+
+use super::normalize::normalize_str;
+use super::{tokenize, Article};
+use crate::text::Span;
+use std::collections::HashMap;
+
+impl Article {
+    /// Original spans where `phrase` occurs as whole words, ignoring case and punctuation
+    /// variants (curly quotes, dashes).
+    pub fn find_phrase(&self, phrase: &str) -> Vec<Span> {
+        let needle = normalize_str(phrase);
+        let toks = tokenize(&needle);
+        let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+            return Vec::new();
+        };
+        let core = &needle[first.start as usize..last.end as usize];
+        let anchor = (0..toks.len())
+            .min_by_key(|&k| self.postings(&needle[toks[k].start as usize..toks[k].end as usize]).len())
+            .expect("non-empty");
+        let word = &needle[toks[anchor].start as usize..toks[anchor].end as usize];
+        let mut out = Vec::new();
+        for &p in self.postings(word) {
+            let Some(begin) = (p as usize).checked_sub(anchor) else {
+                continue;
+            };
+            let end_tok = begin + toks.len() - 1;
+            if end_tok >= self.tokens.len() {
+                continue;
+            }
+            let s = self.tokens[begin].start as usize;
+            let e = self.tokens[end_tok].end as usize;
+            if &self.norm.text[s..e] == core {
+                out.push(self.norm.original_span(s, e));
+            }
+        }
+        out
+    }
+
+    /// Every mention of an actor called `name`: the name itself, the acronym it is given in
+    /// parentheses (or the expansion of an acronym), and for a person the surname.
+    pub fn mentions(&self, name: &str, person: bool) -> Vec<Span> {
+        let mut spans = self.find_phrase(name);
+        let norm = normalize_str(name);
+        for (acronym, expansion) in &self.acronyms {
+            if *acronym == norm {
+                spans.extend(self.find_phrase(expansion));
+            } else if *expansion == norm {
+                spans.extend(self.find_phrase(acronym));
+            }
+        }
+        if person {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if words.len() >= 2 {
+                spans.extend(self.find_phrase(words[words.len() - 1]));
+            }
+        }
+        spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        spans.dedup_by(|b, a| a.contains_span(*b));
+        spans
+    }
+}
+
+/// Words that join capitalized words inside one name ("Justice and Development Party").
+const CONNECTORS: &[&str] = &["of", "and", "for", "the", "de", "del", "la", "al", "bin", "von", "van", "der", "on"];
+
+/// Capitalized words that begin sentences or name times, not actors.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "its", "our", "this", "that",
+    "these", "those", "there", "here", "on", "in", "at", "by", "for", "from", "with", "after", "before", "earlier",
+    "later", "meanwhile", "but", "and", "or", "so", "yet", "however", "also", "commenting", "according", "as", "if",
+    "when", "while", "since", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "mr", "mrs", "ms", "dr", "presidents", "president", "minister", "prime", "last", "next", "today", "yesterday",
+    "tomorrow", "both", "all", "some", "many", "several", "other", "such", "what", "who", "why", "how", "where",
+];
+
+/// Reporting verbs whose subject is a source ("X said"), and cue words that introduce a
+/// source or an intermediary after them ("citing X", "told X", "according to X").
+const REPORTING: &[&str] = &[
+    "said", "says", "say", "told", "tells", "stated", "states", "added", "adds", "argued", "argues", "denied", "denies",
+    "claimed", "claims", "reported", "reports", "announced", "announces", "insisted", "noted", "warned", "accused",
+    "condemned", "confirmed", "explained", "wrote", "writes", "alleged", "asserted", "declared", "stressed",
+    "emphasized", "suggested", "believes", "believed", "admitted", "acknowledged", "asked", "replied", "urged",
+];
+const INTRODUCERS: &[&str] = &["citing", "told", "quoted", "quoting", "to", "with"];
+
+const ORG_WORDS: &[&str] = &[
+    "ministry", "army", "party", "council", "committee", "agency", "office", "department", "government", "forces",
+    "organization", "organisation", "union", "commission", "court", "parliament", "assembly", "bank", "group",
+    "front", "movement", "service", "police", "university", "institute", "company", "corporation", "administration",
+    "house", "senate", "congress", "embassy", "foundation", "association", "coalition", "alliance", "authority",
+];
+const OUTLET_WORDS: &[&str] = &[
+    "news", "times", "post", "press", "tv", "radio", "television", "journal", "herald", "tribune", "gazette", "daily",
+    "telegraph", "guardian", "reuters", "sputnik", "cnn", "bbc", "tass", "agence", "associated", "bloomberg",
+    "interfax", "xinhua", "ria", "afp", "ap", "al-jazeera", "aljazeera", "anadolu", "urdupoint",
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CandidateKind {
+    Person,
+    Organization,
+    Outlet,
+    /// A descriptive phrase used as a source: "sources from the Syrian opposition".
+    Descriptor,
+    /// A capitalized name whose kind is not clear (a country, a city, an acronym).
+    Name,
+}
+
+impl CandidateKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CandidateKind::Person => "person",
+            CandidateKind::Organization => "organization",
+            CandidateKind::Outlet => "outlet",
+            CandidateKind::Descriptor => "descriptor",
+            CandidateKind::Name => "name",
+        }
+    }
+}
+
+/// A name the article mentions, with every place it does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    pub name: String,
+    pub kind: CandidateKind,
+    pub mentions: Vec<Span>,
+}
+
+/// `(acronym, expansion)` pairs from "Syrian National Army (SNA)", both normalized.
+pub(super) fn acronyms(a: &Article) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let bytes = a.norm.text.as_bytes();
+    for (i, t) in a.tokens.iter().enumerate() {
+        let (s, e) = (t.start as usize, t.end as usize);
+        if s == 0 || bytes[s - 1] != b'(' || bytes.get(e) != Some(&b')') {
+            continue;
+        }
+        let original = a.norm.original_span(s, e).slice(&a.text);
+        let len = original.chars().count();
+        if !(2..=8).contains(&len) || !original.chars().all(|c| c.is_uppercase()) {
+            continue;
+        }
+        let letters: Vec<char> = a.token_text(i).chars().collect();
+        let mut k = letters.len();
+        let mut j = i;
+        while k > 0 && j > 0 {
+            let w = a.token_text(j - 1);
+            if w.starts_with(letters[k - 1]) {
+                k -= 1;
+                j -= 1;
+            } else if CONNECTORS.contains(&w) && k < letters.len() {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        if k == 0 {
+            let exp = &a.norm.text[a.tokens[j].start as usize..a.tokens[i - 1].end as usize];
+            out.push((a.token_text(i).to_string(), exp.to_string()));
+        }
+    }
+    out
+}
+
+/// A word of the original text: letters and digits with inner `-`, `'` or `.`.
+#[derive(Clone, Copy, Debug)]
+struct Word {
+    span: Span,
+    capital: bool,
+}
+
+fn words(text: &str, span: Span) -> Vec<Word> {
+    let s = span.slice(text);
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let inner = matches!(c, '-' | '\'' | '\u{2019}' | '.')
+            && start.is_some()
+            && chars.get(k + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            start.get_or_insert(i);
+        } else if let Some(st) = start.take() {
+            out.push(word(text, span.start + st, span.start + i));
+        }
+    }
+    if let Some(st) = start {
+        out.push(word(text, span.start + st, span.end));
+    }
+    out
+}
+
+fn word(text: &str, start: usize, mut end: usize) -> Word {
+    // "Turkey's" names Turkey.
+    for suffix in ["'s", "\u{2019}s"] {
+        if text[start..end].ends_with(suffix) && end - start > suffix.len() {
+            end -= suffix.len();
+        }
+    }
+    Word {
+        span: Span::new(start, end),
+        capital: text[start..end].chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// The names completion offers: capitalized names, acronyms, and the noun phrases that
+/// stand as subjects of reporting verbs or after "citing"/"told"/"according to".
+pub(super) fn candidates(a: &Article) -> Vec<Candidate> {
+    let text = &a.text;
+    let mut found: Vec<(String, CandidateKind)> = Vec::new();
+    for sentence in &a.sentences {
+        let ws = words(text, sentence.span);
+        capitalized_runs(text, sentence.span, &ws, &mut found);
+        reporting_phrases(text, sentence.span, &ws, &mut found);
+    }
+    for (acronym, _) in &a.acronyms {
+        found.push((acronym.to_uppercase(), CandidateKind::Organization));
+    }
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<Candidate> = Vec::new();
+    for (name, kind) in found {
+        let key = normalize_str(&name);
+        if key.is_empty() {
+            continue;
+        }
+        if let Some(&i) = by_name.get(&key) {
+            // A descriptor found as a subject is also a capitalized name: keep the sharper kind.
+            if out[i].kind == CandidateKind::Name {
+                out[i].kind = kind;
+            }
+            continue;
+        }
+        let mentions = a.find_phrase(&name);
+        if mentions.is_empty() {
+            continue;
+        }
+        by_name.insert(key, out.len());
+        out.push(Candidate { name, kind, mentions });
+    }
+    out.sort_by_key(|c| c.mentions[0].start);
+    out
+}
+
+fn lower(text: &str, w: &Word) -> String {
+    w.span.slice(text).to_lowercase()
+}
+
+fn capitalized_runs(text: &str, sentence: Span, ws: &[Word], found: &mut Vec<(String, CandidateKind)>) {
+    let mut i = 0;
+    while i < ws.len() {
+        if !ws[i].capital || NOT_NAMES.contains(&lower(text, &ws[i]).as_str()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            // Stop at punctuation between words: "Syria, Turkey" are two names.
+            let gap_ok = |a: &Word, b: &Word| text[a.span.end..b.span.start].trim().is_empty();
+            if end < ws.len() && ws[end].capital && gap_ok(&ws[end - 1], &ws[end]) && !NOT_NAMES.contains(&lower(text, &ws[end]).as_str()) {
+                end += 1;
+            } else if end + 1 < ws.len()
+                && CONNECTORS.contains(&lower(text, &ws[end]).as_str())
+                && ws[end + 1].capital
+                && gap_ok(&ws[end - 1], &ws[end])
+                && gap_ok(&ws[end], &ws[end + 1])
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        // "The Syrian man said": a capital at the sentence start is usually not a name.
+        let span = Span::new(ws[start].span.start, ws[end - 1].span.end);
+        let name = span.slice(text).to_string();
+        let first_in_sentence = ws[start].span.start == sentence.start;
+        let words_in: Vec<String> = ws[start..end].iter().map(|w| lower(text, w)).collect();
+        let kind = classify(&words_in);
+        if !(first_in_sentence && end - start == 1 && kind == CandidateKind::Name) || name.chars().all(|c| !c.is_lowercase()) {
+            found.push((name, kind));
+        }
+        // A person named with a title or an organization ("spokeswoman Leyla Abdullayeva"):
+        // offer the last two capitalized words on their own too.
+        if end - start >= 3 && kind != CandidateKind::Organization && kind != CandidateKind::Outlet {
+            let tail = Span::new(ws[end - 2].span.start, ws[end - 1].span.end);
+            found.push((tail.slice(text).to_string(), CandidateKind::Person));
+        }
+        i = end;
+    }
+}
+
+fn classify(words: &[String]) -> CandidateKind {
+    let last = words.last().map(String::as_str).unwrap_or("");
+    if words.iter().any(|w| OUTLET_WORDS.contains(&w.as_str())) && !ORG_WORDS.contains(&last) {
+        CandidateKind::Outlet
+    } else if words.iter().any(|w| ORG_WORDS.contains(&w.as_str())) {
+        CandidateKind::Organization
+    } else if words.len() >= 2 && words.len() <= 4 && !words.iter().any(|w| CONNECTORS.contains(&w.as_str())) {
+        CandidateKind::Person
+    } else {
+        CandidateKind::Name
+    }
+}
+
+/// Words that end a noun phrase when walking back from a reporting verb.
+const PHRASE_STOPS: &[&str] = &["that", "which", "who", "whom", "whose", "because", "while", "when", "but", "and", "as", "if"];
+/// Words skipped between a subject and its verb: "has also argued", "subsequently said".
+const AUXILIARIES: &[&str] = &["has", "have", "had", "was", "were", "is", "are", "also", "reportedly", "then", "later", "earlier", "previously", "further"];
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "this", "that", "which", "who"];
+const MAX_PHRASE_WORDS: usize = 9;
+
+fn reporting_phrases(text: &str, sentence: Span, ws: &[Word], found: &mut Vec<(String, CandidateKind)>) {
+    for (i, w) in ws.iter().enumerate() {
+        let lw = lower(text, w);
+        if REPORTING.contains(&lw.as_str()) {
+            // Walk back to the subject.
+            let mut end = i;
+            while end > 0 {
+                let prev = lower(text, &ws[end - 1]);
+                if AUXILIARIES.contains(&prev.as_str()) || prev.ends_with("ly") {
+                    end -= 1;
+                } else {
+                    break;
+                }
+            }
+            let mut start = end;
+            while start > 0 && end - start < MAX_PHRASE_WORDS {
+                let prev = &ws[start - 1];
+                let gap = &text[prev.span.end..ws[start].span.start];
+                if gap.contains([',', ';', ':', '(', ')', '"', '\u{201c}', '\u{201d}']) || PHRASE_STOPS.contains(&lower(text, prev).as_str()) {
+                    break;
+                }
+                start -= 1;
+            }
+            push_phrase(text, sentence, &ws[start..end], found);
+        }
+        if INTRODUCERS.contains(&lw.as_str()) {
+            if lw == "to" && (i == 0 || lower(text, &ws[i - 1]) != "according") {
+                continue;
+            }
+            if lw == "with" && (i == 0 || !matches!(lower(text, &ws[i - 1]).as_str(), "interview" | "conversation")) {
+                continue;
+            }
+            let start = i + 1;
+            let mut end = start;
+            while end < ws.len() && end - start < MAX_PHRASE_WORDS {
+                let gap = &text[ws[end - 1].span.end..ws[end].span.start];
+                if end > start && gap.contains([',', ';', ':', '(', ')', '.', '"', '\u{201c}']) {
+                    break;
+                }
+                let lw = lower(text, &ws[end]);
+                if PHRASE_STOPS.contains(&lw.as_str()) || REPORTING.contains(&lw.as_str()) || (end > start && matches!(lw.as_str(), "on" | "in" | "about" | "over")) {
+                    break;
+                }
+                end += 1;
+            }
+            push_phrase(text, sentence, &ws[start..end], found);
+        }
+    }
+}
+
+fn push_phrase(text: &str, _sentence: Span, ws: &[Word], found: &mut Vec<(String, CandidateKind)>) {
+    let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+        return;
+    };
+    if ws.len() == 1 && PRONOUNS.contains(&lower(text, first).as_str()) {
+        return;
+    }
+    let name = Span::new(first.span.start, last.span.end).slice(text).to_string();
+    let lowered: Vec<String> = ws.iter().map(|w| lower(text, w)).collect();
+    let kind = if ws.iter().all(|w| w.capital) { classify(&lowered) } else { CandidateKind::Descriptor };
+    found.push((name, kind));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Headline\n\nThe former rebel from the Syrian National Army (SNA), backed by Turkey, has registered, the report said on Wednesday.\n\nEarlier in the day, sources from the Syrian opposition told Sputnik that a batch was ready. Omer Celik, a spokesman for Turkey's ruling Justice and Development Party has denied the reports. Azerbaijani Foreign Ministry spokeswoman Leyla Abdullayeva said so. Macron subsequently said France knew, CNN reported citing a Syrian national who signed up.";
+
+    #[test]
+    fn phrase_is_word_bounded_and_case_insensitive() {
+        let a = Article::new(TEXT);
+        assert_eq!(a.find_phrase("syrian opposition").len(), 1);
+        assert_eq!(a.find_phrase("Turkey").len(), 2, "Turkey's counts");
+        assert!(a.find_phrase("Turk").is_empty());
+        assert!(a.find_phrase("").is_empty());
+    }
+
+    #[test]
+    fn acronyms_and_surnames() {
+        let a = Article::new(TEXT);
+        assert_eq!(a.acronyms, [("sna".to_string(), "syrian national army".to_string())]);
+        assert_eq!(a.mentions("SNA", false).len(), 2, "the acronym and its expansion");
+        assert!(!a.mentions("Syrian National Army", false).is_empty());
+        assert_eq!(a.mentions("Leyla Abdullayeva", true).len(), 1);
+        assert_eq!(a.mentions("Omer Celik", true).len(), 1);
+        assert_eq!(a.mentions("Ms Celik", true).len(), 1, "surname alone");
+    }
+
+    #[test]
+    fn candidates_cover_names_and_descriptors() {
+        let a = Article::new(TEXT);
+        let names: Vec<(&str, CandidateKind)> = a.candidates().iter().map(|c| (c.name.as_str(), c.kind)).collect();
+        for (want, kind) in [
+            ("Syrian National Army", CandidateKind::Organization),
+            ("SNA", CandidateKind::Organization),
+            ("sources from the Syrian opposition", CandidateKind::Descriptor),
+            ("Sputnik", CandidateKind::Outlet),
+            ("Omer Celik", CandidateKind::Person),
+            ("Justice and Development Party", CandidateKind::Organization),
+            ("Leyla Abdullayeva", CandidateKind::Person),
+            ("Macron", CandidateKind::Name),
+            ("a Syrian national", CandidateKind::Descriptor),
+            ("the report", CandidateKind::Descriptor),
+            ("CNN", CandidateKind::Outlet),
+        ] {
+            assert!(names.contains(&(want, kind)), "missing {want:?} as {kind:?} in {names:?}");
+        }
+        assert!(!names.iter().any(|(n, _)| *n == "Earlier" || *n == "Wednesday"), "{names:?}");
+    }
+}

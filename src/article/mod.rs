@@ -1,0 +1,211 @@
+//! The article index: built once per article version, then queried for every claim.
+//!
+//! It holds the header (date, headline), paragraphs and sentences, the normalized view
+//! with its map back to original offsets, and a word index over the normalized view that
+//! makes quote and name look-ups proportional to the rarest word's occurrences rather than
+//! to the article's length.
+
+mod load;
+mod mentions;
+mod normalize;
+mod search;
+mod segment;
+
+pub use load::{load, ArticleError, Limits};
+pub use mentions::{Candidate, CandidateKind};
+pub use normalize::{normalize_str, Normalized};
+pub use search::{MatchLevel, PartMatch, QuoteSearch};
+
+use crate::text::{LineIndex, Span};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+}
+
+/// A word of the normalized view: a run of letters and digits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub start: u32,
+    pub end: u32,
+}
+
+#[derive(Debug)]
+pub struct Article {
+    pub text: String,
+    /// `YYYY-MM-DD` from a first line `date YYYY-MM-DD <headline>`, with its span.
+    pub date: Option<(String, Span)>,
+    pub headline: Option<Span>,
+    /// The whole first line when it is a header (date line or headline).
+    pub header_line: Option<Span>,
+    /// Body paragraphs, trimmed, in order (the header line is not one).
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Sentence>,
+    pub lines: LineIndex,
+    pub(crate) norm: Normalized,
+    pub(crate) tokens: Vec<Token>,
+    pub(crate) words: HashMap<Box<str>, Vec<u32>>,
+    /// Acronyms defined in parentheses: `(acronym, expansion)`, both normalized.
+    pub(crate) acronyms: Vec<(String, String)>,
+    candidates: OnceLock<Vec<Candidate>>,
+}
+
+impl Article {
+    pub fn new(text: impl Into<String>) -> Article {
+        let text = text.into();
+        let (date, headline, header_line) = segment::header(&text);
+        let body_start = header_line.map_or(0, |h| h.end);
+        let paragraphs = segment::paragraphs(&text, body_start);
+        let sentences = segment::sentences(&text, &paragraphs);
+        let norm = Normalized::new(&text);
+        let tokens = tokenize(&norm.text);
+        let mut words: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        for (i, t) in tokens.iter().enumerate() {
+            let w = &norm.text[t.start as usize..t.end as usize];
+            match words.get_mut(w) {
+                Some(list) => list.push(i as u32),
+                None => {
+                    words.insert(w.into(), vec![i as u32]);
+                }
+            }
+        }
+        let lines = LineIndex::new(&text);
+        let mut article = Article {
+            text,
+            date,
+            headline,
+            header_line,
+            paragraphs,
+            sentences,
+            lines,
+            norm,
+            tokens,
+            words,
+            acronyms: Vec::new(),
+            candidates: OnceLock::new(),
+        };
+        article.acronyms = mentions::acronyms(&article);
+        article
+    }
+
+    /// Index of the body paragraph holding original offset `offset`, or the nearest one before.
+    pub fn paragraph_of(&self, offset: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.start <= offset);
+        i.checked_sub(1)
+    }
+
+    /// Index of the sentence holding original offset `offset`, or the nearest one before.
+    pub fn sentence_of(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.start <= offset);
+        i.checked_sub(1)
+    }
+
+    /// Sentences overlapping `span`, as an index range.
+    pub fn sentences_in(&self, span: Span) -> std::ops::Range<usize> {
+        let first = self.sentence_of(span.start).unwrap_or(0);
+        let last = self
+            .sentence_of(span.end.saturating_sub(1).max(span.start))
+            .unwrap_or(first);
+        first..(last + 1).min(self.sentences.len()).max(first)
+    }
+
+    pub fn in_header(&self, offset: usize) -> bool {
+        self.header_line.is_some_and(|h| offset < h.end)
+    }
+
+    /// 1-based line number of `offset` in the article file.
+    pub fn line_number(&self, offset: usize) -> usize {
+        self.lines.line_of(offset) + 1
+    }
+
+    pub(crate) fn token_text(&self, i: usize) -> &str {
+        let t = self.tokens[i];
+        &self.norm.text[t.start as usize..t.end as usize]
+    }
+
+    pub(crate) fn postings(&self, word: &str) -> &[u32] {
+        self.words.get(word).map_or(&[], |v| v.as_slice())
+    }
+
+    /// Names the article mentions (people, organizations, outlets, descriptors), computed
+    /// on first use: only completion needs them.
+    pub fn candidates(&self) -> &[Candidate] {
+        self.candidates.get_or_init(|| mentions::candidates(self))
+    }
+}
+
+/// Words of a normalized text: runs of alphanumeric characters.
+pub(crate) fn tokenize(norm: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(norm.len() / 5);
+    let mut start: Option<usize> = None;
+    for (i, c) in norm.char_indices() {
+        let word = c.is_alphanumeric();
+        match (word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Token { start: s as u32, end: i as u32 });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Token {
+            start: s as u32,
+            end: norm.len() as u32,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = " date 2020-10-02 Headline here\n\nFirst paragraph. It has two sentences.\n\nSecond one said Mr. Smith of the U.S. on Monday, for $1,500 per month. Next!\n";
+
+    #[test]
+    fn header_paragraphs_sentences() {
+        let a = Article::new(SAMPLE);
+        assert_eq!(a.date.as_ref().unwrap().0, "2020-10-02");
+        assert_eq!(a.headline.unwrap().slice(SAMPLE), "Headline here");
+        assert_eq!(a.paragraphs.len(), 2);
+        let sentences: Vec<_> = a.sentences.iter().map(|s| s.span.slice(SAMPLE)).collect();
+        assert_eq!(
+            sentences,
+            [
+                "First paragraph.",
+                "It has two sentences.",
+                "Second one said Mr. Smith of the U.S. on Monday, for $1,500 per month.",
+                "Next!"
+            ]
+        );
+        let off = SAMPLE.find("Smith").unwrap();
+        assert_eq!(a.paragraph_of(off), Some(1));
+        assert_eq!(a.sentence_of(off), Some(2));
+        assert_eq!(a.line_number(off), 5);
+    }
+
+    #[test]
+    fn headline_without_date_and_no_header() {
+        let a = Article::new("Just a headline\n\nBody text.");
+        assert!(a.date.is_none());
+        assert_eq!(a.headline.unwrap().slice(&a.text), "Just a headline");
+        assert_eq!(a.paragraphs.len(), 1);
+        let b = Article::new("One paragraph\nwrapped over lines.\n\nTwo.");
+        assert!(b.header_line.is_none());
+        assert_eq!(b.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn empty_and_odd_articles_do_not_panic() {
+        for text in ["", "\n\n\n", "date", "date 2020-13-99", "\u{feff}", "😀\u{2028}x", "a\r\n\r\nb"] {
+            let a = Article::new(text);
+            let _ = a.candidates();
+            let _ = a.find_quote("x y z");
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! The normalized view of a text: what a reader sees as "the same words".
+//!
+//! Runs of whitespace become one space, curly quotes and apostrophes become straight ones,
+//! dashes become `-`, the ellipsis character becomes `...`, letters are lowercased, and
+//! invisible characters (soft hyphen, zero-width space/joiners, BOM) disappear. Every byte
+//! of the normalized text remembers the byte offset of the original character it came
+//! from, so a match found here is reported at its place in the original.
+
+#[derive(Clone, Debug, Default)]
+pub struct Normalized {
+    pub text: String,
+    /// `map[i]` is the original offset of normalized byte `i`; `map[text.len()]` is the
+    /// original text's length (or the end of the normalized range).
+    map: Vec<u32>,
+}
+
+/// What one character becomes in the normalized view.
+enum Folded {
+    Drop,
+    Space,
+    Char(char),
+    Ellipsis,
+    Lower(char),
+}
+
+fn fold(c: char) -> Folded {
+    match c {
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => Folded::Drop,
+        c if c.is_whitespace() => Folded::Space,
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => Folded::Char('\''),
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => Folded::Char('"'),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => Folded::Char('-'),
+        '\u{2026}' => Folded::Ellipsis,
+        c if c.is_ascii() => Folded::Char(c.to_ascii_lowercase()),
+        c => Folded::Lower(c),
+    }
+}
+
+impl Normalized {
+    pub fn new(text: &str) -> Self {
+        let mut out = Normalized {
+            text: String::with_capacity(text.len()),
+            map: Vec::with_capacity(text.len() + 1),
+        };
+        let mut in_space = false;
+        for (offset, c) in text.char_indices() {
+            let at = offset as u32;
+            match fold(c) {
+                Folded::Drop => {}
+                Folded::Space => {
+                    if !in_space {
+                        out.push(' ', at);
+                    }
+                    in_space = true;
+                    continue;
+                }
+                Folded::Char(c) => out.push(c, at),
+                Folded::Ellipsis => {
+                    for _ in 0..3 {
+                        out.push('.', at);
+                    }
+                }
+                Folded::Lower(c) => {
+                    for lower in c.to_lowercase() {
+                        out.push(lower, at);
+                    }
+                }
+            }
+            in_space = false;
+        }
+        out.map.push(text.len() as u32);
+        out
+    }
+
+    fn push(&mut self, c: char, at: u32) {
+        self.text.push(c);
+        for _ in 0..c.len_utf8() {
+            self.map.push(at);
+        }
+    }
+
+    /// Original offset of normalized offset `i` (clamped).
+    pub fn original(&self, i: usize) -> usize {
+        self.map[i.min(self.map.len() - 1)] as usize
+    }
+
+    /// Original span of the normalized range `[start, end)`: from the first character's start
+    /// to the end of the last character (the start of whatever follows it).
+    pub fn original_span(&self, start: usize, end: usize) -> crate::text::Span {
+        let s = self.original(start);
+        let e = if end == 0 {
+            s
+        } else {
+            // The last normalized byte's character ends where the next distinct original
+            // character starts; repeated map entries (an expanded `…`) share one character.
+            let last = self.original(end - 1);
+            let mut j = end;
+            while j < self.map.len() && self.map[j] as usize == last {
+                j += 1;
+            }
+            self.original(j)
+        };
+        crate::text::Span::new(s, e.max(s))
+    }
+
+    /// The first normalized offset whose original offset is `>= original`.
+    pub fn from_original(&self, original: usize) -> usize {
+        self.map.partition_point(|m| (*m as usize) < original).min(self.text.len())
+    }
+}
+
+/// Normalizes a short string (a quote, a name) and trims it; no offset map needed.
+pub fn normalize_str(s: &str) -> String {
+    Normalized::new(s).text.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_punctuation_space_and_case() {
+        let text = "“Moscow’s  concern” — it said…\u{ad}done";
+        let n = Normalized::new(text);
+        assert_eq!(n.text, "\"moscow's concern\" - it said...done");
+    }
+
+    #[test]
+    fn maps_back_to_original_offsets() {
+        let text = "A  «Ёлка» — Երևան…x";
+        let n = Normalized::new(text);
+        let at = n.text.find("ёлка").unwrap();
+        let span = n.original_span(at, at + "ёлка".len());
+        assert_eq!(span.slice(text), "Ёлка");
+        let e = n.text.find("...").unwrap();
+        assert_eq!(n.original_span(e, e + 3).slice(text), "…");
+        let arm = n.text.find("երևան").unwrap();
+        assert_eq!(n.original_span(arm, arm + "երևան".len()).slice(text), "Երևան");
+        assert_eq!(n.from_original(text.find('x').unwrap()), n.text.find('x').unwrap());
+        assert_eq!(n.original(n.text.len()), text.len());
+    }
+
+    #[test]
+    fn expanding_lowercase_keeps_the_map_aligned() {
+        let text = "İstanbul";
+        let n = Normalized::new(text);
+        let span = n.original_span(0, n.text.len());
+        assert_eq!(span.slice(text), text);
+    }
+}

@@ -1,0 +1,438 @@
+//! Finding a quote in the article: exact, then normalized, then approximate.
+//!
+//! Exact and normalized matches are found through the word index: the rarest interior word
+//! of the quote gives the candidate positions, each verified by one comparison. A quote
+//! with no such match is looked for approximately: quote words vote for alignments
+//! (diagonals), and only the best few windows are scored with a semi-global edit distance,
+//! so the cost stays proportional to the quote, not to the article.
+
+use super::normalize::normalize_str;
+use super::{tokenize, Article, Token};
+use crate::text::Span;
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MatchLevel {
+    Exact,
+    /// Equal after normalizing case, quotes, dashes and whitespace.
+    Normalized,
+    /// Close: `distance` character edits after normalizing.
+    NearMiss { distance: u32 },
+}
+
+/// Where one part of a quote (the text between elisions) is in the article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PartMatch {
+    /// The part's byte range in the quote text.
+    pub quote: Span,
+    /// Its place in the article (original offsets).
+    pub article: Span,
+    pub level: MatchLevel,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QuoteSearch {
+    Found {
+        parts: Vec<PartMatch>,
+        /// How many places in the article hold the whole quote (1 unless ambiguous).
+        occurrences: usize,
+    },
+    NotFound {
+        /// Index of the part that could not be placed (0 for a quote without elisions).
+        failed_part: usize,
+        /// The closest article text to that part, with its edit distance, when any is
+        /// reasonably close.
+        closest: Option<(Span, u32)>,
+    },
+}
+
+impl QuoteSearch {
+    /// The worst level among the parts.
+    pub fn level(&self) -> Option<MatchLevel> {
+        match self {
+            QuoteSearch::Found { parts, .. } => parts.iter().map(|p| p.level).max(),
+            QuoteSearch::NotFound { .. } => None,
+        }
+    }
+
+    /// The article span from the first part's start to the last part's end.
+    pub fn article_span(&self) -> Option<Span> {
+        match self {
+            QuoteSearch::Found { parts, .. } => Some(parts.first()?.article.cover(parts.last()?.article)),
+            QuoteSearch::NotFound { .. } => None,
+        }
+    }
+}
+
+/// Quotes longer than this (in characters) are not searched approximately: the edit
+/// distance is quadratic, and a near miss in a long quote is reported per part anyway.
+const MAX_APPROX_CHARS: usize = 2000;
+/// Words that occur more often than this do not vote for alignments (they are stop words).
+const MAX_VOTING_POSTINGS: usize = 4000;
+/// At most this many first-part positions are tried when chaining elided parts.
+const MAX_CHAIN_STARTS: usize = 64;
+
+/// The parts of a quote between elisions (`...` or `…`), trimmed, as spans of `quote`.
+pub fn split_elisions(quote: &str) -> Vec<Span> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut push = |s: usize, e: usize| {
+        let piece = &quote[s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let t = piece.trim();
+        if !t.is_empty() {
+            parts.push(Span::new(s + lead, s + lead + t.len()));
+        }
+    };
+    let mut i = 0;
+    let bytes = quote.as_bytes();
+    while i < bytes.len() {
+        if quote[i..].starts_with("...") {
+            push(start, i);
+            i += 3;
+            while quote[i..].starts_with('.') {
+                i += 1;
+            }
+            start = i;
+        } else if quote[i..].starts_with('\u{2026}') {
+            push(start, i);
+            i += '\u{2026}'.len_utf8();
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    push(start, quote.len());
+    parts
+}
+
+impl Article {
+    /// Looks `quote` up. Parts separated by elisions must appear in order within one
+    /// paragraph.
+    pub fn find_quote(&self, quote: &str) -> QuoteSearch {
+        let parts = split_elisions(quote);
+        let Some(first) = parts.first() else {
+            return QuoteSearch::NotFound {
+                failed_part: 0,
+                closest: None,
+            };
+        };
+        let whole = 0..self.norm.text.len();
+        let first_text = first.slice(quote);
+        let mut starts: Vec<PartMatch> = self
+            .normalized_hits(first_text, whole.clone())
+            .into_iter()
+            .map(|(s, e)| self.part_match(*first, first_text, s, e))
+            .collect();
+        // A headline usually repeats the lede: count header matches only when the body has none.
+        if starts.iter().any(|m| !self.in_header(m.article.start)) {
+            starts.retain(|m| !self.in_header(m.article.start));
+        }
+        if starts.is_empty() {
+            match self.near_miss(first_text, whole.clone()) {
+                Some((s, e, d)) if accept(first_text, d) => {
+                    let article = self.norm.original_span(s, e);
+                    starts.push(PartMatch {
+                        quote: *first,
+                        article,
+                        level: MatchLevel::NearMiss { distance: d },
+                    });
+                }
+                near => {
+                    return QuoteSearch::NotFound {
+                        failed_part: 0,
+                        closest: near.filter(|n| close_enough(first_text, n.2)).map(|(s, e, d)| (self.norm.original_span(s, e), d)),
+                    }
+                }
+            }
+        }
+        let mut chains = Vec::new();
+        let mut failure = None;
+        for start in starts.into_iter().take(MAX_CHAIN_STARTS) {
+            match self.chain(quote, &parts, start) {
+                Ok(chain) => chains.push(chain),
+                Err(f) => {
+                    failure.get_or_insert(f);
+                }
+            }
+        }
+        let occurrences = chains.len();
+        // Prefer the best-matching chain, then the earliest.
+        match chains.into_iter().min_by_key(|c| c.iter().map(|p| p.level).max()) {
+            Some(parts) => QuoteSearch::Found { parts, occurrences },
+            None => failure.unwrap_or(QuoteSearch::NotFound {
+                failed_part: 0,
+                closest: None,
+            }),
+        }
+    }
+
+    /// Places the parts after the first, in order, within the first part's paragraph.
+    fn chain(&self, quote: &str, parts: &[Span], first: PartMatch) -> Result<Vec<PartMatch>, QuoteSearch> {
+        let para_end = self
+            .paragraph_of(first.article.start)
+            .filter(|_| !self.in_header(first.article.start))
+            .map_or_else(|| self.header_line.map_or(self.text.len(), |h| h.end), |p| self.paragraphs[p].end);
+        let limit = self.norm.from_original(para_end);
+        let mut out = vec![first];
+        for (i, part) in parts.iter().enumerate().skip(1) {
+            let from = self.norm.from_original(out.last().expect("non-empty").article.end);
+            let text = part.slice(quote);
+            let range = from..limit.max(from);
+            if let Some(&(s, e)) = self.normalized_hits(text, range.clone()).first() {
+                out.push(self.part_match(*part, text, s, e));
+                continue;
+            }
+            match self.near_miss(text, range) {
+                Some((s, e, d)) if accept(text, d) => out.push(PartMatch {
+                    quote: *part,
+                    article: self.norm.original_span(s, e),
+                    level: MatchLevel::NearMiss { distance: d },
+                }),
+                _ => {
+                    let whole = 0..self.norm.text.len();
+                    let closest = self
+                        .near_miss(text, whole)
+                        .filter(|n| close_enough(text, n.2))
+                        .map(|(s, e, d)| (self.norm.original_span(s, e), d));
+                    return Err(QuoteSearch::NotFound { failed_part: i, closest });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn part_match(&self, quote: Span, text: &str, s: usize, e: usize) -> PartMatch {
+        let article = self.norm.original_span(s, e);
+        let level = if article.slice(&self.text) == text {
+            MatchLevel::Exact
+        } else {
+            MatchLevel::Normalized
+        };
+        PartMatch { quote, article, level }
+    }
+
+    /// Normalized-view ranges within `range` equal to the normalized `part`, in order.
+    pub(crate) fn normalized_hits(&self, part: &str, range: std::ops::Range<usize>) -> Vec<(usize, usize)> {
+        let needle = normalize_str(part);
+        if needle.is_empty() || range.end <= range.start {
+            return Vec::new();
+        }
+        let hay = &self.norm.text;
+        let toks = tokenize(&needle);
+        let mut hits = Vec::new();
+        if toks.len() < 3 {
+            // Too few interior words to anchor on: the first and last may be cut mid-word.
+            let window = &hay.as_bytes()[range.start..range.end.min(hay.len())];
+            for at in memchr::memmem::find_iter(window, needle.as_bytes()) {
+                hits.push((range.start + at, range.start + at + needle.len()));
+            }
+            return hits;
+        }
+        let anchor = (1..toks.len() - 1)
+            .min_by_key(|&k| self.postings(&needle[toks[k].start as usize..toks[k].end as usize]).len())
+            .expect("at least three tokens");
+        let word = &needle[toks[anchor].start as usize..toks[anchor].end as usize];
+        let offset = toks[anchor].start as usize;
+        for &p in self.postings(word) {
+            let Some(s) = (self.tokens[p as usize].start as usize).checked_sub(offset) else {
+                continue;
+            };
+            let e = s + needle.len();
+            if s < range.start || e > range.end || e > hay.len() {
+                continue;
+            }
+            if hay.as_bytes()[s..e] == *needle.as_bytes() {
+                hits.push((s, e));
+            }
+        }
+        hits
+    }
+
+    /// The best approximate place of `part` within `range` of the normalized view:
+    /// `(start, end, edit distance)`.
+    pub(crate) fn near_miss(&self, part: &str, range: std::ops::Range<usize>) -> Option<(usize, usize, u32)> {
+        let needle = normalize_str(part);
+        let pattern: Vec<char> = needle.chars().collect();
+        if pattern.is_empty() || pattern.len() > MAX_APPROX_CHARS || range.end <= range.start {
+            return None;
+        }
+        let toks: Vec<Token> = tokenize(&needle);
+        let mut votes: HashMap<i64, u32> = HashMap::new();
+        for t in &toks {
+            let list = self.postings(&needle[t.start as usize..t.end as usize]);
+            if list.len() > MAX_VOTING_POSTINGS {
+                continue;
+            }
+            for &p in list {
+                let diag = self.tokens[p as usize].start as i64 - t.start as i64;
+                if diag + (needle.len() as i64) < range.start as i64 || diag > range.end as i64 {
+                    continue;
+                }
+                *votes.entry(diag.div_euclid(16)).or_default() += 1;
+            }
+        }
+        let need = ((toks.len() * 3).div_ceil(10)).max(1) as u32;
+        let mut buckets: Vec<(i64, u32)> = votes.into_iter().filter(|(_, v)| *v >= need).collect();
+        buckets.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let slack = (needle.len() / 4 + 16) as i64;
+        let mut best: Option<(usize, usize, u32)> = None;
+        let mut scored: Vec<(usize, usize)> = Vec::new();
+        for (bucket, _) in buckets.into_iter().take(6) {
+            let lo = (bucket * 16 - slack).max(range.start as i64) as usize;
+            let hi = ((bucket * 16 + 16 + needle.len() as i64 + slack) as usize).min(range.end).min(self.norm.text.len());
+            let lo = floor_boundary(&self.norm.text, lo);
+            let hi = floor_boundary(&self.norm.text, hi);
+            if hi <= lo || scored.iter().any(|&(a, b)| a <= lo && hi <= b) {
+                continue;
+            }
+            scored.push((lo, hi));
+            if let Some((d, s, e)) = semi_global(&pattern, &self.norm.text[lo..hi]) {
+                if best.is_none_or(|b| d < b.2) {
+                    best = Some((lo + s, lo + e, d));
+                }
+            }
+        }
+        best
+    }
+}
+
+/// A near miss is accepted when at most a quarter of the characters differ.
+fn accept(part: &str, distance: u32) -> bool {
+    distance as usize <= (part.chars().count() / 4).max(2)
+}
+
+/// Close enough to be shown as "the closest text" when not accepted as a near miss.
+fn close_enough(part: &str, distance: u32) -> bool {
+    distance as usize <= part.chars().count() / 2
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Semi-global edit distance (Sellers): the substring of `text` closest to `pattern`.
+/// Returns `(distance, start byte, end byte)` within `text`.
+fn semi_global(pattern: &[char], text: &str) -> Option<(u32, usize, usize)> {
+    let m = pattern.len();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte_at = |j: usize| chars.get(j).map_or(text.len(), |c| c.0);
+    let mut cost: Vec<u32> = (0..=m as u32).collect();
+    let mut start: Vec<usize> = vec![0; m + 1];
+    let mut best: Option<(u32, usize, usize)> = None;
+    for (j, &(_, tc)) in chars.iter().enumerate() {
+        let mut diag_cost = cost[0];
+        let mut diag_start = start[0];
+        cost[0] = 0;
+        start[0] = j + 1;
+        for i in 1..=m {
+            let (old_cost, old_start) = (cost[i], start[i]);
+            let sub = diag_cost + u32::from(pattern[i - 1] != tc);
+            let del = cost[i - 1] + 1;
+            let ins = old_cost + 1;
+            let (c, s) = if sub <= del && sub <= ins {
+                (sub, diag_start)
+            } else if del <= ins {
+                (del, start[i - 1])
+            } else {
+                (ins, old_start)
+            };
+            cost[i] = c;
+            start[i] = s;
+            diag_cost = old_cost;
+            diag_start = old_start;
+        }
+        if best.is_none_or(|b| cost[m] < b.0) {
+            best = Some((cost[m], start[m], j + 1));
+        }
+    }
+    best.map(|(d, s, e)| (d, byte_at(s), byte_at(e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = " date 2020-10-02 Mercenaries are recruited, CNN reported\n\nMercenaries are recruited, CNN reported citing a Syrian national.\n\nOn Wednesday, the Russian Foreign Ministry said in a statement that Moscow was concerned over reports about the transfer of militants.\n\nThe names \u{201c}are now being registered and collected.\u{201d} He said they were paid. He said they were paid.\n";
+
+    fn article() -> Article {
+        Article::new(TEXT)
+    }
+
+    fn found(q: &str) -> (MatchLevel, Vec<&'static str>, usize) {
+        match article().find_quote(q) {
+            QuoteSearch::Found { parts, occurrences } => (
+                parts.iter().map(|p| p.level).max().unwrap(),
+                parts.iter().map(|p| p.article.slice(TEXT)).collect(),
+                occurrences,
+            ),
+            nf => panic!("{q:?} not found: {nf:?}"),
+        }
+    }
+
+    #[test]
+    fn exact_prefers_body_over_headline() {
+        let (level, spans, occ) = found("Mercenaries are recruited, CNN reported");
+        assert_eq!(level, MatchLevel::Exact);
+        assert_eq!(occ, 1);
+        let a = article();
+        let QuoteSearch::Found { parts, .. } = a.find_quote("Mercenaries are recruited") else { panic!() };
+        assert!(!a.in_header(parts[0].article.start));
+        assert_eq!(spans, ["Mercenaries are recruited, CNN reported"]);
+    }
+
+    #[test]
+    fn normalized_quotes_and_case() {
+        let (level, spans, _) = found("names \"are now being registered and collected.\"");
+        assert_eq!(level, MatchLevel::Normalized);
+        assert_eq!(spans, ["names \u{201c}are now being registered and collected.\u{201d}"]);
+        assert_eq!(found("moscow was  concerned over reports").0, MatchLevel::Normalized);
+    }
+
+    #[test]
+    fn elisions_within_one_paragraph() {
+        let (level, spans, _) = found("Moscow was concerned ... the transfer of militants");
+        assert_eq!(level, MatchLevel::Exact);
+        assert_eq!(spans, ["Moscow was concerned", "the transfer of militants"]);
+        assert!(matches!(
+            article().find_quote("Moscow was concerned … citing a Syrian national"),
+            QuoteSearch::NotFound { failed_part: 1, .. }
+        ));
+    }
+
+    #[test]
+    fn near_miss_typo_and_dropped_word() {
+        let (level, spans, _) = found("Moscow was concernd over reports about the transfer");
+        assert_eq!(level, MatchLevel::NearMiss { distance: 1 });
+        assert_eq!(spans, ["Moscow was concerned over reports about the transfer"]);
+        let (level, spans, _) = found("Moscow was concerned over about the transfer of militants");
+        assert!(matches!(level, MatchLevel::NearMiss { .. }));
+        assert_eq!(spans, ["Moscow was concerned over reports about the transfer of militants"]);
+    }
+
+    #[test]
+    fn not_found_and_ambiguous() {
+        assert!(matches!(
+            article().find_quote("Aliens have landed in the capital city today"),
+            QuoteSearch::NotFound { closest: None, .. }
+        ));
+        assert_eq!(found("He said they were paid.").2, 2);
+        assert!(matches!(article().find_quote("  ...  "), QuoteSearch::NotFound { .. }));
+    }
+
+    #[test]
+    fn split_elisions_variants() {
+        let q = "a b ... c d \u{2026} e....f";
+        let parts: Vec<_> = split_elisions(q).into_iter().map(|s| s.slice(q)).collect();
+        assert_eq!(parts, ["a b", "c d", "e", "f"]);
+    }
+
+    #[test]
+    fn semi_global_finds_substring() {
+        let p: Vec<char> = "concerned".chars().collect();
+        assert_eq!(semi_global(&p, "xx concernd yy"), Some((1, 3, 11)));
+    }
+}

@@ -1,0 +1,185 @@
+//! Header, paragraph and sentence boundaries of an article.
+
+use super::Sentence;
+use crate::text::{lines, Span};
+
+/// `(date, headline, header_line)` from the first line: `date YYYY-MM-DD <headline>`, or a
+/// headline alone when a blank line follows it.
+pub(super) fn header(text: &str) -> (Option<(String, Span)>, Option<Span>, Option<Span>) {
+    let mut it = lines(text);
+    let Some((first, first_full)) = it.next() else {
+        return (None, None, None);
+    };
+    let line = first.slice(text);
+    let lead = line.len() - line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}').len();
+    let trimmed = line[lead..].trim_end();
+    if trimmed.is_empty() {
+        return (None, None, None);
+    }
+    let base = first.start + lead;
+    if let Some(rest) = trimmed.strip_prefix("date") {
+        let after = rest.trim_start();
+        let date = after.get(..10).filter(|d| is_iso_date(d));
+        if let (Some(date), true) = (date, rest.starts_with(char::is_whitespace)) {
+            let date_start = base + 4 + (rest.len() - after.len());
+            let headline_text = after[10..].trim();
+            let headline = (!headline_text.is_empty()).then(|| {
+                let hs = base + trimmed.find(headline_text).unwrap_or(trimmed.len());
+                Span::new(hs, hs + headline_text.len())
+            });
+            return (
+                Some((date.to_string(), Span::new(date_start, date_start + 10))),
+                headline,
+                Some(first_full),
+            );
+        }
+    }
+    let next_blank = it.next().is_none_or(|(l, _)| l.slice(text).trim().is_empty());
+    if next_blank {
+        let h = Span::new(base, base + trimmed.len());
+        return (None, Some(h), Some(first_full));
+    }
+    (None, None, None)
+}
+
+fn is_iso_date(d: &str) -> bool {
+    let b = d.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// Runs of non-blank lines from `from` on, trimmed.
+pub(super) fn paragraphs(text: &str, from: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut current: Option<Span> = None;
+    for (line, _) in lines(text).filter(|(l, _)| l.start >= from) {
+        let s = line.slice(text);
+        if s.trim().is_empty() {
+            if let Some(p) = current.take() {
+                out.push(p);
+            }
+            continue;
+        }
+        let lead = s.len() - s.trim_start().len();
+        let span = Span::new(line.start + lead, line.start + s.trim_end().len());
+        current = Some(match current {
+            Some(p) => Span::new(p.start, span.end),
+            None => span,
+        });
+    }
+    out.extend(current);
+    out
+}
+
+/// Words before a period that do not end a sentence (compared lowercase, without the period).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "cmdr", "maj", "rep", "sen",
+    "gov", "pres", "rev", "hon", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est", "approx", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "fig", "al", "vol",
+];
+
+const CLOSERS: &[char] = &['"', '\'', '\u{201d}', '\u{2019}', ')', ']', '\u{bb}'];
+
+/// Sentences of each paragraph. A sentence ends at `.`, `!`, `?` or `…` (after any closing
+/// quotes or brackets) followed by white space and a capital letter, a digit or an opening
+/// quote, unless the period ends an abbreviation (Mr., U.S., a single initial).
+pub(super) fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let p = para.slice(text);
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = p.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (at, c) = chars[i];
+            if matches!(c, '.' | '!' | '?' | '\u{2026}') {
+                let mut j = i + 1;
+                while j < chars.len() && CLOSERS.contains(&chars[j].1) {
+                    j += 1;
+                }
+                let end = chars.get(j).map_or(p.len(), |(o, _)| *o);
+                let mut k = j;
+                while k < chars.len() && chars[k].1.is_whitespace() {
+                    k += 1;
+                }
+                let followed_by_start = k > j
+                    && chars.get(k).is_some_and(|(_, n)| {
+                        n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '\u{ab}')
+                    });
+                if followed_by_start && !(c == '.' && is_abbreviation(&p[..at])) {
+                    push(&mut out, *para, start, end, pi);
+                    start = chars[k].0;
+                    i = k;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        push(&mut out, *para, start, p.len(), pi);
+    }
+    out
+}
+
+fn push(out: &mut Vec<Sentence>, para: Span, start: usize, end: usize, paragraph: usize) {
+    if end > start {
+        out.push(Sentence {
+            span: Span::new(para.start + start, para.start + end),
+            paragraph,
+        });
+    }
+}
+
+/// Whether the word right before a period (the end of `before`) is an abbreviation.
+fn is_abbreviation(before: &str) -> bool {
+    let word: &str = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    // "U.S", "U.N", "e.g": dotted initials.
+    if word.contains('.') {
+        return word.split('.').all(|w| w.chars().count() <= 2);
+    }
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase();
+    }
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let paras = paragraphs(text, 0);
+        sentences(text, &paras).into_iter().map(|s| s.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_numbers_do_not_end_sentences() {
+        assert_eq!(
+            split("Dr. No met Gen. Smith in the U.S. Army base. He paid $1,500.50 to J. Doe. \"Why?\" he asked. \"Fine.\" She left."),
+            ["Dr. No met Gen. Smith in the U.S. Army base.", "He paid $1,500.50 to J. Doe.", "\"Why?\" he asked.", "\"Fine.\"", "She left."]
+        );
+    }
+
+    #[test]
+    fn sentence_ends_inside_quotes() {
+        assert_eq!(split("It is \u{201c}collected.\u{201d} Then more."), ["It is \u{201c}collected.\u{201d}", "Then more."]);
+    }
+
+    #[test]
+    fn header_with_leading_space_and_crlf() {
+        let text = " date 2020-10-02 Big news\r\n\r\nBody.";
+        let (date, headline, line) = header(text);
+        assert_eq!(date.unwrap().1.slice(text), "2020-10-02");
+        assert_eq!(headline.unwrap().slice(text), "Big news");
+        assert_eq!(line.unwrap().end, text.find("\r\n\r\n").unwrap() + 2);
+        assert_eq!(paragraphs(text, line.unwrap().end).len(), 1);
+    }
+}

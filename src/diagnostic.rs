@@ -1,0 +1,225 @@
+//! Findings, with stable codes, in core terms: byte spans, no editor or terminal types.
+
+use crate::text::Span;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+    Hint,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+            Severity::Hint => "hint",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s.to_ascii_lowercase().as_str() {
+            "error" | "deny" => Some(Severity::Error),
+            "warning" | "warn" => Some(Severity::Warning),
+            "info" | "information" => Some(Severity::Info),
+            "hint" => Some(Severity::Hint),
+            _ => None,
+        }
+    }
+
+    /// True when `self` is at least as serious as `level`.
+    pub fn reaches(self, level: Severity) -> bool {
+        self <= level
+    }
+}
+
+macro_rules! codes {
+    ($( $variant:ident = $code:literal, $name:literal, $sev:ident, $summary:literal; )*) => {
+        /// Every check claimls has. Codes and names are stable: users write them in
+        /// `claimls.toml` and in `# claimls: ignore` comments.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $( $variant, )* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[ $( Code::$variant, )* ];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $( Code::$variant => $code, )* }
+            }
+
+            pub fn name(self) -> &'static str {
+                match self { $( Code::$variant => $name, )* }
+            }
+
+            pub fn default_severity(self) -> Severity {
+                match self { $( Code::$variant => Severity::$sev, )* }
+            }
+
+            /// One sentence on what the check finds, for rule listings (SARIF, docs).
+            pub fn summary(self) -> &'static str {
+                match self { $( Code::$variant => $summary, )* }
+            }
+        }
+    };
+}
+
+codes! {
+    Syntax = "C001", "syntax", Error, "A line is malformed: an unknown block keyword, a missing `:`, a bad claim id.";
+    UnknownField = "C002", "unknown-field", Error, "A field name that this block does not have.";
+    MissingField = "C003", "missing-field", Error, "A claim needs `source` and `quote`; an actor needs a name.";
+    DuplicateField = "C004", "duplicate-field", Error, "A single-valued field is given twice in one block.";
+    QuoteNotFound = "C010", "quote-not-found", Error, "Nothing close to the quote is in the article.";
+    QuoteNearMiss = "C011", "quote-near-miss", Error, "The quote differs from the closest article text by a typo or a changed word.";
+    QuoteNormalized = "C012", "quote-normalized", Warning, "The quote matches only after normalizing case, punctuation or whitespace.";
+    QuoteAmbiguous = "C013", "quote-ambiguous", Info, "The quote occurs more than once in the article.";
+    SourceNotInArticle = "C020", "source-not-in-article", Error, "Neither the source nor any of its aliases is mentioned in the article.";
+    SourceNotNearQuote = "C021", "source-not-near-quote", Warning, "The source is not mentioned in the quote's paragraph nor the paragraphs just before it.";
+    CueNotNearQuote = "C022", "cue-not-near-quote", Warning, "The cue words are not in the quote's sentences nor the sentence before or after.";
+    ViaNotInArticle = "C023", "via-not-in-article", Error, "An intermediary in `via` is never mentioned in the article.";
+    DateMismatch = "C030", "date-mismatch", Error, "The `date` field differs from the article's date line.";
+    ArticleUnreadable = "C031", "article-unreadable", Error, "The article is missing, not UTF-8 text, binary, or too large.";
+    DuplicateClaimId = "C040", "duplicate-claim-id", Error, "Two claims have the same id.";
+    UnknownClaimRef = "C041", "unknown-claim-ref", Error, "A relation (`disputes`, `supports`, `responds-to`) names no claim of this file.";
+    UnknownStance = "C042", "unknown-stance", Error, "The stance is not one of the allowed values.";
+    UnusedActor = "C043", "unused-actor", Hint, "A declared actor is the source or intermediary of no claim.";
+    DuplicateQuote = "C044", "duplicate-quote", Warning, "Two claims anchor to the same article span.";
+    UnknownActorKind = "C045", "unknown-actor-kind", Error, "An actor's `kind` is not one of the allowed values.";
+}
+
+impl Code {
+    /// Looks a code up by its code (`C021`, any case) or its name (`source-not-near-quote`).
+    pub fn parse(s: &str) -> Option<Code> {
+        let s = s.trim();
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str().eq_ignore_ascii_case(s) || c.name() == s)
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a related location is: in the annotation file itself or in its article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    File,
+    Article,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub target: Target,
+    pub span: Span,
+    pub message: String,
+}
+
+/// A text edit in the annotation file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    /// Byte span in the `.claims` file.
+    pub span: Span,
+    pub related: Vec<Related>,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    pub fn new(code: Code, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.default_severity(),
+            message: message.into(),
+            span,
+            related: Vec::new(),
+            fix: None,
+        }
+    }
+
+    pub fn with_related(mut self, target: Target, span: Span, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            target,
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn with_fix(mut self, title: impl Into<String>, span: Span, replacement: impl Into<String>) -> Self {
+        self.fix = Some(Fix {
+            title: title.into(),
+            edits: vec![Edit {
+                span,
+                replacement: replacement.into(),
+            }],
+        });
+        self
+    }
+
+    /// Unused declarations are shown faded in editors.
+    pub fn is_unnecessary(&self) -> bool {
+        self.code == Code::UnusedActor
+    }
+
+    pub(crate) fn shifted(mut self, by: isize) -> Self {
+        self.span = self.span.shift(by);
+        for r in &mut self.related {
+            if r.target == Target::File {
+                r.span = r.span.shift(by);
+            }
+        }
+        if let Some(fix) = &mut self.fix {
+            for e in &mut fix.edits {
+                e.span = e.span.shift(by);
+            }
+        }
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_parse_both_ways() {
+        let mut seen = std::collections::HashSet::new();
+        for c in Code::ALL {
+            assert!(seen.insert(c.as_str()), "duplicate code {c}");
+            assert!(seen.insert(c.name()), "duplicate name {}", c.name());
+            assert_eq!(Code::parse(c.as_str()), Some(*c));
+            assert_eq!(Code::parse(c.name()), Some(*c));
+            assert_eq!(Code::parse(&c.as_str().to_lowercase()), Some(*c));
+        }
+        assert_eq!(Code::parse("C999"), None);
+    }
+
+    #[test]
+    fn severity_order() {
+        assert!(Severity::Error.reaches(Severity::Warning));
+        assert!(!Severity::Info.reaches(Severity::Warning));
+        assert_eq!(Severity::parse("WARN"), Some(Severity::Warning));
+    }
+}

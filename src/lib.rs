@@ -1,0 +1,16 @@
+//! claimls: checks hand-written claim annotation files (`.claims`) against their source
+//! article.
+//!
+//! The core is plain data in, data out, with byte spans everywhere:
+//! [`syntax`] (lossless tree) → [`model`] (header, actors, claims) → [`article`] (index of
+//! the source text) → [`check`] (diagnostics with stable codes) and [`ide`] (hover,
+//! completion, navigation). The command line ([`cli`]) and the language server ([`lsp`])
+//! are thin adapters that own every terminal and protocol type; positions are converted
+//! from byte offsets only there, through [`text::LineIndex`].
+
+pub mod article;
+pub mod diagnostic;
+pub mod model;
+pub mod suggest;
+pub mod syntax;
+pub mod text;

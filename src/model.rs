@@ -1,0 +1,495 @@
+//! The annotation model: header, actors and claims with their values and spans, built
+//! from the syntax tree. Structural problems (unknown, missing and repeated fields) are
+//! reported here; everything that needs the article is in `check`.
+
+use crate::diagnostic::{Code, Diagnostic, Target};
+use crate::suggest::closest;
+use crate::syntax::{BlockKind, BlockNode, FieldNode, SyntaxTree};
+use crate::text::Span;
+
+pub const HEADER_FIELDS: &[&str] = &["article", "date", "publisher"];
+pub const ACTOR_FIELDS: &[&str] = &["aka", "kind", "role", "note"];
+pub const CLAIM_FIELDS: &[&str] = &[
+    "source",
+    "via",
+    "cue",
+    "quote",
+    "stance",
+    "disputes",
+    "supports",
+    "responds-to",
+    "note",
+];
+pub const ACTOR_KINDS: &[&str] = &["person", "outlet", "government", "organization", "group", "anonymous"];
+/// The source value for a claim with no identifiable source.
+pub const UNNAMED: &str = "unnamed";
+
+/// A field value: its pieces (first line and continuation lines) joined by one space.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Value {
+    pub text: String,
+    /// From the first piece's start to the last piece's end.
+    pub span: Span,
+    /// `(file span, offset of the piece in text)` for mapping text offsets back to the file.
+    pieces: Vec<(Span, usize)>,
+}
+
+impl Value {
+    pub fn from_pieces(source: &str, spans: &[Span]) -> Value {
+        let mut text = String::new();
+        let mut pieces = Vec::new();
+        for span in spans.iter().filter(|s| !s.is_empty()) {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            pieces.push((*span, text.len()));
+            text.push_str(span.slice(source));
+        }
+        let span = match (pieces.first(), pieces.last()) {
+            (Some((first, _)), Some((last, _))) => Span::new(first.start, last.end),
+            _ => spans.first().copied().unwrap_or_default(),
+        };
+        Value { text, span, pieces }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// File offset of byte `offset` of [`Value::text`]. A joining space maps to the end of
+    /// the piece before it.
+    pub fn file_offset(&self, offset: usize) -> usize {
+        let i = self.pieces.partition_point(|(_, at)| *at <= offset);
+        if i == 0 {
+            return self.span.start;
+        }
+        let (span, at) = self.pieces[i - 1];
+        span.start + (offset - at).min(span.len())
+    }
+
+    /// File span of `text[range]`.
+    pub fn file_span(&self, start: usize, end: usize) -> Span {
+        let s = self.file_offset(start);
+        let mut e = self.file_offset(end);
+        if end > start && e <= s {
+            e = s;
+        }
+        Span::new(s, e.max(s))
+    }
+
+    /// Offset in [`Value::text`] of file offset `offset`, if it falls inside a piece.
+    pub fn text_offset(&self, offset: usize) -> Option<usize> {
+        self.pieces
+            .iter()
+            .find(|(span, _)| span.touches(offset))
+            .map(|(span, at)| at + (offset - span.start))
+    }
+
+    /// Comma-separated items, trimmed, with their file spans; empty items are skipped.
+    pub fn items(&self) -> Vec<Item> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for part in self.text.split(',') {
+            let lead = part.len() - part.trim_start().len();
+            let trimmed = part.trim();
+            if !trimmed.is_empty() {
+                let s = start + lead;
+                out.push(Item {
+                    text: trimmed.to_string(),
+                    span: self.file_span(s, s + trimmed.len()),
+                });
+            }
+            start += part.len() + 1;
+        }
+        out
+    }
+}
+
+/// One item of a comma-separated list value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    pub text: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    pub name: String,
+    pub key_span: Span,
+    pub value: Value,
+    /// Key to the end of the value.
+    pub span: Span,
+    /// Line index of the `key:` line.
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Header {
+    pub article: Option<Field>,
+    pub date: Option<Field>,
+    pub publisher: Option<Field>,
+}
+
+impl Header {
+    pub fn publishers(&self) -> Vec<Item> {
+        self.publisher.as_ref().map(|f| f.value.items()).unwrap_or_default()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub name: String,
+    pub name_span: Span,
+    /// The block, from `actor` to its last field.
+    pub span: Span,
+    pub line: usize,
+    pub aliases: Vec<Item>,
+    pub kind: Option<Field>,
+    pub role: Option<Field>,
+    pub note: Option<Field>,
+}
+
+impl Actor {
+    /// The canonical name and every alias.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(|a| a.text.as_str()))
+    }
+
+    pub fn kind_str(&self) -> Option<&str> {
+        self.kind.as_ref().map(|k| k.value.text.as_str())
+    }
+
+    pub fn is_person(&self) -> bool {
+        self.kind_str() == Some("person")
+    }
+
+    pub fn is_named(&self, name: &str) -> bool {
+        self.names().any(|n| n.eq_ignore_ascii_case(name) || n.to_lowercase() == name.to_lowercase())
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RelationKind {
+    Disputes,
+    Supports,
+    RespondsTo,
+}
+
+impl RelationKind {
+    pub fn field(self) -> &'static str {
+        match self {
+            RelationKind::Disputes => "disputes",
+            RelationKind::Supports => "supports",
+            RelationKind::RespondsTo => "responds-to",
+        }
+    }
+
+    pub fn from_field(name: &str) -> Option<Self> {
+        match name {
+            "disputes" => Some(RelationKind::Disputes),
+            "supports" => Some(RelationKind::Supports),
+            "responds-to" => Some(RelationKind::RespondsTo),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Relation {
+    pub kind: RelationKind,
+    pub target: Item,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Claim {
+    pub id: String,
+    pub id_span: Span,
+    /// The block, from `claim` to its last field.
+    pub span: Span,
+    pub line: usize,
+    /// Line after the block (exclusive end, trailing blank and comment lines included).
+    pub end_line: usize,
+    pub source: Option<Field>,
+    pub via: Option<Field>,
+    pub cue: Option<Field>,
+    pub quotes: Vec<Field>,
+    pub stance: Option<Field>,
+    pub relations: Vec<Relation>,
+    pub note: Option<Field>,
+}
+
+impl Claim {
+    pub fn source_name(&self) -> Option<&str> {
+        self.source.as_ref().map(|s| s.value.text.as_str()).filter(|s| !s.is_empty())
+    }
+
+    pub fn via_items(&self) -> Vec<Item> {
+        self.via.as_ref().map(|v| v.value.items()).unwrap_or_default()
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Annotation {
+    pub header: Header,
+    pub actors: Vec<Actor>,
+    pub claims: Vec<Claim>,
+}
+
+impl Annotation {
+    /// The declared actor with this canonical name or alias (case-insensitive).
+    pub fn actor(&self, name: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.is_named(name))
+    }
+
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.claims.iter().find(|c| c.id == id)
+    }
+}
+
+/// Builds the model; returns it with the structural diagnostics (C001-C004, C045).
+pub fn build(text: &str, tree: &SyntaxTree) -> (Annotation, Vec<Diagnostic>) {
+    let mut diags: Vec<Diagnostic> = tree
+        .errors
+        .iter()
+        .map(|e| Diagnostic::new(Code::Syntax, e.span, e.message.clone()))
+        .collect();
+    let mut model = Annotation::default();
+
+    for node in &tree.header {
+        let field = to_field(text, node);
+        let slot = match field.name.as_str() {
+            "article" => &mut model.header.article,
+            "date" => &mut model.header.date,
+            "publisher" => &mut model.header.publisher,
+            other => {
+                diags.push(unknown_field(other, &field, "header", HEADER_FIELDS, misplaced_hint(other)));
+                continue;
+            }
+        };
+        set_once(slot, field, &mut diags);
+    }
+
+    for block in &tree.blocks {
+        match block.kind {
+            BlockKind::Actor => model.actors.push(build_actor(text, block, &mut diags)),
+            BlockKind::Claim => {
+                if let Some(claim) = build_claim(text, block, &mut diags) {
+                    model.claims.push(claim);
+                }
+            }
+        }
+    }
+    (model, diags)
+}
+
+fn misplaced_hint(name: &str) -> Option<&'static str> {
+    if CLAIM_FIELDS.contains(&name) {
+        Some("claim fields are indented under a `claim ID` line")
+    } else if ACTOR_FIELDS.contains(&name) {
+        Some("actor fields are indented under an `actor NAME` line")
+    } else {
+        None
+    }
+}
+
+fn to_field(text: &str, node: &FieldNode) -> Field {
+    Field {
+        name: node.key.slice(text).to_string(),
+        key_span: node.key,
+        value: Value::from_pieces(text, &node.pieces),
+        span: node.span,
+        line: node.line,
+    }
+}
+
+fn set_once(slot: &mut Option<Field>, field: Field, diags: &mut Vec<Diagnostic>) {
+    if let Some(first) = slot {
+        diags.push(
+            Diagnostic::new(
+                Code::DuplicateField,
+                field.key_span,
+                format!("`{}` is given twice: keep one (write lists comma-separated)", field.name),
+            )
+            .with_related(Target::File, first.key_span, "first given here"),
+        );
+    } else {
+        *slot = Some(field);
+    }
+}
+
+fn unknown_field(name: &str, field: &Field, context: &str, valid: &[&str], hint: Option<&str>) -> Diagnostic {
+    let mut message = format!("unknown {context} field `{name}`");
+    let suggestion = closest(name, valid);
+    if let Some(s) = suggestion {
+        message.push_str(&format!(": did you mean `{s}`?"));
+    } else if let Some(h) = hint {
+        message.push_str(&format!(": {h}"));
+    } else {
+        message.push_str(&format!("; expected one of {}", valid.join(", ")));
+    }
+    let d = Diagnostic::new(Code::UnknownField, field.key_span, message);
+    match suggestion {
+        Some(s) => d.with_fix(format!("Rename to `{s}`"), field.key_span, s),
+        None => d,
+    }
+}
+
+fn build_actor(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Actor {
+    let mut actor = Actor {
+        name: block.name.slice(text).to_string(),
+        name_span: block.name,
+        span: block.span,
+        line: block.line,
+        aliases: Vec::new(),
+        kind: None,
+        role: None,
+        note: None,
+    };
+    if actor.name.is_empty() {
+        let keyword = Span::new(block.span.start, block.span.start + "actor".len());
+        diags.push(Diagnostic::new(
+            Code::MissingField,
+            keyword,
+            "actor needs a name: `actor Canonical Name` (e.g. `actor Russian Foreign Ministry`)",
+        ));
+    }
+    let mut aka_seen: Option<Span> = None;
+    for node in &block.fields {
+        let field = to_field(text, node);
+        match field.name.as_str() {
+            "aka" => {
+                // Several `aka:` lines add up: long alias lists are easier to read that way.
+                aka_seen.get_or_insert(field.key_span);
+                actor.aliases.extend(field.value.items());
+            }
+            "kind" => {
+                let value = field.value.text.clone();
+                if !value.is_empty() && !ACTOR_KINDS.contains(&value.as_str()) {
+                    let mut d = Diagnostic::new(
+                        Code::UnknownActorKind,
+                        field.value.span,
+                        format!("unknown actor kind `{value}`; expected one of {}", ACTOR_KINDS.join(", ")),
+                    );
+                    if let Some(s) = closest(&value, ACTOR_KINDS) {
+                        d = d.with_fix(format!("Change to `{s}`"), field.value.span, s);
+                    }
+                    diags.push(d);
+                }
+                set_once(&mut actor.kind, field, diags);
+            }
+            "role" => set_once(&mut actor.role, field, diags),
+            "note" => set_once(&mut actor.note, field, diags),
+            other => diags.push(unknown_field(other, &field, "actor", ACTOR_FIELDS, None)),
+        }
+    }
+    actor
+}
+
+fn build_claim(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Option<Claim> {
+    let id = block.name.slice(text);
+    let mut claim = Claim {
+        id: id.to_string(),
+        id_span: block.name,
+        span: block.span,
+        line: block.line,
+        end_line: block.end_line,
+        source: None,
+        via: None,
+        cue: None,
+        quotes: Vec::new(),
+        stance: None,
+        relations: Vec::new(),
+        note: None,
+    };
+    for node in &block.fields {
+        let field = to_field(text, node);
+        match field.name.as_str() {
+            "source" => set_once(&mut claim.source, field, diags),
+            "via" => set_once(&mut claim.via, field, diags),
+            "cue" => set_once(&mut claim.cue, field, diags),
+            "stance" => set_once(&mut claim.stance, field, diags),
+            "note" => set_once(&mut claim.note, field, diags),
+            "quote" => claim.quotes.push(field),
+            name => match RelationKind::from_field(name) {
+                Some(kind) => claim
+                    .relations
+                    .extend(field.value.items().into_iter().map(|target| Relation { kind, target })),
+                None => diags.push(unknown_field(name, &field, "claim", CLAIM_FIELDS, None)),
+            },
+        }
+    }
+    let header = Span::new(block.span.start, block.name.end.max(block.span.start + "claim".len()));
+    let missing_source = claim.source.as_ref().is_none_or(|s| s.value.is_empty());
+    let missing_quote = claim.quotes.iter().all(|q| q.value.is_empty());
+    let mut missing = Vec::new();
+    if missing_source {
+        missing.push("`source:` (who made the claim; `unnamed` if nobody is named)");
+    }
+    if missing_quote {
+        missing.push("`quote:` (the claim's words as they stand in the article)");
+    }
+    if !missing.is_empty() {
+        diags.push(Diagnostic::new(
+            Code::MissingField,
+            header,
+            format!("claim `{}` has no {}", claim.id, missing.join(" and no ")),
+        ));
+    }
+    Some(claim)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::parse;
+
+    fn model(text: &str) -> (Annotation, Vec<Diagnostic>) {
+        build(text, &parse(text))
+    }
+
+    #[test]
+    fn values_join_continuations_and_map_back() {
+        let text = "claim a\n  source: X\n  quote: one two\n     three four\n";
+        let (m, diags) = model(text);
+        assert!(diags.is_empty(), "{diags:?}");
+        let q = &m.claims[0].quotes[0].value;
+        assert_eq!(q.text, "one two three four");
+        let three = q.text.find("three").unwrap();
+        assert_eq!(q.file_offset(three), text.find("three").unwrap());
+        let span = q.file_span(three, three + 5);
+        assert_eq!(span.slice(text), "three");
+        assert_eq!(q.text_offset(text.find("four").unwrap()), Some(q.text.find("four").unwrap()));
+    }
+
+    #[test]
+    fn list_items_with_spans() {
+        let text = "publisher: UrduPoint News ,Sputnik,, \n";
+        let (m, _) = model(text);
+        let items = m.header.publishers();
+        let got: Vec<_> = items.iter().map(|i| (i.text.as_str(), i.span.slice(text))).collect();
+        assert_eq!(got, [("UrduPoint News", "UrduPoint News"), ("Sputnik", "Sputnik")]);
+    }
+
+    #[test]
+    fn unknown_missing_and_duplicate_fields() {
+        let text = "dates: x\nclaim a\n  souce: X\n  stance: asserts\n  stance: denies\nactor\n  kind: alien\nquote: y\n";
+        let (_, diags) = model(text);
+        let codes: Vec<_> = diags.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, ["C002", "C002", "C002", "C004", "C003", "C003", "C045"], "{diags:#?}");
+        assert!(diags[0].message.contains("did you mean `date`"));
+        assert!(diags[1].message.contains("indented under a `claim ID`"));
+        assert_eq!(diags[2].fix.as_ref().unwrap().edits[0].replacement, "source");
+        assert!(diags[4].message.contains("no `source:`") && diags[4].message.contains("no `quote:`"));
+    }
+
+    #[test]
+    fn relations_and_actor_names() {
+        let text = "actor Russian Foreign Ministry\n  aka: Moscow, Russia\n  aka: the Kremlin\n  kind: government\nclaim a\n  source: moscow\n  quote: q\n  disputes: b, c\n  responds-to: d\n";
+        let (m, diags) = model(text);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(m.actors[0].aliases.len(), 3);
+        assert!(m.actor("MOSCOW").is_some());
+        let rel: Vec<_> = m.claims[0].relations.iter().map(|r| (r.kind, r.target.text.as_str())).collect();
+        assert_eq!(rel, [(RelationKind::Disputes, "b"), (RelationKind::Disputes, "c"), (RelationKind::RespondsTo, "d")]);
+    }
+}

@@ -1,0 +1,346 @@
+//! Line-by-line parser. Each line is classified on its own (indentation, first character,
+//! `key:` shape), so an error on one line never derails the lines after it.
+
+use super::{BlockKind, BlockNode, FieldNode, Line, LineKind, SyntaxError, SyntaxTree};
+use crate::text::{lines, Span};
+
+const BOM: &str = "\u{feff}";
+
+pub fn parse(text: &str) -> SyntaxTree {
+    let mut p = Parser {
+        text,
+        tree: SyntaxTree {
+            bom: if text.starts_with(BOM) { BOM.len() } else { 0 },
+            ..SyntaxTree::default()
+        },
+        block: None,
+        field: None,
+    };
+    for (content, full) in lines(text) {
+        p.line(content, full);
+    }
+    p.close_block();
+    p.tree
+}
+
+struct OpenField {
+    node: FieldNode,
+    indent: usize,
+    in_block: bool,
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    tree: SyntaxTree,
+    block: Option<BlockNode>,
+    field: Option<OpenField>,
+}
+
+impl Parser<'_> {
+    fn line(&mut self, mut content: Span, full: Span) {
+        if content.start == 0 && self.tree.bom > 0 {
+            content.start = self.tree.bom.min(content.end);
+        }
+        let bytes = self.text.as_bytes();
+        let indent = bytes[content.start..content.end]
+            .iter()
+            .take_while(|b| **b == b' ' || **b == b'\t')
+            .count();
+        let rest = Span::new(content.start + indent, content.end);
+        let rest_text = rest.slice(self.text);
+        let index = self.tree.lines.len();
+        let mut line = Line {
+            kind: LineKind::Blank,
+            content,
+            full,
+            indent,
+            key: None,
+            value: None,
+        };
+
+        if rest_text.trim().is_empty() {
+            self.close_field();
+        } else if rest_text.starts_with('#') {
+            self.close_field();
+            line.kind = LineKind::Comment;
+            line.value = Some(trim(self.text, Span::new(rest.start + 1, rest.end)));
+        } else if indent > 0
+            && self
+                .field
+                .as_ref()
+                .is_some_and(|f| indent > f.indent)
+        {
+            line.kind = LineKind::Continuation;
+            let piece = trim(self.text, rest);
+            line.value = Some(piece);
+            let field = self.field.as_mut().expect("checked above");
+            field.node.pieces.push(piece);
+            field.node.span.end = piece.end;
+        } else if indent == 0 {
+            self.column_zero(&mut line, rest, index);
+        } else {
+            self.indented(&mut line, rest, index);
+        }
+        if line.kind != LineKind::Blank && line.kind != LineKind::Comment && indent > 0 {
+            if let Some(block) = self.block.as_mut() {
+                block.span.end = block.span.end.max(content.end);
+            }
+        }
+        self.tree.lines.push(line);
+    }
+
+    fn column_zero(&mut self, line: &mut Line, rest: Span, index: usize) {
+        self.close_field();
+        let text = rest.slice(self.text);
+        let keyword = text.split([' ', '\t']).next().unwrap_or("");
+        let kind = match keyword {
+            "actor" => Some(BlockKind::Actor),
+            "claim" => Some(BlockKind::Claim),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            self.close_block();
+            let key = Span::new(rest.start, rest.start + keyword.len());
+            let name = trim(self.text, Span::new(key.end, rest.end));
+            line.kind = LineKind::BlockHeader;
+            line.key = Some(key);
+            line.value = Some(name);
+            if kind == BlockKind::Claim {
+                self.check_claim_id(key, name);
+            }
+            self.block = Some(BlockNode {
+                kind,
+                line: index,
+                name,
+                fields: Vec::new(),
+                span: Span::new(rest.start, rest.end),
+                end_line: index + 1,
+            });
+            return;
+        }
+        if let Some((key, value)) = split_field(self.text, rest) {
+            self.close_block();
+            line.kind = LineKind::Field;
+            line.key = Some(key);
+            line.value = Some(value);
+            self.open_field(index, key, value, 0, false);
+            return;
+        }
+        line.kind = LineKind::Error;
+        let message = match crate::suggest::closest(keyword, &["actor", "claim"]) {
+            Some(s) => format!("unknown block keyword `{keyword}`: did you mean `{s}`? Expected `actor NAME`, `claim ID` or a header field `name: value`"),
+            None if text.contains(':') => format!("expected a header field `name: value` (field names are letters, digits, `-` and `_`), found `{}`", clip(text)),
+            None => format!("expected `actor NAME`, `claim ID` or a header field `name: value` at column 0, found `{}`", clip(text)),
+        };
+        self.error(rest, message);
+    }
+
+    fn indented(&mut self, line: &mut Line, rest: Span, index: usize) {
+        self.close_field();
+        if let Some((key, value)) = split_field(self.text, rest) {
+            line.kind = LineKind::Field;
+            line.key = Some(key);
+            line.value = Some(value);
+            if self.block.is_none() {
+                line.kind = LineKind::Error;
+                self.error(
+                    rest,
+                    "indented field outside any block: start a block with `actor NAME` or `claim ID` at column 0, or move the field to column 0".into(),
+                );
+                return;
+            }
+            self.open_field(index, key, value, line.indent, true);
+            return;
+        }
+        line.kind = LineKind::Error;
+        let text = rest.slice(self.text);
+        let word_end = text
+            .find(|c: char| !is_key_char(c))
+            .unwrap_or(text.len());
+        let message = if word_end > 0 && word_end == text.len() {
+            format!("expected `field: value`, found `{}` with no `:` after it", clip(text))
+        } else if word_end > 0 {
+            format!("expected `:` after the field name `{}`", &text[..word_end])
+        } else {
+            format!("expected `field: value`, found `{}`", clip(text))
+        };
+        self.error(rest, message);
+    }
+
+    fn open_field(&mut self, index: usize, key: Span, value: Span, indent: usize, in_block: bool) {
+        self.field = Some(OpenField {
+            node: FieldNode {
+                line: index,
+                key,
+                pieces: vec![value],
+                span: Span::new(key.start, value.end.max(key.end + 1)),
+            },
+            indent,
+            in_block,
+        });
+    }
+
+    fn close_field(&mut self) {
+        let Some(field) = self.field.take() else {
+            return;
+        };
+        match (field.in_block, self.block.as_mut()) {
+            (true, Some(block)) => block.fields.push(field.node),
+            _ => self.tree.header.push(field.node),
+        }
+    }
+
+    fn close_block(&mut self) {
+        self.close_field();
+        if let Some(mut block) = self.block.take() {
+            block.end_line = self.tree.lines.len().max(block.line + 1);
+            self.tree.blocks.push(block);
+        }
+    }
+
+    fn check_claim_id(&mut self, key: Span, name: Span) {
+        let id = name.slice(self.text);
+        if id.is_empty() {
+            self.error(key, "claim needs an id: `claim some-id` (lowercase letters, digits and `-`)".into());
+        } else if !is_claim_id(id) {
+            let fixed = suggest_id(id);
+            self.error(
+                name,
+                format!("invalid claim id `{}`: use lowercase letters, digits and `-`, starting with a letter or digit (e.g. `{fixed}`)", clip(id)),
+            );
+        }
+    }
+
+    fn error(&mut self, span: Span, message: String) {
+        self.tree.errors.push(SyntaxError { span, message });
+    }
+}
+
+pub(crate) fn is_claim_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// A valid id close to `id`: lowercased, other characters replaced by `-`.
+pub(crate) fn suggest_id(id: &str) -> String {
+    let mut out = String::new();
+    for c in id.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "claim-1".into()
+    } else {
+        out
+    }
+}
+
+fn is_key_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-' || c == '_'
+}
+
+/// `key: value` with `key` = `[A-Za-z][A-Za-z0-9_-]*` right before the first `:`.
+fn split_field(text: &str, rest: Span) -> Option<(Span, Span)> {
+    let s = rest.slice(text);
+    let colon = s.find(':')?;
+    let key = &s[..colon];
+    if key.is_empty() || !key.starts_with(|c: char| c.is_ascii_alphabetic()) || !key.chars().all(is_key_char) {
+        return None;
+    }
+    let key_span = Span::new(rest.start, rest.start + colon);
+    let value = trim(text, Span::new(rest.start + colon + 1, rest.end));
+    Some((key_span, value))
+}
+
+fn trim(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.start + s.trim_end().len();
+    if start > end {
+        Span::empty(span.end)
+    } else {
+        Span::new(start, end)
+    }
+}
+
+fn clip(s: &str) -> String {
+    const MAX: usize = 40;
+    match s.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "# header\narticle: a.txt\npublisher: A,\n  B\n\nactor Russian Foreign Ministry\n  aka: Moscow\n\nclaim c-1\n  source: Moscow\n  quote: one two\n    three\n  # a comment\n  stance: asserts\n";
+
+    #[test]
+    fn lossless_every_byte_in_one_line() {
+        for text in [SAMPLE, "", "x", "\u{feff}claim a\r\n  quote: x\r\n", "a\rb\n\n", "  \t\n#\n"] {
+            let tree = parse(text);
+            let mut pos = 0;
+            for line in &tree.lines {
+                assert_eq!(line.full.start, pos);
+                pos = line.full.end;
+            }
+            assert_eq!(pos, text.len(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn builds_header_blocks_and_continuations() {
+        let tree = parse(SAMPLE);
+        assert!(tree.errors.is_empty(), "{:?}", tree.errors);
+        assert_eq!(tree.header.len(), 2);
+        let publisher = &tree.header[1];
+        let pieces: Vec<_> = publisher.pieces.iter().map(|p| p.slice(SAMPLE)).collect();
+        assert_eq!(pieces, ["A,", "B"]);
+        assert_eq!(tree.blocks.len(), 2);
+        let claim = &tree.blocks[1];
+        assert_eq!(claim.kind, BlockKind::Claim);
+        assert_eq!(claim.name.slice(SAMPLE), "c-1");
+        assert_eq!(claim.fields.len(), 3);
+        let quote = &claim.fields[1];
+        assert_eq!(quote.pieces.iter().map(|p| p.slice(SAMPLE)).collect::<Vec<_>>(), ["one two", "three"]);
+        assert_eq!(tree.block_at(SAMPLE.find("stance").unwrap()).unwrap().line, claim.line);
+    }
+
+    #[test]
+    fn recovers_from_half_typed_lines() {
+        let text = "claim a\n  sour\n  quote: x\nclam b\nclaim Bad_Id\n  quote: y\n";
+        let tree = parse(text);
+        let messages: Vec<_> = tree.errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(messages[0].contains("no `:`"));
+        assert!(messages[1].contains("did you mean `claim`"));
+        assert!(messages[2].contains("`bad-id`"));
+        assert_eq!(tree.blocks.len(), 2);
+        assert_eq!(tree.blocks[0].fields.len(), 1, "the quote after the broken line still parses");
+        assert_eq!(tree.blocks[1].fields.len(), 1);
+    }
+
+    #[test]
+    fn crlf_bom_and_tabs() {
+        let text = "\u{feff}claim a\r\n\tquote: x y\r\n\t\tz\r\n";
+        let tree = parse(text);
+        assert!(tree.errors.is_empty(), "{:?}", tree.errors);
+        let quote = &tree.blocks[0].fields[0];
+        assert_eq!(quote.pieces.iter().map(|p| p.slice(text)).collect::<Vec<_>>(), ["x y", "z"]);
+    }
+
+    #[test]
+    fn claim_without_id_and_field_outside_block() {
+        let tree = parse("claim\n");
+        assert!(tree.errors[0].message.contains("needs an id"));
+        let tree = parse("\n  quote: x\n");
+        assert!(tree.errors[0].message.contains("outside any block"));
+    }
+}

@@ -1,0 +1,186 @@
+//! Byte offset <-> (line, column) conversion, computed once per text version.
+//!
+//! Columns can be counted in UTF-8 bytes, UTF-16 code units (the LSP default) or Unicode
+//! scalar values (what people and the CLI count). Positions past the end of a line or of
+//! the text are clamped, never a panic: editors send them while the user is typing.
+
+use super::line_break_len;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Encoding {
+    Utf8,
+    #[default]
+    Utf16,
+    /// Unicode scalar values ("characters").
+    Chars,
+}
+
+/// A zero-based line and a zero-based column in some [`Encoding`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct LineIndex {
+    /// Byte offset where each line starts; `line_starts[0] == 0`.
+    line_starts: Vec<usize>,
+    /// Byte offset where each line's content ends (before its line break).
+    line_ends: Vec<usize>,
+    /// True when the whole text is ASCII, so every encoding counts bytes.
+    ascii: bool,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        let mut line_ends = Vec::new();
+        let mut i = 0;
+        while let Some(found) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+            let at = i + found;
+            let brk = line_break_len(bytes, at);
+            line_ends.push(at);
+            i = at + brk;
+            line_starts.push(i);
+        }
+        line_ends.push(bytes.len());
+        LineIndex {
+            line_starts,
+            line_ends,
+            ascii: text.is_ascii(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Byte span of line `line`'s content (without its break), clamped to the last line.
+    pub fn line_span(&self, line: usize) -> super::Span {
+        let line = line.min(self.line_starts.len() - 1);
+        super::Span::new(self.line_starts[line], self.line_ends[line])
+    }
+
+    /// Zero-based line holding byte `offset` (clamped to the text).
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// Position of byte `offset` in `text`. An offset inside a multi-byte character or
+    /// inside a CRLF is moved back to the character's start; past the end, to the end.
+    pub fn position(&self, text: &str, offset: usize, enc: Encoding) -> LineCol {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        let end = offset.min(self.line_ends[line]);
+        let col = if self.ascii || enc == Encoding::Utf8 {
+            end - start
+        } else {
+            let segment = &text[start..end];
+            match enc {
+                Encoding::Utf16 => segment.chars().map(char::len_utf16).sum(),
+                Encoding::Chars => segment.chars().count(),
+                Encoding::Utf8 => unreachable!("handled above"),
+            }
+        };
+        LineCol {
+            line: line as u32,
+            col: col as u32,
+        }
+    }
+
+    /// Byte offset of `pos` in `text`. A line past the end gives the end of the text; a
+    /// column past the end of its line gives the end of that line; a column inside a
+    /// character (half a surrogate pair, a byte inside UTF-8) gives that character's start.
+    pub fn offset(&self, text: &str, pos: LineCol, enc: Encoding) -> usize {
+        let line = pos.line as usize;
+        if line >= self.line_starts.len() {
+            return text.len();
+        }
+        let start = self.line_starts[line];
+        let end = self.line_ends[line];
+        let want = pos.col as usize;
+        if self.ascii || enc == Encoding::Utf8 {
+            return floor_char_boundary(text, (start + want).min(end));
+        }
+        let mut counted = 0;
+        for (i, ch) in text[start..end].char_indices() {
+            let width = match enc {
+                Encoding::Utf16 => ch.len_utf16(),
+                _ => 1,
+            };
+            if counted + width > want {
+                return start + i;
+            }
+            counted += width;
+        }
+        end
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lc(line: u32, col: u32) -> LineCol {
+        LineCol { line, col }
+    }
+
+    #[test]
+    fn ascii_and_crlf() {
+        let text = "ab\r\ncd\nef";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 3);
+        assert_eq!(idx.position(text, 4, Encoding::Utf16), lc(1, 0));
+        assert_eq!(idx.position(text, 3, Encoding::Utf16), lc(0, 2), "inside CRLF clamps to line end");
+        assert_eq!(idx.offset(text, lc(0, 99), Encoding::Utf16), 2);
+        assert_eq!(idx.offset(text, lc(9, 0), Encoding::Utf16), text.len());
+        assert_eq!(idx.offset(text, lc(2, 1), Encoding::Utf8), 8);
+    }
+
+    #[test]
+    fn cyrillic_armenian_arabic_and_emoji() {
+        // Москва (Cyrillic, 2 bytes each), Երևան (Armenian, 2 bytes), بغداد (Arabic, 2 bytes),
+        // 😀 (4 bytes, 2 UTF-16 units).
+        let text = "x Москва\nԵրևան 😀 y\nبغداد";
+        let idx = LineIndex::new(text);
+        let y = text.find(" y").unwrap() + 1;
+        assert_eq!(idx.position(text, y, Encoding::Utf16), lc(1, 9));
+        assert_eq!(idx.position(text, y, Encoding::Chars), lc(1, 8));
+        assert_eq!(idx.position(text, y, Encoding::Utf8), lc(1, 16));
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Chars] {
+            for (off, _) in text.char_indices() {
+                let p = idx.position(text, off, enc);
+                assert_eq!(idx.offset(text, p, enc), off, "{enc:?} round trip at {off}");
+            }
+        }
+        // Half of a surrogate pair lands on the emoji's start.
+        let emoji = text.find('😀').unwrap();
+        assert_eq!(idx.offset(text, lc(1, 7), Encoding::Utf16), emoji);
+        // An offset inside a multi-byte character moves back to its start.
+        assert_eq!(idx.position(text, 3, Encoding::Chars), lc(0, 2));
+        let arabic_end = text.len();
+        assert_eq!(idx.position(text, arabic_end, Encoding::Utf16), lc(2, 5));
+    }
+
+    #[test]
+    fn lone_cr_breaks_but_unicode_separators_do_not() {
+        let text = "a\rb\u{2028}c\u{85}d";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 2);
+        let d = text.find('d').unwrap();
+        assert_eq!(idx.position(text, d, Encoding::Utf16), lc(1, 4));
+    }
+}

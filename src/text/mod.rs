@@ -1,0 +1,120 @@
+//! Byte spans and the one place where byte offsets become line/column positions.
+
+mod line_index;
+
+pub use line_index::{Encoding, LineCol, LineIndex};
+
+use serde::Serialize;
+
+/// A half-open byte range `[start, end)` into some text (a `.claims` file or an article).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    pub const fn empty(at: usize) -> Self {
+        Span { start: at, end: at }
+    }
+
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub const fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// True when `offset` lies inside the span or touches its end (a cursor right after a word).
+    pub const fn touches(self, offset: usize) -> bool {
+        self.start <= offset && offset <= self.end
+    }
+
+    pub const fn contains_span(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    pub const fn shift(self, by: isize) -> Span {
+        Span::new(
+            (self.start as isize + by) as usize,
+            (self.end as isize + by) as usize,
+        )
+    }
+
+    pub fn slice(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(r: std::ops::Range<usize>) -> Self {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// Length in bytes of the line break starting at `bytes[i]`, if any.
+/// Line breaks are `\n`, `\r\n` and a lone `\r`, as the LSP specification says; nothing else
+/// (U+2028, U+0085, form feed) breaks a line, because editors do not break there.
+#[inline]
+pub fn line_break_len(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i) {
+        Some(b'\n') => 1,
+        Some(b'\r') if bytes.get(i + 1) == Some(&b'\n') => 2,
+        Some(b'\r') => 1,
+        _ => 0,
+    }
+}
+
+/// Byte spans of the lines of `text`: `(content, content_plus_terminator)`.
+/// A text that ends with a line break has no empty line after it; an empty text has one line.
+pub fn lines(text: &str) -> impl Iterator<Item = (Span, Span)> + '_ {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done || (pos == bytes.len() && pos != 0) {
+            return None;
+        }
+        let start = pos;
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+        let brk = line_break_len(bytes, end);
+        done = brk == 0;
+        pos = end + brk;
+        Some((Span::new(start, end), Span::new(start, pos)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect(text: &str) -> Vec<(usize, usize, usize)> {
+        lines(text).map(|(c, f)| (c.start, c.end, f.end)).collect()
+    }
+
+    #[test]
+    fn splits_on_lf_crlf_and_lone_cr_only() {
+        assert_eq!(collect("a\nb\r\nc\rd"), vec![(0, 1, 2), (2, 3, 5), (5, 6, 7), (7, 8, 8)]);
+        assert_eq!(collect("a\u{2028}b\u{85}c"), vec![(0, 8, 8)]);
+        assert_eq!(collect(""), vec![(0, 0, 0)]);
+        assert_eq!(collect("x\n"), vec![(0, 1, 2)]);
+    }
+
+    #[test]
+    fn span_helpers() {
+        let s = Span::new(2, 5);
+        assert!(s.touches(5) && s.touches(2) && !s.touches(6));
+        assert_eq!(s.shift(3), Span::new(5, 8));
+        assert_eq!(s.slice("abcdefg"), "cde");
+        assert_eq!(Span::new(10, 20).slice("short"), "");
+    }
+}
