@@ -1,0 +1,2 @@
+-- claimls: `*.claims` files are claim annotations (filetype `claims`).
+vim.filetype.add({ extension = { claims = 'claims' } })

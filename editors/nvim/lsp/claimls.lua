@@ -1,0 +1,38 @@
+-- Neovim 0.11+ configuration of the claimls language server. With this
+-- folder on 'runtimepath', enabling it is all a user writes:
+--
+--   vim.lsp.enable('claimls')
+--
+-- The command is `claimls lsp` from PATH. To use another binary, set before
+-- the first .claims buffer opens either
+--   vim.g.claimls_cmd = '/path/to/claimls'              -- `lsp` is appended
+--   vim.g.claimls_cmd = { '/path/to/claimls', 'lsp' }   -- used as is
+-- or override any field the standard way:
+--   vim.lsp.config('claimls', { cmd = { '/path/to/claimls', 'lsp' } })
+--
+-- Optional settings sent as initializationOptions (same keys as VS Code's):
+--   vim.g.claimls_rules = { C021 = 'off', ['cue-not-near-quote'] = 'hint' }
+--   vim.g.claimls_debounce_ms = 150
+
+local cmd = { 'claimls', 'lsp' }
+local override = vim.g.claimls_cmd
+if type(override) == 'string' and override ~= '' then
+  cmd = { override, 'lsp' }
+elseif type(override) == 'table' and #override > 0 then
+  cmd = override
+end
+
+local init_options = vim.empty_dict()
+if type(vim.g.claimls_rules) == 'table' and next(vim.g.claimls_rules) ~= nil then
+  init_options.rules = vim.g.claimls_rules
+end
+if type(vim.g.claimls_debounce_ms) == 'number' then
+  init_options.debounceMs = vim.g.claimls_debounce_ms
+end
+
+return {
+  cmd = cmd,
+  filetypes = { 'claims' },
+  root_markers = { 'claimls.toml', '.git' },
+  init_options = init_options,
+}
