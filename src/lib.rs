@@ -9,7 +9,11 @@
 //! from byte offsets only there, through [`text::LineIndex`].
 
 pub mod article;
+pub mod check;
+pub mod cli;
+pub mod config;
 pub mod diagnostic;
+pub mod lsp;
 pub mod model;
 pub mod suggest;
 pub mod syntax;

@@ -1,1 +1,27 @@
-fn main() {}
+//! The `claimls` binary: `claimls check` (CI lint mode) and `claimls lsp` (language server).
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "claimls", version, about = "Checks claim annotation files against their source articles")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check `.claims` files (CI lint mode).
+    Check(claimls::cli::CheckArgs),
+    /// Run the language server over stdio.
+    Lsp,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => claimls::cli::run_check(args),
+        Command::Lsp => claimls::lsp::run_stdio(),
+    }
+}

@@ -14,7 +14,7 @@ mod segment;
 pub use load::{load, ArticleError, Limits};
 pub use mentions::{Candidate, CandidateKind};
 pub use normalize::{normalize_str, Normalized};
-pub use search::{MatchLevel, PartMatch, QuoteSearch};
+pub use search::{split_elisions, MatchLevel, PartMatch, QuoteSearch};
 
 use crate::text::{LineIndex, Span};
 use std::collections::HashMap;

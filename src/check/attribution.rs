@@ -1,0 +1,170 @@
+//! C020-C023 and C042: is the attribution (source, cue, intermediaries, stance) supported
+//! by the article around the quote.
+
+use super::cue;
+use super::Context;
+use crate::article::Article;
+use crate::diagnostic::{Code, Diagnostic, Target};
+use crate::model::{Annotation, Claim, UNNAMED};
+use crate::text::Span;
+
+pub(super) fn check(ctx: &Context<'_>, claim: &Claim, anchors: &[Span], out: &mut Vec<Diagnostic>) {
+    source(ctx, claim, anchors.first().copied(), out);
+    if let Some(anchor) = anchors.first() {
+        cue_near(ctx, claim, *anchor, out);
+    }
+    via(ctx, claim, out);
+}
+
+/// Every mention of `name` in the article: through its declared actor's names and aliases
+/// (and surname, for a person) when it is declared, else the literal name.
+pub fn mentions_of(model: &Annotation, article: &Article, name: &str) -> Vec<Span> {
+    match model.actor(name) {
+        Some(actor) => {
+            let person = actor.is_person();
+            let mut spans: Vec<Span> = actor.names().flat_map(|n| article.mentions(n, person)).collect();
+            spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+            spans.dedup_by(|b, a| a.contains_span(*b));
+            spans
+        }
+        None => article.mentions(name, false),
+    }
+}
+
+fn source(ctx: &Context<'_>, claim: &Claim, anchor: Option<Span>, out: &mut Vec<Diagnostic>) {
+    let Some(field) = &claim.source else { return };
+    let name = field.value.text.as_str();
+    if name.is_empty() || name.eq_ignore_ascii_case(UNNAMED) {
+        return;
+    }
+    let article = ctx.article;
+    let mentions = mentions_of(ctx.model, article, name);
+    if mentions.is_empty() {
+        let declared = ctx.model.actor(name);
+        let tried = match declared {
+            Some(a) if !a.aliases.is_empty() => format!(" (nor its aliases {})", a.aliases.iter().map(|x| format!("`{}`", x.text)).collect::<Vec<_>>().join(", ")),
+            _ => String::new(),
+        };
+        let names: Vec<&str> = article.candidates().iter().map(|c| c.name.as_str()).collect();
+        let suggestion = closest_name(name, &names);
+        let mut message = format!("source `{name}`{tried} is not mentioned in the article");
+        match suggestion {
+            Some(s) => message.push_str(&format!(": did you mean `{s}`?")),
+            None if declared.is_some() => message.push_str(": add the article's wording as an `aka:` alias"),
+            None => message.push_str(": use a name the article uses, or declare an actor with an `aka:` alias that the article uses"),
+        }
+        let mut d = Diagnostic::new(Code::SourceNotInArticle, field.value.span, message);
+        if let Some(s) = suggestion {
+            d = d.with_fix(format!("Change to `{s}`"), field.value.span, s);
+        }
+        out.push(d);
+        return;
+    }
+    let Some(anchor) = anchor else { return };
+    let Some(para) = article.paragraph_of(anchor.start).filter(|_| !article.in_header(anchor.start)) else {
+        return;
+    };
+    let first = para.saturating_sub(ctx.config.proximity_paragraphs);
+    let near = mentions.iter().any(|m| {
+        !article.in_header(m.start) && article.paragraph_of(m.start).is_some_and(|p| (first..=para).contains(&p))
+    });
+    if near {
+        return;
+    }
+    // The nearest mention before the quote, else the first after it.
+    let nearest = mentions.iter().rev().find(|m| m.start < anchor.start).or(mentions.first()).copied().expect("non-empty");
+    let window = match ctx.config.proximity_paragraphs {
+        0 => "the quote's paragraph".to_string(),
+        1 => "the quote's paragraph or the one before".to_string(),
+        n => format!("the quote's paragraph or the {n} before"),
+    };
+    out.push(
+        Diagnostic::new(
+            Code::SourceNotNearQuote,
+            field.value.span,
+            format!(
+                "source `{name}` is not mentioned in {window}; the nearest mention is on line {}: add the wording used near the quote as an `aka:` alias, or check the attribution",
+                article.line_number(nearest.start)
+            ),
+        )
+        .with_related(Target::Article, nearest, format!("`{name}` mentioned here"))
+        .with_related(Target::Article, anchor, "the quote"),
+    );
+}
+
+/// A candidate name close to `name` (a typo in a source), compared case-insensitively.
+fn closest_name<'a>(name: &str, names: &[&'a str]) -> Option<&'a str> {
+    let lower = name.to_lowercase();
+    names
+        .iter()
+        .map(|n| (strsim::normalized_damerau_levenshtein(&lower, &n.to_lowercase()), *n))
+        .filter(|(sim, _)| *sim >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, n)| n)
+}
+
+fn cue_near(ctx: &Context<'_>, claim: &Claim, anchor: Span, out: &mut Vec<Diagnostic>) {
+    let Some(field) = &claim.cue else { return };
+    let words = cue::content_words(&field.value.text);
+    if words.is_empty() {
+        return;
+    }
+    let article = ctx.article;
+    let range = article.sentences_in(anchor);
+    let (first, last) = (range.start.saturating_sub(1), (range.end + 1).min(article.sentences.len()));
+    let window = match (article.sentences.get(first), article.sentences.get(last.saturating_sub(1))) {
+        (Some(a), Some(b)) if first < last => Span::new(a.span.start.min(anchor.start), b.span.end.max(anchor.end)),
+        _ => anchor,
+    };
+    let extra = &ctx.config.cue_verbs;
+    let window_text = window.slice(&article.text);
+    let window_stems: Vec<String> = window_text
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(|w| cue::stem(w.trim_end_matches("'s"), extra))
+        .collect();
+    let missing: Vec<&str> = words.iter().copied().filter(|w| !window_stems.contains(&cue::stem(w, extra))).collect();
+    if missing.is_empty() {
+        return;
+    }
+    let mut verbs: Vec<&str> = window_text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 1 && cue::is_reporting_verb(w, extra))
+        .collect();
+    verbs.dedup();
+    let hint = if verbs.is_empty() {
+        String::new()
+    } else {
+        format!("; reporting words there: {}", verbs.iter().take(5).map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", "))
+    };
+    out.push(
+        Diagnostic::new(
+            Code::CueNotNearQuote,
+            field.value.span,
+            format!(
+                "cue word{} {} not in the quote's sentence(s) nor the sentence before or after{hint}: write the cue as it stands next to the quote",
+                if missing.len() == 1 { "" } else { "s" },
+                missing.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")
+            ),
+        )
+        .with_related(Target::Article, window, "the sentences around the quote"),
+    );
+}
+
+fn via(ctx: &Context<'_>, claim: &Claim, out: &mut Vec<Diagnostic>) {
+    let publishers = ctx.model.header.publishers();
+    for item in claim.via_items() {
+        let is_publisher = publishers.iter().any(|p| p.text.eq_ignore_ascii_case(&item.text));
+        if is_publisher || !mentions_of(ctx.model, ctx.article, &item.text).is_empty() {
+            continue;
+        }
+        out.push(Diagnostic::new(
+            Code::ViaNotInArticle,
+            item.span,
+            format!(
+                "intermediary `{}` is never mentioned in the article: `via` lists only outlets or people the article names (or the header's `publisher:`)",
+                item.text
+            ),
+        ));
+    }
+}

@@ -1,0 +1,133 @@
+//! Cue words: function words, reporting verbs and inflections (say/said/says).
+
+/// Words of a cue that need not appear in the article.
+pub const FUNCTION_WORDS: &[&str] = &["a", "an", "the", "in", "on", "at", "of", "to", "for", "with", "by", "as", "that", "from", "and", "or"];
+
+/// Built-in reporting verbs (base forms), offered by completion and named in C022.
+pub const REPORTING_VERBS: &[&str] = &[
+    "say", "tell", "add", "state", "report", "cite", "claim", "allege", "deny", "reject", "dismiss", "argue", "insist",
+    "assert", "warn", "announce", "confirm", "accuse", "condemn", "urge", "note", "explain", "comment", "stress", "write",
+    "speak", "think", "believe", "ask", "question", "predict", "promise", "express", "issue",
+];
+
+/// Irregular forms: every word of a group is the same verb.
+const IRREGULAR: &[&[&str]] = &[
+    &["say", "said", "says", "saying"],
+    &["tell", "told", "tells", "telling"],
+    &["speak", "spoke", "spoken", "speaks", "speaking"],
+    &["write", "wrote", "written", "writes", "writing"],
+    &["think", "thought", "thinks", "thinking"],
+    &["give", "gave", "given"],
+    &["take", "took", "taken"],
+    &["make", "made"],
+    &["hold", "held"],
+    &["bring", "brought"],
+    &["seek", "sought"],
+    &["teach", "taught"],
+    &["show", "shown", "showed"],
+    &["know", "knew", "known"],
+    &["go", "went", "gone"],
+    &["see", "saw", "seen"],
+    &["put", "puts"],
+    &["read", "reads"],
+];
+
+/// A canonical form for comparing inflections: irregular forms map to their group's
+/// first word, regular endings are removed.
+pub fn stem(word: &str, extra: &[Vec<String>]) -> String {
+    let w = word.to_lowercase();
+    for group in IRREGULAR {
+        if group.contains(&w.as_str()) {
+            return group[0].to_string();
+        }
+    }
+    for group in extra {
+        if group.iter().any(|f| *f == w) && group.len() > 1 {
+            return group[0].clone();
+        }
+    }
+    regular_stem(&w)
+}
+
+fn regular_stem(w: &str) -> String {
+    let n = w.chars().count();
+    let strip = |suffix: &str| w.strip_suffix(suffix).filter(|rest| rest.chars().count() >= 2);
+    let base = if let Some(r) = strip("ies").or_else(|| strip("ied")) {
+        format!("{r}y")
+    } else if let Some(r) = strip("ing") {
+        r.to_string()
+    } else if let Some(r) = strip("ed") {
+        r.to_string()
+    } else if let Some(r) = strip("es").filter(|r| r.ends_with(['s', 'x', 'z', 'h', 'o'])) {
+        r.to_string()
+    } else if let Some(r) = strip("s").filter(|_| n > 3 && !w.ends_with("ss")) {
+        r.to_string()
+    } else {
+        w.to_string()
+    };
+    // "argued" -> "argu", "argue" -> "argu"; "stated" -> "stat", "state" -> "stat".
+    let base = base.strip_suffix('e').filter(|r| r.chars().count() >= 2).map(str::to_string).unwrap_or(base);
+    // "admitted" -> "admitt" -> "admit".
+    let chars: Vec<char> = base.chars().collect();
+    if chars.len() >= 4 && chars[chars.len() - 1] == chars[chars.len() - 2] && !"aeiouls".contains(chars[chars.len() - 1]) {
+        return chars[..chars.len() - 1].iter().collect();
+    }
+    base
+}
+
+/// The cue's words that must be found near the quote.
+pub fn content_words(cue: &str) -> Vec<&str> {
+    cue.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+        .collect()
+}
+
+/// Whether `word` is a known reporting verb in any form.
+pub fn is_reporting_verb(word: &str, extra: &[Vec<String>]) -> bool {
+    let s = stem(word, extra);
+    REPORTING_VERBS.iter().any(|v| stem(v, extra) == s) || extra.iter().any(|g| g.iter().any(|f| stem(f, extra) == s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &str, b: &str) -> bool {
+        stem(a, &[]) == stem(b, &[])
+    }
+
+    #[test]
+    fn inflections_meet() {
+        for (a, b) in [
+            ("say", "said"),
+            ("says", "said"),
+            ("tell", "told"),
+            ("deny", "denied"),
+            ("denies", "denied"),
+            ("argue", "argued"),
+            ("state", "stated"),
+            ("report", "reported"),
+            ("add", "added"),
+            ("admit", "admitted"),
+            ("issue", "issued"),
+            ("condemn", "condemned"),
+            ("statement", "statement"),
+            ("Sputnik", "sputnik"),
+            ("citing", "cite"),
+        ] {
+            assert!(same(a, b), "{a} ~ {b}: {} vs {}", stem(a, &[]), stem(b, &[]));
+        }
+        assert!(!same("said", "sad"));
+        assert!(!same("statement", "state"));
+    }
+
+    #[test]
+    fn extra_verbs_and_content_words() {
+        let extra = vec![vec!["slay".to_string(), "slew".to_string()]];
+        assert_eq!(stem("slew", &extra), "slay");
+        assert!(is_reporting_verb("slew", &extra));
+        assert!(is_reporting_verb("told", &[]));
+        assert_eq!(content_words("said in a statement"), ["said", "statement"]);
+        assert_eq!(content_words("told Sputnik"), ["told", "Sputnik"]);
+    }
+}

@@ -1,0 +1,241 @@
+//! The checks: a parsed annotation and its article in, diagnostics out.
+//!
+//! Checks that look at one claim (its quotes, source, cue, intermediaries, stance) run per
+//! claim and are cached: a claim whose text, whose context (declared actors, publishers,
+//! configuration) and whose article are unchanged reuses its earlier findings, moved to
+//! where the claim now stands. Checks across claims (ids, relations, unused actors,
+//! duplicate anchors) are cheap and always run.
+
+mod attribution;
+pub mod cue;
+mod file;
+mod quotes;
+mod suppress;
+
+use crate::article::{Article, ArticleError};
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::model::{self, Annotation, Claim};
+use crate::syntax::{self, SyntaxTree};
+use crate::text::Span;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub use quotes::word_diff;
+
+/// One version of an annotation file, parsed and modelled.
+#[derive(Debug)]
+pub struct Parsed {
+    pub text: String,
+    pub tree: SyntaxTree,
+    pub model: Annotation,
+    /// Syntax and structure findings (C001-C004, C045).
+    pub structural: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    pub fn new(text: impl Into<String>) -> Parsed {
+        let text = text.into();
+        let tree = syntax::parse(&text);
+        let (model, structural) = model::build(&text, &tree);
+        Parsed {
+            text,
+            tree,
+            model,
+            structural,
+        }
+    }
+
+    /// Where the article of this annotation is: the `article:` field relative to the
+    /// annotation's folder, else `NAME.txt` beside `NAME.claims`.
+    pub fn article_path(&self, claims_path: &Path) -> PathBuf {
+        let dir = claims_path.parent().unwrap_or(Path::new(""));
+        match self.model.header.article.as_ref().map(|f| f.value.text.trim()).filter(|s| !s.is_empty()) {
+            Some(name) => dir.join(name),
+            None => claims_path.with_extension("txt"),
+        }
+    }
+}
+
+/// The article as the checks see it: indexed, or why it could not be read.
+#[derive(Clone, Copy, Debug)]
+pub enum ArticleRef<'a> {
+    Loaded(&'a Arc<Article>),
+    Failed(&'a ArticleError),
+}
+
+impl<'a> ArticleRef<'a> {
+    pub fn article(self) -> Option<&'a Arc<Article>> {
+        match self {
+            ArticleRef::Loaded(a) => Some(a),
+            ArticleRef::Failed(_) => None,
+        }
+    }
+}
+
+/// What checking one claim found, with spans relative to the claim's start so that the
+/// entry stays valid when lines above the claim are edited.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ClaimResult {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Article spans the claim's quotes are anchored to.
+    pub anchors: Vec<Span>,
+}
+
+/// Per-claim results kept between runs (one cache per open document).
+#[derive(Debug, Default)]
+pub struct ClaimCache {
+    article: Option<Arc<Article>>,
+    entries: HashMap<u64, ClaimResult>,
+    /// How many claims the last run took from the cache and how many it checked.
+    pub last_hits: usize,
+    pub last_misses: usize,
+}
+
+impl ClaimCache {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn prepare(&mut self, article: Option<&Arc<Article>>) {
+        let same = match (&self.article, article) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        if !same {
+            self.entries.clear();
+            self.article = article.cloned();
+        }
+        self.last_hits = 0;
+        self.last_misses = 0;
+    }
+}
+
+/// Everything a claim check may look at besides the claim.
+pub(crate) struct Context<'a> {
+    pub model: &'a Annotation,
+    pub article: &'a Article,
+    pub config: &'a Config,
+}
+
+/// Checks `parsed` against its article and returns every finding, suppressions and
+/// configured severities applied, sorted by position.
+pub fn check(parsed: &Parsed, article: ArticleRef<'_>, config: &Config, cache: &mut ClaimCache) -> Vec<Diagnostic> {
+    cache.prepare(article.article());
+    let mut out = parsed.structural.clone();
+    let mut anchors: Vec<(usize, Span)> = Vec::new();
+    match article {
+        ArticleRef::Failed(err) => out.push(file::article_unreadable(parsed, err)),
+        ArticleRef::Loaded(art) => {
+            let ctx = Context {
+                model: &parsed.model,
+                article: art,
+                config,
+            };
+            let context_key = context_fingerprint(&parsed.model, config);
+            for (i, claim) in parsed.model.claims.iter().enumerate() {
+                let key = claim_key(&parsed.text, claim, context_key);
+                let result = match cache.entries.get(&key) {
+                    Some(hit) => {
+                        cache.last_hits += 1;
+                        hit.clone()
+                    }
+                    None => {
+                        cache.last_misses += 1;
+                        let fresh = check_claim(&ctx, claim);
+                        let relative = ClaimResult {
+                            diagnostics: fresh.diagnostics.into_iter().map(|d| d.shifted(-(claim.span.start as isize))).collect(),
+                            anchors: fresh.anchors,
+                        };
+                        cache.entries.insert(key, relative.clone());
+                        relative
+                    }
+                };
+                out.extend(result.diagnostics.into_iter().map(|d| d.shifted(claim.span.start as isize)));
+                anchors.extend(result.anchors.into_iter().map(|a| (i, a)));
+            }
+            out.extend(file::date(parsed, art));
+            out.extend(file::duplicate_quotes(parsed, &anchors));
+        }
+    }
+    out.extend(file::claim_ids(parsed));
+    out.extend(file::relations(parsed));
+    out.extend(file::unused_actors(parsed));
+    out.extend(file::stances(parsed, config));
+    // Drop stale entries so an edited file does not grow the cache forever.
+    if cache.entries.len() > 2 * parsed.model.claims.len() + 64 {
+        let live: std::collections::HashSet<u64> = {
+            let context_key = context_fingerprint(&parsed.model, config);
+            parsed.model.claims.iter().map(|c| claim_key(&parsed.text, c, context_key)).collect()
+        };
+        cache.entries.retain(|k, _| live.contains(k));
+    }
+    finish(parsed, config, out)
+}
+
+/// Checks one claim against the article (absolute spans).
+pub(crate) fn check_claim(ctx: &Context<'_>, claim: &Claim) -> ClaimResult {
+    let mut result = ClaimResult::default();
+    quotes::check(ctx, claim, &mut result);
+    attribution::check(ctx, claim, &result.anchors.clone(), &mut result.diagnostics);
+    result
+}
+
+fn claim_key(text: &str, claim: &Claim, context: u64) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    claim.span.slice(text).hash(&mut h);
+    context.hash(&mut h);
+    h.finish()
+}
+
+/// What every claim check depends on besides the claim and the article.
+fn context_fingerprint(model: &Annotation, config: &Config) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for a in &model.actors {
+        a.name.hash(&mut h);
+        for alias in &a.aliases {
+            alias.text.hash(&mut h);
+        }
+        a.kind_str().hash(&mut h);
+    }
+    for p in model.header.publishers() {
+        p.text.hash(&mut h);
+    }
+    config.proximity_paragraphs.hash(&mut h);
+    config.cue_verbs.hash(&mut h);
+    config.stances.hash(&mut h);
+    h.finish()
+}
+
+/// Applies suppressions and severities, then sorts.
+fn finish(parsed: &Parsed, config: &Config, mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let (suppressions, mut bad) = suppress::collect(parsed);
+    diags.append(&mut bad);
+    diags.retain_mut(|d| {
+        if suppressions.iter().any(|s| s.covers(d)) {
+            return false;
+        }
+        match config.severity(d.code) {
+            Some(sev) => {
+                d.severity = sev;
+                true
+            }
+            None => false,
+        }
+    });
+    diags.sort_by(|a, b| (a.span.start, a.code, a.span.end).cmp(&(b.span.start, b.code, b.span.end)));
+    diags.dedup();
+    diags
+}
+
+/// Checks text that has no article at hand (an unsaved buffer, a test): only what does
+/// not need the article, plus C031 for the given error.
+pub fn check_without_article(parsed: &Parsed, err: &ArticleError, config: &Config) -> Vec<Diagnostic> {
+    check(parsed, ArticleRef::Failed(err), config, &mut ClaimCache::new())
+}
+
+#[cfg(test)]
+mod tests;

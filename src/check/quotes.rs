@@ -1,0 +1,231 @@
+//! C010-C013: is each quote in the article, and how exactly.
+
+use super::{ClaimResult, Context};
+use crate::article::{MatchLevel, QuoteSearch};
+use crate::diagnostic::{Code, Diagnostic, Target};
+use crate::model::{Claim, Field};
+use crate::text::Span;
+
+pub(super) fn check(ctx: &Context<'_>, claim: &Claim, result: &mut ClaimResult) {
+    for quote in claim.quotes.iter().filter(|q| !q.value.is_empty()) {
+        check_quote(ctx, quote, result);
+    }
+}
+
+fn check_quote(ctx: &Context<'_>, quote: &Field, result: &mut ClaimResult) {
+    let article = ctx.article;
+    let value = &quote.value;
+    let search = article.find_quote(&value.text);
+    match &search {
+        QuoteSearch::NotFound { failed_part, closest } => {
+            let parts = crate::article::split_elisions(&value.text);
+            let part = parts.get(*failed_part).copied().unwrap_or(Span::new(0, value.text.len()));
+            let span = value.file_span(part.start, part.end);
+            let mut message = if *failed_part > 0 {
+                format!(
+                    "quote part `{}` is not in the article after the part before it in the same paragraph: elided parts must appear in order within one paragraph",
+                    clip(part.slice(&value.text), 60)
+                )
+            } else {
+                "quote is not in the article, nor anything close to it: copy the words verbatim from the article".to_string()
+            };
+            let mut d = Diagnostic::new(Code::QuoteNotFound, span, String::new());
+            if let Some((near, distance)) = closest {
+                let near_text = collapse(near.slice(&article.text));
+                message = format!(
+                    "{message}; the closest article text (line {}, {distance} characters differ) is `{}`",
+                    article.line_number(near.start),
+                    clip(&near_text, 80)
+                );
+                d = d.with_related(Target::Article, *near, "closest text in the article");
+            }
+            d.message = message;
+            result.diagnostics.push(d);
+        }
+        QuoteSearch::Found { parts, occurrences } => {
+            for part in parts {
+                let span = value.file_span(part.quote.start, part.quote.end);
+                let article_text = part.article.slice(&article.text);
+                let replacement = collapse(article_text);
+                let line = article.line_number(part.article.start);
+                match part.level {
+                    MatchLevel::Exact => {}
+                    MatchLevel::Normalized => {
+                        let what = normalized_difference(part.quote.slice(&value.text), article_text);
+                        result.diagnostics.push(
+                            Diagnostic::new(
+                                Code::QuoteNormalized,
+                                span,
+                                format!("quote matches the article (line {line}) only after normalizing {what}: write it as the article does"),
+                            )
+                            .with_related(Target::Article, part.article, "the article's text")
+                            .with_fix("Use the article's exact text", span, replacement),
+                        );
+                    }
+                    MatchLevel::NearMiss { distance } => {
+                        let changes = word_diff(part.quote.slice(&value.text), &replacement);
+                        result.diagnostics.push(
+                            Diagnostic::new(
+                                Code::QuoteNearMiss,
+                                span,
+                                format!(
+                                    "quote differs from the article (line {line}, {distance} character{} off): {}; the article has `{}`",
+                                    if distance == 1 { "" } else { "s" },
+                                    describe_changes(&changes),
+                                    clip(&replacement, 100)
+                                ),
+                            )
+                            .with_related(Target::Article, part.article, "closest text in the article")
+                            .with_fix("Replace with the article's text", span, replacement),
+                        );
+                    }
+                }
+            }
+            if *occurrences > 1 {
+                let anchor = search.article_span().expect("found");
+                result.diagnostics.push(
+                    Diagnostic::new(
+                        Code::QuoteAmbiguous,
+                        value.span,
+                        format!(
+                            "quote occurs {occurrences} times in the article; it is anchored to the first (line {}): quote more words to make it unique",
+                            article.line_number(anchor.start)
+                        ),
+                    )
+                    .with_related(Target::Article, anchor, "anchored here"),
+                );
+            }
+            if let Some(anchor) = search.article_span() {
+                result.anchors.push(anchor);
+            }
+        }
+    }
+}
+
+/// Whitespace runs (line breaks inside an article paragraph) become one space.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn clip(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// Names what normalizing had to forgive, for the C012 message.
+fn normalized_difference(quote: &str, article: &str) -> &'static str {
+    let q: String = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    let a: String = article.split_whitespace().collect::<Vec<_>>().join(" ");
+    if q == a {
+        "whitespace"
+    } else if q.to_lowercase() == a.to_lowercase() {
+        "letter case"
+    } else if q.chars().filter(|c| c.is_alphanumeric()).eq(a.chars().filter(|c| c.is_alphanumeric())) {
+        "quotes, apostrophes, dashes or ellipses"
+    } else {
+        "case and punctuation"
+    }
+}
+
+/// One difference between two texts, in words: `(quote words, article words)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub quote: String,
+    pub article: String,
+}
+
+/// Word-level differences between `quote` and `article` (longest common subsequence).
+pub fn word_diff(quote: &str, article: &str) -> Vec<Change> {
+    let a: Vec<&str> = quote.split_whitespace().collect();
+    let b: Vec<&str> = article.split_whitespace().collect();
+    // Quotes are short; cap the table so a pathological input stays cheap.
+    if a.len() * b.len() > 250_000 {
+        return vec![Change {
+            quote: clip(quote, 40),
+            article: clip(article, 40),
+        }];
+    }
+    let (n, m) = (a.len(), b.len());
+    let mut lcs = vec![vec![0u16; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    let mut cur = (Vec::new(), Vec::new());
+    let flush = |cur: &mut (Vec<&str>, Vec<&str>), out: &mut Vec<Change>| {
+        if !cur.0.is_empty() || !cur.1.is_empty() {
+            out.push(Change {
+                quote: cur.0.join(" "),
+                article: cur.1.join(" "),
+            });
+            cur.0.clear();
+            cur.1.clear();
+        }
+    };
+    while i < n || j < m {
+        if i < n && j < m && a[i] == b[j] {
+            flush(&mut cur, &mut out);
+            i += 1;
+            j += 1;
+        } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            cur.1.push(b[j]);
+            j += 1;
+        } else {
+            cur.0.push(a[i]);
+            i += 1;
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+fn describe_changes(changes: &[Change]) -> String {
+    let mut parts: Vec<String> = changes
+        .iter()
+        .take(3)
+        .map(|c| match (c.quote.is_empty(), c.article.is_empty()) {
+            (true, _) => format!("missing `{}`", c.article),
+            (_, true) => format!("extra `{}`", c.quote),
+            _ => format!("`{}` should be `{}`", c.quote, c.article),
+        })
+        .collect();
+    if changes.len() > 3 {
+        parts.push(format!("and {} more", changes.len() - 3));
+    }
+    if parts.is_empty() {
+        "punctuation differs".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_diff_finds_typos_and_dropped_words() {
+        let d = word_diff("Moscow was concernd over about the transfer", "Moscow was concerned over reports about the transfer");
+        assert_eq!(
+            d,
+            [
+                Change { quote: "concernd".into(), article: "concerned".into() },
+                Change { quote: "".into(), article: "reports".into() }
+            ]
+        );
+        assert_eq!(describe_changes(&d), "`concernd` should be `concerned`, missing `reports`");
+        assert!(word_diff("same words", "same  words").is_empty());
+    }
+
+    #[test]
+    fn names_the_normalization() {
+        assert_eq!(normalized_difference("a  b", "a b"), "whitespace");
+        assert_eq!(normalized_difference("Moscow", "moscow"), "letter case");
+        assert_eq!(normalized_difference("\"x\"", "\u{201c}x\u{201d}"), "quotes, apostrophes, dashes or ellipses");
+    }
+}

@@ -1,0 +1,198 @@
+//! `claimls.toml`: rule severities and check settings. Shared by the CLI and the server.
+
+use crate::diagnostic::{Code, Severity};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+pub const FILE_NAME: &str = "claimls.toml";
+pub const DEFAULT_STANCES: &[&str] = &["asserts", "denies", "accuses", "concerns", "condemns", "questions", "predicts", "promises"];
+
+/// Effective settings for one check run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Per-rule severity; `None` switches the rule off. Rules not listed keep their default.
+    pub rules: HashMap<Code, Option<Severity>>,
+    /// C021 window: the quote's paragraph and this many before it.
+    pub proximity_paragraphs: usize,
+    /// Extra reporting verbs; each entry lists the forms of one verb.
+    pub cue_verbs: Vec<Vec<String>>,
+    pub stances: Vec<String>,
+    pub max_article_bytes: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            rules: HashMap::new(),
+            proximity_paragraphs: 1,
+            cue_verbs: Vec::new(),
+            stances: DEFAULT_STANCES.iter().map(|s| s.to_string()).collect(),
+            max_article_bytes: crate::article::Limits::default().max_bytes,
+        }
+    }
+}
+
+/// The file as written; every key optional, unknown keys refused.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    #[serde(default)]
+    pub rules: HashMap<String, String>,
+    #[serde(default)]
+    pub checks: ChecksSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecksSection {
+    pub proximity_paragraphs: Option<usize>,
+    pub cue_verbs: Option<Vec<String>>,
+    pub stances: Option<Vec<String>>,
+    pub max_article_bytes: Option<u64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: Option<PathBuf>,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.path {
+            Some(p) => write!(f, "{}: {}", p.display(), self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl Config {
+    /// Parses the text of a `claimls.toml`.
+    pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
+        let file: ConfigFile = toml::from_str(text).map_err(|e| ConfigError {
+            path: None,
+            message: e.message().to_string(),
+        })?;
+        Config::default().with_file(file)
+    }
+
+    /// Applies rule overrides given as `code or name -> severity or "off"`, as editors send them.
+    pub fn with_rules<'a>(mut self, rules: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Config, ConfigError> {
+        let mut by_name = Vec::new();
+        for (key, value) in rules {
+            let code = Code::parse(key).ok_or_else(|| ConfigError {
+                path: None,
+                message: format!("[rules]: unknown rule `{key}`; expected a code like C021 or a name like source-not-near-quote"),
+            })?;
+            let severity = match value.to_ascii_lowercase().as_str() {
+                "off" | "none" | "allow" => None,
+                v => Some(Severity::parse(v).ok_or_else(|| ConfigError {
+                    path: None,
+                    message: format!("[rules]: `{key} = \"{value}\"`: expected \"off\", \"error\", \"warning\", \"info\" or \"hint\""),
+                })?),
+            };
+            // An entry by code wins over one by name, whatever the order.
+            if key.eq_ignore_ascii_case(code.as_str()) {
+                self.rules.insert(code, severity);
+            } else {
+                by_name.push((code, severity));
+            }
+        }
+        for (code, severity) in by_name {
+            self.rules.entry(code).or_insert(severity);
+        }
+        Ok(self)
+    }
+
+    fn with_file(self, file: ConfigFile) -> Result<Config, ConfigError> {
+        let mut config = self.with_rules(file.rules.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
+        let c = file.checks;
+        if let Some(p) = c.proximity_paragraphs {
+            config.proximity_paragraphs = p;
+        }
+        if let Some(verbs) = c.cue_verbs {
+            config.cue_verbs = verbs
+                .iter()
+                .map(|v| v.split('|').map(|f| f.trim().to_lowercase()).filter(|f| !f.is_empty()).collect())
+                .filter(|forms: &Vec<String>| !forms.is_empty())
+                .collect();
+        }
+        if let Some(stances) = c.stances {
+            if stances.is_empty() {
+                return Err(ConfigError {
+                    path: None,
+                    message: "[checks] stances: expected at least one stance".into(),
+                });
+            }
+            config.stances = stances;
+        }
+        if let Some(max) = c.max_article_bytes {
+            config.max_article_bytes = max;
+        }
+        Ok(config)
+    }
+
+    /// The severity a finding of `code` gets, or `None` when the rule is off.
+    pub fn severity(&self, code: Code) -> Option<Severity> {
+        match self.rules.get(&code) {
+            Some(s) => *s,
+            None => Some(code.default_severity()),
+        }
+    }
+
+    pub fn limits(&self) -> crate::article::Limits {
+        crate::article::Limits {
+            max_bytes: self.max_article_bytes,
+        }
+    }
+}
+
+/// The nearest `claimls.toml` in `dir` or its ancestors.
+pub fn find(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+}
+
+/// Reads the configuration that applies to files in `dir`; defaults when there is none.
+pub fn load_for(dir: &Path) -> Result<(Config, Option<PathBuf>), ConfigError> {
+    let Some(path) = find(dir) else {
+        return Ok((Config::default(), None));
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
+        path: Some(path.clone()),
+        message: e.to_string(),
+    })?;
+    match Config::from_toml(&text) {
+        Ok(c) => Ok((c, Some(path))),
+        Err(mut e) => {
+            e.path = Some(path);
+            Err(e)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_rules_by_code_and_name() {
+        let c = Config::from_toml(
+            "[rules]\nsource-not-near-quote = \"info\"\nC021 = \"off\"\nC013 = \"warning\"\n[checks]\nproximity_paragraphs = 2\ncue_verbs = [\"slam\", \"bring|brought\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.severity(Code::SourceNotNearQuote), None, "code wins over name");
+        assert_eq!(c.severity(Code::QuoteAmbiguous), Some(Severity::Warning));
+        assert_eq!(c.severity(Code::QuoteNotFound), Some(Severity::Error));
+        assert_eq!(c.proximity_paragraphs, 2);
+        assert_eq!(c.cue_verbs[1], ["bring", "brought"]);
+    }
+
+    #[test]
+    fn refuses_unknown_keys_rules_and_severities() {
+        assert!(Config::from_toml("[checks]\nproximity = 1\n").unwrap_err().message.contains("unknown field"));
+        assert!(Config::from_toml("[rules]\nC999 = \"off\"\n").unwrap_err().message.contains("unknown rule"));
+        assert!(Config::from_toml("[rules]\nC010 = \"loud\"\n").unwrap_err().message.contains("expected"));
+        assert!(Config::from_toml("not toml").is_err());
+    }
+}
