@@ -6,7 +6,16 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub const FILE_NAME: &str = "claimls.toml";
-pub const DEFAULT_STANCES: &[&str] = &["asserts", "denies", "accuses", "concerns", "condemns", "questions", "predicts", "promises"];
+pub const DEFAULT_STANCES: &[&str] = &[
+    "asserts",
+    "denies",
+    "accuses",
+    "concerns",
+    "condemns",
+    "questions",
+    "predicts",
+    "promises",
+];
 
 /// Effective settings for one check run.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,7 +87,10 @@ impl Config {
     }
 
     /// Applies rule overrides given as `code or name -> severity or "off"`, as editors send them.
-    pub fn with_rules<'a>(mut self, rules: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Config, ConfigError> {
+    pub fn with_rules<'a>(
+        mut self,
+        rules: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Config, ConfigError> {
         let mut by_name = Vec::new();
         for (key, value) in rules {
             let code = Code::parse(key).ok_or_else(|| ConfigError {
@@ -106,7 +118,8 @@ impl Config {
     }
 
     fn with_file(self, file: ConfigFile) -> Result<Config, ConfigError> {
-        let mut config = self.with_rules(file.rules.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
+        let mut config =
+            self.with_rules(file.rules.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
         let c = file.checks;
         if let Some(p) = c.proximity_paragraphs {
             config.proximity_paragraphs = p;
@@ -114,7 +127,12 @@ impl Config {
         if let Some(verbs) = c.cue_verbs {
             config.cue_verbs = verbs
                 .iter()
-                .map(|v| v.split('|').map(|f| f.trim().to_lowercase()).filter(|f| !f.is_empty()).collect())
+                .map(|v| {
+                    v.split('|')
+                        .map(|f| f.trim().to_lowercase())
+                        .filter(|f| !f.is_empty())
+                        .collect()
+                })
                 .filter(|forms: &Vec<String>| !forms.is_empty())
                 .collect();
         }
@@ -150,7 +168,9 @@ impl Config {
 
 /// The nearest `claimls.toml` in `dir` or its ancestors.
 pub fn find(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+    dir.ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|p| p.is_file())
 }
 
 /// Reads the configuration that applies to files in `dir`; defaults when there is none.
@@ -181,7 +201,11 @@ mod tests {
             "[rules]\nsource-not-near-quote = \"info\"\nC021 = \"off\"\nC013 = \"warning\"\n[checks]\nproximity_paragraphs = 2\ncue_verbs = [\"slam\", \"bring|brought\"]\n",
         )
         .unwrap();
-        assert_eq!(c.severity(Code::SourceNotNearQuote), None, "code wins over name");
+        assert_eq!(
+            c.severity(Code::SourceNotNearQuote),
+            None,
+            "code wins over name"
+        );
         assert_eq!(c.severity(Code::QuoteAmbiguous), Some(Severity::Warning));
         assert_eq!(c.severity(Code::QuoteNotFound), Some(Severity::Error));
         assert_eq!(c.proximity_paragraphs, 2);
@@ -190,9 +214,18 @@ mod tests {
 
     #[test]
     fn refuses_unknown_keys_rules_and_severities() {
-        assert!(Config::from_toml("[checks]\nproximity = 1\n").unwrap_err().message.contains("unknown field"));
-        assert!(Config::from_toml("[rules]\nC999 = \"off\"\n").unwrap_err().message.contains("unknown rule"));
-        assert!(Config::from_toml("[rules]\nC010 = \"loud\"\n").unwrap_err().message.contains("expected"));
+        assert!(Config::from_toml("[checks]\nproximity = 1\n")
+            .unwrap_err()
+            .message
+            .contains("unknown field"));
+        assert!(Config::from_toml("[rules]\nC999 = \"off\"\n")
+            .unwrap_err()
+            .message
+            .contains("unknown rule"));
+        assert!(Config::from_toml("[rules]\nC010 = \"loud\"\n")
+            .unwrap_err()
+            .message
+            .contains("expected"));
         assert!(Config::from_toml("not toml").is_err());
     }
 }

@@ -20,7 +20,14 @@ pub const CLAIM_FIELDS: &[&str] = &[
     "responds-to",
     "note",
 ];
-pub const ACTOR_KINDS: &[&str] = &["person", "outlet", "government", "organization", "group", "anonymous"];
+pub const ACTOR_KINDS: &[&str] = &[
+    "person",
+    "outlet",
+    "government",
+    "organization",
+    "group",
+    "anonymous",
+];
 /// The source value for a claim with no identifiable source.
 pub const UNNAMED: &str = "unnamed";
 
@@ -132,7 +139,10 @@ pub struct Header {
 
 impl Header {
     pub fn publishers(&self) -> Vec<Item> {
-        self.publisher.as_ref().map(|f| f.value.items()).unwrap_or_default()
+        self.publisher
+            .as_ref()
+            .map(|f| f.value.items())
+            .unwrap_or_default()
     }
 }
 
@@ -164,7 +174,8 @@ impl Actor {
     }
 
     pub fn is_named(&self, name: &str) -> bool {
-        self.names().any(|n| n.eq_ignore_ascii_case(name) || n.to_lowercase() == name.to_lowercase())
+        self.names()
+            .any(|n| n.eq_ignore_ascii_case(name) || n.to_lowercase() == name.to_lowercase())
     }
 }
 
@@ -220,11 +231,17 @@ pub struct Claim {
 
 impl Claim {
     pub fn source_name(&self) -> Option<&str> {
-        self.source.as_ref().map(|s| s.value.text.as_str()).filter(|s| !s.is_empty())
+        self.source
+            .as_ref()
+            .map(|s| s.value.text.as_str())
+            .filter(|s| !s.is_empty())
     }
 
     pub fn via_items(&self) -> Vec<Item> {
-        self.via.as_ref().map(|v| v.value.items()).unwrap_or_default()
+        self.via
+            .as_ref()
+            .map(|v| v.value.items())
+            .unwrap_or_default()
     }
 }
 
@@ -262,7 +279,13 @@ pub fn build(text: &str, tree: &SyntaxTree) -> (Annotation, Vec<Diagnostic>) {
             "date" => &mut model.header.date,
             "publisher" => &mut model.header.publisher,
             other => {
-                diags.push(unknown_field(other, &field, "header", HEADER_FIELDS, misplaced_hint(other)));
+                diags.push(unknown_field(
+                    other,
+                    &field,
+                    "header",
+                    HEADER_FIELDS,
+                    misplaced_hint(other),
+                ));
                 continue;
             }
         };
@@ -308,7 +331,10 @@ fn set_once(slot: &mut Option<Field>, field: Field, diags: &mut Vec<Diagnostic>)
             Diagnostic::new(
                 Code::DuplicateField,
                 field.key_span,
-                format!("`{}` is given twice: keep one (write lists comma-separated)", field.name),
+                format!(
+                    "`{}` is given twice: keep one (write lists comma-separated)",
+                    field.name
+                ),
             )
             .with_related(Target::File, first.key_span, "first given here"),
         );
@@ -317,7 +343,13 @@ fn set_once(slot: &mut Option<Field>, field: Field, diags: &mut Vec<Diagnostic>)
     }
 }
 
-fn unknown_field(name: &str, field: &Field, context: &str, valid: &[&str], hint: Option<&str>) -> Diagnostic {
+fn unknown_field(
+    name: &str,
+    field: &Field,
+    context: &str,
+    valid: &[&str],
+    hint: Option<&str>,
+) -> Diagnostic {
     let mut message = format!("unknown {context} field `{name}`");
     let suggestion = closest(name, valid);
     if let Some(s) = suggestion {
@@ -368,7 +400,10 @@ fn build_actor(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Ac
                     let mut d = Diagnostic::new(
                         Code::UnknownActorKind,
                         field.value.span,
-                        format!("unknown actor kind `{value}`; expected one of {}", ACTOR_KINDS.join(", ")),
+                        format!(
+                            "unknown actor kind `{value}`; expected one of {}",
+                            ACTOR_KINDS.join(", ")
+                        ),
                     );
                     if let Some(s) = closest(&value, ACTOR_KINDS) {
                         d = d.with_fix(format!("Change to `{s}`"), field.value.span, s);
@@ -411,14 +446,21 @@ fn build_claim(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Op
             "note" => set_once(&mut claim.note, field, diags),
             "quote" => claim.quotes.push(field),
             name => match RelationKind::from_field(name) {
-                Some(kind) => claim
-                    .relations
-                    .extend(field.value.items().into_iter().map(|target| Relation { kind, target })),
+                Some(kind) => claim.relations.extend(
+                    field
+                        .value
+                        .items()
+                        .into_iter()
+                        .map(|target| Relation { kind, target }),
+                ),
                 None => diags.push(unknown_field(name, &field, "claim", CLAIM_FIELDS, None)),
             },
         }
     }
-    let header = Span::new(block.span.start, block.name.end.max(block.span.start + "claim".len()));
+    let header = Span::new(
+        block.span.start,
+        block.name.end.max(block.span.start + "claim".len()),
+    );
     let missing_source = claim.source.as_ref().is_none_or(|s| s.value.is_empty());
     let missing_quote = claim.quotes.iter().all(|q| q.value.is_empty());
     let mut missing = Vec::new();
@@ -458,7 +500,10 @@ mod tests {
         assert_eq!(q.file_offset(three), text.find("three").unwrap());
         let span = q.file_span(three, three + 5);
         assert_eq!(span.slice(text), "three");
-        assert_eq!(q.text_offset(text.find("four").unwrap()), Some(q.text.find("four").unwrap()));
+        assert_eq!(
+            q.text_offset(text.find("four").unwrap()),
+            Some(q.text.find("four").unwrap())
+        );
     }
 
     #[test]
@@ -466,8 +511,14 @@ mod tests {
         let text = "publisher: UrduPoint News ,Sputnik,, \n";
         let (m, _) = model(text);
         let items = m.header.publishers();
-        let got: Vec<_> = items.iter().map(|i| (i.text.as_str(), i.span.slice(text))).collect();
-        assert_eq!(got, [("UrduPoint News", "UrduPoint News"), ("Sputnik", "Sputnik")]);
+        let got: Vec<_> = items
+            .iter()
+            .map(|i| (i.text.as_str(), i.span.slice(text)))
+            .collect();
+        assert_eq!(
+            got,
+            [("UrduPoint News", "UrduPoint News"), ("Sputnik", "Sputnik")]
+        );
     }
 
     #[test]
@@ -475,11 +526,20 @@ mod tests {
         let text = "dates: x\nclaim a\n  souce: X\n  stance: asserts\n  stance: denies\nactor\n  kind: alien\nquote: y\n";
         let (_, diags) = model(text);
         let codes: Vec<_> = diags.iter().map(|d| d.code.as_str()).collect();
-        assert_eq!(codes, ["C002", "C002", "C002", "C004", "C003", "C003", "C045"], "{diags:#?}");
+        assert_eq!(
+            codes,
+            ["C002", "C002", "C002", "C004", "C003", "C003", "C045"],
+            "{diags:#?}"
+        );
         assert!(diags[0].message.contains("did you mean `date`"));
         assert!(diags[1].message.contains("indented under a `claim ID`"));
-        assert_eq!(diags[2].fix.as_ref().unwrap().edits[0].replacement, "source");
-        assert!(diags[4].message.contains("no `source:`") && diags[4].message.contains("no `quote:`"));
+        assert_eq!(
+            diags[2].fix.as_ref().unwrap().edits[0].replacement,
+            "source"
+        );
+        assert!(
+            diags[4].message.contains("no `source:`") && diags[4].message.contains("no `quote:`")
+        );
     }
 
     #[test]
@@ -489,7 +549,18 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(m.actors[0].aliases.len(), 3);
         assert!(m.actor("MOSCOW").is_some());
-        let rel: Vec<_> = m.claims[0].relations.iter().map(|r| (r.kind, r.target.text.as_str())).collect();
-        assert_eq!(rel, [(RelationKind::Disputes, "b"), (RelationKind::Disputes, "c"), (RelationKind::RespondsTo, "d")]);
+        let rel: Vec<_> = m.claims[0]
+            .relations
+            .iter()
+            .map(|r| (r.kind, r.target.text.as_str()))
+            .collect();
+        assert_eq!(
+            rel,
+            [
+                (RelationKind::Disputes, "b"),
+                (RelationKind::Disputes, "c"),
+                (RelationKind::RespondsTo, "d")
+            ]
+        );
     }
 }

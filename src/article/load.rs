@@ -12,7 +12,9 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_bytes: 16 << 20 }
+        Limits {
+            max_bytes: 16 << 20,
+        }
     }
 }
 
@@ -21,11 +23,22 @@ pub enum ArticleError {
     Missing(PathBuf),
     NotAFile(PathBuf),
     OutsideWorkspace(PathBuf),
-    TooLarge { path: PathBuf, bytes: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        bytes: u64,
+        limit: u64,
+    },
     Binary(PathBuf),
-    NotUtf8 { path: PathBuf, line: usize, byte: usize },
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        byte: usize,
+    },
     Empty(PathBuf),
-    Io { path: PathBuf, message: String },
+    Io {
+        path: PathBuf,
+        message: String,
+    },
 }
 
 impl ArticleError {
@@ -116,7 +129,10 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, ArticleError> {
             byte,
         }
     })?;
-    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
         return Err(ArticleError::Empty(path.to_path_buf()));
     }
     Ok(text)
@@ -129,12 +145,22 @@ mod tests {
     #[test]
     fn decode_rejects_binary_bad_utf8_and_empty() {
         let p = Path::new("a.txt");
-        assert_eq!(decode(p, b"ab\0cd".to_vec()), Err(ArticleError::Binary(p.into())));
+        assert_eq!(
+            decode(p, b"ab\0cd".to_vec()),
+            Err(ArticleError::Binary(p.into()))
+        );
         assert_eq!(
             decode(p, b"ok\nok\n\xff".to_vec()),
-            Err(ArticleError::NotUtf8 { path: p.into(), line: 3, byte: 6 })
+            Err(ArticleError::NotUtf8 {
+                path: p.into(),
+                line: 3,
+                byte: 6
+            })
         );
-        assert_eq!(decode(p, "\u{feff} \n".as_bytes().to_vec()), Err(ArticleError::Empty(p.into())));
+        assert_eq!(
+            decode(p, "\u{feff} \n".as_bytes().to_vec()),
+            Err(ArticleError::Empty(p.into()))
+        );
         assert_eq!(decode(p, b"fine".to_vec()).unwrap(), "fine");
     }
 
@@ -142,8 +168,14 @@ mod tests {
     fn load_reports_missing_directory_and_size() {
         let dir = std::env::temp_dir().join(format!("claimls-load-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        assert!(matches!(load(&dir.join("nope.txt"), Limits::default()), Err(ArticleError::Missing(_))));
-        assert!(matches!(load(&dir, Limits::default()), Err(ArticleError::NotAFile(_))));
+        assert!(matches!(
+            load(&dir.join("nope.txt"), Limits::default()),
+            Err(ArticleError::Missing(_))
+        ));
+        assert!(matches!(
+            load(&dir, Limits::default()),
+            Err(ArticleError::NotAFile(_))
+        ));
         let big = dir.join("big.txt");
         std::fs::write(&big, "x".repeat(100)).unwrap();
         let err = load(&big, Limits { max_bytes: 10 }).unwrap_err();

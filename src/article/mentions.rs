@@ -17,7 +17,10 @@ impl Article {
         };
         let core = &needle[first.start as usize..last.end as usize];
         let anchor = (0..toks.len())
-            .min_by_key(|&k| self.postings(&needle[toks[k].start as usize..toks[k].end as usize]).len())
+            .min_by_key(|&k| {
+                self.postings(&needle[toks[k].start as usize..toks[k].end as usize])
+                    .len()
+            })
             .expect("non-empty");
         let word = &needle[toks[anchor].start as usize..toks[anchor].end as usize];
         let mut out = Vec::new();
@@ -63,39 +66,223 @@ impl Article {
 }
 
 /// Words that join capitalized words inside one name ("Justice and Development Party").
-const CONNECTORS: &[&str] = &["of", "and", "for", "the", "de", "del", "la", "al", "bin", "von", "van", "der", "on"];
+const CONNECTORS: &[&str] = &[
+    "of", "and", "for", "the", "de", "del", "la", "al", "bin", "von", "van", "der", "on",
+];
 
 /// Capitalized words that begin sentences or name times, not actors.
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "its", "our", "this", "that",
-    "these", "those", "there", "here", "on", "in", "at", "by", "for", "from", "with", "after", "before", "earlier",
-    "later", "meanwhile", "but", "and", "or", "so", "yet", "however", "also", "commenting", "according", "as", "if",
-    "when", "while", "since", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "mr", "mrs", "ms", "dr", "presidents", "president", "minister", "prime", "last", "next", "today", "yesterday",
-    "tomorrow", "both", "all", "some", "many", "several", "other", "such", "what", "who", "why", "how", "where",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "on",
+    "in",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "after",
+    "before",
+    "earlier",
+    "later",
+    "meanwhile",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "however",
+    "also",
+    "commenting",
+    "according",
+    "as",
+    "if",
+    "when",
+    "while",
+    "since",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "presidents",
+    "president",
+    "minister",
+    "prime",
+    "last",
+    "next",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "both",
+    "all",
+    "some",
+    "many",
+    "several",
+    "other",
+    "such",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
 ];
 
 /// Reporting verbs whose subject is a source ("X said"), and cue words that introduce a
 /// source or an intermediary after them ("citing X", "told X", "according to X").
 const REPORTING: &[&str] = &[
-    "said", "says", "say", "told", "tells", "stated", "states", "added", "adds", "argued", "argues", "denied", "denies",
-    "claimed", "claims", "reported", "reports", "announced", "announces", "insisted", "noted", "warned", "accused",
-    "condemned", "confirmed", "explained", "wrote", "writes", "alleged", "asserted", "declared", "stressed",
-    "emphasized", "suggested", "believes", "believed", "admitted", "acknowledged", "asked", "replied", "urged",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "stated",
+    "states",
+    "added",
+    "adds",
+    "argued",
+    "argues",
+    "denied",
+    "denies",
+    "claimed",
+    "claims",
+    "reported",
+    "reports",
+    "announced",
+    "announces",
+    "insisted",
+    "noted",
+    "warned",
+    "accused",
+    "condemned",
+    "confirmed",
+    "explained",
+    "wrote",
+    "writes",
+    "alleged",
+    "asserted",
+    "declared",
+    "stressed",
+    "emphasized",
+    "suggested",
+    "believes",
+    "believed",
+    "admitted",
+    "acknowledged",
+    "asked",
+    "replied",
+    "urged",
 ];
 const INTRODUCERS: &[&str] = &["citing", "told", "quoted", "quoting", "to", "with"];
 
 const ORG_WORDS: &[&str] = &[
-    "ministry", "army", "party", "council", "committee", "agency", "office", "department", "government", "forces",
-    "organization", "organisation", "union", "commission", "court", "parliament", "assembly", "bank", "group",
-    "front", "movement", "service", "police", "university", "institute", "company", "corporation", "administration",
-    "house", "senate", "congress", "embassy", "foundation", "association", "coalition", "alliance", "authority",
+    "ministry",
+    "army",
+    "party",
+    "council",
+    "committee",
+    "agency",
+    "office",
+    "department",
+    "government",
+    "forces",
+    "organization",
+    "organisation",
+    "union",
+    "commission",
+    "court",
+    "parliament",
+    "assembly",
+    "bank",
+    "group",
+    "front",
+    "movement",
+    "service",
+    "police",
+    "university",
+    "institute",
+    "company",
+    "corporation",
+    "administration",
+    "house",
+    "senate",
+    "congress",
+    "embassy",
+    "foundation",
+    "association",
+    "coalition",
+    "alliance",
+    "authority",
 ];
 const OUTLET_WORDS: &[&str] = &[
-    "news", "times", "post", "press", "tv", "radio", "television", "journal", "herald", "tribune", "gazette", "daily",
-    "telegraph", "guardian", "reuters", "sputnik", "cnn", "bbc", "tass", "agence", "associated", "bloomberg",
-    "interfax", "xinhua", "ria", "afp", "ap", "al-jazeera", "aljazeera", "anadolu", "urdupoint",
+    "news",
+    "times",
+    "post",
+    "press",
+    "tv",
+    "radio",
+    "television",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "daily",
+    "telegraph",
+    "guardian",
+    "reuters",
+    "sputnik",
+    "cnn",
+    "bbc",
+    "tass",
+    "agence",
+    "associated",
+    "bloomberg",
+    "interfax",
+    "xinhua",
+    "ria",
+    "afp",
+    "ap",
+    "al-jazeera",
+    "aljazeera",
+    "anadolu",
+    "urdupoint",
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -202,7 +389,10 @@ fn word(text: &str, start: usize, mut end: usize) -> Word {
     }
     Word {
         span: Span::new(start, end),
-        capital: text[start..end].chars().next().is_some_and(char::is_uppercase),
+        capital: text[start..end]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase),
     }
 }
 
@@ -238,7 +428,11 @@ pub(super) fn candidates(a: &Article) -> Vec<Candidate> {
             continue;
         }
         by_name.insert(key, out.len());
-        out.push(Candidate { name, kind, mentions });
+        out.push(Candidate {
+            name,
+            kind,
+            mentions,
+        });
     }
     out.sort_by_key(|c| c.mentions[0].start);
     out
@@ -248,7 +442,12 @@ fn lower(text: &str, w: &Word) -> String {
     w.span.slice(text).to_lowercase()
 }
 
-fn capitalized_runs(text: &str, sentence: Span, ws: &[Word], found: &mut Vec<(String, CandidateKind)>) {
+fn capitalized_runs(
+    text: &str,
+    sentence: Span,
+    ws: &[Word],
+    found: &mut Vec<(String, CandidateKind)>,
+) {
     let mut i = 0;
     while i < ws.len() {
         if !ws[i].capital || NOT_NAMES.contains(&lower(text, &ws[i]).as_str()) {
@@ -260,7 +459,11 @@ fn capitalized_runs(text: &str, sentence: Span, ws: &[Word], found: &mut Vec<(St
         loop {
             // Stop at punctuation between words: "Syria, Turkey" are two names.
             let gap_ok = |a: &Word, b: &Word| text[a.span.end..b.span.start].trim().is_empty();
-            if end < ws.len() && ws[end].capital && gap_ok(&ws[end - 1], &ws[end]) && !NOT_NAMES.contains(&lower(text, &ws[end]).as_str()) {
+            if end < ws.len()
+                && ws[end].capital
+                && gap_ok(&ws[end - 1], &ws[end])
+                && !NOT_NAMES.contains(&lower(text, &ws[end]).as_str())
+            {
                 end += 1;
             } else if end + 1 < ws.len()
                 && CONNECTORS.contains(&lower(text, &ws[end]).as_str())
@@ -279,12 +482,15 @@ fn capitalized_runs(text: &str, sentence: Span, ws: &[Word], found: &mut Vec<(St
         let first_in_sentence = ws[start].span.start == sentence.start;
         let words_in: Vec<String> = ws[start..end].iter().map(|w| lower(text, w)).collect();
         let kind = classify(&words_in);
-        if !(first_in_sentence && end - start == 1 && kind == CandidateKind::Name) || name.chars().all(|c| !c.is_lowercase()) {
+        if !(first_in_sentence && end - start == 1 && kind == CandidateKind::Name)
+            || name.chars().all(|c| !c.is_lowercase())
+        {
             found.push((name, kind));
         }
         // A person named with a title or an organization ("spokeswoman Leyla Abdullayeva"):
         // offer the last two capitalized words on their own too.
-        if end - start >= 3 && kind != CandidateKind::Organization && kind != CandidateKind::Outlet {
+        if end - start >= 3 && kind != CandidateKind::Organization && kind != CandidateKind::Outlet
+        {
             let tail = Span::new(ws[end - 2].span.start, ws[end - 1].span.end);
             found.push((tail.slice(text).to_string(), CandidateKind::Person));
         }
@@ -298,7 +504,10 @@ fn classify(words: &[String]) -> CandidateKind {
         CandidateKind::Outlet
     } else if words.iter().any(|w| ORG_WORDS.contains(&w.as_str())) {
         CandidateKind::Organization
-    } else if words.len() >= 2 && words.len() <= 4 && !words.iter().any(|w| CONNECTORS.contains(&w.as_str())) {
+    } else if words.len() >= 2
+        && words.len() <= 4
+        && !words.iter().any(|w| CONNECTORS.contains(&w.as_str()))
+    {
         CandidateKind::Person
     } else {
         CandidateKind::Name
@@ -306,13 +515,37 @@ fn classify(words: &[String]) -> CandidateKind {
 }
 
 /// Words that end a noun phrase when walking back from a reporting verb.
-const PHRASE_STOPS: &[&str] = &["that", "which", "who", "whom", "whose", "because", "while", "when", "but", "and", "as", "if"];
+const PHRASE_STOPS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "because", "while", "when", "but", "and", "as", "if",
+];
 /// Words skipped between a subject and its verb: "has also argued", "subsequently said".
-const AUXILIARIES: &[&str] = &["has", "have", "had", "was", "were", "is", "are", "also", "reportedly", "then", "later", "earlier", "previously", "further"];
-const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "this", "that", "which", "who"];
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "also",
+    "reportedly",
+    "then",
+    "later",
+    "earlier",
+    "previously",
+    "further",
+];
+const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "this", "that", "which", "who",
+];
 const MAX_PHRASE_WORDS: usize = 9;
 
-fn reporting_phrases(text: &str, sentence: Span, ws: &[Word], found: &mut Vec<(String, CandidateKind)>) {
+fn reporting_phrases(
+    text: &str,
+    sentence: Span,
+    ws: &[Word],
+    found: &mut Vec<(String, CandidateKind)>,
+) {
     for (i, w) in ws.iter().enumerate() {
         let lw = lower(text, w);
         if REPORTING.contains(&lw.as_str()) {
@@ -330,7 +563,9 @@ fn reporting_phrases(text: &str, sentence: Span, ws: &[Word], found: &mut Vec<(S
             while start > 0 && end - start < MAX_PHRASE_WORDS {
                 let prev = &ws[start - 1];
                 let gap = &text[prev.span.end..ws[start].span.start];
-                if gap.contains([',', ';', ':', '(', ')', '"', '\u{201c}', '\u{201d}']) || PHRASE_STOPS.contains(&lower(text, prev).as_str()) {
+                if gap.contains([',', ';', ':', '(', ')', '"', '\u{201c}', '\u{201d}'])
+                    || PHRASE_STOPS.contains(&lower(text, prev).as_str())
+                {
                     break;
                 }
                 start -= 1;
@@ -341,7 +576,13 @@ fn reporting_phrases(text: &str, sentence: Span, ws: &[Word], found: &mut Vec<(S
             if lw == "to" && (i == 0 || lower(text, &ws[i - 1]) != "according") {
                 continue;
             }
-            if lw == "with" && (i == 0 || !matches!(lower(text, &ws[i - 1]).as_str(), "interview" | "conversation")) {
+            if lw == "with"
+                && (i == 0
+                    || !matches!(
+                        lower(text, &ws[i - 1]).as_str(),
+                        "interview" | "conversation"
+                    ))
+            {
                 continue;
             }
             let start = i + 1;
@@ -352,7 +593,10 @@ fn reporting_phrases(text: &str, sentence: Span, ws: &[Word], found: &mut Vec<(S
                     break;
                 }
                 let lw = lower(text, &ws[end]);
-                if PHRASE_STOPS.contains(&lw.as_str()) || REPORTING.contains(&lw.as_str()) || (end > start && matches!(lw.as_str(), "on" | "in" | "about" | "over")) {
+                if PHRASE_STOPS.contains(&lw.as_str())
+                    || REPORTING.contains(&lw.as_str())
+                    || (end > start && matches!(lw.as_str(), "on" | "in" | "about" | "over"))
+                {
                     break;
                 }
                 end += 1;
@@ -369,9 +613,15 @@ fn push_phrase(text: &str, _sentence: Span, ws: &[Word], found: &mut Vec<(String
     if ws.len() == 1 && PRONOUNS.contains(&lower(text, first).as_str()) {
         return;
     }
-    let name = Span::new(first.span.start, last.span.end).slice(text).to_string();
+    let name = Span::new(first.span.start, last.span.end)
+        .slice(text)
+        .to_string();
     let lowered: Vec<String> = ws.iter().map(|w| lower(text, w)).collect();
-    let kind = if ws.iter().all(|w| w.capital) { classify(&lowered) } else { CandidateKind::Descriptor };
+    let kind = if ws.iter().all(|w| w.capital) {
+        classify(&lowered)
+    } else {
+        CandidateKind::Descriptor
+    };
     found.push((name, kind));
 }
 
@@ -393,8 +643,15 @@ mod tests {
     #[test]
     fn acronyms_and_surnames() {
         let a = Article::new(TEXT);
-        assert_eq!(a.acronyms, [("sna".to_string(), "syrian national army".to_string())]);
-        assert_eq!(a.mentions("SNA", false).len(), 2, "the acronym and its expansion");
+        assert_eq!(
+            a.acronyms,
+            [("sna".to_string(), "syrian national army".to_string())]
+        );
+        assert_eq!(
+            a.mentions("SNA", false).len(),
+            2,
+            "the acronym and its expansion"
+        );
         assert!(!a.mentions("Syrian National Army", false).is_empty());
         assert_eq!(a.mentions("Leyla Abdullayeva", true).len(), 1);
         assert_eq!(a.mentions("Omer Celik", true).len(), 1);
@@ -404,11 +661,18 @@ mod tests {
     #[test]
     fn candidates_cover_names_and_descriptors() {
         let a = Article::new(TEXT);
-        let names: Vec<(&str, CandidateKind)> = a.candidates().iter().map(|c| (c.name.as_str(), c.kind)).collect();
+        let names: Vec<(&str, CandidateKind)> = a
+            .candidates()
+            .iter()
+            .map(|c| (c.name.as_str(), c.kind))
+            .collect();
         for (want, kind) in [
             ("Syrian National Army", CandidateKind::Organization),
             ("SNA", CandidateKind::Organization),
-            ("sources from the Syrian opposition", CandidateKind::Descriptor),
+            (
+                "sources from the Syrian opposition",
+                CandidateKind::Descriptor,
+            ),
             ("Sputnik", CandidateKind::Outlet),
             ("Omer Celik", CandidateKind::Person),
             ("Justice and Development Party", CandidateKind::Organization),
@@ -418,8 +682,16 @@ mod tests {
             ("the report", CandidateKind::Descriptor),
             ("CNN", CandidateKind::Outlet),
         ] {
-            assert!(names.contains(&(want, kind)), "missing {want:?} as {kind:?} in {names:?}");
+            assert!(
+                names.contains(&(want, kind)),
+                "missing {want:?} as {kind:?} in {names:?}"
+            );
         }
-        assert!(!names.iter().any(|(n, _)| *n == "Earlier" || *n == "Wednesday"), "{names:?}");
+        assert!(
+            !names
+                .iter()
+                .any(|(n, _)| *n == "Earlier" || *n == "Wednesday"),
+            "{names:?}"
+        );
     }
 }

@@ -146,7 +146,10 @@ pub(crate) fn tokenize(norm: &str) -> Vec<Token> {
         match (word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(Token { start: s as u32, end: i as u32 });
+                out.push(Token {
+                    start: s as u32,
+                    end: i as u32,
+                });
                 start = None;
             }
             _ => {}
@@ -202,7 +205,15 @@ mod tests {
 
     #[test]
     fn empty_and_odd_articles_do_not_panic() {
-        for text in ["", "\n\n\n", "date", "date 2020-13-99", "\u{feff}", "😀\u{2028}x", "a\r\n\r\nb"] {
+        for text in [
+            "",
+            "\n\n\n",
+            "date",
+            "date 2020-13-99",
+            "\u{feff}",
+            "😀\u{2028}x",
+            "a\r\n\r\nb",
+        ] {
             let a = Article::new(text);
             let _ = a.candidates();
             let _ = a.find_quote("x y z");

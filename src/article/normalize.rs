@@ -27,9 +27,14 @@ fn fold(c: char) -> Folded {
     match c {
         '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => Folded::Drop,
         c if c.is_whitespace() => Folded::Space,
-        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => Folded::Char('\''),
-        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => Folded::Char('"'),
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => Folded::Char('-'),
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => {
+            Folded::Char('\'')
+        }
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => {
+            Folded::Char('"')
+        }
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => Folded::Char('-'),
         '\u{2026}' => Folded::Ellipsis,
         c if c.is_ascii() => Folded::Char(c.to_ascii_lowercase()),
         c => Folded::Lower(c),
@@ -105,7 +110,9 @@ impl Normalized {
 
     /// The first normalized offset whose original offset is `>= original`.
     pub fn from_original(&self, original: usize) -> usize {
-        self.map.partition_point(|m| (*m as usize) < original).min(self.text.len())
+        self.map
+            .partition_point(|m| (*m as usize) < original)
+            .min(self.text.len())
     }
 }
 
@@ -135,8 +142,14 @@ mod tests {
         let e = n.text.find("...").unwrap();
         assert_eq!(n.original_span(e, e + 3).slice(text), "…");
         let arm = n.text.find("երևան").unwrap();
-        assert_eq!(n.original_span(arm, arm + "երևան".len()).slice(text), "Երևան");
-        assert_eq!(n.from_original(text.find('x').unwrap()), n.text.find('x').unwrap());
+        assert_eq!(
+            n.original_span(arm, arm + "երևան".len()).slice(text),
+            "Երևան"
+        );
+        assert_eq!(
+            n.from_original(text.find('x').unwrap()),
+            n.text.find('x').unwrap()
+        );
         assert_eq!(n.original(n.text.len()), text.len());
     }
 

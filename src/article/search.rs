@@ -17,7 +17,9 @@ pub enum MatchLevel {
     /// Equal after normalizing case, quotes, dashes and whitespace.
     Normalized,
     /// Close: `distance` character edits after normalizing.
-    NearMiss { distance: u32 },
+    NearMiss {
+        distance: u32,
+    },
 }
 
 /// Where one part of a quote (the text between elisions) is in the article.
@@ -58,7 +60,9 @@ impl QuoteSearch {
     /// The article span from the first part's start to the last part's end.
     pub fn article_span(&self) -> Option<Span> {
         match self {
-            QuoteSearch::Found { parts, .. } => Some(parts.first()?.article.cover(parts.last()?.article)),
+            QuoteSearch::Found { parts, .. } => {
+                Some(parts.first()?.article.cover(parts.last()?.article))
+            }
             QuoteSearch::NotFound { .. } => None,
         }
     }
@@ -141,7 +145,9 @@ impl Article {
                 near => {
                     return QuoteSearch::NotFound {
                         failed_part: 0,
-                        closest: near.filter(|n| close_enough(first_text, n.2)).map(|(s, e, d)| (self.norm.original_span(s, e), d)),
+                        closest: near
+                            .filter(|n| close_enough(first_text, n.2))
+                            .map(|(s, e, d)| (self.norm.original_span(s, e), d)),
                     }
                 }
             }
@@ -158,7 +164,10 @@ impl Article {
         }
         let occurrences = chains.len();
         // Prefer the best-matching chain, then the earliest.
-        match chains.into_iter().min_by_key(|c| c.iter().map(|p| p.level).max()) {
+        match chains
+            .into_iter()
+            .min_by_key(|c| c.iter().map(|p| p.level).max())
+        {
             Some(parts) => QuoteSearch::Found { parts, occurrences },
             None => failure.unwrap_or(QuoteSearch::NotFound {
                 failed_part: 0,
@@ -168,15 +177,25 @@ impl Article {
     }
 
     /// Places the parts after the first, in order, within the first part's paragraph.
-    fn chain(&self, quote: &str, parts: &[Span], first: PartMatch) -> Result<Vec<PartMatch>, QuoteSearch> {
+    fn chain(
+        &self,
+        quote: &str,
+        parts: &[Span],
+        first: PartMatch,
+    ) -> Result<Vec<PartMatch>, QuoteSearch> {
         let para_end = self
             .paragraph_of(first.article.start)
             .filter(|_| !self.in_header(first.article.start))
-            .map_or_else(|| self.header_line.map_or(self.text.len(), |h| h.end), |p| self.paragraphs[p].end);
+            .map_or_else(
+                || self.header_line.map_or(self.text.len(), |h| h.end),
+                |p| self.paragraphs[p].end,
+            );
         let limit = self.norm.from_original(para_end);
         let mut out = vec![first];
         for (i, part) in parts.iter().enumerate().skip(1) {
-            let from = self.norm.from_original(out.last().expect("non-empty").article.end);
+            let from = self
+                .norm
+                .from_original(out.last().expect("non-empty").article.end);
             let text = part.slice(quote);
             let range = from..limit.max(from);
             if let Some(&(s, e)) = self.normalized_hits(text, range.clone()).first() {
@@ -195,7 +214,10 @@ impl Article {
                         .near_miss(text, whole)
                         .filter(|n| close_enough(text, n.2))
                         .map(|(s, e, d)| (self.norm.original_span(s, e), d));
-                    return Err(QuoteSearch::NotFound { failed_part: i, closest });
+                    return Err(QuoteSearch::NotFound {
+                        failed_part: i,
+                        closest,
+                    });
                 }
             }
         }
@@ -209,11 +231,19 @@ impl Article {
         } else {
             MatchLevel::Normalized
         };
-        PartMatch { quote, article, level }
+        PartMatch {
+            quote,
+            article,
+            level,
+        }
     }
 
     /// Normalized-view ranges within `range` equal to the normalized `part`, in order.
-    pub(crate) fn normalized_hits(&self, part: &str, range: std::ops::Range<usize>) -> Vec<(usize, usize)> {
+    pub(crate) fn normalized_hits(
+        &self,
+        part: &str,
+        range: std::ops::Range<usize>,
+    ) -> Vec<(usize, usize)> {
         let needle = normalize_str(part);
         if needle.is_empty() || range.end <= range.start {
             return Vec::new();
@@ -230,7 +260,10 @@ impl Article {
             return hits;
         }
         let anchor = (1..toks.len() - 1)
-            .min_by_key(|&k| self.postings(&needle[toks[k].start as usize..toks[k].end as usize]).len())
+            .min_by_key(|&k| {
+                self.postings(&needle[toks[k].start as usize..toks[k].end as usize])
+                    .len()
+            })
             .expect("at least three tokens");
         let word = &needle[toks[anchor].start as usize..toks[anchor].end as usize];
         let offset = toks[anchor].start as usize;
@@ -251,7 +284,11 @@ impl Article {
 
     /// The best approximate place of `part` within `range` of the normalized view:
     /// `(start, end, edit distance)`.
-    pub(crate) fn near_miss(&self, part: &str, range: std::ops::Range<usize>) -> Option<(usize, usize, u32)> {
+    pub(crate) fn near_miss(
+        &self,
+        part: &str,
+        range: std::ops::Range<usize>,
+    ) -> Option<(usize, usize, u32)> {
         let needle = normalize_str(part);
         let pattern: Vec<char> = needle.chars().collect();
         if pattern.is_empty() || pattern.len() > MAX_APPROX_CHARS || range.end <= range.start {
@@ -280,7 +317,9 @@ impl Article {
         let mut scored: Vec<(usize, usize)> = Vec::new();
         for (bucket, _) in buckets.into_iter().take(6) {
             let lo = (bucket * 16 - slack).max(range.start as i64) as usize;
-            let hi = ((bucket * 16 + 16 + needle.len() as i64 + slack) as usize).min(range.end).min(self.norm.text.len());
+            let hi = ((bucket * 16 + 16 + needle.len() as i64 + slack) as usize)
+                .min(range.end)
+                .min(self.norm.text.len());
             let lo = floor_boundary(&self.norm.text, lo);
             let hi = floor_boundary(&self.norm.text, hi);
             if hi <= lo || scored.iter().any(|&(a, b)| a <= lo && hi <= b) {
@@ -379,7 +418,9 @@ mod tests {
         assert_eq!(level, MatchLevel::Exact);
         assert_eq!(occ, 1);
         let a = article();
-        let QuoteSearch::Found { parts, .. } = a.find_quote("Mercenaries are recruited") else { panic!() };
+        let QuoteSearch::Found { parts, .. } = a.find_quote("Mercenaries are recruited") else {
+            panic!()
+        };
         assert!(!a.in_header(parts[0].article.start));
         assert_eq!(spans, ["Mercenaries are recruited, CNN reported"]);
     }
@@ -388,8 +429,14 @@ mod tests {
     fn normalized_quotes_and_case() {
         let (level, spans, _) = found("names \"are now being registered and collected.\"");
         assert_eq!(level, MatchLevel::Normalized);
-        assert_eq!(spans, ["names \u{201c}are now being registered and collected.\u{201d}"]);
-        assert_eq!(found("moscow was  concerned over reports").0, MatchLevel::Normalized);
+        assert_eq!(
+            spans,
+            ["names \u{201c}are now being registered and collected.\u{201d}"]
+        );
+        assert_eq!(
+            found("moscow was  concerned over reports").0,
+            MatchLevel::Normalized
+        );
     }
 
     #[test]
@@ -407,10 +454,16 @@ mod tests {
     fn near_miss_typo_and_dropped_word() {
         let (level, spans, _) = found("Moscow was concernd over reports about the transfer");
         assert_eq!(level, MatchLevel::NearMiss { distance: 1 });
-        assert_eq!(spans, ["Moscow was concerned over reports about the transfer"]);
+        assert_eq!(
+            spans,
+            ["Moscow was concerned over reports about the transfer"]
+        );
         let (level, spans, _) = found("Moscow was concerned over about the transfer of militants");
         assert!(matches!(level, MatchLevel::NearMiss { .. }));
-        assert_eq!(spans, ["Moscow was concerned over reports about the transfer of militants"]);
+        assert_eq!(
+            spans,
+            ["Moscow was concerned over reports about the transfer of militants"]
+        );
     }
 
     #[test]
@@ -420,7 +473,10 @@ mod tests {
             QuoteSearch::NotFound { closest: None, .. }
         ));
         assert_eq!(found("He said they were paid.").2, 2);
-        assert!(matches!(article().find_quote("  ...  "), QuoteSearch::NotFound { .. }));
+        assert!(matches!(
+            article().find_quote("  ...  "),
+            QuoteSearch::NotFound { .. }
+        ));
     }
 
     #[test]

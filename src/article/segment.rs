@@ -11,7 +11,10 @@ pub(super) fn header(text: &str) -> (Option<(String, Span)>, Option<Span>, Optio
         return (None, None, None);
     };
     let line = first.slice(text);
-    let lead = line.len() - line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}').len();
+    let lead = line.len()
+        - line
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+            .len();
     let trimmed = line[lead..].trim_end();
     if trimmed.is_empty() {
         return (None, None, None);
@@ -34,7 +37,9 @@ pub(super) fn header(text: &str) -> (Option<(String, Span)>, Option<Span>, Optio
             );
         }
     }
-    let next_blank = it.next().is_none_or(|(l, _)| l.slice(text).trim().is_empty());
+    let next_blank = it
+        .next()
+        .is_none_or(|(l, _)| l.slice(text).trim().is_empty());
     if next_blank {
         let h = Span::new(base, base + trimmed.len());
         return (None, Some(h), Some(first_full));
@@ -47,7 +52,9 @@ fn is_iso_date(d: &str) -> bool {
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 /// Runs of non-blank lines from `from` on, trimmed.
@@ -75,9 +82,10 @@ pub(super) fn paragraphs(text: &str, from: usize) -> Vec<Span> {
 
 /// Words before a period that do not end a sentence (compared lowercase, without the period).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "cmdr", "maj", "rep", "sen",
-    "gov", "pres", "rev", "hon", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est", "approx", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "fig", "al", "vol",
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "cmdr",
+    "maj", "rep", "sen", "gov", "pres", "rev", "hon", "no", "nos", "vs", "etc", "inc", "ltd", "co",
+    "corp", "dept", "est", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "mt", "ft", "fig", "al", "vol",
 ];
 
 const CLOSERS: &[char] = &['"', '\'', '\u{201d}', '\u{2019}', ')', ']', '\u{bb}'];
@@ -106,7 +114,9 @@ pub(super) fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
                 }
                 let followed_by_start = k > j
                     && chars.get(k).is_some_and(|(_, n)| {
-                        n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '\u{ab}')
+                        n.is_uppercase()
+                            || n.is_ascii_digit()
+                            || matches!(n, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '\u{ab}')
                     });
                 if followed_by_start && !(c == '.' && is_abbreviation(&p[..at])) {
                     push(&mut out, *para, start, end, pi);
@@ -157,7 +167,10 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         let paras = paragraphs(text, 0);
-        sentences(text, &paras).into_iter().map(|s| s.span.slice(text)).collect()
+        sentences(text, &paras)
+            .into_iter()
+            .map(|s| s.span.slice(text))
+            .collect()
     }
 
     #[test]
@@ -170,7 +183,10 @@ mod tests {
 
     #[test]
     fn sentence_ends_inside_quotes() {
-        assert_eq!(split("It is \u{201c}collected.\u{201d} Then more."), ["It is \u{201c}collected.\u{201d}", "Then more."]);
+        assert_eq!(
+            split("It is \u{201c}collected.\u{201d} Then more."),
+            ["It is \u{201c}collected.\u{201d}", "Then more."]
+        );
     }
 
     #[test]

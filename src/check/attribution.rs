@@ -22,7 +22,10 @@ pub fn mentions_of(model: &Annotation, article: &Article, name: &str) -> Vec<Spa
     match model.actor(name) {
         Some(actor) => {
             let person = actor.is_person();
-            let mut spans: Vec<Span> = actor.names().flat_map(|n| article.mentions(n, person)).collect();
+            let mut spans: Vec<Span> = actor
+                .names()
+                .flat_map(|n| article.mentions(n, person))
+                .collect();
             spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
             spans.dedup_by(|b, a| a.contains_span(*b));
             spans
@@ -42,10 +45,21 @@ fn source(ctx: &Context<'_>, claim: &Claim, anchor: Option<Span>, out: &mut Vec<
     if mentions.is_empty() {
         let declared = ctx.model.actor(name);
         let tried = match declared {
-            Some(a) if !a.aliases.is_empty() => format!(" (nor its aliases {})", a.aliases.iter().map(|x| format!("`{}`", x.text)).collect::<Vec<_>>().join(", ")),
+            Some(a) if !a.aliases.is_empty() => format!(
+                " (nor its aliases {})",
+                a.aliases
+                    .iter()
+                    .map(|x| format!("`{}`", x.text))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             _ => String::new(),
         };
-        let names: Vec<&str> = article.candidates().iter().map(|c| c.name.as_str()).collect();
+        let names: Vec<&str> = article
+            .candidates()
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
         let suggestion = closest_name(name, &names);
         let mut message = format!("source `{name}`{tried} is not mentioned in the article");
         match suggestion {
@@ -61,18 +75,30 @@ fn source(ctx: &Context<'_>, claim: &Claim, anchor: Option<Span>, out: &mut Vec<
         return;
     }
     let Some(anchor) = anchor else { return };
-    let Some(para) = article.paragraph_of(anchor.start).filter(|_| !article.in_header(anchor.start)) else {
+    let Some(para) = article
+        .paragraph_of(anchor.start)
+        .filter(|_| !article.in_header(anchor.start))
+    else {
         return;
     };
     let first = para.saturating_sub(ctx.config.proximity_paragraphs);
     let near = mentions.iter().any(|m| {
-        !article.in_header(m.start) && article.paragraph_of(m.start).is_some_and(|p| (first..=para).contains(&p))
+        !article.in_header(m.start)
+            && article
+                .paragraph_of(m.start)
+                .is_some_and(|p| (first..=para).contains(&p))
     });
     if near {
         return;
     }
     // The nearest mention before the quote, else the first after it.
-    let nearest = mentions.iter().rev().find(|m| m.start < anchor.start).or(mentions.first()).copied().expect("non-empty");
+    let nearest = mentions
+        .iter()
+        .rev()
+        .find(|m| m.start < anchor.start)
+        .or(mentions.first())
+        .copied()
+        .expect("non-empty");
     let window = match ctx.config.proximity_paragraphs {
         0 => "the quote's paragraph".to_string(),
         1 => "the quote's paragraph or the one before".to_string(),
@@ -97,7 +123,12 @@ fn closest_name<'a>(name: &str, names: &[&'a str]) -> Option<&'a str> {
     let lower = name.to_lowercase();
     names
         .iter()
-        .map(|n| (strsim::normalized_damerau_levenshtein(&lower, &n.to_lowercase()), *n))
+        .map(|n| {
+            (
+                strsim::normalized_damerau_levenshtein(&lower, &n.to_lowercase()),
+                *n,
+            )
+        })
         .filter(|(sim, _)| *sim >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, n)| n)
@@ -111,9 +142,17 @@ fn cue_near(ctx: &Context<'_>, claim: &Claim, anchor: Span, out: &mut Vec<Diagno
     }
     let article = ctx.article;
     let range = article.sentences_in(anchor);
-    let (first, last) = (range.start.saturating_sub(1), (range.end + 1).min(article.sentences.len()));
-    let window = match (article.sentences.get(first), article.sentences.get(last.saturating_sub(1))) {
-        (Some(a), Some(b)) if first < last => Span::new(a.span.start.min(anchor.start), b.span.end.max(anchor.end)),
+    let (first, last) = (
+        range.start.saturating_sub(1),
+        (range.end + 1).min(article.sentences.len()),
+    );
+    let window = match (
+        article.sentences.get(first),
+        article.sentences.get(last.saturating_sub(1)),
+    ) {
+        (Some(a), Some(b)) if first < last => {
+            Span::new(a.span.start.min(anchor.start), b.span.end.max(anchor.end))
+        }
         _ => anchor,
     };
     let extra = &ctx.config.cue_verbs;
@@ -123,7 +162,11 @@ fn cue_near(ctx: &Context<'_>, claim: &Claim, anchor: Span, out: &mut Vec<Diagno
         .filter(|w| !w.is_empty())
         .map(|w| cue::stem(w.trim_end_matches("'s"), extra))
         .collect();
-    let missing: Vec<&str> = words.iter().copied().filter(|w| !window_stems.contains(&cue::stem(w, extra))).collect();
+    let missing: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !window_stems.contains(&cue::stem(w, extra)))
+        .collect();
     if missing.is_empty() {
         return;
     }
@@ -135,7 +178,15 @@ fn cue_near(ctx: &Context<'_>, claim: &Claim, anchor: Span, out: &mut Vec<Diagno
     let hint = if verbs.is_empty() {
         String::new()
     } else {
-        format!("; reporting words there: {}", verbs.iter().take(5).map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", "))
+        format!(
+            "; reporting words there: {}",
+            verbs
+                .iter()
+                .take(5)
+                .map(|v| format!("`{v}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     };
     out.push(
         Diagnostic::new(
@@ -154,7 +205,9 @@ fn cue_near(ctx: &Context<'_>, claim: &Claim, anchor: Span, out: &mut Vec<Diagno
 fn via(ctx: &Context<'_>, claim: &Claim, out: &mut Vec<Diagnostic>) {
     let publishers = ctx.model.header.publishers();
     for item in claim.via_items() {
-        let is_publisher = publishers.iter().any(|p| p.text.eq_ignore_ascii_case(&item.text));
+        let is_publisher = publishers
+            .iter()
+            .any(|p| p.text.eq_ignore_ascii_case(&item.text));
         if is_publisher || !mentions_of(ctx.model, ctx.article, &item.text).is_empty() {
             continue;
         }

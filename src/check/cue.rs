@@ -1,13 +1,17 @@
 //! Cue words: function words, reporting verbs and inflections (say/said/says).
 
 /// Words of a cue that need not appear in the article.
-pub const FUNCTION_WORDS: &[&str] = &["a", "an", "the", "in", "on", "at", "of", "to", "for", "with", "by", "as", "that", "from", "and", "or"];
+pub const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "in", "on", "at", "of", "to", "for", "with", "by", "as", "that", "from",
+    "and", "or",
+];
 
 /// Built-in reporting verbs (base forms), offered by completion and named in C022.
 pub const REPORTING_VERBS: &[&str] = &[
-    "say", "tell", "add", "state", "report", "cite", "claim", "allege", "deny", "reject", "dismiss", "argue", "insist",
-    "assert", "warn", "announce", "confirm", "accuse", "condemn", "urge", "note", "explain", "comment", "stress", "write",
-    "speak", "think", "believe", "ask", "question", "predict", "promise", "express", "issue",
+    "say", "tell", "add", "state", "report", "cite", "claim", "allege", "deny", "reject",
+    "dismiss", "argue", "insist", "assert", "warn", "announce", "confirm", "accuse", "condemn",
+    "urge", "note", "explain", "comment", "stress", "write", "speak", "think", "believe", "ask",
+    "question", "predict", "promise", "express", "issue",
 ];
 
 /// Irregular forms: every word of a group is the same verb.
@@ -42,7 +46,7 @@ pub fn stem(word: &str, extra: &[Vec<String>]) -> String {
         }
     }
     for group in extra {
-        if group.iter().any(|f| *f == w) && group.len() > 1 {
+        if group.contains(&w) && group.len() > 1 {
             return group[0].clone();
         }
     }
@@ -51,7 +55,10 @@ pub fn stem(word: &str, extra: &[Vec<String>]) -> String {
 
 fn regular_stem(w: &str) -> String {
     let n = w.chars().count();
-    let strip = |suffix: &str| w.strip_suffix(suffix).filter(|rest| rest.chars().count() >= 2);
+    let strip = |suffix: &str| {
+        w.strip_suffix(suffix)
+            .filter(|rest| rest.chars().count() >= 2)
+    };
     let base = if let Some(r) = strip("ies").or_else(|| strip("ied")) {
         format!("{r}y")
     } else if let Some(r) = strip("ing") {
@@ -66,10 +73,17 @@ fn regular_stem(w: &str) -> String {
         w.to_string()
     };
     // "argued" -> "argu", "argue" -> "argu"; "stated" -> "stat", "state" -> "stat".
-    let base = base.strip_suffix('e').filter(|r| r.chars().count() >= 2).map(str::to_string).unwrap_or(base);
+    let base = base
+        .strip_suffix('e')
+        .filter(|r| r.chars().count() >= 2)
+        .map(str::to_string)
+        .unwrap_or(base);
     // "admitted" -> "admitt" -> "admit".
     let chars: Vec<char> = base.chars().collect();
-    if chars.len() >= 4 && chars[chars.len() - 1] == chars[chars.len() - 2] && !"aeiouls".contains(chars[chars.len() - 1]) {
+    if chars.len() >= 4
+        && chars[chars.len() - 1] == chars[chars.len() - 2]
+        && !"aeiouls".contains(chars[chars.len() - 1])
+    {
         return chars[..chars.len() - 1].iter().collect();
     }
     base
@@ -85,7 +99,8 @@ pub fn content_words(cue: &str) -> Vec<&str> {
 /// Whether `word` is a known reporting verb in any form.
 pub fn is_reporting_verb(word: &str, extra: &[Vec<String>]) -> bool {
     let s = stem(word, extra);
-    REPORTING_VERBS.iter().any(|v| stem(v, extra) == s) || extra.iter().any(|g| g.iter().any(|f| stem(f, extra) == s))
+    REPORTING_VERBS.iter().any(|v| stem(v, extra) == s)
+        || extra.iter().any(|g| g.iter().any(|f| stem(f, extra) == s))
 }
 
 #[cfg(test)]
@@ -115,7 +130,12 @@ mod tests {
             ("Sputnik", "sputnik"),
             ("citing", "cite"),
         ] {
-            assert!(same(a, b), "{a} ~ {b}: {} vs {}", stem(a, &[]), stem(b, &[]));
+            assert!(
+                same(a, b),
+                "{a} ~ {b}: {} vs {}",
+                stem(a, &[]),
+                stem(b, &[])
+            );
         }
         assert!(!same("said", "sad"));
         assert!(!same("statement", "state"));

@@ -13,7 +13,9 @@ pub(super) fn article_unreadable(parsed: &Parsed, err: &ArticleError) -> Diagnos
     // On the `article:` value when there is one, else on line 1 so it is never missed.
     let span = match &parsed.model.header.article {
         Some(f) if !f.value.is_empty() => f.value.span,
-        _ => parsed.tree.lines.first().map_or(Span::empty(0), |l| Span::new(l.content.start.max(parsed.tree.bom), l.content.end)),
+        _ => parsed.tree.lines.first().map_or(Span::empty(0), |l| {
+            Span::new(l.content.start.max(parsed.tree.bom), l.content.end)
+        }),
     };
     Diagnostic::new(Code::ArticleUnreadable, span, err.message())
 }
@@ -47,8 +49,15 @@ pub(super) fn claim_ids(parsed: &Parsed) -> Vec<Diagnostic> {
     for c in parsed.model.claims.iter().filter(|c| !c.id.is_empty()) {
         match first.get(c.id.as_str()) {
             Some(prev) => out.push(
-                Diagnostic::new(Code::DuplicateClaimId, c.id_span, format!("claim id `{}` is already used: ids must be unique in the file", c.id))
-                    .with_related(Target::File, *prev, "first used here"),
+                Diagnostic::new(
+                    Code::DuplicateClaimId,
+                    c.id_span,
+                    format!(
+                        "claim id `{}` is already used: ids must be unique in the file",
+                        c.id
+                    ),
+                )
+                .with_related(Target::File, *prev, "first used here"),
             ),
             None => {
                 first.insert(&c.id, c.id_span);
@@ -71,10 +80,16 @@ pub(super) fn relations(parsed: &Parsed) -> Vec<Diagnostic> {
             let mut d = Diagnostic::new(
                 Code::UnknownClaimRef,
                 rel.target.span,
-                format!("`{}: {target}` names no claim in this file: expected the id of a claim", rel.kind.field()),
+                format!(
+                    "`{}: {target}` names no claim in this file: expected the id of a claim",
+                    rel.kind.field()
+                ),
             );
             if let Some(s) = closest(target, &others) {
-                d.message = format!("`{}: {target}` names no claim in this file: did you mean `{s}`?", rel.kind.field());
+                d.message = format!(
+                    "`{}: {target}` names no claim in this file: did you mean `{s}`?",
+                    rel.kind.field()
+                );
                 d = d.with_fix(format!("Change to `{s}`"), rel.target.span, s);
             }
             out.push(d);
@@ -94,10 +109,16 @@ pub(super) fn stances(parsed: &Parsed, config: &Config) -> Vec<Diagnostic> {
         let mut d = Diagnostic::new(
             Code::UnknownStance,
             field.value.span,
-            format!("unknown stance `{value}`; expected one of {}", allowed.join(", ")),
+            format!(
+                "unknown stance `{value}`; expected one of {}",
+                allowed.join(", ")
+            ),
         );
         if let Some(s) = closest(value, &allowed) {
-            d.message = format!("unknown stance `{value}`: did you mean `{s}`? Expected one of {}", allowed.join(", "));
+            d.message = format!(
+                "unknown stance `{value}`: did you mean `{s}`? Expected one of {}",
+                allowed.join(", ")
+            );
             d = d.with_fix(format!("Change to `{s}`"), field.value.span, s);
         }
         out.push(d);
@@ -110,7 +131,8 @@ pub(super) fn unused_actors(parsed: &Parsed) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for actor in model.actors.iter().filter(|a| !a.name.is_empty()) {
         let used = model.claims.iter().any(|c| {
-            c.source_name().is_some_and(|s| actor.is_named(s)) || c.via_items().iter().any(|v| actor.is_named(&v.text))
+            c.source_name().is_some_and(|s| actor.is_named(s))
+                || c.via_items().iter().any(|v| actor.is_named(&v.text))
         });
         if !used {
             out.push(Diagnostic::new(

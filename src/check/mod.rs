@@ -52,7 +52,14 @@ impl Parsed {
     /// annotation's folder, else `NAME.txt` beside `NAME.claims`.
     pub fn article_path(&self, claims_path: &Path) -> PathBuf {
         let dir = claims_path.parent().unwrap_or(Path::new(""));
-        match self.model.header.article.as_ref().map(|f| f.value.text.trim()).filter(|s| !s.is_empty()) {
+        match self
+            .model
+            .header
+            .article
+            .as_ref()
+            .map(|f| f.value.text.trim())
+            .filter(|s| !s.is_empty())
+        {
             Some(name) => dir.join(name),
             None => claims_path.with_extension("txt"),
         }
@@ -123,7 +130,12 @@ pub(crate) struct Context<'a> {
 
 /// Checks `parsed` against its article and returns every finding, suppressions and
 /// configured severities applied, sorted by position.
-pub fn check(parsed: &Parsed, article: ArticleRef<'_>, config: &Config, cache: &mut ClaimCache) -> Vec<Diagnostic> {
+pub fn check(
+    parsed: &Parsed,
+    article: ArticleRef<'_>,
+    config: &Config,
+    cache: &mut ClaimCache,
+) -> Vec<Diagnostic> {
     cache.prepare(article.article());
     let mut out = parsed.structural.clone();
     let mut anchors: Vec<(usize, Span)> = Vec::new();
@@ -147,14 +159,23 @@ pub fn check(parsed: &Parsed, article: ArticleRef<'_>, config: &Config, cache: &
                         cache.last_misses += 1;
                         let fresh = check_claim(&ctx, claim);
                         let relative = ClaimResult {
-                            diagnostics: fresh.diagnostics.into_iter().map(|d| d.shifted(-(claim.span.start as isize))).collect(),
+                            diagnostics: fresh
+                                .diagnostics
+                                .into_iter()
+                                .map(|d| d.shifted(-(claim.span.start as isize)))
+                                .collect(),
                             anchors: fresh.anchors,
                         };
                         cache.entries.insert(key, relative.clone());
                         relative
                     }
                 };
-                out.extend(result.diagnostics.into_iter().map(|d| d.shifted(claim.span.start as isize)));
+                out.extend(
+                    result
+                        .diagnostics
+                        .into_iter()
+                        .map(|d| d.shifted(claim.span.start as isize)),
+                );
                 anchors.extend(result.anchors.into_iter().map(|a| (i, a)));
             }
             out.extend(file::date(parsed, art));
@@ -169,7 +190,12 @@ pub fn check(parsed: &Parsed, article: ArticleRef<'_>, config: &Config, cache: &
     if cache.entries.len() > 2 * parsed.model.claims.len() + 64 {
         let live: std::collections::HashSet<u64> = {
             let context_key = context_fingerprint(&parsed.model, config);
-            parsed.model.claims.iter().map(|c| claim_key(&parsed.text, c, context_key)).collect()
+            parsed
+                .model
+                .claims
+                .iter()
+                .map(|c| claim_key(&parsed.text, c, context_key))
+                .collect()
         };
         cache.entries.retain(|k, _| live.contains(k));
     }
@@ -226,15 +252,24 @@ fn finish(parsed: &Parsed, config: &Config, mut diags: Vec<Diagnostic>) -> Vec<D
             None => false,
         }
     });
-    diags.sort_by(|a, b| (a.span.start, a.code, a.span.end).cmp(&(b.span.start, b.code, b.span.end)));
+    diags.sort_by_key(|d| (d.span.start, d.code, d.span.end));
     diags.dedup();
     diags
 }
 
 /// Checks text that has no article at hand (an unsaved buffer, a test): only what does
 /// not need the article, plus C031 for the given error.
-pub fn check_without_article(parsed: &Parsed, err: &ArticleError, config: &Config) -> Vec<Diagnostic> {
-    check(parsed, ArticleRef::Failed(err), config, &mut ClaimCache::new())
+pub fn check_without_article(
+    parsed: &Parsed,
+    err: &ArticleError,
+    config: &Config,
+) -> Vec<Diagnostic> {
+    check(
+        parsed,
+        ArticleRef::Failed(err),
+        config,
+        &mut ClaimCache::new(),
+    )
 }
 
 #[cfg(test)]

@@ -17,9 +17,15 @@ fn check_quote(ctx: &Context<'_>, quote: &Field, result: &mut ClaimResult) {
     let value = &quote.value;
     let search = article.find_quote(&value.text);
     match &search {
-        QuoteSearch::NotFound { failed_part, closest } => {
+        QuoteSearch::NotFound {
+            failed_part,
+            closest,
+        } => {
             let parts = crate::article::split_elisions(&value.text);
-            let part = parts.get(*failed_part).copied().unwrap_or(Span::new(0, value.text.len()));
+            let part = parts
+                .get(*failed_part)
+                .copied()
+                .unwrap_or(Span::new(0, value.text.len()));
             let span = value.file_span(part.start, part.end);
             let mut message = if *failed_part > 0 {
                 format!(
@@ -51,7 +57,8 @@ fn check_quote(ctx: &Context<'_>, quote: &Field, result: &mut ClaimResult) {
                 match part.level {
                     MatchLevel::Exact => {}
                     MatchLevel::Normalized => {
-                        let what = normalized_difference(part.quote.slice(&value.text), article_text);
+                        let what =
+                            normalized_difference(part.quote.slice(&value.text), article_text);
                         result.diagnostics.push(
                             Diagnostic::new(
                                 Code::QuoteNormalized,
@@ -122,7 +129,11 @@ fn normalized_difference(quote: &str, article: &str) -> &'static str {
         "whitespace"
     } else if q.to_lowercase() == a.to_lowercase() {
         "letter case"
-    } else if q.chars().filter(|c| c.is_alphanumeric()).eq(a.chars().filter(|c| c.is_alphanumeric())) {
+    } else if q
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .eq(a.chars().filter(|c| c.is_alphanumeric()))
+    {
         "quotes, apostrophes, dashes or ellipses"
     } else {
         "case and punctuation"
@@ -151,7 +162,11 @@ pub fn word_diff(quote: &str, article: &str) -> Vec<Change> {
     let mut lcs = vec![vec![0u16; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
         }
     }
     let (mut i, mut j) = (0, 0);
@@ -210,15 +225,27 @@ mod tests {
 
     #[test]
     fn word_diff_finds_typos_and_dropped_words() {
-        let d = word_diff("Moscow was concernd over about the transfer", "Moscow was concerned over reports about the transfer");
+        let d = word_diff(
+            "Moscow was concernd over about the transfer",
+            "Moscow was concerned over reports about the transfer",
+        );
         assert_eq!(
             d,
             [
-                Change { quote: "concernd".into(), article: "concerned".into() },
-                Change { quote: "".into(), article: "reports".into() }
+                Change {
+                    quote: "concernd".into(),
+                    article: "concerned".into()
+                },
+                Change {
+                    quote: "".into(),
+                    article: "reports".into()
+                }
             ]
         );
-        assert_eq!(describe_changes(&d), "`concernd` should be `concerned`, missing `reports`");
+        assert_eq!(
+            describe_changes(&d),
+            "`concernd` should be `concerned`, missing `reports`"
+        );
         assert!(word_diff("same words", "same  words").is_empty());
     }
 
@@ -226,6 +253,9 @@ mod tests {
     fn names_the_normalization() {
         assert_eq!(normalized_difference("a  b", "a b"), "whitespace");
         assert_eq!(normalized_difference("Moscow", "moscow"), "letter case");
-        assert_eq!(normalized_difference("\"x\"", "\u{201c}x\u{201d}"), "quotes, apostrophes, dashes or ellipses");
+        assert_eq!(
+            normalized_difference("\"x\"", "\u{201c}x\u{201d}"),
+            "quotes, apostrophes, dashes or ellipses"
+        );
     }
 }

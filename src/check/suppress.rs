@@ -33,7 +33,10 @@ pub(super) fn collect(parsed: &Parsed) -> (Vec<Suppression>, Vec<Diagnostic>) {
         }
         let Some(comment) = line.value else { continue };
         let body = comment.slice(text);
-        let Some(rest) = body.strip_prefix(MARKER).and_then(|r| r.trim_start().strip_prefix("ignore")) else {
+        let Some(rest) = body
+            .strip_prefix(MARKER)
+            .and_then(|r| r.trim_start().strip_prefix("ignore"))
+        else {
             continue;
         };
         let mut codes = Vec::new();
@@ -55,7 +58,11 @@ pub(super) fn collect(parsed: &Parsed) -> (Vec<Suppression>, Vec<Diagnostic>) {
             }
         }
         // The target: the next line that is not a comment, if no blank line comes first.
-        let Some(target) = lines[i + 1..].iter().position(|l| l.kind != LineKind::Comment).map(|k| i + 1 + k) else {
+        let Some(target) = lines[i + 1..]
+            .iter()
+            .position(|l| l.kind != LineKind::Comment)
+            .map(|k| i + 1 + k)
+        else {
             continue;
         };
         let range = match lines[target].kind {
@@ -70,13 +77,20 @@ pub(super) fn collect(parsed: &Parsed) -> (Vec<Suppression>, Vec<Diagnostic>) {
                     .iter()
                     .position(|l| l.kind != LineKind::Continuation)
                     .map_or(lines.len(), |k| target + 1 + k);
-                Some(Span::new(lines[target].content.start, lines[end - 1].full.end))
+                Some(Span::new(
+                    lines[target].content.start,
+                    lines[end - 1].full.end,
+                ))
             }
             _ => None,
         };
         if let Some(range) = range {
             out.push(Suppression {
-                codes: if codes.is_empty() && !rest.trim().is_empty() { Some(Vec::new()) } else { (!codes.is_empty()).then_some(codes) },
+                codes: if codes.is_empty() && !rest.trim().is_empty() {
+                    Some(Vec::new())
+                } else {
+                    (!codes.is_empty()).then_some(codes)
+                },
                 range,
             });
         }

@@ -8,7 +8,12 @@ const ARTICLE: &str = include_str!("../../examples/000_a935861ad7be96ce.txt");
 fn run_with(claims: &str, config: &Config) -> Vec<Diagnostic> {
     let parsed = Parsed::new(claims);
     let article = Arc::new(Article::new(ARTICLE));
-    check(&parsed, ArticleRef::Loaded(&article), config, &mut ClaimCache::new())
+    check(
+        &parsed,
+        ArticleRef::Loaded(&article),
+        config,
+        &mut ClaimCache::new(),
+    )
 }
 
 fn run(claims: &str) -> Vec<Diagnostic> {
@@ -19,6 +24,393 @@ fn run(claims: &str) -> Vec<Diagnostic> {
 fn bundled_example_is_clean() {
     let claims = include_str!("../../examples/000_a935861ad7be96ce.claims");
     let diags = run(claims);
-    let serious: Vec<_> = diags.iter().filter(|d| d.severity.reaches(crate::diagnostic::Severity::Warning)).collect();
-    assert!(serious.is_empty(), "{:#?}", serious.iter().map(|d| (d.code, d.span.slice(claims), &d.message)).collect::<Vec<_>>());
+    let serious: Vec<_> = diags
+        .iter()
+        .filter(|d| d.severity.reaches(crate::diagnostic::Severity::Warning))
+        .collect();
+    assert!(
+        serious.is_empty(),
+        "{:#?}",
+        serious
+            .iter()
+            .map(|d| (d.code, d.span.slice(claims), &d.message))
+            .collect::<Vec<_>>()
+    );
+}
+
+const BASE: &str = "article: x.txt
+date: 2020-10-02
+publisher: UrduPoint News, Sputnik
+
+actor Russian Foreign Ministry
+  aka: Moscow
+  kind: government
+
+claim moscow-concern
+  source: Russian Foreign Ministry
+  cue: said in a statement
+  quote: Moscow was concerned over reports about the transfer of militants of illegal
+    armed groups to the Nagorno-Karabakh conflict zone
+  stance: concerns
+";
+
+fn codes(diags: &[Diagnostic]) -> Vec<&'static str> {
+    diags.iter().map(|d| d.code.as_str()).collect()
+}
+
+/// Runs BASE with `from` replaced by `to` and returns the codes found.
+fn codes_with(from: &str, to: &str) -> Vec<&'static str> {
+    assert!(BASE.contains(from), "{from:?} not in BASE");
+    codes(&run(&BASE.replacen(from, to, 1)))
+}
+
+fn find(diags: &[Diagnostic], code: Code) -> &Diagnostic {
+    diags
+        .iter()
+        .find(|d| d.code == code)
+        .unwrap_or_else(|| panic!("no {code} in {diags:#?}"))
+}
+
+#[test]
+fn base_is_clean() {
+    assert_eq!(run(BASE), vec![]);
+}
+
+#[test]
+fn c001_syntax() {
+    assert_eq!(
+        codes_with("  stance: concerns", "  stance concerns"),
+        ["C001"]
+    );
+    assert_eq!(
+        codes_with("claim moscow-concern", "claim Moscow_Concern"),
+        ["C001"]
+    );
+    assert!(!codes_with("  stance: concerns", "  stance:concerns").contains(&"C001"));
+}
+
+#[test]
+fn c002_unknown_field() {
+    let diags = run(&BASE.replace("  stance:", "  stanse:"));
+    assert_eq!(codes(&diags), ["C002"]);
+    assert_eq!(
+        diags[0].fix.as_ref().unwrap().edits[0].replacement,
+        "stance"
+    );
+    assert!(!codes_with("  stance:", "  note: fine\n  stance:").contains(&"C002"));
+}
+
+#[test]
+fn c003_missing_field() {
+    assert_eq!(
+        codes_with("  source: Russian Foreign Ministry\n", ""),
+        ["C043", "C003"]
+    );
+    assert_eq!(
+        codes_with(
+            "actor Russian Foreign Ministry\n  aka: Moscow\n  kind: government\n",
+            "actor\n"
+        ),
+        ["C003"]
+    );
+    assert!(!codes(&run(BASE)).contains(&"C003"));
+}
+
+#[test]
+fn c004_duplicate_field() {
+    assert_eq!(
+        codes_with(
+            "  stance: concerns",
+            "  stance: concerns\n  stance: asserts"
+        ),
+        ["C004"]
+    );
+    assert!(
+        codes_with(
+            "  stance: concerns",
+            "  stance: concerns\n  quote: Moscow was concerned"
+        )
+        .is_empty(),
+        "quote may repeat"
+    );
+}
+
+#[test]
+fn c010_quote_not_found() {
+    let diags = run(&BASE.replace("Moscow was concerned over reports about the transfer of militants of illegal\n    armed groups to the Nagorno-Karabakh conflict zone", "Aliens landed in Yerevan on a sunny Tuesday morning"));
+    assert!(codes(&diags).contains(&"C010"), "{diags:#?}");
+    assert!(!codes(&run(BASE)).contains(&"C010"));
+}
+
+#[test]
+fn c011_quote_near_miss_with_fix() {
+    let text = BASE.replace("was concerned over", "was concernd over");
+    let diags = run(&text);
+    assert_eq!(codes(&diags), ["C011"]);
+    let d = &diags[0];
+    assert!(
+        d.message.contains("`concernd` should be `concerned`"),
+        "{}",
+        d.message
+    );
+    assert_eq!(d.related[0].target, crate::diagnostic::Target::Article);
+    assert!(d.related[0]
+        .span
+        .slice(ARTICLE)
+        .starts_with("Moscow was concerned over"));
+    // Applying the fix gives a clean file.
+    let edit = &d.fix.as_ref().unwrap().edits[0];
+    let mut fixed = text.clone();
+    fixed.replace_range(edit.span.start..edit.span.end, &edit.replacement);
+    assert_eq!(run(&fixed), vec![]);
+}
+
+#[test]
+fn c012_quote_normalized() {
+    let diags = run(&BASE.replace("Moscow was concerned", "moscow  was concerned"));
+    assert_eq!(codes(&diags), ["C012"]);
+    assert!(
+        diags[0].message.contains("letter case"),
+        "{}",
+        diags[0].message
+    );
+    let quoted =
+        "claim q\n  source: second source\n  quote: are now being registered and collected.\n";
+    assert!(!codes(&run(&format!("{BASE}\n{quoted}"))).contains(&"C012"));
+}
+
+#[test]
+fn c013_quote_ambiguous() {
+    let claim = |q: &str| format!("{BASE}\nclaim amb\n  source: unnamed\n  quote: {q}\n");
+    assert!(codes(&run(&claim("in Nagorno-Karabakh"))).contains(&"C013"));
+    assert!(!codes(&run(&claim("current conflict in Nagorno-Karabakh"))).contains(&"C013"));
+}
+
+#[test]
+fn c020_source_not_in_article() {
+    let diags = run(&BASE.replace("  source: Russian Foreign Ministry", "  source: Pentagon"));
+    assert!(codes(&diags).contains(&"C020"), "{diags:#?}");
+    let typo = run(&BASE.replace(
+        "  source: Russian Foreign Ministry",
+        "  source: Leyla Abdulayeva",
+    ));
+    let d = find(&typo, Code::SourceNotInArticle);
+    assert!(
+        d.message.contains("did you mean `Leyla Abdullayeva`"),
+        "{}",
+        d.message
+    );
+    assert!(
+        !codes_with("  source: Russian Foreign Ministry", "  source: Moscow").contains(&"C020")
+    );
+}
+
+#[test]
+fn c021_source_not_near_quote() {
+    let diags = run(&BASE.replace(
+        "  source: Russian Foreign Ministry",
+        "  source: Emmanuel Macron",
+    ));
+    let d = find(&diags, Code::SourceNotNearQuote);
+    assert!(d.related[0].span.slice(ARTICLE).contains("Macron"));
+    let wide = Config {
+        proximity_paragraphs: 0,
+        ..Config::default()
+    };
+    assert!(!codes(&run_with(BASE, &wide)).contains(&"C021"));
+}
+
+#[test]
+fn c022_cue_not_near_quote() {
+    let diags = run(&BASE.replace("said in a statement", "denied"));
+    let d = find(&diags, Code::CueNotNearQuote);
+    assert!(
+        d.message.contains("`denied`") && d.message.contains("`said`"),
+        "{}",
+        d.message
+    );
+    assert!(
+        !codes_with("said in a statement", "says").contains(&"C022"),
+        "inflections count"
+    );
+}
+
+#[test]
+fn c023_via_not_in_article() {
+    assert_eq!(codes_with("  cue:", "  via: Reuters\n  cue:"), ["C023"]);
+    assert!(codes_with("  cue:", "  via: CNN, Sputnik\n  cue:").is_empty());
+}
+
+#[test]
+fn c030_date_mismatch() {
+    let diags = run(&BASE.replace("2020-10-02", "2020-10-03"));
+    assert_eq!(codes(&diags), ["C030"]);
+    assert_eq!(
+        diags[0].fix.as_ref().unwrap().edits[0].replacement,
+        "2020-10-02"
+    );
+    assert!(codes(&run(BASE)).is_empty());
+}
+
+#[test]
+fn c031_article_unreadable() {
+    let parsed = Parsed::new(BASE);
+    let err = ArticleError::Missing(PathBuf::from("x.txt"));
+    let diags = check_without_article(&parsed, &err, &Config::default());
+    let d = find(&diags, Code::ArticleUnreadable);
+    assert_eq!(d.span.slice(BASE), "x.txt", "on the article: value");
+    let no_header = Parsed::new("claim a\n  source: X\n  quote: y\n");
+    let diags = check_without_article(&no_header, &err, &Config::default());
+    assert_eq!(
+        find(&diags, Code::ArticleUnreadable)
+            .span
+            .slice(&no_header.text),
+        "claim a",
+        "on line 1"
+    );
+}
+
+#[test]
+fn c040_duplicate_claim_id() {
+    let second =
+        "\nclaim moscow-concern\n  source: Moscow\n  quote: Moscow was concerned over reports\n";
+    let diags = run(&format!("{BASE}{second}"));
+    assert!(codes(&diags).contains(&"C040"));
+    assert!(!codes(&run(&format!(
+        "{BASE}{}",
+        second.replace("claim moscow-concern", "claim other")
+    )))
+    .contains(&"C040"));
+}
+
+#[test]
+fn c041_unknown_claim_ref() {
+    let diags = run(&BASE.replace(
+        "  stance: concerns",
+        "  stance: concerns\n  disputes: moscow-concen",
+    ));
+    let d = find(&diags, Code::UnknownClaimRef);
+    assert!(d.message.contains("unknown") || d.message.contains("names no claim"));
+    let ok = format!("{BASE}\nclaim b\n  source: unnamed\n  quote: These accusations were denied by Baku\n  disputes: moscow-concern\n");
+    assert!(!codes(&run(&ok)).contains(&"C041"));
+}
+
+#[test]
+fn c042_unknown_stance() {
+    let diags = run(&BASE.replace("stance: concerns", "stance: concerned"));
+    let d = find(&diags, Code::UnknownStance);
+    assert_eq!(d.fix.as_ref().unwrap().edits[0].replacement, "concerns");
+    let custom = Config {
+        stances: vec!["concerned".into()],
+        ..Config::default()
+    };
+    assert!(!codes(&run_with(
+        &BASE.replace("stance: concerns", "stance: concerned"),
+        &custom
+    ))
+    .contains(&"C042"));
+}
+
+#[test]
+fn c043_unused_actor() {
+    let diags = run(&BASE.replace("  source: Russian Foreign Ministry", "  source: unnamed"));
+    let d = find(&diags, Code::UnusedActor);
+    assert!(d.is_unnecessary());
+    assert!(!codes(&run(BASE)).contains(&"C043"));
+}
+
+#[test]
+fn c044_duplicate_quote() {
+    let copy = "\nclaim copy\n  source: Moscow\n  cue: said\n  quote: Moscow was concerned over reports about the transfer of militants of illegal armed groups to the Nagorno-Karabakh conflict zone\n";
+    assert!(codes(&run(&format!("{BASE}{copy}"))).contains(&"C044"));
+    let other = copy.replace(
+        "Moscow was concerned over reports about the transfer of militants of",
+        "militants of",
+    );
+    assert!(!codes(&run(&format!("{BASE}{other}"))).contains(&"C044"));
+}
+
+#[test]
+fn c045_unknown_actor_kind() {
+    assert_eq!(codes_with("kind: government", "kind: goverment"), ["C045"]);
+}
+
+#[test]
+fn suppression_comment_and_config() {
+    let text = BASE.replace(
+        "  cue: said in a statement",
+        "  # claimls: ignore C022\n  cue: denied",
+    );
+    assert!(run(&text).is_empty());
+    let block = BASE
+        .replace(
+            "claim moscow-concern",
+            "# claimls: ignore cue-not-near-quote, C042\nclaim moscow-concern",
+        )
+        .replace("said in a statement", "denied");
+    assert!(run(&block).is_empty());
+    let bad = BASE.replace(
+        "claim moscow-concern",
+        "# claimls: ignore C999\nclaim moscow-concern",
+    );
+    assert_eq!(codes(&run(&bad)), ["C001"]);
+    let config = Config::default().with_rules([("C022", "off")]).unwrap();
+    assert!(run_with(&BASE.replace("said in a statement", "denied"), &config).is_empty());
+    let config = Config::default()
+        .with_rules([("cue-not-near-quote", "error")])
+        .unwrap();
+    let diags = run_with(&BASE.replace("said in a statement", "denied"), &config);
+    assert_eq!(diags[0].severity, crate::diagnostic::Severity::Error);
+}
+
+#[test]
+fn cache_reuses_unchanged_claims_and_rebases_spans() {
+    let claims = include_str!("../../examples/000_a935861ad7be96ce.claims");
+    let article = Arc::new(Article::new(ARTICLE));
+    let config = Config::default();
+    let mut cache = ClaimCache::new();
+    let broken = claims.replacen("quote: ", "quote: xx ", 3);
+    let first = check(
+        &Parsed::new(broken.as_str()),
+        ArticleRef::Loaded(&article),
+        &config,
+        &mut cache,
+    );
+    let n = Parsed::new(broken.as_str()).model.claims.len();
+    assert_eq!((cache.last_hits, cache.last_misses), (0, n));
+    // Lines added above every claim: all hits, and spans must equal a fresh check's.
+    let shifted = broken.replacen(
+        "date: 2020-10-02",
+        "date: 2020-10-02\n# a new comment line",
+        1,
+    );
+    let parsed = Parsed::new(shifted.as_str());
+    let cached = check(&parsed, ArticleRef::Loaded(&article), &config, &mut cache);
+    assert_eq!((cache.last_hits, cache.last_misses), (n, 0));
+    let fresh = check(
+        &parsed,
+        ArticleRef::Loaded(&article),
+        &config,
+        &mut ClaimCache::new(),
+    );
+    assert_eq!(cached, fresh);
+    assert_eq!(cached.len(), first.len());
+    // One claim edited: one miss.
+    let edited = shifted.replacen("stance: asserts", "stance: denies", 1);
+    check(
+        &Parsed::new(edited.as_str()),
+        ArticleRef::Loaded(&article),
+        &config,
+        &mut cache,
+    );
+    assert_eq!(cache.last_misses, 1);
+    // A new article version invalidates everything.
+    let article2 = Arc::new(Article::new(ARTICLE));
+    check(
+        &Parsed::new(edited.as_str()),
+        ArticleRef::Loaded(&article2),
+        &config,
+        &mut cache,
+    );
+    assert_eq!(cache.last_hits, 0);
 }

@@ -112,6 +112,8 @@ impl SyntaxTree {
     /// The block whose lines hold byte `offset`, if any.
     pub fn block_at(&self, offset: usize) -> Option<&BlockNode> {
         let line = self.line_at(offset)?;
-        self.blocks.iter().find(|b| b.line <= line && line < b.end_line)
+        self.blocks
+            .iter()
+            .find(|b| b.line <= line && line < b.end_line)
     }
 }

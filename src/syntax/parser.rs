@@ -64,12 +64,7 @@ impl Parser<'_> {
             self.close_field();
             line.kind = LineKind::Comment;
             line.value = Some(trim(self.text, Span::new(rest.start + 1, rest.end)));
-        } else if indent > 0
-            && self
-                .field
-                .as_ref()
-                .is_some_and(|f| indent > f.indent)
-        {
+        } else if indent > 0 && self.field.as_ref().is_some_and(|f| indent > f.indent) {
             line.kind = LineKind::Continuation;
             let piece = trim(self.text, rest);
             line.value = Some(piece);
@@ -154,11 +149,12 @@ impl Parser<'_> {
         }
         line.kind = LineKind::Error;
         let text = rest.slice(self.text);
-        let word_end = text
-            .find(|c: char| !is_key_char(c))
-            .unwrap_or(text.len());
+        let word_end = text.find(|c: char| !is_key_char(c)).unwrap_or(text.len());
         let message = if word_end > 0 && word_end == text.len() {
-            format!("expected `field: value`, found `{}` with no `:` after it", clip(text))
+            format!(
+                "expected `field: value`, found `{}` with no `:` after it",
+                clip(text)
+            )
         } else if word_end > 0 {
             format!("expected `:` after the field name `{}`", &text[..word_end])
         } else {
@@ -201,7 +197,10 @@ impl Parser<'_> {
     fn check_claim_id(&mut self, key: Span, name: Span) {
         let id = name.slice(self.text);
         if id.is_empty() {
-            self.error(key, "claim needs an id: `claim some-id` (lowercase letters, digits and `-`)".into());
+            self.error(
+                key,
+                "claim needs an id: `claim some-id` (lowercase letters, digits and `-`)".into(),
+            );
         } else if !is_claim_id(id) {
             let fixed = suggest_id(id);
             self.error(
@@ -249,7 +248,10 @@ fn split_field(text: &str, rest: Span) -> Option<(Span, Span)> {
     let s = rest.slice(text);
     let colon = s.find(':')?;
     let key = &s[..colon];
-    if key.is_empty() || !key.starts_with(|c: char| c.is_ascii_alphabetic()) || !key.chars().all(is_key_char) {
+    if key.is_empty()
+        || !key.starts_with(|c: char| c.is_ascii_alphabetic())
+        || !key.chars().all(is_key_char)
+    {
         return None;
     }
     let key_span = Span::new(rest.start, rest.start + colon);
@@ -284,7 +286,14 @@ mod tests {
 
     #[test]
     fn lossless_every_byte_in_one_line() {
-        for text in [SAMPLE, "", "x", "\u{feff}claim a\r\n  quote: x\r\n", "a\rb\n\n", "  \t\n#\n"] {
+        for text in [
+            SAMPLE,
+            "",
+            "x",
+            "\u{feff}claim a\r\n  quote: x\r\n",
+            "a\rb\n\n",
+            "  \t\n#\n",
+        ] {
             let tree = parse(text);
             let mut pos = 0;
             for line in &tree.lines {
@@ -309,8 +318,18 @@ mod tests {
         assert_eq!(claim.name.slice(SAMPLE), "c-1");
         assert_eq!(claim.fields.len(), 3);
         let quote = &claim.fields[1];
-        assert_eq!(quote.pieces.iter().map(|p| p.slice(SAMPLE)).collect::<Vec<_>>(), ["one two", "three"]);
-        assert_eq!(tree.block_at(SAMPLE.find("stance").unwrap()).unwrap().line, claim.line);
+        assert_eq!(
+            quote
+                .pieces
+                .iter()
+                .map(|p| p.slice(SAMPLE))
+                .collect::<Vec<_>>(),
+            ["one two", "three"]
+        );
+        assert_eq!(
+            tree.block_at(SAMPLE.find("stance").unwrap()).unwrap().line,
+            claim.line
+        );
     }
 
     #[test]
@@ -323,7 +342,11 @@ mod tests {
         assert!(messages[1].contains("did you mean `claim`"));
         assert!(messages[2].contains("`bad-id`"));
         assert_eq!(tree.blocks.len(), 2);
-        assert_eq!(tree.blocks[0].fields.len(), 1, "the quote after the broken line still parses");
+        assert_eq!(
+            tree.blocks[0].fields.len(),
+            1,
+            "the quote after the broken line still parses"
+        );
         assert_eq!(tree.blocks[1].fields.len(), 1);
     }
 
@@ -333,7 +356,14 @@ mod tests {
         let tree = parse(text);
         assert!(tree.errors.is_empty(), "{:?}", tree.errors);
         let quote = &tree.blocks[0].fields[0];
-        assert_eq!(quote.pieces.iter().map(|p| p.slice(text)).collect::<Vec<_>>(), ["x y", "z"]);
+        assert_eq!(
+            quote
+                .pieces
+                .iter()
+                .map(|p| p.slice(text))
+                .collect::<Vec<_>>(),
+            ["x y", "z"]
+        );
     }
 
     #[test]

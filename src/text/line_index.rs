@@ -144,7 +144,11 @@ mod tests {
         let idx = LineIndex::new(text);
         assert_eq!(idx.line_count(), 3);
         assert_eq!(idx.position(text, 4, Encoding::Utf16), lc(1, 0));
-        assert_eq!(idx.position(text, 3, Encoding::Utf16), lc(0, 2), "inside CRLF clamps to line end");
+        assert_eq!(
+            idx.position(text, 3, Encoding::Utf16),
+            lc(0, 2),
+            "inside CRLF clamps to line end"
+        );
         assert_eq!(idx.offset(text, lc(0, 99), Encoding::Utf16), 2);
         assert_eq!(idx.offset(text, lc(9, 0), Encoding::Utf16), text.len());
         assert_eq!(idx.offset(text, lc(2, 1), Encoding::Utf8), 8);

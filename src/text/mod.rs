@@ -103,7 +103,10 @@ mod tests {
 
     #[test]
     fn splits_on_lf_crlf_and_lone_cr_only() {
-        assert_eq!(collect("a\nb\r\nc\rd"), vec![(0, 1, 2), (2, 3, 5), (5, 6, 7), (7, 8, 8)]);
+        assert_eq!(
+            collect("a\nb\r\nc\rd"),
+            vec![(0, 1, 2), (2, 3, 5), (5, 6, 7), (7, 8, 8)]
+        );
         assert_eq!(collect("a\u{2028}b\u{85}c"), vec![(0, 8, 8)]);
         assert_eq!(collect(""), vec![(0, 0, 0)]);
         assert_eq!(collect("x\n"), vec![(0, 1, 2)]);
