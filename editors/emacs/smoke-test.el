@@ -51,9 +51,19 @@
                       (buffer-substring-no-properties
                        (max (point-min) (- (point-max) 2500)) (point-max))))))))
 
+(defun smoke--dump-stderr ()
+  "Print what the server wrote to stderr (eglot keeps it in a buffer)."
+  (dolist (buf (buffer-list))
+    (when (string-match-p "stderr" (buffer-name buf))
+      (with-current-buffer buf
+        (smoke--log "%s:\n%s" (buffer-name buf)
+                    (buffer-substring-no-properties
+                     (max (point-min) (- (point-max) 2500)) (point-max)))))))
+
 (defun smoke--fail (fmt &rest args)
   (smoke--log "FAIL: %s" (apply #'format fmt args))
   (smoke--dump-events)
+  (smoke--dump-stderr)
   (ignore-errors
     (when (and smoke--server (jsonrpc-running-p smoke--server))
       (delete-process (jsonrpc--process smoke--server))))
@@ -133,63 +143,69 @@
 (defun smoke--diag-text (d)
   (format "%s %s" (or (plist-get d :code) "") (plist-get d :message)))
 
-(find-file smoke--file)
-(unless (eq major-mode 'claims-mode)
-  (smoke--fail "%s opened in %s, not claims-mode" smoke--file major-mode))
+(defun smoke--run ()
+  "Open the file, start eglot, check the diagnostics, shut down."
+  (find-file smoke--file)
+  (unless (eq major-mode 'claims-mode)
+    (smoke--fail "%s opened in %s, not claims-mode" smoke--file major-mode))
 
-(eglot-ensure)
-;; `eglot-ensure' connects from `post-command-hook', which batch mode never
-;; runs; run it once, as the command loop would after opening the file.
-(run-hooks 'post-command-hook)
+  (eglot-ensure)
+  ;; `eglot-ensure' connects from `post-command-hook', which batch mode never
+  ;; runs; run it once, as the command loop would after opening the file.
+  (run-hooks 'post-command-hook)
 
-(smoke--wait "the server to answer initialize"
-             (lambda () (and (setq smoke--server (eglot-current-server))
-                             eglot--managed-mode)))
-(smoke--log "initialized: %S" (ignore-errors (eglot--server-info smoke--server)))
+  (smoke--wait "the server to answer initialize"
+               (lambda () (and (setq smoke--server (eglot-current-server))
+                               eglot--managed-mode)))
+  (smoke--log "initialized: %S" (ignore-errors (eglot--server-info smoke--server)))
 
-(let* ((published (cdr (smoke--wait "diagnostics for the file" #'smoke--diagnostics-for-file)))
-       (serious (cl-remove-if-not (lambda (d) (memq (or (plist-get d :severity) 1) '(1 2))) published)))
-  (smoke--log "the server published %d diagnostic(s)" (length published))
-  (dolist (d published)
-    (let ((start (plist-get (plist-get d :range) :start)))
-      (smoke--log "  %d:%d severity %s %s"
-                  (1+ (plist-get start :line)) (1+ (plist-get start :character))
-                  (plist-get d :severity) (smoke--diag-text d))))
+  (let* ((published (cdr (smoke--wait "diagnostics for the file" #'smoke--diagnostics-for-file)))
+         (serious (cl-remove-if-not (lambda (d) (memq (or (plist-get d :severity) 1) '(1 2))) published)))
+    (smoke--log "the server published %d diagnostic(s)" (length published))
+    (dolist (d published)
+      (let ((start (plist-get (plist-get d :range) :start)))
+        (smoke--log "  %d:%d severity %s %s"
+                    (1+ (plist-get start :line)) (1+ (plist-get start :character))
+                    (plist-get d :severity) (smoke--diag-text d))))
 
-  ;; Flymake, as the user sees them.  Start it (a command loop would) until
-  ;; eglot's diagnostics have reached it.
-  (when published
-    (smoke--wait "Flymake to show the diagnostics"
-                 (lambda ()
-                   (or (flymake-diagnostics)
-                       (progn (flymake-start) nil)))))
-  (let ((shown (flymake-diagnostics)))
-    (smoke--log "Flymake shows %d diagnostic(s)" (length shown))
-    (dolist (d shown)
-      (smoke--log "  line %d: %s %s"
-                  (line-number-at-pos (flymake-diagnostic-beg d))
-                  (flymake-diagnostic-type d) (flymake-diagnostic-text d)))
-    (cond
-     (smoke--expect
-      (unless (cl-some (lambda (d) (string-match-p (regexp-quote smoke--expect) (smoke--diag-text d)))
-                       published)
-        (smoke--fail "no diagnostic from the server carries %s" smoke--expect))
-      (unless (cl-some (lambda (d) (string-match-p (regexp-quote smoke--expect) (flymake-diagnostic-text d)))
-                       shown)
-        (smoke--fail "no Flymake diagnostic message contains %s" smoke--expect)))
-     (serious
-      (smoke--fail "expected a clean file, got %d error(s)/warning(s)" (length serious))))))
+    ;; Flymake, as the user sees them.  Start it (a command loop would) until
+    ;; eglot's diagnostics have reached it.
+    (when published
+      (smoke--wait "Flymake to show the diagnostics"
+                   (lambda ()
+                     (or (flymake-diagnostics)
+                         (progn (flymake-start) nil)))))
+    (let ((shown (flymake-diagnostics)))
+      (smoke--log "Flymake shows %d diagnostic(s)" (length shown))
+      (dolist (d shown)
+        (smoke--log "  line %d: %s %s"
+                    (line-number-at-pos (flymake-diagnostic-beg d))
+                    (flymake-diagnostic-type d) (flymake-diagnostic-text d)))
+      (cond
+       (smoke--expect
+        (unless (cl-some (lambda (d) (string-match-p (regexp-quote smoke--expect) (smoke--diag-text d)))
+                         published)
+          (smoke--fail "no diagnostic from the server carries %s" smoke--expect))
+        (unless (cl-some (lambda (d) (string-match-p (regexp-quote smoke--expect) (flymake-diagnostic-text d)))
+                         shown)
+          (smoke--fail "no Flymake diagnostic message contains %s" smoke--expect)))
+       (serious
+        (smoke--fail "expected a clean file, got %d error(s)/warning(s)" (length serious))))))
 
-;; Clean shutdown: shutdown request, exit notification, the process ends.
-(let ((proc (jsonrpc--process smoke--server)))
-  (eglot-shutdown smoke--server)
-  (smoke--wait "the server process to end" (lambda () (not (process-live-p proc))))
-  (pcase smoke--exit
-    (`(exit 0 t) (smoke--log "the server exited by itself with status 0"))
-    (`(,status ,code ,self)
-     (smoke--fail "the server did not exit cleanly after exit: status %s, code %s%s"
-                  status code (if self "" " (it had to be killed)")))
-    (_ (smoke--fail "jsonrpc-shutdown was never called"))))
+  ;; Clean shutdown: shutdown request, exit notification, the process ends.
+  (let ((proc (jsonrpc--process smoke--server)))
+    (eglot-shutdown smoke--server)
+    (smoke--wait "the server process to end" (lambda () (not (process-live-p proc))))
+    (pcase smoke--exit
+      (`(exit 0 t) (smoke--log "the server exited by itself with status 0"))
+      (`(,status ,code ,self)
+       (smoke--fail "the server did not exit cleanly after exit: status %s, code %s%s"
+                    status code (if self "" " (it had to be killed)")))
+      (_ (smoke--fail "jsonrpc-shutdown was never called")))))
+
+(condition-case err
+    (smoke--run)
+  (error (smoke--fail "%s" (error-message-string err))))
 
 (smoke--log "OK")
 (princ "1 passed, 0 failed\n")
