@@ -31,6 +31,7 @@
   (require 'eglot))
 (require 'flymake)
 (require 'cl-lib)
+(require 'subr-x)
 
 (defconst smoke--dir (file-name-directory (or load-file-name buffer-file-name)))
 (add-to-list 'load-path smoke--dir)

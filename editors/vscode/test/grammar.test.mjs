@@ -221,3 +221,50 @@ test('edge cases: attached dots, tabs, unnamed, relation lists, unknown words, b
   expectNoScope(ls[13], 'not a continuation any more', QUOTE);
   expectNoScope(ls[14], 'quote', FIELD);
 });
+
+// The repository's own annotations (examples/*.claims): no construct is left
+// unscoped or marked invalid, and every quote line is a string.
+test('the example annotations of the repository tokenize cleanly', async (t) => {
+  const { readdir } = await import('node:fs/promises');
+  const examplesDir = path.resolve(here, '..', '..', '..', 'examples');
+  let files = [];
+  try {
+    files = (await readdir(examplesDir)).filter((f) => f.endsWith('.claims'));
+  } catch {
+    // no examples folder
+  }
+  if (files.length === 0) {
+    t.skip('no examples/*.claims');
+    return;
+  }
+  for (const f of files) {
+    const ls = await tokenize(await readFile(path.join(examplesDir, f), 'utf8'));
+    let quoteIndent = -1;
+    for (const l of ls) {
+      for (const tok of l.tokens) {
+        assert.ok(!tok.scopes.some((s) => s.startsWith('invalid')), `${f}: invalid token in ${JSON.stringify(l.text)}`);
+      }
+      const indent = l.text.match(/^[ \t]*/)[0].length;
+      const blank = l.text.trim() === '';
+      const comment = /^[ \t]*#/.test(l.text);
+      if (comment) expectScope(l, l.text.trim(), 'comment.line.number-sign.claims');
+      if (/^claim /.test(l.text)) expectScope(l, l.text.slice(6).trim(), 'entity.name.function.claim-id.claims');
+      if (/^actor /.test(l.text)) expectScope(l, l.text.slice(6).trim(), 'entity.name.type.actor.claims');
+      const field = /^([ \t]*)([a-z][a-z0-9-]*):[ \t]*(.*)$/.exec(l.text);
+      // A non-blank, non-comment line deeper than the quote field continues it.
+      if (!blank && !comment && quoteIndent >= 0 && indent > quoteIndent) {
+        expectScope(l, l.text.trim(), QUOTE);
+        continue;
+      }
+      quoteIndent = -1;
+      if (field && !blank && !comment) {
+        expectScope(l, field[2], FIELD);
+        if (field[2] === 'quote') {
+          quoteIndent = field[1].length;
+          if (field[3]) expectScope(l, field[3], QUOTE);
+        }
+        if (field[2] === 'stance') expectScope(l, field[3], 'constant.language.stance.claims');
+      }
+    }
+  }
+});
