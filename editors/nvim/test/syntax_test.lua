@@ -101,6 +101,40 @@ t.eq('syntax: bad claim id', syn(7, 7), 'claimsBadClaimId')
 t.eq('syntax: unnamed source', syn(8, 11), 'claimsUnnamed')
 vim.cmd('bwipeout!')
 
+-- The repository's own annotations: every claim id, quote line and quote
+-- continuation line gets its group.
+for _, example in ipairs(vim.fn.glob(t.editors_dir .. '/../examples/*.claims', false, true)) do
+  vim.cmd('edit ' .. vim.fn.fnameescape(example))
+  local bad, quote_indent = {}, -1
+  for l = 1, vim.fn.line('$') do
+    local text = vim.fn.getline(l)
+    local indent = #text:match('^[ \t]*')
+    local blank, comment = text:match('^%s*$') ~= nil, text:match('^%s*#') ~= nil
+    local function want(col, group)
+      if syn(l, col) ~= group then
+        table.insert(bad, string.format('%d:%d %s (want %s)', l, col, syn(l, col), group))
+      end
+    end
+    if not blank and not comment and quote_indent >= 0 and indent > quote_indent then
+      want(indent + 1, 'claimsQuote')
+    else
+      quote_indent = -1
+      if comment then
+        want(indent + 1, 'claimsComment')
+      elseif text:match('^claim ') then
+        want(7, 'claimsClaimId')
+      elseif text:match('^%s+quote:') then
+        quote_indent = indent
+        if #text > indent + 8 then
+          want(indent + 8, 'claimsQuote')
+        end
+      end
+    end
+  end
+  t.eq('syntax of ' .. vim.fn.fnamemodify(example, ':t'), bad, {})
+  vim.cmd('bwipeout!')
+end
+
 -- ftplugin
 vim.cmd('buffer ' .. vim.fn.bufnr(t.fixture))
 t.eq('ftplugin: commentstring', vim.bo.commentstring, '# %s')
