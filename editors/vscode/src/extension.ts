@@ -9,7 +9,6 @@ import {
   Location,
   LocationLink,
   ServerOptions,
-  TransportKind,
 } from 'vscode-languageclient/node';
 import { quotePositionFor, splitLines } from './quoteLocator';
 import { resolveServer, ServerNotFoundError } from './serverPath';
@@ -64,7 +63,10 @@ function createClient(context: vscode.ExtensionContext): LanguageClient | undefi
     return undefined;
   }
 
-  const run: Executable = { command, args: ['lsp'], transport: TransportKind.stdio };
+  // No `transport`: with TransportKind.stdio the client would append `--stdio`
+  // to the arguments, which `claimls lsp` does not take. Without it the
+  // client still talks over the child's stdin/stdout.
+  const run: Executable = { command, args: ['lsp'] };
   const serverOptions: ServerOptions = { run, debug: run };
 
   const clientOptions: LanguageClientOptions = {
