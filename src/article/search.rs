@@ -89,8 +89,7 @@ pub fn split_elisions(quote: &str) -> Vec<Span> {
         }
     };
     let mut i = 0;
-    let bytes = quote.as_bytes();
-    while i < bytes.len() {
+    while i < quote.len() {
         if quote[i..].starts_with("...") {
             push(start, i);
             i += 3;
@@ -103,7 +102,7 @@ pub fn split_elisions(quote: &str) -> Vec<Span> {
             i += '\u{2026}'.len_utf8();
             start = i;
         } else {
-            i += 1;
+            i += quote[i..].chars().next().map_or(1, char::len_utf8);
         }
     }
     push(start, quote.len());

@@ -414,3 +414,81 @@ fn cache_reuses_unchanged_claims_and_rebases_spans() {
     );
     assert_eq!(cache.last_hits, 0);
 }
+
+/// A tiny deterministic generator, so the robustness tests need no extra crate.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize
+    }
+}
+
+const SPICE: &[&str] = &["\n", "\r\n", "\r", "  ", "\t", "#", ":", " ... ", "…", "claim ", "actor ", "quote: ", "source: ", "é", "Ж", "Երևան", "بغداد", "😀", "\u{2028}", "\u{feff}", ",", "\"", "\u{201c}", "-"];
+
+fn mutate(rng: &mut Lcg, text: &str) -> String {
+    let mut s = text.to_string();
+    for _ in 0..1 + rng.next() % 6 {
+        let mut at = rng.next() % (s.len() + 1);
+        while !s.is_char_boundary(at) {
+            at -= 1;
+        }
+        match rng.next() % 3 {
+            0 => s.insert_str(at, SPICE[rng.next() % SPICE.len()]),
+            1 => {
+                let mut end = (at + rng.next() % 40).min(s.len());
+                while !s.is_char_boundary(end) {
+                    end -= 1;
+                }
+                s.replace_range(at..end, "");
+            }
+            _ => {
+                let mut end = (at + rng.next() % 8).min(s.len());
+                while !s.is_char_boundary(end) {
+                    end -= 1;
+                }
+                s.replace_range(at..end, SPICE[rng.next() % SPICE.len()]);
+            }
+        }
+    }
+    s
+}
+
+#[test]
+fn random_edits_never_panic_and_spans_stay_in_bounds() {
+    let claims = include_str!("../../examples/000_a935861ad7be96ce.claims");
+    let mut rng = Lcg(7);
+    let article = Arc::new(Article::new(ARTICLE));
+    let config = Config::default();
+    let mut cache = ClaimCache::new();
+    for round in 0..400 {
+        let text = mutate(&mut rng, claims);
+        let parsed = Parsed::new(text.as_str());
+        let tiled: usize = parsed.tree.lines.iter().map(|l| l.full.len()).sum();
+        assert_eq!(tiled, text.len(), "round {round}: the tree must hold every byte");
+        for d in check(&parsed, ArticleRef::Loaded(&article), &config, &mut cache) {
+            assert!(d.span.end <= text.len() && text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end), "round {round}: {d:?}");
+            for r in &d.related {
+                let target = if r.target == crate::diagnostic::Target::Article { ARTICLE } else { &text };
+                assert!(r.span.end <= target.len() && target.is_char_boundary(r.span.start), "round {round}: {r:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn mutated_articles_never_panic() {
+    let claims = Parsed::new(include_str!("../../examples/000_a935861ad7be96ce.claims"));
+    let mut rng = Lcg(11);
+    for _ in 0..150 {
+        let text = mutate(&mut rng, ARTICLE);
+        let article = Arc::new(Article::new(text.as_str()));
+        let _ = article.candidates();
+        for d in check(&claims, ArticleRef::Loaded(&article), &Config::default(), &mut ClaimCache::new()) {
+            for r in d.related.iter().filter(|r| r.target == crate::diagnostic::Target::Article) {
+                assert!(r.span.end <= text.len() && text.is_char_boundary(r.span.start) && text.is_char_boundary(r.span.end));
+            }
+        }
+    }
+}
