@@ -272,8 +272,24 @@ pub fn build(text: &str, tree: &SyntaxTree) -> (Annotation, Vec<Diagnostic>) {
         .collect();
     let mut model = Annotation::default();
 
+    let first_block = tree.blocks.first().map(|b| b.line);
     for node in &tree.header {
         let field = to_field(text, node);
+        if first_block.is_some_and(|b| node.line > b) && HEADER_FIELDS.contains(&field.name.as_str()) {
+            diags.push(Diagnostic::new(
+                Code::Syntax,
+                field.key_span,
+                format!("header field `{}` after the first block: header fields come before the first `actor` or `claim`", field.name),
+            ));
+            continue;
+        }
+        if field.name == "date" && !field.value.is_empty() && !is_calendar_date(&field.value.text) {
+            diags.push(Diagnostic::new(
+                Code::Syntax,
+                field.value.span,
+                format!("`{}` is not a date: expected `YYYY-MM-DD`, e.g. `2020-10-02`", field.value.text),
+            ));
+        }
         let slot = match field.name.as_str() {
             "article" => &mut model.header.article,
             "date" => &mut model.header.date,
@@ -302,7 +318,54 @@ pub fn build(text: &str, tree: &SyntaxTree) -> (Annotation, Vec<Diagnostic>) {
             }
         }
     }
+    duplicate_actors(&model, &mut diags);
     (model, diags)
+}
+
+/// `YYYY-MM-DD` naming a real day.
+pub fn is_calendar_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).filter(|p| p.bytes().all(|c| c.is_ascii_digit())).and_then(|p| p.parse::<u32>().ok());
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// A name (canonical or alias) declared by two actors makes `source:` ambiguous.
+fn duplicate_actors(model: &Annotation, diags: &mut Vec<Diagnostic>) {
+    let mut seen: std::collections::HashMap<String, (usize, Span)> = std::collections::HashMap::new();
+    for (i, actor) in model.actors.iter().enumerate() {
+        let names = std::iter::once((actor.name.as_str(), actor.name_span)).chain(actor.aliases.iter().map(|a| (a.text.as_str(), a.span)));
+        for (name, span) in names.filter(|(n, _)| !n.is_empty()) {
+            let key = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            match seen.get(&key) {
+                Some(&(owner, first)) if owner != i => diags.push(
+                    Diagnostic::new(
+                        Code::Syntax,
+                        span,
+                        format!("`{name}` already names actor `{}`: each name or alias belongs to one actor", model.actors[owner].name),
+                    )
+                    .with_related(Target::File, first, "declared here"),
+                ),
+                Some(_) => {}
+                None => {
+                    seen.insert(key, (i, span));
+                }
+            }
+        }
+    }
 }
 
 fn misplaced_hint(name: &str) -> Option<&'static str> {
@@ -413,7 +476,10 @@ fn build_actor(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Ac
                 set_once(&mut actor.kind, field, diags);
             }
             "role" => set_once(&mut actor.role, field, diags),
-            "note" => set_once(&mut actor.note, field, diags),
+            // Notes may repeat; the first is the one shown in hovers.
+            "note" => {
+                actor.note.get_or_insert(field);
+            }
             other => diags.push(unknown_field(other, &field, "actor", ACTOR_FIELDS, None)),
         }
     }
@@ -443,7 +509,9 @@ fn build_claim(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Op
             "via" => set_once(&mut claim.via, field, diags),
             "cue" => set_once(&mut claim.cue, field, diags),
             "stance" => set_once(&mut claim.stance, field, diags),
-            "note" => set_once(&mut claim.note, field, diags),
+            "note" => {
+                claim.note.get_or_insert(field);
+            }
             "quote" => claim.quotes.push(field),
             name => match RelationKind::from_field(name) {
                 Some(kind) => claim.relations.extend(
@@ -540,6 +608,18 @@ mod tests {
         assert!(
             diags[4].message.contains("no `source:`") && diags[4].message.contains("no `quote:`")
         );
+    }
+
+    #[test]
+    fn dates_late_headers_and_duplicate_actor_names() {
+        assert!(is_calendar_date("2020-02-29") && !is_calendar_date("2021-02-29") && !is_calendar_date("2020-13-01") && !is_calendar_date("20-10-02"));
+        let (_, diags) = model("date: 2020-02-30\nclaim a\n  source: X\n  quote: y\narticle: late.txt\n");
+        let messages: Vec<_> = diags.iter().map(|d| (d.code.as_str(), d.message.as_str())).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].1.contains("not a date"));
+        assert!(messages[1].1.contains("after the first block"));
+        let (_, diags) = model("actor A\n  aka: Moscow\nactor B\n  aka: moscow\nactor a\n");
+        assert_eq!(diags.iter().filter(|d| d.code == Code::Syntax).count(), 2, "{diags:?}");
     }
 
     #[test]

@@ -335,9 +335,9 @@ impl Article {
     }
 }
 
-/// A near miss is accepted when at most a quarter of the characters differ.
+/// A near miss is accepted when at most a fifth of the characters differ (at least one).
 fn accept(part: &str, distance: u32) -> bool {
-    distance as usize <= (part.chars().count() / 4).max(2)
+    distance as usize <= (normalize_str(part).chars().count() / 5).max(1)
 }
 
 /// Close enough to be shown as "the closest text" when not accepted as a near miss.
