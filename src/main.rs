@@ -4,7 +4,11 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "claimls", version, about = "Checks claim annotation files against their source articles")]
+#[command(
+    name = "claimls",
+    version,
+    about = "Checks claim annotation files against their source articles"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -1,0 +1,103 @@
+//! Output formats. Each checked file is rendered on the worker thread that checked it (so
+//! the texts and articles need not be kept); [`write`] then prints the files in order.
+
+mod github;
+mod human;
+mod json;
+mod sarif;
+
+use super::location::{display, Region, Source};
+use super::run::{Checked, Report};
+use super::{Format, OutputOptions};
+use crate::diagnostic::{Related, Target};
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+/// One file's findings in the output format.
+pub(crate) enum Rendered {
+    Text(String),
+    Json(Vec<json::Finding>),
+    Sarif(Vec<sarif::SarifResult>),
+}
+
+pub(crate) struct Renderer {
+    options: OutputOptions,
+    cwd: Option<PathBuf>,
+}
+
+impl Renderer {
+    pub fn new(options: OutputOptions) -> Renderer {
+        Renderer {
+            options,
+            cwd: std::env::current_dir().ok(),
+        }
+    }
+
+    pub fn render(&self, c: &Checked<'_>) -> Rendered {
+        match self.options.format {
+            Format::Human if self.options.quiet => Rendered::Text(String::new()),
+            Format::Human => Rendered::Text(human::render(c, self.options.color)),
+            Format::Json => Rendered::Json(json::render(c)),
+            Format::Sarif => Rendered::Sarif(sarif::render(c, self.cwd.as_deref())),
+            Format::Github => Rendered::Text(github::render(c)),
+        }
+    }
+}
+
+/// Prints every file's findings, in the order of `report.files`.
+pub(crate) fn write(
+    out: &mut impl Write,
+    report: &Report,
+    options: OutputOptions,
+) -> io::Result<()> {
+    match options.format {
+        Format::Human | Format::Github => {
+            for f in &report.files {
+                if let Rendered::Text(t) = &f.rendered {
+                    out.write_all(t.as_bytes())?;
+                }
+            }
+            Ok(())
+        }
+        Format::Json => {
+            let all: Vec<&json::Finding> = report
+                .files
+                .iter()
+                .flat_map(|f| match &f.rendered {
+                    Rendered::Json(v) => v.as_slice(),
+                    _ => &[],
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &all)?;
+            out.write_all(b"\n")
+        }
+        Format::Sarif => {
+            let results = report
+                .files
+                .iter()
+                .flat_map(|f| match &f.rendered {
+                    Rendered::Sarif(v) => v.as_slice(),
+                    _ => &[],
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &sarif::log(results))?;
+            out.write_all(b"\n")
+        }
+    }
+}
+
+/// Where a related span is: its file's path (as printed) and its region, or `None` when it
+/// points into an article that could not be loaded.
+pub(crate) fn related_location(c: &Checked<'_>, r: &Related) -> Option<(String, Region)> {
+    match r.target {
+        Target::File => Some((display(c.path), c.source.region(r.span))),
+        Target::Article => {
+            let a = c.article?;
+            let src = Source {
+                text: &a.text,
+                lines: &a.lines,
+            };
+            Some((display(c.article_path), src.region(r.span)))
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! Checking many files in parallel: each `.claims` file is read, parsed, checked against its
+//! article and rendered on a worker thread. Articles and configurations are loaded once and
+//! shared (an article used by several annotations is read and indexed once).
+
+use super::location::{clean, Source};
+use super::output::{self, Rendered};
+use super::OutputOptions;
+use crate::article::{self, Article, ArticleError};
+use crate::check::{self, ArticleRef, ClaimCache, Parsed};
+use crate::config::{self, Config, ConfigError};
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::text::{LineIndex, Span};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// `.claims` files larger than this are refused unread.
+pub(crate) const MAX_CLAIMS_BYTES: u64 = 64 << 20;
+
+/// One checked file, already rendered in the output format.
+pub(crate) struct FileReport {
+    pub claims: usize,
+    /// The severity of every finding, for the summary and the exit code.
+    pub severities: Vec<Severity>,
+    pub rendered: Rendered,
+}
+
+pub(crate) struct Report {
+    pub files: Vec<FileReport>,
+    /// Usage and I/O errors (unreadable files, invalid configuration): exit code 2.
+    pub problems: Vec<String>,
+}
+
+/// A checked file as the renderers see it.
+pub(crate) struct Checked<'a> {
+    pub path: &'a Path,
+    pub source: Source<'a>,
+    pub article_path: &'a Path,
+    pub article: Option<&'a Article>,
+    pub diagnostics: &'a [Diagnostic],
+}
+
+type Shared<T, E> = Arc<OnceLock<Result<Arc<T>, E>>>;
+
+/// Loaded once per key, however many threads ask at the same time.
+struct Cache<K, T, E> {
+    map: Mutex<HashMap<K, Shared<T, E>>>,
+}
+
+impl<K: std::hash::Hash + Eq, T, E: Clone> Cache<K, T, E> {
+    fn new() -> Self {
+        Cache {
+            map: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn get(&self, key: K, load: impl FnOnce() -> Result<T, E>) -> Result<Arc<T>, E> {
+        let cell = {
+            let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
+            map.entry(key).or_default().clone()
+        };
+        cell.get_or_init(|| load().map(Arc::new)).clone()
+    }
+}
+
+struct Caches {
+    articles: Cache<(PathBuf, u64), Article, ArticleError>,
+    configs: Cache<PathBuf, Config, ConfigError>,
+}
+
+pub(crate) fn check_files(files: &[PathBuf], options: OutputOptions) -> Report {
+    let caches = Caches {
+        articles: Cache::new(),
+        configs: Cache::new(),
+    };
+    let renderer = output::Renderer::new(options);
+    let results: Vec<Result<FileReport, String>> = files
+        .par_iter()
+        .map(|path| {
+            // A bug in a check must not take the other files down: report it and go on.
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                check_file(path, &caches, &renderer)
+            }))
+            .unwrap_or_else(|panic| {
+                let why = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                Err(format!(
+                    "internal error while checking `{}` (a claimls bug, please report it): {why}",
+                    path.display()
+                ))
+            })
+        })
+        .collect();
+    // The process ends soon: freeing every article index one by one is wasted time.
+    std::mem::forget(caches);
+    let mut report = Report {
+        files: Vec::with_capacity(results.len()),
+        problems: Vec::new(),
+    };
+    for r in results {
+        match r {
+            Ok(f) => report.files.push(f),
+            Err(problem) => {
+                // A bad configuration is shared by many files: say it once.
+                if !report.problems.contains(&problem) {
+                    report.problems.push(problem);
+                }
+            }
+        }
+    }
+    report
+}
+
+fn check_file(
+    path: &Path,
+    caches: &Caches,
+    renderer: &output::Renderer,
+) -> Result<FileReport, String> {
+    let (text, mut extra) = read_claims(path)?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let config = caches
+        .configs
+        .get(dir.clone(), || {
+            let abs = std::path::absolute(&dir).unwrap_or_else(|_| dir.clone());
+            config::load_for(&abs).map(|(c, _)| c)
+        })
+        .map_err(|e| match &e.path {
+            Some(p) => format!(
+                "invalid configuration `{}`: {}",
+                relative(p).display(),
+                e.message
+            ),
+            None => format!("invalid configuration: {}", e.message),
+        })?;
+
+    let too_large = text.is_none();
+    let parsed = Parsed::new(text.unwrap_or_default());
+    let article_path = clean(&parsed.article_path(path));
+    let mut article = None;
+    let mut diagnostics = if too_large {
+        Vec::new()
+    } else {
+        let limits = config.limits();
+        let key = std::fs::canonicalize(&article_path)
+            .or_else(|_| std::path::absolute(&article_path))
+            .unwrap_or_else(|_| article_path.clone());
+        let loaded = caches.articles.get((key, limits.max_bytes), || {
+            article::load(&article_path, limits)
+        });
+        let diags = match &loaded {
+            Ok(a) => check::check(
+                &parsed,
+                ArticleRef::Loaded(a),
+                &config,
+                &mut ClaimCache::new(),
+            ),
+            Err(e) => check::check(
+                &parsed,
+                ArticleRef::Failed(e),
+                &config,
+                &mut ClaimCache::new(),
+            ),
+        };
+        article = loaded.ok();
+        diags
+    };
+    if !extra.is_empty() {
+        extra.retain_mut(|d| match config.severity(d.code) {
+            Some(s) => {
+                d.severity = s;
+                true
+            }
+            None => false,
+        });
+        diagnostics.append(&mut extra);
+        diagnostics.sort_by(|a, b| {
+            (a.span.start, a.code, a.span.end).cmp(&(b.span.start, b.code, b.span.end))
+        });
+    }
+
+    let lines = LineIndex::new(&parsed.text);
+    let checked = Checked {
+        path,
+        source: Source {
+            text: &parsed.text,
+            lines: &lines,
+        },
+        article_path: &article_path,
+        article: article.as_deref(),
+        diagnostics: &diagnostics,
+    };
+    Ok(FileReport {
+        claims: parsed.model.claims.len(),
+        severities: diagnostics.iter().map(|d| d.severity).collect(),
+        rendered: renderer.render(&checked),
+    })
+}
+
+/// Reads a `.claims` file as text. Invalid UTF-8 is read as U+FFFD and reported (C001); a
+/// file over [`MAX_CLAIMS_BYTES`] is not read at all and reported (C001); a leading byte
+/// order mark is dropped, so columns on line 1 count from the first real character.
+/// The text is `None` when the file was too large to read.
+fn read_claims(path: &Path) -> Result<(Option<String>, Vec<Diagnostic>), String> {
+    let io = |e: std::io::Error| format!("cannot read `{}`: {e}", path.display());
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(format!(
+            "cannot read `{}`: not a regular file",
+            path.display()
+        ));
+    }
+    if meta.len() > MAX_CLAIMS_BYTES {
+        return Ok((None, vec![too_large(meta.len())]));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .map_err(io)?
+        .take(MAX_CLAIMS_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_CLAIMS_BYTES {
+        return Ok((None, vec![too_large(bytes.len() as u64)]));
+    }
+    let (mut text, bad) = match String::from_utf8(bytes) {
+        Ok(t) => (t, None),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let line = 1 + memchr::memchr_iter(b'\n', &bytes[..valid]).count();
+            let count = count_invalid(&bytes);
+            (
+                String::from_utf8_lossy(&bytes).into_owned(),
+                Some((valid, line, count)),
+            )
+        }
+    };
+    let bom = if text.starts_with('\u{feff}') {
+        text.drain(..3);
+        3
+    } else {
+        0
+    };
+    let mut extra = Vec::new();
+    if let Some((valid, line, count)) = bad {
+        // The text before the first bad byte decodes unchanged, so U+FFFD stands there.
+        let at = valid.saturating_sub(bom);
+        let span = Span::new(at, (at + '\u{fffd}'.len_utf8()).min(text.len()));
+        let more = match count {
+            1 => String::new(),
+            n => format!(" and {} more place{}", n - 1, if n == 2 { "" } else { "s" }),
+        };
+        extra.push(Diagnostic::new(
+            Code::Syntax,
+            span,
+            format!(
+                "file is not valid UTF-8 (line {line}, byte {valid}{more}): the bad bytes are read as U+FFFD; re-save it as UTF-8"
+            ),
+        ));
+    }
+    Ok((Some(text), extra))
+}
+
+/// `path` relative to the current directory when it lies inside it.
+fn relative(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
+fn too_large(bytes: u64) -> Diagnostic {
+    Diagnostic::new(
+        Code::Syntax,
+        Span::empty(0),
+        format!(
+            "file is too large ({:.1} MiB; the limit is {} MiB): a `.claims` file this big is not read; split it into one file per article",
+            bytes as f64 / 1048576.0,
+            MAX_CLAIMS_BYTES >> 20
+        ),
+    )
+}
+
+/// How many invalid sequences `bytes` holds (each becomes one U+FFFD).
+fn count_invalid(mut bytes: &[u8]) -> usize {
+    let mut n = 0;
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(_) => return n,
+            Err(e) => {
+                n += 1;
+                let skip = e.valid_up_to() + e.error_len().unwrap_or(bytes.len() - e.valid_up_to());
+                bytes = &bytes[skip..];
+            }
+        }
+    }
+}
