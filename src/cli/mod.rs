@@ -105,7 +105,7 @@ pub fn run_check(args: CheckArgs) -> ExitCode {
     let files = match discover::claims_files(&args.paths, &mut problems, &mut warnings) {
         Ok(files) => files,
         Err(message) => {
-            eprintln!("error: {message}");
+            let _ = writeln!(std::io::stderr(), "error: {message}");
             return ExitCode::from(2);
         }
     };

@@ -302,3 +302,58 @@ fn count_invalid(mut bytes: &[u8]) -> usize {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn cache_loads_each_key_once_across_threads() {
+        let cache: Cache<u32, String, String> = Cache::new();
+        let loads = AtomicUsize::new(0);
+        let got: Vec<Arc<String>> = (0..64u32)
+            .into_par_iter()
+            .map(|i| {
+                cache
+                    .get(i % 2, || {
+                        loads.fetch_add(1, Ordering::SeqCst);
+                        std::thread::sleep(std::time::Duration::from_millis(2));
+                        Ok(format!("value {}", i % 2))
+                    })
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(loads.load(Ordering::SeqCst), 2);
+        assert!(Arc::ptr_eq(&got[0], &got[2]) && Arc::ptr_eq(&got[1], &got[63]));
+        assert!(cache.get(7, || Err("bad".to_string())).is_err());
+        assert!(
+            cache.get(7, || Ok("late".to_string())).is_err(),
+            "errors are cached too"
+        );
+    }
+
+    #[test]
+    fn counts_invalid_sequences() {
+        assert_eq!(count_invalid(b"fine"), 0);
+        assert_eq!(count_invalid(b"a\xffb\xfe"), 2);
+        assert_eq!(count_invalid(b"truncated \xe2\x82"), 1);
+    }
+
+    #[test]
+    fn reads_bom_and_bad_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.claims");
+        std::fs::write(&path, b"\xef\xbb\xbfdate: x\n# caf\xe9\n").unwrap();
+        let (text, extra) = read_claims(&path).unwrap();
+        let text = text.unwrap();
+        assert_eq!(text, "date: x\n# caf\u{fffd}\n");
+        assert_eq!(extra.len(), 1);
+        assert_eq!(extra[0].span.slice(&text), "\u{fffd}");
+        assert!(
+            extra[0].message.contains("line 2, byte 16"),
+            "{}",
+            extra[0].message
+        );
+    }
+}
