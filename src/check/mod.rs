@@ -23,6 +23,7 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use attribution::mentions_of;
 pub use quotes::word_diff;
 
 /// One version of an annotation file, parsed and modelled.

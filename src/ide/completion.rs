@@ -1,0 +1,1087 @@
+//! Completion: field names, actor names ranked by nearness to the quote, stances, kinds,
+//! claim ids, cue words, the rest of a quote's sentence, and check codes in suppressions.
+
+use super::docs;
+use super::hover::{chain, cue_window, words_in};
+use super::locate::{block_before_line, field_on_line, owner_of_block, FieldAt, Owner};
+use super::markdown::{clip, collapse, escape, excerpt, place, sentence_region};
+use super::names::{nearness, quote_anchor};
+use super::{Completion, CompletionKind};
+use crate::article::{normalize_str, split_elisions, Article};
+use crate::check::{cue, mentions_of, Parsed};
+use crate::config::Config;
+use crate::diagnostic::Code;
+use crate::model::{ACTOR_FIELDS, ACTOR_KINDS, CLAIM_FIELDS, HEADER_FIELDS, UNNAMED};
+use crate::syntax::{BlockKind, LineKind};
+use crate::text::Span;
+
+/// At most this many proposals are returned; the best ranked are kept.
+pub const MAX_COMPLETIONS: usize = 200;
+
+/// Fields that may be given more than once in a block.
+const REPEATABLE: &[&str] = &["quote", "aka", "disputes", "supports", "responds-to"];
+
+/// Proposals for the cursor at byte `offset` of the annotation.
+pub fn completion(
+    parsed: &Parsed,
+    article: Option<&Article>,
+    offset: usize,
+    config: &Config,
+) -> Vec<Completion> {
+    let text = &parsed.text;
+    let tree = &parsed.tree;
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let Some(line_index) = tree.line_at(offset) else {
+        return Vec::new();
+    };
+    let line = &tree.lines[line_index];
+    let offset = offset.clamp(line.content.start, line.content.end);
+    let mut items = match line.kind {
+        LineKind::Comment => suppression_codes(text, line.content, offset),
+        LineKind::BlockHeader => {
+            let key = line.key.unwrap_or(Span::empty(line.content.start));
+            if offset > key.end && key.slice(text) == "actor" {
+                let replace = single_value(text, key.end, line.content.end, offset);
+                let own = tree
+                    .blocks
+                    .iter()
+                    .position(|b| b.line == line_index)
+                    .map(|b| owner_of_block(tree, b));
+                actor_names(parsed, article, NameUse::ActorHead(own), replace)
+            } else if offset > key.end {
+                Vec::new()
+            } else {
+                field_names(parsed, line_index, offset)
+            }
+        }
+        LineKind::Field if line.key.is_some_and(|k| offset > k.end) => {
+            match field_on_line(parsed, line_index) {
+                Some(field) => value_items(
+                    parsed,
+                    article,
+                    config,
+                    &field,
+                    field.node.key.end + 1,
+                    line.content.end,
+                    offset,
+                ),
+                None => Vec::new(),
+            }
+        }
+        LineKind::Continuation => match field_on_line(parsed, line_index) {
+            Some(field) => value_items(
+                parsed,
+                article,
+                config,
+                &field,
+                line.content.start + line.indent,
+                line.content.end,
+                offset,
+            ),
+            None => Vec::new(),
+        },
+        _ => field_names(parsed, line_index, offset),
+    };
+    items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
+    items.truncate(MAX_COMPLETIONS);
+    items
+}
+
+/// The span a single-valued field's completion replaces: the value on this line.
+fn single_value(text: &str, from: usize, line_end: usize, offset: usize) -> Span {
+    let start = skip_space(text, from, offset);
+    let end = start + text[start..line_end].trim_end().len();
+    Span::new(start, end.max(offset))
+}
+
+/// The span of the comma-separated item around `offset` on this line.
+fn list_item(text: &str, from: usize, line_end: usize, offset: usize) -> Span {
+    let before = &text[from..offset];
+    let item_start = before.rfind(',').map_or(from, |i| from + i + 1);
+    let start = skip_space(text, item_start, offset);
+    let after = &text[offset..line_end];
+    let end = offset + after.find(',').unwrap_or(after.len());
+    let end = start + text[start..end].trim_end().len();
+    Span::new(start, end.max(offset))
+}
+
+fn skip_space(text: &str, from: usize, limit: usize) -> usize {
+    let s = &text[from..limit];
+    from + (s.len() - s.trim_start().len())
+}
+
+/// A space before the inserted text when it would otherwise touch `:` or `,`.
+fn spaced(text: &str, replace: Span, insert: &str) -> String {
+    match text[..replace.start].chars().next_back() {
+        Some(':' | ',') => format!(" {insert}"),
+        _ => insert.to_string(),
+    }
+}
+
+fn value_items(
+    parsed: &Parsed,
+    article: Option<&Article>,
+    config: &Config,
+    field: &FieldAt<'_>,
+    from: usize,
+    line_end: usize,
+    offset: usize,
+) -> Vec<Completion> {
+    let text = &parsed.text;
+    let list = || list_item(text, from, line_end, offset);
+    let single = || single_value(text, from, line_end, offset);
+    match (field.owner, field.name) {
+        (Owner::Claim(i), "source") => actor_names(parsed, article, NameUse::Source(i), single()),
+        (Owner::Claim(i), "via") => actor_names(parsed, article, NameUse::Via(i, list()), list()),
+        (Owner::Actor(i), "aka") => actor_names(parsed, article, NameUse::Aka(i), list()),
+        (Owner::Header, "publisher") => {
+            actor_names(parsed, article, NameUse::Publisher(list()), list())
+        }
+        (Owner::Claim(_), "stance") => {
+            let replace = single();
+            config
+                .stances
+                .iter()
+                .enumerate()
+                .map(|(k, s)| Completion {
+                    label: s.clone(),
+                    kind: CompletionKind::Value,
+                    detail: Some("stance".into()),
+                    documentation: docs::stance(s)
+                        .map(|m| format!("The source {}.", m.trim_start_matches("the source "))),
+                    sort_text: format!("{k:04}"),
+                    filter_text: s.clone(),
+                    insert_text: spaced(text, replace, s),
+                    replace,
+                })
+                .collect()
+        }
+        (Owner::Actor(_), "kind") => {
+            let replace = single();
+            ACTOR_KINDS
+                .iter()
+                .enumerate()
+                .map(|(k, s)| Completion {
+                    label: s.to_string(),
+                    kind: CompletionKind::Value,
+                    detail: Some("actor kind".into()),
+                    documentation: docs::kind(s).map(str::to_string),
+                    sort_text: format!("{k:04}"),
+                    filter_text: s.to_string(),
+                    insert_text: spaced(text, replace, s),
+                    replace,
+                })
+                .collect()
+        }
+        (Owner::Claim(i), "disputes" | "supports" | "responds-to") => {
+            claim_ids(parsed, i, field, list())
+        }
+        (Owner::Claim(i), "cue") => match article {
+            Some(a) => cue_words(parsed, a, i, config, single()),
+            None => Vec::new(),
+        },
+        (Owner::Claim(_), "quote") => match article {
+            Some(a) => quote_rest(parsed, a, field, from, offset),
+            None => Vec::new(),
+        },
+        (Owner::Header, "date") => {
+            let replace = single();
+            article
+                .and_then(|a| a.date.as_ref())
+                .map(|(date, _)| Completion {
+                    label: date.clone(),
+                    kind: CompletionKind::Value,
+                    detail: Some("the article's date line".into()),
+                    documentation: None,
+                    sort_text: "0".into(),
+                    filter_text: date.clone(),
+                    insert_text: spaced(text, replace, date),
+                    replace,
+                })
+                .into_iter()
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Field names valid on this line, and block keywords at column 0.
+fn field_names(parsed: &Parsed, line_index: usize, offset: usize) -> Vec<Completion> {
+    let text = &parsed.text;
+    let tree = &parsed.tree;
+    let line = &tree.lines[line_index];
+    let start = line.content.start + line.indent;
+    if offset < start {
+        return Vec::new();
+    }
+    let typed = &text[start..offset];
+    if !typed
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Vec::new();
+    }
+    let rest = &text[offset..line.content.end];
+    let word_end = offset
+        + rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(rest.len());
+    // Replace the key and its colon when there is one: `sour|ce:` becomes `source: `.
+    let after_word = &text[word_end..line.content.end];
+    let replace_end = match after_word.strip_prefix(':') {
+        Some(value) => word_end + 1 + (value.len() - value.trim_start().len()),
+        None => word_end,
+    };
+    let replace = Span::new(start, replace_end);
+    // (label, insert text, detail, documentation, rank)
+    let mut found: Vec<(&str, String, String, Option<&str>, usize)> = Vec::new();
+    let present =
+        |names: &[&str], field: &str| !REPEATABLE.contains(&field) && names.contains(&field);
+    let block_fields =
+        |b: usize, indent: &str, found: &mut Vec<(&str, String, String, Option<&str>, usize)>| {
+            let node = &tree.blocks[b];
+            let names: Vec<&str> = node
+                .fields
+                .iter()
+                .filter(|f| f.line != line_index)
+                .map(|f| f.key.slice(text))
+                .collect();
+            let (context, fields) = match node.kind {
+                BlockKind::Actor => ("actor", ACTOR_FIELDS),
+                BlockKind::Claim => ("claim", CLAIM_FIELDS),
+            };
+            for (k, f) in fields.iter().enumerate() {
+                if present(&names, f) {
+                    continue;
+                }
+                let required = context == "claim" && matches!(*f, "source" | "quote");
+                let detail = if required {
+                    format!("{context} field (required)")
+                } else {
+                    format!("{context} field")
+                };
+                let rank = if required { k } else { 100 + k };
+                found.push((
+                    f,
+                    format!("{indent}{f}: "),
+                    detail,
+                    docs::field(context, f),
+                    rank,
+                ));
+            }
+        };
+    let block = block_before_line(tree, line_index);
+    if line.indent > 0 {
+        if let Some(b) = block {
+            block_fields(b, "", &mut found);
+        }
+    } else {
+        match block {
+            None => {
+                let names: Vec<&str> = tree
+                    .header
+                    .iter()
+                    .filter(|f| f.line != line_index)
+                    .map(|f| f.key.slice(text))
+                    .collect();
+                for (k, f) in HEADER_FIELDS.iter().enumerate() {
+                    if !present(&names, f) {
+                        found.push((
+                            f,
+                            format!("{f}: "),
+                            "header field".into(),
+                            docs::field("header", f),
+                            k,
+                        ));
+                    }
+                }
+            }
+            Some(b) => block_fields(b, "  ", &mut found),
+        }
+        found.push((
+            "claim",
+            "claim ".into(),
+            "block: an attributed statement".into(),
+            Some("`claim ID`, then its fields indented."),
+            500,
+        ));
+        found.push((
+            "actor",
+            "actor ".into(),
+            "block: a source or intermediary".into(),
+            Some("`actor Canonical Name`, then its fields indented."),
+            501,
+        ));
+    }
+    let items = found
+        .into_iter()
+        .map(|(label, insert, detail, doc, rank)| Completion {
+            label: label.to_string(),
+            kind: if insert.ends_with(": ") {
+                CompletionKind::Field
+            } else {
+                CompletionKind::Keyword
+            },
+            detail: Some(detail),
+            documentation: doc.map(str::to_string),
+            sort_text: format!("{rank:04}"),
+            filter_text: label.to_string(),
+            insert_text: insert,
+            replace,
+        })
+        .collect();
+    // The editor filters by what is typed (fuzzily, so `soruce` still finds `source`).
+    items
+}
+
+/// How an actor name is used at the cursor: it decides what is offered and how it is
+/// ranked.
+enum NameUse {
+    /// `source:` of the claim with this index.
+    Source(usize),
+    /// `via:` of the claim with this index; the span of the item being typed.
+    Via(usize, Span),
+    /// `aka:` of the actor with this index.
+    Aka(usize),
+    /// `publisher:`; the span of the item being typed.
+    Publisher(Span),
+    /// The name after `actor` (the block being edited, if parsed as one).
+    ActorHead(Option<Owner>),
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    normalize_str(a) == normalize_str(b)
+}
+
+struct NameProposal {
+    label: String,
+    kind: CompletionKind,
+    detail: String,
+    documentation: Option<String>,
+    mentions: Vec<Span>,
+    /// 0 declared canonical name, 1 alias, 2 article name, 3 `unnamed`.
+    group: u8,
+}
+
+fn actor_names(
+    parsed: &Parsed,
+    article: Option<&Article>,
+    usage: NameUse,
+    replace: Span,
+) -> Vec<Completion> {
+    let model = &parsed.model;
+    let text = &parsed.text;
+    let mut excluded: Vec<String> = Vec::new();
+    let mut offer_declared = true;
+    let mut anchor: Option<Span> = None;
+    match &usage {
+        NameUse::Source(i) => {
+            anchor = article
+                .zip(model.claims.get(*i))
+                .and_then(|(a, c)| quote_anchor(a, c));
+        }
+        NameUse::Via(i, current) => {
+            if let Some(claim) = model.claims.get(*i) {
+                anchor = article.and_then(|a| quote_anchor(a, claim));
+                if let Some(source) = claim.source_name() {
+                    match model.actor(source) {
+                        Some(actor) => excluded.extend(actor.names().map(str::to_string)),
+                        None => excluded.push(source.to_string()),
+                    }
+                }
+                excluded.extend(
+                    claim
+                        .via_items()
+                        .into_iter()
+                        .filter(|v| v.span != *current)
+                        .map(|v| v.text),
+                );
+            }
+        }
+        NameUse::Aka(i) => {
+            offer_declared = false;
+            excluded.extend(
+                model
+                    .actors
+                    .iter()
+                    .flat_map(|a| a.names().map(str::to_string)),
+            );
+            if let (Some(a), Some(actor)) = (article, model.actors.get(*i)) {
+                anchor = a.mentions(&actor.name, actor.is_person()).first().copied();
+            }
+        }
+        NameUse::Publisher(current) => {
+            excluded.extend(
+                model
+                    .header
+                    .publishers()
+                    .into_iter()
+                    .filter(|p| p.span != *current)
+                    .map(|p| p.text),
+            );
+        }
+        NameUse::ActorHead(own) => {
+            offer_declared = false;
+            for (k, actor) in model.actors.iter().enumerate() {
+                if *own != Some(Owner::Actor(k)) {
+                    excluded.extend(actor.names().map(str::to_string));
+                }
+            }
+        }
+    }
+    let mut proposals: Vec<NameProposal> = Vec::new();
+    let count = |n: usize| match n {
+        0 => "not in the article".to_string(),
+        1 => "1 mention".to_string(),
+        n => format!("{n} mentions"),
+    };
+    if offer_declared {
+        for actor in model.actors.iter().filter(|a| !a.name.is_empty()) {
+            let mentions = article
+                .map(|a| mentions_of(model, a, &actor.name))
+                .unwrap_or_default();
+            let kind = actor
+                .kind_str()
+                .filter(|k| !k.is_empty())
+                .unwrap_or("actor");
+            let mut doc = Vec::new();
+            if let Some(role) = actor.role.as_ref().filter(|r| !r.value.is_empty()) {
+                doc.push(escape(&collapse(&role.value.text)));
+            }
+            if !actor.aliases.is_empty() {
+                doc.push(format!(
+                    "Also called: {}",
+                    actor
+                        .aliases
+                        .iter()
+                        .map(|a| escape(&a.text))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            proposals.push(NameProposal {
+                label: actor.name.clone(),
+                kind: CompletionKind::Actor,
+                detail: format!("{kind} · {}", count(mentions.len())),
+                documentation: (!doc.is_empty()).then(|| doc.join("\n\n")),
+                mentions,
+                group: 0,
+            });
+            for alias in &actor.aliases {
+                let mentions = article
+                    .map(|a| a.mentions(&alias.text, false))
+                    .unwrap_or_default();
+                proposals.push(NameProposal {
+                    label: alias.text.clone(),
+                    kind: CompletionKind::Actor,
+                    detail: format!("alias of {} · {}", actor.name, count(mentions.len())),
+                    documentation: None,
+                    mentions,
+                    group: 1,
+                });
+            }
+        }
+    }
+    if let Some(a) = article {
+        for cand in a.candidates() {
+            let declared = model
+                .actors
+                .iter()
+                .any(|actor| actor.names().any(|n| same_name(n, &cand.name)));
+            if declared && offer_declared {
+                continue;
+            }
+            proposals.push(NameProposal {
+                label: cand.name.clone(),
+                kind: CompletionKind::Name,
+                detail: format!(
+                    "{} · {} in the article",
+                    cand.kind.as_str(),
+                    count(cand.mentions.len())
+                ),
+                documentation: None,
+                mentions: cand.mentions.clone(),
+                group: 2,
+            });
+        }
+    }
+    if let NameUse::Source(_) = usage {
+        proposals.push(NameProposal {
+            label: UNNAMED.to_string(),
+            kind: CompletionKind::Value,
+            detail: "no source is named in the article".into(),
+            documentation: Some("Exempt from C020 and C021.".into()),
+            mentions: Vec::new(),
+            group: 3,
+        });
+    }
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for (seq, p) in proposals.into_iter().enumerate() {
+        let key = normalize_str(&p.label);
+        if key.is_empty() || seen.contains(&key) || excluded.iter().any(|e| same_name(e, &p.label))
+        {
+            continue;
+        }
+        seen.push(key);
+        let (tier, distance) = match (article, anchor) {
+            (Some(a), Some(anchor)) if p.group < 3 => nearness(a, anchor, &p.mentions),
+            _ if p.group == 3 => (9, 0),
+            // No quote to measure from: declared actors first, then the article's names in
+            // the order they appear.
+            _ => (
+                p.group.min(2),
+                p.mentions.first().map_or(usize::MAX / 2, |m| m.start),
+            ),
+        };
+        let group = if p.group == 1 { 0 } else { p.group };
+        let distance = distance.min(9_999_999_999);
+        out.push(Completion {
+            insert_text: spaced(text, replace, &p.label),
+            filter_text: p.label.clone(),
+            label: p.label,
+            kind: p.kind,
+            detail: Some(p.detail),
+            documentation: p.documentation,
+            sort_text: format!("{tier}{distance:010}{group}{seq:05}"),
+            replace,
+        });
+    }
+    out
+}
+
+fn claim_ids(
+    parsed: &Parsed,
+    current: usize,
+    field: &FieldAt<'_>,
+    replace: Span,
+) -> Vec<Completion> {
+    let model = &parsed.model;
+    let listed: Vec<String> = field
+        .value
+        .items()
+        .into_iter()
+        .filter(|i| i.span != replace)
+        .map(|i| i.text)
+        .collect();
+    let own = model.claims.get(current).map(|c| c.id.as_str());
+    model
+        .claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.id.is_empty() && Some(c.id.as_str()) != own && !listed.contains(&c.id))
+        .map(|(k, c)| {
+            let quote = c
+                .quotes
+                .first()
+                .map(|q| clip(&q.value.text, 160))
+                .unwrap_or_default();
+            let mut doc = chain(model, c);
+            if !quote.is_empty() {
+                doc.push_str(&format!("\n\n> {}", escape(&quote)));
+            }
+            Completion {
+                label: c.id.clone(),
+                kind: CompletionKind::ClaimId,
+                detail: c.source_name().map(str::to_string),
+                documentation: Some(doc),
+                sort_text: format!("{k:05}"),
+                filter_text: c.id.clone(),
+                insert_text: spaced(&parsed.text, replace, &c.id),
+                replace,
+            }
+        })
+        .collect()
+}
+
+/// Words that end a cue phrase when walking from the verb to the quote.
+const CUE_TRAILERS: &[&str] = &["that", "which", "who", "how", "whether", "if"];
+
+fn cue_words(
+    parsed: &Parsed,
+    article: &Article,
+    claim: usize,
+    config: &Config,
+    replace: Span,
+) -> Vec<Completion> {
+    let Some(claim) = parsed.model.claims.get(claim) else {
+        return Vec::new();
+    };
+    let Some(anchor) = quote_anchor(article, claim) else {
+        return Vec::new();
+    };
+    let text = &article.text;
+    let extra = &config.cue_verbs;
+    let window = cue_window(article, anchor);
+    let own = article.sentences_in(anchor);
+    // (label, rank, sentence)
+    let mut found: Vec<(String, (u8, usize, u8), Span)> = Vec::new();
+    for i in window {
+        let sentence = article.sentences[i].span;
+        let words = words_in(text, sentence);
+        for (k, w) in words.iter().enumerate() {
+            if anchor.contains_span(*w) {
+                continue;
+            }
+            let word = w.slice(text);
+            let distance = if w.end <= anchor.start {
+                anchor.start - w.end
+            } else {
+                w.start.saturating_sub(anchor.end)
+            };
+            if word.chars().count() > 1 && cue::is_reporting_verb(word, extra) {
+                // "said in a statement that <quote>": the words up to the quote.
+                if w.end <= anchor.start && own.contains(&i) {
+                    let mut tail: Vec<Span> = words[k + 1..]
+                        .iter()
+                        .copied()
+                        .take_while(|x| x.end <= anchor.start)
+                        .collect();
+                    let gap = &text[w.end..tail.last().map_or(w.end, |x| x.end)];
+                    while tail.last().is_some_and(|x| {
+                        let lw = x.slice(text).to_lowercase();
+                        CUE_TRAILERS.contains(&lw.as_str())
+                            || cue::FUNCTION_WORDS.contains(&lw.as_str())
+                    }) {
+                        tail.pop();
+                    }
+                    if !tail.is_empty()
+                        && tail.len() <= 4
+                        && !gap.contains([',', ';', ':', '"', '\u{201c}', '('])
+                    {
+                        let phrase = collapse(&text[w.start..tail[tail.len() - 1].end]);
+                        found.push((phrase, (0, distance, 0), sentence));
+                    }
+                }
+                found.push((word.to_string(), (0, distance, 1), sentence));
+            } else if own.contains(&i)
+                && word.chars().count() > 2
+                && !cue::FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
+            {
+                found.push((word.to_string(), (1, distance, 0), sentence));
+            }
+        }
+    }
+    found.sort_by_key(|f| f.1);
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for (label, (tier, distance, sub), sentence) in found {
+        let key = label.to_lowercase();
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let spans: Vec<Span> = words_in(text, sentence)
+            .into_iter()
+            .filter(|w| {
+                label
+                    .split_whitespace()
+                    .any(|l| l.eq_ignore_ascii_case(w.slice(text)))
+            })
+            .collect();
+        out.push(Completion {
+            detail: Some(if tier == 0 {
+                "reporting words near the quote".into()
+            } else {
+                "word of the quote's sentence".into()
+            }),
+            documentation: Some(format!("> {}", excerpt(article, sentence, &spans))),
+            sort_text: format!("{tier}{:08}{sub}{:04}", distance.min(99_999_999), out.len()),
+            filter_text: label.clone(),
+            insert_text: spaced(&parsed.text, replace, &label),
+            label,
+            kind: CompletionKind::Cue,
+            replace,
+        });
+    }
+    out
+}
+
+/// After `quote:` and a few words: the rest of each article sentence that starts so.
+fn quote_rest(
+    parsed: &Parsed,
+    article: &Article,
+    field: &FieldAt<'_>,
+    line_from: usize,
+    offset: usize,
+) -> Vec<Completion> {
+    let text = &parsed.text;
+    // The value typed so far, across continuation lines, up to the cursor.
+    let piece = field
+        .node
+        .pieces
+        .iter()
+        .find(|p| p.start >= line_from && p.start <= offset)
+        .copied();
+    let (typed, trailing_space) = match piece {
+        Some(p) if offset > p.end => (
+            field
+                .value
+                .text_offset(p.end)
+                .map(|t| &field.value.text[..t]),
+            true,
+        ),
+        Some(_) => (
+            field
+                .value
+                .text_offset(offset)
+                .map(|t| &field.value.text[..t]),
+            false,
+        ),
+        None => (None, false),
+    };
+    let Some(typed) = typed.filter(|t| !t.trim().is_empty()) else {
+        return Vec::new();
+    };
+    // After an elision only the last part is being typed.
+    let last_part = split_elisions(typed)
+        .last()
+        .map_or(typed, |p| &typed[p.start..]);
+    let needle = normalize_str(last_part);
+    if needle.chars().count() < 3 {
+        return Vec::new();
+    }
+    let last_chunk_norm = needle.rfind(' ').map_or(0, |i| i + 1);
+    let line_typed = &text[line_from..offset];
+    let chunk_len = if trailing_space {
+        0
+    } else {
+        line_typed.len()
+            - line_typed
+                .trim_end_matches(|c: char| !c.is_whitespace())
+                .len()
+    };
+    let replace = Span::new(offset - chunk_len, offset);
+    let norm = &article.norm;
+    let bytes = norm.text.as_bytes();
+    let mut out: Vec<Completion> = Vec::new();
+    let mut hits = article.normalized_hits(&needle, 0..norm.text.len());
+    // A headline repeats the lede: prefer the body.
+    hits.sort_by_key(|&(s, _)| article.in_header(norm.original(s)));
+    for (s, e) in hits.into_iter().take(20) {
+        if s > 0 && (bytes[s - 1] as char).is_alphanumeric() {
+            continue;
+        }
+        let matched = norm.original_span(s, e);
+        let end = if article.in_header(matched.start) {
+            article.headline.map_or(matched.end, |h| h.end)
+        } else {
+            match article.sentence_of(matched.start) {
+                Some(i) => article.sentences[i].span.end,
+                None => continue,
+            }
+        };
+        let from = if trailing_space {
+            let rest = &article.text[matched.end..end.max(matched.end)];
+            matched.end + (rest.len() - rest.trim_start().len())
+        } else {
+            norm.original(s + last_chunk_norm)
+        };
+        if end <= from || end <= matched.end {
+            continue;
+        }
+        let full = collapse(&article.text[from..end]);
+        let full = match full.strip_suffix('.') {
+            Some(cut) if !cut.ends_with('.') => cut.to_string(),
+            _ => full,
+        };
+        let mut options = vec![full.clone()];
+        // Also up to the next clause break after what is typed.
+        let typed_len = matched.end.saturating_sub(from);
+        if let Some(k) = full.get(typed_len..).and_then(|r| r.find([',', ';', ':'])) {
+            let clause = full[..typed_len + k].trim_end().to_string();
+            if clause.len() > typed_len && clause != full {
+                options.push(clause);
+            }
+        }
+        let region = sentence_region(article, matched);
+        for option in options {
+            if out.iter().any(|c| c.insert_text == option) {
+                continue;
+            }
+            let bold = Span::new(from, from + option.len().min(end - from));
+            out.push(Completion {
+                label: clip(&option, 80),
+                kind: CompletionKind::Text,
+                detail: Some(format!("article {}", place(article, matched.start))),
+                documentation: Some(format!("> {}", excerpt(article, region, &[bold]))),
+                sort_text: format!("{:04}", out.len()),
+                filter_text: option.clone(),
+                insert_text: option,
+                replace,
+            });
+        }
+        if out.len() >= 6 {
+            break;
+        }
+    }
+    out
+}
+
+/// Codes after `# claimls: ignore`.
+fn suppression_codes(text: &str, content: Span, offset: usize) -> Vec<Completion> {
+    let before = &text[content.start..offset];
+    let Some(hash) = before.find('#') else {
+        return Vec::new();
+    };
+    let after = before[hash + 1..].trim_start();
+    let Some(rest) = after.strip_prefix("claimls:") else {
+        return Vec::new();
+    };
+    let Some(list) = rest.trim_start().strip_prefix("ignore") else {
+        return Vec::new();
+    };
+    if !list.is_empty() && !list.starts_with([' ', '\t']) {
+        return Vec::new();
+    }
+    let list_start = offset - list.len();
+    let replace = list_item(text, list_start, content.end, offset);
+    Code::ALL
+        .iter()
+        .enumerate()
+        .map(|(k, c)| Completion {
+            label: c.as_str().to_string(),
+            kind: CompletionKind::Value,
+            detail: Some(c.name().to_string()),
+            documentation: Some(c.summary().to_string()),
+            sort_text: format!("{k:04}"),
+            filter_text: format!("{} {}", c.as_str(), c.name()),
+            insert_text: if replace.start == list_start && !list.starts_with([' ', '\t']) {
+                format!(" {}", c.as_str())
+            } else {
+                c.as_str().to_string()
+            },
+            replace,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ide::fixture::{article, at, parsed, ARTICLE};
+
+    fn labels(items: &[Completion]) -> Vec<&str> {
+        items.iter().map(|c| c.label.as_str()).collect()
+    }
+
+    /// The annotation with `line` inserted after the line holding `after`, and the offset at
+    /// the end of the inserted line (or at `|` in it, which is removed).
+    fn edited(after: &str, line: &str) -> (Parsed, usize) {
+        let base = parsed().text;
+        let at_line = base.find(after).unwrap();
+        let insert_at = at_line + base[at_line..].find('\n').unwrap() + 1;
+        let cursor_in_line = line.find('|').unwrap_or(line.len());
+        let line = line.replace('|', "");
+        let text = format!("{}{}\n{}", &base[..insert_at], line, &base[insert_at..]);
+        (Parsed::new(text), insert_at + cursor_in_line)
+    }
+
+    fn complete(after: &str, line: &str) -> (Parsed, Vec<Completion>) {
+        let (p, offset) = edited(after, line);
+        let a = article();
+        let items = completion(&p, Some(&a), offset, &Config::default());
+        (p, items)
+    }
+
+    #[test]
+    fn source_names_nearest_to_the_quote_first() {
+        // In `funding-unknown` the quote's sentence names "The Syrian man".
+        let text = parsed().text.replace(
+            "  source: Syrian national\n  via: CNN\n  cue: said\n  quote: he did not",
+            "  source: \n  via: CNN\n  cue: said\n  quote: he did not",
+        );
+        let p = Parsed::new(text);
+        let offset = at(
+            &p,
+            "  source: \n  via: CNN\n  cue: said\n  quote: he did not",
+            10,
+        );
+        let a = article();
+        let items = completion(&p, Some(&a), offset, &Config::default());
+        assert_eq!(items[0].label, "Syrian national", "{:?}", labels(&items));
+        assert_eq!(items[1].label, "Syrian man", "{:?}", labels(&items));
+        assert_eq!(items[0].kind, CompletionKind::Actor);
+        assert_eq!(items[0].replace, Span::empty(offset));
+        assert!(
+            items[0]
+                .detail
+                .as_deref()
+                .unwrap()
+                .starts_with("anonymous · "),
+            "{:?}",
+            items[0].detail
+        );
+        assert!(labels(&items).contains(&"unnamed"));
+        assert_eq!(items.last().unwrap().label, "unnamed");
+        // Article names that no actor declares are offered too.
+        assert!(
+            labels(&items).contains(&"Bashar Assad"),
+            "{:?}",
+            labels(&items)
+        );
+    }
+
+    #[test]
+    fn via_replaces_only_the_current_item_and_skips_used_names() {
+        let (p, items) = complete(
+            "  quote: he did not know who was funding",
+            "  via: CNN, Sp|",
+        );
+        let sputnik = items
+            .iter()
+            .find(|c| c.label == "Sputnik")
+            .expect("Sputnik offered");
+        assert_eq!(sputnik.replace.slice(&p.text), "Sp");
+        assert_eq!(sputnik.insert_text, "Sputnik");
+        assert!(!labels(&items).contains(&"CNN"), "already listed");
+        assert!(!labels(&items).contains(&"Syrian national"), "the source");
+    }
+
+    #[test]
+    fn aka_offers_undeclared_article_names() {
+        let (_, items) = complete("  role: spokesman for Turkey's ruling", "  aka: |");
+        let l = labels(&items);
+        assert!(l.contains(&"Justice and Development Party"), "{l:?}");
+        assert!(
+            !l.contains(&"Omer Celik") && !l.contains(&"Baku"),
+            "declared names are not aliases: {l:?}"
+        );
+        assert_eq!(items[0].insert_text.trim_start(), items[0].label);
+    }
+
+    #[test]
+    fn field_names_valid_here() {
+        let (p, items) = complete(
+            "  stance: asserts\n  supports: third-batch\n\nclaim names-registered",
+            "  |",
+        );
+        let _ = p;
+        let l = labels(&items);
+        assert!(
+            l.contains(&"quote") && l.contains(&"note") && l.contains(&"disputes"),
+            "{l:?}"
+        );
+        assert!(
+            !l.contains(&"source") && !l.contains(&"stance") && !l.contains(&"cue"),
+            "already present: {l:?}"
+        );
+        assert!(!l.contains(&"aka"), "actor field: {l:?}");
+        assert_eq!(
+            items
+                .iter()
+                .find(|c| c.label == "quote")
+                .unwrap()
+                .insert_text,
+            "quote: "
+        );
+        let (p, items) = complete("actor Omer Celik", "  ki|");
+        assert_eq!(labels(&items), ["aka", "note"], "kind and role are given");
+        assert_eq!(items[0].replace.slice(&p.text), "ki");
+    }
+
+    #[test]
+    fn header_fields_and_keywords_before_the_first_block() {
+        let text = "article: a.txt\n\n";
+        let p = Parsed::new(text);
+        let items = completion(&p, None, text.len(), &Config::default());
+        assert_eq!(labels(&items), ["date", "publisher", "claim", "actor"]);
+    }
+
+    #[test]
+    fn stances_with_meanings() {
+        let (_, items) = complete("  cue: said in a statement", "  stance: |");
+        assert_eq!(labels(&items)[..3], ["asserts", "denies", "accuses"]);
+        assert_eq!(
+            items[0].documentation.as_deref(),
+            Some("The source states the content as fact.")
+        );
+    }
+
+    #[test]
+    fn claim_ids_after_relations() {
+        let (p, items) = complete("claim baku-denial", "  supports: rec|");
+        let l = labels(&items);
+        assert!(
+            l.contains(&"recruitment") && !l.contains(&"baku-denial"),
+            "{l:?}"
+        );
+        let r = items.iter().find(|c| c.label == "recruitment").unwrap();
+        assert_eq!(r.replace.slice(&p.text), "rec");
+        assert_eq!(r.detail.as_deref(), Some("CNN"));
+    }
+
+    #[test]
+    fn cue_words_from_the_quote_sentence() {
+        let text = parsed()
+            .text
+            .replace("  cue: said in a statement\n", "  cue: \n");
+        let p = Parsed::new(text);
+        let offset = at(&p, "  cue: \n  quote: Moscow", 7);
+        let items = completion(&p, Some(&article()), offset, &Config::default());
+        assert_eq!(
+            labels(&items)[..2],
+            ["said in a statement", "said"],
+            "{:?}",
+            labels(&items)
+        );
+        assert!(labels(&items).contains(&"Wednesday"));
+    }
+
+    #[test]
+    fn quote_continues_the_article_sentence() {
+        let (p, items) = complete("claim baku-denial", "  quote: Moscow was conc|");
+        let first = &items[0];
+        assert_eq!(first.replace.slice(&p.text), "conc");
+        assert_eq!(
+            first.insert_text,
+            "concerned over reports about the transfer of militants of illegal armed groups to the Nagorno-Karabakh conflict zone"
+        );
+        let (_, items) = complete("claim baku-denial", "  quote: the names of combatants ");
+        assert_eq!(
+            items[0].insert_text,
+            "who want to go to the region \"are now being registered and collected.\""
+        );
+        assert!(items[0].replace.is_empty());
+        let (_, items) = complete("claim baku-denial", "  quote: Earlier in the day");
+        assert!(
+            items[0].insert_text.starts_with("day, sources from"),
+            "{:?}",
+            labels(&items)
+        );
+        assert!(
+            items.iter().all(|c| c.insert_text != "day"),
+            "nothing to add: {:?}",
+            labels(&items)
+        );
+    }
+
+    #[test]
+    fn suppression_codes_in_comments() {
+        let (p, items) = complete("claim only-way", "  # claimls: ignore C02|");
+        assert!(labels(&items).contains(&"C021"));
+        assert_eq!(items[0].replace.slice(&p.text), "C02");
+    }
+
+    #[test]
+    fn article_date_and_nothing_without_context() {
+        let text = "date: \n";
+        let p = Parsed::new(text);
+        let a = Article::new(ARTICLE);
+        let items = completion(&p, Some(&a), 6, &Config::default());
+        assert_eq!(labels(&items), ["2020-10-02"]);
+        assert!(completion(
+            &Parsed::new("claim x\n  note: y"),
+            Some(&a),
+            16,
+            &Config::default()
+        )
+        .is_empty());
+        assert!(completion(&Parsed::new(""), None, 99, &Config::default())
+            .iter()
+            .all(|c| c.kind != CompletionKind::Actor));
+    }
+}

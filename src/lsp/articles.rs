@@ -1,0 +1,325 @@
+//! The article store: one index per article file, reused until the article changes on
+//! disk or in an open buffer, and the record of which annotations depend on which article.
+//!
+//! Only files inside the workspace folders are read (or inside the annotation's own folder
+//! when it lies in none of them); anything else is refused as outside the workspace.
+
+use crate::article::{self, Article, ArticleError, Limits};
+use crate::check::Parsed;
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+use tower_lsp_server::ls_types::Uri;
+
+/// What the cached index was built from; a different stamp means the article changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Stamp {
+    Disk {
+        modified: Option<SystemTime>,
+        len: u64,
+    },
+    Buffer {
+        version: i32,
+    },
+}
+
+#[derive(Debug)]
+struct Entry {
+    stamp: Stamp,
+    limit: u64,
+    article: Arc<Article>,
+}
+
+#[derive(Debug, Default)]
+pub struct ArticleStore {
+    entries: HashMap<PathBuf, Entry>,
+    dependants: HashMap<PathBuf, HashSet<Uri>>,
+    /// How many indexes were built: lets tests see that an article is reused.
+    pub builds: u64,
+}
+
+/// `path` with `.` and `..` resolved and symbolic links followed as far as the path
+/// exists, so that two spellings of one file compare equal.
+pub fn normalize(path: &Path) -> PathBuf {
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return p;
+    }
+    if let (Some(parent), Some(name)) = (path.parent(), path.file_name()) {
+        if let Ok(p) = std::fs::canonicalize(parent) {
+            return p.join(name);
+        }
+    }
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Where the article of the annotation at `claims_path` is, if it may be read.
+pub fn locate(
+    claims_path: Option<&Path>,
+    parsed: &Parsed,
+    roots: &[PathBuf],
+) -> Result<PathBuf, ArticleError> {
+    let Some(claims_path) = claims_path else {
+        let named = parsed
+            .model
+            .header
+            .article
+            .as_ref()
+            .map(|f| f.value.text.trim().to_string())
+            .filter(|s| !s.is_empty());
+        return Err(ArticleError::Missing(PathBuf::from(
+            named.unwrap_or_else(|| "(the article of an unsaved file)".into()),
+        )));
+    };
+    let written = parsed.article_path(claims_path);
+    let path = normalize(&written);
+    let inside_workspace = roots.iter().any(|r| claims_path.starts_with(r));
+    let allowed = if inside_workspace {
+        roots.iter().any(|r| path.starts_with(r))
+    } else {
+        claims_path
+            .parent()
+            .is_some_and(|dir| path.starts_with(normalize(dir)))
+    };
+    if allowed {
+        Ok(path)
+    } else {
+        Err(ArticleError::OutsideWorkspace(written))
+    }
+}
+
+/// The checks `article::load` makes on a file, made on an editor buffer.
+fn check_buffer(path: &Path, text: &str, limits: Limits) -> Result<(), ArticleError> {
+    if text.len() as u64 > limits.max_bytes {
+        return Err(ArticleError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: text.len() as u64,
+            limit: limits.max_bytes,
+        });
+    }
+    if text.contains('\0') {
+        return Err(ArticleError::Binary(path.to_path_buf()));
+    }
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
+        return Err(ArticleError::Empty(path.to_path_buf()));
+    }
+    Ok(())
+}
+
+impl ArticleStore {
+    /// The index of the article at `path`: from `buffer` (`(version, text)`) when the
+    /// article is open in the editor, else from disk. Built outside the lock, so a large
+    /// article does not hold up other requests.
+    pub fn get(
+        store: &Mutex<ArticleStore>,
+        path: &Path,
+        limits: Limits,
+        buffer: Option<(i32, &str)>,
+    ) -> Result<Arc<Article>, ArticleError> {
+        let stamp = match buffer {
+            Some((version, _)) => Some(Stamp::Buffer { version }),
+            None => std::fs::metadata(path)
+                .ok()
+                .filter(|m| m.is_file())
+                .map(|m| Stamp::Disk {
+                    modified: m.modified().ok(),
+                    len: m.len(),
+                }),
+        };
+        if let Some(stamp) = &stamp {
+            let guard = store.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(entry) = guard
+                .entries
+                .get(path)
+                .filter(|e| e.stamp == *stamp && e.limit == limits.max_bytes)
+            {
+                return Ok(entry.article.clone());
+            }
+        }
+        let built = match buffer {
+            Some((_, text)) => check_buffer(path, text, limits).map(|()| Article::new(text)),
+            None => article::load(path, limits),
+        };
+        let mut guard = store.lock().unwrap_or_else(|e| e.into_inner());
+        match (built, stamp) {
+            (Ok(a), Some(stamp)) => {
+                let a = Arc::new(a);
+                guard.builds += 1;
+                guard.entries.insert(
+                    path.to_path_buf(),
+                    Entry {
+                        stamp,
+                        limit: limits.max_bytes,
+                        article: a.clone(),
+                    },
+                );
+                Ok(a)
+            }
+            (Ok(a), None) => Ok(Arc::new(a)),
+            (Err(e), _) => {
+                guard.entries.remove(path);
+                Err(e)
+            }
+        }
+    }
+
+    /// Drops the index of `path`: the next check rebuilds it.
+    pub fn invalidate(&mut self, path: &Path) {
+        self.entries.remove(path);
+    }
+
+    /// Records that the annotation `uri` now depends on the article at `path`.
+    pub fn depend(&mut self, uri: &Uri, path: Option<&Path>) {
+        self.forget(uri);
+        if let Some(path) = path {
+            self.dependants
+                .entry(path.to_path_buf())
+                .or_default()
+                .insert(uri.clone());
+        }
+    }
+
+    /// Forgets the annotation `uri` (closed); an article nobody depends on is dropped.
+    pub fn forget(&mut self, uri: &Uri) {
+        let mut unused = Vec::new();
+        for (path, uris) in &mut self.dependants {
+            if uris.remove(uri) && uris.is_empty() {
+                unused.push(path.clone());
+            }
+        }
+        for path in unused {
+            self.dependants.remove(&path);
+            self.entries.remove(&path);
+        }
+    }
+
+    /// The annotations that depend on the article at `path`.
+    pub fn dependants(&self, path: &Path) -> Vec<Uri> {
+        self.dependants
+            .get(path)
+            .map(|s| s.iter().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    pub fn is_article(&self, path: &Path) -> bool {
+        self.dependants.contains_key(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reuses_until_the_file_or_buffer_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = normalize(&dir.path().join("a.txt"));
+        std::fs::write(&path, "Head\n\nBody one.").unwrap();
+        let store = Mutex::new(ArticleStore::default());
+        let a = ArticleStore::get(&store, &path, Limits::default(), None).unwrap();
+        let b = ArticleStore::get(&store, &path, Limits::default(), None).unwrap();
+        assert!(Arc::ptr_eq(&a, &b));
+        std::fs::write(&path, "Head\n\nBody one, longer.").unwrap();
+        let c = ArticleStore::get(&store, &path, Limits::default(), None).unwrap();
+        assert!(!Arc::ptr_eq(&a, &c));
+        let d = ArticleStore::get(
+            &store,
+            &path,
+            Limits::default(),
+            Some((1, "Head\n\nBuffer.")),
+        )
+        .unwrap();
+        assert_eq!(d.text, "Head\n\nBuffer.");
+        let e = ArticleStore::get(&store, &path, Limits::default(), Some((1, "ignored"))).unwrap();
+        assert!(Arc::ptr_eq(&d, &e), "same buffer version");
+        assert_eq!(store.lock().unwrap().builds, 3);
+        assert!(matches!(
+            ArticleStore::get(
+                &store,
+                &path,
+                Limits { max_bytes: 3 },
+                Some((2, "too long"))
+            ),
+            Err(ArticleError::TooLarge { .. })
+        ));
+        assert!(matches!(
+            ArticleStore::get(&store, &dir.path().join("no.txt"), Limits::default(), None),
+            Err(ArticleError::Missing(_))
+        ));
+    }
+
+    #[test]
+    fn refuses_articles_outside_the_workspace() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = normalize(dir.path());
+        let ws = root.join("ws");
+        std::fs::create_dir_all(ws.join("sub")).unwrap();
+        let claims = ws.join("sub/x.claims");
+        let p = |t: &str| Parsed::new(t);
+        assert_eq!(
+            locate(Some(&claims), &p(""), std::slice::from_ref(&ws)).unwrap(),
+            ws.join("sub/x.txt")
+        );
+        assert_eq!(
+            locate(
+                Some(&claims),
+                &p("article: ../y.txt\n"),
+                std::slice::from_ref(&ws)
+            )
+            .unwrap(),
+            ws.join("y.txt")
+        );
+        assert!(matches!(
+            locate(
+                Some(&claims),
+                &p("article: ../../z.txt\n"),
+                std::slice::from_ref(&ws)
+            ),
+            Err(ArticleError::OutsideWorkspace(_))
+        ));
+        assert!(matches!(
+            locate(
+                Some(&claims),
+                &p("article: /etc/hostname\n"),
+                std::slice::from_ref(&ws)
+            ),
+            Err(ArticleError::OutsideWorkspace(_))
+        ));
+        // No workspace: the annotation's own folder.
+        assert!(locate(Some(&claims), &p(""), &[]).is_ok());
+        assert!(matches!(
+            locate(Some(&claims), &p("article: ../y.txt\n"), &[]),
+            Err(ArticleError::OutsideWorkspace(_))
+        ));
+        assert!(matches!(
+            locate(None, &p(""), &[]),
+            Err(ArticleError::Missing(_))
+        ));
+    }
+
+    #[test]
+    fn tracks_dependants() {
+        let mut s = ArticleStore::default();
+        let u: Uri = "file:///a.claims".parse().unwrap();
+        let p = PathBuf::from("/a.txt");
+        s.depend(&u, Some(&p));
+        assert_eq!(s.dependants(&p), std::slice::from_ref(&u));
+        s.depend(&u, Some(Path::new("/b.txt")));
+        assert!(s.dependants(&p).is_empty());
+        s.forget(&u);
+        assert!(!s.is_article(Path::new("/b.txt")));
+    }
+}

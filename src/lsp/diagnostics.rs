@@ -1,0 +1,160 @@
+//! Core diagnostics as LSP diagnostics, and their fixes as code actions.
+
+use super::convert::Lines;
+use crate::diagnostic::{self as core, Severity};
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use tower_lsp_server::ls_types::{
+    CodeAction, CodeActionKind, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity,
+    DiagnosticTag, Location, NumberOrString, Range, TextEdit, Uri, WorkspaceEdit,
+};
+
+pub const SOURCE: &str = "claimls";
+
+/// Where the annotation and its article are, for converting spans.
+pub struct Places<'a> {
+    pub uri: &'a Uri,
+    pub file: Lines<'a>,
+    /// The article's URI and text, when it could be read.
+    pub article: Option<(&'a Uri, Lines<'a>)>,
+}
+
+fn severity(s: Severity) -> DiagnosticSeverity {
+    match s {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+        Severity::Hint => DiagnosticSeverity::HINT,
+    }
+}
+
+/// The LSP form of `d`. `data` carries the fix, with its edits as ranges of `version`.
+pub fn to_lsp(d: &core::Diagnostic, at: &Places<'_>, version: i32) -> Diagnostic {
+    let related: Vec<DiagnosticRelatedInformation> = d
+        .related
+        .iter()
+        .filter_map(|r| {
+            let location = match r.target {
+                core::Target::File => Location::new(at.uri.clone(), at.file.range(r.span)),
+                core::Target::Article => {
+                    let (uri, lines) = at.article.as_ref()?;
+                    Location::new((*uri).clone(), lines.range(r.span))
+                }
+            };
+            Some(DiagnosticRelatedInformation {
+                location,
+                message: r.message.clone(),
+            })
+        })
+        .collect();
+    let data = d.fix.as_ref().map(|fix| {
+        json!({
+            "version": version,
+            "fix": {
+                "title": fix.title,
+                "edits": fix.edits.iter().map(|e| json!({
+                    "range": at.file.range(e.span),
+                    "newText": e.replacement,
+                })).collect::<Vec<_>>(),
+            }
+        })
+    });
+    Diagnostic {
+        range: at.file.range(d.span),
+        severity: Some(severity(d.severity)),
+        code: Some(NumberOrString::String(d.code.as_str().to_string())),
+        code_description: None,
+        source: Some(SOURCE.to_string()),
+        message: d.message.clone(),
+        related_information: (!related.is_empty()).then_some(related),
+        tags: d.is_unnecessary().then(|| vec![DiagnosticTag::UNNECESSARY]),
+        data,
+    }
+}
+
+/// A quick fix from the fix a diagnostic's `data` carries.
+pub fn quick_fix(uri: &Uri, diagnostic: &Diagnostic, data: &Value) -> Option<CodeAction> {
+    let fix = data.get("fix")?;
+    let title = fix.get("title")?.as_str()?.to_string();
+    let edits: Vec<TextEdit> = fix
+        .get("edits")?
+        .as_array()?
+        .iter()
+        .map(|e| {
+            Some(TextEdit {
+                range: serde_json::from_value::<Range>(e.get("range")?.clone()).ok()?,
+                new_text: e.get("newText")?.as_str()?.to_string(),
+            })
+        })
+        .collect::<Option<_>>()?;
+    Some(CodeAction {
+        title,
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![diagnostic.clone()]),
+        edit: Some(WorkspaceEdit {
+            changes: Some(HashMap::from([(uri.clone(), edits)])),
+            ..WorkspaceEdit::default()
+        }),
+        is_preferred: Some(true),
+        ..CodeAction::default()
+    })
+}
+
+/// Whether two ranges touch (a cursor at either end of a diagnostic counts).
+pub fn overlaps(a: &Range, b: &Range) -> bool {
+    a.start <= b.end && b.start <= a.end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Code, Target};
+    use crate::text::{Encoding, LineIndex, Span};
+
+    #[test]
+    fn converts_related_tags_and_fixes() {
+        let file = "claim a\n  quote: Moscow was concerned about reports\n";
+        let article = "Head\n\nMoscow was concerned over reports.";
+        let (fi, ai) = (LineIndex::new(file), LineIndex::new(article));
+        let uri: Uri = "file:///w/a.claims".parse().unwrap();
+        let auri: Uri = "file:///w/a.txt".parse().unwrap();
+        let at = Places {
+            uri: &uri,
+            file: Lines {
+                text: file,
+                index: &fi,
+                enc: Encoding::Utf16,
+            },
+            article: Some((
+                &auri,
+                Lines {
+                    text: article,
+                    index: &ai,
+                    enc: Encoding::Utf16,
+                },
+            )),
+        };
+        let q = file.find("Moscow").unwrap();
+        let span = Span::new(q, file.len() - 1);
+        let d = core::Diagnostic::new(Code::QuoteNearMiss, span, "differs")
+            .with_related(Target::Article, Span::new(6, 33), "closest text")
+            .with_fix("Replace", span, "Moscow was concerned over reports");
+        let l = to_lsp(&d, &at, 7);
+        assert_eq!(l.code, Some(NumberOrString::String("C011".into())));
+        assert_eq!(l.range.start.line, 1);
+        let rel = &l.related_information.as_ref().unwrap()[0];
+        assert_eq!(rel.location.uri, auri);
+        assert_eq!(rel.location.range.start.line, 2);
+        let action = quick_fix(&uri, &l, l.data.as_ref().unwrap()).unwrap();
+        let edits = &action.edit.unwrap().changes.unwrap()[&uri];
+        assert_eq!(edits[0].new_text, "Moscow was concerned over reports");
+        assert_eq!(edits[0].range, l.range);
+        let unused = to_lsp(
+            &core::Diagnostic::new(Code::UnusedActor, Span::new(0, 5), "unused"),
+            &at,
+            7,
+        );
+        assert_eq!(unused.tags, Some(vec![DiagnosticTag::UNNECESSARY]));
+        assert!(unused.data.is_none());
+    }
+}

@@ -1,0 +1,234 @@
+//! Open documents: the editor's text as a rope, its version, and what is derived from it
+//! (parsed annotation, line index), plus the per-document check cache.
+
+use super::convert::{rope_offset, Lines};
+use crate::check::{ClaimCache, Parsed};
+use crate::diagnostic::Diagnostic;
+use crate::text::{Encoding, LineIndex};
+use ropey::Rope;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A `.claims` annotation: parsed, checked, served.
+    Claims,
+    /// Any other text (an article open in the editor, a `claimls.toml`).
+    Text,
+}
+
+/// What one version of a document's text gives.
+#[derive(Debug)]
+pub enum Content {
+    Claims(Box<Parsed>),
+    Text(String),
+}
+
+/// One version of a document, shared with the handlers and checks that need it.
+#[derive(Debug)]
+pub struct Snapshot {
+    pub version: i32,
+    pub content: Content,
+    pub index: LineIndex,
+}
+
+impl Snapshot {
+    fn new(kind: Kind, version: i32, text: String) -> Snapshot {
+        let index = LineIndex::new(&text);
+        let content = match kind {
+            Kind::Claims => Content::Claims(Box::new(Parsed::new(text))),
+            Kind::Text => Content::Text(text),
+        };
+        Snapshot {
+            version,
+            content,
+            index,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        match &self.content {
+            Content::Claims(p) => &p.text,
+            Content::Text(t) => t,
+        }
+    }
+
+    pub fn parsed(&self) -> Option<&Parsed> {
+        match &self.content {
+            Content::Claims(p) => Some(p),
+            Content::Text(_) => None,
+        }
+    }
+
+    pub fn lines(&self, enc: Encoding) -> Lines<'_> {
+        Lines {
+            text: self.text(),
+            index: &self.index,
+            enc,
+        }
+    }
+}
+
+/// Findings published for a version, kept for code actions.
+#[derive(Debug)]
+pub struct Published {
+    pub version: i32,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug)]
+pub struct Document {
+    pub uri: Uri,
+    /// The file behind the document, normalized; `None` for unsaved buffers.
+    pub path: Option<PathBuf>,
+    pub kind: Kind,
+    rope: Rope,
+    pub snapshot: Arc<Snapshot>,
+    /// Per-claim results of earlier checks of this document.
+    pub cache: Arc<Mutex<ClaimCache>>,
+    /// Bumped by every change and every request to re-check: a check result is published
+    /// only while its generation is still the document's.
+    pub generation: u64,
+    pub published: Option<Published>,
+}
+
+impl Document {
+    pub fn new(
+        uri: Uri,
+        path: Option<PathBuf>,
+        kind: Kind,
+        version: i32,
+        text: String,
+    ) -> Document {
+        Document {
+            uri,
+            path,
+            kind,
+            rope: Rope::from_str(&text),
+            snapshot: Arc::new(Snapshot::new(kind, version, text)),
+            cache: Arc::new(Mutex::new(ClaimCache::new())),
+            generation: 0,
+            published: None,
+        }
+    }
+
+    pub fn version(&self) -> i32 {
+        self.snapshot.version
+    }
+
+    /// Applies `changes` in order (ranges in `enc`; a change without a range replaces the
+    /// whole text) and makes `version` current.
+    pub fn apply(
+        &mut self,
+        changes: Vec<TextDocumentContentChangeEvent>,
+        version: i32,
+        enc: Encoding,
+    ) {
+        for change in changes {
+            match change.range {
+                None => self.rope = Rope::from_str(&change.text),
+                Some(range) => {
+                    let a = rope_offset(&self.rope, range.start, enc);
+                    let b = rope_offset(&self.rope, range.end, enc);
+                    let (start, end) = (a.min(b), a.max(b));
+                    let (cs, ce) = (self.rope.byte_to_char(start), self.rope.byte_to_char(end));
+                    self.rope.remove(cs..ce);
+                    self.rope.insert(cs, &change.text);
+                }
+            }
+        }
+        self.snapshot = Arc::new(Snapshot::new(self.kind, version, self.rope.to_string()));
+        self.generation += 1;
+    }
+}
+
+/// The open documents, by URI.
+#[derive(Debug, Default)]
+pub struct Documents {
+    docs: HashMap<Uri, Document>,
+}
+
+impl Documents {
+    pub fn get(&self, uri: &Uri) -> Option<&Document> {
+        self.docs.get(uri)
+    }
+
+    pub fn get_mut(&mut self, uri: &Uri) -> Option<&mut Document> {
+        self.docs.get_mut(uri)
+    }
+
+    pub fn insert(&mut self, doc: Document) {
+        self.docs.insert(doc.uri.clone(), doc);
+    }
+
+    pub fn remove(&mut self, uri: &Uri) -> Option<Document> {
+        self.docs.remove(uri)
+    }
+
+    /// The open document holding the file at `path`.
+    pub fn by_path(&self, path: &std::path::Path) -> Option<&Document> {
+        self.docs.values().find(|d| d.path.as_deref() == Some(path))
+    }
+
+    /// URIs of the open annotations.
+    pub fn annotations(&self) -> Vec<Uri> {
+        self.docs
+            .values()
+            .filter(|d| d.kind == Kind::Claims)
+            .map(|d| d.uri.clone())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower_lsp_server::ls_types::{Position, Range};
+
+    fn change(l1: u32, c1: u32, l2: u32, c2: u32, text: &str) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: Some(Range::new(Position::new(l1, c1), Position::new(l2, c2))),
+            range_length: None,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn incremental_edits_in_utf16_over_wide_characters() {
+        let uri: Uri = "file:///x.claims".parse().unwrap();
+        let mut d = Document::new(
+            uri,
+            None,
+            Kind::Claims,
+            1,
+            "claim a\n  note: Москва 😀 Երևան\n".into(),
+        );
+        // Replace the emoji (two UTF-16 units after "  note: Москва ").
+        d.apply(vec![change(1, 15, 1, 17, "🙂🙂")], 2, Encoding::Utf16);
+        assert_eq!(d.snapshot.text(), "claim a\n  note: Москва 🙂🙂 Երևան\n");
+        // Then insert after the Armenian word, and a line past the end is clamped.
+        d.apply(
+            vec![change(1, 25, 1, 25, "!"), change(9, 0, 9, 0, "tail")],
+            3,
+            Encoding::Utf16,
+        );
+        assert_eq!(
+            d.snapshot.text(),
+            "claim a\n  note: Москва 🙂🙂 Երևան!\ntail"
+        );
+        assert_eq!(d.version(), 3);
+        d.apply(
+            vec![TextDocumentContentChangeEvent {
+                range: None,
+                range_length: None,
+                text: "new".into(),
+            }],
+            4,
+            Encoding::Utf16,
+        );
+        assert_eq!(d.snapshot.text(), "new");
+        assert_eq!(d.generation, 3);
+    }
+}

@@ -1,0 +1,979 @@
+//! The `LanguageServer` implementation: protocol in, core and `ide` calls, protocol out.
+//!
+//! Every handler runs its synchronous work under `catch_unwind`: a panic is logged with
+//! `window/logMessage` and answered as an internal error, and the server serves on. Locks
+//! are never held across an `await`, and a poisoned lock is used as is (the data behind
+//! it is replaced wholesale by every writer, so it is never half-updated).
+
+use super::articles::{self, ArticleStore};
+use super::convert::{self, Lines};
+use super::diagnostics::{self, Places};
+use super::documents::{Document, Documents, Kind, Published, Snapshot};
+use super::settings::{ConfigCache, Settings};
+use crate::article::{Article, ArticleError};
+use crate::check::{self, ArticleRef, Parsed};
+use crate::config::{self, Config};
+use crate::diagnostic as core;
+use crate::ide;
+use crate::text::Encoding;
+use serde_json::{json, Value};
+use std::collections::HashSet;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::time::Duration;
+use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn read<T: Clone>(m: &RwLock<T>) -> T {
+    m.read().unwrap_or_else(|e| e.into_inner()).clone()
+}
+
+fn write<T>(m: &RwLock<T>, value: T) {
+    *m.write().unwrap_or_else(|e| e.into_inner()) = value;
+}
+
+/// The file path of a `file:` URI, normalized.
+pub fn path_of(uri: &Uri) -> Option<PathBuf> {
+    if !uri.as_str().starts_with("file:") {
+        return None;
+    }
+    uri.to_file_path().map(|p| articles::normalize(&p))
+}
+
+fn is_claims(uri: &Uri, language_id: &str) -> bool {
+    language_id == "claims"
+        || uri
+            .as_str()
+            .split(['?', '#'])
+            .next()
+            .is_some_and(|u| u.ends_with(".claims"))
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct ClientCaps {
+    watch_files: bool,
+    configuration: bool,
+}
+
+/// The article of an annotation as far as it could be had.
+struct ArticleView {
+    path: Option<PathBuf>,
+    uri: Option<Uri>,
+    result: std::result::Result<Arc<Article>, ArticleError>,
+}
+
+impl ArticleView {
+    fn article(&self) -> Option<&Article> {
+        self.result.as_ref().ok().map(|a| &**a)
+    }
+
+    fn lines(&self, enc: Encoding) -> Option<(&Uri, Lines<'_>)> {
+        let a = self.result.as_ref().ok()?;
+        Some((
+            self.uri.as_ref()?,
+            Lines {
+                text: &a.text,
+                index: &a.lines,
+                enc,
+            },
+        ))
+    }
+}
+
+/// What one check produced.
+struct Outcome {
+    version: i32,
+    lsp: Vec<Diagnostic>,
+    core: Vec<core::Diagnostic>,
+    problem: Option<String>,
+}
+
+pub struct State {
+    client: Client,
+    enc: RwLock<Encoding>,
+    roots: RwLock<Vec<PathBuf>>,
+    settings: RwLock<Settings>,
+    caps: RwLock<ClientCaps>,
+    docs: Mutex<Documents>,
+    articles: Mutex<ArticleStore>,
+    configs: Mutex<ConfigCache>,
+    /// Held while deciding whether a result is still the latest and sending it, so that
+    /// publications of one document never overtake each other.
+    publish_gate: tokio::sync::Mutex<()>,
+    /// Messages already shown to the user (a bad `claimls.toml` is shown once).
+    shown: Mutex<HashSet<String>>,
+    pub(crate) shutdown_requested: AtomicBool,
+}
+
+impl State {
+    fn enc(&self) -> Encoding {
+        read(&self.enc)
+    }
+
+    fn snapshot(&self, uri: &Uri) -> Option<(Arc<Snapshot>, Option<PathBuf>)> {
+        let docs = lock(&self.docs);
+        let d = docs.get(uri)?;
+        Some((d.snapshot.clone(), d.path.clone()))
+    }
+
+    fn config_for(&self, path: Option<&Path>) -> (Config, Option<String>) {
+        let settings = read(&self.settings);
+        lock(&self.configs).config_for(path.and_then(Path::parent), &settings)
+    }
+
+    fn article_for(
+        &self,
+        claims_path: Option<&Path>,
+        parsed: &Parsed,
+        config: &Config,
+    ) -> ArticleView {
+        let roots = read(&self.roots);
+        match articles::locate(claims_path, parsed, &roots) {
+            Err(e) => ArticleView {
+                path: None,
+                uri: None,
+                result: Err(e),
+            },
+            Ok(path) => {
+                let buffer = lock(&self.docs)
+                    .by_path(&path)
+                    .map(|d| (d.snapshot.clone(), d.uri.clone()));
+                let result = ArticleStore::get(
+                    &self.articles,
+                    &path,
+                    config.limits(),
+                    buffer.as_ref().map(|(s, _)| (s.version, s.text())),
+                );
+                let uri = buffer
+                    .map(|(_, u)| u)
+                    .or_else(|| Uri::from_file_path(&path));
+                ArticleView {
+                    path: Some(path),
+                    uri,
+                    result,
+                }
+            }
+        }
+    }
+
+    fn is_current(&self, uri: &Uri, generation: u64) -> bool {
+        lock(&self.docs)
+            .get(uri)
+            .is_some_and(|d| d.generation == generation)
+    }
+
+    /// Checks generation `generation` of `uri`; `None` when it is no longer current.
+    fn check_now(&self, uri: &Uri, generation: u64) -> Option<Outcome> {
+        let (snap, path, cache) = {
+            let docs = lock(&self.docs);
+            let d = docs.get(uri).filter(|d| d.generation == generation)?;
+            (d.snapshot.clone(), d.path.clone(), d.cache.clone())
+        };
+        let parsed = snap.parsed()?;
+        let (config, problem) = self.config_for(path.as_deref());
+        let view = self.article_for(path.as_deref(), parsed, &config);
+        lock(&self.articles).depend(uri, view.path.as_deref());
+        let found = {
+            let mut cache = lock(&cache);
+            match &view.result {
+                Ok(a) => check::check(parsed, ArticleRef::Loaded(a), &config, &mut cache),
+                Err(e) => check::check(parsed, ArticleRef::Failed(e), &config, &mut cache),
+            }
+        };
+        let enc = self.enc();
+        let places = Places {
+            uri,
+            file: snap.lines(enc),
+            article: view.lines(enc),
+        };
+        let lsp = found
+            .iter()
+            .map(|d| diagnostics::to_lsp(d, &places, snap.version))
+            .collect();
+        Some(Outcome {
+            version: snap.version,
+            lsp,
+            core: found,
+            problem,
+        })
+    }
+
+    async fn log(&self, typ: MessageType, message: String) {
+        self.client.log_message(typ, message).await;
+    }
+
+    async fn show_once(&self, message: String) {
+        if lock(&self.shown).insert(message.clone()) {
+            self.client
+                .show_message(MessageType::WARNING, &message)
+                .await;
+            self.log(MessageType::WARNING, message).await;
+        }
+    }
+
+    /// Re-checks `uri` after the debounce delay, unless it changes again before that.
+    fn schedule(self: &Arc<Self>, uri: &Uri) {
+        let generation = {
+            let mut docs = lock(&self.docs);
+            let Some(d) = docs.get_mut(uri).filter(|d| d.kind == Kind::Claims) else {
+                return;
+            };
+            d.generation += 1;
+            d.generation
+        };
+        let delay = read(&self.settings).debounce_ms;
+        let state = self.clone();
+        let uri = uri.clone();
+        tokio::spawn(async move { state.run_check(uri, generation, delay).await });
+    }
+
+    fn schedule_all(self: &Arc<Self>) {
+        let uris = lock(&self.docs).annotations();
+        for uri in uris {
+            self.schedule(&uri);
+        }
+    }
+
+    async fn run_check(self: Arc<Self>, uri: Uri, generation: u64, delay: u64) {
+        if delay > 0 {
+            tokio::time::sleep(Duration::from_millis(delay)).await;
+        }
+        if !self.is_current(&uri, generation) {
+            return;
+        }
+        let state = self.clone();
+        let u = uri.clone();
+        let joined = tokio::task::spawn_blocking(move || {
+            catch_unwind(AssertUnwindSafe(|| state.check_now(&u, generation)))
+        })
+        .await;
+        let outcome = match joined {
+            Ok(Ok(Some(outcome))) => outcome,
+            Ok(Ok(None)) => return,
+            Ok(Err(panic)) => {
+                let message = format!(
+                    "claimls: internal error while checking {}: {}",
+                    uri.as_str(),
+                    panic_message(&*panic)
+                );
+                self.log(MessageType::ERROR, message).await;
+                return;
+            }
+            Err(e) => {
+                self.log(
+                    MessageType::ERROR,
+                    format!("claimls: check of {} did not finish: {e}", uri.as_str()),
+                )
+                .await;
+                return;
+            }
+        };
+        if let Some(problem) = outcome.problem {
+            self.show_once(problem).await;
+        }
+        let _gate = self.publish_gate.lock().await;
+        {
+            let mut docs = lock(&self.docs);
+            match docs.get_mut(&uri) {
+                Some(d) if d.generation == generation && d.version() == outcome.version => {
+                    d.published = Some(Published {
+                        version: outcome.version,
+                        diagnostics: outcome.core,
+                    });
+                }
+                _ => return,
+            }
+        }
+        self.client
+            .publish_diagnostics(uri, outcome.lsp, Some(outcome.version))
+            .await;
+    }
+
+    /// The article at `path` changed (on disk, or in its editor buffer): re-check the
+    /// annotations that depend on it.
+    fn article_changed(self: &Arc<Self>, path: &Path) {
+        let dependants = {
+            let mut store = lock(&self.articles);
+            store.invalidate(path);
+            store.dependants(path)
+        };
+        for uri in dependants {
+            self.schedule(&uri);
+        }
+    }
+
+    fn config_changed(self: &Arc<Self>) {
+        lock(&self.configs).clear();
+        self.schedule_all();
+    }
+}
+
+pub struct Backend {
+    pub(crate) state: Arc<State>,
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Backend {
+        Backend {
+            state: Arc::new(State {
+                client,
+                enc: RwLock::new(Encoding::Utf16),
+                roots: RwLock::new(Vec::new()),
+                settings: RwLock::new(Settings::default()),
+                caps: RwLock::new(ClientCaps::default()),
+                docs: Mutex::new(Documents::default()),
+                articles: Mutex::new(ArticleStore::default()),
+                configs: Mutex::new(ConfigCache::default()),
+                publish_gate: tokio::sync::Mutex::new(()),
+                shown: Mutex::new(HashSet::new()),
+                shutdown_requested: AtomicBool::new(false),
+            }),
+        }
+    }
+
+    /// Runs `f` and turns a panic into a logged internal error.
+    async fn guarded<T>(&self, what: &str, f: impl FnOnce(&Arc<State>) -> T) -> Result<T> {
+        match catch_unwind(AssertUnwindSafe(|| f(&self.state))) {
+            Ok(v) => Ok(v),
+            Err(panic) => {
+                let message = panic_message(&*panic);
+                self.state
+                    .log(
+                        MessageType::ERROR,
+                        format!("claimls: internal error in {what}: {message}"),
+                    )
+                    .await;
+                Err(Error {
+                    code: ErrorCode::InternalError,
+                    message: format!("claimls: internal error in {what}: {message}").into(),
+                    data: None,
+                })
+            }
+        }
+    }
+
+    /// Like [`Backend::guarded`], for notifications: a panic is logged, nothing answered.
+    async fn guarded_notification(&self, what: &str, f: impl FnOnce(&Arc<State>)) {
+        let _ = self.guarded(what, f).await;
+    }
+
+    /// A claims document's snapshot, the position as a byte offset, and its article.
+    fn at_position<T>(
+        state: &State,
+        pos: &TextDocumentPositionParams,
+        f: impl FnOnce(&Parsed, usize, &ArticleView, Lines<'_>) -> Option<T>,
+    ) -> Option<T> {
+        let (snap, path) = state.snapshot(&pos.text_document.uri)?;
+        let parsed = snap.parsed()?;
+        let lines = snap.lines(state.enc());
+        let offset = lines.offset(pos.position);
+        let (config, _) = state.config_for(path.as_deref());
+        let view = state.article_for(path.as_deref(), parsed, &config);
+        f(parsed, offset, &view, lines)
+    }
+
+    /// `claimls/documentState`: the server's view of a document (for tests and debugging).
+    pub async fn document_state(&self, params: Value) -> Result<Value> {
+        let uri: Uri = params
+            .pointer("/textDocument/uri")
+            .or_else(|| params.get("uri"))
+            .and_then(Value::as_str)
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| {
+                Error::invalid_params("expected { \"textDocument\": { \"uri\": ... } }")
+            })?;
+        self.guarded("claimls/documentState", |s| {
+            let docs = lock(&s.docs);
+            let builds = lock(&s.articles).builds;
+            match docs.get(&uri) {
+                None => Value::Null,
+                Some(d) => {
+                    let cache = lock(&d.cache);
+                    json!({
+                        "version": d.version(),
+                        "text": d.snapshot.text(),
+                        "claimsChecked": cache.last_misses,
+                        "claimsReused": cache.last_hits,
+                        "articleBuilds": builds,
+                        "publishedVersion": d.published.as_ref().map(|p| p.version),
+                    })
+                }
+            }
+        })
+        .await
+    }
+
+    /// `claimls/debugPanic`: panics inside a handler when the settings allow it, to show
+    /// that a panic is contained.
+    pub async fn debug_panic(&self, _params: Value) -> Result<Value> {
+        if !read(&self.state.settings).allow_debug_panic {
+            return Err(Error::invalid_request());
+        }
+        self.guarded("claimls/debugPanic", |_| -> Value {
+            panic!("debug panic requested by the client")
+        })
+        .await
+    }
+}
+
+fn capabilities(enc: Encoding) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(convert::encoding_kind(enc)),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                will_save: None,
+                will_save_wait_until: None,
+                save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                    include_text: Some(false),
+                })),
+            },
+        )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec![":".into(), " ".into()]),
+            resolve_provider: Some(false),
+            ..CompletionOptions::default()
+        }),
+        definition_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            resolve_provider: Some(false),
+            ..CodeActionOptions::default()
+        })),
+        workspace: Some(WorkspaceServerCapabilities {
+            workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: Some(OneOf::Left(true)),
+            }),
+            file_operations: None,
+        }),
+        ..ServerCapabilities::default()
+    }
+}
+
+fn completion_kind(kind: ide::CompletionKind) -> CompletionItemKind {
+    match kind {
+        ide::CompletionKind::Actor => CompletionItemKind::CLASS,
+        ide::CompletionKind::Name => CompletionItemKind::REFERENCE,
+        ide::CompletionKind::Field => CompletionItemKind::FIELD,
+        ide::CompletionKind::Keyword => CompletionItemKind::KEYWORD,
+        ide::CompletionKind::Value => CompletionItemKind::ENUM_MEMBER,
+        ide::CompletionKind::ClaimId => CompletionItemKind::REFERENCE,
+        ide::CompletionKind::Cue => CompletionItemKind::TEXT,
+        ide::CompletionKind::Text => CompletionItemKind::TEXT,
+    }
+}
+
+fn symbol_kind(kind: ide::SymbolKind) -> SymbolKind {
+    match kind {
+        ide::SymbolKind::Header => SymbolKind::PROPERTY,
+        ide::SymbolKind::Actor => SymbolKind::CLASS,
+        ide::SymbolKind::Alias => SymbolKind::CONSTANT,
+        ide::SymbolKind::Claim => SymbolKind::EVENT,
+        ide::SymbolKind::Field => SymbolKind::FIELD,
+        ide::SymbolKind::Quote => SymbolKind::STRING,
+        ide::SymbolKind::Relation => SymbolKind::KEY,
+    }
+}
+
+#[allow(deprecated)]
+fn document_symbol(s: ide::Symbol, lines: &Lines<'_>) -> DocumentSymbol {
+    DocumentSymbol {
+        name: s.name,
+        detail: s.detail,
+        kind: symbol_kind(s.kind),
+        tags: None,
+        deprecated: None,
+        range: lines.range(s.span),
+        selection_range: lines.range(s.selection),
+        children: (!s.children.is_empty()).then(|| {
+            s.children
+                .into_iter()
+                .map(|c| document_symbol(c, lines))
+                .collect()
+        }),
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let problems = self
+            .guarded("initialize", |s| {
+                let enc = convert::negotiate(&params.capabilities);
+                write(&s.enc, enc);
+                let mut roots: Vec<PathBuf> = params
+                    .workspace_folders
+                    .iter()
+                    .flatten()
+                    .filter_map(|f| path_of(&f.uri))
+                    .collect();
+                #[allow(deprecated)]
+                if roots.is_empty() {
+                    roots.extend(params.root_uri.as_ref().and_then(path_of));
+                }
+                write(&s.roots, roots);
+                let workspace = params.capabilities.workspace.as_ref();
+                write(
+                    &s.caps,
+                    ClientCaps {
+                        watch_files: workspace
+                            .and_then(|w| w.did_change_watched_files.as_ref())
+                            .and_then(|w| w.dynamic_registration)
+                            .unwrap_or(false),
+                        configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
+                    },
+                );
+                let mut settings = Settings::default();
+                let problems = params
+                    .initialization_options
+                    .as_ref()
+                    .map(|o| settings.update(o))
+                    .unwrap_or_default();
+                write(&s.settings, settings);
+                problems
+            })
+            .await?;
+        for p in problems {
+            self.state.show_once(p).await;
+        }
+        Ok(InitializeResult {
+            capabilities: capabilities(self.state.enc()),
+            server_info: Some(ServerInfo {
+                name: "claimls".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            ..InitializeResult::default()
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let caps = read(&self.state.caps);
+        if caps.watch_files {
+            let watchers = [
+                "**/*.txt",
+                "**/*.claims",
+                &format!("**/{}", config::FILE_NAME),
+            ]
+            .iter()
+            .map(|g| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(g.to_string()),
+                kind: None,
+            })
+            .collect();
+            let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+            let registration = Registration {
+                id: "claimls-watch-files".into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            if let Err(e) = self
+                .state
+                .client
+                .register_capability(vec![registration])
+                .await
+            {
+                self.state
+                    .log(
+                        MessageType::WARNING,
+                        format!("claimls: could not watch files: {e}"),
+                    )
+                    .await;
+            }
+        }
+        if caps.configuration {
+            self.pull_configuration().await;
+        }
+        self.state
+            .log(
+                MessageType::INFO,
+                format!(
+                    "claimls {} ready ({:?} positions)",
+                    env!("CARGO_PKG_VERSION"),
+                    self.state.enc()
+                ),
+            )
+            .await;
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.state.shutdown_requested.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        self.guarded_notification("textDocument/didOpen", |s| {
+            let doc = params.text_document;
+            let kind = if is_claims(&doc.uri, &doc.language_id) {
+                Kind::Claims
+            } else {
+                Kind::Text
+            };
+            let path = path_of(&doc.uri);
+            lock(&s.docs).insert(Document::new(
+                doc.uri.clone(),
+                path.clone(),
+                kind,
+                doc.version,
+                doc.text,
+            ));
+            match kind {
+                Kind::Claims => s.schedule(&doc.uri),
+                Kind::Text => {
+                    if let Some(path) = path {
+                        s.article_changed(&path);
+                    }
+                }
+            }
+        })
+        .await;
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        self.guarded_notification("textDocument/didChange", |s| {
+            let uri = params.text_document.uri;
+            let enc = s.enc();
+            let (kind, path) = {
+                let mut docs = lock(&s.docs);
+                let Some(d) = docs.get_mut(&uri) else { return };
+                d.apply(params.content_changes, params.text_document.version, enc);
+                (d.kind, d.path.clone())
+            };
+            match (kind, path) {
+                (Kind::Claims, _) => s.schedule(&uri),
+                (Kind::Text, Some(path)) => s.article_changed(&path),
+                (Kind::Text, None) => {}
+            }
+        })
+        .await;
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        self.guarded_notification("textDocument/didSave", |s| {
+            let path = lock(&s.docs)
+                .get(&params.text_document.uri)
+                .and_then(|d| d.path.clone());
+            if path
+                .as_deref()
+                .and_then(Path::file_name)
+                .is_some_and(|n| n == config::FILE_NAME)
+            {
+                s.config_changed();
+            }
+        })
+        .await;
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let closed = self
+            .guarded("textDocument/didClose", |s| {
+                let removed = lock(&s.docs).remove(&uri);
+                lock(&s.articles).forget(&uri);
+                if let Some(Document {
+                    kind: Kind::Text,
+                    path: Some(path),
+                    ..
+                }) = &removed
+                {
+                    s.article_changed(path);
+                }
+                removed.map(|d| d.kind)
+            })
+            .await;
+        if let Ok(Some(Kind::Claims)) = closed {
+            let _gate = self.state.publish_gate.lock().await;
+            self.state
+                .client
+                .publish_diagnostics(uri, Vec::new(), None)
+                .await;
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let pull =
+            params.settings.is_null() || params.settings.as_object().is_some_and(|o| o.is_empty());
+        if pull && read(&self.state.caps).configuration {
+            self.pull_configuration().await;
+            return;
+        }
+        let problems = self
+            .guarded("workspace/didChangeConfiguration", |s| {
+                let mut settings = read(&s.settings);
+                let problems = settings.update(&params.settings);
+                write(&s.settings, settings);
+                s.config_changed();
+                problems
+            })
+            .await
+            .unwrap_or_default();
+        for p in problems {
+            self.state.show_once(p).await;
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        self.guarded_notification("workspace/didChangeWatchedFiles", |s| {
+            let mut config = false;
+            for change in params.changes {
+                let Some(path) = path_of(&change.uri) else {
+                    continue;
+                };
+                if path.file_name().is_some_and(|n| n == config::FILE_NAME) {
+                    config = true;
+                    continue;
+                }
+                // An open buffer is the truth for its file: the disk does not matter.
+                if lock(&s.docs).by_path(&path).is_some() {
+                    continue;
+                }
+                s.article_changed(&path);
+            }
+            if config {
+                s.config_changed();
+            }
+        })
+        .await;
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        self.guarded_notification("workspace/didChangeWorkspaceFolders", |s| {
+            let mut roots = read(&s.roots);
+            let removed: Vec<PathBuf> = params
+                .event
+                .removed
+                .iter()
+                .filter_map(|f| path_of(&f.uri))
+                .collect();
+            roots.retain(|r| !removed.contains(r));
+            roots.extend(params.event.added.iter().filter_map(|f| path_of(&f.uri)));
+            write(&s.roots, roots);
+            s.schedule_all();
+        })
+        .await;
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        self.guarded("textDocument/hover", |s| {
+            Self::at_position(
+                s,
+                &params.text_document_position_params,
+                |parsed, offset, view, lines| {
+                    let h = ide::hover(parsed, view.article(), offset)?;
+                    Some(Hover {
+                        contents: HoverContents::Markup(MarkupContent {
+                            kind: MarkupKind::Markdown,
+                            value: h.markdown,
+                        }),
+                        range: Some(lines.range(h.span)),
+                    })
+                },
+            )
+        })
+        .await
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        self.guarded("textDocument/completion", |s| {
+            let pos = &params.text_document_position;
+            let path = s.snapshot(&pos.text_document.uri).and_then(|(_, p)| p);
+            let (config, _) = s.config_for(path.as_deref());
+            Self::at_position(s, pos, |parsed, offset, view, lines| {
+                let found = ide::completion(parsed, view.article(), offset, &config);
+                let incomplete = found.len() >= ide::MAX_COMPLETIONS;
+                let items = found
+                    .into_iter()
+                    .map(|c| CompletionItem {
+                        label: c.label,
+                        kind: Some(completion_kind(c.kind)),
+                        detail: c.detail,
+                        documentation: c.documentation.map(|d| {
+                            Documentation::MarkupContent(MarkupContent {
+                                kind: MarkupKind::Markdown,
+                                value: d,
+                            })
+                        }),
+                        sort_text: Some(c.sort_text),
+                        filter_text: Some(c.filter_text),
+                        text_edit: Some(CompletionTextEdit::Edit(TextEdit {
+                            range: lines.range(c.replace),
+                            new_text: c.insert_text,
+                        })),
+                        ..CompletionItem::default()
+                    })
+                    .collect();
+                Some(CompletionResponse::List(CompletionList {
+                    is_incomplete: incomplete,
+                    items,
+                }))
+            })
+        })
+        .await
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        self.guarded("textDocument/definition", |s| {
+            let pos = &params.text_document_position_params;
+            Self::at_position(s, pos, |parsed, offset, view, lines| {
+                let location = match ide::definition(parsed, view.article(), offset)? {
+                    ide::Target::File(span) => {
+                        Location::new(pos.text_document.uri.clone(), lines.range(span))
+                    }
+                    ide::Target::Article(span) => {
+                        let (uri, article_lines) = view.lines(s.enc())?;
+                        Location::new(uri.clone(), article_lines.range(span))
+                    }
+                };
+                Some(GotoDefinitionResponse::Scalar(location))
+            })
+        })
+        .await
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        self.guarded("textDocument/documentSymbol", |s| {
+            let (snap, _) = s.snapshot(&params.text_document.uri)?;
+            let parsed = snap.parsed()?;
+            let lines = snap.lines(s.enc());
+            let symbols = ide::symbols(parsed)
+                .into_iter()
+                .map(|sym| document_symbol(sym, &lines))
+                .collect();
+            Some(DocumentSymbolResponse::Nested(symbols))
+        })
+        .await
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        self.guarded("textDocument/codeAction", |s| {
+            let uri = &params.text_document.uri;
+            let docs = lock(&s.docs);
+            let doc = docs.get(uri)?;
+            let version = doc.version();
+            let mut actions: Vec<CodeActionOrCommand> = Vec::new();
+            // The fixes the client's diagnostics carry, when they are for this version.
+            for d in &params.context.diagnostics {
+                let Some(data) = d
+                    .data
+                    .as_ref()
+                    .filter(|_| d.source.as_deref() == Some(diagnostics::SOURCE))
+                else {
+                    continue;
+                };
+                if data.get("version").and_then(Value::as_i64) != Some(i64::from(version)) {
+                    continue;
+                }
+                if let Some(action) = diagnostics::quick_fix(uri, d, data) {
+                    actions.push(CodeActionOrCommand::CodeAction(action));
+                }
+            }
+            // Else the fixes of the last published findings that touch the range.
+            if actions.is_empty() {
+                if let Some(published) = doc.published.as_ref().filter(|p| p.version == version) {
+                    let lines = doc.snapshot.lines(s.enc());
+                    let places = Places {
+                        uri,
+                        file: lines,
+                        article: None,
+                    };
+                    for d in published.diagnostics.iter().filter(|d| d.fix.is_some()) {
+                        let lsp = diagnostics::to_lsp(d, &places, version);
+                        if !diagnostics::overlaps(&lsp.range, &params.range) {
+                            continue;
+                        }
+                        if let Some(action) = lsp
+                            .data
+                            .as_ref()
+                            .and_then(|data| diagnostics::quick_fix(uri, &lsp, data))
+                        {
+                            actions.push(CodeActionOrCommand::CodeAction(action));
+                        }
+                    }
+                }
+            }
+            Some(actions)
+        })
+        .await
+    }
+}
+
+impl Backend {
+    /// Asks the client for the `claimls` section of its settings.
+    async fn pull_configuration(&self) {
+        let items = vec![ConfigurationItem {
+            scope_uri: None,
+            section: Some("claimls".into()),
+        }];
+        match self.state.client.configuration(items).await {
+            Ok(values) => {
+                let Some(value) = values.into_iter().next().filter(|v| !v.is_null()) else {
+                    return;
+                };
+                let problems = self
+                    .guarded("workspace/configuration", |s| {
+                        let mut settings = read(&s.settings);
+                        let problems = settings.update(&value);
+                        if settings != read(&s.settings) {
+                            write(&s.settings, settings);
+                            s.config_changed();
+                        }
+                        problems
+                    })
+                    .await
+                    .unwrap_or_default();
+                for p in problems {
+                    self.state.show_once(p).await;
+                }
+            }
+            Err(e) => {
+                self.state
+                    .log(
+                        MessageType::WARNING,
+                        format!("claimls: could not read the settings: {e}"),
+                    )
+                    .await
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claims_documents_by_language_or_extension() {
+        let u = |s: &str| -> Uri { s.parse().unwrap() };
+        assert!(is_claims(&u("file:///a/b.claims"), "plaintext"));
+        assert!(is_claims(&u("untitled:Untitled-1"), "claims"));
+        assert!(!is_claims(&u("file:///a/b.txt"), "plaintext"));
+        assert!(path_of(&u("untitled:Untitled-1")).is_none());
+        assert_eq!(
+            path_of(&u("file:///nonexistent-dir/x.claims")),
+            Some(PathBuf::from("/nonexistent-dir/x.claims"))
+        );
+    }
+}
