@@ -183,7 +183,7 @@ impl ArticleStore {
 
     /// Records that the annotation `uri` now depends on the article at `path`.
     pub fn depend(&mut self, uri: &Uri, path: Option<&Path>) {
-        self.forget(uri);
+        self.drop_dependency(uri, path);
         if let Some(path) = path {
             self.dependants
                 .entry(path.to_path_buf())
@@ -194,9 +194,14 @@ impl ArticleStore {
 
     /// Forgets the annotation `uri` (closed); an article nobody depends on is dropped.
     pub fn forget(&mut self, uri: &Uri) {
+        self.drop_dependency(uri, None);
+    }
+
+    /// Removes `uri` from the dependants of every article but `keep`.
+    fn drop_dependency(&mut self, uri: &Uri, keep: Option<&Path>) {
         let mut unused = Vec::new();
         for (path, uris) in &mut self.dependants {
-            if uris.remove(uri) && uris.is_empty() {
+            if Some(path.as_path()) != keep && uris.remove(uri) && uris.is_empty() {
                 unused.push(path.clone());
             }
         }
@@ -316,6 +321,19 @@ mod tests {
         let u: Uri = "file:///a.claims".parse().unwrap();
         let p = PathBuf::from("/a.txt");
         s.depend(&u, Some(&p));
+        s.entries.insert(
+            p.clone(),
+            Entry {
+                stamp: Stamp::Buffer { version: 1 },
+                limit: 1,
+                article: Arc::new(Article::new("x")),
+            },
+        );
+        s.depend(&u, Some(&p));
+        assert!(
+            s.entries.contains_key(&p),
+            "depending again keeps the index"
+        );
         assert_eq!(s.dependants(&p), std::slice::from_ref(&u));
         s.depend(&u, Some(Path::new("/b.txt")));
         assert!(s.dependants(&p).is_empty());

@@ -3,8 +3,9 @@
 //! [`server`] implements the protocol on top of the core and [`crate::ide`];
 //! [`documents`] keeps the open files, [`articles`] the article indexes and which
 //! annotation depends on which article, [`settings`] the editor's settings and
-//! `claimls.toml`, [`diagnostics`] turns findings into LSP diagnostics and quick fixes, and
-//! [`convert`] is the one place where byte offsets become positions.
+//! `claimls.toml`, [`diagnostics`] turns findings into LSP diagnostics and quick fixes,
+//! [`convert`] is the one place where byte offsets become positions, and [`transport`]
+//! answers malformed messages before they reach tower-lsp-server.
 
 pub mod articles;
 pub mod convert;
@@ -12,6 +13,7 @@ pub mod diagnostics;
 pub mod documents;
 pub mod server;
 pub mod settings;
+pub mod transport;
 
 use std::process::ExitCode;
 use tokio::io::{AsyncRead, AsyncWrite};
@@ -21,15 +23,29 @@ use tower_lsp_server::{LspService, Server};
 /// Returns whether `shutdown` came first, as the protocol asks for the exit code.
 pub async fn serve<I, O>(input: I, output: O) -> bool
 where
-    I: AsyncRead + Unpin,
-    O: AsyncWrite,
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Send + 'static,
 {
     let (service, socket) = LspService::build(server::Backend::new)
         .custom_method("claimls/documentState", server::Backend::document_state)
         .custom_method("claimls/debugPanic", server::Backend::debug_panic)
         .finish();
     let state = service.inner().state.clone();
-    Server::new(input, output, socket).serve(service).await;
+    let (to_server, server_input) = tokio::io::duplex(1 << 16);
+    let (server_output, from_server) = tokio::io::duplex(1 << 16);
+    let (frames, outgoing) = tokio::sync::mpsc::channel(64);
+    let writer = tokio::spawn(transport::write_output(output, outgoing));
+    let forward = tokio::spawn(transport::forward_output(from_server, frames.clone()));
+    let filter = tokio::spawn(transport::filter_input(input, to_server, frames));
+    Server::new(server_input, server_output, socket)
+        .serve(service)
+        .await;
+    // After `exit` the client's input may stay open: stop reading it, then let the
+    // server's last frames (the `shutdown` response) reach the output.
+    filter.abort();
+    let _ = filter.await;
+    let _ = forward.await;
+    let _ = writer.await;
     state
         .shutdown_requested
         .load(std::sync::atomic::Ordering::SeqCst)

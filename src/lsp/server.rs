@@ -565,52 +565,24 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
-        let caps = read(&self.state.caps);
-        if caps.watch_files {
-            let watchers = [
-                "**/*.txt",
-                "**/*.claims",
-                &format!("**/{}", config::FILE_NAME),
-            ]
-            .iter()
-            .map(|g| FileSystemWatcher {
-                glob_pattern: GlobPattern::String(g.to_string()),
-                kind: None,
-            })
-            .collect();
-            let options = DidChangeWatchedFilesRegistrationOptions { watchers };
-            let registration = Registration {
-                id: "claimls-watch-files".into(),
-                method: "workspace/didChangeWatchedFiles".into(),
-                register_options: serde_json::to_value(options).ok(),
-            };
-            if let Err(e) = self
-                .state
-                .client
-                .register_capability(vec![registration])
-                .await
-            {
-                self.state
-                    .log(
-                        MessageType::WARNING,
-                        format!("claimls: could not watch files: {e}"),
-                    )
-                    .await;
+        // Requests to the client run detached: a handler that waits for the client's answer
+        // would keep tower-lsp-server from exiting when `exit` comes first.
+        let state = self.state.clone();
+        tokio::spawn(async move {
+            let caps = read(&state.caps);
+            if caps.watch_files {
+                state.watch_files().await;
             }
-        }
-        if caps.configuration {
-            self.pull_configuration().await;
-        }
-        self.state
-            .log(
-                MessageType::INFO,
-                format!(
-                    "claimls {} ready ({:?} positions)",
-                    env!("CARGO_PKG_VERSION"),
-                    self.state.enc()
-                ),
-            )
-            .await;
+            if caps.configuration {
+                state.clone().pull_configuration().await;
+            }
+            let ready = format!(
+                "claimls {} ready ({:?} positions)",
+                env!("CARGO_PKG_VERSION"),
+                state.enc()
+            );
+            state.log(MessageType::INFO, ready).await;
+        });
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -711,7 +683,8 @@ impl LanguageServer for Backend {
         let pull =
             params.settings.is_null() || params.settings.as_object().is_some_and(|o| o.is_empty());
         if pull && read(&self.state.caps).configuration {
-            self.pull_configuration().await;
+            let state = self.state.clone();
+            tokio::spawn(async move { state.pull_configuration().await });
             return;
         }
         let problems = self
@@ -920,41 +893,79 @@ impl LanguageServer for Backend {
     }
 }
 
-impl Backend {
+impl State {
+    /// Registers for changes of articles, annotations and `claimls.toml` files.
+    async fn watch_files(&self) {
+        let watchers = [
+            "**/*.txt",
+            "**/*.claims",
+            &format!("**/{}", config::FILE_NAME),
+        ]
+        .iter()
+        .map(|g| FileSystemWatcher {
+            glob_pattern: GlobPattern::String(g.to_string()),
+            kind: None,
+        })
+        .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let registration = Registration {
+            id: "claimls-watch-files".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        if let Err(e) = self.client.register_capability(vec![registration]).await {
+            self.log(
+                MessageType::WARNING,
+                format!("claimls: could not watch files: {e}"),
+            )
+            .await;
+        }
+    }
+
     /// Asks the client for the `claimls` section of its settings.
-    async fn pull_configuration(&self) {
+    async fn pull_configuration(self: Arc<Self>) {
         let items = vec![ConfigurationItem {
             scope_uri: None,
             section: Some("claimls".into()),
         }];
-        match self.state.client.configuration(items).await {
-            Ok(values) => {
-                let Some(value) = values.into_iter().next().filter(|v| !v.is_null()) else {
-                    return;
-                };
-                let problems = self
-                    .guarded("workspace/configuration", |s| {
-                        let mut settings = read(&s.settings);
-                        let problems = settings.update(&value);
-                        if settings != read(&s.settings) {
-                            write(&s.settings, settings);
-                            s.config_changed();
-                        }
-                        problems
-                    })
-                    .await
-                    .unwrap_or_default();
+        let values = match self.client.configuration(items).await {
+            Ok(values) => values,
+            Err(e) => {
+                self.log(
+                    MessageType::WARNING,
+                    format!("claimls: could not read the settings: {e}"),
+                )
+                .await;
+                return;
+            }
+        };
+        let Some(value) = values.into_iter().next().filter(|v| !v.is_null()) else {
+            return;
+        };
+        let applied = catch_unwind(AssertUnwindSafe(|| {
+            let mut settings = read(&self.settings);
+            let problems = settings.update(&value);
+            if settings != read(&self.settings) {
+                write(&self.settings, settings);
+                self.config_changed();
+            }
+            problems
+        }));
+        match applied {
+            Ok(problems) => {
                 for p in problems {
-                    self.state.show_once(p).await;
+                    self.show_once(p).await;
                 }
             }
-            Err(e) => {
-                self.state
-                    .log(
-                        MessageType::WARNING,
-                        format!("claimls: could not read the settings: {e}"),
-                    )
-                    .await
+            Err(panic) => {
+                self.log(
+                    MessageType::ERROR,
+                    format!(
+                        "claimls: internal error applying settings: {}",
+                        panic_message(&*panic)
+                    ),
+                )
+                .await
             }
         }
     }

@@ -1,0 +1,305 @@
+//! Framing in front of tower-lsp-server: bad messages are answered here and never reach
+//! it.
+//!
+//! tower-lsp-server stops reading its input after the first body it cannot decode (the
+//! framed reader of tokio-util ends its stream after a decoder error), so one malformed
+//! message would end the session. This layer reads the client's framed messages itself,
+//! answers what is not a JSON-RPC message (a parse error or an invalid request, as the
+//! protocol says), and passes everything else on unchanged. Outgoing frames and these
+//! answers are written whole, one at a time, so they never interleave.
+
+use serde_json::{json, Value};
+use tokio::io::{
+    AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader,
+};
+use tokio::sync::mpsc;
+
+/// Longest header line kept; longer lines are garbage.
+const MAX_HEADER_LINE: usize = 8 * 1024;
+/// Largest message body accepted (a 16 MiB article, JSON-escaped, fits).
+pub const MAX_BODY: usize = 256 << 20;
+
+/// One unit read from the client.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Frame {
+    /// A body with a valid `Content-Length` header (not yet checked to be JSON).
+    Body(Vec<u8>),
+    /// Bytes that are not a message: a header block without `Content-Length`, a bad
+    /// length, a body that is too large.
+    Bad(String),
+}
+
+/// Reads one line (up to and including `\n`), keeping at most `MAX_HEADER_LINE` bytes.
+/// `None` at the end of the input.
+async fn read_line<R: AsyncBufRead + Unpin>(r: &mut R) -> std::io::Result<Option<Vec<u8>>> {
+    let mut line = Vec::new();
+    let mut any = false;
+    loop {
+        let buf = r.fill_buf().await?;
+        if buf.is_empty() {
+            return Ok(any.then_some(line));
+        }
+        any = true;
+        let (take, done) = match memchr::memchr(b'\n', buf) {
+            Some(i) => (i + 1, true),
+            None => (buf.len(), false),
+        };
+        let room = MAX_HEADER_LINE.saturating_sub(line.len());
+        line.extend_from_slice(&buf[..take.min(room)]);
+        r.consume(take);
+        if done {
+            return Ok(Some(line));
+        }
+    }
+}
+
+/// Reads the next frame; `None` at the end of the input.
+pub async fn read_frame<R: AsyncBufRead + Unpin>(r: &mut R) -> std::io::Result<Option<Frame>> {
+    let mut length: Option<Result<usize, String>> = None;
+    let mut headers = 0;
+    loop {
+        let Some(line) = read_line(r).await? else {
+            return Ok(
+                (headers > 0).then(|| Frame::Bad("the input ended inside a message header".into()))
+            );
+        };
+        let text = String::from_utf8_lossy(&line);
+        let text = text.trim_end_matches(['\r', '\n']);
+        if text.is_empty() {
+            if headers == 0 {
+                continue; // Stray blank lines between messages.
+            }
+            break;
+        }
+        headers += 1;
+        if let Some((name, value)) = text.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("content-length") {
+                length = Some(
+                    value
+                        .trim()
+                        .parse::<usize>()
+                        .map_err(|_| format!("bad Content-Length `{}`", value.trim())),
+                );
+            }
+        }
+    }
+    match length {
+        None => Ok(Some(Frame::Bad(
+            "a message header without Content-Length".into(),
+        ))),
+        Some(Err(e)) => Ok(Some(Frame::Bad(e))),
+        Some(Ok(n)) if n > MAX_BODY => {
+            // Skip the body without keeping it.
+            let skipped =
+                tokio::io::copy(&mut (&mut *r).take(n as u64), &mut tokio::io::sink()).await?;
+            if skipped < n as u64 {
+                return Ok(None);
+            }
+            Ok(Some(Frame::Bad(format!(
+                "a message of {n} bytes is larger than the {MAX_BODY} bytes accepted"
+            ))))
+        }
+        Some(Ok(n)) => {
+            let mut body = vec![0; n];
+            match r.read_exact(&mut body).await {
+                Ok(_) => Ok(Some(Frame::Body(body))),
+                Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(None),
+                Err(e) => Err(e),
+            }
+        }
+    }
+}
+
+pub fn frame(body: &[u8]) -> Vec<u8> {
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+fn error_reply(id: Value, code: i64, message: &str) -> Vec<u8> {
+    let reply =
+        json!({ "jsonrpc": "2.0", "id": id, "error": { "code": code, "message": message } });
+    serde_json::to_vec(&reply).expect("a JSON value serializes")
+}
+
+/// What to answer instead of passing `body` on, if anything: the same checks that
+/// tower-lsp-server's decoder makes, answered instead of failing.
+pub fn reject(body: &[u8]) -> Option<Vec<u8>> {
+    let value: Value = match serde_json::from_slice(body) {
+        Ok(v) => v,
+        Err(e) => {
+            return Some(error_reply(
+                Value::Null,
+                -32700,
+                &format!("Parse error: {e}"),
+            ))
+        }
+    };
+    let Some(obj) = value.as_object() else {
+        return Some(error_reply(
+            Value::Null,
+            -32600,
+            "Invalid request: expected a JSON-RPC message object",
+        ));
+    };
+    let id = obj.get("id");
+    let id_ok = match id {
+        None | Some(Value::Null) | Some(Value::String(_)) => true,
+        Some(Value::Number(n)) => n.is_i64(),
+        Some(_) => false,
+    };
+    let reply_id = if id_ok {
+        id.cloned().unwrap_or(Value::Null)
+    } else {
+        Value::Null
+    };
+    if obj.get("jsonrpc").and_then(Value::as_str) != Some("2.0") {
+        return Some(error_reply(
+            reply_id,
+            -32600,
+            "Invalid request: expected \"jsonrpc\": \"2.0\"",
+        ));
+    }
+    if !id_ok {
+        return Some(error_reply(
+            Value::Null,
+            -32600,
+            "Invalid request: an id must be an integer, a string or null",
+        ));
+    }
+    if obj.get("method").is_some_and(|m| !m.is_string()) {
+        return Some(error_reply(
+            reply_id,
+            -32600,
+            "Invalid request: the method must be a string",
+        ));
+    }
+    None
+}
+
+/// Copies the client's messages from `input` to `server`, answering bad ones on `replies`.
+pub async fn filter_input<I, S>(input: I, mut server: S, replies: mpsc::Sender<Vec<u8>>)
+where
+    I: AsyncRead + Unpin,
+    S: AsyncWrite + Unpin,
+{
+    let mut input = BufReader::new(input);
+    loop {
+        let next = match read_frame(&mut input).await {
+            Ok(Some(next)) => next,
+            Ok(None) | Err(_) => break,
+        };
+        match next {
+            Frame::Body(body) => match reject(&body) {
+                Some(reply) => {
+                    if replies.send(frame_of(reply)).await.is_err() {
+                        break;
+                    }
+                }
+                None => {
+                    if server.write_all(&frame(&body)).await.is_err()
+                        || server.flush().await.is_err()
+                    {
+                        break;
+                    }
+                }
+            },
+            Frame::Bad(why) => {
+                let reply = error_reply(Value::Null, -32700, &format!("Parse error: {why}"));
+                if replies.send(frame_of(reply)).await.is_err() {
+                    break;
+                }
+            }
+        }
+    }
+    let _ = server.shutdown().await;
+}
+
+fn frame_of(body: Vec<u8>) -> Vec<u8> {
+    frame(&body)
+}
+
+/// Copies the server's frames from `server` to `out`, whole.
+pub async fn forward_output<S>(server: S, out: mpsc::Sender<Vec<u8>>)
+where
+    S: AsyncRead + Unpin,
+{
+    let mut server = BufReader::new(server);
+    while let Ok(Some(Frame::Body(body))) = read_frame(&mut server).await {
+        if out.send(frame(&body)).await.is_err() {
+            break;
+        }
+    }
+}
+
+/// Writes whole frames to `output` in the order they come.
+pub async fn write_output<O>(output: O, mut frames: mpsc::Receiver<Vec<u8>>)
+where
+    O: AsyncWrite,
+{
+    tokio::pin!(output);
+    while let Some(bytes) = frames.recv().await {
+        if output.write_all(&bytes).await.is_err() || output.flush().await.is_err() {
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn frames(input: &[u8]) -> Vec<Frame> {
+        let mut r = BufReader::new(input);
+        let mut out = Vec::new();
+        while let Some(f) = read_frame(&mut r).await.unwrap() {
+            out.push(f);
+        }
+        out
+    }
+
+    #[tokio::test]
+    async fn reads_frames_and_reports_bad_headers() {
+        let input = b"Content-Length: 2\r\n\r\n{}\r\n\r\nX-Junk: 1\r\n\r\ncontent-length: 3\r\nContent-Type: application/vscode-jsonrpc; charset=latin1\r\n\r\n[1]Content-Length: x\r\n\r\n";
+        let got = frames(input).await;
+        assert_eq!(got[0], Frame::Body(b"{}".to_vec()));
+        assert!(matches!(&got[1], Frame::Bad(m) if m.contains("without Content-Length")));
+        assert_eq!(got[2], Frame::Body(b"[1]".to_vec()));
+        assert!(matches!(&got[3], Frame::Bad(m) if m.contains("bad Content-Length")));
+        assert_eq!(got.len(), 4);
+        assert!(
+            frames(b"Content-Length: 10\r\n\r\nshort").await.is_empty(),
+            "a cut body ends the input"
+        );
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_message() {
+        let code = |body: &str| {
+            reject(body.as_bytes()).map(|r| {
+                serde_json::from_slice::<Value>(&r).unwrap()["error"]["code"]
+                    .as_i64()
+                    .unwrap()
+            })
+        };
+        assert_eq!(code("{ not json"), Some(-32700));
+        assert_eq!(code("[1, 2]"), Some(-32600));
+        assert_eq!(
+            code(r#"{"jsonrpc":"1.0","id":1,"method":"x"}"#),
+            Some(-32600)
+        );
+        assert_eq!(
+            code(r#"{"jsonrpc":"2.0","id":1.5,"method":"x"}"#),
+            Some(-32600)
+        );
+        assert_eq!(code(r#"{"jsonrpc":"2.0","id":1,"method":7}"#), Some(-32600));
+        assert_eq!(
+            code(r#"{"jsonrpc":"2.0","id":1,"method":"x","params":null}"#),
+            None
+        );
+        assert_eq!(code(r#"{"jsonrpc":"2.0","id":"a","result":null}"#), None);
+        let reply: Value =
+            serde_json::from_slice(&reject(br#"{"jsonrpc":"1.0","id":"q"}"#).unwrap()).unwrap();
+        assert_eq!(reply["id"], "q");
+    }
+}
