@@ -79,9 +79,15 @@ impl std::fmt::Display for ConfigError {
 impl Config {
     /// Parses the text of a `claimls.toml`.
     pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
-        let file: ConfigFile = toml::from_str(text).map_err(|e| ConfigError {
-            path: None,
-            message: e.message().to_string(),
+        let file: ConfigFile = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count());
+            ConfigError {
+                path: None,
+                message: match line {
+                    Some(line) => format!("line {line}: {}", e.message()),
+                    None => e.message().to_string(),
+                },
+            }
         })?;
         Config::default().with_file(file)
     }

@@ -272,6 +272,13 @@ pub fn build(text: &str, tree: &SyntaxTree) -> (Annotation, Vec<Diagnostic>) {
         .collect();
     let mut model = Annotation::default();
 
+    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
+        diags.push(Diagnostic::new(
+            Code::MissingField,
+            Span::empty(tree.bom),
+            "empty annotation: expected header fields (`article:`, `date:`, `publisher:`) and `claim ID` blocks",
+        ));
+    }
     let first_block = tree.blocks.first().map(|b| b.line);
     for node in &tree.header {
         let field = to_field(text, node);
@@ -539,11 +546,8 @@ fn build_claim(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Op
         missing.push("`quote:` (the claim's words as they stand in the article)");
     }
     if !missing.is_empty() {
-        diags.push(Diagnostic::new(
-            Code::MissingField,
-            header,
-            format!("claim `{}` has no {}", claim.id, missing.join(" and no ")),
-        ));
+        let who = if claim.id.is_empty() { "claim".to_string() } else { format!("claim `{}`", claim.id) };
+        diags.push(Diagnostic::new(Code::MissingField, header, format!("{who} has no {}", missing.join(" and no "))));
     }
     Some(claim)
 }

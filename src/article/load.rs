@@ -55,19 +55,27 @@ impl ArticleError {
                 p.display()
             ),
             ArticleError::TooLarge { path, bytes, limit } => format!(
-                "article `{}` is too large ({:.1} MiB; the limit is {:.1} MiB): split it or raise `max_article_bytes` in claimls.toml",
+                "article `{}` is too large ({}; the limit is {}): split it or raise `max_article_bytes` in claimls.toml",
                 path.display(),
-                *bytes as f64 / 1048576.0,
-                *limit as f64 / 1048576.0
+                human_size(*bytes),
+                human_size(*limit)
             ),
             ArticleError::Binary(p) => format!("article `{}` is a binary file, not text: expected UTF-8 plain text", p.display()),
             ArticleError::NotUtf8 { path, line, byte } => format!(
-                "article `{}` is not valid UTF-8 (line {line}, byte {byte}): re-save it as UTF-8",
+                "article `{}` is not valid UTF-8 (line {line}, byte offset {byte}): re-save it as UTF-8",
                 path.display()
             ),
             ArticleError::Empty(p) => format!("article `{}` is empty: expected the article's text", p.display()),
             ArticleError::Io { path, message } => format!("article `{}` cannot be read: {message}", path.display()),
         }
+    }
+}
+
+fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 => format!("{:.1} MiB", b as f64 / 1048576.0),
+        b if b >= 1 << 10 => format!("{:.1} KiB", b as f64 / 1024.0),
+        b => format!("{b} bytes"),
     }
 }
 
@@ -179,7 +187,7 @@ mod tests {
         let big = dir.join("big.txt");
         std::fs::write(&big, "x".repeat(100)).unwrap();
         let err = load(&big, Limits { max_bytes: 10 }).unwrap_err();
-        assert!(err.message().contains("too large"), "{}", err.message());
+        assert!(err.message().contains("too large (100 bytes; the limit is 10 bytes)"), "{}", err.message());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

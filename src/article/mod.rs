@@ -17,7 +17,8 @@ pub use normalize::{normalize_str, Normalized};
 pub use search::{split_elisions, MatchLevel, PartMatch, QuoteSearch};
 
 use crate::text::{LineIndex, Span};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,7 +48,10 @@ pub struct Article {
     pub lines: LineIndex,
     pub(crate) norm: Normalized,
     pub(crate) tokens: Vec<Token>,
-    pub(crate) words: HashMap<Box<str>, Vec<u32>>,
+    /// Word hash -> token indices. Keyed by hash, not by string, so building the index
+    /// allocates no keys; every use verifies the text it finds, so a collision costs a
+    /// wasted comparison, never a wrong answer.
+    pub(crate) words: FxHashMap<u64, Vec<u32>>,
     /// Acronyms defined in parentheses: `(acronym, expansion)`, both normalized.
     pub(crate) acronyms: Vec<(String, String)>,
     candidates: OnceLock<Vec<Candidate>>,
@@ -62,15 +66,11 @@ impl Article {
         let sentences = segment::sentences(&text, &paragraphs);
         let norm = Normalized::new(&text);
         let tokens = tokenize(&norm.text);
-        let mut words: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        let mut words: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        words.reserve(tokens.len() / 3);
         for (i, t) in tokens.iter().enumerate() {
             let w = &norm.text[t.start as usize..t.end as usize];
-            match words.get_mut(w) {
-                Some(list) => list.push(i as u32),
-                None => {
-                    words.insert(w.into(), vec![i as u32]);
-                }
-            }
+            words.entry(word_hash(w)).or_default().push(i as u32);
         }
         let lines = LineIndex::new(&text);
         let mut article = Article {
@@ -127,7 +127,7 @@ impl Article {
     }
 
     pub(crate) fn postings(&self, word: &str) -> &[u32] {
-        self.words.get(word).map_or(&[], |v| v.as_slice())
+        self.words.get(&word_hash(word)).map_or(&[], |v| v.as_slice())
     }
 
     /// Names the article mentions (people, organizations, outlets, descriptors), computed
@@ -137,23 +137,33 @@ impl Article {
     }
 }
 
+fn word_hash(word: &str) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(word)
+}
+
 /// Words of a normalized text: runs of alphanumeric characters.
 pub(crate) fn tokenize(norm: &str) -> Vec<Token> {
+    let bytes = norm.as_bytes();
     let mut out = Vec::with_capacity(norm.len() / 5);
     let mut start: Option<usize> = None;
-    for (i, c) in norm.char_indices() {
-        let word = c.is_alphanumeric();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (word, width) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = norm[i..].chars().next().expect("char boundary");
+            (c.is_alphanumeric(), c.len_utf8())
+        };
         match (word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(Token {
-                    start: s as u32,
-                    end: i as u32,
-                });
+                out.push(Token { start: s as u32, end: i as u32 });
                 start = None;
             }
             _ => {}
         }
+        i += width;
     }
     if let Some(s) = start {
         out.push(Token {

@@ -36,8 +36,91 @@ fn fold(c: char) -> Folded {
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
         | '\u{2212}' => Folded::Char('-'),
         '\u{2026}' => Folded::Ellipsis,
-        c if c.is_ascii() => Folded::Char(c.to_ascii_lowercase()),
         c => Folded::Lower(c),
+    }
+}
+
+/// Receives the normalized characters; the map is built only when it is wanted.
+trait Sink {
+    fn push(&mut self, c: char, at: u32);
+    fn push_ascii(&mut self, b: u8, at: u32);
+}
+
+impl Sink for Normalized {
+    #[inline]
+    fn push(&mut self, c: char, at: u32) {
+        self.text.push(c);
+        for _ in 0..c.len_utf8() {
+            self.map.push(at);
+        }
+    }
+
+    #[inline]
+    fn push_ascii(&mut self, b: u8, at: u32) {
+        self.text.push(b as char);
+        self.map.push(at);
+    }
+}
+
+impl Sink for String {
+    #[inline]
+    fn push(&mut self, c: char, _: u32) {
+        String::push(self, c);
+    }
+
+    #[inline]
+    fn push_ascii(&mut self, b: u8, _: u32) {
+        String::push(self, b as char);
+    }
+}
+
+/// The normalization loop, shared by the mapped and the plain variant. ASCII, which is
+/// most of any English article, takes a byte path with no character decoding.
+fn normalize_into<S: Sink>(text: &str, out: &mut S) {
+    let bytes = text.as_bytes();
+    let mut in_space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            let at = i as u32;
+            i += 1;
+            if b.is_ascii_whitespace() || b == 0x0b {
+                if !in_space {
+                    out.push_ascii(b' ', at);
+                }
+                in_space = true;
+                continue;
+            }
+            in_space = false;
+            out.push_ascii(if b == b'`' { b'\'' } else { b.to_ascii_lowercase() }, at);
+            continue;
+        }
+        let c = text[i..].chars().next().expect("char boundary");
+        let at = i as u32;
+        i += c.len_utf8();
+        match fold(c) {
+            Folded::Drop => continue,
+            Folded::Space => {
+                if !in_space {
+                    out.push_ascii(b' ', at);
+                }
+                in_space = true;
+                continue;
+            }
+            Folded::Char(c) => out.push(c, at),
+            Folded::Ellipsis => {
+                for _ in 0..3 {
+                    out.push_ascii(b'.', at);
+                }
+            }
+            Folded::Lower(c) => {
+                for lower in c.to_lowercase() {
+                    out.push(lower, at);
+                }
+            }
+        }
+        in_space = false;
     }
 }
 
@@ -47,41 +130,9 @@ impl Normalized {
             text: String::with_capacity(text.len()),
             map: Vec::with_capacity(text.len() + 1),
         };
-        let mut in_space = false;
-        for (offset, c) in text.char_indices() {
-            let at = offset as u32;
-            match fold(c) {
-                Folded::Drop => {}
-                Folded::Space => {
-                    if !in_space {
-                        out.push(' ', at);
-                    }
-                    in_space = true;
-                    continue;
-                }
-                Folded::Char(c) => out.push(c, at),
-                Folded::Ellipsis => {
-                    for _ in 0..3 {
-                        out.push('.', at);
-                    }
-                }
-                Folded::Lower(c) => {
-                    for lower in c.to_lowercase() {
-                        out.push(lower, at);
-                    }
-                }
-            }
-            in_space = false;
-        }
+        normalize_into(text, &mut out);
         out.map.push(text.len() as u32);
         out
-    }
-
-    fn push(&mut self, c: char, at: u32) {
-        self.text.push(c);
-        for _ in 0..c.len_utf8() {
-            self.map.push(at);
-        }
     }
 
     /// Original offset of normalized offset `i` (clamped).
@@ -110,15 +161,20 @@ impl Normalized {
 
     /// The first normalized offset whose original offset is `>= original`.
     pub fn from_original(&self, original: usize) -> usize {
-        self.map
-            .partition_point(|m| (*m as usize) < original)
-            .min(self.text.len())
+        self.map.partition_point(|m| (*m as usize) < original).min(self.text.len())
     }
 }
 
-/// Normalizes a short string (a quote, a name) and trims it; no offset map needed.
+/// Normalizes a short string (a quote, a name) and trims it; no offset map is built.
 pub fn normalize_str(s: &str) -> String {
-    Normalized::new(s).text.trim().to_string()
+    let mut out = String::with_capacity(s.len());
+    normalize_into(s, &mut out);
+    let trimmed = out.trim();
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -151,6 +207,13 @@ mod tests {
             n.text.find('x').unwrap()
         );
         assert_eq!(n.original(n.text.len()), text.len());
+    }
+
+    #[test]
+    fn plain_and_mapped_variants_agree() {
+        for text in ["  A\u{2019}b \t\u{2014} C…  ", "İx\u{ad}Y", "`quoted`", "\u{b}v"] {
+            assert_eq!(normalize_str(text), Normalized::new(text).text.trim());
+        }
     }
 
     #[test]

@@ -8,10 +8,10 @@ use crate::diagnostic::{Code, Diagnostic, Target};
 use crate::model::{Annotation, Claim, UNNAMED};
 use crate::text::Span;
 
-pub(super) fn check(ctx: &Context<'_>, claim: &Claim, anchors: &[Span], out: &mut Vec<Diagnostic>) {
-    source(ctx, claim, anchors.first().copied(), out);
-    if let Some(anchor) = anchors.first() {
-        cue_near(ctx, claim, *anchor, out);
+pub(super) fn check(ctx: &Context<'_>, claim: &Claim, anchor: Option<Span>, out: &mut Vec<Diagnostic>) {
+    source(ctx, claim, anchor, out);
+    if let Some(anchor) = anchor {
+        cue_near(ctx, claim, anchor, out);
     }
     via(ctx, claim, out);
 }
@@ -157,16 +157,21 @@ fn cue_near(ctx: &Context<'_>, claim: &Claim, anchor: Span, out: &mut Vec<Diagno
     };
     let extra = &ctx.config.cue_verbs;
     let window_text = window.slice(&article.text);
-    let window_stems: Vec<String> = window_text
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .filter(|w| !w.is_empty())
-        .map(|w| cue::stem(w.trim_end_matches("'s"), extra))
-        .collect();
-    let missing: Vec<&str> = words
-        .iter()
-        .copied()
-        .filter(|w| !window_stems.contains(&cue::stem(w, extra)))
-        .collect();
+    let targets: Vec<String> = words.iter().map(|w| cue::stem(w, extra)).collect();
+    let mut found = vec![false; words.len()];
+    for w in window_text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')).filter(|w| !w.is_empty()) {
+        let w = w.strip_suffix("'s").unwrap_or(w);
+        let first = w.chars().next().map(|c| c.to_lowercase().next().unwrap_or(c));
+        for (k, target) in targets.iter().enumerate() {
+            // Every built-in form of a verb starts with the same letter as its stem
+            // (say/said, tell/told), so only those words need stemming; user-given
+            // irregular groups may not, so with them every word is stemmed.
+            if !found[k] && (!extra.is_empty() || target.starts_with(first.unwrap_or(' '))) && cue::stem(w, extra) == *target {
+                found[k] = true;
+            }
+        }
+    }
+    let missing: Vec<&str> = words.iter().zip(&found).filter(|(_, f)| !**f).map(|(w, _)| *w).collect();
     if missing.is_empty() {
         return;
     }

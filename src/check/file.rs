@@ -1,7 +1,7 @@
 //! Checks across the whole file: article header, ids, relations, unused actors, stances,
 //! duplicate anchors.
 
-use super::Parsed;
+use super::{Anchor, Parsed};
 use crate::article::{Article, ArticleError};
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic, Target};
@@ -145,10 +145,12 @@ pub(super) fn unused_actors(parsed: &Parsed) -> Vec<Diagnostic> {
     out
 }
 
-pub(super) fn duplicate_quotes(parsed: &Parsed, anchors: &[(usize, Span)]) -> Vec<Diagnostic> {
+pub(super) fn duplicate_quotes(parsed: &Parsed, anchors: &[(usize, Anchor)]) -> Vec<Diagnostic> {
     let mut first: HashMap<Span, usize> = HashMap::new();
     let mut out = Vec::new();
-    for &(claim_index, anchor) in anchors {
+    // A near miss already has its own error; pointing at the same text is expected then.
+    for &(claim_index, anchor) in anchors.iter().filter(|(_, a)| a.exact) {
+        let anchor = anchor.span;
         match first.get(&anchor) {
             Some(&prev) if prev != claim_index => {
                 let claim = &parsed.model.claims[claim_index];

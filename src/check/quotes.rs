@@ -1,6 +1,6 @@
 //! C010-C013: is each quote in the article, and how exactly.
 
-use super::{ClaimResult, Context};
+use super::{Anchor, ClaimResult, Context};
 use crate::article::{MatchLevel, QuoteSearch};
 use crate::diagnostic::{Code, Diagnostic, Target};
 use crate::model::{Claim, Field};
@@ -103,7 +103,8 @@ fn check_quote(ctx: &Context<'_>, quote: &Field, result: &mut ClaimResult) {
                 );
             }
             if let Some(anchor) = search.article_span() {
-                result.anchors.push(anchor);
+                let exact = !matches!(search.level(), Some(MatchLevel::NearMiss { .. }));
+                result.anchors.push(Anchor { span: anchor, exact });
             }
         }
     }

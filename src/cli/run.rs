@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, Weak};
 
 /// `.claims` files larger than this are refused unread.
 pub(crate) const MAX_CLAIMS_BYTES: u64 = 64 << 20;
@@ -65,14 +65,43 @@ impl<K: std::hash::Hash + Eq, T, E: Clone> Cache<K, T, E> {
     }
 }
 
+/// Articles shared by annotations being checked at the same time. Only weak references
+/// are kept, so an article's index is freed as soon as its last annotation is done:
+/// holding every index until the end made the process page in fresh memory for each one,
+/// which cost more than indexing.
+struct LiveArticles {
+    map: Mutex<HashMap<(PathBuf, u64), Weak<Article>>>,
+}
+
+impl LiveArticles {
+    fn get(&self, key: (PathBuf, u64), load: impl FnOnce() -> Result<Article, ArticleError>) -> Result<Arc<Article>, ArticleError> {
+        if let Some(live) = self.lock().get(&key).and_then(Weak::upgrade) {
+            return Ok(live);
+        }
+        // Loaded outside the lock; two threads racing for one article both index it, which
+        // is rare and harmless.
+        let article = Arc::new(load()?);
+        let mut map = self.lock();
+        map.retain(|_, w| w.strong_count() > 0);
+        map.insert(key, Arc::downgrade(&article));
+        Ok(article)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(PathBuf, u64), Weak<Article>>> {
+        self.map.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
 struct Caches {
-    articles: Cache<(PathBuf, u64), Article, ArticleError>,
+    articles: LiveArticles,
     configs: Cache<PathBuf, Config, ConfigError>,
 }
 
 pub(crate) fn check_files(files: &[PathBuf], options: OutputOptions) -> Report {
     let caches = Caches {
-        articles: Cache::new(),
+        articles: LiveArticles {
+            map: Mutex::new(HashMap::new()),
+        },
         configs: Cache::new(),
     };
     let renderer = output::Renderer::new(options);
@@ -160,13 +189,13 @@ fn check_file(
                 &parsed,
                 ArticleRef::Loaded(a),
                 &config,
-                &mut ClaimCache::new(),
+                &mut ClaimCache::disabled(),
             ),
             Err(e) => check::check(
                 &parsed,
                 ArticleRef::Failed(e),
                 &config,
-                &mut ClaimCache::new(),
+                &mut ClaimCache::disabled(),
             ),
         };
         article = loaded.ok();
