@@ -225,17 +225,13 @@ fn mentions_summary(article: &Article, mentions: &[Span]) -> String {
     let Some(first) = mentions.first() else {
         return "**Not mentioned in the article.**".into();
     };
-    let mut paragraphs: Vec<String> = Vec::new();
-    for m in mentions {
-        let p = if article.in_header(m.start) {
-            "headline".to_string()
-        } else {
-            article
-                .paragraph_of(m.start)
-                .map_or_else(String::new, |p| (p + 1).to_string())
-        };
-        if !p.is_empty() && !paragraphs.contains(&p) {
-            paragraphs.push(p);
+    let in_headline = mentions.iter().any(|m| article.in_header(m.start));
+    let mut paragraphs: Vec<usize> = Vec::new();
+    for m in mentions.iter().filter(|m| !article.in_header(m.start)) {
+        if let Some(p) = article.paragraph_of(m.start).map(|p| p + 1) {
+            if !paragraphs.contains(&p) {
+                paragraphs.push(p);
+            }
         }
     }
     let times = match mentions.len() {
@@ -243,16 +239,23 @@ fn mentions_summary(article: &Article, mentions: &[Span]) -> String {
         2 => "twice".to_string(),
         n => format!("{n} times"),
     };
-    let where_ = if paragraphs.len() > 10 {
-        format!("in {} paragraphs", paragraphs.len())
-    } else if paragraphs.len() == 1 && paragraphs[0] == "headline" {
-        "in the headline".to_string()
-    } else {
-        format!(
-            "paragraph{} {}",
-            if paragraphs.len() == 1 { "" } else { "s" },
-            paragraphs.join(", ")
-        )
+    let body = match paragraphs.len() {
+        0 => String::new(),
+        1 => format!("paragraph {}", paragraphs[0]),
+        n if n > 10 => format!("{n} paragraphs"),
+        _ => format!(
+            "paragraphs {}",
+            paragraphs
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    let where_ = match (in_headline, body.is_empty()) {
+        (true, true) => "the headline".to_string(),
+        (true, false) => format!("the headline and {body}"),
+        (false, _) => body,
     };
     // Prefer a mention in the body for the example sentence: the headline repeats the lede.
     let shown = mentions
@@ -548,7 +551,16 @@ fn cue_card(article: Option<&Article>, claim: &Claim, cue_text: &str) -> String 
         .map(|(w, _)| code(w))
         .collect();
     match best {
-        Some((_, hits, _)) => {
+        Some((_, mut hits, _)) => {
+            // "told Sputnik" as one bold run when the words stand together.
+            hits.dedup_by(|next, prev| {
+                let between = &a.text[prev.end..next.start.max(prev.end)];
+                let join = between.chars().all(char::is_whitespace);
+                if join {
+                    prev.end = next.end;
+                }
+                join
+            });
             let sentence = sentence_region(a, hits[0]);
             md.push_str(&format!(" · {}", place(a, hits[0].start)));
             md.push_str(&format!("\n\n> {}", excerpt(a, sentence, &hits)));

@@ -1,0 +1,420 @@
+//! Hover, completion, go to definition, document symbols and quick fixes, through the
+//! protocol.
+
+#[path = "lsp/harness.rs"]
+mod harness;
+
+use harness::*;
+use serde_json::{json, Value};
+
+/// Hover at `k` bytes into the first `needle` of the example annotation.
+async fn hover_at(h: &Harness, uri: &str, text: &str, needle: &str, k: usize) -> Value {
+    let (line, col) = utf16_position(text, needle, k);
+    h.call(
+        "textDocument/hover",
+        Harness::position_params(uri, line, col),
+    )
+    .await
+}
+
+fn markdown(hover: &Value) -> String {
+    assert_eq!(hover["contents"]["kind"], "markdown", "{hover}");
+    hover["contents"]["value"].as_str().unwrap().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_cards() {
+    let h = Harness::standard().await;
+    let (uri, _) = h.open_example().await;
+    let t = EXAMPLE_CLAIMS;
+
+    let actor = hover_at(
+        &h,
+        &uri,
+        t,
+        "  source: Syrian national\n  via: CNN\n  cue: said\n  quote: he did not",
+        12,
+    )
+    .await;
+    let (line, _) = utf16_position(
+        t,
+        "  source: Syrian national\n  via: CNN\n  cue: said\n  quote: he did not",
+        0,
+    );
+    assert_eq!(
+        actor["range"],
+        json!({ "start": { "line": line, "character": 10 }, "end": { "line": line, "character": 25 } })
+    );
+    insta::assert_snapshot!("hover_actor_source", markdown(&actor));
+    insta::assert_snapshot!(
+        "hover_actor_via",
+        markdown(&hover_at(&h, &uri, t, "  via: Sputnik", 8).await)
+    );
+    insta::assert_snapshot!(
+        "hover_actor_declaration",
+        markdown(&hover_at(&h, &uri, t, "actor Leyla Abdullayeva", 8).await)
+    );
+    insta::assert_snapshot!(
+        "hover_quote",
+        markdown(&hover_at(&h, &uri, t, "  quote: Moscow was concerned", 12).await)
+    );
+    insta::assert_snapshot!(
+        "hover_claim_header",
+        markdown(&hover_at(&h, &uri, t, "claim sna-contracts", 8).await)
+    );
+    insta::assert_snapshot!(
+        "hover_cue",
+        markdown(&hover_at(&h, &uri, t, "  cue: told Sputnik", 8).await)
+    );
+    insta::assert_snapshot!(
+        "hover_stance",
+        markdown(&hover_at(&h, &uri, t, "  stance: denies", 11).await)
+    );
+    insta::assert_snapshot!(
+        "hover_field_name",
+        markdown(&hover_at(&h, &uri, t, "  via: CNN", 3).await)
+    );
+
+    // A near miss shows the word difference.
+    let text = t.replace(
+        "transfer of militants of illegal",
+        "transfer of fighters of illegal",
+    );
+    h.change(&uri, 2, json!([{ "text": text }])).await;
+    h.diagnostics(&uri, 2).await;
+    insta::assert_snapshot!(
+        "hover_quote_near_miss",
+        markdown(&hover_at(&h, &uri, &text, "  quote: Moscow was concerned", 12).await)
+    );
+    // Nothing on a comment.
+    let nothing = h
+        .call("textDocument/hover", Harness::position_params(&uri, 0, 3))
+        .await;
+    assert!(nothing.is_null());
+    assert!(h.shutdown().await);
+}
+
+fn labels(list: &Value) -> Vec<String> {
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The items sorted as the editor shows them (by sortText).
+fn sorted(list: &Value) -> Vec<Value> {
+    let mut items = list["items"].as_array().unwrap().clone();
+    items.sort_by(|a, b| a["sortText"].as_str().cmp(&b["sortText"].as_str()));
+    items
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn completion_of_sources_ranks_the_nearest_mention_first() {
+    let h = Harness::standard().await;
+    // `funding-unknown` with its source being typed: "Sy".
+    let text = EXAMPLE_CLAIMS.replace(
+        "  source: Syrian national\n  via: CNN\n  cue: said\n  quote: he did not know",
+        "  source: Sy\n  via: CNN\n  cue: said\n  quote: he did not know",
+    );
+    let uri = h.open(CLAIMS_NAME, "claims", 1, &text).await;
+    h.diagnostics(&uri, 1).await;
+    let (line, col) = utf16_position(&text, "  source: Sy\n", 12);
+    let list = h
+        .call(
+            "textDocument/completion",
+            json!({
+                "textDocument": { "uri": uri }, "position": { "line": line, "character": col },
+                "context": { "triggerKind": 1 }
+            }),
+        )
+        .await;
+    let items = sorted(&list);
+    assert_eq!(
+        items[0]["label"],
+        "Syrian national",
+        "{:?}",
+        items.iter().map(|i| &i["label"]).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        items[1]["label"], "Syrian man",
+        "the alias, mentioned in the quote's sentence"
+    );
+    assert_eq!(items[0]["kind"], 7, "a declared actor (class)");
+    assert!(items[0]["detail"]
+        .as_str()
+        .unwrap()
+        .starts_with("anonymous · "));
+    assert_eq!(items[0]["filterText"], "Syrian national");
+    assert_eq!(
+        items[0]["textEdit"],
+        json!({ "range": { "start": { "line": line, "character": 10 }, "end": { "line": line, "character": 12 } }, "newText": "Syrian national" })
+    );
+    // Names of the article that no actor declares are offered too, with their kind.
+    let assad = items
+        .iter()
+        .find(|i| i["label"] == "Bashar Assad")
+        .expect("Bashar Assad offered");
+    assert_eq!(assad["detail"], "person · 1 mention in the article");
+    assert_eq!(items.last().unwrap()["label"], "unnamed");
+    assert!(h.shutdown().await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn completion_of_fields_stances_claim_ids_and_quotes() {
+    let h = Harness::standard().await;
+    let base = EXAMPLE_CLAIMS.replace("  stance: denies\n  disputes: recruitment\n", "  ");
+    let uri = h.open(CLAIMS_NAME, "claims", 1, &base).await;
+    h.diagnostics(&uri, 1).await;
+    let end = |text: &str| {
+        let line = text.matches('\n').count() as u32;
+        let col = text.rsplit('\n').next().unwrap().encode_utf16().count() as u32;
+        (line, col)
+    };
+    let complete = |line: u32, col: u32| Harness::position_params(&uri, line, col);
+
+    // Field names valid in `celik-denial`: not source, cue or quote again... quote may repeat.
+    let (line, col) = end(&base);
+    let list = h.call("textDocument/completion", complete(line, col)).await;
+    let l = labels(&list);
+    assert!(
+        l.contains(&"stance".into())
+            && l.contains(&"disputes".into())
+            && l.contains(&"quote".into()),
+        "{l:?}"
+    );
+    assert!(
+        !l.contains(&"source".into()) && !l.contains(&"cue".into()) && !l.contains(&"aka".into()),
+        "{l:?}"
+    );
+
+    // Stance values, with their meaning.
+    let text = format!("{base}stance: ");
+    h.change(&uri, 2, json!([{ "text": text }])).await;
+    let (line, col) = end(&text);
+    let list = h.call("textDocument/completion", complete(line, col)).await;
+    let items = sorted(&list);
+    assert_eq!(items[0]["label"], "asserts");
+    assert_eq!(
+        items[1]["documentation"]["value"],
+        "The source rejects a statement, accusation or report as untrue."
+    );
+
+    // Claim ids after a relation, not this claim's own.
+    let text = format!("{base}stance: denies\n  disputes: rec");
+    h.change(&uri, 3, json!([{ "text": text }])).await;
+    let (line, col) = end(&text);
+    let list = h.call("textDocument/completion", complete(line, col)).await;
+    let l = labels(&list);
+    assert!(
+        l.contains(&"recruitment".into()) && !l.contains(&"celik-denial".into()),
+        "{l:?}"
+    );
+    let rec = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["label"] == "recruitment")
+        .unwrap();
+    assert_eq!(rec["textEdit"]["range"]["start"]["character"], col - 3);
+
+    // The rest of the article sentence after a few words of a quote.
+    let text = format!("{base}stance: denies\n  quote: Omer Celik, a spokesman for Tur");
+    h.change(&uri, 4, json!([{ "text": text }])).await;
+    let (line, col) = end(&text);
+    let list = h.call("textDocument/completion", complete(line, col)).await;
+    let items = sorted(&list);
+    assert_eq!(
+        items[0]["textEdit"]["newText"],
+        "Turkey's ruling Justice and Development Party has denied the reports about the alleged recruitment of mercenaries for fighting in Azerbaijan as \"propaganda.\""
+    );
+    assert_eq!(items[0]["textEdit"]["range"]["start"]["character"], col - 3);
+
+    // Cue words from the quote's sentence, reporting verbs first.
+    let text = base.replace("  cue: denied\n", "  cue: \n");
+    h.change(&uri, 5, json!([{ "text": text }])).await;
+    let (line, col) = utf16_position(&text, "  cue: \n  quote: the reports about", 7);
+    let list = h.call("textDocument/completion", complete(line, col)).await;
+    assert_eq!(sorted(&list)[0]["label"], "denied");
+    assert!(h.shutdown().await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn definition_jumps_into_the_article_and_to_declarations() {
+    let h = Harness::standard().await;
+    let (uri, _) = h.open_example().await;
+    let t = EXAMPLE_CLAIMS;
+    let at = |needle: &str, k: usize| {
+        let (line, col) = utf16_position(t, needle, k);
+        Harness::position_params(&uri, line, col)
+    };
+    // A quote: its span in the article file.
+    let def = h
+        .call(
+            "textDocument/definition",
+            at("  quote: Ankara is the driving force", 20),
+        )
+        .await;
+    assert_eq!(def["uri"], h.uri(ARTICLE_NAME));
+    let quote = "Ankara is the driving force behind the current conflict in Nagorno-Karabakh";
+    let (l1, c1) = utf16_position(EXAMPLE_ARTICLE, quote, 0);
+    let (l2, c2) = utf16_position(EXAMPLE_ARTICLE, quote, quote.len());
+    assert_eq!(
+        def["range"],
+        json!({ "start": { "line": l1, "character": c1 }, "end": { "line": l2, "character": c2 } })
+    );
+    // A declared actor: its declaration.
+    let def = h
+        .call(
+            "textDocument/definition",
+            at("  source: Bouthaina Shaaban", 12),
+        )
+        .await;
+    assert_eq!(def["uri"], uri);
+    let (line, _) = utf16_position(t, "actor Bouthaina Shaaban", 0);
+    assert_eq!(pos(&def["range"]["start"]), (line as u64, 6));
+    // An undeclared name: its first mention.
+    let def = h
+        .call("textDocument/definition", at("publisher: UrduPoint", 12))
+        .await;
+    let (l, c) = utf16_position(EXAMPLE_ARTICLE, "UrduPoint News", 0);
+    assert_eq!(
+        (def["uri"].as_str().unwrap(), pos(&def["range"]["start"])),
+        (h.uri(ARTICLE_NAME).as_str(), (l as u64, c as u64))
+    );
+    // A relation: the claim.
+    let def = h
+        .call("textDocument/definition", at("  supports: third-batch", 14))
+        .await;
+    let (line, _) = utf16_position(t, "claim third-batch", 0);
+    assert_eq!(pos(&def["range"]["start"]), (line as u64, 6));
+    assert!(h
+        .call("textDocument/definition", at("# Claim annotation", 2))
+        .await
+        .is_null());
+    assert!(h.shutdown().await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn document_symbols_outline_actors_and_claims() {
+    let h = Harness::standard().await;
+    let (uri, _) = h.open_example().await;
+    let symbols = h
+        .call(
+            "textDocument/documentSymbol",
+            json!({ "textDocument": { "uri": uri } }),
+        )
+        .await;
+    let symbols = symbols.as_array().unwrap();
+    let names: Vec<&str> = symbols
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        &names[..5],
+        ["article", "date", "publisher", "CNN", "Syrian national"]
+    );
+    assert_eq!(names.len(), 3 + 13 + 18);
+    let claim = symbols
+        .iter()
+        .find(|s| s["name"] == "sna-contracts")
+        .unwrap();
+    assert_eq!(claim["detail"], "Syrian national via CNN");
+    assert_eq!(claim["kind"], 24, "event");
+    let (line, _) = utf16_position(EXAMPLE_CLAIMS, "claim sna-contracts", 0);
+    assert_eq!(
+        claim["selectionRange"]["start"],
+        json!({ "line": line, "character": 6 })
+    );
+    let fields: Vec<&str> = claim["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        ["source", "via", "cue", "quote", "stance", "supports"]
+    );
+    let actor = symbols
+        .iter()
+        .find(|s| s["name"] == "Syrian national")
+        .unwrap();
+    assert_eq!(actor["detail"], "anonymous");
+    assert_eq!(
+        actor["children"].as_array().unwrap().len(),
+        3,
+        "its aliases"
+    );
+    assert!(h.shutdown().await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_quick_fix_replaces_a_near_miss_quote_with_the_article_text() {
+    let h = Harness::standard().await;
+    let text = EXAMPLE_CLAIMS.replace(
+        "a third batch of rebels was preparing",
+        "a third batch of rebels were preparing",
+    );
+    let uri = h.open(CLAIMS_NAME, "claims", 1, &text).await;
+    let diags = h.diagnostics(&uri, 1).await;
+    let near = diags["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "C011")
+        .unwrap()
+        .clone();
+    // As editors ask: the range of the diagnostic, with the diagnostic in the context.
+    let actions = h
+        .call(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": uri }, "range": near["range"], "context": { "diagnostics": [near] } }),
+        )
+        .await;
+    let action = &actions[0];
+    assert_eq!(action["kind"], "quickfix");
+    assert_eq!(action["title"], "Replace with the article's text");
+    assert_eq!(action["isPreferred"], true);
+    let edits = action["edit"]["changes"][&uri].as_array().unwrap();
+    assert_eq!(
+        edits[0]["newText"],
+        "a third batch of rebels was preparing to deploy to Azerbaijan from Turkey"
+    );
+    // Apply it as the editor would, and the finding is gone.
+    h.change(
+        &uri,
+        2,
+        json!([{ "range": edits[0]["range"], "text": edits[0]["newText"] }]),
+    )
+    .await;
+    let after = h.diagnostics(&uri, 2).await;
+    assert!(!codes(&after).contains(&"C011".to_string()), "{after:#}");
+    assert_eq!(h.state(&uri).await["text"], EXAMPLE_CLAIMS);
+
+    // A client that sends no diagnostics still gets the fixes under the cursor.
+    let text = EXAMPLE_CLAIMS.replace(
+        "  stance: accuses\n  responds-to",
+        "  stance: acuses\n  responds-to",
+    );
+    h.change(&uri, 3, json!([{ "text": text }])).await;
+    h.diagnostics(&uri, 3).await;
+    let (line, col) = utf16_position(&text, "acuses", 2);
+    let here = json!({ "start": { "line": line, "character": col }, "end": { "line": line, "character": col } });
+    let actions = h.call("textDocument/codeAction", json!({ "textDocument": { "uri": uri }, "range": here, "context": { "diagnostics": [] } })).await;
+    assert_eq!(actions[0]["title"], "Change to `accuses`");
+    // A fix for an older version is not offered.
+    let stale = json!({ "range": here, "source": "claimls", "code": "C042", "message": "x",
+        "data": { "version": 1, "fix": { "title": "old", "edits": [{ "range": here, "newText": "x" }] } } });
+    let actions = h.call("textDocument/codeAction", json!({ "textDocument": { "uri": uri }, "range": here, "context": { "diagnostics": [stale] } })).await;
+    assert!(
+        actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["title"] != "old"),
+        "{actions}"
+    );
+    assert!(h.shutdown().await);
+}
