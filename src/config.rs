@@ -80,7 +80,9 @@ impl Config {
     /// Parses the text of a `claimls.toml`.
     pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
         let file: ConfigFile = toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count());
+            let line = e
+                .span()
+                .map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count());
             ConfigError {
                 path: None,
                 message: match line {

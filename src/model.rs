@@ -272,7 +272,10 @@ pub fn build(text: &str, tree: &SyntaxTree) -> (Annotation, Vec<Diagnostic>) {
         .collect();
     let mut model = Annotation::default();
 
-    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
         diags.push(Diagnostic::new(
             Code::MissingField,
             Span::empty(tree.bom),
@@ -282,7 +285,9 @@ pub fn build(text: &str, tree: &SyntaxTree) -> (Annotation, Vec<Diagnostic>) {
     let first_block = tree.blocks.first().map(|b| b.line);
     for node in &tree.header {
         let field = to_field(text, node);
-        if first_block.is_some_and(|b| node.line > b) && HEADER_FIELDS.contains(&field.name.as_str()) {
+        if first_block.is_some_and(|b| node.line > b)
+            && HEADER_FIELDS.contains(&field.name.as_str())
+        {
             diags.push(Diagnostic::new(
                 Code::Syntax,
                 field.key_span,
@@ -294,7 +299,10 @@ pub fn build(text: &str, tree: &SyntaxTree) -> (Annotation, Vec<Diagnostic>) {
             diags.push(Diagnostic::new(
                 Code::Syntax,
                 field.value.span,
-                format!("`{}` is not a date: expected `YYYY-MM-DD`, e.g. `2020-10-02`", field.value.text),
+                format!(
+                    "`{}` is not a date: expected `YYYY-MM-DD`, e.g. `2020-10-02`",
+                    field.value.text
+                ),
             ));
         }
         let slot = match field.name.as_str() {
@@ -335,7 +343,11 @@ pub fn is_calendar_date(s: &str) -> bool {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;
     }
-    let num = |r: std::ops::Range<usize>| s.get(r).filter(|p| p.bytes().all(|c| c.is_ascii_digit())).and_then(|p| p.parse::<u32>().ok());
+    let num = |r: std::ops::Range<usize>| {
+        s.get(r)
+            .filter(|p| p.bytes().all(|c| c.is_ascii_digit()))
+            .and_then(|p| p.parse::<u32>().ok())
+    };
     let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
         return false;
     };
@@ -352,11 +364,17 @@ pub fn is_calendar_date(s: &str) -> bool {
 
 /// A name (canonical or alias) declared by two actors makes `source:` ambiguous.
 fn duplicate_actors(model: &Annotation, diags: &mut Vec<Diagnostic>) {
-    let mut seen: std::collections::HashMap<String, (usize, Span)> = std::collections::HashMap::new();
+    let mut seen: std::collections::HashMap<String, (usize, Span)> =
+        std::collections::HashMap::new();
     for (i, actor) in model.actors.iter().enumerate() {
-        let names = std::iter::once((actor.name.as_str(), actor.name_span)).chain(actor.aliases.iter().map(|a| (a.text.as_str(), a.span)));
+        let names = std::iter::once((actor.name.as_str(), actor.name_span))
+            .chain(actor.aliases.iter().map(|a| (a.text.as_str(), a.span)));
         for (name, span) in names.filter(|(n, _)| !n.is_empty()) {
-            let key = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            let key = name
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
             match seen.get(&key) {
                 Some(&(owner, first)) if owner != i => diags.push(
                     Diagnostic::new(
@@ -546,8 +564,16 @@ fn build_claim(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Op
         missing.push("`quote:` (the claim's words as they stand in the article)");
     }
     if !missing.is_empty() {
-        let who = if claim.id.is_empty() { "claim".to_string() } else { format!("claim `{}`", claim.id) };
-        diags.push(Diagnostic::new(Code::MissingField, header, format!("{who} has no {}", missing.join(" and no "))));
+        let who = if claim.id.is_empty() {
+            "claim".to_string()
+        } else {
+            format!("claim `{}`", claim.id)
+        };
+        diags.push(Diagnostic::new(
+            Code::MissingField,
+            header,
+            format!("{who} has no {}", missing.join(" and no ")),
+        ));
     }
     Some(claim)
 }
@@ -616,14 +642,27 @@ mod tests {
 
     #[test]
     fn dates_late_headers_and_duplicate_actor_names() {
-        assert!(is_calendar_date("2020-02-29") && !is_calendar_date("2021-02-29") && !is_calendar_date("2020-13-01") && !is_calendar_date("20-10-02"));
-        let (_, diags) = model("date: 2020-02-30\nclaim a\n  source: X\n  quote: y\narticle: late.txt\n");
-        let messages: Vec<_> = diags.iter().map(|d| (d.code.as_str(), d.message.as_str())).collect();
+        assert!(
+            is_calendar_date("2020-02-29")
+                && !is_calendar_date("2021-02-29")
+                && !is_calendar_date("2020-13-01")
+                && !is_calendar_date("20-10-02")
+        );
+        let (_, diags) =
+            model("date: 2020-02-30\nclaim a\n  source: X\n  quote: y\narticle: late.txt\n");
+        let messages: Vec<_> = diags
+            .iter()
+            .map(|d| (d.code.as_str(), d.message.as_str()))
+            .collect();
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert!(messages[0].1.contains("not a date"));
         assert!(messages[1].1.contains("after the first block"));
         let (_, diags) = model("actor A\n  aka: Moscow\nactor B\n  aka: moscow\nactor a\n");
-        assert_eq!(diags.iter().filter(|d| d.code == Code::Syntax).count(), 2, "{diags:?}");
+        assert_eq!(
+            diags.iter().filter(|d| d.code == Code::Syntax).count(),
+            2,
+            "{diags:?}"
+        );
     }
 
     #[test]

@@ -232,7 +232,10 @@ fn invalid_utf8_in_the_article() {
     assert_eq!(code, 1);
     assert_eq!(codes(&items), ["C031"]);
     let msg = items[0]["message"].as_str().unwrap();
-    assert!(msg.contains("not valid UTF-8 (line 5, byte offset 41)"), "{msg}");
+    assert!(
+        msg.contains("not valid UTF-8 (line 5, byte offset 41)"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -240,9 +243,17 @@ fn empty_annotation() {
     let dir = scratch_with_seed_article();
     write(dir.path(), "000_a935861ad7be96ce.claims", "");
     let (code, items) = check(dir.path(), "000_a935861ad7be96ce.claims");
-    assert_eq!(code, 1, "an empty annotation is reported: {}", messages(&items));
+    assert_eq!(
+        code,
+        1,
+        "an empty annotation is reported: {}",
+        messages(&items)
+    );
     assert_eq!(codes(&items), ["C003"]);
-    assert!(items[0]["message"].as_str().unwrap().contains("empty annotation"));
+    assert!(items[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("empty annotation"));
     assert_eq!(position(&items[0]), (1, 1, 1, 1));
     // Without its article, an empty file still gets C031 at 1:1.
     write(dir.path(), "lonely.claims", "");
@@ -253,7 +264,11 @@ fn empty_annotation() {
     // Only blank lines and comments.
     write(dir.path(), "blank.claims", "\n\n   \n# nothing yet\n\t\n");
     let (code, items) = check(dir.path(), "blank.claims");
-    assert_eq!((code, codes(&items)), (1, vec!["C031".to_string()]), "comments are not empty");
+    assert_eq!(
+        (code, codes(&items)),
+        (1, vec!["C031".to_string()]),
+        "comments are not empty"
+    );
 }
 
 #[test]

@@ -187,7 +187,12 @@ mod tests {
         let big = dir.join("big.txt");
         std::fs::write(&big, "x".repeat(100)).unwrap();
         let err = load(&big, Limits { max_bytes: 10 }).unwrap_err();
-        assert!(err.message().contains("too large (100 bytes; the limit is 10 bytes)"), "{}", err.message());
+        assert!(
+            err.message()
+                .contains("too large (100 bytes; the limit is 10 bytes)"),
+            "{}",
+            err.message()
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -65,6 +65,26 @@ impl Article {
     }
 }
 
+impl Article {
+    /// Whether `name` reads as a person's name the article uses in full: two to four
+    /// capitalized words, none an organization or outlet word ("Leyla Abdullayeva", not
+    /// "Syrian National Army"). Such a name is also mentioned by its surname alone.
+    pub fn looks_like_person(&self, name: &str) -> bool {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        (2..=4).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && !words.iter().any(|w| {
+                let lower = w.to_lowercase();
+                ORG_WORDS.contains(&lower.as_str())
+                    || OUTLET_WORDS.contains(&lower.as_str())
+                    || NOT_NAMES.contains(&lower.as_str())
+            })
+            && !self.find_phrase(name).is_empty()
+    }
+}
+
 /// Words that join capitalized words inside one name ("Justice and Development Party").
 const CONNECTORS: &[&str] = &[
     "of", "and", "for", "the", "de", "del", "la", "al", "bin", "von", "van", "der", "on",

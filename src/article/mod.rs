@@ -127,7 +127,9 @@ impl Article {
     }
 
     pub(crate) fn postings(&self, word: &str) -> &[u32] {
-        self.words.get(&word_hash(word)).map_or(&[], |v| v.as_slice())
+        self.words
+            .get(&word_hash(word))
+            .map_or(&[], |v| v.as_slice())
     }
 
     /// Names the article mentions (people, organizations, outlets, descriptors), computed
@@ -158,7 +160,10 @@ pub(crate) fn tokenize(norm: &str) -> Vec<Token> {
         match (word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(Token { start: s as u32, end: i as u32 });
+                out.push(Token {
+                    start: s as u32,
+                    end: i as u32,
+                });
                 start = None;
             }
             _ => {}

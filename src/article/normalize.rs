@@ -93,7 +93,14 @@ fn normalize_into<S: Sink>(text: &str, out: &mut S) {
                 continue;
             }
             in_space = false;
-            out.push_ascii(if b == b'`' { b'\'' } else { b.to_ascii_lowercase() }, at);
+            out.push_ascii(
+                if b == b'`' {
+                    b'\''
+                } else {
+                    b.to_ascii_lowercase()
+                },
+                at,
+            );
             continue;
         }
         let c = text[i..].chars().next().expect("char boundary");
@@ -161,7 +168,9 @@ impl Normalized {
 
     /// The first normalized offset whose original offset is `>= original`.
     pub fn from_original(&self, original: usize) -> usize {
-        self.map.partition_point(|m| (*m as usize) < original).min(self.text.len())
+        self.map
+            .partition_point(|m| (*m as usize) < original)
+            .min(self.text.len())
     }
 }
 
@@ -211,7 +220,12 @@ mod tests {
 
     #[test]
     fn plain_and_mapped_variants_agree() {
-        for text in ["  A\u{2019}b \t\u{2014} C…  ", "İx\u{ad}Y", "`quoted`", "\u{b}v"] {
+        for text in [
+            "  A\u{2019}b \t\u{2014} C…  ",
+            "İx\u{ad}Y",
+            "`quoted`",
+            "\u{b}v",
+        ] {
             assert_eq!(normalize_str(text), Normalized::new(text).text.trim());
         }
     }

@@ -90,7 +90,16 @@ pub fn split_elisions(quote: &str) -> Vec<Span> {
     };
     let mut i = 0;
     while i < quote.len() {
-        if quote[i..].starts_with("...") {
+        // "[...]" and "[…]" are elisions too; the brackets go with them.
+        if let Some(len) = ["[...]", "[\u{2026}]", "(...)", "(\u{2026})"]
+            .iter()
+            .find(|m| quote[i..].starts_with(**m))
+            .map(|m| m.len())
+        {
+            push(start, i);
+            i += len;
+            start = i;
+        } else if quote[i..].starts_with("...") {
             push(start, i);
             i += 3;
             while quote[i..].starts_with('.') {
@@ -480,9 +489,9 @@ mod tests {
 
     #[test]
     fn split_elisions_variants() {
-        let q = "a b ... c d \u{2026} e....f";
+        let q = "a b ... c d \u{2026} e....f [...] g [\u{2026}] h";
         let parts: Vec<_> = split_elisions(q).into_iter().map(|s| s.slice(q)).collect();
-        assert_eq!(parts, ["a b", "c d", "e", "f"]);
+        assert_eq!(parts, ["a b", "c d", "e", "f", "g", "h"]);
     }
 
     #[test]

@@ -8,7 +8,12 @@ use crate::diagnostic::{Code, Diagnostic, Target};
 use crate::model::{Annotation, Claim, UNNAMED};
 use crate::text::Span;
 
-pub(super) fn check(ctx: &Context<'_>, claim: &Claim, anchor: Option<Span>, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(
+    ctx: &Context<'_>,
+    claim: &Claim,
+    anchor: Option<Span>,
+    out: &mut Vec<Diagnostic>,
+) {
     source(ctx, claim, anchor, out);
     if let Some(anchor) = anchor {
         cue_near(ctx, claim, anchor, out);
@@ -21,7 +26,8 @@ pub(super) fn check(ctx: &Context<'_>, claim: &Claim, anchor: Option<Span>, out:
 pub fn mentions_of(model: &Annotation, article: &Article, name: &str) -> Vec<Span> {
     match model.actor(name) {
         Some(actor) => {
-            let person = actor.is_person();
+            let person = actor.is_person()
+                || (actor.kind.is_none() && article.looks_like_person(&actor.name));
             let mut spans: Vec<Span> = actor
                 .names()
                 .flat_map(|n| article.mentions(n, person))
@@ -30,9 +36,41 @@ pub fn mentions_of(model: &Annotation, article: &Article, name: &str) -> Vec<Spa
             spans.dedup_by(|b, a| a.contains_span(*b));
             spans
         }
-        None => article.mentions(name, false),
+        None => article.mentions(name, article.looks_like_person(name)),
     }
 }
+
+/// Pronouns that carry an attribution on from an earlier paragraph ("he said").
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "it"];
+
+/// Whether a paragraph attributes its words by a pronoun ("he said", "she added",
+/// "said he") or opens with a quotation mark, so that the speaker named in an earlier
+/// paragraph is still the one speaking.
+fn continues_attribution(paragraph: &str, extra: &[Vec<String>]) -> bool {
+    if paragraph.starts_with(['"', '\u{201c}', '\u{ab}']) {
+        return true;
+    }
+    let words: Vec<&str> = paragraph
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let pronoun = |w: &str| PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w));
+        if !pronoun(w) {
+            return false;
+        }
+        // "he said", "he also said", "he later added"; "said he".
+        let after = words[i + 1..]
+            .iter()
+            .take(2)
+            .any(|v| cue::is_reporting_verb(v, extra));
+        let before = i > 0 && cue::is_reporting_verb(words[i - 1], extra);
+        after || before
+    })
+}
+
+/// How many paragraphs back a pronoun chain may reach to its named speaker.
+const MAX_PRONOUN_CHAIN: usize = 6;
 
 fn source(ctx: &Context<'_>, claim: &Claim, anchor: Option<Span>, out: &mut Vec<Diagnostic>) {
     let Some(field) = &claim.source else { return };
@@ -90,6 +128,24 @@ fn source(ctx: &Context<'_>, claim: &Claim, anchor: Option<Span>, out: &mut Vec<
     });
     if near {
         return;
+    }
+    // A speaker named earlier and then referred to as "he said" in every paragraph up to
+    // the quote is still near: that is how news articles carry long statements.
+    let named_before = mentions
+        .iter()
+        .rev()
+        .filter(|m| !article.in_header(m.start) && m.start < anchor.start)
+        .find_map(|m| article.paragraph_of(m.start));
+    if let Some(named) = named_before.filter(|p| para - p <= MAX_PRONOUN_CHAIN) {
+        let chained = (named + 1..=para).all(|p| {
+            continues_attribution(
+                article.paragraphs[p].slice(&article.text),
+                &ctx.config.cue_verbs,
+            )
+        });
+        if chained {
+            return;
+        }
     }
     // The nearest mention before the quote, else the first after it.
     let nearest = mentions
@@ -159,19 +215,33 @@ fn cue_near(ctx: &Context<'_>, claim: &Claim, anchor: Span, out: &mut Vec<Diagno
     let window_text = window.slice(&article.text);
     let targets: Vec<String> = words.iter().map(|w| cue::stem(w, extra)).collect();
     let mut found = vec![false; words.len()];
-    for w in window_text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')).filter(|w| !w.is_empty()) {
+    for w in window_text
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+    {
         let w = w.strip_suffix("'s").unwrap_or(w);
-        let first = w.chars().next().map(|c| c.to_lowercase().next().unwrap_or(c));
+        let first = w
+            .chars()
+            .next()
+            .map(|c| c.to_lowercase().next().unwrap_or(c));
         for (k, target) in targets.iter().enumerate() {
             // Every built-in form of a verb starts with the same letter as its stem
             // (say/said, tell/told), so only those words need stemming; user-given
             // irregular groups may not, so with them every word is stemmed.
-            if !found[k] && (!extra.is_empty() || target.starts_with(first.unwrap_or(' '))) && cue::stem(w, extra) == *target {
+            if !found[k]
+                && (!extra.is_empty() || target.starts_with(first.unwrap_or(' ')))
+                && cue::stem(w, extra) == *target
+            {
                 found[k] = true;
             }
         }
     }
-    let missing: Vec<&str> = words.iter().zip(&found).filter(|(_, f)| !**f).map(|(w, _)| *w).collect();
+    let missing: Vec<&str> = words
+        .iter()
+        .zip(&found)
+        .filter(|(_, f)| !**f)
+        .map(|(w, _)| *w)
+        .collect();
     if missing.is_empty() {
         return;
     }

@@ -165,7 +165,11 @@ pub fn check(
                 article: art,
                 config,
             };
-            let context_key = if cache.disabled { 0 } else { context_fingerprint(&parsed.model, config) };
+            let context_key = if cache.disabled {
+                0
+            } else {
+                context_fingerprint(&parsed.model, config)
+            };
             for (i, claim) in parsed.model.claims.iter().enumerate() {
                 if cache.disabled {
                     cache.last_misses += 1;

@@ -104,7 +104,10 @@ fn check_quote(ctx: &Context<'_>, quote: &Field, result: &mut ClaimResult) {
             }
             if let Some(anchor) = search.article_span() {
                 let exact = !matches!(search.level(), Some(MatchLevel::NearMiss { .. }));
-                result.anchors.push(Anchor { span: anchor, exact });
+                result.anchors.push(Anchor {
+                    span: anchor,
+                    exact,
+                });
             }
         }
     }

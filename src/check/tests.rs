@@ -420,12 +420,40 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 33) as usize
     }
 }
 
-const SPICE: &[&str] = &["\n", "\r\n", "\r", "  ", "\t", "#", ":", " ... ", "…", "claim ", "actor ", "quote: ", "source: ", "é", "Ж", "Երևան", "بغداد", "😀", "\u{2028}", "\u{feff}", ",", "\"", "\u{201c}", "-"];
+const SPICE: &[&str] = &[
+    "\n",
+    "\r\n",
+    "\r",
+    "  ",
+    "\t",
+    "#",
+    ":",
+    " ... ",
+    "…",
+    "claim ",
+    "actor ",
+    "quote: ",
+    "source: ",
+    "é",
+    "Ж",
+    "Երևան",
+    "بغداد",
+    "😀",
+    "\u{2028}",
+    "\u{feff}",
+    ",",
+    "\"",
+    "\u{201c}",
+    "-",
+];
 
 fn mutate(rng: &mut Lcg, text: &str) -> String {
     let mut s = text.to_string();
@@ -466,12 +494,28 @@ fn random_edits_never_panic_and_spans_stay_in_bounds() {
         let text = mutate(&mut rng, claims);
         let parsed = Parsed::new(text.as_str());
         let tiled: usize = parsed.tree.lines.iter().map(|l| l.full.len()).sum();
-        assert_eq!(tiled, text.len(), "round {round}: the tree must hold every byte");
+        assert_eq!(
+            tiled,
+            text.len(),
+            "round {round}: the tree must hold every byte"
+        );
         for d in check(&parsed, ArticleRef::Loaded(&article), &config, &mut cache) {
-            assert!(d.span.end <= text.len() && text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end), "round {round}: {d:?}");
+            assert!(
+                d.span.end <= text.len()
+                    && text.is_char_boundary(d.span.start)
+                    && text.is_char_boundary(d.span.end),
+                "round {round}: {d:?}"
+            );
             for r in &d.related {
-                let target = if r.target == crate::diagnostic::Target::Article { ARTICLE } else { &text };
-                assert!(r.span.end <= target.len() && target.is_char_boundary(r.span.start), "round {round}: {r:?}");
+                let target = if r.target == crate::diagnostic::Target::Article {
+                    ARTICLE
+                } else {
+                    &text
+                };
+                assert!(
+                    r.span.end <= target.len() && target.is_char_boundary(r.span.start),
+                    "round {round}: {r:?}"
+                );
             }
         }
     }
@@ -485,10 +529,51 @@ fn mutated_articles_never_panic() {
         let text = mutate(&mut rng, ARTICLE);
         let article = Arc::new(Article::new(text.as_str()));
         let _ = article.candidates();
-        for d in check(&claims, ArticleRef::Loaded(&article), &Config::default(), &mut ClaimCache::new()) {
-            for r in d.related.iter().filter(|r| r.target == crate::diagnostic::Target::Article) {
-                assert!(r.span.end <= text.len() && text.is_char_boundary(r.span.start) && text.is_char_boundary(r.span.end));
+        for d in check(
+            &claims,
+            ArticleRef::Loaded(&article),
+            &Config::default(),
+            &mut ClaimCache::new(),
+        ) {
+            for r in d
+                .related
+                .iter()
+                .filter(|r| r.target == crate::diagnostic::Target::Article)
+            {
+                assert!(
+                    r.span.end <= text.len()
+                        && text.is_char_boundary(r.span.start)
+                        && text.is_char_boundary(r.span.end)
+                );
             }
         }
     }
+}
+
+const SPEECH: &str = "Headline\n\nForeign Minister Sergei Lavrov said talks would resume.\n\n\"We are ready,\" he said on Monday.\n\nHe added that the ceasefire was holding.\n\nIn other news, the weather was fine.\n\nThe ministry stressed that nothing had changed.\n";
+
+fn run_on(article: &str, claims: &str) -> Vec<Diagnostic> {
+    let parsed = Parsed::new(claims);
+    let article = Arc::new(Article::new(article));
+    check(
+        &parsed,
+        ArticleRef::Loaded(&article),
+        &Config::default(),
+        &mut ClaimCache::new(),
+    )
+}
+
+#[test]
+fn pronoun_chain_keeps_the_speaker_near_and_surnames_count() {
+    let claim = |q: &str| format!("claim a\n  source: Sergei Lavrov\n  quote: {q}\n");
+    // Two paragraphs after the name, every paragraph between says "he said/added".
+    assert!(run_on(SPEECH, &claim("the ceasefire was holding")).is_empty());
+    // A paragraph with no pronoun attribution breaks the chain.
+    assert_eq!(
+        codes(&run_on(SPEECH, &claim("nothing had changed"))),
+        ["C021"]
+    );
+    // An undeclared person's surname alone is a mention.
+    let text = SPEECH.replace("He added", "Lavrov added");
+    assert!(run_on(&text, &claim("the ceasefire was holding")).is_empty());
 }

@@ -74,7 +74,11 @@ struct LiveArticles {
 }
 
 impl LiveArticles {
-    fn get(&self, key: (PathBuf, u64), load: impl FnOnce() -> Result<Article, ArticleError>) -> Result<Arc<Article>, ArticleError> {
+    fn get(
+        &self,
+        key: (PathBuf, u64),
+        load: impl FnOnce() -> Result<Article, ArticleError>,
+    ) -> Result<Arc<Article>, ArticleError> {
         if let Some(live) = self.lock().get(&key).and_then(Weak::upgrade) {
             return Ok(live);
         }
