@@ -49,9 +49,7 @@ async fn utf8_is_chosen_when_offered() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn watched_files_are_registered_dynamically() {
     let h = Harness::standard().await;
-    let _ = h.state("file:///x").await;
-    let regs = h.server_requests("client/registerCapability");
-    assert_eq!(regs.len(), 1);
+    let regs = [h.wait_server_request("client/registerCapability").await];
     let reg = &regs[0]["registrations"][0];
     assert_eq!(reg["method"], "workspace/didChangeWatchedFiles");
     let globs: Vec<&str> = reg["registerOptions"]["watchers"]
@@ -205,12 +203,30 @@ async fn exit_is_prompt_even_when_the_client_never_answers_a_request() {
         .store(false, std::sync::atomic::Ordering::SeqCst);
     h.initialize(caps, Value::Null).await;
     // The server asks to register its watchers; nobody answers.
-    tokio::time::timeout(TIMEOUT, async {
-        while h.server_requests("client/registerCapability").is_empty() {
-            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
-        }
-    })
-    .await
-    .expect("a registration request");
+    h.wait_server_request("client/registerCapability").await;
     assert!(h.shutdown().await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn messages_sent_right_behind_initialize_are_not_lost() {
+    let h = Harness::start().await;
+    let uri = h.uri(CLAIMS_NAME);
+    let params = json!({ "processId": null, "capabilities": {}, "rootUri": uri_of(&h.root),
+        "initializationOptions": { "debounceMs": 0 } });
+    // No waiting for the initialize response before the next messages.
+    let (init, ()) = tokio::join!(h.request("initialize", params), async {
+        h.notify("initialized", json!({})).await;
+        h.open(CLAIMS_NAME, "claims", 1, EXAMPLE_CLAIMS).await;
+    });
+    assert!(init.get("result").is_some(), "{init}");
+    let diags = h.diagnostics(&uri, 1).await;
+    assert_eq!(diags["version"], 1);
+    // And `exit` right behind `shutdown` does not cancel the shutdown.
+    let mut h = h;
+    let (r, ()) = tokio::join!(
+        h.request("shutdown", Value::Null),
+        h.notify("exit", Value::Null)
+    );
+    assert_eq!(r["result"], Value::Null, "{r}");
+    assert!(h.wait_server().await);
 }

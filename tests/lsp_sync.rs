@@ -502,14 +502,7 @@ async fn settings_pulled_from_the_client() {
     *h.pulled_settings.lock().unwrap() =
         json!({ "rules": { "unused-actor": "off" }, "debounceMs": 0 });
     h.initialize(caps, Value::Null).await;
-    // Wait until the settings have been asked for and applied.
-    tokio::time::timeout(TIMEOUT, async {
-        while h.server_requests("workspace/configuration").is_empty() {
-            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
-        }
-    })
-    .await
-    .unwrap();
+    h.wait_server_request("workspace/configuration").await;
     let _ = h.state("file:///x").await;
     let uri = h.open(CLAIMS_NAME, "claims", 1, &flawed_example()).await;
     h.diagnostics_where(0, &uri, "the pulled rules applied", |d| {

@@ -14,6 +14,7 @@ use crate::diagnostic::Code;
 use crate::model::{ACTOR_FIELDS, ACTOR_KINDS, CLAIM_FIELDS, HEADER_FIELDS, UNNAMED};
 use crate::syntax::{BlockKind, LineKind};
 use crate::text::Span;
+use std::collections::HashSet;
 
 /// At most this many proposals are returned; the best ranked are kept.
 pub const MAX_COMPLETIONS: usize = 200;
@@ -352,10 +353,6 @@ enum NameUse {
     ActorHead(Option<Owner>),
 }
 
-fn same_name(a: &str, b: &str) -> bool {
-    normalize_str(a) == normalize_str(b)
-}
-
 struct NameProposal {
     label: String,
     kind: CompletionKind,
@@ -485,12 +482,14 @@ fn actor_names(
             }
         }
     }
+    let declared_names: HashSet<String> = model
+        .actors
+        .iter()
+        .flat_map(|a| a.names().map(normalize_str))
+        .collect();
     if let Some(a) = article {
         for cand in a.candidates() {
-            let declared = model
-                .actors
-                .iter()
-                .any(|actor| actor.names().any(|n| same_name(n, &cand.name)));
+            let declared = declared_names.contains(&normalize_str(&cand.name));
             if declared && offer_declared {
                 continue;
             }
@@ -518,15 +517,15 @@ fn actor_names(
             group: 3,
         });
     }
-    let mut seen: Vec<String> = Vec::new();
+    let excluded: HashSet<String> = excluded.iter().map(|e| normalize_str(e)).collect();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut out = Vec::new();
     for (seq, p) in proposals.into_iter().enumerate() {
         let key = normalize_str(&p.label);
-        if key.is_empty() || seen.contains(&key) || excluded.iter().any(|e| same_name(e, &p.label))
-        {
+        if key.is_empty() || seen.contains(&key) || excluded.contains(&key) {
             continue;
         }
-        seen.push(key);
+        seen.insert(key);
         let (tier, distance) = match (article, anchor) {
             (Some(a), Some(anchor)) if p.group < 3 => nearness(a, anchor, &p.mentions),
             _ if p.group == 3 => (9, 0),
@@ -666,14 +665,12 @@ fn cue_words(
         }
     }
     found.sort_by_key(|f| f.1);
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut out = Vec::new();
     for (label, (tier, distance, sub), sentence) in found {
-        let key = label.to_lowercase();
-        if seen.contains(&key) {
+        if !seen.insert(label.to_lowercase()) {
             continue;
         }
-        seen.push(key);
         let spans: Vec<Span> = words_in(text, sentence)
             .into_iter()
             .filter(|w| {

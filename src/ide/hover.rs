@@ -277,17 +277,20 @@ fn mentions_summary(article: &Article, mentions: &[Span]) -> String {
 
 /// Ids of the claims whose source is `name`, and of those that have it in `via`.
 fn claims_of<'a>(model: &'a Annotation, name: &str) -> (Vec<&'a str>, Vec<&'a str>) {
-    let same = |other: &str| match model.actor(name) {
-        Some(actor) => actor.is_named(other),
-        None => collapse(other).to_lowercase() == collapse(name).to_lowercase(),
+    // Names compare case-insensitively with whitespace runs collapsed, as actors do.
+    let key = |s: &str| collapse(s).to_lowercase();
+    let names: Vec<String> = match model.actor(name) {
+        Some(actor) => actor.names().map(key).collect(),
+        None => vec![key(name)],
     };
+    let same = |other: &str| names.contains(&key(other));
     let mut as_source = Vec::new();
     let mut as_via = Vec::new();
     for c in &model.claims {
         if c.source_name().is_some_and(same) {
             as_source.push(c.id.as_str());
         }
-        if c.via_items().iter().any(|v| same(&v.text)) {
+        if c.via.is_some() && c.via_items().iter().any(|v| same(&v.text)) {
             as_via.push(c.id.as_str());
         }
     }

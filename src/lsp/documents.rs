@@ -8,7 +8,7 @@ use crate::text::{Encoding, LineIndex};
 use ropey::Rope;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,53 +19,47 @@ pub enum Kind {
     Text,
 }
 
-/// What one version of a document's text gives.
-#[derive(Debug)]
-pub enum Content {
-    Claims(Box<Parsed>),
-    Text(String),
-}
-
-/// One version of a document, shared with the handlers and checks that need it.
+/// One version of a document, shared with the handlers and checks that need it. The
+/// parse and the line index are made on first use: versions that a newer one replaces
+/// before anybody looks at them (fast typing) cost only their text.
 #[derive(Debug)]
 pub struct Snapshot {
     pub version: i32,
-    pub content: Content,
-    pub index: LineIndex,
+    kind: Kind,
+    text: String,
+    index: OnceLock<LineIndex>,
+    parsed: OnceLock<Parsed>,
 }
 
 impl Snapshot {
     fn new(kind: Kind, version: i32, text: String) -> Snapshot {
-        let index = LineIndex::new(&text);
-        let content = match kind {
-            Kind::Claims => Content::Claims(Box::new(Parsed::new(text))),
-            Kind::Text => Content::Text(text),
-        };
         Snapshot {
             version,
-            content,
-            index,
+            kind,
+            text,
+            index: OnceLock::new(),
+            parsed: OnceLock::new(),
         }
     }
 
     pub fn text(&self) -> &str {
-        match &self.content {
-            Content::Claims(p) => &p.text,
-            Content::Text(t) => t,
-        }
+        &self.text
     }
 
+    /// The parsed annotation; `None` for other documents.
     pub fn parsed(&self) -> Option<&Parsed> {
-        match &self.content {
-            Content::Claims(p) => Some(p),
-            Content::Text(_) => None,
-        }
+        (self.kind == Kind::Claims)
+            .then(|| self.parsed.get_or_init(|| Parsed::new(self.text.as_str())))
+    }
+
+    pub fn index(&self) -> &LineIndex {
+        self.index.get_or_init(|| LineIndex::new(&self.text))
     }
 
     pub fn lines(&self, enc: Encoding) -> Lines<'_> {
         Lines {
-            text: self.text(),
-            index: &self.index,
+            text: &self.text,
+            index: self.index(),
             enc,
         }
     }

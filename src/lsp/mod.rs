@@ -34,9 +34,18 @@ where
     let (to_server, server_input) = tokio::io::duplex(1 << 16);
     let (server_output, from_server) = tokio::io::duplex(1 << 16);
     let (frames, outgoing) = tokio::sync::mpsc::channel(64);
+    let handshake = std::sync::Arc::new(transport::Handshake::default());
     let writer = tokio::spawn(transport::write_output(output, outgoing));
-    let forward = tokio::spawn(transport::forward_output(from_server, frames.clone()));
-    let filter = tokio::spawn(transport::filter_input(input, to_server, frames));
+    let forward = {
+        let (frames, handshake) = (frames.clone(), handshake.clone());
+        tokio::spawn(
+            async move { transport::forward_output(from_server, frames, &handshake).await },
+        )
+    };
+    let filter =
+        tokio::spawn(
+            async move { transport::filter_input(input, to_server, frames, &handshake).await },
+        );
     Server::new(server_input, server_output, socket)
         .serve(service)
         .await;

@@ -122,13 +122,13 @@ fn error_reply(id: Value, code: i64, message: &str) -> Vec<u8> {
     serde_json::to_vec(&reply).expect("a JSON value serializes")
 }
 
-/// What to answer instead of passing `body` on, if anything: the same checks that
-/// tower-lsp-server's decoder makes, answered instead of failing.
-pub fn reject(body: &[u8]) -> Option<Vec<u8>> {
+/// The message in `body`, or what to answer instead of passing it on: the same checks
+/// that tower-lsp-server's decoder makes, answered instead of failing.
+pub fn check(body: &[u8]) -> Result<Value, Vec<u8>> {
     let value: Value = match serde_json::from_slice(body) {
         Ok(v) => v,
         Err(e) => {
-            return Some(error_reply(
+            return Err(error_reply(
                 Value::Null,
                 -32700,
                 &format!("Parse error: {e}"),
@@ -136,7 +136,7 @@ pub fn reject(body: &[u8]) -> Option<Vec<u8>> {
         }
     };
     let Some(obj) = value.as_object() else {
-        return Some(error_reply(
+        return Err(error_reply(
             Value::Null,
             -32600,
             "Invalid request: expected a JSON-RPC message object",
@@ -154,32 +154,90 @@ pub fn reject(body: &[u8]) -> Option<Vec<u8>> {
         Value::Null
     };
     if obj.get("jsonrpc").and_then(Value::as_str) != Some("2.0") {
-        return Some(error_reply(
+        return Err(error_reply(
             reply_id,
             -32600,
             "Invalid request: expected \"jsonrpc\": \"2.0\"",
         ));
     }
     if !id_ok {
-        return Some(error_reply(
+        return Err(error_reply(
             Value::Null,
             -32600,
             "Invalid request: an id must be an integer, a string or null",
         ));
     }
     if obj.get("method").is_some_and(|m| !m.is_string()) {
-        return Some(error_reply(
+        return Err(error_reply(
             reply_id,
             -32600,
             "Invalid request: the method must be a string",
         ));
     }
-    None
+    Ok(value)
+}
+
+/// Holds the client's messages after `initialize` or `shutdown` until its response has
+/// gone out.
+///
+/// tower-lsp-server answers every message that reaches it while `initialize` is still
+/// running as if the server were not initialized (notifications are dropped), so a client
+/// that sends `initialized` and `didOpen` right behind `initialize` would lose them; and an
+/// `exit` right behind `shutdown` cancels the `shutdown` still in progress.
+#[derive(Debug, Default)]
+pub struct Handshake {
+    /// The id of the request whose response is awaited.
+    pending: std::sync::Mutex<Option<Value>>,
+    answered: tokio::sync::Notify,
+}
+
+impl Handshake {
+    fn pending(&self) -> Option<Value> {
+        self.pending
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    fn set(&self, id: Option<Value>) {
+        *self.pending.lock().unwrap_or_else(|e| e.into_inner()) = id;
+        self.answered.notify_waiters();
+    }
+
+    /// Waits until the awaited response has gone out (or a minute has passed).
+    async fn wait(&self) {
+        let wait = async {
+            loop {
+                let notified = self.answered.notified();
+                tokio::pin!(notified);
+                notified.as_mut().enable();
+                if self.pending().is_none() {
+                    return;
+                }
+                notified.await;
+            }
+        };
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(60), wait).await;
+    }
+
+    /// Notes an outgoing frame; releases the input when it answers `initialize`.
+    fn outgoing(&self, body: &[u8]) {
+        let Some(id) = self.pending() else { return };
+        if let Ok(msg) = serde_json::from_slice::<Value>(body) {
+            if msg.get("method").is_none() && msg.get("id") == Some(&id) {
+                self.set(None);
+            }
+        }
+    }
 }
 
 /// Copies the client's messages from `input` to `server`, answering bad ones on `replies`.
-pub async fn filter_input<I, S>(input: I, mut server: S, replies: mpsc::Sender<Vec<u8>>)
-where
+pub async fn filter_input<I, S>(
+    input: I,
+    mut server: S,
+    replies: mpsc::Sender<Vec<u8>>,
+    handshake: &Handshake,
+) where
     I: AsyncRead + Unpin,
     S: AsyncWrite + Unpin,
 {
@@ -189,46 +247,48 @@ where
             Ok(Some(next)) => next,
             Ok(None) | Err(_) => break,
         };
-        match next {
-            Frame::Body(body) => match reject(&body) {
-                Some(reply) => {
-                    if replies.send(frame_of(reply)).await.is_err() {
-                        break;
+        let reply = match next {
+            Frame::Body(body) => match check(&body) {
+                Ok(msg) => {
+                    let method = msg.get("method").and_then(Value::as_str);
+                    let hold = matches!(method, Some("initialize" | "shutdown"))
+                        && msg.get("id").is_some();
+                    if hold {
+                        handshake.set(msg.get("id").cloned());
                     }
-                }
-                None => {
                     if server.write_all(&frame(&body)).await.is_err()
                         || server.flush().await.is_err()
                     {
                         break;
                     }
+                    if hold {
+                        handshake.wait().await;
+                    }
+                    continue;
                 }
+                Err(reply) => reply,
             },
-            Frame::Bad(why) => {
-                let reply = error_reply(Value::Null, -32700, &format!("Parse error: {why}"));
-                if replies.send(frame_of(reply)).await.is_err() {
-                    break;
-                }
-            }
+            Frame::Bad(why) => error_reply(Value::Null, -32700, &format!("Parse error: {why}")),
+        };
+        if replies.send(frame(&reply)).await.is_err() {
+            break;
         }
     }
     let _ = server.shutdown().await;
 }
 
-fn frame_of(body: Vec<u8>) -> Vec<u8> {
-    frame(&body)
-}
-
 /// Copies the server's frames from `server` to `out`, whole.
-pub async fn forward_output<S>(server: S, out: mpsc::Sender<Vec<u8>>)
+pub async fn forward_output<S>(server: S, out: mpsc::Sender<Vec<u8>>, handshake: &Handshake)
 where
     S: AsyncRead + Unpin,
 {
     let mut server = BufReader::new(server);
     while let Ok(Some(Frame::Body(body))) = read_frame(&mut server).await {
-        if out.send(frame(&body)).await.is_err() {
+        let bytes = frame(&body);
+        if out.send(bytes).await.is_err() {
             break;
         }
+        handshake.outgoing(&body);
     }
 }
 
@@ -276,7 +336,7 @@ mod tests {
     #[test]
     fn rejects_what_is_not_a_message() {
         let code = |body: &str| {
-            reject(body.as_bytes()).map(|r| {
+            check(body.as_bytes()).err().map(|r| {
                 serde_json::from_slice::<Value>(&r).unwrap()["error"]["code"]
                     .as_i64()
                     .unwrap()
@@ -299,7 +359,7 @@ mod tests {
         );
         assert_eq!(code(r#"{"jsonrpc":"2.0","id":"a","result":null}"#), None);
         let reply: Value =
-            serde_json::from_slice(&reject(br#"{"jsonrpc":"1.0","id":"q"}"#).unwrap()).unwrap();
+            serde_json::from_slice(&check(br#"{"jsonrpc":"1.0","id":"q"}"#).unwrap_err()).unwrap();
         assert_eq!(reply["id"], "q");
     }
 }

@@ -237,6 +237,21 @@ impl Harness {
             .collect()
     }
 
+    /// Waits for the server's first request of `method`; its params.
+    pub async fn wait_server_request(&self, method: &str) -> Value {
+        let wait = async {
+            loop {
+                if let Some(found) = self.server_requests(method).into_iter().next() {
+                    return found;
+                }
+                tokio::time::sleep(Duration::from_millis(2)).await;
+            }
+        };
+        tokio::time::timeout(TIMEOUT, wait)
+            .await
+            .unwrap_or_else(|_| panic!("timed out waiting for the server's {method}"))
+    }
+
     /// Waits for the first notification after `mark` that satisfies `pred`; its params.
     pub async fn wait_after(
         &self,
