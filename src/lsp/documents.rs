@@ -225,4 +225,28 @@ mod tests {
         assert_eq!(d.snapshot.text(), "new");
         assert_eq!(d.generation, 3);
     }
+
+    #[test]
+    fn crlf_and_lone_cr_line_breaks() {
+        let uri: Uri = "file:///x.claims".parse().unwrap();
+        let mut d = Document::new(
+            uri,
+            None,
+            Kind::Claims,
+            1,
+            "claim a\r\n  note: x\ry\u{2028}z\r\n".into(),
+        );
+        // Line 2 starts after the lone CR; U+2028 is not a line break.
+        d.apply(
+            vec![change(2, 0, 2, 1, "Y"), change(2, 2, 2, 3, "Z")],
+            2,
+            Encoding::Utf16,
+        );
+        assert_eq!(d.snapshot.text(), "claim a\r\n  note: x\rY\u{2028}Z\r\n");
+        // A position inside CRLF, or past the end of a line, is the end of that line.
+        d.apply(vec![change(0, 99, 0, 99, "!")], 3, Encoding::Utf16);
+        assert_eq!(d.snapshot.text(), "claim a!\r\n  note: x\rY\u{2028}Z\r\n");
+        assert_eq!(d.snapshot.parsed().unwrap().model.claims[0].id, "a!");
+        assert_eq!(d.generation, 2);
+    }
 }

@@ -11,7 +11,7 @@ use super::diagnostics::{self, Places};
 use super::documents::{Document, Documents, Kind, Published, Snapshot};
 use super::settings::{ConfigCache, Settings};
 use crate::article::{Article, ArticleError};
-use crate::check::{self, ArticleRef, Parsed};
+use crate::check::{self, ArticleRef, ClaimCache, Parsed};
 use crate::config::{self, Config};
 use crate::diagnostic as core;
 use crate::ide;
@@ -272,6 +272,10 @@ impl State {
                     panic_message(&*panic)
                 );
                 self.log(MessageType::ERROR, message).await;
+                // The cache may hold a half-made entry: start it afresh.
+                if let Some(d) = lock(&self.docs).get_mut(&uri) {
+                    d.cache = Arc::new(Mutex::new(ClaimCache::new()));
+                }
                 return;
             }
             Err(e) => {
@@ -319,6 +323,8 @@ impl State {
 
     fn config_changed(self: &Arc<Self>) {
         lock(&self.configs).clear();
+        // A configuration broken again the same way is shown again.
+        lock(&self.shown).clear();
         self.schedule_all();
     }
 }
@@ -599,13 +605,15 @@ impl LanguageServer for Backend {
                 Kind::Text
             };
             let path = path_of(&doc.uri);
-            lock(&s.docs).insert(Document::new(
-                doc.uri.clone(),
-                path.clone(),
-                kind,
-                doc.version,
-                doc.text,
-            ));
+            let mut opened =
+                Document::new(doc.uri.clone(), path.clone(), kind, doc.version, doc.text);
+            let mut docs = lock(&s.docs);
+            // Opened again without a close: results of the old text must not pass as new.
+            if let Some(old) = docs.get(&doc.uri) {
+                opened.generation = old.generation + 1;
+            }
+            docs.insert(opened);
+            drop(docs);
             match kind {
                 Kind::Claims => s.schedule(&doc.uri),
                 Kind::Text => {
