@@ -237,6 +237,20 @@ async fn completion_of_fields_stances_claim_ids_and_quotes() {
     let (line, col) = utf16_position(&text, "  cue: \n  quote: the reports about", 7);
     let list = h.call("textDocument/completion", complete(line, col)).await;
     assert_eq!(sorted(&list)[0]["label"], "denied");
+
+    // On the empty line after the final line break: block keywords, and the fields of the
+    // last block with their indentation.
+    h.change(&uri, 6, json!([{ "text": EXAMPLE_CLAIMS }])).await;
+    let last = EXAMPLE_CLAIMS.matches('\n').count() as u32;
+    let list = h.call("textDocument/completion", complete(last, 0)).await;
+    let items = list["items"].as_array().unwrap();
+    let claim = items.iter().find(|i| i["label"] == "claim").unwrap();
+    assert_eq!(
+        claim["textEdit"]["range"]["start"],
+        json!({ "line": last, "character": 0 })
+    );
+    let note = items.iter().find(|i| i["label"] == "note").unwrap();
+    assert_eq!(note["textEdit"]["newText"], "  note: ");
     assert!(h.shutdown().await);
 }
 

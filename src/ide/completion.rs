@@ -12,7 +12,7 @@ use crate::check::{cue, mentions_of, Parsed};
 use crate::config::Config;
 use crate::diagnostic::Code;
 use crate::model::{ACTOR_FIELDS, ACTOR_KINDS, CLAIM_FIELDS, HEADER_FIELDS, UNNAMED};
-use crate::syntax::{BlockKind, LineKind};
+use crate::syntax::{BlockKind, Line, LineKind};
 use crate::text::Span;
 use std::collections::HashSet;
 
@@ -39,6 +39,20 @@ pub fn completion(
         return Vec::new();
     };
     let line = &tree.lines[line_index];
+    if offset >= line.full.end && line.full.end > line.content.end {
+        // After the final line break: an empty last line, which the tree does not hold.
+        let empty = Line {
+            kind: LineKind::Blank,
+            content: Span::empty(offset),
+            full: Span::empty(offset),
+            indent: 0,
+            key: None,
+            value: None,
+        };
+        let mut items = field_names(parsed, &empty, tree.lines.len(), offset);
+        items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
+        return items;
+    }
     let offset = offset.clamp(line.content.start, line.content.end);
     let mut items = match line.kind {
         LineKind::Comment => suppression_codes(text, line.content, offset),
@@ -55,7 +69,7 @@ pub fn completion(
             } else if offset > key.end {
                 Vec::new()
             } else {
-                field_names(parsed, line_index, offset)
+                field_names(parsed, line, line_index, offset)
             }
         }
         LineKind::Field if line.key.is_some_and(|k| offset > k.end) => {
@@ -84,7 +98,7 @@ pub fn completion(
             ),
             None => Vec::new(),
         },
-        _ => field_names(parsed, line_index, offset),
+        _ => field_names(parsed, line, line_index, offset),
     };
     items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
     items.truncate(MAX_COMPLETIONS);
@@ -210,10 +224,9 @@ fn value_items(
 }
 
 /// Field names valid on this line, and block keywords at column 0.
-fn field_names(parsed: &Parsed, line_index: usize, offset: usize) -> Vec<Completion> {
+fn field_names(parsed: &Parsed, line: &Line, line_index: usize, offset: usize) -> Vec<Completion> {
     let text = &parsed.text;
     let tree = &parsed.tree;
-    let line = &tree.lines[line_index];
     let start = line.content.start + line.indent;
     if offset < start {
         return Vec::new();

@@ -100,6 +100,9 @@ pub(crate) fn place_at(parsed: &Parsed, offset: usize) -> Place<'_> {
         return Place::Nothing;
     };
     let line = &tree.lines[line_index];
+    if offset >= line.full.end && line.full.end > line.content.end {
+        return Place::Nothing; // On the empty line after the final line break.
+    }
     match line.kind {
         LineKind::BlockHeader => match tree.blocks.iter().position(|b| b.line == line_index) {
             Some(b) => match owner_of_block(tree, b) {
@@ -175,8 +178,12 @@ mod tests {
         }
         assert!(matches!(place_at(&p, 0), Place::Nothing), "a comment");
         assert!(
-            matches!(place_at(&p, usize::MAX), Place::Value(_)),
-            "past the end: the last line"
+            matches!(place_at(&p, p.text.len() - 1), Place::Value(_)),
+            "the end of the last line"
+        );
+        assert!(
+            matches!(place_at(&p, usize::MAX), Place::Nothing),
+            "after the final line break"
         );
     }
 }

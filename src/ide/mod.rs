@@ -100,3 +100,73 @@ pub struct Symbol {
     pub selection: Span,
     pub children: Vec<Symbol>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Parsed;
+    use crate::config::Config;
+    use fixture::{article, parsed};
+
+    /// Every feature at `offset`, for the no-panic sweeps.
+    fn everything(p: &Parsed, a: Option<&crate::article::Article>, offset: usize) {
+        let config = Config::default();
+        if let Some(h) = hover(p, a, offset) {
+            assert!(h.span.end <= p.text.len());
+        }
+        let cursor = offset.min(p.text.len()).max(p.tree.bom);
+        // Editors cannot place the cursor between CR and LF.
+        let in_crlf = p.text.get(cursor.saturating_sub(1)..cursor + 1) == Some("\r\n");
+        for c in completion(p, a, offset, &config) {
+            assert!(
+                in_crlf || (c.replace.start <= cursor && cursor <= c.replace.end),
+                "{c:?} at {offset}"
+            );
+            assert!(
+                p.text.is_char_boundary(c.replace.start) && p.text.is_char_boundary(c.replace.end)
+            );
+        }
+        match definition(p, a, offset) {
+            Some(Target::File(s)) => assert!(s.end <= p.text.len()),
+            Some(Target::Article(s)) => assert!(s.end <= a.map_or(0, |a| a.text.len())),
+            None => {}
+        }
+    }
+
+    #[test]
+    fn no_panic_anywhere_in_the_example() {
+        let p = parsed();
+        let a = article();
+        let boundaries: Vec<usize> = p
+            .text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([p.text.len()])
+            .collect();
+        for &offset in boundaries.iter().step_by(5) {
+            everything(&p, Some(&a), offset);
+        }
+        assert!(!symbols(&p).is_empty());
+    }
+
+    #[test]
+    fn no_panic_on_odd_text() {
+        let a = article();
+        for text in [
+            "",
+            "\u{feff}",
+            "claim\r\n  source:\r\n  quote: Москва 😀\r\n",
+            "actor \n  aka: ,, ,\n  kind:\nclaim x\n  via: ,\n  quote: ... … ...\n  quote:\n    Moscow was\n  cue:\n  stance:\n",
+            "\tclaim a\n\t\tsource:\tX\n  # claimls: ignore\nsource: y\n    continued\n",
+            "article: ../../etc/passwd\ndate: 2020-13-40\npublisher: ,\nclaim a\n  disputes: a, a\n  quote: Մոսկվա 🙂 \"x\n",
+            "claim a\n  quote: Moscow was concerned over reports about the transfer of militants of illegal armed groups to the Nagorno-Karabakh conflict zone and more words that the article does not have at all\n",
+        ] {
+            let p = Parsed::new(text);
+            for offset in text.char_indices().map(|(i, _)| i).chain([text.len(), text.len() + 10]) {
+                everything(&p, Some(&a), offset);
+                everything(&p, None, offset);
+            }
+            let _ = symbols(&p);
+        }
+    }
+}
