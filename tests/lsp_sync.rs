@@ -287,6 +287,16 @@ async fn an_edit_rechecks_only_the_claim_it_touches() {
     state["text"] = Value::Null;
     assert_eq!(state["claimsChecked"], 0, "{state}");
     assert_eq!(state["articleBuilds"], 1, "the article index is reused");
+    let light = h
+        .call(
+            "claimls/documentState",
+            json!({ "textDocument": { "uri": uri }, "includeText": false }),
+        )
+        .await;
+    assert_eq!(
+        (light["text"].clone(), light["version"].clone()),
+        (Value::Null, json!(3))
+    );
     assert!(h.shutdown().await);
 }
 

@@ -393,7 +393,9 @@ impl Backend {
         f(parsed, offset, &view, lines)
     }
 
-    /// `claimls/documentState`: the server's view of a document (for tests and debugging).
+    /// `claimls/documentState`: the server's view of a document, for tests, benchmarks and
+    /// debugging: `{ version, text, claimsChecked, claimsReused, articleBuilds,
+    /// publishedVersion }`; `"includeText": false` leaves the text out (a cheap round trip).
     pub async fn document_state(&self, params: Value) -> Result<Value> {
         let uri: Uri = params
             .pointer("/textDocument/uri")
@@ -403,6 +405,10 @@ impl Backend {
             .ok_or_else(|| {
                 Error::invalid_params("expected { \"textDocument\": { \"uri\": ... } }")
             })?;
+        let include_text = params
+            .get("includeText")
+            .and_then(Value::as_bool)
+            .unwrap_or(true);
         self.guarded("claimls/documentState", |s| {
             let docs = lock(&s.docs);
             let builds = lock(&s.articles).builds;
@@ -412,7 +418,7 @@ impl Backend {
                     let cache = lock(&d.cache);
                     json!({
                         "version": d.version(),
-                        "text": d.snapshot.text(),
+                        "text": include_text.then(|| d.snapshot.text()),
                         "claimsChecked": cache.last_misses,
                         "claimsReused": cache.last_hits,
                         "articleBuilds": builds,
