@@ -437,7 +437,7 @@ async fn missing_or_outside_articles_give_one_c031() {
         .as_str()
         .unwrap()
         .contains("outside the workspace"));
-    h.change(&uri, 3, json!([{ "text": "article: ../../../../../../etc/hostname\nclaim a\n  source: X\n  quote: y\n" }])).await;
+    h.change(&uri, 3, json!([{ "text": "article: ../../../../../../elsewhere/article.txt\nclaim a\n  source: X\n  quote: y\n" }])).await;
     let diags = h.diagnostics(&uri, 3).await;
     assert!(find(&diags, "C031")["message"]
         .as_str()

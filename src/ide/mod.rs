@@ -158,7 +158,7 @@ mod tests {
             "claim\r\n  source:\r\n  quote: Москва 😀\r\n",
             "actor \n  aka: ,, ,\n  kind:\nclaim x\n  via: ,\n  quote: ... … ...\n  quote:\n    Moscow was\n  cue:\n  stance:\n",
             "\tclaim a\n\t\tsource:\tX\n  # claimls: ignore\nsource: y\n    continued\n",
-            "article: ../../etc/passwd\ndate: 2020-13-40\npublisher: ,\nclaim a\n  disputes: a, a\n  quote: Մոսկվա 🙂 \"x\n",
+            "article: ../../elsewhere.txt\ndate: 2020-13-40\npublisher: ,\nclaim a\n  disputes: a, a\n  quote: Մոսկվա 🙂 \"x\n",
             "claim a\n  quote: Moscow was concerned over reports about the transfer of militants of illegal armed groups to the Nagorno-Karabakh conflict zone and more words that the article does not have at all\n",
         ] {
             let p = Parsed::new(text);

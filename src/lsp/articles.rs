@@ -298,7 +298,7 @@ mod tests {
         assert!(matches!(
             locate(
                 Some(&claims),
-                &p("article: /etc/hostname\n"),
+                &p("article: /elsewhere/article.txt\n"),
                 std::slice::from_ref(&ws)
             ),
             Err(ArticleError::OutsideWorkspace(_))
