@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: Rust unit, snapshot, CLI and in-process LSP tests, then the
 # editor suites (VS Code extension build + grammar test, Neovim syntax + end-to-end LSP,
-# pytest-lsp, Emacs eglot smoke test).
+# pytest-lsp, Emacs eglot smoke test). The end-to-end suites drive the real server,
+# target/debug/claimls, which they get as $CLAIMLS_BIN.
 #
 # A suite whose tool is missing is skipped locally, but fails under CI=true: CI must never
 # go green because a client was not installed.
@@ -39,11 +40,14 @@ suite() {
 }
 
 suite "cargo test (unit, snapshots, CLI, LSP harness)" cargo cargo test --all-targets --locked
-# The end-to-end suites drive the binary that cargo test just built.
+# The end-to-end suites drive the debug binary: build it (cargo test builds it too, but
+# a failed test run must not leave the suites below on a stale or missing binary).
+suite "cargo build (the server the end-to-end suites drive)" cargo cargo build --locked
 export CLAIMLS_BIN="$PWD/target/debug/claimls"
 suite "VS Code extension (typecheck, bundle, .vsix, grammar)" npm bash editors/vscode/ci.sh
-suite "Neovim plugin (syntax, end-to-end LSP)" nvim bash editors/nvim/test/run.sh
-suite "Emacs eglot smoke test" emacs bash editors/emacs/run-smoke.sh
+suite "Neovim plugin (syntax, stand-in and real server end to end)" nvim bash editors/nvim/test/run.sh
+suite "pytest-lsp end to end (tests/e2e)" python3 bash tests/e2e/run.sh
+suite "Emacs eglot smoke test (clean, C011 typo, C010)" emacs bash editors/emacs/run-smoke.sh
 
 echo
 if ((failed)); then

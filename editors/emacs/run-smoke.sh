@@ -4,13 +4,18 @@
 #   1. claims-mode's own tests (ERT: highlighting, comments, imenu);
 #   2. the example annotation opened through eglot: initialize, diagnostics
 #      (it must be clean), clean shutdown;
-#   3. a broken copy of it (one quote replaced by text that is nowhere in the
-#      article): eglot must show a C010 diagnostic in Flymake.
+#   3. broken copies of it, with the article, in a temporary folder: one
+#      quote with a typo (eglot must show C011 quote-near-miss on that line
+#      in Flymake), one quote replaced by words that are nowhere in the
+#      article (C010 quote-not-found).
 #
 # Usage: run-smoke.sh                 # all of the above
 #        run-smoke.sh FILE [CODE]     # one file; CODE expected, else clean
+#        EXPECT_CODE=C011 run-smoke.sh FILE
 # Env:   CLAIMLS_BIN  the server (default: target/release/claimls, then
 #                     target/debug/claimls of this repository)
+#        EXPECT_CODE  the code FILE must show (default: none, FILE is clean)
+#        EXPECT_LINE  the 1-based line that diagnostic must start on
 #        CI=true      install emacs-nox/elpa-eglot when missing; a missing
 #                     Emacs or server fails instead of skipping
 set -euo pipefail
@@ -47,24 +52,36 @@ if [ -z "${CLAIMLS_BIN:-}" ] || [ ! -x "$CLAIMLS_BIN" ]; then
 fi
 export CLAIMLS_BIN
 
-smoke() { # FILE [CODE]
-  echo "== eglot smoke: $1 (expect ${2:-clean})"
-  EXPECT_CODE="${2:-}" timeout 120 emacs --batch -Q -l "$here/smoke-test.el" "$1" || status=1
+smoke() { # FILE [CODE [LINE]]
+  echo "== eglot smoke: $1 (expect ${2:-clean}${3:+ on line $3})"
+  EXPECT_CODE="${2:-}" EXPECT_LINE="${3:-}" timeout 120 emacs --batch -Q -l "$here/smoke-test.el" "$1" || status=1
 }
 
 if [ $# -ge 1 ]; then
-  smoke "$1" "${2:-}"
+  smoke "$1" "${2:-${EXPECT_CODE:-}}" "${EXPECT_LINE:-}"
   exit "$status"
 fi
 
-example="$(ls "$repo"/examples/*.claims | head -1)"
+example="$repo/examples/000_a935861ad7be96ce.claims"
 smoke "$example"
 
-# A broken copy: the first quote (and its continuation lines) replaced by
-# words that are nowhere in the article.
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 name="$(basename "$example" .claims)"
+
+# A copy with a typo in one quote: a near miss (C011) on that quote's line.
+mkdir "$work/typo"
+cp "$repo/examples/$name.txt" "$work/typo/"
+sed 's/who was funding the operation/who was fundng the operation/' "$example" > "$work/typo/$name.claims"
+typo_line="$(grep -n 'who was fundng the operation' "$work/typo/$name.claims" | cut -d: -f1)"
+if [ -z "$typo_line" ]; then
+  echo "the example no longer has the quote to put a typo in" >&2
+  exit 1
+fi
+smoke "$work/typo/$name.claims" C011 "$typo_line"
+
+# A copy with the first quote (and its continuation lines) replaced by words
+# that are nowhere in the article.
 cp "$repo/examples/$name.txt" "$work/"
 awk '
   !done && /^[ \t]+quote:/ { match($0, /^[ \t]+/); ind = RLENGTH

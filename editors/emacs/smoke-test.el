@@ -2,16 +2,17 @@
 
 ;; Usage (see run-smoke.sh):
 ;;
-;;   CLAIMLS_BIN=/path/to/claimls [EXPECT_CODE=C010] [CLAIMS_FILE=FILE] \
-;;     emacs --batch -Q -l editors/emacs/smoke-test.el [FILE]
+;;   CLAIMLS_BIN=/path/to/claimls [EXPECT_CODE=C010 [EXPECT_LINE=N]] \
+;;     [CLAIMS_FILE=FILE] emacs --batch -Q -l editors/emacs/smoke-test.el [FILE]
 ;;
 ;; Opens FILE (or $CLAIMS_FILE) in `claims-mode', starts the server with
 ;; `eglot-ensure' as a user's hook would, and waits (at most
 ;; $CLAIMLS_SMOKE_TIMEOUT seconds, default 20) until the server has answered
 ;; `initialize' and published diagnostics for the file, and Flymake shows
 ;; them.  With EXPECT_CODE set, some diagnostic must carry that code (its
-;; message, which eglot formats as "source [code]: message", contains it);
-;; without it the file must be clean (no error or warning).  Then it shuts
+;; message, which eglot formats as "source [code]: message", contains it),
+;; on line EXPECT_LINE when that is set, in the server's diagnostics and in
+;; Flymake; without it the file must be clean (no error or warning).  Then it shuts
 ;; the server down with `eglot-shutdown' and checks that the process exited
 ;; by itself, with status 0, after the `exit' notification.
 ;;
@@ -80,6 +81,7 @@
 (defvar smoke--bin (smoke--env "CLAIMLS_BIN"))
 (defvar smoke--file (or (pop command-line-args-left) (smoke--env "CLAIMS_FILE")))
 (defvar smoke--expect (smoke--env "EXPECT_CODE"))
+(defvar smoke--expect-line (let ((l (smoke--env "EXPECT_LINE"))) (and l (string-to-number l))))
 (defvar smoke--timeout (string-to-number (smoke--env "CLAIMLS_SMOKE_TIMEOUT" "20")))
 ;; Nothing else on the command line is for Emacs to visit.
 (setq command-line-args-left nil)
@@ -94,7 +96,8 @@
 (smoke--log "emacs %s, eglot from %s" emacs-version (locate-library "eglot"))
 (smoke--log "server: %s lsp" smoke--bin)
 (smoke--log "file: %s" smoke--file)
-(smoke--log "expect: %s" (or smoke--expect "clean (no errors or warnings)"))
+(smoke--log "expect: %s%s" (or smoke--expect "clean (no errors or warnings)")
+           (if (and smoke--expect smoke--expect-line) (format " on line %d" smoke--expect-line) ""))
 
 ;; The server command, exactly as editors/README.md tells users, with the
 ;; binary from CLAIMLS_BIN.
@@ -184,12 +187,21 @@
                     (flymake-diagnostic-type d) (flymake-diagnostic-text d)))
       (cond
        (smoke--expect
-        (unless (cl-some (lambda (d) (string-match-p (regexp-quote smoke--expect) (smoke--diag-text d)))
+        (unless (cl-some (lambda (d)
+                           (and (string-match-p (regexp-quote smoke--expect) (smoke--diag-text d))
+                                (or (not smoke--expect-line)
+                                    (= smoke--expect-line
+                                       (1+ (plist-get (plist-get (plist-get d :range) :start) :line))))))
                          published)
-          (smoke--fail "no diagnostic from the server carries %s" smoke--expect))
-        (unless (cl-some (lambda (d) (string-match-p (regexp-quote smoke--expect) (flymake-diagnostic-text d)))
+          (smoke--fail "no diagnostic from the server carries %s%s" smoke--expect
+                       (if smoke--expect-line (format " on line %d" smoke--expect-line) "")))
+        (unless (cl-some (lambda (d)
+                           (and (string-match-p (regexp-quote smoke--expect) (flymake-diagnostic-text d))
+                                (or (not smoke--expect-line)
+                                    (= smoke--expect-line (line-number-at-pos (flymake-diagnostic-beg d))))))
                          shown)
-          (smoke--fail "no Flymake diagnostic message contains %s" smoke--expect)))
+          (smoke--fail "no Flymake diagnostic message contains %s%s" smoke--expect
+                       (if smoke--expect-line (format " on line %d" smoke--expect-line) ""))))
        (serious
         (smoke--fail "expected a clean file, got %d error(s)/warning(s)" (length serious))))))
 

