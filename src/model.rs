@@ -173,10 +173,20 @@ impl Actor {
         self.kind_str() == Some("person")
     }
 
+    /// Case-insensitive, with runs of whitespace equal to one space.
     pub fn is_named(&self, name: &str) -> bool {
+        let wanted = fold_name(name);
         self.names()
-            .any(|n| n.eq_ignore_ascii_case(name) || n.to_lowercase() == name.to_lowercase())
+            .any(|n| n.eq_ignore_ascii_case(name) || fold_name(n) == wanted)
     }
+}
+
+/// A name as compared: lowercase, whitespace runs as one space.
+fn fold_name(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -672,6 +682,10 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(m.actors[0].aliases.len(), 3);
         assert!(m.actor("MOSCOW").is_some());
+        assert!(
+            m.actor("russian  foreign\tministry").is_some(),
+            "whitespace runs compare as one space"
+        );
         let rel: Vec<_> = m.claims[0]
             .relations
             .iter()

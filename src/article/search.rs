@@ -9,7 +9,7 @@
 use super::normalize::normalize_str;
 use super::{tokenize, Article, Token};
 use crate::text::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum MatchLevel {
@@ -303,7 +303,7 @@ impl Article {
             return None;
         }
         let toks: Vec<Token> = tokenize(&needle);
-        let mut votes: HashMap<i64, u32> = HashMap::new();
+        let mut votes: FxHashMap<i64, u32> = FxHashMap::default();
         for t in &toks {
             let list = self.postings(&needle[t.start as usize..t.end as usize]);
             if list.len() > MAX_VOTING_POSTINGS {

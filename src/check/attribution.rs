@@ -177,15 +177,19 @@ fn source(ctx: &Context<'_>, claim: &Claim, anchor: Option<Span>, out: &mut Vec<
 /// A candidate name close to `name` (a typo in a source), compared case-insensitively.
 fn closest_name<'a>(name: &str, names: &[&'a str]) -> Option<&'a str> {
     let lower = name.to_lowercase();
+    let len = lower.chars().count();
     names
         .iter()
+        // A similarity of 0.8 needs lengths within a fifth of each other: skip the rest
+        // before paying for an edit distance.
+        .filter(|n| n.len().abs_diff(lower.len()) * 5 <= lower.len().max(n.len()) + 4)
         .map(|n| {
             (
                 strsim::normalized_damerau_levenshtein(&lower, &n.to_lowercase()),
                 *n,
             )
         })
-        .filter(|(sim, _)| *sim >= 0.8)
+        .filter(|(sim, _)| *sim >= 0.8 && len > 2)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, n)| n)
 }
