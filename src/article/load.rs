@@ -137,13 +137,36 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, ArticleError> {
             byte,
         }
     })?;
+    validate(
+        path,
+        &text,
+        Limits {
+            max_bytes: u64::MAX,
+        },
+    )?;
+    Ok(text)
+}
+
+/// The checks every article text passes, read from disk or taken from an editor buffer:
+/// within the size limit, no NUL bytes (a binary file), not empty.
+pub fn validate(path: &Path, text: &str, limits: Limits) -> Result<(), ArticleError> {
+    if text.len() as u64 > limits.max_bytes {
+        return Err(ArticleError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: text.len() as u64,
+            limit: limits.max_bytes,
+        });
+    }
+    if memchr::memchr(0, text.as_bytes()).is_some() {
+        return Err(ArticleError::Binary(path.to_path_buf()));
+    }
     if text
         .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
         .is_empty()
     {
         return Err(ArticleError::Empty(path.to_path_buf()));
     }
-    Ok(text)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -98,27 +98,6 @@ pub fn locate(
     }
 }
 
-/// The checks `article::load` makes on a file, made on an editor buffer.
-fn check_buffer(path: &Path, text: &str, limits: Limits) -> Result<(), ArticleError> {
-    if text.len() as u64 > limits.max_bytes {
-        return Err(ArticleError::TooLarge {
-            path: path.to_path_buf(),
-            bytes: text.len() as u64,
-            limit: limits.max_bytes,
-        });
-    }
-    if text.contains('\0') {
-        return Err(ArticleError::Binary(path.to_path_buf()));
-    }
-    if text
-        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
-        .is_empty()
-    {
-        return Err(ArticleError::Empty(path.to_path_buf()));
-    }
-    Ok(())
-}
-
 impl ArticleStore {
     /// The index of the article at `path`: from `buffer` (`(version, text)`) when the
     /// article is open in the editor, else from disk. Built outside the lock, so a large
@@ -150,7 +129,9 @@ impl ArticleStore {
             }
         }
         let built = match buffer {
-            Some((_, text)) => check_buffer(path, text, limits).map(|()| Article::new(text)),
+            Some((_, text)) => {
+                crate::article::validate(path, text, limits).map(|()| Article::new(text))
+            }
             None => article::load(path, limits),
         };
         let mut guard = store.lock().unwrap_or_else(|e| e.into_inner());
