@@ -141,6 +141,8 @@ impl ClaimCache {
 
 /// Everything a claim check may look at besides the claim.
 pub(crate) struct Context<'a> {
+    /// The annotation's text, for fixes that keep its layout.
+    pub text: &'a str,
     pub model: &'a Annotation,
     pub article: &'a Article,
     pub config: &'a Config,
@@ -161,6 +163,7 @@ pub fn check(
         ArticleRef::Failed(err) => out.push(file::article_unreadable(parsed, err)),
         ArticleRef::Loaded(art) => {
             let ctx = Context {
+                text: &parsed.text,
                 model: &parsed.model,
                 article: art,
                 config,

@@ -53,6 +53,7 @@ fn check_quote(ctx: &Context<'_>, quote: &Field, result: &mut ClaimResult) {
                 let span = value.file_span(part.quote.start, part.quote.end);
                 let article_text = part.article.slice(&article.text);
                 let replacement = collapse(article_text);
+                let fix_text = rewrap(&replacement, span.slice(ctx.text));
                 let line = article.line_number(part.article.start);
                 match part.level {
                     MatchLevel::Exact => {}
@@ -66,7 +67,7 @@ fn check_quote(ctx: &Context<'_>, quote: &Field, result: &mut ClaimResult) {
                                 format!("quote matches the article (line {line}) only after normalizing {what}: write it as the article does"),
                             )
                             .with_related(Target::Article, part.article, "the article's text")
-                            .with_fix("Use the article's exact text", span, replacement),
+                            .with_fix("Use the article's exact text", span, fix_text),
                         );
                     }
                     MatchLevel::NearMiss { distance } => {
@@ -83,7 +84,7 @@ fn check_quote(ctx: &Context<'_>, quote: &Field, result: &mut ClaimResult) {
                                 ),
                             )
                             .with_related(Target::Article, part.article, "closest text in the article")
-                            .with_fix("Replace with the article's text", span, replacement),
+                            .with_fix("Replace with the article's text", span, fix_text),
                         );
                     }
                 }
@@ -111,6 +112,57 @@ fn check_quote(ctx: &Context<'_>, quote: &Field, result: &mut ClaimResult) {
             }
         }
     }
+}
+
+/// Lays `replacement` out over as many lines as `original` (a quote continued over several
+/// lines), breaking between words at about the same places and keeping the continuation
+/// indentation and line-break style, so a fix does not turn a wrapped quote into one
+/// long line.
+fn rewrap(replacement: &str, original: &str) -> String {
+    let lines: Vec<&str> = original.lines().collect();
+    if lines.len() < 2 {
+        return replacement.to_string();
+    }
+    let indent: String = lines[1]
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
+    let brk = if original.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let widths: Vec<usize> = lines.iter().map(|l| l.trim().chars().count()).collect();
+    let total: usize = widths.iter().sum::<usize>().max(1);
+    let scale = replacement.chars().count() as f64 / total as f64;
+    let mut out = String::with_capacity(replacement.len() + lines.len() * (indent.len() + 2));
+    let mut words = replacement.split(' ').peekable();
+    for (i, width) in widths.iter().enumerate() {
+        let last = i + 1 == widths.len();
+        let budget = (*width as f64 * scale).round() as usize;
+        let mut used = 0;
+        if i > 0 {
+            if words.peek().is_none() {
+                break;
+            }
+            out.push_str(brk);
+            out.push_str(&indent);
+        }
+        while let Some(w) = words.peek() {
+            let len = w.chars().count();
+            if used > 0 && !last && used + 1 + len > budget {
+                break;
+            }
+            if used > 0 {
+                out.push(' ');
+                used += 1;
+            }
+            out.push_str(w);
+            used += len;
+            words.next();
+        }
+    }
+    out
 }
 
 /// Whitespace runs (line breaks inside an article paragraph) become one space.
@@ -251,6 +303,22 @@ mod tests {
             "`concernd` should be `concerned`, missing `reports`"
         );
         assert!(word_diff("same words", "same  words").is_empty());
+    }
+
+    #[test]
+    fn rewrap_keeps_the_line_layout() {
+        let original = "Moscow was concernd over reports about\r\n    the transfer of militants";
+        let fixed = rewrap(
+            "Moscow was concerned over reports about the transfer of militants",
+            original,
+        );
+        assert_eq!(
+            fixed,
+            "Moscow was concerned over reports about\r\n    the transfer of militants"
+        );
+        assert_eq!(rewrap("one line", "one lime"), "one line");
+        // More lines than words: no empty continuation lines.
+        assert_eq!(rewrap("a b", "x\n  y\n  z\n  w"), "a\n  b");
     }
 
     #[test]

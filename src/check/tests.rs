@@ -166,6 +166,23 @@ fn c011_quote_near_miss_with_fix() {
 }
 
 #[test]
+fn c011_fix_on_a_wrapped_quote_keeps_its_lines_and_every_claim() {
+    let text = BASE.replace(
+        "of illegal\n    armed groups",
+        "of ilegal\n    armed groups",
+    );
+    let diags = run(&text);
+    let edit = &find(&diags, Code::QuoteNearMiss)
+        .fix
+        .as_ref()
+        .unwrap()
+        .edits[0];
+    let mut fixed = text.clone();
+    fixed.replace_range(edit.span.start..edit.span.end, &edit.replacement);
+    assert_eq!(fixed, BASE, "the fix restores the wrapped quote exactly");
+}
+
+#[test]
 fn c012_quote_normalized() {
     let diags = run(&BASE.replace("Moscow was concerned", "moscow  was concerned"));
     assert_eq!(codes(&diags), ["C012"]);
