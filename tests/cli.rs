@@ -73,7 +73,8 @@ fn broken_fixture_reports_every_expected_code() {
     assert_eq!(position(related), (17, 69, 17, 196));
     assert_eq!(
         near["fix"]["edits"][0]["replacement"],
-        "Moscow was concerned over reports about the transfer of militants of illegal armed groups to the Nagorno-Karabakh conflict zone"
+        "Moscow was concerned over reports about the transfer of militants of illegal\n    armed groups to the Nagorno-Karabakh conflict zone",
+        "the fix keeps the quote wrapped as it was"
     );
     assert_eq!(find(&items, "C043")["severity"], "hint");
     assert_eq!(find(&items, "C013")["severity"], "info");

@@ -76,7 +76,9 @@ fn render_one(
         .collect();
     let help = d.fix.as_ref().map(|f| match f.edits.as_slice() {
         [e] if !e.replacement.is_empty() && !f.title.contains(e.replacement.as_str()) => {
-            format!("{}: {}", f.title, e.replacement)
+            // A wrapped replacement reads as one line in a help note.
+            let shown: Vec<&str> = e.replacement.split_whitespace().collect();
+            format!("{}: {}", f.title, shown.join(" "))
         }
         _ => f.title.clone(),
     });
