@@ -18,6 +18,8 @@ struct Cli {
 enum Command {
     /// Check `.claims` files (CI lint mode).
     Check(claimls::cli::CheckArgs),
+    /// Rewrite `.claims` files in the canonical layout (keeps every claim and comment).
+    Fmt(claimls::cli::FmtArgs),
     /// Run the language server over stdio.
     Lsp,
 }
@@ -26,6 +28,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => claimls::cli::run_check(args),
+        Command::Fmt(args) => claimls::cli::run_fmt(args),
         Command::Lsp => claimls::lsp::run_stdio(),
     }
 }

@@ -432,3 +432,47 @@ async fn a_quick_fix_replaces_a_near_miss_quote_with_the_article_text() {
     );
     assert!(h.shutdown().await);
 }
+
+#[tokio::test]
+async fn formatting_returns_one_minimal_edit_that_keeps_every_claim() {
+    let h = Harness::standard().await;
+    // The example with messy layout: a field indented by five spaces, an extra blank line.
+    let messy = EXAMPLE_CLAIMS
+        .replacen("\n  source: CNN", "\n     source: CNN", 1)
+        .replacen("\n\nclaim recruitment", "\n\n\n\nclaim recruitment", 1);
+    let uri = h.open("messy.claims", "claims", 1, &messy).await;
+    let edits = h
+        .call(
+            "textDocument/formatting",
+            json!({ "textDocument": { "uri": uri }, "options": { "tabSize": 2, "insertSpaces": true } }),
+        )
+        .await;
+    let edits = edits.as_array().unwrap();
+    assert_eq!(edits.len(), 1, "{edits:?}");
+    // Apply the edit (positions are UTF-16; the example is ASCII up to there).
+    let lines: Vec<&str> = messy.split_inclusive('\n').collect();
+    let offset = |p: &Value| -> usize {
+        let line = p["line"].as_u64().unwrap() as usize;
+        lines[..line].iter().map(|l| l.len()).sum::<usize>()
+            + p["character"].as_u64().unwrap() as usize
+    };
+    let (start, end) = (
+        offset(&edits[0]["range"]["start"]),
+        offset(&edits[0]["range"]["end"]),
+    );
+    let mut formatted = messy.clone();
+    formatted.replace_range(start..end, edits[0]["newText"].as_str().unwrap());
+    assert_eq!(
+        formatted, EXAMPLE_CLAIMS,
+        "formatting restores the canonical example"
+    );
+    // An already formatted document needs no edit.
+    let (clean, _) = h.open_example().await;
+    let none = h
+        .call(
+            "textDocument/formatting",
+            json!({ "textDocument": { "uri": clean }, "options": { "tabSize": 2, "insertSpaces": true } }),
+        )
+        .await;
+    assert_eq!(none, json!([]));
+}

@@ -6,9 +6,12 @@
 //! deny level, 1 when one does, 2 for usage and I/O errors.
 
 mod discover;
+mod fmt;
 mod location;
 mod output;
 mod run;
+
+pub use fmt::{run_fmt, FmtArgs};
 
 use crate::diagnostic::Severity;
 use std::io::{IsTerminal, Write};

@@ -465,6 +465,7 @@ fn capabilities(enc: Encoding) -> ServerCapabilities {
         }),
         definition_provider: Some(OneOf::Left(true)),
         document_symbol_provider: Some(OneOf::Left(true)),
+        document_formatting_provider: Some(OneOf::Left(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
             code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
             resolve_provider: Some(false),
@@ -850,6 +851,22 @@ impl LanguageServer for Backend {
                 .map(|sym| document_symbol(sym, &lines))
                 .collect();
             Some(DocumentSymbolResponse::Nested(symbols))
+        })
+        .await
+    }
+
+    async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        self.guarded("textDocument/formatting", |s| {
+            let (snap, _) = s.snapshot(&params.text_document.uri)?;
+            snap.parsed()?;
+            let text = snap.text();
+            let edit = crate::format::minimal_edit(text, &crate::format::format(text));
+            let lines = snap.lines(s.enc());
+            Some(
+                edit.map(|(span, new_text)| TextEdit::new(lines.range(span), new_text))
+                    .into_iter()
+                    .collect(),
+            )
         })
         .await
     }

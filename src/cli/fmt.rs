@@ -1,0 +1,102 @@
+//! `claimls fmt`: rewrite `.claims` files in the canonical layout (`--check` only reports).
+
+use super::discover;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(clap::Args, Debug)]
+pub struct FmtArgs {
+    /// Files or directories (searched recursively for `.claims` files).
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Change nothing; list the files that would change and exit with 1 if there are any.
+    #[arg(long)]
+    pub check: bool,
+}
+
+pub fn run_fmt(args: FmtArgs) -> ExitCode {
+    let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    let files = match discover::claims_files(&args.paths, &mut problems, &mut warnings) {
+        Ok(files) => files,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut changed = 0;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for path in &files {
+        match format_file(path, args.check) {
+            Ok(true) => {
+                changed += 1;
+                let verb = if args.check {
+                    "would reformat"
+                } else {
+                    "formatted"
+                };
+                let _ = writeln!(out, "{verb} {}", path.display());
+            }
+            Ok(false) => {}
+            Err(e) => problems.push(e),
+        }
+    }
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
+    for p in &problems {
+        eprintln!("error: {p}");
+    }
+    eprintln!(
+        "{} {} of {} file{}",
+        if args.check {
+            "would reformat"
+        } else {
+            "reformatted"
+        },
+        changed,
+        files.len(),
+        if files.len() == 1 { "" } else { "s" }
+    );
+    if !problems.is_empty() {
+        ExitCode::from(2)
+    } else if args.check && changed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Formats one file; `Ok(true)` when it changed (or would change).
+fn format_file(path: &Path, check_only: bool) -> Result<bool, String> {
+    let io = |e: std::io::Error| format!("`{}`: {e}", path.display());
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.len() > super::run::MAX_CLAIMS_BYTES {
+        return Err(format!("`{}` is too large to format", path.display()));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    // Formatting text that is not UTF-8 would have to replace bytes: refuse instead.
+    let text = String::from_utf8(bytes).map_err(|_| {
+        format!(
+            "`{}` is not valid UTF-8; not formatted (re-save it as UTF-8)",
+            path.display()
+        )
+    })?;
+    let formatted = crate::format::format(&text);
+    if formatted == text {
+        return Ok(false);
+    }
+    if !check_only {
+        // Write beside the file and rename over it, so a crash never leaves half a file.
+        let tmp = path.with_extension("claims.fmt-tmp");
+        std::fs::write(&tmp, formatted.as_bytes()).map_err(io)?;
+        if let Err(e) = std::fs::rename(&tmp, path) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(io(e));
+        }
+    }
+    Ok(true)
+}
