@@ -34,8 +34,9 @@ impl Article {
             }
             let s = self.tokens[begin].start as usize;
             let e = self.tokens[end_tok].end as usize;
-            if &self.norm.text[s..e] == core {
-                out.push(self.norm.original_span(s, e));
+            let span = self.norm.original_span(s, e);
+            if &self.norm.text[s..e] == core && self.is_text_span(span) {
+                out.push(span);
             }
         }
         out

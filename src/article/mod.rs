@@ -116,6 +116,30 @@ impl Article {
         self.header_line.is_some_and(|h| offset < h.end)
     }
 
+    /// The paragraph (or headline) holding original offset `offset`.
+    pub(crate) fn text_block(&self, offset: usize) -> Option<Span> {
+        if self.in_header(offset) {
+            return self.headline;
+        }
+        self.paragraph_of(offset).map(|p| self.paragraphs[p])
+    }
+
+    /// Whether `span` is article text a quote or a name can match: inside one body
+    /// paragraph, or inside the headline (never the `date YYYY-MM-DD` prefix, never across
+    /// a paragraph break).
+    pub fn is_text_span(&self, span: Span) -> bool {
+        let last = span.end.saturating_sub(1).max(span.start);
+        if self.in_header(span.start) {
+            return self
+                .headline
+                .is_some_and(|h| h.start <= span.start && span.end <= h.end);
+        }
+        match self.paragraph_of(span.start) {
+            Some(p) => self.paragraphs[p].contains_span(Span::new(span.start, last)),
+            None => false,
+        }
+    }
+
     /// 1-based line number of `offset` in the article file.
     pub fn line_number(&self, offset: usize) -> usize {
         self.lines.line_of(offset) + 1

@@ -234,11 +234,14 @@ impl Article {
 
     fn part_match(&self, quote: Span, text: &str, s: usize, e: usize) -> PartMatch {
         let article = self.norm.original_span(s, e);
-        let level = if article.slice(&self.text) == text {
-            MatchLevel::Exact
-        } else {
-            MatchLevel::Normalized
-        };
+        // A value cannot hold a line break and an article paragraph may be hard-wrapped, so
+        // whitespace runs count as equal for exactness too.
+        let level =
+            if article.slice(&self.text) == text || same_words(article.slice(&self.text), text) {
+                MatchLevel::Exact
+            } else {
+                MatchLevel::Normalized
+            };
         PartMatch {
             quote,
             article,
@@ -263,7 +266,10 @@ impl Article {
             // Too few interior words to anchor on: the first and last may be cut mid-word.
             let window = &hay.as_bytes()[range.start..range.end.min(hay.len())];
             for at in memchr::memmem::find_iter(window, needle.as_bytes()) {
-                hits.push((range.start + at, range.start + at + needle.len()));
+                let (s, e) = (range.start + at, range.start + at + needle.len());
+                if self.is_text_span(self.norm.original_span(s, e)) {
+                    hits.push((s, e));
+                }
             }
             return hits;
         }
@@ -283,7 +289,9 @@ impl Article {
             if s < range.start || e > range.end || e > hay.len() {
                 continue;
             }
-            if hay.as_bytes()[s..e] == *needle.as_bytes() {
+            if hay.as_bytes()[s..e] == *needle.as_bytes()
+                && self.is_text_span(self.norm.original_span(s, e))
+            {
                 hits.push((s, e));
             }
         }
@@ -328,6 +336,18 @@ impl Article {
             let hi = ((bucket * 16 + 16 + needle.len() as i64 + slack) as usize)
                 .min(range.end)
                 .min(self.norm.text.len());
+            // A quote never spans a paragraph break: score only within the block of text
+            // the alignment falls in.
+            let (lo, hi) = match self.text_block(
+                self.norm
+                    .original((bucket.max(0) as usize * 16).min(self.norm.text.len())),
+            ) {
+                Some(block) => (
+                    lo.max(self.norm.from_original(block.start)),
+                    hi.min(self.norm.from_original(block.end)),
+                ),
+                None => (lo, hi),
+            };
             let lo = floor_boundary(&self.norm.text, lo);
             let hi = floor_boundary(&self.norm.text, hi);
             if hi <= lo || scored.iter().any(|&(a, b)| a <= lo && hi <= b) {
@@ -342,6 +362,10 @@ impl Article {
         }
         best
     }
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
 }
 
 /// A near miss is accepted when at most a fifth of the characters differ (at least one).

@@ -73,6 +73,14 @@ pub(super) fn relations(parsed: &Parsed) -> Vec<Diagnostic> {
     for claim in &parsed.model.claims {
         for rel in &claim.relations {
             let target = rel.target.text.as_str();
+            if target == claim.id {
+                out.push(Diagnostic::new(
+                    Code::UnknownClaimRef,
+                    rel.target.span,
+                    format!("`{}: {target}` points at the claim itself: expected the id of another claim", rel.kind.field()),
+                ));
+                continue;
+            }
             if ids.contains(&target) {
                 continue;
             }
@@ -150,12 +158,15 @@ pub(super) fn duplicate_quotes(parsed: &Parsed, anchors: &[(usize, Anchor)]) -> 
     let mut out = Vec::new();
     // A near miss already has its own error; pointing at the same text is expected then.
     for &(claim_index, anchor) in anchors.iter().filter(|(_, a)| a.exact) {
-        let anchor = anchor.span;
+        let (anchor, quote) = (anchor.span, anchor.quote);
         match first.get(&anchor) {
             Some(&prev) if prev != claim_index => {
                 let claim = &parsed.model.claims[claim_index];
                 let other = &parsed.model.claims[prev];
-                let span = claim.quotes.first().map_or(claim.id_span, |q| q.value.span);
+                let span = claim
+                    .quotes
+                    .get(quote)
+                    .map_or(claim.id_span, |q| q.value.span);
                 out.push(
                     Diagnostic::new(
                         Code::DuplicateQuote,

@@ -97,6 +97,8 @@ pub(crate) struct Anchor {
     pub span: Span,
     /// False for a near miss: it points at where the quote should be, not where it is.
     pub exact: bool,
+    /// Which of the claim's `quote:` fields it anchors.
+    pub quote: usize,
 }
 
 /// Per-claim results kept between runs (one cache per open document).

@@ -313,6 +313,67 @@ fn c041_unknown_claim_ref() {
 }
 
 #[test]
+fn c041_self_reference() {
+    let diags = run(&BASE.replace(
+        "  stance: concerns",
+        "  stance: concerns\n  disputes: moscow-concern",
+    ));
+    assert!(find(&diags, Code::UnknownClaimRef)
+        .message
+        .contains("the claim itself"));
+}
+
+#[test]
+fn quotes_stay_inside_one_paragraph_and_out_of_the_date_prefix() {
+    let article = "date 2020-10-02 Big news from Paris\n\nFirst paragraph ends with alpha beta gamma.\n\nDelta epsilon zeta starts the second. It was\nwrapped over two lines here.\n";
+    let claim = |q: &str| format!("claim a\n  source: unnamed\n  quote: {q}\n");
+    assert_eq!(
+        codes(&run_on(
+            article,
+            &claim("alpha beta gamma. Delta epsilon zeta")
+        )),
+        ["C010"]
+    );
+    assert_eq!(
+        codes(&run_on(
+            article,
+            &claim("alpha beta gamm. Delta epsilon zeta starts")
+        )),
+        ["C010"]
+    );
+    assert_eq!(
+        codes(&run_on(article, &claim("date 2020-10-02 Big"))),
+        ["C010"]
+    );
+    assert!(
+        run_on(article, &claim("Big news from Paris")).is_empty(),
+        "the headline itself is text"
+    );
+    // A hard-wrapped paragraph: the line break is just a space.
+    assert!(run_on(article, &claim("It was wrapped over two lines")).is_empty());
+    assert_eq!(
+        codes(&run_on(
+            article,
+            "claim a\n  source: date\n  quote: Big news\n"
+        )),
+        ["C020"]
+    );
+}
+
+#[test]
+fn c044_points_at_the_duplicated_quote() {
+    let copy = "\nclaim copy\n  source: Moscow\n  cue: said\n  quote: Moscow was concerned over reports\n  quote: the transfer of militants of illegal armed groups to the Nagorno-Karabakh conflict zone\n";
+    let other = "\nclaim first\n  source: Moscow\n  quote: the transfer of militants of illegal armed groups to the Nagorno-Karabakh conflict zone\n";
+    let text = format!("{BASE}{other}{copy}");
+    let d = find(&run(&text), Code::DuplicateQuote).clone();
+    assert!(
+        d.span.slice(&text).starts_with("the transfer"),
+        "on the second quote: {:?}",
+        d.span.slice(&text)
+    );
+}
+
+#[test]
 fn c042_unknown_stance() {
     let diags = run(&BASE.replace("stance: concerns", "stance: concerned"));
     let d = find(&diags, Code::UnknownStance);
