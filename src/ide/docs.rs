@@ -15,7 +15,7 @@ const FIELDS: &[(&str, &str, &str)] = &[
         "aka",
         "Other names under which the actor appears in the article, comma-separated: metonymy (`Moscow`, `Baku`) and descriptions (`The man`). Lines add up.",
     ),
-    ("actor", "kind", "One of `person`, `outlet`, `government`, `organization`, `group`, `anonymous`. A `person` is also mentioned by their surname."),
+    ("actor", "kind", "One of `person`, `outlet`, `government`, `organization`, `group`, `anonymous`. A `person` (or an actor without `kind:` whose name reads as a person's) is also mentioned by their surname."),
     ("actor", "role", "Free text: the actor's function as the article describes it."),
     ("actor", "note", "Free text for the reader."),
     (
@@ -36,7 +36,7 @@ const FIELDS: &[(&str, &str, &str)] = &[
     (
         "claim",
         "quote",
-        "**Required, repeatable.** The content, copied verbatim from the article; ` ... ` marks omitted words within one paragraph. Several `quote:` fields record discontinuous content.",
+        "**Required, repeatable.** The content, copied verbatim from the article; `...`, `…` or `[...]` marks omitted words within one paragraph. Several `quote:` fields record discontinuous content.",
     ),
     ("claim", "stance", "What the source does with the content: `asserts`, `denies`, `accuses`, `concerns`, `condemns`, `questions`, `predicts`, `promises`."),
     ("claim", "disputes", "Ids of claims this one contradicts or denies, comma-separated."),
