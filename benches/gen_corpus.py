@@ -265,9 +265,7 @@ def cap(s):
 
 def wrap_field(indent, key, value, width=80):
     """`key: value` wrapped at spaces; continuation lines are indented two more."""
-    # A double space (a planted whitespace difference) stays inside one line.
-    words = value.replace("  ", "\0").split(" ")
-    words = [w.replace("\0", "  ") for w in words]
+    words = value.split(" ")
     lines = []
     current = "%s%s: %s" % (" " * indent, key, words[0])
     cont = " " * (indent + 2)
@@ -817,9 +815,11 @@ class Pair:
                 words[i] = w[:j] + w[j] + w[j:]
             claim["quotes"][0] = " ".join(words)
         elif kind == "dropword":
-            if len(words) < 8:
+            # A short word, so that the quote stays within the near-miss distance (n/5).
+            idx = [i for i in range(2, len(words) - 2) if len(words[i]) <= 5]
+            if len(words) < 8 or not idx:
                 return None
-            del words[rng.randint(2, len(words) - 3)]
+            del words[rng.choice(idx)]
             claim["quotes"][0] = " ".join(words)
         elif kind == "normalized":
             if self.curly and self.oq in q:
@@ -827,8 +827,13 @@ class Pair:
             elif self.curly and self.apos in q:
                 claim["quotes"][0] = q.replace(self.apos, "'")
             else:
-                i = rng.randint(1, len(words) - 1)
-                claim["quotes"][0] = " ".join(words[:i]) + "  " + " ".join(words[i:])
+                # Case differences are normalized (whitespace-only ones count as exact).
+                idx = [i for i, w in enumerate(words) if w.isalpha() and w.islower()]
+                if not idx:
+                    return None
+                i = rng.choice(idx)
+                words[i] = words[i].upper() if len(words[i]) <= 3 else cap(words[i])
+                claim["quotes"][0] = " ".join(words)
         elif kind == "notfound":
             # Words the articles never print together: nothing is close.
             claim["quotes"][0] = "the harvest festival in %s drew %d visitors from %s" % (
