@@ -150,9 +150,9 @@ async def test_articles_are_watched_when_the_client_allows_dynamic_registration(
         if watched():
             break
         await asyncio.sleep(0.01)
-    watched = watched()
-    assert len(watched) == 1
-    globs = {w["globPattern"] for w in watched[0].register_options["watchers"]}
+    registered = watched()
+    assert len(registered) == 1
+    globs = {w["globPattern"] for w in registered[0].register_options["watchers"]}
     assert {"**/*.txt", "**/*.claims", "**/claimls.toml"} <= globs
 
 
