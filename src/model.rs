@@ -6,6 +6,7 @@ use crate::diagnostic::{Code, Diagnostic, Target};
 use crate::suggest::closest;
 use crate::syntax::{BlockKind, BlockNode, FieldNode, SyntaxTree};
 use crate::text::Span;
+use std::collections::HashMap;
 
 pub const HEADER_FIELDS: &[&str] = &["article", "date", "publisher"];
 pub const ACTOR_FIELDS: &[&str] = &["aka", "kind", "role", "note"];
@@ -182,11 +183,15 @@ impl Actor {
 }
 
 /// A name as compared: lowercase, whitespace runs as one space.
-fn fold_name(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+pub fn fold_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -260,12 +265,26 @@ pub struct Annotation {
     pub header: Header,
     pub actors: Vec<Actor>,
     pub claims: Vec<Claim>,
+    /// Folded name or alias -> index of the first actor declaring it; every claim looks
+    /// its source and intermediaries up here, so this must not be a scan.
+    actor_names: HashMap<String, usize>,
 }
 
 impl Annotation {
-    /// The declared actor with this canonical name or alias (case-insensitive).
+    /// The declared actor with this canonical name or alias (case-insensitive, whitespace
+    /// runs equal).
     pub fn actor(&self, name: &str) -> Option<&Actor> {
-        self.actors.iter().find(|a| a.is_named(name))
+        self.actor_names
+            .get(&fold_name(name))
+            .map(|&i| &self.actors[i])
+    }
+
+    fn index_actors(&mut self) {
+        for (i, a) in self.actors.iter().enumerate() {
+            for n in a.names() {
+                self.actor_names.entry(fold_name(n)).or_insert(i);
+            }
+        }
     }
 
     pub fn claim(&self, id: &str) -> Option<&Claim> {
@@ -344,6 +363,7 @@ pub fn build(text: &str, tree: &SyntaxTree) -> (Annotation, Vec<Diagnostic>) {
         }
     }
     duplicate_actors(&model, &mut diags);
+    model.index_actors();
     (model, diags)
 }
 

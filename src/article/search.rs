@@ -160,13 +160,29 @@ impl Article {
                 }
             }
         }
+        // A common first part ("the minister said ...") may occur hundreds of times: only
+        // paragraphs that also hold the rarest later part can hold the whole quote.
+        if parts.len() > 1 && starts.len() > 1 {
+            let rarest = parts[1..]
+                .iter()
+                .map(|p| self.normalized_hits(p.slice(quote), whole.clone()))
+                .filter(|hits| !hits.is_empty())
+                .min_by_key(Vec::len);
+            if let Some(hits) = rarest {
+                let paragraphs: Vec<Option<usize>> = hits
+                    .iter()
+                    .map(|&(s, _)| self.paragraph_of(self.norm.original(s)))
+                    .collect();
+                starts.retain(|m| paragraphs.contains(&self.paragraph_of(m.article.start)));
+            }
+        }
         let mut chains = Vec::new();
-        let mut failure = None;
+        let mut failed_part = None;
         for start in starts.into_iter().take(MAX_CHAIN_STARTS) {
             match self.chain(quote, &parts, start) {
                 Ok(chain) => chains.push(chain),
-                Err(f) => {
-                    failure.get_or_insert(f);
+                Err(i) => {
+                    failed_part.get_or_insert(i);
                 }
             }
         }
@@ -177,20 +193,30 @@ impl Article {
             .min_by_key(|c| c.iter().map(|p| p.level).max())
         {
             Some(parts) => QuoteSearch::Found { parts, occurrences },
-            None => failure.unwrap_or(QuoteSearch::NotFound {
-                failed_part: 0,
-                closest: None,
-            }),
+            None => {
+                // The closest text for the part that failed, looked for once.
+                let i = failed_part.unwrap_or(0);
+                let text = parts.get(i).map_or("", |p| p.slice(quote));
+                let closest = self
+                    .near_miss(text, whole)
+                    .filter(|n| close_enough(text, n.2))
+                    .map(|(s, e, d)| (self.norm.original_span(s, e), d));
+                QuoteSearch::NotFound {
+                    failed_part: i,
+                    closest,
+                }
+            }
         }
     }
 
-    /// Places the parts after the first, in order, within the first part's paragraph.
+    /// Places the parts after the first, in order, within the first part's paragraph; on
+    /// failure, the index of the part that could not be placed.
     fn chain(
         &self,
         quote: &str,
         parts: &[Span],
         first: PartMatch,
-    ) -> Result<Vec<PartMatch>, QuoteSearch> {
+    ) -> Result<Vec<PartMatch>, usize> {
         let para_end = self
             .paragraph_of(first.article.start)
             .filter(|_| !self.in_header(first.article.start))
@@ -216,17 +242,7 @@ impl Article {
                     article: self.norm.original_span(s, e),
                     level: MatchLevel::NearMiss { distance: d },
                 }),
-                _ => {
-                    let whole = 0..self.norm.text.len();
-                    let closest = self
-                        .near_miss(text, whole)
-                        .filter(|n| close_enough(text, n.2))
-                        .map(|(s, e, d)| (self.norm.original_span(s, e), d));
-                    return Err(QuoteSearch::NotFound {
-                        failed_part: i,
-                        closest,
-                    });
-                }
+                _ => return Err(i),
             }
         }
         Ok(out)
@@ -338,10 +354,10 @@ impl Article {
                 .min(self.norm.text.len());
             // A quote never spans a paragraph break: score only within the block of text
             // the alignment falls in.
-            let (lo, hi) = match self.text_block(
-                self.norm
-                    .original((bucket.max(0) as usize * 16).min(self.norm.text.len())),
-            ) {
+            // The block around the middle of the alignment: its start may round down into
+            // the paragraph before.
+            let center = (bucket.max(0) as usize * 16 + needle.len() / 2).min(self.norm.text.len());
+            let (lo, hi) = match self.text_block(self.norm.original(center)) {
                 Some(block) => (
                     lo.max(self.norm.from_original(block.start)),
                     hi.min(self.norm.from_original(block.end)),
@@ -509,6 +525,30 @@ mod tests {
             article().find_quote("  ...  "),
             QuoteSearch::NotFound { .. }
         ));
+    }
+
+    #[test]
+    fn typo_at_a_paragraph_start_is_a_near_miss() {
+        let (level, spans, _) = found("Mercenaries are recruitd, CNN reported citing");
+        assert!(matches!(level, MatchLevel::NearMiss { .. }));
+        assert_eq!(spans, ["Mercenaries are recruited, CNN reported citing"]);
+    }
+
+    #[test]
+    fn a_common_first_part_does_not_hide_the_paragraph_that_holds_the_quote() {
+        let mut text = String::from("Headline\n\n");
+        for i in 0..100 {
+            text.push_str(&format!("The minister said that item {i} was fine.\n\n"));
+        }
+        text.push_str("The minister said that the budget of 2005 was cut.\n");
+        let a = Article::new(text.as_str());
+        let QuoteSearch::Found { parts, occurrences } =
+            a.find_quote("The minister said that ... budget of 2005 was cut")
+        else {
+            panic!("not found")
+        };
+        assert_eq!(occurrences, 1);
+        assert_eq!(parts[1].article.slice(&text), "budget of 2005 was cut");
     }
 
     #[test]

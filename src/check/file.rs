@@ -5,9 +5,10 @@ use super::{Anchor, Parsed};
 use crate::article::{Article, ArticleError};
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic, Target};
+use crate::model::fold_name;
 use crate::suggest::closest;
 use crate::text::Span;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub(super) fn article_unreadable(parsed: &Parsed, err: &ArticleError) -> Diagnostic {
     // On the `article:` value when there is one, else on line 1 so it is never missed.
@@ -69,6 +70,7 @@ pub(super) fn claim_ids(parsed: &Parsed) -> Vec<Diagnostic> {
 
 pub(super) fn relations(parsed: &Parsed) -> Vec<Diagnostic> {
     let ids: Vec<&str> = parsed.model.claims.iter().map(|c| c.id.as_str()).collect();
+    let known: HashSet<&str> = ids.iter().copied().collect();
     let mut out = Vec::new();
     for claim in &parsed.model.claims {
         for rel in &claim.relations {
@@ -81,10 +83,15 @@ pub(super) fn relations(parsed: &Parsed) -> Vec<Diagnostic> {
                 ));
                 continue;
             }
-            if ids.contains(&target) {
+            if known.contains(target) {
                 continue;
             }
-            let others: Vec<&str> = ids.iter().copied().filter(|i| *i != claim.id).collect();
+            // Only ids of about the same length can be a typo away.
+            let others: Vec<&str> = ids
+                .iter()
+                .copied()
+                .filter(|i| *i != claim.id && i.len().abs_diff(target.len()) <= 3)
+                .collect();
             let mut d = Diagnostic::new(
                 Code::UnknownClaimRef,
                 rel.target.span,
@@ -136,13 +143,21 @@ pub(super) fn stances(parsed: &Parsed, config: &Config) -> Vec<Diagnostic> {
 
 pub(super) fn unused_actors(parsed: &Parsed) -> Vec<Diagnostic> {
     let model = &parsed.model;
+    // Every name a claim uses, folded once: the check is then linear, not actors × claims.
+    let used: HashSet<String> = model
+        .claims
+        .iter()
+        .flat_map(|c| {
+            c.source_name()
+                .map(str::to_string)
+                .into_iter()
+                .chain(c.via_items().into_iter().map(|v| v.text))
+        })
+        .map(|n| fold_name(&n))
+        .collect();
     let mut out = Vec::new();
     for actor in model.actors.iter().filter(|a| !a.name.is_empty()) {
-        let used = model.claims.iter().any(|c| {
-            c.source_name().is_some_and(|s| actor.is_named(s))
-                || c.via_items().iter().any(|v| actor.is_named(&v.text))
-        });
-        if !used {
+        if !actor.names().any(|n| used.contains(&fold_name(n))) {
             out.push(Diagnostic::new(
                 Code::UnusedActor,
                 actor.name_span,
