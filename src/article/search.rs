@@ -89,29 +89,29 @@ pub fn split_elisions(quote: &str) -> Vec<Span> {
         }
     };
     let mut i = 0;
-    while i < quote.len() {
+    // Jump from one possible marker to the next instead of testing every position.
+    while let Some(found) = quote[i..].find(['.', '\u{2026}', '[', '(']) {
+        i += found;
+        let rest = &quote[i..];
         // "[...]" and "[…]" are elisions too; the brackets go with them.
         if let Some(len) = ["[...]", "[\u{2026}]", "(...)", "(\u{2026})"]
             .iter()
-            .find(|m| quote[i..].starts_with(**m))
+            .find(|m| rest.starts_with(**m))
             .map(|m| m.len())
         {
             push(start, i);
             i += len;
             start = i;
-        } else if quote[i..].starts_with("...") {
+        } else if rest.starts_with("...") {
             push(start, i);
-            i += 3;
-            while quote[i..].starts_with('.') {
-                i += 1;
-            }
+            i += rest.len() - rest.trim_start_matches('.').len();
             start = i;
-        } else if quote[i..].starts_with('\u{2026}') {
+        } else if rest.starts_with('\u{2026}') {
             push(start, i);
             i += '\u{2026}'.len_utf8();
             start = i;
         } else {
-            i += quote[i..].chars().next().map_or(1, char::len_utf8);
+            i += rest.chars().next().map_or(1, char::len_utf8);
         }
     }
     push(start, quote.len());

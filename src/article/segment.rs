@@ -94,38 +94,30 @@ const CLOSERS: &[char] = &['"', '\'', '\u{201d}', '\u{2019}', ')', ']', '\u{bb}'
 /// quotes or brackets) followed by white space and a capital letter, a digit or an opening
 /// quote, unless the period ends an abbreviation (Mr., U.S., a single initial).
 pub(super) fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(paragraphs.len() * 3);
     for (pi, para) in paragraphs.iter().enumerate() {
         let p = para.slice(text);
         let mut start = 0;
-        let chars: Vec<(usize, char)> = p.char_indices().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let (at, c) = chars[i];
-            if matches!(c, '.' | '!' | '?' | '\u{2026}') {
-                let mut j = i + 1;
-                while j < chars.len() && CLOSERS.contains(&chars[j].1) {
-                    j += 1;
-                }
-                let end = chars.get(j).map_or(p.len(), |(o, _)| *o);
-                let mut k = j;
-                while k < chars.len() && chars[k].1.is_whitespace() {
-                    k += 1;
-                }
-                let followed_by_start = k > j
-                    && chars.get(k).is_some_and(|(_, n)| {
-                        n.is_uppercase()
-                            || n.is_ascii_digit()
-                            || matches!(n, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '\u{ab}')
-                    });
-                if followed_by_start && !(c == '.' && is_abbreviation(&p[..at])) {
-                    push(&mut out, *para, start, end, pi);
-                    start = chars[k].0;
-                    i = k;
-                    continue;
-                }
+        // Only sentence-ending punctuation is looked at; the text between is skipped.
+        for (at, mark) in p.match_indices(['.', '!', '?', '\u{2026}']) {
+            if at < start {
+                continue;
             }
-            i += 1;
+            let after = &p[at + mark.len()..];
+            let closed = after.trim_start_matches(CLOSERS);
+            let end = p.len() - closed.len();
+            let next = closed.trim_start();
+            let spaced = next.len() < closed.len();
+            let followed_by_start = spaced
+                && next.chars().next().is_some_and(|n| {
+                    n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '\u{ab}')
+                });
+            if followed_by_start && !(mark == "." && is_abbreviation(&p[..at])) {
+                push(&mut out, *para, start, end, pi);
+                start = p.len() - next.len();
+            }
         }
         push(&mut out, *para, start, p.len(), pi);
     }
