@@ -35,16 +35,54 @@ impl Article {
             let s = self.tokens[begin].start as usize;
             let e = self.tokens[end_tok].end as usize;
             let span = self.norm.original_span(s, e);
-            if &self.norm.text[s..e] == core && self.is_text_span(span) {
+            if &self.norm.text[s..e] == core
+                && self.is_text_span(span)
+                && !self.inside_longer_name(phrase, span)
+            {
                 out.push(span);
             }
         }
         out
     }
 
+    /// Whether the article text at `span` is the start of a longer proper name that `phrase`
+    /// only matches by ignoring case: "Syrian national" inside "Syrian National Army".
+    fn inside_longer_name(&self, phrase: &str, span: Span) -> bool {
+        let found = span.slice(&self.text);
+        let recapitalized = phrase
+            .split_whitespace()
+            .zip(found.split_whitespace())
+            .any(|(p, f)| p.starts_with(char::is_lowercase) && f.starts_with(char::is_uppercase));
+        recapitalized
+            && self.text[span.end..]
+                .trim_start()
+                .starts_with(char::is_uppercase)
+    }
+
     /// Every mention of an actor called `name`: the name itself, the acronym it is given in
     /// parentheses (or the expansion of an acronym), and for a person the surname.
     pub fn mentions(&self, name: &str, person: bool) -> Vec<Span> {
+        // Every claim asks for its source's names, and completion for every actor's: the
+        // answers are kept with the article, which they depend on alone.
+        let key = (name.to_string(), person);
+        if let Some(hit) = self.mention_cache().get(&key) {
+            return hit.clone();
+        }
+        let spans = self.find_mentions(name, person);
+        let mut cache = self.mention_cache();
+        if cache.len() < MENTION_CACHE_LIMIT {
+            cache.insert(key, spans.clone());
+        }
+        spans
+    }
+
+    fn mention_cache(
+        &self,
+    ) -> std::sync::MutexGuard<'_, rustc_hash::FxHashMap<(String, bool), Vec<Span>>> {
+        self.mention_cache.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn find_mentions(&self, name: &str, person: bool) -> Vec<Span> {
         let mut spans = self.find_phrase(name);
         let norm = normalize_str(name);
         for (acronym, expansion) in &self.acronyms {
@@ -85,6 +123,9 @@ impl Article {
             && !self.find_phrase(name).is_empty()
     }
 }
+
+/// Names whose mentions one article keeps (a bound on memory for hostile input).
+const MENTION_CACHE_LIMIT: usize = 100_000;
 
 /// Words that join capitalized words inside one name ("Justice and Development Party").
 const CONNECTORS: &[&str] = &[
@@ -497,26 +538,103 @@ fn capitalized_runs(
                 break;
             }
         }
-        // "The Syrian man said": a capital at the sentence start is usually not a name.
-        let span = Span::new(ws[start].span.start, ws[end - 1].span.end);
-        let name = span.slice(text).to_string();
-        let first_in_sentence = ws[start].span.start == sentence.start;
         let words_in: Vec<String> = ws[start..end].iter().map(|w| lower(text, w)).collect();
-        let kind = classify(&words_in);
-        if !(first_in_sentence && end - start == 1 && kind == CandidateKind::Name)
-            || name.chars().all(|c| !c.is_lowercase())
-        {
-            found.push((name, kind));
-        }
-        // A person named with a title or an organization ("spokeswoman Leyla Abdullayeva"):
-        // offer the last two capitalized words on their own too.
-        if end - start >= 3 && kind != CandidateKind::Organization && kind != CandidateKind::Outlet
-        {
-            let tail = Span::new(ws[end - 2].span.start, ws[end - 1].span.end);
-            found.push((tail.slice(text).to_string(), CandidateKind::Person));
+        // "Emmanuel Macron and Donald Trump" are two names; "Justice and Development
+        // Party" is one: `and` joins only inside an organization's name.
+        let runs: Vec<(usize, usize)> = if classify(&words_in) == CandidateKind::Organization {
+            vec![(start, end)]
+        } else {
+            let mut runs = Vec::new();
+            let mut from = start;
+            for k in start..end {
+                if words_in[k - start] == "and" {
+                    runs.push((from, k));
+                    from = k + 1;
+                }
+            }
+            runs.push((from, end));
+            runs
+        };
+        for (rs, re) in runs.into_iter().filter(|(a, b)| b > a) {
+            push_run(
+                text,
+                sentence,
+                &ws[rs..re],
+                &words_in[rs - start..re - start],
+                found,
+            );
         }
         i = end;
     }
+}
+
+/// Capitalized words that name places or regions, never a person.
+const PLACE_WORDS: &[&str] = &[
+    "states", "kingdom", "nations", "republic", "east", "west", "north", "south", "union",
+    "emirates", "islands", "city", "county", "province", "region", "river", "sea", "ocean", "gulf",
+    "valley", "street", "square",
+];
+
+fn push_run(
+    text: &str,
+    sentence: Span,
+    ws: &[Word],
+    words: &[String],
+    found: &mut Vec<(String, CandidateKind)>,
+) {
+    let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+        return;
+    };
+    // Runs never start or end on a joining word ("of the United" -> "United").
+    if CONNECTORS.contains(&words[0].as_str())
+        || CONNECTORS.contains(&words[words.len() - 1].as_str())
+    {
+        return;
+    }
+    let name = Span::new(first.span.start, last.span.end)
+        .slice(text)
+        .to_string();
+    let kind = classify(words);
+    if ws.len() == 1 && kind == CandidateKind::Name {
+        let word = &words[0];
+        let all_caps = name.chars().all(|c| !c.is_lowercase());
+        // A capital at the start of a sentence ("Mercenaries from Syria ..."), a common
+        // noun the article also writes in lowercase, or a demonym ("Syrian") is not an actor.
+        let demonym = ["ian", "ean", "ese", "ish"]
+            .iter()
+            .any(|e| word.ends_with(e))
+            && word.len() > 5;
+        if !all_caps
+            && (first.span.start == sentence.start || written_lowercase(text, word) || demonym)
+        {
+            return;
+        }
+    }
+    found.push((name, kind));
+    // A person named with a title or an organization ("spokeswoman Leyla Abdullayeva"):
+    // offer the last two capitalized words on their own too.
+    if ws.len() >= 3 && kind != CandidateKind::Organization && kind != CandidateKind::Outlet {
+        let tail = &ws[ws.len() - 2..];
+        if tail.iter().all(|w| w.capital)
+            && classify(&words[words.len() - 2..]) == CandidateKind::Person
+        {
+            found.push((
+                Span::new(tail[0].span.start, tail[1].span.end)
+                    .slice(text)
+                    .to_string(),
+                CandidateKind::Person,
+            ));
+        }
+    }
+}
+
+/// Whether the article also writes `word` in lowercase, as a whole word.
+fn written_lowercase(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 fn classify(words: &[String]) -> CandidateKind {
@@ -527,7 +645,9 @@ fn classify(words: &[String]) -> CandidateKind {
         CandidateKind::Organization
     } else if words.len() >= 2
         && words.len() <= 4
-        && !words.iter().any(|w| CONNECTORS.contains(&w.as_str()))
+        && !words
+            .iter()
+            .any(|w| CONNECTORS.contains(&w.as_str()) || PLACE_WORDS.contains(&w.as_str()))
     {
         CandidateKind::Person
     } else {
@@ -584,14 +704,41 @@ fn reporting_phrases(
             while start > 0 && end - start < MAX_PHRASE_WORDS {
                 let prev = &ws[start - 1];
                 let gap = &text[prev.span.end..ws[start].span.start];
+                let prev_word = lower(text, prev);
+                // A subject holds no verb: stop at another reporting word or an auxiliary
+                // ("the leader of the SNA" in "said the leader of the SNA had asked").
                 if gap.contains([',', ';', ':', '(', ')', '"', '\u{201c}', '\u{201d}'])
-                    || PHRASE_STOPS.contains(&lower(text, prev).as_str())
+                    || PHRASE_STOPS.contains(&prev_word.as_str())
+                    || REPORTING.contains(&prev_word.as_str())
+                    || AUXILIARIES.contains(&prev_word.as_str())
                 {
                     break;
                 }
                 start -= 1;
             }
-            push_phrase(text, sentence, &ws[start..end], found);
+            // "reports" and "claims" are nouns as often as verbs: a subject must not end
+            // on a preposition or an article ("concerned over reports").
+            let ends_badly = end > start
+                && matches!(
+                    lower(text, &ws[end - 1]).as_str(),
+                    "over"
+                        | "about"
+                        | "of"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "on"
+                        | "in"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "by"
+                        | "from"
+                        | "at"
+                );
+            if !ends_badly {
+                push_phrase(text, sentence, &ws[start..end], found);
+            }
         }
         if INTRODUCERS.contains(&lw.as_str()) {
             if lw == "to" && (i == 0 || lower(text, &ws[i - 1]) != "according") {
@@ -616,6 +763,7 @@ fn reporting_phrases(
                 let lw = lower(text, &ws[end]);
                 if PHRASE_STOPS.contains(&lw.as_str())
                     || REPORTING.contains(&lw.as_str())
+                    || AUXILIARIES.contains(&lw.as_str())
                     || (end > start && matches!(lw.as_str(), "on" | "in" | "about" | "over"))
                 {
                     break;
@@ -659,6 +807,17 @@ mod tests {
         assert_eq!(a.find_phrase("Turkey").len(), 2, "Turkey's counts");
         assert!(a.find_phrase("Turk").is_empty());
         assert!(a.find_phrase("").is_empty());
+    }
+
+    #[test]
+    fn a_descriptor_is_not_found_inside_a_longer_proper_name() {
+        let a = Article::new(TEXT);
+        assert!(a
+            .find_phrase("Syrian national")
+            .iter()
+            .all(|s| s.slice(TEXT) == "Syrian national"));
+        assert_eq!(a.find_phrase("Syrian national").len(), 1);
+        assert_eq!(a.find_phrase("Syrian National Army").len(), 1);
     }
 
     #[test]

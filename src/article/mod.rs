@@ -55,6 +55,7 @@ pub struct Article {
     /// Acronyms defined in parentheses: `(acronym, expansion)`, both normalized.
     pub(crate) acronyms: Vec<(String, String)>,
     candidates: OnceLock<Vec<Candidate>>,
+    mention_cache: std::sync::Mutex<FxHashMap<(String, bool), Vec<Span>>>,
 }
 
 impl Article {
@@ -86,6 +87,7 @@ impl Article {
             words,
             acronyms: Vec::new(),
             candidates: OnceLock::new(),
+            mention_cache: Default::default(),
         };
         article.acronyms = mentions::acronyms(&article);
         article

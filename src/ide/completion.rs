@@ -498,11 +498,15 @@ fn actor_names(
     let declared_names: HashSet<String> = model
         .actors
         .iter()
-        .flat_map(|a| a.names().map(normalize_str))
+        .flat_map(|a| {
+            a.names()
+                .map(|n| without_article(&normalize_str(n)).to_string())
+        })
         .collect();
     if let Some(a) = article {
         for cand in a.candidates() {
-            let declared = declared_names.contains(&normalize_str(&cand.name));
+            // "the Russian Foreign Ministry" is the declared "Russian Foreign Ministry".
+            let declared = declared_names.contains(without_article(&normalize_str(&cand.name)));
             if declared && offer_declared {
                 continue;
             }
@@ -558,11 +562,19 @@ fn actor_names(
             kind: p.kind,
             detail: Some(p.detail),
             documentation: p.documentation,
-            sort_text: format!("{tier}{distance:010}{group}{seq:05}"),
+            // Declared actors before the article's other names at the same nearness.
+            sort_text: format!("{tier}{group}{distance:010}{seq:05}"),
             replace,
         });
     }
     out
+}
+
+fn without_article(name: &str) -> &str {
+    ["the ", "a ", "an "]
+        .iter()
+        .find_map(|a| name.strip_prefix(a))
+        .unwrap_or(name)
 }
 
 fn claim_ids(

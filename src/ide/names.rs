@@ -27,6 +27,8 @@ pub(crate) fn nearness(article: &Article, anchor: Span, mentions: &[Span]) -> (u
         .filter(|_| anchor_in_body);
     mentions
         .iter()
+        // A name inside the quoted words is what was said, not who said it.
+        .filter(|m| !anchor.contains_span(**m))
         .map(|m| {
             let in_body = !article.in_header(m.start);
             let tier = if !in_body || !anchor_in_body {

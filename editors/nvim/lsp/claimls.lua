@@ -13,6 +13,8 @@
 -- Optional settings sent as initializationOptions (same keys as VS Code's):
 --   vim.g.claimls_rules = { C021 = 'off', ['cue-not-near-quote'] = 'hint' }
 --   vim.g.claimls_debounce_ms = 150
+-- Completion pops up as you type with vim.g.claimls_autocomplete = true;
+-- otherwise use <C-x><C-o>.
 
 local cmd = { 'claimls', 'lsp' }
 local override = vim.g.claimls_cmd
@@ -30,9 +32,29 @@ if type(vim.g.claimls_debounce_ms) == 'number' then
   init_options.debounceMs = vim.g.claimls_debounce_ms
 end
 
+-- Actor names have spaces in them. Neovim 0.11 builds a completion entry's
+-- inserted word from a plain-text edit up to its first space, so without this
+-- accepting "Russian Foreign Ministry" would insert "Russian" only: hand
+-- Neovim the whole text of the server's edit instead.
+local function on_attach(client, bufnr)
+  local completion = vim.lsp.completion
+  if not (completion and completion.enable) then
+    return
+  end
+  completion.enable(true, client.id, bufnr, {
+    autotrigger = vim.g.claimls_autocomplete == true,
+    convert = function(item)
+      local edit = item.textEdit
+      local text = (edit and edit.newText) or item.insertText or item.label
+      return { word = vim.trim(text) ~= '' and text or item.label }
+    end,
+  })
+end
+
 return {
   cmd = cmd,
   filetypes = { 'claims' },
   root_markers = { 'claimls.toml', '.git' },
   init_options = init_options,
+  on_attach = on_attach,
 }
