@@ -4,7 +4,7 @@
 use super::normalize::normalize_str;
 use super::{tokenize, Article};
 use crate::text::Span;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 impl Article {
     /// Original spans where `phrase` occurs as whole words, ignoring case and punctuation
@@ -463,9 +463,16 @@ fn word(text: &str, start: usize, mut end: usize) -> Word {
 pub(super) fn candidates(a: &Article) -> Vec<Candidate> {
     let text = &a.text;
     let mut found: Vec<(String, CandidateKind)> = Vec::new();
+    // Words the article writes in lowercase somewhere (common nouns), in one pass.
+    let lowercase: HashSet<&str> = (0..a.tokens.len())
+        .filter(|&i| {
+            a.text[a.norm.original(a.tokens[i].start as usize)..].starts_with(char::is_lowercase)
+        })
+        .map(|i| a.token_text(i))
+        .collect();
     for sentence in &a.sentences {
         let ws = words(text, sentence.span);
-        capitalized_runs(text, sentence.span, &ws, &mut found);
+        capitalized_runs(text, sentence.span, &ws, &lowercase, &mut found);
         reporting_phrases(text, sentence.span, &ws, &mut found);
     }
     for (acronym, _) in &a.acronyms {
@@ -508,6 +515,7 @@ fn capitalized_runs(
     text: &str,
     sentence: Span,
     ws: &[Word],
+    lowercase: &HashSet<&str>,
     found: &mut Vec<(String, CandidateKind)>,
 ) {
     let mut i = 0;
@@ -561,6 +569,7 @@ fn capitalized_runs(
                 sentence,
                 &ws[rs..re],
                 &words_in[rs - start..re - start],
+                lowercase,
                 found,
             );
         }
@@ -580,6 +589,7 @@ fn push_run(
     sentence: Span,
     ws: &[Word],
     words: &[String],
+    lowercase: &HashSet<&str>,
     found: &mut Vec<(String, CandidateKind)>,
 ) {
     let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
@@ -605,7 +615,7 @@ fn push_run(
             .any(|e| word.ends_with(e))
             && word.len() > 5;
         if !all_caps
-            && (first.span.start == sentence.start || written_lowercase(text, word) || demonym)
+            && (first.span.start == sentence.start || lowercase.contains(word.as_str()) || demonym)
         {
             return;
         }
@@ -626,15 +636,6 @@ fn push_run(
             ));
         }
     }
-}
-
-/// Whether the article also writes `word` in lowercase, as a whole word.
-fn written_lowercase(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }
 
 fn classify(words: &[String]) -> CandidateKind {

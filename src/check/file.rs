@@ -86,12 +86,7 @@ pub(super) fn relations(parsed: &Parsed) -> Vec<Diagnostic> {
             if known.contains(target) {
                 continue;
             }
-            // Only ids of about the same length can be a typo away.
-            let others: Vec<&str> = ids
-                .iter()
-                .copied()
-                .filter(|i| *i != claim.id && i.len().abs_diff(target.len()) <= 3)
-                .collect();
+            let others: Vec<&str> = ids.iter().copied().filter(|i| *i != claim.id).collect();
             let mut d = Diagnostic::new(
                 Code::UnknownClaimRef,
                 rel.target.span,
@@ -100,7 +95,7 @@ pub(super) fn relations(parsed: &Parsed) -> Vec<Diagnostic> {
                     rel.kind.field()
                 ),
             );
-            if let Some(s) = closest(target, &others) {
+            if let Some(s) = closest_id(target, &others) {
                 d.message = format!(
                     "`{}: {target}` names no claim in this file: did you mean `{s}`?",
                     rel.kind.field()
@@ -111,6 +106,24 @@ pub(super) fn relations(parsed: &Parsed) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// The id a mistyped reference most likely meant: at most two edits away. Files have
+/// thousands of ids and this runs on every keystroke, so cheap tests (length, the set of
+/// characters used) rule out nearly all of them before an edit distance is computed.
+fn closest_id<'a>(target: &str, ids: &[&'a str]) -> Option<&'a str> {
+    fn char_set(s: &str) -> u64 {
+        s.bytes().fold(0, |m, b| m | 1u64 << (b % 64))
+    }
+    let mask = char_set(target);
+    ids.iter()
+        .filter(|id| {
+            id.len().abs_diff(target.len()) <= 2 && (char_set(id) ^ mask).count_ones() <= 4
+        })
+        .map(|id| (strsim::damerau_levenshtein(target, id), *id))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, id)| id)
 }
 
 pub(super) fn stances(parsed: &Parsed, config: &Config) -> Vec<Diagnostic> {

@@ -366,12 +366,13 @@ enum NameUse {
     ActorHead(Option<Owner>),
 }
 
-struct NameProposal {
+struct NameProposal<'a> {
     label: String,
     kind: CompletionKind,
     detail: String,
     documentation: Option<String>,
-    mentions: Vec<Span>,
+    /// Borrowed from the article's candidate list where possible: there are thousands.
+    mentions: std::borrow::Cow<'a, [Span]>,
     /// 0 declared canonical name, 1 alias, 2 article name, 3 `unnamed`.
     group: u8,
 }
@@ -477,7 +478,7 @@ fn actor_names(
                 kind: CompletionKind::Actor,
                 detail: format!("{kind} · {}", count(mentions.len())),
                 documentation: (!doc.is_empty()).then(|| doc.join("\n\n")),
-                mentions,
+                mentions: mentions.into(),
                 group: 0,
             });
             for alias in &actor.aliases {
@@ -489,7 +490,7 @@ fn actor_names(
                     kind: CompletionKind::Actor,
                     detail: format!("alias of {} · {}", actor.name, count(mentions.len())),
                     documentation: None,
-                    mentions,
+                    mentions: mentions.into(),
                     group: 1,
                 });
             }
@@ -519,7 +520,7 @@ fn actor_names(
                     count(cand.mentions.len())
                 ),
                 documentation: None,
-                mentions: cand.mentions.clone(),
+                mentions: cand.mentions.as_slice().into(),
                 group: 2,
             });
         }
@@ -530,7 +531,7 @@ fn actor_names(
             kind: CompletionKind::Value,
             detail: "no source is named in the article".into(),
             documentation: Some("Exempt from C020 and C021.".into()),
-            mentions: Vec::new(),
+            mentions: Vec::new().into(),
             group: 3,
         });
     }
