@@ -5,7 +5,7 @@ use super::docs;
 use super::hover::{chain, cue_window, words_in};
 use super::locate::{block_before_line, field_on_line, owner_of_block, FieldAt, Owner};
 use super::markdown::{clip, collapse, escape, excerpt, place, sentence_region};
-use super::names::{nearness, quote_anchor};
+use super::names::{quote_anchor, Near};
 use super::{Completion, CompletionKind};
 use crate::article::{normalize_str, split_elisions, Article};
 use crate::check::{cue, mentions_of, Parsed};
@@ -538,6 +538,10 @@ fn actor_names(
     let excluded: HashSet<String> = excluded.iter().map(|e| normalize_str(e)).collect();
     let mut seen: HashSet<String> = HashSet::new();
     let mut out = Vec::new();
+    let near = match (article, anchor) {
+        (Some(a), Some(anchor)) => Some(Near::new(a, anchor)),
+        _ => None,
+    };
     for (seq, p) in proposals.into_iter().enumerate() {
         let key = normalize_str(&p.label);
         if key.is_empty() || seen.contains(&key) || excluded.contains(&key) {
@@ -545,7 +549,9 @@ fn actor_names(
         }
         seen.insert(key);
         let (tier, distance) = match (article, anchor) {
-            (Some(a), Some(anchor)) if p.group < 3 => nearness(a, anchor, &p.mentions),
+            (Some(_), Some(_)) if p.group < 3 => {
+                near.as_ref().map_or((3, usize::MAX), |n| n.of(&p.mentions))
+            }
             _ if p.group == 3 => (9, 0),
             // No quote to measure from: declared actors first, then the article's names in
             // the order they appear.

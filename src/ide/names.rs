@@ -20,38 +20,77 @@ pub(crate) fn quote_anchor(article: &Article, claim: &Claim) -> Option<Span> {
 /// tier 0 is a mention in the anchor's sentence(s), 1 in its paragraph, 2 elsewhere and
 /// 3 no mention at all. Smaller is nearer.
 pub(crate) fn nearness(article: &Article, anchor: Span, mentions: &[Span]) -> (u8, usize) {
-    let sentences = article.sentences_in(anchor);
-    let anchor_in_body = !article.in_header(anchor.start);
-    let paragraph = article
-        .paragraph_of(anchor.start)
-        .filter(|_| anchor_in_body);
-    mentions
-        .iter()
-        // A name inside the quoted words is what was said, not who said it.
-        .filter(|m| !anchor.contains_span(**m))
-        .map(|m| {
-            let in_body = !article.in_header(m.start);
-            let tier = if !in_body || !anchor_in_body {
-                2
-            } else if article
-                .sentence_of(m.start)
-                .is_some_and(|s| sentences.contains(&s))
-            {
-                0
-            } else if paragraph.is_some() && article.paragraph_of(m.start) == paragraph {
-                1
-            } else {
-                2
-            };
-            let distance = if m.end <= anchor.start {
-                anchor.start - m.end
-            } else {
-                m.start.saturating_sub(anchor.end)
-            };
-            (tier, distance)
-        })
-        .min()
-        .unwrap_or((3, usize::MAX))
+    Near::new(article, anchor).of(mentions)
+}
+
+/// The anchor's sentences and paragraph, worked out once for ranking many names.
+pub(crate) struct Near {
+    anchor: Span,
+    /// From the first to the last sentence the anchor overlaps (empty in the headline).
+    sentences: Option<Span>,
+    paragraph: Option<Span>,
+}
+
+impl Near {
+    pub(crate) fn new(article: &Article, anchor: Span) -> Near {
+        let in_body = !article.in_header(anchor.start);
+        let range = article.sentences_in(anchor);
+        let sentences = match (
+            article.sentences.get(range.start),
+            range
+                .end
+                .checked_sub(1)
+                .and_then(|e| article.sentences.get(e)),
+        ) {
+            (Some(a), Some(b)) if in_body => Some(a.span.cover(b.span)),
+            _ => None,
+        };
+        let paragraph = article
+            .paragraph_of(anchor.start)
+            .filter(|_| in_body)
+            .map(|p| article.paragraphs[p]);
+        Near {
+            anchor,
+            sentences,
+            paragraph,
+        }
+    }
+
+    pub(crate) fn of(&self, mentions: &[Span]) -> (u8, usize) {
+        let anchor = self.anchor;
+        // Mentions are in article order, and on each side of the anchor the closest one is
+        // also in the best tier (sentence, then paragraph): two candidates suffice, found by
+        // binary search, however often a name occurs. A name inside the quoted words is
+        // what was said, not who said it, and is skipped.
+        let before = mentions.partition_point(|m| m.end <= anchor.start);
+        let after = mentions.partition_point(|m| m.start < anchor.end);
+        let nearest = [
+            before.checked_sub(1),
+            (after < mentions.len()).then_some(after),
+        ];
+        nearest
+            .into_iter()
+            .flatten()
+            .map(|i| mentions[i])
+            .filter(|m| !anchor.contains_span(*m))
+            .map(|m| {
+                let tier = if self.sentences.is_some_and(|s| s.contains_span(m)) {
+                    0
+                } else if self.paragraph.is_some_and(|p| p.contains_span(m)) {
+                    1
+                } else {
+                    2
+                };
+                let distance = if m.end <= anchor.start {
+                    anchor.start - m.end
+                } else {
+                    m.start.saturating_sub(anchor.end)
+                };
+                (tier, distance)
+            })
+            .min()
+            .unwrap_or((3, usize::MAX))
+    }
 }
 
 #[cfg(test)]
