@@ -19,6 +19,7 @@ pub(crate) fn quote_anchor(article: &Article, claim: &Claim) -> Option<Span> {
 /// How near the nearest of `mentions` is to `anchor`: `(tier, distance in bytes)`, where
 /// tier 0 is a mention in the anchor's sentence(s), 1 in its paragraph, 2 elsewhere and
 /// 3 no mention at all. Smaller is nearer.
+#[cfg(test)]
 pub(crate) fn nearness(article: &Article, anchor: Span, mentions: &[Span]) -> (u8, usize) {
     Near::new(article, anchor).of(mentions)
 }
