@@ -57,8 +57,33 @@ fn is_iso_date(d: &str) -> bool {
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
-/// Runs of non-blank lines from `from` on, trimmed.
+/// Lines longer than this on average are whole paragraphs, not a hard-wrapped text.
+const WRAP_WIDTH: usize = 100;
+
+/// Runs of non-blank lines from `from` on, trimmed. A body with no blank line at all but
+/// long lines is one paragraph per line, as many article dumps are written.
 pub(super) fn paragraphs(text: &str, from: usize) -> Vec<Span> {
+    let body: Vec<Span> = lines(text)
+        .map(|(l, _)| l)
+        .filter(|l| l.start >= from)
+        .collect();
+    let non_blank: Vec<Span> = body
+        .iter()
+        .copied()
+        .filter(|l| !l.slice(text).trim().is_empty())
+        .collect();
+    let first = body.iter().position(|l| !l.slice(text).trim().is_empty());
+    let last = body.iter().rposition(|l| !l.slice(text).trim().is_empty());
+    let inner_blank = match (first, last) {
+        (Some(a), Some(b)) => body[a..=b].iter().any(|l| l.slice(text).trim().is_empty()),
+        _ => false,
+    };
+    if !inner_blank && non_blank.len() > 1 {
+        let average = non_blank.iter().map(|l| l.len()).sum::<usize>() / non_blank.len();
+        if average > WRAP_WIDTH {
+            return non_blank.iter().map(|l| trim_span(text, *l)).collect();
+        }
+    }
     let mut out = Vec::new();
     let mut current: Option<Span> = None;
     for (line, _) in lines(text).filter(|(l, _)| l.start >= from) {
@@ -78,6 +103,12 @@ pub(super) fn paragraphs(text: &str, from: usize) -> Vec<Span> {
     }
     out.extend(current);
     out
+}
+
+fn trim_span(text: &str, line: Span) -> Span {
+    let s = line.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    Span::new(line.start + lead, line.start + s.trim_end().len())
 }
 
 /// Words before a period that do not end a sentence (compared lowercase, without the period).
@@ -178,6 +209,20 @@ mod tests {
         assert_eq!(
             split("It is \u{201c}collected.\u{201d} Then more."),
             ["It is \u{201c}collected.\u{201d}", "Then more."]
+        );
+    }
+
+    #[test]
+    fn one_paragraph_per_long_line_when_no_blank_line_separates_them() {
+        let long = "word ".repeat(30);
+        let text = format!("{long}one.\n{long}two.\n{long}three.\n");
+        assert_eq!(paragraphs(&text, 0).len(), 3);
+        // A hard-wrapped paragraph (short lines) stays one paragraph.
+        assert_eq!(paragraphs("short line one\nshort line two\n", 0).len(), 1);
+        // Blank lines, when there are any, decide.
+        assert_eq!(
+            paragraphs(&format!("{long}a\n{long}b\n\n{long}c\n"), 0).len(),
+            2
         );
     }
 
