@@ -312,3 +312,7 @@ fn main() {
         interleaved(&data);
     }
 }
+
+// Measure the library with the allocator the `claimls` binary ships with.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
