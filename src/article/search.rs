@@ -364,8 +364,8 @@ impl Article {
                 ),
                 None => (lo, hi),
             };
-            let lo = floor_boundary(&self.norm.text, lo);
-            let hi = floor_boundary(&self.norm.text, hi);
+            let lo = crate::text::floor_char_boundary(&self.norm.text, lo);
+            let hi = crate::text::floor_char_boundary(&self.norm.text, hi);
             if hi <= lo || scored.iter().any(|&(a, b)| a <= lo && hi <= b) {
                 continue;
             }
@@ -392,13 +392,6 @@ fn accept(part: &str, distance: u32) -> bool {
 /// Close enough to be shown as "the closest text" when not accepted as a near miss.
 fn close_enough(part: &str, distance: u32) -> bool {
     distance as usize <= part.chars().count() / 2
-}
-
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Semi-global edit distance (Sellers): the substring of `text` closest to `pattern`.

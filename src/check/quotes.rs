@@ -4,7 +4,7 @@ use super::{Anchor, ClaimResult, Context};
 use crate::article::{MatchLevel, QuoteSearch};
 use crate::diagnostic::{Code, Diagnostic, Target};
 use crate::model::{Claim, Field};
-use crate::text::Span;
+use crate::text::{clip, collapse_whitespace as collapse, Span};
 
 pub(super) fn check(ctx: &Context<'_>, claim: &Claim, result: &mut ClaimResult) {
     for (index, quote) in claim
@@ -171,22 +171,10 @@ fn rewrap(replacement: &str, original: &str) -> String {
     out
 }
 
-/// Whitespace runs (line breaks inside an article paragraph) become one space.
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn clip(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_string(),
-    }
-}
-
 /// Names what normalizing had to forgive, for the C012 message.
 fn normalized_difference(quote: &str, article: &str) -> &'static str {
-    let q: String = quote.split_whitespace().collect::<Vec<_>>().join(" ");
-    let a: String = article.split_whitespace().collect::<Vec<_>>().join(" ");
+    let q = collapse(quote);
+    let a = collapse(article);
     if q.to_lowercase() == a.to_lowercase() {
         "letter case"
     } else if q

@@ -41,10 +41,7 @@ pub(crate) fn clip(s: &str, max: usize) -> String {
     }
 }
 
-/// Whitespace runs (line breaks inside a paragraph) as one space.
-pub(crate) fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+pub(crate) use crate::text::collapse_whitespace as collapse;
 
 /// Longest excerpt shown, in bytes of article text.
 const MAX_EXCERPT: usize = 700;

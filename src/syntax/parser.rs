@@ -270,12 +270,9 @@ fn trim(text: &str, span: Span) -> Span {
     }
 }
 
+/// Offending text quoted in a message, kept short.
 fn clip(s: &str) -> String {
-    const MAX: usize = 40;
-    match s.char_indices().nth(MAX) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_string(),
-    }
+    crate::text::clip(s, 40)
 }
 
 #[cfg(test)]

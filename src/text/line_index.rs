@@ -4,7 +4,7 @@
 //! scalar values (what people and the CLI count). Positions past the end of a line or of
 //! the text are clamped, never a panic: editors send them while the user is typing.
 
-use super::line_break_len;
+use super::{floor_char_boundary, line_break_len};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Encoding {
@@ -121,13 +121,6 @@ impl LineIndex {
         }
         end
     }
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while offset > 0 && !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 #[cfg(test)]

@@ -61,6 +61,28 @@ impl From<std::ops::Range<usize>> for Span {
     }
 }
 
+/// Runs of whitespace (line breaks inside an article paragraph) as one space.
+pub fn collapse_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// At most `max` characters of `s`, with `…` when cut: for quoting text in messages.
+pub fn clip(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// The largest character boundary of `text` at or before `offset`.
+pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
 /// Length in bytes of the line break starting at `bytes[i]`, if any.
 /// Line breaks are `\n`, `\r\n` and a lone `\r`, as the LSP specification says; nothing else
 /// (U+2028, U+0085, form feed) breaks a line, because editors do not break there.
