@@ -161,6 +161,7 @@ pub fn check(
     cache.prepare(article.article());
     let mut out = parsed.structural.clone();
     let mut anchors: Vec<(usize, Anchor)> = Vec::new();
+    let mut live_keys: Vec<u64> = Vec::new();
     match article {
         ArticleRef::Failed(err) => out.push(file::article_unreadable(parsed, err)),
         ArticleRef::Loaded(art) => {
@@ -184,6 +185,7 @@ pub fn check(
                     continue;
                 }
                 let key = claim_key(&parsed.text, claim, context_key);
+                live_keys.push(key);
                 let result = match cache.entries.get(&key) {
                     Some(hit) => {
                         cache.last_hits += 1;
@@ -220,17 +222,10 @@ pub fn check(
     out.extend(file::relations(parsed));
     out.extend(file::unused_actors(parsed));
     out.extend(file::stances(parsed, config));
-    // Drop stale entries so an edited file does not grow the cache forever.
-    if cache.entries.len() > 2 * parsed.model.claims.len() + 64 {
-        let live: std::collections::HashSet<u64> = {
-            let context_key = context_fingerprint(&parsed.model, config);
-            parsed
-                .model
-                .claims
-                .iter()
-                .map(|c| claim_key(&parsed.text, c, context_key))
-                .collect()
-        };
+    // Drop stale entries so an edited file does not grow the cache forever; the keys
+    // of this run were computed in the loop above.
+    if cache.entries.len() > 2 * live_keys.len() + 64 {
+        let live: std::collections::HashSet<u64> = live_keys.into_iter().collect();
         cache.entries.retain(|k, _| live.contains(k));
     }
     finish(parsed, config, out)
