@@ -352,11 +352,7 @@ async fn an_article_changed_on_disk_rechecks_via_watched_files() {
     )
     .unwrap();
     let mark = h.mark();
-    h.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({ "changes": [{ "uri": h.uri(ARTICLE_NAME), "type": 2 }] }),
-    )
-    .await;
+    h.file_changed(h.uri(ARTICLE_NAME), 2).await;
     let diags = h
         .diagnostics_where(mark, &uri, "C011 after the disk change", |d| has(d, "C011"))
         .await;
@@ -370,11 +366,7 @@ async fn an_article_changed_on_disk_rechecks_via_watched_files() {
     // Deleted: one C031 on the `article:` line.
     std::fs::remove_file(h.path(ARTICLE_NAME)).unwrap();
     let mark = h.mark();
-    h.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({ "changes": [{ "uri": h.uri(ARTICLE_NAME), "type": 3 }] }),
-    )
-    .await;
+    h.file_changed(h.uri(ARTICLE_NAME), 3).await;
     let diags = h
         .diagnostics_where(mark, &uri, "C031", |d| has(d, "C031"))
         .await;
@@ -390,11 +382,7 @@ async fn an_article_changed_on_disk_rechecks_via_watched_files() {
     // Back again.
     std::fs::write(h.path(ARTICLE_NAME), EXAMPLE_ARTICLE).unwrap();
     let mark = h.mark();
-    h.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({ "changes": [{ "uri": h.uri(ARTICLE_NAME), "type": 1 }] }),
-    )
-    .await;
+    h.file_changed(h.uri(ARTICLE_NAME), 1).await;
     h.diagnostics_where(mark, &uri, "no C031", |d| {
         !has(d, "C031") && !has(d, "C011")
     })
@@ -469,11 +457,7 @@ async fn editor_settings_and_claimls_toml_set_severities() {
     )
     .unwrap();
     let mark = h.mark();
-    h.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({ "changes": [{ "uri": h.uri("claimls.toml"), "type": 1 }] }),
-    )
-    .await;
+    h.file_changed(h.uri("claimls.toml"), 1).await;
     let diags = h
         .diagnostics_where(mark, &uri, "C042 as a warning", |d| {
             has(d, "C042") && find(d, "C042")["severity"] == 2
@@ -484,11 +468,7 @@ async fn editor_settings_and_claimls_toml_set_severities() {
     // A broken claimls.toml is shown, and the defaults are used.
     std::fs::write(h.path("claimls.toml"), "[rules]\nC999 = \"off\"\n").unwrap();
     let mark = h.mark();
-    h.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({ "changes": [{ "uri": h.uri("claimls.toml"), "type": 2 }] }),
-    )
-    .await;
+    h.file_changed(h.uri("claimls.toml"), 2).await;
     let shown = h
         .wait_after(mark, "a message about claimls.toml", |n| {
             n["method"] == "window/showMessage"

@@ -188,6 +188,15 @@ impl Harness {
     }
 
     /// Sends a request and waits for its response (the whole response object).
+    /// `workspace/didChangeWatchedFiles` for one file (`kind`: 1 created, 2 changed, 3 deleted).
+    pub async fn file_changed(&self, uri: String, kind: u8) {
+        self.notify(
+            "workspace/didChangeWatchedFiles",
+            json!({ "changes": [{ "uri": uri, "type": kind }] }),
+        )
+        .await;
+    }
+
     pub async fn request(&self, method: &str, params: Value) -> Value {
         let id = self.next_id.fetch_add(1, Ordering::SeqCst);
         let (tx, rx) = oneshot::channel();
