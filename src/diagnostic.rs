@@ -189,6 +189,12 @@ impl Diagnostic {
     }
 
     pub(crate) fn shifted(mut self, by: isize) -> Self {
+        self.shift(by);
+        self
+    }
+
+    /// Moves every span in the annotation file by `by` bytes (article spans stay).
+    pub(crate) fn shift(&mut self, by: isize) {
         self.span = self.span.shift(by);
         for r in &mut self.related {
             if r.target == Target::File {
@@ -200,7 +206,6 @@ impl Diagnostic {
                 e.span = e.span.shift(by);
             }
         }
-        self
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::diagnostic::{Code, Diagnostic, Target};
 use crate::suggest::closest;
-use crate::syntax::{BlockKind, BlockNode, FieldNode, SyntaxTree};
+use crate::syntax::{BlockKind, BlockNode, FieldNode, Reparsed, SyntaxTree};
 use crate::text::Span;
 use std::collections::HashMap;
 
@@ -242,6 +242,9 @@ pub struct Claim {
     pub stance: Option<Field>,
     pub relations: Vec<Relation>,
     pub note: Option<Field>,
+    /// Hash of the claim's text (from `claim` to its last field): with the context, the
+    /// key of its cached check results. Made once per parse of the claim, not per check.
+    pub(crate) fingerprint: u64,
 }
 
 impl Claim {
@@ -260,7 +263,7 @@ impl Claim {
     }
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Annotation {
     pub header: Header,
     pub actors: Vec<Actor>,
@@ -280,6 +283,7 @@ impl Annotation {
     }
 
     fn index_actors(&mut self) {
+        self.actor_names.clear();
         for (i, a) in self.actors.iter().enumerate() {
             for n in a.names() {
                 self.actor_names.entry(fold_name(n)).or_insert(i);
@@ -294,13 +298,60 @@ impl Annotation {
 
 /// Builds the model; returns it with the structural diagnostics (C001-C004, C045).
 pub fn build(text: &str, tree: &SyntaxTree) -> (Annotation, Vec<Diagnostic>) {
-    let mut diags: Vec<Diagnostic> = tree
-        .errors
+    let (model, local, global) = build_parts(text, tree);
+    (model, merge_structural(&local, &global))
+}
+
+/// The model with its structural findings in two parts: the local ones belong to one
+/// line, header field or block and are sorted by position, so an incremental update can
+/// splice them; the file-wide ones (an empty file, a name declared twice) are cheap and
+/// found again after every edit.
+pub(crate) fn build_parts(
+    text: &str,
+    tree: &SyntaxTree,
+) -> (Annotation, Vec<Diagnostic>, Vec<Diagnostic>) {
+    let mut local: Vec<Diagnostic> = syntax_errors(&tree.errors);
+    let mut model = Annotation::default();
+    let first_block = tree.blocks.first().map(|b| b.line);
+    for node in &tree.header {
+        header_field(text, node, first_block, &mut model.header, &mut local);
+    }
+    for block in &tree.blocks {
+        model.add_block(text, block, &mut local);
+    }
+    sort_local(&mut local);
+    model.index_actors();
+    let global = global_diagnostics(text, tree, &model);
+    (model, local, global)
+}
+
+/// Structural findings as reported: local and file-wide, in a stable order.
+pub(crate) fn merge_structural(local: &[Diagnostic], global: &[Diagnostic]) -> Vec<Diagnostic> {
+    let mut all: Vec<Diagnostic> = local.iter().chain(global).cloned().collect();
+    sort_local(&mut all);
+    all
+}
+
+fn sort_local(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (a.span.start, a.code, a.span.end, &a.message).cmp(&(
+            b.span.start,
+            b.code,
+            b.span.end,
+            &b.message,
+        ))
+    });
+}
+
+fn syntax_errors(errors: &[crate::syntax::SyntaxError]) -> Vec<Diagnostic> {
+    errors
         .iter()
         .map(|e| Diagnostic::new(Code::Syntax, e.span, e.message.clone()))
-        .collect();
-    let mut model = Annotation::default();
+        .collect()
+}
 
+fn global_diagnostics(text: &str, tree: &SyntaxTree, model: &Annotation) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
     if text
         .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
         .is_empty()
@@ -311,60 +362,209 @@ pub fn build(text: &str, tree: &SyntaxTree) -> (Annotation, Vec<Diagnostic>) {
             "empty annotation: expected header fields (`article:`, `date:`, `publisher:`) and `claim ID` blocks",
         ));
     }
-    let first_block = tree.blocks.first().map(|b| b.line);
-    for node in &tree.header {
-        let field = to_field(text, node);
-        if first_block.is_some_and(|b| node.line > b)
-            && HEADER_FIELDS.contains(&field.name.as_str())
-        {
-            diags.push(Diagnostic::new(
-                Code::Syntax,
-                field.key_span,
-                format!("header field `{}` after the first block: header fields come before the first `actor` or `claim`", field.name),
+    duplicate_actors(model, &mut diags);
+    diags
+}
+
+/// One column-0 field outside blocks: into the header, or a finding.
+fn header_field(
+    text: &str,
+    node: &FieldNode,
+    first_block: Option<usize>,
+    header: &mut Header,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let field = to_field(text, node);
+    if first_block.is_some_and(|b| node.line > b) && HEADER_FIELDS.contains(&field.name.as_str()) {
+        diags.push(Diagnostic::new(
+            Code::Syntax,
+            field.key_span,
+            format!("header field `{}` after the first block: header fields come before the first `actor` or `claim`", field.name),
+        ));
+        return;
+    }
+    if field.name == "date" && !field.value.is_empty() && !is_calendar_date(&field.value.text) {
+        diags.push(Diagnostic::new(
+            Code::Syntax,
+            field.value.span,
+            format!(
+                "`{}` is not a date: expected `YYYY-MM-DD`, e.g. `2020-10-02`",
+                field.value.text
+            ),
+        ));
+    }
+    let slot = match field.name.as_str() {
+        "article" => &mut header.article,
+        "date" => &mut header.date,
+        "publisher" => &mut header.publisher,
+        other => {
+            diags.push(unknown_field(
+                other,
+                &field,
+                "header",
+                HEADER_FIELDS,
+                misplaced_hint(other),
             ));
-            continue;
+            return;
         }
-        if field.name == "date" && !field.value.is_empty() && !is_calendar_date(&field.value.text) {
-            diags.push(Diagnostic::new(
-                Code::Syntax,
-                field.value.span,
-                format!(
-                    "`{}` is not a date: expected `YYYY-MM-DD`, e.g. `2020-10-02`",
-                    field.value.text
-                ),
-            ));
+    };
+    set_once(slot, field, diags);
+}
+
+impl Annotation {
+    fn add_block(&mut self, text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) {
+        match block.kind {
+            BlockKind::Actor => self.actors.push(build_actor(text, block, diags)),
+            BlockKind::Claim => self.claims.push(build_claim(text, block, diags)),
         }
-        let slot = match field.name.as_str() {
-            "article" => &mut model.header.article,
-            "date" => &mut model.header.date,
-            "publisher" => &mut model.header.publisher,
-            other => {
-                diags.push(unknown_field(
-                    other,
-                    &field,
-                    "header",
-                    HEADER_FIELDS,
-                    misplaced_hint(other),
-                ));
-                continue;
-            }
-        };
-        set_once(slot, field, &mut diags);
     }
 
-    for block in &tree.blocks {
-        match block.kind {
-            BlockKind::Actor => model.actors.push(build_actor(text, block, &mut diags)),
-            BlockKind::Claim => {
-                if let Some(claim) = build_claim(text, block, &mut diags) {
-                    model.claims.push(claim);
-                }
-            }
+    /// Brings the model up to date after `reparsed` changed `tree` (already updated):
+    /// the claims and actors of the re-parsed lines are built again, those after them are
+    /// moved, and so are the local findings. Returns the file-wide findings.
+    pub(crate) fn update(
+        &mut self,
+        text: &str,
+        tree: &SyntaxTree,
+        reparsed: &Reparsed,
+        local: &mut Vec<Diagnostic>,
+    ) -> Vec<Diagnostic> {
+        let (bytes, lines) = (reparsed.byte_delta(), reparsed.line_delta());
+        let (first, old_end) = (reparsed.first_line, reparsed.old_end_line);
+
+        let mut fresh = Annotation::default();
+        let mut found = Vec::new();
+        let b0 = tree.blocks.partition_point(|b| b.line < first);
+        let b1 = b0 + tree.blocks[b0..].partition_point(|b| b.line < reparsed.new_end_line);
+        for block in &tree.blocks[b0..b1] {
+            fresh.add_block(text, block, &mut found);
+        }
+        // Column-0 fields among the re-parsed lines come after a block: findings only.
+        let first_block = tree.blocks.first().map(|b| b.line);
+        for node in tree
+            .header
+            .iter()
+            .filter(|f| (first..reparsed.new_end_line).contains(&f.line))
+        {
+            header_field(text, node, first_block, &mut self.header, &mut found);
+        }
+        let new = reparsed.new_bytes;
+        let e0 = tree.errors.partition_point(|e| e.span.start < new.start);
+        let e1 = e0 + tree.errors[e0..].partition_point(|e| e.span.start < new.end);
+        found.extend(syntax_errors(&tree.errors[e0..e1]));
+        sort_local(&mut found);
+
+        let c0 = self.claims.partition_point(|c| c.line < first);
+        let c1 = c0 + self.claims[c0..].partition_point(|c| c.line < old_end);
+        for claim in &mut self.claims[c1..] {
+            claim.shift(bytes, lines);
+        }
+        self.claims.splice(c0..c1, fresh.claims);
+
+        let a0 = self.actors.partition_point(|a| a.line < first);
+        let a1 = a0 + self.actors[a0..].partition_point(|a| a.line < old_end);
+        for actor in &mut self.actors[a1..] {
+            actor.shift(bytes, lines);
+        }
+        let actors_changed = a0 != a1 || !fresh.actors.is_empty();
+        self.actors.splice(a0..a1, fresh.actors);
+        if actors_changed {
+            self.index_actors();
+        }
+
+        let old = reparsed.old_bytes;
+        let d0 = local.partition_point(|d| d.span.start < old.start);
+        let d1 = d0 + local[d0..].partition_point(|d| d.span.start < old.end);
+        for d in &mut local[d1..] {
+            d.shift(bytes);
+        }
+        local.splice(d0..d1, found);
+        global_diagnostics(text, tree, self)
+    }
+}
+
+fn fingerprint(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// Moving what follows an edit: spans by `bytes`, line indices by `lines`.
+fn move_line(line: &mut usize, lines: isize) {
+    *line = (*line as isize + lines) as usize;
+}
+
+impl Value {
+    fn shift(&mut self, bytes: isize) {
+        self.span = self.span.shift(bytes);
+        for (span, _) in &mut self.pieces {
+            *span = span.shift(bytes);
         }
     }
-    duplicate_actors(&model, &mut diags);
-    model.index_actors();
-    (model, diags)
+}
+
+impl Item {
+    fn shift(&mut self, bytes: isize) {
+        self.span = self.span.shift(bytes);
+    }
+}
+
+impl Field {
+    fn shift(&mut self, bytes: isize, lines: isize) {
+        self.key_span = self.key_span.shift(bytes);
+        self.value.shift(bytes);
+        self.span = self.span.shift(bytes);
+        move_line(&mut self.line, lines);
+    }
+}
+
+fn shift_fields<'a>(fields: impl Iterator<Item = &'a mut Field>, bytes: isize, lines: isize) {
+    for f in fields {
+        f.shift(bytes, lines);
+    }
+}
+
+impl Claim {
+    fn shift(&mut self, bytes: isize, lines: isize) {
+        self.id_span = self.id_span.shift(bytes);
+        self.span = self.span.shift(bytes);
+        move_line(&mut self.line, lines);
+        move_line(&mut self.end_line, lines);
+        let single = [
+            &mut self.source,
+            &mut self.via,
+            &mut self.cue,
+            &mut self.stance,
+            &mut self.note,
+        ];
+        shift_fields(
+            single.into_iter().flatten().chain(self.quotes.iter_mut()),
+            bytes,
+            lines,
+        );
+        for r in &mut self.relations {
+            r.target.shift(bytes);
+        }
+    }
+}
+
+impl Actor {
+    fn shift(&mut self, bytes: isize, lines: isize) {
+        self.name_span = self.name_span.shift(bytes);
+        self.span = self.span.shift(bytes);
+        move_line(&mut self.line, lines);
+        for a in &mut self.aliases {
+            a.shift(bytes);
+        }
+        shift_fields(
+            [&mut self.kind, &mut self.role, &mut self.note]
+                .into_iter()
+                .flatten(),
+            bytes,
+            lines,
+        );
+    }
 }
 
 /// `YYYY-MM-DD` naming a real day.
@@ -541,7 +741,7 @@ fn build_actor(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Ac
     actor
 }
 
-fn build_claim(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Option<Claim> {
+fn build_claim(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Claim {
     let id = block.name.slice(text);
     let mut claim = Claim {
         id: id.to_string(),
@@ -549,6 +749,7 @@ fn build_claim(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Op
         span: block.span,
         line: block.line,
         end_line: block.end_line,
+        fingerprint: fingerprint(block.span.slice(text)),
         source: None,
         via: None,
         cue: None,
@@ -605,7 +806,7 @@ fn build_claim(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Op
             format!("{who} has no {}", missing.join(" and no ")),
         ));
     }
-    Some(claim)
+    claim
 }
 
 #[cfg(test)]
@@ -656,17 +857,17 @@ mod tests {
         let codes: Vec<_> = diags.iter().map(|d| d.code.as_str()).collect();
         assert_eq!(
             codes,
-            ["C002", "C002", "C002", "C004", "C003", "C003", "C045"],
-            "{diags:#?}"
+            ["C002", "C003", "C002", "C004", "C003", "C045", "C002"],
+            "in file order: {diags:#?}"
         );
         assert!(diags[0].message.contains("did you mean `date`"));
-        assert!(diags[1].message.contains("indented under a `claim ID`"));
+        assert!(diags[6].message.contains("indented under a `claim ID`"));
         assert_eq!(
             diags[2].fix.as_ref().unwrap().edits[0].replacement,
             "source"
         );
         assert!(
-            diags[4].message.contains("no `source:`") && diags[4].message.contains("no `quote:`")
+            diags[1].message.contains("no `source:`") && diags[1].message.contains("no `quote:`")
         );
     }
 

@@ -34,19 +34,50 @@ pub struct Parsed {
     pub model: Annotation,
     /// Syntax and structure findings (C001-C004, C045).
     pub structural: Vec<Diagnostic>,
+    /// The structural findings that belong to one line or block, sorted by position, and
+    /// the file-wide ones: kept apart so that [`Parsed::edit`] can update them.
+    local: Vec<Diagnostic>,
+    global: Vec<Diagnostic>,
 }
 
 impl Parsed {
     pub fn new(text: impl Into<String>) -> Parsed {
         let text = text.into();
         let tree = syntax::parse(&text);
-        let (model, structural) = model::build(&text, &tree);
+        let (model, local, global) = model::build_parts(&text, &tree);
         Parsed {
+            structural: model::merge_structural(&local, &global),
             text,
             tree,
             model,
-            structural,
+            local,
+            global,
         }
+    }
+
+    /// Replaces bytes `range` of the text with `inserted`, re-parsing only the blocks the
+    /// edit touches (see [`SyntaxTree::reparse_region`]) and moving everything after
+    /// them: the result equals `Parsed::new` of the new text. Returns `false`, changing
+    /// nothing, when the edit needs a full parse (it reaches the header fields or the
+    /// first block's header line) or `range` is not a span of char boundaries.
+    pub fn edit(&mut self, range: Span, inserted: &str) -> bool {
+        let text = &self.text;
+        if range.start > range.end
+            || !text.is_char_boundary(range.start)
+            || !text.is_char_boundary(range.end)
+        {
+            return false;
+        }
+        let Some(region) = self.tree.reparse_region(range) else {
+            return false;
+        };
+        self.text.replace_range(range.start..range.end, inserted);
+        let reparsed = self.tree.reparse(&self.text, region, range, inserted.len());
+        self.global = self
+            .model
+            .update(&self.text, &self.tree, &reparsed, &mut self.local);
+        self.structural = model::merge_structural(&self.local, &self.global);
+        true
     }
 
     /// Where the article of this annotation is: the `article:` field relative to the
@@ -184,7 +215,7 @@ pub fn check(
                     anchors.extend(fresh.anchors.into_iter().map(|a| (i, a)));
                     continue;
                 }
-                let key = claim_key(&parsed.text, claim, context_key);
+                let key = claim_key(claim, context_key);
                 live_keys.push(key);
                 let result = match cache.entries.get(&key) {
                     Some(hit) => {
@@ -240,11 +271,11 @@ pub(crate) fn check_claim(ctx: &Context<'_>, claim: &Claim) -> ClaimResult {
     result
 }
 
-fn claim_key(text: &str, claim: &Claim, context: u64) -> u64 {
-    // Every claim is hashed on every keystroke: a fast hash, with the length mixed in.
+fn claim_key(claim: &Claim, context: u64) -> u64 {
+    // The claim's text was hashed when it was parsed; mix in its length and the context.
     let mut h = rustc_hash::FxHasher::default();
+    claim.fingerprint.hash(&mut h);
     claim.span.len().hash(&mut h);
-    claim.span.slice(text).hash(&mut h);
     context.hash(&mut h);
     h.finish()
 }

@@ -599,6 +599,69 @@ fn random_edits_never_panic_and_spans_stay_in_bounds() {
     }
 }
 
+/// One random edit: a byte range on char boundaries and what replaces it.
+fn random_edit(rng: &mut Lcg, s: &str) -> (Span, String) {
+    let mut at = rng.next() % (s.len() + 1);
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    let mut end = (at + rng.next() % 30 * (rng.next() % 2)).min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let inserted: String = (0..rng.next() % 3)
+        .map(|_| SPICE[rng.next() % SPICE.len()])
+        .collect();
+    (Span::new(at, end.max(at)), inserted)
+}
+
+#[test]
+fn incremental_edits_equal_a_fresh_parse_and_check() {
+    let claims = include_str!("../../examples/000_a935861ad7be96ce.claims");
+    let mut rng = Lcg(23);
+    let article = Arc::new(Article::new(ARTICLE));
+    let config = Config::default();
+    let mut live = Parsed::new(claims);
+    let mut cache = ClaimCache::new();
+    let mut incremental = 0;
+    for round in 0..600 {
+        let (range, inserted) = random_edit(&mut rng, &live.text);
+        let before = live.text.clone();
+        let mut expected_text = before.clone();
+        expected_text.replace_range(range.start..range.end, &inserted);
+        if live.edit(range, &inserted) {
+            incremental += 1;
+        } else {
+            assert_eq!(live.text, before, "a refused edit changes nothing");
+            live = Parsed::new(expected_text.as_str());
+        }
+        let fresh = Parsed::new(expected_text.as_str());
+        assert_eq!(live.text, fresh.text, "round {round}");
+        assert_eq!(
+            live.tree, fresh.tree,
+            "round {round}: tree after {range:?} {inserted:?}"
+        );
+        assert_eq!(live.model, fresh.model, "round {round}: model");
+        assert_eq!(live.structural, fresh.structural, "round {round}: findings");
+        let warm = check(&live, ArticleRef::Loaded(&article), &config, &mut cache);
+        let cold = check(
+            &fresh,
+            ArticleRef::Loaded(&article),
+            &config,
+            &mut ClaimCache::new(),
+        );
+        assert_eq!(warm, cold, "round {round}: checks");
+        // Drift back towards the example now and then, so the file keeps its blocks.
+        if round % 50 == 49 {
+            live = Parsed::new(claims);
+        }
+    }
+    assert!(
+        incremental > 300,
+        "only {incremental} of 600 edits were incremental"
+    );
+}
+
 #[test]
 fn mutated_articles_never_panic() {
     let claims = Parsed::new(include_str!("../../examples/000_a935861ad7be96ce.claims"));

@@ -7,8 +7,10 @@
 //! [`LineKind::Error`] with a [`SyntaxError`], and parsing goes on with the next line.
 
 mod parser;
+mod reparse;
 
 pub use parser::parse;
+pub use reparse::{Region, Reparsed};
 
 use crate::text::Span;
 
@@ -87,7 +89,7 @@ pub struct SyntaxError {
     pub message: String,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SyntaxTree {
     pub lines: Vec<Line>,
     /// Column-0 `key: value` fields outside blocks.

@@ -7,6 +7,14 @@ use crate::text::{lines, Span};
 const BOM: &str = "\u{feff}";
 
 pub fn parse(text: &str) -> SyntaxTree {
+    parse_region(text, Span::new(0, text.len()), 0)
+}
+
+/// Parses the lines of `text[region]` as if they came at line `first_line` of the file,
+/// with spans in `text`. `region` must start at a line start, and the parser's state
+/// there must be fresh: the file's start, or a block header line (which closes all that
+/// came before it). The incremental re-parse relies on this.
+pub(super) fn parse_region(text: &str, region: Span, first_line: usize) -> SyntaxTree {
     let mut p = Parser {
         text,
         tree: SyntaxTree {
@@ -15,9 +23,13 @@ pub fn parse(text: &str) -> SyntaxTree {
         },
         block: None,
         field: None,
+        first_line,
     };
-    for (content, full) in lines(text) {
-        p.line(content, full);
+    for (content, full) in lines(region.slice(text)) {
+        p.line(
+            content.shift(region.start as isize),
+            full.shift(region.start as isize),
+        );
     }
     p.close_block();
     p.tree
@@ -34,6 +46,8 @@ struct Parser<'a> {
     tree: SyntaxTree,
     block: Option<BlockNode>,
     field: Option<OpenField>,
+    /// File index of the first line parsed (non-zero in a re-parsed region).
+    first_line: usize,
 }
 
 impl Parser<'_> {
@@ -48,7 +62,7 @@ impl Parser<'_> {
             .count();
         let rest = Span::new(content.start + indent, content.end);
         let rest_text = rest.slice(self.text);
-        let index = self.tree.lines.len();
+        let index = self.next_line();
         let mut line = Line {
             kind: LineKind::Blank,
             content,
@@ -189,9 +203,14 @@ impl Parser<'_> {
     fn close_block(&mut self) {
         self.close_field();
         if let Some(mut block) = self.block.take() {
-            block.end_line = self.tree.lines.len().max(block.line + 1);
+            block.end_line = self.next_line().max(block.line + 1);
             self.tree.blocks.push(block);
         }
+    }
+
+    /// File index of the line about to be added.
+    fn next_line(&self) -> usize {
+        self.first_line + self.tree.lines.len()
     }
 
     fn check_claim_id(&mut self, key: Span, name: Span) {
