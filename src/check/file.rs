@@ -8,7 +8,8 @@ use crate::diagnostic::{Code, Diagnostic, Target};
 use crate::model::fold_name;
 use crate::suggest::closest;
 use crate::text::Span;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::hash::{Hash, Hasher};
 
 pub(super) fn article_unreadable(parsed: &Parsed, err: &ArticleError) -> Diagnostic {
     // On the `article:` value when there is one, else on line 1 so it is never missed.
@@ -45,9 +46,11 @@ pub(super) fn date(parsed: &Parsed, article: &Article) -> Option<Diagnostic> {
 }
 
 pub(super) fn claim_ids(parsed: &Parsed) -> Vec<Diagnostic> {
-    let mut first: HashMap<&str, Span> = HashMap::new();
+    let claims = &parsed.model.claims;
+    let mut first: FxHashMap<&str, Span> = FxHashMap::default();
+    first.reserve(claims.len());
     let mut out = Vec::new();
-    for c in parsed.model.claims.iter().filter(|c| !c.id.is_empty()) {
+    for c in claims.iter().filter(|c| !c.id.is_empty()) {
         match first.get(c.id.as_str()) {
             Some(prev) => out.push(
                 Diagnostic::new(
@@ -68,11 +71,39 @@ pub(super) fn claim_ids(parsed: &Parsed) -> Vec<Diagnostic> {
     out
 }
 
-pub(super) fn relations(parsed: &Parsed) -> Vec<Diagnostic> {
-    let ids: Vec<&str> = parsed.model.claims.iter().map(|c| c.id.as_str()).collect();
-    let known: HashSet<&str> = ids.iter().copied().collect();
+/// Did-you-mean ids found for unknown references, kept between runs: finding one
+/// compares the reference with every id of the file, and the same unknown reference is
+/// checked again on every keystroke elsewhere. Valid while the file's ids are the same.
+#[derive(Debug, Default)]
+pub(super) struct IdSuggestions {
+    ids: u64,
+    /// (reference, id of the claim making it) -> suggestion.
+    found: FxHashMap<(String, String), Option<String>>,
+}
+
+pub(super) fn relations(parsed: &Parsed, memo: &mut IdSuggestions) -> Vec<Diagnostic> {
+    let claims = &parsed.model.claims;
+    if claims.iter().all(|c| c.relations.is_empty()) {
+        return Vec::new();
+    }
+    let mut ids_hash = rustc_hash::FxHasher::default();
+    let known: FxHashSet<&str> = claims
+        .iter()
+        .map(|c| {
+            c.id.hash(&mut ids_hash);
+            c.id.as_str()
+        })
+        .collect();
+    let ids_hash = ids_hash.finish();
+    // Typing a reference leaves one entry per keystroke: start afresh now and then.
+    if memo.ids != ids_hash || memo.found.len() > 1024 {
+        memo.ids = ids_hash;
+        memo.found.clear();
+    }
+    // Made on the first unknown reference only: most files have none.
+    let mut ids: Option<Vec<IdShape<'_>>> = None;
     let mut out = Vec::new();
-    for claim in &parsed.model.claims {
+    for claim in claims {
         for rel in &claim.relations {
             let target = rel.target.text.as_str();
             if target == claim.id {
@@ -86,7 +117,15 @@ pub(super) fn relations(parsed: &Parsed) -> Vec<Diagnostic> {
             if known.contains(target) {
                 continue;
             }
-            let others: Vec<&str> = ids.iter().copied().filter(|i| *i != claim.id).collect();
+            let suggestion = memo
+                .found
+                .entry((target.to_string(), claim.id.clone()))
+                .or_insert_with(|| {
+                    let ids = ids.get_or_insert_with(|| {
+                        claims.iter().map(|c| IdShape::new(&c.id)).collect()
+                    });
+                    closest_id(target, ids, &claim.id).map(str::to_string)
+                });
             let mut d = Diagnostic::new(
                 Code::UnknownClaimRef,
                 rel.target.span,
@@ -95,7 +134,7 @@ pub(super) fn relations(parsed: &Parsed) -> Vec<Diagnostic> {
                     rel.kind.field()
                 ),
             );
-            if let Some(s) = closest_id(target, &others) {
+            if let Some(s) = suggestion.as_deref() {
                 d.message = format!(
                     "`{}: {target}` names no claim in this file: did you mean `{s}`?",
                     rel.kind.field()
@@ -108,19 +147,34 @@ pub(super) fn relations(parsed: &Parsed) -> Vec<Diagnostic> {
     out
 }
 
-/// The id a mistyped reference most likely meant: at most two edits away. Files have
-/// thousands of ids and this runs on every keystroke, so cheap tests (length, the set of
-/// characters used) rule out nearly all of them before an edit distance is computed.
-fn closest_id<'a>(target: &str, ids: &[&'a str]) -> Option<&'a str> {
-    fn char_set(s: &str) -> u64 {
-        s.bytes().fold(0, |m, b| m | 1u64 << (b % 64))
+/// A claim id with the set of bytes it uses, for ruling candidates out cheaply.
+struct IdShape<'a> {
+    id: &'a str,
+    bytes: u64,
+}
+
+impl<'a> IdShape<'a> {
+    fn new(id: &'a str) -> Self {
+        IdShape {
+            id,
+            bytes: id.bytes().fold(0, |m, b| m | 1u64 << (b % 64)),
+        }
     }
-    let mask = char_set(target);
+}
+
+/// The id (other than `own`) a mistyped reference most likely meant: at most two edits
+/// away. Files have thousands of ids and this runs on every keystroke, so cheap tests
+/// (length, the set of bytes used) rule out nearly all of them before an edit distance is
+/// computed.
+fn closest_id<'a>(target: &str, ids: &[IdShape<'a>], own: &str) -> Option<&'a str> {
+    let wanted = IdShape::new(target);
     ids.iter()
-        .filter(|id| {
-            id.len().abs_diff(target.len()) <= 2 && (char_set(id) ^ mask).count_ones() <= 4
+        .filter(|c| {
+            c.id.len().abs_diff(target.len()) <= 2
+                && (c.bytes ^ wanted.bytes).count_ones() <= 4
+                && c.id != own
         })
-        .map(|id| (strsim::damerau_levenshtein(target, id), *id))
+        .map(|c| (strsim::damerau_levenshtein(target, c.id), c.id))
         .filter(|(d, _)| *d <= 2)
         .min_by_key(|(d, _)| *d)
         .map(|(_, id)| id)
@@ -156,18 +210,25 @@ pub(super) fn stances(parsed: &Parsed, config: &Config) -> Vec<Diagnostic> {
 
 pub(super) fn unused_actors(parsed: &Parsed) -> Vec<Diagnostic> {
     let model = &parsed.model;
-    // Every name a claim uses, folded once: the check is then linear, not actors × claims.
-    let used: HashSet<String> = model
-        .claims
-        .iter()
-        .flat_map(|c| {
-            c.source_name()
-                .map(str::to_string)
-                .into_iter()
-                .chain(c.via_items().into_iter().map(|v| v.text))
-        })
-        .map(|n| fold_name(&n))
-        .collect();
+    if model.actors.is_empty() {
+        return Vec::new();
+    }
+    // Every name the claims use, as written (thousands of claims, a few hundred names),
+    // then each distinct one folded: linear, and no allocation per claim.
+    let mut written: FxHashSet<&str> = FxHashSet::default();
+    for c in &model.claims {
+        written.extend(c.source_name());
+        if let Some(via) = &c.via {
+            written.extend(
+                via.value
+                    .text
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty()),
+            );
+        }
+    }
+    let used: FxHashSet<String> = written.into_iter().map(fold_name).collect();
     let mut out = Vec::new();
     for actor in model.actors.iter().filter(|a| !a.name.is_empty()) {
         if !actor.names().any(|n| used.contains(&fold_name(n))) {
@@ -182,7 +243,8 @@ pub(super) fn unused_actors(parsed: &Parsed) -> Vec<Diagnostic> {
 }
 
 pub(super) fn duplicate_quotes(parsed: &Parsed, anchors: &[(usize, Anchor)]) -> Vec<Diagnostic> {
-    let mut first: HashMap<Span, usize> = HashMap::new();
+    let mut first: FxHashMap<Span, usize> = FxHashMap::default();
+    first.reserve(anchors.len());
     let mut out = Vec::new();
     // A near miss already has its own error; pointing at the same text is expected then.
     for &(claim_index, anchor) in anchors.iter().filter(|(_, a)| a.exact) {

@@ -18,7 +18,6 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{self, Annotation, Claim};
 use crate::syntax::{self, SyntaxTree};
 use crate::text::Span;
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -136,7 +135,8 @@ pub(crate) struct Anchor {
 #[derive(Debug, Default)]
 pub struct ClaimCache {
     article: Option<Arc<Article>>,
-    entries: HashMap<u64, ClaimResult>,
+    entries: rustc_hash::FxHashMap<u64, ClaimResult>,
+    suggestions: file::IdSuggestions,
     /// A one-shot run (the CLI) keeps nothing: hashing and storing would be pure cost.
     disabled: bool,
     /// How many claims the last run took from the cache and how many it checked.
@@ -217,46 +217,44 @@ pub fn check(
                 }
                 let key = claim_key(claim, context_key);
                 live_keys.push(key);
-                let result = match cache.entries.get(&key) {
-                    Some(hit) => {
+                let result = match cache.entries.entry(key) {
+                    std::collections::hash_map::Entry::Occupied(hit) => {
                         cache.last_hits += 1;
-                        hit.clone()
+                        hit.into_mut()
                     }
-                    None => {
+                    std::collections::hash_map::Entry::Vacant(slot) => {
                         cache.last_misses += 1;
                         let fresh = check_claim(&ctx, claim);
-                        let relative = ClaimResult {
+                        slot.insert(ClaimResult {
                             diagnostics: fresh
                                 .diagnostics
                                 .into_iter()
                                 .map(|d| d.shifted(-(claim.span.start as isize)))
                                 .collect(),
                             anchors: fresh.anchors,
-                        };
-                        cache.entries.insert(key, relative.clone());
-                        relative
+                        })
                     }
                 };
                 out.extend(
                     result
                         .diagnostics
-                        .into_iter()
-                        .map(|d| d.shifted(claim.span.start as isize)),
+                        .iter()
+                        .map(|d| d.clone().shifted(claim.span.start as isize)),
                 );
-                anchors.extend(result.anchors.into_iter().map(|a| (i, a)));
+                anchors.extend(result.anchors.iter().map(|a| (i, *a)));
             }
             out.extend(file::date(parsed, art));
             out.extend(file::duplicate_quotes(parsed, &anchors));
         }
     }
     out.extend(file::claim_ids(parsed));
-    out.extend(file::relations(parsed));
+    out.extend(file::relations(parsed, &mut cache.suggestions));
     out.extend(file::unused_actors(parsed));
     out.extend(file::stances(parsed, config));
     // Drop stale entries so an edited file does not grow the cache forever; the keys
     // of this run were computed in the loop above.
     if cache.entries.len() > 2 * live_keys.len() + 64 {
-        let live: std::collections::HashSet<u64> = live_keys.into_iter().collect();
+        let live: rustc_hash::FxHashSet<u64> = live_keys.into_iter().collect();
         cache.entries.retain(|k, _| live.contains(k));
     }
     finish(parsed, config, out)

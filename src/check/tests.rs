@@ -313,6 +313,33 @@ fn c041_unknown_claim_ref() {
 }
 
 #[test]
+fn c041_suggestions_follow_the_ids_when_the_cache_is_warm() {
+    let article = Arc::new(Article::new(ARTICLE));
+    let config = Config::default();
+    let mut cache = ClaimCache::new();
+    let with_id = |id: &str| {
+        format!("claim {id}\n  source: unnamed\n  quote: x\nclaim b\n  source: unnamed\n  quote: y\n  disputes: moscow-concen\n")
+    };
+    let mut suggestion = |text: &str| {
+        let parsed = Parsed::new(text);
+        let diags = check(&parsed, ArticleRef::Loaded(&article), &config, &mut cache);
+        find(&diags, Code::UnknownClaimRef)
+            .fix
+            .as_ref()
+            .map(|f| f.edits[0].replacement.clone())
+    };
+    assert_eq!(
+        suggestion(&with_id("moscow-concern")).as_deref(),
+        Some("moscow-concern")
+    );
+    assert_eq!(
+        suggestion(&with_id("moscow-concert")).as_deref(),
+        Some("moscow-concert")
+    );
+    assert_eq!(suggestion(&with_id("kremlin")), None);
+}
+
+#[test]
 fn c041_self_reference() {
     let diags = run(&BASE.replace(
         "  stance: concerns",
