@@ -7,8 +7,11 @@
 //! - `parse`: parsing and modelling the annotation (`Parsed::new`);
 //! - `full_check`: checking the parsed annotation with a fresh `ClaimCache`;
 //! - `edit_recheck`: after a one-line edit inside one claim (a doubled letter in its first
-//!   `quote:` line, a different claim each iteration), parsing the new text and checking it
-//!   with the warm `ClaimCache` of the document: the language server's incremental path;
+//!   `quote:` line, a different claim each iteration), `Parsed::edit` (re-parsing that
+//!   claim only) and a check with the warm `ClaimCache` of the document: the language
+//!   server's incremental path;
+//! - `edit_full_reparse`: the same edit, but the whole new text parsed again (what the
+//!   server does when the edit reaches the header fields, or the old parse is in use);
 //! - `cold_file`: index + parse + check with nothing cached, as `claimls check` does per file.
 //!
 //! Then, in the same process, the operations are timed again in interleaved rounds (one
@@ -24,6 +27,7 @@ use claimls::article::Article;
 use claimls::check::{check, ArticleRef, ClaimCache, Parsed};
 use claimls::config::Config;
 use claimls::diagnostic::Diagnostic;
+use claimls::text::Span;
 use criterion::{black_box, BatchSize, Criterion};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -55,10 +59,22 @@ impl Data {
         )
     }
 
-    /// The annotation after edit number `k`: one letter doubled in the first quote line of
-    /// one claim, chosen so that consecutive edits touch different claims.
+    /// The annotation after edit number `k` of the original text.
     fn edited(&self, k: usize) -> String {
-        let claims = &self.parsed.model.claims;
+        let (pos, ch) = edit_number(&self.parsed, k);
+        let mut text = String::with_capacity(self.claims_text.len() + 4);
+        text.push_str(&self.claims_text[..pos]);
+        text.push_str(&ch);
+        text.push_str(&self.claims_text[pos..]);
+        text
+    }
+}
+
+/// Edit number `k` of `parsed`: where to insert what. One letter doubled in the first
+/// quote line of one claim, chosen so that consecutive edits touch different claims.
+fn edit_number(parsed: &Parsed, k: usize) -> (usize, String) {
+    {
+        let claims = &parsed.model.claims;
         let with_quote: Vec<usize> = (0..claims.len())
             .filter(|&i| {
                 claims[i]
@@ -74,13 +90,17 @@ impl Data {
             .char_indices()
             .nth(1)
             .expect("quote has 3+ characters");
-        let pos = value.file_offset(at);
-        let mut text = String::with_capacity(self.claims_text.len() + 4);
-        text.push_str(&self.claims_text[..pos]);
-        text.push(ch);
-        text.push_str(&self.claims_text[pos..]);
-        text
+        (value.file_offset(at), ch.to_string())
     }
+}
+
+/// Applies edit number `k` to `parsed` in place, incrementally.
+fn edit_in_place(parsed: &mut Parsed, k: usize) {
+    let (pos, ch) = edit_number(parsed, k);
+    assert!(
+        parsed.edit(Span::empty(pos), &ch),
+        "an edit inside a claim is incremental"
+    );
 }
 
 /// Runs the generator; `None` when python3 is not available.
@@ -159,6 +179,23 @@ fn sanity(data: &Data) {
             "the warm cache gives what a fresh check gives"
         );
     }
+    let mut live = Parsed::new(data.claims_text.clone());
+    let mut cache = ClaimCache::new();
+    data.check(&live, &mut cache);
+    for k in 0..3 {
+        edit_in_place(&mut live, k);
+        let incremental = data.check(&live, &mut cache);
+        assert_eq!(cache.last_misses, 1, "a one-line edit re-checks one claim");
+        let fresh = Parsed::new(live.text.clone());
+        assert!(
+            fresh.tree == live.tree && fresh.model == live.model,
+            "the incremental parse is the full parse"
+        );
+        assert!(
+            incremental == data.check(&fresh, &mut ClaimCache::new()),
+            "the incremental path finds what a fresh check finds"
+        );
+    }
 }
 
 fn criterion_benches(c: &mut Criterion, data: &Data) {
@@ -194,7 +231,7 @@ fn criterion_benches(c: &mut Criterion, data: &Data) {
     let mut warm = ClaimCache::new();
     black_box(data.check(&data.parsed, &mut warm));
     let mut k = 0;
-    g.bench_function("edit_recheck", |b| {
+    g.bench_function("edit_full_reparse", |b| {
         b.iter_batched(
             || {
                 k += 1;
@@ -204,6 +241,22 @@ fn criterion_benches(c: &mut Criterion, data: &Data) {
                 let parsed = Parsed::new(text);
                 let diags = data.check(&parsed, &mut warm);
                 (parsed, diags)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    let mut live = Parsed::new(data.claims_text.clone());
+    let mut warm = ClaimCache::new();
+    black_box(data.check(&live, &mut warm));
+    g.bench_function("edit_recheck", |b| {
+        b.iter_batched(
+            || {
+                k += 1;
+                k
+            },
+            |k| {
+                edit_in_place(&mut live, k);
+                data.check(&live, &mut warm)
             },
             BatchSize::PerIteration,
         )
@@ -233,6 +286,9 @@ fn interleaved(data: &Data) {
     let mut t: BTreeMap<&str, Vec<Duration>> = BTreeMap::new();
     let mut warm = ClaimCache::new();
     black_box(data.check(&data.parsed, &mut warm));
+    let mut live = Parsed::new(data.claims_text.clone());
+    let mut live_cache = ClaimCache::new();
+    black_box(data.check(&live, &mut live_cache));
     let mut misses = Vec::new();
     for round in 0..ROUNDS {
         let text = data.article_text.clone();
@@ -264,9 +320,15 @@ fn interleaved(data: &Data) {
         let s = Instant::now();
         let parsed = Parsed::new(text);
         let diags = data.check(&parsed, &mut warm);
-        t.entry("edit_recheck").or_default().push(s.elapsed());
-        misses.push(warm.last_misses);
+        t.entry("edit_full_reparse").or_default().push(s.elapsed());
         drop((diags, parsed));
+
+        let s = Instant::now();
+        edit_in_place(&mut live, 2000 + round);
+        let diags = data.check(&live, &mut live_cache);
+        t.entry("edit_recheck").or_default().push(s.elapsed());
+        misses.push(live_cache.last_misses);
+        drop(diags);
     }
     let m: BTreeMap<&str, Duration> = t.into_iter().map(|(k, v)| (k, median(v))).collect();
     println!();
@@ -286,7 +348,8 @@ fn interleaved(data: &Data) {
         ratio(m["full_check"], inc)
     );
     println!(
-        "  edit_recheck = {:.2} x parse alone; index / full_check = {:.2}",
+        "  edit_full_reparse / edit_recheck = {:.1}x; edit_recheck = {:.2} x parse alone; index / full_check = {:.2}",
+        ratio(m["edit_full_reparse"], inc),
         ratio(inc, m["parse"]),
         ratio(m["index"], m["full_check"])
     );

@@ -191,8 +191,10 @@ pub fn check(
 ) -> Vec<Diagnostic> {
     cache.prepare(article.article());
     let mut out = parsed.structural.clone();
-    let mut anchors: Vec<(usize, Anchor)> = Vec::new();
-    let mut live_keys: Vec<u64> = Vec::new();
+    // Sized up front: on a big file, growing these is a good part of a re-check.
+    let claims = parsed.model.claims.len();
+    let mut anchors: Vec<(usize, Anchor)> = Vec::with_capacity(claims + claims / 4);
+    let mut live_keys: Vec<u64> = Vec::with_capacity(if cache.disabled { 0 } else { claims });
     match article {
         ArticleRef::Failed(err) => out.push(file::article_unreadable(parsed, err)),
         ArticleRef::Loaded(art) => {

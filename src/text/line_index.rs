@@ -4,7 +4,7 @@
 //! scalar values (what people and the CLI count). Positions past the end of a line or of
 //! the text are clamped, never a panic: editors send them while the user is typing.
 
-use super::{floor_char_boundary, line_break_len};
+use super::{floor_char_boundary, line_break_len, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Encoding {
@@ -22,7 +22,7 @@ pub struct LineCol {
     pub col: u32,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LineIndex {
     /// Byte offset where each line starts; `line_starts[0] == 0`.
     line_starts: Vec<usize>,
@@ -46,6 +46,32 @@ impl LineIndex {
             line_starts.push(i);
         }
         line_ends.push(bytes.len());
+        LineIndex {
+            line_starts,
+            line_ends,
+            ascii: text.is_ascii(),
+        }
+    }
+
+    /// The same index from lines already found (content and full spans, in order, tiling
+    /// `text`, as the syntax tree holds them): no scan of the text for line breaks.
+    pub fn from_lines(text: &str, lines: impl ExactSizeIterator<Item = (Span, Span)>) -> Self {
+        let mut line_starts = Vec::with_capacity(lines.len() + 1);
+        let mut line_ends = Vec::with_capacity(lines.len() + 1);
+        let mut last = Span::empty(0);
+        for (content, full) in lines {
+            line_starts.push(full.start);
+            line_ends.push(content.end);
+            last = Span::new(content.end, full.end);
+        }
+        if line_starts.is_empty() {
+            line_starts.push(0);
+            line_ends.push(0);
+        } else if !last.is_empty() {
+            // The text ends with a line break: an empty last line follows it.
+            line_starts.push(last.end);
+            line_ends.push(last.end);
+        }
         LineIndex {
             line_starts,
             line_ends,
@@ -129,6 +155,26 @@ mod tests {
 
     fn lc(line: u32, col: u32) -> LineCol {
         LineCol { line, col }
+    }
+
+    #[test]
+    fn from_lines_equals_a_scan() {
+        for text in [
+            "",
+            "x",
+            "x\n",
+            "\n",
+            "a\r\nb\rc\n\n",
+            "Москва\r",
+            "a\u{2028}b\n😀",
+            "\r\n\r\n",
+        ] {
+            let from_lines = LineIndex::from_lines(
+                text,
+                super::super::lines(text).collect::<Vec<_>>().into_iter(),
+            );
+            assert_eq!(from_lines, LineIndex::new(text), "{text:?}");
+        }
     }
 
     #[test]
