@@ -358,7 +358,7 @@ def run(args, binary: pathlib.Path, corpus: pathlib.Path, tmp: pathlib.Path) -> 
 
         # One-line edits.
         version = 1
-        edits, rechecked = [], []
+        edits, rechecked, parses = [], [], []
         for _ in range(args.edits):
             line, start, end, new = one_line_edit(doc, rng)
             version += 1
@@ -376,9 +376,12 @@ def run(args, binary: pathlib.Path, corpus: pathlib.Path, tmp: pathlib.Path) -> 
             st = state.get("result") or {}
             if st.get("version") == version and "claimsChecked" in st:
                 rechecked.append(st["claimsChecked"])
+                parses.append(st.get("parse"))
         results["one-line edit (didChange -> publish)"] = edits
         if rechecked:
             notes["claims re-checked per edit (median)"] = statistics.median(rechecked)
+        if parses:
+            notes["edits parsed incrementally"] = f"{parses.count('incremental')} of {len(parses)}"
         _, state = client.request("claimls/documentState", {"textDocument": {"uri": uri}})
         st = state.get("result") or {}
         if st.get("text") is not None:

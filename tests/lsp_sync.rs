@@ -275,6 +275,10 @@ async fn an_edit_rechecks_only_the_claim_it_touches() {
     state["text"] = Value::Null;
     assert_eq!(state["claimsChecked"], 1, "{state}");
     assert_eq!(state["claimsReused"], 17);
+    assert_eq!(
+        state["parse"], "incremental",
+        "only the edited claim was re-parsed"
+    );
     // A new line above every claim moves them all, and reuses them all.
     h.change(
         &uri,
@@ -287,6 +291,10 @@ async fn an_edit_rechecks_only_the_claim_it_touches() {
     state["text"] = Value::Null;
     assert_eq!(state["claimsChecked"], 0, "{state}");
     assert_eq!(state["articleBuilds"], 1, "the article index is reused");
+    assert_eq!(
+        state["parse"], "full",
+        "an edit above the first block is parsed in full"
+    );
     let light = h
         .call(
             "claimls/documentState",

@@ -27,10 +27,13 @@ pub struct Snapshot {
     pub version: i32,
     kind: Kind,
     /// Empty when the parse was carried over from the previous version: the text is then
-    /// the parse's own (a big file is not copied on every keystroke).
-    text: String,
+    /// the parse's own (a big file is not copied on every keystroke). Read it through
+    /// [`Snapshot::text`].
+    own_text: String,
     index: OnceLock<LineIndex>,
     parsed: OnceLock<Parsed>,
+    /// The parse was carried over from the previous version by incremental edits.
+    pub carried: bool,
 }
 
 impl Snapshot {
@@ -38,29 +41,33 @@ impl Snapshot {
         Snapshot {
             version,
             kind,
-            text,
+            own_text: text,
             index: OnceLock::new(),
             parsed: OnceLock::new(),
+            carried: false,
         }
     }
 
     fn with_parse(kind: Kind, version: i32, parsed: Parsed) -> Snapshot {
-        let s = Snapshot::new(kind, version, String::new());
+        let mut s = Snapshot::new(kind, version, String::new());
         let _ = s.parsed.set(parsed);
+        s.carried = true;
         s
     }
 
     pub fn text(&self) -> &str {
         match self.parsed.get() {
             Some(p) => &p.text,
-            None => &self.text,
+            None => &self.own_text,
         }
     }
 
     /// The parsed annotation; `None` for other documents.
     pub fn parsed(&self) -> Option<&Parsed> {
-        (self.kind == Kind::Claims)
-            .then(|| self.parsed.get_or_init(|| Parsed::new(self.text.as_str())))
+        (self.kind == Kind::Claims).then(|| {
+            self.parsed
+                .get_or_init(|| Parsed::new(self.own_text.as_str()))
+        })
     }
 
     pub fn index(&self) -> &LineIndex {
@@ -69,13 +76,13 @@ impl Snapshot {
             Some(p) => {
                 LineIndex::from_lines(&p.text, p.tree.lines.iter().map(|l| (l.content, l.full)))
             }
-            None => LineIndex::new(&self.text),
+            None => LineIndex::new(&self.own_text),
         })
     }
 
     pub fn lines(&self, enc: Encoding) -> Lines<'_> {
         Lines {
-            text: &self.text,
+            text: self.text(),
             index: self.index(),
             enc,
         }
@@ -303,10 +310,13 @@ mod tests {
             let held = (version % 7 == 0).then(|| d.snapshot.clone());
             d.apply(vec![edit], version, Encoding::Utf16);
             drop(held);
-            if d.snapshot.parsed.get().is_some() {
+            if d.snapshot.carried {
+                assert!(d.snapshot.parsed.get().is_some());
                 carried += 1;
             }
             let fresh = Parsed::new(d.snapshot.text());
+            assert_eq!(d.snapshot.lines(Encoding::Utf16).text, fresh.text);
+            assert_eq!(*d.snapshot.index(), LineIndex::new(&fresh.text));
             let live = d.snapshot.parsed().unwrap();
             assert_eq!(live.text, fresh.text);
             assert_eq!(live.tree, fresh.tree, "version {version}");

@@ -423,6 +423,9 @@ impl Backend {
                         "claimsReused": cache.last_hits,
                         "articleBuilds": builds,
                         "publishedVersion": d.published.as_ref().map(|p| p.version),
+                        // How this version was parsed: carried over from the previous
+                        // one by incremental edits, or in full.
+                        "parse": if d.snapshot.carried { "incremental" } else { "full" },
                     })
                 }
             }
