@@ -374,6 +374,8 @@ impl CandidateKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Candidate {
     pub name: String,
+    /// The name normalized (`normalize_str`): what completion compares, made once.
+    pub key: String,
     pub kind: CandidateKind,
     pub mentions: Vec<Span>,
 }
@@ -496,9 +498,10 @@ pub(super) fn candidates(a: &Article) -> Vec<Candidate> {
         if mentions.is_empty() {
             continue;
         }
-        by_name.insert(key, out.len());
+        by_name.insert(key.clone(), out.len());
         out.push(Candidate {
             name,
+            key,
             kind,
             mentions,
         });

@@ -14,6 +14,7 @@ use crate::diagnostic::Code;
 use crate::model::{ACTOR_FIELDS, ACTOR_KINDS, CLAIM_FIELDS, HEADER_FIELDS, UNNAMED};
 use crate::syntax::{BlockKind, Line, LineKind};
 use crate::text::Span;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// At most this many proposals are returned; the best ranked are kept.
@@ -65,7 +66,7 @@ pub fn completion(
                     .iter()
                     .position(|b| b.line == line_index)
                     .map(|b| owner_of_block(tree, b));
-                actor_names(parsed, article, NameUse::ActorHead(own), replace)
+                actor_names(parsed, article, NameUse::ActorHead(own), replace, offset)
             } else if offset > key.end {
                 Vec::new()
             } else {
@@ -149,11 +150,15 @@ fn value_items(
     let list = || list_item(text, from, line_end, offset);
     let single = || single_value(text, from, line_end, offset);
     match (field.owner, field.name) {
-        (Owner::Claim(i), "source") => actor_names(parsed, article, NameUse::Source(i), single()),
-        (Owner::Claim(i), "via") => actor_names(parsed, article, NameUse::Via(i, list()), list()),
-        (Owner::Actor(i), "aka") => actor_names(parsed, article, NameUse::Aka(i), list()),
+        (Owner::Claim(i), "source") => {
+            actor_names(parsed, article, NameUse::Source(i), single(), offset)
+        }
+        (Owner::Claim(i), "via") => {
+            actor_names(parsed, article, NameUse::Via(i, list()), list(), offset)
+        }
+        (Owner::Actor(i), "aka") => actor_names(parsed, article, NameUse::Aka(i), list(), offset),
         (Owner::Header, "publisher") => {
-            actor_names(parsed, article, NameUse::Publisher(list()), list())
+            actor_names(parsed, article, NameUse::Publisher(list()), list(), offset)
         }
         (Owner::Claim(_), "stance") => {
             let replace = single();
@@ -367,14 +372,40 @@ enum NameUse {
 }
 
 struct NameProposal<'a> {
-    label: String,
+    label: Cow<'a, str>,
+    /// `label` normalized, for de-duplication.
+    key: Cow<'a, str>,
     kind: CompletionKind,
-    detail: String,
+    detail: Detail<'a>,
     documentation: Option<String>,
     /// Borrowed from the article's candidate list where possible: there are thousands.
-    mentions: std::borrow::Cow<'a, [Span]>,
+    mentions: Cow<'a, [Span]>,
     /// 0 declared canonical name, 1 alias, 2 article name, 3 `unnamed`.
     group: u8,
+}
+
+/// A proposal's detail line, written out only for the proposals that are returned.
+enum Detail<'a> {
+    Declared { kind: &'a str },
+    Alias { of: &'a str },
+    Article { kind: &'a str },
+    Unnamed,
+}
+
+impl NameProposal<'_> {
+    fn detail(&self) -> String {
+        let count = match self.mentions.len() {
+            0 => "not in the article".to_string(),
+            1 => "1 mention".to_string(),
+            n => format!("{n} mentions"),
+        };
+        match self.detail {
+            Detail::Declared { kind } => format!("{kind} · {count}"),
+            Detail::Alias { of } => format!("alias of {of} · {count}"),
+            Detail::Article { kind } => format!("{kind} · {count} in the article"),
+            Detail::Unnamed => "no source is named in the article".into(),
+        }
+    }
 }
 
 fn actor_names(
@@ -382,8 +413,18 @@ fn actor_names(
     article: Option<&Article>,
     usage: NameUse,
     replace: Span,
+    offset: usize,
 ) -> Vec<Completion> {
     let model = &parsed.model;
+    // What is typed of the name so far. An article can name far more people than one
+    // answer holds; the answer is then marked incomplete, the editor asks again as the
+    // user types, and only names that match what is typed are ranked. (With fewer names,
+    // all are sent and the editor filters.)
+    let typed = parsed
+        .text
+        .get(replace.start..offset.clamp(replace.start, replace.end))
+        .unwrap_or("")
+        .trim();
     let text = &parsed.text;
     let mut excluded: Vec<String> = Vec::new();
     let mut offer_declared = true;
@@ -444,11 +485,6 @@ fn actor_names(
         }
     }
     let mut proposals: Vec<NameProposal> = Vec::new();
-    let count = |n: usize| match n {
-        0 => "not in the article".to_string(),
-        1 => "1 mention".to_string(),
-        n => format!("{n} mentions"),
-    };
     if offer_declared {
         for actor in model.actors.iter().filter(|a| !a.name.is_empty()) {
             let mentions = article
@@ -474,9 +510,10 @@ fn actor_names(
                 ));
             }
             proposals.push(NameProposal {
-                label: actor.name.clone(),
+                label: Cow::Borrowed(&actor.name),
+                key: Cow::Owned(normalize_str(&actor.name)),
                 kind: CompletionKind::Actor,
-                detail: format!("{kind} · {}", count(mentions.len())),
+                detail: Detail::Declared { kind },
                 documentation: (!doc.is_empty()).then(|| doc.join("\n\n")),
                 mentions: mentions.into(),
                 group: 0,
@@ -486,9 +523,10 @@ fn actor_names(
                     .map(|a| a.mentions(&alias.text, false))
                     .unwrap_or_default();
                 proposals.push(NameProposal {
-                    label: alias.text.clone(),
+                    label: Cow::Borrowed(&alias.text),
+                    key: Cow::Owned(normalize_str(&alias.text)),
                     kind: CompletionKind::Actor,
-                    detail: format!("alias of {} · {}", actor.name, count(mentions.len())),
+                    detail: Detail::Alias { of: &actor.name },
                     documentation: None,
                     mentions: mentions.into(),
                     group: 1,
@@ -507,18 +545,17 @@ fn actor_names(
     if let Some(a) = article {
         for cand in a.candidates() {
             // "the Russian Foreign Ministry" is the declared "Russian Foreign Ministry".
-            let declared = declared_names.contains(without_article(&normalize_str(&cand.name)));
+            let declared = declared_names.contains(without_article(&cand.key));
             if declared && offer_declared {
                 continue;
             }
             proposals.push(NameProposal {
-                label: cand.name.clone(),
+                label: Cow::Borrowed(&cand.name),
+                key: Cow::Borrowed(&cand.key),
                 kind: CompletionKind::Name,
-                detail: format!(
-                    "{} · {} in the article",
-                    cand.kind.as_str(),
-                    count(cand.mentions.len())
-                ),
+                detail: Detail::Article {
+                    kind: cand.kind.as_str(),
+                },
                 documentation: None,
                 mentions: cand.mentions.as_slice().into(),
                 group: 2,
@@ -527,27 +564,28 @@ fn actor_names(
     }
     if let NameUse::Source(_) = usage {
         proposals.push(NameProposal {
-            label: UNNAMED.to_string(),
+            label: Cow::Borrowed(UNNAMED),
+            key: Cow::Borrowed(UNNAMED),
             kind: CompletionKind::Value,
-            detail: "no source is named in the article".into(),
+            detail: Detail::Unnamed,
             documentation: Some("Exempt from C020 and C021.".into()),
             mentions: Vec::new().into(),
             group: 3,
         });
     }
     let excluded: HashSet<String> = excluded.iter().map(|e| normalize_str(e)).collect();
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut out = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     let near = match (article, anchor) {
         (Some(a), Some(anchor)) => Some(Near::new(a, anchor)),
         _ => None,
     };
-    for (seq, p) in proposals.into_iter().enumerate() {
-        let key = normalize_str(&p.label);
-        if key.is_empty() || seen.contains(&key) || excluded.contains(&key) {
+    // Rank every proposal by a number first; strings are made for the returned ones only.
+    let mut ranked: Vec<((u8, u8, usize, usize), usize)> = Vec::with_capacity(proposals.len());
+    for (seq, p) in proposals.iter().enumerate() {
+        let key: &str = &p.key;
+        if key.is_empty() || excluded.contains(key) || !seen.insert(key) {
             continue;
         }
-        seen.insert(key);
         let (tier, distance) = match (article, anchor) {
             (Some(_), Some(_)) if p.group < 3 => {
                 near.as_ref().map_or((3, usize::MAX), |n| n.of(&p.mentions))
@@ -560,21 +598,51 @@ fn actor_names(
                 p.mentions.first().map_or(usize::MAX / 2, |m| m.start),
             ),
         };
+        // Declared actors before the article's other names at the same nearness.
         let group = if p.group == 1 { 0 } else { p.group };
-        let distance = distance.min(9_999_999_999);
-        out.push(Completion {
-            insert_text: spaced(text, replace, &p.label),
-            filter_text: p.label.clone(),
-            label: p.label,
-            kind: p.kind,
-            detail: Some(p.detail),
-            documentation: p.documentation,
-            // Declared actors before the article's other names at the same nearness.
-            sort_text: format!("{tier}{group}{distance:010}{seq:05}"),
-            replace,
-        });
+        ranked.push(((tier, group, distance.min(9_999_999_999), seq), seq));
     }
-    out
+    if ranked.len() > MAX_COMPLETIONS {
+        // More names than one answer holds: keep those that match what is typed.
+        ranked.retain(|&(_, seq)| fuzzy_match(&proposals[seq].label, typed));
+    }
+    if ranked.len() > MAX_COMPLETIONS {
+        ranked.select_nth_unstable(MAX_COMPLETIONS);
+        ranked.truncate(MAX_COMPLETIONS);
+    }
+    ranked
+        .into_iter()
+        .map(|((tier, group, distance, _), seq)| {
+            let p = &proposals[seq];
+            Completion {
+                insert_text: spaced(text, replace, &p.label),
+                filter_text: p.label.to_string(),
+                label: p.label.to_string(),
+                kind: p.kind,
+                detail: Some(p.detail()),
+                documentation: p.documentation.clone(),
+                sort_text: format!("{tier}{group}{distance:010}{seq:05}"),
+                replace,
+            }
+        })
+        .collect()
+}
+
+/// Whether the characters of `typed` appear in `label` in order, ignoring case: the
+/// loose kind of match editors filter completions with, so the server never drops a name
+/// the editor would show.
+fn fuzzy_match(label: &str, typed: &str) -> bool {
+    let mut wanted = typed.chars().flat_map(char::to_lowercase).peekable();
+    for c in label.chars().flat_map(char::to_lowercase) {
+        match wanted.peek() {
+            None => return true,
+            Some(&w) if w == c => {
+                wanted.next();
+            }
+            Some(_) => {}
+        }
+    }
+    wanted.peek().is_none()
 }
 
 fn without_article(name: &str) -> &str {
@@ -952,6 +1020,71 @@ mod tests {
             "{:?}",
             labels(&items)
         );
+    }
+
+    /// An article naming 400 people, one per paragraph, each with a sentence of their own.
+    fn crowded_article() -> (Article, Vec<String>) {
+        let first = [
+            "Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Gohar", "Hamid",
+        ];
+        let last = ["Zorvak", "Quell", "Mbeki", "Ostrom", "Lindqvist"];
+        let mut names = Vec::new();
+        let mut text = String::from("date 2020-10-02 Many voices\n\n");
+        for i in 0..400 {
+            let name = format!(
+                "{} {}{}",
+                first[i % 8],
+                last[i % 5],
+                "abcdefghij".chars().nth(i / 40).unwrap()
+            );
+            text.push_str(&format!("{name} said that port number {i} was closed.\n\n"));
+            names.push(name);
+        }
+        (Article::new(text), names)
+    }
+
+    #[test]
+    fn crowded_articles_keep_the_nearest_names_and_filter_by_what_is_typed() {
+        let (article, names) = crowded_article();
+        let claim = |typed: &str| {
+            let text = format!("claim c\n  source: {typed}\n  quote: port number 350 was closed\n");
+            let offset = text.find("\n  quote").unwrap();
+            let p = Parsed::new(text);
+            completion(&p, Some(&article), offset, &Config::default())
+        };
+        let items = claim("");
+        assert_eq!(items.len(), MAX_COMPLETIONS);
+        assert_eq!(items[0].label, names[350], "the quote's own sentence first");
+        let sorted = items.windows(2).all(|w| w[0].sort_text <= w[1].sort_text);
+        assert!(sorted, "ranked by nearness");
+        assert!(
+            !labels(&items).contains(&names[0].as_str()),
+            "the farthest names wait for typing"
+        );
+        // Typing narrows the answer to names that match, however far they are.
+        let far = &names[0];
+        let typed: String = far
+            .split(' ')
+            .map(|w| &w[..2])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let items = claim(&typed);
+        assert!(
+            labels(&items).contains(&far.as_str()),
+            "{typed:?}: {:?}",
+            labels(&items)
+        );
+        assert!(items.iter().all(|c| fuzzy_match(&c.label, &typed)));
+        assert!(items.len() < MAX_COMPLETIONS);
+    }
+
+    #[test]
+    fn fuzzy_matching_is_an_ordered_subsequence_ignoring_case() {
+        assert!(fuzzy_match("Sputnik", "spk"));
+        assert!(fuzzy_match("Ереван", "ер"));
+        assert!(fuzzy_match("anything", ""));
+        assert!(!fuzzy_match("Sputnik", "kps"));
+        assert!(!fuzzy_match("CNN", "CNNs"));
     }
 
     #[test]
