@@ -5,7 +5,7 @@ use super::{Anchor, Parsed};
 use crate::article::{Article, ArticleError};
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic, Target};
-use crate::model::fold_name;
+use crate::model::{fold_name, Claim};
 use crate::suggest::closest;
 use crate::text::Span;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -45,7 +45,9 @@ pub(super) fn date(parsed: &Parsed, article: &Article) -> Option<Diagnostic> {
     }
 }
 
-pub(super) fn claim_ids(parsed: &Parsed) -> Vec<Diagnostic> {
+/// C040 for repeated claim ids; also returns where each id is first used, which the
+/// relation check looks ids up in.
+pub(super) fn claim_ids(parsed: &Parsed) -> (Vec<Diagnostic>, FxHashMap<&str, Span>) {
     let claims = &parsed.model.claims;
     let mut first: FxHashMap<&str, Span> = FxHashMap::default();
     first.reserve(claims.len());
@@ -68,7 +70,7 @@ pub(super) fn claim_ids(parsed: &Parsed) -> Vec<Diagnostic> {
             }
         }
     }
-    out
+    (out, first)
 }
 
 /// Did-you-mean ids found for unknown references, kept between runs: finding one
@@ -81,19 +83,19 @@ pub(super) struct IdSuggestions {
     found: FxHashMap<(String, String), Option<String>>,
 }
 
-pub(super) fn relations(parsed: &Parsed, memo: &mut IdSuggestions) -> Vec<Diagnostic> {
+pub(super) fn relations(
+    parsed: &Parsed,
+    known: &FxHashMap<&str, Span>,
+    memo: &mut IdSuggestions,
+) -> Vec<Diagnostic> {
     let claims = &parsed.model.claims;
     if claims.iter().all(|c| c.relations.is_empty()) {
         return Vec::new();
     }
     let mut ids_hash = rustc_hash::FxHasher::default();
-    let known: FxHashSet<&str> = claims
-        .iter()
-        .map(|c| {
-            c.id.hash(&mut ids_hash);
-            c.id.as_str()
-        })
-        .collect();
+    for c in claims {
+        c.id.hash(&mut ids_hash);
+    }
     let ids_hash = ids_hash.finish();
     // Typing a reference leaves one entry per keystroke: start afresh now and then.
     if memo.ids != ids_hash || memo.found.len() > 1024 {
@@ -114,7 +116,7 @@ pub(super) fn relations(parsed: &Parsed, memo: &mut IdSuggestions) -> Vec<Diagno
                 ));
                 continue;
             }
-            if known.contains(target) {
+            if known.contains_key(target) {
                 continue;
             }
             let suggestion = memo
@@ -180,32 +182,32 @@ fn closest_id<'a>(target: &str, ids: &[IdShape<'a>], own: &str) -> Option<&'a st
         .map(|(_, id)| id)
 }
 
-pub(super) fn stances(parsed: &Parsed, config: &Config) -> Vec<Diagnostic> {
-    let allowed: Vec<&str> = config.stances.iter().map(String::as_str).collect();
-    let mut out = Vec::new();
-    for field in parsed.model.claims.iter().filter_map(|c| c.stance.as_ref()) {
-        let value = field.value.text.as_str();
-        if value.is_empty() || allowed.contains(&value) {
-            continue;
-        }
-        let mut d = Diagnostic::new(
-            Code::UnknownStance,
-            field.value.span,
-            format!(
-                "unknown stance `{value}`; expected one of {}",
-                allowed.join(", ")
-            ),
-        );
-        if let Some(s) = closest(value, &allowed) {
-            d.message = format!(
-                "unknown stance `{value}`: did you mean `{s}`? Expected one of {}",
-                allowed.join(", ")
-            );
-            d = d.with_fix(format!("Change to `{s}`"), field.value.span, s);
-        }
-        out.push(d);
+/// C043 for a claim's `stance:` outside the configured vocabulary. Per claim, so that its
+/// result is cached with the claim's other findings (a file whose team uses stances not
+/// configured yet has one per claim).
+pub(super) fn stance(claim: &Claim, config: &Config) -> Option<Diagnostic> {
+    let field = claim.stance.as_ref()?;
+    let value = field.value.text.as_str();
+    if value.is_empty() || config.stances.iter().any(|s| s == value) {
+        return None;
     }
-    out
+    let allowed: Vec<&str> = config.stances.iter().map(String::as_str).collect();
+    let mut d = Diagnostic::new(
+        Code::UnknownStance,
+        field.value.span,
+        format!(
+            "unknown stance `{value}`; expected one of {}",
+            allowed.join(", ")
+        ),
+    );
+    if let Some(s) = closest(value, &allowed) {
+        d.message = format!(
+            "unknown stance `{value}`: did you mean `{s}`? Expected one of {}",
+            allowed.join(", ")
+        );
+        d = d.with_fix(format!("Change to `{s}`"), field.value.span, s);
+    }
+    Some(d)
 }
 
 pub(super) fn unused_actors(parsed: &Parsed) -> Vec<Diagnostic> {

@@ -196,7 +196,17 @@ pub fn check(
     let mut anchors: Vec<(usize, Anchor)> = Vec::with_capacity(claims + claims / 4);
     let mut live_keys: Vec<u64> = Vec::with_capacity(if cache.disabled { 0 } else { claims });
     match article {
-        ArticleRef::Failed(err) => out.push(file::article_unreadable(parsed, err)),
+        ArticleRef::Failed(err) => {
+            out.push(file::article_unreadable(parsed, err));
+            // What does not need the article is still checked.
+            out.extend(
+                parsed
+                    .model
+                    .claims
+                    .iter()
+                    .filter_map(|c| file::stance(c, config)),
+            );
+        }
         ArticleRef::Loaded(art) => {
             let ctx = Context {
                 text: &parsed.text,
@@ -249,10 +259,10 @@ pub fn check(
             out.extend(file::duplicate_quotes(parsed, &anchors));
         }
     }
-    out.extend(file::claim_ids(parsed));
-    out.extend(file::relations(parsed, &mut cache.suggestions));
+    let (repeated_ids, ids) = file::claim_ids(parsed);
+    out.extend(repeated_ids);
+    out.extend(file::relations(parsed, &ids, &mut cache.suggestions));
     out.extend(file::unused_actors(parsed));
-    out.extend(file::stances(parsed, config));
     // Drop stale entries so an edited file does not grow the cache forever; the keys
     // of this run were computed in the loop above.
     if cache.entries.len() > 2 * live_keys.len() + 64 {
@@ -265,6 +275,7 @@ pub fn check(
 /// Checks one claim against the article (absolute spans).
 pub(crate) fn check_claim(ctx: &Context<'_>, claim: &Claim) -> ClaimResult {
     let mut result = ClaimResult::default();
+    result.diagnostics.extend(file::stance(claim, ctx.config));
     quotes::check(ctx, claim, &mut result);
     let first_anchor = result.anchors.first().map(|a| a.span);
     attribution::check(ctx, claim, first_anchor, &mut result.diagnostics);
