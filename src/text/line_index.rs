@@ -107,10 +107,17 @@ impl LineIndex {
         let col = if self.ascii || enc == Encoding::Utf8 {
             end - start
         } else {
-            let segment = &text[start..end];
+            // Counted on bytes, not decoded characters: every character has one leading
+            // byte, and the 4-byte ones (emoji) are two UTF-16 units. Articles have long
+            // lines, and every diagnostic's related spans are converted.
+            let segment = text[start..end].as_bytes();
+            let leading = |b: &u8| usize::from(b & 0xC0 != 0x80);
             match enc {
-                Encoding::Utf16 => segment.chars().map(char::len_utf16).sum(),
-                Encoding::Chars => segment.chars().count(),
+                Encoding::Utf16 => segment
+                    .iter()
+                    .map(|b| leading(b) + usize::from(*b >= 0xF0))
+                    .sum(),
+                Encoding::Chars => segment.iter().map(leading).sum(),
                 Encoding::Utf8 => unreachable!("handled above"),
             }
         };
@@ -155,6 +162,25 @@ mod tests {
 
     fn lc(line: u32, col: u32) -> LineCol {
         LineCol { line, col }
+    }
+
+    #[test]
+    fn columns_counted_on_bytes_equal_decoded_characters() {
+        let text = "a Москва Երևան بغداد 😀 🙂x é\u{2028}z";
+        let idx = LineIndex::new(text);
+        for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let before = &text[..offset];
+            let utf16: usize = before.chars().map(char::len_utf16).sum();
+            let chars = before.chars().count();
+            assert_eq!(
+                idx.position(text, offset, Encoding::Utf16).col as usize,
+                utf16
+            );
+            assert_eq!(
+                idx.position(text, offset, Encoding::Chars).col as usize,
+                chars
+            );
+        }
     }
 
     #[test]
