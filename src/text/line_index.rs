@@ -5,6 +5,7 @@
 //! the text are clamped, never a panic: editors send them while the user is typing.
 
 use super::{floor_char_boundary, line_break_len, Span};
+use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Encoding {
@@ -22,7 +23,7 @@ pub struct LineCol {
     pub col: u32,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct LineIndex {
     /// Byte offset where each line starts; `line_starts[0] == 0`.
     line_starts: Vec<usize>,
@@ -30,6 +31,32 @@ pub struct LineIndex {
     line_ends: Vec<usize>,
     /// True when the whole text is ASCII, so every encoding counts bytes.
     ascii: bool,
+    /// For columns far into long lines of non-ASCII text (articles are often written one
+    /// paragraph per line): UTF-16 units and characters before every `STRIDE`-th byte.
+    /// Made on first need.
+    prefix: OnceLock<Vec<[usize; 2]>>,
+}
+
+/// Bytes between two entries of [`LineIndex::prefix`].
+const STRIDE: usize = 512;
+
+impl PartialEq for LineIndex {
+    fn eq(&self, other: &Self) -> bool {
+        // `prefix` is a cache of the text, not part of the index's value.
+        (&self.line_starts, &self.line_ends, self.ascii)
+            == (&other.line_starts, &other.line_ends, other.ascii)
+    }
+}
+
+impl Eq for LineIndex {}
+
+/// UTF-16 units and characters in `bytes` (any byte range of valid UTF-8): every
+/// character has one leading byte, and the 4-byte ones (emoji) are two UTF-16 units.
+fn count_units(bytes: &[u8]) -> [usize; 2] {
+    let leading = |b: &u8| usize::from(b & 0xC0 != 0x80);
+    let chars: usize = bytes.iter().map(leading).sum();
+    let wide: usize = bytes.iter().map(|b| usize::from(*b >= 0xF0)).sum();
+    [chars + wide, chars]
 }
 
 impl LineIndex {
@@ -50,6 +77,7 @@ impl LineIndex {
             line_starts,
             line_ends,
             ascii: text.is_ascii(),
+            prefix: OnceLock::new(),
         }
     }
 
@@ -76,7 +104,33 @@ impl LineIndex {
             line_starts,
             line_ends,
             ascii: text.is_ascii(),
+            prefix: OnceLock::new(),
         }
+    }
+
+    /// UTF-16 units and characters in `text[from..to]`.
+    fn units(&self, text: &str, from: usize, to: usize) -> [usize; 2] {
+        let bytes = text.as_bytes();
+        if to - from <= 2 * STRIDE {
+            return count_units(&bytes[from..to]);
+        }
+        let prefix = self.prefix.get_or_init(|| {
+            let mut acc = [0, 0];
+            let mut out = vec![acc];
+            for chunk in bytes.chunks(STRIDE) {
+                let [u, c] = count_units(chunk);
+                acc = [acc[0] + u, acc[1] + c];
+                out.push(acc);
+            }
+            out
+        });
+        let upto = |x: usize| {
+            let k = x / STRIDE;
+            let [u, c] = count_units(&bytes[k * STRIDE..x]);
+            [prefix[k][0] + u, prefix[k][1] + c]
+        };
+        let (a, b) = (upto(from), upto(to));
+        [b[0] - a[0], b[1] - a[1]]
     }
 
     pub fn line_count(&self) -> usize {
@@ -107,17 +161,12 @@ impl LineIndex {
         let col = if self.ascii || enc == Encoding::Utf8 {
             end - start
         } else {
-            // Counted on bytes, not decoded characters: every character has one leading
-            // byte, and the 4-byte ones (emoji) are two UTF-16 units. Articles have long
-            // lines, and every diagnostic's related spans are converted.
-            let segment = text[start..end].as_bytes();
-            let leading = |b: &u8| usize::from(b & 0xC0 != 0x80);
+            // Counted on bytes, not decoded characters, and from a checkpoint on long
+            // lines: every diagnostic's related article spans are converted.
+            let [utf16, chars] = self.units(text, start, end);
             match enc {
-                Encoding::Utf16 => segment
-                    .iter()
-                    .map(|b| leading(b) + usize::from(*b >= 0xF0))
-                    .sum(),
-                Encoding::Chars => segment.iter().map(leading).sum(),
+                Encoding::Utf16 => utf16,
+                Encoding::Chars => chars,
                 Encoding::Utf8 => unreachable!("handled above"),
             }
         };
@@ -162,6 +211,34 @@ mod tests {
 
     fn lc(line: u32, col: u32) -> LineCol {
         LineCol { line, col }
+    }
+
+    #[test]
+    fn columns_far_into_long_lines_use_checkpoints_correctly() {
+        let line = "Москва said 😀, Երևան replied: بغداد! ".repeat(200);
+        let text = format!("title\n{line}\n{line}");
+        let idx = LineIndex::new(&text);
+        let mut utf16 = 0;
+        let second = text.find('\n').unwrap() + 1;
+        for (chars, (i, ch)) in text[second..].char_indices().enumerate() {
+            let offset = second + i;
+            if offset % 7 == 0 || ch == '😀' {
+                let p = idx.position(&text, offset, Encoding::Utf16);
+                assert_eq!((p.line, p.col as usize), (1, utf16), "at {offset}");
+                let p = idx.position(&text, offset, Encoding::Chars);
+                assert_eq!((p.line, p.col as usize), (1, chars), "at {offset}");
+            }
+            if ch == '\n' {
+                break;
+            }
+            utf16 += ch.len_utf16();
+        }
+        // On the third line, columns restart.
+        let third = second + line.len() + 1;
+        let p = idx.position(&text, third + "Москва".len(), Encoding::Utf16);
+        assert_eq!((p.line, p.col), (2, 6));
+        let end = idx.position(&text, text.len(), Encoding::Utf16);
+        assert_eq!(end.col as usize, line.encode_utf16().count());
     }
 
     #[test]
