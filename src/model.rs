@@ -277,9 +277,12 @@ impl Annotation {
     /// The declared actor with this canonical name or alias (case-insensitive, whitespace
     /// runs equal).
     pub fn actor(&self, name: &str) -> Option<&Actor> {
-        self.actor_names
-            .get(&fold_name(name))
-            .map(|&i| &self.actors[i])
+        self.actor_index(name).map(|i| &self.actors[i])
+    }
+
+    /// Index in [`Annotation::actors`] of the actor [`Annotation::actor`] finds.
+    pub fn actor_index(&self, name: &str) -> Option<usize> {
+        self.actor_names.get(&fold_name(name)).copied()
     }
 
     fn index_actors(&mut self) {

@@ -120,6 +120,10 @@ pub(crate) struct ClaimResult {
     pub diagnostics: Vec<Diagnostic>,
     /// Article spans the claim's quotes are anchored to.
     pub anchors: Vec<Anchor>,
+    /// Declared actors the claim names as source or intermediary (indices into
+    /// `Annotation::actors`, valid while the context fingerprint is the same), so that
+    /// finding unused actors needs no pass over every claim's names.
+    pub actors: Vec<usize>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -194,10 +198,16 @@ pub fn check(
     // Sized up front: on a big file, growing these is a good part of a re-check.
     let claims = parsed.model.claims.len();
     let mut anchors: Vec<(usize, Anchor)> = Vec::with_capacity(claims + claims / 4);
+    let mut used_actors = vec![false; parsed.model.actors.len()];
     let mut live_keys: Vec<u64> = Vec::with_capacity(if cache.disabled { 0 } else { claims });
     match article {
         ArticleRef::Failed(err) => {
             out.push(file::article_unreadable(parsed, err));
+            let mut used = vec![false; parsed.model.actors.len()];
+            for claim in &parsed.model.claims {
+                mark(&mut used, &actors_named(&parsed.model, claim));
+            }
+            out.extend(file::unused_actors(parsed, &used));
             // What does not need the article is still checked.
             out.extend(
                 parsed
@@ -225,6 +235,7 @@ pub fn check(
                     let fresh = check_claim(&ctx, claim);
                     out.extend(fresh.diagnostics);
                     anchors.extend(fresh.anchors.into_iter().map(|a| (i, a)));
+                    mark(&mut used_actors, &fresh.actors);
                     continue;
                 }
                 let key = claim_key(claim, context_key);
@@ -244,6 +255,7 @@ pub fn check(
                                 .map(|d| d.shifted(-(claim.span.start as isize)))
                                 .collect(),
                             anchors: fresh.anchors,
+                            actors: fresh.actors,
                         })
                     }
                 };
@@ -254,15 +266,16 @@ pub fn check(
                         .map(|d| d.clone().shifted(claim.span.start as isize)),
                 );
                 anchors.extend(result.anchors.iter().map(|a| (i, *a)));
+                mark(&mut used_actors, &result.actors);
             }
             out.extend(file::date(parsed, art));
             out.extend(file::duplicate_quotes(parsed, &anchors));
+            out.extend(file::unused_actors(parsed, &used_actors));
         }
     }
     let (repeated_ids, ids) = file::claim_ids(parsed);
     out.extend(repeated_ids);
     out.extend(file::relations(parsed, &ids, &mut cache.suggestions));
-    out.extend(file::unused_actors(parsed));
     // Drop stale entries so an edited file does not grow the cache forever; the keys
     // of this run were computed in the loop above.
     if cache.entries.len() > 2 * live_keys.len() + 64 {
@@ -272,9 +285,35 @@ pub fn check(
     finish(parsed, config, out)
 }
 
+fn mark(used: &mut [bool], actors: &[usize]) {
+    for &i in actors {
+        if let Some(u) = used.get_mut(i) {
+            *u = true;
+        }
+    }
+}
+
+/// The declared actors `claim` names in `source:` and `via:`.
+fn actors_named(model: &Annotation, claim: &Claim) -> Vec<usize> {
+    let via = claim
+        .via
+        .as_ref()
+        .map(|v| v.value.text.as_str())
+        .unwrap_or("");
+    claim
+        .source_name()
+        .into_iter()
+        .chain(via.split(',').map(str::trim).filter(|s| !s.is_empty()))
+        .filter_map(|name| model.actor_index(name))
+        .collect()
+}
+
 /// Checks one claim against the article (absolute spans).
 pub(crate) fn check_claim(ctx: &Context<'_>, claim: &Claim) -> ClaimResult {
-    let mut result = ClaimResult::default();
+    let mut result = ClaimResult {
+        actors: actors_named(ctx.model, claim),
+        ..ClaimResult::default()
+    };
     result.diagnostics.extend(file::stance(claim, ctx.config));
     quotes::check(ctx, claim, &mut result);
     let first_anchor = result.anchors.first().map(|a| a.span);

@@ -425,6 +425,35 @@ fn c043_unused_actor() {
 }
 
 #[test]
+fn c043_follows_aliases_vias_edits_and_a_missing_article() {
+    let text = "actor Russian Foreign Ministry\n  aka: Moscow\nactor CNN\nactor Idle\nclaim a\n  source: moscow\n  via: Sputnik,  cnn \n  quote: x\n";
+    let unused = |diags: &[Diagnostic], text: &str| -> Vec<String> {
+        diags
+            .iter()
+            .filter(|d| d.code == Code::UnusedActor)
+            .map(|d| d.span.slice(text).to_string())
+            .collect()
+    };
+    let article = Arc::new(Article::new(ARTICLE));
+    let config = Config::default();
+    let mut cache = ClaimCache::new();
+    let mut live = Parsed::new(text);
+    let diags = check(&live, ArticleRef::Loaded(&article), &config, &mut cache);
+    assert_eq!(unused(&diags, &live.text), ["Idle"]);
+    let failed = check_without_article(&live, &ArticleError::Missing("a.txt".into()), &config);
+    assert_eq!(
+        unused(&failed, &live.text),
+        ["Idle"],
+        "without the article too"
+    );
+    // Editing the claim away from CNN, with the warm cache, makes CNN unused.
+    let at = live.text.find("  cnn").unwrap();
+    assert!(live.edit(Span::new(at, at + 5), " idle"));
+    let diags = check(&live, ArticleRef::Loaded(&article), &config, &mut cache);
+    assert_eq!(unused(&diags, &live.text), ["CNN"]);
+}
+
+#[test]
 fn c044_duplicate_quote() {
     let copy = "\nclaim copy\n  source: Moscow\n  cue: said\n  quote: Moscow was concerned over reports about the transfer of militants of illegal armed groups to the Nagorno-Karabakh conflict zone\n";
     assert!(codes(&run(&format!("{BASE}{copy}"))).contains(&"C044"));
