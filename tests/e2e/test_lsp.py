@@ -230,6 +230,49 @@ async def test_incremental_edits_recheck_and_move_diagnostics(client: LanguageCl
         assert third[code].range.start.character == second[code].range.start.character
 
 
+async def test_many_edits_end_where_a_fresh_open_of_the_same_text_does(client: LanguageClient):
+    """80 random edits in the claims (words, line breaks, deleted runs, Cyrillic and
+    emoji), sent as a real client sends them, each after the diagnostics of the one
+    before (so that the server carries its parse over and parses each edit
+    incrementally). Its last diagnostics must equal those of the same text opened
+    afresh."""
+    import random
+
+    rng = random.Random(5)
+    uri, text = open_document(client, client.workspace.broken)
+    await diagnostics(client, uri, 1)
+    first_block = text.index("\nactor ") + 1
+    pieces = ["x", "Москва ", "\U0001f642", "\n", "\n  note: n\n", "  ", ",", "said "]
+    version = 1
+    for _ in range(80):
+        at = rng.randrange(first_block, len(text))
+        end = min(len(text), at + rng.choice([0, 0, 1, 3, 12]))
+        new = rng.choice(pieces) if rng.random() < 0.8 else ""
+        version += 1
+        change(client, uri, version, types.Range(start=pos_at(client, text, at), end=pos_at(client, text, end)), new)
+        text = text[:at] + new + text[end:]
+        await diagnostics(client, uri, version)
+    edited = await diagnostics(client, uri, version)
+
+    fresh_path = client.workspace.root / "fresh.claims"
+    fresh_path.write_text(text, encoding="utf-8")
+    fresh_uri, _ = open_document(client, fresh_path, text)
+    fresh = await diagnostics(client, fresh_uri, 1)
+
+    def comparable(diags, own_uri):
+        out = []
+        for d in diags:
+            related = [
+                (r.location.uri == own_uri, r.location.range, r.message)
+                for r in d.related_information or []
+            ]
+            out.append((str(d.code), d.range, d.message, d.severity, related))
+        return out
+
+    assert len(edited) > 3, "the edits leave findings to compare"
+    assert comparable(edited, uri) == comparable(fresh, fresh_uri)
+
+
 async def test_non_ascii_text_positions_in_the_negotiated_encoding(client: LanguageClient):
     """A quote with Cyrillic words and an article line with an emoji before the quote:
     ranges on both sides, and an incremental edit, in the negotiated code units."""
