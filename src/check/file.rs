@@ -1,5 +1,6 @@
-//! Checks across the whole file: article header, ids, relations, unused actors, stances,
-//! duplicate anchors.
+//! Checks across the whole file: article header, ids, relations, unused actors,
+//! duplicate anchors; and the stance check, which runs per claim but is kept here with
+//! the other vocabulary checks.
 
 use super::{Anchor, Parsed};
 use crate::article::{Article, ArticleError};

@@ -4,7 +4,8 @@
 //! claim and are cached: a claim whose text, whose context (declared actors, publishers,
 //! configuration) and whose article are unchanged reuses its earlier findings, moved to
 //! where the claim now stands. Checks across claims (ids, relations, unused actors,
-//! duplicate anchors) are cheap and always run.
+//! duplicate anchors) always run, so they must stay linear and allocation-light: on a
+//! 5,000-claim file they are most of what a keystroke costs.
 
 mod attribution;
 pub mod cue;
