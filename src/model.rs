@@ -442,7 +442,11 @@ impl Annotation {
         for block in &tree.blocks[b0..b1] {
             fresh.add_block(text, block, &mut found);
         }
-        // Column-0 fields among the re-parsed lines come after a block: findings only.
+        // Column-0 fields among the re-parsed lines: from the file's start, the header is
+        // made again; after a block they are findings only.
+        if first == 0 {
+            self.header = Header::default();
+        }
         let first_block = tree.blocks.first().map(|b| b.line);
         for node in tree
             .header

@@ -292,8 +292,8 @@ async fn an_edit_rechecks_only_the_claim_it_touches() {
     assert_eq!(state["claimsChecked"], 0, "{state}");
     assert_eq!(state["articleBuilds"], 1, "the article index is reused");
     assert_eq!(
-        state["parse"], "full",
-        "an edit above the first block is parsed in full"
+        state["parse"], "incremental",
+        "an edit above the first block re-parses the header part only"
     );
     let light = h
         .call(
@@ -305,6 +305,10 @@ async fn an_edit_rechecks_only_the_claim_it_touches() {
         (light["text"].clone(), light["version"].clone()),
         (Value::Null, json!(3))
     );
+    // A change without a range replaces the text: parsed in full.
+    h.change(&uri, 4, json!([{ "text": EXAMPLE_CLAIMS }])).await;
+    h.diagnostics(&uri, 4).await;
+    assert_eq!(h.state(&uri).await["parse"], "full");
     assert!(h.shutdown().await);
 }
 

@@ -57,9 +57,10 @@ impl Parsed {
 
     /// Replaces bytes `range` of the text with `inserted`, re-parsing only the blocks the
     /// edit touches (see [`SyntaxTree::reparse_region`]) and moving everything after
-    /// them: the result equals `Parsed::new` of the new text. Returns `false`, changing
-    /// nothing, when the edit needs a full parse (it reaches the header fields or the
-    /// first block's header line) or `range` is not a span of char boundaries.
+    /// them: the result equals `Parsed::new` of the new text. An edit before the first
+    /// block's header re-parses the file from its start up to the next block header.
+    /// Returns `false`, changing nothing, when `range` is not a span of char boundaries
+    /// of the text.
     pub fn edit(&mut self, range: Span, inserted: &str) -> bool {
         let text = &self.text;
         if range.start > range.end

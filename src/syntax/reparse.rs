@@ -4,9 +4,10 @@
 //! The parser carries no state across a block header line (`actor …` or `claim …` at
 //! column 0 closes whatever block and field came before), so the lines from one block
 //! header up to the next give the same nodes whether they are parsed alone or as part of
-//! the file. An edit is re-parsed from the last block header before it to the first block
-//! header after it; the result is exactly what a full parse of the new text gives (the
-//! tests compare the two over random edits).
+//! the file. An edit is re-parsed from the last block header before it (or from the
+//! file's start, the other fresh state) to the first block header after it; the result is
+//! exactly what a full parse of the new text gives (the tests compare the two over random
+//! edits).
 
 use super::parser::parse_region;
 use super::{BlockNode, FieldNode, Line, SyntaxTree};
@@ -45,9 +46,9 @@ pub struct Region {
 impl SyntaxTree {
     /// The lines an edit of bytes `edit` (in the text this tree was parsed from) needs
     /// parsed again: from the last block header whose text ends before the edit (its text
-    /// is then unchanged, so it stays a header) to the first block header that starts
-    /// after the edit (its line start and text are unchanged). `None` when the edit
-    /// reaches into the header fields or the first block header: a full parse then.
+    /// is then unchanged, so it stays a header), or from the start of the file, to the
+    /// first block header that starts after the edit (its line start and text are
+    /// unchanged). `None` only when `edit` is not a span of the text.
     pub fn reparse_region(&self, edit: Span) -> Option<Region> {
         let total = self.lines.last().map_or(0, |l| l.full.end);
         if edit.start > edit.end || edit.end > total {
@@ -56,7 +57,8 @@ impl SyntaxTree {
         let before = self
             .blocks
             .partition_point(|b| self.lines[b.line].content.end < edit.start);
-        let first = self.blocks[..before].last()?.line;
+        // The file's start is a fresh state too: header fields are parsed again then.
+        let first = self.blocks[..before].last().map_or(0, |b| b.line);
         let after = self
             .blocks
             .partition_point(|b| self.lines[b.line].full.start <= edit.end);
@@ -82,6 +84,10 @@ impl SyntaxTree {
         );
         let new_end = (old_end as isize + delta) as usize;
         let fragment = parse_region(new_text, Span::new(start, new_end), region.first);
+        if region.first == 0 {
+            // The edit may have added or removed the byte order mark.
+            self.bom = fragment.bom;
+        }
         let reparsed = Reparsed {
             first_line: region.first,
             old_end_line: region.end,
@@ -184,6 +190,7 @@ mod tests {
         assert_eq!(tree.blocks, full.blocks, "blocks");
         assert_eq!(tree.header, full.header, "header");
         assert_eq!(tree.errors, full.errors, "errors");
+        assert_eq!(tree.bom, full.bom, "byte order mark");
         assert_eq!(
             r.new_bytes.end as isize - r.old_bytes.end as isize,
             new.len() as isize - old.len() as isize
@@ -228,15 +235,41 @@ mod tests {
     }
 
     #[test]
-    fn header_and_first_block_header_edits_need_a_full_parse() {
+    fn header_and_first_block_header_edits_reparse_from_the_start() {
         let tree = parse(TEXT);
-        assert!(tree.reparse_region(Span::empty(3)).is_none());
         let first = TEXT.find("actor A").unwrap();
-        assert!(tree.reparse_region(Span::empty(first + 3)).is_none());
+        // Up to the first block header that starts after the edit.
+        for (edit, end) in [
+            (Span::empty(3), 2),
+            (Span::new(0, 9), 2),
+            (Span::empty(first + 3), 5),
+        ] {
+            let region = tree.reparse_region(edit).unwrap();
+            assert_eq!((region.first, region.end), (0, end), "{edit:?}");
+        }
+        let inside_first_block = tree.reparse_region(Span::new(first + 9, first + 10));
+        assert_eq!(inside_first_block.unwrap().first, 2);
         assert!(tree.reparse_region(Span::empty(TEXT.len() + 1)).is_none());
-        assert!(tree
-            .reparse_region(Span::new(first + 9, first + 10))
-            .is_some());
+        for (find, replace) in [
+            (
+                "article: a.txt\n",
+                "\u{feff}date: 2020-01-01\narticle: a.txt\n",
+            ),
+            ("article", "  article"),
+            ("actor A", "actr A"),
+            ("actor A\n", ""),
+        ] {
+            let at = TEXT.find(find).unwrap();
+            assert!(same_as_full_parse(
+                TEXT,
+                Span::new(at, at + find.len()),
+                replace
+            ));
+        }
+        // A byte order mark typed in, then taken out.
+        let with_bom = format!("\u{feff}{TEXT}");
+        assert!(same_as_full_parse(TEXT, Span::empty(0), "\u{feff}"));
+        assert!(same_as_full_parse(&with_bom, Span::new(0, 3), ""));
     }
 
     #[test]
@@ -301,9 +334,6 @@ mod tests {
                 text = TEXT.to_string();
             }
         }
-        assert!(
-            incremental > 1000,
-            "only {incremental} of 3000 edits were incremental"
-        );
+        assert_eq!(incremental, 3000, "every edit is incremental");
     }
 }
