@@ -183,7 +183,7 @@ fn closest_id<'a>(target: &str, ids: &[IdShape<'a>], own: &str) -> Option<&'a st
         .map(|(_, id)| id)
 }
 
-/// C043 for a claim's `stance:` outside the configured vocabulary. Per claim, so that its
+/// C042 for a claim's `stance:` outside the configured vocabulary. Per claim, so that its
 /// result is cached with the claim's other findings (a file whose team uses stances not
 /// configured yet has one per claim).
 pub(super) fn stance(claim: &Claim, config: &Config) -> Option<Diagnostic> {
@@ -211,7 +211,7 @@ pub(super) fn stance(claim: &Claim, config: &Config) -> Option<Diagnostic> {
     Some(d)
 }
 
-/// C023 for each named actor that no claim names (`used[i]` is whether actor `i` is
+/// C043 for each named actor that no claim names (`used[i]` is whether actor `i` is
 /// named as a source or intermediary).
 pub(super) fn unused_actors(parsed: &Parsed, used: &[bool]) -> Vec<Diagnostic> {
     let model = &parsed.model;
