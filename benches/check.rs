@@ -73,25 +73,18 @@ impl Data {
 /// Edit number `k` of `parsed`: where to insert what. One letter doubled in the first
 /// quote line of one claim, chosen so that consecutive edits touch different claims.
 fn edit_number(parsed: &Parsed, k: usize) -> (usize, String) {
-    {
-        let claims = &parsed.model.claims;
-        let with_quote: Vec<usize> = (0..claims.len())
-            .filter(|&i| {
-                claims[i]
-                    .quotes
-                    .first()
-                    .is_some_and(|q| q.value.text.chars().count() > 2)
-            })
-            .collect();
-        let claim = &claims[with_quote[(k * 7919 + 13) % with_quote.len()]];
-        let value = &claim.quotes[0].value;
-        let (at, ch) = value
-            .text
-            .char_indices()
-            .nth(1)
-            .expect("quote has 3+ characters");
-        (value.file_offset(at), ch.to_string())
-    }
+    // Found from a start index, not by listing all claims first: `edit_recheck` times
+    // this too, and it must stay a one-claim cost.
+    let claims = &parsed.model.claims;
+    let start = (k * 7919 + 13) % claims.len();
+    let value = (0..claims.len())
+        .map(|i| &claims[(start + i) % claims.len()])
+        .filter_map(|c| c.quotes.first())
+        .map(|q| &q.value)
+        .find(|v| v.text.chars().count() > 2)
+        .expect("a claim with a quote of 3+ characters");
+    let (at, ch) = value.text.char_indices().nth(1).expect("3+ characters");
+    (value.file_offset(at), ch.to_string())
 }
 
 /// Applies edit number `k` to `parsed` in place, incrementally.

@@ -5,7 +5,7 @@
 use crate::diagnostic::{Code, Diagnostic, Target};
 use crate::suggest::closest;
 use crate::syntax::{BlockKind, BlockNode, FieldNode, Reparsed, SyntaxTree};
-use crate::text::Span;
+use crate::text::{shift_index, sorted_range, Span};
 use std::collections::HashMap;
 
 pub const HEADER_FIELDS: &[&str] = &["article", "date", "publisher"];
@@ -437,9 +437,8 @@ impl Annotation {
 
         let mut fresh = Annotation::default();
         let mut found = Vec::new();
-        let b0 = tree.blocks.partition_point(|b| b.line < first);
-        let b1 = b0 + tree.blocks[b0..].partition_point(|b| b.line < reparsed.new_end_line);
-        for block in &tree.blocks[b0..b1] {
+        let blocks = sorted_range(&tree.blocks, |b| b.line, first, reparsed.new_end_line);
+        for block in &tree.blocks[blocks] {
             fresh.add_block(text, block, &mut found);
         }
         // Column-0 fields among the re-parsed lines: from the file's start, the header is
@@ -448,44 +447,37 @@ impl Annotation {
             self.header = Header::default();
         }
         let first_block = tree.blocks.first().map(|b| b.line);
-        for node in tree
-            .header
-            .iter()
-            .filter(|f| (first..reparsed.new_end_line).contains(&f.line))
-        {
+        let header = sorted_range(&tree.header, |f| f.line, first, reparsed.new_end_line);
+        for node in &tree.header[header] {
             header_field(text, node, first_block, &mut self.header, &mut found);
         }
         let new = reparsed.new_bytes;
-        let e0 = tree.errors.partition_point(|e| e.span.start < new.start);
-        let e1 = e0 + tree.errors[e0..].partition_point(|e| e.span.start < new.end);
-        found.extend(syntax_errors(&tree.errors[e0..e1]));
+        let errors = sorted_range(&tree.errors, |e| e.span.start, new.start, new.end);
+        found.extend(syntax_errors(&tree.errors[errors]));
         sort_local(&mut found);
 
-        let c0 = self.claims.partition_point(|c| c.line < first);
-        let c1 = c0 + self.claims[c0..].partition_point(|c| c.line < old_end);
-        for claim in &mut self.claims[c1..] {
+        let claims = sorted_range(&self.claims, |c| c.line, first, old_end);
+        for claim in &mut self.claims[claims.end..] {
             claim.shift(bytes, lines);
         }
-        self.claims.splice(c0..c1, fresh.claims);
+        self.claims.splice(claims, fresh.claims);
 
-        let a0 = self.actors.partition_point(|a| a.line < first);
-        let a1 = a0 + self.actors[a0..].partition_point(|a| a.line < old_end);
-        for actor in &mut self.actors[a1..] {
+        let actors = sorted_range(&self.actors, |a| a.line, first, old_end);
+        for actor in &mut self.actors[actors.end..] {
             actor.shift(bytes, lines);
         }
-        let actors_changed = a0 != a1 || !fresh.actors.is_empty();
-        self.actors.splice(a0..a1, fresh.actors);
+        let actors_changed = !actors.is_empty() || !fresh.actors.is_empty();
+        self.actors.splice(actors, fresh.actors);
         if actors_changed {
             self.index_actors();
         }
 
         let old = reparsed.old_bytes;
-        let d0 = local.partition_point(|d| d.span.start < old.start);
-        let d1 = d0 + local[d0..].partition_point(|d| d.span.start < old.end);
-        for d in &mut local[d1..] {
+        let replaced = sorted_range(local, |d| d.span.start, old.start, old.end);
+        for d in &mut local[replaced.end..] {
             d.shift(bytes);
         }
-        local.splice(d0..d1, found);
+        local.splice(replaced, found);
         global_diagnostics(text, tree, self)
     }
 }
@@ -495,11 +487,6 @@ fn fingerprint(text: &str) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
     text.hash(&mut h);
     h.finish()
-}
-
-/// Moving what follows an edit: spans by `bytes`, line indices by `lines`.
-fn move_line(line: &mut usize, lines: isize) {
-    *line = (*line as isize + lines) as usize;
 }
 
 impl Value {
@@ -522,7 +509,7 @@ impl Field {
         self.key_span = self.key_span.shift(bytes);
         self.value.shift(bytes);
         self.span = self.span.shift(bytes);
-        move_line(&mut self.line, lines);
+        self.line = shift_index(self.line, lines);
     }
 }
 
@@ -536,8 +523,8 @@ impl Claim {
     fn shift(&mut self, bytes: isize, lines: isize) {
         self.id_span = self.id_span.shift(bytes);
         self.span = self.span.shift(bytes);
-        move_line(&mut self.line, lines);
-        move_line(&mut self.end_line, lines);
+        self.line = shift_index(self.line, lines);
+        self.end_line = shift_index(self.end_line, lines);
         let single = [
             &mut self.source,
             &mut self.via,
@@ -560,7 +547,7 @@ impl Actor {
     fn shift(&mut self, bytes: isize, lines: isize) {
         self.name_span = self.name_span.shift(bytes);
         self.span = self.span.shift(bytes);
-        move_line(&mut self.line, lines);
+        self.line = shift_index(self.line, lines);
         for a in &mut self.aliases {
             a.shift(bytes);
         }
@@ -607,11 +594,7 @@ fn duplicate_actors(model: &Annotation, diags: &mut Vec<Diagnostic>) {
         let names = std::iter::once((actor.name.as_str(), actor.name_span))
             .chain(actor.aliases.iter().map(|a| (a.text.as_str(), a.span)));
         for (name, span) in names.filter(|(n, _)| !n.is_empty()) {
-            let key = name
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase();
+            let key = fold_name(name);
             match seen.get(&key) {
                 Some(&(owner, first)) if owner != i => diags.push(
                     Diagnostic::new(

@@ -20,6 +20,15 @@ fn find<'a>(diags: &'a Value, code: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no {code} in {diags:#}"))
 }
 
+fn with_message<'a>(diags: &'a Value, needle: &str) -> &'a Value {
+    diags["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["message"].as_str().unwrap().contains(needle))
+        .unwrap_or_else(|| panic!("no diagnostic mentions {needle:?} in {diags:#}"))
+}
+
 /// The example with a near-miss quote, an unknown stance and an unused actor.
 fn flawed_example() -> String {
     let text = EXAMPLE_CLAIMS
@@ -88,12 +97,7 @@ async fn incremental_edits_in_utf16_over_cyrillic_armenian_and_emoji() {
     let h = Harness::standard().await;
     let uri = h.open(CLAIMS_NAME, "claims", 1, WIDE).await;
     let diags = h.diagnostics(&uri, 1).await;
-    let reuters = diags["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["message"].as_str().unwrap().contains("Reuters"))
-        .unwrap();
+    let reuters = with_message(&diags, "Reuters");
     assert_eq!(reuters["code"], "C023");
     // "  via: " 7 + "Москва " 7 + "Երևան " 6 + emoji 2 + ", " 2 = 24 UTF-16 units.
     assert_eq!(pos(&reuters["range"]["start"]), (2, 24));
@@ -116,12 +120,7 @@ async fn incremental_edits_in_utf16_over_cyrillic_armenian_and_emoji() {
         state["text"].as_str().unwrap(),
         WIDE.replace("Москва Երևան 😀,", "Ленинград Երևան! 🙂🙂,")
     );
-    let reuters = diags["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["message"].as_str().unwrap().contains("Reuters"))
-        .unwrap();
+    let reuters = with_message(&diags, "Reuters");
     // "  via: " 7 + "Ленинград " 10 + "Երևան! " 7 + two emoji 4 + ", " 2 = 30.
     assert_eq!(pos(&reuters["range"]["start"]), (2, 30));
 
@@ -147,12 +146,7 @@ async fn utf8_columns_when_negotiated() {
     let (h, _) = Harness::initialized(caps, json!({ "debounceMs": 0 })).await;
     let uri = h.open(CLAIMS_NAME, "claims", 1, WIDE).await;
     let diags = h.diagnostics(&uri, 1).await;
-    let reuters = diags["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["message"].as_str().unwrap().contains("Reuters"))
-        .unwrap();
+    let reuters = with_message(&diags, "Reuters");
     let (line, byte) = (
         2,
         WIDE.lines().nth(2).unwrap().find("Reuters").unwrap() as u64,

@@ -34,10 +34,9 @@ pub struct Parsed {
     pub model: Annotation,
     /// Syntax and structure findings (C001-C004, C045).
     pub structural: Vec<Diagnostic>,
-    /// The structural findings that belong to one line or block, sorted by position, and
-    /// the file-wide ones: kept apart so that [`Parsed::edit`] can update them.
+    /// The structural findings that belong to one line or block, sorted by position:
+    /// kept apart so that [`Parsed::edit`] can splice them (file-wide ones are found again).
     local: Vec<Diagnostic>,
-    global: Vec<Diagnostic>,
 }
 
 impl Parsed {
@@ -51,7 +50,6 @@ impl Parsed {
             tree,
             model,
             local,
-            global,
         }
     }
 
@@ -74,10 +72,10 @@ impl Parsed {
         };
         self.text.replace_range(range.start..range.end, inserted);
         let reparsed = self.tree.reparse(&self.text, region, range, inserted.len());
-        self.global = self
+        let global = self
             .model
             .update(&self.text, &self.tree, &reparsed, &mut self.local);
-        self.structural = model::merge_structural(&self.local, &self.global);
+        self.structural = model::merge_structural(&self.local, &global);
         true
     }
 
@@ -205,12 +203,10 @@ pub fn check(
     match article {
         ArticleRef::Failed(err) => {
             out.push(file::article_unreadable(parsed, err));
-            let mut used = vec![false; parsed.model.actors.len()];
-            for claim in &parsed.model.claims {
-                mark(&mut used, &actors_named(&parsed.model, claim));
-            }
-            out.extend(file::unused_actors(parsed, &used));
             // What does not need the article is still checked.
+            for claim in &parsed.model.claims {
+                mark(&mut used_actors, &actors_named(&parsed.model, claim));
+            }
             out.extend(
                 parsed
                     .model
@@ -272,9 +268,9 @@ pub fn check(
             }
             out.extend(file::date(parsed, art));
             out.extend(file::duplicate_quotes(parsed, &anchors));
-            out.extend(file::unused_actors(parsed, &used_actors));
         }
     }
+    out.extend(file::unused_actors(parsed, &used_actors));
     let (repeated_ids, ids) = file::claim_ids(parsed);
     out.extend(repeated_ids);
     out.extend(file::relations(parsed, &ids, &mut cache.suggestions));
@@ -297,15 +293,11 @@ fn mark(used: &mut [bool], actors: &[usize]) {
 
 /// The declared actors `claim` names in `source:` and `via:`.
 fn actors_named(model: &Annotation, claim: &Claim) -> Vec<usize> {
-    let via = claim
-        .via
-        .as_ref()
-        .map(|v| v.value.text.as_str())
-        .unwrap_or("");
+    let via = claim.via_items();
     claim
         .source_name()
         .into_iter()
-        .chain(via.split(',').map(str::trim).filter(|s| !s.is_empty()))
+        .chain(via.iter().map(|v| v.text.as_str()))
         .filter_map(|name| model.actor_index(name))
         .collect()
 }

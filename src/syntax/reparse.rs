@@ -11,7 +11,7 @@
 
 use super::parser::parse_region;
 use super::{BlockNode, FieldNode, Line, SyntaxTree};
-use crate::text::Span;
+use crate::text::{shift_index, sorted_range, Span};
 
 /// What a re-parse replaced: lines `first_line..old_end_line` of the tree before the edit
 /// became lines `first_line..new_end_line`, and bytes `old_bytes` became `new_bytes`.
@@ -102,32 +102,25 @@ impl SyntaxTree {
         }
         self.lines.splice(region.first..region.end, fragment.lines);
 
-        let (b0, b1) = range_by(&self.blocks, |b| b.line, region.first, region.end);
-        for block in &mut self.blocks[b1..] {
+        let blocks = sorted_range(&self.blocks, |b| b.line, region.first, region.end);
+        for block in &mut self.blocks[blocks.end..] {
             block.shift(delta, lines);
         }
-        self.blocks.splice(b0..b1, fragment.blocks);
+        self.blocks.splice(blocks, fragment.blocks);
 
-        let (h0, h1) = range_by(&self.header, |f| f.line, region.first, region.end);
-        for field in &mut self.header[h1..] {
+        let header = sorted_range(&self.header, |f| f.line, region.first, region.end);
+        for field in &mut self.header[header.end..] {
             field.shift(delta, lines);
         }
-        self.header.splice(h0..h1, fragment.header);
+        self.header.splice(header, fragment.header);
 
-        let (e0, e1) = range_by(&self.errors, |e| e.span.start, start, old_end);
-        for error in &mut self.errors[e1..] {
+        let errors = sorted_range(&self.errors, |e| e.span.start, start, old_end);
+        for error in &mut self.errors[errors.end..] {
             error.span = error.span.shift(delta);
         }
-        self.errors.splice(e0..e1, fragment.errors);
+        self.errors.splice(errors, fragment.errors);
         reparsed
     }
-}
-
-/// Indices `i..j` of the items of sorted `items` whose `key` is in `from..to`.
-fn range_by<T>(items: &[T], key: impl Fn(&T) -> usize, from: usize, to: usize) -> (usize, usize) {
-    let i = items.partition_point(|x| key(x) < from);
-    let j = i + items[i..].partition_point(|x| key(x) < to);
-    (i, j)
 }
 
 fn shift_opt(span: &mut Option<Span>, by: isize) {
@@ -147,7 +140,7 @@ impl Line {
 
 impl FieldNode {
     fn shift(&mut self, by: isize, lines: isize) {
-        self.line = (self.line as isize + lines) as usize;
+        self.line = shift_index(self.line, lines);
         self.key = self.key.shift(by);
         for piece in &mut self.pieces {
             *piece = piece.shift(by);
@@ -158,8 +151,8 @@ impl FieldNode {
 
 impl BlockNode {
     fn shift(&mut self, by: isize, lines: isize) {
-        self.line = (self.line as isize + lines) as usize;
-        self.end_line = (self.end_line as isize + lines) as usize;
+        self.line = shift_index(self.line, lines);
+        self.end_line = shift_index(self.end_line, lines);
         self.name = self.name.shift(by);
         self.span = self.span.shift(by);
         for field in &mut self.fields {

@@ -4,7 +4,7 @@
 //! scalar values (what people and the CLI count). Positions past the end of a line or of
 //! the text are clamped, never a panic: editors send them while the user is typing.
 
-use super::{floor_char_boundary, line_break_len, Span};
+use super::{floor_char_boundary, Span};
 use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -61,31 +61,16 @@ fn count_units(bytes: &[u8]) -> [usize; 2] {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let bytes = text.as_bytes();
-        let mut line_starts = vec![0];
-        let mut line_ends = Vec::new();
-        let mut i = 0;
-        while let Some(found) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
-            let at = i + found;
-            let brk = line_break_len(bytes, at);
-            line_ends.push(at);
-            i = at + brk;
-            line_starts.push(i);
-        }
-        line_ends.push(bytes.len());
-        LineIndex {
-            line_starts,
-            line_ends,
-            ascii: text.is_ascii(),
-            prefix: OnceLock::new(),
-        }
+        Self::from_lines(text, super::lines(text))
     }
 
-    /// The same index from lines already found (content and full spans, in order, tiling
-    /// `text`, as the syntax tree holds them): no scan of the text for line breaks.
-    pub fn from_lines(text: &str, lines: impl ExactSizeIterator<Item = (Span, Span)>) -> Self {
-        let mut line_starts = Vec::with_capacity(lines.len() + 1);
-        let mut line_ends = Vec::with_capacity(lines.len() + 1);
+    /// The index from the text's lines (content and full spans, in order, tiling `text`,
+    /// as [`super::lines`] gives them and the syntax tree holds them): a parsed text needs
+    /// no second scan for line breaks.
+    pub fn from_lines(text: &str, lines: impl Iterator<Item = (Span, Span)>) -> Self {
+        let capacity = lines.size_hint().0 + 1;
+        let mut line_starts = Vec::with_capacity(capacity);
+        let mut line_ends = Vec::with_capacity(capacity);
         let mut last = Span::empty(0);
         for (content, full) in lines {
             line_starts.push(full.start);
@@ -261,7 +246,28 @@ mod tests {
     }
 
     #[test]
-    fn from_lines_equals_a_scan() {
+    fn line_spans_match_a_naive_split() {
+        // `new` is `from_lines` over `text::lines`; compare with an independent split at
+        // `\r\n`, `\r` and `\n`, which always ends with a (possibly empty) last line.
+        fn naive(text: &str) -> Vec<(usize, usize)> {
+            let b = text.as_bytes();
+            let (mut out, mut start, mut i) = (Vec::new(), 0, 0);
+            while i < b.len() {
+                if b[i] == b'\n' || b[i] == b'\r' {
+                    out.push((start, i));
+                    i += if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    };
+                    start = i;
+                } else {
+                    i += 1;
+                }
+            }
+            out.push((start, b.len()));
+            out
+        }
         for text in [
             "",
             "x",
@@ -272,11 +278,14 @@ mod tests {
             "a\u{2028}b\n😀",
             "\r\n\r\n",
         ] {
-            let from_lines = LineIndex::from_lines(
-                text,
-                super::super::lines(text).collect::<Vec<_>>().into_iter(),
-            );
-            assert_eq!(from_lines, LineIndex::new(text), "{text:?}");
+            let idx = LineIndex::new(text);
+            let spans: Vec<_> = (0..idx.line_count())
+                .map(|l| {
+                    let s = idx.line_span(l);
+                    (s.start, s.end)
+                })
+                .collect();
+            assert_eq!(spans, naive(text), "{text:?}");
         }
     }
 

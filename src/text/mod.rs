@@ -44,15 +44,30 @@ impl Span {
     }
 
     pub const fn shift(self, by: isize) -> Span {
-        Span::new(
-            (self.start as isize + by) as usize,
-            (self.end as isize + by) as usize,
-        )
+        Span::new(shift_index(self.start, by), shift_index(self.end, by))
     }
 
     pub fn slice(self, text: &str) -> &str {
         text.get(self.start..self.end).unwrap_or("")
     }
+}
+
+/// An offset or a line index moved by `by` (what follows an edit).
+pub const fn shift_index(index: usize, by: isize) -> usize {
+    (index as isize + by) as usize
+}
+
+/// Indices `i..j` of the items of `items`, sorted by `key`, whose key is in `from..to`:
+/// the part of a sorted list an edit replaces.
+pub fn sorted_range<T>(
+    items: &[T],
+    key: impl Fn(&T) -> usize,
+    from: usize,
+    to: usize,
+) -> std::ops::Range<usize> {
+    let i = items.partition_point(|x| key(x) < from);
+    let j = i + items[i..].partition_point(|x| key(x) < to);
+    i..j
 }
 
 impl From<std::ops::Range<usize>> for Span {
