@@ -5,6 +5,7 @@
 //! makes quote and name look-ups proportional to the rarest word's occurrences rather than
 //! to the article's length.
 
+pub mod attribution;
 mod load;
 mod mentions;
 mod normalize;
@@ -55,6 +56,7 @@ pub struct Article {
     /// Acronyms defined in parentheses: `(acronym, expansion)`, both normalized.
     pub(crate) acronyms: Vec<(String, String)>,
     candidates: OnceLock<Vec<Candidate>>,
+    attributions: OnceLock<attribution::Attributions>,
     mention_cache: std::sync::Mutex<FxHashMap<(String, bool), Vec<Span>>>,
 }
 
@@ -87,6 +89,7 @@ impl Article {
             words,
             acronyms: Vec::new(),
             candidates: OnceLock::new(),
+            attributions: OnceLock::new(),
             mention_cache: Default::default(),
         };
         article.acronyms = mentions::acronyms(&article);
@@ -162,6 +165,12 @@ impl Article {
     /// on first use: only completion needs them.
     pub fn candidates(&self) -> &[Candidate] {
         self.candidates.get_or_init(|| mentions::candidates(self))
+    }
+
+    /// Who the article says said what ([`attribution::analyze`]), computed on first use
+    /// and kept for this article version.
+    pub fn attributions(&self) -> &attribution::Attributions {
+        self.attributions.get_or_init(|| attribution::analyze(self))
     }
 }
 
