@@ -587,12 +587,26 @@ fn build_block(a: &Article, span: Span, headline: bool) -> Block {
             }
         }
     }
-    // Merge sentences a quotation runs over.
-    bounds.retain(|&b| {
-        !quotes
+    // Merge sentences a quotation runs over, and a short reporting clause into the
+    // quotation right before it (`"Why?" Graham asked.`).
+    let ends: Vec<usize> = bounds.iter().skip(1).copied().chain([toks.len()]).collect();
+    let mut keep = Vec::with_capacity(bounds.len());
+    for (k, &b) in bounds.iter().enumerate() {
+        let crossed = quotes
             .iter()
-            .any(|q| q.open < b && q.close.is_none_or(|c| c >= b))
-    });
+            .any(|q| q.open < b && q.close.is_none_or(|c| c >= b));
+        let after_quote = quotes.iter().any(|q| q.close.is_some_and(|c| c + 1 == b));
+        let next_end = ends[k];
+        let short_cue = after_quote
+            && next_end - b <= 14
+            && (b..(b + 5).min(next_end)).any(|m| {
+                toks[m].word() && !toks[m].cap && lexicon::reporting_lemma(&toks[m].low).is_some()
+            });
+        if !crossed && !short_cue {
+            keep.push(b);
+        }
+    }
+    let bounds = keep;
     let mut units = Vec::new();
     let mut start = 0;
     for b in bounds {
@@ -1169,7 +1183,9 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
             || next_p == ','
             || next_p == ':'
             || next_p == '.'
-            || is_quote_char(next_p))
+            || is_quote_char(next_p)
+            || DAYS.contains(&next)
+            || next.ends_with("ly"))
     {
         return true;
     }
@@ -1381,6 +1397,8 @@ fn trailing(
             )
         {
             // The participle is read on its own.
+        } else if closing_quote.is_some() {
+            // A quotation with its speaker: whatever follows is narration.
         } else if !(t[j].p == '.'
             || t[j].p == ';'
             || (t[j].p == ','
@@ -1684,6 +1702,9 @@ fn forward(
             }
         }
     }
+    if !starts_quote && !NP_OBJECT.contains(&lemma) && (j..end).filter(|&k| t[k].word()).count() < 2 {
+        return false;
+    }
     let parts = split_coordinated(b, j, end);
     let mut content = Vec::new();
     for (s, e) in &parts {
@@ -1872,6 +1893,7 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
         .flat_map(|f| f.content.iter().copied())
         .collect();
     let mut extra = Vec::new();
+    let mut extend: Vec<(usize, Span)> = Vec::new();
     let mut by_block: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
     for (i, f) in found.iter().enumerate() {
         by_block[f.block].push(i);
@@ -1885,10 +1907,9 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                 .iter()
                 .filter(|t| t.word())
                 .count();
-            if words < 5
-                || covered
-                    .iter()
-                    .any(|c| c.start < q.inner.end && q.inner.start < c.end)
+            if covered
+                .iter()
+                .any(|c| c.start < q.inner.end && q.inner.start < c.end)
             {
                 continue;
             }
@@ -1906,14 +1927,31 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
             // The previous speaker: the last attribution in this or the two previous blocks.
             let prev = found
                 .iter()
-                .filter(|f| {
+                .enumerate()
+                .filter(|(_, f)| {
                     f.block + 2 >= bi
                         && f.block <= bi
                         && f.content[0].start < inner.start
                         && f.source.is_some()
                 })
-                .max_by_key(|f| f.content[0].start);
-            let Some(p) = prev else { continue };
+                .max_by_key(|(_, f)| f.content[0].start);
+            let Some((pi, p)) = prev else { continue };
+            // `"…," she said, clapping. "…"`: the second part of the same quotation.
+            let unit_before = b.units.iter().rev().find(|&&(lo, _)| lo < q.open).copied();
+            let continues = p.block == bi
+                && p.kind == ContentKind::Direct
+                && unit_before.is_some_and(|(lo, hi)| {
+                    let first = b.toks.partition_point(|t| t.s < p.content[0].start);
+                    first >= lo && first < hi
+                });
+            if continues {
+                covered.push(inner);
+                extend.push((pi, inner));
+                continue;
+            }
+            if words < 5 {
+                continue;
+            }
             let mut content = vec![inner];
             // An unclosed quotation continues into the next paragraphs.
             if q.close.is_none() {
@@ -1949,6 +1987,9 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
         }
     }
     let _ = by_block;
+    for (idx, part) in extend {
+        found[idx].content.push(part);
+    }
     found.extend(extra);
 }
 
