@@ -67,7 +67,8 @@ def read_ann(path):
         if content not in spans:
             continue
         source = spans.get(roles.get("Source"), (None, []))[1]
-        out.append({"content": spans[content][1], "source": source})
+        cue = spans.get(roles.get("Cue"), (None, []))[1]
+        out.append({"content": spans[content][1], "source": source, "cue": cue})
     return out
 
 
@@ -156,7 +157,7 @@ def main():
         for c in claims:
             cs = set()
             for q in c["quotes"]:
-                for part in q.split(" \u2026 "):
+                for part in re.split(r"\.{3,}|\u2026|\[\.\.\.\]|\[\u2026\]", q):
                     for a, b in locate(text, part.strip()):
                         cs.update(range(a, b))
             claim_chars.append(cs)
@@ -172,7 +173,10 @@ def main():
                     best = c
                     break
             if best is None:
-                misses[kind].append((base, " | ".join(text[a:b] for a, b in g["content"])))
+                cue = " ".join(text[a:b] for a, b in g["cue"])
+                what = " | ".join(text[a:b] for a, b in g["content"])
+                misses[kind].append((base, f"[{cue}] {what}"))
+                tot["miss_cue:" + cue.lower()] += 1
                 continue
             tot[kind + "_found"] += 1
             src = " ".join(text[a:b] for a, b in g["source"]).strip()
@@ -213,6 +217,8 @@ def main():
     print(f"(found with a pronoun gold source, not scored: {tot['pronoun_sources']};"
           f" drafted quotes not located: {tot['unlocated']})")
     if args.verbose:
+        cues = sorted(((v, k[9:]) for k, v in tot.items() if k.startswith("miss_cue:")), reverse=True)
+        print("missed gold cues:", ", ".join(f"{k} {v}" for v, k in cues[:60]))
         for kind in ("direct", "indirect", "precision", "source"):
             print(f"\n--- {kind} misses (first {args.verbose} of {len(misses[kind])})")
             for base, what in misses[kind][: args.verbose]:

@@ -491,6 +491,16 @@ pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 cap: c.is_uppercase(),
             });
             i = j;
+        } else if c == '\'' && chars.get(i + 1).is_some_and(|n| n.1 == '\'') {
+            // Two apostrophes stand for a double quotation mark in some archives.
+            out.push(Tok {
+                s: span.start + at,
+                e: span.start + at + 2,
+                low: String::new(),
+                p: '"',
+                cap: false,
+            });
+            i += 2;
         } else {
             out.push(Tok {
                 s: span.start + at,
@@ -849,6 +859,19 @@ fn skip_aux_left(b: &Block, lo: usize, mut i: usize) -> usize {
         }
     }
     i
+}
+
+/// Where the subject of the cue at `ci` ends: before auxiliaries, adverbs and a
+/// parenthesis (`Rep. Stephen Lynch (D-Mass.) said`).
+fn subject_end(b: &Block, lo: usize, ci: usize) -> usize {
+    let t = &b.toks;
+    let mut k = skip_aux_left(b, lo, ci);
+    if k > lo && t[k - 1].p == ')' {
+        if let Some(open) = (lo..k - 1).rev().find(|&m| t[m].p == '(') {
+            k = skip_aux_left(b, lo, open);
+        }
+    }
+    k
 }
 
 /// Skips adverbs and adjuncts right after a cue (`on Wednesday`, `in a statement`,
@@ -1280,7 +1303,7 @@ fn trailing(
     };
     // Where the reporting clause starts and its source.
     let (clause_start, source, inverted) = {
-        let k = skip_aux_left(b, lo, ci);
+        let k = subject_end(b, lo, ci);
         let left = np_left(b, lo, k);
         match left {
             Some((s, _)) if s > lo && is_sep(s - 1) => (s, Some((s, k)), false),
@@ -1580,19 +1603,48 @@ fn forward(
     if participle {
         source = last_source.or_else(|| np_right(b, lo, ci).map(|r| span_of(b, r)));
     } else {
-        let k = skip_aux_left(b, lo, ci);
+        let k = subject_end(b, lo, ci);
         let mut left = np_left(b, lo, k);
-        // "X, a spokesman for Y, said" / "The man, who refused …, said"
-        if left.is_none() && k > lo && t[k - 1].p == ',' {
-            if let Some(open) = (lo..k - 1).rev().find(|&m| t[m].p == ',') {
-                let first = t.get(open + 1).map_or("", |x| x.low.as_str());
-                if matches!(
-                    first,
-                    "a" | "an" | "the" | "who" | "which" | "whose" | "whom"
-                ) || t[open + 1].low.ends_with("ing")
-                {
-                    left = np_left(b, lo, open);
+        if left.is_none() && k > lo {
+            let prev = &t[k - 1];
+            if prev.p == ',' {
+                // "X, a spokesman for Y, said" / "The man, who refused …, said" /
+                // "The state's chairman, Phil Lovas, said"
+                let seg = np_left(b, lo, k - 1);
+                let seg_start = seg.map_or(k - 1, |r| r.0);
+                let open = (lo..k - 1).rev().find(|&m| t[m].p == ',');
+                let before = open.and_then(|o| np_left(b, lo, subject_end(b, lo, o)));
+                let seg_is_name = seg
+                    .is_some_and(|r| t[r.0].cap && !DETS.contains(&t[r.0].low.as_str()))
+                    && open.is_some_and(|o| o + 1 == seg_start);
+                left = if seg_is_name {
+                    seg
+                } else if let Some(o) = open {
+                    let first = t.get(o + 1).map_or("", |x| x.low.as_str());
+                    let parenthetical = matches!(
+                        first,
+                        "a" | "an" | "the" | "who" | "which" | "whose" | "whom"
+                    ) || t[o + 1].low.ends_with("ing")
+                        || (o + 1 == seg_start && !t[seg_start].cap);
+                    if parenthetical {
+                        before
+                    } else {
+                        None
+                    }
+                } else {
+                    None
+                };
+            } else if matches!(prev.low.as_str(), "who" | "which") {
+                // "an architect who said": the noun phrase before the relative pronoun.
+                let mut e = k - 1;
+                if e > lo && t[e - 1].p == ',' {
+                    e -= 1;
                 }
+                left = np_left(b, lo, e);
+            } else if prev.is("and") && k - 1 > lo {
+                // "X supported Democrats … and said": the clause's subject.
+                left = np_right(b, lo, k - 1)
+                    .filter(|r| t[r.0].cap || DETS.contains(&t[r.0].low.as_str()));
             }
         }
         // Apposition: "Omer Celik, a spokesman for …, has denied": the name, not the role.
@@ -1702,7 +1754,8 @@ fn forward(
             }
         }
     }
-    if !starts_quote && !NP_OBJECT.contains(&lemma) && (j..end).filter(|&k| t[k].word()).count() < 2 {
+    if !starts_quote && !NP_OBJECT.contains(&lemma) && (j..end).filter(|&k| t[k].word()).count() < 2
+    {
         return false;
     }
     let parts = split_coordinated(b, j, end);
@@ -1934,7 +1987,14 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                         && f.content[0].start < inner.start
                         && f.source.is_some()
                 })
-                .max_by_key(|(_, f)| f.content[0].start);
+                .max_by_key(|(_, f)| {
+                    // A direct quotation of the same paragraph first: a split quotation
+                    // continues it even when an indirect one came between.
+                    (
+                        f.block == bi && f.kind == ContentKind::Direct,
+                        f.content[0].start,
+                    )
+                });
             let Some((pi, p)) = prev else { continue };
             // `"…," she said, clapping. "…"`: the second part of the same quotation.
             let unit_before = b.units.iter().rev().find(|&&(lo, _)| lo < q.open).copied();
