@@ -726,8 +726,8 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
         } else {
             break;
         }
-        if words > 12 {
-            return None;
+        if words >= 14 {
+            break;
         }
     }
     if words == 0 {
@@ -884,6 +884,22 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             break;
         }
         let w = t[i].low.as_str();
+        // "after the convention he would …": a short phrase before the clause's subject.
+        if matches!(
+            w,
+            "after" | "before" | "during" | "following" | "since" | "when" | "at" | "in" | "on"
+        ) {
+            if let Some(k) = (i + 1..hi.min(i + 7))
+                .find(|&k| matches!(t[k].low.as_str(), "he" | "she" | "they" | "it" | "we" | "i"))
+            {
+                if (i + 1..k).all(|m| t[m].word() || t[m].p == ',')
+                    && !(i + 1..k).any(|m| t[m].is("that"))
+                {
+                    i = k;
+                    break;
+                }
+            }
+        }
         // "in a statement", "in an interview (with X)"
         if matches!(w, "in" | "on" | "during" | "at" | "via" | "through") {
             let mut j = i + 1;
@@ -1179,7 +1195,20 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         && !matches!(lexicon::stance_of(lemma), "promises")
         && !matches!(
             lemma,
-            "agree" | "urge" | "refuse" | "decline" | "ask" | "warn" | "tell" | "call on"
+            "agree"
+                | "urge"
+                | "refuse"
+                | "decline"
+                | "ask"
+                | "warn"
+                | "tell"
+                | "call on"
+                | "want"
+                | "plan"
+                | "seek"
+                | "intend"
+                | "encourage"
+                | "hope"
         )
     {
         return true;
@@ -1614,10 +1643,30 @@ fn forward(
                 let seg_start = seg.map_or(k - 1, |r| r.0);
                 let open = (lo..k - 1).rev().find(|&m| t[m].p == ',');
                 let before = open.and_then(|o| np_left(b, lo, subject_end(b, lo, o)));
-                let seg_is_name = seg
-                    .is_some_and(|r| t[r.0].cap && !DETS.contains(&t[r.0].low.as_str()))
+                // The name before a chain of short comma-separated pieces.
+                let mut first_comma = k - 1;
+                for _ in 0..3 {
+                    match (lo..first_comma).rev().take(9).find(|&m| t[m].p == ',') {
+                        Some(m) => first_comma = m,
+                        None => break,
+                    }
+                }
+                let chained = (first_comma < k - 1)
+                    .then(|| np_left(b, lo, first_comma))
+                    .flatten()
+                    .filter(|r| {
+                        t[r.0].cap && !DETS.contains(&t[r.0].low.as_str()) && r.1 - r.0 <= 5
+                    });
+                let seg_is_name = chained.is_none()
+                    && seg.is_some_and(|r| t[r.0].cap && !DETS.contains(&t[r.0].low.as_str()))
                     && open.is_some_and(|o| o + 1 == seg_start);
-                left = if seg_is_name {
+                left = if let Some(c) = chained.filter(|_| {
+                    !seg.is_some_and(|r| {
+                        t[r.0].cap && r.0 > 0 && t[r.0 - 1].p == ',' && first_comma + 1 == r.0
+                    })
+                }) {
+                    Some(c)
+                } else if seg_is_name {
                     seg
                 } else if let Some(o) = open {
                     let first = t.get(o + 1).map_or("", |x| x.low.as_str());
@@ -1641,7 +1690,7 @@ fn forward(
                     e -= 1;
                 }
                 left = np_left(b, lo, e);
-            } else if prev.is("and") && k - 1 > lo {
+            } else if matches!(prev.low.as_str(), "and" | "but" | "or" | "then") && k - 1 > lo {
                 // "X supported Democrats … and said": the clause's subject.
                 left = np_right(b, lo, k - 1)
                     .filter(|r| t[r.0].cap || DETS.contains(&t[r.0].low.as_str()));
@@ -1707,7 +1756,8 @@ fn forward(
         return false;
     }
     let starts_quote = is_quote_char(t[j].p);
-    if !starts_quote {
+    let saw_that = t[ci + 1..j].iter().any(|x| x.is("that") || x.p == ':');
+    if !starts_quote && !saw_that {
         let w = t[j].low.as_str();
         if (PREPS.contains(&w) && !(w == "to" && lexicon::stance_of(lemma) == "promises"))
             || matches!(
@@ -1741,8 +1791,23 @@ fn forward(
             }
         }
     }
-    // The content runs to the unit's end, or to the end of the quotation it starts with.
+    // The content runs to the unit's end, or to the end of the quotation it starts with,
+    // or to a clause with a reporting verb of its own (`…, but he said …`).
     let mut end = hi;
+    if let Some(k) = (j + 1..hi).find(|&k| {
+        (t[k].p == ',' || t[k].p == ';')
+            && !in_quote(b, k)
+            && (k + 1..(k + 6).min(hi)).any(|m| {
+                t[m].word()
+                    && !t[m].low.ends_with("ing")
+                    && lexicon::reporting_lemma(&t[m].low).is_some()
+                    && m > k + 1
+                    && t[m - 1].word()
+                    && !DETS.contains(&t[m - 1].low.as_str())
+            })
+    }) {
+        end = k;
+    }
     if starts_quote {
         if let Some(q) = b.quotes.iter().find(|q| q.open == j) {
             if let Some(c) = q.close {
@@ -1809,7 +1874,23 @@ fn split_coordinated(b: &Block, s: usize, e: usize) -> Vec<(usize, usize)> {
             k += 1;
             continue;
         }
-        let and_that = t[k].is("and") && t[k + 1].is("that");
+        // "and that he …" starts a second clause; "and that location is …" does not.
+        let and_that = t[k].is("and")
+            && t[k + 1].is("that")
+            && !t.get(k + 3).is_some_and(|x| {
+                matches!(
+                    x.low.as_str(),
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "has"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                )
+            });
         let comma_and = t[k].p == ',' && t[k + 1].is("and") && k + 2 < e && {
             let n = &t[k + 2];
             matches!(
