@@ -608,8 +608,8 @@ fn build_block(a: &Article, span: Span, headline: bool) -> Block {
         let after_quote = quotes.iter().any(|q| q.close.is_some_and(|c| c + 1 == b));
         let next_end = ends[k];
         let short_cue = after_quote
-            && next_end - b <= 14
-            && (b..(b + 5).min(next_end)).any(|m| {
+            && next_end - b <= 24
+            && (b..(b + 7).min(next_end)).any(|m| {
                 toks[m].word() && !toks[m].cap && lexicon::reporting_lemma(&toks[m].low).is_some()
             });
         if !crossed && !short_cue {
@@ -768,29 +768,31 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
 }
 
 fn is_abbrev(w: &str) -> bool {
-    matches!(
-        w,
-        "mr" | "mrs"
-            | "ms"
-            | "dr"
-            | "sen"
-            | "rep"
-            | "gov"
-            | "gen"
-            | "lt"
-            | "col"
-            | "st"
-            | "jr"
-            | "sr"
-            | "prof"
-            | "u.s"
-            | "u.n"
-            | "u.k"
-            | "d.c"
-            | "inc"
-            | "co"
-            | "corp"
-    ) || (w.contains('.') && w.split('.').all(|p| p.chars().count() <= 2))
+    w.chars().count() == 1
+        || matches!(
+            w,
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "sen"
+                | "rep"
+                | "gov"
+                | "gen"
+                | "lt"
+                | "col"
+                | "st"
+                | "jr"
+                | "sr"
+                | "prof"
+                | "u.s"
+                | "u.n"
+                | "u.k"
+                | "d.c"
+                | "inc"
+                | "co"
+                | "corp"
+        )
+        || (w.contains('.') && w.split('.').all(|p| p.chars().count() <= 2))
 }
 
 /// The noun phrase starting at `start`: up to punctuation (but not a name's inner
@@ -901,6 +903,10 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             }
         }
         // "in a statement", "in an interview (with X)"
+        if matches!(w, "of" | "on") && i + 1 < hi && DAYS.contains(&t[i + 1].low.as_str()) {
+            i += 2;
+            continue;
+        }
         if matches!(w, "in" | "on" | "during" | "at" | "via" | "through") {
             let mut j = i + 1;
             while j < hi && t[j].word() && DETS.contains(&t[j].low.as_str()) {
@@ -1450,7 +1456,28 @@ fn trailing(
         {
             // The participle is read on its own.
         } else if closing_quote.is_some() {
-            // A quotation with its speaker: whatever follows is narration.
+            // A quotation with its speaker: whatever follows is narration, up to a second
+            // part of the quotation after a comma (`"…," Tester said, referring to …, "…"`).
+            let next_open = (j..hi).find(|&k| {
+                is_quote_char(t[k].p)
+                    && k > j
+                    && t[k - 1].p == ','
+                    && b.quotes.iter().any(|q| q.open == k)
+            });
+            let cue_between = next_open.is_some_and(|k| {
+                (j..k).any(|m| {
+                    t[m].word()
+                        && !t[m].low.ends_with("ing")
+                        && lexicon::reporting_lemma(&t[m].low).is_some()
+                })
+            });
+            if let (Some(k), false) = (next_open, cue_between) {
+                if let Some(q) = b.quotes.iter().find(|q| q.open == k) {
+                    if let Some(s) = trim_inner(b, q.inner) {
+                        content.push(s);
+                    }
+                }
+            }
         } else if !(t[j].p == '.'
             || t[j].p == ';'
             || (t[j].p == ','
@@ -1755,6 +1782,14 @@ fn forward(
     if j >= hi {
         return false;
     }
+    // "says of Clinton, “…”": a short phrase before the quotation.
+    if !is_quote_char(t[j].p) && PREPS.contains(&t[j].low.as_str()) {
+        if let Some(k) = (j + 1..hi.min(j + 9)).find(|&k| {
+            is_quote_char(t[k].p) && t[k - 1].p == ',' && b.quotes.iter().any(|q| q.open == k)
+        }) {
+            j = k;
+        }
+    }
     let starts_quote = is_quote_char(t[j].p);
     let saw_that = t[ci + 1..j].iter().any(|x| x.is("that") || x.p == ':');
     if !starts_quote && !saw_that {
@@ -1988,10 +2023,101 @@ fn headline_form(a: &Article, b: &Block, bi: usize, out: &mut Vec<Found>) {
 
 const CONNECTOR: &[&str] = &["of", "and", "the", "de", "al", "bin", "von", "van"];
 
+/// Quotations introduced outside their own sentence: a paragraph ending in `Trump said:`
+/// before a paragraph that opens with a quotation, and a quotation signed after a dash
+/// (`"…" ― Maria, 25, Texas`).
+fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
+    let covered = |found: &Vec<Found>, span: Span| {
+        found.iter().any(|f| {
+            f.content
+                .iter()
+                .any(|c| c.start < span.end && span.start < c.end)
+        })
+    };
+    for (bi, b) in blocks.iter().enumerate() {
+        for q in &b.quotes {
+            let Some(inner) = trim_inner(b, q.inner) else {
+                continue;
+            };
+            if covered(found, inner) {
+                continue;
+            }
+            // Signed after a dash.
+            if let Some(c) = q.close {
+                let t = &b.toks;
+                if t.get(c + 1)
+                    .is_some_and(|d| matches!(d.p, '\u{2015}' | '\u{2014}' | '\u{2013}' | '-'))
+                    && t.get(c + 2).is_some_and(|n| n.cap)
+                {
+                    if let Some(r) = np_right(b, c + 2, t.len()) {
+                        found.push(Found {
+                            content: vec![inner],
+                            kind: ContentKind::Direct,
+                            cue: None,
+                            source: Some(span_of(b, r)),
+                            addressee: None,
+                            chain: Vec::new(),
+                            carried: false,
+                            participle: false,
+                            block: bi,
+                        });
+                        continue;
+                    }
+                }
+            }
+            // Introduced by the previous paragraph's closing colon.
+            if q.open != 0 || bi == 0 {
+                continue;
+            }
+            let pb = &blocks[bi - 1];
+            let t = &pb.toks;
+            if t.last().is_none_or(|x| x.p != ':') {
+                continue;
+            }
+            let lo = pb.units.last().map_or(0, |u| u.0);
+            let Some(ci) = (lo..t.len()).rev().find(|&k| {
+                t[k].word() && !in_quote(pb, k) && lexicon::reporting_lemma(&t[k].low).is_some()
+            }) else {
+                continue;
+            };
+            let Some(src) = np_left(pb, lo, subject_end(pb, lo, ci)) else {
+                continue;
+            };
+            let mut content = vec![inner];
+            let mut k = bi + 1;
+            let mut open_end = q.close.is_none();
+            while open_end && k < blocks.len() {
+                let nb = &blocks[k];
+                let Some(nq) = nb.quotes.first() else { break };
+                if nq.open != 0 {
+                    break;
+                }
+                if let Some(s) = trim_inner(nb, nq.inner) {
+                    content.push(s);
+                }
+                open_end = nq.close.is_none();
+                k += 1;
+            }
+            found.push(Found {
+                content,
+                kind: ContentKind::Direct,
+                cue: Some(Span::new(t[ci].s, t[ci].e)),
+                source: Some(span_of(pb, src)),
+                addressee: None,
+                chain: Vec::new(),
+                carried: false,
+                participle: false,
+                block: bi,
+            });
+        }
+    }
+}
+
 /// Quotations no cue claimed: a quote that is its paragraph's (or sentence's) main words
 /// continues the previous speaker; an unclosed quotation continues into the next
 /// paragraph when that one opens with a quotation mark.
 fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
+    introduced_quotes(blocks, found);
     // Multi-paragraph quotations first.
     for f in found.iter_mut() {
         let bi = f.block;
