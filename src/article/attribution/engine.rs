@@ -313,6 +313,11 @@ const OUTLETS: &[&str] = &[
     "network",
     "urdupoint",
 ];
+/// Verbs whose object is always the addressee (`told reporters …`); the other verbs of
+/// [`TELL`] take one only before `that` (`warned voters that …`).
+const TELL_ALWAYS: &[&str] = &[
+    "tell", "inform", "notify", "brief", "remind", "assure", "reassure",
+];
 const TELL: &[&str] = &[
     "tell", "inform", "assure", "remind", "notify", "brief", "reassure", "warn", "advise", "urge",
     "promise", "ask", "thank",
@@ -340,6 +345,7 @@ const COGNITIVE: &[&str] = &[
     "worry",
     "forecast",
     "foresee",
+    "know",
 ];
 /// Verbs whose content may be a bare noun phrase object (`denied the reports`).
 const NP_OBJECT: &[&str] = &[
@@ -392,6 +398,26 @@ const NP_OBJECT: &[&str] = &[
     "hail",
     "laud",
     "commend",
+    "call",
+    "attack",
+    "support",
+    "oppose",
+    "endorse",
+    "discuss",
+    "identify",
+    "liken",
+    "compare",
+    "link",
+    "encourage",
+    "outline",
+    "address",
+    "reference",
+    "mention",
+    "describe",
+    "want",
+    "plan",
+    "seek",
+    "show",
 ];
 const STATEMENT_NOUNS: &[&str] = &[
     "statement",
@@ -1220,7 +1246,15 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         return true;
     }
     if next == "by" {
-        return false;
+        // "backed by Turkey": a participle modifying a noun, not a passive report.
+        return !(i > lo && BE.contains(&t[i - 1].low.as_str()));
+    }
+    // "did not know": a negated belief reports nothing.
+    if COGNITIVE.contains(&lemma)
+        && i > lo
+        && matches!(t[i - 1].low.as_str(), "not" | "n't" | "never")
+    {
+        return true;
     }
     // "is expected", "was believed" without an agent: no source.
     if i > lo && BE.contains(&t[i - 1].low.as_str()) && COGNITIVE.contains(&lemma) {
@@ -1579,12 +1613,11 @@ fn according_to(
     if j < hi
         && t[j].p == ','
         && j + 1 < hi
-        && matches!(t[j + 1].low.as_str(), "a" | "an" | "the" | "who" | "which")
+        && matches!(t[j + 1].low.as_str(), "a" | "an" | "who" | "which")
     {
-        if let Some(k) = (j + 1..hi).find(|&k| t[k].p == ',') {
+        // "according to X, a spokesman for Y, …": skip the apposition when it is closed.
+        if let Some(k) = (j + 1..hi.min(j + 12)).find(|&k| t[k].p == ',') {
             j = k;
-        } else {
-            j = hi;
         }
     }
     if j < hi && t[j].is("citing") {
@@ -1757,7 +1790,7 @@ fn forward(
             }
         }
     }
-    if TELL.contains(&lemma) && j < hi && t[j].word() && !t[j].is("that") {
+    if TELL_ALWAYS.contains(&lemma) && j < hi && t[j].word() && !t[j].is("that") {
         if let Some(r) = np_right(b, j, hi) {
             addressee = Some(span_of(b, r));
             j = r.1;
@@ -2354,6 +2387,17 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
             .iter()
             .any(|b| b.contains(&text) || text.contains(b.as_str()))
     });
+    // Attributions reported inside another's content (`X said the leader had asked …`)
+    // are not the article's speakers: pronouns and descriptors skip them.
+    let nested: Vec<bool> = found
+        .iter()
+        .map(|f| {
+            let at = f.cue.map_or(f.content[0].start, |c| c.start);
+            found.iter().any(|g| {
+                !std::ptr::eq(f, g) && g.content.iter().any(|c| c.start <= at && at < c.end)
+            })
+        })
+        .collect();
     let mut out: Vec<Attribution> = Vec::with_capacity(found.len());
     for f in &found {
         let mut resolved = None;
@@ -2367,7 +2411,10 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
                 .map_or(para.start, |s| a.sentences[s].span.start.max(para.start));
             let earlier: Vec<&Attribution> = out
                 .iter()
+                .enumerate()
                 .rev()
+                .filter(|(k, _)| !nested[*k])
+                .map(|(_, p)| p)
                 .filter(|p| {
                     p.content_span().start < f.content[0].start
                         && p.content_span().start + 2000 > src.start
