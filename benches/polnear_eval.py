@@ -35,7 +35,10 @@ import sys
 QUOTES = "\"\u201c\u201d\u00ab\u00bb\u2018\u2019'"
 OPENERS = "\"\u201c\u00ab\u2018'"
 CLOSERS = "\"\u201d\u00bb\u2019'"
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "them", "her", "his"}
+# Personal and relative pronouns: the gold keeps them as written, the draft names the
+# speaker they stand for.
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "them", "her", "his",
+            "who", "which", "that", "whom"}
 STOP = {
     "the", "a", "an", "of", "and", "for", "to", "in", "on", "at", "from", "with", "by",
     "mr", "mrs", "ms", "dr", "s", "'s", "who", "that", "this", "these", "those", "his",
@@ -214,7 +217,7 @@ def main():
     print(f"overall recall:        {pct('all_found', 'all')}")
     print(f"precision:             {pct('claims_ok', 'claims')}")
     print(f"named source right:    {pct('named_right', 'named')}")
-    print(f"(found with a pronoun gold source, not scored: {tot['pronoun_sources']};"
+    print(f"(found with a personal or relative pronoun as gold source, not scored: {tot['pronoun_sources']};"
           f" drafted quotes not located: {tot['unlocated']})")
     if args.verbose:
         cues = sorted(((v, k[9:]) for k, v in tot.items() if k.startswith("miss_cue:")), reverse=True)

@@ -126,7 +126,8 @@ const STOPS: &[&str] = &[
 const PREPS: &[&str] = &[
     "in", "on", "at", "during", "after", "before", "of", "for", "from", "with", "to", "by",
     "about", "over", "under", "into", "through", "since", "until", "among", "amid", "despite",
-    "without", "within", "across", "against", "toward", "towards", "via", "upon", "like",
+    "without", "within", "across", "against", "toward", "towards", "via", "upon", "like", "unlike",
+    "beyond", "besides", "per",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 const PERSON_NOUNS: &[&str] = &[
@@ -788,6 +789,17 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
     if (s..end).all(|k| {
         !t[k].word() || DETS.contains(&t[k].low.as_str()) || PREPS.contains(&t[k].low.as_str())
     }) {
+        return None;
+    }
+    // Not a subject: a gerund phrase (`defending his …`), an object pronoun, a phrase of
+    // time (`In 1986`).
+    let first = t[s].low.as_str();
+    if (!t[s].cap && first.ends_with("ing") && first.len() > 5)
+        || matches!(first, "me" | "us" | "him" | "them" | "whom")
+        || (PREPS.contains(&first)
+            && s + 1 < end
+            && t[s + 1].low.chars().all(|c| c.is_ascii_digit()))
+    {
         return None;
     }
     Some((s, end))
