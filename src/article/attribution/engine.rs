@@ -2110,6 +2110,40 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                     }
                 }
             }
+            // Inside a sentence with no cue for it (`X likened the rules to "burning the
+            // Constitution"`, `X Speaks 'Directly To White People'`): the sentence's
+            // subject said it.
+            if q.open > 0 && q.close.is_some() {
+                let unit = b
+                    .units
+                    .iter()
+                    .find(|&&(lo, hi)| lo <= q.open && q.open < hi)
+                    .copied();
+                if let Some((lo, _)) = unit {
+                    let lo = skip_dateline(b, lo, q.open);
+                    let subject = np_right(b, lo, q.open).filter(|r| {
+                        let w = &b.toks[r.0];
+                        (w.cap || DETS.contains(&w.low.as_str()))
+                            && !PREPS.contains(&w.low.as_str())
+                            && r.1 - r.0 <= 6
+                            && r.1 < q.open
+                    });
+                    if let Some(r) = subject {
+                        found.push(Found {
+                            content: vec![inner],
+                            kind: ContentKind::Direct,
+                            cue: None,
+                            source: Some(span_of(b, r)),
+                            addressee: None,
+                            chain: Vec::new(),
+                            carried: true,
+                            participle: false,
+                            block: bi,
+                        });
+                        continue;
+                    }
+                }
+            }
             // Introduced by the previous paragraph's closing colon.
             if q.open != 0 || bi == 0 {
                 continue;
