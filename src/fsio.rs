@@ -291,6 +291,8 @@ fn keep_owner(_: &File, _: &Metadata) -> std::io::Result<()> {
 /// `path` with `.` and `..` resolved and symbolic links followed as far as the path
 /// exists, so that two spellings of one file compare equal.
 pub fn normalize(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path);
+    let path = absolute.as_deref().unwrap_or(path);
     if let Ok(p) = std::fs::canonicalize(path) {
         return p;
     }
@@ -334,6 +336,19 @@ pub fn confine(path: &Path, roots: &[PathBuf]) -> Result<PathBuf, Refused> {
     } else {
         Err(Refused::OutsideRoots)
     }
+}
+
+/// The repository root of files in `dir`: the nearest ancestor (symbolic links resolved)
+/// holding `.git` or `claimls.toml`, if there is one.
+pub fn repository_root(dir: &Path) -> Option<PathBuf> {
+    let dir = normalize(if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    });
+    dir.ancestors()
+        .find(|d| d.join(".git").exists() || d.join(crate::config::FILE_NAME).exists())
+        .map(Path::to_path_buf)
 }
 
 #[cfg(test)]

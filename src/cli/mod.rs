@@ -113,7 +113,19 @@ pub fn run_check(args: CheckArgs) -> ExitCode {
         }
     };
 
-    let report = run::check_files(&files, options);
+    let checked: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .map(|p| {
+            let dir = match p.parent() {
+                _ if p.is_dir() => p.as_path(),
+                Some(d) if !d.as_os_str().is_empty() => d,
+                _ => std::path::Path::new("."),
+            };
+            crate::fsio::normalize(dir)
+        })
+        .collect();
+    let report = run::check_files(&files, &checked, options);
     problems.extend(report.problems.iter().cloned());
 
     let deny = args.deny.severity();

@@ -143,7 +143,7 @@ impl State {
         config: &Config,
     ) -> ArticleView {
         let roots = read(&self.roots);
-        match articles::locate(claims_path, parsed, &roots) {
+        match articles::locate(claims_path, parsed, &roots, &config.allowed_roots) {
             Err(e) => ArticleView {
                 path: None,
                 uri: None,
