@@ -630,3 +630,43 @@ fn the_password_file_is_outside_the_repository() {
     let out = run_in(dir.path(), &["check", "--color", "never", "a.claims"]);
     assert!(!stdout(&out).contains("/bin/"), "{}", stdout(&out));
 }
+
+/// Terminal injection (issue 10, item 5): control characters from the annotation, the article
+/// and file names reach the messages (C011's "should be", C020's source name); human and
+/// GitHub output show them escaped, with or without colour.
+#[test]
+fn control_characters_in_messages_are_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "date 2020-01-01 Headline\n\nThe minister said the plan is \u{1b}]0;pwned\u{7}good and \u{9b}2Jsafe for everyone here.\n",
+    );
+    write(
+        dir.path(),
+        "a\u{1b}[2J.claims",
+        "article: a.txt\n\nclaim x\n  source: Evil\u{1b}[31mName\n  cue: said\n  quote: the plan is \u{1b}]0;pwned\u{7}goad and \u{9b}2Jsafe for everyone here\n",
+    );
+    for args in [
+        &["check", "--no-color", "."][..],
+        &["check", "--color", "always", "."],
+        &["check", "--format", "github", "."],
+    ] {
+        let out = run_in(dir.path(), args);
+        let all = format!("{}{}", stdout(&out), stderr(&out));
+        let raw: Vec<char> = all
+            .chars()
+            .filter(|c| matches!(c, '\0'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'))
+            .collect();
+        if args.contains(&"always") {
+            // Colour codes are the only escape sequences: every ESC starts `ESC [ digits m`.
+            assert!(
+                !all.contains("\u{1b}]") && !all.contains("\u{1b}[2J") && !all.contains('\u{7}'),
+                "{all:?}"
+            );
+        } else {
+            assert!(raw.is_empty(), "{args:?}: raw {raw:?} in {all:?}");
+        }
+        assert!(all.contains("\\u{1b}"), "{args:?}: {all:?}");
+    }
+}

@@ -1,6 +1,7 @@
 //! `claimls fmt`: rewrite `.claims` files in the canonical layout (`--check` only reports).
 
 use super::discover;
+use super::output::escape_controls;
 use crate::fsio;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -23,7 +24,7 @@ pub fn run_fmt(args: FmtArgs) -> ExitCode {
     let files = match discover::claims_files(&args.paths, &mut problems, &mut warnings) {
         Ok(files) => files,
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", escape_controls(&message));
             return ExitCode::from(2);
         }
     };
@@ -39,17 +40,21 @@ pub fn run_fmt(args: FmtArgs) -> ExitCode {
                 } else {
                     "formatted"
                 };
-                let _ = writeln!(out, "{verb} {}", path.display());
+                let _ = writeln!(
+                    out,
+                    "{verb} {}",
+                    escape_controls(&path.display().to_string())
+                );
             }
             Ok(false) => {}
             Err(e) => problems.push(e),
         }
     }
     for w in &warnings {
-        eprintln!("warning: {w}");
+        eprintln!("warning: {}", escape_controls(w));
     }
     for p in &problems {
-        eprintln!("error: {p}");
+        eprintln!("error: {}", escape_controls(p));
     }
     eprintln!(
         "{} {} of {} file{}",

@@ -108,7 +108,11 @@ pub fn run_check(args: CheckArgs) -> ExitCode {
     let files = match discover::claims_files(&args.paths, &mut problems, &mut warnings) {
         Ok(files) => files,
         Err(message) => {
-            let _ = writeln!(std::io::stderr(), "error: {message}");
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: {}",
+                output::escape_controls(&message)
+            );
             return ExitCode::from(2);
         }
     };
@@ -144,10 +148,10 @@ pub fn run_check(args: CheckArgs) -> ExitCode {
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
     for w in &warnings {
-        let _ = writeln!(err, "warning: {w}");
+        let _ = writeln!(err, "warning: {}", output::escape_controls(w));
     }
     for p in &problems {
-        let _ = writeln!(err, "error: {p}");
+        let _ = writeln!(err, "error: {}", output::escape_controls(p));
     }
     if matches!(options.format, Format::Human | Format::Github) {
         let _ = writeln!(err, "{}", summary(&report, started.elapsed().as_secs_f64()));
