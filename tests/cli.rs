@@ -295,7 +295,9 @@ fn shared_article_and_many_files_in_stable_order() {
         "{summary}"
     );
 
-    // Files given twice, or as a file and its directory, are checked once.
+    // Files given twice, or as a file and its directory, are checked once. (Checking `b`
+    // alone, the shared article above it is read because the scratch folder is a repository.)
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
     let out = run_in(
         dir.path(),
         &["check", "--quiet", "b", "b/a.claims", "./b/z.claims"],
