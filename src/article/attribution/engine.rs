@@ -348,6 +348,60 @@ const COGNITIVE: &[&str] = &[
     "foresee",
     "know",
 ];
+/// Verbs whose content may be an infinitive (`wants to junk …`, `plans to release …`).
+const TO_VERBS: &[&str] = &[
+    "agree",
+    "urge",
+    "refuse",
+    "decline",
+    "ask",
+    "warn",
+    "tell",
+    "call on",
+    "want",
+    "plan",
+    "seek",
+    "intend",
+    "encourage",
+    "hope",
+    "expect",
+];
+/// Verbs whose content may follow a preposition (`complained about his mic`, `spoke of
+/// her discussions`, `pleads for his life`).
+const PREP_OBJECT: &[&str] = &[
+    "complain",
+    "speak",
+    "comment",
+    "plead",
+    "warn",
+    "ask",
+    "question",
+    "argue",
+    "testify",
+    "joke",
+    "worry",
+    "rail",
+    "boast",
+    "brag",
+    "lament",
+    "protest",
+    "inquire",
+    "enquire",
+    "speculate",
+    "disagree",
+    "agree",
+    "muse",
+    "fume",
+    "vent",
+    "call",
+    "hit out",
+    "lash out",
+    "weigh in",
+    "speak out",
+    "caution",
+    "remark",
+    "fret",
+];
 /// Verbs whose content may be a bare noun phrase object (`denied the reports`).
 const NP_OBJECT: &[&str] = &[
     "deny",
@@ -974,7 +1028,7 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             }
             // "on Wednesday", "on Twitter", "at a rally on Monday": a short phrase
             // followed by "that".
-            if let Some(k) = (i + 1..hi.min(i + 9)).find(|&k| t[k].is("that")) {
+            if let Some(k) = (i + 1..hi.min(i + 15)).find(|&k| t[k].is("that")) {
                 if (i + 1..k).all(|m| t[m].word() || t[m].p == ',') {
                     i = k;
                     break;
@@ -1255,6 +1309,11 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
                 | "hope"
         )
     {
+        return true;
+    }
+    // "The man, who refused to give his name, said …", "combatants who want to go": a
+    // relative clause describing someone, not a report.
+    if next == "to" && i > lo && matches!(t[i - 1].low.as_str(), "who" | "which") {
         return true;
     }
     if next == "by" {
@@ -1839,7 +1898,15 @@ fn forward(
     let saw_that = t[ci + 1..j].iter().any(|x| x.is("that") || x.p == ':');
     if !starts_quote && !saw_that {
         let w = t[j].low.as_str();
-        if (PREPS.contains(&w) && !(w == "to" && lexicon::stance_of(lemma) == "promises"))
+        let next_is_number = t
+            .get(j + 1)
+            .is_some_and(|n| n.low.starts_with(|c: char| c.is_ascii_digit()));
+        let prep_ok = (w == "to"
+            && (lexicon::stance_of(lemma) == "promises" || TO_VERBS.contains(&lemma)))
+            || (matches!(w, "about" | "of" | "for" | "on" | "against" | "over")
+                && PREP_OBJECT.contains(&lemma))
+            || (w == "about" && next_is_number);
+        if (PREPS.contains(&w) && !prep_ok)
             || matches!(
                 w,
                 "and"

@@ -292,7 +292,8 @@ fn nouns_and_infinitives_are_not_cues() {
         "The report was published on Monday.",
         "Her claims were examined by a judge.",
         "The United States and Canada signed a treaty.",
-        "He wants to say something.",
+        "She came to say goodbye.",
+        "The man, who refused to give his name, left early.",
         "The alleged theft happened at night.",
     ] {
         let all = seen(&format!("{H}{text}"));
