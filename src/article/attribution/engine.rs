@@ -1786,16 +1786,17 @@ fn forward(
                     .then(|| np_left(b, lo, first_comma))
                     .flatten()
                     .filter(|r| {
-                        t[r.0].cap && !DETS.contains(&t[r.0].low.as_str()) && r.1 - r.0 <= 5
+                        // A name (`Senator Dianne Feinstein, Democrat of California,`), not
+                        // a description (`Trump's running mate, Indiana Gov. Mike Pence,`).
+                        t[r.0].cap
+                            && t[r.1 - 1].cap
+                            && !DETS.contains(&t[r.0].low.as_str())
+                            && r.1 - r.0 <= 5
                     });
                 let seg_is_name = chained.is_none()
                     && seg.is_some_and(|r| t[r.0].cap && !DETS.contains(&t[r.0].low.as_str()))
                     && open.is_some_and(|o| o + 1 == seg_start);
-                left = if let Some(c) = chained.filter(|_| {
-                    !seg.is_some_and(|r| {
-                        t[r.0].cap && r.0 > 0 && t[r.0 - 1].p == ',' && first_comma + 1 == r.0
-                    })
-                }) {
+                left = if let Some(c) = chained {
                     Some(c)
                 } else if seg_is_name {
                     seg
@@ -1814,6 +1815,9 @@ fn forward(
                 } else {
                     None
                 };
+            } else if prev.is("whom") && k >= lo + 3 && t[k - 2].is("of") {
+                // "…, many of whom say": the whole phrase.
+                left = np_left(b, lo, k - 2).map(|r| (r.0, k));
             } else if matches!(prev.low.as_str(), "who" | "which") {
                 // "an architect who said": the noun phrase before the relative pronoun.
                 let mut e = k - 1;
@@ -1947,7 +1951,7 @@ fn forward(
             && (k + 1..(k + 6).min(hi)).any(|m| {
                 t[m].word()
                     && !t[m].low.ends_with("ing")
-                    && lexicon::reporting_lemma(&t[m].low).is_some()
+                    && lexicon::reporting_lemma(&t[m].low).is_some_and(|l| !not_a_cue(b, lo, m, l))
                     && m > k + 1
                     && t[m - 1].word()
                     && !DETS.contains(&t[m - 1].low.as_str())
