@@ -1372,6 +1372,9 @@ pub(super) fn run(a: &Article) -> Vec<Attribution> {
         if b.headline && found.len() == before {
             headline_form(a, b, bi, &mut found);
         }
+        if !b.headline {
+            transcript_turn(b, bi, &mut found);
+        }
     }
     carry_quotes(&blocks, &mut found);
     resolve(a, &blocks, found)
@@ -2129,6 +2132,42 @@ fn headline_form(a: &Article, b: &Block, bi: usize, out: &mut Vec<Found>) {
         kind: ContentKind::Headline,
         cue: None,
         source: Some(name),
+        addressee: None,
+        chain: Vec::new(),
+        carried: false,
+        participle: false,
+        block: bi,
+    });
+}
+
+/// A transcript turn: a paragraph opening with a name in capitals and a colon (`PENCE:
+/// Well, look, …`) is that speaker's words.
+fn transcript_turn(b: &Block, bi: usize, out: &mut Vec<Found>) {
+    let t = &b.toks;
+    let Some(colon) = t.iter().take(5).position(|x| x.p == ':') else {
+        return;
+    };
+    let named = colon > 0
+        && (0..colon).all(|k| t[k].word() && b.upper[k])
+        && t[..colon].iter().map(|x| x.low.len()).sum::<usize>() >= 2;
+    if !named || colon + 1 >= t.len() {
+        return;
+    }
+    let Some(content) = content_span(b, colon + 1, t.len()) else {
+        return;
+    };
+    if out.iter().any(|f| {
+        f.content
+            .iter()
+            .any(|c| c.start < content.end && content.start < c.end && c.len() * 2 > content.len())
+    }) {
+        return;
+    }
+    out.push(Found {
+        content: vec![content],
+        kind: ContentKind::Indirect,
+        cue: None,
+        source: Some(span_of(b, (0, colon))),
         addressee: None,
         chain: Vec::new(),
         carried: false,
