@@ -348,6 +348,11 @@ const COGNITIVE: &[&str] = &[
     "foresee",
     "know",
 ];
+/// Words before a gerund that reports for the clause's subject (`began by saying …`,
+/// `After saying …`, `each touting … and saying …`).
+const GERUND_INTRO: &[&str] = &[
+    "by", "from", "after", "before", "while", "when", "and", "without",
+];
 /// Verbs whose content may be an infinitive (`wants to junk …`, `plans to release …`).
 const TO_VERBS: &[&str] = &[
     "agree",
@@ -1282,7 +1287,10 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     let next = t.get(i + 1).map_or("", |n| n.low.as_str());
     let next_p = t.get(i + 1).map_or('\0', |n| n.p);
     if w.ends_with("ing") && lemma != "according to" {
-        let after_comma = i > lo && (t[i - 1].p == ',' || t[i - 1].p == '\u{2014}');
+        let after_comma = i > lo
+            && (t[i - 1].p == ','
+                || t[i - 1].p == '\u{2014}'
+                || GERUND_INTRO.contains(&t[i - 1].low.as_str()));
         let progressive = i > lo && BE.contains(&t[i - 1].low.as_str());
         if !(after_comma || progressive) || matches!(next, "on" | "about" | "to" | "for" | "with") {
             return true;
@@ -1760,8 +1768,10 @@ fn forward(
     out: &mut Vec<Found>,
 ) -> bool {
     let t = &b.toks;
-    let participle =
-        t[ci].low.ends_with("ing") && ci > lo && matches!(t[ci - 1].p, ',' | '\u{2014}');
+    let participle = t[ci].low.ends_with("ing")
+        && ci > lo
+        && (matches!(t[ci - 1].p, ',' | '\u{2014}')
+            || GERUND_INTRO.contains(&t[ci - 1].low.as_str()));
     let mut source;
     if participle {
         source = last_source.or_else(|| np_right(b, lo, ci).map(|r| span_of(b, r)));
