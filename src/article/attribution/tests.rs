@@ -328,3 +328,43 @@ fn bad_input_does_not_panic() {
         let _ = a.attributions();
     }
 }
+
+#[test]
+fn nested_attributions_are_told_apart() {
+    let text = format!("{H}Anna Berg said the mayor had promised a new bridge.");
+    let a = Article::new(text.as_str());
+    let items = &a.attributions().items;
+    assert_eq!(items.len(), 2, "{items:#?}");
+    let outer = items
+        .iter()
+        .find(|x| x.cue.unwrap().slice(&text) == "said")
+        .unwrap();
+    let inner = items
+        .iter()
+        .find(|x| x.cue.unwrap().slice(&text) == "promised")
+        .unwrap();
+    assert!(!a.attributions().is_nested(outer));
+    assert!(a.attributions().is_nested(inner));
+    assert_eq!(inner.source.unwrap().slice(&text), "the mayor");
+}
+
+#[test]
+fn transcript_turns_and_quotes_without_a_cue() {
+    let all = seen(&format!(
+        "{H}HOST: Will the port reopen next week?\n\nRAMOS: It will, and the cranes are ready.\n\nThe union called the plan \"a betrayal of every worker\" on Friday."
+    ));
+    let by_source = |s: &str| all.iter().find(|a| a.source.as_deref() == Some(s)).unwrap();
+    assert_eq!(
+        by_source("RAMOS").content,
+        ["It will, and the cranes are ready"]
+    );
+    assert_eq!(
+        by_source("HOST").content,
+        ["Will the port reopen next week"]
+    );
+    let quote = all
+        .iter()
+        .find(|a| a.content == ["a betrayal of every worker"])
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(quote.source.as_deref(), Some("The union"));
+}
