@@ -912,6 +912,16 @@ fn np_right(b: &Block, start: usize, hi: usize) -> Option<(usize, usize)> {
                 }
                 break;
             }
+            // A past-tense verb after the head noun ends the phrase (`The union greeted`).
+            if words > 0
+                && !tk.cap
+                && tk.low.ends_with("ed")
+                && t[i - 1].word()
+                && !DETS.contains(&t[i - 1].low.as_str())
+                && !t[i - 1].low.ends_with("ly")
+            {
+                break;
+            }
             if words > 0 && DAYS.contains(&tk.low.as_str()) {
                 break;
             }

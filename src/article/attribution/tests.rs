@@ -351,7 +351,7 @@ fn nested_attributions_are_told_apart() {
 #[test]
 fn transcript_turns_and_quotes_without_a_cue() {
     let all = seen(&format!(
-        "{H}HOST: Will the port reopen next week?\n\nRAMOS: It will, and the cranes are ready.\n\nThe union called the plan \"a betrayal of every worker\" on Friday."
+        "{H}HOST: Will the port reopen next week?\n\nRAMOS: It will, and the cranes are ready.\n\nThe union greeted the plan as \"a betrayal of every worker\" on Friday."
     ));
     let by_source = |s: &str| all.iter().find(|a| a.source.as_deref() == Some(s)).unwrap();
     assert_eq!(
