@@ -72,4 +72,22 @@ fn main() {
         i.as_secs_f64() * 1e3,
         a.as_secs_f64() / i.as_secs_f64().max(1e-9)
     );
+    // The same text 100 times over (1 MB): the analysis must stay linear.
+    let big = text.repeat(if test_mode { 3 } else { 100 });
+    let article = Article::new(big.as_str());
+    let runs = if test_mode { 1 } else { 7 };
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let t = Instant::now();
+        found = attribution::analyze(black_box(&article)).items.len();
+        times.push(t.elapsed());
+    }
+    let b = median(times);
+    println!(
+        "attribution/analyze, {} byte article, {found} attributions: median {:.1} ms over {runs} runs; per KB {:.3} ms (10 KB case: {:.3} ms)",
+        big.len(),
+        b.as_secs_f64() * 1e3,
+        b.as_secs_f64() * 1e3 / (big.len() as f64 / 1024.0),
+        a.as_secs_f64() * 1e3 / (text.len() as f64 / 1024.0)
+    );
 }

@@ -2553,13 +2553,18 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
     });
     // Attributions reported inside another's content (`X said the leader had asked …`)
     // are not the article's speakers: pronouns and descriptors skip them.
+    let mut by_block: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
+    for (k, f) in found.iter().enumerate() {
+        by_block.entry(f.block).or_default().push(k);
+    }
     let nested: Vec<bool> = found
         .iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(k, f)| {
             let at = f.cue.map_or(f.content[0].start, |c| c.start);
-            found.iter().any(|g| {
-                !std::ptr::eq(f, g) && g.content.iter().any(|c| c.start <= at && at < c.end)
-            })
+            by_block[&f.block]
+                .iter()
+                .any(|&g| g != k && found[g].content.iter().any(|c| c.start <= at && at < c.end))
         })
         .collect();
     let mut out: Vec<Attribution> = Vec::with_capacity(found.len());
@@ -2811,9 +2816,12 @@ const NOT_START: &[&str] = &[
 
 /// The longest earlier mention ending with `surname`: `Emmanuel Macron` for `Macron`.
 fn full_name_before(a: &Article, offset: usize, surname: &str) -> Option<Span> {
+    // The full name is looked for in the 20 KB before the surname: long articles stay linear.
+    let from = crate::text::floor_char_boundary(&a.text, offset.saturating_sub(20_000));
     let hay = &a.text[..offset];
     let mut best: Option<Span> = None;
-    for (at, _) in hay.match_indices(surname) {
+    for (at, _) in hay[from..].match_indices(surname) {
+        let at = at + from;
         let end = at + surname.len();
         if hay[end..].starts_with(|c: char| c.is_alphanumeric()) {
             continue;
