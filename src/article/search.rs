@@ -842,4 +842,237 @@ mod tests {
         let parts: Vec<_> = split_elisions(q).into_iter().map(|s| s.slice(q)).collect();
         assert_eq!(parts, ["a b", "c d", "e", "f", "g", "h"]);
     }
+
+    /// Whether `span` of `text` starts and ends between words.
+    fn on_word_boundaries(text: &str, span: Span) -> bool {
+        let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let (before, first) = (
+            text[..span.start].chars().next_back(),
+            text[span.start..].chars().next(),
+        );
+        let (last, after) = (
+            text[..span.end].chars().next_back(),
+            text[span.end..].chars().next(),
+        );
+        !(alnum(before) && alnum(first)) && !(alnum(last) && alnum(after))
+    }
+
+    fn near(a: &Article, q: &str) -> Span {
+        match a.find_quote(q) {
+            QuoteSearch::Found { parts, .. } => {
+                assert!(matches!(parts[0].level, MatchLevel::NearMiss { .. }), "{q}");
+                parts[0].article
+            }
+            nf => panic!("{q:?}: {nf:?}"),
+        }
+    }
+
+    #[test]
+    fn a_dropped_word_does_not_start_the_span_mid_word() {
+        let text =
+            "Headline\n\nViewers mocked the moderators\u{2019} attempted zingers all night long.\n";
+        let a = Article::new(text);
+        let span = near(&a, "the attempted zingers all night");
+        assert_eq!(
+            span.slice(text),
+            "the moderators\u{2019} attempted zingers all night"
+        );
+        let span = near(&a, "mocked the attempted zingers");
+        assert!(on_word_boundaries(text, span), "{:?}", span.slice(text));
+    }
+
+    #[test]
+    fn a_typo_at_the_end_does_not_cut_the_last_word() {
+        let text = "Headline\n\nHe said: \u{201c}If they ask me, I will then stand down.\u{201d} Nobody did.\n";
+        let a = Article::new(text);
+        let span = near(&a, "If they ask me, I will then stand donw.");
+        assert_eq!(span.slice(text), "If they ask me, I will then stand down.");
+        let text2 = "Headline\n\nThe gap was large, but insufficient, majority leaders said.\n";
+        let a2 = Article::new(text2);
+        let span = near(&a2, "The gap was large, but insufficient, majoriyt");
+        assert_eq!(
+            span.slice(text2),
+            "The gap was large, but insufficient, majority"
+        );
+    }
+
+    #[test]
+    fn a_short_quote_with_three_typos_is_found() {
+        let text = "Headline\n\nThe critic praised the film\u{2019}s \u{201c}gifted hands, enhanced imagination.\u{201d} Others agreed.\n";
+        let a = Article::new(text);
+        let span = near(&a, "\u{201c}gifed oands, enhanced imaginatiwn.\u{201d}");
+        assert_eq!(
+            span.slice(text),
+            "\u{201c}gifted hands, enhanced imagination.\u{201d}"
+        );
+    }
+
+    #[test]
+    fn a_literal_ellipsis_in_the_article_is_an_exact_match() {
+        let text = "Headline\n\nShe wrote: \u{201c}We tried \u{2026} and we failed,\u{201d} in her letter.\n";
+        let a = Article::new(text);
+        match a.find_quote("We tried \u{2026} and we failed,") {
+            QuoteSearch::Found { parts, occurrences } => {
+                assert_eq!(parts.len(), 1);
+                assert_eq!(parts[0].level, MatchLevel::Exact);
+                assert_eq!(
+                    parts[0].article.slice(text),
+                    "We tried \u{2026} and we failed,"
+                );
+                assert_eq!(occurrences, 1);
+            }
+            nf => panic!("{nf:?}"),
+        }
+        // An elision that is not in the article is still an elision.
+        let QuoteSearch::Found { parts, .. } = a.find_quote("She wrote ... in her letter") else {
+            panic!()
+        };
+        assert_eq!(parts.len(), 2);
+    }
+
+    #[test]
+    fn a_case_only_variant_does_not_make_an_exact_quote_ambiguous() {
+        let text =
+            "Headline\n\nThe Plan Is Dead, the banner said.\n\nBut the plan is dead, he said.\n";
+        let a = Article::new(text);
+        let QuoteSearch::Found { parts, occurrences } = a.find_quote("the plan is dead") else {
+            panic!()
+        };
+        assert_eq!(occurrences, 1);
+        assert_eq!(parts[0].level, MatchLevel::Exact);
+        assert_eq!(
+            parts[0].article.start,
+            text.find("the plan is dead").unwrap()
+        );
+        // Two exact copies are ambiguous; two normalized-only ones too.
+        assert_eq!(found("He said they were paid.").2, 2);
+        let QuoteSearch::Found { occurrences, .. } = a.find_quote("THE PLAN IS DEAD") else {
+            panic!()
+        };
+        assert_eq!(occurrences, 2);
+    }
+
+    #[test]
+    fn words_of_thousands_of_occurrences_still_find_a_near_miss() {
+        let mut text = String::from("Headline\n\n");
+        for _ in 0..5000 {
+            text.push_str("Syria ");
+        }
+        text.push_str("\n\nThe envoy flew to Damascus on Monday.\n");
+        let a = Article::new(text.as_str());
+        assert!(a.postings("syria").len() > MAX_VOTING_POSTINGS);
+        let span = near(&a, "Syria Syria Syrla Syria");
+        assert_eq!(span.slice(&text), "Syria Syria Syria Syria");
+        let span = near(&a, "Syria Syira Syria Syria Syria");
+        assert!(on_word_boundaries(&text, span));
+    }
+
+    /// The property of issue 9: for any article text and any quote taken from it with any
+    /// one planted copying mistake, applying the offered fix (the article's text at the
+    /// place found) makes the quote match exactly, and the fixed quote starts and ends on
+    /// word boundaries.
+    #[test]
+    fn the_fix_of_any_planted_mistake_matches_exactly_on_word_boundaries() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n.max(1) as u64) as usize
+        };
+        let vocab = [
+            "the",
+            "minister",
+            "said",
+            "\u{201c}we",
+            "will",
+            "not",
+            "accept",
+            "this,\u{201d}",
+            "Moscow\u{2019}s",
+            "ceasefire",
+            "Karabakh",
+            "troops",
+            "in",
+            "2020,",
+            "about",
+            "don\u{2019}t",
+            "1,500",
+            "reports",
+            "of",
+            "militants.",
+            "Ερευνα",
+            "Шойгу",
+            "a",
+        ];
+        let mut fixes = 0;
+        for round in 0..400 {
+            let mut text = String::from("Headline of the day\n\n");
+            for p in 0..3 {
+                for w in 0..(12 + next(25)) {
+                    if w > 0 {
+                        text.push(if next(15) == 0 { '\n' } else { ' ' });
+                    }
+                    text.push_str(vocab[next(vocab.len())]);
+                }
+                text.push_str(if p < 2 { "\n\n" } else { "\n" });
+            }
+            let a = Article::new(text.as_str());
+            let p = &a.paragraphs[next(a.paragraphs.len())];
+            let words: Vec<&str> = p.slice(&text).split_whitespace().collect();
+            let len = 4 + next(words.len().saturating_sub(4).min(14));
+            let at = next(words.len() - len + 1);
+            let mut quote: Vec<String> =
+                words[at..at + len].iter().map(|w| w.to_string()).collect();
+            let kind = round % 6;
+            match kind {
+                0 | 1 => {
+                    for _ in 0..if kind == 0 { 1 } else { 3 } {
+                        let w = next(quote.len());
+                        let mut chars: Vec<char> = quote[w].chars().collect();
+                        let i = next(chars.len());
+                        chars[i] = if chars[i] == 'x' { 'q' } else { 'x' };
+                        quote[w] = chars.into_iter().collect();
+                    }
+                }
+                2 => {
+                    quote.remove(1 + next(len - 2));
+                }
+                3 => {
+                    let i = 1 + next(len - 2);
+                    quote[i] = "zebra".into();
+                }
+                4 => {
+                    for w in &mut quote {
+                        *w = w
+                            .replace(['\u{201c}', '\u{201d}'], "\"")
+                            .replace('\u{2019}', "'");
+                    }
+                }
+                _ => {}
+            }
+            let sep = if kind == 5 { "  " } else { " " };
+            let quote = quote.join(sep);
+            let search = a.find_quote(&quote);
+            let QuoteSearch::Found { parts, .. } = &search else {
+                continue; // Not offered a fix: nothing to make worse.
+            };
+            fixes += 1;
+            let mut fixed = quote.clone();
+            for part in parts.iter().rev() {
+                let replacement: Vec<&str> = part.article.slice(&text).split_whitespace().collect();
+                fixed.replace_range(part.quote.start..part.quote.end, &replacement.join(" "));
+                assert!(
+                    on_word_boundaries(&text, part.article),
+                    "{quote:?} -> {:?}",
+                    part.article.slice(&text)
+                );
+            }
+            assert_eq!(
+                a.find_quote(&fixed).level(),
+                Some(MatchLevel::Exact),
+                "{quote:?} fixed as {fixed:?} in {text:?}"
+            );
+        }
+    }
 }
