@@ -1074,5 +1074,6 @@ mod tests {
                 "{quote:?} fixed as {fixed:?} in {text:?}"
             );
         }
+        assert!(fixes >= 360, "only {fixes} of 400 quotes found");
     }
 }
