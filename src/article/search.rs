@@ -854,7 +854,7 @@ mod tests {
             text[..span.end].chars().next_back(),
             text[span.end..].chars().next(),
         );
-        !(alnum(before) && alnum(first)) && !(alnum(last) && alnum(after))
+        !((alnum(before) && alnum(first)) || (alnum(last) && alnum(after)))
     }
 
     fn near(a: &Article, q: &str) -> Span {
