@@ -1,8 +1,10 @@
 //! C020-C023 and C042: is the attribution (source, cue, intermediaries, stance) supported
 //! by the article around the quote.
 
+use super::credit;
 use super::cue;
 use super::Context;
+use crate::article::attribution::Attribution;
 use crate::article::Article;
 use crate::diagnostic::{Code, Diagnostic, Target};
 use crate::model::{Annotation, Claim, UNNAMED};
@@ -14,11 +16,14 @@ pub(super) fn check(
     anchor: Option<Span>,
     out: &mut Vec<Diagnostic>,
 ) {
-    source(ctx, claim, anchor, out);
+    let att = anchor.and_then(|a| credit::covering(ctx.article, a));
+    source(ctx, claim, anchor, att, out);
+    credit::source_typo(ctx, claim, out);
     if let Some(anchor) = anchor {
-        cue_near(ctx, claim, anchor, out);
+        cue_near(ctx, claim, anchor, att, out);
     }
     via(ctx, claim, out);
+    credit::via(ctx, claim, att, out);
 }
 
 /// Every mention of `name` in the article: through its declared actor's names and aliases
@@ -72,7 +77,13 @@ fn continues_attribution(paragraph: &str, extra: &[Vec<String>]) -> bool {
 /// How many paragraphs back a pronoun chain may reach to its named speaker.
 const MAX_PRONOUN_CHAIN: usize = 6;
 
-fn source(ctx: &Context<'_>, claim: &Claim, anchor: Option<Span>, out: &mut Vec<Diagnostic>) {
+fn source(
+    ctx: &Context<'_>,
+    claim: &Claim,
+    anchor: Option<Span>,
+    att: Option<&Attribution>,
+    out: &mut Vec<Diagnostic>,
+) {
     let Some(field) = &claim.source else { return };
     let name = field.value.text.as_str();
     if name.is_empty() || name.eq_ignore_ascii_case(UNNAMED) {
@@ -113,6 +124,11 @@ fn source(ctx: &Context<'_>, claim: &Claim, anchor: Option<Span>, out: &mut Vec<
         return;
     }
     let Some(anchor) = anchor else { return };
+    // Where the article says who spoke, that settles it (C024); the proximity test below
+    // is for quotes the attribution analysis found no speaker for.
+    if credit::source(ctx, claim, att, out) {
+        return;
+    }
     let Some(para) = article
         .paragraph_of(anchor.start)
         .filter(|_| !article.in_header(anchor.start))
@@ -194,36 +210,9 @@ fn closest_name<'a>(name: &str, names: &[&'a str]) -> Option<&'a str> {
         .map(|(_, n)| n)
 }
 
-fn cue_near(ctx: &Context<'_>, claim: &Claim, anchor: Span, out: &mut Vec<Diagnostic>) {
-    let Some(field) = &claim.cue else { return };
-    let words = cue::content_words(&field.value.text);
-    if words.is_empty() {
-        return;
-    }
-    let article = ctx.article;
-    let range = article.sentences_in(anchor);
-    let (first, last) = (
-        range.start.saturating_sub(1),
-        (range.end + 1).min(article.sentences.len()),
-    );
-    let window = match (
-        article.sentences.get(first),
-        article.sentences.get(last.saturating_sub(1)),
-    ) {
-        (Some(a), Some(b)) if first < last => {
-            Span::new(a.span.start.min(anchor.start), b.span.end.max(anchor.end))
-        }
-        _ => anchor,
-    };
-    let extra = &ctx.config.cue_verbs;
-    let window_text = window.slice(&article.text);
-    let targets: Vec<String> = words.iter().map(|w| cue::stem(w, extra)).collect();
-    let mut found = vec![false; words.len()];
-    for w in window_text
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .filter(|w| !w.is_empty())
-    {
-        let w = w.strip_suffix("'s").unwrap_or(w);
+/// Marks the `targets` (stemmed cue words) that occur among the words of `text`.
+fn mark_cue_words(text: &str, targets: &[String], extra: &[Vec<String>], found: &mut [bool]) {
+    for w in cue::words(text) {
         let first = w
             .chars()
             .next()
@@ -240,6 +229,65 @@ fn cue_near(ctx: &Context<'_>, claim: &Claim, anchor: Span, out: &mut Vec<Diagno
             }
         }
     }
+}
+
+fn cue_near(
+    ctx: &Context<'_>,
+    claim: &Claim,
+    anchor: Span,
+    att: Option<&Attribution>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(field) = &claim.cue else { return };
+    let words = cue::content_words(&field.value.text);
+    if words.is_empty() {
+        return;
+    }
+    let article = ctx.article;
+    let extra = &ctx.config.cue_verbs;
+    let targets: Vec<String> = words.iter().map(|w| cue::stem(w, extra)).collect();
+    let mut found = vec![false; words.len()];
+    // The attribution's own cue first, with the words it joins (`told Sputnik`, `said
+    // in an interview with CNN`, `reported citing`).
+    if let Some(att) = att {
+        let spans = att
+            .cue
+            .into_iter()
+            .chain(att.addressee)
+            .chain(att.source)
+            .chain(att.chain.iter().copied());
+        let region = spans.reduce(Span::cover);
+        if let Some(region) = region.filter(|r| r.len() <= 400) {
+            mark_cue_words(region.slice(&article.text), &targets, extra, &mut found);
+        }
+        if found.iter().all(|f| *f) {
+            return;
+        }
+    }
+    // Then the sentences around the quote, never past its paragraph.
+    let range = article.sentences_in(anchor);
+    let (first, last) = (
+        range.start.saturating_sub(1),
+        (range.end + 1).min(article.sentences.len()),
+    );
+    let window = match (
+        article.sentences.get(first),
+        article.sentences.get(last.saturating_sub(1)),
+    ) {
+        (Some(a), Some(b)) if first < last => {
+            Span::new(a.span.start.min(anchor.start), b.span.end.max(anchor.end))
+        }
+        _ => anchor,
+    };
+    let window = match article.text_block(anchor.start) {
+        Some(block) => Span::new(
+            window.start.max(block.start).min(anchor.start),
+            window.end.min(block.end).max(anchor.end),
+        ),
+        None => window,
+    };
+    let window_text = window.slice(&article.text);
+    mark_cue_words(window_text, &targets, extra, &mut found);
     let missing: Vec<&str> = words
         .iter()
         .zip(&found)
@@ -267,18 +315,28 @@ fn cue_near(ctx: &Context<'_>, claim: &Claim, anchor: Span, out: &mut Vec<Diagno
                 .join(", ")
         )
     };
-    out.push(
-        Diagnostic::new(
+    let own_cue = att.and_then(|a| a.cue);
+    let hint = match own_cue {
+        Some(c) => format!(
+            "; the article's cue for these words is `{}`",
+            crate::text::collapse_whitespace(c.slice(&article.text))
+        ),
+        None => hint,
+    };
+    let mut d = Diagnostic::new(
             Code::CueNotNearQuote,
             field.value.span,
             format!(
-                "cue word{} {} not in the quote's sentence(s) nor the sentence before or after{hint}: write the cue as it stands next to the quote",
+                "cue word{} {} not in the quote's sentence(s) nor the sentence before or after in its paragraph{hint}: write the cue as it stands next to the quote",
                 if missing.len() == 1 { "" } else { "s" },
                 missing.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")
             ),
         )
-        .with_related(Target::Article, window, "the sentences around the quote"),
-    );
+        .with_related(Target::Article, window, "the sentences around the quote");
+    if let Some(c) = own_cue {
+        d = d.with_related(Target::Article, c, "the cue the article uses");
+    }
+    out.push(d);
 }
 
 fn via(ctx: &Context<'_>, claim: &Claim, out: &mut Vec<Diagnostic>) {

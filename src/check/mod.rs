@@ -8,6 +8,7 @@
 //! 5,000-claim file they are most of what a keystroke costs.
 
 mod attribution;
+pub mod credit;
 pub mod cue;
 mod file;
 mod quotes;
@@ -146,6 +147,23 @@ pub struct ClaimCache {
     /// How many claims the last run took from the cache and how many it checked.
     pub last_hits: usize,
     pub last_misses: usize,
+    /// The article's attributions and which of them no claim records (C050), as of the
+    /// last run with a loaded article.
+    pub last_coverage: Option<Coverage>,
+}
+
+/// How many of the article's attributions the claims record.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Coverage {
+    pub total: usize,
+    /// Indices into the article's [`crate::article::attribution::Attributions::items`].
+    pub unannotated: Vec<usize>,
+}
+
+impl Coverage {
+    pub fn annotated(&self) -> usize {
+        self.total - self.unannotated.len()
+    }
 }
 
 impl ClaimCache {
@@ -173,6 +191,7 @@ impl ClaimCache {
         }
         self.last_hits = 0;
         self.last_misses = 0;
+        self.last_coverage = None;
     }
 }
 
@@ -268,6 +287,21 @@ pub fn check(
             }
             out.extend(file::date(parsed, art));
             out.extend(file::duplicate_quotes(parsed, &anchors));
+            out.extend(credit::unused_aliases(&parsed.model, art));
+            let spans: Vec<Span> = anchors.iter().map(|(_, a)| a.span).collect();
+            let (total, unannotated) = credit::unannotated(art, &spans);
+            if config
+                .severity(crate::diagnostic::Code::UnannotatedAttribution)
+                .is_some()
+            {
+                out.extend(credit::unannotated_diagnostics(
+                    &parsed.text,
+                    &parsed.model,
+                    art,
+                    &unannotated,
+                ));
+            }
+            cache.last_coverage = Some(Coverage { total, unannotated });
         }
     }
     out.extend(file::unused_actors(parsed, &used_actors));
@@ -351,12 +385,15 @@ fn finish(parsed: &Parsed, config: &Config, mut diags: Vec<Diagnostic>) -> Vec<D
         if suppressions.iter().any(|s| s.covers(d)) {
             return false;
         }
-        match config.severity(d.code) {
-            Some(sev) => {
-                d.severity = sev;
+        // A configured severity wins; otherwise the check's own choice stays (C024 is a
+        // warning when its evidence is a resolved pronoun, an error otherwise).
+        match config.rules.get(&d.code) {
+            Some(Some(sev)) => {
+                d.severity = *sev;
                 true
             }
-            None => false,
+            Some(None) => false,
+            None => true,
         }
     });
     diags.sort_by_key(|d| (d.span.start, d.code, d.span.end));
