@@ -172,6 +172,14 @@ impl Article {
     pub fn attributions(&self) -> &attribution::Attributions {
         self.attributions.get_or_init(|| attribution::analyze(self))
     }
+
+    /// Sets the attributions by hand, so that tests of their consumers do not depend on
+    /// what the analysis finds. Has no effect once they were computed.
+    #[cfg(test)]
+    pub(crate) fn with_attributions(self, items: Vec<attribution::Attribution>) -> Article {
+        let _ = self.attributions.set(attribution::Attributions { items });
+        self
+    }
 }
 
 fn word_hash(word: &str) -> u64 {
