@@ -6,7 +6,7 @@ use super::markdown::{clip, code, collapse, escape, excerpt, place, sentence_reg
 use super::names::quote_anchor;
 use super::Hover;
 use crate::article::{split_elisions, Article, MatchLevel, QuoteSearch};
-use crate::check::{cue, mentions_of, word_diff, Parsed};
+use crate::check::{credit, cue, mentions_of, word_diff, Parsed};
 use crate::model::{Annotation, Claim, UNNAMED};
 use crate::syntax::BlockKind;
 use crate::text::Span;
@@ -67,10 +67,16 @@ fn value_hover(
         })
     };
     match (field.owner, field.name) {
-        (Owner::Claim(_), "source") => {
+        (Owner::Claim(i), "source") => {
             let name = field.value.text.as_str();
+            let credit = article
+                .zip(model.claims.get(i))
+                .and_then(|(a, claim)| credit_line(model, a, claim));
             (!name.is_empty()).then(|| Hover {
-                markdown: actor_card(model, article, name),
+                markdown: match credit {
+                    Some(line) => format!("{line}\n\n---\n\n{}", actor_card(model, article, name)),
+                    None => actor_card(model, article, name),
+                },
                 span: field.value.span,
             })
         }
@@ -319,8 +325,60 @@ pub(crate) fn chain(model: &Annotation, claim: &Claim) -> String {
     steps.join(" → ")
 }
 
+/// Who the article credits with the claim's (first found) quote, the cue, the chain and the
+/// publishers: "The article credits: Syrian national (said, paragraph 4) via CNN, published
+/// by UrduPoint News / Sputnik". `None` when no attribution of the article covers the quote.
+pub(crate) fn credit_line(model: &Annotation, article: &Article, claim: &Claim) -> Option<String> {
+    let anchor = quote_anchor(article, claim)?;
+    let att = credit::covering(article, anchor)?;
+    let name = credit::credited_name(model, article, att)?;
+    let mut line = format!("The article credits: {}", escape(&name));
+    let at = att.cue.unwrap_or_else(|| att.content_span()).start;
+    let para = credit::paragraph_number(article, at);
+    let where_ = if para == 0 {
+        "headline".to_string()
+    } else {
+        format!("paragraph {para}")
+    };
+    match att.cue {
+        Some(c) => line.push_str(&format!(
+            " ({}, {where_})",
+            escape(&collapse(c.slice(&article.text)))
+        )),
+        None => line.push_str(&format!(" ({where_})")),
+    }
+    let via: Vec<String> = att
+        .chain
+        .iter()
+        .map(|s| {
+            credit::actor_at(model, article, *s)
+                .map(|a| a.name.clone())
+                .unwrap_or_else(|| collapse(s.slice(&article.text)))
+        })
+        .collect();
+    if !via.is_empty() {
+        line.push_str(&format!(" via {}", escape(&via.join(", "))));
+    }
+    let publishers: Vec<String> = model
+        .header
+        .publishers()
+        .into_iter()
+        .map(|p| p.text)
+        .collect();
+    if !publishers.is_empty() {
+        line.push_str(&format!(
+            ", published by {}",
+            escape(&publishers.join(" / "))
+        ));
+    }
+    Some(line)
+}
+
 fn claim_card(model: &Annotation, article: Option<&Article>, claim: &Claim) -> String {
     let mut md = format!("**claim** {}\n\n{}", code(&claim.id), chain(model, claim));
+    if let Some(line) = article.and_then(|a| credit_line(model, a, claim)) {
+        md.push_str(&format!("\n\n{line}"));
+    }
     let mut facts = Vec::new();
     if let Some(cue) = claim.cue.as_ref().filter(|c| !c.value.is_empty()) {
         facts.push(format!("cue *{}*", escape(&cue.value.text)));
@@ -776,5 +834,41 @@ mod tests {
         assert!(h.markdown.contains("*The article is not available.*"));
         assert!(hover(&p, None, 5).is_none(), "comment");
         assert!(hover(&Parsed::new(""), None, 0).is_none());
+    }
+
+    #[test]
+    fn claim_header_and_source_say_who_the_article_credits() {
+        use crate::article::attribution::{Attribution, Confidence, ContentKind};
+        let text = super::super::fixture::ARTICLE;
+        let find = |needle: &str| {
+            let at = text.find(needle).unwrap();
+            Span::new(at, at + needle.len())
+        };
+        let said = find("The Syrian man said");
+        let att = Attribution {
+            content: vec![find("he did not know who was funding the operation")],
+            kind: ContentKind::Indirect,
+            cue: Some(Span::new(said.end - 4, said.end)),
+            source: Some(Span::new(said.start, said.end - 5)),
+            resolved: None,
+            addressee: None,
+            chain: vec![find("CNN")],
+            confidence: Confidence::High,
+        };
+        let p = parsed();
+        let a = article().with_attributions(vec![att]);
+        let expected = "The article credits: Syrian national (said, paragraph 4) via CNN, published by UrduPoint News / Sputnik";
+        let head = hover(&p, Some(&a), at(&p, "claim funding-unknown", 3)).unwrap();
+        assert!(head.markdown.contains(expected), "{}", head.markdown);
+        let source = at(&p, "claim funding-unknown\n  source: Syrian national", 35);
+        let h = hover(&p, Some(&a), source).unwrap();
+        assert!(h.markdown.starts_with(expected), "{}", h.markdown);
+        // A claim whose quote no attribution covers gets no such line.
+        let other = hover(&p, Some(&a), at(&p, "claim only-way", 3)).unwrap();
+        assert!(
+            !other.markdown.contains("The article credits"),
+            "{}",
+            other.markdown
+        );
     }
 }
