@@ -1,234 +1,530 @@
-//! Drafting a claim block from one attribution of the article: what the editor's "Add a
-//! claim for this statement" inserts and what C050's fix appends.
-//!
-//! The block names the speaker as the annotation declares them (or as the article writes
-//! them), the chain without the header's publishers, the cue and the content copied from
-//! the article, and a stance guessed from the cue's verb.
+//! `claimls draft`: a first-draft `.claims` file built from the article's attribution
+//! analysis: the header, one actor per speaker and intermediary (canonical name, the
+//! aliases the article uses, a kind guess), and one claim per attribution in article
+//! order, with the cue, the quote and the via chain copied from the article.
 
-use crate::article::attribution::lexicon::reporting_lemma;
-use crate::article::attribution::Attribution;
+pub mod block;
+
+pub use block::{draft_claim_block, draft_with_ids};
+
+use crate::article::attribution::{lexicon, Attribution, ContentKind};
 use crate::article::Article;
-use crate::check::credit;
-use crate::model::{fold_name, Annotation, UNNAMED};
-use crate::text::collapse_whitespace;
-use std::collections::HashSet;
+use crate::text::{collapse_whitespace, Span};
 
-/// Where a value is wrapped onto a continuation line.
-const WIDTH: usize = 88;
-
-/// One `claim` block (ending with a newline) for `attribution`, with an id no claim of
-/// `model` has.
-pub fn draft_claim_block(
-    article: &Article,
-    attribution: &Attribution,
-    model: &Annotation,
-) -> String {
-    let mut taken: HashSet<String> = model.claims.iter().map(|c| c.id.clone()).collect();
-    draft_with_ids(article, attribution, model, &mut taken)
+/// What the draft knows besides the article text.
+#[derive(Clone, Debug, Default)]
+pub struct DraftOptions {
+    /// The article's file name, written as `article:`.
+    pub article_name: Option<String>,
 }
 
-/// Like [`draft_claim_block`], adding the new id to `taken` (for drafting several blocks
-/// into one file).
-pub fn draft_with_ids(
-    article: &Article,
-    att: &Attribution,
-    model: &Annotation,
-    taken: &mut HashSet<String>,
-) -> String {
-    let source = credit::credited_name(model, article, att).unwrap_or_else(|| UNNAMED.to_string());
-    let publishers: Vec<String> = model
-        .header
-        .publishers()
-        .iter()
-        .map(|p| fold_name(&p.text))
-        .collect();
-    let mut via: Vec<String> = Vec::new();
-    for span in &att.chain {
-        let name = credit::actor_at(model, article, *span)
-            .map(|a| a.name.clone())
-            .unwrap_or_else(|| clean(span.slice(&article.text)));
-        if !name.is_empty()
-            && !publishers.contains(&fold_name(&name))
-            && !via.iter().any(|v| fold_name(v) == fold_name(&name))
-            && fold_name(&name) != fold_name(&source)
-        {
-            via.push(name);
-        }
-    }
-    let cue = att.cue.map(|c| clean(c.slice(&article.text)));
-    let quotes: Vec<String> = att
-        .content
-        .iter()
-        .map(|c| clean(c.slice(&article.text)))
-        .filter(|q| !q.is_empty())
-        .collect();
-    let id = unique_id(&source, quotes.first().map_or("", String::as_str), taken);
+struct Actor {
+    name: String,
+    aliases: Vec<String>,
+    kind: &'static str,
+    role: Option<String>,
+}
 
-    let mut out = format!("claim {id}\n");
-    field(&mut out, "source", &source);
-    if !via.is_empty() {
-        field(&mut out, "via", &via.join(", "));
+const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
+const OUTLET_WORDS: &[&str] = &[
+    "cnn",
+    "bbc",
+    "sputnik",
+    "reuters",
+    "tass",
+    "ap",
+    "afp",
+    "bloomberg",
+    "interfax",
+    "xinhua",
+    "ria",
+    "anadolu",
+    "politico",
+    "axios",
+    "nbc",
+    "abc",
+    "cbs",
+    "fox",
+    "msnbc",
+    "npr",
+    "post",
+    "times",
+    "news",
+    "journal",
+    "press",
+    "tv",
+    "radio",
+    "herald",
+    "tribune",
+    "gazette",
+    "daily",
+    "telegraph",
+    "guardian",
+    "newsweek",
+    "magazine",
+    "channel",
+    "agency",
+    "report",
+    "newspaper",
+    "breitbart",
+];
+const GOVERNMENT_WORDS: &[&str] = &[
+    "ministry",
+    "government",
+    "department",
+    "administration",
+    "embassy",
+    "kremlin",
+    "pentagon",
+    "side",
+    "office",
+    "council",
+    "state",
+    "police",
+    "army",
+    "military",
+    "parliament",
+    "congress",
+    "senate",
+    "house",
+];
+const ORGANIZATION_WORDS: &[&str] = &[
+    "party",
+    "committee",
+    "company",
+    "campaign",
+    "group",
+    "organization",
+    "organisation",
+    "foundation",
+    "institute",
+    "university",
+    "union",
+    "bank",
+    "firm",
+    "corporation",
+    "inc",
+    "association",
+    "coalition",
+    "movement",
+    "commission",
+    "court",
+    "board",
+    "team",
+];
+const ANONYMOUS_WORDS: &[&str] = &[
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "man",
+    "woman",
+    "person",
+    "people",
+    "national",
+    "witness",
+    "resident",
+    "residents",
+    "aide",
+    "aides",
+    "insider",
+    "insiders",
+];
+const TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "senator",
+    "sen.",
+    "rep.",
+    "gov.",
+    "governor",
+    "mr.",
+    "mr",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "gen.",
+    "general",
+    "prime",
+    "foreign",
+    "chairman",
+    "chief",
+    "director",
+    "adviser",
+    "advisor",
+    "leader",
+    "candidate",
+    "nominee",
+    "representative",
+    "mayor",
+    "ambassador",
+    "judge",
+];
+
+/// The draft `.claims` text for `article`.
+pub fn draft(article: &Article, options: &DraftOptions) -> String {
+    let text = &article.text;
+    let attributions = &article.attributions().items;
+    let mut actors: Vec<Actor> = Vec::new();
+    // (source actor index, via actor indices) per attribution.
+    let mut links: Vec<Option<(usize, Vec<usize>)>> = Vec::new();
+    for a in attributions {
+        let Some(speaker) = a.speaker() else {
+            links.push(None);
+            continue;
+        };
+        let name = actor_name(text, speaker);
+        if name.is_empty() || !article.is_text_span(speaker) {
+            links.push(None);
+            continue;
+        }
+        let role = appositive_role(text, a);
+        let source = intern(&mut actors, &name, text, speaker, role);
+        for written in [a.source].into_iter().flatten() {
+            if Some(written) != a.resolved {
+                add_alias(&mut actors, source, text, written);
+            }
+        }
+        let mut via = Vec::new();
+        for link in &a.chain {
+            let n = actor_name(text, *link);
+            if n.is_empty() {
+                continue;
+            }
+            let k = intern(&mut actors, &n, text, *link, None);
+            if k != source && !via.contains(&k) {
+                via.push(k);
+            }
+        }
+        links.push(Some((source, via)));
     }
-    if let Some(cue) = cue.filter(|c| !c.is_empty()) {
-        field(&mut out, "cue", &cue);
+    let mut out = String::new();
+    if let Some(name) = &options.article_name {
+        out.push_str(&format!("article: {name}\n"));
     }
-    for q in &quotes {
-        field(&mut out, "quote", q);
+    if let Some((date, _)) = &article.date {
+        out.push_str(&format!("date: {date}\n"));
     }
-    field(&mut out, "stance", stance_guess(cue_lemma(article, att)));
+    if let Some(p) = publisher(article) {
+        out.push_str(&format!("publisher: {p}\n"));
+    }
+    out.push('\n');
+    for actor in &actors {
+        out.push_str(&format!("actor {}\n", actor.name));
+        let aliases: Vec<&str> = actor
+            .aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|al| {
+                // An alias must not be another actor's name.
+                !actors.iter().any(|o| {
+                    !std::ptr::eq(o, actor)
+                        && (o.name.eq_ignore_ascii_case(al)
+                            || o.aliases.iter().any(|x| x.eq_ignore_ascii_case(al)))
+                })
+            })
+            .collect();
+        if !aliases.is_empty() {
+            out.push_str(&format!("  aka: {}\n", aliases.join(", ")));
+        }
+        out.push_str(&format!("  kind: {}\n", actor.kind));
+        if let Some(role) = &actor.role {
+            out.push_str(&format!("  role: {role}\n"));
+        }
+        out.push('\n');
+    }
+    let mut ids: Vec<String> = Vec::new();
+    for (a, link) in attributions.iter().zip(&links) {
+        let Some((source, via)) = link else { continue };
+        let actor = &actors[*source];
+        let lemma = a
+            .cue
+            .and_then(|c| cue_lemma(c.slice(text)))
+            .unwrap_or("say");
+        let id = unique_id(&mut ids, &slug(&actor.name, lemma));
+        out.push_str(&format!("claim {id}\n"));
+        out.push_str(&format!("  source: {}\n", actor.name));
+        if !via.is_empty() {
+            let names: Vec<&str> = via.iter().map(|k| actors[*k].name.as_str()).collect();
+            out.push_str(&format!("  via: {}\n", names.join(", ")));
+        }
+        if let Some(cue) = cue_text(text, a) {
+            out.push_str(&format!("  cue: {cue}\n"));
+        }
+        for q in quotes(article, a) {
+            out.push_str(&format!("  quote: {q}\n"));
+        }
+        out.push_str(&format!("  stance: {}\n", lexicon::stance_of(lemma)));
+        if a.kind == ContentKind::Headline {
+            out.push_str("  note: headline\n");
+        }
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
     out
 }
 
-/// The text of a span as one line: whitespace runs as one space, no `#` at a line start.
-fn clean(s: &str) -> String {
-    collapse_whitespace(s).trim().to_string()
-}
-
-/// `  name: value`, wrapped at word boundaries onto lines indented four spaces.
-fn field(out: &mut String, name: &str, value: &str) {
-    let mut line = format!("  {name}:");
-    let mut first = true;
-    for word in value.split(' ').filter(|w| !w.is_empty()) {
-        // A continuation line starting with `#` would read as a comment: keep such a word
-        // on the current line.
-        let fits = line.chars().count() + 1 + word.chars().count() <= WIDTH;
-        if !first && !fits && !word.starts_with('#') {
-            out.push_str(&line);
-            out.push('\n');
-            line = format!("    {word}");
+/// The claim's `quote:` values: content parts of one paragraph joined with ` … `, one
+/// value per paragraph.
+fn quotes(article: &Article, a: &Attribution) -> Vec<String> {
+    let text = &article.text;
+    let mut out: Vec<(Option<usize>, String)> = Vec::new();
+    for part in &a.content {
+        let para = if article.in_header(part.start) {
+            None
         } else {
-            line.push(' ');
-            line.push_str(word);
+            article.paragraph_of(part.start)
+        };
+        let words = collapse_whitespace(part.slice(text))
+            .replace('\u{2026}', "")
+            .replace("...", "");
+        let words = words.trim().to_string();
+        if words.is_empty() {
+            continue;
         }
-        first = false;
+        match out.last_mut() {
+            Some((p, q)) if *p == para => {
+                q.push_str(" \u{2026} ");
+                q.push_str(&words);
+            }
+            _ => out.push((para, words)),
+        }
     }
-    out.push_str(&line);
-    out.push('\n');
+    out.into_iter().map(|(_, q)| q).collect()
 }
 
-/// The lemma of the cue's first reporting verb.
-fn cue_lemma(article: &Article, att: &Attribution) -> Option<&'static str> {
-    let cue = att.cue?.slice(&article.text);
-    cue.split(|c: char| !c.is_alphanumeric())
-        .find_map(|w| reporting_lemma(&w.to_lowercase()))
-}
-
-/// The stance a cue verb suggests (the lexicon's); `asserts` when it says nothing more.
-pub fn stance_guess(lemma: Option<&str>) -> &'static str {
-    lemma.map_or("asserts", crate::article::attribution::lexicon::stance_of)
-}
-
-/// A claim id from the source's last word and the content's first words, made unique by a
-/// number: `peston-prime-minister`, `peston-prime-minister-2`.
-fn unique_id(source: &str, content: &str, taken: &mut HashSet<String>) -> String {
-    let slug = |s: &str, n: usize, skip_small: bool| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .map(|w| {
-                w.chars()
-                    .flat_map(char::to_lowercase)
-                    .filter(char::is_ascii_alphanumeric)
-                    .collect::<String>()
-            })
-            .filter(|w| !(w.is_empty() || skip_small && w.len() < 4))
-            .take(n)
-            .collect()
-    };
-    let mut parts: Vec<String> = slug(source, 8, false).into_iter().rev().take(1).collect();
-    parts.extend(slug(content, 2, true));
-    if parts.is_empty() {
-        parts.push("claim".to_string());
+/// The cue as written, with the addressee when it follows right after (`told Sputnik`).
+fn cue_text(text: &str, a: &Attribution) -> Option<String> {
+    let cue = a.cue?;
+    let mut span = cue;
+    if let Some(ad) = a.addressee {
+        let between = &text[cue.end.min(ad.start)..ad.start];
+        if ad.start >= cue.end && between.trim().is_empty() && ad.start - cue.end <= 2 {
+            span = Span::new(cue.start, ad.end);
+        }
     }
-    let base = parts.join("-");
-    let mut id = base.clone();
+    Some(collapse_whitespace(span.slice(text)))
+}
+
+fn cue_lemma(cue: &str) -> Option<&'static str> {
+    let words: Vec<&str> = cue.split_whitespace().collect();
+    if let Some((p, _)) = lexicon::phrase_at(&words) {
+        return Some(p.lemma.as_str());
+    }
+    words.iter().find_map(|w| lexicon::reporting_lemma(w))
+}
+
+/// A speaker mention as an actor name: determiners and titles before a proper name left
+/// out (`the Russian Foreign Ministry` → `Russian Foreign Ministry`, `Foreign Ministry
+/// spokeswoman Leyla Abdullayeva` → `Leyla Abdullayeva`), possessives kept.
+fn actor_name(text: &str, span: Span) -> String {
+    let written = collapse_whitespace(span.slice(text));
+    let words: Vec<&str> = written.split(' ').collect();
+    // A proper name after a lowercase word: the name.
+    let is_cap = |w: &str| w.starts_with(char::is_uppercase);
+    if let Some(k) = words.iter().rposition(|w| !is_cap(w)) {
+        let tail = &words[k + 1..];
+        let last_low = words[k].to_lowercase();
+        if tail.len() >= 2
+            && !DETERMINERS.contains(&last_low.as_str())
+            && !matches!(
+                last_low.as_str(),
+                "of" | "and" | "for" | "from" | "de" | "to"
+            )
+        {
+            return tail.join(" ");
+        }
+    }
+    let mut start = 0;
+    while start < words.len() && DETERMINERS.contains(&words[start].to_lowercase().as_str()) {
+        start += 1;
+    }
+    let rest = &words[start..];
+    // Titles before a capitalized name of two words or more.
+    let mut t = 0;
+    while t < rest.len() && TITLES.contains(&rest[t].to_lowercase().as_str()) {
+        t += 1;
+    }
+    if t > 0 && rest.len() - t >= 2 && rest[t..].iter().all(|w| is_cap(w)) {
+        return rest[t..].join(" ");
+    }
+    rest.join(" ")
+        .trim_end_matches([',', '.', ';', ':'])
+        .to_string()
+}
+
+fn kind_of(name: &str) -> &'static str {
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    if has(OUTLET_WORDS) {
+        return "outlet";
+    }
+    if has(GOVERNMENT_WORDS) {
+        return "government";
+    }
+    if has(ORGANIZATION_WORDS) {
+        return "organization";
+    }
+    if name.starts_with(char::is_lowercase) || has(ANONYMOUS_WORDS) {
+        return "anonymous";
+    }
+    if words.contains(&"and") || name.contains(',') || lower.ends_with("s") && words.len() > 2 {
+        return "group";
+    }
+    let caps = name
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    if caps >= 2 && name.split_whitespace().count() <= 4 {
+        return "person";
+    }
+    if name.len() > 1
+        && name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
+        return "organization";
+    }
+    "government"
+}
+
+fn intern(
+    actors: &mut Vec<Actor>,
+    name: &str,
+    text: &str,
+    span: Span,
+    role: Option<String>,
+) -> usize {
+    if let Some(k) = actors.iter().position(|a| {
+        a.name.eq_ignore_ascii_case(name) || a.aliases.iter().any(|x| x.eq_ignore_ascii_case(name))
+    }) {
+        if actors[k].role.is_none() {
+            actors[k].role = role;
+        }
+        return k;
+    }
+    // A surname of an actor already declared: that actor.
+    if let Some(k) = actors.iter().position(|a| {
+        a.kind == "person" && !name.contains(' ') && a.name.split(' ').next_back() == Some(name)
+    }) {
+        return k;
+    }
+    actors.push(Actor {
+        name: name.to_string(),
+        aliases: Vec::new(),
+        kind: kind_of(name),
+        role,
+    });
+    let _ = (text, span);
+    actors.len() - 1
+}
+
+fn add_alias(actors: &mut [Actor], k: usize, text: &str, written: Span) {
+    let w = collapse_whitespace(written.slice(text));
+    let lower = w.to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "he" | "she" | "they" | "it" | "we" | "him" | "them" | "i"
+    ) {
+        return;
+    }
+    let a = &mut actors[k];
+    if a.name.eq_ignore_ascii_case(&w) || a.aliases.iter().any(|x| x.eq_ignore_ascii_case(&w)) {
+        return;
+    }
+    // A surname of a person is a mention already.
+    if a.kind == "person" && !w.contains(' ') && a.name.ends_with(&w) {
+        return;
+    }
+    if w.contains(',') {
+        return;
+    }
+    a.aliases.push(w);
+}
+
+/// `Omer Celik, a spokesman for …`: the description after the name, as the role.
+fn appositive_role(text: &str, a: &Attribution) -> Option<String> {
+    let src = a.source?;
+    let after = text[src.end..].strip_prefix(", ")?;
+    let first = after.split_whitespace().next()?;
+    if !matches!(first, "a" | "an" | "the") {
+        return None;
+    }
+    let end = after
+        .find([',', '.', '\n', '"', '\u{201c}'])
+        .unwrap_or(after.len());
+    let role = after[..end].trim();
+    // Stop before the verb when the comma that closes the apposition is missing.
+    let role = role
+        .split_whitespace()
+        .take_while(|w| !matches!(*w, "has" | "have" | "had" | "said" | "says" | "was" | "is"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    (role.split(' ').count() >= 2 && role.len() < 120).then_some(role)
+}
+
+fn slug(name: &str, lemma: &str) -> String {
+    let mut s = String::new();
+    for w in name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(2)
+    {
+        if !s.is_empty() {
+            s.push('-');
+        }
+        s.extend(
+            w.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase()),
+        );
+    }
+    if s.is_empty() {
+        s.push_str("source");
+    }
+    s.push('-');
+    s.push_str(&lemma.replace(' ', "-"));
+    s
+}
+
+fn unique_id(ids: &mut Vec<String>, base: &str) -> String {
+    let mut id = base.to_string();
     let mut n = 2;
-    while taken.contains(&id) {
+    while ids.contains(&id) {
         id = format!("{base}-{n}");
         n += 1;
     }
-    taken.insert(id.clone());
+    ids.push(id.clone());
     id
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::article::attribution::{Confidence, ContentKind};
-    use crate::check::Parsed;
-    use crate::text::Span;
-
-    const ARTICLE: &str = "date 2020-10-02 Headline\n\nMr Peston told Sky News that the prime minister would resign. He said: \"We are #1 now.\"\n";
-
-    fn span(needle: &str) -> Span {
-        let at = ARTICLE.find(needle).expect(needle);
-        Span::new(at, at + needle.len())
+/// `(UrduPoint News / Sputnik - 02nd October, 2020)` in the dateline: `UrduPoint News,
+/// Sputnik`.
+fn publisher(article: &Article) -> Option<String> {
+    let first = article.paragraphs.first()?.slice(&article.text);
+    let open = first.find('(')?;
+    let head = &first[..open];
+    if head.trim().is_empty() || head.chars().any(|c| c.is_lowercase()) {
+        return None;
     }
-
-    fn attribution() -> Attribution {
-        Attribution {
-            content: vec![span("the prime minister would resign")],
-            kind: ContentKind::Indirect,
-            cue: Some(span("told")),
-            source: Some(span("Mr Peston")),
-            resolved: None,
-            addressee: Some(span("Sky News")),
-            chain: vec![],
-            confidence: Confidence::High,
-        }
-    }
-
-    #[test]
-    fn drafts_a_block_that_parses_and_names_the_declared_actor() {
-        let article = Article::new(ARTICLE);
-        let parsed = Parsed::new(
-            "article: a.txt\n\nactor Robert Peston\n  aka: Mr Peston\n  kind: person\n\nclaim peston-prime-minister\n  source: Robert Peston\n  quote: x\n",
-        );
-        let block = draft_claim_block(&article, &attribution(), &parsed.model);
-        assert_eq!(
-            block,
-            "claim peston-prime-minister-2\n  source: Robert Peston\n  cue: told\n  quote: the prime minister would resign\n  stance: asserts\n"
-        );
-        let again = Parsed::new(format!("{}\n{block}", parsed.text));
-        assert!(again.structural.is_empty(), "{:?}", again.structural);
-        assert_eq!(again.model.claims.len(), 2);
-    }
-
-    #[test]
-    fn undeclared_speaker_keeps_the_article_words_and_chain_skips_publishers() {
-        let article = Article::new(ARTICLE);
-        let parsed = Parsed::new("article: a.txt\npublisher: Sky News\n");
-        let mut att = attribution();
-        att.content = vec![span("We are #1 now.")];
-        att.chain = vec![span("Sky News")];
-        let block = draft_claim_block(&article, &att, &parsed.model);
-        assert!(block.starts_with("claim peston\n"), "{block}");
-        assert!(block.contains("  source: Mr Peston\n"), "{block}");
-        assert!(!block.contains("via:"), "{block}");
-        let parsed2 = Parsed::new("article: a.txt\n");
-        let block2 = draft_claim_block(&article, &att, &parsed2.model);
-        assert!(block2.contains("  via: Sky News\n"), "{block2}");
-    }
-
-    #[test]
-    fn long_values_wrap_without_starting_a_line_with_a_hash() {
-        let mut out = String::new();
-        let long = format!("{} #tag end", "word ".repeat(17).trim());
-        field(&mut out, "quote", &long);
-        assert!(out.lines().count() >= 2, "{out}");
-        assert!(
-            out.lines().all(|l| !l.trim_start().starts_with('#')),
-            "{out}"
-        );
-        assert_eq!(
-            crate::text::collapse_whitespace(&out.replace("  quote:", "")).trim(),
-            long
-        );
-    }
-
-    #[test]
-    fn stance_from_cue() {
-        assert_eq!(stance_guess(Some("deny")), "denies");
-        assert_eq!(stance_guess(Some("accuse")), "accuses");
-        assert_eq!(stance_guess(Some("say")), "asserts");
-        assert_eq!(stance_guess(None), "asserts");
-    }
+    let close = first[open..].find(')')? + open;
+    let inner = &first[open + 1..close];
+    let names = inner.split(" - ").next()?.split(" -").next()?;
+    let list: Vec<String> = names
+        .split('/')
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty() && !n.chars().any(|c| c.is_ascii_digit()))
+        .collect();
+    (!list.is_empty()).then(|| list.join(", "))
 }

@@ -318,7 +318,7 @@ fn cue_near(
     let own_cue = att.and_then(|a| a.cue);
     let hint = match own_cue {
         Some(c) => format!(
-            "; the article's cue for these words is `{}`",
+            "{hint}; the article's cue for these words is `{}`",
             crate::text::collapse_whitespace(c.slice(&article.text))
         ),
         None => hint,

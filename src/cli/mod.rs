@@ -6,11 +6,13 @@
 //! deny level, 1 when one does, 2 for usage and I/O errors.
 
 mod discover;
+mod draft;
 mod fmt;
 mod location;
 mod output;
 mod run;
 
+pub use draft::{run_draft, DraftArgs};
 pub use fmt::{run_fmt, FmtArgs};
 
 use crate::diagnostic::Severity;

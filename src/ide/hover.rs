@@ -712,7 +712,13 @@ mod tests {
         );
         assert!(
             h.markdown
-                .starts_with("### Syrian national\n\n*anonymous* — former rebel"),
+                .starts_with("The article credits: Syrian national (said, paragraph 4) via CNN"),
+            "{}",
+            h.markdown
+        );
+        assert!(
+            h.markdown
+                .contains("### Syrian national\n\n*anonymous* — former rebel"),
             "{}",
             h.markdown
         );

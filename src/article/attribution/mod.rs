@@ -6,6 +6,7 @@
 //! speaker as written), plus what a claim needs beyond PARC: the speaker a pronoun or
 //! descriptor refers to, the addressee, and the chain of intermediaries.
 
+mod engine;
 pub mod lexicon;
 
 use super::Article;
@@ -103,6 +104,10 @@ impl Attributions {
 
 /// Finds every attribution of `article`.
 pub fn analyze(article: &Article) -> Attributions {
-    let _ = article;
-    Attributions::default()
+    Attributions {
+        items: engine::run(article),
+    }
 }
+
+#[cfg(test)]
+mod tests;
