@@ -323,7 +323,7 @@ fn cue_lemma(cue: &str) -> Option<&'static str> {
 /// A speaker mention as an actor name: determiners and titles before a proper name left
 /// out (`the Russian Foreign Ministry` → `Russian Foreign Ministry`, `Foreign Ministry
 /// spokeswoman Leyla Abdullayeva` → `Leyla Abdullayeva`), possessives kept.
-fn actor_name(text: &str, span: Span) -> String {
+pub(crate) fn actor_name(text: &str, span: Span) -> String {
     let written = collapse_whitespace(span.slice(text));
     let words: Vec<&str> = written.split(' ').collect();
     // A proper name after a lowercase word: the name.

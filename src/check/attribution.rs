@@ -45,6 +45,12 @@ pub fn mentions_of(model: &Annotation, article: &Article, name: &str) -> Vec<Spa
     }
 }
 
+/// Words after which a reporting verb's form is a noun or an adjective.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "these", "those", "this", "that", "its", "their", "his", "her", "our",
+    "such", "of", "new", "recent",
+];
+
 /// Pronouns that carry an attribution on from an earlier paragraph ("he said").
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "it"];
 
@@ -297,9 +303,21 @@ fn cue_near(
     if missing.is_empty() {
         return;
     }
-    let mut verbs: Vec<&str> = window_text
+    // Reporting verbs, not the nouns and adjectives spelled alike ("the reports", "the
+    // alleged recruitment"): a word right after a determiner is not a verb.
+    let all: Vec<&str> = window_text
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 1 && cue::is_reporting_verb(w, extra))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut verbs: Vec<&str> = all
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| {
+            w.len() > 1
+                && !(*i > 0 && DETERMINERS.contains(&all[i - 1].to_lowercase().as_str()))
+                && cue::is_reporting_verb(w, extra)
+        })
+        .map(|(_, w)| *w)
         .collect();
     verbs.dedup();
     let hint = if verbs.is_empty() {

@@ -57,16 +57,12 @@ fn words(text: &str) -> Vec<String> {
 /// pronoun or descriptor, else the source as written; without a leading article word.
 pub fn speaker_text(article: &Article, att: &Attribution) -> Option<String> {
     let span = att.speaker()?;
-    let text = crate::text::collapse_whitespace(span.slice(&article.text));
-    let text = text
+    // As `claimls draft` names actors: no determiner, no title before a proper name.
+    let name = crate::draft::actor_name(&article.text, span);
+    let name = name
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_string();
-    let bare = ["the ", "The ", "a ", "A ", "an ", "An "]
-        .iter()
-        .find_map(|p| text.strip_prefix(p))
-        .unwrap_or(&text)
-        .to_string();
-    (!bare.is_empty() && !is_pronoun(&bare)).then_some(bare)
+    (!name.is_empty() && !is_pronoun(&name)).then_some(name)
 }
 
 /// The declared actor one of whose names the article uses at `span`.
@@ -90,8 +86,9 @@ pub fn credited_name(model: &Annotation, article: &Article, att: &Attribution) -
 }
 
 /// Whether the claim's source `name` (with `mentions`, its mentions in the article) is the
-/// speaker the article credits in `att`, or an intermediary of its chain (a claim may
-/// record an outlet's report as the outlet's statement).
+/// speaker the article credits in `att`, or an intermediary of its chain named in the
+/// content's own sentence (a claim may record "CNN reported citing a Syrian national" as
+/// CNN's report; not a "he said" three paragraphs later).
 pub fn names_speaker(
     model: &Annotation,
     article: &Article,
@@ -99,10 +96,14 @@ pub fn names_speaker(
     mentions: &[Span],
     att: &Attribution,
 ) -> bool {
+    let content = att.content_span();
+    let sentences = article.sentences_in(content);
+    let own_sentence =
+        |s: &Span| sentences.contains(&article.sentence_of(s.start).unwrap_or(usize::MAX));
     let spans: Vec<Span> = [att.source, att.resolved]
         .into_iter()
         .flatten()
-        .chain(att.chain.iter().copied())
+        .chain(att.chain.iter().copied().filter(own_sentence))
         .collect();
     if spans
         .iter()
@@ -128,6 +129,10 @@ pub fn names_speaker(
             _ => false,
         }
     })
+}
+
+fn content_or(att: &Attribution, fallback: Span) -> Span {
+    att.content.first().copied().unwrap_or(fallback)
 }
 
 /// Whether the source as written is a pronoun nothing resolves, so the article names no
@@ -185,7 +190,7 @@ pub(super) fn source(
     let cue = att
         .cue
         .map(|c| crate::text::collapse_whitespace(c.slice(&article.text)));
-    let para = paragraph_number(article, speaker.start);
+    let para = paragraph_number(article, att.cue.unwrap_or(content_or(att, speaker)).start);
     let place = match (&cue, para) {
         (Some(c), 0) => format!(" (`{c}`, headline)"),
         (Some(c), p) => format!(" (`{c}`, paragraph {p})"),

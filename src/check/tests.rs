@@ -1065,7 +1065,7 @@ actor Radio South
             fix.edits[0].span.start..fix.edits[0].span.end,
             &fix.edits[0].replacement,
         );
-        assert!(fixed.contains("  source: Tom Reed\n  via: Radio North, Global News\n  cue: told\n  quote: the wards are full\n"), "{fixed}");
+        assert!(fixed.contains("  source: Tom Reed\n  via: Radio North, Global News\n  cue: told Radio North\n  quote: the wards are full\n"), "{fixed}");
         let (after, coverage_after) = check_all(&fixed);
         assert_eq!(coverage.unwrap().annotated(), 1);
         assert_eq!(coverage_after.unwrap().annotated(), 2);

@@ -56,7 +56,20 @@ pub fn draft_with_ids(
             via.push(name);
         }
     }
-    let cue = att.cue.map(|c| clean(c.slice(&article.text)));
+    // The cue with the addressee right after it, as the article writes it (`told Sputnik`).
+    let cue = att.cue.map(|c| {
+        let span = match att.addressee {
+            Some(a) if a.start >= c.end && a.start - c.end <= 2 => {
+                if article.text[c.end..a.start].trim().is_empty() {
+                    c.cover(a)
+                } else {
+                    c
+                }
+            }
+            _ => c,
+        };
+        clean(span.slice(&article.text))
+    });
     let quotes: Vec<String> = att
         .content
         .iter()
@@ -186,7 +199,7 @@ mod tests {
         let block = draft_claim_block(&article, &attribution(), &parsed.model);
         assert_eq!(
             block,
-            "claim peston-prime-minister-2\n  source: Robert Peston\n  cue: told\n  quote: the prime minister would resign\n  stance: asserts\n"
+            "claim peston-prime-minister-2\n  source: Robert Peston\n  cue: told Sky News\n  quote: the prime minister would resign\n  stance: asserts\n"
         );
         let again = Parsed::new(format!("{}\n{block}", parsed.text));
         assert!(again.structural.is_empty(), "{:?}", again.structural);
