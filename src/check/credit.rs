@@ -485,13 +485,7 @@ pub(super) fn unannotated_diagnostics(
             };
             let block = crate::draft::draft_claim_block(article, att, model);
             let end = text.len();
-            let sep = if text.is_empty() || text.ends_with("\n\n") {
-                ""
-            } else if text.ends_with('\n') {
-                "\n"
-            } else {
-                "\n\n"
-            };
+            let sep = separator(text);
             Diagnostic::new(
                 Code::UnannotatedAttribution,
                 at,
@@ -507,4 +501,43 @@ pub(super) fn unannotated_diagnostics(
             )
         })
         .collect()
+}
+
+/// What goes between the end of `text` and a block appended to it: a blank line.
+fn separator(text: &str) -> &'static str {
+    if text.is_empty() || text.ends_with("\n\n") {
+        ""
+    } else if text.ends_with('\n') {
+        "\n"
+    } else {
+        "\n\n"
+    }
+}
+
+/// One insertion at the end of `text` appending a drafted claim for every attribution of
+/// `article` whose content is one of `contents` (the related article spans of C050
+/// findings), in article order, with ids unique among themselves and the file's claims.
+/// `None` when no attribution matches.
+pub fn draft_blocks(
+    text: &str,
+    model: &Annotation,
+    article: &Article,
+    contents: &[Span],
+) -> Option<(Span, String)> {
+    let mut taken: std::collections::HashSet<String> =
+        model.claims.iter().map(|c| c.id.clone()).collect();
+    let blocks: Vec<String> = article
+        .attributions()
+        .items
+        .iter()
+        .filter(|a| contents.contains(&a.content_span()))
+        .map(|a| crate::draft::draft_with_ids(article, a, model, &mut taken))
+        .collect();
+    if blocks.is_empty() {
+        return None;
+    }
+    Some((
+        Span::empty(text.len()),
+        format!("{}{}", separator(text), blocks.join("\n")),
+    ))
 }
