@@ -216,6 +216,47 @@ fn closest_name<'a>(name: &str, names: &[&'a str]) -> Option<&'a str> {
         .map(|(_, n)| n)
 }
 
+/// Where C022 looks for the cue words of a quote anchored at `anchor`: the sentences the
+/// quote spans and the sentence before and after, never past its paragraph (the headline
+/// for a quote in the headline), except that a paragraph ending in a colon introduces the
+/// next one ("Sanders made the following comment:" before a quoted paragraph).
+fn cue_window(article: &Article, anchor: Span) -> Span {
+    if article.in_header(anchor.start) {
+        return article.headline.map_or(anchor, |h| h.cover(anchor));
+    }
+    let range = article.sentences_in(anchor);
+    let (first, last) = (
+        range.start.saturating_sub(1),
+        (range.end + 1).min(article.sentences.len()),
+    );
+    let window = match (
+        article.sentences.get(first),
+        article.sentences.get(last.saturating_sub(1)),
+    ) {
+        (Some(a), Some(b)) if first < last => {
+            Span::new(a.span.start.min(anchor.start), b.span.end.max(anchor.end))
+        }
+        _ => anchor,
+    };
+    let Some(p) = article.paragraph_of(anchor.start) else {
+        return window;
+    };
+    let block = article.paragraphs[p];
+    let mut start = block.start;
+    if let Some(before) = p.checked_sub(1).map(|q| article.paragraphs[q]) {
+        if before.slice(&article.text).trim_end().ends_with(':') {
+            let last = article.sentence_of(before.end.saturating_sub(1));
+            start = last.map_or(before.start, |i| {
+                article.sentences[i].span.start.max(before.start)
+            });
+        }
+    }
+    Span::new(
+        window.start.max(start).min(anchor.start),
+        window.end.min(block.end).max(anchor.end),
+    )
+}
+
 /// Marks the `targets` (stemmed cue words) that occur among the words of `text`.
 fn mark_cue_words(text: &str, targets: &[String], extra: &[Vec<String>], found: &mut [bool]) {
     for w in cue::words(text) {
@@ -224,11 +265,13 @@ fn mark_cue_words(text: &str, targets: &[String], extra: &[Vec<String>], found: 
             .next()
             .map(|c| c.to_lowercase().next().unwrap_or(c));
         for (k, target) in targets.iter().enumerate() {
-            // Every built-in form of a verb starts with the same letter as its stem
-            // (say/said, tell/told), so only those words need stemming; user-given
-            // irregular groups may not, so with them every word is stemmed.
+            // Most built-in forms of a verb start with the same letter as its stem
+            // (say/said, tell/told), so only those words need stemming; for go/went and
+            // user-given irregular groups every word is stemmed.
             if !found[k]
-                && (!extra.is_empty() || target.starts_with(first.unwrap_or(' ')))
+                && (!extra.is_empty()
+                    || target.starts_with(first.unwrap_or(' '))
+                    || !cue::forms_share_initial(target))
                 && cue::stem(w, extra) == *target
             {
                 found[k] = true;
@@ -271,27 +314,7 @@ fn cue_near(
         }
     }
     // Then the sentences around the quote, never past its paragraph.
-    let range = article.sentences_in(anchor);
-    let (first, last) = (
-        range.start.saturating_sub(1),
-        (range.end + 1).min(article.sentences.len()),
-    );
-    let window = match (
-        article.sentences.get(first),
-        article.sentences.get(last.saturating_sub(1)),
-    ) {
-        (Some(a), Some(b)) if first < last => {
-            Span::new(a.span.start.min(anchor.start), b.span.end.max(anchor.end))
-        }
-        _ => anchor,
-    };
-    let window = match article.text_block(anchor.start) {
-        Some(block) => Span::new(
-            window.start.max(block.start).min(anchor.start),
-            window.end.min(block.end).max(anchor.end),
-        ),
-        None => window,
-    };
+    let window = cue_window(article, anchor);
     let window_text = window.slice(&article.text);
     mark_cue_words(window_text, &targets, extra, &mut found);
     let missing: Vec<&str> = words

@@ -131,6 +131,58 @@ pub fn names_speaker(
     })
 }
 
+/// Whether `name` reads as someone who can speak: not an adverb or a time or place
+/// adverbial taken for the subject (`long` in "has long said", `In 1986`, `During a
+/// speech`, `Twenty-two years ago`). Speaks firmly only of names and descriptions.
+pub(crate) fn plausible_speaker(name: &str) -> bool {
+    const NOT_FIRST: &[&str] = &[
+        "in", "during", "on", "at", "after", "before", "since", "over", "under", "with",
+        "without", "by", "for", "from", "as", "unlike", "like", "even",
+    ];
+    const ADVERBS: &[&str] = &[
+        "long", "only", "together", "also", "still", "never", "often", "later", "earlier",
+        "again", "already", "first", "then", "once", "ever", "soon", "left",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let lower = first.to_lowercase();
+    let adverb = !first.starts_with(char::is_uppercase)
+        && (ADVERBS.contains(&lower.as_str()) || lower.ends_with("ly"));
+    !(adverb
+        || NOT_FIRST.contains(&lower.as_str())
+        || words.iter().any(|w| w.eq_ignore_ascii_case("ago")))
+}
+
+/// Whether the claim's cue (when it has one) has a word in the attribution's own cue
+/// (with its addressee and intermediaries).
+fn cue_agrees(ctx: &Context<'_>, claim: &Claim, att: &Attribution) -> bool {
+    let Some(cue) = claim.cue.as_ref().filter(|c| !c.value.is_empty()) else {
+        return true;
+    };
+    let extra = &ctx.config.cue_verbs;
+    let wanted: Vec<String> = super::cue::content_words(&cue.value.text)
+        .iter()
+        .map(|w| super::cue::stem(w, extra))
+        .collect();
+    if wanted.is_empty() {
+        return true;
+    }
+    let Some(region) = att
+        .cue
+        .into_iter()
+        .chain(att.addressee)
+        .chain(att.chain.iter().copied())
+        .reduce(Span::cover)
+        .filter(|r| r.len() <= 400)
+    else {
+        return false;
+    };
+    super::cue::words(region.slice(&ctx.article.text))
+        .any(|w| wanted.contains(&super::cue::stem(w, extra)))
+}
+
 fn content_or(att: &Attribution, fallback: Span) -> Span {
     att.content.first().copied().unwrap_or(fallback)
 }
@@ -183,9 +235,27 @@ pub(super) fn source(
     if names_speaker(ctx.model, article, name, &mentions, att) {
         return true;
     }
+    // A pronoun as the source names no one to compare; a source named inside the
+    // attribution's content reports something nested in it ("the video contradicts the
+    // police's claim that …"); a cue that is not the attribution's speaks of another
+    // attribution of the same words. In all three the article is not clearly against
+    // the claim.
+    if ctx.model.actor(name).is_none() && is_pronoun(name) {
+        return false;
+    }
+    let content = att.content_span();
+    if mentions.iter().any(|m| content.contains_span(*m)) {
+        return false;
+    }
+    if !cue_agrees(ctx, claim, att) {
+        return false;
+    }
     let Some(credited) = credited_name(ctx.model, article, att) else {
         return false;
     };
+    if !plausible_speaker(&credited) {
+        return false;
+    }
     let speaker = att.speaker().expect("a credited name has a speaker");
     let cue = att
         .cue

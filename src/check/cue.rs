@@ -36,6 +36,17 @@ const IRREGULAR: &[&[&str]] = &[
     &["read", "reads"],
 ];
 
+/// Whether every built-in form of the verb with stem `stem` starts with the stem's first
+/// letter (say/said, tell/told; not go/went), so that only words starting with that
+/// letter need stemming to find it.
+pub fn forms_share_initial(stem: &str) -> bool {
+    let first = stem.chars().next();
+    IRREGULAR
+        .iter()
+        .filter(|g| g[0] == stem)
+        .all(|g| g.iter().all(|f| f.chars().next() == first))
+}
+
 /// A canonical form for comparing inflections: irregular forms map to their group's
 /// first word, regular endings are removed.
 pub fn stem(word: &str, extra: &[Vec<String>]) -> String {
@@ -187,6 +198,8 @@ mod tests {
             );
         }
         assert!(!same("said", "sad"));
+        assert!(same("went", "go"));
+        assert!(forms_share_initial("say") && !forms_share_initial("go"));
         assert!(!same("statement", "state"));
     }
 

@@ -336,6 +336,9 @@ fn actors_named(model: &Annotation, claim: &Claim) -> Vec<usize> {
         .collect()
 }
 
+/// How many other occurrences of an ambiguous quote the attribution checks try.
+const MAX_OCCURRENCES_TRIED: usize = 16;
+
 /// Checks one claim against the article (absolute spans).
 pub(crate) fn check_claim(ctx: &Context<'_>, claim: &Claim) -> ClaimResult {
     let mut result = ClaimResult {
@@ -344,8 +347,35 @@ pub(crate) fn check_claim(ctx: &Context<'_>, claim: &Claim) -> ClaimResult {
     };
     result.diagnostics.extend(file::stance(claim, ctx.config));
     quotes::check(ctx, claim, &mut result);
-    let first_anchor = result.anchors.first().map(|a| a.span);
-    attribution::check(ctx, claim, first_anchor, &mut result.diagnostics);
+    let first = result.anchors.first().copied();
+    let mut found = Vec::new();
+    attribution::check(ctx, claim, first.map(|a| a.span), &mut found);
+    // A quote the article has in several places is checked where its source and cue fit
+    // best: the occurrence with the fewest attribution findings.
+    let ambiguous = result
+        .diagnostics
+        .iter()
+        .any(|d| d.code == crate::diagnostic::Code::QuoteAmbiguous);
+    if let (Some(first), true, false) = (first, ambiguous, found.is_empty()) {
+        let text = &claim.quotes[first.quote].value.text;
+        for other in ctx
+            .article
+            .find_phrase(text)
+            .into_iter()
+            .filter(|s| *s != first.span)
+            .take(MAX_OCCURRENCES_TRIED)
+        {
+            let mut there = Vec::new();
+            attribution::check(ctx, claim, Some(other), &mut there);
+            if there.len() < found.len() {
+                found = there;
+                if found.is_empty() {
+                    break;
+                }
+            }
+        }
+    }
+    result.diagnostics.append(&mut found);
     result
 }
 

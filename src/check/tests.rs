@@ -1145,4 +1145,78 @@ actor Radio South
         );
         assert!(codes(&diags).contains(&"C021"), "{diags:#?}");
     }
+
+    fn plain(article: &str, claim: &str) -> Vec<&'static str> {
+        let article = Arc::new(Article::new(article));
+        let parsed = Parsed::new(claims(claim));
+        let diags = check(
+            &parsed,
+            ArticleRef::Loaded(&article),
+            &Config::default(),
+            &mut ClaimCache::new(),
+        );
+        codes(&diags)
+            .into_iter()
+            .filter(|c| !matches!(*c, "C043" | "C046" | "C050" | "C013"))
+            .collect()
+    }
+
+    #[test]
+    fn c022_window_of_headline_quotes_and_of_a_paragraph_ending_in_a_colon() {
+        let claim = "claim c\n  source: Tom Reed\n  cue: urges\n  quote: calm in the wards\n";
+        let headline = "date 2021-03-04 Tom Reed urges calm in the wards\n\nNurses are tired.\n";
+        assert_eq!(plain(headline, claim), Vec::<&str>::new());
+        let claim = "claim c\n  source: Tom Reed\n  cue: made the following comment\n  quote: We are fine.\n";
+        let colon =
+            "date 2021-03-04 X\n\nTom Reed made the following comment:\n\n\"We are fine.\"\n";
+        assert_eq!(plain(colon, claim), Vec::<&str>::new());
+        let period = colon.replace("comment:", "comment.");
+        assert_eq!(plain(&period, claim), ["C022"]);
+    }
+
+    #[test]
+    fn ambiguous_quotes_are_checked_where_source_and_cue_fit() {
+        let article = "date 2021-03-04 X\n\nAnna Berg said the wards were calm.\n\nNurses are tired.\n\nTom Reed told reporters that the wards were full.\n";
+        let claim = "claim c\n  source: Tom Reed\n  cue: told\n  quote: the wards were\n";
+        assert_eq!(plain(article, claim), Vec::<&str>::new());
+        // With one occurrence only, the same claim is reported.
+        let once = article.replace("the wards were calm", "all was calm");
+        assert!(!plain(
+            &once,
+            "claim c\n  source: Tom Reed\n  cue: said\n  quote: the wards were\n"
+        )
+        .is_empty());
+        let wrong = "claim c\n  source: Tom Reed\n  cue: warned\n  quote: the wards were\n";
+        assert_eq!(plain(article, wrong), ["C022"]);
+    }
+
+    #[test]
+    fn c024_not_for_pronoun_sources_other_cues_or_adverbial_speakers() {
+        // `He` names no one; the attribution's speaker is Tom Reed.
+        let pronoun = REED.replace("source: Tom Reed", "source: He");
+        assert!(!codes(&findings(&pronoun)).contains(&"C024"));
+        // The claim's cue is not the attribution's: another attribution of these words.
+        let other_cue = REED
+            .replace("source: Tom Reed", "source: Anna Berg")
+            .replace("cue: told", "cue: warned");
+        assert!(
+            !codes(&findings(&other_cue)).contains(&"C024"),
+            "{:#?}",
+            findings(&other_cue)
+        );
+        assert!(plausible("Tom Reed") && plausible("the minister") && plausible("sources"));
+        for adverbial in [
+            "long",
+            "In 1986",
+            "During a speech",
+            "Twenty-two years ago",
+            "only",
+        ] {
+            assert!(!plausible(adverbial), "{adverbial}");
+        }
+    }
+
+    fn plausible(name: &str) -> bool {
+        crate::check::credit::plausible_speaker(name)
+    }
 }
