@@ -136,12 +136,12 @@ pub fn names_speaker(
 /// speech`, `Twenty-two years ago`). Speaks firmly only of names and descriptions.
 pub(crate) fn plausible_speaker(name: &str) -> bool {
     const NOT_FIRST: &[&str] = &[
-        "in", "during", "on", "at", "after", "before", "since", "over", "under", "with",
-        "without", "by", "for", "from", "as", "unlike", "like", "even",
+        "in", "during", "on", "at", "after", "before", "since", "over", "under", "with", "without",
+        "by", "for", "from", "as", "unlike", "like", "even",
     ];
     const ADVERBS: &[&str] = &[
-        "long", "only", "together", "also", "still", "never", "often", "later", "earlier",
-        "again", "already", "first", "then", "once", "ever", "soon", "left",
+        "long", "only", "together", "also", "still", "never", "often", "later", "earlier", "again",
+        "already", "first", "then", "once", "ever", "soon", "left",
     ];
     let words: Vec<&str> = name.split_whitespace().collect();
     let Some(first) = words.first() else {

@@ -568,6 +568,26 @@ fn actor_names(
             });
         }
     }
+    // The speaker the article credits, as the article names them, when no name offered
+    // so far stands there (a descriptor such as "The GOP nominee", a name no list has).
+    if let (Some(c), Some(a)) = (&credited, article) {
+        if let Some(name) = c.name.as_ref().filter(|_| {
+            !proposals
+                .iter()
+                .any(|p| p.group < 3 && c.speaks(&p.mentions))
+        }) {
+            proposals.push(NameProposal {
+                key: Cow::Owned(normalize_str(name)),
+                label: Cow::Owned(name.clone()),
+                kind: CompletionKind::Name,
+                detail: Detail::Article { kind: "speaker" },
+                documentation: None,
+                mentions: Cow::Owned(c.speaker.clone()),
+                group: 2,
+            });
+            let _ = a;
+        }
+    }
     if let NameUse::Source(_) = usage {
         proposals.push(NameProposal {
             label: Cow::Borrowed(UNNAMED),
@@ -609,6 +629,7 @@ fn actor_names(
         let tier = match &credited {
             _ if tier == 9 => 9,
             Some(c) if c.speaks(&p.mentions) => 0,
+            Some(c) if article.is_some_and(|a| c.subject_of_verb(a, &p.mentions)) => 0,
             Some(c) if c.demoted(&p.mentions) => 5 + tier.min(3),
             _ => 1 + tier.min(3),
         };
@@ -646,11 +667,15 @@ fn actor_names(
 struct Credited {
     /// The speaker as written and the mention it resolves to.
     speaker: Vec<Span>,
+    /// The article's name for the speaker (as `claimls draft` writes it).
+    name: Option<String>,
     addressee: Option<Span>,
     /// The reported words (or the quote's anchor when no attribution covers it).
     content: Vec<Span>,
     /// The paragraph (or headline) of the quote.
     block: Option<Span>,
+    /// The quote's sentences when no attribution covers it, to look for a subject.
+    sentences: Option<Span>,
 }
 
 impl Credited {
@@ -660,9 +685,22 @@ impl Credited {
             speaker: att
                 .map(|a| a.source.into_iter().chain(a.resolved).collect())
                 .unwrap_or_default(),
+            name: att.and_then(|a| crate::check::credit::speaker_text(article, a)),
             addressee: att.and_then(|a| a.addressee),
             content: att.map_or_else(|| vec![anchor], |a| a.content.clone()),
             block: article.text_block(anchor.start),
+            sentences: match att {
+                Some(_) => None,
+                None => {
+                    let range = article.sentences_in(anchor);
+                    let first = article.sentences.get(range.start).map(|s| s.span);
+                    let last = article
+                        .sentences
+                        .get(range.end.saturating_sub(1))
+                        .map(|s| s.span);
+                    first.zip(last).map(|(a, b)| a.cover(b).cover(anchor))
+                }
+            },
         }
     }
 
@@ -670,6 +708,33 @@ impl Credited {
         mentions
             .iter()
             .any(|m| self.speaker.iter().any(|s| overlaps(*m, *s)))
+    }
+
+    /// Without an attribution: a mention in the quote's sentence(s), outside the quoted
+    /// words, that stands as the subject of a reporting verb ("Trump tells …", "Trump has
+    /// also said …") or right after one ("…, said Trump").
+    fn subject_of_verb(&self, article: &Article, mentions: &[Span]) -> bool {
+        let Some(region) = self.sentences else {
+            return false;
+        };
+        let text = &article.text;
+        mentions.iter().any(|m| {
+            if !region.contains_span(*m) || self.content.iter().any(|c| overlaps(*m, *c)) {
+                return false;
+            }
+            let after = text[m.end..region.end]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(3)
+                .any(|w| crate::article::attribution::lexicon::reporting_lemma(w).is_some());
+            let before = text[region.start..m.start]
+                .split(|c: char| !c.is_alphanumeric())
+                .rfind(|w| !w.is_empty())
+                .is_some_and(|w| {
+                    crate::article::attribution::lexicon::reporting_lemma(w).is_some()
+                });
+            after || before
+        })
     }
 
     /// Named as the addressee, or near the quote only inside the reported words.
