@@ -281,10 +281,8 @@ fn quotes(article: &Article, a: &Attribution) -> Vec<String> {
         } else {
             article.paragraph_of(part.start)
         };
-        let words = collapse_whitespace(part.slice(text))
-            .replace('\u{2026}', "")
-            .replace("...", "");
-        let words = words.trim().to_string();
+        // An ellipsis of the article itself reads as an elision marker, which matches it.
+        let words = collapse_whitespace(part.slice(text)).trim().to_string();
         if words.is_empty() {
             continue;
         }

@@ -15,6 +15,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod draft;
 pub mod format;
+pub mod fsio;
 pub mod ide;
 pub mod lsp;
 pub mod model;

@@ -51,14 +51,27 @@ pub fn run_draft(args: DraftArgs) -> ExitCode {
     };
     let mut body = text;
     body.push('\n');
-    let written = if args.force {
-        std::fs::write(&path, body.as_bytes())
-    } else {
-        std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .and_then(|mut f| f.write_all(body.as_bytes()))
+    // A new file is created exclusively (an existing file or symbolic link is never
+    // opened); with --force an existing one is replaced through the safe writer.
+    let created = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(body.as_bytes()));
+    let written = match created {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && args.force => {
+            const MAX: u64 = 64 << 20;
+            crate::fsio::read_regular(&path, MAX)
+                .and_then(|(_, stamp)| crate::fsio::replace(&path, &stamp, body.as_bytes(), MAX))
+                .map(|_| ())
+                .map_err(|e| e.message())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(format!(
+            "`{}` exists; pass --force to overwrite it",
+            path.display()
+        )),
+        Err(e) => Err(format!("`{}`: {e}", path.display())),
     };
     match written {
         Ok(()) => {
@@ -66,15 +79,8 @@ pub fn run_draft(args: DraftArgs) -> ExitCode {
             eprintln!("drafted {claims} claims into {}", path.display());
             ExitCode::SUCCESS
         }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            eprintln!(
-                "error: {} exists; pass --force to overwrite it",
-                path.display()
-            );
-            ExitCode::from(2)
-        }
-        Err(e) => {
-            eprintln!("error: cannot write {}: {e}", path.display());
+        Err(message) => {
+            eprintln!("error: cannot write the draft: {message}");
             ExitCode::from(2)
         }
     }

@@ -103,7 +103,13 @@ struct Caches {
     configs: Cache<PathBuf, Config, ConfigError>,
 }
 
-pub(crate) fn check_files(files: &[PathBuf], options: OutputOptions) -> Report {
+/// Checks `files`; `checked` are the folders named on the command line (a file's folder
+/// for a file), resolved: articles under them may be read (see [`confine`]).
+pub(crate) fn check_files(
+    files: &[PathBuf],
+    checked: &[PathBuf],
+    options: OutputOptions,
+) -> Report {
     let caches = Caches {
         articles: LiveArticles {
             map: Mutex::new(HashMap::new()),
@@ -116,7 +122,7 @@ pub(crate) fn check_files(files: &[PathBuf], options: OutputOptions) -> Report {
         .map(|path| {
             // A bug in a check must not take the other files down: report it and go on.
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                check_file(path, &caches, &renderer)
+                check_file(path, checked, &caches, &renderer)
             }))
             .unwrap_or_else(|panic| {
                 let why = panic
@@ -153,6 +159,7 @@ pub(crate) fn check_files(files: &[PathBuf], options: OutputOptions) -> Report {
 
 fn check_file(
     path: &Path,
+    checked: &[PathBuf],
     caches: &Caches,
     renderer: &output::Renderer,
 ) -> Result<FileReport, String> {
@@ -185,11 +192,10 @@ fn check_file(
         Vec::new()
     } else {
         let limits = config.limits();
-        let key = std::fs::canonicalize(&article_path)
-            .or_else(|_| std::path::absolute(&article_path))
-            .unwrap_or_else(|_| article_path.clone());
-        let loaded = caches.articles.get((key, limits.max_bytes), || {
-            article::load(&article_path, limits)
+        let loaded = confine(path, &article_path, checked, &config).and_then(|key| {
+            caches.articles.get((key, limits.max_bytes), || {
+                article::load(&article_path, limits)
+            })
         });
         let diags = match &loaded {
             Ok(a) => {
@@ -238,6 +244,46 @@ fn check_file(
         coverage,
         severities: diagnostics.iter().map(|d| d.severity).collect(),
         rendered: renderer.render(&checked),
+    })
+}
+
+/// The article path resolved, when the article may be read: under the repository root of
+/// the annotation (the nearest folder holding `.git` or `claimls.toml`), under the folder
+/// named on the command line that holds the annotation, or under a folder of `[articles]
+/// allowed_roots`; decided by [`crate::fsio::confine`], the rule the language server uses
+/// too. Nothing outside is opened, so nothing of it can be echoed.
+fn confine(
+    claims: &Path,
+    article: &Path,
+    checked: &[PathBuf],
+    config: &Config,
+) -> Result<PathBuf, ArticleError> {
+    let dir = match claims.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let claims_dir = crate::fsio::normalize(dir);
+    let mut roots: Vec<PathBuf> = checked
+        .iter()
+        .filter(|c| claims_dir.starts_with(c))
+        .cloned()
+        .collect();
+    roots.extend(crate::fsio::repository_root(&claims_dir));
+    if roots.is_empty() {
+        roots.push(claims_dir);
+    }
+    // The deepest root names the rule in the message.
+    let shown = roots.iter().max_by_key(|r| r.components().count()).cloned();
+    roots.extend(config.allowed_roots.iter().cloned());
+    crate::fsio::confine(article, &roots).map_err(|why| match why {
+        crate::fsio::Refused::System => ArticleError::System(article.to_path_buf()),
+        crate::fsio::Refused::OutsideRoots => ArticleError::OutsideRoot {
+            path: article.to_path_buf(),
+            root: match shown.map(|r| relative(&r)) {
+                Some(r) if !r.as_os_str().is_empty() => r,
+                _ => PathBuf::from("."),
+            },
+        },
     })
 }
 

@@ -126,7 +126,8 @@ const STOPS: &[&str] = &[
 const PREPS: &[&str] = &[
     "in", "on", "at", "during", "after", "before", "of", "for", "from", "with", "to", "by",
     "about", "over", "under", "into", "through", "since", "until", "among", "amid", "despite",
-    "without", "within", "across", "against", "toward", "towards", "via", "upon", "like",
+    "without", "within", "across", "against", "toward", "towards", "via", "upon", "like", "unlike",
+    "beyond", "besides", "per",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 const PERSON_NOUNS: &[&str] = &[
@@ -313,6 +314,11 @@ const OUTLETS: &[&str] = &[
     "network",
     "urdupoint",
 ];
+/// Verbs whose object is always the addressee (`told reporters …`); the other verbs of
+/// [`TELL`] take one only before `that` (`warned voters that …`).
+const TELL_ALWAYS: &[&str] = &[
+    "tell", "inform", "notify", "brief", "remind", "assure", "reassure",
+];
 const TELL: &[&str] = &[
     "tell", "inform", "assure", "remind", "notify", "brief", "reassure", "warn", "advise", "urge",
     "promise", "ask", "thank",
@@ -340,6 +346,66 @@ const COGNITIVE: &[&str] = &[
     "worry",
     "forecast",
     "foresee",
+    "know",
+];
+/// Words before a gerund that reports for the clause's subject (`began by saying …`,
+/// `After saying …`, `each touting … and saying …`).
+const GERUND_INTRO: &[&str] = &[
+    "by", "from", "after", "before", "while", "when", "and", "without",
+];
+/// Verbs whose content may be an infinitive (`wants to junk …`, `plans to release …`).
+const TO_VERBS: &[&str] = &[
+    "agree",
+    "urge",
+    "refuse",
+    "decline",
+    "ask",
+    "warn",
+    "tell",
+    "call on",
+    "want",
+    "plan",
+    "seek",
+    "intend",
+    "encourage",
+    "hope",
+    "expect",
+];
+/// Verbs whose content may follow a preposition (`complained about his mic`, `spoke of
+/// her discussions`, `pleads for his life`).
+const PREP_OBJECT: &[&str] = &[
+    "complain",
+    "speak",
+    "comment",
+    "plead",
+    "warn",
+    "ask",
+    "question",
+    "argue",
+    "testify",
+    "joke",
+    "worry",
+    "rail",
+    "boast",
+    "brag",
+    "lament",
+    "protest",
+    "inquire",
+    "enquire",
+    "speculate",
+    "disagree",
+    "agree",
+    "muse",
+    "fume",
+    "vent",
+    "call",
+    "hit out",
+    "lash out",
+    "weigh in",
+    "speak out",
+    "caution",
+    "remark",
+    "fret",
 ];
 /// Verbs whose content may be a bare noun phrase object (`denied the reports`).
 const NP_OBJECT: &[&str] = &[
@@ -392,6 +458,26 @@ const NP_OBJECT: &[&str] = &[
     "hail",
     "laud",
     "commend",
+    "call",
+    "attack",
+    "support",
+    "oppose",
+    "endorse",
+    "discuss",
+    "identify",
+    "liken",
+    "compare",
+    "link",
+    "encourage",
+    "outline",
+    "address",
+    "reference",
+    "mention",
+    "describe",
+    "want",
+    "plan",
+    "seek",
+    "show",
 ];
 const STATEMENT_NOUNS: &[&str] = &[
     "statement",
@@ -491,6 +577,16 @@ pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 cap: c.is_uppercase(),
             });
             i = j;
+        } else if c == '\'' && chars.get(i + 1).is_some_and(|n| n.1 == '\'') {
+            // Two apostrophes stand for a double quotation mark in some archives.
+            out.push(Tok {
+                s: span.start + at,
+                e: span.start + at + 2,
+                low: String::new(),
+                p: '"',
+                cap: false,
+            });
+            i += 2;
         } else {
             out.push(Tok {
                 s: span.start + at,
@@ -587,12 +683,26 @@ fn build_block(a: &Article, span: Span, headline: bool) -> Block {
             }
         }
     }
-    // Merge sentences a quotation runs over.
-    bounds.retain(|&b| {
-        !quotes
+    // Merge sentences a quotation runs over, and a short reporting clause into the
+    // quotation right before it (`"Why?" Graham asked.`).
+    let ends: Vec<usize> = bounds.iter().skip(1).copied().chain([toks.len()]).collect();
+    let mut keep = Vec::with_capacity(bounds.len());
+    for (k, &b) in bounds.iter().enumerate() {
+        let crossed = quotes
             .iter()
-            .any(|q| q.open < b && q.close.is_none_or(|c| c >= b))
-    });
+            .any(|q| q.open < b && q.close.is_none_or(|c| c >= b));
+        let after_quote = quotes.iter().any(|q| q.close.is_some_and(|c| c + 1 == b));
+        let next_end = ends[k];
+        let short_cue = after_quote
+            && next_end - b <= 24
+            && (b..(b + 7).min(next_end)).any(|m| {
+                toks[m].word() && !toks[m].cap && lexicon::reporting_lemma(&toks[m].low).is_some()
+            });
+        if !crossed && !short_cue {
+            keep.push(b);
+        }
+    }
+    let bounds = keep;
     let mut units = Vec::new();
     let mut start = 0;
     for b in bounds {
@@ -702,8 +812,8 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
         } else {
             break;
         }
-        if words > 12 {
-            return None;
+        if words >= 14 {
+            break;
         }
     }
     if words == 0 {
@@ -740,33 +850,46 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
     }) {
         return None;
     }
+    // Not a subject: a gerund phrase (`defending his …`), an object pronoun, a phrase of
+    // time (`In 1986`).
+    let first = t[s].low.as_str();
+    if (!t[s].cap && first.ends_with("ing") && first.len() > 5)
+        || matches!(first, "me" | "us" | "him" | "them" | "whom")
+        || (PREPS.contains(&first)
+            && s + 1 < end
+            && t[s + 1].low.chars().all(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
     Some((s, end))
 }
 
 fn is_abbrev(w: &str) -> bool {
-    matches!(
-        w,
-        "mr" | "mrs"
-            | "ms"
-            | "dr"
-            | "sen"
-            | "rep"
-            | "gov"
-            | "gen"
-            | "lt"
-            | "col"
-            | "st"
-            | "jr"
-            | "sr"
-            | "prof"
-            | "u.s"
-            | "u.n"
-            | "u.k"
-            | "d.c"
-            | "inc"
-            | "co"
-            | "corp"
-    ) || (w.contains('.') && w.split('.').all(|p| p.chars().count() <= 2))
+    w.chars().count() == 1
+        || matches!(
+            w,
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "sen"
+                | "rep"
+                | "gov"
+                | "gen"
+                | "lt"
+                | "col"
+                | "st"
+                | "jr"
+                | "sr"
+                | "prof"
+                | "u.s"
+                | "u.n"
+                | "u.k"
+                | "d.c"
+                | "inc"
+                | "co"
+                | "corp"
+        )
+        || (w.contains('.') && w.split('.').all(|p| p.chars().count() <= 2))
 }
 
 /// The noun phrase starting at `start`: up to punctuation (but not a name's inner
@@ -787,6 +910,16 @@ fn np_right(b: &Block, start: usize, hi: usize) -> Option<(usize, usize)> {
                     i += 1;
                     continue;
                 }
+                break;
+            }
+            // A past-tense verb after the head noun ends the phrase (`The union greeted`).
+            if words > 0
+                && !tk.cap
+                && tk.low.ends_with("ed")
+                && t[i - 1].word()
+                && !DETS.contains(&t[i - 1].low.as_str())
+                && !t[i - 1].low.ends_with("ly")
+            {
                 break;
             }
             if words > 0 && DAYS.contains(&tk.low.as_str()) {
@@ -837,6 +970,19 @@ fn skip_aux_left(b: &Block, lo: usize, mut i: usize) -> usize {
     i
 }
 
+/// Where the subject of the cue at `ci` ends: before auxiliaries, adverbs and a
+/// parenthesis (`Rep. Stephen Lynch (D-Mass.) said`).
+fn subject_end(b: &Block, lo: usize, ci: usize) -> usize {
+    let t = &b.toks;
+    let mut k = skip_aux_left(b, lo, ci);
+    if k > lo && t[k - 1].p == ')' {
+        if let Some(open) = (lo..k - 1).rev().find(|&m| t[m].p == '(') {
+            k = skip_aux_left(b, lo, open);
+        }
+    }
+    k
+}
+
 /// Skips adverbs and adjuncts right after a cue (`on Wednesday`, `in a statement`,
 /// `, in an interview with Sputnik,`). Returns (new index, cue extension end, addressee).
 fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (usize, Option<Span>) {
@@ -847,7 +993,27 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             break;
         }
         let w = t[i].low.as_str();
+        // "after the convention he would …": a short phrase before the clause's subject.
+        if matches!(
+            w,
+            "after" | "before" | "during" | "following" | "since" | "when" | "at" | "in" | "on"
+        ) {
+            if let Some(k) = (i + 1..hi.min(i + 7))
+                .find(|&k| matches!(t[k].low.as_str(), "he" | "she" | "they" | "it" | "we" | "i"))
+            {
+                if (i + 1..k).all(|m| t[m].word() || t[m].p == ',')
+                    && !(i + 1..k).any(|m| t[m].is("that"))
+                {
+                    i = k;
+                    break;
+                }
+            }
+        }
         // "in a statement", "in an interview (with X)"
+        if matches!(w, "of" | "on") && i + 1 < hi && DAYS.contains(&t[i + 1].low.as_str()) {
+            i += 2;
+            continue;
+        }
         if matches!(w, "in" | "on" | "during" | "at" | "via" | "through") {
             let mut j = i + 1;
             while j < hi && t[j].word() && DETS.contains(&t[j].low.as_str()) {
@@ -877,7 +1043,7 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             }
             // "on Wednesday", "on Twitter", "at a rally on Monday": a short phrase
             // followed by "that".
-            if let Some(k) = (i + 1..hi.min(i + 9)).find(|&k| t[k].is("that")) {
+            if let Some(k) = (i + 1..hi.min(i + 15)).find(|&k| t[k].is("that")) {
                 if (i + 1..k).all(|m| t[m].word() || t[m].p == ',') {
                     i = k;
                     break;
@@ -1131,7 +1297,10 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     let next = t.get(i + 1).map_or("", |n| n.low.as_str());
     let next_p = t.get(i + 1).map_or('\0', |n| n.p);
     if w.ends_with("ing") && lemma != "according to" {
-        let after_comma = i > lo && (t[i - 1].p == ',' || t[i - 1].p == '\u{2014}');
+        let after_comma = i > lo
+            && (t[i - 1].p == ','
+                || t[i - 1].p == '\u{2014}'
+                || GERUND_INTRO.contains(&t[i - 1].low.as_str()));
         let progressive = i > lo && BE.contains(&t[i - 1].low.as_str());
         if !(after_comma || progressive) || matches!(next, "on" | "about" | "to" | "for" | "with") {
             return true;
@@ -1142,13 +1311,39 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         && !matches!(lexicon::stance_of(lemma), "promises")
         && !matches!(
             lemma,
-            "agree" | "urge" | "refuse" | "decline" | "ask" | "warn" | "tell" | "call on"
+            "agree"
+                | "urge"
+                | "refuse"
+                | "decline"
+                | "ask"
+                | "warn"
+                | "tell"
+                | "call on"
+                | "want"
+                | "plan"
+                | "seek"
+                | "intend"
+                | "encourage"
+                | "hope"
         )
     {
         return true;
     }
+    // "The man, who refused to give his name, said …", "combatants who want to go": a
+    // relative clause describing someone, not a report.
+    if next == "to" && i > lo && matches!(t[i - 1].low.as_str(), "who" | "which") {
+        return true;
+    }
     if next == "by" {
-        return false;
+        // "backed by Turkey": a participle modifying a noun, not a passive report.
+        return !(i > lo && BE.contains(&t[i - 1].low.as_str()));
+    }
+    // "did not know": a negated belief reports nothing.
+    if COGNITIVE.contains(&lemma)
+        && i > lo
+        && matches!(t[i - 1].low.as_str(), "not" | "n't" | "never")
+    {
+        return true;
     }
     // "is expected", "was believed" without an agent: no source.
     if i > lo && BE.contains(&t[i - 1].low.as_str()) && COGNITIVE.contains(&lemma) {
@@ -1169,7 +1364,9 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
             || next_p == ','
             || next_p == ':'
             || next_p == '.'
-            || is_quote_char(next_p))
+            || is_quote_char(next_p)
+            || DAYS.contains(&next)
+            || next.ends_with("ly"))
     {
         return true;
     }
@@ -1192,6 +1389,9 @@ pub(super) fn run(a: &Article) -> Vec<Attribution> {
         }
         if b.headline && found.len() == before {
             headline_form(a, b, bi, &mut found);
+        }
+        if !b.headline {
+            transcript_turn(b, bi, &mut found);
         }
     }
     carry_quotes(&blocks, &mut found);
@@ -1264,7 +1464,7 @@ fn trailing(
     };
     // Where the reporting clause starts and its source.
     let (clause_start, source, inverted) = {
-        let k = skip_aux_left(b, lo, ci);
+        let k = subject_end(b, lo, ci);
         let left = np_left(b, lo, k);
         match left {
             Some((s, _)) if s > lo && is_sep(s - 1) => (s, Some((s, k)), false),
@@ -1381,6 +1581,29 @@ fn trailing(
             )
         {
             // The participle is read on its own.
+        } else if closing_quote.is_some() {
+            // A quotation with its speaker: whatever follows is narration, up to a second
+            // part of the quotation after a comma (`"…," Tester said, referring to …, "…"`).
+            let next_open = (j..hi).find(|&k| {
+                is_quote_char(t[k].p)
+                    && k > j
+                    && t[k - 1].p == ','
+                    && b.quotes.iter().any(|q| q.open == k)
+            });
+            let cue_between = next_open.is_some_and(|k| {
+                (j..k).any(|m| {
+                    t[m].word()
+                        && !t[m].low.ends_with("ing")
+                        && lexicon::reporting_lemma(&t[m].low).is_some()
+                })
+            });
+            if let (Some(k), false) = (next_open, cue_between) {
+                if let Some(q) = b.quotes.iter().find(|q| q.open == k) {
+                    if let Some(s) = trim_inner(b, q.inner) {
+                        content.push(s);
+                    }
+                }
+            }
         } else if !(t[j].p == '.'
             || t[j].p == ';'
             || (t[j].p == ','
@@ -1482,12 +1705,11 @@ fn according_to(
     if j < hi
         && t[j].p == ','
         && j + 1 < hi
-        && matches!(t[j + 1].low.as_str(), "a" | "an" | "the" | "who" | "which")
+        && matches!(t[j + 1].low.as_str(), "a" | "an" | "who" | "which")
     {
-        if let Some(k) = (j + 1..hi).find(|&k| t[k].p == ',') {
+        // "according to X, a spokesman for Y, …": skip the apposition when it is closed.
+        if let Some(k) = (j + 1..hi.min(j + 12)).find(|&k| t[k].p == ',') {
             j = k;
-        } else {
-            j = hi;
         }
     }
     if j < hi && t[j].is("citing") {
@@ -1556,25 +1778,80 @@ fn forward(
     out: &mut Vec<Found>,
 ) -> bool {
     let t = &b.toks;
-    let participle =
-        t[ci].low.ends_with("ing") && ci > lo && matches!(t[ci - 1].p, ',' | '\u{2014}');
+    let participle = t[ci].low.ends_with("ing")
+        && ci > lo
+        && (matches!(t[ci - 1].p, ',' | '\u{2014}')
+            || GERUND_INTRO.contains(&t[ci - 1].low.as_str()));
     let mut source;
     if participle {
         source = last_source.or_else(|| np_right(b, lo, ci).map(|r| span_of(b, r)));
     } else {
-        let k = skip_aux_left(b, lo, ci);
+        let k = subject_end(b, lo, ci);
         let mut left = np_left(b, lo, k);
-        // "X, a spokesman for Y, said" / "The man, who refused …, said"
-        if left.is_none() && k > lo && t[k - 1].p == ',' {
-            if let Some(open) = (lo..k - 1).rev().find(|&m| t[m].p == ',') {
-                let first = t.get(open + 1).map_or("", |x| x.low.as_str());
-                if matches!(
-                    first,
-                    "a" | "an" | "the" | "who" | "which" | "whose" | "whom"
-                ) || t[open + 1].low.ends_with("ing")
-                {
-                    left = np_left(b, lo, open);
+        if left.is_none() && k > lo {
+            let prev = &t[k - 1];
+            if prev.p == ',' {
+                // "X, a spokesman for Y, said" / "The man, who refused …, said" /
+                // "The state's chairman, Phil Lovas, said"
+                let seg = np_left(b, lo, k - 1);
+                let seg_start = seg.map_or(k - 1, |r| r.0);
+                let open = (lo..k - 1).rev().find(|&m| t[m].p == ',');
+                let before = open.and_then(|o| np_left(b, lo, subject_end(b, lo, o)));
+                // The name before a chain of short comma-separated pieces.
+                let mut first_comma = k - 1;
+                for _ in 0..3 {
+                    match (lo..first_comma).rev().take(9).find(|&m| t[m].p == ',') {
+                        Some(m) => first_comma = m,
+                        None => break,
+                    }
                 }
+                let chained = (first_comma < k - 1)
+                    .then(|| np_left(b, lo, first_comma))
+                    .flatten()
+                    .filter(|r| {
+                        // A name (`Senator Dianne Feinstein, Democrat of California,`), not
+                        // a description (`Trump's running mate, Indiana Gov. Mike Pence,`).
+                        t[r.0].cap
+                            && t[r.1 - 1].cap
+                            && !DETS.contains(&t[r.0].low.as_str())
+                            && r.1 - r.0 <= 5
+                    });
+                let seg_is_name = chained.is_none()
+                    && seg.is_some_and(|r| t[r.0].cap && !DETS.contains(&t[r.0].low.as_str()))
+                    && open.is_some_and(|o| o + 1 == seg_start);
+                left = if let Some(c) = chained {
+                    Some(c)
+                } else if seg_is_name {
+                    seg
+                } else if let Some(o) = open {
+                    let first = t.get(o + 1).map_or("", |x| x.low.as_str());
+                    let parenthetical = matches!(
+                        first,
+                        "a" | "an" | "the" | "who" | "which" | "whose" | "whom"
+                    ) || t[o + 1].low.ends_with("ing")
+                        || (o + 1 == seg_start && !t[seg_start].cap);
+                    if parenthetical {
+                        before
+                    } else {
+                        None
+                    }
+                } else {
+                    None
+                };
+            } else if prev.is("whom") && k >= lo + 3 && t[k - 2].is("of") {
+                // "…, many of whom say": the whole phrase.
+                left = np_left(b, lo, k - 2).map(|r| (r.0, k));
+            } else if matches!(prev.low.as_str(), "who" | "which") {
+                // "an architect who said": the noun phrase before the relative pronoun.
+                let mut e = k - 1;
+                if e > lo && t[e - 1].p == ',' {
+                    e -= 1;
+                }
+                left = np_left(b, lo, e);
+            } else if matches!(prev.low.as_str(), "and" | "but" | "or" | "then") && k - 1 > lo {
+                // "X supported Democrats … and said": the clause's subject.
+                left = np_right(b, lo, k - 1)
+                    .filter(|r| t[r.0].cap || DETS.contains(&t[r.0].low.as_str()));
             }
         }
         // Apposition: "Omer Celik, a spokesman for …, has denied": the name, not the role.
@@ -1611,7 +1888,7 @@ fn forward(
             }
         }
     }
-    if TELL.contains(&lemma) && j < hi && t[j].word() && !t[j].is("that") {
+    if TELL_ALWAYS.contains(&lemma) && j < hi && t[j].word() && !t[j].is("that") {
         if let Some(r) = np_right(b, j, hi) {
             addressee = Some(span_of(b, r));
             j = r.1;
@@ -1636,10 +1913,27 @@ fn forward(
     if j >= hi {
         return false;
     }
+    // "says of Clinton, “…”": a short phrase before the quotation.
+    if !is_quote_char(t[j].p) && PREPS.contains(&t[j].low.as_str()) {
+        if let Some(k) = (j + 1..hi.min(j + 9)).find(|&k| {
+            is_quote_char(t[k].p) && t[k - 1].p == ',' && b.quotes.iter().any(|q| q.open == k)
+        }) {
+            j = k;
+        }
+    }
     let starts_quote = is_quote_char(t[j].p);
-    if !starts_quote {
+    let saw_that = t[ci + 1..j].iter().any(|x| x.is("that") || x.p == ':');
+    if !starts_quote && !saw_that {
         let w = t[j].low.as_str();
-        if (PREPS.contains(&w) && !(w == "to" && lexicon::stance_of(lemma) == "promises"))
+        let next_is_number = t
+            .get(j + 1)
+            .is_some_and(|n| n.low.starts_with(|c: char| c.is_ascii_digit()));
+        let prep_ok = (w == "to"
+            && (lexicon::stance_of(lemma) == "promises" || TO_VERBS.contains(&lemma)))
+            || (matches!(w, "about" | "of" | "for" | "on" | "against" | "over")
+                && PREP_OBJECT.contains(&lemma))
+            || (w == "about" && next_is_number);
+        if (PREPS.contains(&w) && !prep_ok)
             || matches!(
                 w,
                 "and"
@@ -1672,6 +1966,9 @@ fn forward(
         }
     }
     // The content runs to the unit's end, or to the end of the quotation it starts with.
+    // A later clause with a reporting verb of its own (`…, but he said …`) stays inside:
+    // it is a nested attribution, found on its own too (measured on PolNeAR's dev split,
+    // stopping there lost recall, precision and source agreement).
     let mut end = hi;
     if starts_quote {
         if let Some(q) = b.quotes.iter().find(|q| q.open == j) {
@@ -1683,6 +1980,10 @@ fn forward(
                 }
             }
         }
+    }
+    if !starts_quote && !NP_OBJECT.contains(&lemma) && (j..end).filter(|&k| t[k].word()).count() < 2
+    {
+        return false;
     }
     let parts = split_coordinated(b, j, end);
     let mut content = Vec::new();
@@ -1735,7 +2036,23 @@ fn split_coordinated(b: &Block, s: usize, e: usize) -> Vec<(usize, usize)> {
             k += 1;
             continue;
         }
-        let and_that = t[k].is("and") && t[k + 1].is("that");
+        // "and that he …" starts a second clause; "and that location is …" does not.
+        let and_that = t[k].is("and")
+            && t[k + 1].is("that")
+            && !t.get(k + 3).is_some_and(|x| {
+                matches!(
+                    x.low.as_str(),
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "has"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                )
+            });
         let comma_and = t[k].p == ',' && t[k + 1].is("and") && k + 2 < e && {
             let n = &t[k + 2];
             matches!(
@@ -1831,12 +2148,173 @@ fn headline_form(a: &Article, b: &Block, bi: usize, out: &mut Vec<Found>) {
     });
 }
 
+/// A transcript turn: a paragraph opening with a name in capitals and a colon (`PENCE:
+/// Well, look, …`) is that speaker's words.
+fn transcript_turn(b: &Block, bi: usize, out: &mut Vec<Found>) {
+    let t = &b.toks;
+    let Some(colon) = t.iter().take(5).position(|x| x.p == ':') else {
+        return;
+    };
+    let named = colon > 0
+        && (0..colon).all(|k| t[k].word() && b.upper[k])
+        && t[..colon].iter().map(|x| x.low.len()).sum::<usize>() >= 2;
+    if !named || colon + 1 >= t.len() {
+        return;
+    }
+    let Some(content) = content_span(b, colon + 1, t.len()) else {
+        return;
+    };
+    if out.iter().any(|f| {
+        f.content
+            .iter()
+            .any(|c| c.start < content.end && content.start < c.end && c.len() * 2 > content.len())
+    }) {
+        return;
+    }
+    out.push(Found {
+        content: vec![content],
+        kind: ContentKind::Indirect,
+        cue: None,
+        source: Some(span_of(b, (0, colon))),
+        addressee: None,
+        chain: Vec::new(),
+        carried: false,
+        participle: false,
+        block: bi,
+    });
+}
+
 const CONNECTOR: &[&str] = &["of", "and", "the", "de", "al", "bin", "von", "van"];
+
+/// Quotations introduced outside their own sentence: a paragraph ending in `Trump said:`
+/// before a paragraph that opens with a quotation, and a quotation signed after a dash
+/// (`"…" ― Maria, 25, Texas`).
+fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
+    let covered = |found: &Vec<Found>, span: Span| {
+        found.iter().any(|f| {
+            f.content
+                .iter()
+                .any(|c| c.start < span.end && span.start < c.end)
+        })
+    };
+    for (bi, b) in blocks.iter().enumerate() {
+        for q in &b.quotes {
+            let Some(inner) = trim_inner(b, q.inner) else {
+                continue;
+            };
+            if covered(found, inner) {
+                continue;
+            }
+            // Signed after a dash.
+            if let Some(c) = q.close {
+                let t = &b.toks;
+                if t.get(c + 1)
+                    .is_some_and(|d| matches!(d.p, '\u{2015}' | '\u{2014}' | '\u{2013}' | '-'))
+                    && t.get(c + 2).is_some_and(|n| n.cap)
+                {
+                    if let Some(r) = np_right(b, c + 2, t.len()) {
+                        found.push(Found {
+                            content: vec![inner],
+                            kind: ContentKind::Direct,
+                            cue: None,
+                            source: Some(span_of(b, r)),
+                            addressee: None,
+                            chain: Vec::new(),
+                            carried: false,
+                            participle: false,
+                            block: bi,
+                        });
+                        continue;
+                    }
+                }
+            }
+            // Inside a sentence with no cue for it (`X likened the rules to "burning the
+            // Constitution"`, `X Speaks 'Directly To White People'`): the sentence's
+            // subject said it.
+            if q.open > 0 && q.close.is_some() {
+                let unit = b
+                    .units
+                    .iter()
+                    .find(|&&(lo, hi)| lo <= q.open && q.open < hi)
+                    .copied();
+                if let Some((lo, _)) = unit {
+                    let lo = skip_dateline(b, lo, q.open);
+                    let subject = np_right(b, lo, q.open).filter(|r| {
+                        let w = &b.toks[r.0];
+                        (w.cap || DETS.contains(&w.low.as_str()))
+                            && !PREPS.contains(&w.low.as_str())
+                            && r.1 - r.0 <= 6
+                            && r.1 < q.open
+                    });
+                    if let Some(r) = subject {
+                        found.push(Found {
+                            content: vec![inner],
+                            kind: ContentKind::Direct,
+                            cue: None,
+                            source: Some(span_of(b, r)),
+                            addressee: None,
+                            chain: Vec::new(),
+                            carried: true,
+                            participle: false,
+                            block: bi,
+                        });
+                        continue;
+                    }
+                }
+            }
+            // Introduced by the previous paragraph's closing colon.
+            if q.open != 0 || bi == 0 {
+                continue;
+            }
+            let pb = &blocks[bi - 1];
+            let t = &pb.toks;
+            if t.last().is_none_or(|x| x.p != ':') {
+                continue;
+            }
+            let lo = pb.units.last().map_or(0, |u| u.0);
+            let Some(ci) = (lo..t.len()).rev().find(|&k| {
+                t[k].word() && !in_quote(pb, k) && lexicon::reporting_lemma(&t[k].low).is_some()
+            }) else {
+                continue;
+            };
+            let Some(src) = np_left(pb, lo, subject_end(pb, lo, ci)) else {
+                continue;
+            };
+            let mut content = vec![inner];
+            let mut k = bi + 1;
+            let mut open_end = q.close.is_none();
+            while open_end && k < blocks.len() {
+                let nb = &blocks[k];
+                let Some(nq) = nb.quotes.first() else { break };
+                if nq.open != 0 {
+                    break;
+                }
+                if let Some(s) = trim_inner(nb, nq.inner) {
+                    content.push(s);
+                }
+                open_end = nq.close.is_none();
+                k += 1;
+            }
+            found.push(Found {
+                content,
+                kind: ContentKind::Direct,
+                cue: Some(Span::new(t[ci].s, t[ci].e)),
+                source: Some(span_of(pb, src)),
+                addressee: None,
+                chain: Vec::new(),
+                carried: false,
+                participle: false,
+                block: bi,
+            });
+        }
+    }
+}
 
 /// Quotations no cue claimed: a quote that is its paragraph's (or sentence's) main words
 /// continues the previous speaker; an unclosed quotation continues into the next
 /// paragraph when that one opens with a quotation mark.
 fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
+    introduced_quotes(blocks, found);
     // Multi-paragraph quotations first.
     for f in found.iter_mut() {
         let bi = f.block;
@@ -1872,6 +2350,7 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
         .flat_map(|f| f.content.iter().copied())
         .collect();
     let mut extra = Vec::new();
+    let mut extend: Vec<(usize, Span)> = Vec::new();
     let mut by_block: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
     for (i, f) in found.iter().enumerate() {
         by_block[f.block].push(i);
@@ -1885,10 +2364,9 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                 .iter()
                 .filter(|t| t.word())
                 .count();
-            if words < 5
-                || covered
-                    .iter()
-                    .any(|c| c.start < q.inner.end && q.inner.start < c.end)
+            if covered
+                .iter()
+                .any(|c| c.start < q.inner.end && q.inner.start < c.end)
             {
                 continue;
             }
@@ -1906,14 +2384,38 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
             // The previous speaker: the last attribution in this or the two previous blocks.
             let prev = found
                 .iter()
-                .filter(|f| {
+                .enumerate()
+                .filter(|(_, f)| {
                     f.block + 2 >= bi
                         && f.block <= bi
                         && f.content[0].start < inner.start
                         && f.source.is_some()
                 })
-                .max_by_key(|f| f.content[0].start);
-            let Some(p) = prev else { continue };
+                .max_by_key(|(_, f)| {
+                    // A direct quotation of the same paragraph first: a split quotation
+                    // continues it even when an indirect one came between.
+                    (
+                        f.block == bi && f.kind == ContentKind::Direct,
+                        f.content[0].start,
+                    )
+                });
+            let Some((pi, p)) = prev else { continue };
+            // `"…," she said, clapping. "…"`: the second part of the same quotation.
+            let unit_before = b.units.iter().rev().find(|&&(lo, _)| lo < q.open).copied();
+            let continues = p.block == bi
+                && p.kind == ContentKind::Direct
+                && unit_before.is_some_and(|(lo, hi)| {
+                    let first = b.toks.partition_point(|t| t.s < p.content[0].start);
+                    first >= lo && first < hi
+                });
+            if continues {
+                covered.push(inner);
+                extend.push((pi, inner));
+                continue;
+            }
+            if words < 5 {
+                continue;
+            }
             let mut content = vec![inner];
             // An unclosed quotation continues into the next paragraphs.
             if q.close.is_none() {
@@ -1949,6 +2451,9 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
         }
     }
     let _ = by_block;
+    for (idx, part) in extend {
+        found[idx].content.push(part);
+    }
     found.extend(extra);
 }
 
@@ -2046,6 +2551,22 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
             .iter()
             .any(|b| b.contains(&text) || text.contains(b.as_str()))
     });
+    // Attributions reported inside another's content (`X said the leader had asked …`)
+    // are not the article's speakers: pronouns and descriptors skip them.
+    let mut by_block: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
+    for (k, f) in found.iter().enumerate() {
+        by_block.entry(f.block).or_default().push(k);
+    }
+    let nested: Vec<bool> = found
+        .iter()
+        .enumerate()
+        .map(|(k, f)| {
+            let at = f.cue.map_or(f.content[0].start, |c| c.start);
+            by_block[&f.block]
+                .iter()
+                .any(|&g| g != k && found[g].content.iter().any(|c| c.start <= at && at < c.end))
+        })
+        .collect();
     let mut out: Vec<Attribution> = Vec::with_capacity(found.len());
     for f in &found {
         let mut resolved = None;
@@ -2059,7 +2580,10 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
                 .map_or(para.start, |s| a.sentences[s].span.start.max(para.start));
             let earlier: Vec<&Attribution> = out
                 .iter()
+                .enumerate()
                 .rev()
+                .filter(|(k, _)| !nested[*k])
+                .map(|(_, p)| p)
                 .filter(|p| {
                     p.content_span().start < f.content[0].start
                         && p.content_span().start + 2000 > src.start
@@ -2292,9 +2816,12 @@ const NOT_START: &[&str] = &[
 
 /// The longest earlier mention ending with `surname`: `Emmanuel Macron` for `Macron`.
 fn full_name_before(a: &Article, offset: usize, surname: &str) -> Option<Span> {
+    // The full name is looked for in the 20 KB before the surname: long articles stay linear.
+    let from = crate::text::floor_char_boundary(&a.text, offset.saturating_sub(20_000));
     let hay = &a.text[..offset];
     let mut best: Option<Span> = None;
-    for (at, _) in hay.match_indices(surname) {
+    for (at, _) in hay[from..].match_indices(surname) {
+        let at = at + from;
         let end = at + surname.len();
         if hay[end..].starts_with(|c: char| c.is_alphanumeric()) {
             continue;
