@@ -673,3 +673,14 @@ fn control_characters_in_messages_are_escaped() {
         assert!(all.contains("\\u{1b}"), "{args:?}: {all:?}");
     }
 }
+
+#[test]
+fn a_claims_link_to_a_process_file_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::os::unix::fs::symlink("/proc/self/environ", dir.path().join("env.claims")).unwrap();
+    let out = run_in(dir.path(), &["check", "--format", "json", "env.claims"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("system file"), "{}", stderr(&out));
+    assert!(!stdout(&out).contains("PATH="), "{}", stdout(&out));
+}

@@ -5,6 +5,7 @@ use super::normalize::normalize_str;
 use super::{tokenize, Article};
 use crate::text::Span;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 impl Article {
     /// Original spans where `phrase` occurs as whole words, ignoring case and punctuation
@@ -171,6 +172,55 @@ impl Article {
             cache.insert(key, spans.clone());
         }
         spans
+    }
+
+    /// Every mention of an actor known by `names` (its name first, then its aliases):
+    /// each name's [`Article::mentions`], merged in order, mentions inside another one
+    /// dropped. `person` says whether surnames count; `None` decides it from the first
+    /// name ([`Article::looks_like_person`]). Kept with the article, shared: every claim
+    /// of a source asks for the same list, and copying it per claim cost time in
+    /// proportion to the article.
+    pub fn merged_mentions(&self, names: &[&str], person: Option<bool>) -> Arc<[Span]> {
+        let mut key = String::new();
+        for n in names {
+            key.push_str(n);
+            key.push('\u{1f}');
+        }
+        key.push(match person {
+            Some(true) => 'p',
+            Some(false) => 'n',
+            None => '?',
+        });
+        if let Some(hit) = self.merged_cache().get(&key) {
+            return hit.clone();
+        }
+        let person = person.unwrap_or_else(|| {
+            names
+                .first()
+                .is_some_and(|first| self.looks_like_person(first))
+        });
+        let spans: Arc<[Span]> = if let [only] = names {
+            self.mentions(only, person).into()
+        } else {
+            let mut spans: Vec<Span> = names
+                .iter()
+                .flat_map(|n| self.mentions(n, person))
+                .collect();
+            spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+            spans.dedup_by(|b, a| a.contains_span(*b));
+            spans.into()
+        };
+        let mut cache = self.merged_cache();
+        if cache.len() < MENTION_CACHE_LIMIT {
+            cache.insert(key, spans.clone());
+        }
+        spans
+    }
+
+    fn merged_cache(
+        &self,
+    ) -> std::sync::MutexGuard<'_, rustc_hash::FxHashMap<String, Arc<[Span]>>> {
+        self.merged_cache.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     fn mention_cache(

@@ -12,7 +12,6 @@ use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::text::{LineIndex, Span};
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock, Weak};
 
@@ -292,26 +291,15 @@ fn confine(
 /// order mark is dropped, so columns on line 1 count from the first real character.
 /// The text is `None` when the file was too large to read.
 fn read_claims(path: &Path) -> Result<(Option<String>, Vec<Diagnostic>), String> {
-    let io = |e: std::io::Error| format!("cannot read `{}`: {e}", path.display());
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if !meta.is_file() {
-        return Err(format!(
-            "cannot read `{}`: not a regular file",
-            path.display()
-        ));
-    }
-    if meta.len() > MAX_CLAIMS_BYTES {
-        return Ok((None, vec![too_large(meta.len())]));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    std::fs::File::open(path)
-        .map_err(io)?
-        .take(MAX_CLAIMS_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_CLAIMS_BYTES {
-        return Ok((None, vec![too_large(bytes.len() as u64)]));
-    }
+    // Regular files only, never under /dev, /proc or /sys (a `.claims` link to a process's
+    // environment would print it in C001 messages), read without blocking, bounded.
+    let bytes = match crate::fsio::read_regular(path, MAX_CLAIMS_BYTES) {
+        Ok((bytes, _)) => bytes,
+        Err(crate::fsio::FileError::TooLarge { bytes, .. }) => {
+            return Ok((None, vec![too_large(bytes)]))
+        }
+        Err(e) => return Err(format!("cannot read {}", e.message())),
+    };
     let (mut text, bad) = match String::from_utf8(bytes) {
         Ok(t) => (t, None),
         Err(e) => {
