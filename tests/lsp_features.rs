@@ -616,6 +616,7 @@ async fn article_buffer_marks_unannotated_statements_and_adds_claims() {
     })
     .await;
     assert!(h.shutdown().await);
+}
 
 /// Go to definition on a quote with elided parts: every part, as links or locations as the
 /// client takes them, else one location covering them.
