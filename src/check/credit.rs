@@ -18,8 +18,8 @@ fn overlaps(a: Span, b: Span) -> bool {
 }
 
 /// The attribution whose content holds the words anchored at `anchor`: the one overlapping
-/// it most, provided the overlap is at least half of the shorter of the two (a quote that
-/// merely touches a neighbouring statement is not credited to it).
+/// it most, provided at least half of the quote lies in its content (a quote that merely
+/// touches a neighbouring statement is not credited to it).
 pub fn covering(article: &Article, anchor: Span) -> Option<&Attribution> {
     let att = article.attributions().covering(anchor)?;
     let shared: usize = att
@@ -31,14 +31,15 @@ pub fn covering(article: &Article, anchor: Span) -> Option<&Attribution> {
                 .saturating_sub(c.start.max(anchor.start))
         })
         .sum();
-    let content: usize = att.content.iter().map(|c| c.len()).sum();
-    let shorter = content.min(anchor.len()).max(1);
-    (shared * 2 >= shorter).then_some(att)
+    // At least half of the quote lies in the content: a short attribution that merely
+    // overlaps the end of a long quote is another statement.
+    (shared * 2 >= anchor.len().max(1)).then_some(att)
 }
 
 /// Pronouns a speaker may be written as; unresolved, they name no one.
 const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "we", "it", "i", "you", "him", "her", "them",
+    "he", "she", "they", "we", "it", "i", "you", "him", "her", "them", "who", "whom", "which",
+    "that",
 ];
 
 fn is_pronoun(text: &str) -> bool {
@@ -318,6 +319,16 @@ pub(super) fn via(
         return;
     };
     let article = ctx.article;
+    // The chain as the quote's paragraph (or the one before) names it: an intermediary
+    // carried from further away is not firm enough to contradict the claim.
+    let para = article.paragraph_of(att.content_span().start);
+    let near = |s: &Span| {
+        article.in_header(s.start)
+            || matches!((article.paragraph_of(s.start), para), (Some(c), Some(p)) if c <= p && p - c <= 1)
+    };
+    if !att.chain.iter().all(near) {
+        return;
+    }
     let publishers = ctx.model.header.publishers();
     let chain_text = att
         .chain
