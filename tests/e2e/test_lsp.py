@@ -341,7 +341,11 @@ async def test_hover_on_a_source_shows_the_actor_card(client: LanguageClient):
         types.HoverParams(**pos_params(uri, position(client, text, "source: Syrian national", len("source: Syr"))))
     )
     md = hover.contents.value
-    assert md.startswith("### Syrian national\n")
+    # Who the article credits with this claim's quote, then the actor card.
+    assert md.startswith(
+        "The article credits: Syrian national (said, paragraph 3) via CNN, published by UrduPoint News / Sputnik\n"
+    ), md
+    assert "\n### Syrian national\n" in md
     assert "*anonymous*" in md
     assert "**Also called:** The man, Syrian man, former rebel" in md
     assert "**Mentioned 5 times** in the article" in md
