@@ -1402,8 +1402,14 @@ fn push_found(out: &mut Vec<Found>, f: Found) {
     if f.content.is_empty() {
         return;
     }
-    // The same content twice (two cues on one clause): keep the first.
-    if out.iter().any(|g| g.content == f.content) {
+    // The same content twice (two cues on one clause): keep the first. Both come from the
+    // same paragraph, so only the latest entries are compared.
+    if out
+        .iter()
+        .rev()
+        .take_while(|g| g.block == f.block)
+        .any(|g| g.content == f.content)
+    {
         return;
     }
     out.push(f);
@@ -2186,23 +2192,42 @@ fn transcript_turn(b: &Block, bi: usize, out: &mut Vec<Found>) {
 
 const CONNECTOR: &[&str] = &["of", "and", "the", "de", "al", "bin", "von", "van"];
 
+/// The block (headline or paragraph) holding `offset`; blocks are in text order.
+fn block_of(blocks: &[Block], offset: usize) -> usize {
+    blocks
+        .partition_point(|b| b.span.start <= offset)
+        .saturating_sub(1)
+}
+
 /// Quotations introduced outside their own sentence: a paragraph ending in `Trump said:`
 /// before a paragraph that opens with a quotation, and a quotation signed after a dash
 /// (`"…" ― Maria, 25, Texas`).
 fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
-    let covered = |found: &Vec<Found>, span: Span| {
-        found.iter().any(|f| {
-            f.content
-                .iter()
-                .any(|c| c.start < span.end && span.start < c.end)
-        })
+    // Content spans by block: a quotation is compared with its own paragraph's only.
+    let mut spans: Vec<Vec<Span>> = vec![Vec::new(); blocks.len()];
+    for f in found.iter() {
+        for c in &f.content {
+            spans[block_of(blocks, c.start)].push(*c);
+        }
+    }
+    let covered = |spans: &Vec<Vec<Span>>, span: Span| {
+        spans[block_of(blocks, span.start)]
+            .iter()
+            .any(|c| c.start < span.end && span.start < c.end)
     };
+    let mut synced = found.len();
     for (bi, b) in blocks.iter().enumerate() {
         for q in &b.quotes {
             let Some(inner) = trim_inner(b, q.inner) else {
                 continue;
             };
-            if covered(found, inner) {
+            for f in &found[synced..] {
+                for c in &f.content {
+                    spans[block_of(blocks, c.start)].push(*c);
+                }
+            }
+            synced = found.len();
+            if covered(&spans, inner) {
                 continue;
             }
             // Signed after a dash.
@@ -2345,10 +2370,13 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
             k += 1;
         }
     }
-    let mut covered: Vec<Span> = found
-        .iter()
-        .flat_map(|f| f.content.iter().copied())
-        .collect();
+    // Content spans by block: a quotation is compared with its own paragraph's only.
+    let mut covered: Vec<Vec<Span>> = vec![Vec::new(); blocks.len()];
+    for f in found.iter() {
+        for c in &f.content {
+            covered[block_of(blocks, c.start)].push(*c);
+        }
+    }
     let mut extra = Vec::new();
     let mut extend: Vec<(usize, Span)> = Vec::new();
     let mut by_block: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
@@ -2364,7 +2392,7 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                 .iter()
                 .filter(|t| t.word())
                 .count();
-            if covered
+            if covered[bi]
                 .iter()
                 .any(|c| c.start < q.inner.end && q.inner.start < c.end)
             {
@@ -2382,9 +2410,10 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                 continue;
             };
             // The previous speaker: the last attribution in this or the two previous blocks.
-            let prev = found
+            let prev = by_block[bi.saturating_sub(2)..=bi]
                 .iter()
-                .enumerate()
+                .flatten()
+                .map(|&k| (k, &found[k]))
                 .filter(|(_, f)| {
                     f.block + 2 >= bi
                         && f.block <= bi
@@ -2409,7 +2438,7 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                     first >= lo && first < hi
                 });
             if continues {
-                covered.push(inner);
+                covered[bi].push(inner);
                 extend.push((pi, inner));
                 continue;
             }
@@ -2428,7 +2457,7 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                     }
                     if let Some(s) = trim_inner(nb, nq.inner) {
                         content.push(s);
-                        covered.push(s);
+                        covered[k].push(s);
                     }
                     if nq.close.is_some() {
                         break;
@@ -2436,7 +2465,7 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                     k += 1;
                 }
             }
-            covered.push(inner);
+            covered[bi].push(inner);
             extra.push(Found {
                 content,
                 kind: ContentKind::Direct,
@@ -2450,7 +2479,6 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
             });
         }
     }
-    let _ = by_block;
     for (idx, part) in extend {
         found[idx].content.push(part);
     }
