@@ -464,41 +464,53 @@ pub(super) fn unused_actors(parsed: &Parsed, used: &[bool]) -> Vec<Diagnostic> {
     out
 }
 
-pub(super) fn duplicate_quotes(parsed: &Parsed, anchors: &[(usize, Anchor)]) -> Vec<Diagnostic> {
+/// Where two claims quote the same article text: `(claim, its quote, the claim that
+/// quoted it first, the article span)`. Depends on the anchors alone, so a re-check whose
+/// anchors are the same as the last run's reuses it (see [`duplicate_quotes`]).
+pub(super) fn duplicate_pairs(anchors: &[(usize, Anchor)]) -> Vec<(usize, usize, usize, Span)> {
     let mut first: FxHashMap<Span, usize> = FxHashMap::default();
     first.reserve(anchors.len());
     let mut out = Vec::new();
     // A near miss already has its own error; pointing at the same text is expected then.
     for &(claim_index, anchor) in anchors.iter().filter(|(_, a)| a.exact) {
-        let (anchor, quote) = (anchor.span, anchor.quote);
-        match first.get(&anchor) {
+        match first.get(&anchor.span) {
             Some(&prev) if prev != claim_index => {
-                let claim = &parsed.model.claims[claim_index];
-                let other = &parsed.model.claims[prev];
-                let span = claim
-                    .quotes
-                    .get(quote)
-                    .map_or(claim.id_span, |q| q.value.span);
-                out.push(
-                    Diagnostic::new(
-                        Code::DuplicateQuote,
-                        span,
-                        format!(
-                            "claim `{}` quotes the same article text as claim `{}`: each statement should be annotated once",
-                            claim.id, other.id
-                        ),
-                    )
-                    .with_related(Target::File, other.id_span, format!("claim `{}`", other.id))
-                    .with_related(Target::Article, anchor, "the shared article text"),
-                );
+                out.push((claim_index, anchor.quote, prev, anchor.span));
             }
             Some(_) => {}
             None => {
-                first.insert(anchor, claim_index);
+                first.insert(anchor.span, claim_index);
             }
         }
     }
     out
+}
+
+/// C044 for each pair [`duplicate_pairs`] found.
+pub(super) fn duplicate_quotes(
+    parsed: &Parsed,
+    pairs: &[(usize, usize, usize, Span)],
+) -> Vec<Diagnostic> {
+    let claims = &parsed.model.claims;
+    pairs
+        .iter()
+        .filter_map(|&(claim_index, quote, prev, anchor)| {
+            let (claim, other) = (claims.get(claim_index)?, claims.get(prev)?);
+            let span = claim.quotes.get(quote).map_or(claim.id_span, |q| q.value.span);
+            Some(
+                Diagnostic::new(
+                    Code::DuplicateQuote,
+                    span,
+                    format!(
+                        "claim `{}` quotes the same article text as claim `{}`: each statement should be annotated once",
+                        claim.id, other.id
+                    ),
+                )
+                .with_related(Target::File, other.id_span, format!("claim `{}`", other.id))
+                .with_related(Target::Article, anchor, "the shared article text"),
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

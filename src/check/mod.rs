@@ -141,6 +141,8 @@ pub struct ClaimCache {
     article: Option<Arc<Article>>,
     entries: rustc_hash::FxHashMap<u64, ClaimResult>,
     suggestions: file::IdSuggestions,
+    /// The anchors of the last run and the duplicate quotes among them.
+    duplicates: Option<(Vec<(usize, Anchor)>, Vec<(usize, usize, usize, Span)>)>,
     /// A one-shot run (the CLI) keeps nothing: hashing and storing would be pure cost.
     disabled: bool,
     /// How many claims the last run took from the cache and how many it checked.
@@ -267,7 +269,18 @@ pub fn check(
                 mark(&mut used_actors, &result.actors);
             }
             out.extend(file::date(parsed, art));
-            out.extend(file::duplicate_quotes(parsed, &anchors));
+            // Most re-checks leave every anchor where it was: reuse the pairs then.
+            let pairs = match cache.duplicates.take() {
+                Some((old, pairs)) if old == anchors => (old, pairs),
+                _ => {
+                    let pairs = file::duplicate_pairs(&anchors);
+                    (anchors, pairs)
+                }
+            };
+            out.extend(file::duplicate_quotes(parsed, &pairs.1));
+            if !cache.disabled {
+                cache.duplicates = Some(pairs);
+            }
         }
     }
     out.extend(file::unused_actors(parsed, &used_actors));
