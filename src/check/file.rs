@@ -465,9 +465,12 @@ pub(super) fn unused_actors(parsed: &Parsed, used: &[bool]) -> Vec<Diagnostic> {
 }
 
 /// Where two claims quote the same article text: `(claim, its quote, the claim that
-/// quoted it first, the article span)`. Depends on the anchors alone, so a re-check whose
+/// quoted it first, the article span)`.
+pub(super) type DuplicatePair = (usize, usize, usize, Span);
+
+/// The [`DuplicatePair`]s among `anchors`. Depends on the anchors alone, so a re-check whose
 /// anchors are the same as the last run's reuses it (see [`duplicate_quotes`]).
-pub(super) fn duplicate_pairs(anchors: &[(usize, Anchor)]) -> Vec<(usize, usize, usize, Span)> {
+pub(super) fn duplicate_pairs(anchors: &[(usize, Anchor)]) -> Vec<DuplicatePair> {
     let mut first: FxHashMap<Span, usize> = FxHashMap::default();
     first.reserve(anchors.len());
     let mut out = Vec::new();
@@ -489,7 +492,7 @@ pub(super) fn duplicate_pairs(anchors: &[(usize, Anchor)]) -> Vec<(usize, usize,
 /// C044 for each pair [`duplicate_pairs`] found.
 pub(super) fn duplicate_quotes(
     parsed: &Parsed,
-    pairs: &[(usize, usize, usize, Span)],
+    pairs: &[DuplicatePair],
 ) -> Vec<Diagnostic> {
     let claims = &parsed.model.claims;
     pairs

@@ -142,7 +142,7 @@ pub struct ClaimCache {
     entries: rustc_hash::FxHashMap<u64, ClaimResult>,
     suggestions: file::IdSuggestions,
     /// The anchors of the last run and the duplicate quotes among them.
-    duplicates: Option<(Vec<(usize, Anchor)>, Vec<(usize, usize, usize, Span)>)>,
+    duplicates: Option<(Vec<(usize, Anchor)>, Vec<file::DuplicatePair>)>,
     /// A one-shot run (the CLI) keeps nothing: hashing and storing would be pure cost.
     disabled: bool,
     /// How many claims the last run took from the cache and how many it checked.
