@@ -5,6 +5,7 @@
 //! makes quote and name look-ups proportional to the rarest word's occurrences rather than
 //! to the article's length.
 
+mod align;
 pub mod attribution;
 mod load;
 mod mentions;

@@ -39,10 +39,15 @@ fn write<T>(m: &RwLock<T>, value: T) {
     *m.write().unwrap_or_else(|e| e.into_inner()) = value;
 }
 
-/// The file path of a `file:` URI, normalized.
+/// The file path of a `file:` URI, normalized. A URI naming another host
+/// (`file://otherhost/…`) is no local path: `None`, so nothing is read for it.
 pub fn path_of(uri: &Uri) -> Option<PathBuf> {
-    if !uri.as_str().starts_with("file:") {
-        return None;
+    let rest = uri.as_str().strip_prefix("file:")?;
+    if let Some(after) = rest.strip_prefix("//") {
+        let host = &after[..after.find('/').unwrap_or(after.len())];
+        if !host.is_empty() && !host.eq_ignore_ascii_case("localhost") {
+            return None;
+        }
     }
     uri.to_file_path().map(|p| articles::normalize(&p))
 }
@@ -68,6 +73,10 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 struct ClientCaps {
     watch_files: bool,
     configuration: bool,
+    /// Go to definition: the client declares it (and so takes several locations).
+    definition: bool,
+    /// ... and takes `LocationLink`s.
+    definition_links: bool,
 }
 
 /// The article of an annotation as far as it could be had.
@@ -143,7 +152,7 @@ impl State {
         config: &Config,
     ) -> ArticleView {
         let roots = read(&self.roots);
-        match articles::locate(claims_path, parsed, &roots) {
+        match articles::locate(claims_path, parsed, &roots, &config.allowed_roots) {
             Err(e) => ArticleView {
                 path: None,
                 uri: None,
@@ -184,6 +193,16 @@ impl State {
             let d = docs.get(uri).filter(|d| d.generation == generation)?;
             (d.snapshot.clone(), d.path.clone(), d.cache.clone())
         };
+        let settings = read(&self.settings);
+        if snap.too_large {
+            let d = diagnostics::too_large(snap.text().len() as u64, settings.max_document_bytes);
+            return Some(Outcome {
+                version: snap.version,
+                lsp: vec![d],
+                core: Vec::new(),
+                problem: None,
+            });
+        }
         let parsed = snap.parsed()?;
         let (config, problem) = self.config_for(path.as_deref());
         let view = self.article_for(path.as_deref(), parsed, &config);
@@ -201,10 +220,22 @@ impl State {
             file: snap.lines(enc),
             article: view.lines(enc),
         };
-        let lsp = found
+        // A file with a million findings would make one message of hundreds of megabytes:
+        // publish the first `maxDiagnostics` and say how many more there are.
+        let cap = settings.max_diagnostics.max(1);
+        let mut lsp: Vec<Diagnostic> = found
             .iter()
+            .take(cap)
             .map(|d| diagnostics::to_lsp(d, &places, snap.version))
             .collect();
+        if found.len() > cap {
+            lsp.push(diagnostics::more_findings(
+                &found[cap],
+                &places,
+                found.len() - cap,
+                cap,
+            ));
+        }
         Some(Outcome {
             version: snap.version,
             lsp,
@@ -547,6 +578,11 @@ impl LanguageServer for Backend {
                 }
                 write(&s.roots, roots);
                 let workspace = params.capabilities.workspace.as_ref();
+                let definition = params
+                    .capabilities
+                    .text_document
+                    .as_ref()
+                    .and_then(|t| t.definition.as_ref());
                 write(
                     &s.caps,
                     ClientCaps {
@@ -555,6 +591,8 @@ impl LanguageServer for Backend {
                             .and_then(|w| w.dynamic_registration)
                             .unwrap_or(false),
                         configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
+                        definition: definition.is_some(),
+                        definition_links: definition.and_then(|d| d.link_support).unwrap_or(false),
                     },
                 );
                 let mut settings = Settings::default();
@@ -615,8 +653,15 @@ impl LanguageServer for Backend {
                 Kind::Text
             };
             let path = path_of(&doc.uri);
-            let mut opened =
-                Document::new(doc.uri.clone(), path.clone(), kind, doc.version, doc.text);
+            let max_bytes = read(&s.settings).max_document_bytes;
+            let mut opened = Document::new(
+                doc.uri.clone(),
+                path.clone(),
+                kind,
+                doc.version,
+                doc.text,
+                max_bytes,
+            );
             let mut docs = lock(&s.docs);
             // Opened again without a close: results of the old text must not pass as new.
             if let Some(old) = docs.get(&doc.uri) {
@@ -643,6 +688,7 @@ impl LanguageServer for Backend {
             let (kind, path) = {
                 let mut docs = lock(&s.docs);
                 let Some(d) = docs.get_mut(&uri) else { return };
+                d.max_bytes = read(&s.settings).max_document_bytes;
                 d.apply(params.content_changes, params.text_document.version, enc);
                 (d.kind, d.path.clone())
             };
@@ -826,7 +872,46 @@ impl LanguageServer for Backend {
         self.guarded("textDocument/definition", |s| {
             let pos = &params.text_document_position_params;
             Self::at_position(s, pos, |parsed, offset, view, lines| {
-                let location = match ide::definition(parsed, view.article(), offset)? {
+                let targets = ide::definitions(parsed, view.article(), offset);
+                let caps = read(&s.caps);
+                // Several places (the parts of an elided quote): all of them for a client
+                // that declares go to definition, as links when it takes links; one
+                // location covering them otherwise.
+                let spans: Vec<crate::text::Span> = targets
+                    .iter()
+                    .filter_map(|t| match t {
+                        ide::Target::Article(span) => Some(*span),
+                        ide::Target::File(_) => None,
+                    })
+                    .collect();
+                if spans.len() > 1 && spans.len() == targets.len() {
+                    let (uri, article_lines) = view.lines(s.enc())?;
+                    if caps.definition_links {
+                        let links = spans
+                            .iter()
+                            .map(|span| LocationLink {
+                                origin_selection_range: None,
+                                target_uri: uri.clone(),
+                                target_range: article_lines.range(*span),
+                                target_selection_range: article_lines.range(*span),
+                            })
+                            .collect();
+                        return Some(GotoDefinitionResponse::Link(links));
+                    }
+                    if caps.definition {
+                        let locations = spans
+                            .iter()
+                            .map(|span| Location::new(uri.clone(), article_lines.range(*span)))
+                            .collect();
+                        return Some(GotoDefinitionResponse::Array(locations));
+                    }
+                    let cover = spans[0].cover(spans[spans.len() - 1]);
+                    return Some(GotoDefinitionResponse::Scalar(Location::new(
+                        uri.clone(),
+                        article_lines.range(cover),
+                    )));
+                }
+                let location = match targets.into_iter().next()? {
                     ide::Target::File(span) => {
                         Location::new(pos.text_document.uri.clone(), lines.range(span))
                     }
@@ -1008,6 +1093,25 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_uris_of_other_hosts_are_no_paths() {
+        let uri = |s: &str| s.parse::<Uri>().unwrap();
+        assert!(
+            uri("file://otherhost/etc/passwd").to_file_path().is_some(),
+            "the URI library alone makes it a local path"
+        );
+        assert!(path_of(&uri("file://otherhost/etc/passwd")).is_none());
+        assert!(path_of(&uri("file://OtherHost/share/a.claims")).is_none());
+        assert_eq!(
+            path_of(&uri("file:///etc/passwd")),
+            Some(PathBuf::from("/etc/passwd"))
+        );
+        assert_eq!(
+            path_of(&uri("file://localhost/etc/passwd")),
+            Some(PathBuf::from("/etc/passwd"))
+        );
+    }
 
     #[test]
     fn claims_documents_by_language_or_extension() {
