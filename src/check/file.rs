@@ -490,10 +490,7 @@ pub(super) fn duplicate_pairs(anchors: &[(usize, Anchor)]) -> Vec<DuplicatePair>
 }
 
 /// C044 for each pair [`duplicate_pairs`] found.
-pub(super) fn duplicate_quotes(
-    parsed: &Parsed,
-    pairs: &[DuplicatePair],
-) -> Vec<Diagnostic> {
+pub(super) fn duplicate_quotes(parsed: &Parsed, pairs: &[DuplicatePair]) -> Vec<Diagnostic> {
     let claims = &parsed.model.claims;
     pairs
         .iter()

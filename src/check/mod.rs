@@ -135,6 +135,9 @@ pub(crate) struct Anchor {
     pub quote: usize,
 }
 
+/// The anchors of a run with the duplicate quotes found among them.
+type DuplicateMemo = (Vec<(usize, Anchor)>, Vec<file::DuplicatePair>);
+
 /// Per-claim results kept between runs (one cache per open document).
 #[derive(Debug, Default)]
 pub struct ClaimCache {
@@ -142,7 +145,7 @@ pub struct ClaimCache {
     entries: rustc_hash::FxHashMap<u64, ClaimResult>,
     suggestions: file::IdSuggestions,
     /// The anchors of the last run and the duplicate quotes among them.
-    duplicates: Option<(Vec<(usize, Anchor)>, Vec<file::DuplicatePair>)>,
+    duplicates: Option<DuplicateMemo>,
     /// A one-shot run (the CLI) keeps nothing: hashing and storing would be pure cost.
     disabled: bool,
     /// How many claims the last run took from the cache and how many it checked.
