@@ -342,30 +342,42 @@ fn byte_set(s: &str) -> u64 {
 /// characters from each (SymSpell), so the deletions of every target are indexed and
 /// each id's deletions looked up. Time: ids × deletions per id, plus the pairs verified.
 fn near_ids_batch(targets: &[&str], known: &FxHashMap<&str, Span>) -> Vec<Vec<(String, usize)>> {
-    let mut keys: Vec<(u64, u32)> = Vec::new();
+    // Every deletion of every target as `(32-bit key << 32) | target`, sorted, with a
+    // bucket directory: 8 bytes per deletion (a hash map of them took five times that).
+    // Keys may collide; every candidate is verified.
+    let mut keys: Vec<u64> = Vec::new();
     let mut buf = Vec::new();
     for (t, target) in targets.iter().enumerate() {
         deletion_keys(target, &mut buf);
-        keys.extend(buf.iter().map(|&k| (k, t as u32)));
+        keys.extend(buf.iter().map(|&k| (k >> 32) << 32 | t as u64));
     }
     keys.sort_unstable();
     keys.dedup();
-    let mut index: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+    let bits = (usize::BITS - keys.len().leading_zeros())
+        .saturating_sub(1)
+        .clamp(1, 24);
+    let mut dir: Vec<u32> = Vec::with_capacity((1 << bits) + 1);
     let mut i = 0;
-    while i < keys.len() {
-        let j = i + keys[i..].partition_point(|k| k.0 == keys[i].0);
-        index.insert(keys[i].0, (i as u32, j as u32));
-        i = j;
+    for b in 0..1u64 << bits {
+        while i < keys.len() && keys[i] >> (64 - bits) < b {
+            i += 1;
+        }
+        dir.push(i as u32);
     }
+    dir.push(keys.len() as u32);
     let mut out: Vec<Vec<(String, usize)>> = vec![Vec::new(); targets.len()];
     let mut hits: Vec<u32> = Vec::new();
     for &id in known.keys() {
         deletion_keys(id, &mut buf);
         hits.clear();
-        for k in &buf {
-            if let Some(&(a, b)) = index.get(k) {
-                hits.extend(keys[a as usize..b as usize].iter().map(|e| e.1));
-            }
+        for &k in &buf {
+            let b = (k >> (64 - bits)) as usize;
+            let run = &keys[dir[b] as usize..dir[b + 1] as usize];
+            hits.extend(
+                run.iter()
+                    .filter(|&&e| e >> 32 == k >> 32)
+                    .map(|&e| e as u32),
+            );
         }
         hits.sort_unstable();
         hits.dedup();
