@@ -476,3 +476,53 @@ async fn formatting_returns_one_minimal_edit_that_keeps_every_claim() {
         .await;
     assert_eq!(none, json!([]));
 }
+
+/// Go to definition on a quote with elided parts: every part, as links or locations as the
+/// client takes them, else one location covering them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn definition_of_an_elided_quote_gives_every_part() {
+    let whole = "Ankara is the driving force behind the current conflict in Nagorno-Karabakh";
+    let elided = "Ankara is the driving force ... in Nagorno-Karabakh";
+    let text = EXAMPLE_CLAIMS.replacen(whole, elided, 1);
+    assert_ne!(text, EXAMPLE_CLAIMS);
+    let (first_start, _) = utf16_position(EXAMPLE_ARTICLE, whole, 0);
+    for (caps, shape) in [
+        (json!({}), "cover"),
+        (json!({ "textDocument": { "definition": {} } }), "locations"),
+        (
+            json!({ "textDocument": { "definition": { "linkSupport": true } } }),
+            "links",
+        ),
+    ] {
+        let (h, _) = Harness::initialized(caps, json!({ "claimls": { "debounceMs": 0 } })).await;
+        let (uri, _) = h.open_example().await;
+        h.change(&uri, 2, json!([{ "text": text }])).await;
+        let (line, col) = utf16_position(&text, elided, 3);
+        let def = h
+            .call(
+                "textDocument/definition",
+                Harness::position_params(&uri, line, col),
+            )
+            .await;
+        match shape {
+            "cover" => {
+                assert_eq!(def["uri"], h.uri(ARTICLE_NAME), "{def}");
+                assert_eq!(pos(&def["range"]["start"]).0, first_start as u64);
+                let (end_line, end_col) = utf16_position(EXAMPLE_ARTICLE, whole, whole.len());
+                assert_eq!(pos(&def["range"]["end"]), (end_line as u64, end_col as u64));
+            }
+            "locations" => {
+                let list = def.as_array().expect("an array");
+                assert_eq!(list.len(), 2, "{def}");
+                assert_eq!(list[1]["uri"], h.uri(ARTICLE_NAME));
+            }
+            _ => {
+                let list = def.as_array().expect("an array");
+                assert_eq!(list.len(), 2, "{def}");
+                assert_eq!(list[0]["targetUri"], h.uri(ARTICLE_NAME));
+                assert_eq!(pos(&list[0]["targetRange"]["start"]).0, first_start as u64);
+            }
+        }
+        assert!(h.shutdown().await);
+    }
+}

@@ -247,14 +247,31 @@ pub fn word_diff(quote: &str, article: &str) -> Vec<Change> {
     out
 }
 
+/// Control characters (a terminal escape, NUL) written as escapes, so a message never
+/// carries them raw.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 fn describe_changes(changes: &[Change]) -> String {
     let mut parts: Vec<String> = changes
         .iter()
         .take(3)
-        .map(|c| match (c.quote.is_empty(), c.article.is_empty()) {
-            (true, _) => format!("missing `{}`", c.article),
-            (_, true) => format!("extra `{}`", c.quote),
-            _ => format!("`{}` should be `{}`", c.quote, c.article),
+        .map(|c| {
+            let (quote, article) = (visible(&c.quote), visible(&c.article));
+            match (quote.is_empty(), article.is_empty()) {
+                (true, _) => format!("missing `{article}`"),
+                (_, true) => format!("extra `{quote}`"),
+                _ => format!("`{quote}` should be `{article}`"),
+            }
         })
         .collect();
     if changes.len() > 3 {

@@ -417,6 +417,21 @@ fn quote_card(article: Option<&Article>, quote: &str, claim: &Claim) -> String {
                     }
                 }
             }
+            if parts.len() > 1 {
+                let listed: Vec<String> = parts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| {
+                        format!(
+                            "{}. {} ({})",
+                            i + 1,
+                            code(&clip(&collapse(p.article.slice(&a.text)), 60)),
+                            place(a, p.article.start)
+                        )
+                    })
+                    .collect();
+                md.push_str(&format!("\n\n{}", listed.join("\n")));
+            }
             let region = sentence_region(a, anchor);
             let bold: Vec<Span> = parts.iter().map(|p| p.article).collect();
             md.push_str(&format!("\n\n> {}", excerpt(a, region, &bold)));
@@ -715,6 +730,24 @@ mod tests {
         let h = hover(&p, Some(&a), at(&p, "Moscow was concerned about", 3)).unwrap();
         assert!(h.markdown.contains("near miss"), "{}", h.markdown);
         assert!(h.markdown.contains("`about` → `over`"), "{}", h.markdown);
+    }
+
+    #[test]
+    fn an_elided_quote_lists_every_part() {
+        let text = parsed().text.replace(
+            "Moscow was concerned over reports",
+            "Moscow was concerned ... reports",
+        );
+        let p = Parsed::new(text);
+        let a = article();
+        let h = hover(&p, Some(&a), at(&p, "Moscow was concerned ...", 3)).unwrap();
+        assert!(h.markdown.contains("2 parts"), "{}", h.markdown);
+        assert!(
+            h.markdown.contains("1. `Moscow was concerned` (line"),
+            "{}",
+            h.markdown
+        );
+        assert!(h.markdown.contains("\n2. `reports"), "{}", h.markdown);
     }
 
     #[test]

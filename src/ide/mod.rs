@@ -20,7 +20,7 @@ mod fixture;
 
 pub use completion::{completion, MAX_COMPLETIONS};
 pub use hover::hover;
-pub use navigate::{definition, symbols};
+pub use navigate::{definition, definitions, symbols};
 
 use crate::text::Span;
 

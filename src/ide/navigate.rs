@@ -102,6 +102,21 @@ pub fn definition(parsed: &Parsed, article: Option<&Article>, offset: usize) -> 
     }
 }
 
+/// Every place the thing at byte `offset` is defined or evidenced: each part's span for a
+/// quote with elided parts (in order), else what [`definition`] gives.
+pub fn definitions(parsed: &Parsed, article: Option<&Article>, offset: usize) -> Vec<Target> {
+    if let (Place::Value(field), Some(a)) = (place_at(parsed, offset), article) {
+        if let (Owner::Claim(_), "quote") = (field.owner, field.name) {
+            if let QuoteSearch::Found { parts, .. } = a.find_quote(&field.value.text) {
+                if parts.len() > 1 {
+                    return parts.iter().map(|p| Target::Article(p.article)).collect();
+                }
+            }
+        }
+    }
+    definition(parsed, article, offset).into_iter().collect()
+}
+
 /// A declared actor's name, else the name's first mention in the article.
 fn name_target(model: &Annotation, article: Option<&Article>, name: &str) -> Option<Target> {
     if name.is_empty() {
@@ -236,6 +251,29 @@ mod tests {
         };
         assert_eq!(span.slice(&a.text), "These accusations");
         assert_eq!(a.line_number(span.start), 23);
+    }
+
+    #[test]
+    fn a_quote_with_elided_parts_gives_every_part() {
+        let p = Parsed::new(
+            "article: x.txt\n\nclaim c\n  source: S\n  quote: Moscow was concerned ... the transfer of militants\n",
+        );
+        let a = Article::new(
+            "Headline\n\nOn Wednesday, Moscow was concerned over reports about the transfer of militants.\n",
+        );
+        let offset = p.text.find("the transfer").unwrap();
+        let targets = definitions(&p, Some(&a), offset);
+        let spans: Vec<&str> = targets
+            .iter()
+            .map(|t| match t {
+                Target::Article(s) => s.slice(&a.text),
+                Target::File(_) => panic!("{t:?}"),
+            })
+            .collect();
+        assert_eq!(spans, ["Moscow was concerned", "the transfer of militants"]);
+        // Anything else: what `definition` gives.
+        let q = at(&parsed(), "quote: These accusations", 10);
+        assert_eq!(definitions(&parsed(), Some(&article()), q).len(), 1);
     }
 
     #[test]

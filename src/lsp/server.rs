@@ -73,6 +73,10 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 struct ClientCaps {
     watch_files: bool,
     configuration: bool,
+    /// Go to definition: the client declares it (and so takes several locations).
+    definition: bool,
+    /// ... and takes `LocationLink`s.
+    definition_links: bool,
 }
 
 /// The article of an annotation as far as it could be had.
@@ -574,6 +578,11 @@ impl LanguageServer for Backend {
                 }
                 write(&s.roots, roots);
                 let workspace = params.capabilities.workspace.as_ref();
+                let definition = params
+                    .capabilities
+                    .text_document
+                    .as_ref()
+                    .and_then(|t| t.definition.as_ref());
                 write(
                     &s.caps,
                     ClientCaps {
@@ -582,6 +591,8 @@ impl LanguageServer for Backend {
                             .and_then(|w| w.dynamic_registration)
                             .unwrap_or(false),
                         configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
+                        definition: definition.is_some(),
+                        definition_links: definition.and_then(|d| d.link_support).unwrap_or(false),
                     },
                 );
                 let mut settings = Settings::default();
@@ -861,7 +872,46 @@ impl LanguageServer for Backend {
         self.guarded("textDocument/definition", |s| {
             let pos = &params.text_document_position_params;
             Self::at_position(s, pos, |parsed, offset, view, lines| {
-                let location = match ide::definition(parsed, view.article(), offset)? {
+                let targets = ide::definitions(parsed, view.article(), offset);
+                let caps = read(&s.caps);
+                // Several places (the parts of an elided quote): all of them for a client
+                // that declares go to definition, as links when it takes links; one
+                // location covering them otherwise.
+                let spans: Vec<crate::text::Span> = targets
+                    .iter()
+                    .filter_map(|t| match t {
+                        ide::Target::Article(span) => Some(*span),
+                        ide::Target::File(_) => None,
+                    })
+                    .collect();
+                if spans.len() > 1 && spans.len() == targets.len() {
+                    let (uri, article_lines) = view.lines(s.enc())?;
+                    if caps.definition_links {
+                        let links = spans
+                            .iter()
+                            .map(|span| LocationLink {
+                                origin_selection_range: None,
+                                target_uri: uri.clone(),
+                                target_range: article_lines.range(*span),
+                                target_selection_range: article_lines.range(*span),
+                            })
+                            .collect();
+                        return Some(GotoDefinitionResponse::Link(links));
+                    }
+                    if caps.definition {
+                        let locations = spans
+                            .iter()
+                            .map(|span| Location::new(uri.clone(), article_lines.range(*span)))
+                            .collect();
+                        return Some(GotoDefinitionResponse::Array(locations));
+                    }
+                    let cover = spans[0].cover(spans[spans.len() - 1]);
+                    return Some(GotoDefinitionResponse::Scalar(Location::new(
+                        uri.clone(),
+                        article_lines.range(cover),
+                    )));
+                }
+                let location = match targets.into_iter().next()? {
                     ide::Target::File(span) => {
                         Location::new(pos.text_document.uri.clone(), lines.range(span))
                     }

@@ -1,0 +1,58 @@
+//! The claimls side of benches/anchoring.sh: anchors every case's quote in its article
+//! and prints one `start end` line per case (UTF-16 offsets of the article, `-1 -1` when
+//! nothing is found), the span go to definition jumps to (all parts covered).
+//!
+//!   cargo run --release --example anchoring -- ARTICLES_LIST CASES.jsonl > SPANS
+
+use claimls::article::{Article, QuoteSearch};
+use std::io::Write;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.len() != 3 {
+        eprintln!("usage: anchoring ARTICLES_LIST CASES.jsonl");
+        std::process::exit(2);
+    }
+    let list = std::fs::read_to_string(&args[1]).expect("articles list");
+    let texts: Vec<String> = list
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|p| std::fs::read_to_string(p).expect("article"))
+        .collect();
+    let cases: Vec<(usize, String)> = std::fs::read_to_string(&args[2])
+        .expect("cases")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("case");
+            (
+                v["a"].as_u64().expect("a") as usize,
+                v["quote"].as_str().expect("quote").to_string(),
+            )
+        })
+        .collect();
+    let started = std::time::Instant::now();
+    let mut articles: Vec<Option<Article>> = texts.iter().map(|_| None).collect();
+    let mut spans = Vec::with_capacity(cases.len());
+    for (a, quote) in &cases {
+        let article = articles[*a].get_or_insert_with(|| Article::new(texts[*a].as_str()));
+        spans.push(match article.find_quote(quote) {
+            found @ QuoteSearch::Found { .. } => found.article_span(),
+            QuoteSearch::NotFound { closest, .. } => closest.map(|c| c.0),
+        });
+    }
+    let ms = started.elapsed().as_secs_f64() * 1e3;
+    let mut out = String::with_capacity(cases.len() * 12);
+    for ((a, _), span) in cases.iter().zip(spans) {
+        match span {
+            Some(s) => {
+                let text = &texts[*a];
+                let u16_at = |b: usize| text[..b].encode_utf16().count();
+                out.push_str(&format!("{} {}\n", u16_at(s.start), u16_at(s.end)));
+            }
+            None => out.push_str("-1 -1\n"),
+        }
+    }
+    std::io::stdout().write_all(out.as_bytes()).expect("stdout");
+    eprintln!("claimls index + search loop: {ms:.1} ms");
+}
