@@ -426,7 +426,8 @@ impl Article {
         }
         lists.sort_by_key(|(_, l)| l.len());
         let total = self.tokens.len().max(2) as f32;
-        let mut votes: FxHashMap<i64, f32> = FxHashMap::default();
+        // Bucket of 16 diagonals -> (weight, an article word that voted for it).
+        let mut votes: FxHashMap<i64, (f32, usize)> = FxHashMap::default();
         let mut spent = 0;
         for (i, (t, list)) in lists.iter().enumerate() {
             if i > 0 && spent + list.len() > MAX_VOTING_POSTINGS {
@@ -435,15 +436,17 @@ impl Article {
             spent += list.len();
             let weight = 0.5 + (total / list.len() as f32).ln().max(0.0);
             for &p in *list {
-                let diag = self.tokens[p as usize].start as i64 - *t as i64;
+                let at = self.tokens[p as usize].start as usize;
+                let diag = at as i64 - *t as i64;
                 if diag + (needle.len() as i64) < range.start as i64 || diag > range.end as i64 {
                     continue;
                 }
-                *votes.entry(diag.div_euclid(16)).or_default() += weight;
+                let vote = votes.entry(diag.div_euclid(16)).or_insert((0.0, at));
+                vote.0 += weight;
             }
         }
-        let mut buckets: Vec<(i64, f32)> = votes.into_iter().collect();
-        buckets.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut buckets: Vec<(i64, (f32, usize))> = votes.into_iter().collect();
+        buckets.sort_by(|a, b| b.1 .0.total_cmp(&a.1 .0).then(a.0.cmp(&b.0)));
         let slack = (needle.len() / 4 + 16) as i64;
         // Short patterns are cheap to score: more of their alignments are tried. Alignments
         // with less than half the best one's votes are not.
@@ -452,9 +455,9 @@ impl Article {
         } else {
             MAX_WINDOWS
         };
-        let top = buckets.first().map_or(0.0, |b| b.1);
+        let top = buckets.first().map_or(0.0, |b| b.1 .0);
         let mut spans: Vec<(usize, usize)> = Vec::new();
-        for &(bucket, weight) in buckets.iter().take(windows) {
+        for &(bucket, (weight, voter)) in buckets.iter().take(windows) {
             if weight < top / 2.0 {
                 break;
             }
@@ -462,10 +465,8 @@ impl Article {
             let hi =
                 ((bucket * 16 + 16 + needle.len() as i64 + slack).max(0) as usize).min(range.end);
             // A quote never spans a paragraph break: score only within the block of text
-            // around the middle of the alignment (its start may round down into the
-            // paragraph before).
-            let center = (bucket.max(0) as usize * 16 + needle.len() / 2).min(self.norm.text.len());
-            let (lo, hi) = match self.text_block(self.norm.original(center)) {
+            // that holds a word that voted for the alignment.
+            let (lo, hi) = match self.text_block(self.norm.original(voter)) {
                 Some(block) => (
                     lo.max(self.norm.from_original(block.start)),
                     hi.min(self.norm.from_original(block.end)),
