@@ -416,12 +416,15 @@ impl Article {
                 .iter()
                 .filter(|t| word(t).chars().count() >= 4 && self.postings(word(t)).is_empty());
             for t in unknown.take(MAX_NEIGHBOUR_WORDS) {
-                for variant in one_edit_away(word(t)) {
-                    let list = self.postings(&variant);
-                    if !list.is_empty() {
+                let mut seen: Vec<*const u32> = Vec::new();
+                one_edit_away(word(t), |variant| {
+                    let list = self.postings(variant);
+                    // The same word can be reached by two edits: it votes once.
+                    if !list.is_empty() && !seen.contains(&list.as_ptr()) {
+                        seen.push(list.as_ptr());
                         lists.push((t.start, list));
                     }
-                }
+                });
             }
         }
         lists.sort_by_key(|(_, l)| l.len());
@@ -446,7 +449,16 @@ impl Article {
             }
         }
         let mut buckets: Vec<(i64, (f32, usize))> = votes.into_iter().collect();
-        buckets.sort_by(|a, b| b.1 .0.total_cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+        let order = |a: &(i64, (f32, usize)), b: &(i64, (f32, usize))| {
+            b.1 .0.total_cmp(&a.1 .0).then(a.0.cmp(&b.0))
+        };
+        // Only the best few are scored: select them, then order them.
+        let keep = 4 * MAX_WINDOWS;
+        if buckets.len() > keep {
+            buckets.select_nth_unstable_by(keep, order);
+            buckets.truncate(keep);
+        }
+        buckets.sort_by(order);
         let slack = (needle.len() / 4 + 16) as i64;
         // Short patterns are cheap to score: more of their alignments are tried. Alignments
         // with less than half the best one's votes are not.
@@ -638,39 +650,40 @@ impl Article {
     }
 }
 
-/// The words one edit away from `word`: a letter or digit left out, added, changed, or
-/// two neighbours swapped.
-fn one_edit_away(word: &str) -> Vec<String> {
+/// Calls `visit` with each word one edit away from `word`: a letter or digit left out,
+/// added, changed, or two neighbours swapped (a word may come more than once).
+fn one_edit_away(word: &str, mut visit: impl FnMut(&str)) {
     const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyz0123456789";
     let chars: Vec<char> = word.chars().collect();
-    let mut out: Vec<String> = Vec::new();
-    let make = |v: &[char]| v.iter().collect::<String>();
+    let mut buf = String::with_capacity(word.len() + 4);
+    let mut emit = |v: &[char], buf: &mut String| {
+        buf.clear();
+        buf.extend(v.iter());
+        visit(buf);
+    };
     let mut v = chars.clone();
     for i in 0..chars.len() {
         v.remove(i);
-        out.push(make(&v));
+        emit(&v, &mut buf);
         v.insert(i, chars[i]);
         if i + 1 < chars.len() {
             v.swap(i, i + 1);
-            out.push(make(&v));
+            emit(&v, &mut buf);
             v.swap(i, i + 1);
         }
         for c in ALPHABET.chars().filter(|c| *c != chars[i]) {
             v[i] = c;
-            out.push(make(&v));
+            emit(&v, &mut buf);
         }
         v[i] = chars[i];
     }
     for i in 0..=chars.len() {
         for c in ALPHABET.chars() {
             v.insert(i, c);
-            out.push(make(&v));
+            emit(&v, &mut buf);
             v.remove(i);
         }
     }
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// Reusable buffers of one search.
