@@ -268,6 +268,18 @@ def percentile(samples: list[float], p: float) -> float:
     return s[k]
 
 
+def peak_rss(pid: int):
+    """The process's peak resident set size in bytes (Linux: VmHWM), or None."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return None
+
+
 def ms(seconds: float) -> str:
     v = seconds * 1000.0
     return f"{v:.2f}" if v < 100 else f"{v:.0f}"
@@ -425,6 +437,13 @@ def run(args, binary: pathlib.Path, corpus: pathlib.Path, tmp: pathlib.Path) -> 
             assert "error" in resp
             noop.append(seconds)
         results["no-op request round trip"] = noop
+        rss = peak_rss(client.proc.pid)
+        if rss is not None:
+            annotation_bytes = len(text.encode("utf-8"))
+            notes["server peak RSS (VmHWM)"] = f"{rss / 1e6:.1f} MB"
+            budget = 10 * (article_bytes + annotation_bytes) + 50_000_000
+            notes["peak RSS budget: 10 x (article + annotation) + 50 MB"] = (
+                f"{budget / 1e6:.1f} MB, {'met' if rss < budget else 'MISSED'}")
     finally:
         code = client.stop()
         stderr.close()

@@ -28,7 +28,13 @@ pub struct Config {
     pub cue_verbs: Vec<Vec<String>>,
     pub stances: Vec<String>,
     pub max_article_bytes: u64,
+    /// Folders besides the repository root whose articles may be read (`[articles]
+    /// allowed_roots`), relative to the configuration file's folder once loaded from disk.
+    pub allowed_roots: Vec<PathBuf>,
 }
+
+/// `claimls.toml` files larger than this are refused unread.
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
 
 impl Default for Config {
     fn default() -> Self {
@@ -38,6 +44,7 @@ impl Default for Config {
             cue_verbs: Vec::new(),
             stances: DEFAULT_STANCES.iter().map(|s| s.to_string()).collect(),
             max_article_bytes: crate::article::Limits::default().max_bytes,
+            allowed_roots: Vec::new(),
         }
     }
 }
@@ -50,6 +57,15 @@ pub struct ConfigFile {
     pub rules: HashMap<String, String>,
     #[serde(default)]
     pub checks: ChecksSection,
+    #[serde(default)]
+    pub articles: ArticlesSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticlesSection {
+    /// Extra folders articles may be read from, relative to the configuration file.
+    pub allowed_roots: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -156,6 +172,9 @@ impl Config {
         if let Some(max) = c.max_article_bytes {
             config.max_article_bytes = max;
         }
+        if let Some(roots) = file.articles.allowed_roots {
+            config.allowed_roots = roots.into_iter().map(PathBuf::from).collect();
+        }
         Ok(config)
     }
 
@@ -186,12 +205,27 @@ pub fn load_for(dir: &Path) -> Result<(Config, Option<PathBuf>), ConfigError> {
     let Some(path) = find(dir) else {
         return Ok((Config::default(), None));
     };
-    let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
+    let error = |message: String| ConfigError {
         path: Some(path.clone()),
-        message: e.to_string(),
+        message,
+    };
+    let (bytes, _) = crate::fsio::read_regular(&path, MAX_CONFIG_BYTES).map_err(|e| match e {
+        crate::fsio::FileError::TooLarge { bytes, limit, .. } => error(format!(
+            "the file is too large ({bytes} bytes; the limit is {limit} bytes): a configuration is a few lines"
+        )),
+        other => error(other.message()),
     })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| error("not valid UTF-8: re-save it as UTF-8".into()))?;
     match Config::from_toml(&text) {
-        Ok(c) => Ok((c, Some(path))),
+        Ok(mut c) => {
+            // Extra roots are relative to the folder of the file that names them.
+            let base = path.parent().unwrap_or(Path::new("."));
+            for r in &mut c.allowed_roots {
+                *r = crate::fsio::normalize(&base.join(&*r));
+            }
+            Ok((c, Some(path)))
+        }
         Err(mut e) => {
             e.path = Some(path);
             Err(e)
@@ -235,5 +269,31 @@ mod tests {
             .message
             .contains("expected"));
         assert!(Config::from_toml("not toml").is_err());
+    }
+
+    #[test]
+    fn allowed_roots_are_relative_to_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = crate::fsio::normalize(dir.path());
+        std::fs::create_dir_all(base.join("repo/sub")).unwrap();
+        std::fs::write(
+            base.join("repo/claimls.toml"),
+            "[articles]\nallowed_roots = [\"../shared\", \"/abs\"]\n",
+        )
+        .unwrap();
+        let (c, _) = load_for(&base.join("repo/sub")).unwrap();
+        assert_eq!(
+            c.allowed_roots,
+            [base.join("shared"), PathBuf::from("/abs")]
+        );
+    }
+
+    #[test]
+    fn refuses_an_oversized_configuration_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = std::fs::File::create(dir.path().join(FILE_NAME)).unwrap();
+        f.set_len(MAX_CONFIG_BYTES + 1).unwrap();
+        let e = load_for(dir.path()).unwrap_err();
+        assert!(e.message.contains("too large"), "{}", e.message);
     }
 }

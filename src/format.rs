@@ -23,7 +23,9 @@ pub fn format(text: &str) -> String {
     let mut wrote_any = false;
     for line in &tree.lines {
         let content = line.content.slice(text);
-        let rest = content.trim_start_matches([' ', '\t', '\u{feff}']);
+        // Only spaces and tabs indent; a U+FEFF inside the file is text (the file's own
+        // byte order mark is not part of the first line's content).
+        let rest = content.trim_start_matches([' ', '\t']);
         let formatted: String = match line.kind {
             LineKind::Blank => {
                 pending_blank = wrote_any;
@@ -265,6 +267,21 @@ mod tests {
             assert_eq!(meaning(&once), meaning(&text), "round {round}: {text:?}");
             assert_eq!(non_space(&once), non_space(&text), "round {round}");
             assert_eq!(format(&once), once, "round {round}: idempotent");
+        }
+    }
+
+    /// Found by the `format` fuzz target: a U+FEFF after the indentation was dropped.
+    #[test]
+    fn keeps_a_byte_order_mark_inside_the_file() {
+        for text in [
+            "claim x\n   \u{feff}article: a\n",
+            "claim x\n  \u{feff}# c\n",
+            "claim x\n  : one\n   \u{feff}article: a.  two\n",
+            "\u{feff}\u{feff}# c\n",
+        ] {
+            let once = format(text);
+            assert_eq!(non_space(&once), non_space(text), "{text:?} -> {once:?}");
+            assert_eq!(format(&once), once, "{text:?}: idempotent");
         }
     }
 

@@ -14,6 +14,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod format;
+pub mod fsio;
 pub mod ide;
 pub mod lsp;
 pub mod model;

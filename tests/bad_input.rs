@@ -507,3 +507,177 @@ fn non_latin_names_emoji_and_line_separator() {
         "U+2028 is shown as a visible mark"
     );
 }
+
+// Secrets must not leak through `claimls check` (issue 10, item 4): articles are confined to
+// the repository root and `[articles] allowed_roots`, system files are never read.
+
+/// A repository (`repo/.git`) beside a folder of secrets, with an annotation that quotes the
+/// secret file as its article. Returns the scratch directory.
+fn repo_beside_secrets(article: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("repo/.git")).unwrap();
+    write(
+        dir.path(),
+        "secret/creds.env",
+        "date 2020-01-01 Credentials\n\nAWS_TOKEN=hunter2secret said the runner.\n",
+    );
+    write(
+        dir.path(),
+        "repo/a.claims",
+        format!("article: {article}\n\nclaim leak\n  source: runner\n  cue: said\n  quote: AWS_TOKEN=hunter2secrex\n"),
+    );
+    dir
+}
+
+fn assert_no_secret(dir: &Path, name: &str) {
+    for format in ["human", "json", "sarif", "github"] {
+        let out = run_in(
+            dir,
+            &["check", "--format", format, "--color", "never", name],
+        );
+        let all = format!("{}{}", stdout(&out), stderr(&out));
+        assert!(
+            !all.contains("hunter2"),
+            "{format} leaks the secret:\n{all}"
+        );
+    }
+}
+
+#[test]
+fn article_outside_the_repository_is_refused_unread() {
+    let dir = repo_beside_secrets("../secret/creds.env");
+    let repo = dir.path().join("repo");
+    let (code, items) = check(&repo, "a.claims");
+    assert_eq!(code, 1);
+    assert_eq!(codes(&items), ["C031"], "{}", messages(&items));
+    let msg = items[0]["message"].as_str().unwrap();
+    assert!(
+        msg.contains("outside the repository root") && msg.contains("allowed_roots"),
+        "{msg}"
+    );
+    assert_no_secret(&repo, "a.claims");
+}
+
+#[test]
+fn a_symlink_inside_the_repository_to_a_file_outside_is_refused() {
+    let dir = repo_beside_secrets("link.txt");
+    let repo = dir.path().join("repo");
+    std::os::unix::fs::symlink(dir.path().join("secret/creds.env"), repo.join("link.txt")).unwrap();
+    let (_, items) = check(&repo, "a.claims");
+    assert_eq!(codes(&items), ["C031"], "{}", messages(&items));
+    assert_no_secret(&repo, "a.claims");
+}
+
+#[test]
+fn allowed_roots_in_claimls_toml_admit_an_outside_folder() {
+    let dir = repo_beside_secrets("../secret/creds.env");
+    let repo = dir.path().join("repo");
+    write(
+        &repo,
+        "claimls.toml",
+        "[articles]\nallowed_roots = [\"../secret\"]\n",
+    );
+    let (_, items) = check(&repo, "a.claims");
+    assert!(
+        !codes(&items).contains(&"C031".to_string()),
+        "{}",
+        messages(&items)
+    );
+    assert!(
+        codes(&items).iter().any(|c| c == "C010" || c == "C011"),
+        "the article was read: {}",
+        messages(&items)
+    );
+}
+
+#[test]
+fn system_files_are_never_read_even_when_allowed() {
+    for article in [
+        "/proc/self/status",
+        "/etc/../proc/self/environ",
+        "/dev/zero",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "claimls.toml",
+            "[articles]\nallowed_roots = [\"/\"]\n",
+        );
+        write(
+            dir.path(),
+            "a.claims",
+            format!("article: {article}\n\nclaim x\n  source: Name\n  quote: Name: claimls\n"),
+        );
+        let (code, items) = check(dir.path(), "a.claims");
+        assert_eq!(code, 1);
+        assert_eq!(codes(&items), ["C031"], "{article}: {}", messages(&items));
+        let msg = items[0]["message"].as_str().unwrap();
+        assert!(msg.contains("system file"), "{msg}");
+    }
+}
+
+#[test]
+fn the_password_file_is_outside_the_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    write(
+        dir.path(),
+        "a.claims",
+        "article: ../../../../../../../../etc/passwd\n\nclaim x\n  source: root\n  quote: root:x:0:0:rooq\n",
+    );
+    let (_, items) = check(dir.path(), "a.claims");
+    assert_eq!(codes(&items), ["C031"], "{}", messages(&items));
+    let out = run_in(dir.path(), &["check", "--color", "never", "a.claims"]);
+    assert!(!stdout(&out).contains("/bin/"), "{}", stdout(&out));
+}
+
+/// Terminal injection (issue 10, item 5): control characters from the annotation, the article
+/// and file names reach the messages (C011's "should be", C020's source name); human and
+/// GitHub output show them escaped, with or without colour.
+#[test]
+fn control_characters_in_messages_are_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "date 2020-01-01 Headline\n\nThe minister said the plan is \u{1b}]0;pwned\u{7}good and \u{9b}2Jsafe for everyone here.\n",
+    );
+    write(
+        dir.path(),
+        "a\u{1b}[2J.claims",
+        "article: a.txt\n\nclaim x\n  source: Evil\u{1b}[31mName\n  cue: said\n  quote: the plan is \u{1b}]0;pwned\u{7}goad and \u{9b}2Jsafe for everyone here\n",
+    );
+    for args in [
+        &["check", "--no-color", "."][..],
+        &["check", "--color", "always", "."],
+        &["check", "--format", "github", "."],
+    ] {
+        let out = run_in(dir.path(), args);
+        let all = format!("{}{}", stdout(&out), stderr(&out));
+        let raw: Vec<char> = all
+            .chars()
+            .filter(|c| matches!(c, '\0'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'))
+            .collect();
+        if args.contains(&"always") {
+            // Colour codes are the only escape sequences: every ESC starts `ESC [ digits m`.
+            assert!(
+                !all.contains("\u{1b}]") && !all.contains("\u{1b}[2J") && !all.contains('\u{7}'),
+                "{all:?}"
+            );
+        } else {
+            assert!(raw.is_empty(), "{args:?}: raw {raw:?} in {all:?}");
+        }
+        assert!(all.contains("\\u{1b}"), "{args:?}: {all:?}");
+    }
+}
+
+#[test]
+fn a_claims_link_to_a_process_file_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::os::unix::fs::symlink("/proc/self/environ", dir.path().join("env.claims")).unwrap();
+    let out = run_in(dir.path(), &["check", "--format", "json", "env.claims"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("system file"), "{}", stderr(&out));
+    assert!(!stdout(&out).contains("PATH="), "{}", stdout(&out));
+}

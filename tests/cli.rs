@@ -295,7 +295,9 @@ fn shared_article_and_many_files_in_stable_order() {
         "{summary}"
     );
 
-    // Files given twice, or as a file and its directory, are checked once.
+    // Files given twice, or as a file and its directory, are checked once. (Checking `b`
+    // alone, the shared article above it is read because the scratch folder is a repository.)
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
     let out = run_in(
         dir.path(),
         &["check", "--quiet", "b", "b/a.claims", "./b/z.claims"],
@@ -531,4 +533,24 @@ fn article_excerpt_is_shown_for_quote_problems() {
         c011.contains("= help: Replace with the article's text: Moscow was concerned over reports"),
         "{c011}"
     );
+}
+
+/// The findings on generated inputs (a 700-claim file with planted errors of every kind,
+/// 300 unknown claim references, an article of capitalized runs with an unknown and a
+/// mistyped source) are exactly what they were before the checks were made linear:
+/// `expected.json` was written by the code before that change; the one difference since,
+/// a near-miss fix that now ends on a word boundary (`dollars`, was `dolla`), comes from
+/// the anchoring work, not from the linear checks.
+#[test]
+fn scale_fixtures_give_the_findings_of_the_quadratic_code() {
+    let (code, items) = json(&["tests/fixtures/scale"]);
+    assert_eq!(code, 1);
+    let expected: Vec<Value> = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/fixtures/scale/expected.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(items.len(), expected.len());
+    for (got, want) in items.iter().zip(&expected) {
+        assert_eq!(got, want);
+    }
 }

@@ -230,3 +230,86 @@ async fn messages_sent_right_behind_initialize_are_not_lost() {
     assert_eq!(r["result"], Value::Null, "{r}");
     assert!(h.wait_server().await);
 }
+
+// The hostile-input catalogue of the server (issue 10, items 9 and 11).
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_header_without_length_then_bodies_resynchronises_and_shutdown_ends() {
+    let h = Harness::standard().await;
+    // A header block with no Content-Length, its body glued to the next real header.
+    let shutdown = br#"{"jsonrpc":"2.0","id":"lost","method":"shutdown"}"#;
+    let mut bytes = b"X-Junk: 1\r\n\r\n".to_vec();
+    bytes.extend_from_slice(shutdown);
+    h.write_bytes(&bytes).await;
+    // The next message is read whole, and the session ends normally.
+    assert!(h.shutdown().await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn diagnostics_per_file_are_capped_with_a_count_of_the_rest() {
+    let (h, _) = Harness::initialized(
+        watching_capabilities(),
+        json!({ "claimls": { "debounceMs": 0, "maxDiagnostics": 10 } }),
+    )
+    .await;
+    std::fs::write(
+        h.path("many.txt"),
+        "date 2020-01-01 H\n\nNobody said anything.\n",
+    )
+    .unwrap();
+    let text: String = (0..25)
+        .map(|i| {
+            format!("claim c{i}\n  source: Nobody\n  quote: words number {i} never written\n\n")
+        })
+        .collect();
+    let text = format!("article: many.txt\n\n{text}");
+    let uri = h.open("many.claims", "claims", 1, &text).await;
+    let d = h.diagnostics(&uri, 1).await;
+    let list = d["diagnostics"].as_array().unwrap();
+    assert_eq!(list.len(), 11, "{d:#}");
+    let last = &list[10];
+    assert!(last["code"].is_null(), "{last}");
+    let msg = last["message"].as_str().unwrap();
+    assert!(
+        msg.starts_with("15 more findings not shown") && msg.contains("maxDiagnostics"),
+        "{msg}"
+    );
+    assert!(h.shutdown().await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_document_over_the_size_limit_gets_one_diagnostic_and_no_check() {
+    let (h, _) = Harness::initialized(
+        watching_capabilities(),
+        json!({ "claimls": { "debounceMs": 0, "maxDocumentBytes": 8192 } }),
+    )
+    .await;
+    let big = format!("{EXAMPLE_CLAIMS}{}", "# padding\n".repeat(600));
+    assert!(big.len() > 8192 && EXAMPLE_CLAIMS.len() < 8192);
+    let uri = h.open(CLAIMS_NAME, "claims", 1, &big).await;
+    let d = h.diagnostics(&uri, 1).await;
+    let list = d["diagnostics"].as_array().unwrap();
+    assert_eq!(list.len(), 1, "{d:#}");
+    assert_eq!(list[0]["code"], "C001");
+    assert!(
+        list[0]["message"].as_str().unwrap().contains("too large"),
+        "{d:#}"
+    );
+    // Requests on it answer nothing rather than parsing it.
+    let r = h
+        .call("textDocument/hover", Harness::position_params(&uri, 5, 3))
+        .await;
+    assert!(r.is_null(), "{r}");
+    // Shrunk under the limit by an edit, it is checked again.
+    h.change(&uri, 2, json!([{ "text": EXAMPLE_CLAIMS }])).await;
+    let d = h.diagnostics(&uri, 2).await;
+    assert!(
+        !d["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["message"].as_str().unwrap().contains("too large")),
+        "{d:#}"
+    );
+    assert!(h.shutdown().await);
+}

@@ -15,6 +15,8 @@ skipped=0
 failures=()
 
 # suite NAME REQUIRED-COMMAND COMMAND...
+# A suite that prints a line starting with `SKIP:` (its client or server was missing, so
+# it ran nothing against the server) counts as skipped, never as passed.
 suite() {
   local name=$1 need=$2
   shift 2
@@ -30,20 +32,33 @@ suite() {
     return
   fi
   echo "::: $name"
-  if "$@"; then
-    passed=$((passed + 1))
+  local log
+  log=$(mktemp)
+  if "$@" 2>&1 | tee "$log"; then
+    if grep -q '^SKIP:' "$log"; then
+      echo "::: $name: skipped (it said SKIP)"
+      skipped=$((skipped + 1))
+    else
+      passed=$((passed + 1))
+    fi
   else
     echo "::: $name: FAILED"
     failed=$((failed + 1))
     failures+=("$name")
   fi
+  rm -f "$log"
 }
 
 suite "cargo test (unit, snapshots, CLI, LSP harness)" cargo cargo test --all-targets --locked
 # The end-to-end suites drive the debug binary: build it (cargo test builds it too, but
 # a failed test run must not leave the suites below on a stale or missing binary).
 suite "cargo build (the server the end-to-end suites drive)" cargo cargo build --locked
-export CLAIMLS_BIN="$PWD/target/debug/claimls"
+# Where cargo put it: CARGO_TARGET_DIR and cargo's own configuration are honoured, and a
+# CLAIMLS_BIN that the caller set wins.
+target_dir=$(cargo metadata --format-version 1 --no-deps 2>/dev/null |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])' 2>/dev/null)
+export CLAIMLS_BIN="${CLAIMLS_BIN:-${target_dir:-${CARGO_TARGET_DIR:-$PWD/target}}/debug/claimls}"
+echo "::: end-to-end suites drive $CLAIMLS_BIN"
 suite "VS Code extension (typecheck, bundle, .vsix, grammar)" npm bash editors/vscode/ci.sh
 suite "Neovim plugin (syntax, stand-in and real server end to end)" nvim bash editors/nvim/test/run.sh
 suite "pytest-lsp end to end (tests/e2e)" python3 bash tests/e2e/run.sh

@@ -1,7 +1,6 @@
 //! Reading an article from disk with limits: a bad article is an error value, never a panic.
 
 use super::Article;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,6 +22,13 @@ pub enum ArticleError {
     Missing(PathBuf),
     NotAFile(PathBuf),
     OutsideWorkspace(PathBuf),
+    /// Outside the repository root and the configured extra roots (`claimls check`).
+    OutsideRoot {
+        path: PathBuf,
+        root: PathBuf,
+    },
+    /// Under `/dev`, `/proc` or `/sys`: never read.
+    System(PathBuf),
     TooLarge {
         path: PathBuf,
         bytes: u64,
@@ -52,6 +58,15 @@ impl ArticleError {
             ArticleError::NotAFile(p) => format!("article `{}` is not a file: `article:` must name a text file", p.display()),
             ArticleError::OutsideWorkspace(p) => format!(
                 "article `{}` is outside the workspace: claimls only reads articles inside the open folders",
+                p.display()
+            ),
+            ArticleError::OutsideRoot { path, root } => format!(
+                "article `{}` is outside the repository root `{}`: claimls reads only articles under the repository root (the nearest folder holding .git or claimls.toml) or a folder listed in `[articles] allowed_roots` of claimls.toml",
+                path.display(),
+                root.display()
+            ),
+            ArticleError::System(p) => format!(
+                "article `{}` is a system file (under /dev, /proc or /sys): claimls never reads those; `article:` must name a text file",
                 p.display()
             ),
             ArticleError::TooLarge { path, bytes, limit } => format!(
@@ -85,40 +100,28 @@ pub fn load(path: &Path, limits: Limits) -> Result<Article, ArticleError> {
     Ok(Article::new(text))
 }
 
-/// Reads `path` as UTF-8 text within `limits`.
+/// Reads `path` as UTF-8 text within `limits`: regular files only (a FIFO never blocks the
+/// read), nothing under `/dev`, `/proc` or `/sys`.
 pub fn read_text(path: &Path, limits: Limits) -> Result<String, ArticleError> {
-    let io = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::NotFound => ArticleError::Missing(path.to_path_buf()),
-        _ => ArticleError::Io {
-            path: path.to_path_buf(),
-            message: e.to_string(),
+    use crate::fsio::FileError;
+    let p = || path.to_path_buf();
+    let (bytes, _) = crate::fsio::read_regular(path, limits.max_bytes).map_err(|e| match e {
+        FileError::Missing(_) => ArticleError::Missing(p()),
+        FileError::NotAFile(_) => ArticleError::NotAFile(p()),
+        FileError::SystemPath(_) => ArticleError::System(p()),
+        FileError::TooLarge { bytes, limit, .. } => ArticleError::TooLarge {
+            path: p(),
+            bytes,
+            limit,
         },
-    };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if !meta.is_file() {
-        return Err(ArticleError::NotAFile(path.to_path_buf()));
-    }
-    if meta.len() > limits.max_bytes {
-        return Err(ArticleError::TooLarge {
-            path: path.to_path_buf(),
-            bytes: meta.len(),
-            limit: limits.max_bytes,
-        });
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // `take` guards against a file that grows between the size check and the read.
-    std::fs::File::open(path)
-        .map_err(io)?
-        .take(limits.max_bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > limits.max_bytes {
-        return Err(ArticleError::TooLarge {
-            path: path.to_path_buf(),
-            bytes: bytes.len() as u64,
-            limit: limits.max_bytes,
-        });
-    }
+        other => ArticleError::Io {
+            path: p(),
+            message: match other {
+                FileError::Io { message, .. } => message,
+                other => other.message(),
+            },
+        },
+    })?;
     decode(path, bytes)
 }
 

@@ -5,6 +5,7 @@ use super::normalize::normalize_str;
 use super::{tokenize, Article};
 use crate::text::Span;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 impl Article {
     /// Original spans where `phrase` occurs as whole words, ignoring case and punctuation
@@ -45,6 +46,103 @@ impl Article {
         out
     }
 
+    /// [`Article::find_phrase`] for many phrases at once, in time linear in the article
+    /// plus what is found: one walk over the article's words through a trie of the
+    /// phrases' words, instead of one pass over the occurrences of each phrase's rarest
+    /// word (an article of thousands of distinct names made of a few hundred words made
+    /// that quadratic). `out[i]` is what `find_phrase(phrases[i])` returns.
+    pub(crate) fn find_phrases(&self, phrases: &[&str]) -> Vec<Vec<Span>> {
+        /// Words of a phrase matched through the trie; longer phrases are matched on
+        /// these first words, then by a rolling hash of all their words.
+        const DEPTH: usize = 16;
+        const B: u64 = 0x0000_0100_0000_01b3;
+        struct Phrase {
+            words: usize,
+            hash: u64,
+            pow: u64,
+            core: String,
+        }
+        let mut out = vec![Vec::new(); phrases.len()];
+        let mut children: rustc_hash::FxHashMap<(u32, u64), u32> = Default::default();
+        let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
+        let mut infos = Vec::with_capacity(phrases.len());
+        for (i, phrase) in phrases.iter().enumerate() {
+            let needle = normalize_str(phrase);
+            let toks = tokenize(&needle);
+            let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+                infos.push(None);
+                continue;
+            };
+            let mut node = 0u32;
+            let (mut hash, mut pow) = (0u64, 1u64);
+            for (d, t) in toks.iter().enumerate() {
+                let h = super::word_hash(&needle[t.start as usize..t.end as usize]);
+                hash = hash.wrapping_mul(B).wrapping_add(h);
+                pow = pow.wrapping_mul(B);
+                if d < DEPTH {
+                    let next = ends.len() as u32;
+                    node = *children.entry((node, h)).or_insert_with(|| {
+                        ends.push(Vec::new());
+                        next
+                    });
+                }
+            }
+            ends[node as usize].push(i as u32);
+            infos.push(Some(Phrase {
+                words: toks.len(),
+                hash,
+                pow,
+                core: needle[first.start as usize..last.end as usize].to_string(),
+            }));
+        }
+        let n = self.tokens.len();
+        let word_hashes: Vec<u64> = (0..n)
+            .map(|i| super::word_hash(self.token_text(i)))
+            .collect();
+        let mut prefix = Vec::with_capacity(n + 1);
+        prefix.push(0u64);
+        for &h in &word_hashes {
+            let last = *prefix.last().expect("non-empty");
+            prefix.push(last.wrapping_mul(B).wrapping_add(h));
+        }
+        for begin in 0..n {
+            let mut node = 0u32;
+            for d in 0..DEPTH.min(n - begin) {
+                let Some(&child) = children.get(&(node, word_hashes[begin + d])) else {
+                    break;
+                };
+                node = child;
+                for &i in &ends[node as usize] {
+                    let info = infos[i as usize]
+                        .as_ref()
+                        .expect("indexed phrases have info");
+                    let words = info.words;
+                    if words < d + 1 || begin + words > n {
+                        continue;
+                    }
+                    if words > d + 1 {
+                        // A long phrase: all its words by their rolling hash.
+                        let h = prefix[begin + words]
+                            .wrapping_sub(prefix[begin].wrapping_mul(info.pow));
+                        if h != info.hash {
+                            continue;
+                        }
+                    }
+                    let s = self.tokens[begin].start as usize;
+                    let e = self.tokens[begin + words - 1].end as usize;
+                    let span = self.norm.original_span(s, e);
+                    if self.norm.text[s..e] == info.core
+                        && self.is_text_span(span)
+                        && !self.inside_longer_name(phrases[i as usize], span)
+                    {
+                        out[i as usize].push(span);
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// Whether the article text at `span` is the start of a longer proper name that `phrase`
     /// only matches by ignoring case: "Syrian national" inside "Syrian National Army".
     fn inside_longer_name(&self, phrase: &str, span: Span) -> bool {
@@ -74,6 +172,55 @@ impl Article {
             cache.insert(key, spans.clone());
         }
         spans
+    }
+
+    /// Every mention of an actor known by `names` (its name first, then its aliases):
+    /// each name's [`Article::mentions`], merged in order, mentions inside another one
+    /// dropped. `person` says whether surnames count; `None` decides it from the first
+    /// name ([`Article::looks_like_person`]). Kept with the article, shared: every claim
+    /// of a source asks for the same list, and copying it per claim cost time in
+    /// proportion to the article.
+    pub fn merged_mentions(&self, names: &[&str], person: Option<bool>) -> Arc<[Span]> {
+        let mut key = String::new();
+        for n in names {
+            key.push_str(n);
+            key.push('\u{1f}');
+        }
+        key.push(match person {
+            Some(true) => 'p',
+            Some(false) => 'n',
+            None => '?',
+        });
+        if let Some(hit) = self.merged_cache().get(&key) {
+            return hit.clone();
+        }
+        let person = person.unwrap_or_else(|| {
+            names
+                .first()
+                .is_some_and(|first| self.looks_like_person(first))
+        });
+        let spans: Arc<[Span]> = if let [only] = names {
+            self.mentions(only, person).into()
+        } else {
+            let mut spans: Vec<Span> = names
+                .iter()
+                .flat_map(|n| self.mentions(n, person))
+                .collect();
+            spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+            spans.dedup_by(|b, a| a.contains_span(*b));
+            spans.into()
+        };
+        let mut cache = self.merged_cache();
+        if cache.len() < MENTION_CACHE_LIMIT {
+            cache.insert(key, spans.clone());
+        }
+        spans
+    }
+
+    fn merged_cache(
+        &self,
+    ) -> std::sync::MutexGuard<'_, rustc_hash::FxHashMap<String, Arc<[Span]>>> {
+        self.merged_cache.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     fn mention_cache(
@@ -480,29 +627,39 @@ pub(super) fn candidates(a: &Article) -> Vec<Candidate> {
     for (acronym, _) in &a.acronyms {
         found.push((acronym.to_uppercase(), CandidateKind::Organization));
     }
+    // Every spelling's mentions, found in one pass over the article.
+    let mut spelling: HashMap<&str, usize> = HashMap::new();
+    let mut names: Vec<&str> = Vec::new();
+    for (name, _) in &found {
+        spelling.entry(name.as_str()).or_insert_with(|| {
+            names.push(name.as_str());
+            names.len() - 1
+        });
+    }
+    let mut mentions_of = a.find_phrases(&names);
     let mut by_name: HashMap<String, usize> = HashMap::new();
     let mut out: Vec<Candidate> = Vec::new();
-    for (name, kind) in found {
-        let key = normalize_str(&name);
+    for (name, kind) in &found {
+        let key = normalize_str(name);
         if key.is_empty() {
             continue;
         }
         if let Some(&i) = by_name.get(&key) {
             // A descriptor found as a subject is also a capitalized name: keep the sharper kind.
             if out[i].kind == CandidateKind::Name {
-                out[i].kind = kind;
+                out[i].kind = *kind;
             }
             continue;
         }
-        let mentions = a.find_phrase(&name);
+        let mentions = std::mem::take(&mut mentions_of[spelling[name.as_str()]]);
         if mentions.is_empty() {
             continue;
         }
         by_name.insert(key.clone(), out.len());
         out.push(Candidate {
-            name,
+            name: name.clone(),
             key,
-            kind,
+            kind: *kind,
             mentions,
         });
     }
@@ -877,5 +1034,43 @@ mod tests {
                 .any(|(n, _)| *n == "Earlier" || *n == "Wednesday"),
             "{names:?}"
         );
+    }
+
+    /// Phrases to look up in `text`: every run of one to twenty of its words, shifted
+    /// in case, plus words it does not have.
+    fn phrases_of(text: &str) -> Vec<String> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut out = vec![
+            "".to_string(),
+            "nowhere".to_string(),
+            "Turkey Turkey".to_string(),
+        ];
+        for (i, _) in words.iter().enumerate().step_by(3) {
+            for n in [1, 2, 3, 5, 17, 20] {
+                if i + n <= words.len() {
+                    let p = words[i..i + n].join(" ");
+                    out.push(p.trim_matches(|c: char| !c.is_alphanumeric()).to_string());
+                    out.push(p.to_lowercase());
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn finding_phrases_at_once_equals_finding_each() {
+        let example = include_str!("../../examples/000_a935861ad7be96ce.txt");
+        let runs = include_str!("../../tests/fixtures/scale/capruns-30000.txt");
+        let repeated = format!("Head\n\n{}", "Alpha Beta Alpha Beta Alpha. ".repeat(50));
+        for text in [TEXT, example, &runs[..6000], repeated.as_str()] {
+            let a = Article::new(text);
+            let phrases = phrases_of(text);
+            let refs: Vec<&str> = phrases.iter().map(String::as_str).collect();
+            let batch = a.find_phrases(&refs);
+            for (p, got) in refs.iter().zip(&batch) {
+                assert_eq!(*got, a.find_phrase(p), "{p:?}");
+            }
+            assert!(batch.iter().filter(|b| !b.is_empty()).count() > 10);
+        }
     }
 }

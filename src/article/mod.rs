@@ -54,11 +54,19 @@ pub struct Article {
     /// allocates no keys; every use verifies the text it finds, so a collision costs a
     /// wasted comparison, never a wrong answer.
     pub(crate) words: FxHashMap<u64, Vec<u32>>,
+    /// Every pair of adjacent words: `(pair key << 32) | index of the first word`,
+    /// sorted. Quote look-ups anchor on their rarest pair of words, whose occurrences
+    /// (unlike a single word's) stay few as an article grows. See [`pair_key`].
+    pub(crate) pairs: Vec<u64>,
     /// Acronyms defined in parentheses: `(acronym, expansion)`, both normalized.
     pub(crate) acronyms: Vec<(String, String)>,
     candidates: OnceLock<Vec<Candidate>>,
     attributions: OnceLock<attribution::Attributions>,
     mention_cache: std::sync::Mutex<FxHashMap<(String, bool), Vec<Span>>>,
+    /// [`Article::merged_mentions`] by names and person rule.
+    merged_cache: std::sync::Mutex<FxHashMap<String, std::sync::Arc<[Span]>>>,
+    /// Did-you-mean names for sources the article does not mention, by source.
+    name_suggestions: std::sync::Mutex<FxHashMap<String, Option<String>>>,
 }
 
 impl Article {
@@ -76,6 +84,7 @@ impl Article {
             let w = &norm.text[t.start as usize..t.end as usize];
             words.entry(word_hash(w)).or_default().push(i as u32);
         }
+        let pairs = word_pairs(&norm.text, &tokens);
         let lines = LineIndex::new(&text);
         let mut article = Article {
             text,
@@ -88,10 +97,13 @@ impl Article {
             norm,
             tokens,
             words,
+            pairs,
             acronyms: Vec::new(),
             candidates: OnceLock::new(),
             attributions: OnceLock::new(),
             mention_cache: Default::default(),
+            merged_cache: Default::default(),
+            name_suggestions: Default::default(),
         };
         article.acronyms = mentions::acronyms(&article);
         article
@@ -156,6 +168,24 @@ impl Article {
         &self.norm.text[t.start as usize..t.end as usize]
     }
 
+    /// Indices of the first word of every occurrence of the words `first` `second`
+    /// side by side (and of some other pairs, when keys collide), ascending.
+    pub(crate) fn pair_postings(
+        &self,
+        first: &str,
+        second: &str,
+    ) -> impl ExactSizeIterator<Item = u32> + '_ {
+        let key = pair_key(word_hash(first), word_hash(second));
+        let lo = self.pairs.partition_point(|&e| e >> 32 < key);
+        let hi = lo + self.pairs[lo..].partition_point(|&e| e >> 32 == key);
+        self.pairs[lo..hi].iter().map(|&e| e as u32)
+    }
+
+    /// How many entries [`Article::pair_postings`] gives.
+    pub(crate) fn pair_count(&self, first: &str, second: &str) -> usize {
+        self.pair_postings(first, second).len()
+    }
+
     pub(crate) fn postings(&self, word: &str) -> &[u32] {
         self.words
             .get(&word_hash(word))
@@ -168,6 +198,30 @@ impl Article {
         self.candidates.get_or_init(|| mentions::candidates(self))
     }
 
+    /// The candidate name suggested for `name`, computed by `find` on first use and kept
+    /// with this article version (every claim with the same unknown source asks again,
+    /// and `find` compares the name with every candidate).
+    pub(crate) fn suggested_name(
+        &self,
+        name: &str,
+        find: impl FnOnce() -> Option<String>,
+    ) -> Option<String> {
+        let lock = || {
+            self.name_suggestions
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+        };
+        if let Some(hit) = lock().get(name) {
+            return hit.clone();
+        }
+        let found = find();
+        let mut memo = lock();
+        if memo.len() < 10_000 {
+            memo.insert(name.to_string(), found.clone());
+        }
+        found
+    }
+
     /// Who the article says said what ([`attribution::analyze`]), computed on first use
     /// and kept for this article version.
     pub fn attributions(&self) -> &attribution::Attributions {
@@ -177,6 +231,27 @@ impl Article {
 
 fn word_hash(word: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(word)
+}
+
+/// The 32-bit key of two adjacent words (by their [`word_hash`]es). Keys may collide: a
+/// look-up verifies the text it finds.
+pub(crate) fn pair_key(first: u64, second: u64) -> u64 {
+    (first.rotate_left(23) ^ second).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32
+}
+
+fn word_pairs(norm: &str, tokens: &[Token]) -> Vec<u64> {
+    let hash = |t: &Token| word_hash(&norm[t.start as usize..t.end as usize]);
+    let mut out = Vec::with_capacity(tokens.len().saturating_sub(1));
+    let mut prev = tokens.first().map(hash);
+    for (i, t) in tokens.iter().enumerate().skip(1) {
+        let h = hash(t);
+        if let Some(p) = prev {
+            out.push(pair_key(p, h) << 32 | (i as u64 - 1));
+        }
+        prev = Some(h);
+    }
+    out.sort_unstable();
+    out
 }
 
 /// Words of a normalized text: runs of alphanumeric characters.

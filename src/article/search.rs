@@ -342,15 +342,20 @@ impl Article {
             }
             return hits;
         }
-        let anchor = (1..toks.len() - 1)
-            .min_by_key(|&k| {
-                self.postings(&needle[toks[k].start as usize..toks[k].end as usize])
-                    .len()
-            })
-            .expect("at least three tokens");
-        let word = &needle[toks[anchor].start as usize..toks[anchor].end as usize];
+        let word = |k: usize| &needle[toks[k].start as usize..toks[k].end as usize];
+        // Anchor on the rarest pair of adjacent interior words when there is one (a
+        // word's occurrences grow with the article, a pair's far less), else on the one
+        // interior word. Either way every position is verified below.
+        let (anchor, positions): (usize, Box<dyn Iterator<Item = u32>>) = if toks.len() >= 4 {
+            let k = (1..toks.len() - 2)
+                .min_by_key(|&k| self.pair_count(word(k), word(k + 1)))
+                .expect("at least four tokens");
+            (k, Box::new(self.pair_postings(word(k), word(k + 1))))
+        } else {
+            (1, Box::new(self.postings(word(1)).iter().copied()))
+        };
         let offset = toks[anchor].start as usize;
-        for &p in self.postings(word) {
+        for p in positions {
             let Some(s) = (self.tokens[p as usize].start as usize).checked_sub(offset) else {
                 continue;
             };

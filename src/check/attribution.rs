@@ -7,6 +7,7 @@ use crate::article::Article;
 use crate::diagnostic::{Code, Diagnostic, Target};
 use crate::model::{Annotation, Claim, UNNAMED};
 use crate::text::Span;
+use std::sync::Arc;
 
 pub(super) fn check(
     ctx: &Context<'_>,
@@ -24,19 +25,24 @@ pub(super) fn check(
 /// Every mention of `name` in the article: through its declared actor's names and aliases
 /// (and surname, for a person) when it is declared, else the literal name.
 pub fn mentions_of(model: &Annotation, article: &Article, name: &str) -> Vec<Span> {
+    shared_mentions(model, article, name).to_vec()
+}
+
+/// [`mentions_of`], shared with the article's cache (sorted by start).
+fn shared_mentions(model: &Annotation, article: &Article, name: &str) -> Arc<[Span]> {
     match model.actor(name) {
         Some(actor) => {
-            let person = actor.is_person()
-                || (actor.kind.is_none() && article.looks_like_person(&actor.name));
-            let mut spans: Vec<Span> = actor
-                .names()
-                .flat_map(|n| article.mentions(n, person))
-                .collect();
-            spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
-            spans.dedup_by(|b, a| a.contains_span(*b));
-            spans
+            let person = if actor.is_person() {
+                Some(true)
+            } else if actor.kind.is_none() {
+                None
+            } else {
+                Some(false)
+            };
+            let names: Vec<&str> = actor.names().collect();
+            article.merged_mentions(&names, person)
         }
-        None => article.mentions(name, article.looks_like_person(name)),
+        None => article.merged_mentions(&[name], None),
     }
 }
 
@@ -79,7 +85,7 @@ fn source(ctx: &Context<'_>, claim: &Claim, anchor: Option<Span>, out: &mut Vec<
         return;
     }
     let article = ctx.article;
-    let mentions = mentions_of(ctx.model, article, name);
+    let mentions = shared_mentions(ctx.model, article, name);
     if mentions.is_empty() {
         let declared = ctx.model.actor(name);
         let tried = match declared {
@@ -93,12 +99,15 @@ fn source(ctx: &Context<'_>, claim: &Claim, anchor: Option<Span>, out: &mut Vec<
             ),
             _ => String::new(),
         };
-        let names: Vec<&str> = article
-            .candidates()
-            .iter()
-            .map(|c| c.name.as_str())
-            .collect();
-        let suggestion = closest_name(name, &names);
+        let suggestion = article.suggested_name(name, || {
+            let names: Vec<&str> = article
+                .candidates()
+                .iter()
+                .map(|c| c.name.as_str())
+                .collect();
+            closest_name(name, &names).map(str::to_string)
+        });
+        let suggestion = suggestion.as_deref();
         let mut message = format!("source `{name}`{tried} is not mentioned in the article");
         match suggestion {
             Some(s) => message.push_str(&format!(": did you mean `{s}`?")),
@@ -120,21 +129,24 @@ fn source(ctx: &Context<'_>, claim: &Claim, anchor: Option<Span>, out: &mut Vec<
         return;
     };
     let first = para.saturating_sub(ctx.config.proximity_paragraphs);
-    let near = mentions.iter().any(|m| {
-        !article.in_header(m.start)
-            && article
-                .paragraph_of(m.start)
-                .is_some_and(|p| (first..=para).contains(&p))
-    });
+    // Mentions are sorted by start: the ones in paragraphs `first..=para` are one run of
+    // them, found by binary search (a frequent source has thousands of mentions).
+    let from = mentions.partition_point(|m| m.start < article.paragraphs[first].start);
+    let near = mentions[from..]
+        .iter()
+        .take_while(|m| article.paragraph_of(m.start).is_some_and(|p| p <= para))
+        .any(|m| !article.in_header(m.start));
     if near {
         return;
     }
+    // Mentions before the quote: those before `before`.
+    let before = mentions.partition_point(|m| m.start < anchor.start);
     // A speaker named earlier and then referred to as "he said" in every paragraph up to
     // the quote is still near: that is how news articles carry long statements.
-    let named_before = mentions
+    let named_before = mentions[..before]
         .iter()
         .rev()
-        .filter(|m| !article.in_header(m.start) && m.start < anchor.start)
+        .filter(|m| !article.in_header(m.start))
         .find_map(|m| article.paragraph_of(m.start));
     if let Some(named) = named_before.filter(|p| para - p <= MAX_PRONOUN_CHAIN) {
         let chained = (named + 1..=para).all(|p| {
@@ -148,13 +160,7 @@ fn source(ctx: &Context<'_>, claim: &Claim, anchor: Option<Span>, out: &mut Vec<
         }
     }
     // The nearest mention before the quote, else the first after it.
-    let nearest = mentions
-        .iter()
-        .rev()
-        .find(|m| m.start < anchor.start)
-        .or(mentions.first())
-        .copied()
-        .expect("non-empty");
+    let nearest = before.checked_sub(1).map_or(mentions[0], |i| mentions[i]);
     let window = match ctx.config.proximity_paragraphs {
         0 => "the quote's paragraph".to_string(),
         1 => "the quote's paragraph or the one before".to_string(),
@@ -287,7 +293,7 @@ fn via(ctx: &Context<'_>, claim: &Claim, out: &mut Vec<Diagnostic>) {
         let is_publisher = publishers
             .iter()
             .any(|p| p.text.eq_ignore_ascii_case(&item.text));
-        if is_publisher || !mentions_of(ctx.model, ctx.article, &item.text).is_empty() {
+        if is_publisher || !shared_mentions(ctx.model, ctx.article, &item.text).is_empty() {
             continue;
         }
         out.push(Diagnostic::new(

@@ -1,6 +1,8 @@
 //! `claimls fmt`: rewrite `.claims` files in the canonical layout (`--check` only reports).
 
 use super::discover;
+use super::output::escape_controls;
+use crate::fsio;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -22,7 +24,7 @@ pub fn run_fmt(args: FmtArgs) -> ExitCode {
     let files = match discover::claims_files(&args.paths, &mut problems, &mut warnings) {
         Ok(files) => files,
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", escape_controls(&message));
             return ExitCode::from(2);
         }
     };
@@ -30,7 +32,7 @@ pub fn run_fmt(args: FmtArgs) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for path in &files {
-        match format_file(path, args.check) {
+        match format_file(path, args.check, &mut warnings) {
             Ok(true) => {
                 changed += 1;
                 let verb = if args.check {
@@ -38,17 +40,21 @@ pub fn run_fmt(args: FmtArgs) -> ExitCode {
                 } else {
                     "formatted"
                 };
-                let _ = writeln!(out, "{verb} {}", path.display());
+                let _ = writeln!(
+                    out,
+                    "{verb} {}",
+                    escape_controls(&path.display().to_string())
+                );
             }
             Ok(false) => {}
             Err(e) => problems.push(e),
         }
     }
     for w in &warnings {
-        eprintln!("warning: {w}");
+        eprintln!("warning: {}", escape_controls(w));
     }
     for p in &problems {
-        eprintln!("error: {p}");
+        eprintln!("error: {}", escape_controls(p));
     }
     eprintln!(
         "{} {} of {} file{}",
@@ -70,14 +76,12 @@ pub fn run_fmt(args: FmtArgs) -> ExitCode {
     }
 }
 
-/// Formats one file; `Ok(true)` when it changed (or would change).
-fn format_file(path: &Path, check_only: bool) -> Result<bool, String> {
-    let io = |e: std::io::Error| format!("`{}`: {e}", path.display());
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.len() > super::run::MAX_CLAIMS_BYTES {
-        return Err(format!("`{}` is too large to format", path.display()));
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+/// Formats one file; `Ok(true)` when it changed (or would change). Read and written
+/// through [`crate::fsio`]: regular files only, within the size limit of `check`, replaced
+/// atomically with the original's mode and owner, never over a file changed meanwhile.
+fn format_file(path: &Path, check_only: bool, warnings: &mut Vec<String>) -> Result<bool, String> {
+    let limit = super::run::MAX_CLAIMS_BYTES;
+    let (bytes, stamp) = fsio::read_regular(path, limit).map_err(|e| e.message())?;
     // Formatting text that is not UTF-8 would have to replace bytes: refuse instead.
     let text = String::from_utf8(bytes).map_err(|_| {
         format!(
@@ -90,12 +94,15 @@ fn format_file(path: &Path, check_only: bool) -> Result<bool, String> {
         return Ok(false);
     }
     if !check_only {
-        // Write beside the file and rename over it, so a crash never leaves half a file.
-        let tmp = path.with_extension("claims.fmt-tmp");
-        std::fs::write(&tmp, formatted.as_bytes()).map_err(io)?;
-        if let Err(e) = std::fs::rename(&tmp, path) {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(io(e));
+        let done =
+            fsio::replace(path, &stamp, formatted.as_bytes(), limit).map_err(|e| e.message())?;
+        if done.split_links > 0 {
+            warnings.push(format!(
+                "`{}` had {} other hard link{}: they keep the old text (formatting writes a new file)",
+                path.display(),
+                done.split_links,
+                if done.split_links == 1 { "" } else { "s" }
+            ));
         }
     }
     Ok(true)

@@ -108,12 +108,28 @@ pub fn run_check(args: CheckArgs) -> ExitCode {
     let files = match discover::claims_files(&args.paths, &mut problems, &mut warnings) {
         Ok(files) => files,
         Err(message) => {
-            let _ = writeln!(std::io::stderr(), "error: {message}");
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: {}",
+                output::escape_controls(&message)
+            );
             return ExitCode::from(2);
         }
     };
 
-    let report = run::check_files(&files, options);
+    let checked: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .map(|p| {
+            let dir = match p.parent() {
+                _ if p.is_dir() => p.as_path(),
+                Some(d) if !d.as_os_str().is_empty() => d,
+                _ => std::path::Path::new("."),
+            };
+            crate::fsio::normalize(dir)
+        })
+        .collect();
+    let report = run::check_files(&files, &checked, options);
     problems.extend(report.problems.iter().cloned());
 
     let deny = args.deny.severity();
@@ -132,10 +148,10 @@ pub fn run_check(args: CheckArgs) -> ExitCode {
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
     for w in &warnings {
-        let _ = writeln!(err, "warning: {w}");
+        let _ = writeln!(err, "warning: {}", output::escape_controls(w));
     }
     for p in &problems {
-        let _ = writeln!(err, "error: {p}");
+        let _ = writeln!(err, "error: {}", output::escape_controls(p));
     }
     if matches!(options.format, Format::Human | Format::Github) {
         let _ = writeln!(err, "{}", summary(&report, started.elapsed().as_secs_f64()));

@@ -12,7 +12,6 @@ use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::text::{LineIndex, Span};
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock, Weak};
 
@@ -101,7 +100,13 @@ struct Caches {
     configs: Cache<PathBuf, Config, ConfigError>,
 }
 
-pub(crate) fn check_files(files: &[PathBuf], options: OutputOptions) -> Report {
+/// Checks `files`; `checked` are the folders named on the command line (a file's folder
+/// for a file), resolved: articles under them may be read (see [`confine`]).
+pub(crate) fn check_files(
+    files: &[PathBuf],
+    checked: &[PathBuf],
+    options: OutputOptions,
+) -> Report {
     let caches = Caches {
         articles: LiveArticles {
             map: Mutex::new(HashMap::new()),
@@ -114,7 +119,7 @@ pub(crate) fn check_files(files: &[PathBuf], options: OutputOptions) -> Report {
         .map(|path| {
             // A bug in a check must not take the other files down: report it and go on.
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                check_file(path, &caches, &renderer)
+                check_file(path, checked, &caches, &renderer)
             }))
             .unwrap_or_else(|panic| {
                 let why = panic
@@ -151,6 +156,7 @@ pub(crate) fn check_files(files: &[PathBuf], options: OutputOptions) -> Report {
 
 fn check_file(
     path: &Path,
+    checked: &[PathBuf],
     caches: &Caches,
     renderer: &output::Renderer,
 ) -> Result<FileReport, String> {
@@ -182,11 +188,10 @@ fn check_file(
         Vec::new()
     } else {
         let limits = config.limits();
-        let key = std::fs::canonicalize(&article_path)
-            .or_else(|_| std::path::absolute(&article_path))
-            .unwrap_or_else(|_| article_path.clone());
-        let loaded = caches.articles.get((key, limits.max_bytes), || {
-            article::load(&article_path, limits)
+        let loaded = confine(path, &article_path, checked, &config).and_then(|key| {
+            caches.articles.get((key, limits.max_bytes), || {
+                article::load(&article_path, limits)
+            })
         });
         let diags = match &loaded {
             Ok(a) => check::check(
@@ -237,31 +242,60 @@ fn check_file(
     })
 }
 
+/// The article path resolved, when the article may be read: under the repository root of
+/// the annotation (the nearest folder holding `.git` or `claimls.toml`), under the folder
+/// named on the command line that holds the annotation, or under a folder of `[articles]
+/// allowed_roots`; decided by [`crate::fsio::confine`], the rule the language server uses
+/// too. Nothing outside is opened, so nothing of it can be echoed.
+fn confine(
+    claims: &Path,
+    article: &Path,
+    checked: &[PathBuf],
+    config: &Config,
+) -> Result<PathBuf, ArticleError> {
+    let dir = match claims.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let claims_dir = crate::fsio::normalize(dir);
+    let mut roots: Vec<PathBuf> = checked
+        .iter()
+        .filter(|c| claims_dir.starts_with(c))
+        .cloned()
+        .collect();
+    roots.extend(crate::fsio::repository_root(&claims_dir));
+    if roots.is_empty() {
+        roots.push(claims_dir);
+    }
+    // The deepest root names the rule in the message.
+    let shown = roots.iter().max_by_key(|r| r.components().count()).cloned();
+    roots.extend(config.allowed_roots.iter().cloned());
+    crate::fsio::confine(article, &roots).map_err(|why| match why {
+        crate::fsio::Refused::System => ArticleError::System(article.to_path_buf()),
+        crate::fsio::Refused::OutsideRoots => ArticleError::OutsideRoot {
+            path: article.to_path_buf(),
+            root: match shown.map(|r| relative(&r)) {
+                Some(r) if !r.as_os_str().is_empty() => r,
+                _ => PathBuf::from("."),
+            },
+        },
+    })
+}
+
 /// Reads a `.claims` file as text. Invalid UTF-8 is read as U+FFFD and reported (C001); a
 /// file over [`MAX_CLAIMS_BYTES`] is not read at all and reported (C001); a leading byte
 /// order mark is dropped, so columns on line 1 count from the first real character.
 /// The text is `None` when the file was too large to read.
 fn read_claims(path: &Path) -> Result<(Option<String>, Vec<Diagnostic>), String> {
-    let io = |e: std::io::Error| format!("cannot read `{}`: {e}", path.display());
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if !meta.is_file() {
-        return Err(format!(
-            "cannot read `{}`: not a regular file",
-            path.display()
-        ));
-    }
-    if meta.len() > MAX_CLAIMS_BYTES {
-        return Ok((None, vec![too_large(meta.len())]));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    std::fs::File::open(path)
-        .map_err(io)?
-        .take(MAX_CLAIMS_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_CLAIMS_BYTES {
-        return Ok((None, vec![too_large(bytes.len() as u64)]));
-    }
+    // Regular files only, never under /dev, /proc or /sys (a `.claims` link to a process's
+    // environment would print it in C001 messages), read without blocking, bounded.
+    let bytes = match crate::fsio::read_regular(path, MAX_CLAIMS_BYTES) {
+        Ok((bytes, _)) => bytes,
+        Err(crate::fsio::FileError::TooLarge { bytes, .. }) => {
+            return Ok((None, vec![too_large(bytes)]))
+        }
+        Err(e) => return Err(format!("cannot read {}", e.message())),
+    };
     let (mut text, bad) = match String::from_utf8(bytes) {
         Ok(t) => (t, None),
         Err(e) => {

@@ -7,7 +7,7 @@
 use crate::article::{self, Article, ArticleError, Limits};
 use crate::check::Parsed;
 use std::collections::{HashMap, HashSet};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 use tower_lsp_server::ls_types::Uri;
@@ -39,35 +39,17 @@ pub struct ArticleStore {
     pub builds: u64,
 }
 
-/// `path` with `.` and `..` resolved and symbolic links followed as far as the path
-/// exists, so that two spellings of one file compare equal.
-pub fn normalize(path: &Path) -> PathBuf {
-    if let Ok(p) = std::fs::canonicalize(path) {
-        return p;
-    }
-    if let (Some(parent), Some(name)) = (path.parent(), path.file_name()) {
-        if let Ok(p) = std::fs::canonicalize(parent) {
-            return p.join(name);
-        }
-    }
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
+pub use crate::fsio::normalize;
 
-/// Where the article of the annotation at `claims_path` is, if it may be read.
+/// Where the article of the annotation at `claims_path` is, if it may be read: under the
+/// workspace folder holding the annotation (or the annotation's own folder when it lies in
+/// none) or one of `extra_roots` (`[articles] allowed_roots`), decided by
+/// [`crate::fsio::confine`], the rule `claimls check` uses too.
 pub fn locate(
     claims_path: Option<&Path>,
     parsed: &Parsed,
     roots: &[PathBuf],
+    extra_roots: &[PathBuf],
 ) -> Result<PathBuf, ArticleError> {
     let Some(claims_path) = claims_path else {
         let named = parsed
@@ -82,20 +64,21 @@ pub fn locate(
         )));
     };
     let written = parsed.article_path(claims_path);
-    let path = normalize(&written);
     let inside_workspace = roots.iter().any(|r| claims_path.starts_with(r));
-    let allowed = if inside_workspace {
-        roots.iter().any(|r| path.starts_with(r))
+    let mut allowed: Vec<PathBuf> = if inside_workspace {
+        roots.to_vec()
     } else {
         claims_path
             .parent()
-            .is_some_and(|dir| path.starts_with(normalize(dir)))
+            .map(Path::to_path_buf)
+            .into_iter()
+            .collect()
     };
-    if allowed {
-        Ok(path)
-    } else {
-        Err(ArticleError::OutsideWorkspace(written))
-    }
+    allowed.extend(extra_roots.iter().cloned());
+    crate::fsio::confine(&written, &allowed).map_err(|why| match why {
+        crate::fsio::Refused::System => ArticleError::System(written),
+        crate::fsio::Refused::OutsideRoots => ArticleError::OutsideWorkspace(written),
+    })
 }
 
 impl ArticleStore {
@@ -256,14 +239,15 @@ mod tests {
         let claims = ws.join("sub/x.claims");
         let p = |t: &str| Parsed::new(t);
         assert_eq!(
-            locate(Some(&claims), &p(""), std::slice::from_ref(&ws)).unwrap(),
+            locate(Some(&claims), &p(""), std::slice::from_ref(&ws), &[]).unwrap(),
             ws.join("sub/x.txt")
         );
         assert_eq!(
             locate(
                 Some(&claims),
                 &p("article: ../y.txt\n"),
-                std::slice::from_ref(&ws)
+                std::slice::from_ref(&ws),
+                &[]
             )
             .unwrap(),
             ws.join("y.txt")
@@ -272,7 +256,8 @@ mod tests {
             locate(
                 Some(&claims),
                 &p("article: ../../z.txt\n"),
-                std::slice::from_ref(&ws)
+                std::slice::from_ref(&ws),
+                &[]
             ),
             Err(ArticleError::OutsideWorkspace(_))
         ));
@@ -280,19 +265,53 @@ mod tests {
             locate(
                 Some(&claims),
                 &p("article: /elsewhere/article.txt\n"),
-                std::slice::from_ref(&ws)
+                std::slice::from_ref(&ws),
+                &[]
             ),
             Err(ArticleError::OutsideWorkspace(_))
         ));
         // No workspace: the annotation's own folder.
-        assert!(locate(Some(&claims), &p(""), &[]).is_ok());
+        assert!(locate(Some(&claims), &p(""), &[], &[]).is_ok());
         assert!(matches!(
-            locate(Some(&claims), &p("article: ../y.txt\n"), &[]),
+            locate(Some(&claims), &p("article: ../y.txt\n"), &[], &[]),
             Err(ArticleError::OutsideWorkspace(_))
         ));
         assert!(matches!(
-            locate(None, &p(""), &[]),
+            locate(None, &p(""), &[], &[]),
             Err(ArticleError::Missing(_))
+        ));
+        // The configured extra roots, and never a system file.
+        std::fs::create_dir_all(root.join("shared")).unwrap();
+        assert_eq!(
+            locate(
+                Some(&claims),
+                &p("article: ../../shared/z.txt\n"),
+                std::slice::from_ref(&ws),
+                &[root.join("shared")]
+            )
+            .unwrap(),
+            root.join("shared/z.txt")
+        );
+        assert!(matches!(
+            locate(
+                Some(&claims),
+                &p("article: /proc/self/status\n"),
+                &[PathBuf::from("/")],
+                &[]
+            ),
+            Err(ArticleError::System(_))
+        ));
+        // A link inside the workspace to a file outside it is refused.
+        std::fs::write(root.join("secret.env"), "TOKEN=x").unwrap();
+        std::os::unix::fs::symlink(root.join("secret.env"), ws.join("sub/link.txt")).unwrap();
+        assert!(matches!(
+            locate(
+                Some(&claims),
+                &p("article: link.txt\n"),
+                std::slice::from_ref(&ws),
+                &[]
+            ),
+            Err(ArticleError::OutsideWorkspace(_))
         ));
     }
 

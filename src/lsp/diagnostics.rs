@@ -72,6 +72,46 @@ pub fn to_lsp(d: &core::Diagnostic, at: &Places<'_>, version: i32) -> Diagnostic
     }
 }
 
+/// The one diagnostic of an annotation over the `maxDocumentBytes` setting (C001, as
+/// `claimls check` reports a `.claims` file over its limit).
+pub fn too_large(bytes: u64, limit: u64) -> Diagnostic {
+    Diagnostic {
+        range: Range::default(),
+        severity: Some(DiagnosticSeverity::ERROR),
+        code: Some(NumberOrString::String(
+            core::Code::Syntax.as_str().to_string(),
+        )),
+        source: Some(SOURCE.to_string()),
+        message: format!(
+            "file is too large ({:.1} MiB; the limit is {:.1} MiB, the `maxDocumentBytes` setting): it is not checked; split it into one file per article",
+            bytes as f64 / 1048576.0,
+            limit as f64 / 1048576.0
+        ),
+        ..Diagnostic::default()
+    }
+}
+
+/// The last diagnostic of a file with more findings than the `maxDiagnostics` setting:
+/// how many were left out, placed on the first of them. It has no code: it is not a
+/// finding of a check.
+pub fn more_findings(
+    first_hidden: &core::Diagnostic,
+    at: &Places<'_>,
+    hidden: usize,
+    cap: usize,
+) -> Diagnostic {
+    Diagnostic {
+        range: at.file.range(first_hidden.span),
+        severity: Some(DiagnosticSeverity::INFORMATION),
+        source: Some(SOURCE.to_string()),
+        message: format!(
+            "{hidden} more finding{} not shown: at most {cap} are published per file (the `maxDiagnostics` setting); fix the ones above or raise the setting",
+            if hidden == 1 { "" } else { "s" }
+        ),
+        ..Diagnostic::default()
+    }
+}
+
 /// A quick fix from the fix a diagnostic's `data` carries.
 pub fn quick_fix(uri: &Uri, diagnostic: &Diagnostic, data: &Value) -> Option<CodeAction> {
     let fix = data.get("fix")?;

@@ -34,13 +34,16 @@ pub struct Snapshot {
     parsed: OnceLock<Parsed>,
     /// The parse was carried over from the previous version by incremental edits.
     pub carried: bool,
+    /// An annotation longer than the `maxDocumentBytes` setting: never parsed nor checked.
+    pub too_large: bool,
 }
 
 impl Snapshot {
-    fn new(kind: Kind, version: i32, text: String) -> Snapshot {
+    fn new(kind: Kind, version: i32, text: String, max_bytes: u64) -> Snapshot {
         Snapshot {
             version,
             kind,
+            too_large: kind == Kind::Claims && text.len() as u64 > max_bytes,
             own_text: text,
             index: OnceLock::new(),
             parsed: OnceLock::new(),
@@ -49,7 +52,7 @@ impl Snapshot {
     }
 
     fn with_parse(kind: Kind, version: i32, parsed: Parsed) -> Snapshot {
-        let mut s = Snapshot::new(kind, version, String::new());
+        let mut s = Snapshot::new(kind, version, String::new(), u64::MAX);
         let _ = s.parsed.set(parsed);
         s.carried = true;
         s
@@ -62,9 +65,9 @@ impl Snapshot {
         }
     }
 
-    /// The parsed annotation; `None` for other documents.
+    /// The parsed annotation; `None` for other documents and annotations that are too large.
     pub fn parsed(&self) -> Option<&Parsed> {
-        (self.kind == Kind::Claims).then(|| {
+        (self.kind == Kind::Claims && !self.too_large).then(|| {
             self.parsed
                 .get_or_init(|| Parsed::new(self.own_text.as_str()))
         })
@@ -110,6 +113,8 @@ pub struct Document {
     /// only while its generation is still the document's.
     pub generation: u64,
     pub published: Option<Published>,
+    /// Annotations longer than this are not parsed (the `maxDocumentBytes` setting).
+    pub max_bytes: u64,
 }
 
 impl Document {
@@ -119,16 +124,18 @@ impl Document {
         kind: Kind,
         version: i32,
         text: String,
+        max_bytes: u64,
     ) -> Document {
         Document {
             uri,
             path,
             kind,
             rope: Rope::from_str(&text),
-            snapshot: Arc::new(Snapshot::new(kind, version, text)),
+            snapshot: Arc::new(Snapshot::new(kind, version, text, max_bytes)),
             cache: Arc::new(Mutex::new(ClaimCache::new())),
             generation: 0,
             published: None,
+            max_bytes,
         }
     }
 
@@ -171,13 +178,16 @@ impl Document {
                 }
             }
         }
+        if self.rope.len_bytes() as u64 > self.max_bytes {
+            parsed = None;
+        }
         let snapshot = match parsed {
             Some(p) => {
                 // The rope stays the source of truth; the parse followed it edit by edit.
                 debug_assert!(self.rope == p.text.as_str());
                 Snapshot::with_parse(self.kind, version, p)
             }
-            None => Snapshot::new(self.kind, version, self.rope.to_string()),
+            None => Snapshot::new(self.kind, version, self.rope.to_string(), self.max_bytes),
         };
         self.snapshot = Arc::new(snapshot);
         self.generation += 1;
@@ -244,6 +254,7 @@ mod tests {
             Kind::Claims,
             1,
             "claim a\n  note: Москва 😀 Երևան\n".into(),
+            u64::MAX,
         );
         // Replace the emoji (two UTF-16 units after "  note: Москва ").
         d.apply(vec![change(1, 15, 1, 17, "🙂🙂")], 2, Encoding::Utf16);
@@ -276,7 +287,7 @@ mod tests {
     fn the_parse_is_carried_over_and_equals_a_fresh_one() {
         let uri: Uri = "file:///x.claims".parse().unwrap();
         let text = "date: 2020-01-01\n\nactor Москва\n  kind: government\n\nclaim a\n  source: Москва\n  quote: one 😀 two\nclaim b\n  source: Երևան\n  quote: three\n";
-        let mut d = Document::new(uri, None, Kind::Claims, 1, text.into());
+        let mut d = Document::new(uri, None, Kind::Claims, 1, text.into(), u64::MAX);
         assert!(d.snapshot.parsed().is_some());
         let mut seed = 99u64;
         let mut next = move |n: u32| {
@@ -337,6 +348,7 @@ mod tests {
             Kind::Claims,
             1,
             "claim a\r\n  note: x\ry\u{2028}z\r\n".into(),
+            u64::MAX,
         );
         // Line 2 starts after the lone CR; U+2028 is not a line break.
         d.apply(

@@ -39,10 +39,15 @@ fn write<T>(m: &RwLock<T>, value: T) {
     *m.write().unwrap_or_else(|e| e.into_inner()) = value;
 }
 
-/// The file path of a `file:` URI, normalized.
+/// The file path of a `file:` URI, normalized. A URI naming another host
+/// (`file://otherhost/…`) is no local path: `None`, so nothing is read for it.
 pub fn path_of(uri: &Uri) -> Option<PathBuf> {
-    if !uri.as_str().starts_with("file:") {
-        return None;
+    let rest = uri.as_str().strip_prefix("file:")?;
+    if let Some(after) = rest.strip_prefix("//") {
+        let host = &after[..after.find('/').unwrap_or(after.len())];
+        if !host.is_empty() && !host.eq_ignore_ascii_case("localhost") {
+            return None;
+        }
     }
     uri.to_file_path().map(|p| articles::normalize(&p))
 }
@@ -147,7 +152,7 @@ impl State {
         config: &Config,
     ) -> ArticleView {
         let roots = read(&self.roots);
-        match articles::locate(claims_path, parsed, &roots) {
+        match articles::locate(claims_path, parsed, &roots, &config.allowed_roots) {
             Err(e) => ArticleView {
                 path: None,
                 uri: None,
@@ -188,6 +193,16 @@ impl State {
             let d = docs.get(uri).filter(|d| d.generation == generation)?;
             (d.snapshot.clone(), d.path.clone(), d.cache.clone())
         };
+        let settings = read(&self.settings);
+        if snap.too_large {
+            let d = diagnostics::too_large(snap.text().len() as u64, settings.max_document_bytes);
+            return Some(Outcome {
+                version: snap.version,
+                lsp: vec![d],
+                core: Vec::new(),
+                problem: None,
+            });
+        }
         let parsed = snap.parsed()?;
         let (config, problem) = self.config_for(path.as_deref());
         let view = self.article_for(path.as_deref(), parsed, &config);
@@ -205,10 +220,22 @@ impl State {
             file: snap.lines(enc),
             article: view.lines(enc),
         };
-        let lsp = found
+        // A file with a million findings would make one message of hundreds of megabytes:
+        // publish the first `maxDiagnostics` and say how many more there are.
+        let cap = settings.max_diagnostics.max(1);
+        let mut lsp: Vec<Diagnostic> = found
             .iter()
+            .take(cap)
             .map(|d| diagnostics::to_lsp(d, &places, snap.version))
             .collect();
+        if found.len() > cap {
+            lsp.push(diagnostics::more_findings(
+                &found[cap],
+                &places,
+                found.len() - cap,
+                cap,
+            ));
+        }
         Some(Outcome {
             version: snap.version,
             lsp,
@@ -626,8 +653,15 @@ impl LanguageServer for Backend {
                 Kind::Text
             };
             let path = path_of(&doc.uri);
-            let mut opened =
-                Document::new(doc.uri.clone(), path.clone(), kind, doc.version, doc.text);
+            let max_bytes = read(&s.settings).max_document_bytes;
+            let mut opened = Document::new(
+                doc.uri.clone(),
+                path.clone(),
+                kind,
+                doc.version,
+                doc.text,
+                max_bytes,
+            );
             let mut docs = lock(&s.docs);
             // Opened again without a close: results of the old text must not pass as new.
             if let Some(old) = docs.get(&doc.uri) {
@@ -654,6 +688,7 @@ impl LanguageServer for Backend {
             let (kind, path) = {
                 let mut docs = lock(&s.docs);
                 let Some(d) = docs.get_mut(&uri) else { return };
+                d.max_bytes = read(&s.settings).max_document_bytes;
                 d.apply(params.content_changes, params.text_document.version, enc);
                 (d.kind, d.path.clone())
             };
@@ -1058,6 +1093,25 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_uris_of_other_hosts_are_no_paths() {
+        let uri = |s: &str| s.parse::<Uri>().unwrap();
+        assert!(
+            uri("file://otherhost/etc/passwd").to_file_path().is_some(),
+            "the URI library alone makes it a local path"
+        );
+        assert!(path_of(&uri("file://otherhost/etc/passwd")).is_none());
+        assert!(path_of(&uri("file://OtherHost/share/a.claims")).is_none());
+        assert_eq!(
+            path_of(&uri("file:///etc/passwd")),
+            Some(PathBuf::from("/etc/passwd"))
+        );
+        assert_eq!(
+            path_of(&uri("file://localhost/etc/passwd")),
+            Some(PathBuf::from("/etc/passwd"))
+        );
+    }
 
     #[test]
     fn claims_documents_by_language_or_extension() {

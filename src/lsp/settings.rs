@@ -7,6 +7,11 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub const DEFAULT_DEBOUNCE_MS: u64 = 150;
+/// Diagnostics published per file at most; one more says how many were left out.
+pub const DEFAULT_MAX_DIAGNOSTICS: usize = 1000;
+/// Annotations longer than this get one diagnostic instead of a parse and a check (the
+/// `check` command refuses `.claims` files over 64 MiB the same way).
+pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 16 << 20;
 
 /// What the editor sets: `{ "claimls": { "rules": {"C021": "off"}, "debounceMs": 150 } }`,
 /// or the same object without the `claimls` wrapper.
@@ -18,6 +23,10 @@ pub struct Settings {
     pub debounce_ms: u64,
     /// Lets the `claimls/debugPanic` request panic, to test that panics are contained.
     pub allow_debug_panic: bool,
+    /// `maxDiagnostics`: diagnostics published per file at most.
+    pub max_diagnostics: usize,
+    /// `maxDocumentBytes`: larger annotations are not parsed nor checked.
+    pub max_document_bytes: u64,
 }
 
 impl Default for Settings {
@@ -26,6 +35,8 @@ impl Default for Settings {
             rules: Vec::new(),
             debounce_ms: DEFAULT_DEBOUNCE_MS,
             allow_debug_panic: false,
+            max_diagnostics: DEFAULT_MAX_DIAGNOSTICS,
+            max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
         }
     }
 }
@@ -67,6 +78,20 @@ impl Settings {
                 Some(ms) => self.debounce_ms = ms.min(10_000),
                 None => problems
                     .push("settings: debounceMs: expected a number of milliseconds".to_string()),
+            }
+        }
+        if let Some(n) = obj.get("maxDiagnostics") {
+            match n.as_u64() {
+                Some(n) => self.max_diagnostics = n.max(1) as usize,
+                None => problems
+                    .push("settings: maxDiagnostics: expected a positive number".to_string()),
+            }
+        }
+        if let Some(n) = obj.get("maxDocumentBytes") {
+            match n.as_u64() {
+                Some(n) => self.max_document_bytes = n,
+                None => problems
+                    .push("settings: maxDocumentBytes: expected a number of bytes".to_string()),
             }
         }
         if let Some(flag) = obj
@@ -156,6 +181,10 @@ mod tests {
             2
         );
         assert!(s.update(&Value::Null).is_empty());
+        assert!(s
+            .update(&json!({"maxDiagnostics": 5, "maxDocumentBytes": 100}))
+            .is_empty());
+        assert_eq!((s.max_diagnostics, s.max_document_bytes), (5, 100));
     }
 
     #[test]

@@ -53,8 +53,21 @@ async fn read_line<R: AsyncBufRead + Unpin>(r: &mut R) -> std::io::Result<Option
     }
 }
 
-/// Reads the next frame; `None` at the end of the input.
-pub async fn read_frame<R: AsyncBufRead + Unpin>(r: &mut R) -> std::io::Result<Option<Frame>> {
+/// Where a `Content-Length` header starts in `line`, ignoring case: at 0 normally; further
+/// on when the header follows the bytes of a body that had no length of its own (the
+/// reader then resynchronises on it instead of losing every later message).
+fn content_length_at(line: &[u8]) -> Option<usize> {
+    const NAME: &[u8] = b"content-length:";
+    line.windows(NAME.len())
+        .rposition(|w| w.eq_ignore_ascii_case(NAME))
+}
+
+/// Reads the next frame, refusing bodies over `max_body` bytes (skipped unread); `None`
+/// at the end of the input.
+pub async fn read_frame<R: AsyncBufRead + Unpin>(
+    r: &mut R,
+    max_body: usize,
+) -> std::io::Result<Option<Frame>> {
     let mut length: Option<Result<usize, String>> = None;
     let mut headers = 0;
     loop {
@@ -63,7 +76,11 @@ pub async fn read_frame<R: AsyncBufRead + Unpin>(r: &mut R) -> std::io::Result<O
                 (headers > 0).then(|| Frame::Bad("the input ended inside a message header".into()))
             );
         };
-        let text = String::from_utf8_lossy(&line);
+        let line = match content_length_at(&line) {
+            Some(at) if at > 0 => &line[at..],
+            _ => &line[..],
+        };
+        let text = String::from_utf8_lossy(line);
         let text = text.trim_end_matches(['\r', '\n']);
         if text.is_empty() {
             if headers == 0 {
@@ -88,7 +105,7 @@ pub async fn read_frame<R: AsyncBufRead + Unpin>(r: &mut R) -> std::io::Result<O
             "a message header without Content-Length".into(),
         ))),
         Some(Err(e)) => Ok(Some(Frame::Bad(e))),
-        Some(Ok(n)) if n > MAX_BODY => {
+        Some(Ok(n)) if n > max_body => {
             // Skip the body without keeping it.
             let skipped =
                 tokio::io::copy(&mut (&mut *r).take(n as u64), &mut tokio::io::sink()).await?;
@@ -96,7 +113,7 @@ pub async fn read_frame<R: AsyncBufRead + Unpin>(r: &mut R) -> std::io::Result<O
                 return Ok(None);
             }
             Ok(Some(Frame::Bad(format!(
-                "a message of {n} bytes is larger than the {MAX_BODY} bytes accepted"
+                "a message of {n} bytes is larger than the {max_body} bytes accepted"
             ))))
         }
         Some(Ok(n)) => {
@@ -243,7 +260,7 @@ pub async fn filter_input<I, S>(
 {
     let mut input = BufReader::new(input);
     loop {
-        let next = match read_frame(&mut input).await {
+        let next = match read_frame(&mut input, MAX_BODY).await {
             Ok(Some(next)) => next,
             Ok(None) | Err(_) => break,
         };
@@ -277,13 +294,21 @@ pub async fn filter_input<I, S>(
     let _ = server.shutdown().await;
 }
 
-/// Copies the server's frames from `server` to `out`, whole.
+/// Copies the server's frames from `server` to `out`, whole. No size limit applies to
+/// the server's own messages (they are in memory already; the diagnostics of one file are
+/// capped where they are made), and nothing the server writes ends the loop but the end
+/// of its output: a frame that cannot be read is skipped, the next one still goes out.
 pub async fn forward_output<S>(server: S, out: mpsc::Sender<Vec<u8>>, handshake: &Handshake)
 where
     S: AsyncRead + Unpin,
 {
     let mut server = BufReader::new(server);
-    while let Ok(Some(Frame::Body(body))) = read_frame(&mut server).await {
+    loop {
+        let body = match read_frame(&mut server, usize::MAX).await {
+            Ok(Some(Frame::Body(body))) => body,
+            Ok(Some(Frame::Bad(_))) => continue,
+            Ok(None) | Err(_) => break,
+        };
         let bytes = frame(&body);
         if out.send(bytes).await.is_err() {
             break;
@@ -312,7 +337,7 @@ mod tests {
     async fn frames(input: &[u8]) -> Vec<Frame> {
         let mut r = BufReader::new(input);
         let mut out = Vec::new();
-        while let Some(f) = read_frame(&mut r).await.unwrap() {
+        while let Some(f) = read_frame(&mut r, 1000).await.unwrap() {
             out.push(f);
         }
         out
@@ -331,6 +356,41 @@ mod tests {
             frames(b"Content-Length: 10\r\n\r\nshort").await.is_empty(),
             "a cut body ends the input"
         );
+    }
+
+    #[tokio::test]
+    async fn resynchronises_after_a_header_without_length() {
+        // A header block with no Content-Length, then its body glued to the next header.
+        let input = b"X-Junk: 1\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"x\"}Content-Length: 2\r\n\r\n{}Content-Length: 3\r\n\r\n[1]";
+        let got = frames(input).await;
+        assert!(matches!(&got[0], Frame::Bad(m) if m.contains("without Content-Length")));
+        assert_eq!(got[1], Frame::Body(b"{}".to_vec()));
+        assert_eq!(got[2], Frame::Body(b"[1]".to_vec()));
+        assert_eq!(got.len(), 3);
+    }
+
+    #[tokio::test]
+    async fn bodies_over_the_limit_are_skipped_and_reading_goes_on() {
+        let big = format!("Content-Length: 1500\r\n\r\n{}", "x".repeat(1500));
+        let input = format!("{big}Content-Length: 2\r\n\r\n{{}}");
+        let got = frames(input.as_bytes()).await;
+        assert!(matches!(&got[0], Frame::Bad(m) if m.contains("larger than")));
+        assert_eq!(got[1], Frame::Body(b"{}".to_vec()));
+    }
+
+    #[tokio::test]
+    async fn the_output_forwarder_never_stops_on_a_frame() {
+        // A garbage block, then a 1 MiB body, then a small one: all but
+        // the garbage reach the output, and the forwarder ends only with its input.
+        let big = vec![b'x'; MAX_BODY.min(1 << 20) + 10];
+        let mut input = b"X-Junk: 1\r\n\r\n".to_vec();
+        input.extend(frame(&big));
+        input.extend(frame(b"{}"));
+        let (tx, mut rx) = mpsc::channel(8);
+        forward_output(&input[..], tx, &Handshake::default()).await;
+        assert_eq!(rx.recv().await.unwrap(), frame(&big));
+        assert_eq!(rx.recv().await.unwrap(), frame(b"{}"));
+        assert!(rx.recv().await.is_none());
     }
 
     #[test]

@@ -52,6 +52,8 @@ def pytest_collection_modifyitems(config, items):
     if IN_CI:
         # A missing server must never turn into a green run.
         raise pytest.UsageError(message + " (CI=true forbids skipping)")
+    # The test runner counts a suite that says SKIP as skipped, never as passed.
+    print(f"\nSKIP: {message}")
     for item in items:
         item.add_marker(pytest.mark.skip(reason=message))
 

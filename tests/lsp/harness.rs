@@ -182,6 +182,13 @@ impl Harness {
         write_frame(&mut *self.writer.lock().await, body).await;
     }
 
+    /// Writes `bytes` as they are, framing and all.
+    pub async fn write_bytes(&self, bytes: &[u8]) {
+        let mut w = self.writer.lock().await;
+        w.write_all(bytes).await.unwrap();
+        w.flush().await.unwrap();
+    }
+
     pub async fn notify(&self, method: &str, params: Value) {
         self.send(json!({ "jsonrpc": "2.0", "method": method, "params": params }))
             .await;

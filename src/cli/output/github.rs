@@ -32,7 +32,8 @@ pub(crate) fn render(c: &Checked<'_>) -> String {
     out
 }
 
-/// The message of a workflow command: `%`, CR and LF are percent-encoded.
+/// The message of a workflow command: `%`, CR and LF are percent-encoded, other control
+/// characters escaped as `\u{..}` (a log viewer is a terminal too).
 pub(crate) fn escape_data(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
@@ -40,7 +41,7 @@ pub(crate) fn escape_data(s: &str) -> String {
             '%' => out.push_str("%25"),
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
-            _ => out.push(ch),
+            _ => out.push_str(&super::escape_controls(ch.encode_utf8(&mut [0; 4]))),
         }
     }
     out
@@ -62,5 +63,9 @@ mod tests {
             "50%25 done%0D%0Anext: a, b"
         );
         assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+        assert_eq!(
+            escape_data("x\u{1b}]0;pwned\u{7}\0"),
+            "x\\u{1b}]0;pwned\\u{7}\\u{0}"
+        );
     }
 }

@@ -2,11 +2,13 @@
 //! the span underlined, then the article excerpt for related article spans (the nearest
 //! match, the mention found), then the fix as a help line.
 
+use super::escape_controls;
 use crate::cli::location::display;
 use crate::cli::run::Checked;
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::text::{LineIndex, Span};
 use annotate_snippets::{Level, Renderer, Snippet};
+use std::borrow::Cow;
 use std::fmt::Write;
 use std::ops::Range;
 
@@ -23,8 +25,8 @@ pub(crate) fn render(c: &Checked<'_>, color: bool) -> String {
     } else {
         Renderer::plain()
     };
-    let path = display(c.path);
-    let article_path = display(c.article_path);
+    let path = escape_controls(&display(c.path)).into_owned();
+    let article_path = escape_controls(&display(c.article_path)).into_owned();
     let mut out = String::new();
     for d in c.diagnostics {
         let _ = writeln!(
@@ -54,14 +56,14 @@ fn render_one(
 ) -> String {
     let level = level(d.severity);
     let main = Excerpt::new(c.source.text, c.source.lines, d.span);
-    let related: Vec<(Excerpt, &str, &str)> = d
+    let related: Vec<(Excerpt, &str, Cow<'_, str>)> = d
         .related
         .iter()
         .filter_map(|r| match r.target {
             Target::File => Some((
                 Excerpt::new(c.source.text, c.source.lines, r.span),
                 path,
-                r.message.as_str(),
+                escape_controls(&r.message),
             )),
             Target::Article => {
                 let a = c.article?;
@@ -69,7 +71,7 @@ fn render_one(
                 Some((
                     Excerpt::new(&a.text, &a.lines, span),
                     article_path,
-                    r.message.as_str(),
+                    escape_controls(&r.message),
                 ))
             }
         })
@@ -82,8 +84,10 @@ fn render_one(
         }
         _ => f.title.clone(),
     });
+    let help = help.map(|h| escape_controls(&h).into_owned());
+    let title = escape_controls(&d.message);
 
-    let mut message = level.title(&d.message).id(d.code.as_str()).snippet(
+    let mut message = level.title(&title).id(d.code.as_str()).snippet(
         main.snippet(path)
             .annotation(level.span(main.range.clone())),
     );
@@ -92,7 +96,7 @@ fn render_one(
         // warning one underlines with `-`, as rustc marks secondary spans.
         let mut note = Level::Warning.span(excerpt.range.clone());
         if !label.is_empty() {
-            note = note.label(label);
+            note = note.label(label.as_ref());
         }
         message = message.snippet(excerpt.snippet(origin).annotation(note));
     }

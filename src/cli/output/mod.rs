@@ -13,6 +13,31 @@ use crate::diagnostic::{Related, Target};
 use std::io::{self, Write};
 use std::path::PathBuf;
 
+/// `s` safe to print on a terminal and in a CI log: control characters (C0 but for the
+/// space, DEL, C1), line and paragraph separators and bidirectional overrides are written
+/// as `\u{..}` escapes, so a file cannot move the cursor, recolour, retitle or reorder the
+/// reader's terminal (terminal injection), with or without `--no-color`. Borrowed when
+/// there is nothing to escape.
+pub(crate) fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if bad(c) {
+            use std::fmt::Write as _;
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// One file's findings in the output format.
 pub(crate) enum Rendered {
     Text(String),

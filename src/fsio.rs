@@ -1,0 +1,355 @@
+//! Reading and replacing user files safely: the one place claimls opens a file it may
+//! rewrite, and the one rule for which article files it may read at all.
+//!
+//! - [`read_regular`] opens a path without blocking (a FIFO never hangs it), refuses
+//!   anything but a regular file (devices, sockets, FIFOs, directories) and system paths
+//!   (`/dev`, `/proc`, `/sys`), and never reads more than the limit plus one byte.
+//! - [`replace`] writes new contents over a file read with [`read_regular`]: a temporary file
+//!   created exclusively with a random name in the target's directory, the original's
+//!   permissions and owner applied, data synced, then renamed over the target. A symbolic
+//!   link is written through to the file it names; a read-only file is refused; a file that
+//!   changed on disk since it was read (size, modification time or content) is left alone.
+//!   Renaming gives the file a new inode: other hard links to the old one keep the old
+//!   contents ([`Replaced::split_links`] says how many).
+//! - [`confine`] resolves a path (symbolic links, `..`) and accepts it only under one of the
+//!   given roots; the CLI and the language server both decide with it.
+
+use std::fs::{File, Metadata, OpenOptions};
+use std::hash::Hasher;
+use std::io::{Read, Write};
+use std::path::{Component, Path, PathBuf};
+use std::time::SystemTime;
+
+/// Directories whose files are never read, whatever the configuration says.
+pub const SYSTEM_DIRS: &[&str] = &["/dev", "/proc", "/sys"];
+
+/// What a file looked like when it was read: [`replace`] writes only over the same file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    /// The file itself, symbolic links resolved.
+    pub real: PathBuf,
+    pub len: u64,
+    pub modified: Option<SystemTime>,
+    pub hash: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileError {
+    Missing(PathBuf),
+    /// A directory, FIFO, socket or device: only regular files are read or written.
+    NotAFile(PathBuf),
+    /// Under `/dev`, `/proc` or `/sys`.
+    SystemPath(PathBuf),
+    TooLarge {
+        path: PathBuf,
+        bytes: u64,
+        limit: u64,
+    },
+    ReadOnly(PathBuf),
+    /// Changed on disk since it was read: nothing was written.
+    Changed(PathBuf),
+    /// The replacement could not get the original's owner: nothing was written.
+    Owner {
+        path: PathBuf,
+        message: String,
+    },
+    Io {
+        path: PathBuf,
+        message: String,
+    },
+}
+
+impl FileError {
+    /// One line: what is wrong and what is expected.
+    pub fn message(&self) -> String {
+        match self {
+            FileError::Missing(p) => format!("`{}` not found", p.display()),
+            FileError::NotAFile(p) => format!(
+                "`{}` is not a regular file (a directory, FIFO, socket or device): only regular files are read or written",
+                p.display()
+            ),
+            FileError::SystemPath(p) => format!(
+                "`{}` is a system file (under /dev, /proc or /sys): claimls never reads those",
+                p.display()
+            ),
+            FileError::TooLarge { path, bytes, limit } => format!(
+                "`{}` is too large ({bytes} bytes; the limit is {limit} bytes)",
+                path.display()
+            ),
+            FileError::ReadOnly(p) => format!(
+                "`{}` is read-only: not written (make it writable to format it)",
+                p.display()
+            ),
+            FileError::Changed(p) => format!(
+                "`{}` changed on disk while claimls was working on it: nothing written; run the command again",
+                p.display()
+            ),
+            FileError::Owner { path, message } => format!(
+                "`{}`: the rewritten file could not keep the original's owner and group ({message}): nothing written",
+                path.display()
+            ),
+            FileError::Io { path, message } => format!("`{}`: {message}", path.display()),
+        }
+    }
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> FileError {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => FileError::Missing(path.to_path_buf()),
+        _ => FileError::Io {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        },
+    }
+}
+
+/// Whether `path` (already resolved) lies under `/dev`, `/proc` or `/sys`.
+pub fn is_system_path(path: &Path) -> bool {
+    SYSTEM_DIRS.iter().any(|d| path.starts_with(d))
+}
+
+/// Opens `path` for reading without blocking on a FIFO, and checks what it opened.
+fn open_regular(path: &Path, max_bytes: u64) -> Result<(File, Metadata, PathBuf), FileError> {
+    let real = std::fs::canonicalize(path).map_err(|e| io_error(path, e))?;
+    if is_system_path(&real) {
+        return Err(FileError::SystemPath(path.to_path_buf()));
+    }
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // A FIFO opened for reading waits for a writer; non-blocking, it opens at once
+        // and the metadata check below refuses it.
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(&real).map_err(|e| io_error(path, e))?;
+    let meta = file.metadata().map_err(|e| io_error(path, e))?;
+    if !meta.is_file() {
+        return Err(FileError::NotAFile(path.to_path_buf()));
+    }
+    if meta.len() > max_bytes {
+        return Err(FileError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: meta.len(),
+            limit: max_bytes,
+        });
+    }
+    Ok((file, meta, real))
+}
+
+fn read_limited(
+    path: &Path,
+    file: File,
+    meta: &Metadata,
+    max_bytes: u64,
+) -> Result<Vec<u8>, FileError> {
+    let mut bytes = Vec::with_capacity(meta.len().min(max_bytes) as usize);
+    // `take` guards against a file that grows between the size check and the read.
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(path, e))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(FileError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: bytes.len() as u64,
+            limit: max_bytes,
+        });
+    }
+    Ok(bytes)
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    h.write(bytes);
+    h.finish()
+}
+
+/// Reads the regular file at `path` (at most `max_bytes`), with the stamp [`replace`] needs.
+pub fn read_regular(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, Stamp), FileError> {
+    let (file, meta, real) = open_regular(path, max_bytes)?;
+    let bytes = read_limited(path, file, &meta, max_bytes)?;
+    let stamp = Stamp {
+        real,
+        len: bytes.len() as u64,
+        modified: meta.modified().ok(),
+        hash: hash(&bytes),
+    };
+    Ok((bytes, stamp))
+}
+
+/// What [`replace`] did besides writing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Replaced {
+    /// Other hard links of the old file: they keep the old contents.
+    pub split_links: u64,
+}
+
+/// Replaces the file read as `stamp` with `data`, or writes nothing (see the module docs).
+/// `path` is the name the user gave, for messages.
+pub fn replace(
+    path: &Path,
+    stamp: &Stamp,
+    data: &[u8],
+    max_bytes: u64,
+) -> Result<Replaced, FileError> {
+    let real = &stamp.real;
+    let unchanged = |expect_open: bool| -> Result<Metadata, FileError> {
+        let (file, meta, now_real) = open_regular(real, max_bytes).map_err(|e| match e {
+            FileError::TooLarge { .. } => FileError::Changed(path.to_path_buf()),
+            FileError::Missing(_) if expect_open => FileError::Changed(path.to_path_buf()),
+            other => other,
+        })?;
+        let same = now_real == *real
+            && meta.len() == stamp.len
+            && meta.modified().ok() == stamp.modified
+            && read_limited(real, file, &meta, max_bytes).map(|b| hash(&b)) == Ok(stamp.hash);
+        if same {
+            Ok(meta)
+        } else {
+            Err(FileError::Changed(path.to_path_buf()))
+        }
+    };
+    let meta = unchanged(true)?;
+    if meta.permissions().readonly() {
+        return Err(FileError::ReadOnly(path.to_path_buf()));
+    }
+    // Write permission on the file itself (a rename only needs the directory's).
+    if let Err(e) = OpenOptions::new().write(true).open(real) {
+        return Err(match e.kind() {
+            std::io::ErrorKind::PermissionDenied => FileError::ReadOnly(path.to_path_buf()),
+            _ => io_error(path, e),
+        });
+    }
+    let dir = match real.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = real
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let io = |e: std::io::Error| io_error(path, e);
+    // O_EXCL with a random name: an existing file or symbolic link is never opened.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".claimls-tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    keep_owner(tmp.as_file(), &meta).map_err(|e| FileError::Owner {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    tmp.as_file()
+        .set_permissions(meta.permissions())
+        .map_err(io)?;
+    tmp.write_all(data).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    // Last look before the rename: another writer may have appended meanwhile.
+    unchanged(true)?;
+    tmp.persist(real).map_err(|e| io(e.error))?;
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(Replaced {
+        split_links: links(&meta).saturating_sub(1),
+    })
+}
+
+#[cfg(unix)]
+fn links(meta: &Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(meta)
+}
+
+#[cfg(not(unix))]
+fn links(_: &Metadata) -> u64 {
+    1
+}
+
+/// Gives `file` the owner and group of the original; a no-op when they already match.
+#[cfg(unix)]
+fn keep_owner(file: &File, original: &Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let now = file.metadata()?;
+    if now.uid() == original.uid() && now.gid() == original.gid() {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(file, Some(original.uid()), Some(original.gid()))
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &File, _: &Metadata) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// `path` with `.` and `..` resolved and symbolic links followed as far as the path
+/// exists, so that two spellings of one file compare equal.
+pub fn normalize(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path);
+    let path = absolute.as_deref().unwrap_or(path);
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return p;
+    }
+    if let (Some(parent), Some(name)) = (path.parent(), path.file_name()) {
+        if let Ok(p) = std::fs::canonicalize(parent) {
+            return p.join(name);
+        }
+    }
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Why [`confine`] refused a path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// Resolved, it lies under none of the roots.
+    OutsideRoots,
+    /// Resolved, it lies under `/dev`, `/proc` or `/sys`.
+    System,
+}
+
+/// The one confinement rule: `path` resolved (symbolic links, `.` and `..`) must lie under
+/// one of `roots` (resolved the same way) and outside the system directories. Returns the
+/// resolved path.
+pub fn confine(path: &Path, roots: &[PathBuf]) -> Result<PathBuf, Refused> {
+    let resolved = normalize(path);
+    if is_system_path(&resolved) {
+        return Err(Refused::System);
+    }
+    if roots.iter().any(|r| resolved.starts_with(normalize(r))) {
+        Ok(resolved)
+    } else {
+        Err(Refused::OutsideRoots)
+    }
+}
+
+/// The repository root of files in `dir`: the nearest ancestor (symbolic links resolved)
+/// holding `.git` or `claimls.toml`, if there is one.
+pub fn repository_root(dir: &Path) -> Option<PathBuf> {
+    let dir = normalize(if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    });
+    dir.ancestors()
+        .find(|d| d.join(".git").exists() || d.join(crate::config::FILE_NAME).exists())
+        .map(Path::to_path_buf)
+}
+
+#[cfg(test)]
+mod tests;
