@@ -608,9 +608,10 @@ fn article_excerpt_is_shown_for_quote_problems() {
     );
 }
 
-/// The findings on generated inputs (a 700-claim file with planted errors of every kind,
-/// 300 unknown claim references, an article of capitalized runs with an unknown and a
-/// mistyped source) are exactly what they were before the checks were made linear:
+/// The findings on generated inputs (a 700-claim file with planted errors of every kind
+/// from `benches/gen_corpus.py`, 300 unknown claim references among ids of one shape —
+/// `benches/hostile.py`'s dense case —, an article of capitalized runs with an unknown
+/// and a mistyped source) are exactly what they were before the checks were made linear:
 /// `expected.json` was written by the code before that change; the one difference since,
 /// a near-miss fix that now ends on a word boundary (`dollars`, was `dolla`), comes from
 /// the anchoring work, not from the linear checks; four C022 messages and windows, from

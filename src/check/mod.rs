@@ -136,12 +136,17 @@ pub(crate) struct Anchor {
     pub quote: usize,
 }
 
+/// The anchors of a run with the duplicate quotes found among them.
+type DuplicateMemo = (Vec<(usize, Anchor)>, Vec<file::DuplicatePair>);
+
 /// Per-claim results kept between runs (one cache per open document).
 #[derive(Debug, Default)]
 pub struct ClaimCache {
     article: Option<Arc<Article>>,
     entries: rustc_hash::FxHashMap<u64, ClaimResult>,
     suggestions: file::IdSuggestions,
+    /// The anchors of the last run and the duplicate quotes among them.
+    duplicates: Option<DuplicateMemo>,
     /// A one-shot run (the CLI) keeps nothing: hashing and storing would be pure cost.
     disabled: bool,
     /// How many claims the last run took from the cache and how many it checked.
@@ -286,7 +291,6 @@ pub fn check(
                 mark(&mut used_actors, &result.actors);
             }
             out.extend(file::date(parsed, art));
-            out.extend(file::duplicate_quotes(parsed, &anchors));
             out.extend(credit::unused_aliases(&parsed.model, art));
             let spans: Vec<Span> = anchors.iter().map(|(_, a)| a.span).collect();
             let (total, unannotated) = credit::unannotated(art, &spans);
@@ -302,6 +306,18 @@ pub fn check(
                 ));
             }
             cache.last_coverage = Some(Coverage { total, unannotated });
+            // Most re-checks leave every anchor where it was: reuse the pairs then.
+            let pairs = match cache.duplicates.take() {
+                Some((old, pairs)) if old == anchors => (old, pairs),
+                _ => {
+                    let pairs = file::duplicate_pairs(&anchors);
+                    (anchors, pairs)
+                }
+            };
+            out.extend(file::duplicate_quotes(parsed, &pairs.1));
+            if !cache.disabled {
+                cache.duplicates = Some(pairs);
+            }
         }
     }
     out.extend(file::unused_actors(parsed, &used_actors));

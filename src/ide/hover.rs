@@ -234,8 +234,9 @@ fn mentions_summary(article: &Article, mentions: &[Span]) -> String {
     let in_headline = mentions.iter().any(|m| article.in_header(m.start));
     let mut paragraphs: Vec<usize> = Vec::new();
     for m in mentions.iter().filter(|m| !article.in_header(m.start)) {
+        // Mentions are sorted: a paragraph seen is the last one pushed.
         if let Some(p) = article.paragraph_of(m.start).map(|p| p + 1) {
-            if !paragraphs.contains(&p) {
+            if paragraphs.last() != Some(&p) {
                 paragraphs.push(p);
             }
         }
@@ -289,18 +290,52 @@ fn claims_of<'a>(model: &'a Annotation, name: &str) -> (Vec<&'a str>, Vec<&'a st
         Some(actor) => actor.names().map(key).collect(),
         None => vec![key(name)],
     };
-    let same = |other: &str| names.contains(&key(other));
+    // Every claim is compared: ASCII names without building a string per claim.
+    let same = |other: &str| {
+        if other.is_ascii() {
+            names.iter().any(|n| folds_to_ascii(other, n))
+        } else {
+            names.contains(&key(other))
+        }
+    };
     let mut as_source = Vec::new();
     let mut as_via = Vec::new();
     for c in &model.claims {
         if c.source_name().is_some_and(same) {
             as_source.push(c.id.as_str());
         }
-        if c.via.is_some() && c.via_items().iter().any(|v| same(&v.text)) {
+        // The items of `via:` as `via_items` gives them, without allocating.
+        if c.via.as_ref().is_some_and(|v| {
+            v.value
+                .text
+                .split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .any(same)
+        }) {
             as_via.push(c.id.as_str());
         }
     }
     (as_source, as_via)
+}
+
+/// Whether the ASCII `s`, whitespace runs collapsed to one space, trimmed and lowercased,
+/// equals `key`.
+fn folds_to_ascii(s: &str, key: &str) -> bool {
+    let mut folded = s.split_whitespace().enumerate().flat_map(|(i, w)| {
+        (i > 0)
+            .then_some(b' ')
+            .into_iter()
+            .chain(w.bytes().map(|b| b.to_ascii_lowercase()))
+    });
+    let mut k = key.bytes();
+    loop {
+        match (folded.next(), k.next()) {
+            (None, None) => return true,
+            (Some(a), Some(b)) if a == b => {}
+            _ => return false,
+        }
+    }
 }
 
 /// "Syrian national → CNN → UrduPoint News, Sputnik (this article)".
@@ -711,6 +746,31 @@ fn article_card(article: Option<&Article>, path: &str) -> String {
 mod tests {
     use super::*;
     use crate::ide::fixture::{article, at, parsed};
+
+    #[test]
+    fn ascii_names_fold_as_the_allocating_key_does() {
+        let keys = ["syrian national", "cnn", "a b", "", "x"];
+        for s in [
+            "Syrian National",
+            "  syrian \t\n NATIONAL ",
+            "Syrian\u{b}National",
+            "SyrianNational",
+            "CNN",
+            "cnn ",
+            "a  b",
+            "",
+            " ",
+            "X",
+        ] {
+            for k in keys {
+                assert_eq!(
+                    folds_to_ascii(s, k),
+                    collapse(s).to_lowercase() == k,
+                    "{s:?} {k:?}"
+                );
+            }
+        }
+    }
 
     fn show(needle: &str, k: usize) -> Hover {
         let p = parsed();
