@@ -2844,8 +2844,8 @@ const NOT_START: &[&str] = &[
 
 /// The longest earlier mention ending with `surname`: `Emmanuel Macron` for `Macron`.
 fn full_name_before(a: &Article, offset: usize, surname: &str) -> Option<Span> {
-    // The full name is looked for in the 20 KB before the surname: long articles stay linear.
-    let from = crate::text::floor_char_boundary(&a.text, offset.saturating_sub(20_000));
+    // The full name is looked for in the 4 KB before the surname: long articles stay linear.
+    let from = crate::text::floor_char_boundary(&a.text, offset.saturating_sub(4_000));
     let hay = &a.text[..offset];
     let mut best: Option<Span> = None;
     for (at, _) in hay[from..].match_indices(surname) {
