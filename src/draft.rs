@@ -3,6 +3,10 @@
 //! aliases the article uses, a kind guess), and one claim per attribution in article
 //! order, with the cue, the quote and the via chain copied from the article.
 
+pub mod block;
+
+pub use block::{draft_claim_block, draft_with_ids};
+
 use crate::article::attribution::{lexicon, Attribution, ContentKind};
 use crate::article::Article;
 use crate::text::{collapse_whitespace, Span};
@@ -317,7 +321,7 @@ fn cue_lemma(cue: &str) -> Option<&'static str> {
 /// A speaker mention as an actor name: determiners and titles before a proper name left
 /// out (`the Russian Foreign Ministry` → `Russian Foreign Ministry`, `Foreign Ministry
 /// spokeswoman Leyla Abdullayeva` → `Leyla Abdullayeva`), possessives kept.
-fn actor_name(text: &str, span: Span) -> String {
+pub(crate) fn actor_name(text: &str, span: Span) -> String {
     let written = collapse_whitespace(span.slice(text));
     let words: Vec<&str> = written.split(' ').collect();
     // A proper name after a lowercase word: the name.
