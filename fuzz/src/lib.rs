@@ -184,6 +184,9 @@ mod tests {
         let mut failed = Vec::new();
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
+            if !path.is_file() {
+                continue;
+            }
             let data = std::fs::read(&path).unwrap();
             if std::panic::catch_unwind(|| property(&data)).is_err() {
                 failed.push(path);
