@@ -67,6 +67,14 @@ pub fn format(text: &str) -> String {
                     format!("{indent}{key}: {value}")
                 }
             }
+            // A continuation whose text starts with `#` once a vertical tab or another
+            // unusual space before it is dropped would read as a comment when re-indented:
+            // kept as written (the parse of it is then the same next time).
+            LineKind::Continuation
+                if line.value.is_some_and(|v| v.slice(text).starts_with('#')) =>
+            {
+                content.trim_end_matches([' ', '\t']).to_string()
+            }
             LineKind::Continuation => {
                 let value = line.value.map_or("", |v| v.slice(text));
                 let indent = if in_block {
@@ -280,7 +288,8 @@ mod tests {
 
     /// Found by the `format` fuzz target: a U+FEFF after the indentation was dropped, one
     /// opening the first line became a byte order mark, and a line ending in a form feed
-    /// turned into a block header once trimmed (not idempotent).
+    /// turned into a block header once trimmed, a continuation `\x0b # x` became a comment
+    /// once re-indented (not idempotent).
     #[test]
     fn keeps_a_byte_order_mark_inside_the_file() {
         for text in [
@@ -292,6 +301,7 @@ mod tests {
             "\n\u{feff}key:v\n",
             "claim \nclaim\x0c\n/ \u{feff}# c\n/ \u{feff}# c\n",
             "claiim \nclaim\x0b\n \u{feff}# c\n/ \u{feff}# c\n",
+            "claim a\n  aka: Berg\n   \x0b # x\n",
         ] {
             let once = format(text);
             assert_eq!(non_space(&once), non_space(text), "{text:?} -> {once:?}");
