@@ -36,18 +36,45 @@ function readArticles(list) {
 }
 
 // Body paragraphs (the first line is a header) with their words: [{start, end}] in
-// UTF-16 offsets of the whole text.
+// UTF-16 offsets of the whole text. Paragraphs as docs/format.md defines them: runs of
+// non-blank lines; a body with no blank line inside and long lines (over 100 characters
+// on average) is one paragraph per line. A quote never spans two.
 function paragraphs(text) {
   const out = [];
-  const body = text.indexOf('\n');
-  const re = /(?:[^\n]|\n(?![ \t]*\r?\n))+/g;
-  re.lastIndex = body < 0 ? text.length : body + 1;
-  let m;
-  while ((m = re.exec(text))) {
+  const nl = text.indexOf('\n');
+  const from = nl < 0 ? text.length : nl + 1;
+  const lines = [];
+  for (let at = from; at < text.length; ) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    lines.push({ start: at, end, blank: !text.slice(at, end).trim() });
+    at = end + 1;
+  }
+  const first = lines.findIndex((l) => !l.blank);
+  const last = lines.length - 1 - [...lines].reverse().findIndex((l) => !l.blank);
+  const full = lines.filter((l) => !l.blank);
+  const innerBlank = first >= 0 && lines.slice(first, last + 1).some((l) => l.blank);
+  const average = full.reduce((n, l) => n + l.end - l.start, 0) / Math.max(1, full.length);
+  const blocks = [];
+  if (!innerBlank && full.length > 1 && average > 100) {
+    for (const l of full) blocks.push([l.start, l.end]);
+  } else {
+    let cur = null;
+    for (const l of lines) {
+      if (l.blank) {
+        if (cur) blocks.push(cur);
+        cur = null;
+      } else if (cur) cur[1] = l.end;
+      else cur = [l.start, l.end];
+    }
+    if (cur) blocks.push(cur);
+  }
+  for (const [s, e] of blocks) {
     const words = [];
     const w = /\S+/g;
     let x;
-    while ((x = w.exec(m[0]))) words.push({ start: m.index + x.index, end: m.index + x.index + x[0].length });
+    const para = text.slice(s, e);
+    while ((x = w.exec(para))) words.push({ start: s + x.index, end: s + x.index + x[0].length });
     if (words.length >= 4) out.push(words);
   }
   return out;

@@ -42,13 +42,26 @@ fn main() {
         });
     }
     let ms = started.elapsed().as_secs_f64() * 1e3;
+    // Byte offset -> UTF-16 offset, one table per article.
+    let tables: Vec<Vec<u32>> = texts
+        .iter()
+        .map(|t| {
+            let mut table = vec![0u32; t.len() + 1];
+            let mut units = 0u32;
+            for (i, c) in t.char_indices() {
+                table[i] = units;
+                units += c.len_utf16() as u32;
+            }
+            table[t.len()] = units;
+            table
+        })
+        .collect();
     let mut out = String::with_capacity(cases.len() * 12);
     for ((a, _), span) in cases.iter().zip(spans) {
         match span {
             Some(s) => {
-                let text = &texts[*a];
-                let u16_at = |b: usize| text[..b].encode_utf16().count();
-                out.push_str(&format!("{} {}\n", u16_at(s.start), u16_at(s.end)));
+                let t = &tables[*a];
+                out.push_str(&format!("{} {}\n", t[s.start], t[s.end]));
             }
             None => out.push_str("-1 -1\n"),
         }

@@ -8,16 +8,18 @@ Writes article + annotation pairs into the directory given as the first argument
                                 candidate with every occurrence of its rarest word), and one claim
                                 whose source the article never names, so the "did you
                                 mean" over the article's candidate names runs
-  badrefs-<n>.{txt,claims}      n claims whose every `disputes:` names no claim, ids of
-                                one shape (`claim-00001`, ...): the C041 "did you mean"
-                                compared each unknown reference with every id
+  badrefs-<n>.{txt,claims}      n claims whose every `disputes:` names no claim (one in
+                                ten a typo of an id): the C041 "did you mean" compared
+                                each unknown reference with every id
+  badrefs-dense-<n>.{...}       the same with ids of one shape (`claim-000123`) and
+                                references two edits from many of them
   long-<size>.{txt,claims}      a long ordinary article (paragraphs of sentences with
                                 speakers and quotes) and 18 claims on it
 
 Usage:
     python3 benches/hostile.py DIR                       # the default sizes below
     python3 benches/hostile.py DIR --capruns 250000,1000000,4000000 \
-        --badrefs 10000,40000,160000 --long 15000000
+        --badrefs 10000,40000,160000 --dense-badrefs 10000,40000 --long 15000000
 
 then time for example `claimls check DIR/capruns-1000000.claims`. Sizes are in bytes for
 articles and in claims for `badrefs`. The same arguments give byte-identical files
@@ -81,22 +83,39 @@ def capruns_claims(article_name, article):
     )
 
 
-def badrefs_pair(n, article_name):
+def badrefs_pair(n, article_name, dense=False):
+    """n claims, each with a `disputes:` naming no claim. Ids are slugs like the
+    generator's (`varno-kalin-3`); every tenth reference is an id with a typo (so a
+    suggestion is found), the rest name nothing near. `dense`: ids of one shape
+    (`claim-000123`) and references two edits from many of them (`clam-0001234`), the
+    worst case for any did-you-mean index."""
+    rng = random.Random(n)
     article = (
         "date 2021-03-04 Many claims\n\n"
         "The minister said on Monday that the port would reopen.\n"
     )
+    if dense:
+        ids = [f"claim-{i:06d}" for i in range(n)]
+        refs = [f"clam-{(i * 7919) % (n * 10):07d}" for i in range(n)]
+    else:
+        ids = [f"{word(rng)}-{word(rng)}-{i}" for i in range(n)]
+        refs = []
+        for i in range(n):
+            if i % 10 == 0:
+                target = ids[rng.randrange(n)]
+                k = rng.randrange(len(target) - 1)
+                refs.append(target[:k] + target[k + 1] + target[k] + target[k + 2:])
+            else:
+                refs.append(f"{word(rng)}-{word(rng)}-x{i}")
     lines = [f"article: {article_name}", "date: 2021-03-04", ""]
     for i in range(n):
         lines += [
-            f"claim claim-{i:06d}",
+            f"claim {ids[i]}",
             "  source: the minister",
             "  cue: said",
             "  quote: the port would reopen",
             "  stance: asserts",
-            # Unknown: a different prefix, within two edits of no id and of many ids'
-            # shapes (same length, same bytes).
-            f"  disputes: clam-{(i * 7919) % (n * 10):07d}",
+            f"  disputes: {refs[i]}",
             "",
         ]
     return article, "\n".join(lines)
@@ -170,6 +189,7 @@ def main(argv=None):
     ap.add_argument("dir")
     ap.add_argument("--capruns", type=sizes, default=sizes("250000,1000000,4000000"))
     ap.add_argument("--badrefs", type=sizes, default=sizes("10000,40000,160000"))
+    ap.add_argument("--dense-badrefs", type=sizes, default=sizes("10000,40000"))
     ap.add_argument("--long", type=sizes, default=sizes("15000000"))
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args(argv)
@@ -183,6 +203,11 @@ def main(argv=None):
     for n in args.badrefs:
         name = f"badrefs-{n}"
         article, claims = badrefs_pair(n, name + ".txt")
+        write(args.dir, name + ".txt", article)
+        write(args.dir, name + ".claims", claims)
+    for n in args.dense_badrefs:
+        name = f"badrefs-dense-{n}"
+        article, claims = badrefs_pair(n, name + ".txt", dense=True)
         write(args.dir, name + ".txt", article)
         write(args.dir, name + ".claims", claims)
     for size in args.long:

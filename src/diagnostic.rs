@@ -81,6 +81,8 @@ codes! {
     SourceNotNearQuote = "C021", "source-not-near-quote", Warning, "The source is not mentioned in the quote's paragraph nor the paragraphs just before it.";
     CueNotNearQuote = "C022", "cue-not-near-quote", Warning, "The cue words are not in the quote's sentences nor the sentence before or after.";
     ViaNotInArticle = "C023", "via-not-in-article", Error, "An intermediary in `via` is never mentioned in the article.";
+    SourceMismatch = "C024", "source-mismatch", Error, "The article attributes the quote to someone else than the `source`.";
+    ViaMismatch = "C025", "via-mismatch", Warning, "An intermediary in `via` is not in the chain through which the article says the quote came, or the order differs.";
     DateMismatch = "C030", "date-mismatch", Error, "The `date` field differs from the article's date line.";
     ArticleUnreadable = "C031", "article-unreadable", Error, "The article is missing, not UTF-8 text, binary, or too large.";
     DuplicateClaimId = "C040", "duplicate-claim-id", Error, "Two claims have the same id.";
@@ -89,6 +91,8 @@ codes! {
     UnusedActor = "C043", "unused-actor", Hint, "A declared actor is the source or intermediary of no claim.";
     DuplicateQuote = "C044", "duplicate-quote", Warning, "Two claims anchor to the same article span.";
     UnknownActorKind = "C045", "unknown-actor-kind", Error, "An actor's `kind` is not one of the allowed values.";
+    AliasNotInArticle = "C046", "alias-not-in-article", Warning, "An `aka:` alias the article never uses, or a `source` one typo away from a declared name.";
+    UnannotatedAttribution = "C050", "unannotated-attribution", Info, "A statement the article attributes to someone that no claim's quote covers.";
 }
 
 impl Code {

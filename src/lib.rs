@@ -13,6 +13,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod draft;
 pub mod format;
 pub mod fsio;
 pub mod ide;

@@ -20,6 +20,8 @@ enum Command {
     Check(claimls::cli::CheckArgs),
     /// Rewrite `.claims` files in the canonical layout (keeps every claim and comment).
     Fmt(claimls::cli::FmtArgs),
+    /// Write a first-draft `.claims` for an article (stdout, or `-o FILE`).
+    Draft(claimls::cli::DraftArgs),
     /// Run the language server over stdio.
     Lsp,
 }
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => claimls::cli::run_check(args),
         Command::Fmt(args) => claimls::cli::run_fmt(args),
+        Command::Draft(args) => claimls::cli::run_draft(args),
         Command::Lsp => claimls::lsp::run_stdio(),
     }
 }

@@ -29,6 +29,9 @@ fn check(dir: &Path, name: &str) -> (i32, Vec<Value>) {
         );
         assert_eq!(common::code(&other), code, "{format}: {}", stderr(&other));
     }
+    // Bad input in small annotations of the seed article: its unannotated statements
+    // (C050, an info) are not what these tests look at.
+    let items = items.into_iter().filter(|d| d["code"] != "C050").collect();
     (code, items)
 }
 

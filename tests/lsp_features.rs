@@ -477,6 +477,147 @@ async fn formatting_returns_one_minimal_edit_that_keeps_every_claim() {
     assert_eq!(none, json!([]));
 }
 
+/// The text of `range` (UTF-16 positions; the example article is ASCII) in `text`.
+fn text_at<'a>(text: &'a str, range: &Value) -> &'a str {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let offset = |p: &Value| -> usize {
+        let line = p["line"].as_u64().unwrap() as usize;
+        lines[..line].iter().map(|l| l.len()).sum::<usize>()
+            + p["character"].as_u64().unwrap() as usize
+    };
+    &text[offset(&range["start"])..offset(&range["end"])]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn article_buffer_marks_unannotated_statements_and_adds_claims() {
+    let h = Harness::standard().await;
+    let only_way = "claim only-way\n  source: Syrian national\n  via: CNN\n  cue: said\n  quote: security work was the only way he can do so\n  stance: asserts\n\n";
+    let funding = "claim funding-unknown\n  source: Syrian national\n  via: CNN\n  cue: said\n  quote: he did not know who was funding the operation\n  stance: asserts\n\n";
+    assert!(EXAMPLE_CLAIMS.contains(only_way) && EXAMPLE_CLAIMS.contains(funding));
+    let partial = EXAMPLE_CLAIMS.replace(only_way, "");
+
+    let article = h.open(ARTICLE_NAME, "plaintext", 1, EXAMPLE_ARTICLE).await;
+    let mark = h.mark();
+    let uri = h.open(CLAIMS_NAME, "claims", 1, &partial).await;
+    let annotation = h.diagnostics(&uri, 1).await;
+    assert!(
+        codes(&annotation).contains(&"C050".to_string()),
+        "{annotation:#}"
+    );
+    // The article's own buffer gets one mark, on the statement no claim records.
+    let marks = h
+        .diagnostics_where(mark, &article, "marks on the article", |p| {
+            p["version"] == 1 && !p["diagnostics"].as_array().unwrap().is_empty()
+        })
+        .await;
+    let marks = marks["diagnostics"].as_array().unwrap().clone();
+    assert_eq!(marks.len(), 1, "{marks:#?}");
+    assert_eq!(marks[0]["code"], "C050");
+    assert_eq!(marks[0]["severity"], 3, "information");
+    assert_eq!(
+        text_at(EXAMPLE_ARTICLE, &marks[0]["range"]),
+        "security work was the only way he can do so"
+    );
+    assert!(marks[0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with(&format!("not annotated in {CLAIMS_NAME}")));
+
+    // "Add a claim for this statement" there edits the annotation.
+    let actions = h
+        .call(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": article }, "range": marks[0]["range"], "context": { "diagnostics": [marks[0]] } }),
+        )
+        .await;
+    assert_eq!(
+        actions[0]["title"], "Add a claim for this statement",
+        "{actions:#}"
+    );
+    let edits = actions[0]["edit"]["changes"][&uri]
+        .as_array()
+        .unwrap()
+        .clone();
+    let block = edits[0]["newText"].as_str().unwrap();
+    assert!(block.contains("  source: Syrian national\n"), "{block}");
+    assert!(
+        block.contains("  quote: security work was the only way he can do so\n"),
+        "{block}"
+    );
+    // Without the client's diagnostics, the marks under the cursor give the same action.
+    let bare = h
+        .call(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": article }, "range": marks[0]["range"], "context": { "diagnostics": [] } }),
+        )
+        .await;
+    assert_eq!(
+        bare[0]["title"], "Add a claim for this statement",
+        "{bare:#}"
+    );
+
+    // Applied as the editor would: the annotation covers everything, the marks go.
+    let mark = h.mark();
+    h.change(
+        &uri,
+        2,
+        json!([{ "range": edits[0]["range"], "text": edits[0]["newText"] }]),
+    )
+    .await;
+    let after = h.diagnostics(&uri, 2).await;
+    assert!(!codes(&after).contains(&"C050".to_string()), "{after:#}");
+    assert!(
+        after["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["severity"] != 1),
+        "the drafted claim checks without errors: {after:#}"
+    );
+    h.diagnostics_where(mark, &article, "marks cleared", |p| {
+        p["diagnostics"].as_array().unwrap().is_empty()
+    })
+    .await;
+
+    // On the annotation's header: one action for all unannotated statements.
+    let two_missing = partial.replace(funding, "");
+    h.change(&uri, 3, json!([{ "text": two_missing }])).await;
+    h.diagnostics(&uri, 3).await;
+    let (line, _) = utf16_position(&two_missing, "article: ", 0);
+    let here = json!({ "start": { "line": line, "character": 0 }, "end": { "line": line, "character": 0 } });
+    let actions = h
+        .call(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": uri }, "range": here, "context": { "diagnostics": [] } }),
+        )
+        .await;
+    let all = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Add claims for all 2 unannotated statements")
+        .unwrap_or_else(|| panic!("{actions:#}"));
+    let text = all["edit"]["changes"][&uri][0]["newText"].as_str().unwrap();
+    assert_eq!(
+        text.matches("\nclaim ").count() + usize::from(text.starts_with("claim ")),
+        2,
+        "{text}"
+    );
+
+    // Closing the annotation takes the article's marks away.
+    let mark = h.mark();
+    h.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": uri } }),
+    )
+    .await;
+    h.diagnostics_where(mark, &article, "marks cleared on close", |p| {
+        p["diagnostics"].as_array().unwrap().is_empty()
+    })
+    .await;
+    assert!(h.shutdown().await);
+}
+
 /// Go to definition on a quote with elided parts: every part, as links or locations as the
 /// client takes them, else one location covering them.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -651,6 +651,9 @@ pub(super) fn candidates(a: &Article) -> Vec<Candidate> {
             }
             continue;
         }
+        if !names_someone(name, &lowercase) {
+            continue;
+        }
         let mentions = std::mem::take(&mut mentions_of[spelling[name.as_str()]]);
         if mentions.is_empty() {
             continue;
@@ -665,6 +668,33 @@ pub(super) fn candidates(a: &Article) -> Vec<Candidate> {
     }
     out.sort_by_key(|c| c.mentions[0].start);
     out
+}
+
+/// Whether a found phrase can name someone: not a lone verb (`dismissed`, `Note`,
+/// `Repeat`), not a shouted common word (`COULD`), not a fragment cut before its noun
+/// (`the United`).
+fn names_someone(name: &str, lowercase: &HashSet<&str>) -> bool {
+    let words: Vec<&str> = name
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    if last.eq_ignore_ascii_case("united") {
+        return false;
+    }
+    if let [word] = words.as_slice() {
+        let lower = word.to_lowercase();
+        if super::attribution::lexicon::verb(&lower).is_some() {
+            return false;
+        }
+        let all_caps = word.chars().all(|c| !c.is_lowercase());
+        if all_caps && word.chars().count() > 3 && lowercase.contains(lower.as_str()) {
+            return false;
+        }
+    }
+    true
 }
 
 fn lower(text: &str, w: &Word) -> String {
@@ -868,7 +898,13 @@ fn reporting_phrases(
                 let prev_word = lower(text, prev);
                 // A subject holds no verb: stop at another reporting word or an auxiliary
                 // ("the leader of the SNA" in "said the leader of the SNA had asked").
+                // A name right before `the`/`a` ends another phrase: "According to Mr
+                // Peston the prime minister told …" has the subject "the prime minister".
+                let after_name = prev.capital
+                    && matches!(lower(text, &ws[start]).as_str(), "the" | "a" | "an")
+                    && !ws[start].capital;
                 if gap.contains([',', ';', ':', '(', ')', '"', '\u{201c}', '\u{201d}'])
+                    || after_name
                     || PHRASE_STOPS.contains(&prev_word.as_str())
                     || REPORTING.contains(&prev_word.as_str())
                     || AUXILIARIES.contains(&prev_word.as_str())

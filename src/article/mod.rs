@@ -58,6 +58,11 @@ pub struct Article {
     /// sorted. Quote look-ups anchor on their rarest pair of words, whose occurrences
     /// (unlike a single word's) stay few as an article grows. See [`pair_key`].
     pub(crate) pairs: Vec<u64>,
+    /// `pair_dir[b]` is the index in `pairs` of the first key whose top `pair_bits` bits
+    /// are `b` or more: a look-up reads one small bucket, not a binary search of
+    /// millions of entries (every quote looks up each of its pairs).
+    pair_dir: Vec<u32>,
+    pair_bits: u32,
     /// Acronyms defined in parentheses: `(acronym, expansion)`, both normalized.
     pub(crate) acronyms: Vec<(String, String)>,
     candidates: OnceLock<Vec<Candidate>>,
@@ -85,6 +90,7 @@ impl Article {
             words.entry(word_hash(w)).or_default().push(i as u32);
         }
         let pairs = word_pairs(&norm.text, &tokens);
+        let (pair_dir, pair_bits) = pair_directory(&pairs);
         let lines = LineIndex::new(&text);
         let mut article = Article {
             text,
@@ -98,6 +104,8 @@ impl Article {
             tokens,
             words,
             pairs,
+            pair_dir,
+            pair_bits,
             acronyms: Vec::new(),
             candidates: OnceLock::new(),
             attributions: OnceLock::new(),
@@ -176,9 +184,15 @@ impl Article {
         second: &str,
     ) -> impl ExactSizeIterator<Item = u32> + '_ {
         let key = pair_key(word_hash(first), word_hash(second));
-        let lo = self.pairs.partition_point(|&e| e >> 32 < key);
-        let hi = lo + self.pairs[lo..].partition_point(|&e| e >> 32 == key);
-        self.pairs[lo..hi].iter().map(|&e| e as u32)
+        let bucket = (key >> (32 - self.pair_bits)) as usize;
+        let (a, b) = match (self.pair_dir.get(bucket), self.pair_dir.get(bucket + 1)) {
+            (Some(&a), Some(&b)) => (a as usize, b as usize),
+            _ => (0, 0),
+        };
+        let run = &self.pairs[a..b];
+        let lo = run.partition_point(|&e| e >> 32 < key);
+        let hi = lo + run[lo..].partition_point(|&e| e >> 32 == key);
+        run[lo..hi].iter().map(|&e| e as u32)
     }
 
     /// How many entries [`Article::pair_postings`] gives.
@@ -227,6 +241,14 @@ impl Article {
     pub fn attributions(&self) -> &attribution::Attributions {
         self.attributions.get_or_init(|| attribution::analyze(self))
     }
+
+    /// Sets the attributions by hand, so that tests of their consumers do not depend on
+    /// what the analysis finds. Has no effect once they were computed.
+    #[cfg(test)]
+    pub(crate) fn with_attributions(self, items: Vec<attribution::Attribution>) -> Article {
+        let _ = self.attributions.set(attribution::Attributions { items });
+        self
+    }
 }
 
 fn word_hash(word: &str) -> u64 {
@@ -237,6 +259,24 @@ fn word_hash(word: &str) -> u64 {
 /// look-up verifies the text it finds.
 pub(crate) fn pair_key(first: u64, second: u64) -> u64 {
     (first.rotate_left(23) ^ second).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32
+}
+
+/// The bucket directory of [`Article::pairs`]: about one bucket per entry.
+fn pair_directory(pairs: &[u64]) -> (Vec<u32>, u32) {
+    let bits = (usize::BITS - pairs.len().leading_zeros())
+        .saturating_sub(1)
+        .clamp(1, 24);
+    let buckets = 1usize << bits;
+    let mut dir = Vec::with_capacity(buckets + 1);
+    let mut i = 0;
+    for b in 0..buckets as u64 {
+        while i < pairs.len() && (pairs[i] >> 32) >> (32 - bits) < b {
+            i += 1;
+        }
+        dir.push(i as u32);
+    }
+    dir.push(pairs.len() as u32);
+    (dir, bits)
 }
 
 fn word_pairs(norm: &str, tokens: &[Token]) -> Vec<u64> {
@@ -343,6 +383,25 @@ mod tests {
             let a = Article::new(text);
             let _ = a.candidates();
             let _ = a.find_quote("x y z");
+        }
+    }
+
+    #[test]
+    fn pair_postings_hold_every_adjacent_pair() {
+        let text = include_str!("../../examples/000_a935861ad7be96ce.txt");
+        for t in [text, "", "one", "one two", SAMPLE] {
+            let a = Article::new(t);
+            for i in 0..a.tokens.len().saturating_sub(1) {
+                let (x, y) = (a.token_text(i), a.token_text(i + 1));
+                let found: Vec<u32> = a.pair_postings(x, y).collect();
+                assert!(found.contains(&(i as u32)), "{x} {y}");
+                assert!(found.windows(2).all(|w| w[0] < w[1]), "ascending");
+                let want = (0..a.tokens.len() - 1)
+                    .filter(|&j| a.token_text(j) == x && a.token_text(j + 1) == y)
+                    .count();
+                assert!(found.len() >= want);
+            }
+            assert_eq!(a.pair_count("no such", "words here"), 0);
         }
     }
 }

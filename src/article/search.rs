@@ -421,17 +421,21 @@ impl Article {
                 .iter()
                 .filter(|t| word(t).chars().count() >= 4 && self.postings(word(t)).is_empty());
             for t in unknown.take(MAX_NEIGHBOUR_WORDS) {
-                for variant in one_edit_away(word(t)) {
-                    let list = self.postings(&variant);
-                    if !list.is_empty() {
+                let mut seen: Vec<*const u32> = Vec::new();
+                one_edit_away(word(t), |variant| {
+                    let list = self.postings(variant);
+                    // The same word can be reached by two edits: it votes once.
+                    if !list.is_empty() && !seen.contains(&list.as_ptr()) {
+                        seen.push(list.as_ptr());
                         lists.push((t.start, list));
                     }
-                }
+                });
             }
         }
         lists.sort_by_key(|(_, l)| l.len());
         let total = self.tokens.len().max(2) as f32;
-        let mut votes: FxHashMap<i64, f32> = FxHashMap::default();
+        // Bucket of 16 diagonals -> (weight, an article word that voted for it).
+        let mut votes: FxHashMap<i64, (f32, usize)> = FxHashMap::default();
         let mut spent = 0;
         for (i, (t, list)) in lists.iter().enumerate() {
             if i > 0 && spent + list.len() > MAX_VOTING_POSTINGS {
@@ -440,15 +444,26 @@ impl Article {
             spent += list.len();
             let weight = 0.5 + (total / list.len() as f32).ln().max(0.0);
             for &p in *list {
-                let diag = self.tokens[p as usize].start as i64 - *t as i64;
+                let at = self.tokens[p as usize].start as usize;
+                let diag = at as i64 - *t as i64;
                 if diag + (needle.len() as i64) < range.start as i64 || diag > range.end as i64 {
                     continue;
                 }
-                *votes.entry(diag.div_euclid(16)).or_default() += weight;
+                let vote = votes.entry(diag.div_euclid(16)).or_insert((0.0, at));
+                vote.0 += weight;
             }
         }
-        let mut buckets: Vec<(i64, f32)> = votes.into_iter().collect();
-        buckets.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut buckets: Vec<(i64, (f32, usize))> = votes.into_iter().collect();
+        let order = |a: &(i64, (f32, usize)), b: &(i64, (f32, usize))| {
+            b.1 .0.total_cmp(&a.1 .0).then(a.0.cmp(&b.0))
+        };
+        // Only the best few are scored: select them, then order them.
+        let keep = 4 * MAX_WINDOWS;
+        if buckets.len() > keep {
+            buckets.select_nth_unstable_by(keep, order);
+            buckets.truncate(keep);
+        }
+        buckets.sort_by(order);
         let slack = (needle.len() / 4 + 16) as i64;
         // Short patterns are cheap to score: more of their alignments are tried. Alignments
         // with less than half the best one's votes are not.
@@ -457,9 +472,9 @@ impl Article {
         } else {
             MAX_WINDOWS
         };
-        let top = buckets.first().map_or(0.0, |b| b.1);
+        let top = buckets.first().map_or(0.0, |b| b.1 .0);
         let mut spans: Vec<(usize, usize)> = Vec::new();
-        for &(bucket, weight) in buckets.iter().take(windows) {
+        for &(bucket, (weight, voter)) in buckets.iter().take(windows) {
             if weight < top / 2.0 {
                 break;
             }
@@ -467,10 +482,8 @@ impl Article {
             let hi =
                 ((bucket * 16 + 16 + needle.len() as i64 + slack).max(0) as usize).min(range.end);
             // A quote never spans a paragraph break: score only within the block of text
-            // around the middle of the alignment (its start may round down into the
-            // paragraph before).
-            let center = (bucket.max(0) as usize * 16 + needle.len() / 2).min(self.norm.text.len());
-            let (lo, hi) = match self.text_block(self.norm.original(center)) {
+            // that holds a word that voted for the alignment.
+            let (lo, hi) = match self.text_block(self.norm.original(voter)) {
                 Some(block) => (
                     lo.max(self.norm.from_original(block.start)),
                     hi.min(self.norm.from_original(block.end)),
@@ -642,39 +655,40 @@ impl Article {
     }
 }
 
-/// The words one edit away from `word`: a letter or digit left out, added, changed, or
-/// two neighbours swapped.
-fn one_edit_away(word: &str) -> Vec<String> {
+/// Calls `visit` with each word one edit away from `word`: a letter or digit left out,
+/// added, changed, or two neighbours swapped (a word may come more than once).
+fn one_edit_away(word: &str, mut visit: impl FnMut(&str)) {
     const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyz0123456789";
     let chars: Vec<char> = word.chars().collect();
-    let mut out: Vec<String> = Vec::new();
-    let make = |v: &[char]| v.iter().collect::<String>();
+    let mut buf = String::with_capacity(word.len() + 4);
+    let mut emit = |v: &[char], buf: &mut String| {
+        buf.clear();
+        buf.extend(v.iter());
+        visit(buf);
+    };
     let mut v = chars.clone();
     for i in 0..chars.len() {
         v.remove(i);
-        out.push(make(&v));
+        emit(&v, &mut buf);
         v.insert(i, chars[i]);
         if i + 1 < chars.len() {
             v.swap(i, i + 1);
-            out.push(make(&v));
+            emit(&v, &mut buf);
             v.swap(i, i + 1);
         }
         for c in ALPHABET.chars().filter(|c| *c != chars[i]) {
             v[i] = c;
-            out.push(make(&v));
+            emit(&v, &mut buf);
         }
         v[i] = chars[i];
     }
     for i in 0..=chars.len() {
         for c in ALPHABET.chars() {
             v.insert(i, c);
-            out.push(make(&v));
+            emit(&v, &mut buf);
             v.remove(i);
         }
     }
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// Reusable buffers of one search.

@@ -1,8 +1,10 @@
 //! C020-C023 and C042: is the attribution (source, cue, intermediaries, stance) supported
 //! by the article around the quote.
 
+use super::credit;
 use super::cue;
 use super::Context;
+use crate::article::attribution::Attribution;
 use crate::article::Article;
 use crate::diagnostic::{Code, Diagnostic, Target};
 use crate::model::{Annotation, Claim, UNNAMED};
@@ -15,11 +17,14 @@ pub(super) fn check(
     anchor: Option<Span>,
     out: &mut Vec<Diagnostic>,
 ) {
-    source(ctx, claim, anchor, out);
+    let att = anchor.and_then(|a| credit::covering(ctx.article, a));
+    source(ctx, claim, anchor, att, out);
+    credit::source_typo(ctx, claim, out);
     if let Some(anchor) = anchor {
-        cue_near(ctx, claim, anchor, out);
+        cue_near(ctx, claim, anchor, att, out);
     }
     via(ctx, claim, out);
+    credit::via(ctx, claim, att, out);
 }
 
 /// Every mention of `name` in the article: through its declared actor's names and aliases
@@ -45,6 +50,12 @@ fn shared_mentions(model: &Annotation, article: &Article, name: &str) -> Arc<[Sp
         None => article.merged_mentions(&[name], None),
     }
 }
+
+/// Words after which a reporting verb's form is a noun or an adjective.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "these", "those", "this", "that", "its", "their", "his", "her", "our",
+    "such", "of", "new", "recent",
+];
 
 /// Pronouns that carry an attribution on from an earlier paragraph ("he said").
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "it"];
@@ -78,7 +89,13 @@ fn continues_attribution(paragraph: &str, extra: &[Vec<String>]) -> bool {
 /// How many paragraphs back a pronoun chain may reach to its named speaker.
 const MAX_PRONOUN_CHAIN: usize = 6;
 
-fn source(ctx: &Context<'_>, claim: &Claim, anchor: Option<Span>, out: &mut Vec<Diagnostic>) {
+fn source(
+    ctx: &Context<'_>,
+    claim: &Claim,
+    anchor: Option<Span>,
+    att: Option<&Attribution>,
+    out: &mut Vec<Diagnostic>,
+) {
     let Some(field) = &claim.source else { return };
     let name = field.value.text.as_str();
     if name.is_empty() || name.eq_ignore_ascii_case(UNNAMED) {
@@ -122,6 +139,11 @@ fn source(ctx: &Context<'_>, claim: &Claim, anchor: Option<Span>, out: &mut Vec<
         return;
     }
     let Some(anchor) = anchor else { return };
+    // Where the article says who spoke, that settles it (C024); the proximity test below
+    // is for quotes the attribution analysis found no speaker for.
+    if credit::source(ctx, claim, att, out) {
+        return;
+    }
     let Some(para) = article
         .paragraph_of(anchor.start)
         .filter(|_| !article.in_header(anchor.start))
@@ -200,13 +222,14 @@ fn closest_name<'a>(name: &str, names: &[&'a str]) -> Option<&'a str> {
         .map(|(_, n)| n)
 }
 
-fn cue_near(ctx: &Context<'_>, claim: &Claim, anchor: Span, out: &mut Vec<Diagnostic>) {
-    let Some(field) = &claim.cue else { return };
-    let words = cue::content_words(&field.value.text);
-    if words.is_empty() {
-        return;
+/// Where C022 looks for the cue words of a quote anchored at `anchor`: the sentences the
+/// quote spans and the sentence before and after, never past its paragraph (the headline
+/// for a quote in the headline), except that a paragraph ending in a colon introduces the
+/// next one ("Sanders made the following comment:" before a quoted paragraph).
+fn cue_window(article: &Article, anchor: Span) -> Span {
+    if article.in_header(anchor.start) {
+        return article.headline.map_or(anchor, |h| h.cover(anchor));
     }
-    let article = ctx.article;
     let range = article.sentences_in(anchor);
     let (first, last) = (
         range.start.saturating_sub(1),
@@ -221,31 +244,85 @@ fn cue_near(ctx: &Context<'_>, claim: &Claim, anchor: Span, out: &mut Vec<Diagno
         }
         _ => anchor,
     };
-    let extra = &ctx.config.cue_verbs;
-    let window_text = window.slice(&article.text);
-    let targets: Vec<String> = words.iter().map(|w| cue::stem(w, extra)).collect();
-    let mut found = vec![false; words.len()];
-    for w in window_text
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .filter(|w| !w.is_empty())
-    {
-        let w = w.strip_suffix("'s").unwrap_or(w);
+    let Some(p) = article.paragraph_of(anchor.start) else {
+        return window;
+    };
+    let block = article.paragraphs[p];
+    let mut start = block.start;
+    if let Some(before) = p.checked_sub(1).map(|q| article.paragraphs[q]) {
+        if before.slice(&article.text).trim_end().ends_with(':') {
+            let last = article.sentence_of(before.end.saturating_sub(1));
+            start = last.map_or(before.start, |i| {
+                article.sentences[i].span.start.max(before.start)
+            });
+        }
+    }
+    Span::new(
+        window.start.max(start).min(anchor.start),
+        window.end.min(block.end).max(anchor.end),
+    )
+}
+
+/// Marks the `targets` (stemmed cue words) that occur among the words of `text`.
+fn mark_cue_words(text: &str, targets: &[String], extra: &[Vec<String>], found: &mut [bool]) {
+    for w in cue::words(text) {
         let first = w
             .chars()
             .next()
             .map(|c| c.to_lowercase().next().unwrap_or(c));
         for (k, target) in targets.iter().enumerate() {
-            // Every built-in form of a verb starts with the same letter as its stem
-            // (say/said, tell/told), so only those words need stemming; user-given
-            // irregular groups may not, so with them every word is stemmed.
+            // Most built-in forms of a verb start with the same letter as its stem
+            // (say/said, tell/told), so only those words need stemming; for go/went and
+            // user-given irregular groups every word is stemmed.
             if !found[k]
-                && (!extra.is_empty() || target.starts_with(first.unwrap_or(' ')))
+                && (!extra.is_empty()
+                    || target.starts_with(first.unwrap_or(' '))
+                    || !cue::forms_share_initial(target))
                 && cue::stem(w, extra) == *target
             {
                 found[k] = true;
             }
         }
     }
+}
+
+fn cue_near(
+    ctx: &Context<'_>,
+    claim: &Claim,
+    anchor: Span,
+    att: Option<&Attribution>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(field) = &claim.cue else { return };
+    let words = cue::content_words(&field.value.text);
+    if words.is_empty() {
+        return;
+    }
+    let article = ctx.article;
+    let extra = &ctx.config.cue_verbs;
+    let targets: Vec<String> = words.iter().map(|w| cue::stem(w, extra)).collect();
+    let mut found = vec![false; words.len()];
+    // The attribution's own cue first, with the words it joins (`told Sputnik`, `said
+    // in an interview with CNN`, `reported citing`).
+    if let Some(att) = att {
+        let spans = att
+            .cue
+            .into_iter()
+            .chain(att.addressee)
+            .chain(att.source)
+            .chain(att.chain.iter().copied());
+        let region = spans.reduce(Span::cover);
+        if let Some(region) = region.filter(|r| r.len() <= 400) {
+            mark_cue_words(region.slice(&article.text), &targets, extra, &mut found);
+        }
+        if found.iter().all(|f| *f) {
+            return;
+        }
+    }
+    // Then the sentences around the quote, never past its paragraph.
+    let window = cue_window(article, anchor);
+    let window_text = window.slice(&article.text);
+    mark_cue_words(window_text, &targets, extra, &mut found);
     let missing: Vec<&str> = words
         .iter()
         .zip(&found)
@@ -255,9 +332,21 @@ fn cue_near(ctx: &Context<'_>, claim: &Claim, anchor: Span, out: &mut Vec<Diagno
     if missing.is_empty() {
         return;
     }
-    let mut verbs: Vec<&str> = window_text
+    // Reporting verbs, not the nouns and adjectives spelled alike ("the reports", "the
+    // alleged recruitment"): a word right after a determiner is not a verb.
+    let all: Vec<&str> = window_text
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 1 && cue::is_reporting_verb(w, extra))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut verbs: Vec<&str> = all
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| {
+            w.len() > 1
+                && !(*i > 0 && DETERMINERS.contains(&all[i - 1].to_lowercase().as_str()))
+                && cue::is_reporting_verb(w, extra)
+        })
+        .map(|(_, w)| *w)
         .collect();
     verbs.dedup();
     let hint = if verbs.is_empty() {
@@ -273,18 +362,28 @@ fn cue_near(ctx: &Context<'_>, claim: &Claim, anchor: Span, out: &mut Vec<Diagno
                 .join(", ")
         )
     };
-    out.push(
-        Diagnostic::new(
+    let own_cue = att.and_then(|a| a.cue);
+    let hint = match own_cue {
+        Some(c) => format!(
+            "{hint}; the article's cue for these words is `{}`",
+            crate::text::collapse_whitespace(c.slice(&article.text))
+        ),
+        None => hint,
+    };
+    let mut d = Diagnostic::new(
             Code::CueNotNearQuote,
             field.value.span,
             format!(
-                "cue word{} {} not in the quote's sentence(s) nor the sentence before or after{hint}: write the cue as it stands next to the quote",
+                "cue word{} {} not in the quote's sentence(s) nor the sentence before or after in its paragraph{hint}: write the cue as it stands next to the quote",
                 if missing.len() == 1 { "" } else { "s" },
                 missing.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")
             ),
         )
-        .with_related(Target::Article, window, "the sentences around the quote"),
-    );
+        .with_related(Target::Article, window, "the sentences around the quote");
+    if let Some(c) = own_cue {
+        d = d.with_related(Target::Article, c, "the cue the article uses");
+    }
+    out.push(d);
 }
 
 fn via(ctx: &Context<'_>, claim: &Claim, out: &mut Vec<Diagnostic>) {

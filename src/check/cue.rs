@@ -36,6 +36,17 @@ const IRREGULAR: &[&[&str]] = &[
     &["read", "reads"],
 ];
 
+/// Whether every built-in form of the verb with stem `stem` starts with the stem's first
+/// letter (say/said, tell/told; not go/went), so that only words starting with that
+/// letter need stemming to find it.
+pub fn forms_share_initial(stem: &str) -> bool {
+    let first = stem.chars().next();
+    IRREGULAR
+        .iter()
+        .filter(|g| g[0] == stem)
+        .all(|g| g.iter().all(|f| f.chars().next() == first))
+}
+
 /// A canonical form for comparing inflections: irregular forms map to their group's
 /// first word, regular endings are removed.
 pub fn stem(word: &str, extra: &[Vec<String>]) -> String {
@@ -89,18 +100,67 @@ fn regular_stem(w: &str) -> String {
     base
 }
 
+/// Whether `c` is part of a cue word: letters, digits, `-` and apostrophes.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'
+}
+
+/// Endings split off by an apostrophe (`’ll`, `'s`, `n't`).
+const CONTRACTION_TAILS: &[&str] = &["s", "ll", "re", "ve", "d", "m", "t"];
+
+/// A word as cue words are compared: apostrophes around it dropped, a contraction or
+/// possessive ending cut off (`minister's` → `minister`, `he’ll` → `he`); `None` for a
+/// lone ending (`’ll`, `'s`), which is no word of its own.
+pub fn cue_word(word: &str) -> Option<&str> {
+    let apostrophe = |c: char| c == '\'' || c == '\u{2019}';
+    let trimmed = word.trim_matches(apostrophe);
+    if trimmed.is_empty() {
+        return None;
+    }
+    if word.starts_with(apostrophe) && CONTRACTION_TAILS.contains(&trimmed.to_lowercase().as_str())
+    {
+        return None;
+    }
+    if let Some(i) = trimmed.find(apostrophe) {
+        let tail = trimmed[i..].trim_start_matches(apostrophe).to_lowercase();
+        if CONTRACTION_TAILS.contains(&tail.as_str()) {
+            let head = &trimmed[..i];
+            // `n't`: the `n` belongs to the ending (`don't` → `do`).
+            let head = if tail == "t" {
+                head.strip_suffix(['n', 'N']).unwrap_or(head)
+            } else {
+                head
+            };
+            return (!head.is_empty()).then_some(head);
+        }
+    }
+    Some(trimmed)
+}
+
+/// The words of `text` as cue words are compared (see [`cue_word`]).
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !is_word_char(c)).filter_map(cue_word)
+}
+
 /// The cue's words that must be found near the quote.
 pub fn content_words(cue: &str) -> Vec<&str> {
-    cue.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+    words(cue)
+        .filter(|w| !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
         .collect()
 }
 
-/// Whether `word` is a known reporting verb in any form.
+/// Whether `word` is a reporting verb in any form: in the lexicon (verbs only, not the
+/// nouns `statement`, `report`) or among the configured `cue_verbs`.
 pub fn is_reporting_verb(word: &str, extra: &[Vec<String>]) -> bool {
+    let lower = word.to_lowercase();
+    if crate::article::attribution::lexicon::reporting_lemma(&lower).is_some() {
+        return true;
+    }
+    if extra.is_empty() {
+        return false;
+    }
     let s = stem(word, extra);
-    REPORTING_VERBS.iter().any(|v| stem(v, extra) == s)
-        || extra.iter().any(|g| g.iter().any(|f| stem(f, extra) == s))
+    extra.iter().any(|g| g.iter().any(|f| stem(f, extra) == s))
 }
 
 #[cfg(test)]
@@ -138,6 +198,8 @@ mod tests {
             );
         }
         assert!(!same("said", "sad"));
+        assert!(same("went", "go"));
+        assert!(forms_share_initial("say") && !forms_share_initial("go"));
         assert!(!same("statement", "state"));
     }
 
@@ -149,5 +211,34 @@ mod tests {
         assert!(is_reporting_verb("told", &[]));
         assert_eq!(content_words("said in a statement"), ["said", "statement"]);
         assert_eq!(content_words("told Sputnik"), ["told", "Sputnik"]);
+    }
+
+    #[test]
+    fn contractions_are_no_cue_words() {
+        assert_eq!(content_words("’ll say"), ["say"]);
+        assert_eq!(content_words("he’ll warn"), ["he", "warn"]);
+        assert_eq!(
+            content_words("minister's statement"),
+            ["minister", "statement"]
+        );
+        assert_eq!(content_words("didn't deny"), ["did", "deny"]);
+        assert_eq!(words("it 's").collect::<Vec<_>>(), ["it"]);
+    }
+
+    #[test]
+    fn reporting_verbs_come_from_the_lexicon_not_nouns() {
+        for verb in [
+            "said",
+            "acknowledged",
+            "pledges",
+            "admitted",
+            "branded",
+            "told",
+        ] {
+            assert!(is_reporting_verb(verb, &[]), "{verb}");
+        }
+        for noun in ["statement", "statements", "interview", "Moscow"] {
+            assert!(!is_reporting_verb(noun, &[]), "{noun}");
+        }
     }
 }

@@ -87,7 +87,7 @@ pub(super) struct IdSuggestions {
     /// The distinct ids at the last run.
     ids: FxHashSet<String>,
     /// Unknown reference -> the ids within two edits of it ([`near`]), with the distance.
-    near: FxHashMap<String, Vec<(String, usize)>>,
+    near: FxHashMap<String, NearIds>,
     /// How many references were compared with ids one by one in the last run, and how
     /// many through the deletion index (for tests: the work must not be ids × references).
     pub(super) last_scanned: usize,
@@ -97,6 +97,35 @@ pub(super) struct IdSuggestions {
 /// At most this many new references are compared with every id one by one; more go
 /// through the deletion index.
 const SCAN_LIMIT: usize = 16;
+
+/// At most this many near ids are kept per reference (the best by distance, then by
+/// first use in the file): in a file of ids like `claim-000123` a reference can be two
+/// edits from hundreds of them.
+const KEEP: usize = 8;
+
+/// The ids near one unknown reference.
+#[derive(Debug, Default)]
+struct NearIds {
+    ids: Vec<(String, usize)>,
+    /// False when ids were left out (beyond [`KEEP`]): then the list is found again
+    /// whenever the file's ids change, instead of being updated.
+    complete: bool,
+}
+
+impl NearIds {
+    fn new(mut ids: Vec<(String, usize)>, known: &FxHashMap<&str, Span>) -> Self {
+        let complete = ids.len() <= KEEP;
+        if !complete {
+            keep_best(&mut ids, known, KEEP);
+        }
+        NearIds { ids, complete }
+    }
+}
+
+fn keep_best(ids: &mut Vec<(String, usize)>, known: &FxHashMap<&str, Span>, n: usize) {
+    ids.sort_by_key(|(id, d)| (*d, known.get(id.as_str()).map_or(usize::MAX, |s| s.start)));
+    ids.truncate(n);
+}
 
 pub(super) fn relations(
     parsed: &Parsed,
@@ -132,13 +161,15 @@ pub(super) fn relations(
                 .keys()
                 .filter_map(|id| near(target, id).map(|d| (id.to_string(), d)))
                 .collect();
-            memo.near.insert(target.to_string(), near);
+            memo.near
+                .insert(target.to_string(), NearIds::new(near, known));
         }
     } else {
         memo.last_batched = fresh.len();
-        let found = near_ids_batch(&fresh, known.keys().copied());
+        let found = near_ids_batch(&fresh, known);
         for (target, near) in fresh.into_iter().zip(found) {
-            memo.near.insert(target.to_string(), near);
+            memo.near
+                .insert(target.to_string(), NearIds::new(near, known));
         }
     }
     let mut out = Vec::new();
@@ -160,7 +191,8 @@ pub(super) fn relations(
             live += 1;
             // The closest id, then the one used first in the file.
             let suggestion = memo.near.get(target).and_then(|near| {
-                near.iter()
+                near.ids
+                    .iter()
                     .filter(|(id, _)| *id != claim.id)
                     .filter_map(|(id, d)| known.get(id.as_str()).map(|span| (id, (*d, span.start))))
                     .min_by_key(|(_, rank)| *rank)
@@ -223,17 +255,21 @@ impl IdSuggestions {
             // A new file or a big paste: find everything again, in one batch.
             self.near.clear();
         } else {
-            for near in self.near.values_mut() {
-                if !removed.is_empty() {
-                    near.retain(|(id, _)| known.contains_key(id.as_str()));
-                }
-            }
+            // Lists that left ids out are found again; the others are updated.
+            self.near.retain(|_, near| near.complete);
             for (target, list) in &mut self.near {
-                list.extend(
+                if !removed.is_empty() {
+                    list.ids.retain(|(id, _)| known.contains_key(id.as_str()));
+                }
+                list.ids.extend(
                     added
                         .iter()
                         .filter_map(|id| near(target, id).map(|d| (id.to_string(), d))),
                 );
+                if list.ids.len() > KEEP {
+                    keep_best(&mut list.ids, known, KEEP);
+                    list.complete = false;
+                }
             }
         }
         for id in removed {
@@ -250,7 +286,51 @@ fn near(target: &str, id: &str) -> Option<usize> {
     if id.len().abs_diff(target.len()) > 2 || (byte_set(id) ^ byte_set(target)).count_ones() > 4 {
         return None;
     }
-    Some(strsim::damerau_levenshtein(target, id)).filter(|d| *d <= 2)
+    // The optimal-string-alignment distance, without allocating, settles nearly every
+    // pair: it is never below the (unrestricted) Damerau-Levenshtein distance, equals it
+    // up to 2, and is at most one more when that is 2 or less.
+    match osa_distance(target, id) {
+        Some(d) if d <= 2 => Some(d),
+        Some(d) if d > 3 => None,
+        _ => Some(strsim::damerau_levenshtein(target, id)).filter(|d| *d <= 2),
+    }
+}
+
+/// The optimal-string-alignment distance of two short strings (by characters), or `None`
+/// when one is longer than 32 characters.
+fn osa_distance(a: &str, b: &str) -> Option<usize> {
+    const MAX: usize = 32;
+    let mut ac = ['\0'; MAX];
+    let mut bc = ['\0'; MAX];
+    let (mut n, mut m) = (0, 0);
+    for c in a.chars() {
+        *ac.get_mut(n)? = c;
+        n += 1;
+    }
+    for c in b.chars() {
+        *bc.get_mut(m)? = c;
+        m += 1;
+    }
+    // Three rows of the table: i - 2, i - 1, i.
+    let mut rows = [[0usize; MAX + 1]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate().take(m + 1) {
+        *cell = j;
+    }
+    for i in 1..=n {
+        let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = i;
+        for j in 1..=m {
+            let cost = usize::from(ac[i - 1] != bc[j - 1]);
+            let mut d = (rows[prev][j] + 1)
+                .min(rows[cur][j - 1] + 1)
+                .min(rows[prev][j - 1] + cost);
+            if i > 1 && j > 1 && ac[i - 1] == bc[j - 2] && ac[i - 2] == bc[j - 1] {
+                d = d.min(rows[prev2][j - 2] + 1);
+            }
+            rows[cur][j] = d;
+        }
+    }
+    Some(rows[n % 3][m])
 }
 
 fn byte_set(s: &str) -> u64 {
@@ -261,40 +341,55 @@ fn byte_set(s: &str) -> u64 {
 /// the ids: two strings within two edits share a string made by deleting at most two
 /// characters from each (SymSpell), so the deletions of every target are indexed and
 /// each id's deletions looked up. Time: ids × deletions per id, plus the pairs verified.
-fn near_ids_batch<'a>(
-    targets: &[&str],
-    ids: impl Iterator<Item = &'a str>,
-) -> Vec<Vec<(String, usize)>> {
-    let mut keys: Vec<(u64, u32)> = Vec::new();
+fn near_ids_batch(targets: &[&str], known: &FxHashMap<&str, Span>) -> Vec<Vec<(String, usize)>> {
+    // Every deletion of every target as `(32-bit key << 32) | target`, sorted, with a
+    // bucket directory: 8 bytes per deletion (a hash map of them took five times that).
+    // Keys may collide; every candidate is verified.
+    let mut keys: Vec<u64> = Vec::new();
     let mut buf = Vec::new();
     for (t, target) in targets.iter().enumerate() {
         deletion_keys(target, &mut buf);
-        keys.extend(buf.iter().map(|&k| (k, t as u32)));
+        keys.extend(buf.iter().map(|&k| (k >> 32) << 32 | t as u64));
     }
     keys.sort_unstable();
     keys.dedup();
-    let mut index: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+    let bits = (usize::BITS - keys.len().leading_zeros())
+        .saturating_sub(1)
+        .clamp(1, 24);
+    let mut dir: Vec<u32> = Vec::with_capacity((1 << bits) + 1);
     let mut i = 0;
-    while i < keys.len() {
-        let j = i + keys[i..].partition_point(|k| k.0 == keys[i].0);
-        index.insert(keys[i].0, (i as u32, j as u32));
-        i = j;
+    for b in 0..1u64 << bits {
+        while i < keys.len() && keys[i] >> (64 - bits) < b {
+            i += 1;
+        }
+        dir.push(i as u32);
     }
+    dir.push(keys.len() as u32);
     let mut out: Vec<Vec<(String, usize)>> = vec![Vec::new(); targets.len()];
     let mut hits: Vec<u32> = Vec::new();
-    for id in ids {
+    for &id in known.keys() {
         deletion_keys(id, &mut buf);
         hits.clear();
-        for k in &buf {
-            if let Some(&(a, b)) = index.get(k) {
-                hits.extend(keys[a as usize..b as usize].iter().map(|e| e.1));
-            }
+        for &k in &buf {
+            let b = (k >> (64 - bits)) as usize;
+            let run = &keys[dir[b] as usize..dir[b + 1] as usize];
+            hits.extend(
+                run.iter()
+                    .filter(|&&e| e >> 32 == k >> 32)
+                    .map(|&e| e as u32),
+            );
         }
         hits.sort_unstable();
         hits.dedup();
         for &t in &hits {
             if let Some(d) = near(targets[t as usize], id) {
-                out[t as usize].push((id.to_string(), d));
+                let list = &mut out[t as usize];
+                list.push((id.to_string(), d));
+                if list.len() >= 4 * KEEP {
+                    // Bounded memory: only the best [`KEEP`] are kept in the end (one
+                    // more here, so that the list is known to be incomplete).
+                    keep_best(list, known, KEEP + 1);
+                }
             }
         }
     }
@@ -381,41 +476,53 @@ pub(super) fn unused_actors(parsed: &Parsed, used: &[bool]) -> Vec<Diagnostic> {
     out
 }
 
-pub(super) fn duplicate_quotes(parsed: &Parsed, anchors: &[(usize, Anchor)]) -> Vec<Diagnostic> {
+/// Where two claims quote the same article text: `(claim, its quote, the claim that
+/// quoted it first, the article span)`.
+pub(super) type DuplicatePair = (usize, usize, usize, Span);
+
+/// The [`DuplicatePair`]s among `anchors`. Depends on the anchors alone, so a re-check whose
+/// anchors are the same as the last run's reuses it (see [`duplicate_quotes`]).
+pub(super) fn duplicate_pairs(anchors: &[(usize, Anchor)]) -> Vec<DuplicatePair> {
     let mut first: FxHashMap<Span, usize> = FxHashMap::default();
     first.reserve(anchors.len());
     let mut out = Vec::new();
     // A near miss already has its own error; pointing at the same text is expected then.
     for &(claim_index, anchor) in anchors.iter().filter(|(_, a)| a.exact) {
-        let (anchor, quote) = (anchor.span, anchor.quote);
-        match first.get(&anchor) {
+        match first.get(&anchor.span) {
             Some(&prev) if prev != claim_index => {
-                let claim = &parsed.model.claims[claim_index];
-                let other = &parsed.model.claims[prev];
-                let span = claim
-                    .quotes
-                    .get(quote)
-                    .map_or(claim.id_span, |q| q.value.span);
-                out.push(
-                    Diagnostic::new(
-                        Code::DuplicateQuote,
-                        span,
-                        format!(
-                            "claim `{}` quotes the same article text as claim `{}`: each statement should be annotated once",
-                            claim.id, other.id
-                        ),
-                    )
-                    .with_related(Target::File, other.id_span, format!("claim `{}`", other.id))
-                    .with_related(Target::Article, anchor, "the shared article text"),
-                );
+                out.push((claim_index, anchor.quote, prev, anchor.span));
             }
             Some(_) => {}
             None => {
-                first.insert(anchor, claim_index);
+                first.insert(anchor.span, claim_index);
             }
         }
     }
     out
+}
+
+/// C044 for each pair [`duplicate_pairs`] found.
+pub(super) fn duplicate_quotes(parsed: &Parsed, pairs: &[DuplicatePair]) -> Vec<Diagnostic> {
+    let claims = &parsed.model.claims;
+    pairs
+        .iter()
+        .filter_map(|&(claim_index, quote, prev, anchor)| {
+            let (claim, other) = (claims.get(claim_index)?, claims.get(prev)?);
+            let span = claim.quotes.get(quote).map_or(claim.id_span, |q| q.value.span);
+            Some(
+                Diagnostic::new(
+                    Code::DuplicateQuote,
+                    span,
+                    format!(
+                        "claim `{}` quotes the same article text as claim `{}`: each statement should be annotated once",
+                        claim.id, other.id
+                    ),
+                )
+                .with_related(Target::File, other.id_span, format!("claim `{}`", other.id))
+                .with_related(Target::Article, anchor, "the shared article text"),
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -458,19 +565,39 @@ mod tests {
             let ids: Vec<String> = (0..60).map(|_| rng.word(&alphabet, 6)).collect();
             let targets: Vec<String> = (0..40).map(|_| rng.word(&alphabet, 6)).collect();
             let t: Vec<&str> = targets.iter().map(String::as_str).collect();
-            let found = near_ids_batch(&t, ids.iter().map(String::as_str));
+            let known: FxHashMap<&str, Span> = ids
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (id.as_str(), Span::new(i, i + 1)))
+                .collect();
+            let found = near_ids_batch(&t, &known);
             for (target, got) in t.iter().zip(found) {
-                let mut got: Vec<(String, usize)> = got;
-                got.sort();
-                got.dedup();
-                let mut want: Vec<(String, usize)> = ids
-                    .iter()
-                    .filter_map(|id| near(target, id).map(|d| (id.clone(), d)))
+                let all: Vec<(String, usize)> = known
+                    .keys()
+                    .filter_map(|id| near(target, id).map(|d| (id.to_string(), d)))
                     .collect();
-                want.sort();
-                want.dedup();
-                assert_eq!(got, want, "target {target:?}");
+                let (got, want) = (NearIds::new(got, &known), NearIds::new(all, &known));
+                let sorted = |mut v: Vec<(String, usize)>| {
+                    v.sort();
+                    v
+                };
+                assert_eq!(sorted(got.ids), sorted(want.ids), "target {target:?}");
+                assert_eq!(got.complete, want.complete);
             }
+        }
+    }
+
+    #[test]
+    fn the_alignment_distance_settles_what_damerau_levenshtein_would() {
+        let mut rng = Lcg(3);
+        let alphabet = ['a', 'b', 'c', 'é'];
+        for _ in 0..20_000 {
+            let (a, b) = (rng.word(&alphabet, 7), rng.word(&alphabet, 7));
+            let want = strsim::damerau_levenshtein(&a, &b);
+            let got = near(&a, &b);
+            let filtered =
+                a.len().abs_diff(b.len()) > 2 || (byte_set(&a) ^ byte_set(&b)).count_ones() > 4;
+            assert_eq!(got, (want <= 2 && !filtered).then_some(want), "{a:?} {b:?}");
         }
     }
 
@@ -535,16 +662,26 @@ mod tests {
     #[test]
     fn ids_added_and_removed_update_the_remembered_suggestions() {
         let mut rng = Lcg(5);
-        let alphabet = ['a', 'b', 'c', '-', '1'];
-        let mut ids: Vec<String> = (0..200).map(|_| rng.word(&alphabet, 5)).collect();
-        let refs: Vec<String> = (0..200).map(|_| rng.word(&alphabet, 5)).collect();
+        // Sparse enough that every reference has few near ids (complete lists, which are
+        // updated rather than found again).
+        let alphabet = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', '-', '1'];
+        let word = |rng: &mut Lcg| {
+            format!(
+                "{}{}{}",
+                rng.word(&alphabet, 2),
+                rng.word(&alphabet, 2),
+                rng.word(&alphabet, 3)
+            )
+        };
+        let mut ids: Vec<String> = (0..200).map(|_| word(&mut rng)).collect();
+        let refs: Vec<String> = (0..200).map(|_| word(&mut rng)).collect();
         let mut memo = IdSuggestions::default();
         for round in 0..40 {
             let parsed = Parsed::new(file(&ids, &refs));
             let got = suggestions(&parsed, &mut memo);
             if round > 0 {
                 // Only new references are looked up; the rest follows the ids.
-                assert!(memo.last_batched == 0, "round {round}");
+                assert_eq!(memo.last_batched, 0, "round {round}");
             }
             let want = by_scan(&parsed);
             let fixes: Vec<Option<String>> = got.into_iter().map(|(_, f)| f).collect();
@@ -554,7 +691,7 @@ mod tests {
             ids[k] = if rng.next() % 2 == 0 {
                 refs[rng.next() % refs.len()].clone()
             } else {
-                rng.word(&alphabet, 5)
+                word(&mut rng)
             };
         }
     }

@@ -8,6 +8,7 @@
 //! 5,000-claim file they are most of what a keystroke costs.
 
 mod attribution;
+pub mod credit;
 pub mod cue;
 mod file;
 mod quotes;
@@ -135,17 +136,39 @@ pub(crate) struct Anchor {
     pub quote: usize,
 }
 
+/// The anchors of a run with the duplicate quotes found among them.
+type DuplicateMemo = (Vec<(usize, Anchor)>, Vec<file::DuplicatePair>);
+
 /// Per-claim results kept between runs (one cache per open document).
 #[derive(Debug, Default)]
 pub struct ClaimCache {
     article: Option<Arc<Article>>,
     entries: rustc_hash::FxHashMap<u64, ClaimResult>,
     suggestions: file::IdSuggestions,
+    /// The anchors of the last run and the duplicate quotes among them.
+    duplicates: Option<DuplicateMemo>,
     /// A one-shot run (the CLI) keeps nothing: hashing and storing would be pure cost.
     disabled: bool,
     /// How many claims the last run took from the cache and how many it checked.
     pub last_hits: usize,
     pub last_misses: usize,
+    /// The article's attributions and which of them no claim records (C050), as of the
+    /// last run with a loaded article.
+    pub last_coverage: Option<Coverage>,
+}
+
+/// How many of the article's attributions the claims record.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Coverage {
+    pub total: usize,
+    /// Indices into the article's [`crate::article::attribution::Attributions::items`].
+    pub unannotated: Vec<usize>,
+}
+
+impl Coverage {
+    pub fn annotated(&self) -> usize {
+        self.total - self.unannotated.len()
+    }
 }
 
 impl ClaimCache {
@@ -173,6 +196,7 @@ impl ClaimCache {
         }
         self.last_hits = 0;
         self.last_misses = 0;
+        self.last_coverage = None;
     }
 }
 
@@ -267,7 +291,33 @@ pub fn check(
                 mark(&mut used_actors, &result.actors);
             }
             out.extend(file::date(parsed, art));
-            out.extend(file::duplicate_quotes(parsed, &anchors));
+            out.extend(credit::unused_aliases(&parsed.model, art));
+            let spans: Vec<Span> = anchors.iter().map(|(_, a)| a.span).collect();
+            let (total, unannotated) = credit::unannotated(art, &spans);
+            if config
+                .severity(crate::diagnostic::Code::UnannotatedAttribution)
+                .is_some()
+            {
+                out.extend(credit::unannotated_diagnostics(
+                    &parsed.text,
+                    &parsed.model,
+                    art,
+                    &unannotated,
+                ));
+            }
+            cache.last_coverage = Some(Coverage { total, unannotated });
+            // Most re-checks leave every anchor where it was: reuse the pairs then.
+            let pairs = match cache.duplicates.take() {
+                Some((old, pairs)) if old == anchors => (old, pairs),
+                _ => {
+                    let pairs = file::duplicate_pairs(&anchors);
+                    (anchors, pairs)
+                }
+            };
+            out.extend(file::duplicate_quotes(parsed, &pairs.1));
+            if !cache.disabled {
+                cache.duplicates = Some(pairs);
+            }
         }
     }
     out.extend(file::unused_actors(parsed, &used_actors));
@@ -302,6 +352,9 @@ fn actors_named(model: &Annotation, claim: &Claim) -> Vec<usize> {
         .collect()
 }
 
+/// How many other occurrences of an ambiguous quote the attribution checks try.
+const MAX_OCCURRENCES_TRIED: usize = 16;
+
 /// Checks one claim against the article (absolute spans).
 pub(crate) fn check_claim(ctx: &Context<'_>, claim: &Claim) -> ClaimResult {
     let mut result = ClaimResult {
@@ -310,8 +363,35 @@ pub(crate) fn check_claim(ctx: &Context<'_>, claim: &Claim) -> ClaimResult {
     };
     result.diagnostics.extend(file::stance(claim, ctx.config));
     quotes::check(ctx, claim, &mut result);
-    let first_anchor = result.anchors.first().map(|a| a.span);
-    attribution::check(ctx, claim, first_anchor, &mut result.diagnostics);
+    let first = result.anchors.first().copied();
+    let mut found = Vec::new();
+    attribution::check(ctx, claim, first.map(|a| a.span), &mut found);
+    // A quote the article has in several places is checked where its source and cue fit
+    // best: the occurrence with the fewest attribution findings.
+    let ambiguous = result
+        .diagnostics
+        .iter()
+        .any(|d| d.code == crate::diagnostic::Code::QuoteAmbiguous);
+    if let (Some(first), true, false) = (first, ambiguous, found.is_empty()) {
+        let text = &claim.quotes[first.quote].value.text;
+        for other in ctx
+            .article
+            .find_phrase(text)
+            .into_iter()
+            .filter(|s| *s != first.span)
+            .take(MAX_OCCURRENCES_TRIED)
+        {
+            let mut there = Vec::new();
+            attribution::check(ctx, claim, Some(other), &mut there);
+            if there.len() < found.len() {
+                found = there;
+                if found.is_empty() {
+                    break;
+                }
+            }
+        }
+    }
+    result.diagnostics.append(&mut found);
     result
 }
 
@@ -351,12 +431,15 @@ fn finish(parsed: &Parsed, config: &Config, mut diags: Vec<Diagnostic>) -> Vec<D
         if suppressions.iter().any(|s| s.covers(d)) {
             return false;
         }
-        match config.severity(d.code) {
-            Some(sev) => {
-                d.severity = sev;
+        // A configured severity wins; otherwise the check's own choice stays (C024 is a
+        // warning when its evidence is a resolved pronoun, an error otherwise).
+        match config.rules.get(&d.code) {
+            Some(Some(sev)) => {
+                d.severity = *sev;
                 true
             }
-            None => false,
+            Some(None) => false,
+            None => true,
         }
     });
     diags.sort_by_key(|d| (d.span.start, d.code, d.span.end));

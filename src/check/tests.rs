@@ -5,15 +5,19 @@ use crate::diagnostic::Code;
 
 const ARTICLE: &str = include_str!("../../examples/000_a935861ad7be96ce.txt");
 
+/// The findings on `claims` against the seed article, without C050: these small files
+/// leave most of its statements unannotated (C050 has tests of its own).
 fn run_with(claims: &str, config: &Config) -> Vec<Diagnostic> {
     let parsed = Parsed::new(claims);
     let article = Arc::new(Article::new(ARTICLE));
-    check(
+    let mut diags = check(
         &parsed,
         ArticleRef::Loaded(&article),
         config,
         &mut ClaimCache::new(),
-    )
+    );
+    diags.retain(|d| d.code != Code::UnannotatedAttribution);
+    diags
 }
 
 fn run(claims: &str) -> Vec<Diagnostic> {
@@ -224,12 +228,23 @@ fn c020_source_not_in_article() {
 
 #[test]
 fn c021_source_not_near_quote() {
-    let diags = run(&BASE.replace(
+    // The reporter's own words: no attribution, so proximity decides.
+    let narration = BASE
+        .replace("  source: Russian Foreign Ministry", "  source: Vladimir Putin")
+        .replace("  cue: said in a statement\n", "")
+        .replace(
+            "Moscow was concerned over reports about the transfer of militants of illegal\n    armed groups to the Nagorno-Karabakh conflict zone",
+            "there has been no further confirmation",
+        );
+    let diags = run(&narration);
+    let d = find(&diags, Code::SourceNotNearQuote);
+    assert!(d.related[0].span.slice(ARTICLE).contains("Putin"));
+    // Where the article credits someone else, that is C024, not C021.
+    let credited = run(&BASE.replace(
         "  source: Russian Foreign Ministry",
         "  source: Emmanuel Macron",
     ));
-    let d = find(&diags, Code::SourceNotNearQuote);
-    assert!(d.related[0].span.slice(ARTICLE).contains("Macron"));
+    assert_eq!(codes(&credited), ["C043", "C024"], "{credited:#?}");
     let wide = Config {
         proximity_paragraphs: 0,
         ..Config::default()
@@ -749,12 +764,14 @@ const SPEECH: &str = "Headline\n\nForeign Minister Sergei Lavrov said talks woul
 fn run_on(article: &str, claims: &str) -> Vec<Diagnostic> {
     let parsed = Parsed::new(claims);
     let article = Arc::new(Article::new(article));
-    check(
+    let mut diags = check(
         &parsed,
         ArticleRef::Loaded(&article),
         &Config::default(),
         &mut ClaimCache::new(),
-    )
+    );
+    diags.retain(|d| d.code != Code::UnannotatedAttribution);
+    diags
 }
 
 #[test]
@@ -763,11 +780,446 @@ fn pronoun_chain_keeps_the_speaker_near_and_surnames_count() {
     // Two paragraphs after the name, every paragraph between says "he said/added".
     assert!(run_on(SPEECH, &claim("the ceasefire was holding")).is_empty());
     // A paragraph with no pronoun attribution breaks the chain.
+    let narration = SPEECH.replace("The ministry stressed that nothing", "Nothing");
+    assert_eq!(codes(&run_on(&narration, &claim("had changed"))), ["C021"]);
+    // Where the article names another speaker, that is C024.
     assert_eq!(
         codes(&run_on(SPEECH, &claim("nothing had changed"))),
-        ["C021"]
+        ["C024"]
     );
     // An undeclared person's surname alone is a mention.
     let text = SPEECH.replace("He added", "Lavrov added");
     assert!(run_on(&text, &claim("the ceasefire was holding")).is_empty());
+}
+
+/// Checks against the article's attributions (C024, C025, C046, C050), with the
+/// attributions given by hand so that these tests read the checks, not the analysis.
+mod credited {
+    use super::*;
+    use crate::article::attribution::{Attribution, Confidence, ContentKind};
+    use crate::diagnostic::Severity;
+
+    const TEXT: &str = "date 2021-03-04 Ministers trade blame
+
+Health Minister Anna Berg said on Monday that hospitals \"are coping well\". Global News reported the figures.
+
+The opposition leader, Tom Reed, told Radio North, as Global News reported, that \"the wards are full\". He said the minister \"has lost control\".
+
+Nurses are tired. Radio South said nothing.
+";
+
+    fn span(needle: &str) -> Span {
+        let at = TEXT.find(needle).unwrap_or_else(|| panic!("{needle}"));
+        Span::new(at, at + needle.len())
+    }
+
+    fn attributions() -> Vec<Attribution> {
+        let att = |content: &str, cue: &str, source: &str| Attribution {
+            content: vec![span(content)],
+            kind: ContentKind::Direct,
+            cue: Some(span(cue)),
+            source: Some(span(source)),
+            resolved: None,
+            addressee: None,
+            chain: vec![],
+            confidence: Confidence::High,
+        };
+        let mut reed = att("the wards are full", "told", "Tom Reed");
+        reed.addressee = Some(span("Radio North"));
+        reed.chain = vec![
+            span("Radio North"),
+            span("Global News reported,").cover(span("Global News")),
+        ];
+        reed.chain[1] = Span::new(
+            reed.chain[1].start,
+            reed.chain[1].start + "Global News".len(),
+        );
+        let mut he = att("has lost control", "said the", "He");
+        he.cue = Some(span("He said").cover(span("He said")));
+        he.cue = Some(Span::new(span("He said").start + 3, span("He said").end));
+        he.resolved = Some(span("Tom Reed"));
+        he.confidence = Confidence::Medium;
+        vec![
+            att("are coping well", "said", "Health Minister Anna Berg"),
+            reed,
+            he,
+        ]
+    }
+
+    fn article() -> Arc<Article> {
+        Arc::new(Article::new(TEXT).with_attributions(attributions()))
+    }
+
+    const HEAD: &str = "article: x.txt
+date: 2021-03-04
+
+actor Anna Berg
+  kind: person
+
+actor Tom Reed
+  aka: The opposition leader
+  kind: person
+
+actor Radio North
+  kind: outlet
+
+actor Global News
+  kind: outlet
+
+actor Radio South
+  kind: outlet
+";
+
+    fn claims(body: &str) -> String {
+        format!("{HEAD}\n{body}")
+    }
+
+    fn check_all(claims: &str) -> (Vec<Diagnostic>, Option<Coverage>) {
+        let parsed = Parsed::new(claims);
+        let mut cache = ClaimCache::new();
+        let diags = check(
+            &parsed,
+            ArticleRef::Loaded(&article()),
+            &Config::default(),
+            &mut cache,
+        );
+        (diags, cache.last_coverage)
+    }
+
+    /// The findings other than C050 and C043 (which these small files always have).
+    fn findings(body: &str) -> Vec<Diagnostic> {
+        check_all(&claims(body))
+            .0
+            .into_iter()
+            .filter(|d| !matches!(d.code, Code::UnannotatedAttribution | Code::UnusedActor))
+            .collect()
+    }
+
+    const BERG: &str = "claim berg-coping
+  source: Anna Berg
+  cue: said
+  quote: are coping well
+";
+    const REED: &str = "claim reed-wards
+  source: Tom Reed
+  via: Radio North
+  cue: told
+  quote: the wards are full
+";
+    const REED_HE: &str = "claim reed-control
+  source: Tom Reed
+  cue: said
+  quote: has lost control
+";
+
+    #[test]
+    fn correct_claims_are_clean_and_cover_every_statement() {
+        let (diags, coverage) = check_all(&claims(&format!("{BERG}\n{REED}\n{REED_HE}")));
+        assert_eq!(
+            codes(&diags),
+            ["C043", "C043"],
+            "{diags:#?}" // Global News and Radio South are for other tests
+        );
+        let coverage = coverage.unwrap();
+        assert_eq!((coverage.annotated(), coverage.total), (3, 3));
+        // The alias `The opposition leader` names the speaker as written too.
+        let alias = REED.replace("source: Tom Reed", "source: The opposition leader");
+        assert_eq!(findings(&alias), vec![]);
+    }
+
+    #[test]
+    fn c024_error_when_the_named_speaker_is_someone_else() {
+        let wrong = REED.replace("source: Tom Reed", "source: Anna Berg");
+        let diags = findings(&wrong);
+        let d = find(&diags, Code::SourceMismatch);
+        assert_eq!(d.severity, Severity::Error);
+        assert!(
+            d.message.contains("`Tom Reed` (`told`, paragraph 2)"),
+            "{}",
+            d.message
+        );
+        let fix = d.fix.as_ref().unwrap();
+        assert_eq!(fix.edits[0].replacement, "Tom Reed");
+        let related: Vec<&str> = d.related.iter().map(|r| r.span.slice(TEXT)).collect();
+        assert_eq!(related, ["told", "Tom Reed"]);
+        // No proximity warning on top of it.
+        assert!(!codes(&diags).contains(&"C021"), "{diags:#?}");
+    }
+
+    #[test]
+    fn c024_warning_when_the_speaker_is_a_resolved_pronoun() {
+        let wrong = REED_HE.replace("source: Tom Reed", "source: Anna Berg");
+        let diags = findings(&wrong);
+        let d = find(&diags, Code::SourceMismatch);
+        assert_eq!(d.severity, Severity::Warning);
+        assert!(d.message.contains("whom `He` refers to"), "{}", d.message);
+    }
+
+    #[test]
+    fn c024_silent_on_low_confidence_and_configurable() {
+        let mut atts = attributions();
+        atts[1].confidence = Confidence::Low;
+        let article = Arc::new(Article::new(TEXT).with_attributions(atts));
+        let parsed = Parsed::new(claims(
+            &REED.replace("source: Tom Reed", "source: Anna Berg"),
+        ));
+        let run = |config: &Config| {
+            check(
+                &parsed,
+                ArticleRef::Loaded(&article),
+                config,
+                &mut ClaimCache::new(),
+            )
+        };
+        assert!(!codes(&run(&Config::default())).contains(&"C024"));
+        let parsed_high = Parsed::new(claims(
+            &REED.replace("source: Tom Reed", "source: Anna Berg"),
+        ));
+        let config = Config::from_toml("[rules]\nC024 = \"warning\"\n").unwrap();
+        let diags = check(
+            &parsed_high,
+            ArticleRef::Loaded(&self::article()),
+            &config,
+            &mut ClaimCache::new(),
+        );
+        assert_eq!(
+            find(&diags, Code::SourceMismatch).severity,
+            Severity::Warning
+        );
+    }
+
+    #[test]
+    fn c025_intermediary_not_in_the_chain_or_out_of_order() {
+        assert_eq!(findings(REED), vec![]);
+        // Omitting intermediaries is fine; the nearest first, then the next.
+        let both = REED.replace("via: Radio North", "via: Radio North, Global News");
+        assert_eq!(findings(&both), vec![]);
+        let stranger = REED.replace("via: Radio North", "via: Radio South");
+        let d = find(&findings(&stranger), Code::ViaMismatch).clone();
+        assert!(
+            d.message.contains("`Radio South` is not in the chain"),
+            "{}",
+            d.message
+        );
+        let reversed = REED.replace("via: Radio North", "via: Global News, Radio North");
+        let d = find(&findings(&reversed), Code::ViaMismatch).clone();
+        assert!(
+            d.message.contains("nearest the source first"),
+            "{}",
+            d.message
+        );
+        // A quote whose attribution has no chain is not checked.
+        let berg = BERG.replace("cue: said", "via: Radio South\n  cue: said");
+        assert!(!codes(&findings(&berg)).contains(&"C025"));
+    }
+
+    #[test]
+    fn c046_alias_the_article_never_uses() {
+        let head = HEAD.replace(
+            "actor Anna Berg\n",
+            "actor Anna Berg\n  aka: Health Minister, Anna Burg\n",
+        );
+        let diags: Vec<Diagnostic> = check_all(&format!("{head}\n{BERG}")).0;
+        let aliases: Vec<&Diagnostic> = diags
+            .iter()
+            .filter(|d| d.code == Code::AliasNotInArticle)
+            .collect();
+        assert_eq!(aliases.len(), 1, "{aliases:#?}");
+        assert!(
+            aliases[0].message.contains("`Anna Burg`"),
+            "{}",
+            aliases[0].message
+        );
+        assert!(
+            aliases[0].message.contains("did you mean `Anna Berg`?"),
+            "{}",
+            aliases[0].message
+        );
+    }
+
+    #[test]
+    fn c046_source_one_typo_from_a_declared_name() {
+        let typo = REED.replace("source: Tom Reed", "source: Tom Reid");
+        let diags = findings(&typo);
+        let d = find(&diags, Code::AliasNotInArticle);
+        assert_eq!(d.fix.as_ref().unwrap().edits[0].replacement, "Tom Reed");
+        // A short or exact name is no typo.
+        assert!(!codes(&findings(REED)).contains(&"C046"));
+    }
+
+    #[test]
+    fn c050_unannotated_statements_with_a_drafted_claim() {
+        let text = claims(BERG);
+        let (diags, coverage) = check_all(&text);
+        let unannotated: Vec<&Diagnostic> = diags
+            .iter()
+            .filter(|d| d.code == Code::UnannotatedAttribution)
+            .collect();
+        assert_eq!(unannotated.len(), 2, "{diags:#?}");
+        assert_eq!(unannotated[0].severity, Severity::Info);
+        assert_eq!(unannotated[0].span.slice(&text), "x.txt");
+        assert_eq!(
+            unannotated[0].related[0].span.slice(TEXT),
+            "the wards are full"
+        );
+        let fix = unannotated[0].fix.as_ref().unwrap();
+        let mut fixed = text.clone();
+        fixed.replace_range(
+            fix.edits[0].span.start..fix.edits[0].span.end,
+            &fix.edits[0].replacement,
+        );
+        assert!(fixed.contains("  source: Tom Reed\n  via: Radio North, Global News\n  cue: told Radio North\n  quote: the wards are full\n"), "{fixed}");
+        let (after, coverage_after) = check_all(&fixed);
+        assert_eq!(coverage.unwrap().annotated(), 1);
+        assert_eq!(coverage_after.unwrap().annotated(), 2);
+        assert!(
+            after.iter().all(|d| d.severity != Severity::Error),
+            "{after:#?}"
+        );
+        // Off in claimls.toml: no findings, the coverage is still counted.
+        let config = Config::from_toml("[rules]\nunannotated-attribution = \"off\"\n").unwrap();
+        let mut cache = ClaimCache::new();
+        let diags = check(
+            &Parsed::new(text),
+            ArticleRef::Loaded(&article()),
+            &config,
+            &mut cache,
+        );
+        assert!(!codes(&diags).contains(&"C050"));
+        assert_eq!(cache.last_coverage.unwrap().total, 3);
+    }
+
+    #[test]
+    fn c022_reads_the_attribution_cue_and_stays_in_the_paragraph() {
+        // `told Radio North` is the attribution's cue with its addressee.
+        let told = REED.replace("cue: told", "cue: told Radio North");
+        assert_eq!(findings(&told), vec![]);
+        // `reported` stands in the sentence before, but in the previous paragraph: the
+        // window no longer reaches there.
+        let text = "date 2021-03-04 X\n\nGlobal News reported the figures.\n\nHospitals \"are coping well\".\n";
+        let article = Arc::new(Article::new(text));
+        let parsed = Parsed::new(claims(
+            "claim c\n  source: Global News\n  cue: reported\n  quote: are coping well\n",
+        ));
+        let diags = check(
+            &parsed,
+            ArticleRef::Loaded(&article),
+            &Config::default(),
+            &mut ClaimCache::new(),
+        );
+        assert!(codes(&diags).contains(&"C022"), "{diags:#?}");
+        let same = "date 2021-03-04 X\n\nGlobal News reported the figures. Hospitals \"are coping well\".\n";
+        let article = Arc::new(Article::new(same));
+        let diags = check(
+            &parsed,
+            ArticleRef::Loaded(&article),
+            &Config::default(),
+            &mut ClaimCache::new(),
+        );
+        assert!(!codes(&diags).contains(&"C022"), "{diags:#?}");
+    }
+
+    #[test]
+    fn c021_pronoun_chain_with_a_lexicon_verb() {
+        let text = "date 2021-03-04 X\n\nTom Reed spoke at length on Monday about the wards.\n\nHe pledged more staff.\n\nHe acknowledged that \"nurses are tired\".\n";
+        let article = Arc::new(Article::new(text));
+        let parsed = Parsed::new(claims(
+            "claim c\n  source: Tom Reed\n  cue: acknowledged\n  quote: nurses are tired\n",
+        ));
+        let diags = check(
+            &parsed,
+            ArticleRef::Loaded(&article),
+            &Config::default(),
+            &mut ClaimCache::new(),
+        );
+        assert!(!codes(&diags).contains(&"C021"), "{diags:#?}");
+        let narration = text
+            .replace("He acknowledged that", "It is known that")
+            .replace("He pledged", "We need");
+        let article = Arc::new(Article::new(narration));
+        let parsed = Parsed::new(claims(
+            "claim c\n  source: Tom Reed\n  quote: nurses are tired\n",
+        ));
+        let diags = check(
+            &parsed,
+            ArticleRef::Loaded(&article),
+            &Config::default(),
+            &mut ClaimCache::new(),
+        );
+        assert!(codes(&diags).contains(&"C021"), "{diags:#?}");
+    }
+
+    fn plain(article: &str, claim: &str) -> Vec<&'static str> {
+        let article = Arc::new(Article::new(article));
+        let parsed = Parsed::new(claims(claim));
+        let diags = check(
+            &parsed,
+            ArticleRef::Loaded(&article),
+            &Config::default(),
+            &mut ClaimCache::new(),
+        );
+        codes(&diags)
+            .into_iter()
+            .filter(|c| !matches!(*c, "C043" | "C046" | "C050" | "C013"))
+            .collect()
+    }
+
+    #[test]
+    fn c022_window_of_headline_quotes_and_of_a_paragraph_ending_in_a_colon() {
+        let claim = "claim c\n  source: Tom Reed\n  cue: urges\n  quote: calm in the wards\n";
+        let headline = "date 2021-03-04 Tom Reed urges calm in the wards\n\nNurses are tired.\n";
+        assert_eq!(plain(headline, claim), Vec::<&str>::new());
+        let claim = "claim c\n  source: Tom Reed\n  cue: made the following comment\n  quote: We are fine.\n";
+        let colon =
+            "date 2021-03-04 X\n\nTom Reed made the following comment:\n\n\"We are fine.\"\n";
+        assert_eq!(plain(colon, claim), Vec::<&str>::new());
+        let period = colon.replace("comment:", "comment.");
+        assert_eq!(plain(&period, claim), ["C022"]);
+    }
+
+    #[test]
+    fn ambiguous_quotes_are_checked_where_source_and_cue_fit() {
+        let article = "date 2021-03-04 X\n\nAnna Berg said the wards were calm.\n\nNurses are tired.\n\nTom Reed told reporters that the wards were full.\n";
+        let claim = "claim c\n  source: Tom Reed\n  cue: told\n  quote: the wards were\n";
+        assert_eq!(plain(article, claim), Vec::<&str>::new());
+        // With one occurrence only, the same claim is reported.
+        let once = article.replace("the wards were calm", "all was calm");
+        assert!(!plain(
+            &once,
+            "claim c\n  source: Tom Reed\n  cue: said\n  quote: the wards were\n"
+        )
+        .is_empty());
+        let wrong = "claim c\n  source: Tom Reed\n  cue: warned\n  quote: the wards were\n";
+        assert_eq!(plain(article, wrong), ["C022"]);
+    }
+
+    #[test]
+    fn c024_not_for_pronoun_sources_other_cues_or_adverbial_speakers() {
+        // `He` names no one; the attribution's speaker is Tom Reed.
+        let pronoun = REED.replace("source: Tom Reed", "source: He");
+        assert!(!codes(&findings(&pronoun)).contains(&"C024"));
+        // The claim's cue is not the attribution's: another attribution of these words.
+        let other_cue = REED
+            .replace("source: Tom Reed", "source: Anna Berg")
+            .replace("cue: told", "cue: warned");
+        assert!(
+            !codes(&findings(&other_cue)).contains(&"C024"),
+            "{:#?}",
+            findings(&other_cue)
+        );
+        assert!(plausible("Tom Reed") && plausible("the minister") && plausible("sources"));
+        for adverbial in [
+            "long",
+            "In 1986",
+            "During a speech",
+            "Twenty-two years ago",
+            "only",
+        ] {
+            assert!(!plausible(adverbial), "{adverbial}");
+        }
+    }
+
+    fn plausible(name: &str) -> bool {
+        crate::check::credit::plausible_speaker(name)
+    }
 }

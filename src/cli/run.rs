@@ -21,6 +21,8 @@ pub(crate) const MAX_CLAIMS_BYTES: u64 = 64 << 20;
 /// One checked file, already rendered in the output format.
 pub(crate) struct FileReport {
     pub claims: usize,
+    /// `(annotated, total)` attributions of the article, when it was read.
+    pub coverage: Option<(usize, usize)>,
     /// The severity of every finding, for the summary and the exit code.
     pub severities: Vec<Severity>,
     pub rendered: Rendered,
@@ -184,6 +186,7 @@ fn check_file(
     let parsed = Parsed::new(text.unwrap_or_default());
     let article_path = clean(&parsed.article_path(path));
     let mut article = None;
+    let mut coverage = None;
     let mut diagnostics = if too_large {
         Vec::new()
     } else {
@@ -194,12 +197,12 @@ fn check_file(
             })
         });
         let diags = match &loaded {
-            Ok(a) => check::check(
-                &parsed,
-                ArticleRef::Loaded(a),
-                &config,
-                &mut ClaimCache::disabled(),
-            ),
+            Ok(a) => {
+                let mut cache = ClaimCache::disabled();
+                let diags = check::check(&parsed, ArticleRef::Loaded(a), &config, &mut cache);
+                coverage = cache.last_coverage.map(|c| (c.annotated(), c.total));
+                diags
+            }
             Err(e) => check::check(
                 &parsed,
                 ArticleRef::Failed(e),
@@ -237,6 +240,7 @@ fn check_file(
     };
     Ok(FileReport {
         claims: parsed.model.claims.len(),
+        coverage,
         severities: diagnostics.iter().map(|d| d.severity).collect(),
         rendered: renderer.render(&checked),
     })

@@ -429,11 +429,17 @@ fn actor_names(
     let mut excluded: Vec<String> = Vec::new();
     let mut offer_declared = true;
     let mut anchor: Option<Span> = None;
+    // For `source:`, who the article credits with the quote: that name first; the
+    // addressee and names inside the quoted words after the others.
+    let mut credited: Option<Credited> = None;
     match &usage {
         NameUse::Source(i) => {
             anchor = article
                 .zip(model.claims.get(*i))
                 .and_then(|(a, c)| quote_anchor(a, c));
+            credited = article
+                .zip(anchor)
+                .map(|(a, anchor)| Credited::new(a, anchor));
         }
         NameUse::Via(i, current) => {
             if let Some(claim) = model.claims.get(*i) {
@@ -562,6 +568,26 @@ fn actor_names(
             });
         }
     }
+    // The speaker the article credits, as the article names them, when no name offered
+    // so far stands there (a descriptor such as "The GOP nominee", a name no list has).
+    if let (Some(c), Some(a)) = (&credited, article) {
+        if let Some(name) = c.name.as_ref().filter(|_| {
+            !proposals
+                .iter()
+                .any(|p| p.group < 3 && c.speaks(&p.mentions))
+        }) {
+            proposals.push(NameProposal {
+                key: Cow::Owned(normalize_str(name)),
+                label: Cow::Owned(name.clone()),
+                kind: CompletionKind::Name,
+                detail: Detail::Article { kind: "speaker" },
+                documentation: None,
+                mentions: Cow::Owned(c.speaker.clone()),
+                group: 2,
+            });
+            let _ = a;
+        }
+    }
     if let NameUse::Source(_) = usage {
         proposals.push(NameProposal {
             label: Cow::Borrowed(UNNAMED),
@@ -598,6 +624,15 @@ fn actor_names(
                 p.mentions.first().map_or(usize::MAX / 2, |m| m.start),
             ),
         };
+        // The credited speaker first (tier 0); the addressee and names only inside the
+        // quoted words after every other name (tiers 5-8); `unnamed` last.
+        let tier = match &credited {
+            _ if tier == 9 => 9,
+            Some(c) if c.speaks(&p.mentions) => 0,
+            Some(c) if article.is_some_and(|a| c.subject_of_verb(a, &p.mentions)) => 0,
+            Some(c) if c.demoted(&p.mentions) => 5 + tier.min(3),
+            _ => 1 + tier.min(3),
+        };
         // Declared actors before the article's other names at the same nearness.
         let group = if p.group == 1 { 0 } else { p.group };
         ranked.push(((tier, group, distance.min(9_999_999_999), seq), seq));
@@ -626,6 +661,98 @@ fn actor_names(
             }
         })
         .collect()
+}
+
+/// What the article's attribution of a quote says about the names a `source:` may take.
+struct Credited {
+    /// The speaker as written and the mention it resolves to.
+    speaker: Vec<Span>,
+    /// The article's name for the speaker (as `claimls draft` writes it).
+    name: Option<String>,
+    addressee: Option<Span>,
+    /// The reported words (or the quote's anchor when no attribution covers it).
+    content: Vec<Span>,
+    /// The paragraph (or headline) of the quote.
+    block: Option<Span>,
+    /// The quote's sentences when no attribution covers it, to look for a subject.
+    sentences: Option<Span>,
+}
+
+impl Credited {
+    fn new(article: &Article, anchor: Span) -> Credited {
+        let att = crate::check::credit::covering(article, anchor);
+        Credited {
+            speaker: att
+                .map(|a| a.source.into_iter().chain(a.resolved).collect())
+                .unwrap_or_default(),
+            name: att.and_then(|a| crate::check::credit::speaker_text(article, a)),
+            addressee: att.and_then(|a| a.addressee),
+            content: att.map_or_else(|| vec![anchor], |a| a.content.clone()),
+            block: article.text_block(anchor.start),
+            sentences: match att {
+                Some(_) => None,
+                None => {
+                    let range = article.sentences_in(anchor);
+                    let first = article.sentences.get(range.start).map(|s| s.span);
+                    let last = article
+                        .sentences
+                        .get(range.end.saturating_sub(1))
+                        .map(|s| s.span);
+                    first.zip(last).map(|(a, b)| a.cover(b).cover(anchor))
+                }
+            },
+        }
+    }
+
+    fn speaks(&self, mentions: &[Span]) -> bool {
+        mentions
+            .iter()
+            .any(|m| self.speaker.iter().any(|s| overlaps(*m, *s)))
+    }
+
+    /// Without an attribution: a mention in the quote's sentence(s), outside the quoted
+    /// words, that stands as the subject of a reporting verb ("Trump tells …", "Trump has
+    /// also said …") or right after one ("…, said Trump").
+    fn subject_of_verb(&self, article: &Article, mentions: &[Span]) -> bool {
+        let Some(region) = self.sentences else {
+            return false;
+        };
+        let text = &article.text;
+        mentions.iter().any(|m| {
+            if !region.contains_span(*m) || self.content.iter().any(|c| overlaps(*m, *c)) {
+                return false;
+            }
+            let after = text[m.end..region.end]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(3)
+                .any(|w| crate::article::attribution::lexicon::reporting_lemma(w).is_some());
+            let before = text[region.start..m.start]
+                .split(|c: char| !c.is_alphanumeric())
+                .rfind(|w| !w.is_empty())
+                .is_some_and(|w| {
+                    crate::article::attribution::lexicon::reporting_lemma(w).is_some()
+                });
+            after || before
+        })
+    }
+
+    /// Named as the addressee, or near the quote only inside the reported words.
+    fn demoted(&self, mentions: &[Span]) -> bool {
+        if self
+            .addressee
+            .is_some_and(|a| mentions.iter().any(|m| overlaps(*m, a)))
+        {
+            return true;
+        }
+        let inside = |m: &Span| self.content.iter().any(|c| overlaps(*m, *c));
+        let near = |m: &Span| self.block.is_some_and(|b| b.contains_span(*m));
+        mentions.iter().any(inside) && !mentions.iter().any(|m| near(m) && !inside(m))
+    }
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
 }
 
 /// Whether the characters of `typed` appear in `label` in order, ignoring case: the
@@ -1245,5 +1372,65 @@ mod tests {
         assert!(completion(&Parsed::new(""), None, 99, &Config::default())
             .iter()
             .all(|c| c.kind != CompletionKind::Actor));
+    }
+
+    #[test]
+    fn source_ranks_the_credited_speaker_first_and_the_addressee_and_quoted_names_last() {
+        use crate::article::attribution::{Attribution, Confidence, ContentKind};
+        let text = "date 2021-01-01 Talks\n\nThe talks collapsed on Friday in London. He told Sky News that the deal \"was dead for Boris Johnson\", Robert Peston said later.\n\nNote the figures, could it happen? COULD it? Repeat: nobody could. According to Mr Peston the prime minister told colleagues he would resign.\n";
+        let find = |needle: &str| {
+            let at = text.find(needle).unwrap();
+            Span::new(at, at + needle.len())
+        };
+        let he = find("He told").start;
+        let att = Attribution {
+            content: vec![find("was dead for Boris Johnson")],
+            kind: ContentKind::Direct,
+            cue: Some(find("told")),
+            source: Some(Span::new(he, he + 2)),
+            resolved: Some(find("Robert Peston")),
+            addressee: Some(find("Sky News")),
+            chain: vec![],
+            confidence: Confidence::Medium,
+        };
+        let article = Article::new(text).with_attributions(vec![att]);
+        let claims = "claim c\n  source: \n  quote: was dead for Boris Johnson\n";
+        let p = Parsed::new(claims);
+        let mut items = completion(
+            &p,
+            Some(&article),
+            claims.find(": \n").unwrap() + 2,
+            &Config::default(),
+        );
+        items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
+        let l = labels(&items);
+        assert_eq!(l[0], "Robert Peston", "{l:?}");
+        let pos = |name: &str| {
+            l.iter()
+                .position(|x| *x == name)
+                .unwrap_or_else(|| panic!("{name} in {l:?}"))
+        };
+        assert!(pos("Sky News") > pos("London"), "{l:?}");
+        assert!(pos("Boris Johnson") > pos("London"), "{l:?}");
+        assert_eq!(l.last(), Some(&"unnamed"));
+        for junk in [
+            "Note",
+            "COULD",
+            "Repeat",
+            "According to Mr Peston the prime minister",
+        ] {
+            assert!(!l.contains(&junk), "{junk} in {l:?}");
+        }
+        assert!(l.contains(&"the prime minister"), "{l:?}");
+        // Without an attribution, the nearest name still comes first.
+        let plain = Article::new(text).with_attributions(vec![]);
+        let mut items = completion(
+            &p,
+            Some(&plain),
+            claims.find(": \n").unwrap() + 2,
+            &Config::default(),
+        );
+        items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
+        assert_ne!(labels(&items)[0], "Sky News", "{:?}", labels(&items));
     }
 }

@@ -21,17 +21,17 @@ const FIELDS: &[(&str, &str, &str)] = &[
     (
         "claim",
         "source",
-        "**Required.** Who made the statement: a declared actor (name or alias), another name the article uses, or `unnamed`. Must be mentioned in the article (C020) and near the quote (C021).",
+        "**Required.** Who made the statement: a declared actor (name or alias), another name the article uses, or `unnamed`. Must be mentioned in the article (C020), near the quote (C021), and be who the article credits with it (C024).",
     ),
     (
         "claim",
         "via",
-        "The intermediaries through which the statement reached the article, nearest the source first, comma-separated. Do not repeat the publishers. Each must be mentioned (C023).",
+        "The intermediaries through which the statement reached the article, nearest the source first, comma-separated. Do not repeat the publishers. Each must be mentioned (C023) and in the quote's chain (C025).",
     ),
     (
         "claim",
         "cue",
-        "The reporting words as they stand in the article (`said`, `told Sputnik`, `denied`). Must stand in the quote's sentences or the one before or after (C022).",
+        "The reporting words as they stand in the article (`said`, `told Sputnik`, `denied`). Must be the attribution's cue, or stand in the quote's sentences or the one before or after in its paragraph (C022).",
     ),
     (
         "claim",

@@ -6,7 +6,7 @@ use super::markdown::{clip, code, collapse, escape, excerpt, place, sentence_reg
 use super::names::quote_anchor;
 use super::Hover;
 use crate::article::{split_elisions, Article, MatchLevel, QuoteSearch};
-use crate::check::{cue, mentions_of, word_diff, Parsed};
+use crate::check::{credit, cue, mentions_of, word_diff, Parsed};
 use crate::model::{Annotation, Claim, UNNAMED};
 use crate::syntax::BlockKind;
 use crate::text::Span;
@@ -67,10 +67,16 @@ fn value_hover(
         })
     };
     match (field.owner, field.name) {
-        (Owner::Claim(_), "source") => {
+        (Owner::Claim(i), "source") => {
             let name = field.value.text.as_str();
+            let credit = article
+                .zip(model.claims.get(i))
+                .and_then(|(a, claim)| credit_line(model, a, claim));
             (!name.is_empty()).then(|| Hover {
-                markdown: actor_card(model, article, name),
+                markdown: match credit {
+                    Some(line) => format!("{line}\n\n---\n\n{}", actor_card(model, article, name)),
+                    None => actor_card(model, article, name),
+                },
                 span: field.value.span,
             })
         }
@@ -228,8 +234,9 @@ fn mentions_summary(article: &Article, mentions: &[Span]) -> String {
     let in_headline = mentions.iter().any(|m| article.in_header(m.start));
     let mut paragraphs: Vec<usize> = Vec::new();
     for m in mentions.iter().filter(|m| !article.in_header(m.start)) {
+        // Mentions are sorted: a paragraph seen is the last one pushed.
         if let Some(p) = article.paragraph_of(m.start).map(|p| p + 1) {
-            if !paragraphs.contains(&p) {
+            if paragraphs.last() != Some(&p) {
                 paragraphs.push(p);
             }
         }
@@ -283,18 +290,52 @@ fn claims_of<'a>(model: &'a Annotation, name: &str) -> (Vec<&'a str>, Vec<&'a st
         Some(actor) => actor.names().map(key).collect(),
         None => vec![key(name)],
     };
-    let same = |other: &str| names.contains(&key(other));
+    // Every claim is compared: ASCII names without building a string per claim.
+    let same = |other: &str| {
+        if other.is_ascii() {
+            names.iter().any(|n| folds_to_ascii(other, n))
+        } else {
+            names.contains(&key(other))
+        }
+    };
     let mut as_source = Vec::new();
     let mut as_via = Vec::new();
     for c in &model.claims {
         if c.source_name().is_some_and(same) {
             as_source.push(c.id.as_str());
         }
-        if c.via.is_some() && c.via_items().iter().any(|v| same(&v.text)) {
+        // The items of `via:` as `via_items` gives them, without allocating.
+        if c.via.as_ref().is_some_and(|v| {
+            v.value
+                .text
+                .split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .any(same)
+        }) {
             as_via.push(c.id.as_str());
         }
     }
     (as_source, as_via)
+}
+
+/// Whether the ASCII `s`, whitespace runs collapsed to one space, trimmed and lowercased,
+/// equals `key`.
+fn folds_to_ascii(s: &str, key: &str) -> bool {
+    let mut folded = s.split_whitespace().enumerate().flat_map(|(i, w)| {
+        (i > 0)
+            .then_some(b' ')
+            .into_iter()
+            .chain(w.bytes().map(|b| b.to_ascii_lowercase()))
+    });
+    let mut k = key.bytes();
+    loop {
+        match (folded.next(), k.next()) {
+            (None, None) => return true,
+            (Some(a), Some(b)) if a == b => {}
+            _ => return false,
+        }
+    }
 }
 
 /// "Syrian national → CNN → UrduPoint News, Sputnik (this article)".
@@ -319,8 +360,60 @@ pub(crate) fn chain(model: &Annotation, claim: &Claim) -> String {
     steps.join(" → ")
 }
 
+/// Who the article credits with the claim's (first found) quote, the cue, the chain and the
+/// publishers: "The article credits: Syrian national (said, paragraph 4) via CNN, published
+/// by UrduPoint News / Sputnik". `None` when no attribution of the article covers the quote.
+pub(crate) fn credit_line(model: &Annotation, article: &Article, claim: &Claim) -> Option<String> {
+    let anchor = quote_anchor(article, claim)?;
+    let att = credit::covering(article, anchor)?;
+    let name = credit::credited_name(model, article, att)?;
+    let mut line = format!("The article credits: {}", escape(&name));
+    let at = att.cue.unwrap_or_else(|| att.content_span()).start;
+    let para = credit::paragraph_number(article, at);
+    let where_ = if para == 0 {
+        "headline".to_string()
+    } else {
+        format!("paragraph {para}")
+    };
+    match att.cue {
+        Some(c) => line.push_str(&format!(
+            " ({}, {where_})",
+            escape(&collapse(c.slice(&article.text)))
+        )),
+        None => line.push_str(&format!(" ({where_})")),
+    }
+    let via: Vec<String> = att
+        .chain
+        .iter()
+        .map(|s| {
+            credit::actor_at(model, article, *s)
+                .map(|a| a.name.clone())
+                .unwrap_or_else(|| collapse(s.slice(&article.text)))
+        })
+        .collect();
+    if !via.is_empty() {
+        line.push_str(&format!(" via {}", escape(&via.join(", "))));
+    }
+    let publishers: Vec<String> = model
+        .header
+        .publishers()
+        .into_iter()
+        .map(|p| p.text)
+        .collect();
+    if !publishers.is_empty() {
+        line.push_str(&format!(
+            ", published by {}",
+            escape(&publishers.join(" / "))
+        ));
+    }
+    Some(line)
+}
+
 fn claim_card(model: &Annotation, article: Option<&Article>, claim: &Claim) -> String {
     let mut md = format!("**claim** {}\n\n{}", code(&claim.id), chain(model, claim));
+    if let Some(line) = article.and_then(|a| credit_line(model, a, claim)) {
+        md.push_str(&format!("\n\n{line}"));
+    }
     let mut facts = Vec::new();
     if let Some(cue) = claim.cue.as_ref().filter(|c| !c.value.is_empty()) {
         facts.push(format!("cue *{}*", escape(&cue.value.text)));
@@ -654,6 +747,31 @@ mod tests {
     use super::*;
     use crate::ide::fixture::{article, at, parsed};
 
+    #[test]
+    fn ascii_names_fold_as_the_allocating_key_does() {
+        let keys = ["syrian national", "cnn", "a b", "", "x"];
+        for s in [
+            "Syrian National",
+            "  syrian \t\n NATIONAL ",
+            "Syrian\u{b}National",
+            "SyrianNational",
+            "CNN",
+            "cnn ",
+            "a  b",
+            "",
+            " ",
+            "X",
+        ] {
+            for k in keys {
+                assert_eq!(
+                    folds_to_ascii(s, k),
+                    collapse(s).to_lowercase() == k,
+                    "{s:?} {k:?}"
+                );
+            }
+        }
+    }
+
     fn show(needle: &str, k: usize) -> Hover {
         let p = parsed();
         let a = article();
@@ -669,7 +787,13 @@ mod tests {
         );
         assert!(
             h.markdown
-                .starts_with("### Syrian national\n\n*anonymous* — former rebel"),
+                .starts_with("The article credits: Syrian national (said, paragraph 4) via CNN"),
+            "{}",
+            h.markdown
+        );
+        assert!(
+            h.markdown
+                .contains("### Syrian national\n\n*anonymous* — former rebel"),
             "{}",
             h.markdown
         );
@@ -809,5 +933,41 @@ mod tests {
         assert!(h.markdown.contains("*The article is not available.*"));
         assert!(hover(&p, None, 5).is_none(), "comment");
         assert!(hover(&Parsed::new(""), None, 0).is_none());
+    }
+
+    #[test]
+    fn claim_header_and_source_say_who_the_article_credits() {
+        use crate::article::attribution::{Attribution, Confidence, ContentKind};
+        let text = super::super::fixture::ARTICLE;
+        let find = |needle: &str| {
+            let at = text.find(needle).unwrap();
+            Span::new(at, at + needle.len())
+        };
+        let said = find("The Syrian man said");
+        let att = Attribution {
+            content: vec![find("he did not know who was funding the operation")],
+            kind: ContentKind::Indirect,
+            cue: Some(Span::new(said.end - 4, said.end)),
+            source: Some(Span::new(said.start, said.end - 5)),
+            resolved: None,
+            addressee: None,
+            chain: vec![find("CNN")],
+            confidence: Confidence::High,
+        };
+        let p = parsed();
+        let a = article().with_attributions(vec![att]);
+        let expected = "The article credits: Syrian national (said, paragraph 4) via CNN, published by UrduPoint News / Sputnik";
+        let head = hover(&p, Some(&a), at(&p, "claim funding-unknown", 3)).unwrap();
+        assert!(head.markdown.contains(expected), "{}", head.markdown);
+        let source = at(&p, "claim funding-unknown\n  source: Syrian national", 35);
+        let h = hover(&p, Some(&a), source).unwrap();
+        assert!(h.markdown.starts_with(expected), "{}", h.markdown);
+        // A claim whose quote no attribution covers gets no such line.
+        let other = hover(&p, Some(&a), at(&p, "claim only-way", 3)).unwrap();
+        assert!(
+            !other.markdown.contains("The article credits"),
+            "{}",
+            other.markdown
+        );
     }
 }

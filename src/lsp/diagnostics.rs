@@ -72,6 +72,57 @@ pub fn to_lsp(d: &core::Diagnostic, at: &Places<'_>, version: i32) -> Diagnostic
     }
 }
 
+/// The mark a C050 finding (`d`, on the annotation `claims_uri`) puts on the unannotated
+/// statement in the article's own buffer: a diagnostic on the statement whose `data`
+/// carries the drafted claim as an edit of the annotation (`claims`: its URI and version).
+pub fn on_article(
+    d: &core::Diagnostic,
+    file: &Lines<'_>,
+    article: &Lines<'_>,
+    claims_uri: &Uri,
+    claims_version: i32,
+    article_version: i32,
+    claims_name: &str,
+) -> Option<Diagnostic> {
+    let statement = d
+        .related
+        .iter()
+        .find(|r| r.target == core::Target::Article)?;
+    let fix = d.fix.as_ref()?;
+    let data = json!({
+        "version": article_version,
+        "claims": { "uri": claims_uri, "version": claims_version },
+        "fix": {
+            "title": fix.title,
+            "edits": fix.edits.iter().map(|e| json!({
+                "range": file.range(e.span),
+                "newText": e.replacement,
+            })).collect::<Vec<_>>(),
+        }
+    });
+    Some(Diagnostic {
+        range: article.range(statement.span),
+        severity: Some(severity(d.severity)),
+        code: Some(NumberOrString::String(d.code.as_str().to_string())),
+        code_description: None,
+        source: Some(SOURCE.to_string()),
+        message: format!("not annotated in {claims_name}: {}", d.message),
+        related_information: Some(vec![DiagnosticRelatedInformation {
+            location: Location::new(claims_uri.clone(), file.range(d.span)),
+            message: "the annotation".into(),
+        }]),
+        tags: None,
+        data: Some(data),
+    })
+}
+
+/// The code action of an article-side mark: its drafted claim, inserted into the
+/// annotation named in its `data`.
+pub fn article_fix(diagnostic: &Diagnostic, data: &Value) -> Option<CodeAction> {
+    let claims: Uri = serde_json::from_value(data.get("claims")?.get("uri")?.clone()).ok()?;
+    quick_fix(&claims, diagnostic, data)
+}
+
 /// The one diagnostic of an annotation over the `maxDocumentBytes` setting (C001, as
 /// `claimls check` reports a `.claims` file over its limit).
 pub fn too_large(bytes: u64, limit: u64) -> Diagnostic {

@@ -113,6 +113,11 @@ pub struct Document {
     /// only while its generation is still the document's.
     pub generation: u64,
     pub published: Option<Published>,
+    /// For an article: the unannotated statements last published on it (C050 in the
+    /// article's own buffer), with the article version they are for.
+    pub article_side: Option<(i32, Vec<tower_lsp_server::ls_types::Diagnostic>)>,
+    /// For an annotation: the article buffer its statements were last published on.
+    pub article_uri: Option<Uri>,
     /// Annotations longer than this are not parsed (the `maxDocumentBytes` setting).
     pub max_bytes: u64,
 }
@@ -135,6 +140,8 @@ impl Document {
             cache: Arc::new(Mutex::new(ClaimCache::new())),
             generation: 0,
             published: None,
+            article_side: None,
+            article_uri: None,
             max_bytes,
         }
     }

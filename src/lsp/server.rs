@@ -83,6 +83,8 @@ struct ClientCaps {
 struct ArticleView {
     path: Option<PathBuf>,
     uri: Option<Uri>,
+    /// The version of the article's editor buffer, when it is open.
+    version: Option<i32>,
     result: std::result::Result<Arc<Article>, ArticleError>,
 }
 
@@ -110,6 +112,9 @@ struct Outcome {
     lsp: Vec<Diagnostic>,
     core: Vec<core::Diagnostic>,
     problem: Option<String>,
+    /// When the article is open in the editor: its URI, buffer version and the
+    /// unannotated statements to mark in it.
+    article_side: Option<(Uri, i32, Vec<Diagnostic>)>,
 }
 
 pub struct State {
@@ -156,6 +161,7 @@ impl State {
             Err(e) => ArticleView {
                 path: None,
                 uri: None,
+                version: None,
                 result: Err(e),
             },
             Ok(path) => {
@@ -168,12 +174,14 @@ impl State {
                     config.limits(),
                     buffer.as_ref().map(|(s, _)| (s.version, s.text())),
                 );
+                let version = buffer.as_ref().map(|(s, _)| s.version);
                 let uri = buffer
                     .map(|(_, u)| u)
                     .or_else(|| Uri::from_file_path(&path));
                 ArticleView {
                     path: Some(path),
                     uri,
+                    version,
                     result,
                 }
             }
@@ -201,6 +209,7 @@ impl State {
                 lsp: vec![d],
                 core: Vec::new(),
                 problem: None,
+                article_side: None,
             });
         }
         let parsed = snap.parsed()?;
@@ -236,11 +245,38 @@ impl State {
                 cap,
             ));
         }
+        let article_side = match (&view.uri, view.version, &places.article) {
+            (Some(auri), Some(aversion), Some((_, alines))) => {
+                let name = path
+                    .as_deref()
+                    .and_then(Path::file_name)
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "the annotation".into());
+                let marks = found
+                    .iter()
+                    .filter(|d| d.code == core::Code::UnannotatedAttribution)
+                    .filter_map(|d| {
+                        diagnostics::on_article(
+                            d,
+                            &places.file,
+                            alines,
+                            uri,
+                            snap.version,
+                            aversion,
+                            &name,
+                        )
+                    })
+                    .collect();
+                Some((auri.clone(), aversion, marks))
+            }
+            _ => None,
+        };
         Some(Outcome {
             version: snap.version,
             lsp,
             core: found,
             problem,
+            article_side,
         })
     }
 
@@ -293,7 +329,7 @@ impl State {
             catch_unwind(AssertUnwindSafe(|| state.check_now(&u, generation)))
         })
         .await;
-        let outcome = match joined {
+        let mut outcome = match joined {
             Ok(Ok(Some(outcome))) => outcome,
             Ok(Ok(None)) => return,
             Ok(Err(panic)) => {
@@ -330,13 +366,30 @@ impl State {
                         version: outcome.version,
                         diagnostics: outcome.core,
                     });
+                    if let Some((auri, _, _)) = &outcome.article_side {
+                        d.article_uri = Some(auri.clone());
+                    }
                 }
                 _ => return,
+            }
+            // The article's marks go out only for the buffer version they were made on.
+            if let Some((auri, aversion, marks)) = &outcome.article_side {
+                match docs.get_mut(auri) {
+                    Some(a) if a.kind == Kind::Text && a.version() == *aversion => {
+                        a.article_side = Some((*aversion, marks.clone()));
+                    }
+                    _ => outcome.article_side = None,
+                }
             }
         }
         self.client
             .publish_diagnostics(uri, outcome.lsp, Some(outcome.version))
             .await;
+        if let Some((auri, aversion, marks)) = outcome.article_side {
+            self.client
+                .publish_diagnostics(auri, marks, Some(aversion))
+                .await;
+        }
     }
 
     /// The article at `path` changed (on disk, or in its editor buffer): re-check the
@@ -731,15 +784,28 @@ impl LanguageServer for Backend {
                 {
                     s.article_changed(path);
                 }
-                removed.map(|d| d.kind)
+                removed.map(|d| (d.kind, d.article_uri))
             })
             .await;
-        if let Ok(Some(Kind::Claims)) = closed {
+        if let Ok(Some((Kind::Claims, article_uri))) = closed {
             let _gate = self.state.publish_gate.lock().await;
             self.state
                 .client
                 .publish_diagnostics(uri, Vec::new(), None)
                 .await;
+            // The article's marks came from this annotation: take them away too.
+            if let Some(auri) = article_uri {
+                let still_open = lock(&self.state.docs)
+                    .get_mut(&auri)
+                    .map(|a| a.article_side = None)
+                    .is_some();
+                if still_open {
+                    self.state
+                        .client
+                        .publish_diagnostics(auri, Vec::new(), None)
+                        .await;
+                }
+            }
         }
     }
 
@@ -962,53 +1028,183 @@ impl LanguageServer for Backend {
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         self.guarded("textDocument/codeAction", |s| {
             let uri = &params.text_document.uri;
-            let docs = lock(&s.docs);
-            let doc = docs.get(uri)?;
-            let version = doc.version();
             let mut actions: Vec<CodeActionOrCommand> = Vec::new();
-            // The fixes the client's diagnostics carry, when they are for this version.
-            for d in &params.context.diagnostics {
-                let Some(data) = d
-                    .data
-                    .as_ref()
-                    .filter(|_| d.source.as_deref() == Some(diagnostics::SOURCE))
-                else {
-                    continue;
-                };
-                if data.get("version").and_then(Value::as_i64) != Some(i64::from(version)) {
-                    continue;
+            let all_statements = {
+                let docs = lock(&s.docs);
+                let doc = docs.get(uri)?;
+                if doc.kind == Kind::Text {
+                    article_actions(&docs, doc, &params, &mut actions);
+                    return Some(actions);
                 }
-                if let Some(action) = diagnostics::quick_fix(uri, d, data) {
-                    actions.push(CodeActionOrCommand::CodeAction(action));
-                }
-            }
-            // Else the fixes of the last published findings that touch the range.
-            if actions.is_empty() {
-                if let Some(published) = doc.published.as_ref().filter(|p| p.version == version) {
-                    let lines = doc.snapshot.lines(s.enc());
-                    let places = Places {
-                        uri,
-                        file: lines,
-                        article: None,
-                    };
-                    for d in published.diagnostics.iter().filter(|d| d.fix.is_some()) {
-                        let lsp = diagnostics::to_lsp(d, &places, version);
-                        if !diagnostics::overlaps(&lsp.range, &params.range) {
-                            continue;
-                        }
-                        if let Some(action) = lsp
-                            .data
-                            .as_ref()
-                            .and_then(|data| diagnostics::quick_fix(uri, &lsp, data))
-                        {
-                            actions.push(CodeActionOrCommand::CodeAction(action));
-                        }
-                    }
+                claims_actions(s, doc, &params, &mut actions);
+                // On the header: one action for every unannotated statement at once.
+                header_request(s, doc, &params)
+            };
+            if let Some((snap, path, contents)) = all_statements {
+                let parsed = snap.parsed()?;
+                let (config, _) = s.config_for(path.as_deref());
+                let view = s.article_for(path.as_deref(), parsed, &config);
+                if let Some((span, text)) = view.article().and_then(|a| {
+                    check::credit::draft_blocks(&parsed.text, &parsed.model, a, &contents)
+                }) {
+                    let lines = snap.lines(s.enc());
+                    let n = contents.len();
+                    actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                        title: format!(
+                            "Add claims for all {n} unannotated statement{}",
+                            if n == 1 { "" } else { "s" }
+                        ),
+                        kind: Some(CodeActionKind::QUICKFIX),
+                        edit: Some(WorkspaceEdit {
+                            changes: Some(std::collections::HashMap::from([(
+                                uri.clone(),
+                                vec![TextEdit {
+                                    range: lines.range(span),
+                                    new_text: text,
+                                }],
+                            )])),
+                            ..WorkspaceEdit::default()
+                        }),
+                        ..CodeAction::default()
+                    }));
                 }
             }
             Some(actions)
         })
         .await
+    }
+}
+
+/// The quick fixes of an annotation's findings for the requested range: those the
+/// client's diagnostics carry, when they are for this version, else those of the last
+/// published findings that touch the range.
+fn claims_actions(
+    s: &State,
+    doc: &Document,
+    params: &CodeActionParams,
+    actions: &mut Vec<CodeActionOrCommand>,
+) {
+    let uri = &params.text_document.uri;
+    let version = doc.version();
+    for d in &params.context.diagnostics {
+        let Some(data) = d
+            .data
+            .as_ref()
+            .filter(|_| d.source.as_deref() == Some(diagnostics::SOURCE))
+        else {
+            continue;
+        };
+        if data.get("version").and_then(Value::as_i64) != Some(i64::from(version)) {
+            continue;
+        }
+        if let Some(action) = diagnostics::quick_fix(uri, d, data) {
+            actions.push(CodeActionOrCommand::CodeAction(action));
+        }
+    }
+    if !actions.is_empty() {
+        return;
+    }
+    let Some(published) = doc.published.as_ref().filter(|p| p.version == version) else {
+        return;
+    };
+    let lines = doc.snapshot.lines(s.enc());
+    let places = Places {
+        uri,
+        file: lines,
+        article: None,
+    };
+    for d in published.diagnostics.iter().filter(|d| d.fix.is_some()) {
+        let lsp = diagnostics::to_lsp(d, &places, version);
+        if !diagnostics::overlaps(&lsp.range, &params.range) {
+            continue;
+        }
+        if let Some(action) = lsp
+            .data
+            .as_ref()
+            .and_then(|data| diagnostics::quick_fix(uri, &lsp, data))
+        {
+            actions.push(CodeActionOrCommand::CodeAction(action));
+        }
+    }
+}
+
+/// When the range is in the annotation's header and its last findings have unannotated
+/// statements (C050): the snapshot, its path and the statements' article spans.
+fn header_request(
+    s: &State,
+    doc: &Document,
+    params: &CodeActionParams,
+) -> Option<(Arc<Snapshot>, Option<PathBuf>, Vec<crate::text::Span>)> {
+    let published = doc
+        .published
+        .as_ref()
+        .filter(|p| p.version == doc.version())?;
+    let contents: Vec<crate::text::Span> = published
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == core::Code::UnannotatedAttribution)
+        .filter_map(|d| d.related.iter().find(|r| r.target == core::Target::Article))
+        .map(|r| r.span)
+        .collect();
+    if contents.is_empty() {
+        return None;
+    }
+    let snap = doc.snapshot.clone();
+    let parsed = snap.parsed()?;
+    let first_block = parsed
+        .model
+        .actors
+        .iter()
+        .map(|a| a.span.start)
+        .chain(parsed.model.claims.iter().map(|c| c.span.start))
+        .min()
+        .unwrap_or(parsed.text.len());
+    let at = snap.lines(s.enc()).offset(params.range.start);
+    (at < first_block.max(1)).then(|| (snap.clone(), doc.path.clone(), contents))
+}
+
+/// On an article open in the editor: "Add a claim for this statement" for each
+/// unannotated statement the range touches, inserting into its annotation, while the
+/// article and the annotation are still at the versions the mark was made for.
+fn article_actions(
+    docs: &Documents,
+    doc: &Document,
+    params: &CodeActionParams,
+    actions: &mut Vec<CodeActionOrCommand>,
+) {
+    let current = |data: &Value| {
+        let claims_version = data.get("claims").and_then(|c| {
+            let uri: Uri = serde_json::from_value(c.get("uri")?.clone()).ok()?;
+            Some((docs.get(&uri)?.version(), c.get("version")?.as_i64()?))
+        });
+        data.get("version").and_then(Value::as_i64) == Some(i64::from(doc.version()))
+            && claims_version.is_some_and(|(now, then)| i64::from(now) == then)
+    };
+    let mut push = |d: &Diagnostic| {
+        if let Some(action) = d
+            .data
+            .as_ref()
+            .filter(|data| current(data))
+            .and_then(|data| diagnostics::article_fix(d, data))
+        {
+            actions.push(CodeActionOrCommand::CodeAction(action));
+        }
+    };
+    let from_client: Vec<&Diagnostic> = params
+        .context
+        .diagnostics
+        .iter()
+        .filter(|d| d.source.as_deref() == Some(diagnostics::SOURCE))
+        .collect();
+    if !from_client.is_empty() {
+        from_client.into_iter().for_each(&mut push);
+        return;
+    }
+    if let Some((_, marks)) = &doc.article_side {
+        marks
+            .iter()
+            .filter(|d| diagnostics::overlaps(&d.range, &params.range))
+            .for_each(push);
     }
 }
 

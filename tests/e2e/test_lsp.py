@@ -341,7 +341,11 @@ async def test_hover_on_a_source_shows_the_actor_card(client: LanguageClient):
         types.HoverParams(**pos_params(uri, position(client, text, "source: Syrian national", len("source: Syr"))))
     )
     md = hover.contents.value
-    assert md.startswith("### Syrian national\n")
+    # Who the article credits with this claim's quote, then the actor card.
+    assert md.startswith(
+        "The article credits: Syrian national (said, paragraph 3) via CNN, published by UrduPoint News / Sputnik\n"
+    ), md
+    assert "\n### Syrian national\n" in md
     assert "*anonymous*" in md
     assert "**Also called:** The man, Syrian man, former rebel" in md
     assert "**Mentioned 5 times** in the article" in md
@@ -451,3 +455,51 @@ async def test_document_symbols_outline_actors_and_claims(client: LanguageClient
     cnn = next(a for a in actors if a.name == "CNN")
     assert [(c.name, c.detail) for c in cnn.children or []] == [("the report", "alias")]
     assert cnn.detail == "outlet"
+
+
+# ----------------------------------------------------------------------------- coverage
+
+
+async def test_open_article_marks_an_unannotated_statement_and_adds_its_claim(client: LanguageClient):
+    ws = client.workspace
+    article = ws.article.read_text(encoding="utf-8")
+    clean = ws.clean.read_text(encoding="utf-8")
+    only_way = ("claim only-way\n  source: Syrian national\n  via: CNN\n  cue: said\n"
+                "  quote: security work was the only way he can do so\n  stance: asserts\n\n")
+    assert clean.count(only_way) == 1, "the example changed"
+    partial = clean.replace(only_way, "")
+
+    # The article open in the editor, then the annotation that leaves one statement out.
+    article_uri = Workspace.uri(ws.article)
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=article_uri, language_id="plaintext", version=1, text=article)
+        )
+    )
+    uri, _ = open_document(client, ws.clean, partial)
+    found = await diagnostics(client, uri, 1)
+    assert [str(d.code) for d in found] == ["C050"]
+    assert found[0].severity == types.DiagnosticSeverity.Information
+
+    # The article's buffer gets one mark, on the statement itself.
+    marks = await diagnostics(client, article_uri, 1)
+    assert len(marks) == 1, marks
+    assert str(marks[0].code) == "C050"
+    assert marks[0].range == span(client, article, "security work was the only way he can do so")
+
+    # "Add a claim for this statement" edits the annotation, not the article.
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=article_uri),
+            range=marks[0].range,
+            context=types.CodeActionContext(diagnostics=marks),
+        )
+    )
+    assert actions and actions[0].title == "Add a claim for this statement"
+    edits = actions[0].edit.changes[uri]
+    assert "  quote: security work was the only way he can do so\n" in edits[0].new_text
+    assert "  source: Syrian national\n" in edits[0].new_text
+
+    # Applied as the editor applies it: nothing is left unannotated, and nothing is wrong.
+    change(client, uri, 2, edits[0].range, edits[0].new_text)
+    assert await diagnostics(client, uri, 2) == []

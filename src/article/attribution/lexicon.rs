@@ -1,10 +1,276 @@
 //! The reporting-verb lexicon: verbs and phrases that introduce reported speech, with
-//! their inflections. Stored as data (`reporting_verbs.txt`), not code.
+//! their inflections. Stored as data (`reporting_verbs.txt`: an inflection table, one
+//! verb a line, and the phrases built on those verbs), not code.
+
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+const DATA: &str = include_str!("reporting_verbs.txt");
+
+/// One verb of the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Verb {
+    pub lemma: &'static str,
+    /// The stance a claim with this cue is drafted with (`asserts`, `denies`, …).
+    pub stance: &'static str,
+    /// The verb reports only inside a phrase (`point` in `point out`), never alone.
+    pub phrase_only: bool,
+}
+
+/// A multi-word reporting phrase (`point out`, `make clear`, `according to`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phrase {
+    /// The head verb's lemma, or `None` for a fixed phrase (`according to`).
+    pub head: Option<&'static str>,
+    /// The words after the head (all the words of a fixed phrase).
+    pub rest: Vec<&'static str>,
+    pub stance: &'static str,
+    /// The phrase in base form (`point out`, `according to`).
+    pub lemma: String,
+}
+
+struct Lexicon {
+    /// Every inflected form (lowercase) of every verb -> the verb.
+    forms: FxHashMap<&'static str, Verb>,
+    phrases: Vec<Phrase>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(DATA));
+
+fn parse(data: &'static str) -> Lexicon {
+    let mut forms = FxHashMap::default();
+    let mut phrases = Vec::new();
+    for line in data.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut fields = line.split_whitespace();
+        let first = fields.next().unwrap_or_default();
+        if first == "+" {
+            let stance = fields.next().unwrap_or("asserts");
+            let head = fields.next().unwrap_or("=");
+            let rest: Vec<&'static str> = fields.collect();
+            let (head, lemma) = if head == "=" {
+                (None, rest.join(" "))
+            } else {
+                (Some(head), format!("{head} {}", rest.join(" ")))
+            };
+            phrases.push(Phrase {
+                head,
+                rest,
+                stance: stance_name(stance),
+                lemma,
+            });
+            continue;
+        }
+        let Some(lemma) = fields.next() else { continue };
+        let verb = Verb {
+            lemma,
+            stance: stance_name(first),
+            phrase_only: first == "-",
+        };
+        forms.insert(lemma, verb);
+        for form in fields.flat_map(|f| f.split('/')) {
+            forms.entry(form).or_insert(verb);
+        }
+    }
+    Lexicon { forms, phrases }
+}
+
+fn stance_name(field: &'static str) -> &'static str {
+    if field == "-" {
+        "asserts"
+    } else {
+        field
+    }
+}
+
+/// The table entry of `word` in any inflection, whether it reports alone or only in a
+/// phrase. Case-insensitive.
+pub fn verb(word: &str) -> Option<Verb> {
+    let lex = &*LEXICON;
+    if word.bytes().all(|b| !b.is_ascii_uppercase()) {
+        return lex.forms.get(word).copied();
+    }
+    lex.forms.get(word.to_lowercase().as_str()).copied()
+}
 
 /// The base form (lemma) of `word` when it is an inflection of a reporting verb
 /// (`said` → `say`, `acknowledged` → `acknowledge`); `None` for any other word,
 /// nouns included (`reports` as a noun is decided by context, not here).
 pub fn reporting_lemma(word: &str) -> Option<&'static str> {
-    let _ = word;
-    None
+    verb(word).filter(|v| !v.phrase_only).map(|v| v.lemma)
+}
+
+/// The stance a reporting verb or phrase lemma maps to (`deny` → `denies`); `asserts`
+/// for anything else.
+pub fn stance_of(lemma: &str) -> &'static str {
+    if let Some(v) = verb(lemma) {
+        return v.stance;
+    }
+    LEXICON
+        .phrases
+        .iter()
+        .find(|p| p.lemma == lemma)
+        .map_or("asserts", |p| p.stance)
+}
+
+/// The reporting phrase starting at `words[0]` (any inflection of its head, words
+/// compared case-insensitively), with the number of words it spans. The longest wins.
+pub fn phrase_at(words: &[&str]) -> Option<(&'static Phrase, usize)> {
+    let first = *words.first()?;
+    let head = verb(first).map(|v| v.lemma);
+    let mut best: Option<(&'static Phrase, usize)> = None;
+    for p in &LEXICON.phrases {
+        let (skip, n) = match p.head {
+            Some(h) if Some(h) == head => (1, p.rest.len() + 1),
+            None => (0, p.rest.len()),
+            _ => continue,
+        };
+        if words.len() < n {
+            continue;
+        }
+        let ok = p
+            .rest
+            .iter()
+            .zip(&words[skip..n])
+            .all(|(a, b)| a.eq_ignore_ascii_case(b));
+        if ok && best.is_none_or(|(_, m)| n > m) {
+            best = Some((p, n));
+        }
+    }
+    best
+}
+
+/// How many verbs the table holds (for tests and documentation).
+pub fn verb_count() -> usize {
+    let mut lemmas: Vec<&str> = LEXICON.forms.values().map(|v| v.lemma).collect();
+    lemmas.sort_unstable();
+    lemmas.dedup();
+    lemmas.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_map_to_their_lemma() {
+        for (form, lemma) in [
+            ("said", "say"),
+            ("says", "say"),
+            ("Saying", "say"),
+            ("told", "tell"),
+            ("acknowledged", "acknowledge"),
+            ("pledges", "pledge"),
+            ("admitted", "admit"),
+            ("denied", "deny"),
+            ("denies", "deny"),
+            ("branded", "brand"),
+            ("conceded", "concede"),
+            ("vowed", "vow"),
+            ("insisted", "insist"),
+            ("accusing", "accuse"),
+            ("wrote", "write"),
+            ("written", "write"),
+            ("swore", "swear"),
+            ("sworn", "swear"),
+            ("labelled", "label"),
+            ("labeled", "label"),
+            ("forecast", "forecast"),
+            ("argued", "argue"),
+            ("SAID", "say"),
+        ] {
+            assert_eq!(reporting_lemma(form), Some(lemma), "{form}");
+        }
+    }
+
+    #[test]
+    fn nouns_and_other_words_are_not_reporting_verbs() {
+        for w in [
+            "statement",
+            "statements",
+            "report",
+            "reports2",
+            "sad",
+            "the",
+            "",
+            "saidd",
+            "accusation",
+        ] {
+            // `report` is a verb lemma; the nouns built from verbs are not listed.
+            if w == "report" {
+                assert_eq!(reporting_lemma(w), Some("report"));
+                continue;
+            }
+            assert_eq!(reporting_lemma(w), None, "{w}");
+        }
+        // Heads of phrases do not report alone.
+        assert_eq!(reporting_lemma("pointed"), None);
+        assert_eq!(verb("pointed").map(|v| v.lemma), Some("point"));
+    }
+
+    #[test]
+    fn a_few_hundred_verbs() {
+        assert!(verb_count() >= 200, "{}", verb_count());
+    }
+
+    #[test]
+    fn phrases_with_inflected_heads() {
+        let (p, n) = phrase_at(&["pointed", "out", "that"]).unwrap();
+        assert_eq!((p.lemma.as_str(), n), ("point out", 2));
+        let (p, n) = phrase_at(&["According", "to", "the"]).unwrap();
+        assert_eq!((p.lemma.as_str(), n, p.head), ("according to", 2, None));
+        let (p, _) = phrase_at(&["made", "clear"]).unwrap();
+        assert_eq!(p.lemma, "make clear");
+        assert!(phrase_at(&["made", "a"]).is_none());
+        assert!(phrase_at(&["pointed"]).is_none());
+        assert_eq!(stance_of("rule out"), "denies");
+    }
+
+    #[test]
+    fn stances_come_from_the_table() {
+        assert_eq!(stance_of("deny"), "denies");
+        assert_eq!(stance_of("accuse"), "accuses");
+        assert_eq!(stance_of("condemn"), "condemns");
+        assert_eq!(stance_of("vow"), "promises");
+        assert_eq!(stance_of("predict"), "predicts");
+        assert_eq!(stance_of("warn"), "concerns");
+        assert_eq!(stance_of("say"), "asserts");
+        assert_eq!(stance_of("nothing"), "asserts");
+    }
+
+    #[test]
+    fn every_line_of_the_table_is_well_formed() {
+        for line in DATA.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split_whitespace().collect();
+            if f[0] == "+" {
+                assert!(f.len() >= 4, "{line}");
+                if f[2] != "=" {
+                    assert!(verb(f[2]).is_some(), "phrase head not in the table: {line}");
+                }
+                continue;
+            }
+            assert_eq!(f.len(), 6, "{line}");
+            assert!(
+                matches!(
+                    f[0],
+                    "asserts"
+                        | "denies"
+                        | "accuses"
+                        | "concerns"
+                        | "condemns"
+                        | "questions"
+                        | "predicts"
+                        | "promises"
+                        | "-"
+                ),
+                "{line}"
+            );
+        }
+    }
 }

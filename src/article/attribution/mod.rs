@@ -6,6 +6,7 @@
 //! speaker as written), plus what a claim needs beyond PARC: the speaker a pronoun or
 //! descriptor refers to, the addressee, and the chain of intermediaries.
 
+mod engine;
 pub mod lexicon;
 
 use super::Article;
@@ -87,6 +88,16 @@ impl Attributions {
         })
     }
 
+    /// Whether `a` is reported inside another attribution's content (`X said the leader
+    /// had asked …`): a nested attribution, which PARC annotates and a first draft may
+    /// leave to the annotator.
+    pub fn is_nested(&self, a: &Attribution) -> bool {
+        let at = a.cue.map_or(a.content_span().start, |c| c.start);
+        self.items
+            .iter()
+            .any(|b| !std::ptr::eq(a, b) && b.content.iter().any(|c| c.start <= at && at < c.end))
+    }
+
     /// The attribution that best explains a quote found at `span`: the one whose content
     /// overlaps it most.
     pub fn covering(&self, span: Span) -> Option<&Attribution> {
@@ -103,6 +114,10 @@ impl Attributions {
 
 /// Finds every attribution of `article`.
 pub fn analyze(article: &Article) -> Attributions {
-    let _ = article;
-    Attributions::default()
+    Attributions {
+        items: engine::run(article),
+    }
 }
+
+#[cfg(test)]
+mod tests;

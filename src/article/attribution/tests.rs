@@ -1,0 +1,370 @@
+use super::*;
+use crate::article::Article;
+
+/// Prints the analysis of the article named by `CLAIMLS_EXPLAIN` (a local debugging aid).
+#[test]
+#[ignore]
+fn explain() {
+    let Ok(path) = std::env::var("CLAIMLS_EXPLAIN") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let a = Article::new(text);
+    for at in &a.attributions().items {
+        let s = |x: Option<Span>| x.map(|x| x.slice(&a.text).to_string());
+        println!(
+            "{:?} {:?} cue={:?} src={:?} res={:?} to={:?} chain={:?}\n   {:?}",
+            at.kind,
+            at.confidence,
+            s(at.cue),
+            s(at.source),
+            s(at.resolved),
+            s(at.addressee),
+            at.chain
+                .iter()
+                .map(|c| c.slice(&a.text))
+                .collect::<Vec<_>>(),
+            at.content
+                .iter()
+                .map(|c| c.slice(&a.text))
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+/// One attribution, as text.
+#[derive(Debug)]
+struct Seen {
+    kind: ContentKind,
+    content: Vec<String>,
+    cue: Option<String>,
+    source: Option<String>,
+    resolved: Option<String>,
+    addressee: Option<String>,
+    chain: Vec<String>,
+    confidence: Confidence,
+}
+
+fn seen(text: &str) -> Vec<Seen> {
+    let a = Article::new(text);
+    let s = |x: Option<Span>| x.map(|x| x.slice(text).to_string());
+    a.attributions()
+        .items
+        .iter()
+        .map(|at| Seen {
+            kind: at.kind,
+            content: at
+                .content
+                .iter()
+                .map(|c| c.slice(text).to_string())
+                .collect(),
+            cue: s(at.cue),
+            source: s(at.source),
+            resolved: s(at.resolved),
+            addressee: s(at.addressee),
+            chain: at.chain.iter().map(|c| c.slice(text).to_string()).collect(),
+            confidence: at.confidence,
+        })
+        .collect()
+}
+
+fn only(text: &str) -> Seen {
+    let mut all = seen(text);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    all.remove(0)
+}
+
+const H: &str = "Headline of the day\n\n";
+
+#[test]
+fn direct_quote_with_trailing_speaker() {
+    for (mark_open, mark_close) in [
+        ("\"", "\""),
+        ("\u{201c}", "\u{201d}"),
+        ("\u{ab}", "\u{bb}"),
+        ("\u{2018}", "\u{2019}"),
+    ] {
+        let text = format!(
+            "{H}{mark_open}We will win this election,{mark_close} Maria Lopez said on Tuesday."
+        );
+        let s = only(&text);
+        assert_eq!(s.kind, ContentKind::Direct);
+        assert_eq!(s.content, ["We will win this election"], "{mark_open}");
+        assert_eq!(s.cue.as_deref(), Some("said"));
+        assert_eq!(s.source.as_deref(), Some("Maria Lopez"));
+        assert_eq!(s.confidence, Confidence::High);
+    }
+    let s = only(&format!(
+        "{H}\"The dam will hold,\" said Anna Berg, the chief engineer."
+    ));
+    assert_eq!(s.content, ["The dam will hold"]);
+    assert_eq!(s.source.as_deref(), Some("Anna Berg"));
+}
+
+#[test]
+fn direct_quote_after_the_cue() {
+    let s = only(&format!("{H}Maria Lopez said: \"The budget is balanced.\""));
+    assert_eq!(s.kind, ContentKind::Direct);
+    assert_eq!(s.content, ["The budget is balanced"]);
+    assert_eq!(s.source.as_deref(), Some("Maria Lopez"));
+}
+
+#[test]
+fn quote_split_around_the_cue() {
+    let s = only(&format!(
+        "{H}\u{201c}The bridge is safe,\u{201d} the engineer said, \u{201c}and it will open in May.\u{201d}"
+    ));
+    assert_eq!(s.content, ["The bridge is safe", "and it will open in May"]);
+    assert_eq!(s.source.as_deref(), Some("the engineer"));
+    // Over two sentences: the second part follows the speaker's sentence.
+    let s = only(&format!(
+        "{H}\"We counted twice,\" Tom Baker said, smiling. \"Nothing was missing.\""
+    ));
+    assert_eq!(s.content, ["We counted twice", "Nothing was missing"]);
+}
+
+#[test]
+fn quote_over_several_paragraphs() {
+    let s = only(&format!(
+        "{H}Tom Baker said: \"The first thing we did was count the votes.\n\n\"Then we counted them again, by hand.\"\n\nThe count ended at noon."
+    ));
+    assert_eq!(
+        s.content,
+        [
+            "The first thing we did was count the votes",
+            "Then we counted them again, by hand"
+        ]
+    );
+    assert_eq!(s.source.as_deref(), Some("Tom Baker"));
+}
+
+#[test]
+fn indirect_speech_after_a_cue() {
+    let s = only(&format!(
+        "{H}The mayor of Springfield said that the new park would open next spring."
+    ));
+    assert_eq!(s.kind, ContentKind::Indirect);
+    assert_eq!(s.content, ["the new park would open next spring"]);
+    assert_eq!(s.cue.as_deref(), Some("said"));
+    assert_eq!(s.source.as_deref(), Some("The mayor of Springfield"));
+    let s = only(&format!("{H}The company denied the allegations of fraud."));
+    assert_eq!(
+        (s.cue.as_deref(), s.content[0].as_str()),
+        (Some("denied"), "the allegations of fraud")
+    );
+    let s = only(&format!(
+        "{H}Health officials warned the outbreak could spread to the coast."
+    ));
+    assert_eq!(s.content, ["the outbreak could spread to the coast"]);
+    // A verb the old built-in list did not have.
+    let s = only(&format!(
+        "{H}The minister acknowledged that mistakes were made."
+    ));
+    assert_eq!(s.cue.as_deref(), Some("acknowledged"));
+    // "said in a statement" is the cue as written.
+    let s = only(&format!(
+        "{H}The port authority said in a statement that ships were delayed."
+    ));
+    assert_eq!(s.cue.as_deref(), Some("said in a statement"));
+    assert_eq!(s.content, ["ships were delayed"]);
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let s = only(&format!(
+        "{H}According to the fire department, the blaze started in the kitchen."
+    ));
+    assert_eq!(s.content, ["the blaze started in the kitchen"]);
+    assert_eq!(s.cue.as_deref(), Some("According to"));
+    assert_eq!(s.source.as_deref(), Some("the fire department"));
+    let s = only(&format!(
+        "{H}The blaze started in the kitchen, according to the fire department."
+    ));
+    assert_eq!(s.content, ["The blaze started in the kitchen"]);
+    assert_eq!(s.source.as_deref(), Some("the fire department"));
+}
+
+#[test]
+fn trailing_attribution() {
+    let s = only(&format!(
+        "{H}The vote was postponed until Friday, the council said."
+    ));
+    assert_eq!(s.content, ["The vote was postponed until Friday"]);
+    assert_eq!(s.source.as_deref(), Some("the council"));
+    let s = only(&format!(
+        "{H}The vote was postponed until Friday, said Anna Berg."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Anna Berg"));
+    assert_eq!(s.cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn headline_form() {
+    let text = "date 2021-03-04 Ramos: the port will reopen next week\n\nThe harbour master, Luis Ramos, spoke on Monday.";
+    let s = only(text);
+    assert_eq!(s.kind, ContentKind::Headline);
+    assert_eq!(s.content, ["the port will reopen next week"]);
+    assert_eq!(s.source.as_deref(), Some("Ramos"));
+    // A title with a colon whose first words the body never names is no attribution.
+    assert!(seen("Stealth Over Wealth: the port will reopen\n\nNothing else.").is_empty());
+}
+
+#[test]
+fn told_addressee_is_never_the_source() {
+    let s = only(&format!(
+        "{H}Anna Berg told Radio Nord that the port would reopen."
+    ));
+    assert_eq!(s.cue.as_deref(), Some("told"));
+    assert_eq!(s.source.as_deref(), Some("Anna Berg"));
+    assert_eq!(s.addressee.as_deref(), Some("Radio Nord"));
+    assert_eq!(
+        s.chain,
+        ["Radio Nord"],
+        "an outlet spoken to passes the words on"
+    );
+    let s = only(&format!(
+        "{H}Anna Berg told reporters that the port would reopen."
+    ));
+    assert_eq!(s.addressee.as_deref(), Some("reporters"));
+    assert!(s.chain.is_empty());
+    let s = only(&format!(
+        "{H}Anna Berg has argued, in an interview with Radio Nord, that the port would reopen."
+    ));
+    assert_eq!(s.addressee.as_deref(), Some("Radio Nord"));
+    assert_eq!(s.source.as_deref(), Some("Anna Berg"));
+}
+
+#[test]
+fn citing_chain() {
+    let s = only(&format!(
+        "{H}The storm destroyed 40 homes, the Daily Courier reported citing a local firefighter."
+    ));
+    assert_eq!(s.content, ["The storm destroyed 40 homes"]);
+    assert_eq!(s.cue.as_deref(), Some("reported citing"));
+    assert_eq!(s.source.as_deref(), Some("a local firefighter"));
+    assert_eq!(s.chain, ["the Daily Courier"]);
+}
+
+#[test]
+fn pronouns_resolve_to_the_earlier_speaker() {
+    let all = seen(&format!(
+        "{H}Anna Berg said the port was closed for repairs.\n\nShe said it would reopen within a month."
+    ));
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[1].source.as_deref(), Some("She"));
+    assert_eq!(all[1].resolved.as_deref(), Some("Anna Berg"));
+    assert_eq!(all[1].confidence, Confidence::Medium);
+    assert_eq!(all[0].confidence, Confidence::High);
+}
+
+#[test]
+fn descriptors_resolve_people_to_people_and_bodies_to_bodies() {
+    let all = seen(&format!(
+        "{H}The Finance Ministry said taxes would rise next year. Colonel Ivan Petrov said the border was quiet.\n\nThe ministry added that pensions were safe. The officer said no shots were fired."
+    ));
+    let by_source = |s: &str| all.iter().find(|a| a.source.as_deref() == Some(s)).unwrap();
+    assert_eq!(
+        by_source("The ministry").resolved.as_deref(),
+        Some("The Finance Ministry")
+    );
+    assert_eq!(
+        by_source("The officer").resolved.as_deref(),
+        Some("Colonel Ivan Petrov")
+    );
+    // A surname names the full name given earlier.
+    let all = seen(&format!(
+        "{H}Maria Lopez said the budget was balanced.\n\nLater, Lopez said the deficit had shrunk."
+    ));
+    assert_eq!(all[1].resolved.as_deref(), Some("Maria Lopez"));
+    assert_eq!(all[1].confidence, Confidence::High);
+}
+
+#[test]
+fn metonymy_is_kept_as_written() {
+    let s = only(&format!("{H}Moscow said the talks had failed."));
+    assert_eq!(s.source.as_deref(), Some("Moscow"));
+    assert_eq!(s.resolved, None);
+}
+
+#[test]
+fn nouns_and_infinitives_are_not_cues() {
+    for text in [
+        "The report was published on Monday.",
+        "Her claims were examined by a judge.",
+        "The United States and Canada signed a treaty.",
+        "She came to say goodbye.",
+        "The man, who refused to give his name, left early.",
+        "The alleged theft happened at night.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert!(all.is_empty(), "{text}: {all:#?}");
+    }
+}
+
+#[test]
+fn passive_with_agent() {
+    let s = only(&format!("{H}These accusations were denied by the army."));
+    assert_eq!(s.content, ["These accusations"]);
+    assert_eq!(s.cue.as_deref(), Some("denied"));
+    assert_eq!(s.source.as_deref(), Some("the army"));
+}
+
+#[test]
+fn bad_input_does_not_panic() {
+    for text in [
+        "",
+        "\"",
+        "said",
+        "\u{201c}\u{201d}",
+        "x said: \"",
+        "According to",
+        ", said",
+        "\"a,\" said",
+        "''''",
+        "He said \u{2014}",
+        "date 2020-01-01 A: b\n\n\"open",
+    ] {
+        let a = Article::new(text);
+        let _ = a.attributions();
+    }
+}
+
+#[test]
+fn nested_attributions_are_told_apart() {
+    let text = format!("{H}Anna Berg said the mayor had promised a new bridge.");
+    let a = Article::new(text.as_str());
+    let items = &a.attributions().items;
+    assert_eq!(items.len(), 2, "{items:#?}");
+    let outer = items
+        .iter()
+        .find(|x| x.cue.unwrap().slice(&text) == "said")
+        .unwrap();
+    let inner = items
+        .iter()
+        .find(|x| x.cue.unwrap().slice(&text) == "promised")
+        .unwrap();
+    assert!(!a.attributions().is_nested(outer));
+    assert!(a.attributions().is_nested(inner));
+    assert_eq!(inner.source.unwrap().slice(&text), "the mayor");
+}
+
+#[test]
+fn transcript_turns_and_quotes_without_a_cue() {
+    let all = seen(&format!(
+        "{H}HOST: Will the port reopen next week?\n\nRAMOS: It will, and the cranes are ready.\n\nThe union greeted the plan as \"a betrayal of every worker\" on Friday."
+    ));
+    let by_source = |s: &str| all.iter().find(|a| a.source.as_deref() == Some(s)).unwrap();
+    assert_eq!(
+        by_source("RAMOS").content,
+        ["It will, and the cranes are ready"]
+    );
+    assert_eq!(
+        by_source("HOST").content,
+        ["Will the port reopen next week"]
+    );
+    let quote = all
+        .iter()
+        .find(|a| a.content == ["a betrayal of every worker"])
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(quote.source.as_deref(), Some("The union"));
+}

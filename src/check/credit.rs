@@ -1,0 +1,624 @@
+//! C024, C025, C046 and C050: the claim against the article's own attributions (who the
+//! article says said the quoted words, through whom), and the article's attributions
+//! against the claims (which statements no claim records yet).
+//!
+//! The helpers here are shared with hover, completion and the claim drafter, so that all
+//! of them name the credited speaker the same way.
+
+use super::attribution::mentions_of;
+use super::Context;
+use crate::article::attribution::{Attribution, Confidence};
+use crate::article::Article;
+use crate::diagnostic::{Code, Diagnostic, Target};
+use crate::model::{fold_name, Actor, Annotation, Claim, UNNAMED};
+use crate::text::Span;
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The attribution whose content holds the words anchored at `anchor`: the one overlapping
+/// it most, provided at least half of the quote lies in its content (a quote that merely
+/// touches a neighbouring statement is not credited to it).
+pub fn covering(article: &Article, anchor: Span) -> Option<&Attribution> {
+    let att = article.attributions().covering(anchor)?;
+    let shared: usize = att
+        .content
+        .iter()
+        .map(|c| {
+            c.end
+                .min(anchor.end)
+                .saturating_sub(c.start.max(anchor.start))
+        })
+        .sum();
+    // At least half of the quote lies in the content: a short attribution that merely
+    // overlaps the end of a long quote is another statement.
+    (shared * 2 >= anchor.len().max(1)).then_some(att)
+}
+
+/// Pronouns a speaker may be written as; unresolved, they name no one.
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "we", "it", "i", "you", "him", "her", "them", "who", "whom", "which",
+    "that",
+];
+
+fn is_pronoun(text: &str) -> bool {
+    PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(text.trim()))
+}
+
+/// Lowercased words of letters and digits.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The article's name for the speaker of `att`: the resolved mention when the source is a
+/// pronoun or descriptor, else the source as written; without a leading article word.
+pub fn speaker_text(article: &Article, att: &Attribution) -> Option<String> {
+    let span = att.speaker()?;
+    // As `claimls draft` names actors: no determiner, no title before a proper name.
+    let name = crate::draft::actor_name(&article.text, span);
+    let name = name
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    (!name.is_empty() && !is_pronoun(&name)).then_some(name)
+}
+
+/// The declared actor one of whose names the article uses at `span`.
+pub fn actor_at<'m>(model: &'m Annotation, article: &Article, span: Span) -> Option<&'m Actor> {
+    model.actors.iter().find(|actor| {
+        mentions_of(model, article, &actor.name)
+            .iter()
+            .any(|m| overlaps(*m, span))
+    })
+}
+
+/// The name a claim should give as `source:` for `att`: the declared actor the article
+/// names there, else the article's own words for the speaker.
+pub fn credited_name(model: &Annotation, article: &Article, att: &Attribution) -> Option<String> {
+    for span in [att.resolved, att.source].into_iter().flatten() {
+        if let Some(actor) = actor_at(model, article, span) {
+            return Some(actor.name.clone());
+        }
+    }
+    speaker_text(article, att)
+}
+
+/// Whether the claim's source `name` (with `mentions`, its mentions in the article) is the
+/// speaker the article credits in `att`, or an intermediary of its chain named in the
+/// content's own sentence (a claim may record "CNN reported citing a Syrian national" as
+/// CNN's report; not a "he said" three paragraphs later).
+pub fn names_speaker(
+    model: &Annotation,
+    article: &Article,
+    name: &str,
+    mentions: &[Span],
+    att: &Attribution,
+) -> bool {
+    let content = att.content_span();
+    let sentences = article.sentences_in(content);
+    let own_sentence =
+        |s: &Span| sentences.contains(&article.sentence_of(s.start).unwrap_or(usize::MAX));
+    let spans: Vec<Span> = [att.source, att.resolved]
+        .into_iter()
+        .flatten()
+        .chain(att.chain.iter().copied().filter(own_sentence))
+        .collect();
+    if spans
+        .iter()
+        .any(|s| mentions.iter().any(|m| overlaps(*m, *s)))
+    {
+        return true;
+    }
+    // Compared as words: the source as written (`the ministry`, `the Syrian man`) shares
+    // its head word with one of the claim source's names, or the name is the same.
+    let names: Vec<String> = match model.actor(name) {
+        Some(actor) => actor.names().map(str::to_string).collect(),
+        None => vec![name.to_string()],
+    };
+    let name_words: Vec<Vec<String>> = names.iter().map(|n| words(n)).collect();
+    spans.iter().any(|s| {
+        let text = s.slice(&article.text);
+        if names.iter().any(|n| fold_name(n) == fold_name(text)) {
+            return true;
+        }
+        let w = words(text);
+        match w.last() {
+            Some(head) if !is_pronoun(head) => name_words.iter().any(|n| n.contains(head)),
+            _ => false,
+        }
+    })
+}
+
+/// Whether `name` reads as someone who can speak: not an adverb or a time or place
+/// adverbial taken for the subject (`long` in "has long said", `In 1986`, `During a
+/// speech`, `Twenty-two years ago`). Speaks firmly only of names and descriptions.
+pub(crate) fn plausible_speaker(name: &str) -> bool {
+    const NOT_FIRST: &[&str] = &[
+        "in", "during", "on", "at", "after", "before", "since", "over", "under", "with", "without",
+        "by", "for", "from", "as", "unlike", "like", "even",
+    ];
+    const ADVERBS: &[&str] = &[
+        "long", "only", "together", "also", "still", "never", "often", "later", "earlier", "again",
+        "already", "first", "then", "once", "ever", "soon", "left",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let lower = first.to_lowercase();
+    let adverb = !first.starts_with(char::is_uppercase)
+        && (ADVERBS.contains(&lower.as_str()) || lower.ends_with("ly"));
+    !(adverb
+        || NOT_FIRST.contains(&lower.as_str())
+        || words.iter().any(|w| w.eq_ignore_ascii_case("ago")))
+}
+
+/// Whether the claim's cue (when it has one) has a word in the attribution's own cue
+/// (with its addressee and intermediaries).
+fn cue_agrees(ctx: &Context<'_>, claim: &Claim, att: &Attribution) -> bool {
+    let Some(cue) = claim.cue.as_ref().filter(|c| !c.value.is_empty()) else {
+        return true;
+    };
+    let extra = &ctx.config.cue_verbs;
+    let wanted: Vec<String> = super::cue::content_words(&cue.value.text)
+        .iter()
+        .map(|w| super::cue::stem(w, extra))
+        .collect();
+    if wanted.is_empty() {
+        return true;
+    }
+    let Some(region) = att
+        .cue
+        .into_iter()
+        .chain(att.addressee)
+        .chain(att.chain.iter().copied())
+        .reduce(Span::cover)
+        .filter(|r| r.len() <= 400)
+    else {
+        return false;
+    };
+    super::cue::words(region.slice(&ctx.article.text))
+        .any(|w| wanted.contains(&super::cue::stem(w, extra)))
+}
+
+fn content_or(att: &Attribution, fallback: Span) -> Span {
+    att.content.first().copied().unwrap_or(fallback)
+}
+
+/// Whether the source as written is a pronoun nothing resolves, so the article names no
+/// one for this statement.
+fn anonymous_pronoun(article: &Article, att: &Attribution) -> bool {
+    att.resolved.is_none()
+        && att
+            .source
+            .is_none_or(|s| is_pronoun(s.slice(&article.text)))
+}
+
+/// The 1-based body paragraph of `offset`, or 0 for the headline.
+pub fn paragraph_number(article: &Article, offset: usize) -> usize {
+    if article.in_header(offset) {
+        0
+    } else {
+        article.paragraph_of(offset).map_or(0, |p| p + 1)
+    }
+}
+
+/// C024: the claim's source is not who the article credits with the quoted words.
+/// Returns whether the attribution settled the source (then C021's proximity test is moot).
+pub(super) fn source(
+    ctx: &Context<'_>,
+    claim: &Claim,
+    att: Option<&Attribution>,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    let Some(att) = att.filter(|a| a.confidence >= Confidence::Medium) else {
+        return false;
+    };
+    let Some(field) = &claim.source else {
+        return false;
+    };
+    let name = field.value.text.as_str();
+    if name.is_empty() || name.eq_ignore_ascii_case(UNNAMED) {
+        return true;
+    }
+    let article = ctx.article;
+    let mentions = mentions_of(ctx.model, article, name);
+    if mentions.is_empty() {
+        // C020 speaks for a source the article never names.
+        return true;
+    }
+    if anonymous_pronoun(article, att) {
+        return false;
+    }
+    if names_speaker(ctx.model, article, name, &mentions, att) {
+        return true;
+    }
+    // A pronoun as the source names no one to compare; a source named inside the
+    // attribution's content reports something nested in it ("the video contradicts the
+    // police's claim that …"); a cue that is not the attribution's speaks of another
+    // attribution of the same words. In all three the article is not clearly against
+    // the claim.
+    if ctx.model.actor(name).is_none() && is_pronoun(name) {
+        return false;
+    }
+    let content = att.content_span();
+    if mentions.iter().any(|m| content.contains_span(*m)) {
+        return false;
+    }
+    if !cue_agrees(ctx, claim, att) {
+        return false;
+    }
+    let Some(credited) = credited_name(ctx.model, article, att) else {
+        return false;
+    };
+    if !plausible_speaker(&credited) {
+        return false;
+    }
+    let speaker = att.speaker().expect("a credited name has a speaker");
+    let cue = att
+        .cue
+        .map(|c| crate::text::collapse_whitespace(c.slice(&article.text)));
+    let para = paragraph_number(article, att.cue.unwrap_or(content_or(att, speaker)).start);
+    let place = match (&cue, para) {
+        (Some(c), 0) => format!(" (`{c}`, headline)"),
+        (Some(c), p) => format!(" (`{c}`, paragraph {p})"),
+        (None, 0) => " (headline)".to_string(),
+        (None, p) => format!(" (paragraph {p})"),
+    };
+    let resolved = att.resolved.is_some() && att.confidence < Confidence::High;
+    let mut d = Diagnostic::new(
+        Code::SourceMismatch,
+        field.value.span,
+        format!(
+            "the article credits these words to `{credited}`{place}{}, not `{name}`: expected `source: {credited}`",
+            if resolved {
+                format!(
+                    ", whom `{}` refers to",
+                    crate::text::collapse_whitespace(
+                        att.source.unwrap_or(speaker).slice(&article.text)
+                    )
+                )
+            } else {
+                String::new()
+            }
+        ),
+    );
+    if att.confidence < Confidence::High {
+        d.severity = crate::diagnostic::Severity::Warning;
+    }
+    if let Some(c) = att.cue {
+        d = d.with_related(Target::Article, c, "the cue");
+    }
+    if let Some(s) = att.source {
+        d = d.with_related(Target::Article, s, "the speaker the article names");
+    }
+    if let Some(r) = att.resolved.filter(|r| Some(*r) != att.source) {
+        d = d.with_related(Target::Article, r, "whom the speaker refers to");
+    }
+    out.push(d.with_fix(
+        format!("Change to `{credited}`"),
+        field.value.span,
+        credited,
+    ));
+    true
+}
+
+/// C025: an intermediary of `via:` that is not in the quote's chain, or listed in another
+/// order than the chain. Leaving intermediaries out is fine; publishers are skipped.
+pub(super) fn via(
+    ctx: &Context<'_>,
+    claim: &Claim,
+    att: Option<&Attribution>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(att) = att.filter(|a| a.confidence >= Confidence::Medium && !a.chain.is_empty())
+    else {
+        return;
+    };
+    let article = ctx.article;
+    // The chain as the quote's paragraph (or the one before) names it: an intermediary
+    // carried from further away is not firm enough to contradict the claim.
+    let para = article.paragraph_of(att.content_span().start);
+    let near = |s: &Span| {
+        article.in_header(s.start)
+            || matches!((article.paragraph_of(s.start), para), (Some(c), Some(p)) if c <= p && p - c <= 1)
+    };
+    if !att.chain.iter().all(near) {
+        return;
+    }
+    let publishers = ctx.model.header.publishers();
+    let chain_text = att
+        .chain
+        .iter()
+        .map(|s| {
+            format!(
+                "`{}`",
+                crate::text::collapse_whitespace(s.slice(&article.text))
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut last: Option<usize> = None;
+    for item in claim.via_items() {
+        if publishers
+            .iter()
+            .any(|p| p.text.eq_ignore_ascii_case(&item.text))
+        {
+            continue;
+        }
+        let mentions = mentions_of(ctx.model, article, &item.text);
+        if mentions.is_empty() {
+            continue; // C023
+        }
+        let position = att.chain.iter().position(|c| {
+            mentions.iter().any(|m| overlaps(*m, *c)) || same_words(article, *c, &item.text)
+        });
+        let addressee = att
+            .addressee
+            .is_some_and(|a| mentions.iter().any(|m| overlaps(*m, a)));
+        match position {
+            Some(p) => {
+                if last.is_some_and(|l| p < l) {
+                    out.push(
+                        Diagnostic::new(
+                            Code::ViaMismatch,
+                            item.span,
+                            format!(
+                                "intermediary `{}` is listed after one that is nearer the source in the article's chain ({chain_text}): list intermediaries nearest the source first",
+                                item.text
+                            ),
+                        )
+                        .with_related(Target::Article, att.chain[p], "in the chain here"),
+                    );
+                }
+                last = Some(last.map_or(p, |l| l.max(p)));
+            }
+            None if addressee => {}
+            None => {
+                let mut d = Diagnostic::new(
+                    Code::ViaMismatch,
+                    item.span,
+                    format!(
+                        "intermediary `{}` is not in the chain through which the article says these words came ({chain_text}): list only those, nearest the source first",
+                        item.text
+                    ),
+                );
+                for c in &att.chain {
+                    d = d.with_related(Target::Article, *c, "an intermediary of this quote");
+                }
+                out.push(d);
+            }
+        }
+    }
+}
+
+fn same_words(article: &Article, span: Span, name: &str) -> bool {
+    let a = words(span.slice(&article.text));
+    let b = words(name);
+    !b.is_empty() && (a == b || a.ends_with(&b))
+}
+
+/// C046 for `source:`: a name that is no declared name but one typo away from one. (Cached
+/// with the claim, so it points at nothing outside the claim.)
+pub(super) fn source_typo(ctx: &Context<'_>, claim: &Claim, out: &mut Vec<Diagnostic>) {
+    let Some(field) = &claim.source else { return };
+    let name = field.value.text.as_str();
+    if name.chars().count() < 4
+        || name.eq_ignore_ascii_case(UNNAMED)
+        || ctx.model.actor(name).is_some()
+    {
+        return;
+    }
+    let folded = fold_name(name);
+    let best = ctx
+        .model
+        .actors
+        .iter()
+        .flat_map(|a| a.names().map(move |n| (a, n)))
+        .map(|(a, n)| (strsim::damerau_levenshtein(&folded, &fold_name(n)), a, n))
+        .filter(|(d, _, n)| *d > 0 && *d <= typo_budget(n))
+        .min_by_key(|(d, _, _)| *d);
+    let Some((_, actor, alias)) = best else {
+        return;
+    };
+    let whose = if actor.name == alias {
+        "a declared actor".to_string()
+    } else {
+        format!("an alias of `{}`", actor.name)
+    };
+    out.push(
+        Diagnostic::new(
+            Code::AliasNotInArticle,
+            field.value.span,
+            format!("source `{name}` is not declared; did you mean `{alias}`, {whose}?"),
+        )
+        .with_fix(format!("Change to `{alias}`"), field.value.span, alias),
+    );
+}
+
+/// Edits a name may be off by and still read as a typo of it.
+fn typo_budget(name: &str) -> usize {
+    match name.chars().count() {
+        0..=4 => 0,
+        5..=9 => 1,
+        _ => 2,
+    }
+}
+
+/// C046 for `aka:`: aliases the article never uses, with the article's closest name.
+pub(super) fn unused_aliases(model: &Annotation, article: &Article) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for actor in &model.actors {
+        let person =
+            actor.is_person() || (actor.kind.is_none() && article.looks_like_person(&actor.name));
+        for alias in &actor.aliases {
+            if alias.text.trim().is_empty() || !article.mentions(&alias.text, person).is_empty() {
+                continue;
+            }
+            let names: Vec<&str> = article
+                .candidates()
+                .iter()
+                .map(|c| c.name.as_str())
+                .collect();
+            let suggestion = closest(&alias.text, &names);
+            let mut message = format!(
+                "alias `{}` of `{}` is never used in the article",
+                alias.text, actor.name
+            );
+            match suggestion {
+                Some(s) => message.push_str(&format!(": did you mean `{s}`?")),
+                None => {
+                    message.push_str(": write a name as the article spells it, or remove the alias")
+                }
+            }
+            let mut d = Diagnostic::new(Code::AliasNotInArticle, alias.span, message);
+            if let Some(s) = suggestion {
+                d = d.with_fix(format!("Change to `{s}`"), alias.span, s);
+            }
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// An article name close to `name` (a typo), or one that ends with `name` corrected.
+fn closest<'a>(name: &str, names: &[&'a str]) -> Option<&'a str> {
+    let lower = fold_name(name);
+    names
+        .iter()
+        .map(|n| {
+            (
+                strsim::normalized_damerau_levenshtein(&lower, &fold_name(n)),
+                *n,
+            )
+        })
+        .filter(|(sim, n)| *sim >= 0.75 && fold_name(n) != lower)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, n)| n)
+}
+
+/// C050: how many attributions the article has, and the indices of those no claim's
+/// quote (one of `anchors`) overlaps, in article order.
+pub(super) fn unannotated(article: &Article, anchors: &[Span]) -> (usize, Vec<usize>) {
+    let items = &article.attributions().items;
+    let mut sorted: Vec<Span> = anchors.to_vec();
+    sorted.sort_unstable();
+    // The furthest end among the anchors up to each one (anchors sorted by start).
+    let mut reach = Vec::with_capacity(sorted.len());
+    let mut furthest = 0;
+    for a in &sorted {
+        furthest = furthest.max(a.end);
+        reach.push(furthest);
+    }
+    let mut missing = Vec::new();
+    for (i, att) in items.iter().enumerate() {
+        let covered = att.content.iter().any(|c| {
+            // Some anchor starting before the part's end reaches past its start.
+            let upto = sorted.partition_point(|a| a.start < c.end.max(c.start + 1));
+            upto > 0 && reach[upto - 1] > c.start
+        });
+        if !covered {
+            missing.push(i);
+        }
+    }
+    (items.len(), missing)
+}
+
+/// The C050 findings for the attributions `missing` (indices into the article's list):
+/// reported on the header's `article:` field (else the file's first line) with the
+/// statement as related article location, and a fix appending a drafted claim.
+pub(super) fn unannotated_diagnostics(
+    text: &str,
+    model: &Annotation,
+    article: &Article,
+    missing: &[usize],
+) -> Vec<Diagnostic> {
+    let items = &article.attributions().items;
+    let at = model
+        .header
+        .article
+        .as_ref()
+        .map(|f| f.value.span)
+        .unwrap_or_else(|| {
+            let end = text.find(['\n', '\r']).unwrap_or(text.len());
+            Span::new(0, end)
+        });
+    missing
+        .iter()
+        .filter_map(|&i| items.get(i))
+        .map(|att| {
+            let content = att.content_span();
+            let words = crate::text::clip(
+                &crate::text::collapse_whitespace(content.slice(&article.text)),
+                60,
+            );
+            let who = credited_name(model, article, att)
+                .map(|n| format!(" by `{n}`"))
+                .unwrap_or_default();
+            let para = paragraph_number(article, content.start);
+            let place = if para == 0 {
+                "the headline".to_string()
+            } else {
+                format!("paragraph {para}")
+            };
+            let block = crate::draft::draft_claim_block(article, att, model);
+            let end = text.len();
+            let sep = separator(text);
+            Diagnostic::new(
+                Code::UnannotatedAttribution,
+                at,
+                format!(
+                    "no claim records the statement{who} in {place} (\u{201c}{words}\u{201d}): add a claim for it"
+                ),
+            )
+            .with_related(Target::Article, content, "the unannotated statement")
+            .with_fix(
+                "Add a claim for this statement",
+                Span::empty(end),
+                format!("{sep}{block}"),
+            )
+        })
+        .collect()
+}
+
+/// What goes between the end of `text` and a block appended to it: a blank line.
+fn separator(text: &str) -> &'static str {
+    if text.is_empty() || text.ends_with("\n\n") {
+        ""
+    } else if text.ends_with('\n') {
+        "\n"
+    } else {
+        "\n\n"
+    }
+}
+
+/// One insertion at the end of `text` appending a drafted claim for every attribution of
+/// `article` whose content is one of `contents` (the related article spans of C050
+/// findings), in article order, with ids unique among themselves and the file's claims.
+/// `None` when no attribution matches.
+pub fn draft_blocks(
+    text: &str,
+    model: &Annotation,
+    article: &Article,
+    contents: &[Span],
+) -> Option<(Span, String)> {
+    let mut taken: std::collections::HashSet<String> =
+        model.claims.iter().map(|c| c.id.clone()).collect();
+    let blocks: Vec<String> = article
+        .attributions()
+        .items
+        .iter()
+        .filter(|a| contents.contains(&a.content_span()))
+        .map(|a| crate::draft::draft_with_ids(article, a, model, &mut taken))
+        .collect();
+    if blocks.is_empty() {
+        return None;
+    }
+    Some((
+        Span::empty(text.len()),
+        format!("{}{}", separator(text), blocks.join("\n")),
+    ))
+}

@@ -1,0 +1,528 @@
+//! `claimls draft`: a first-draft `.claims` file built from the article's attribution
+//! analysis: the header, one actor per speaker and intermediary (canonical name, the
+//! aliases the article uses, a kind guess), and one claim per attribution in article
+//! order, with the cue, the quote and the via chain copied from the article.
+
+pub mod block;
+
+pub use block::{draft_claim_block, draft_with_ids};
+
+use crate::article::attribution::{lexicon, Attribution, ContentKind};
+use crate::article::Article;
+use crate::text::{collapse_whitespace, Span};
+
+/// What the draft knows besides the article text.
+#[derive(Clone, Debug, Default)]
+pub struct DraftOptions {
+    /// The article's file name, written as `article:`.
+    pub article_name: Option<String>,
+}
+
+struct Actor {
+    name: String,
+    aliases: Vec<String>,
+    kind: &'static str,
+    role: Option<String>,
+}
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
+const OUTLET_WORDS: &[&str] = &[
+    "cnn",
+    "bbc",
+    "sputnik",
+    "reuters",
+    "tass",
+    "ap",
+    "afp",
+    "bloomberg",
+    "interfax",
+    "xinhua",
+    "ria",
+    "anadolu",
+    "politico",
+    "axios",
+    "nbc",
+    "abc",
+    "cbs",
+    "fox",
+    "msnbc",
+    "npr",
+    "post",
+    "times",
+    "news",
+    "journal",
+    "press",
+    "tv",
+    "radio",
+    "herald",
+    "tribune",
+    "gazette",
+    "daily",
+    "telegraph",
+    "guardian",
+    "newsweek",
+    "magazine",
+    "channel",
+    "agency",
+    "report",
+    "newspaper",
+    "breitbart",
+];
+const GOVERNMENT_WORDS: &[&str] = &[
+    "ministry",
+    "government",
+    "department",
+    "administration",
+    "embassy",
+    "kremlin",
+    "pentagon",
+    "side",
+    "office",
+    "council",
+    "state",
+    "police",
+    "army",
+    "military",
+    "parliament",
+    "congress",
+    "senate",
+    "house",
+];
+const ORGANIZATION_WORDS: &[&str] = &[
+    "party",
+    "committee",
+    "company",
+    "campaign",
+    "group",
+    "organization",
+    "organisation",
+    "foundation",
+    "institute",
+    "university",
+    "union",
+    "bank",
+    "firm",
+    "corporation",
+    "inc",
+    "association",
+    "coalition",
+    "movement",
+    "commission",
+    "court",
+    "board",
+    "team",
+];
+const ANONYMOUS_WORDS: &[&str] = &[
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "man",
+    "woman",
+    "person",
+    "people",
+    "national",
+    "witness",
+    "resident",
+    "residents",
+    "aide",
+    "aides",
+    "insider",
+    "insiders",
+];
+const TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "senator",
+    "sen.",
+    "rep.",
+    "gov.",
+    "governor",
+    "mr.",
+    "mr",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "gen.",
+    "general",
+    "prime",
+    "foreign",
+    "chairman",
+    "chief",
+    "director",
+    "adviser",
+    "advisor",
+    "leader",
+    "candidate",
+    "nominee",
+    "representative",
+    "mayor",
+    "ambassador",
+    "judge",
+];
+
+/// The draft `.claims` text for `article`.
+pub fn draft(article: &Article, options: &DraftOptions) -> String {
+    let text = &article.text;
+    let attributions = &article.attributions().items;
+    let mut actors: Vec<Actor> = Vec::new();
+    // (source actor index, via actor indices) per attribution.
+    let mut links: Vec<Option<(usize, Vec<usize>)>> = Vec::new();
+    for a in attributions {
+        let Some(speaker) = a.speaker() else {
+            links.push(None);
+            continue;
+        };
+        let name = actor_name(text, speaker);
+        if name.is_empty() || !article.is_text_span(speaker) {
+            links.push(None);
+            continue;
+        }
+        let role = appositive_role(text, a);
+        let source = intern(&mut actors, &name, text, speaker, role);
+        for written in [a.source].into_iter().flatten() {
+            if Some(written) != a.resolved {
+                add_alias(&mut actors, source, text, written);
+            }
+        }
+        let mut via = Vec::new();
+        for link in &a.chain {
+            let n = actor_name(text, *link);
+            if n.is_empty() {
+                continue;
+            }
+            let k = intern(&mut actors, &n, text, *link, None);
+            if k != source && !via.contains(&k) {
+                via.push(k);
+            }
+        }
+        links.push(Some((source, via)));
+    }
+    let mut out = String::new();
+    if let Some(name) = &options.article_name {
+        out.push_str(&format!("article: {name}\n"));
+    }
+    if let Some((date, _)) = &article.date {
+        out.push_str(&format!("date: {date}\n"));
+    }
+    if let Some(p) = publisher(article) {
+        out.push_str(&format!("publisher: {p}\n"));
+    }
+    out.push('\n');
+    for actor in &actors {
+        out.push_str(&format!("actor {}\n", actor.name));
+        let aliases: Vec<&str> = actor
+            .aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|al| {
+                // An alias must not be another actor's name.
+                !actors.iter().any(|o| {
+                    !std::ptr::eq(o, actor)
+                        && (o.name.eq_ignore_ascii_case(al)
+                            || o.aliases.iter().any(|x| x.eq_ignore_ascii_case(al)))
+                })
+            })
+            .collect();
+        if !aliases.is_empty() {
+            out.push_str(&format!("  aka: {}\n", aliases.join(", ")));
+        }
+        out.push_str(&format!("  kind: {}\n", actor.kind));
+        if let Some(role) = &actor.role {
+            out.push_str(&format!("  role: {role}\n"));
+        }
+        out.push('\n');
+    }
+    let mut ids: Vec<String> = Vec::new();
+    for (a, link) in attributions.iter().zip(&links) {
+        let Some((source, via)) = link else { continue };
+        let actor = &actors[*source];
+        let lemma = a
+            .cue
+            .and_then(|c| cue_lemma(c.slice(text)))
+            .unwrap_or("say");
+        let id = unique_id(&mut ids, &slug(&actor.name, lemma));
+        out.push_str(&format!("claim {id}\n"));
+        out.push_str(&format!("  source: {}\n", actor.name));
+        if !via.is_empty() {
+            let names: Vec<&str> = via.iter().map(|k| actors[*k].name.as_str()).collect();
+            out.push_str(&format!("  via: {}\n", names.join(", ")));
+        }
+        if let Some(cue) = cue_text(text, a) {
+            out.push_str(&format!("  cue: {cue}\n"));
+        }
+        for q in quotes(article, a) {
+            out.push_str(&format!("  quote: {q}\n"));
+        }
+        out.push_str(&format!("  stance: {}\n", lexicon::stance_of(lemma)));
+        if a.kind == ContentKind::Headline {
+            out.push_str("  note: headline\n");
+        }
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// The claim's `quote:` values: content parts of one paragraph joined with ` … `, one
+/// value per paragraph.
+fn quotes(article: &Article, a: &Attribution) -> Vec<String> {
+    let text = &article.text;
+    let mut out: Vec<(Option<usize>, String)> = Vec::new();
+    for part in &a.content {
+        let para = if article.in_header(part.start) {
+            None
+        } else {
+            article.paragraph_of(part.start)
+        };
+        // An ellipsis of the article itself reads as an elision marker, which matches it.
+        let words = collapse_whitespace(part.slice(text)).trim().to_string();
+        if words.is_empty() {
+            continue;
+        }
+        match out.last_mut() {
+            Some((p, q)) if *p == para => {
+                q.push_str(" \u{2026} ");
+                q.push_str(&words);
+            }
+            _ => out.push((para, words)),
+        }
+    }
+    out.into_iter().map(|(_, q)| q).collect()
+}
+
+/// The cue as written, with the addressee when it follows right after (`told Sputnik`).
+fn cue_text(text: &str, a: &Attribution) -> Option<String> {
+    let cue = a.cue?;
+    let mut span = cue;
+    if let Some(ad) = a.addressee {
+        let between = &text[cue.end.min(ad.start)..ad.start];
+        if ad.start >= cue.end && between.trim().is_empty() && ad.start - cue.end <= 2 {
+            span = Span::new(cue.start, ad.end);
+        }
+    }
+    Some(collapse_whitespace(span.slice(text)))
+}
+
+fn cue_lemma(cue: &str) -> Option<&'static str> {
+    let words: Vec<&str> = cue.split_whitespace().collect();
+    if let Some((p, _)) = lexicon::phrase_at(&words) {
+        return Some(p.lemma.as_str());
+    }
+    words.iter().find_map(|w| lexicon::reporting_lemma(w))
+}
+
+/// A speaker mention as an actor name: determiners and titles before a proper name left
+/// out (`the Russian Foreign Ministry` → `Russian Foreign Ministry`, `Foreign Ministry
+/// spokeswoman Leyla Abdullayeva` → `Leyla Abdullayeva`), possessives kept.
+pub(crate) fn actor_name(text: &str, span: Span) -> String {
+    let written = collapse_whitespace(span.slice(text));
+    let words: Vec<&str> = written.split(' ').collect();
+    // A proper name after a lowercase word: the name.
+    let is_cap = |w: &str| w.starts_with(char::is_uppercase);
+    if let Some(k) = words.iter().rposition(|w| !is_cap(w)) {
+        let tail = &words[k + 1..];
+        let last_low = words[k].to_lowercase();
+        if tail.len() >= 2
+            && !DETERMINERS.contains(&last_low.as_str())
+            && !matches!(
+                last_low.as_str(),
+                "of" | "and" | "for" | "from" | "de" | "to"
+            )
+        {
+            return tail.join(" ");
+        }
+    }
+    let mut start = 0;
+    while start < words.len() && DETERMINERS.contains(&words[start].to_lowercase().as_str()) {
+        start += 1;
+    }
+    let rest = &words[start..];
+    // Titles before a capitalized name of two words or more.
+    let mut t = 0;
+    while t < rest.len() && TITLES.contains(&rest[t].to_lowercase().as_str()) {
+        t += 1;
+    }
+    if t > 0 && rest.len() - t >= 2 && rest[t..].iter().all(|w| is_cap(w)) {
+        return rest[t..].join(" ");
+    }
+    rest.join(" ")
+        .trim_end_matches([',', '.', ';', ':'])
+        .to_string()
+}
+
+fn kind_of(name: &str) -> &'static str {
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    if has(OUTLET_WORDS) {
+        return "outlet";
+    }
+    if has(GOVERNMENT_WORDS) {
+        return "government";
+    }
+    if has(ORGANIZATION_WORDS) {
+        return "organization";
+    }
+    if name.starts_with(char::is_lowercase) || has(ANONYMOUS_WORDS) {
+        return "anonymous";
+    }
+    if words.contains(&"and") || name.contains(',') || lower.ends_with("s") && words.len() > 2 {
+        return "group";
+    }
+    let caps = name
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    if caps >= 2 && name.split_whitespace().count() <= 4 {
+        return "person";
+    }
+    if name.len() > 1
+        && name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
+        return "organization";
+    }
+    "government"
+}
+
+fn intern(
+    actors: &mut Vec<Actor>,
+    name: &str,
+    text: &str,
+    span: Span,
+    role: Option<String>,
+) -> usize {
+    if let Some(k) = actors.iter().position(|a| {
+        a.name.eq_ignore_ascii_case(name) || a.aliases.iter().any(|x| x.eq_ignore_ascii_case(name))
+    }) {
+        if actors[k].role.is_none() {
+            actors[k].role = role;
+        }
+        return k;
+    }
+    // A surname of an actor already declared: that actor.
+    if let Some(k) = actors.iter().position(|a| {
+        a.kind == "person" && !name.contains(' ') && a.name.split(' ').next_back() == Some(name)
+    }) {
+        return k;
+    }
+    actors.push(Actor {
+        name: name.to_string(),
+        aliases: Vec::new(),
+        kind: kind_of(name),
+        role,
+    });
+    let _ = (text, span);
+    actors.len() - 1
+}
+
+fn add_alias(actors: &mut [Actor], k: usize, text: &str, written: Span) {
+    let w = collapse_whitespace(written.slice(text));
+    let lower = w.to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "he" | "she" | "they" | "it" | "we" | "him" | "them" | "i"
+    ) {
+        return;
+    }
+    let a = &mut actors[k];
+    if a.name.eq_ignore_ascii_case(&w) || a.aliases.iter().any(|x| x.eq_ignore_ascii_case(&w)) {
+        return;
+    }
+    // A surname of a person is a mention already.
+    if a.kind == "person" && !w.contains(' ') && a.name.ends_with(&w) {
+        return;
+    }
+    if w.contains(',') {
+        return;
+    }
+    a.aliases.push(w);
+}
+
+/// `Omer Celik, a spokesman for …`: the description after the name, as the role.
+fn appositive_role(text: &str, a: &Attribution) -> Option<String> {
+    let src = a.source?;
+    let after = text[src.end..].strip_prefix(", ")?;
+    let first = after.split_whitespace().next()?;
+    if !matches!(first, "a" | "an" | "the") {
+        return None;
+    }
+    let end = after
+        .find([',', '.', '\n', '"', '\u{201c}'])
+        .unwrap_or(after.len());
+    let role = after[..end].trim();
+    // Stop before the verb when the comma that closes the apposition is missing.
+    let role = role
+        .split_whitespace()
+        .take_while(|w| !matches!(*w, "has" | "have" | "had" | "said" | "says" | "was" | "is"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    (role.split(' ').count() >= 2 && role.len() < 120).then_some(role)
+}
+
+fn slug(name: &str, lemma: &str) -> String {
+    let mut s = String::new();
+    for w in name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(2)
+    {
+        if !s.is_empty() {
+            s.push('-');
+        }
+        s.extend(
+            w.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase()),
+        );
+    }
+    if s.is_empty() {
+        s.push_str("source");
+    }
+    s.push('-');
+    s.push_str(&lemma.replace(' ', "-"));
+    s
+}
+
+fn unique_id(ids: &mut Vec<String>, base: &str) -> String {
+    let mut id = base.to_string();
+    let mut n = 2;
+    while ids.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    ids.push(id.clone());
+    id
+}
+
+/// `(UrduPoint News / Sputnik - 02nd October, 2020)` in the dateline: `UrduPoint News,
+/// Sputnik`.
+fn publisher(article: &Article) -> Option<String> {
+    let first = article.paragraphs.first()?.slice(&article.text);
+    let open = first.find('(')?;
+    let head = &first[..open];
+    if head.trim().is_empty() || head.chars().any(|c| c.is_lowercase()) {
+        return None;
+    }
+    let close = first[open..].find(')')? + open;
+    let inner = &first[open + 1..close];
+    let names = inner.split(" - ").next()?.split(" -").next()?;
+    let list: Vec<String> = names
+        .split('/')
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty() && !n.chars().any(|c| c.is_ascii_digit()))
+        .collect();
+    (!list.is_empty()).then(|| list.join(", "))
+}

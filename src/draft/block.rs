@@ -1,0 +1,248 @@
+//! Drafting one claim block from one attribution of the article, for an annotation that
+//! exists already: what the editor's "Add a claim for this statement" inserts and what
+//! C050's fix appends. (`claimls draft` writes a whole file; see the parent module.)
+//!
+//! The block names the speaker as the annotation declares them (or as the article writes
+//! them), the chain without the header's publishers, the cue and the content copied from
+//! the article, and a stance guessed from the cue's verb.
+
+use crate::article::attribution::lexicon::reporting_lemma;
+use crate::article::attribution::Attribution;
+use crate::article::Article;
+use crate::check::credit;
+use crate::model::{fold_name, Annotation, UNNAMED};
+use crate::text::collapse_whitespace;
+use std::collections::HashSet;
+
+/// Where a value is wrapped onto a continuation line.
+const WIDTH: usize = 88;
+
+/// One `claim` block (ending with a newline) for `attribution`, with an id no claim of
+/// `model` has.
+pub fn draft_claim_block(
+    article: &Article,
+    attribution: &Attribution,
+    model: &Annotation,
+) -> String {
+    let mut taken: HashSet<String> = model.claims.iter().map(|c| c.id.clone()).collect();
+    draft_with_ids(article, attribution, model, &mut taken)
+}
+
+/// Like [`draft_claim_block`], adding the new id to `taken` (for drafting several blocks
+/// into one file).
+pub fn draft_with_ids(
+    article: &Article,
+    att: &Attribution,
+    model: &Annotation,
+    taken: &mut HashSet<String>,
+) -> String {
+    let source = credit::credited_name(model, article, att).unwrap_or_else(|| UNNAMED.to_string());
+    let publishers: Vec<String> = model
+        .header
+        .publishers()
+        .iter()
+        .map(|p| fold_name(&p.text))
+        .collect();
+    let mut via: Vec<String> = Vec::new();
+    for span in &att.chain {
+        let name = credit::actor_at(model, article, *span)
+            .map(|a| a.name.clone())
+            .unwrap_or_else(|| clean(span.slice(&article.text)));
+        if !name.is_empty()
+            && !publishers.contains(&fold_name(&name))
+            && !via.iter().any(|v| fold_name(v) == fold_name(&name))
+            && fold_name(&name) != fold_name(&source)
+        {
+            via.push(name);
+        }
+    }
+    // The cue with the addressee right after it, as the article writes it (`told Sputnik`).
+    let cue = att.cue.map(|c| {
+        let span = match att.addressee {
+            Some(a) if a.start >= c.end && a.start - c.end <= 2 => {
+                if article.text[c.end..a.start].trim().is_empty() {
+                    c.cover(a)
+                } else {
+                    c
+                }
+            }
+            _ => c,
+        };
+        clean(span.slice(&article.text))
+    });
+    let quotes: Vec<String> = att
+        .content
+        .iter()
+        .map(|c| clean(c.slice(&article.text)))
+        .filter(|q| !q.is_empty())
+        .collect();
+    let id = unique_id(&source, quotes.first().map_or("", String::as_str), taken);
+
+    let mut out = format!("claim {id}\n");
+    field(&mut out, "source", &source);
+    if !via.is_empty() {
+        field(&mut out, "via", &via.join(", "));
+    }
+    if let Some(cue) = cue.filter(|c| !c.is_empty()) {
+        field(&mut out, "cue", &cue);
+    }
+    for q in &quotes {
+        field(&mut out, "quote", q);
+    }
+    field(&mut out, "stance", stance_guess(cue_lemma(article, att)));
+    out
+}
+
+/// The text of a span as one line: whitespace runs as one space, no `#` at a line start.
+fn clean(s: &str) -> String {
+    collapse_whitespace(s).trim().to_string()
+}
+
+/// `  name: value`, wrapped at word boundaries onto lines indented four spaces.
+fn field(out: &mut String, name: &str, value: &str) {
+    let mut line = format!("  {name}:");
+    let mut first = true;
+    for word in value.split(' ').filter(|w| !w.is_empty()) {
+        // A continuation line starting with `#` would read as a comment: keep such a word
+        // on the current line.
+        let fits = line.chars().count() + 1 + word.chars().count() <= WIDTH;
+        if !first && !fits && !word.starts_with('#') {
+            out.push_str(&line);
+            out.push('\n');
+            line = format!("    {word}");
+        } else {
+            line.push(' ');
+            line.push_str(word);
+        }
+        first = false;
+    }
+    out.push_str(&line);
+    out.push('\n');
+}
+
+/// The lemma of the cue's first reporting verb.
+fn cue_lemma(article: &Article, att: &Attribution) -> Option<&'static str> {
+    let cue = att.cue?.slice(&article.text);
+    cue.split(|c: char| !c.is_alphanumeric())
+        .find_map(|w| reporting_lemma(&w.to_lowercase()))
+}
+
+/// The stance a cue verb suggests (the lexicon's); `asserts` when it says nothing more.
+pub fn stance_guess(lemma: Option<&str>) -> &'static str {
+    lemma.map_or("asserts", crate::article::attribution::lexicon::stance_of)
+}
+
+/// A claim id from the source's last word and the content's first words, made unique by a
+/// number: `peston-prime-minister`, `peston-prime-minister-2`.
+fn unique_id(source: &str, content: &str, taken: &mut HashSet<String>) -> String {
+    let slug = |s: &str, n: usize, skip_small: bool| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .map(|w| {
+                w.chars()
+                    .flat_map(char::to_lowercase)
+                    .filter(char::is_ascii_alphanumeric)
+                    .collect::<String>()
+            })
+            .filter(|w| !(w.is_empty() || skip_small && w.len() < 4))
+            .take(n)
+            .collect()
+    };
+    let mut parts: Vec<String> = slug(source, 8, false).into_iter().rev().take(1).collect();
+    parts.extend(slug(content, 2, true));
+    if parts.is_empty() {
+        parts.push("claim".to_string());
+    }
+    let base = parts.join("-");
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.insert(id.clone());
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::attribution::{Confidence, ContentKind};
+    use crate::check::Parsed;
+    use crate::text::Span;
+
+    const ARTICLE: &str = "date 2020-10-02 Headline\n\nMr Peston told Sky News that the prime minister would resign. He said: \"We are #1 now.\"\n";
+
+    fn span(needle: &str) -> Span {
+        let at = ARTICLE.find(needle).expect(needle);
+        Span::new(at, at + needle.len())
+    }
+
+    fn attribution() -> Attribution {
+        Attribution {
+            content: vec![span("the prime minister would resign")],
+            kind: ContentKind::Indirect,
+            cue: Some(span("told")),
+            source: Some(span("Mr Peston")),
+            resolved: None,
+            addressee: Some(span("Sky News")),
+            chain: vec![],
+            confidence: Confidence::High,
+        }
+    }
+
+    #[test]
+    fn drafts_a_block_that_parses_and_names_the_declared_actor() {
+        let article = Article::new(ARTICLE);
+        let parsed = Parsed::new(
+            "article: a.txt\n\nactor Robert Peston\n  aka: Mr Peston\n  kind: person\n\nclaim peston-prime-minister\n  source: Robert Peston\n  quote: x\n",
+        );
+        let block = draft_claim_block(&article, &attribution(), &parsed.model);
+        assert_eq!(
+            block,
+            "claim peston-prime-minister-2\n  source: Robert Peston\n  cue: told Sky News\n  quote: the prime minister would resign\n  stance: asserts\n"
+        );
+        let again = Parsed::new(format!("{}\n{block}", parsed.text));
+        assert!(again.structural.is_empty(), "{:?}", again.structural);
+        assert_eq!(again.model.claims.len(), 2);
+    }
+
+    #[test]
+    fn undeclared_speaker_keeps_the_article_words_and_chain_skips_publishers() {
+        let article = Article::new(ARTICLE);
+        let parsed = Parsed::new("article: a.txt\npublisher: Sky News\n");
+        let mut att = attribution();
+        att.content = vec![span("We are #1 now.")];
+        att.chain = vec![span("Sky News")];
+        let block = draft_claim_block(&article, &att, &parsed.model);
+        assert!(block.starts_with("claim peston\n"), "{block}");
+        assert!(block.contains("  source: Mr Peston\n"), "{block}");
+        assert!(!block.contains("via:"), "{block}");
+        let parsed2 = Parsed::new("article: a.txt\n");
+        let block2 = draft_claim_block(&article, &att, &parsed2.model);
+        assert!(block2.contains("  via: Sky News\n"), "{block2}");
+    }
+
+    #[test]
+    fn long_values_wrap_without_starting_a_line_with_a_hash() {
+        let mut out = String::new();
+        let long = format!("{} #tag end", "word ".repeat(17).trim());
+        field(&mut out, "quote", &long);
+        assert!(out.lines().count() >= 2, "{out}");
+        assert!(
+            out.lines().all(|l| !l.trim_start().starts_with('#')),
+            "{out}"
+        );
+        assert_eq!(
+            crate::text::collapse_whitespace(&out.replace("  quote:", "")).trim(),
+            long
+        );
+    }
+
+    #[test]
+    fn stance_from_cue() {
+        assert_eq!(stance_guess(Some("deny")), "denies");
+        assert_eq!(stance_guess(Some("accuse")), "accuses");
+        assert_eq!(stance_guess(Some("say")), "asserts");
+        assert_eq!(stance_guess(None), "asserts");
+    }
+}
