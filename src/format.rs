@@ -67,6 +67,14 @@ pub fn format(text: &str) -> String {
                     format!("{indent}{key}: {value}")
                 }
             }
+            // A continuation whose text starts with `#` once a vertical tab or another
+            // unusual space before it is dropped would read as a comment when re-indented:
+            // kept as written (the parse of it is then the same next time).
+            LineKind::Continuation
+                if line.value.is_some_and(|v| v.slice(text).starts_with('#')) =>
+            {
+                content.trim_end_matches([' ', '\t']).to_string()
+            }
             LineKind::Continuation => {
                 let value = line.value.map_or("", |v| v.slice(text));
                 let indent = if in_block {
@@ -78,10 +86,18 @@ pub fn format(text: &str) -> String {
             }
             // Kept as written, at the field indentation so it cannot turn into a
             // continuation of the field above once that field is re-indented.
-            LineKind::Error if line.indent > 0 => format!("{FIELD_INDENT}{}", rest.trim_end()),
-            LineKind::Error => content.trim_end().to_string(),
+            // Only spaces and tabs are trimmed: a line the parser refused because of a
+            // trailing form feed could otherwise turn into a block header next time.
+            LineKind::Error if line.indent > 0 => {
+                format!("{FIELD_INDENT}{}", rest.trim_end_matches([' ', '\t']))
+            }
+            LineKind::Error => content.trim_end_matches([' ', '\t']).to_string(),
         };
-        if pending_blank {
+        // A U+FEFF opening the first line written would read as a byte order mark next
+        // time (and the line then parse differently): a blank line keeps it text.
+        if pending_blank
+            || (!wrote_any && out.len() == tree.bom && formatted.starts_with('\u{feff}'))
+        {
             out.push_str(brk);
         }
         pending_blank = false;
@@ -270,7 +286,10 @@ mod tests {
         }
     }
 
-    /// Found by the `format` fuzz target: a U+FEFF after the indentation was dropped.
+    /// Found by the `format` fuzz target: a U+FEFF after the indentation was dropped, one
+    /// opening the first line became a byte order mark, and a line ending in a form feed
+    /// turned into a block header once trimmed, a continuation `\x0b # x` became a comment
+    /// once re-indented (not idempotent).
     #[test]
     fn keeps_a_byte_order_mark_inside_the_file() {
         for text in [
@@ -278,6 +297,11 @@ mod tests {
             "claim x\n  \u{feff}# c\n",
             "claim x\n  : one\n   \u{feff}article: a.  two\n",
             "\u{feff}\u{feff}# c\n",
+            " \n\u{feff}  ",
+            "\n\u{feff}key:v\n",
+            "claim \nclaim\x0c\n/ \u{feff}# c\n/ \u{feff}# c\n",
+            "claiim \nclaim\x0b\n \u{feff}# c\n/ \u{feff}# c\n",
+            "claim a\n  aka: Berg\n   \x0b # x\n",
         ] {
             let once = format(text);
             assert_eq!(non_space(&once), non_space(text), "{text:?} -> {once:?}");

@@ -165,6 +165,36 @@ pub fn incremental(data: &[u8]) {
 
 #[cfg(test)]
 mod tests {
+    /// Replays AFL findings without AFL: `FUZZ_REPLAY=format:out/format/default/crashes
+    /// cargo test --lib replay -- --nocapture` runs every file of the folder through the
+    /// target's property and lists the ones that fail.
+    #[test]
+    fn replay() {
+        let Ok(spec) = std::env::var("FUZZ_REPLAY") else {
+            return;
+        };
+        let (name, dir) = spec.split_once(':').expect("TARGET:DIR");
+        let property: fn(&[u8]) = match name {
+            "check" => super::parse_and_check,
+            "format" => super::format,
+            "transport" => super::transport,
+            "incremental" => super::incremental,
+            other => panic!("no target {other}"),
+        };
+        let mut failed = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if !path.is_file() {
+                continue;
+            }
+            let data = std::fs::read(&path).unwrap();
+            if std::panic::catch_unwind(|| property(&data)).is_err() {
+                failed.push(path);
+            }
+        }
+        assert!(failed.is_empty(), "{} failing: {failed:#?}", failed.len());
+    }
+
     /// Every seed of every target passes its property (what `run.sh` fuzzes from).
     #[test]
     fn the_seed_corpora_pass() {
