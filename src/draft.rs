@@ -26,48 +26,9 @@ struct Actor {
 }
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
-const OUTLET_WORDS: &[&str] = &[
-    "cnn",
-    "bbc",
-    "sputnik",
-    "reuters",
-    "tass",
-    "ap",
-    "afp",
-    "bloomberg",
-    "interfax",
-    "xinhua",
-    "ria",
-    "anadolu",
-    "politico",
-    "axios",
-    "nbc",
-    "abc",
-    "cbs",
-    "fox",
-    "msnbc",
-    "npr",
-    "post",
-    "times",
-    "news",
-    "journal",
-    "press",
-    "tv",
-    "radio",
-    "herald",
-    "tribune",
-    "gazette",
-    "daily",
-    "telegraph",
-    "guardian",
-    "newsweek",
-    "magazine",
-    "channel",
-    "agency",
-    "report",
-    "newspaper",
-    "breitbart",
-];
+/// Outlet words beyond the analysis' own (`lexicon::OUTLET_WORDS`) that only name a
+/// declared actor's kind.
+const MORE_OUTLET_WORDS: &[&str] = &["report", "newspaper"];
 const GOVERNMENT_WORDS: &[&str] = &[
     "ministry",
     "government",
@@ -364,7 +325,7 @@ fn kind_of(name: &str) -> &'static str {
         .filter(|w| !w.is_empty())
         .collect();
     let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
-    if has(OUTLET_WORDS) {
+    if has(lexicon::OUTLET_WORDS) || has(MORE_OUTLET_WORDS) {
         return "outlet";
     }
     if has(GOVERNMENT_WORDS) {

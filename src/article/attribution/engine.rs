@@ -270,50 +270,6 @@ const ORG_NOUNS: &[&str] = &[
     "state",
     "side",
 ];
-const OUTLETS: &[&str] = &[
-    "cnn",
-    "bbc",
-    "sputnik",
-    "reuters",
-    "tass",
-    "ap",
-    "afp",
-    "bloomberg",
-    "interfax",
-    "xinhua",
-    "ria",
-    "anadolu",
-    "politico",
-    "axios",
-    "nbc",
-    "abc",
-    "cbs",
-    "fox",
-    "msnbc",
-    "npr",
-    "breitbart",
-    "post",
-    "times",
-    "news",
-    "journal",
-    "press",
-    "tv",
-    "radio",
-    "herald",
-    "tribune",
-    "gazette",
-    "daily",
-    "telegraph",
-    "guardian",
-    "hill",
-    "newsweek",
-    "magazine",
-    "channel",
-    "agency",
-    "television",
-    "network",
-    "urdupoint",
-];
 /// Verbs whose object is always the addressee (`told reporters …`); the other verbs of
 /// [`TELL`] take one only before `that` (`warned voters that …`).
 const TELL_ALWAYS: &[&str] = &[
@@ -2503,7 +2459,7 @@ fn class_of(text: &str) -> Class {
     };
     if words
         .iter()
-        .any(|w| ORG_NOUNS.contains(&w.as_str()) || OUTLETS.contains(&w.as_str()))
+        .any(|w| ORG_NOUNS.contains(&w.as_str()) || lexicon::OUTLET_WORDS.contains(&w.as_str()))
         && !PERSON_NOUNS.contains(&head.as_str())
     {
         return Class::Group;
@@ -2672,7 +2628,7 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
                     earlier.iter().find_map(|p| {
                         let sp = p.chain.first().copied().or(p.speaker())?;
                         (class_of(sp.slice(&a.text)) == Class::Group
-                            || OUTLETS
+                            || lexicon::OUTLET_WORDS
                                 .iter()
                                 .any(|o| sp.slice(&a.text).to_lowercase().contains(o)))
                         .then(|| (sp, Vec::new()))
@@ -2758,7 +2714,7 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
         }
         if let Some(ad) = f.addressee {
             let t = ad.slice(&a.text).to_lowercase();
-            if OUTLETS
+            if lexicon::OUTLET_WORDS
                 .iter()
                 .any(|o| t.split(|c: char| !c.is_alphanumeric()).any(|w| w == *o))
                 && !chain.contains(&ad)

@@ -86,6 +86,53 @@ fn stance_name(field: &'static str) -> &'static str {
     }
 }
 
+/// Words that mark a news outlet's name (`CNN`, `The Post`, `Fox News`): the analysis
+/// treats such names as intermediaries, and drafts declare them with `kind: outlet`.
+pub const OUTLET_WORDS: &[&str] = &[
+    "cnn",
+    "bbc",
+    "sputnik",
+    "reuters",
+    "tass",
+    "ap",
+    "afp",
+    "bloomberg",
+    "interfax",
+    "xinhua",
+    "ria",
+    "anadolu",
+    "politico",
+    "axios",
+    "nbc",
+    "abc",
+    "cbs",
+    "fox",
+    "msnbc",
+    "npr",
+    "breitbart",
+    "post",
+    "times",
+    "news",
+    "journal",
+    "press",
+    "tv",
+    "radio",
+    "herald",
+    "tribune",
+    "gazette",
+    "daily",
+    "telegraph",
+    "guardian",
+    "hill",
+    "newsweek",
+    "magazine",
+    "channel",
+    "agency",
+    "television",
+    "network",
+    "urdupoint",
+];
+
 /// The table entry of `word` in any inflection, whether it reports alone or only in a
 /// phrase. Case-insensitive.
 pub fn verb(word: &str) -> Option<Verb> {
