@@ -6,9 +6,9 @@
 -- folder: the annotation with a typo in one quote, and the clean annotation.
 -- Checks: the client attaches with the plugin's configuration; the typo gives
 -- one C011 at the quote (with the article text as related information) and the
--- clean copy gives no error; hover on a `source:` value shows the actor card
--- (canonical name, mention count); completion after `  source: ` offers the
--- actors, the nearest first, and accepting one completes the line; the syntax
+-- clean copy gives no error; hover on a `source:` value says who the article
+-- credits, then shows the actor card (canonical name, mention count);
+-- completion after `  source: ` offers the actors, the nearest first, and accepting one completes the line; the syntax
 -- file highlights the claim; an edit that fixes the typo clears the error; the
 -- server shuts down and its process exits with status 0.
 --
@@ -163,7 +163,8 @@ local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
 local hover = client:request_sync('textDocument/hover', params, TIMEOUT, buf)
 local md = vim.tbl_get(hover or {}, 'result', 'contents', 'value') or ''
 t.eq('hover is Markdown', vim.tbl_get(hover or {}, 'result', 'contents', 'kind'), 'markdown')
-t.check('hover: the canonical name as the title', md:find('### Syrian national\n', 1, true) == 1, md)
+t.check('hover: opens with who the article credits', md:find('The article credits: Syrian national (said', 1, true) == 1, md)
+t.check('hover: the canonical name as the title', md:find('\n### Syrian national\n', 1, true) ~= nil, md)
 t.check('hover: the mention count', md:find('**Mentioned 5 times** in the article', 1, true) ~= nil, md)
 t.check('hover: the aliases', md:find('**Also called:** The man, Syrian man, former rebel', 1, true) ~= nil, md)
 
