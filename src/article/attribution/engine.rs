@@ -2562,16 +2562,15 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
             let sentence_start = a
                 .sentence_of(src.start)
                 .map_or(para.start, |s| a.sentences[s].span.start.max(para.start));
+            // `out` is sorted by content start, so walking back stops at the first
+            // attribution too far before the source: linear on long articles.
             let earlier: Vec<&Attribution> = out
                 .iter()
                 .enumerate()
                 .rev()
-                .filter(|(k, _)| !nested[*k])
+                .take_while(|(_, p)| p.content_span().start + 2000 > src.start)
+                .filter(|(k, p)| !nested[*k] && p.content_span().start < f.content[0].start)
                 .map(|(_, p)| p)
-                .filter(|p| {
-                    p.content_span().start < f.content[0].start
-                        && p.content_span().start + 2000 > src.start
-                })
                 .collect();
             let pick_prev = |want: Class| -> Option<(Span, Vec<Span>)> {
                 earlier.iter().find_map(|p| {
