@@ -527,14 +527,28 @@ pub(super) fn unannotated(article: &Article, anchors: &[Span]) -> (usize, Vec<us
     (items.len(), missing)
 }
 
+/// What C050 says of one statement (its message and drafted claim), remembered between
+/// runs: on every keystroke the same statements are unannotated, and drafting them again
+/// (their speakers resolved against the declared actors) cost most of an edit.
+#[derive(Debug, Default)]
+pub(super) struct UnannotatedMemo {
+    /// Article identity, declared actors and configuration, and the file's claim ids: what
+    /// the texts depend on.
+    key: u64,
+    texts: rustc_hash::FxHashMap<usize, (String, String)>,
+}
+
 /// The C050 findings for the attributions `missing` (indices into the article's list):
 /// reported on the header's `article:` field (else the file's first line) with the
-/// statement as related article location, and a fix appending a drafted claim.
+/// statement as related article location, and a fix appending a drafted claim. `key`
+/// identifies what the memo's texts depend on (see [`UnannotatedMemo`]).
 pub(super) fn unannotated_diagnostics(
     text: &str,
     model: &Annotation,
     article: &Article,
     missing: &[usize],
+    memo: &mut UnannotatedMemo,
+    key: u64,
 ) -> Vec<Diagnostic> {
     let items = &article.attributions().items;
     let at = model
@@ -546,42 +560,64 @@ pub(super) fn unannotated_diagnostics(
             let end = text.find(['\n', '\r']).unwrap_or(text.len());
             Span::new(0, end)
         });
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    if memo.key != key {
+        memo.key = key;
+        memo.texts.clear();
+    }
+    let mut taken = None;
+    let end = text.len();
+    let sep = separator(text);
     missing
         .iter()
-        .filter_map(|&i| items.get(i))
-        .map(|att| {
+        .filter_map(|&i| items.get(i).map(|att| (i, att)))
+        .map(|(i, att)| {
             let content = att.content_span();
-            let words = crate::text::clip(
-                &crate::text::collapse_whitespace(content.slice(&article.text)),
-                60,
-            );
-            let who = credited_name(model, article, att)
-                .map(|n| format!(" by `{n}`"))
-                .unwrap_or_default();
-            let para = paragraph_number(article, content.start);
-            let place = if para == 0 {
-                "the headline".to_string()
-            } else {
-                format!("paragraph {para}")
-            };
-            let block = crate::draft::draft_claim_block(article, att, model);
-            let end = text.len();
-            let sep = separator(text);
-            Diagnostic::new(
-                Code::UnannotatedAttribution,
-                at,
-                format!(
-                    "no claim records the statement{who} in {place} (\u{201c}{words}\u{201d}): add a claim for it"
-                ),
-            )
-            .with_related(Target::Article, content, "the unannotated statement")
-            .with_fix(
-                "Add a claim for this statement",
-                Span::empty(end),
-                format!("{sep}{block}"),
-            )
+            let (message, block) = memo.texts.entry(i).or_insert_with(|| {
+                let taken = taken.get_or_insert_with(|| crate::draft::claim_ids(model));
+                unannotated_texts(model, article, att, taken)
+            });
+            Diagnostic::new(Code::UnannotatedAttribution, at, message.clone())
+                .with_related(Target::Article, content, "the unannotated statement")
+                .with_fix(
+                    "Add a claim for this statement",
+                    Span::empty(end),
+                    format!("{sep}{block}"),
+                )
         })
         .collect()
+}
+
+/// The message and the drafted claim block of C050 for one statement.
+fn unannotated_texts(
+    model: &Annotation,
+    article: &Article,
+    att: &Attribution,
+    taken: &std::collections::HashSet<String>,
+) -> (String, String) {
+    let content = att.content_span();
+    let words = crate::text::clip(
+        &crate::text::collapse_whitespace(content.slice(&article.text)),
+        60,
+    );
+    let who = credited_name(model, article, att)
+        .map(|n| format!(" by `{n}`"))
+        .unwrap_or_default();
+    let para = paragraph_number(article, content.start);
+    let place = if para == 0 {
+        "the headline".to_string()
+    } else {
+        format!("paragraph {para}")
+    };
+    let (block, _) = crate::draft::draft_among(article, att, model, taken);
+    (
+        format!(
+            "no claim records the statement{who} in {place} (\u{201c}{words}\u{201d}): add a claim for it"
+        ),
+        block,
+    )
 }
 
 /// What goes between the end of `text` and a block appended to it: a blank line.

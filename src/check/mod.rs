@@ -147,6 +147,8 @@ pub struct ClaimCache {
     suggestions: file::IdSuggestions,
     /// The anchors of the last run and the duplicate quotes among them.
     duplicates: Option<DuplicateMemo>,
+    /// C050's drafted texts of the last run.
+    unannotated: credit::UnannotatedMemo,
     /// A one-shot run (the CLI) keeps nothing: hashing and storing would be pure cost.
     disabled: bool,
     /// How many claims the last run took from the cache and how many it checked.
@@ -298,11 +300,27 @@ pub fn check(
                 .severity(crate::diagnostic::Code::UnannotatedAttribution)
                 .is_some()
             {
+                // The drafted texts depend on the article, the declared actors and
+                // configuration (context_key) and the ids the file already uses.
+                let mut h = rustc_hash::FxHasher::default();
+                (std::ptr::from_ref::<Article>(art) as usize).hash(&mut h);
+                context_key.hash(&mut h);
+                for c in &parsed.model.claims {
+                    c.id.hash(&mut h);
+                }
+                let mut fresh = credit::UnannotatedMemo::default();
+                let memo = if cache.disabled {
+                    &mut fresh
+                } else {
+                    &mut cache.unannotated
+                };
                 out.extend(credit::unannotated_diagnostics(
                     &parsed.text,
                     &parsed.model,
                     art,
                     &unannotated,
+                    memo,
+                    h.finish(),
                 ));
             }
             cache.last_coverage = Some(Coverage { total, unannotated });

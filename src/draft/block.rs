@@ -24,8 +24,12 @@ pub fn draft_claim_block(
     attribution: &Attribution,
     model: &Annotation,
 ) -> String {
-    let mut taken: HashSet<String> = model.claims.iter().map(|c| c.id.clone()).collect();
-    draft_with_ids(article, attribution, model, &mut taken)
+    draft_among(article, attribution, model, &claim_ids(model)).0
+}
+
+/// The ids of the file's claims, for [`draft_among`].
+pub fn claim_ids(model: &Annotation) -> HashSet<String> {
+    model.claims.iter().map(|c| c.id.clone()).collect()
 }
 
 /// Like [`draft_claim_block`], adding the new id to `taken` (for drafting several blocks
@@ -36,6 +40,19 @@ pub fn draft_with_ids(
     model: &Annotation,
     taken: &mut HashSet<String>,
 ) -> String {
+    let (block, id) = draft_among(article, att, model, taken);
+    taken.insert(id);
+    block
+}
+
+/// A drafted claim block whose id is none of `taken`, with that id. Checks draft one block
+/// per unannotated statement on every run: they build `taken` once, not per block.
+pub fn draft_among(
+    article: &Article,
+    att: &Attribution,
+    model: &Annotation,
+    taken: &HashSet<String>,
+) -> (String, String) {
     let source = credit::credited_name(model, article, att).unwrap_or_else(|| UNNAMED.to_string());
     let publishers: Vec<String> = model
         .header
@@ -90,7 +107,7 @@ pub fn draft_with_ids(
         field(&mut out, "quote", q);
     }
     field(&mut out, "stance", stance_guess(cue_lemma(article, att)));
-    out
+    (out, id)
 }
 
 /// The text of a span as one line: whitespace runs as one space, no `#` at a line start.
@@ -134,7 +151,7 @@ pub fn stance_guess(lemma: Option<&str>) -> &'static str {
 
 /// A claim id from the source's last word and the content's first words, made unique by a
 /// number: `peston-prime-minister`, `peston-prime-minister-2`.
-fn unique_id(source: &str, content: &str, taken: &mut HashSet<String>) -> String {
+fn unique_id(source: &str, content: &str, taken: &HashSet<String>) -> String {
     let slug = |s: &str, n: usize, skip_small: bool| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
             .map(|w| {
@@ -159,7 +176,6 @@ fn unique_id(source: &str, content: &str, taken: &mut HashSet<String>) -> String
         id = format!("{base}-{n}");
         n += 1;
     }
-    taken.insert(id.clone());
     id
 }
 
