@@ -1089,6 +1089,64 @@ actor Radio South
         assert_eq!(cache.last_coverage.unwrap().total, 3);
     }
 
+    /// C050's texts are remembered between runs: a warm cache must say what a fresh one
+    /// says after the declared actors or the claim ids change.
+    #[test]
+    fn c050_warm_cache_follows_actor_and_id_changes() {
+        let article = article();
+        let c050 = |diags: &[Diagnostic]| -> Vec<(String, String)> {
+            diags
+                .iter()
+                .filter(|d| d.code == Code::UnannotatedAttribution)
+                .map(|d| {
+                    let fix = d.fix.as_ref().unwrap();
+                    (d.message.clone(), fix.edits[0].replacement.clone())
+                })
+                .collect()
+        };
+        let fresh = |text: &str| {
+            let mut cache = ClaimCache::new();
+            c050(&check(
+                &Parsed::new(text),
+                ArticleRef::Loaded(&article),
+                &Config::default(),
+                &mut cache,
+            ))
+        };
+        let mut warm = ClaimCache::new();
+        let mut run = |text: &str| {
+            c050(&check(
+                &Parsed::new(text),
+                ArticleRef::Loaded(&article),
+                &Config::default(),
+                &mut warm,
+            ))
+        };
+        let first = claims(BERG);
+        let before = run(&first);
+        assert_eq!(before, fresh(&first));
+        let drafted_id = before[0]
+            .1
+            .trim_start()
+            .strip_prefix("claim ")
+            .and_then(|rest| rest.lines().next())
+            .unwrap()
+            .to_string();
+        // The drafted claim's id is taken by a claim of the file: a new id is drafted.
+        let id_taken = format!("{first}\nclaim {drafted_id}\n  source: Anna Berg\n");
+        let after_id = run(&id_taken);
+        assert_eq!(after_id, fresh(&id_taken));
+        assert_ne!(after_id[0].1, before[0].1);
+        // The speaker's declared name changes: the message and the draft follow it.
+        let renamed = first.replace("actor Tom Reed", "actor Thomas Reed");
+        let after_rename = run(&renamed);
+        assert_eq!(after_rename, fresh(&renamed));
+        assert!(
+            after_rename[0].0.contains("Thomas Reed"),
+            "{after_rename:?}"
+        );
+    }
+
     #[test]
     fn c022_reads_the_attribution_cue_and_stays_in_the_paragraph() {
         // `told Radio North` is the attribution's cue with its addressee.
