@@ -569,7 +569,7 @@ fn actor_names(
         }
     }
     // The speaker the article credits, as the article names them, when no name offered
-    // so far stands there (a descriptor such as "The GOP nominee", a name no list has).
+    // so far stands there (a descriptor such as "The party's nominee", a name no list has).
     if let (Some(c), Some(a)) = (&credited, article) {
         if let Some(name) = c.name.as_ref().filter(|_| {
             !proposals

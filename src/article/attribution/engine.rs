@@ -1772,7 +1772,7 @@ fn forward(
                     .flatten()
                     .filter(|r| {
                         // A name (`Senator Dianne Feinstein, Democrat of California,`), not
-                        // a description (`Trump's running mate, Indiana Gov. Mike Pence,`).
+                        // a description (`the party's candidate, Northland Gov. Jan Holm,`).
                         t[r.0].cap
                             && t[r.1 - 1].cap
                             && !DETS.contains(&t[r.0].low.as_str())
@@ -1875,7 +1875,7 @@ fn forward(
     if j >= hi {
         return false;
     }
-    // "says of Clinton, “…”": a short phrase before the quotation.
+    // "says of Holm, “…”": a short phrase before the quotation.
     if !is_quote_char(t[j].p) && PREPS.contains(&t[j].low.as_str()) {
         if let Some(k) = (j + 1..hi.min(j + 9)).find(|&k| {
             is_quote_char(t[k].p) && t[k - 1].p == ',' && b.quotes.iter().any(|q| q.open == k)
@@ -2110,7 +2110,7 @@ fn headline_form(a: &Article, b: &Block, bi: usize, out: &mut Vec<Found>) {
     });
 }
 
-/// A transcript turn: a paragraph opening with a name in capitals and a colon (`PENCE:
+/// A transcript turn: a paragraph opening with a name in capitals and a colon (`SMITH:
 /// Well, look, …`) is that speaker's words.
 fn transcript_turn(b: &Block, bi: usize, out: &mut Vec<Found>) {
     let t = &b.toks;
@@ -2157,7 +2157,7 @@ fn block_of(blocks: &[Block], offset: usize) -> usize {
 
 /// Quotations introduced outside their own sentence: a paragraph ending in `Trump said:`
 /// before a paragraph that opens with a quotation, and a quotation signed after a dash
-/// (`"…" ― Maria, 25, Texas`).
+/// (`"…" ― Ana, 31, Lisbon`).
 fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
     // Content spans by block: a quotation is compared with its own paragraph's only.
     let mut spans: Vec<Vec<Span>> = vec![Vec::new(); blocks.len()];

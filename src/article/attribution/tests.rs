@@ -175,7 +175,7 @@ fn headline_form() {
     assert_eq!(s.content, ["the port will reopen next week"]);
     assert_eq!(s.source.as_deref(), Some("Ramos"));
     // A title with a colon whose first words the body never names is no attribution.
-    assert!(seen("Stealth Over Wealth: the port will reopen\n\nNothing else.").is_empty());
+    assert!(seen("Rain Over Plains: the port will reopen\n\nNothing else.").is_empty());
 }
 
 #[test]
