@@ -225,7 +225,7 @@ fn closest_name<'a>(name: &str, names: &[&'a str]) -> Option<&'a str> {
 /// Where C022 looks for the cue words of a quote anchored at `anchor`: the sentences the
 /// quote spans and the sentence before and after, never past its paragraph (the headline
 /// for a quote in the headline), except that a paragraph ending in a colon introduces the
-/// next one ("Sanders made the following comment:" before a quoted paragraph).
+/// next one ("Holm made the following remark:" before a quoted paragraph).
 fn cue_window(article: &Article, anchor: Span) -> Span {
     if article.in_header(anchor.start) {
         return article.headline.map_or(anchor, |h| h.cover(anchor));

@@ -927,7 +927,7 @@ fn skip_aux_left(b: &Block, lo: usize, mut i: usize) -> usize {
 }
 
 /// Where the subject of the cue at `ci` ends: before auxiliaries, adverbs and a
-/// parenthesis (`Rep. Stephen Lynch (D-Mass.) said`).
+/// parenthesis (`Rep. Ann Dole (D-Ore.) said`).
 fn subject_end(b: &Block, lo: usize, ci: usize) -> usize {
     let t = &b.toks;
     let mut k = skip_aux_left(b, lo, ci);
@@ -949,7 +949,7 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             break;
         }
         let w = t[i].low.as_str();
-        // "after the convention he would …": a short phrase before the clause's subject.
+        // "after the vote she would …": a short phrase before the clause's subject.
         if matches!(
             w,
             "after" | "before" | "during" | "following" | "since" | "when" | "at" | "in" | "on"
@@ -1771,7 +1771,7 @@ fn forward(
                     .then(|| np_left(b, lo, first_comma))
                     .flatten()
                     .filter(|r| {
-                        // A name (`Senator Dianne Feinstein, Democrat of California,`), not
+                        // A name (`Senator Ann Dole, Democrat of Oregon,`), not
                         // a description (`the party's candidate, Northland Gov. Jan Holm,`).
                         t[r.0].cap
                             && t[r.1 - 1].cap
@@ -2209,8 +2209,8 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                     }
                 }
             }
-            // Inside a sentence with no cue for it (`X likened the rules to "burning the
-            // Constitution"`, `X Speaks 'Directly To White People'`): the sentence's
+            // Inside a sentence with no cue for it (`X likened the rules to "a locked
+            // door"`, `X Speaks 'Plainly To Farmers'`): the sentence's
             // subject said it.
             if q.open > 0 && q.close.is_some() {
                 let unit = b
