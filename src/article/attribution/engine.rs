@@ -1153,6 +1153,22 @@ fn content_span(b: &Block, s: usize, e: usize) -> Option<Span> {
 }
 
 /// A quotation's words without the punctuation that closes the sentence inside it.
+/// The parts of a quotation left open at a paragraph's end in the paragraphs from
+/// `from` on, with their paragraph: each opens with a quotation mark, and the first one
+/// that closes its quotation ends it.
+fn continued_quote(blocks: &[Block], from: usize) -> impl Iterator<Item = (usize, Span)> + '_ {
+    let mut open = true;
+    blocks[from.min(blocks.len())..]
+        .iter()
+        .enumerate()
+        .map_while(move |(i, nb)| {
+            let q = nb.quotes.first().filter(|q| open && q.open == 0)?;
+            open = q.close.is_none();
+            Some((from + i, trim_inner(nb, q.inner)))
+        })
+        .filter_map(|(k, s)| s.map(|s| (k, s)))
+}
+
 fn trim_inner(b: &Block, inner: Span) -> Option<Span> {
     let t = &b.toks;
     let s = t.partition_point(|x| x.s < inner.start);
@@ -2310,21 +2326,8 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
         if open.is_none() || last.end + 4 < b.span.end {
             continue;
         }
-        let mut k = bi + 1;
-        while k < blocks.len() {
-            let nb = &blocks[k];
-            let Some(q) = nb.quotes.first() else { break };
-            if q.open != 0 {
-                break;
-            }
-            if let Some(s) = trim_inner(nb, q.inner) {
-                f.content.push(s);
-            }
-            if q.close.is_some() {
-                break;
-            }
-            k += 1;
-        }
+        f.content
+            .extend(continued_quote(blocks, bi + 1).map(|(_, s)| s));
     }
     // Content spans by block: a quotation is compared with its own paragraph's only.
     let mut covered: Vec<Vec<Span>> = vec![Vec::new(); blocks.len()];
@@ -2404,21 +2407,9 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
             let mut content = vec![inner];
             // An unclosed quotation continues into the next paragraphs.
             if q.close.is_none() {
-                let mut k = bi + 1;
-                while k < blocks.len() {
-                    let nb = &blocks[k];
-                    let Some(nq) = nb.quotes.first() else { break };
-                    if nq.open != 0 {
-                        break;
-                    }
-                    if let Some(s) = trim_inner(nb, nq.inner) {
-                        content.push(s);
-                        covered[k].push(s);
-                    }
-                    if nq.close.is_some() {
-                        break;
-                    }
-                    k += 1;
+                for (k, s) in continued_quote(blocks, bi + 1) {
+                    content.push(s);
+                    covered[k].push(s);
                 }
             }
             covered[bi].push(inner);
