@@ -18,7 +18,7 @@ mod navigate;
 #[cfg(test)]
 mod fixture;
 
-pub use completion::{completion, MAX_COMPLETIONS};
+pub use completion::{completion, completion_with, ArticleNames, MAX_COMPLETIONS};
 pub use hover::hover;
 pub use navigate::{definition, definitions, symbols};
 

@@ -462,6 +462,51 @@ impl Backend {
         let _ = self.guarded(what, f).await;
     }
 
+    /// Whether completion at `pos` may use the article's names. They are computed once per
+    /// article version, which takes seconds on a book-length article, so they are
+    /// computed on a thread of their own and waited for at most `completionBudgetMs`; past
+    /// the budget, completion answers without them (an incomplete list) and the next
+    /// request finds them ready.
+    async fn article_names(&self, pos: &TextDocumentPositionParams) -> ide::ArticleNames {
+        let pending = self
+            .guarded("textDocument/completion", |s| {
+                let (snap, path) = s.snapshot(&pos.text_document.uri)?;
+                let parsed = snap.parsed()?;
+                let (config, _) = s.config_for(path.as_deref());
+                let article = s
+                    .article_for(path.as_deref(), parsed, &config)
+                    .result
+                    .ok()?;
+                article.candidates_if_ready().is_none().then_some(article)
+            })
+            .await
+            .ok()
+            .flatten();
+        let Some(article) = pending else {
+            // Ready, or no article: nothing to wait for.
+            return ide::ArticleNames::Compute;
+        };
+        if article.begin_candidates() {
+            let job = Arc::clone(&article);
+            tokio::task::spawn_blocking(move || {
+                // A panic here only leaves the names out of completion; it is contained.
+                let _ = catch_unwind(AssertUnwindSafe(|| job.candidates().len()));
+            });
+        }
+        let budget = Duration::from_millis(read(&self.state.settings).completion_budget_ms);
+        let started = std::time::Instant::now();
+        loop {
+            if article.candidates_if_ready().is_some() {
+                return ide::ArticleNames::Compute;
+            }
+            let left = budget.saturating_sub(started.elapsed());
+            if left.is_zero() {
+                return ide::ArticleNames::IfReady;
+            }
+            tokio::time::sleep(left.min(Duration::from_millis(2))).await;
+        }
+    }
+
     /// A claims document's snapshot, the position as a byte offset, and its article.
     fn at_position<T>(
         state: &State,
@@ -894,13 +939,20 @@ impl LanguageServer for Backend {
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let names = self.article_names(&params.text_document_position).await;
         self.guarded("textDocument/completion", |s| {
             let pos = &params.text_document_position;
             let path = s.snapshot(&pos.text_document.uri).and_then(|(_, p)| p);
             let (config, _) = s.config_for(path.as_deref());
             Self::at_position(s, pos, |parsed, offset, view, lines| {
-                let found = ide::completion(parsed, view.article(), offset, &config);
-                let incomplete = found.len() >= ide::MAX_COMPLETIONS;
+                let found = ide::completion_with(parsed, view.article(), offset, &config, names);
+                // Without the article's names the list is partial: the client asks again
+                // as the user types, and by then the names are usually ready.
+                let names_missing = names == ide::ArticleNames::IfReady
+                    && view
+                        .article()
+                        .is_some_and(|a| a.candidates_if_ready().is_none());
+                let incomplete = found.len() >= ide::MAX_COMPLETIONS || names_missing;
                 let items = found
                     .into_iter()
                     .map(|c| CompletionItem {
