@@ -24,6 +24,12 @@ enum Command {
     Draft(claimls::cli::DraftArgs),
     /// Run the language server over stdio.
     Lsp,
+    /// List every check: code, name, default severity, what it finds.
+    Rules(claimls::cli::RulesArgs),
+    /// Describe one check (`claimls explain C011`), with an example and the fix.
+    Explain(claimls::cli::ExplainArgs),
+    /// Write a commented `claimls.toml` with every option at its default.
+    Init(claimls::cli::InitArgs),
 }
 
 fn main() -> ExitCode {
@@ -33,6 +39,9 @@ fn main() -> ExitCode {
         Command::Fmt(args) => claimls::cli::run_fmt(args),
         Command::Draft(args) => claimls::cli::run_draft(args),
         Command::Lsp => claimls::lsp::run_stdio(),
+        Command::Rules(args) => claimls::cli::run_rules(args),
+        Command::Explain(args) => claimls::cli::run_explain(args),
+        Command::Init(args) => claimls::cli::run_init(args),
     }
 }
 
