@@ -407,3 +407,104 @@ fn init_writes_the_defaults_once() {
         text
     );
 }
+
+#[test]
+fn completions_and_man_page_cover_the_commands() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = run(&["completions", shell]);
+        assert_eq!(code(&out), 0, "{shell}");
+        let script = stdout(&out);
+        for word in ["check", "explain", "fix", "stdin-filename", "allow-empty"] {
+            assert!(script.contains(word), "{shell} completion lacks {word}");
+        }
+    }
+    if which("bash").is_some() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = write(
+            dir.path(),
+            "claimls.bash",
+            stdout(&run(&["completions", "bash"])),
+        );
+        let syntax = Command::new("bash").arg("-n").arg(&file).output().unwrap();
+        assert!(
+            syntax.status.success(),
+            "{}",
+            String::from_utf8_lossy(&syntax.stderr)
+        );
+    }
+    let out = run(&["man"]);
+    assert_eq!(code(&out), 0);
+    let page = stdout(&out);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH claimls 1"),
+        "{page}"
+    );
+    assert!(page.contains("Exit codes"));
+}
+
+#[test]
+fn pre_commit_hooks_run_as_declared() {
+    let hooks = std::fs::read_to_string(root().join(".pre-commit-hooks.yaml")).unwrap();
+    let entries: Vec<&str> = hooks
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("entry: "))
+        .collect();
+    assert_eq!(entries, ["claimls check", "claimls check --fix"]);
+    assert_eq!(hooks.matches("files: \\.claims$").count(), 2);
+    // pre-commit appends the staged file names to the entry.
+    let dir = scratch_with_seed_article();
+    broken_example(dir.path());
+    for entry in entries {
+        let mut args: Vec<&str> = entry.split_whitespace().skip(1).collect();
+        args.push(EXAMPLE);
+        let out = run_in(dir.path(), &args);
+        let expected = if entry.ends_with("--fix") { 0 } else { 1 };
+        assert_eq!(code(&out), expected, "{entry}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn the_github_action_script_checks_the_given_paths() {
+    let action = std::fs::read_to_string(root().join("action.yml")).unwrap();
+    // The script of the last step, as the runner would execute it.
+    let script: String = action
+        .split("      run: |\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .map(|l| l.strip_prefix("        ").unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(script.contains("check --format github"), "{script}");
+    let temp = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(temp.path().join("claimls/bin")).unwrap();
+    std::os::unix::fs::symlink(
+        env!("CARGO_BIN_EXE_claimls"),
+        temp.path().join("claimls/bin/claimls"),
+    )
+    .unwrap();
+    let dir = scratch_with_seed_article();
+    broken_example(dir.path());
+    let run_action = |paths: &str, args: &str| {
+        Command::new("bash")
+            .args(["-e", "-c", &script])
+            .current_dir(dir.path())
+            .env("RUNNER_TEMP", temp.path())
+            .env("CLAIMLS_PATHS", paths)
+            .env("CLAIMLS_DENY", "error")
+            .env("CLAIMLS_ARGS", args)
+            .output()
+            .unwrap()
+    };
+    let out = run_action(".", "");
+    assert_eq!(code(&out), 1);
+    assert!(
+        stdout(&out).contains("::error file=000_a935861ad7be96ce.claims"),
+        "{}",
+        stdout(&out)
+    );
+    // A path with a shell metacharacter is a path, never a command.
+    let out = run_action("$(touch pwned)", "--allow-empty");
+    assert_eq!(code(&out), 2);
+    assert!(!dir.path().join("pwned").exists());
+}
