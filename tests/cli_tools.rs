@@ -137,7 +137,7 @@ fn diff_shows_the_fixes_and_writes_nothing() {
         std::fs::read_to_string(dir.path().join(EXAMPLE)).unwrap(),
         broken
     );
-    let clean = run(&["check", "--diff", "examples"]);
+    let clean = run(&["check", "--diff", "examples/000_a935861ad7be96ce.claims"]);
     assert_eq!(code(&clean), 0, "{}", stderr(&clean));
     assert!(stdout(&clean).is_empty());
 }
@@ -250,7 +250,7 @@ fn junit_output_is_valid_against_its_schema() {
     let out = run(&[
         "check",
         "tests/fixtures/broken",
-        "examples",
+        "examples/000_a935861ad7be96ce.claims",
         "--output-format",
         "junit",
     ]);
