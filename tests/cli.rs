@@ -170,7 +170,9 @@ fn the_mistakes_example_shows_each_kind_of_mistake() {
     assert_eq!(code, 1);
     let codes: std::collections::BTreeSet<&str> =
         items.iter().map(|d| d["code"].as_str().unwrap()).collect();
-    for expected in ["C002", "C011", "C020", "C024", "C030", "C041", "C045", "C046"] {
+    for expected in [
+        "C002", "C011", "C020", "C024", "C030", "C041", "C045", "C046",
+    ] {
         assert!(codes.contains(expected), "{expected} missing: {codes:?}");
     }
 }
@@ -186,7 +188,10 @@ fn readme_sample_error_is_real_output() {
         .unwrap();
     let out = run(&["check", "examples/mistakes", "--color", "never"]);
     let text = stdout(&out);
-    assert!(text.contains(sample), "README sample:\n{sample}\n\noutput:\n{text}");
+    assert!(
+        text.contains(sample),
+        "README sample:\n{sample}\n\noutput:\n{text}"
+    );
 }
 
 #[test]
