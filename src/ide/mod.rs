@@ -14,6 +14,7 @@ mod locate;
 mod markdown;
 mod names;
 mod navigate;
+mod references;
 
 #[cfg(test)]
 mod fixture;
@@ -21,6 +22,9 @@ mod fixture;
 pub use completion::{completion, completion_with, ArticleNames, MAX_COMPLETIONS};
 pub use hover::hover;
 pub use navigate::{definition, definitions, symbols};
+pub use references::{
+    prepare_rename, references, rename, subject_at, uses, Reference, RenameError, Subject, UseKind,
+};
 
 use crate::text::Span;
 
