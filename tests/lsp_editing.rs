@@ -248,3 +248,167 @@ async fn fix_all_applies_every_safe_fix_in_one_edit() {
     );
     assert!(h.shutdown().await);
 }
+
+/// Decodes `data` (relative, five numbers per token) into `(line, start, length, type,
+/// modifiers)`.
+fn decode(data: &[Value]) -> Vec<(u64, u64, u64, u64, u64)> {
+    let n: Vec<u64> = data.iter().map(|v| v.as_u64().unwrap()).collect();
+    let (mut line, mut start) = (0, 0);
+    n.chunks(5)
+        .map(|c| {
+            line += c[0];
+            start = if c[0] == 0 { start + c[1] } else { c[1] };
+            (line, start, c[2], c[3], c[4])
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn semantic_tokens_full_and_delta_with_utf16_lengths() {
+    let h = Harness::standard().await;
+    let init = Harness::start().await;
+    let result = init.initialize(watching_capabilities(), json!({})).await;
+    let legend = &result["capabilities"]["semanticTokensProvider"]["legend"];
+    let types: Vec<&str> = legend["tokenTypes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    let mods: Vec<&str> = legend["tokenModifiers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    assert!(init.shutdown().await);
+    // The VS Code extension gives every type a scope and declares the custom modifiers,
+    // so themes colour them.
+    let manifest: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/vscode/package.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let scopes = &manifest["contributes"]["semanticTokenScopes"][0]["scopes"];
+    for t in &types {
+        assert!(scopes[*t].is_array(), "no scope for token type {t}");
+    }
+    let declared: Vec<&str> = manifest["contributes"]["semanticTokenModifiers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    for m in &mods {
+        assert!(
+            *m == "declaration" || declared.contains(m),
+            "modifier {m} not declared"
+        );
+    }
+
+    // A near miss in one quote, and a Cyrillic actor name the article does not know.
+    let text = EXAMPLE_CLAIMS
+        .replacen("concerned over reports", "concerned ovr reports", 1)
+        .replacen("  source: Omer Celik", "  source: Омер Челик", 1);
+    let uri = h.open(CLAIMS_NAME, "claims", 1, &text).await;
+    h.diagnostics(&uri, 1).await;
+    let full = h
+        .call(
+            "textDocument/semanticTokens/full",
+            json!({ "textDocument": { "uri": uri } }),
+        )
+        .await;
+    let tokens = decode(full["data"].as_array().unwrap());
+    let lines: Vec<&str> = text.lines().collect();
+    let token_text = |t: &(u64, u64, u64, u64, u64)| -> String {
+        let line: Vec<u16> = lines[t.0 as usize].encode_utf16().collect();
+        String::from_utf16(&line[t.1 as usize..(t.1 + t.2) as usize]).unwrap()
+    };
+    let find = |want: &str| {
+        tokens
+            .iter()
+            .find(|t| token_text(t) == want)
+            .copied()
+            .unwrap_or_else(|| panic!("no token {want}"))
+    };
+    let cyrillic = find("Омер Челик");
+    assert_eq!(types[cyrillic.3 as usize], "class");
+    assert_eq!(mods[cyrillic.4.trailing_zeros() as usize], "undeclared");
+    let near = find("Moscow was concerned ovr reports about the transfer of militants of illegal");
+    assert_eq!(types[near.3 as usize], "string");
+    assert_eq!(mods[near.4.trailing_zeros() as usize], "nearMiss");
+    let exact =
+        find("France had credible information about Syrian militants being deployed to the");
+    assert_eq!(mods[exact.4.trailing_zeros() as usize], "exact");
+    assert_eq!(types[find("claim").3 as usize], "keyword");
+
+    // After an edit, the delta from the last result gives the same tokens as a full request.
+    let fixed = text.replacen("concerned ovr reports", "concerned over reports", 1);
+    h.change(&uri, 2, json!([{ "text": fixed }])).await;
+    h.diagnostics(&uri, 2).await;
+    let delta = h
+        .call(
+            "textDocument/semanticTokens/full/delta",
+            json!({ "textDocument": { "uri": uri }, "previousResultId": full["resultId"] }),
+        )
+        .await;
+    let mut data = full["data"].as_array().unwrap().clone();
+    let edits = delta["edits"].as_array().expect("a delta, not full tokens");
+    assert_eq!(edits.len(), 1);
+    for e in edits {
+        let start = e["start"].as_u64().unwrap() as usize;
+        let count = e["deleteCount"].as_u64().unwrap() as usize;
+        let new = e["data"].as_array().cloned().unwrap_or_default();
+        data.splice(start..start + count, new);
+    }
+    let again = h
+        .call(
+            "textDocument/semanticTokens/full",
+            json!({ "textDocument": { "uri": uri } }),
+        )
+        .await;
+    assert_eq!(&data, again["data"].as_array().unwrap());
+    assert!(h.shutdown().await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn folding_and_selection_ranges() {
+    let h = Harness::standard().await;
+    let (uri, _) = h.open_example().await;
+    let folds = h
+        .call(
+            "textDocument/foldingRange",
+            json!({ "textDocument": { "uri": uri } }),
+        )
+        .await;
+    let (claim_line, _) = utf16_position(EXAMPLE_CLAIMS, "claim moscow-concern", 0);
+    assert!(folds
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["startLine"] == claim_line
+            && f["endLine"] == claim_line + 5
+            && f["kind"] == "region"));
+    assert!(folds
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["kind"] == "comment"));
+    let (line, character) = utf16_position(EXAMPLE_CLAIMS, "aka: The man, Syrian man", 16);
+    let sel = h
+        .call(
+            "textDocument/selectionRange",
+            json!({ "textDocument": { "uri": uri }, "positions": [{ "line": line, "character": character }] }),
+        )
+        .await;
+    let mut depth = 0;
+    let mut r = &sel[0];
+    while r.is_object() {
+        depth += 1;
+        r = &r["parent"];
+    }
+    assert!(depth >= 5, "item, value, field, block, file: {sel}");
+    assert!(h.shutdown().await);
+}

@@ -15,6 +15,7 @@ mod markdown;
 mod names;
 mod navigate;
 mod references;
+mod tokens;
 
 #[cfg(test)]
 mod fixture;
@@ -24,6 +25,9 @@ pub use hover::hover;
 pub use navigate::{definition, definitions, symbols};
 pub use references::{
     prepare_rename, references, rename, subject_at, uses, Reference, RenameError, Subject, UseKind,
+};
+pub use tokens::{
+    folding_ranges, modifier, selection_ranges, semantic_tokens, Fold, Token, TokenType, MODIFIERS,
 };
 
 use crate::text::Span;

@@ -132,6 +132,10 @@ pub struct State {
     /// Messages already shown to the user (a bad `claimls.toml` is shown once).
     shown: Mutex<HashSet<String>>,
     pub(crate) shutdown_requested: AtomicBool,
+    /// The last semantic tokens sent per document, for `semanticTokens/full/delta`:
+    /// `(result id, data)`.
+    tokens: Mutex<std::collections::HashMap<Uri, (String, Vec<SemanticToken>)>>,
+    next_tokens_id: std::sync::atomic::AtomicU64,
 }
 
 impl State {
@@ -425,6 +429,8 @@ impl Backend {
                 enc: RwLock::new(Encoding::Utf16),
                 roots: RwLock::new(Vec::new()),
                 settings: RwLock::new(Settings::default()),
+                tokens: Mutex::new(Default::default()),
+                next_tokens_id: Default::default(),
                 caps: RwLock::new(ClientCaps::default()),
                 docs: Mutex::new(Documents::default()),
                 articles: Mutex::new(ArticleStore::default()),
@@ -597,6 +603,16 @@ fn capabilities(enc: Encoding) -> ServerCapabilities {
         }),
         definition_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
+        semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
+            SemanticTokensOptions {
+                legend: semantic_legend(),
+                full: Some(SemanticTokensFullOptions::Delta { delta: Some(true) }),
+                range: None,
+                work_done_progress_options: WorkDoneProgressOptions::default(),
+            },
+        )),
+        folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
         document_highlight_provider: Some(OneOf::Left(true)),
         rename_provider: Some(OneOf::Right(RenameOptions {
             prepare_provider: Some(true),
@@ -830,6 +846,7 @@ impl LanguageServer for Backend {
             .guarded("textDocument/didClose", |s| {
                 let removed = lock(&s.docs).remove(&uri);
                 lock(&s.articles).forget(&uri);
+                lock(&s.tokens).remove(&uri);
                 if let Some(Document {
                     kind: Kind::Text,
                     path: Some(path),
@@ -1156,6 +1173,123 @@ impl LanguageServer for Backend {
         }
     }
 
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        self.guarded("textDocument/semanticTokens/full", |s| {
+            let uri = &params.text_document.uri;
+            let data = semantic_data(s, uri)?;
+            let id = s.remember_tokens(uri, data.clone());
+            Some(SemanticTokensResult::Tokens(SemanticTokens {
+                result_id: Some(id),
+                data,
+            }))
+        })
+        .await
+    }
+
+    async fn semantic_tokens_full_delta(
+        &self,
+        params: SemanticTokensDeltaParams,
+    ) -> Result<Option<SemanticTokensFullDeltaResult>> {
+        self.guarded("textDocument/semanticTokens/full/delta", |s| {
+            let uri = &params.text_document.uri;
+            let data = semantic_data(s, uri)?;
+            let previous = lock(&s.tokens)
+                .get(uri)
+                .filter(|(id, _)| *id == params.previous_result_id)
+                .map(|(_, old)| old.clone());
+            let id = s.remember_tokens(uri, data.clone());
+            Some(match previous {
+                // One edit replacing what lies between the common prefix and suffix.
+                Some(old) => {
+                    let prefix = old.iter().zip(&data).take_while(|(a, b)| a == b).count();
+                    let suffix = old[prefix..]
+                        .iter()
+                        .rev()
+                        .zip(data[prefix..].iter().rev())
+                        .take_while(|(a, b)| a == b)
+                        .count();
+                    let edits = if old == data {
+                        Vec::new()
+                    } else {
+                        vec![SemanticTokensEdit {
+                            start: (prefix * 5) as u32,
+                            delete_count: ((old.len() - prefix - suffix) * 5) as u32,
+                            data: Some(data[prefix..data.len() - suffix].to_vec()),
+                        }]
+                    };
+                    SemanticTokensFullDeltaResult::TokensDelta(SemanticTokensDelta {
+                        result_id: Some(id),
+                        edits,
+                    })
+                }
+                None => SemanticTokensFullDeltaResult::Tokens(SemanticTokens {
+                    result_id: Some(id),
+                    data,
+                }),
+            })
+        })
+        .await
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        self.guarded("textDocument/foldingRange", |s| {
+            let (snap, _) = s.snapshot(&params.text_document.uri)?;
+            let parsed = snap.parsed()?;
+            Some(
+                ide::folding_ranges(parsed)
+                    .into_iter()
+                    .map(|f| FoldingRange {
+                        start_line: f.start_line as u32,
+                        end_line: f.end_line as u32,
+                        kind: Some(if f.comment {
+                            FoldingRangeKind::Comment
+                        } else {
+                            FoldingRangeKind::Region
+                        }),
+                        ..FoldingRange::default()
+                    })
+                    .collect(),
+            )
+        })
+        .await
+    }
+
+    async fn selection_range(
+        &self,
+        params: SelectionRangeParams,
+    ) -> Result<Option<Vec<SelectionRange>>> {
+        self.guarded("textDocument/selectionRange", |s| {
+            let (snap, _) = s.snapshot(&params.text_document.uri)?;
+            let parsed = snap.parsed()?;
+            let lines = snap.lines(s.enc());
+            Some(
+                params
+                    .positions
+                    .iter()
+                    .map(|p| {
+                        let spans = ide::selection_ranges(parsed, lines.offset(*p));
+                        // Outermost first, each the parent of the next.
+                        let mut range: Option<SelectionRange> = None;
+                        for span in spans.iter().rev() {
+                            range = Some(SelectionRange {
+                                range: lines.range(*span),
+                                parent: range.map(Box::new),
+                            });
+                        }
+                        range.unwrap_or(SelectionRange {
+                            range: Range::new(*p, *p),
+                            parent: None,
+                        })
+                    })
+                    .collect(),
+            )
+        })
+        .await
+    }
+
     async fn document_symbol(
         &self,
         params: DocumentSymbolParams,
@@ -1240,6 +1374,80 @@ impl LanguageServer for Backend {
         })
         .await
     }
+}
+
+impl State {
+    /// Keeps `data` as the last tokens of `uri` and returns their new result id.
+    fn remember_tokens(&self, uri: &Uri, data: Vec<SemanticToken>) -> String {
+        let id = self
+            .next_tokens_id
+            .fetch_add(1, Ordering::Relaxed)
+            .to_string();
+        lock(&self.tokens).insert(uri.clone(), (id.clone(), data));
+        id
+    }
+}
+
+/// The legend the server declares: token types and modifiers in `ide`'s order.
+fn semantic_legend() -> SemanticTokensLegend {
+    SemanticTokensLegend {
+        token_types: ide::TokenType::ALL
+            .iter()
+            .map(|t| SemanticTokenType::new(t.name()))
+            .collect(),
+        token_modifiers: ide::MODIFIERS
+            .iter()
+            .map(|m| SemanticTokenModifier::new(m))
+            .collect(),
+    }
+}
+
+/// The semantic tokens of an annotation, relative-encoded in the session's position
+/// encoding. Quotes' match levels come from the findings published for this version.
+fn semantic_data(s: &State, uri: &Uri) -> Option<Vec<SemanticToken>> {
+    let (snap, path) = s.snapshot(uri)?;
+    let parsed = snap.parsed()?;
+    let findings = {
+        let docs = lock(&s.docs);
+        docs.get(uri)
+            .and_then(|d| d.published.as_ref().filter(|p| p.version == snap.version))
+            .map(|p| p.diagnostics.clone())
+    };
+    let (config, _) = s.config_for(path.as_deref());
+    let article_loaded = findings.is_some()
+        && s.article_for(path.as_deref(), parsed, &config)
+            .article()
+            .is_some();
+    let tokens = ide::semantic_tokens(
+        parsed,
+        findings.as_deref().unwrap_or_default(),
+        article_loaded,
+    );
+    let lines = snap.lines(s.enc());
+    let types = ide::TokenType::ALL;
+    let mut data = Vec::with_capacity(tokens.len());
+    let (mut line, mut col) = (0, 0);
+    for t in tokens {
+        let r = lines.range(t.span);
+        if r.start.line != r.end.line {
+            continue;
+        }
+        let delta_line = r.start.line - line;
+        let delta_start = if delta_line == 0 {
+            r.start.character - col
+        } else {
+            r.start.character
+        };
+        data.push(SemanticToken {
+            delta_line,
+            delta_start,
+            length: r.end.character - r.start.character,
+            token_type: types.iter().position(|x| *x == t.kind).unwrap_or(0) as u32,
+            token_modifiers_bitset: t.modifiers,
+        });
+        (line, col) = (r.start.line, r.start.character);
+    }
+    Some(data)
 }
 
 /// The kind of "Fix all": applies every safe fix of the file (editors run it on save).
