@@ -412,3 +412,64 @@ async fn folding_and_selection_ranges() {
     assert!(depth >= 5, "item, value, field, block, file: {sel}");
     assert!(h.shutdown().await);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pull_diagnostics_lenses_and_inlay_hints() {
+    let h = Harness::standard().await;
+    let text = EXAMPLE_CLAIMS
+        .replacen("concerned over reports", "concerned ovr reports", 1)
+        .replacen(
+            "  source: Emmanuel Macron",
+            "  source: Leyla Abdullayeva",
+            1,
+        );
+    let uri = h.open(CLAIMS_NAME, "claims", 1, &text).await;
+    let pushed = h.diagnostics(&uri, 1).await;
+    // Pulled: the same findings as pushed.
+    let pulled = h
+        .call(
+            "textDocument/diagnostic",
+            json!({ "textDocument": { "uri": uri } }),
+        )
+        .await;
+    assert_eq!(pulled["kind"], "full");
+    assert_eq!(pulled["items"], pushed["diagnostics"], "{pulled}");
+    assert!(codes(&pushed).contains(&"C011".to_string()));
+
+    let lenses = h
+        .call(
+            "textDocument/codeLens",
+            json!({ "textDocument": { "uri": uri } }),
+        )
+        .await;
+    let titles: Vec<&str> = lenses
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["command"]["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles.len(), 13, "one per actor: {titles:?}");
+    assert_eq!(titles[1], "5 claims", "Syrian national");
+    let lens = &lenses[1]["command"];
+    assert_eq!(lens["command"], "claimls.showReferences");
+    assert_eq!(lens["arguments"][2].as_array().unwrap().len(), 5);
+
+    let all =
+        json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 10000, "character": 0 } });
+    let hints = h
+        .call(
+            "textDocument/inlayHint",
+            json!({ "textDocument": { "uri": uri }, "range": all }),
+        )
+        .await;
+    let labels: Vec<&str> = hints
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["label"].as_str().unwrap())
+        .collect();
+    assert!(labels.contains(&"≈¶8"), "{labels:?}");
+    assert!(labels.contains(&"≠ Emmanuel Macron"), "{labels:?}");
+    assert!(labels.iter().filter(|l| l.starts_with('¶')).count() >= 15);
+    assert!(h.shutdown().await);
+}

@@ -10,6 +10,7 @@
 mod completion;
 mod docs;
 mod hover;
+mod lenses;
 mod locate;
 mod markdown;
 mod names;
@@ -22,6 +23,7 @@ mod fixture;
 
 pub use completion::{completion, completion_with, ArticleNames, MAX_COMPLETIONS};
 pub use hover::hover;
+pub use lenses::{code_lenses, inlay_hints, InlayHint, Lens};
 pub use navigate::{definition, definitions, symbols};
 pub use references::{
     prepare_rename, references, rename, subject_at, uses, Reference, RenameError, Subject, UseKind,

@@ -612,6 +612,17 @@ fn capabilities(enc: Encoding) -> ServerCapabilities {
             },
         )),
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        code_lens_provider: Some(CodeLensOptions {
+            resolve_provider: Some(false),
+        }),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
+            identifier: Some("claimls".into()),
+            // An annotation's findings change when its article changes.
+            inter_file_dependencies: true,
+            workspace_diagnostics: false,
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
         selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
         document_highlight_provider: Some(OneOf::Left(true)),
         rename_provider: Some(OneOf::Right(RenameOptions {
@@ -1234,6 +1245,108 @@ impl LanguageServer for Backend {
         .await
     }
 
+    /// Pull diagnostics (LSP 3.17), for clients that ask rather than listen: the same
+    /// findings the server publishes, from a check of the current version (the per-claim
+    /// cache makes it cheap when the push check has run).
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let items = self
+            .guarded("textDocument/diagnostic", |s| {
+                let uri = &params.text_document.uri;
+                let generation = lock(&s.docs)
+                    .get(uri)
+                    .filter(|d| d.kind != Kind::Text)
+                    .map(|d| d.generation)?;
+                s.check_now(uri, generation).map(|o| o.lsp)
+            })
+            .await?
+            .unwrap_or_default();
+        Ok(DocumentDiagnosticReportResult::Report(
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: None,
+                    items,
+                },
+            }),
+        ))
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        self.guarded("textDocument/codeLens", |s| {
+            let uri = &params.text_document.uri;
+            let (snap, _) = s.snapshot(uri)?;
+            let parsed = snap.parsed()?;
+            let lines = snap.lines(s.enc());
+            Some(
+                ide::code_lenses(parsed)
+                    .into_iter()
+                    .map(|lens| {
+                        let range = lines.range(lens.span);
+                        let locations: Vec<Location> =
+                            ide::uses(&parsed.model, &ide::Subject::Actor(lens.actor))
+                                .iter()
+                                .filter(|r| r.kind == ide::UseKind::Use)
+                                .map(|r| Location::new(uri.clone(), lines.range(r.span)))
+                                .collect();
+                        CodeLens {
+                            range,
+                            // The editor's own "show references" (VS Code's extension and
+                            // the Neovim plugin map this command to it).
+                            command: Some(Command {
+                                title: lens.title,
+                                command: SHOW_REFERENCES.into(),
+                                arguments: Some(vec![
+                                    json!(uri),
+                                    json!(range.start),
+                                    json!(locations),
+                                ]),
+                            }),
+                            data: None,
+                        }
+                    })
+                    .collect(),
+            )
+        })
+        .await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        self.guarded("textDocument/inlayHint", |s| {
+            let uri = &params.text_document.uri;
+            let (snap, path) = s.snapshot(uri)?;
+            let parsed = snap.parsed()?;
+            let lines = snap.lines(s.enc());
+            let findings = {
+                let docs = lock(&s.docs);
+                docs.get(uri)
+                    .and_then(|d| d.published.as_ref().filter(|p| p.version == snap.version))
+                    .map(|p| p.diagnostics.clone())
+                    .unwrap_or_default()
+            };
+            let (config, _) = s.config_for(path.as_deref());
+            let view = s.article_for(path.as_deref(), parsed, &config);
+            Some(
+                ide::inlay_hints(parsed, view.article(), &findings, lines.span(params.range))
+                    .into_iter()
+                    .map(|h| InlayHint {
+                        position: lines.position(h.at),
+                        label: InlayHintLabel::String(h.label),
+                        kind: None,
+                        text_edits: None,
+                        tooltip: h.tooltip.map(InlayHintTooltip::String),
+                        padding_left: Some(true),
+                        padding_right: None,
+                        data: None,
+                    })
+                    .collect(),
+            )
+        })
+        .await
+    }
+
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
         self.guarded("textDocument/foldingRange", |s| {
             let (snap, _) = s.snapshot(&params.text_document.uri)?;
@@ -1449,6 +1562,10 @@ fn semantic_data(s: &State, uri: &Uri) -> Option<Vec<SemanticToken>> {
     }
     Some(data)
 }
+
+/// The command of the "N claims" lenses: `[uri, position, locations]`, as VS Code's
+/// `editor.action.showReferences` takes them once converted by the extension.
+pub(crate) const SHOW_REFERENCES: &str = "claimls.showReferences";
 
 /// The kind of "Fix all": applies every safe fix of the file (editors run it on save).
 pub(crate) const FIX_ALL_KIND: &str = "source.fixAll.claimls";
