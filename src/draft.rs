@@ -318,7 +318,7 @@ pub(crate) fn actor_name(text: &str, span: Span) -> String {
         .to_string()
 }
 
-fn kind_of(name: &str) -> &'static str {
+pub(crate) fn kind_of(name: &str) -> &'static str {
     let lower = name.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))

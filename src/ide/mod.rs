@@ -7,6 +7,7 @@
 //! language server ([`crate::lsp`]) converts offsets to positions and these values to its
 //! own types, so the same functions can serve another front end or a benchmark.
 
+mod actions;
 mod completion;
 mod docs;
 mod hover;
@@ -21,6 +22,7 @@ mod tokens;
 #[cfg(test)]
 mod fixture;
 
+pub use actions::{actor_actions, Action};
 pub use completion::{completion, completion_with, ArticleNames, MAX_COMPLETIONS};
 pub use hover::hover;
 pub use lenses::{code_lenses, inlay_hints, InlayHint, Lens};

@@ -1448,6 +1448,7 @@ impl LanguageServer for Backend {
                     return Some(actions);
                 }
                 claims_actions(s, doc, &params, &mut actions);
+                actor_actions(s, doc, &params, &mut actions);
                 // On the header: one action for every unannotated statement at once.
                 header_request(s, doc, &params)
             };
@@ -1678,6 +1679,40 @@ fn claims_actions(
         {
             actions.push(CodeActionOrCommand::CodeAction(action));
         }
+    }
+}
+
+/// On a `source:` or `via:` value naming no declared actor: declare it, or add it as an
+/// alias of the actor it is spelt nearly like.
+fn actor_actions(
+    s: &State,
+    doc: &Document,
+    params: &CodeActionParams,
+    actions: &mut Vec<CodeActionOrCommand>,
+) {
+    let Some(parsed) = doc.snapshot.parsed() else {
+        return;
+    };
+    let lines = doc.snapshot.lines(s.enc());
+    let offset = lines.offset(params.range.start);
+    for action in ide::actor_actions(parsed, offset) {
+        let edits = action
+            .edits
+            .iter()
+            .map(|(span, text)| TextEdit::new(lines.range(*span), text.clone()))
+            .collect();
+        actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+            title: action.title,
+            kind: Some(CodeActionKind::QUICKFIX),
+            edit: Some(WorkspaceEdit {
+                changes: Some(std::collections::HashMap::from([(
+                    params.text_document.uri.clone(),
+                    edits,
+                )])),
+                ..WorkspaceEdit::default()
+            }),
+            ..CodeAction::default()
+        }));
     }
 }
 
