@@ -145,6 +145,8 @@ pub struct ClaimCache {
     article: Option<Arc<Article>>,
     entries: rustc_hash::FxHashMap<u64, ClaimResult>,
     suggestions: file::IdSuggestions,
+    /// C040 and C041 of the last run, by claim index (reused while ids and relations stay).
+    refs: file::RefFindings,
     /// The anchors of the last run and the duplicate quotes among them.
     duplicates: Option<DuplicateMemo>,
     /// C050's drafted texts of the last run.
@@ -305,9 +307,8 @@ pub fn check(
                 let mut h = rustc_hash::FxHasher::default();
                 (std::ptr::from_ref::<Article>(art) as usize).hash(&mut h);
                 context_key.hash(&mut h);
-                for c in &parsed.model.claims {
-                    c.id.hash(&mut h);
-                }
+                // Covers the ids (with the relations), kept up to date by edits.
+                parsed.model.refs_digest.hash(&mut h);
                 let mut fresh = credit::UnannotatedMemo::default();
                 let memo = if cache.disabled {
                     &mut fresh
@@ -339,9 +340,12 @@ pub fn check(
         }
     }
     out.extend(file::unused_actors(parsed, &used_actors));
-    let (repeated_ids, ids) = file::claim_ids(parsed);
-    out.extend(repeated_ids);
-    out.extend(file::relations(parsed, &ids, &mut cache.suggestions));
+    out.extend(file::ids_and_relations(
+        parsed,
+        &mut cache.suggestions,
+        &mut cache.refs,
+        !cache.disabled,
+    ));
     // Drop stale entries so an edited file does not grow the cache forever; the keys
     // of this run were computed in the loop above.
     if cache.entries.len() > 2 * live_keys.len() + 64 {
