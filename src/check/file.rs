@@ -148,18 +148,19 @@ fn relation_diagnostic(claims: &[Claim], finding: &RelationFinding) -> Option<Di
     };
     let rel = claims.get(ci)?.relations.get(ri)?;
     let target = rel.target.text.as_str();
-    let suggestion =
-        match finding {
-            RelationFinding::ItSelf(..) => return Some(Diagnostic::new(
+    let suggestion = match finding {
+        RelationFinding::ItSelf(..) => {
+            return Some(Diagnostic::new(
                 Code::UnknownClaimRef,
                 rel.target.span,
                 format!(
                     "`{}: {target}` points at the claim itself: expected the id of another claim",
                     rel.kind.field()
                 ),
-            )),
-            RelationFinding::Unknown(_, _, s) => s.as_deref(),
-        };
+            ))
+        }
+        RelationFinding::Unknown(_, _, s) => s.as_deref(),
+    };
     let mut d = Diagnostic::new(
         Code::UnknownClaimRef,
         rel.target.span,
