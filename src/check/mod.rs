@@ -149,6 +149,9 @@ pub struct ClaimCache {
     refs: file::RefFindings,
     /// The anchors of the last run and the duplicate quotes among them.
     duplicates: Option<DuplicateMemo>,
+    /// The coverage of the last run (article, attributions, unannotated ones), valid
+    /// while the anchors equal those kept in `duplicates`.
+    coverage: Option<(Arc<Article>, usize, Vec<usize>)>,
     /// C050's drafted texts of the last run.
     unannotated: credit::UnannotatedMemo,
     /// A one-shot run (the CLI) keeps nothing: hashing and storing would be pure cost.
@@ -296,8 +299,22 @@ pub fn check(
             }
             out.extend(file::date(parsed, art));
             out.extend(credit::unused_aliases(&parsed.model, art));
-            let spans: Vec<Span> = anchors.iter().map(|(_, a)| a.span).collect();
-            let (total, unannotated) = credit::unannotated(art, &spans);
+            // Coverage depends on the anchors and the article alone: most re-checks leave
+            // every anchor where it was, and sorting them all again was a good part of an
+            // edit on a big file.
+            let same_anchors = matches!(&cache.duplicates, Some((old, _)) if *old == anchors);
+            let (total, unannotated) = match &cache.coverage {
+                Some((a, total, missing)) if same_anchors && Arc::ptr_eq(a, art) => {
+                    (*total, missing.clone())
+                }
+                _ => {
+                    let spans: Vec<Span> = anchors.iter().map(|(_, a)| a.span).collect();
+                    credit::unannotated(art, &spans)
+                }
+            };
+            if !cache.disabled {
+                cache.coverage = Some((art.clone(), total, unannotated.clone()));
+            }
             if config
                 .severity(crate::diagnostic::Code::UnannotatedAttribution)
                 .is_some()
@@ -327,7 +344,7 @@ pub fn check(
             cache.last_coverage = Some(Coverage { total, unannotated });
             // Most re-checks leave every anchor where it was: reuse the pairs then.
             let pairs = match cache.duplicates.take() {
-                Some((old, pairs)) if old == anchors => (old, pairs),
+                Some((old, pairs)) if same_anchors => (old, pairs),
                 _ => {
                     let pairs = file::duplicate_pairs(&anchors);
                     (anchors, pairs)
