@@ -29,6 +29,15 @@ Usage (from the repository root):
 
 Options: --bin PATH (default target/release/claimls), --edits N (200), --requests N (100),
 --full-checks N (5 warm full checks), --seed N (1), --article-bytes, --claims.
+
+    python3 benches/lsp_latency.py --scale SMALL BIG     # both sizes in one run
+
+`--scale` runs the default size (5,000 claims, 1 MB article; SMALL/big.*) and then
+50,000 claims against an 8 MB article (BIG/big.*), each with a fresh server, and prints
+the figures the scale issue sets targets for, side by side: warm full check big / default
+(<= 10x), one-line edit p50 at the big size (<= 16 ms, p99 shown), completion and hover
+p50 at both sizes (< 5 ms), and the big size's peak RSS against 10 x (article +
+annotation bytes) + 50 MB.
 """
 
 from __future__ import annotations
@@ -296,7 +305,11 @@ def main(argv=None) -> int:
     ap.add_argument("--full-checks", type=int, default=5)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    ap.add_argument("--scale", nargs=2, metavar=("SMALL", "BIG"),
+                    help="run the default size (corpus SMALL) and 50,000 claims / 8 MB (corpus BIG) in one run")
     args = ap.parse_args(argv)
+    if args.scale:
+        return scale(args)
 
     binary = pathlib.Path(args.bin)
     if not (binary.is_file() and os.access(binary, os.X_OK)):
@@ -317,6 +330,67 @@ def main(argv=None) -> int:
         return run(args, binary, corpus.resolve(), pathlib.Path(tmp))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def scale(args) -> int:
+    """Both sizes, one after the other, then the scale targets side by side."""
+    binary = pathlib.Path(args.bin)
+    if not (binary.is_file() and os.access(binary, os.X_OK)):
+        print(f"no server at {binary}: cargo build --release --locked (or --bin PATH)", file=sys.stderr)
+        return 2
+    sizes = [("default", args.scale[0], 1_000_000, 5000), ("big", args.scale[1], 8_000_000, 50_000)]
+    figures = {}
+    code = 0
+    tmp = tempfile.mkdtemp(prefix="claimls-lsp-latency-")
+    try:
+        for name, corpus, article_bytes, claims in sizes:
+            corpus = pathlib.Path(corpus)
+            if not (corpus / "big.claims").is_file() or not (corpus / "big.txt").is_file():
+                print(f"generating the corpus in {corpus} ...", file=sys.stderr)
+                subprocess.run(
+                    [sys.executable, str(HERE / "gen_corpus.py"), "--big", str(corpus),
+                     "--article-bytes", str(article_bytes), "--claims", str(claims),
+                     "--seed", str(args.seed)],
+                    check=True,
+                )
+            args.collected = {}
+            code |= run(args, binary, corpus.resolve(), pathlib.Path(tmp))
+            figures[name] = args.collected
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    d, b = figures["default"], figures["big"]
+    p50 = lambda f, k: statistics.median(f["results"][k])
+    p99 = lambda f, k: percentile(f["results"][k], 99)
+    full, edit = "full check, warm article (didOpen -> publish)", "one-line edit (didChange -> publish)"
+    comp, hov = "completion (source:/via: value)", "hover (source: and quote:)"
+    print()
+    print("scale: both sizes in this run (p50, p99 in brackets)")
+    print(f"  {'measurement':<34} {'default':>20} {'big':>20} {'big/default':>12}")
+    for k in [full, edit, comp, hov]:
+        print(f"  {k.split(' (')[0]:<34} {ms(p50(d, k)) + ' (' + ms(p99(d, k)) + ')':>20} "
+              f"{ms(p50(b, k)) + ' (' + ms(p99(b, k)) + ')':>20} {p50(b, k) / p50(d, k):>11.1f}x")
+    for name, f in (("default", d), ("big", b)):
+        rss, budget = f.get("rss"), f["budget"]
+        if rss is not None:
+            print(f"  peak RSS, {name}: {rss / 1e6:.1f} MB (10 x (article + annotation) + 50 MB = {budget / 1e6:.1f} MB)")
+    targets = {
+        "warm full check, big <= 10x default": p50(b, full) <= 10 * p50(d, full),
+        "one-line edit at the big size <= 16 ms p50": p50(b, edit) <= 0.016,
+        "completion p50 < 5 ms at both sizes": max(p50(d, comp), p50(b, comp)) < 0.005,
+        "hover p50 < 5 ms at both sizes": max(p50(d, hov), p50(b, hov)) < 0.005,
+        "peak RSS at the big size < 10 x (article + annotation) + 50 MB":
+            b.get("rss") is not None and b["rss"] < b["budget"],
+    }
+    print()
+    for name, ok in targets.items():
+        print(f"  {'met   ' if ok else 'MISSED'} {name}")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({n: {"p50_ms": {k: statistics.median(v) * 1000 for k, v in x["results"].items()},
+                           "p99_ms": {k: percentile(v, 99) * 1000 for k, v in x["results"].items()},
+                           "rss": x.get("rss"), "budget": x["budget"]}
+                       for n, x in figures.items()} | {"targets_met": targets}, f, indent=1)
+    return code
 
 
 def run(args, binary: pathlib.Path, corpus: pathlib.Path, tmp: pathlib.Path) -> int:
@@ -438,10 +512,12 @@ def run(args, binary: pathlib.Path, corpus: pathlib.Path, tmp: pathlib.Path) -> 
             noop.append(seconds)
         results["no-op request round trip"] = noop
         rss = peak_rss(client.proc.pid)
+        annotation_bytes = len(text.encode("utf-8"))
+        budget = 10 * (article_bytes + annotation_bytes) + 50_000_000
+        if getattr(args, "collected", None) is not None:
+            args.collected.update({"results": results, "rss": rss, "budget": budget})
         if rss is not None:
-            annotation_bytes = len(text.encode("utf-8"))
             notes["server peak RSS (VmHWM)"] = f"{rss / 1e6:.1f} MB"
-            budget = 10 * (article_bytes + annotation_bytes) + 50_000_000
             notes["peak RSS budget: 10 x (article + annotation) + 50 MB"] = (
                 f"{budget / 1e6:.1f} MB, {'met' if rss < budget else 'MISSED'}")
     finally:
@@ -486,7 +562,7 @@ def run(args, binary: pathlib.Path, corpus: pathlib.Path, tmp: pathlib.Path) -> 
     for name, value in notes.items():
         print(f"  {name}: {value}")
 
-    if args.json:
+    if args.json and not args.scale:
         with open(args.json, "w") as f:
             json.dump({
                 "claims": len(doc.claims), "article_bytes": article_bytes,

@@ -271,6 +271,38 @@ pub struct Annotation {
     /// Folded name or alias -> index of the first actor declaring it; every claim looks
     /// its source and intermediaries up here, so this must not be a scan.
     actor_names: HashMap<String, usize>,
+    /// A digest of every claim's id and relations with the claim's index (see
+    /// [`refs_digest`]), kept up to date by incremental edits: while it is the same, the
+    /// checks across claim ids and relations (C040, C041) see the same input and their
+    /// earlier findings can be reused.
+    pub(crate) refs_digest: u64,
+}
+
+/// The part of a claim the id and relation checks read, with its index in the file,
+/// mixed into one well-spread number (the digest is a wrapping sum of these).
+fn claim_refs(claim: &Claim, index: usize) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    index.hash(&mut h);
+    claim.id.hash(&mut h);
+    for r in &claim.relations {
+        r.kind.hash(&mut h);
+        r.target.text.hash(&mut h);
+    }
+    // A full avalanche (splitmix64's finalizer): a sum of raw FxHash values could let two
+    // claims swapping ids cancel out.
+    let mut z = h.finish();
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// The digest of `claims`' ids and relations, in order.
+fn refs_digest(claims: &[Claim]) -> u64 {
+    claims
+        .iter()
+        .enumerate()
+        .fold(0u64, |acc, (i, c)| acc.wrapping_add(claim_refs(c, i)))
 }
 
 impl Annotation {
@@ -324,6 +356,7 @@ pub(crate) fn build_parts(
     }
     sort_local(&mut local);
     model.index_actors();
+    model.refs_digest = refs_digest(&model.claims);
     let global = global_diagnostics(text, tree, &model);
     (model, local, global)
 }
@@ -460,7 +493,25 @@ impl Annotation {
         for claim in &mut self.claims[claims.end..] {
             claim.shift(bytes, lines);
         }
+        let same_count = claims.len() == fresh.claims.len();
+        if same_count {
+            // The claims after keep their indices: only the replaced ones change the sum.
+            for (k, (old, new)) in self.claims[claims.clone()]
+                .iter()
+                .zip(&fresh.claims)
+                .enumerate()
+            {
+                let i = claims.start + k;
+                self.refs_digest = self
+                    .refs_digest
+                    .wrapping_sub(claim_refs(old, i))
+                    .wrapping_add(claim_refs(new, i));
+            }
+        }
         self.claims.splice(claims, fresh.claims);
+        if !same_count {
+            self.refs_digest = refs_digest(&self.claims);
+        }
 
         let actors = sorted_range(&self.actors, |a| a.line, first, old_end);
         for actor in &mut self.actors[actors.end..] {

@@ -264,7 +264,7 @@ impl Article {
     /// what the analysis finds. Has no effect once they were computed.
     #[cfg(test)]
     pub(crate) fn with_attributions(self, items: Vec<attribution::Attribution>) -> Article {
-        let _ = self.attributions.set(attribution::Attributions { items });
+        let _ = self.attributions.set(attribution::Attributions::new(items));
         self
     }
 }

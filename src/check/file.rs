@@ -46,32 +46,137 @@ pub(super) fn date(parsed: &Parsed, article: &Article) -> Option<Diagnostic> {
     }
 }
 
-/// C040 for repeated claim ids; also returns where each id is first used, which the
-/// relation check looks ids up in.
-pub(super) fn claim_ids(parsed: &Parsed) -> (Vec<Diagnostic>, FxHashMap<&str, Span>) {
+/// Claims whose id an earlier claim already uses, as `(claim, first claim with that
+/// id)` indices; also returns where each id is first used, which the relation check looks
+/// ids up in.
+pub(super) fn claim_ids(parsed: &Parsed) -> (Vec<(usize, usize)>, FxHashMap<&str, Span>) {
     let claims = &parsed.model.claims;
     let mut first: FxHashMap<&str, Span> = FxHashMap::default();
     first.reserve(claims.len());
     let mut out = Vec::new();
-    for c in claims.iter().filter(|c| !c.id.is_empty()) {
+    for (i, c) in claims.iter().enumerate().filter(|(_, c)| !c.id.is_empty()) {
         match first.get(c.id.as_str()) {
-            Some(prev) => out.push(
-                Diagnostic::new(
-                    Code::DuplicateClaimId,
-                    c.id_span,
-                    format!(
-                        "claim id `{}` is already used: ids must be unique in the file",
-                        c.id
-                    ),
-                )
-                .with_related(Target::File, *prev, "first used here"),
-            ),
+            Some(prev) => {
+                // Claims are in file order: the first user is found by its position.
+                let j = claims.partition_point(|o| o.id_span.start < prev.start);
+                out.push((i, j));
+            }
             None => {
                 first.insert(&c.id, c.id_span);
             }
         }
     }
     (out, first)
+}
+
+/// C040 for claim `i`, whose id claim `prev` used first.
+fn repeated_id(claims: &[Claim], i: usize, prev: usize) -> Option<Diagnostic> {
+    let (c, p) = (claims.get(i)?, claims.get(prev)?);
+    Some(
+        Diagnostic::new(
+            Code::DuplicateClaimId,
+            c.id_span,
+            format!(
+                "claim id `{}` is already used: ids must be unique in the file",
+                c.id
+            ),
+        )
+        .with_related(Target::File, p.id_span, "first used here"),
+    )
+}
+
+/// A relation finding by claim and relation index, with no span: rebuilt where the claim
+/// now stands (see [`RefFindings`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum RelationFinding {
+    /// The relation names its own claim.
+    ItSelf(usize, usize),
+    /// The relation names no claim; the id to suggest, if any.
+    Unknown(usize, usize, Option<String>),
+}
+
+/// What the id and relation checks (C040, C041) found in the last run, kept with the
+/// digest of the ids and relations they read ([`crate::model::Annotation`]'s
+/// `refs_digest`): an edit that changes neither (most keystrokes) reuses them and makes
+/// no pass over the file's ids.
+#[derive(Debug, Default)]
+pub(super) struct RefFindings {
+    digest: Option<u64>,
+    repeated: Vec<(usize, usize)>,
+    relations: Vec<RelationFinding>,
+}
+
+/// C040 and C041 for `parsed`, reusing `memo` when the ids and relations are those of its
+/// run (and remembering this run's unless `keep` is false).
+pub(super) fn ids_and_relations(
+    parsed: &Parsed,
+    suggestions: &mut IdSuggestions,
+    memo: &mut RefFindings,
+    keep: bool,
+) -> Vec<Diagnostic> {
+    let digest = parsed.model.refs_digest;
+    if memo.digest != Some(digest) || !keep {
+        let (repeated, known) = claim_ids(parsed);
+        let relations = relations(parsed, &known, suggestions);
+        *memo = RefFindings {
+            digest: keep.then_some(digest),
+            repeated,
+            relations,
+        };
+    } else {
+        suggestions.last_scanned = 0;
+        suggestions.last_batched = 0;
+    }
+    let claims = &parsed.model.claims;
+    let mut out: Vec<Diagnostic> = memo
+        .repeated
+        .iter()
+        .filter_map(|&(i, prev)| repeated_id(claims, i, prev))
+        .collect();
+    out.extend(
+        memo.relations
+            .iter()
+            .filter_map(|f| relation_diagnostic(claims, f)),
+    );
+    out
+}
+
+/// The C041 diagnostic of `finding`, where its claim now stands.
+fn relation_diagnostic(claims: &[Claim], finding: &RelationFinding) -> Option<Diagnostic> {
+    let (ci, ri) = match finding {
+        RelationFinding::ItSelf(c, r) | RelationFinding::Unknown(c, r, _) => (*c, *r),
+    };
+    let rel = claims.get(ci)?.relations.get(ri)?;
+    let target = rel.target.text.as_str();
+    let suggestion = match finding {
+        RelationFinding::ItSelf(..) => {
+            return Some(Diagnostic::new(
+                Code::UnknownClaimRef,
+                rel.target.span,
+                format!(
+                    "`{}: {target}` points at the claim itself: expected the id of another claim",
+                    rel.kind.field()
+                ),
+            ))
+        }
+        RelationFinding::Unknown(_, _, s) => s.as_deref(),
+    };
+    let mut d = Diagnostic::new(
+        Code::UnknownClaimRef,
+        rel.target.span,
+        format!(
+            "`{}: {target}` names no claim in this file: expected the id of a claim",
+            rel.kind.field()
+        ),
+    );
+    if let Some(s) = suggestion {
+        d.message = format!(
+            "`{}: {target}` names no claim in this file: did you mean `{s}`?",
+            rel.kind.field()
+        );
+        d = d.with_fix(format!("Change to `{s}`"), rel.target.span, s);
+    }
+    Some(d)
 }
 
 /// Did-you-mean ids for unknown references, kept between runs and kept up to date as
@@ -131,7 +236,7 @@ pub(super) fn relations(
     parsed: &Parsed,
     known: &FxHashMap<&str, Span>,
     memo: &mut IdSuggestions,
-) -> Vec<Diagnostic> {
+) -> Vec<RelationFinding> {
     let claims = &parsed.model.claims;
     memo.last_scanned = 0;
     memo.last_batched = 0;
@@ -174,15 +279,11 @@ pub(super) fn relations(
     }
     let mut out = Vec::new();
     let mut live = 0;
-    for claim in claims {
-        for rel in &claim.relations {
+    for (ci, claim) in claims.iter().enumerate() {
+        for (ri, rel) in claim.relations.iter().enumerate() {
             let target = rel.target.text.as_str();
             if target == claim.id {
-                out.push(Diagnostic::new(
-                    Code::UnknownClaimRef,
-                    rel.target.span,
-                    format!("`{}: {target}` points at the claim itself: expected the id of another claim", rel.kind.field()),
-                ));
+                out.push(RelationFinding::ItSelf(ci, ri));
                 continue;
             }
             if known.contains_key(target) {
@@ -196,24 +297,9 @@ pub(super) fn relations(
                     .filter(|(id, _)| *id != claim.id)
                     .filter_map(|(id, d)| known.get(id.as_str()).map(|span| (id, (*d, span.start))))
                     .min_by_key(|(_, rank)| *rank)
-                    .map(|(id, _)| id.as_str())
+                    .map(|(id, _)| id.clone())
             });
-            let mut d = Diagnostic::new(
-                Code::UnknownClaimRef,
-                rel.target.span,
-                format!(
-                    "`{}: {target}` names no claim in this file: expected the id of a claim",
-                    rel.kind.field()
-                ),
-            );
-            if let Some(s) = suggestion {
-                d.message = format!(
-                    "`{}: {target}` names no claim in this file: did you mean `{s}`?",
-                    rel.kind.field()
-                );
-                d = d.with_fix(format!("Change to `{s}`"), rel.target.span, s);
-            }
-            out.push(d);
+            out.push(RelationFinding::Unknown(ci, ri, suggestion));
         }
     }
     // Forget references no longer made (typing one leaves an entry per keystroke).
@@ -614,7 +700,8 @@ mod tests {
     fn suggestions(parsed: &Parsed, memo: &mut IdSuggestions) -> Vec<(String, Option<String>)> {
         let (_, known) = claim_ids(parsed);
         relations(parsed, &known, memo)
-            .into_iter()
+            .iter()
+            .filter_map(|f| relation_diagnostic(&parsed.model.claims, f))
             .filter(|d| !d.message.contains("points at the claim itself"))
             .map(|d| {
                 let fix = d.fix.map(|f| f.edits[0].replacement.clone());

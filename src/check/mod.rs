@@ -146,8 +146,13 @@ pub struct ClaimCache {
     article: Option<Arc<Article>>,
     entries: rustc_hash::FxHashMap<u64, ClaimResult>,
     suggestions: file::IdSuggestions,
+    /// C040 and C041 of the last run, by claim index (reused while ids and relations stay).
+    refs: file::RefFindings,
     /// The anchors of the last run and the duplicate quotes among them.
     duplicates: Option<DuplicateMemo>,
+    /// The coverage of the last run (article, attributions, unannotated ones), valid
+    /// while the anchors equal those kept in `duplicates`.
+    coverage: Option<(Arc<Article>, usize, Vec<usize>)>,
     /// C050's drafted texts of the last run.
     unannotated: credit::UnannotatedMemo,
     /// A one-shot run (the CLI) keeps nothing: hashing and storing would be pure cost.
@@ -295,8 +300,22 @@ pub fn check(
             }
             out.extend(file::date(parsed, art));
             out.extend(credit::unused_aliases(&parsed.model, art));
-            let spans: Vec<Span> = anchors.iter().map(|(_, a)| a.span).collect();
-            let (total, unannotated) = credit::unannotated(art, &spans);
+            // Coverage depends on the anchors and the article alone: most re-checks leave
+            // every anchor where it was, and sorting them all again was a good part of an
+            // edit on a big file.
+            let same_anchors = matches!(&cache.duplicates, Some((old, _)) if *old == anchors);
+            let (total, unannotated) = match &cache.coverage {
+                Some((a, total, missing)) if same_anchors && Arc::ptr_eq(a, art) => {
+                    (*total, missing.clone())
+                }
+                _ => {
+                    let spans: Vec<Span> = anchors.iter().map(|(_, a)| a.span).collect();
+                    credit::unannotated(art, &spans)
+                }
+            };
+            if !cache.disabled {
+                cache.coverage = Some((art.clone(), total, unannotated.clone()));
+            }
             if config
                 .severity(crate::diagnostic::Code::UnannotatedAttribution)
                 .is_some()
@@ -306,9 +325,8 @@ pub fn check(
                 let mut h = rustc_hash::FxHasher::default();
                 (std::ptr::from_ref::<Article>(art) as usize).hash(&mut h);
                 context_key.hash(&mut h);
-                for c in &parsed.model.claims {
-                    c.id.hash(&mut h);
-                }
+                // Covers the ids (with the relations), kept up to date by edits.
+                parsed.model.refs_digest.hash(&mut h);
                 let mut fresh = credit::UnannotatedMemo::default();
                 let memo = if cache.disabled {
                     &mut fresh
@@ -327,7 +345,7 @@ pub fn check(
             cache.last_coverage = Some(Coverage { total, unannotated });
             // Most re-checks leave every anchor where it was: reuse the pairs then.
             let pairs = match cache.duplicates.take() {
-                Some((old, pairs)) if old == anchors => (old, pairs),
+                Some((old, pairs)) if same_anchors => (old, pairs),
                 _ => {
                     let pairs = file::duplicate_pairs(&anchors);
                     (anchors, pairs)
@@ -340,9 +358,12 @@ pub fn check(
         }
     }
     out.extend(file::unused_actors(parsed, &used_actors));
-    let (repeated_ids, ids) = file::claim_ids(parsed);
-    out.extend(repeated_ids);
-    out.extend(file::relations(parsed, &ids, &mut cache.suggestions));
+    out.extend(file::ids_and_relations(
+        parsed,
+        &mut cache.suggestions,
+        &mut cache.refs,
+        !cache.disabled,
+    ));
     // Drop stale entries so an edited file does not grow the cache forever; the keys
     // of this run were computed in the loop above.
     if cache.entries.len() > 2 * live_keys.len() + 64 {

@@ -730,6 +730,165 @@ fn incremental_edits_equal_a_fresh_parse_and_check() {
     assert_eq!(incremental, 600, "every edit is incremental");
 }
 
+/// A generated annotation that exercises every file-wide path an edit re-runs: the
+/// example's claims copied `copies` times with new ids, some ids repeated (C040),
+/// relations to ids one letter off (C041 with a suggestion), to the claim itself and to
+/// real claims, copies quoting the same article text (C044), an unannotated statement
+/// (C050), suppressions.
+fn generated_claims(copies: usize) -> String {
+    let example = include_str!("../../examples/000_a935861ad7be96ce.claims");
+    let first = example.find("\nclaim ").expect("the example has claims") + 1;
+    let (head, body) = example.split_at(first);
+    let blocks: Vec<&str> = body
+        .split("\nclaim ")
+        .map(|b| b.trim_start_matches("claim "))
+        .collect();
+    let mut out = head.to_string();
+    let mut n: usize = 0;
+    let mut prev = String::new();
+    for copy in 0..copies {
+        // The second claim is never copied: its statement is left unannotated (C050).
+        for block in blocks
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != 1)
+            .map(|(_, b)| b)
+        {
+            let (id, rest) = block.split_once('\n').unwrap_or((block, ""));
+            let id = id.trim();
+            // Every seventh claim repeats the id of the one before it.
+            let new_id = if n % 7 == 6 {
+                prev.clone()
+            } else {
+                format!("{id}-{copy}-{n}")
+            };
+            if n % 11 == 5 {
+                out.push_str("# claimls: ignore C044\n");
+            }
+            out.push_str(&format!("claim {new_id}\n{}", rest.trim_end()));
+            match n % 5 {
+                0 => out.push_str(&format!(
+                    "\n  disputes: {id}-{copy}-{}x",
+                    n.saturating_sub(2)
+                )),
+                1 => out.push_str(&format!("\n  supports: {new_id}")),
+                2 => out.push_str(&format!(
+                    "\n  responds-to: {id}-{copy}-{}",
+                    n.saturating_sub(1)
+                )),
+                _ => {}
+            }
+            out.push_str("\n\n");
+            prev = new_id;
+            n += 1;
+        }
+    }
+    out
+}
+
+/// One edit of the kinds a user makes most (an id renamed, a relation retargeted, a
+/// stance changed, a claim added or removed) or a random one: the byte range and text.
+fn claim_edit(rng: &mut Lcg, parsed: &Parsed) -> (Span, String) {
+    let claims = &parsed.model.claims;
+    let c = &claims[rng.next() % claims.len()];
+    match rng.next() % 6 {
+        0 => (
+            Span::empty(c.id_span.end),
+            ["x", "-1", ""][rng.next() % 3].into(),
+        ),
+        1 => match c.relations.first() {
+            Some(r) => {
+                let other = &claims[rng.next() % claims.len()].id;
+                let text = if rng.next() % 2 == 0 {
+                    other.clone()
+                } else {
+                    format!("{other}z")
+                };
+                (r.target.span, text)
+            }
+            None => (Span::empty(c.span.end), "\n  disputes: nowhere".into()),
+        },
+        2 => match &c.stance {
+            Some(f) => (
+                f.value.span,
+                ["asserts", "denies", "claims", "asertss"][rng.next() % 4].into(),
+            ),
+            None => (Span::empty(c.span.end), "\n  stance: denies".into()),
+        },
+        3 => {
+            let at = claims[rng.next() % claims.len()].span.start;
+            let id = &claims[rng.next() % claims.len()].id;
+            (
+                Span::empty(at),
+                format!("claim {id}\n  source: CNN\n  quote: fighting\n\n"),
+            )
+        }
+        4 => {
+            // The whole block, up to the next one.
+            let next = claims
+                .iter()
+                .map(|o| o.span.start)
+                .find(|&s| s > c.span.start)
+                .unwrap_or(parsed.text.len());
+            (Span::new(c.span.start, next), String::new())
+        }
+        _ => random_edit(rng, &parsed.text),
+    }
+}
+
+#[test]
+fn incremental_checks_of_a_generated_file_equal_fresh_full_checks() {
+    let text = generated_claims(6);
+    let article = Arc::new(Article::new(ARTICLE));
+    let config = Config::default();
+    let mut live = Parsed::new(text.as_str());
+    assert!(live.model.claims.len() > 100);
+    let mut cache = ClaimCache::new();
+    let first = check(&live, ArticleRef::Loaded(&article), &config, &mut cache);
+    // The file exercises the paths the test is about.
+    for code in [
+        Code::DuplicateClaimId,
+        Code::UnknownClaimRef,
+        Code::DuplicateQuote,
+        Code::UnannotatedAttribution,
+    ] {
+        assert!(first.iter().any(|d| d.code == code), "{code:?}");
+    }
+    assert!(first
+        .iter()
+        .any(|d| d.code == Code::UnknownClaimRef && d.fix.is_some()));
+    let mut rng = Lcg(41);
+    let (mut reused, mut incremental) = (0, 0);
+    for round in 0..300 {
+        let (range, inserted) = claim_edit(&mut rng, &live);
+        let mut expected = live.text.clone();
+        expected.replace_range(range.start..range.end, &inserted);
+        let digest = live.model.refs_digest;
+        if live.edit(range, &inserted) {
+            incremental += 1;
+        } else {
+            live = Parsed::new(expected.as_str());
+        }
+        reused += usize::from(live.model.refs_digest == digest);
+        let fresh = Parsed::new(expected.as_str());
+        assert_eq!(live.model, fresh.model, "round {round}: model");
+        let warm = check(&live, ArticleRef::Loaded(&article), &config, &mut cache);
+        let cold = check(
+            &fresh,
+            ArticleRef::Loaded(&article),
+            &config,
+            &mut ClaimCache::new(),
+        );
+        assert_eq!(warm, cold, "round {round}: {range:?} {inserted:?}");
+        if live.model.claims.len() < 50 {
+            live = Parsed::new(text.as_str());
+        }
+    }
+    // Both ways through the id and relation checks were taken many times.
+    assert!(incremental > 250, "{incremental}");
+    assert!(reused > 50 && reused < 250, "{reused}");
+}
+
 #[test]
 fn mutated_articles_never_panic() {
     let claims = Parsed::new(include_str!("../../examples/000_a935861ad7be96ce.claims"));

@@ -26,14 +26,16 @@ where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite + Send + 'static,
 {
-    let (service, socket) = LspService::build(server::Backend::new)
-        .custom_method("claimls/documentState", server::Backend::document_state)
-        .custom_method("claimls/debugPanic", server::Backend::debug_panic)
-        .finish();
+    let (frames, outgoing) = tokio::sync::mpsc::channel(64);
+    let direct = frames.downgrade();
+    let (service, socket) =
+        LspService::build(move |client| server::Backend::with_output(client, Some(direct)))
+            .custom_method("claimls/documentState", server::Backend::document_state)
+            .custom_method("claimls/debugPanic", server::Backend::debug_panic)
+            .finish();
     let state = service.inner().state.clone();
     let (to_server, server_input) = tokio::io::duplex(1 << 16);
     let (server_output, from_server) = tokio::io::duplex(1 << 16);
-    let (frames, outgoing) = tokio::sync::mpsc::channel(64);
     let handshake = std::sync::Arc::new(transport::Handshake::default());
     let writer = tokio::spawn(transport::write_output(output, outgoing));
     let forward = {

@@ -132,10 +132,24 @@ pub struct State {
     /// Messages already shown to the user (a bad `claimls.toml` is shown once).
     shown: Mutex<HashSet<String>>,
     pub(crate) shutdown_requested: AtomicBool,
+    /// The output writer's queue, when the server runs behind [`super::transport`]:
+    /// diagnostics are serialized straight into a frame there (a big file's thousand
+    /// findings cost a third of an edit when they went through tower-lsp-server's
+    /// `serde_json::Value` tree and its framing). Weak, so that the writer still ends
+    /// when the session does.
+    output: Option<tokio::sync::mpsc::WeakSender<Vec<u8>>>,
     /// The last semantic tokens sent per document, for `semanticTokens/full/delta`:
     /// `(result id, data)`.
     tokens: Mutex<std::collections::HashMap<Uri, (String, Vec<SemanticToken>)>>,
     next_tokens_id: std::sync::atomic::AtomicU64,
+}
+
+/// A `textDocument/publishDiagnostics` notification as it goes out.
+#[derive(serde::Serialize)]
+struct PublishNotification<'a> {
+    jsonrpc: &'static str,
+    method: &'static str,
+    params: &'a PublishDiagnosticsParams,
 }
 
 impl State {
@@ -284,6 +298,29 @@ impl State {
         })
     }
 
+    /// Publishes `diagnostics` for `uri`: written to the output queue directly when there
+    /// is one (ordered with the other publications by `publish_gate`), else through the
+    /// client.
+    async fn publish(&self, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
+        let Some(out) = self.output.as_ref().and_then(|w| w.upgrade()) else {
+            self.client
+                .publish_diagnostics(uri, diagnostics, version)
+                .await;
+            return;
+        };
+        let params = PublishDiagnosticsParams::new(uri, diagnostics, version);
+        let body = serde_json::to_vec(&PublishNotification {
+            jsonrpc: "2.0",
+            method: "textDocument/publishDiagnostics",
+            params: &params,
+        });
+        if let Ok(body) = body {
+            let _ = out.send(super::transport::frame(&body)).await;
+        }
+        // Freed here, on the async side, not while a lock is held.
+        drop(params);
+    }
+
     async fn log(&self, typ: MessageType, message: String) {
         self.client.log_message(typ, message).await;
     }
@@ -386,13 +423,9 @@ impl State {
                 }
             }
         }
-        self.client
-            .publish_diagnostics(uri, outcome.lsp, Some(outcome.version))
-            .await;
+        self.publish(uri, outcome.lsp, Some(outcome.version)).await;
         if let Some((auri, aversion, marks)) = outcome.article_side {
-            self.client
-                .publish_diagnostics(auri, marks, Some(aversion))
-                .await;
+            self.publish(auri, marks, Some(aversion)).await;
         }
     }
 
@@ -423,6 +456,15 @@ pub struct Backend {
 
 impl Backend {
     pub fn new(client: Client) -> Backend {
+        Backend::with_output(client, None)
+    }
+
+    /// A server whose diagnostics go straight to `output`, the queue of the writer in
+    /// front of the client (see [`State::publish`]).
+    pub fn with_output(
+        client: Client,
+        output: Option<tokio::sync::mpsc::WeakSender<Vec<u8>>>,
+    ) -> Backend {
         Backend {
             state: Arc::new(State {
                 client,
@@ -438,6 +480,7 @@ impl Backend {
                 publish_gate: tokio::sync::Mutex::new(()),
                 shown: Mutex::new(HashSet::new()),
                 shutdown_requested: AtomicBool::new(false),
+                output,
             }),
         }
     }
@@ -871,10 +914,7 @@ impl LanguageServer for Backend {
             .await;
         if let Ok(Some((Kind::Claims, article_uri))) = closed {
             let _gate = self.state.publish_gate.lock().await;
-            self.state
-                .client
-                .publish_diagnostics(uri, Vec::new(), None)
-                .await;
+            self.state.publish(uri, Vec::new(), None).await;
             // The article's marks came from this annotation: take them away too.
             if let Some(auri) = article_uri {
                 let still_open = lock(&self.state.docs)
@@ -882,10 +922,7 @@ impl LanguageServer for Backend {
                     .map(|a| a.article_side = None)
                     .is_some();
                 if still_open {
-                    self.state
-                        .client
-                        .publish_diagnostics(auri, Vec::new(), None)
-                        .await;
+                    self.state.publish(auri, Vec::new(), None).await;
                 }
             }
         }

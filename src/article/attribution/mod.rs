@@ -76,12 +76,51 @@ impl Attribution {
 #[derive(Clone, Debug, Default)]
 pub struct Attributions {
     pub items: Vec<Attribution>,
+    /// For each item, the furthest content end among it and the items before it (made on
+    /// first need), so that a look-up by span is two binary searches and not a scan of
+    /// every attribution (one per claim made a full check quadratic on long articles).
+    /// `None` when the items are not sorted by content start: then every item is read.
+    reach: std::sync::OnceLock<Option<Vec<usize>>>,
 }
 
 impl Attributions {
+    pub fn new(items: Vec<Attribution>) -> Attributions {
+        Attributions {
+            items,
+            reach: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The items that may overlap `span`: none outside this range does.
+    fn window(&self, span: Span) -> std::ops::Range<usize> {
+        let start = |a: &Attribution| a.content.first().map_or(0, |c| c.start);
+        let reach = self.reach.get_or_init(|| {
+            let sorted = self.items.windows(2).all(|w| start(&w[0]) <= start(&w[1]));
+            sorted.then(|| {
+                let mut furthest = 0;
+                self.items
+                    .iter()
+                    .map(|a| {
+                        furthest = a.content.iter().map(|c| c.end).fold(furthest, usize::max);
+                        furthest
+                    })
+                    .collect()
+            })
+        });
+        let Some(reach) = reach else {
+            return 0..self.items.len();
+        };
+        // An overlapping part starts before the span's end (so does the item's first
+        // part) and ends after the span's start (so the reach up to the item does).
+        let end = span.end.max(span.start + 1);
+        let hi = self.items.partition_point(|a| start(a) < end);
+        let lo = reach.partition_point(|&r| r <= span.start);
+        lo.min(hi)..hi
+    }
+
     /// Attributions whose content overlaps `span`, in article order.
     pub fn overlapping(&self, span: Span) -> impl Iterator<Item = &Attribution> + '_ {
-        self.items.iter().filter(move |a| {
+        self.items[self.window(span)].iter().filter(move |a| {
             a.content
                 .iter()
                 .any(|c| c.start < span.end.max(span.start + 1) && span.start < c.end)
@@ -114,9 +153,7 @@ impl Attributions {
 
 /// Finds every attribution of `article`.
 pub fn analyze(article: &Article) -> Attributions {
-    Attributions {
-        items: engine::run(article),
-    }
+    Attributions::new(engine::run(article))
 }
 
 #[cfg(test)]

@@ -337,3 +337,60 @@ fn transcript_turns_and_quotes_without_a_cue() {
         .unwrap_or_else(|| panic!("{all:#?}"));
     assert_eq!(quote.source.as_deref(), Some("The union"));
 }
+
+#[test]
+fn overlapping_by_binary_search_finds_what_a_scan_finds() {
+    // Hand-made items, sorted by start, with multi-part contents that reach far ahead
+    // (a quote over paragraphs) and parts of every length, then unsorted ones.
+    let item = |parts: &[(usize, usize)]| Attribution {
+        content: parts.iter().map(|&(a, b)| Span::new(a, b)).collect(),
+        kind: ContentKind::Direct,
+        cue: None,
+        source: None,
+        resolved: None,
+        addressee: None,
+        chain: Vec::new(),
+        confidence: Confidence::High,
+    };
+    let mut seed = 17u64;
+    let mut next = move |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    let mut items = Vec::new();
+    let mut at = 0;
+    for _ in 0..300 {
+        at += next(40);
+        let mut parts = vec![(at, at + next(30))];
+        if next(5) == 0 {
+            let far = at + 100 + next(400);
+            parts.push((far, far + 1 + next(20)));
+        }
+        items.push(item(&parts));
+    }
+    let unsorted = {
+        let mut v = items.clone();
+        v.reverse();
+        v
+    };
+    for list in [items, unsorted] {
+        let atts = Attributions::new(list);
+        for _ in 0..2000 {
+            let start = next(at + 600);
+            let span = Span::new(start, start + next(3) * next(60));
+            let by_scan: Vec<&Attribution> = atts
+                .items
+                .iter()
+                .filter(|a| {
+                    a.content
+                        .iter()
+                        .any(|c| c.start < span.end.max(span.start + 1) && span.start < c.end)
+                })
+                .collect();
+            let found: Vec<&Attribution> = atts.overlapping(span).collect();
+            assert_eq!(found, by_scan, "{span:?}");
+        }
+    }
+}
