@@ -6,7 +6,6 @@ use crate::diagnostic::{Code, Diagnostic, Target};
 use crate::suggest::closest;
 use crate::syntax::{BlockKind, BlockNode, FieldNode, Reparsed, SyntaxTree};
 use crate::text::{shift_index, sorted_range, Span};
-use std::collections::HashMap;
 
 pub const HEADER_FIELDS: &[&str] = &["article", "date", "publisher"];
 pub const ACTOR_FIELDS: &[&str] = &["aka", "kind", "role", "note"];
@@ -189,7 +188,14 @@ pub fn fold_name(name: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            // The same as lowercasing char by char, without a push per char.
+            let from = out.len();
+            out.push_str(word);
+            out[from..].make_ascii_lowercase();
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
     out
 }
@@ -270,7 +276,7 @@ pub struct Annotation {
     pub claims: Vec<Claim>,
     /// Folded name or alias -> index of the first actor declaring it; every claim looks
     /// its source and intermediaries up here, so this must not be a scan.
-    actor_names: HashMap<String, usize>,
+    actor_names: rustc_hash::FxHashMap<String, usize>,
     /// A digest of every claim's id and relations with the claim's index (see
     /// [`refs_digest`]), kept up to date by incremental edits: while it is the same, the
     /// checks across claim ids and relations (C040, C041) see the same input and their
@@ -861,6 +867,19 @@ mod tests {
 
     fn model(text: &str) -> (Annotation, Vec<Diagnostic>) {
         build(text, &parse(text))
+    }
+
+    #[test]
+    fn fold_name_lowercases_every_word_and_joins_whitespace_runs() {
+        assert_eq!(
+            fold_name("  Mr   PESTON\tof\nThe Post "),
+            "mr peston of the post"
+        );
+        // Words with letters beyond ASCII are lowercased letter by letter as well.
+        assert_eq!(
+            fold_name("\u{c9}MILE Zola \u{39f}\u{394}\u{3a5}\u{3a3}\u{3a3}\u{395}\u{391}\u{3a3}"),
+            "\u{e9}mile zola \u{3bf}\u{3b4}\u{3c5}\u{3c3}\u{3c3}\u{3b5}\u{3b1}\u{3c3}"
+        );
     }
 
     #[test]

@@ -435,7 +435,20 @@ impl Article {
         lists.sort_by_key(|(_, l)| l.len());
         let total = self.tokens.len().max(2) as f32;
         // Bucket of 16 diagonals -> (weight, an article word that voted for it).
-        let mut votes: FxHashMap<i64, (f32, usize)> = FxHashMap::default();
+        // Sized for the postings that may vote (at most one bucket each): no rehashing
+        // while votes come in.
+        let voting = lists
+            .iter()
+            .enumerate()
+            .scan(0usize, |spent, (i, (_, l))| {
+                (i == 0 || *spent + l.len() <= MAX_VOTING_POSTINGS).then(|| {
+                    *spent += l.len();
+                    l.len()
+                })
+            })
+            .sum::<usize>();
+        let mut votes: FxHashMap<i64, (f32, usize)> =
+            FxHashMap::with_capacity_and_hasher(voting, Default::default());
         let mut spent = 0;
         for (i, (t, list)) in lists.iter().enumerate() {
             if i > 0 && spent + list.len() > MAX_VOTING_POSTINGS {

@@ -8,6 +8,7 @@
 //! (`X said (that) …`). Quotes left without a cue continue the previous speaker.
 
 use super::lexicon;
+use super::word::Low;
 use super::{Attribution, Confidence, ContentKind};
 use crate::article::Article;
 use crate::text::Span;
@@ -17,7 +18,7 @@ pub(super) struct Tok {
     pub s: usize,
     pub e: usize,
     /// Lowercase text of a word; empty for punctuation.
-    pub low: String,
+    pub low: Low,
     /// The punctuation character, or '\0' for a word.
     pub p: char,
     pub cap: bool,
@@ -528,7 +529,7 @@ pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             out.push(Tok {
                 s: span.start + at,
                 e: span.start + end,
-                low: w.to_lowercase().replace('\u{2019}', "'"),
+                low: Low::lower(w),
                 p: '\0',
                 cap: c.is_uppercase(),
             });
@@ -538,7 +539,7 @@ pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             out.push(Tok {
                 s: span.start + at,
                 e: span.start + at + 2,
-                low: String::new(),
+                low: Low::default(),
                 p: '"',
                 cap: false,
             });
@@ -547,7 +548,7 @@ pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             out.push(Tok {
                 s: span.start + at,
                 e: span.start + at + c.len_utf8(),
-                low: String::new(),
+                low: Low::default(),
                 p: c,
                 cap: false,
             });
@@ -674,8 +675,9 @@ fn build_block(a: &Article, span: Span, headline: bool) -> Block {
         .iter()
         .map(|t| {
             let w = Span::new(t.s, t.e).slice(&a.text);
-            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && !w.chars().any(|c| c.is_lowercase())
+            // Lowercase first: most words have a lowercase letter, found at once.
+            !w.chars().any(|c| c.is_lowercase())
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
         })
         .collect();
     Block {
@@ -1226,24 +1228,27 @@ fn skip_dateline(b: &Block, s: usize, e: usize) -> usize {
 }
 
 /// Finds a cue starting at token `i`: a reporting phrase or verb, as (lemma, last token).
-fn cue_at(b: &Block, i: usize, hi: usize) -> Option<(String, usize)> {
+fn cue_at(b: &Block, i: usize, hi: usize) -> Option<(&'static str, usize)> {
     let t = &b.toks;
-    let words: Vec<&str> = t[i..hi.min(i + 4)]
-        .iter()
-        .take_while(|x| x.word())
-        .map(|x| x.low.as_str())
-        .collect();
+    // Up to four words, on the stack: this runs for every word outside quotations.
+    let mut buf = [""; 4];
+    let mut n = 0;
+    for x in t[i..hi.min(i + 4)].iter().take_while(|x| x.word()) {
+        buf[n] = x.low.as_str();
+        n += 1;
+    }
+    let words = &buf[..n];
     if words.is_empty() {
         return None;
     }
-    if let Some((p, n)) = lexicon::phrase_at(&words) {
+    if let Some((p, n)) = lexicon::phrase_at(words) {
         if p.head.is_none() && p.lemma != "according to" {
             // "in the words of": handled like according to.
         }
-        return Some((p.lemma.clone(), i + n - 1));
+        return Some((p.lemma.as_str(), i + n - 1));
     }
     let lemma = lexicon::reporting_lemma(words[0])?;
-    Some((lemma.to_string(), i))
+    Some((lemma, i))
 }
 
 /// Whether the verb-looking word at `i` is used as a noun or adjective or an infinitive.
@@ -1401,7 +1406,7 @@ fn find_in_unit(a: &Article, b: &Block, bi: usize, lo0: usize, hi: usize, out: &
             i += 1;
             continue;
         };
-        if not_a_cue(b, lo, i, &lemma) {
+        if not_a_cue(b, lo, i, lemma) {
             i += 1;
             continue;
         }
@@ -1409,9 +1414,9 @@ fn find_in_unit(a: &Article, b: &Block, bi: usize, lo0: usize, hi: usize, out: &
         if lemma == "according to" || lemma == "in the words of" {
             according_to(b, bi, lo, hi, i, cue_last, out);
         } else {
-            let done = trailing(b, bi, lo, hi, i, cue_last, &lemma, out)
+            let done = trailing(b, bi, lo, hi, i, cue_last, lemma, out)
                 || passive(b, bi, lo, hi, i, cue_last, out)
-                || forward(a, b, bi, lo, hi, i, cue_last, &lemma, last_source, out);
+                || forward(a, b, bi, lo, hi, i, cue_last, lemma, last_source, out);
             let _ = done;
         }
         if out.len() > before {

@@ -33,6 +33,13 @@ struct Lexicon {
     /// Every inflected form (lowercase) of every verb -> the verb.
     forms: FxHashMap<&'static str, Verb>,
     phrases: Vec<Phrase>,
+    /// Indices into `phrases` (ascending) by what a phrase can start with: the head verb's
+    /// lemma, or for a fixed phrase its first word in ASCII lowercase. `phrase_at` runs
+    /// for every word of every article and reads only these few.
+    by_head: FxHashMap<&'static str, Vec<usize>>,
+    by_first: FxHashMap<String, Vec<usize>>,
+    /// Fixed phrases with no words (none in the data; kept so no phrase is ever skipped).
+    always: Vec<usize>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(DATA));
@@ -75,7 +82,23 @@ fn parse(data: &'static str) -> Lexicon {
             forms.entry(form).or_insert(verb);
         }
     }
-    Lexicon { forms, phrases }
+    let mut by_head: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+    let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut always = Vec::new();
+    for (k, p) in phrases.iter().enumerate() {
+        match (p.head, p.rest.first()) {
+            (Some(h), _) => by_head.entry(h).or_default().push(k),
+            (None, Some(w)) => by_first.entry(w.to_ascii_lowercase()).or_default().push(k),
+            (None, None) => always.push(k),
+        }
+    }
+    Lexicon {
+        forms,
+        phrases,
+        by_head,
+        by_first,
+        always,
+    }
 }
 
 fn stance_name(field: &'static str) -> &'static str {
@@ -167,9 +190,40 @@ pub fn stance_of(lemma: &str) -> &'static str {
 /// compared case-insensitively), with the number of words it spans. The longest wins.
 pub fn phrase_at(words: &[&str]) -> Option<(&'static Phrase, usize)> {
     let first = *words.first()?;
+    let lex = &*LEXICON;
     let head = verb(first).map(|v| v.lemma);
+    // The phrases that can match here, in table order (ties go to the earlier one).
+    let none: &[usize] = &[];
+    let by_head = head
+        .and_then(|h| lex.by_head.get(h))
+        .map_or(none, Vec::as_slice);
+    let by_first = if first.bytes().any(|b| b.is_ascii_uppercase()) {
+        lex.by_first.get(first.to_ascii_lowercase().as_str())
+    } else {
+        lex.by_first.get(first)
+    }
+    .map_or(none, Vec::as_slice);
+    if by_head.is_empty() && by_first.is_empty() && lex.always.is_empty() {
+        return None;
+    }
+    let merged: Vec<usize>;
+    let ks: &[usize] = if lex.always.is_empty() && by_first.is_empty() {
+        by_head
+    } else if lex.always.is_empty() && by_head.is_empty() {
+        by_first
+    } else {
+        let mut all: Vec<usize> = by_head
+            .iter()
+            .chain(by_first)
+            .chain(&lex.always)
+            .copied()
+            .collect();
+        all.sort_unstable();
+        merged = all;
+        &merged
+    };
     let mut best: Option<(&'static Phrase, usize)> = None;
-    for p in &LEXICON.phrases {
+    for p in ks.iter().map(|&k| &lex.phrases[k]) {
         let (skip, n) = match p.head {
             Some(h) if Some(h) == head => (1, p.rest.len() + 1),
             None => (0, p.rest.len()),

@@ -8,6 +8,7 @@
 
 mod engine;
 pub mod lexicon;
+mod word;
 
 use super::Article;
 use crate::text::Span;

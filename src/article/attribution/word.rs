@@ -1,0 +1,121 @@
+//! The lowercase text of one token, kept inline: the analysis reads every word of every
+//! paragraph, and a heap string per token was a large share of its cost.
+
+use std::fmt;
+use std::ops::Deref;
+
+/// Bytes a word may have and still be stored without a heap allocation.
+const INLINE: usize = 22;
+
+/// A word in lowercase, with `’` written `'` (what `to_lowercase` and that replacement
+/// give). Words of up to 22 bytes live inline; longer ones on the heap.
+#[derive(Clone)]
+pub(crate) enum Low {
+    Inline { len: u8, buf: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+impl Default for Low {
+    fn default() -> Low {
+        Low::Inline {
+            len: 0,
+            buf: [0; INLINE],
+        }
+    }
+}
+
+impl Low {
+    /// `word.to_lowercase().replace('\u{2019}', "'")`, without allocating for short ASCII words.
+    pub(crate) fn lower(word: &str) -> Low {
+        if word.len() <= INLINE && word.is_ascii() {
+            let mut buf = [0u8; INLINE];
+            for (d, s) in buf.iter_mut().zip(word.bytes()) {
+                *d = s.to_ascii_lowercase();
+            }
+            return Low::Inline {
+                len: word.len() as u8,
+                buf,
+            };
+        }
+        Low::from_str(&word.to_lowercase().replace('\u{2019}', "'"))
+    }
+
+    fn from_str(s: &str) -> Low {
+        if s.len() <= INLINE {
+            let mut buf = [0u8; INLINE];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            Low::Inline {
+                len: s.len() as u8,
+                buf,
+            }
+        } else {
+            Low::Heap(s.into())
+        }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            // SAFETY: `buf[..len]` is always a copy of a whole `&str` (see `lower` and
+            // `from_str`, the only constructors besides the empty default), so it is UTF-8.
+            Low::Inline { len, buf } => unsafe {
+                std::str::from_utf8_unchecked(&buf[..*len as usize])
+            },
+            Low::Heap(s) => s,
+        }
+    }
+}
+
+impl Deref for Low {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<str> for Low {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Low {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl fmt::Debug for Low {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Low;
+
+    #[test]
+    fn same_text_as_lowercasing_a_string() {
+        for w in [
+            "",
+            "said",
+            "Said",
+            "NATO",
+            "O\u{2019}Brien",
+            "\u{c9}LYS\u{c9}E",
+            "\u{39f}\u{394}\u{3a5}\u{3a3}\u{3a3}\u{395}\u{3a5}\u{3a3}",
+            "counterrevolutionaries",
+            "Counterrevolutionaries-in-chief",
+            "\u{130}stanbul",
+        ] {
+            let want = w.to_lowercase().replace('\u{2019}', "'");
+            assert_eq!(Low::lower(w).as_str(), want, "{w}");
+        }
+        assert_eq!(Low::default().as_str(), "");
+        assert!(matches!(
+            Low::lower("Counterrevolutionaries-in-chief"),
+            Low::Heap(_)
+        ));
+        assert!(matches!(Low::lower("Said"), Low::Inline { .. }));
+    }
+}
