@@ -10,10 +10,12 @@ mod draft;
 mod fmt;
 mod location;
 mod output;
+mod report;
 mod run;
 
 pub use draft::{run_draft, DraftArgs};
 pub use fmt::{run_fmt, FmtArgs};
+pub use report::{run_report, ReportArgs};
 
 use crate::diagnostic::Severity;
 use std::io::{IsTerminal, Write};

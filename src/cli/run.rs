@@ -6,7 +6,7 @@ use super::location::{clean, Source};
 use super::output::{self, Rendered};
 use super::OutputOptions;
 use crate::article::{self, Article, ArticleError};
-use crate::check::{self, ArticleRef, ClaimCache, Parsed};
+use crate::check::{self, ArticleRef, ClaimCache, Coverage, Parsed};
 use crate::config::{self, Config, ConfigError};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::text::{LineIndex, Span};
@@ -18,18 +18,19 @@ use std::sync::{Arc, Mutex, OnceLock, Weak};
 /// `.claims` files larger than this are refused unread.
 pub(crate) const MAX_CLAIMS_BYTES: u64 = 64 << 20;
 
-/// One checked file, already rendered in the output format.
-pub(crate) struct FileReport {
+/// One checked file, already rendered in the output format (or whatever the visitor of
+/// [`check_files_with`] made of it).
+pub(crate) struct FileReport<T = Rendered> {
     pub claims: usize,
     /// `(annotated, total)` attributions of the article, when it was read.
     pub coverage: Option<(usize, usize)>,
     /// The severity of every finding, for the summary and the exit code.
     pub severities: Vec<Severity>,
-    pub rendered: Rendered,
+    pub rendered: T,
 }
 
-pub(crate) struct Report {
-    pub files: Vec<FileReport>,
+pub(crate) struct Report<T = Rendered> {
+    pub files: Vec<FileReport<T>>,
     /// Usage and I/O errors (unreadable files, invalid configuration): exit code 2.
     pub problems: Vec<String>,
 }
@@ -41,6 +42,9 @@ pub(crate) struct Checked<'a> {
     pub article_path: &'a Path,
     pub article: Option<&'a Article>,
     pub diagnostics: &'a [Diagnostic],
+    pub parsed: &'a Parsed,
+    /// The article's attributions and which no claim records, when it was read.
+    pub coverage: Option<&'a Coverage>,
 }
 
 type Shared<T, E> = Arc<OnceLock<Result<Arc<T>, E>>>;
@@ -109,19 +113,29 @@ pub(crate) fn check_files(
     checked: &[PathBuf],
     options: OutputOptions,
 ) -> Report {
+    let renderer = output::Renderer::new(options);
+    check_files_with(files, checked, |c| renderer.render(c))
+}
+
+/// [`check_files`] with each checked file handed to `visit` on its worker thread (the
+/// report and export commands make pages and records of them there).
+pub(crate) fn check_files_with<T: Send>(
+    files: &[PathBuf],
+    checked: &[PathBuf],
+    visit: impl Fn(&Checked<'_>) -> T + Sync,
+) -> Report<T> {
     let caches = Caches {
         articles: LiveArticles {
             map: Mutex::new(HashMap::new()),
         },
         configs: Cache::new(),
     };
-    let renderer = output::Renderer::new(options);
-    let results: Vec<Result<FileReport, String>> = files
+    let results: Vec<Result<FileReport<T>, String>> = files
         .par_iter()
         .map(|path| {
             // A bug in a check must not take the other files down: report it and go on.
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                check_file(path, checked, &caches, &renderer)
+                check_file(path, checked, &caches, &visit)
             }))
             .unwrap_or_else(|panic| {
                 let why = panic
@@ -156,12 +170,12 @@ pub(crate) fn check_files(
     report
 }
 
-fn check_file(
+fn check_file<T>(
     path: &Path,
     checked: &[PathBuf],
     caches: &Caches,
-    renderer: &output::Renderer,
-) -> Result<FileReport, String> {
+    visit: &impl Fn(&Checked<'_>) -> T,
+) -> Result<FileReport<T>, String> {
     let (text, mut extra) = read_claims(path)?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -200,7 +214,7 @@ fn check_file(
             Ok(a) => {
                 let mut cache = ClaimCache::disabled();
                 let diags = check::check(&parsed, ArticleRef::Loaded(a), &config, &mut cache);
-                coverage = cache.last_coverage.map(|c| (c.annotated(), c.total));
+                coverage = cache.last_coverage;
                 diags
             }
             Err(e) => check::check(
@@ -237,12 +251,14 @@ fn check_file(
         article_path: &article_path,
         article: article.as_deref(),
         diagnostics: &diagnostics,
+        parsed: &parsed,
+        coverage: coverage.as_ref(),
     };
     Ok(FileReport {
         claims: parsed.model.claims.len(),
-        coverage,
+        coverage: coverage.as_ref().map(|c| (c.annotated(), c.total)),
         severities: diagnostics.iter().map(|d| d.severity).collect(),
-        rendered: renderer.render(&checked),
+        rendered: visit(&checked),
     })
 }
 
