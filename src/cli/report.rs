@@ -188,11 +188,19 @@ fn page_names(paths: &[PathBuf], files: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 /// Writes a page: a new file is created exclusively (an existing file or symbolic link is
-/// never opened for writing); an existing page is replaced through the safe writer.
+/// never opened for writing); an existing page is replaced through the safe writer. A
+/// symbolic link where a page goes is refused, never followed: in a shared folder it could
+/// point at any file of the user.
 fn write_file(path: &Path, data: &[u8]) -> Result<(), String> {
     let shown = || escape_controls(&path.display().to_string()).into_owned();
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("cannot create `{}`: {e}", shown()))?;
+    }
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(format!(
+            "cannot write `{}`: it is a symbolic link, which a report never follows; remove it",
+            shown()
+        ));
     }
     match std::fs::OpenOptions::new()
         .write(true)

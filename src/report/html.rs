@@ -30,7 +30,7 @@ fn style() -> String {
     let _ = write!(
         css,
         "body{{margin:0;font:15px/1.5 system-ui,sans-serif;color:{ink};background:{paper}}}
-header,section.summary,section.graph{{padding:0 1.5rem}}
+header,section.summary,section.graph{{padding:0 1.5rem}}section.graph{{padding-bottom:2rem}}
 h1{{font-size:1.35rem;margin:1rem 0 .2rem}}h2{{font-size:1.05rem;margin:.8rem 0 .4rem}}
 .meta,.muted,dt{{color:{muted}}}
 .summary dl{{display:flex;flex-wrap:wrap;gap:.3rem 1.4rem;margin:.4rem 0}}
@@ -169,7 +169,6 @@ pub(super) fn page(view: &View<'_>, summary: &Summary) -> String {
     let _ = writeln!(out, "<p class=\"meta\">{meta}</p>\n</header>");
 
     summary_strip(&mut out, summary);
-    graph_section(&mut out, view);
 
     out.push_str("<div class=\"columns\">\n<section class=\"article\" aria-labelledby=\"article-h\">\n<h2 id=\"article-h\">Article</h2>\n");
     legend(&mut out, view);
@@ -185,7 +184,9 @@ pub(super) fn page(view: &View<'_>, summary: &Summary) -> String {
     }
     out.push_str("</section>\n");
     claim_list(&mut out, view);
-    out.push_str("</div>\n<script>\n");
+    out.push_str("</div>\n");
+    graph_section(&mut out, view);
+    out.push_str("<script>\n");
     out.push_str(SCRIPT);
     out.push_str("</script>\n</body>\n</html>\n");
     out
