@@ -151,11 +151,15 @@ impl Canvas<'_> {
             out,
             "<svg class=\"graph\" role=\"img\" aria-labelledby=\"graph-title\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"0 0 {w:.0} {h:.0}\">\
 <title id=\"graph-title\">{t}</title>\
+<style>.graph rect{{stroke:{ink};stroke-width:1}} .graph text{{font-size:{font}px;text-anchor:middle;dominant-baseline:central}} .graph text.count{{font-size:{small}px;dominant-baseline:auto}} .graph path.edge{{fill:none;stroke:{m};stroke-width:1}}</style>\
 <defs><marker id=\"graph-arrow\" markerWidth=\"10\" markerHeight=\"7\" refX=\"10\" refY=\"3.5\" orient=\"auto\"><polygon points=\"0 0, 10 3.5, 0 7\" fill=\"{m}\"/></marker></defs>",
             w = self.width.max(1.0),
             h = self.height.max(1.0),
             t = escape(title),
             m = MUTED.hex(),
+            ink = INK.hex(),
+            font = FONT,
+            small = FONT - 1,
         );
         out.push_str(&self.body);
         out.push_str("</svg>");
@@ -197,15 +201,13 @@ impl RenderBackend for Canvas<'_> {
         }
         let _ = write!(
             self.body,
-            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"{}\"/>",
+            "<rect x=\"{:.0}\" y=\"{:.0}\" width=\"{:.0}\" height=\"{:.0}\" rx=\"{}\" fill=\"{}\"/>",
             xy.x,
             xy.y,
             size.x,
             size.y,
             look.rounded,
             look.fill_color.map_or_else(|| "none".to_string(), web),
-            web(look.line_color),
-            look.line_width
         );
     }
 
@@ -255,17 +257,25 @@ impl RenderBackend for Canvas<'_> {
         let class = if self.open { "label" } else { "count" };
         let _ = write!(
             self.body,
-            "<text class=\"{class}\" x=\"{:.1}\" y=\"{top:.1}\" font-size=\"{}\" text-anchor=\"middle\" dominant-baseline=\"central\">",
-            xy.x, look.font_size
+            "<text class=\"{class}\" x=\"{:.0}\" y=\"{top:.0}\">",
+            xy.x
         );
         for (i, line) in lines.iter().enumerate() {
-            let _ = write!(
-                self.body,
-                "<tspan x=\"{:.1}\" dy=\"{}\">{}</tspan>",
-                xy.x,
-                if i == 0 { 0.0 } else { step },
-                escape(line)
-            );
+            if i == 0 {
+                let _ = write!(
+                    self.body,
+                    "<tspan x=\"{:.0}\">{}</tspan>",
+                    xy.x,
+                    escape(line)
+                );
+            } else {
+                let _ = write!(
+                    self.body,
+                    "<tspan x=\"{:.0}\" dy=\"{step:.0}\">{}</tspan>",
+                    xy.x,
+                    escape(line)
+                );
+            }
         }
         self.body.push_str("</text>");
         if self.open {
@@ -279,7 +289,7 @@ impl RenderBackend for Canvas<'_> {
         path: &[(Point, Point)],
         dashed: bool,
         head: (bool, bool),
-        look: &StyleAttr,
+        _look: &StyleAttr,
         properties: Option<String>,
         _text: &str,
     ) {
@@ -291,7 +301,7 @@ impl RenderBackend for Canvas<'_> {
             self.grow(*c);
         }
         let mut d = format!(
-            "M {:.1} {:.1} C {:.1} {:.1}, {:.1} {:.1}, {:.1} {:.1}",
+            "M {:.0} {:.0} C {:.0} {:.0}, {:.0} {:.0}, {:.0} {:.0}",
             path[0].0.x,
             path[0].0.y,
             path[0].1.x,
@@ -302,14 +312,12 @@ impl RenderBackend for Canvas<'_> {
             path[1].1.y
         );
         for (p, c) in &path[2..] {
-            let _ = write!(d, " S {:.1} {:.1}, {:.1} {:.1}", p.x, p.y, c.x, c.y);
+            let _ = write!(d, " S {:.0} {:.0}, {:.0} {:.0}", p.x, p.y, c.x, c.y);
         }
         self.arrows += 1;
         let _ = write!(
             self.body,
-            "<path class=\"edge\" d=\"{d}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"{}{}/>",
-            web(look.line_color),
-            look.line_width.max(1),
+            "<path class=\"edge\" d=\"{d}\"{}{}/>",
             if dashed {
                 " stroke-dasharray=\"5,5\""
             } else {
@@ -325,9 +333,8 @@ impl RenderBackend for Canvas<'_> {
             let (x, y) = midpoint(path);
             let _ = write!(
                 self.body,
-                "<text class=\"count\" x=\"{x:.1}\" y=\"{:.1}\" font-size=\"{}\" text-anchor=\"middle\">{}</text>",
+                "<text class=\"count\" x=\"{x:.0}\" y=\"{:.0}\">{}</text>",
                 y - 4.0,
-                look.font_size,
                 escape(&count)
             );
         }
