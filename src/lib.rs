@@ -20,6 +20,7 @@ pub mod ide;
 pub mod lsp;
 pub mod model;
 pub mod report;
+pub mod rules;
 pub mod suggest;
 pub mod syntax;
 pub mod text;

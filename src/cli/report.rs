@@ -64,7 +64,12 @@ pub fn run_report(args: ReportArgs) -> ExitCode {
         .zip(targets.iter())
         .collect();
     let write_errors = Mutex::new(Vec::new());
-    let result = run::check_files_with(&files, &checked, |c| {
+    let plain = run::RunOptions {
+        fix: run::FixMode::Off,
+        unsafe_fixes: false,
+        stdin: None,
+    };
+    let result = run::check_files_with(&files, &checked, &plain, |c| {
         let rel = by_file.get(c.path).map_or_else(
             || PathBuf::from(c.path.file_name().unwrap_or_default()).with_extension("html"),
             |p| (*p).clone(),

@@ -14,13 +14,17 @@ mod locate;
 mod markdown;
 mod names;
 mod navigate;
+mod references;
 
 #[cfg(test)]
 mod fixture;
 
-pub use completion::{completion, MAX_COMPLETIONS};
+pub use completion::{completion, completion_with, ArticleNames, MAX_COMPLETIONS};
 pub use hover::hover;
 pub use navigate::{definition, definitions, symbols};
+pub use references::{
+    prepare_rename, references, rename, subject_at, uses, Reference, RenameError, Subject, UseKind,
+};
 
 use crate::text::Span;
 

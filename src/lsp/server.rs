@@ -462,6 +462,51 @@ impl Backend {
         let _ = self.guarded(what, f).await;
     }
 
+    /// Whether completion at `pos` may use the article's names. They are computed once per
+    /// article version, which takes seconds on a book-length article, so they are
+    /// computed on a thread of their own and waited for at most `completionBudgetMs`; past
+    /// the budget, completion answers without them (an incomplete list) and the next
+    /// request finds them ready.
+    async fn article_names(&self, pos: &TextDocumentPositionParams) -> ide::ArticleNames {
+        let pending = self
+            .guarded("textDocument/completion", |s| {
+                let (snap, path) = s.snapshot(&pos.text_document.uri)?;
+                let parsed = snap.parsed()?;
+                let (config, _) = s.config_for(path.as_deref());
+                let article = s
+                    .article_for(path.as_deref(), parsed, &config)
+                    .result
+                    .ok()?;
+                article.candidates_if_ready().is_none().then_some(article)
+            })
+            .await
+            .ok()
+            .flatten();
+        let Some(article) = pending else {
+            // Ready, or no article: nothing to wait for.
+            return ide::ArticleNames::Compute;
+        };
+        if article.begin_candidates() {
+            let job = Arc::clone(&article);
+            tokio::task::spawn_blocking(move || {
+                // A panic here only leaves the names out of completion; it is contained.
+                let _ = catch_unwind(AssertUnwindSafe(|| job.candidates().len()));
+            });
+        }
+        let budget = Duration::from_millis(read(&self.state.settings).completion_budget_ms);
+        let started = std::time::Instant::now();
+        loop {
+            if article.candidates_if_ready().is_some() {
+                return ide::ArticleNames::Compute;
+            }
+            let left = budget.saturating_sub(started.elapsed());
+            if left.is_zero() {
+                return ide::ArticleNames::IfReady;
+            }
+            tokio::time::sleep(left.min(Duration::from_millis(2))).await;
+        }
+    }
+
     /// A claims document's snapshot, the position as a byte offset, and its article.
     fn at_position<T>(
         state: &State,
@@ -551,10 +596,19 @@ fn capabilities(enc: Encoding) -> ServerCapabilities {
             ..CompletionOptions::default()
         }),
         definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        document_highlight_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
         document_symbol_provider: Some(OneOf::Left(true)),
         document_formatting_provider: Some(OneOf::Left(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                CodeActionKind::new(FIX_ALL_KIND),
+            ]),
             resolve_provider: Some(false),
             ..CodeActionOptions::default()
         })),
@@ -894,13 +948,20 @@ impl LanguageServer for Backend {
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let names = self.article_names(&params.text_document_position).await;
         self.guarded("textDocument/completion", |s| {
             let pos = &params.text_document_position;
             let path = s.snapshot(&pos.text_document.uri).and_then(|(_, p)| p);
             let (config, _) = s.config_for(path.as_deref());
             Self::at_position(s, pos, |parsed, offset, view, lines| {
-                let found = ide::completion(parsed, view.article(), offset, &config);
-                let incomplete = found.len() >= ide::MAX_COMPLETIONS;
+                let found = ide::completion_with(parsed, view.article(), offset, &config, names);
+                // Without the article's names the list is partial: the client asks again
+                // as the user types, and by then the names are usually ready.
+                let names_missing = names == ide::ArticleNames::IfReady
+                    && view
+                        .article()
+                        .is_some_and(|a| a.candidates_if_ready().is_none());
+                let incomplete = found.len() >= ide::MAX_COMPLETIONS || names_missing;
                 let items = found
                     .into_iter()
                     .map(|c| CompletionItem {
@@ -992,6 +1053,109 @@ impl LanguageServer for Backend {
         .await
     }
 
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        self.guarded("textDocument/references", |s| {
+            let pos = &params.text_document_position;
+            let include = params.context.include_declaration;
+            Self::at_position(s, pos, |parsed, offset, view, lines| {
+                let (in_file, in_article) =
+                    ide::references(parsed, view.article(), offset, include)?;
+                let uri = &pos.text_document.uri;
+                let mut out: Vec<Location> = in_file
+                    .iter()
+                    .map(|r| Location::new(uri.clone(), lines.range(r.span)))
+                    .collect();
+                // The actor's mentions in the article, as extra locations there.
+                if let Some((article_uri, article_lines)) = view.lines(s.enc()) {
+                    out.extend(in_article.iter().map(|span| {
+                        Location::new(article_uri.clone(), article_lines.range(*span))
+                    }));
+                }
+                Some(out)
+            })
+        })
+        .await
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        self.guarded("textDocument/documentHighlight", |s| {
+            let pos = &params.text_document_position_params;
+            Self::at_position(s, pos, |parsed, offset, _, lines| {
+                let (subject, _) = ide::subject_at(parsed, offset)?;
+                Some(
+                    ide::uses(&parsed.model, &subject)
+                        .iter()
+                        .map(|r| DocumentHighlight {
+                            range: lines.range(r.span),
+                            // Declarations and aliases define names; uses read them.
+                            kind: Some(match r.kind {
+                                ide::UseKind::Declaration | ide::UseKind::Alias => {
+                                    DocumentHighlightKind::WRITE
+                                }
+                                ide::UseKind::Use => DocumentHighlightKind::READ,
+                            }),
+                        })
+                        .collect(),
+                )
+            })
+        })
+        .await
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        let answer = self
+            .guarded("textDocument/prepareRename", |s| {
+                Self::at_position(s, &params, |parsed, offset, _, lines| {
+                    Some(
+                        ide::prepare_rename(parsed, offset)
+                            .map(|span| PrepareRenameResponse::Range(lines.range(span))),
+                    )
+                })
+            })
+            .await?;
+        match answer {
+            Some(Ok(r)) => Ok(Some(r)),
+            Some(Err(e)) => Err(Error::invalid_params(e.message())),
+            None => Ok(None),
+        }
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let answer = self
+            .guarded("textDocument/rename", |s| {
+                let pos = &params.text_document_position;
+                Self::at_position(s, pos, |parsed, offset, _, lines| {
+                    Some(ide::rename(parsed, offset, &params.new_name).map(|edits| {
+                        let edits = edits
+                            .into_iter()
+                            .map(|(span, text)| TextEdit::new(lines.range(span), text))
+                            .collect();
+                        WorkspaceEdit {
+                            changes: Some(
+                                [(pos.text_document.uri.clone(), edits)]
+                                    .into_iter()
+                                    .collect(),
+                            ),
+                            ..WorkspaceEdit::default()
+                        }
+                    }))
+                })
+            })
+            .await?;
+        match answer {
+            Some(Ok(edit)) => Ok(Some(edit)),
+            // A clash or an invalid name: the client shows the message.
+            Some(Err(e)) => Err(Error::invalid_params(e.message())),
+            None => Ok(None),
+        }
+    }
+
     async fn document_symbol(
         &self,
         params: DocumentSymbolParams,
@@ -1069,10 +1233,74 @@ impl LanguageServer for Backend {
                     }));
                 }
             }
+            if let Some(action) = fix_all_action(s, &params) {
+                actions.push(action);
+            }
             Some(actions)
         })
         .await
     }
+}
+
+/// The kind of "Fix all": applies every safe fix of the file (editors run it on save).
+pub(crate) const FIX_ALL_KIND: &str = "source.fixAll.claimls";
+
+/// "Fix all (claimls)": every safe fix of the annotation at once, as one edit, when
+/// the client asks for source actions of that kind, or asks for any action while the
+/// published findings have a safe fix (a full fix-and-check is not run for nothing).
+fn fix_all_action(s: &State, params: &CodeActionParams) -> Option<CodeActionOrCommand> {
+    let uri = &params.text_document.uri;
+    let asked = match &params.context.only {
+        Some(kinds) => kinds.iter().any(|k| {
+            FIX_ALL_KIND == k.as_str() || FIX_ALL_KIND.starts_with(&format!("{}.", k.as_str()))
+        }),
+        None => {
+            let docs = lock(&s.docs);
+            let doc = docs.get(uri)?;
+            let published = doc
+                .published
+                .as_ref()
+                .filter(|p| p.version == doc.version())?;
+            let text = doc.snapshot.text();
+            published
+                .diagnostics
+                .iter()
+                .any(|d| check::fix::safety(d, text) == Some(check::fix::Safety::Safe))
+        }
+    };
+    if !asked {
+        return None;
+    }
+    let (snap, path) = s.snapshot(uri)?;
+    let parsed = snap.parsed()?;
+    let (config, _) = s.config_for(path.as_deref());
+    let view = s.article_for(path.as_deref(), parsed, &config);
+    let article = match &view.result {
+        Ok(a) => check::ArticleRef::Loaded(a),
+        Err(e) => check::ArticleRef::Failed(e),
+    };
+    let outcome = check::fix::fix_all(&parsed.text, article, &config, false);
+    let (span, new_text) = crate::format::minimal_edit(&parsed.text, &outcome.text)?;
+    let lines = snap.lines(s.enc());
+    let n = outcome.applied.len();
+    Some(CodeActionOrCommand::CodeAction(CodeAction {
+        title: format!(
+            "Fix all: {n} safe fix{} (claimls)",
+            if n == 1 { "" } else { "es" }
+        ),
+        kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
+        edit: Some(WorkspaceEdit {
+            changes: Some(std::collections::HashMap::from([(
+                uri.clone(),
+                vec![TextEdit {
+                    range: lines.range(span),
+                    new_text,
+                }],
+            )])),
+            ..WorkspaceEdit::default()
+        }),
+        ..CodeAction::default()
+    }))
 }
 
 /// The quick fixes of an annotation's findings for the requested range: those the
