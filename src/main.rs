@@ -23,6 +23,9 @@ enum Command {
     Fmt(claimls::cli::FmtArgs),
     /// Write a first-draft `.claims` for an article (stdout, or `-o FILE`).
     Draft(claimls::cli::DraftArgs),
+    /// Write an HTML report per annotation (article with highlighted quotes, findings,
+    /// attribution graph) into `-o DIR`.
+    Report(claimls::cli::ReportArgs),
     /// Run the language server over stdio.
     Lsp,
     /// List every check: code, name, default severity, what it finds.
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
         Command::Check(args) => claimls::cli::run_check(args),
         Command::Fmt(args) => claimls::cli::run_fmt(args),
         Command::Draft(args) => claimls::cli::run_draft(args),
+        Command::Report(args) => claimls::cli::run_report(args),
         Command::Lsp => claimls::lsp::run_stdio(),
         Command::Rules(args) => claimls::cli::run_rules(args),
         Command::Explain(args) => claimls::cli::run_explain(args),

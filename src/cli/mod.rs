@@ -10,11 +10,13 @@ mod draft;
 mod fmt;
 mod location;
 mod output;
+mod report;
 mod rules;
 mod run;
 
 pub use draft::{run_draft, DraftArgs};
 pub use fmt::{run_fmt, FmtArgs};
+pub use report::{run_report, ReportArgs};
 pub use rules::{run_explain, run_init, run_rules, ExplainArgs, InitArgs, RulesArgs};
 
 use crate::diagnostic::Severity;

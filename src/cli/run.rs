@@ -6,7 +6,7 @@ use super::location::{clean, Source};
 use super::output::{self, Rendered};
 use super::OutputOptions;
 use crate::article::{self, Article, ArticleError};
-use crate::check::{self, ArticleRef, ClaimCache, Parsed};
+use crate::check::{self, ArticleRef, ClaimCache, Coverage, Parsed};
 use crate::config::{self, Config, ConfigError};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::text::{LineIndex, Span};
@@ -18,8 +18,9 @@ use std::sync::{Arc, Mutex, OnceLock, Weak};
 /// `.claims` files larger than this are refused unread.
 pub(crate) const MAX_CLAIMS_BYTES: u64 = 64 << 20;
 
-/// One checked file, already rendered in the output format.
-pub(crate) struct FileReport {
+/// One checked file, already rendered in the output format (or whatever the visitor of
+/// [`check_files_with`] made of it).
+pub(crate) struct FileReport<T = Rendered> {
     pub claims: usize,
     /// `(annotated, total)` attributions of the article, when it was read.
     pub coverage: Option<(usize, usize)>,
@@ -27,7 +28,7 @@ pub(crate) struct FileReport {
     pub severities: Vec<Severity>,
     /// The code of every finding, for `--statistics`.
     pub codes: Vec<Code>,
-    pub rendered: Rendered,
+    pub rendered: T,
     /// `--fix`/`--diff`: the fixes applied (or that would be), and what became of them.
     pub fixed: Option<Fixed>,
 }
@@ -61,8 +62,8 @@ pub(crate) struct RunOptions {
     pub stdin: Option<Vec<u8>>,
 }
 
-pub(crate) struct Report {
-    pub files: Vec<FileReport>,
+pub(crate) struct Report<T = Rendered> {
+    pub files: Vec<FileReport<T>>,
     /// Usage and I/O errors (unreadable files, invalid configuration): exit code 2.
     pub problems: Vec<String>,
 }
@@ -74,6 +75,9 @@ pub(crate) struct Checked<'a> {
     pub article_path: &'a Path,
     pub article: Option<&'a Article>,
     pub diagnostics: &'a [Diagnostic],
+    pub parsed: &'a Parsed,
+    /// The article's attributions and which no claim records, when it was read.
+    pub coverage: Option<&'a Coverage>,
 }
 
 type Shared<T, E> = Arc<OnceLock<Result<Arc<T>, E>>>;
@@ -144,6 +148,18 @@ pub(crate) fn check_files(
     options: OutputOptions,
     run: &RunOptions,
 ) -> Report {
+    let renderer = output::Renderer::new(options);
+    check_files_with(files, checked, run, |c| renderer.render(c))
+}
+
+/// [`check_files`] with each checked file handed to `visit` on its worker thread (the
+/// report and export commands make pages and records of them there).
+pub(crate) fn check_files_with<T: Send>(
+    files: &[PathBuf],
+    checked: &[PathBuf],
+    run: &RunOptions,
+    visit: impl Fn(&Checked<'_>) -> T + Sync,
+) -> Report<T> {
     let caches = Caches {
         articles: LiveArticles {
             map: Mutex::new(HashMap::new()),
@@ -151,13 +167,12 @@ pub(crate) fn check_files(
         configs: Cache::new(),
         run,
     };
-    let renderer = output::Renderer::new(options);
-    let results: Vec<Result<FileReport, String>> = files
+    let results: Vec<Result<FileReport<T>, String>> = files
         .par_iter()
         .map(|path| {
             // A bug in a check must not take the other files down: report it and go on.
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                check_file(path, checked, &caches, &renderer)
+                check_file(path, checked, &caches, &visit)
             }))
             .unwrap_or_else(|panic| {
                 let why = panic
@@ -192,12 +207,12 @@ pub(crate) fn check_files(
     report
 }
 
-fn check_file(
+fn check_file<T>(
     path: &Path,
     checked: &[PathBuf],
     caches: &Caches<'_>,
-    renderer: &output::Renderer,
-) -> Result<FileReport, String> {
+    visit: &impl Fn(&Checked<'_>) -> T,
+) -> Result<FileReport<T>, String> {
     let run = caches.run;
     let (text, mut extra, stamp) = match &run.stdin {
         Some(bytes) => {
@@ -267,7 +282,7 @@ fn check_file(
                 }
                 let mut cache = ClaimCache::disabled();
                 let again = check::check(&parsed, ArticleRef::Loaded(a), &config, &mut cache);
-                coverage = cache.last_coverage.map(|c| (c.annotated(), c.total));
+                coverage = cache.last_coverage;
                 // The findings shown are those of the text as it now is on disk.
                 if run.fix == FixMode::Apply
                     && fixed.as_ref().is_some_and(|f| f.not_written.is_none())
@@ -279,7 +294,7 @@ fn check_file(
             Ok(a) => {
                 let mut cache = ClaimCache::disabled();
                 let diags = check::check(&parsed, ArticleRef::Loaded(a), &config, &mut cache);
-                coverage = cache.last_coverage.map(|c| (c.annotated(), c.total));
+                coverage = cache.last_coverage;
                 diags
             }
             Err(e) => check::check(
@@ -316,13 +331,15 @@ fn check_file(
         article_path: &article_path,
         article: article.as_deref(),
         diagnostics: &diagnostics,
+        parsed: &parsed,
+        coverage: coverage.as_ref(),
     };
     Ok(FileReport {
         claims: parsed.model.claims.len(),
-        coverage,
+        coverage: coverage.as_ref().map(|c| (c.annotated(), c.total)),
         severities: diagnostics.iter().map(|d| d.severity).collect(),
         codes: diagnostics.iter().map(|d| d.code).collect(),
-        rendered: renderer.render(&checked),
+        rendered: visit(&checked),
         fixed,
     })
 }

@@ -34,4 +34,11 @@ if vim.g.claims_folding ~= false and vim.g.claims_folding ~= 0 then
   table.insert(undo, 'setlocal foldmethod< foldexpr< foldlevel<')
 end
 
+-- :ClaimlsReport [DIR] writes this annotation's HTML report and opens it
+-- (lua/claimls/report.lua).
+vim.api.nvim_buf_create_user_command(0, 'ClaimlsReport', function(opts)
+  require('claimls.report').command(opts)
+end, { nargs = '?', complete = 'dir', desc = 'claimls: write and open the HTML report of this annotation' })
+table.insert(undo, 'delcommand -buffer ClaimlsReport')
+
 vim.b.undo_ftplugin = (vim.b.undo_ftplugin and (vim.b.undo_ftplugin .. ' | ') or '') .. table.concat(undo, ' | ')

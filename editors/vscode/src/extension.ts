@@ -1,5 +1,10 @@
 // The claimls VS Code extension: starts `claimls lsp` over stdio through
-// vscode-languageclient and adds two commands (restart, open article at quote).
+// vscode-languageclient and adds three commands (restart, open article at quote,
+// show the HTML report of the current annotation).
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   DefinitionRequest,
@@ -179,6 +184,65 @@ async function openArticleAtQuote(): Promise<void> {
   articleEditor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
+/** The binary as the language server is found (setting, bundled, PATH), or an error shown. */
+function claimlsCommand(): string | undefined {
+  const configuredPath = vscode.workspace.getConfiguration('claimls').get<string>('path') ?? '';
+  try {
+    return resolveServer({
+      configuredPath,
+      extensionPath: extensionContext?.extensionPath ?? '',
+      workspaceFolder: firstWorkspaceFolder(),
+    }).command;
+  } catch (err) {
+    void vscode.window.showErrorMessage(err instanceof Error ? err.message : String(err));
+    return undefined;
+  }
+}
+
+/**
+ * "claimls: Show Report": runs `claimls report FILE -o TMPDIR` on the saved
+ * annotation and shows the page it wrote in a webview beside the editor. The
+ * page is self-contained (inline style and script, no fetches).
+ */
+async function showReport(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const document = editor?.document;
+  if (!document || document.languageId !== 'claims' || document.uri.scheme !== 'file') {
+    void vscode.window.showInformationMessage('claimls: open a saved .claims file to see its report.');
+    return;
+  }
+  if (document.isDirty && !(await document.save())) {
+    void vscode.window.showWarningMessage('claimls: save the annotation first; the report reads the file.');
+    return;
+  }
+  const command = claimlsCommand();
+  if (!command) return;
+  const file = document.uri.fsPath;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimls-report-'));
+  const result = await new Promise<{ ok: boolean; stdout: string; stderr: string }>((resolve) => {
+    execFile(command, ['report', file, '-o', dir], { cwd: path.dirname(file), maxBuffer: 1 << 20 }, (err, stdout, stderr) =>
+      resolve({ ok: !err, stdout: String(stdout), stderr: String(stderr) }),
+    );
+  });
+  const written = result.stdout.split(/\r?\n/).map((l) => l.trim()).find((l) => l.endsWith('.html'));
+  if (!result.ok || !written) {
+    const why = result.stderr.trim().split('\n').find((l) => l.startsWith('error:')) ?? result.stderr.trim();
+    void vscode.window.showErrorMessage(`claimls: the report failed: ${why || 'no page was written'}`);
+    return;
+  }
+  const page = path.resolve(path.dirname(file), written);
+  const html = fs.readFileSync(page, 'utf8');
+  const panel = vscode.window.createWebviewPanel(
+    'claimlsReport',
+    `Report: ${path.basename(file)}`,
+    { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+    // The page's own script cross-highlights the article and the claims; it loads nothing.
+    { enableScripts: true, localResourceRoots: [] },
+  );
+  panel.webview.html = html;
+  panel.onDidDispose(() => fs.rmSync(dir, { recursive: true, force: true }));
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   extensionContext = context;
   outputChannel = vscode.window.createOutputChannel('claimls');
@@ -188,6 +252,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('claimls.restartServer', restartServer),
     vscode.commands.registerCommand('claimls.openArticleAtQuote', openArticleAtQuote),
+    vscode.commands.registerCommand('claimls.showReport', showReport),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // rules/debounceMs reach the running server through didChangeConfiguration;
       // a different binary needs a new process.

@@ -111,6 +111,27 @@ test('the bundled extension drives a language server', { skip: !existsSync(bundl
       [16, 60, 16, 120],
     );
 
+    // Show Report: `claimls report FILE -o DIR` runs, and the page it wrote is
+    // shown in a webview beside the editor, scripts enabled, nothing loadable.
+    assert.ok(state.commands.has('claimls.showReport'));
+    await state.commands.get('claimls.showReport')();
+    const reportRun = log().find((e) => e.argv && e.argv[0] === 'report');
+    assert.ok(reportRun, `claimls report was not run; messages: ${JSON.stringify(state.messages)}`);
+    assert.equal(reportRun.argv[1], fixture);
+    assert.equal(reportRun.argv[2], '-o');
+    const panel = state.panels[0];
+    assert.ok(panel, `no webview; messages: ${JSON.stringify(state.messages)}`);
+    assert.equal(panel.title, 'Report: sample.claims');
+    assert.equal(panel.showOptions.viewColumn, vscode.ViewColumn.Beside);
+    assert.equal(panel.options.enableScripts, true);
+    assert.deepEqual(panel.options.localResourceRoots, []);
+    assert.match(panel.webview.html, /<p id="fake-report">[^<]*sample\.claims<\/p>/);
+    // Closing the panel removes the temporary folder.
+    const reportDir = reportRun.argv[3];
+    assert.ok(existsSync(reportDir));
+    panel.dispose();
+    assert.ok(!existsSync(reportDir));
+
     // Restart: the old process is shut down, a new one initialized.
     await state.commands.get('claimls.restartServer')();
     await waitFor('second initialize', () => messages('initialize').length === 2);

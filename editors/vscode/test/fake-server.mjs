@@ -3,11 +3,25 @@
 // named by FAKE_LSP_LOG as JSON lines, answers initialize, shutdown and
 // textDocument/definition (with a Location in the article beside the
 // annotation), and exits on `exit`.
-import { appendFileSync } from 'node:fs';
+//
+// Run as `report FILE -o DIR` it stands in for `claimls report`: writes
+// DIR/NAME.html naming the file and prints that path, as the real command does.
+import { appendFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 const log = process.env.FAKE_LSP_LOG;
 const record = (obj) => log && appendFileSync(log, JSON.stringify(obj) + '\n');
 record({ argv: process.argv.slice(2), pid: process.pid });
+
+const argv = process.argv.slice(2);
+if (argv[0] === 'report') {
+  const [, file, flag, dir] = argv;
+  if (flag !== '-o') process.exit(2);
+  const page = path.join(dir, path.basename(file).replace(/\.claims$/, '.html'));
+  writeFileSync(page, `<!DOCTYPE html><title>report of ${path.basename(file)}</title><p id="fake-report">${file}</p>`);
+  process.stdout.write(page + '\n');
+  process.exit(0);
+}
 
 let buffer = Buffer.alloc(0);
 let shutdown = false;

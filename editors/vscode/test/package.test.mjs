@@ -39,7 +39,7 @@ test('the vsix holds the bundled client, grammar, language configuration and man
   assert.deepEqual(manifest.contributes.languages[0].extensions, ['.claims']);
   assert.equal(manifest.contributes.grammars[0].scopeName, 'source.claims');
   const commands = manifest.contributes.commands.map((c) => c.command).sort();
-  assert.deepEqual(commands, ['claimls.openArticleAtQuote', 'claimls.restartServer']);
+  assert.deepEqual(commands, ['claimls.openArticleAtQuote', 'claimls.restartServer', 'claimls.showReport']);
   // Every file the manifest points at is in the package.
   for (const rel of [manifest.main, manifest.contributes.grammars[0].path, manifest.contributes.languages[0].configuration]) {
     const name = 'extension/' + path.posix.normalize(rel);

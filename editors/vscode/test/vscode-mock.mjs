@@ -167,7 +167,7 @@ export function textDocument(uri, languageId, text, version = 1) {
  * messages and output.
  */
 export function createVscodeMock({ settings, workspaceFolder, documents, activeEditor }) {
-  const state = { commands: new Map(), shown: [], messages: [], output: [], configListeners: new EventEmitter() };
+  const state = { commands: new Map(), shown: [], messages: [], output: [], panels: [], configListeners: new EventEmitter() };
 
   const getConfiguration = (section) => {
     const prefix = section ? section + '.' : '';
@@ -249,6 +249,12 @@ export function createVscodeMock({ settings, workspaceFolder, documents, activeE
       showWarningMessage: async (...a) => void state.messages.push(['warning', ...a]),
       showInformationMessage: async (...a) => void state.messages.push(['info', ...a]),
       setStatusBarMessage: () => new Disposable(),
+      createWebviewPanel: (viewType, title, showOptions, options) => {
+        const disposed = new EventEmitter();
+        const panel = { viewType, title, showOptions, options, webview: { html: '' }, onDidDispose: disposed.event, dispose: () => disposed.fire() };
+        state.panels.push(panel);
+        return panel;
+      },
     }),
     commands: partial('commands', {
       registerCommand: (id, fn) => {

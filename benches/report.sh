@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# `claimls report` over the generated corpus, next to `claimls check` of the same corpus,
+# timed in the same run: the report must stay within 2x the check (issue 11).
+#
+#   bash benches/report.sh [--pairs N] [--runs N] [--seed N]
+#
+# Builds the release binary, generates the corpus (benches/gen_corpus.py, default 2,000
+# pairs) into a temporary directory, runs each command once to warm the page cache, then
+# times N rounds (default 7), alternating the commands within each round (and rotating
+# which goes first), and prints the medians and the ratio report/check. Absolute times
+# depend on the machine and its load: compare the ratio.
+#
+# Commands timed:
+#   check     claimls check DIR --format json > /dev/null
+#   report    claimls report DIR -o OUT > /dev/null, OUT a new folder each run (the pages
+#             of all runs are deleted at the end, not between runs: deleting thousands of
+#             files just before creating as many makes ext4 search its inode tables, which
+#             costs more than the report itself and measures the file system, not claimls)
+#   rereport  the same over the pages of an earlier run: each page is replaced through
+#             the safe writer (read, compare, temporary file, fsync, rename)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+pairs=2000
+runs=7
+seed=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --pairs) pairs="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "report.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+
+echo "== build (release)"
+cargo build --release --quiet
+bin="${CARGO_TARGET_DIR:-target}/release/claimls"
+bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+corpus="$work/corpus"
+out="$work/site"
+
+echo "== generate $pairs pairs (seed $seed)"
+python3 benches/gen_corpus.py --corpus "$corpus" --pairs "$pairs" --seed "$seed"
+echo "== machine: $(nproc) cores; $(uname -sr)"
+
+check_cmd="'$bin' check '$corpus' --format json > /dev/null"
+report_cmd="'$bin' report '$corpus' -o \"\$(mktemp -d '$work/fresh.XXXXXX')\" > /dev/null 2>&1"
+rereport_cmd="'$bin' report '$corpus' -o '$out' > /dev/null 2>&1"
+
+echo "== one report, for the record"
+"$bin" report "$corpus" -o "$out" > /dev/null
+echo "$(find "$out" -name '*.html' | wc -l) pages, $(du -sh "$out" | cut -f1)"
+
+echo "== timing: $runs rounds, commands alternating"
+python3 - "$runs" "check" "$check_cmd" "report" "$report_cmd" "rereport" "$rereport_cmd" <<'EOF'
+import resource, statistics, subprocess, sys, time
+runs = int(sys.argv[1])
+names = sys.argv[2::2]
+cmds = sys.argv[3::2]
+
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+def run(cmd):
+    c = cpu()
+    t = time.perf_counter()
+    p = subprocess.run(["bash", "-c", cmd])
+    dt = time.perf_counter() - t
+    # check exits with 1: the generator plants errors.
+    if p.returncode not in (0, 1):
+        sys.exit("command failed (%d): %s" % (p.returncode, cmd))
+    return dt, cpu() - c
+
+for cmd in cmds:  # warm-up: page cache, binary
+    run(cmd)
+times = {n: [] for n in names}
+cpus = {n: [] for n in names}
+for r in range(runs):
+    order = list(range(len(cmds)))
+    order = order[r % len(order):] + order[:r % len(order)]
+    for i in order:
+        wall, used = run(cmds[i])
+        times[names[i]].append(wall)
+        cpus[names[i]].append(used)
+med = {n: statistics.median(ts) for n, ts in times.items()}
+mcpu = {n: statistics.median(ts) for n, ts in cpus.items()}
+print("  %-8s %14s %14s   wall of each run (ms)" % ("", "median wall", "median CPU"))
+for n in names:
+    print("  %-8s %11.1f ms %11.1f ms   %s" % (n, med[n] * 1e3, mcpu[n] * 1e3,
+          " ".join("%.0f" % (t * 1e3) for t in times[n])))
+for n in names[1:]:
+    print("  ratio %s/check: wall %.2f, CPU %.2f" % (n, med[n] / med["check"],
+          mcpu[n] / max(mcpu["check"], 1e-9)))
+print("  aim: report/check wall <= 2")
+EOF
