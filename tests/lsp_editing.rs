@@ -473,3 +473,37 @@ async fn pull_diagnostics_lenses_and_inlay_hints() {
     assert!(labels.iter().filter(|l| l.starts_with('¶')).count() >= 15);
     assert!(h.shutdown().await);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tokens_are_refreshed_when_quote_levels_change() {
+    let caps = json!({ "workspace": { "semanticTokens": { "refreshSupport": true } } });
+    let (h, _) = Harness::initialized(caps, json!({ "claimls": { "debounceMs": 0 } })).await;
+    let (uri, _) = h.open_example().await;
+    // The first findings: tokens served before them had no match levels.
+    h.wait_server_request("workspace/semanticTokens/refresh")
+        .await;
+    let asked = h.server_requests("workspace/semanticTokens/refresh").len();
+    // An edit that changes no quote's level asks for nothing more.
+    let text = EXAMPLE_CLAIMS.replacen("stance: denies", "stance: accuses", 1);
+    h.change(&uri, 2, json!([{ "text": text }])).await;
+    h.diagnostics(&uri, 2).await;
+    assert_eq!(
+        h.server_requests("workspace/semanticTokens/refresh").len(),
+        asked
+    );
+    // A near miss does.
+    let text = text.replacen("concerned over reports", "concerned ovr reports", 1);
+    h.change(&uri, 3, json!([{ "text": text }])).await;
+    h.diagnostics(&uri, 3).await;
+    let more = tokio::time::timeout(TIMEOUT, async {
+        loop {
+            if h.server_requests("workspace/semanticTokens/refresh").len() > asked {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+    })
+    .await;
+    assert!(more.is_ok(), "a refresh after the near miss appeared");
+    assert!(h.shutdown().await);
+}

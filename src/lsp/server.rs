@@ -77,6 +77,8 @@ struct ClientCaps {
     definition: bool,
     /// ... and takes `LocationLink`s.
     definition_links: bool,
+    /// `workspace/semanticTokens/refresh` may be sent.
+    semantic_refresh: bool,
 }
 
 /// The article of an annotation as far as it could be had.
@@ -399,10 +401,16 @@ impl State {
             self.show_once(problem).await;
         }
         let _gate = self.publish_gate.lock().await;
+        let refresh_tokens;
         {
             let mut docs = lock(&self.docs);
             match docs.get_mut(&uri) {
                 Some(d) if d.generation == generation && d.version() == outcome.version => {
+                    // Quotes' match levels are token modifiers: when they change (or
+                    // the first findings arrive), the client is asked to fetch tokens again.
+                    refresh_tokens = d.published.as_ref().is_none_or(|p| {
+                        quote_levels(&p.diagnostics) != quote_levels(&outcome.core)
+                    });
                     d.published = Some(Published {
                         version: outcome.version,
                         diagnostics: outcome.core,
@@ -426,6 +434,15 @@ impl State {
         self.publish(uri, outcome.lsp, Some(outcome.version)).await;
         if let Some((auri, aversion, marks)) = outcome.article_side {
             self.publish(auri, marks, Some(aversion)).await;
+        }
+        if refresh_tokens && read(&self.caps).semantic_refresh {
+            // Not awaited: the client answers when it likes, and asks for tokens after.
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let _ = client
+                    .send_request::<request::SemanticTokensRefresh>(())
+                    .await;
+            });
         }
     }
 
@@ -770,6 +787,10 @@ impl LanguageServer for Backend {
                         configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
                         definition: definition.is_some(),
                         definition_links: definition.and_then(|d| d.link_support).unwrap_or(false),
+                        semantic_refresh: workspace
+                            .and_then(|w| w.semantic_tokens.as_ref())
+                            .and_then(|t| t.refresh_support)
+                            .unwrap_or(false),
                     },
                 );
                 let mut settings = Settings::default();
@@ -1537,6 +1558,21 @@ impl State {
         lock(&self.tokens).insert(uri.clone(), (id.clone(), data));
         id
     }
+}
+
+/// What the semantic tokens take from the findings: the quote-level findings' codes and
+/// spans, in order.
+fn quote_levels(found: &[core::Diagnostic]) -> Vec<(core::Code, crate::text::Span)> {
+    found
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.code,
+                core::Code::QuoteNotFound | core::Code::QuoteNearMiss | core::Code::QuoteNormalized
+            )
+        })
+        .map(|d| (d.code, d.span))
+        .collect()
 }
 
 /// The legend the server declares: token types and modifiers in `ide`'s order.

@@ -51,8 +51,23 @@ local function on_attach(client, bufnr)
   })
 end
 
+-- The "N claims" code lens above an actor runs `claimls.showReferences`
+-- with the uses as locations: they go to the quickfix list.
+local commands = {
+  ['claimls.showReferences'] = function(command, ctx)
+    local client = vim.lsp.get_client_by_id(ctx.client_id)
+    local locations = (command.arguments or {})[3] or {}
+    local items = vim.lsp.util.locations_to_items(locations, client and client.offset_encoding or 'utf-16')
+    vim.fn.setqflist({}, ' ', { title = command.title, items = items })
+    if #items > 0 then
+      vim.cmd('botright copen')
+    end
+  end,
+}
+
 return {
   cmd = cmd,
+  commands = commands,
   filetypes = { 'claims' },
   root_markers = { 'claimls.toml', '.git' },
   init_options = init_options,

@@ -44,5 +44,6 @@ run() {
 run "$here/syntax_test.lua"
 CLAIMLS_BIN= run "$here/lsp_test.lua"
 run "$here/e2e_test.lua"
+run "$here/editing_test.lua"
 run "$here/report_test.lua"
 exit "$status"
