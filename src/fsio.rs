@@ -262,6 +262,46 @@ pub fn replace(
     })
 }
 
+/// Writes `data` to a new file at `path`: a temporary file created exclusively in the
+/// target's directory, synced, then linked into place only if nothing is there yet (never
+/// a partial file, never through an existing file or symbolic link). When `path` exists,
+/// `force` replaces it with [`replace`]; otherwise nothing is written and the error says
+/// to pass `--force`.
+pub fn write_new(path: &Path, data: &[u8], force: bool, max_bytes: u64) -> Result<(), FileError> {
+    let io = |e: std::io::Error| io_error(path, e);
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let exists = || FileError::Io {
+        path: path.to_path_buf(),
+        message: "exists: not overwritten (pass --force to replace it)".into(),
+    };
+    if std::fs::symlink_metadata(path).is_ok() {
+        if !force {
+            return Err(exists());
+        }
+        let (_, stamp) = read_regular(path, max_bytes)?;
+        return replace(path, &stamp, data, max_bytes).map(|_| ());
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".claimls-tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(data).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    match tmp.persist_noclobber(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
+        Err(e) => Err(io(e.error)),
+    }
+}
+
 #[cfg(unix)]
 fn links(meta: &Metadata) -> u64 {
     std::os::unix::fs::MetadataExt::nlink(meta)

@@ -22,6 +22,10 @@ enum Command {
     Fmt(claimls::cli::FmtArgs),
     /// Write a first-draft `.claims` for an article (stdout, or `-o FILE`).
     Draft(claimls::cli::DraftArgs),
+    /// Export annotations resolved against their articles (json, w3c, brat, csv).
+    Export(claimls::cli::ExportArgs),
+    /// Import brat or W3C annotations as `.claims` + `.txt` pairs.
+    Import(claimls::cli::ImportArgs),
     /// Run the language server over stdio.
     Lsp,
 }
@@ -32,6 +36,8 @@ fn main() -> ExitCode {
         Command::Check(args) => claimls::cli::run_check(args),
         Command::Fmt(args) => claimls::cli::run_fmt(args),
         Command::Draft(args) => claimls::cli::run_draft(args),
+        Command::Export(args) => claimls::cli::run_export(args),
+        Command::Import(args) => claimls::cli::run_import(args),
         Command::Lsp => claimls::lsp::run_stdio(),
     }
 }

@@ -7,13 +7,17 @@
 
 mod discover;
 mod draft;
+mod export;
 mod fmt;
+mod import;
 mod location;
 mod output;
 mod run;
 
 pub use draft::{run_draft, DraftArgs};
+pub use export::{run_export, ExportArgs};
 pub use fmt::{run_fmt, FmtArgs};
+pub use import::{run_import, ImportArgs};
 
 use crate::diagnostic::Severity;
 use std::io::{IsTerminal, Write};

@@ -251,7 +251,7 @@ fn check_file(
 /// named on the command line that holds the annotation, or under a folder of `[articles]
 /// allowed_roots`; decided by [`crate::fsio::confine`], the rule the language server uses
 /// too. Nothing outside is opened, so nothing of it can be echoed.
-fn confine(
+pub(crate) fn confine(
     claims: &Path,
     article: &Path,
     checked: &[PathBuf],
@@ -290,7 +290,7 @@ fn confine(
 /// file over [`MAX_CLAIMS_BYTES`] is not read at all and reported (C001); a leading byte
 /// order mark is dropped, so columns on line 1 count from the first real character.
 /// The text is `None` when the file was too large to read.
-fn read_claims(path: &Path) -> Result<(Option<String>, Vec<Diagnostic>), String> {
+pub(crate) fn read_claims(path: &Path) -> Result<(Option<String>, Vec<Diagnostic>), String> {
     // Regular files only, never under /dev, /proc or /sys (a `.claims` link to a process's
     // environment would print it in C001 messages), read without blocking, bounded.
     let bytes = match crate::fsio::read_regular(path, MAX_CLAIMS_BYTES) {
