@@ -113,9 +113,11 @@ impl Totals {
 }
 
 /// Writes the `.claims` (and, when it goes elsewhere, a copy of the article).
+#[allow(clippy::too_many_arguments)]
 fn write_pair(
     out_dir: &Path,
     stem: &str,
+    article_name: &str,
     article_dir: &Path,
     article: &str,
     claims: &str,
@@ -129,7 +131,13 @@ fn write_pair(
     };
     write(format!("{stem}.claims"), claims)?;
     if crate::fsio::normalize(out_dir) != crate::fsio::normalize(article_dir) {
-        write(format!("{stem}.txt"), article)?;
+        // Several annotations of one article (one per annotator) share one copy.
+        let copy = out_dir.join(article_name);
+        let same = crate::fsio::read_regular(&copy, MAX_READ)
+            .is_ok_and(|(bytes, _)| bytes == article.as_bytes());
+        if !same {
+            write(article_name.to_string(), article)?;
+        }
     }
     Ok(())
 }
@@ -207,16 +215,15 @@ fn brat(dir: &Path, output: Option<&Path>, force: bool) -> ExitCode {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let txt_stem = txt
-            .file_stem()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
         let imported = import_brat::import(&article_name, &article, &ann);
         let article_dir = txt.parent().unwrap_or(Path::new("."));
         let out_dir = output.unwrap_or(article_dir);
+        // Named after the `.ann`: an article annotated by several people gets one
+        // `.claims` per annotation.
         match write_pair(
             out_dir,
-            &txt_stem,
+            &stem,
+            &article_name,
             article_dir,
             &article,
             &imported.claims_text,
@@ -261,6 +268,7 @@ fn w3c(file: &Path, article_path: &Path, output: Option<&Path>, force: bool) -> 
             match write_pair(
                 out_dir,
                 &stem,
+                &name,
                 article_dir,
                 &article,
                 &imported.claims_text,

@@ -193,7 +193,7 @@ pub fn import(article_name: &str, article: &str, ann_text: &str) -> Imported {
             'A' | 'M' => "attribute (A) line: the .claims format has no place for it",
             'N' => "normalization (N) line: the .claims format has no place for it",
             '*' => "equivalence (*) line: the .claims format has no place for it",
-            _ => "line of an unknown kind",
+            _ => "unreadable .ann line",
         });
     }
     let starts = char_starts(article);
@@ -343,6 +343,10 @@ fn event_claim<'a>(
             continue;
         };
         used.insert(&t.id);
+        let joined: Vec<&str> = t.fragments.iter().filter_map(|f| slice(*f)).collect();
+        if !t.text.is_empty() && collapse(&joined.join(" ")) != collapse(&t.text) {
+            result.change("text-bound whose text differs from the article at its offsets (the article's text is used)");
+        }
         let mut texts = Vec::new();
         for f in &t.fragments {
             match slice(*f) {

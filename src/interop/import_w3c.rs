@@ -8,7 +8,8 @@
 //! `prefix` and `suffix` fit best); a quote the article does not hold is kept as written,
 //! so `claimls check` reports it. Body tags `source: …`, `via: …`, `cue: …`, `stance: …`,
 //! `supports: …`, `disputes: …`, `responds-to: …` (as `claimls export --format w3c`
-//! writes them) become fields; other textual bodies become `note:`.
+//! writes them) become fields; comments become `note:`, and so do other textual
+//! bodies of an annotation without a `source:` tag.
 
 use super::byte_of_char;
 use super::import_brat::{valid_id, write_claims, Claim, Imported};
@@ -127,6 +128,7 @@ pub fn import(article_name: &str, article: &str, jsonld: &str) -> Result<Importe
             let tag = text.split_once(": ").filter(|_| purpose == "tagging");
             match tag {
                 Some(("source", v)) => claim.source = v.to_string(),
+                Some(("source-mention", v)) => claim.source_mention = Some(v.to_string()),
                 Some(("via", v)) => {
                     claim.via = Some(match claim.via.take() {
                         Some(before) => format!("{before}, {v}"),
@@ -139,13 +141,14 @@ pub fn import(article_name: &str, article: &str, jsonld: &str) -> Result<Importe
                     claim.relations.push((k.to_string(), v.to_string()))
                 }
                 _ if purpose == "tagging" && text == "unresolved" => {}
+                _ if purpose == "commenting" => claim.notes.push(text.trim().to_string()),
                 _ if !text.trim().is_empty() => describing.push(text.trim().to_string()),
                 _ => {}
             }
         }
         // The exporter's describing sentence repeats the tags; any other text is a note.
         if claim.source.is_empty() {
-            claim.notes = describing;
+            claim.notes.append(&mut describing);
         }
         for t in list(a.get("target")) {
             match place(t, article) {

@@ -477,7 +477,14 @@ fn resolve_claim(
         let found = if name.eq_ignore_ascii_case(UNNAMED) {
             None
         } else {
-            anchor.and_then(|a| nearest(&mentions_of(&parsed.model, article, name), a, &spans))
+            anchor.and_then(|a| {
+                nearest(
+                    article,
+                    &mentions_of(&parsed.model, article, name),
+                    a,
+                    &spans,
+                )
+            })
         };
         Mention {
             name: name.to_string(),
@@ -511,19 +518,29 @@ fn gap(span: Span, anchor: Span) -> usize {
     }
 }
 
-/// The candidate nearest `anchor`, preferring those outside the quote parts `inside`.
-fn nearest(candidates: &[Span], anchor: Span, inside: &[Span]) -> Option<Span> {
-    let outside = |s: &Span| !inside.iter().any(|q| q.start < s.end && s.start < q.end);
+/// The candidate nearest `anchor`: first those outside the quote parts `inside` but in
+/// the anchor's paragraph ("…, the minister said"), then those inside a quote part (a
+/// quote that holds its own attribution), then the rest.
+fn nearest(article: &Article, candidates: &[Span], anchor: Span, inside: &[Span]) -> Option<Span> {
+    let paragraph = article.paragraph_of(anchor.start);
+    let rank = |s: &Span| {
+        let within = inside.iter().any(|q| q.start < s.end && s.start < q.end);
+        match (within, article.paragraph_of(s.start) == paragraph) {
+            (false, true) => 0,
+            (true, _) => 1,
+            (false, false) => 2,
+        }
+    };
     candidates
         .iter()
         .copied()
-        .min_by_key(|s| (!outside(s), gap(*s, anchor), s.start))
+        .min_by_key(|s| (rank(s), gap(*s, anchor), s.start))
 }
 
 /// Where the cue stands in the article near the quote: the whole cue if the article has
 /// it, else its first reporting verb (or first content word).
 fn cue_span(article: &Article, cue: &str, anchor: Span, inside: &[Span]) -> Option<Span> {
-    if let Some(s) = nearest(&article.find_phrase(cue), anchor, inside) {
+    if let Some(s) = nearest(article, &article.find_phrase(cue), anchor, inside) {
         return Some(s);
     }
     let words = crate::check::cue::content_words(cue);
@@ -531,7 +548,7 @@ fn cue_span(article: &Article, cue: &str, anchor: Span, inside: &[Span]) -> Opti
         .iter()
         .find(|w| crate::check::cue::is_reporting_verb(w, &[]))
         .or(words.first())?;
-    nearest(&article.find_phrase(verb), anchor, inside)
+    nearest(article, &article.find_phrase(verb), anchor, inside)
 }
 
 /// `text` with every control character but tab and line breaks removed, for formats that

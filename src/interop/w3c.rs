@@ -5,10 +5,12 @@
 //! exact text and 32 code points of context on either side, as Hypothesis writes them)
 //! and a `TextPositionSelector` (code-point offsets). A quote that was not found keeps a
 //! `TextQuoteSelector` with its words and no position, and is tagged `unresolved`. The
-//! body is a list of `TextualBody` tags `source: …`, `via: …`, `cue: …`, `stance: …`, and
-//! one describing sentence.
+//! body is a list of `TextualBody` tags `source: …`, `source-mention: …` (how the
+//! article names the source, when that differs), `via: …`, `cue: …`, `stance: …`, one
+//! describing sentence, and the claim's note as a comment.
 
 use super::{one_line, Resolved, ResolvedClaim};
+use crate::model::fold_name;
 use serde_json::{json, Value};
 
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -49,6 +51,17 @@ fn annotation(a: &Resolved, c: &ResolvedClaim) -> Value {
     let mut body = Vec::new();
     if let Some(s) = &c.source {
         body.push(tag("tagging", format!("source: {}", s.name)));
+        // How the article names the source, when it differs (an alias).
+        if let Some(m) = s
+            .article
+            .as_ref()
+            .filter(|m| fold_name(&m.text) != fold_name(&s.name))
+        {
+            body.push(tag(
+                "tagging",
+                format!("source-mention: {}", one_line(&m.text)),
+            ));
+        }
     }
     for v in &c.via {
         body.push(tag("tagging", format!("via: {}", v.name)));
@@ -67,11 +80,11 @@ fn annotation(a: &Resolved, c: &ResolvedClaim) -> Value {
     }
     let who = c.source.as_ref().map_or("someone", |s| s.name.as_str());
     let how = c.cue.as_ref().map_or("said", |s| s.name.as_str());
-    let mut describing = format!("{who} {how}: \u{201c}{}\u{201d}", one_line(&c.quote_text()));
-    if let Some(note) = &c.note {
-        describing.push_str(&format!(" ({})", one_line(note)));
-    }
+    let describing = format!("{who} {how}: \u{201c}{}\u{201d}", one_line(&c.quote_text()));
     body.push(tag("describing", describing));
+    if let Some(note) = &c.note {
+        body.push(tag("commenting", one_line(note)));
+    }
 
     let text = a.article_text.as_deref().unwrap_or("");
     let mut targets = Vec::new();
