@@ -178,7 +178,9 @@ fn write_one(
                 return;
             };
             let (ann, skipped) = interop::brat::render(r);
-            let name = stem(&r.article_file);
+            // Named after the annotation: brat pairs `NAME.ann` with `NAME.txt`, and
+            // two annotations of one article (two annotators) must not collide.
+            let name = stem(&r.file);
             write(format!("{name}.txt"), text);
             write(format!("{name}.ann"), &ann);
             if !skipped.is_empty() {
