@@ -540,7 +540,11 @@ fn nearest(article: &Article, candidates: &[Span], anchor: Span, inside: &[Span]
 /// Where the cue stands in the article near the quote: the whole cue if the article has
 /// it, else its first reporting verb (or first content word).
 fn cue_span(article: &Article, cue: &str, anchor: Span, inside: &[Span]) -> Option<Span> {
-    if let Some(s) = nearest(article, &article.find_phrase(cue), anchor, inside) {
+    // The cue as written (`said:`, a bare colon) first, so a tie goes to it, then as a
+    // phrase (case, quotes and spaces normalized).
+    let mut candidates = literal(article, cue);
+    candidates.extend(article.find_phrase(cue));
+    if let Some(s) = nearest(article, &candidates, anchor, inside) {
         return Some(s);
     }
     let words = crate::check::cue::content_words(cue);
@@ -549,6 +553,19 @@ fn cue_span(article: &Article, cue: &str, anchor: Span, inside: &[Span]) -> Opti
         .find(|w| crate::check::cue::is_reporting_verb(w, &[]))
         .or(words.first())?;
     nearest(article, &article.find_phrase(verb), anchor, inside)
+}
+
+/// Every occurrence of `text` as written in the article (at most a few thousand).
+fn literal(article: &Article, text: &str) -> Vec<Span> {
+    if text.trim().is_empty() {
+        return Vec::new();
+    }
+    article
+        .text
+        .match_indices(text)
+        .take(4096)
+        .map(|(i, m)| Span::new(i, i + m.len()))
+        .collect()
 }
 
 /// `text` with every control character but tab and line breaks removed, for formats that
