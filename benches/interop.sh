@@ -42,7 +42,7 @@ python3 - "$runs" \
   "json" "'$bin' export '$corpus' --format json > /dev/null" \
   "w3c" "'$bin' export '$corpus' --format w3c > /dev/null" \
   "csv" "'$bin' export '$corpus' --format csv > /dev/null" \
-  "brat" "rm -rf '$work/brat' && '$bin' export '$corpus' --format brat -o '$work/brat'" <<'PY'
+  "brat" "rm -rf '$work/brat' && '$bin' export '$corpus' --format brat -o '$work/brat' 2> /dev/null" <<'PY'
 import statistics, subprocess, sys, time
 runs = int(sys.argv[1])
 names, cmds = sys.argv[2::2], sys.argv[3::2]

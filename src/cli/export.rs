@@ -78,17 +78,31 @@ pub fn run_export(args: ExportArgs) -> ExitCode {
         })
         .collect();
     let deny = args.deny.severity();
-    let results: Vec<Result<(Resolved, bool), String>> = files
+    let to_stdout = args.output.is_none();
+    // Each annotation is resolved and, for standard output, rendered on a worker thread.
+    let results: Vec<Result<(Resolved, bool, String), String>> = files
         .par_iter()
-        .map(|path| resolve_file(path, &checked, deny))
+        .map(|path| {
+            let (r, failed) = resolve_file(path, &checked, deny)?;
+            let piece = match args.format {
+                _ if !to_stdout => String::new(),
+                ExportFormat::Json => interop::json::render_item(&r),
+                ExportFormat::W3c => interop::w3c::render_items(&r),
+                ExportFormat::Csv => interop::csv::rows(&r),
+                ExportFormat::Brat => String::new(),
+            };
+            Ok((r, failed, piece))
+        })
         .collect();
     let mut resolved = Vec::with_capacity(results.len());
+    let mut pieces = Vec::with_capacity(results.len());
     let mut failed = false;
     for r in results {
         match r {
-            Ok((res, f)) => {
+            Ok((res, f, piece)) => {
                 failed |= f;
                 resolved.push(res);
+                pieces.push(piece);
             }
             Err(p) => problems.push(p),
         }
@@ -97,9 +111,9 @@ pub fn run_export(args: ExportArgs) -> ExitCode {
     match &args.output {
         None => {
             let text = match args.format {
-                ExportFormat::Json => interop::json::render(&resolved),
-                ExportFormat::W3c => interop::w3c::render(&resolved),
-                ExportFormat::Csv => interop::csv::render(&resolved),
+                ExportFormat::Json => interop::json::assemble(&pieces),
+                ExportFormat::W3c => interop::w3c::assemble(&pieces),
+                ExportFormat::Csv => interop::csv::header() + &pieces.concat(),
                 ExportFormat::Brat => unreachable!("checked above"),
             };
             let _ = std::io::stdout().lock().write_all(text.as_bytes());

@@ -37,12 +37,27 @@ fn row(out: &mut String, fields: &[String]) {
 /// The header row and one row per claim of every annotation. A claim whose quote was not
 /// found has empty offsets and `not-found` as its match level.
 pub fn render(annotations: &[Resolved]) -> String {
+    let mut out = header();
+    for a in annotations {
+        out.push_str(&rows(a));
+    }
+    out
+}
+
+/// The header row.
+pub fn header() -> String {
     let mut out = String::new();
     row(
         &mut out,
         &COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
     );
-    for a in annotations {
+    out
+}
+
+/// The rows of one annotation (no header), for rendering annotations in parallel.
+pub fn rows(a: &Resolved) -> String {
+    let mut out = String::new();
+    {
         for c in &a.claims {
             let first = c.parts().next();
             let last = c.parts().last();

@@ -124,18 +124,39 @@ fn annotation(a: &Resolved, c: &ResolvedClaim) -> Value {
 
 /// One `AnnotationPage` holding every claim of every annotation, pretty-printed.
 pub fn render(annotations: &[Resolved]) -> String {
-    let items: Vec<Value> = annotations
+    assemble(&annotations.iter().map(render_items).collect::<Vec<_>>())
+}
+
+/// The annotations of one annotation file as they stand in the page (indented, joined),
+/// empty when it has no claims: made in parallel by a caller, then [`assemble`]d.
+pub fn render_items(a: &Resolved) -> String {
+    a.claims
         .iter()
-        .flat_map(|a| a.claims.iter().map(move |c| annotation(a, c)))
+        .map(|c| {
+            super::json::indent(
+                &serde_json::to_string_pretty(&annotation(a, c)).unwrap_or_default(),
+                "    ",
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(",\n")
+}
+
+/// The `AnnotationPage` around pieces made by [`render_items`].
+pub fn assemble(pieces: &[String]) -> String {
+    let items: Vec<&str> = pieces
+        .iter()
+        .map(String::as_str)
+        .filter(|p| !p.is_empty())
         .collect();
-    let page = json!({
-        "@context": CONTEXT,
-        "type": "AnnotationPage",
-        "items": items,
-    });
-    let mut out = serde_json::to_string_pretty(&page).unwrap_or_default();
-    out.push('\n');
-    out
+    let items = if items.is_empty() {
+        "[]".to_string()
+    } else {
+        format!("[\n{}\n  ]", items.join(",\n"))
+    };
+    format!(
+        "{{\n  \"@context\": \"{CONTEXT}\",\n  \"items\": {items},\n  \"type\": \"AnnotationPage\"\n}}\n"
+    )
 }
 
 #[cfg(test)]
