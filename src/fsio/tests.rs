@@ -236,3 +236,28 @@ proptest! {
         prop_assert_eq!(got.is_ok(), inside, "{:?} -> {:?}", path, got);
     }
 }
+
+#[test]
+fn write_new_never_clobbers_or_follows_a_link_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.claims");
+    write_new(&path, b"one", false, MAX).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), b"one");
+    let refused = write_new(&path, b"two", false, MAX).unwrap_err();
+    assert!(refused.message().contains("--force"), "{refused}");
+    assert_eq!(std::fs::read(&path).unwrap(), b"one");
+    write_new(&path, b"three", true, MAX).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), b"three");
+    // A dangling symbolic link is an existing name: not written through.
+    let target = dir.path().join("elsewhere");
+    let link = dir.path().join("link.claims");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    assert!(write_new(&link, b"x", false, MAX).is_err());
+    assert!(!target.exists());
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".claimls-tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
