@@ -48,6 +48,17 @@ pub struct ExportArgs {
     pub deny: DenyLevel,
 }
 
+/// What exporting one annotation gave.
+#[derive(Default)]
+struct Outcome {
+    /// A finding reaches the deny level.
+    failed: bool,
+    /// The rendered annotation, for standard output.
+    piece: String,
+    problems: Vec<String>,
+    warnings: Vec<String>,
+}
+
 /// Largest file written or replaced.
 const MAX_WRITE: u64 = 256 << 20;
 
@@ -78,62 +89,64 @@ pub fn run_export(args: ExportArgs) -> ExitCode {
         })
         .collect();
     let deny = args.deny.severity();
-    let to_stdout = args.output.is_none();
-    // Each annotation is resolved and, for standard output, rendered on a worker thread.
-    let results: Vec<Result<(Resolved, bool, String), String>> = files
+    if let Some(dir) = &args.output {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            eprintln!("error: cannot create `{}`: {e}", dir.display());
+            return ExitCode::from(2);
+        }
+    }
+    // Each annotation is resolved, then rendered (standard output) or written (`-o`) on a
+    // worker thread; only the rendered text is kept, so memory stays that of the output.
+    let results: Vec<Result<Outcome, String>> = files
         .par_iter()
         .map(|path| {
             let (r, failed) = resolve_file(path, &checked, deny)?;
-            let piece = match args.format {
-                _ if !to_stdout => String::new(),
-                ExportFormat::Json => interop::json::render_item(&r),
-                ExportFormat::W3c => interop::w3c::render_items(&r),
-                ExportFormat::Csv => interop::csv::rows(&r),
-                ExportFormat::Brat => String::new(),
+            let mut outcome = Outcome {
+                failed,
+                ..Outcome::default()
             };
-            Ok((r, failed, piece))
+            match &args.output {
+                Some(dir) => write_one(
+                    &r,
+                    dir,
+                    args.format,
+                    args.force,
+                    &mut outcome.problems,
+                    &mut outcome.warnings,
+                ),
+                None => {
+                    outcome.piece = match args.format {
+                        ExportFormat::Json => interop::json::render_item(&r),
+                        ExportFormat::W3c => interop::w3c::render_items(&r),
+                        ExportFormat::Csv => interop::csv::rows(&r),
+                        ExportFormat::Brat => String::new(),
+                    }
+                }
+            }
+            Ok(outcome)
         })
         .collect();
-    let mut resolved = Vec::with_capacity(results.len());
     let mut pieces = Vec::with_capacity(results.len());
     let mut failed = false;
     for r in results {
         match r {
-            Ok((res, f, piece)) => {
-                failed |= f;
-                resolved.push(res);
-                pieces.push(piece);
+            Ok(o) => {
+                failed |= o.failed;
+                pieces.push(o.piece);
+                problems.extend(o.problems);
+                warnings.extend(o.warnings);
             }
             Err(p) => problems.push(p),
         }
     }
-
-    match &args.output {
-        None => {
-            let text = match args.format {
-                ExportFormat::Json => interop::json::assemble(&pieces),
-                ExportFormat::W3c => interop::w3c::assemble(&pieces),
-                ExportFormat::Csv => interop::csv::header() + &pieces.concat(),
-                ExportFormat::Brat => unreachable!("checked above"),
-            };
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
-        }
-        Some(dir) => {
-            if let Err(e) = std::fs::create_dir_all(dir) {
-                eprintln!("error: cannot create `{}`: {e}", dir.display());
-                return ExitCode::from(2);
-            }
-            for r in &resolved {
-                write_one(
-                    r,
-                    dir,
-                    args.format,
-                    args.force,
-                    &mut problems,
-                    &mut warnings,
-                );
-            }
-        }
+    if args.output.is_none() {
+        let text = match args.format {
+            ExportFormat::Json => interop::json::assemble(&pieces),
+            ExportFormat::W3c => interop::w3c::assemble(&pieces),
+            ExportFormat::Csv => interop::csv::header() + &pieces.concat(),
+            ExportFormat::Brat => unreachable!("checked above"),
+        };
+        let _ = std::io::stdout().lock().write_all(text.as_bytes());
     }
     for w in &warnings {
         eprintln!("warning: {w}");
