@@ -13,18 +13,16 @@ struct Document<'a> {
     annotations: &'a [Resolved],
 }
 
-/// The document for `annotations`, pretty-printed, with a final line break.
+/// The document for `annotations`: compact, one line per annotation (the output is
+/// large; `jq .` shows it indented), with a final line break.
 pub fn render(annotations: &[Resolved]) -> String {
     assemble(&annotations.iter().map(render_item).collect::<Vec<_>>())
 }
 
-/// One annotation as it stands in the document (indented), so that a caller can render
+/// One annotation as it stands in the document (one line), so that a caller can render
 /// annotations in parallel and [`assemble`] them.
 pub fn render_item(annotation: &Resolved) -> String {
-    indent(
-        &serde_json::to_string_pretty(annotation).unwrap_or_default(),
-        "    ",
-    )
+    serde_json::to_string(annotation).unwrap_or_default()
 }
 
 /// The document around items made by [`render_item`].
@@ -34,25 +32,12 @@ pub fn assemble(items: &[String]) -> String {
             claimls_export: VERSION,
             annotations: &[],
         };
-        let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        let mut out = serde_json::to_string(&doc).unwrap_or_default();
         out.push('\n');
         return out;
     }
     format!(
-        "{{\n  \"claimls_export\": {VERSION},\n  \"annotations\": [\n{}\n  ]\n}}\n",
+        "{{\"claimls_export\":{VERSION},\"annotations\":[\n{}\n]}}\n",
         items.join(",\n")
     )
-}
-
-/// `text` with every line indented by `by`.
-pub(crate) fn indent(text: &str, by: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str(by);
-        out.push_str(line);
-    }
-    out
 }

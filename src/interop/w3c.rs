@@ -122,7 +122,8 @@ fn annotation(a: &Resolved, c: &ResolvedClaim) -> Value {
     })
 }
 
-/// One `AnnotationPage` holding every claim of every annotation, pretty-printed.
+/// One `AnnotationPage` holding every claim of every annotation, one compact line per
+/// annotation.
 pub fn render(annotations: &[Resolved]) -> String {
     assemble(&annotations.iter().map(render_items).collect::<Vec<_>>())
 }
@@ -132,12 +133,7 @@ pub fn render(annotations: &[Resolved]) -> String {
 pub fn render_items(a: &Resolved) -> String {
     a.claims
         .iter()
-        .map(|c| {
-            super::json::indent(
-                &serde_json::to_string_pretty(&annotation(a, c)).unwrap_or_default(),
-                "    ",
-            )
-        })
+        .map(|c| serde_json::to_string(&annotation(a, c)).unwrap_or_default())
         .collect::<Vec<_>>()
         .join(",\n")
 }
@@ -152,11 +148,9 @@ pub fn assemble(pieces: &[String]) -> String {
     let items = if items.is_empty() {
         "[]".to_string()
     } else {
-        format!("[\n{}\n  ]", items.join(",\n"))
+        format!("[\n{}\n]", items.join(",\n"))
     };
-    format!(
-        "{{\n  \"@context\": \"{CONTEXT}\",\n  \"items\": {items},\n  \"type\": \"AnnotationPage\"\n}}\n"
-    )
+    format!("{{\"@context\":\"{CONTEXT}\",\"type\":\"AnnotationPage\",\"items\":{items}}}\n")
 }
 
 #[cfg(test)]
