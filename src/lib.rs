@@ -17,6 +17,7 @@ pub mod draft;
 pub mod format;
 pub mod fsio;
 pub mod ide;
+pub mod interop;
 pub mod lsp;
 pub mod model;
 pub mod report;

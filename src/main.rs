@@ -26,6 +26,10 @@ enum Command {
     /// Write an HTML report per annotation (article with highlighted quotes, findings,
     /// attribution graph) into `-o DIR`.
     Report(claimls::cli::ReportArgs),
+    /// Export annotations resolved against their articles (json, w3c, brat, csv).
+    Export(claimls::cli::ExportArgs),
+    /// Import brat or W3C annotations as `.claims` + `.txt` pairs.
+    Import(claimls::cli::ImportArgs),
     /// Run the language server over stdio.
     Lsp,
     /// List every check: code, name, default severity, what it finds.
@@ -50,6 +54,8 @@ fn main() -> ExitCode {
         Command::Fmt(args) => claimls::cli::run_fmt(args),
         Command::Draft(args) => claimls::cli::run_draft(args),
         Command::Report(args) => claimls::cli::run_report(args),
+        Command::Export(args) => claimls::cli::run_export(args),
+        Command::Import(args) => claimls::cli::run_import(args),
         Command::Lsp => claimls::lsp::run_stdio(),
         Command::Rules(args) => claimls::cli::run_rules(args),
         Command::Explain(args) => claimls::cli::run_explain(args),

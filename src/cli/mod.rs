@@ -7,7 +7,9 @@
 
 mod discover;
 mod draft;
+mod export;
 mod fmt;
+mod import;
 mod location;
 mod output;
 mod report;
@@ -15,7 +17,9 @@ mod rules;
 mod run;
 
 pub use draft::{run_draft, DraftArgs};
+pub use export::{run_export, ExportArgs};
 pub use fmt::{run_fmt, FmtArgs};
+pub use import::{run_import, ImportArgs};
 pub use report::{run_report, ReportArgs};
 pub use rules::{run_explain, run_init, run_rules, ExplainArgs, InitArgs, RulesArgs};
 

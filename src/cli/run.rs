@@ -398,7 +398,7 @@ fn apply_fixes(
 /// named on the command line that holds the annotation, or under a folder of `[articles]
 /// allowed_roots`; decided by [`crate::fsio::confine`], the rule the language server uses
 /// too. Nothing outside is opened, so nothing of it can be echoed.
-fn confine(
+pub(crate) fn confine(
     claims: &Path,
     article: &Path,
     checked: &[PathBuf],
@@ -439,13 +439,13 @@ fn confine(
 /// The text is `None` when the file was too large to read.
 /// With the text, the file's stamp and whether it began with a byte order mark (for
 /// `--fix`, which writes it back).
-type Read = (
+pub(crate) type Read = (
     Option<String>,
     Vec<Diagnostic>,
     Option<(crate::fsio::Stamp, bool)>,
 );
 
-fn read_claims(path: &Path) -> Result<Read, String> {
+pub(crate) fn read_claims(path: &Path) -> Result<Read, String> {
     // Regular files only, never under /dev, /proc or /sys (a `.claims` link to a process's
     // environment would print it in C001 messages), read without blocking, bounded.
     let (bytes, stamp) = match crate::fsio::read_regular(path, MAX_CLAIMS_BYTES) {

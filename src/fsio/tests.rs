@@ -42,6 +42,15 @@ fn write_file_creates_whole_files_and_never_overwrites_without_force() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "one\n");
     write_file(&path, b"two\n", true, MAX).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "two\n");
+    // The unsynced variant for regenerable output keeps the same rules.
+    let out = dir.path().join("out.json");
+    write_new(&out, b"{}", false, MAX).unwrap();
+    assert_eq!(
+        write_new(&out, b"[]", false, MAX),
+        Err(FileError::Exists(out.clone()))
+    );
+    assert_eq!(std::fs::read(&out).unwrap(), b"{}");
+    std::fs::remove_file(&out).unwrap();
     // A dangling link is a name in use: never written through without --force.
     let link = dir.path().join("link.toml");
     std::os::unix::fs::symlink(dir.path().join("elsewhere"), &link).unwrap();

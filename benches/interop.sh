@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# `claimls export` in every format over the generated corpus, next to `claimls check` on
+# the same corpus, timed in the same run (the aim: each export within 2x of check).
+#
+#   bash benches/interop.sh [--pairs N] [--runs N] [--seed N]
+#
+# Builds the release binary, generates the corpus (benches/gen_corpus.py, default 2,000
+# pairs), warms the page cache with one run of each command, then times N rounds (default
+# 5), alternating the commands within each round and rotating which goes first, and prints
+# the medians and the ratio of each export to check. The brat export writes files, so its
+# command also removes the previous run's output first (counted in its time).
+# Exit code 1 from claimls is expected: the generator plants errors.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+pairs=2000
+runs=5
+seed=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --pairs) pairs="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "interop.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+
+echo "== build (release)"
+cargo build --release --quiet
+bin="${CARGO_TARGET_DIR:-target}/release/claimls"
+bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+corpus="$work/corpus"
+echo "== generate $pairs pairs (seed $seed)"
+python3 benches/gen_corpus.py --corpus "$corpus" --pairs "$pairs" --seed "$seed"
+echo "== machine: $(nproc) cores; $(uname -sr)"
+
+python3 - "$runs" \
+  "check" "'$bin' check '$corpus' --format json > /dev/null" \
+  "json" "'$bin' export '$corpus' --format json > /dev/null" \
+  "w3c" "'$bin' export '$corpus' --format w3c > /dev/null" \
+  "csv" "'$bin' export '$corpus' --format csv > /dev/null" \
+  "brat" "rm -rf '$work/brat' && '$bin' export '$corpus' --format brat -o '$work/brat' 2> /dev/null" <<'PY'
+import statistics, subprocess, sys, time
+runs = int(sys.argv[1])
+names, cmds = sys.argv[2::2], sys.argv[3::2]
+
+def run(cmd):
+    t = time.perf_counter()
+    p = subprocess.run(["bash", "-c", cmd])
+    if p.returncode not in (0, 1):
+        sys.exit("command failed (%d): %s" % (p.returncode, cmd))
+    return time.perf_counter() - t
+
+for c in cmds:
+    run(c)
+times = {n: [] for n in names}
+for r in range(runs):
+    order = list(range(len(cmds)))
+    order = order[r % len(order):] + order[:r % len(order)]
+    for i in order:
+        times[names[i]].append(run(cmds[i]))
+med = {n: statistics.median(t) for n, t in times.items()}
+for n in names:
+    print("  %-6s median %8.1f ms   runs: %s" % (n, med[n] * 1e3, " ".join("%.0f" % (t * 1e3) for t in times[n])))
+for n in names[1:]:
+    print("  ratio export %s / check: %.2f" % (n, med[n] / med["check"]))
+print("  aim: every ratio <= 2")
+PY

@@ -1,0 +1,277 @@
+//! `claimls export [PATH...] --format json|w3c|brat|csv [-o DIR]`: the checked annotations
+//! with every quote, source and cue resolved to article offsets, in formats other tools
+//! read. The work is in [`crate::interop`]; this file finds, reads and writes.
+
+use super::location::clean;
+use super::{discover, run, DenyLevel};
+use crate::article;
+use crate::check::{self, ArticleRef, ClaimCache, Parsed};
+use crate::config;
+use crate::interop::{self, Resolved};
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Everything resolved: header, actors, claims with article spans, findings.
+    Json,
+    /// W3C Web Annotation Data Model (JSON-LD), one annotation per claim.
+    W3c,
+    /// brat standoff `.ann` + `.txt` (PARC / PolNeAR scheme); needs `-o DIR`.
+    Brat,
+    /// One row per claim (RFC 4180).
+    Csv,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ExportArgs {
+    /// Files or directories (searched recursively for `.claims` files).
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+
+    /// Write one file per annotation into this directory instead of standard output.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite files that exist in DIR.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+
+    /// Exit with code 1 when a finding of this severity or a more serious one exists.
+    #[arg(long, value_enum, default_value_t = DenyLevel::Error, value_name = "LEVEL")]
+    pub deny: DenyLevel,
+}
+
+/// What exporting one annotation gave.
+#[derive(Default)]
+struct Outcome {
+    /// A finding reaches the deny level.
+    failed: bool,
+    /// The rendered annotation, for standard output.
+    piece: String,
+    problems: Vec<String>,
+    warnings: Vec<String>,
+}
+
+/// Largest file written or replaced.
+const MAX_WRITE: u64 = 256 << 20;
+
+pub fn run_export(args: ExportArgs) -> ExitCode {
+    let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    let files = match discover::claims_files(&args.paths, &mut problems, &mut warnings) {
+        Ok(f) => f,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    if args.format == ExportFormat::Brat && args.output.is_none() {
+        eprintln!("error: brat export writes a `.ann` and a `.txt` per annotation: give `-o DIR`");
+        return ExitCode::from(2);
+    }
+    let checked: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .map(|p| {
+            let dir = match p.parent() {
+                _ if p.is_dir() => p.as_path(),
+                Some(d) if !d.as_os_str().is_empty() => d,
+                _ => Path::new("."),
+            };
+            crate::fsio::normalize(dir)
+        })
+        .collect();
+    let deny = args.deny.severity();
+    if let Some(dir) = &args.output {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            eprintln!("error: cannot create `{}`: {e}", dir.display());
+            return ExitCode::from(2);
+        }
+    }
+    // Each annotation is resolved, then rendered (standard output) or written (`-o`) on a
+    // worker thread; only the rendered text is kept, so memory stays that of the output.
+    let results: Vec<Result<Outcome, String>> = files
+        .par_iter()
+        .map(|path| {
+            let (r, failed) = resolve_file(path, &checked, deny)?;
+            let mut outcome = Outcome {
+                failed,
+                ..Outcome::default()
+            };
+            match &args.output {
+                Some(dir) => write_one(
+                    &r,
+                    dir,
+                    args.format,
+                    args.force,
+                    &mut outcome.problems,
+                    &mut outcome.warnings,
+                ),
+                None => {
+                    outcome.piece = match args.format {
+                        ExportFormat::Json => interop::json::render_item(&r),
+                        ExportFormat::W3c => interop::w3c::render_items(&r),
+                        ExportFormat::Csv => interop::csv::rows(&r),
+                        ExportFormat::Brat => String::new(),
+                    }
+                }
+            }
+            Ok(outcome)
+        })
+        .collect();
+    let mut pieces = Vec::with_capacity(results.len());
+    let mut failed = false;
+    for r in results {
+        match r {
+            Ok(o) => {
+                failed |= o.failed;
+                pieces.push(o.piece);
+                problems.extend(o.problems);
+                warnings.extend(o.warnings);
+            }
+            Err(p) => problems.push(p),
+        }
+    }
+    if args.output.is_none() {
+        let text = match args.format {
+            ExportFormat::Json => interop::json::assemble(&pieces),
+            ExportFormat::W3c => interop::w3c::assemble(&pieces),
+            ExportFormat::Csv => interop::csv::header() + &pieces.concat(),
+            ExportFormat::Brat => unreachable!("checked above"),
+        };
+        let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    }
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
+    for p in &problems {
+        eprintln!("error: {p}");
+    }
+    if !problems.is_empty() {
+        ExitCode::from(2)
+    } else if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn stem(path: &str) -> String {
+    Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "annotation".into())
+}
+
+fn write_one(
+    r: &Resolved,
+    dir: &Path,
+    format: ExportFormat,
+    force: bool,
+    problems: &mut Vec<String>,
+    warnings: &mut Vec<String>,
+) {
+    let mut write = |name: String, data: &str| {
+        let path = dir.join(name);
+        if let Err(e) = crate::fsio::write_new(&path, data.as_bytes(), force, MAX_WRITE) {
+            problems.push(e.message());
+        }
+    };
+    let one = std::slice::from_ref(r);
+    match format {
+        ExportFormat::Json => write(
+            format!("{}.json", stem(&r.file)),
+            &interop::json::render(one),
+        ),
+        ExportFormat::W3c => write(
+            format!("{}.jsonld", stem(&r.file)),
+            &interop::w3c::render(one),
+        ),
+        ExportFormat::Csv => write(format!("{}.csv", stem(&r.file)), &interop::csv::render(one)),
+        ExportFormat::Brat => {
+            let Some(text) = &r.article_text else {
+                problems.push(format!(
+                    "`{}`: its article could not be read ({}): brat needs the article text",
+                    r.file,
+                    r.article_error.as_deref().unwrap_or("unknown reason")
+                ));
+                return;
+            };
+            let (ann, skipped) = interop::brat::render(r);
+            // Named after the annotation: brat pairs `NAME.ann` with `NAME.txt`, and
+            // two annotations of one article (two annotators) must not collide.
+            let name = stem(&r.file);
+            write(format!("{name}.txt"), text);
+            write(format!("{name}.ann"), &ann);
+            if !skipped.is_empty() {
+                warnings.push(format!(
+                    "`{}`: {} claim(s) have nothing in the article to anchor to and are not in the .ann: {} (the json export keeps them)",
+                    r.file,
+                    skipped.len(),
+                    skipped.join(", ")
+                ));
+            }
+        }
+    }
+}
+
+/// Reads, checks and resolves one annotation: the result and whether a finding reaches
+/// `deny`.
+fn resolve_file(
+    path: &Path,
+    checked: &[PathBuf],
+    deny: crate::diagnostic::Severity,
+) -> Result<(Resolved, bool), String> {
+    let (text, mut extra, _) = run::read_claims(path)?;
+    let Some(text) = text else {
+        return Err(format!("`{}` is too large to read", path.display()));
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let abs = std::path::absolute(&dir).unwrap_or_else(|_| dir.clone());
+    let (config, _) =
+        config::load_for(&abs).map_err(|e| format!("invalid configuration: {}", e.message))?;
+    let parsed = Parsed::new(text);
+    let article_path = clean(&parsed.article_path(path));
+    let loaded = run::confine(path, &article_path, checked, &config)
+        .and_then(|_| article::load(&article_path, config.limits()))
+        .map(std::sync::Arc::new);
+    let mut diagnostics = match &loaded {
+        Ok(a) => check::check(
+            &parsed,
+            ArticleRef::Loaded(a),
+            &config,
+            &mut ClaimCache::disabled(),
+        ),
+        Err(e) => check::check(
+            &parsed,
+            ArticleRef::Failed(e),
+            &config,
+            &mut ClaimCache::disabled(),
+        ),
+    };
+    diagnostics.append(&mut extra);
+    diagnostics.sort_by_key(|d| (d.span.start, d.code, d.span.end));
+    let failed = diagnostics.iter().any(|d| d.severity.reaches(deny));
+    let article_file = article_path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let resolved = interop::resolve(
+        &clean(path).display().to_string(),
+        &article_file,
+        &parsed,
+        loaded.as_ref().map(|a| &**a).map_err(|e| e.message()),
+        &diagnostics,
+    );
+    Ok((resolved, failed))
+}
