@@ -9,6 +9,8 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
 
+/// The bundled example annotation (`examples/` also holds `mistakes/`, not clean on purpose).
+const EXAMPLE: &str = "examples/000_a935861ad7be96ce.claims";
 const BRAT: &str = "tests/fixtures/interop/brat";
 const BROKEN: &str = "tests/fixtures/broken";
 
@@ -26,7 +28,7 @@ fn export_json(target: &str) -> (i32, Value) {
 
 #[test]
 fn json_export_snapshot_and_schema() {
-    let (c, doc) = export_json("examples");
+    let (c, doc) = export_json(EXAMPLE);
     assert_eq!(c, 0);
     insta::assert_json_snapshot!("export_json_examples", doc);
 
@@ -35,7 +37,7 @@ fn json_export_snapshot_and_schema() {
     )
     .unwrap();
     let validator = jsonschema::draft7::new(&schema).expect("the export schema compiles");
-    for target in ["examples", BROKEN] {
+    for target in [EXAMPLE, BROKEN] {
         let (_, doc) = export_json(target);
         let errors: Vec<String> = validator
             .iter_errors(&doc)
@@ -51,7 +53,7 @@ fn json_export_snapshot_and_schema() {
 
 #[test]
 fn json_spans_are_the_article_text_in_every_unit() {
-    let (_, doc) = export_json("examples");
+    let (_, doc) = export_json(EXAMPLE);
     let article = std::fs::read_to_string(root().join("examples").join(SEED_ARTICLE)).unwrap();
     let chars: Vec<char> = article.chars().collect();
     let claims = doc["annotations"][0]["claims"].as_array().unwrap();
@@ -134,7 +136,7 @@ fn errors_still_export_with_unresolved_quotes_marked() {
 
 #[test]
 fn w3c_export_snapshot_and_required_fields() {
-    let (c, text) = export(&["examples", "--format", "w3c"]);
+    let (c, text) = export(&[EXAMPLE, "--format", "w3c"]);
     assert_eq!(c, 0);
     let page: Value = serde_json::from_str(&text).unwrap();
     insta::assert_json_snapshot!("export_w3c_examples", page);
@@ -190,7 +192,7 @@ fn w3c_export_snapshot_and_required_fields() {
 
 #[test]
 fn csv_export_snapshot() {
-    let (c, text) = export(&["examples", "--format", "csv"]);
+    let (c, text) = export(&[EXAMPLE, "--format", "csv"]);
     assert_eq!(c, 0);
     insta::assert_snapshot!("export_csv_examples", text);
     let header = text.lines().next().unwrap();
@@ -224,7 +226,7 @@ fn brat_export_snapshot() {
     let dir = tempfile::tempdir().unwrap();
     let out = run(&[
         "export",
-        "examples",
+        EXAMPLE,
         "--format",
         "brat",
         "-o",
@@ -243,7 +245,7 @@ fn brat_export_snapshot() {
         example_claims()
     );
     // Without -o there is nowhere to put two files per annotation.
-    let out = run(&["export", "examples", "--format", "brat"]);
+    let out = run(&["export", EXAMPLE, "--format", "brat"]);
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("-o DIR"), "{}", stderr(&out));
 }
@@ -336,7 +338,7 @@ fn round_trip(format: &str) {
     let imported = work.path().join("imported");
     let out = run(&[
         "export",
-        "examples",
+        EXAMPLE,
         "--format",
         format,
         "-o",
@@ -364,7 +366,7 @@ fn round_trip(format: &str) {
         ])
     };
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let (c, before) = export_json("examples");
+    let (c, before) = export_json(EXAMPLE);
     assert_eq!(c, 0);
     let (c, after) = export_json(imported.to_str().unwrap());
     assert_eq!(c, 0, "the imported annotation checks clean: {after:#}");
