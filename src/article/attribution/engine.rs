@@ -1538,6 +1538,13 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
             s += 1;
         }
     }
+    // A short phrase of time or place before the subject: "On Friday, …".
+    if s < hi && PREPS.contains(&t[s].low.as_str()) {
+        match (s + 1..hi.min(s + 8)).find(|&k| !t[k].word()) {
+            Some(k) if t[k].p == ',' => s = k + 1,
+            _ => return,
+        }
+    }
     if s >= hi || !t[s].word() || in_quote(b, s) {
         return;
     }

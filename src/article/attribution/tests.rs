@@ -354,6 +354,12 @@ fn a_named_subject_with_a_verb_outside_the_lexicon() {
     ));
     assert_eq!(s.source.as_deref(), Some("The city council"));
     assert_eq!(s.content, ["a ban on night flights"]);
+    // After a short phrase of time before the subject.
+    let s = only(&format!(
+        "{H}On Friday, the city council rejected the plan for a second runway."
+    ));
+    assert_eq!(s.source.as_deref(), Some("the city council"));
+    assert_eq!(s.content, ["the plan for a second runway"]);
     // Not an act of the subject: a copula, a passive, a place after the verb, a
     // capitalized common word opening the sentence, a phrase of no one.
     for sentence in [
