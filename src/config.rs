@@ -193,6 +193,64 @@ impl Config {
     }
 }
 
+/// The `claimls.toml` that `claimls init` writes: every option at its default, each
+/// explained, rule severities commented out at their defaults so that uncommenting one
+/// line changes one rule.
+pub fn default_file_text() -> String {
+    use std::fmt::Write as _;
+    let d = Config::default();
+    let mut out = String::from(
+        "# claimls.toml: settings for `claimls check` and the language server.\n\
+         # It applies to the .claims files in this folder and below it (the nearest one wins).\n\
+         # Every option is written at its default; see docs/format.md and `claimls explain CODE`.\n\n\
+         [rules]\n\
+         # Severity per rule: \"error\", \"warning\", \"info\", \"hint\" or \"off\".\n\
+         # Keys are codes (C021) or names (source-not-near-quote). Uncomment a line to change it.\n",
+    );
+    let width = Code::ALL
+        .iter()
+        .map(|c| c.as_str().len())
+        .max()
+        .unwrap_or(4);
+    for &code in Code::ALL {
+        let _ = writeln!(
+            out,
+            "# {:width$} = {:9} # {}: {}",
+            code.as_str(),
+            format!("\"{}\"", code.default_severity().as_str()),
+            code.name(),
+            code.summary()
+        );
+    }
+    let quoted = |items: &[String]| {
+        items
+            .iter()
+            .map(|s| format!("\"{s}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let _ = write!(
+        out,
+        "\n[checks]\n\
+         # C021 window: the quote's paragraph and this many paragraphs before it.\n\
+         proximity_paragraphs = {}\n\
+         # Reporting verbs besides the built-in list; \"swear|swore|sworn\" lists an irregular verb's forms.\n\
+         cue_verbs = []\n\
+         # The allowed `stance:` values (C042).\n\
+         stances = [{}]\n\
+         # Articles larger than this many bytes are not read (C031).\n\
+         max_article_bytes = {}\n\
+         \n[articles]\n\
+         # Folders besides the repository root whose files may be read as articles,\n\
+         # relative to this file's folder.\n\
+         allowed_roots = []\n",
+        d.proximity_paragraphs,
+        quoted(&d.stances),
+        d.max_article_bytes,
+    );
+    out
+}
+
 /// The nearest `claimls.toml` in `dir` or its ancestors.
 pub fn find(dir: &Path) -> Option<PathBuf> {
     dir.ancestors()
@@ -236,6 +294,37 @@ pub fn load_for(dir: &Path) -> Result<(Config, Option<PathBuf>), ConfigError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_init_file_is_the_defaults_and_names_every_rule() {
+        let text = default_file_text();
+        assert_eq!(Config::from_toml(&text).unwrap(), Config::default());
+        for &code in Code::ALL {
+            let line = format!(
+                "# {} = \"{}\"",
+                code.as_str(),
+                code.default_severity().as_str()
+            );
+            let found = text
+                .lines()
+                .find(|l| l.starts_with(&format!("# {} ", code.as_str())));
+            let found = found.unwrap_or_else(|| panic!("{code} missing"));
+            assert_eq!(
+                found
+                    .split_whitespace()
+                    .take(4)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                line
+            );
+            // Uncommented, each line is a valid setting.
+            let one = format!("[rules]\n{}\n", found.trim_start_matches("# "));
+            assert_eq!(
+                Config::from_toml(&one).unwrap().severity(code),
+                Some(code.default_severity())
+            );
+        }
+    }
 
     #[test]
     fn parses_rules_by_code_and_name() {

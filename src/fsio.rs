@@ -11,6 +11,10 @@
 //!   changed on disk since it was read (size, modification time or content) is left alone.
 //!   Renaming gives the file a new inode: other hard links to the old one keep the old
 //!   contents ([`Replaced::split_links`] says how many).
+//! - [`write_file`] writes a file a command creates (`init`, `draft -o`, exports): the
+//!   data goes to an exclusive temporary file that is then linked into place only if
+//!   nothing is there (never over a file or link that appeared meanwhile); with `force`, an
+//!   existing file is replaced through [`replace`].
 //! - [`confine`] resolves a path (symbolic links, `..`) and accepts it only under one of the
 //!   given roots; the CLI and the language server both decide with it.
 
@@ -57,6 +61,8 @@ pub enum FileError {
         path: PathBuf,
         message: String,
     },
+    /// [`write_file`] without `force` found a file (or link) there: nothing was written.
+    Exists(PathBuf),
 }
 
 impl FileError {
@@ -89,6 +95,10 @@ impl FileError {
                 path.display()
             ),
             FileError::Io { path, message } => format!("`{}`: {message}", path.display()),
+            FileError::Exists(p) => format!(
+                "`{}` exists: nothing written (pass --force to replace it)",
+                p.display()
+            ),
         }
     }
 }
@@ -260,6 +270,62 @@ pub fn replace(
     Ok(Replaced {
         split_links: links(&meta).saturating_sub(1),
     })
+}
+
+/// Writes `data` to `path`, which must not exist unless `force` (then [`replace`] writes
+/// over it, with its checks). A new file appears whole or not at all, with the usual
+/// permissions (0666 less the umask).
+pub fn write_file(
+    path: &Path,
+    data: &[u8],
+    force: bool,
+    max_bytes: u64,
+) -> Result<Replaced, FileError> {
+    let io = |e: std::io::Error| io_error(path, e);
+    match std::fs::symlink_metadata(path) {
+        Ok(_) if force => {
+            let (_, stamp) = read_regular(path, max_bytes)?;
+            return replace(path, &stamp, data, max_bytes);
+        }
+        Ok(_) => return Err(FileError::Exists(path.to_path_buf())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io(e)),
+    }
+    if is_system_path(path) {
+        return Err(FileError::SystemPath(path.to_path_buf()));
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".claimls-tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(io)?;
+    tmp.write_all(data).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    // Linked into place only if the name is still free: a file or link created meanwhile
+    // is never replaced.
+    tmp.persist_noclobber(path).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            FileError::Exists(path.to_path_buf())
+        } else {
+            io(e.error)
+        }
+    })?;
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(Replaced::default())
 }
 
 #[cfg(unix)]

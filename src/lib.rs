@@ -19,6 +19,7 @@ pub mod fsio;
 pub mod ide;
 pub mod lsp;
 pub mod model;
+pub mod rules;
 pub mod suggest;
 pub mod syntax;
 pub mod text;

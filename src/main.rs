@@ -1,13 +1,14 @@
 //! The `claimls` binary: `claimls check` (CI lint mode) and `claimls lsp` (language server).
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
 #[command(
     name = "claimls",
     version,
-    about = "Checks claim annotation files against their source articles"
+    about = "Checks claim annotation files against their source articles",
+    after_help = "Exit codes of `check`: 0 no finding at or above --deny (default: error); 1 findings at or above it (or, with --diff, changes to make); 2 usage or I/O error (a path that does not exist, no .claims file without --allow-empty, an invalid claimls.toml, a file that could not be read or written)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -24,6 +25,19 @@ enum Command {
     Draft(claimls::cli::DraftArgs),
     /// Run the language server over stdio.
     Lsp,
+    /// List every check: code, name, default severity, what it finds.
+    Rules(claimls::cli::RulesArgs),
+    /// Describe one check (`claimls explain C011`), with an example and the fix.
+    Explain(claimls::cli::ExplainArgs),
+    /// Write a commented `claimls.toml` with every option at its default.
+    Init(claimls::cli::InitArgs),
+    /// Print a shell completion script (`claimls completions bash > …`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man -l -` or a man directory.
+    Man,
 }
 
 fn main() -> ExitCode {
@@ -33,6 +47,27 @@ fn main() -> ExitCode {
         Command::Fmt(args) => claimls::cli::run_fmt(args),
         Command::Draft(args) => claimls::cli::run_draft(args),
         Command::Lsp => claimls::lsp::run_stdio(),
+        Command::Rules(args) => claimls::cli::run_rules(args),
+        Command::Explain(args) => claimls::cli::run_explain(args),
+        Command::Init(args) => claimls::cli::run_init(args),
+        Command::Completions { shell } => {
+            // Into memory first: the generator panics on a closed pipe (`| head`).
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "claimls", &mut script);
+            let _ = std::io::Write::write_all(&mut std::io::stdout(), &script);
+            ExitCode::SUCCESS
+        }
+        Command::Man => {
+            let page = clap_mangen::Man::new(Cli::command());
+            match page.render(&mut std::io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
     }
 }
 

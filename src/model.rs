@@ -714,6 +714,10 @@ fn build_actor(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Ac
                         ),
                     );
                     if let Some(s) = closest(&value, ACTOR_KINDS) {
+                        d.message = format!(
+                            "unknown actor kind `{value}`: did you mean `{s}`? Expected one of {}",
+                            ACTOR_KINDS.join(", ")
+                        );
                         d = d.with_fix(format!("Change to `{s}`"), field.value.span, s);
                     }
                     diags.push(d);

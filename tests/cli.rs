@@ -7,6 +7,8 @@ use common::*;
 use serde_json::Value;
 
 const BROKEN: &str = "tests/fixtures/broken";
+/// The bundled example (`examples/` also holds `mistakes/`, which is not clean on purpose).
+const EXAMPLE_FILE: &str = "examples/000_a935861ad7be96ce.claims";
 
 /// Every code the broken fixture triggers, in output order.
 const BROKEN_CODES: &[&str] = &[
@@ -16,7 +18,7 @@ const BROKEN_CODES: &[&str] = &[
 
 #[test]
 fn examples_are_clean() {
-    let (code, items) = json(&["examples"]);
+    let (code, items) = json(&[EXAMPLE_FILE]);
     assert_eq!(code, 0, "{items:#?}");
     let serious: Vec<&Value> = items
         .iter()
@@ -24,7 +26,7 @@ fn examples_are_clean() {
         .collect();
     assert!(serious.is_empty(), "{serious:#?}");
 
-    let out = run(&["check", "examples", "--color", "never"]);
+    let out = run(&["check", EXAMPLE_FILE, "--color", "never"]);
     assert_eq!(code_of(&out), 0, "{}", stderr(&out));
     let summary = stderr(&out);
     assert!(
@@ -159,6 +161,36 @@ fn deny_level_escalates() {
         stderr(&out).contains("0 errors, 1 warning; coverage: "),
         "{}",
         stderr(&out)
+    );
+}
+
+#[test]
+fn the_mistakes_example_shows_each_kind_of_mistake() {
+    let (code, items) = json(&["examples/mistakes"]);
+    assert_eq!(code, 1);
+    let codes: std::collections::BTreeSet<&str> =
+        items.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    for expected in [
+        "C002", "C011", "C020", "C024", "C030", "C041", "C045", "C046",
+    ] {
+        assert!(codes.contains(expected), "{expected} missing: {codes:?}");
+    }
+}
+
+/// The sample error at the top of the README is the real output on examples/mistakes.
+#[test]
+fn readme_sample_error_is_real_output() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let sample = readme
+        .split("```text\n")
+        .nth(1)
+        .and_then(|s| s.split("\n```").next())
+        .unwrap();
+    let out = run(&["check", "examples/mistakes", "--color", "never"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains(sample),
+        "README sample:\n{sample}\n\noutput:\n{text}"
     );
 }
 
@@ -463,7 +495,7 @@ fn sarif_validates_against_the_schema() {
     .unwrap();
     let validator = jsonschema::draft4::new(&schema).expect("the SARIF schema compiles");
 
-    for target in [BROKEN, "examples"] {
+    for target in [BROKEN, EXAMPLE_FILE] {
         let out = run(&["check", target, "--format", "sarif"]);
         let sarif: Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
         let errors: Vec<String> = validator

@@ -26,9 +26,12 @@ async fn initialize_advertises_capabilities_and_utf16_by_default() {
     );
     assert_eq!(caps["definitionProvider"], true);
     assert_eq!(caps["documentSymbolProvider"], true);
+    assert_eq!(caps["referencesProvider"], true);
+    assert_eq!(caps["documentHighlightProvider"], true);
+    assert_eq!(caps["renameProvider"]["prepareProvider"], true);
     assert_eq!(
         caps["codeActionProvider"]["codeActionKinds"],
-        json!(["quickfix"])
+        json!(["quickfix", "source.fixAll.claimls"])
     );
     // No file watching without dynamic registration.
     let _ = h

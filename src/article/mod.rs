@@ -66,6 +66,9 @@ pub struct Article {
     /// Acronyms defined in parentheses: `(acronym, expansion)`, both normalized.
     pub(crate) acronyms: Vec<(String, String)>,
     candidates: OnceLock<Vec<Candidate>>,
+    /// Set by the first caller of [`Article::begin_candidates`]: one background
+    /// computation of the names per article version, however many requests wait for it.
+    candidates_begun: std::sync::atomic::AtomicBool,
     attributions: OnceLock<attribution::Attributions>,
     mention_cache: std::sync::Mutex<FxHashMap<(String, bool), Vec<Span>>>,
     /// [`Article::merged_mentions`] by names and person rule.
@@ -108,6 +111,7 @@ impl Article {
             pair_bits,
             acronyms: Vec::new(),
             candidates: OnceLock::new(),
+            candidates_begun: Default::default(),
             attributions: OnceLock::new(),
             mention_cache: Default::default(),
             merged_cache: Default::default(),
@@ -210,6 +214,20 @@ impl Article {
     /// on first use: only completion needs them.
     pub fn candidates(&self) -> &[Candidate] {
         self.candidates.get_or_init(|| mentions::candidates(self))
+    }
+
+    /// The names, if [`Article::candidates`] has computed them already: never waits, so a
+    /// request with a time budget can answer without them (see `completionBudgetMs`).
+    pub fn candidates_if_ready(&self) -> Option<&[Candidate]> {
+        self.candidates.get().map(Vec::as_slice)
+    }
+
+    /// True for the first caller only: that caller computes [`Article::candidates`] (on
+    /// a thread of its own); later callers wait for [`Article::candidates_if_ready`].
+    pub fn begin_candidates(&self) -> bool {
+        !self
+            .candidates_begun
+            .swap(true, std::sync::atomic::Ordering::AcqRel)
     }
 
     /// The candidate name suggested for `name`, computed by `find` on first use and kept

@@ -11,6 +11,7 @@ mod attribution;
 pub mod credit;
 pub mod cue;
 mod file;
+pub mod fix;
 mod quotes;
 mod suppress;
 

@@ -51,28 +51,11 @@ pub fn run_draft(args: DraftArgs) -> ExitCode {
     };
     let mut body = text;
     body.push('\n');
-    // A new file is created exclusively (an existing file or symbolic link is never
-    // opened); with --force an existing one is replaced through the safe writer.
-    let created = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .and_then(|mut f| f.write_all(body.as_bytes()));
-    let written = match created {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && args.force => {
-            const MAX: u64 = 64 << 20;
-            crate::fsio::read_regular(&path, MAX)
-                .and_then(|(_, stamp)| crate::fsio::replace(&path, &stamp, body.as_bytes(), MAX))
-                .map(|_| ())
-                .map_err(|e| e.message())
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(format!(
-            "`{}` exists; pass --force to overwrite it",
-            path.display()
-        )),
-        Err(e) => Err(format!("`{}`: {e}", path.display())),
-    };
+    // A new file appears whole or not at all; an existing one is replaced only with
+    // --force, through the safe writer.
+    let written = crate::fsio::write_file(&path, body.as_bytes(), args.force, 64 << 20)
+        .map(|_| ())
+        .map_err(|e| e.message());
     match written {
         Ok(()) => {
             let claims = body.lines().filter(|l| l.starts_with("claim ")).count();

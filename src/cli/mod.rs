@@ -10,10 +10,12 @@ mod draft;
 mod fmt;
 mod location;
 mod output;
+mod rules;
 mod run;
 
 pub use draft::{run_draft, DraftArgs};
 pub use fmt::{run_fmt, FmtArgs};
+pub use rules::{run_explain, run_init, run_rules, ExplainArgs, InitArgs, RulesArgs};
 
 use crate::diagnostic::Severity;
 use std::io::{IsTerminal, Write};
@@ -32,6 +34,10 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
+    /// JUnit XML test report (GitLab test reports, Jenkins, Azure Pipelines).
+    Junit,
+    /// GitLab Code Quality report (merge request widget).
+    Gitlab,
 }
 
 /// The lowest severity that makes the run fail.
@@ -69,7 +75,7 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    #[arg(long, alias = "output-format", value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
     /// Exit with code 1 when a finding of this severity or a more serious one is reported.
@@ -87,6 +93,38 @@ pub struct CheckArgs {
     /// Never use colour (same as `--color never`).
     #[arg(long)]
     pub no_color: bool,
+
+    /// Print how many findings each code has (after the findings, on stderr for
+    /// machine-readable formats).
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// Apply every safe fix in place (quote typos and quotation marks, misspelt field
+    /// names, stances and kinds, dates), then report what is left. Each file is replaced
+    /// atomically, and only if it did not change meanwhile.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+
+    /// Print the changes `--fix` would make, as a unified diff, without writing; exit 1
+    /// when there are any.
+    #[arg(long)]
+    pub diff: bool,
+
+    /// With `--fix` or `--diff`, also apply fixes that change what a claim says (a
+    /// source the article credits to someone else, a relation to another claim id, a
+    /// drafted claim for an unannotated statement).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// With `-` as the path: the file name standard input stands for, which places its
+    /// article and `claimls.toml` (default: `stdin.claims` in the current folder).
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+
+    /// Succeed when the paths hold no `.claims` file (by default that is a usage error,
+    /// exit code 2, so that a CI job with a wrong path cannot pass silently).
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 /// What the renderers need to know besides the findings.
@@ -107,7 +145,52 @@ pub fn run_check(args: CheckArgs) -> ExitCode {
 
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
-    let files = match discover::claims_files(&args.paths, &mut problems, &mut warnings) {
+    let from_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if from_stdin && args.paths.len() > 1 {
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: `-` (standard input) must be the only path"
+        );
+        return ExitCode::from(2);
+    }
+    let mut run_options = run::RunOptions {
+        fix: match (args.fix, args.diff) {
+            (true, _) => run::FixMode::Apply,
+            (_, true) => run::FixMode::Diff,
+            _ => run::FixMode::Off,
+        },
+        unsafe_fixes: args.unsafe_fixes,
+        stdin: None,
+    };
+    let discovered = if from_stdin {
+        let mut bytes = Vec::new();
+        let limit = run::MAX_CLAIMS_BYTES;
+        use std::io::Read as _;
+        if let Err(e) = std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+        {
+            let _ = writeln!(std::io::stderr(), "error: cannot read standard input: {e}");
+            return ExitCode::from(2);
+        }
+        if bytes.len() as u64 > limit {
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: standard input is larger than {} MiB: not checked",
+                limit >> 20
+            );
+            return ExitCode::from(2);
+        }
+        run_options.stdin = Some(bytes);
+        Ok(vec![args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("stdin.claims"))])
+    } else {
+        discover::claims_files(&args.paths, &mut problems, &mut warnings)
+    };
+    let files = match discovered {
         Ok(files) => files,
         Err(message) => {
             let _ = writeln!(
@@ -119,8 +202,27 @@ pub fn run_check(args: CheckArgs) -> ExitCode {
         }
     };
 
-    let checked: Vec<PathBuf> = args
-        .paths
+    if files.is_empty() && problems.is_empty() && !args.allow_empty {
+        let named = args
+            .paths
+            .iter()
+            .map(|p| format!("`{}`", p.display()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: no `.claims` file in {}: expected at least one (pass --allow-empty when none is fine)",
+            output::escape_controls(&named)
+        );
+        return ExitCode::from(2);
+    }
+
+    let named = if from_stdin {
+        files.clone()
+    } else {
+        args.paths.clone()
+    };
+    let checked: Vec<PathBuf> = named
         .iter()
         .map(|p| {
             let dir = match p.parent() {
@@ -131,7 +233,7 @@ pub fn run_check(args: CheckArgs) -> ExitCode {
             crate::fsio::normalize(dir)
         })
         .collect();
-    let report = run::check_files(&files, &checked, options);
+    let report = run::check_files(&files, &checked, options, &run_options);
     problems.extend(report.problems.iter().cloned());
 
     let deny = args.deny.severity();
@@ -143,17 +245,78 @@ pub fn run_check(args: CheckArgs) -> ExitCode {
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let fixes: Vec<&run::Fixed> = report
+        .files
+        .iter()
+        .filter_map(|f| f.fixed.as_ref())
+        .collect();
+    let mut diffs = false;
     // A closed pipe (`| head`) is not an error worth a message; the exit code still tells.
-    let _ = output::write(&mut out, &report, options).and_then(|_| out.flush());
+    let _ = match run_options.fix {
+        run::FixMode::Diff => {
+            for f in &fixes {
+                diffs |= !f.diff.is_empty();
+                let _ = out.write_all(f.diff.as_bytes());
+            }
+            out.flush()
+        }
+        // `check - --fix`: the fixed text is the output, as a formatter's would be.
+        run::FixMode::Apply if from_stdin => {
+            let text = match fixes.first().and_then(|f| f.text.as_deref()) {
+                Some(t) => t.as_bytes(),
+                None => run_options.stdin.as_deref().unwrap_or_default(),
+            };
+            out.write_all(text).and_then(|_| out.flush())
+        }
+        _ => output::write(&mut out, &report, options).and_then(|_| out.flush()),
+    };
     drop(out);
 
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
+    for f in &fixes {
+        let _ = match (&f.not_written, run_options.fix) {
+            (Some(why), _) => {
+                problems.push(format!("fixes not written: {why}"));
+                Ok(())
+            }
+            (None, _) if f.applied.is_empty() => Ok(()),
+            (None, mode) => writeln!(
+                err,
+                "{} {} in {}: {}",
+                if mode == run::FixMode::Diff {
+                    "would fix"
+                } else {
+                    "fixed"
+                },
+                match f.applied.len() {
+                    1 => "1 finding".to_string(),
+                    n => format!("{n} findings"),
+                },
+                output::escape_controls(&location::display(&f.path)),
+                f.applied
+                    .iter()
+                    .map(|a| format!("{} line {}", a.code.as_str(), a.line))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+    }
     for w in &warnings {
         let _ = writeln!(err, "warning: {}", output::escape_controls(w));
     }
     for p in &problems {
         let _ = writeln!(err, "error: {}", output::escape_controls(p));
+    }
+    if args.statistics {
+        // Human output gets them on stdout after the findings; machine-readable formats
+        // keep stdout parseable.
+        let table = statistics(&report);
+        if options.format == Format::Human {
+            let _ = std::io::stdout().lock().write_all(table.as_bytes());
+        } else {
+            let _ = err.write_all(table.as_bytes());
+        }
     }
     if matches!(options.format, Format::Human | Format::Github) {
         let _ = writeln!(err, "{}", summary(&report, started.elapsed().as_secs_f64()));
@@ -163,7 +326,7 @@ pub fn run_check(args: CheckArgs) -> ExitCode {
     std::mem::forget(report);
     if !problems.is_empty() {
         ExitCode::from(2)
-    } else if failed {
+    } else if failed || diffs {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -188,6 +351,26 @@ fn use_color(args: &CheckArgs) -> bool {
             std::io::stdout().is_terminal() && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
         }
     }
+}
+
+/// `--statistics`: findings per code, most frequent first.
+fn statistics(report: &run::Report) -> String {
+    use std::fmt::Write as _;
+    let mut counts: std::collections::BTreeMap<crate::diagnostic::Code, usize> = Default::default();
+    for code in report.files.iter().flat_map(|f| f.codes.iter()) {
+        *counts.entry(*code).or_default() += 1;
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let width = rows.first().map_or(1, |r| r.1.to_string().len());
+    let mut out = String::new();
+    for (code, n) in &rows {
+        let _ = writeln!(out, "{n:>width$}  {}  {}", code.as_str(), code.name());
+    }
+    if rows.is_empty() {
+        out.push_str("no findings\n");
+    }
+    out
 }
 
 /// `checked 3 files, 41 claims: 2 errors, 1 warning; coverage: 15 of 17 attributions

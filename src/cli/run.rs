@@ -25,7 +25,40 @@ pub(crate) struct FileReport {
     pub coverage: Option<(usize, usize)>,
     /// The severity of every finding, for the summary and the exit code.
     pub severities: Vec<Severity>,
+    /// The code of every finding, for `--statistics`.
+    pub codes: Vec<Code>,
     pub rendered: Rendered,
+    /// `--fix`/`--diff`: the fixes applied (or that would be), and what became of them.
+    pub fixed: Option<Fixed>,
+}
+
+/// What `--fix` or `--diff` did to one file.
+pub(crate) struct Fixed {
+    pub path: PathBuf,
+    pub applied: Vec<check::fix::Applied>,
+    /// `--diff`: the unified diff (empty when nothing would change).
+    pub diff: String,
+    /// Standard input with `--fix`: the fixed text, printed instead of findings.
+    pub text: Option<String>,
+    /// Why the fixed text was not written, when it was not.
+    pub not_written: Option<String>,
+}
+
+/// `--fix` and `--diff`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FixMode {
+    Off,
+    Apply,
+    Diff,
+}
+
+/// How files are read and fixed, besides how findings are shown.
+pub(crate) struct RunOptions {
+    pub fix: FixMode,
+    pub unsafe_fixes: bool,
+    /// `check -`: the annotation's bytes, read from standard input, checked as the one
+    /// file given (`--stdin-filename`, which places its article and configuration).
+    pub stdin: Option<Vec<u8>>,
 }
 
 pub(crate) struct Report {
@@ -97,9 +130,10 @@ impl LiveArticles {
     }
 }
 
-struct Caches {
+struct Caches<'a> {
     articles: LiveArticles,
     configs: Cache<PathBuf, Config, ConfigError>,
+    run: &'a RunOptions,
 }
 
 /// Checks `files`; `checked` are the folders named on the command line (a file's folder
@@ -108,12 +142,14 @@ pub(crate) fn check_files(
     files: &[PathBuf],
     checked: &[PathBuf],
     options: OutputOptions,
+    run: &RunOptions,
 ) -> Report {
     let caches = Caches {
         articles: LiveArticles {
             map: Mutex::new(HashMap::new()),
         },
         configs: Cache::new(),
+        run,
     };
     let renderer = output::Renderer::new(options);
     let results: Vec<Result<FileReport, String>> = files
@@ -159,10 +195,20 @@ pub(crate) fn check_files(
 fn check_file(
     path: &Path,
     checked: &[PathBuf],
-    caches: &Caches,
+    caches: &Caches<'_>,
     renderer: &output::Renderer,
 ) -> Result<FileReport, String> {
-    let (text, mut extra) = read_claims(path)?;
+    let run = caches.run;
+    let (text, mut extra, stamp) = match &run.stdin {
+        Some(bytes) => {
+            let (text, extra) = decode_claims(bytes.clone());
+            (Some(text), extra, None)
+        }
+        None => read_claims(path)?,
+    };
+    // Text that did not decode cleanly (or was not read) is never written back: the
+    // fixed file would lose the bytes that were replaced by U+FFFD.
+    let fixable = text.is_some() && extra.is_empty();
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -183,10 +229,11 @@ fn check_file(
         })?;
 
     let too_large = text.is_none();
-    let parsed = Parsed::new(text.unwrap_or_default());
+    let mut parsed = Parsed::new(text.unwrap_or_default());
     let article_path = clean(&parsed.article_path(path));
     let mut article = None;
     let mut coverage = None;
+    let mut fixed = None;
     let mut diagnostics = if too_large {
         Vec::new()
     } else {
@@ -197,6 +244,38 @@ fn check_file(
             })
         });
         let diags = match &loaded {
+            Ok(a) if run.fix != FixMode::Off && fixable => {
+                let outcome = check::fix::fix_all(
+                    &parsed.text,
+                    ArticleRef::Loaded(a),
+                    &config,
+                    run.unsafe_fixes,
+                );
+                let (diags, fixed_text) = (outcome.remaining, outcome.text);
+                fixed = Some(apply_fixes(
+                    path,
+                    &parsed.text,
+                    &fixed_text,
+                    outcome.applied,
+                    stamp.as_ref(),
+                    run,
+                ));
+                if run.fix == FixMode::Apply
+                    && fixed.as_ref().is_some_and(|f| f.not_written.is_none())
+                {
+                    parsed = Parsed::new(fixed_text);
+                }
+                let mut cache = ClaimCache::disabled();
+                let again = check::check(&parsed, ArticleRef::Loaded(a), &config, &mut cache);
+                coverage = cache.last_coverage.map(|c| (c.annotated(), c.total));
+                // The findings shown are those of the text as it now is on disk.
+                if run.fix == FixMode::Apply
+                    && fixed.as_ref().is_some_and(|f| f.not_written.is_none())
+                {
+                    debug_assert_eq!(again, diags);
+                }
+                again
+            }
             Ok(a) => {
                 let mut cache = ClaimCache::disabled();
                 let diags = check::check(&parsed, ArticleRef::Loaded(a), &config, &mut cache);
@@ -242,8 +321,59 @@ fn check_file(
         claims: parsed.model.claims.len(),
         coverage,
         severities: diagnostics.iter().map(|d| d.severity).collect(),
+        codes: diagnostics.iter().map(|d| d.code).collect(),
         rendered: renderer.render(&checked),
+        fixed,
     })
+}
+
+/// Writes the fixed text (`--fix`) or makes the diff (`--diff`).
+fn apply_fixes(
+    path: &Path,
+    before: &str,
+    after: &str,
+    applied: Vec<check::fix::Applied>,
+    stamp: Option<&(crate::fsio::Stamp, bool)>,
+    run: &RunOptions,
+) -> Fixed {
+    let mut fixed = Fixed {
+        path: path.to_path_buf(),
+        applied,
+        diff: String::new(),
+        text: None,
+        not_written: None,
+    };
+    if before == after {
+        return fixed;
+    }
+    match run.fix {
+        FixMode::Off => {}
+        FixMode::Diff => {
+            let name = super::location::display(path);
+            fixed.diff = similar::TextDiff::from_lines(before, after)
+                .unified_diff()
+                .context_radius(2)
+                .header(&name, &name)
+                .to_string();
+        }
+        FixMode::Apply => match stamp {
+            // Standard input: the fixed text goes to standard output.
+            None => fixed.text = Some(after.to_string()),
+            Some((stamp, bom)) => {
+                // The byte order mark that reading dropped goes back.
+                let bom = *bom;
+                let mut bytes = Vec::with_capacity(after.len() + 3);
+                if bom {
+                    bytes.extend_from_slice("\u{feff}".as_bytes());
+                }
+                bytes.extend_from_slice(after.as_bytes());
+                if let Err(e) = crate::fsio::replace(path, stamp, &bytes, MAX_CLAIMS_BYTES) {
+                    fixed.not_written = Some(e.message());
+                }
+            }
+        },
+    }
+    fixed
 }
 
 /// The article path resolved, when the article may be read: under the repository root of
@@ -290,16 +420,32 @@ fn confine(
 /// file over [`MAX_CLAIMS_BYTES`] is not read at all and reported (C001); a leading byte
 /// order mark is dropped, so columns on line 1 count from the first real character.
 /// The text is `None` when the file was too large to read.
-fn read_claims(path: &Path) -> Result<(Option<String>, Vec<Diagnostic>), String> {
+/// With the text, the file's stamp and whether it began with a byte order mark (for
+/// `--fix`, which writes it back).
+type Read = (
+    Option<String>,
+    Vec<Diagnostic>,
+    Option<(crate::fsio::Stamp, bool)>,
+);
+
+fn read_claims(path: &Path) -> Result<Read, String> {
     // Regular files only, never under /dev, /proc or /sys (a `.claims` link to a process's
     // environment would print it in C001 messages), read without blocking, bounded.
-    let bytes = match crate::fsio::read_regular(path, MAX_CLAIMS_BYTES) {
-        Ok((bytes, _)) => bytes,
+    let (bytes, stamp) = match crate::fsio::read_regular(path, MAX_CLAIMS_BYTES) {
+        Ok(read) => read,
         Err(crate::fsio::FileError::TooLarge { bytes, .. }) => {
-            return Ok((None, vec![too_large(bytes)]))
+            return Ok((None, vec![too_large(bytes)], None))
         }
         Err(e) => return Err(format!("cannot read {}", e.message())),
     };
+    let bom = bytes.starts_with(b"\xef\xbb\xbf");
+    let (text, extra) = decode_claims(bytes);
+    Ok((Some(text), extra, Some((stamp, bom))))
+}
+
+/// An annotation's bytes as text: invalid UTF-8 becomes U+FFFD and a C001, a byte order
+/// mark is dropped.
+fn decode_claims(bytes: Vec<u8>) -> (String, Vec<Diagnostic>) {
     let (mut text, bad) = match String::from_utf8(bytes) {
         Ok(t) => (t, None),
         Err(e) => {
@@ -336,7 +482,7 @@ fn read_claims(path: &Path) -> Result<(Option<String>, Vec<Diagnostic>), String>
             ),
         ));
     }
-    Ok((Some(text), extra))
+    (text, extra)
 }
 
 /// `path` relative to the current directory when it lies inside it.
@@ -416,7 +562,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.claims");
         std::fs::write(&path, b"\xef\xbb\xbfdate: x\n# caf\xe9\n").unwrap();
-        let (text, extra) = read_claims(&path).unwrap();
+        let (text, extra, _) = read_claims(&path).unwrap();
         let text = text.unwrap();
         assert_eq!(text, "date: x\n# caf\u{fffd}\n");
         assert_eq!(extra.len(), 1);

@@ -28,6 +28,41 @@ fn replaces_keeping_mode_and_leaves_no_temporary_file() {
 }
 
 #[test]
+fn write_file_creates_whole_files_and_never_overwrites_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("claimls.toml");
+    write_file(&path, b"one\n", false, MAX).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "one\n");
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(mode & 0o600, 0o600, "readable and writable by its owner");
+    assert_eq!(
+        write_file(&path, b"two\n", false, MAX),
+        Err(FileError::Exists(path.clone()))
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "one\n");
+    write_file(&path, b"two\n", true, MAX).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "two\n");
+    // A dangling link is a name in use: never written through without --force.
+    let link = dir.path().join("link.toml");
+    std::os::unix::fs::symlink(dir.path().join("elsewhere"), &link).unwrap();
+    assert_eq!(
+        write_file(&link, b"x", false, MAX),
+        Err(FileError::Exists(link.clone()))
+    );
+    assert!(!dir.path().join("elsewhere").exists());
+    let mut names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["claimls.toml", "link.toml"],
+        "no temporary file left"
+    );
+}
+
+#[test]
 fn never_touches_a_stray_fmt_tmp_file_or_link() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notes.claims");

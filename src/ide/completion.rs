@@ -23,12 +23,33 @@ pub const MAX_COMPLETIONS: usize = 200;
 /// Fields that may be given more than once in a block.
 const REPEATABLE: &[&str] = &["quote", "aka", "disputes", "supports", "responds-to"];
 
+/// Whether completion may compute the article's names or takes them only when ready.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArticleNames {
+    /// Compute them now if they are not yet (the CLI, tests, measurements).
+    Compute,
+    /// Use them only if already computed: the server's answer within its time budget,
+    /// while another thread computes them for the next request.
+    IfReady,
+}
+
 /// Proposals for the cursor at byte `offset` of the annotation.
 pub fn completion(
     parsed: &Parsed,
     article: Option<&Article>,
     offset: usize,
     config: &Config,
+) -> Vec<Completion> {
+    completion_with(parsed, article, offset, config, ArticleNames::Compute)
+}
+
+/// [`completion`], saying whether the article's names may be computed now.
+pub fn completion_with(
+    parsed: &Parsed,
+    article: Option<&Article>,
+    offset: usize,
+    config: &Config,
+    names: ArticleNames,
 ) -> Vec<Completion> {
     let text = &parsed.text;
     let tree = &parsed.tree;
@@ -66,7 +87,13 @@ pub fn completion(
                     .iter()
                     .position(|b| b.line == line_index)
                     .map(|b| owner_of_block(tree, b));
-                actor_names(parsed, article, NameUse::ActorHead(own), replace, offset)
+                actor_names(
+                    parsed,
+                    (article, names),
+                    NameUse::ActorHead(own),
+                    replace,
+                    offset,
+                )
             } else if offset > key.end {
                 Vec::new()
             } else {
@@ -77,7 +104,7 @@ pub fn completion(
             match field_on_line(parsed, line_index) {
                 Some(field) => value_items(
                     parsed,
-                    article,
+                    (article, names),
                     config,
                     &field,
                     field.node.key.end + 1,
@@ -90,7 +117,7 @@ pub fn completion(
         LineKind::Continuation => match field_on_line(parsed, line_index) {
             Some(field) => value_items(
                 parsed,
-                article,
+                (article, names),
                 config,
                 &field,
                 line.content.start + line.indent,
@@ -139,7 +166,7 @@ fn spaced(text: &str, replace: Span, insert: &str) -> String {
 
 fn value_items(
     parsed: &Parsed,
-    article: Option<&Article>,
+    (article, names): (Option<&Article>, ArticleNames),
     config: &Config,
     field: &FieldAt<'_>,
     from: usize,
@@ -150,16 +177,30 @@ fn value_items(
     let list = || list_item(text, from, line_end, offset);
     let single = || single_value(text, from, line_end, offset);
     match (field.owner, field.name) {
-        (Owner::Claim(i), "source") => {
-            actor_names(parsed, article, NameUse::Source(i), single(), offset)
+        (Owner::Claim(i), "source") => actor_names(
+            parsed,
+            (article, names),
+            NameUse::Source(i),
+            single(),
+            offset,
+        ),
+        (Owner::Claim(i), "via") => actor_names(
+            parsed,
+            (article, names),
+            NameUse::Via(i, list()),
+            list(),
+            offset,
+        ),
+        (Owner::Actor(i), "aka") => {
+            actor_names(parsed, (article, names), NameUse::Aka(i), list(), offset)
         }
-        (Owner::Claim(i), "via") => {
-            actor_names(parsed, article, NameUse::Via(i, list()), list(), offset)
-        }
-        (Owner::Actor(i), "aka") => actor_names(parsed, article, NameUse::Aka(i), list(), offset),
-        (Owner::Header, "publisher") => {
-            actor_names(parsed, article, NameUse::Publisher(list()), list(), offset)
-        }
+        (Owner::Header, "publisher") => actor_names(
+            parsed,
+            (article, names),
+            NameUse::Publisher(list()),
+            list(),
+            offset,
+        ),
         (Owner::Claim(_), "stance") => {
             let replace = single();
             config
@@ -413,7 +454,7 @@ impl NameProposal<'_> {
 
 fn actor_names(
     parsed: &Parsed,
-    article: Option<&Article>,
+    (article, names): (Option<&Article>, ArticleNames),
     usage: NameUse,
     replace: Span,
     offset: usize,
@@ -577,7 +618,11 @@ fn actor_names(
         }
     }
     if let Some(a) = article {
-        for cand in a.candidates() {
+        let candidates = match names {
+            ArticleNames::Compute => a.candidates(),
+            ArticleNames::IfReady => a.candidates_if_ready().unwrap_or_default(),
+        };
+        for cand in candidates {
             // "the Russian Foreign Ministry" is the declared "Russian Foreign Ministry".
             let declared = declared_names.contains(without_article(&cand.key));
             if declared && offer_declared {

@@ -10,17 +10,27 @@
 mod completion;
 mod docs;
 mod hover;
+mod lenses;
 mod locate;
 mod markdown;
 mod names;
 mod navigate;
+mod references;
+mod tokens;
 
 #[cfg(test)]
 mod fixture;
 
-pub use completion::{completion, MAX_COMPLETIONS};
+pub use completion::{completion, completion_with, ArticleNames, MAX_COMPLETIONS};
 pub use hover::hover;
+pub use lenses::{code_lenses, inlay_hints, InlayHint, Lens};
 pub use navigate::{definition, definitions, symbols};
+pub use references::{
+    prepare_rename, references, rename, subject_at, uses, Reference, RenameError, Subject, UseKind,
+};
+pub use tokens::{
+    folding_ranges, modifier, selection_ranges, semantic_tokens, Fold, Token, TokenType, MODIFIERS,
+};
 
 use crate::text::Span;
 

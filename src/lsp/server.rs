@@ -132,6 +132,10 @@ pub struct State {
     /// Messages already shown to the user (a bad `claimls.toml` is shown once).
     shown: Mutex<HashSet<String>>,
     pub(crate) shutdown_requested: AtomicBool,
+    /// The last semantic tokens sent per document, for `semanticTokens/full/delta`:
+    /// `(result id, data)`.
+    tokens: Mutex<std::collections::HashMap<Uri, (String, Vec<SemanticToken>)>>,
+    next_tokens_id: std::sync::atomic::AtomicU64,
 }
 
 impl State {
@@ -425,6 +429,8 @@ impl Backend {
                 enc: RwLock::new(Encoding::Utf16),
                 roots: RwLock::new(Vec::new()),
                 settings: RwLock::new(Settings::default()),
+                tokens: Mutex::new(Default::default()),
+                next_tokens_id: Default::default(),
                 caps: RwLock::new(ClientCaps::default()),
                 docs: Mutex::new(Documents::default()),
                 articles: Mutex::new(ArticleStore::default()),
@@ -460,6 +466,51 @@ impl Backend {
     /// Like [`Backend::guarded`], for notifications: a panic is logged, nothing answered.
     async fn guarded_notification(&self, what: &str, f: impl FnOnce(&Arc<State>)) {
         let _ = self.guarded(what, f).await;
+    }
+
+    /// Whether completion at `pos` may use the article's names. They are computed once per
+    /// article version, which takes seconds on a book-length article, so they are
+    /// computed on a thread of their own and waited for at most `completionBudgetMs`; past
+    /// the budget, completion answers without them (an incomplete list) and the next
+    /// request finds them ready.
+    async fn article_names(&self, pos: &TextDocumentPositionParams) -> ide::ArticleNames {
+        let pending = self
+            .guarded("textDocument/completion", |s| {
+                let (snap, path) = s.snapshot(&pos.text_document.uri)?;
+                let parsed = snap.parsed()?;
+                let (config, _) = s.config_for(path.as_deref());
+                let article = s
+                    .article_for(path.as_deref(), parsed, &config)
+                    .result
+                    .ok()?;
+                article.candidates_if_ready().is_none().then_some(article)
+            })
+            .await
+            .ok()
+            .flatten();
+        let Some(article) = pending else {
+            // Ready, or no article: nothing to wait for.
+            return ide::ArticleNames::Compute;
+        };
+        if article.begin_candidates() {
+            let job = Arc::clone(&article);
+            tokio::task::spawn_blocking(move || {
+                // A panic here only leaves the names out of completion; it is contained.
+                let _ = catch_unwind(AssertUnwindSafe(|| job.candidates().len()));
+            });
+        }
+        let budget = Duration::from_millis(read(&self.state.settings).completion_budget_ms);
+        let started = std::time::Instant::now();
+        loop {
+            if article.candidates_if_ready().is_some() {
+                return ide::ArticleNames::Compute;
+            }
+            let left = budget.saturating_sub(started.elapsed());
+            if left.is_zero() {
+                return ide::ArticleNames::IfReady;
+            }
+            tokio::time::sleep(left.min(Duration::from_millis(2))).await;
+        }
     }
 
     /// A claims document's snapshot, the position as a byte offset, and its article.
@@ -551,10 +602,40 @@ fn capabilities(enc: Encoding) -> ServerCapabilities {
             ..CompletionOptions::default()
         }),
         definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
+            SemanticTokensOptions {
+                legend: semantic_legend(),
+                full: Some(SemanticTokensFullOptions::Delta { delta: Some(true) }),
+                range: None,
+                work_done_progress_options: WorkDoneProgressOptions::default(),
+            },
+        )),
+        folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        code_lens_provider: Some(CodeLensOptions {
+            resolve_provider: Some(false),
+        }),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
+            identifier: Some("claimls".into()),
+            // An annotation's findings change when its article changes.
+            inter_file_dependencies: true,
+            workspace_diagnostics: false,
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
+        selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
+        document_highlight_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
         document_symbol_provider: Some(OneOf::Left(true)),
         document_formatting_provider: Some(OneOf::Left(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                CodeActionKind::new(FIX_ALL_KIND),
+            ]),
             resolve_provider: Some(false),
             ..CodeActionOptions::default()
         })),
@@ -776,6 +857,7 @@ impl LanguageServer for Backend {
             .guarded("textDocument/didClose", |s| {
                 let removed = lock(&s.docs).remove(&uri);
                 lock(&s.articles).forget(&uri);
+                lock(&s.tokens).remove(&uri);
                 if let Some(Document {
                     kind: Kind::Text,
                     path: Some(path),
@@ -894,13 +976,20 @@ impl LanguageServer for Backend {
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let names = self.article_names(&params.text_document_position).await;
         self.guarded("textDocument/completion", |s| {
             let pos = &params.text_document_position;
             let path = s.snapshot(&pos.text_document.uri).and_then(|(_, p)| p);
             let (config, _) = s.config_for(path.as_deref());
             Self::at_position(s, pos, |parsed, offset, view, lines| {
-                let found = ide::completion(parsed, view.article(), offset, &config);
-                let incomplete = found.len() >= ide::MAX_COMPLETIONS;
+                let found = ide::completion_with(parsed, view.article(), offset, &config, names);
+                // Without the article's names the list is partial: the client asks again
+                // as the user types, and by then the names are usually ready.
+                let names_missing = names == ide::ArticleNames::IfReady
+                    && view
+                        .article()
+                        .is_some_and(|a| a.candidates_if_ready().is_none());
+                let incomplete = found.len() >= ide::MAX_COMPLETIONS || names_missing;
                 let items = found
                     .into_iter()
                     .map(|c| CompletionItem {
@@ -992,6 +1081,328 @@ impl LanguageServer for Backend {
         .await
     }
 
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        self.guarded("textDocument/references", |s| {
+            let pos = &params.text_document_position;
+            let include = params.context.include_declaration;
+            Self::at_position(s, pos, |parsed, offset, view, lines| {
+                let (in_file, in_article) =
+                    ide::references(parsed, view.article(), offset, include)?;
+                let uri = &pos.text_document.uri;
+                let mut out: Vec<Location> = in_file
+                    .iter()
+                    .map(|r| Location::new(uri.clone(), lines.range(r.span)))
+                    .collect();
+                // The actor's mentions in the article, as extra locations there.
+                if let Some((article_uri, article_lines)) = view.lines(s.enc()) {
+                    out.extend(in_article.iter().map(|span| {
+                        Location::new(article_uri.clone(), article_lines.range(*span))
+                    }));
+                }
+                Some(out)
+            })
+        })
+        .await
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        self.guarded("textDocument/documentHighlight", |s| {
+            let pos = &params.text_document_position_params;
+            Self::at_position(s, pos, |parsed, offset, _, lines| {
+                let (subject, _) = ide::subject_at(parsed, offset)?;
+                Some(
+                    ide::uses(&parsed.model, &subject)
+                        .iter()
+                        .map(|r| DocumentHighlight {
+                            range: lines.range(r.span),
+                            // Declarations and aliases define names; uses read them.
+                            kind: Some(match r.kind {
+                                ide::UseKind::Declaration | ide::UseKind::Alias => {
+                                    DocumentHighlightKind::WRITE
+                                }
+                                ide::UseKind::Use => DocumentHighlightKind::READ,
+                            }),
+                        })
+                        .collect(),
+                )
+            })
+        })
+        .await
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        let answer = self
+            .guarded("textDocument/prepareRename", |s| {
+                Self::at_position(s, &params, |parsed, offset, _, lines| {
+                    Some(
+                        ide::prepare_rename(parsed, offset)
+                            .map(|span| PrepareRenameResponse::Range(lines.range(span))),
+                    )
+                })
+            })
+            .await?;
+        match answer {
+            Some(Ok(r)) => Ok(Some(r)),
+            Some(Err(e)) => Err(Error::invalid_params(e.message())),
+            None => Ok(None),
+        }
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let answer = self
+            .guarded("textDocument/rename", |s| {
+                let pos = &params.text_document_position;
+                Self::at_position(s, pos, |parsed, offset, _, lines| {
+                    Some(ide::rename(parsed, offset, &params.new_name).map(|edits| {
+                        let edits = edits
+                            .into_iter()
+                            .map(|(span, text)| TextEdit::new(lines.range(span), text))
+                            .collect();
+                        WorkspaceEdit {
+                            changes: Some(
+                                [(pos.text_document.uri.clone(), edits)]
+                                    .into_iter()
+                                    .collect(),
+                            ),
+                            ..WorkspaceEdit::default()
+                        }
+                    }))
+                })
+            })
+            .await?;
+        match answer {
+            Some(Ok(edit)) => Ok(Some(edit)),
+            // A clash or an invalid name: the client shows the message.
+            Some(Err(e)) => Err(Error::invalid_params(e.message())),
+            None => Ok(None),
+        }
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        self.guarded("textDocument/semanticTokens/full", |s| {
+            let uri = &params.text_document.uri;
+            let data = semantic_data(s, uri)?;
+            let id = s.remember_tokens(uri, data.clone());
+            Some(SemanticTokensResult::Tokens(SemanticTokens {
+                result_id: Some(id),
+                data,
+            }))
+        })
+        .await
+    }
+
+    async fn semantic_tokens_full_delta(
+        &self,
+        params: SemanticTokensDeltaParams,
+    ) -> Result<Option<SemanticTokensFullDeltaResult>> {
+        self.guarded("textDocument/semanticTokens/full/delta", |s| {
+            let uri = &params.text_document.uri;
+            let data = semantic_data(s, uri)?;
+            let previous = lock(&s.tokens)
+                .get(uri)
+                .filter(|(id, _)| *id == params.previous_result_id)
+                .map(|(_, old)| old.clone());
+            let id = s.remember_tokens(uri, data.clone());
+            Some(match previous {
+                // One edit replacing what lies between the common prefix and suffix.
+                Some(old) => {
+                    let prefix = old.iter().zip(&data).take_while(|(a, b)| a == b).count();
+                    let suffix = old[prefix..]
+                        .iter()
+                        .rev()
+                        .zip(data[prefix..].iter().rev())
+                        .take_while(|(a, b)| a == b)
+                        .count();
+                    let edits = if old == data {
+                        Vec::new()
+                    } else {
+                        vec![SemanticTokensEdit {
+                            start: (prefix * 5) as u32,
+                            delete_count: ((old.len() - prefix - suffix) * 5) as u32,
+                            data: Some(data[prefix..data.len() - suffix].to_vec()),
+                        }]
+                    };
+                    SemanticTokensFullDeltaResult::TokensDelta(SemanticTokensDelta {
+                        result_id: Some(id),
+                        edits,
+                    })
+                }
+                None => SemanticTokensFullDeltaResult::Tokens(SemanticTokens {
+                    result_id: Some(id),
+                    data,
+                }),
+            })
+        })
+        .await
+    }
+
+    /// Pull diagnostics (LSP 3.17), for clients that ask rather than listen: the same
+    /// findings the server publishes, from a check of the current version (the per-claim
+    /// cache makes it cheap when the push check has run).
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let items = self
+            .guarded("textDocument/diagnostic", |s| {
+                let uri = &params.text_document.uri;
+                let generation = lock(&s.docs)
+                    .get(uri)
+                    .filter(|d| d.kind != Kind::Text)
+                    .map(|d| d.generation)?;
+                s.check_now(uri, generation).map(|o| o.lsp)
+            })
+            .await?
+            .unwrap_or_default();
+        Ok(DocumentDiagnosticReportResult::Report(
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: None,
+                    items,
+                },
+            }),
+        ))
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        self.guarded("textDocument/codeLens", |s| {
+            let uri = &params.text_document.uri;
+            let (snap, _) = s.snapshot(uri)?;
+            let parsed = snap.parsed()?;
+            let lines = snap.lines(s.enc());
+            Some(
+                ide::code_lenses(parsed)
+                    .into_iter()
+                    .map(|lens| {
+                        let range = lines.range(lens.span);
+                        let locations: Vec<Location> =
+                            ide::uses(&parsed.model, &ide::Subject::Actor(lens.actor))
+                                .iter()
+                                .filter(|r| r.kind == ide::UseKind::Use)
+                                .map(|r| Location::new(uri.clone(), lines.range(r.span)))
+                                .collect();
+                        CodeLens {
+                            range,
+                            // The editor's own "show references" (VS Code's extension and
+                            // the Neovim plugin map this command to it).
+                            command: Some(Command {
+                                title: lens.title,
+                                command: SHOW_REFERENCES.into(),
+                                arguments: Some(vec![
+                                    json!(uri),
+                                    json!(range.start),
+                                    json!(locations),
+                                ]),
+                            }),
+                            data: None,
+                        }
+                    })
+                    .collect(),
+            )
+        })
+        .await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        self.guarded("textDocument/inlayHint", |s| {
+            let uri = &params.text_document.uri;
+            let (snap, path) = s.snapshot(uri)?;
+            let parsed = snap.parsed()?;
+            let lines = snap.lines(s.enc());
+            let findings = {
+                let docs = lock(&s.docs);
+                docs.get(uri)
+                    .and_then(|d| d.published.as_ref().filter(|p| p.version == snap.version))
+                    .map(|p| p.diagnostics.clone())
+                    .unwrap_or_default()
+            };
+            let (config, _) = s.config_for(path.as_deref());
+            let view = s.article_for(path.as_deref(), parsed, &config);
+            Some(
+                ide::inlay_hints(parsed, view.article(), &findings, lines.span(params.range))
+                    .into_iter()
+                    .map(|h| InlayHint {
+                        position: lines.position(h.at),
+                        label: InlayHintLabel::String(h.label),
+                        kind: None,
+                        text_edits: None,
+                        tooltip: h.tooltip.map(InlayHintTooltip::String),
+                        padding_left: Some(true),
+                        padding_right: None,
+                        data: None,
+                    })
+                    .collect(),
+            )
+        })
+        .await
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        self.guarded("textDocument/foldingRange", |s| {
+            let (snap, _) = s.snapshot(&params.text_document.uri)?;
+            let parsed = snap.parsed()?;
+            Some(
+                ide::folding_ranges(parsed)
+                    .into_iter()
+                    .map(|f| FoldingRange {
+                        start_line: f.start_line as u32,
+                        end_line: f.end_line as u32,
+                        kind: Some(if f.comment {
+                            FoldingRangeKind::Comment
+                        } else {
+                            FoldingRangeKind::Region
+                        }),
+                        ..FoldingRange::default()
+                    })
+                    .collect(),
+            )
+        })
+        .await
+    }
+
+    async fn selection_range(
+        &self,
+        params: SelectionRangeParams,
+    ) -> Result<Option<Vec<SelectionRange>>> {
+        self.guarded("textDocument/selectionRange", |s| {
+            let (snap, _) = s.snapshot(&params.text_document.uri)?;
+            let parsed = snap.parsed()?;
+            let lines = snap.lines(s.enc());
+            Some(
+                params
+                    .positions
+                    .iter()
+                    .map(|p| {
+                        let spans = ide::selection_ranges(parsed, lines.offset(*p));
+                        // Outermost first, each the parent of the next.
+                        let mut range: Option<SelectionRange> = None;
+                        for span in spans.iter().rev() {
+                            range = Some(SelectionRange {
+                                range: lines.range(*span),
+                                parent: range.map(Box::new),
+                            });
+                        }
+                        range.unwrap_or(SelectionRange {
+                            range: Range::new(*p, *p),
+                            parent: None,
+                        })
+                    })
+                    .collect(),
+            )
+        })
+        .await
+    }
+
     async fn document_symbol(
         &self,
         params: DocumentSymbolParams,
@@ -1069,10 +1480,152 @@ impl LanguageServer for Backend {
                     }));
                 }
             }
+            if let Some(action) = fix_all_action(s, &params) {
+                actions.push(action);
+            }
             Some(actions)
         })
         .await
     }
+}
+
+impl State {
+    /// Keeps `data` as the last tokens of `uri` and returns their new result id.
+    fn remember_tokens(&self, uri: &Uri, data: Vec<SemanticToken>) -> String {
+        let id = self
+            .next_tokens_id
+            .fetch_add(1, Ordering::Relaxed)
+            .to_string();
+        lock(&self.tokens).insert(uri.clone(), (id.clone(), data));
+        id
+    }
+}
+
+/// The legend the server declares: token types and modifiers in `ide`'s order.
+fn semantic_legend() -> SemanticTokensLegend {
+    SemanticTokensLegend {
+        token_types: ide::TokenType::ALL
+            .iter()
+            .map(|t| SemanticTokenType::new(t.name()))
+            .collect(),
+        token_modifiers: ide::MODIFIERS
+            .iter()
+            .map(|m| SemanticTokenModifier::new(m))
+            .collect(),
+    }
+}
+
+/// The semantic tokens of an annotation, relative-encoded in the session's position
+/// encoding. Quotes' match levels come from the findings published for this version.
+fn semantic_data(s: &State, uri: &Uri) -> Option<Vec<SemanticToken>> {
+    let (snap, path) = s.snapshot(uri)?;
+    let parsed = snap.parsed()?;
+    let findings = {
+        let docs = lock(&s.docs);
+        docs.get(uri)
+            .and_then(|d| d.published.as_ref().filter(|p| p.version == snap.version))
+            .map(|p| p.diagnostics.clone())
+    };
+    let (config, _) = s.config_for(path.as_deref());
+    let article_loaded = findings.is_some()
+        && s.article_for(path.as_deref(), parsed, &config)
+            .article()
+            .is_some();
+    let tokens = ide::semantic_tokens(
+        parsed,
+        findings.as_deref().unwrap_or_default(),
+        article_loaded,
+    );
+    let lines = snap.lines(s.enc());
+    let types = ide::TokenType::ALL;
+    let mut data = Vec::with_capacity(tokens.len());
+    let (mut line, mut col) = (0, 0);
+    for t in tokens {
+        let r = lines.range(t.span);
+        if r.start.line != r.end.line {
+            continue;
+        }
+        let delta_line = r.start.line - line;
+        let delta_start = if delta_line == 0 {
+            r.start.character - col
+        } else {
+            r.start.character
+        };
+        data.push(SemanticToken {
+            delta_line,
+            delta_start,
+            length: r.end.character - r.start.character,
+            token_type: types.iter().position(|x| *x == t.kind).unwrap_or(0) as u32,
+            token_modifiers_bitset: t.modifiers,
+        });
+        (line, col) = (r.start.line, r.start.character);
+    }
+    Some(data)
+}
+
+/// The command of the "N claims" lenses: `[uri, position, locations]`, as VS Code's
+/// `editor.action.showReferences` takes them once converted by the extension.
+pub(crate) const SHOW_REFERENCES: &str = "claimls.showReferences";
+
+/// The kind of "Fix all": applies every safe fix of the file (editors run it on save).
+pub(crate) const FIX_ALL_KIND: &str = "source.fixAll.claimls";
+
+/// "Fix all (claimls)": every safe fix of the annotation at once, as one edit, when
+/// the client asks for source actions of that kind, or asks for any action while the
+/// published findings have a safe fix (a full fix-and-check is not run for nothing).
+fn fix_all_action(s: &State, params: &CodeActionParams) -> Option<CodeActionOrCommand> {
+    let uri = &params.text_document.uri;
+    let asked = match &params.context.only {
+        Some(kinds) => kinds.iter().any(|k| {
+            FIX_ALL_KIND == k.as_str() || FIX_ALL_KIND.starts_with(&format!("{}.", k.as_str()))
+        }),
+        None => {
+            let docs = lock(&s.docs);
+            let doc = docs.get(uri)?;
+            let published = doc
+                .published
+                .as_ref()
+                .filter(|p| p.version == doc.version())?;
+            let text = doc.snapshot.text();
+            published
+                .diagnostics
+                .iter()
+                .any(|d| check::fix::safety(d, text) == Some(check::fix::Safety::Safe))
+        }
+    };
+    if !asked {
+        return None;
+    }
+    let (snap, path) = s.snapshot(uri)?;
+    let parsed = snap.parsed()?;
+    let (config, _) = s.config_for(path.as_deref());
+    let view = s.article_for(path.as_deref(), parsed, &config);
+    let article = match &view.result {
+        Ok(a) => check::ArticleRef::Loaded(a),
+        Err(e) => check::ArticleRef::Failed(e),
+    };
+    let outcome = check::fix::fix_all(&parsed.text, article, &config, false);
+    let (span, new_text) = crate::format::minimal_edit(&parsed.text, &outcome.text)?;
+    let lines = snap.lines(s.enc());
+    let n = outcome.applied.len();
+    Some(CodeActionOrCommand::CodeAction(CodeAction {
+        title: format!(
+            "Fix all: {n} safe fix{} (claimls)",
+            if n == 1 { "" } else { "es" }
+        ),
+        kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
+        edit: Some(WorkspaceEdit {
+            changes: Some(std::collections::HashMap::from([(
+                uri.clone(),
+                vec![TextEdit {
+                    range: lines.range(span),
+                    new_text,
+                }],
+            )])),
+            ..WorkspaceEdit::default()
+        }),
+        ..CodeAction::default()
+    }))
 }
 
 /// The quick fixes of an annotation's findings for the requested range: those the

@@ -12,6 +12,10 @@ pub const DEFAULT_MAX_DIAGNOSTICS: usize = 1000;
 /// Annotations longer than this get one diagnostic instead of a parse and a check (the
 /// `check` command refuses `.claims` files over 64 MiB the same way).
 pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 16 << 20;
+/// How long a completion request waits for the article's names (computed once per article
+/// version, in the background) before it answers without them and marks the list
+/// incomplete, so that typing never stalls on a book-length article.
+pub const DEFAULT_COMPLETION_BUDGET_MS: u64 = 250;
 
 /// What the editor sets: `{ "claimls": { "rules": {"C021": "off"}, "debounceMs": 150 } }`,
 /// or the same object without the `claimls` wrapper.
@@ -27,6 +31,8 @@ pub struct Settings {
     pub max_diagnostics: usize,
     /// `maxDocumentBytes`: larger annotations are not parsed nor checked.
     pub max_document_bytes: u64,
+    /// `completionBudgetMs`: how long completion waits for the article's names.
+    pub completion_budget_ms: u64,
 }
 
 impl Default for Settings {
@@ -37,6 +43,7 @@ impl Default for Settings {
             allow_debug_panic: false,
             max_diagnostics: DEFAULT_MAX_DIAGNOSTICS,
             max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+            completion_budget_ms: DEFAULT_COMPLETION_BUDGET_MS,
         }
     }
 }
@@ -92,6 +99,15 @@ impl Settings {
                 Some(n) => self.max_document_bytes = n,
                 None => problems
                     .push("settings: maxDocumentBytes: expected a number of bytes".to_string()),
+            }
+        }
+        if let Some(ms) = obj.get("completionBudgetMs") {
+            match ms.as_u64() {
+                // More than ten seconds would let one request stall the editor.
+                Some(ms) => self.completion_budget_ms = ms.min(10_000),
+                None => problems.push(
+                    "settings: completionBudgetMs: expected a number of milliseconds".to_string(),
+                ),
             }
         }
         if let Some(flag) = obj
@@ -185,6 +201,15 @@ mod tests {
             .update(&json!({"maxDiagnostics": 5, "maxDocumentBytes": 100}))
             .is_empty());
         assert_eq!((s.max_diagnostics, s.max_document_bytes), (5, 100));
+        assert_eq!(s.completion_budget_ms, DEFAULT_COMPLETION_BUDGET_MS);
+        assert!(s.update(&json!({"completionBudgetMs": 0})).is_empty());
+        assert_eq!(s.completion_budget_ms, 0);
+        assert!(s.update(&json!({"completionBudgetMs": 1e12})).len() == 1);
+        assert!(s.update(&json!({"completionBudgetMs": 99_999})).is_empty());
+        assert_eq!(
+            s.completion_budget_ms, 10_000,
+            "capped so one request never stalls"
+        );
     }
 
     #[test]

@@ -2,8 +2,10 @@
 //! the texts and articles need not be kept); [`write`] then prints the files in order.
 
 mod github;
+mod gitlab;
 mod human;
 mod json;
+mod junit;
 mod sarif;
 
 use super::location::{display, Region, Source};
@@ -43,6 +45,7 @@ pub(crate) enum Rendered {
     Text(String),
     Json(Vec<json::Finding>),
     Sarif(Vec<sarif::SarifResult>),
+    Gitlab(Vec<gitlab::Issue>),
 }
 
 pub(crate) struct Renderer {
@@ -65,6 +68,8 @@ impl Renderer {
             Format::Json => Rendered::Json(json::render(c)),
             Format::Sarif => Rendered::Sarif(sarif::render(c, self.cwd.as_deref())),
             Format::Github => Rendered::Text(github::render(c)),
+            Format::Junit => Rendered::Text(junit::render(c)),
+            Format::Gitlab => Rendered::Gitlab(gitlab::render(c)),
         }
     }
 }
@@ -90,6 +95,31 @@ pub(crate) fn write(
                 .iter()
                 .flat_map(|f| match &f.rendered {
                     Rendered::Json(v) => v.as_slice(),
+                    _ => &[],
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &all)?;
+            out.write_all(b"\n")
+        }
+        Format::Junit => {
+            let suites: Vec<&str> = report
+                .files
+                .iter()
+                .filter_map(|f| match &f.rendered {
+                    Rendered::Text(t) => Some(t.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let failures: usize = report.files.iter().map(|f| f.severities.len()).sum();
+            let tests: usize = report.files.iter().map(|f| f.severities.len().max(1)).sum();
+            out.write_all(junit::document(&suites, tests, failures).as_bytes())
+        }
+        Format::Gitlab => {
+            let all: Vec<&gitlab::Issue> = report
+                .files
+                .iter()
+                .flat_map(|f| match &f.rendered {
+                    Rendered::Gitlab(v) => v.as_slice(),
                     _ => &[],
                 })
                 .collect();
