@@ -9,7 +9,10 @@
 //! determiner or a possessive `'s`, one is the other or ends with it ("Donald Trump" for
 //! "Trump", "Trump" for "Republican nominee Donald Trump"). Prints the share first, in
 //! the top 5, and not offered at all, for names starting with a capital (proper names)
-//! and for all named sources.
+//! and for all named sources. A gold source with an apposition or a relative clause
+//! ("Ann Dole, a spokeswoman for the council,") is also named by its head name ("Ann
+//! Dole"): no proposal can hold the whole phrase, and the name is what a claim gives.
+//! `WHOLE_GOLD=1` counts the whole phrase only (the figures before this was added).
 
 use claimls::article::Article;
 use claimls::check::Parsed;
@@ -42,8 +45,23 @@ fn words(name: &str) -> Vec<String> {
 }
 
 fn names(label: &str, gold: &str) -> bool {
-    let (a, b) = (words(label), words(gold));
-    !a.is_empty() && !b.is_empty() && (a == b || a.ends_with(&b) || b.ends_with(&a))
+    let same = |gold: &str| {
+        let (a, b) = (words(label), words(gold));
+        !a.is_empty() && !b.is_empty() && (a == b || a.ends_with(&b) || b.ends_with(&a))
+    };
+    same(gold) || (std::env::var_os("WHOLE_GOLD").is_none() && head_name(gold).is_some_and(same))
+}
+
+/// A gold source with an apposition or a relative clause, cut to the name it describes:
+/// "Ann Dole, a spokeswoman for the council," and "Ann Dole (D-Ore.)" name "Ann Dole";
+/// "Lee, who has two children" names "Lee".
+fn head_name(gold: &str) -> Option<&str> {
+    let cut = [", ", " (", " who ", " whose ", " which "]
+        .iter()
+        .filter_map(|m| gold.find(m))
+        .min()?;
+    let head = gold[..cut].trim();
+    (!head.is_empty()).then_some(head)
 }
 
 #[derive(Default)]

@@ -42,7 +42,7 @@ const PRONOUNS: &[&str] = &[
     "that",
 ];
 
-fn is_pronoun(text: &str) -> bool {
+pub(crate) fn is_pronoun(text: &str) -> bool {
     PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(text.trim()))
 }
 

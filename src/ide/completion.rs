@@ -423,6 +423,9 @@ struct NameProposal<'a> {
     mentions: Cow<'a, [Span]>,
     /// 0 declared canonical name, 1 alias, 2 article name, 3 `unnamed`.
     group: u8,
+    /// The credited speaker as the article writes it next to the cue (`The party's
+    /// nominee`): after declared actors, before the article's other names.
+    written: bool,
 }
 
 /// A proposal's detail line, written out only for the proposals that are returned.
@@ -564,6 +567,7 @@ fn actor_names(
                 documentation: (!doc.is_empty()).then(|| doc.join("\n\n")),
                 mentions: mentions.into(),
                 group: 0,
+                written: false,
             });
             for alias in &actor.aliases {
                 let mentions = article
@@ -577,6 +581,7 @@ fn actor_names(
                     documentation: None,
                     mentions: mentions.into(),
                     group: 1,
+                    written: false,
                 });
             }
         }
@@ -589,6 +594,29 @@ fn actor_names(
                 .map(|n| without_article(&normalize_str(n)).to_string())
         })
         .collect();
+    // The credited speaker as written (a descriptor such as "the party's nominee", or a
+    // name): ranked right after declared actors.
+    if let (Some(c), Some(a)) = (&credited, article) {
+        if let Some(src) = c.written {
+            let name = crate::draft::actor_name(&a.text, src);
+            let name = name
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string();
+            let key = normalize_str(&name);
+            if !name.is_empty() && !declared_names.contains(without_article(&key)) {
+                proposals.push(NameProposal {
+                    label: Cow::Owned(name),
+                    key: Cow::Owned(key),
+                    kind: CompletionKind::Name,
+                    detail: Detail::Article { kind: "speaker" },
+                    documentation: None,
+                    mentions: Cow::Owned(vec![src]),
+                    group: 2,
+                    written: true,
+                });
+            }
+        }
+    }
     if let Some(a) = article {
         let candidates = match names {
             ArticleNames::Compute => a.candidates(),
@@ -610,6 +638,7 @@ fn actor_names(
                 documentation: None,
                 mentions: cand.mentions.as_slice().into(),
                 group: 2,
+                written: false,
             });
         }
     }
@@ -629,6 +658,7 @@ fn actor_names(
                 documentation: None,
                 mentions: Cow::Owned(c.speaker.clone()),
                 group: 2,
+                written: false,
             });
             let _ = a;
         }
@@ -642,6 +672,7 @@ fn actor_names(
             documentation: Some("Exempt from C020 and C021.".into()),
             mentions: Vec::new().into(),
             group: 3,
+            written: false,
         });
     }
     let excluded: HashSet<String> = excluded.iter().map(|e| normalize_str(e)).collect();
@@ -679,7 +710,11 @@ fn actor_names(
             _ => 1 + tier.min(3),
         };
         // Declared actors before the article's other names at the same nearness.
-        let group = if p.group == 1 { 0 } else { p.group };
+        let group = match p.group {
+            _ if p.written => 1,
+            1 => 0,
+            g => g,
+        };
         ranked.push(((tier, group, distance.min(9_999_999_999), seq), seq));
     }
     if ranked.len() > MAX_COMPLETIONS {
@@ -714,6 +749,8 @@ struct Credited {
     speaker: Vec<Span>,
     /// The article's name for the speaker (as `claimls draft` writes it).
     name: Option<String>,
+    /// The source as written next to the cue, when it is no pronoun.
+    written: Option<Span>,
     addressee: Option<Span>,
     /// The reported words (or the quote's anchor when no attribution covers it).
     content: Vec<Span>,
@@ -731,6 +768,9 @@ impl Credited {
                 .map(|a| a.source.into_iter().chain(a.resolved).collect())
                 .unwrap_or_default(),
             name: att.and_then(|a| crate::check::credit::speaker_text(article, a)),
+            written: att
+                .and_then(|a| a.source)
+                .filter(|s| looks_like_a_name(s.slice(&article.text))),
             addressee: att.and_then(|a| a.addressee),
             content: att.map_or_else(|| vec![anchor], |a| a.content.clone()),
             block: article.text_block(anchor.start),
@@ -794,6 +834,40 @@ impl Credited {
         let near = |m: &Span| self.block.is_some_and(|b| b.contains_span(*m));
         mentions.iter().any(inside) && !mentions.iter().any(|m| near(m) && !inside(m))
     }
+}
+
+/// Whether a source as written can stand as a `source:`: a name (`Attorney General Ann
+/// Dole`, `Department of Energy`) or a short description opening with a determiner
+/// (`The party's nominee`, `the city`); not a pronoun, and no words of a clause caught
+/// with it (`Dole took`, `Dole on Monday`).
+fn looks_like_a_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if crate::check::credit::is_pronoun(text) || words.len() > 8 {
+        return false;
+    }
+    let lower = first.to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "the" | "a" | "an" | "his" | "her" | "its" | "their"
+    ) {
+        // A description: no verb-looking word after its head.
+        return !words[1..].iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            crate::article::attribution::lexicon::reporting_lemma(w).is_some()
+                || (w.ends_with("ed") && !w.starts_with(char::is_uppercase))
+        });
+    }
+    first.starts_with(char::is_uppercase)
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
+                || matches!(
+                    *w,
+                    "of" | "for" | "the" | "and" | "de" | "von" | "van" | "al" | "bin"
+                )
+        })
 }
 
 fn overlaps(a: Span, b: Span) -> bool {
@@ -1417,6 +1491,53 @@ mod tests {
         assert!(completion(&Parsed::new(""), None, 99, &Config::default())
             .iter()
             .all(|c| c.kind != CompletionKind::Actor));
+    }
+
+    #[test]
+    fn source_offers_the_credited_description_as_written_after_declared_actors() {
+        use crate::article::attribution::{Attribution, Confidence, ContentKind};
+        let text = "date 2021-01-01 Tolls\n\nAnna Berg won the council vote in May. The party's nominee said the bridge toll would end.\n";
+        let find = |needle: &str| {
+            let at = text.find(needle).unwrap();
+            Span::new(at, at + needle.len())
+        };
+        let att = Attribution {
+            content: vec![find("the bridge toll would end")],
+            kind: ContentKind::Indirect,
+            cue: Some(find("said")),
+            source: Some(find("The party's nominee")),
+            resolved: Some(find("Anna Berg")),
+            addressee: None,
+            chain: vec![],
+            confidence: Confidence::Medium,
+        };
+        let article = Article::new(text).with_attributions(vec![att.clone()]);
+        let ranked = |claims: &str| {
+            let p = Parsed::new(claims);
+            let mut items = completion(
+                &p,
+                Some(&article),
+                claims.find("source: ").unwrap() + 8,
+                &Config::default(),
+            );
+            items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
+            items.into_iter().map(|c| c.label).collect::<Vec<_>>()
+        };
+        let l = ranked("claim c\n  source: \n  quote: the bridge toll would end\n");
+        assert_eq!(l[0], "party's nominee", "{l:?}");
+        assert!(l.iter().any(|x| x == "Anna Berg"), "{l:?}");
+        // A declared actor the article names there comes first.
+        let l = ranked(
+            "actor Anna Berg\n  kind: person\n\nclaim c\n  source: \n  quote: the bridge toll would end\n",
+        );
+        assert_eq!(l[0], "Anna Berg", "{l:?}");
+        assert_eq!(l[1], "party's nominee", "{l:?}");
+        // Words of a clause caught with the source are no name to offer.
+        assert!(looks_like_a_name("The party's nominee"));
+        assert!(looks_like_a_name("Attorney General Ann Dole"));
+        assert!(!looks_like_a_name("Dole took"));
+        assert!(!looks_like_a_name("Ann Dole on Monday"));
+        assert!(!looks_like_a_name("he"));
     }
 
     #[test]

@@ -705,7 +705,8 @@ struct Found {
     source: Option<Span>,
     addressee: Option<Span>,
     chain: Vec<Span>,
-    /// The source is carried on from the previous speaker (a quote without its own cue).
+    /// Weak evidence: the source is carried on from the previous speaker (a quote without
+    /// its own cue), or the cue is a verb outside the lexicon ([`clause_verb`]).
     carried: bool,
     /// The source is the main clause's subject (`…, saying …`).
     participle: bool,
@@ -1397,6 +1398,7 @@ fn find_in_unit(a: &Article, b: &Block, bi: usize, lo0: usize, hi: usize, out: &
     let lo = skip_dateline(b, lo0, hi);
     let mut i = lo;
     let mut last_source: Option<Span> = None;
+    let start_len = out.len();
     while i < hi {
         if !t[i].word() || in_quote(b, i) {
             i += 1;
@@ -1426,6 +1428,268 @@ fn find_in_unit(a: &Article, b: &Block, bi: usize, lo0: usize, hi: usize, out: &
         }
         i = cue_last + 1;
     }
+    if out.len() == start_len && !b.headline {
+        clause_verb(a, b, bi, lo, hi, out);
+    }
+}
+
+/// Whether the word at `w` also stands capitalized inside a sentence of the article
+/// (after a lowercase word or a comma), looked for within 4 KB either side.
+fn name_inside_a_sentence(a: &Article, w: Span) -> bool {
+    let word = w.slice(&a.text);
+    let from = crate::text::floor_char_boundary(&a.text, w.start.saturating_sub(4_000));
+    let to = crate::text::floor_char_boundary(&a.text, (w.end + 4_000).min(a.text.len()));
+    let hay = &a.text[from..to];
+    hay.match_indices(word).any(|(at, _)| {
+        let at = at + from;
+        at != w.start
+            && !a.text[at + word.len()..].starts_with(|c: char| c.is_alphanumeric())
+            && a.text[..at]
+                .trim_end_matches([' ', '\u{a0}'])
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_lowercase() || c == ',')
+    })
+}
+
+/// Past-tense forms that do not end in `-ed`, for [`clause_verb`].
+const IRREGULAR_PAST: &[&str] = &[
+    "made",
+    "took",
+    "gave",
+    "sent",
+    "put",
+    "held",
+    "won",
+    "left",
+    "ran",
+    "got",
+    "brought",
+    "met",
+    "kept",
+    "paid",
+    "set",
+    "led",
+    "built",
+    "lost",
+    "spent",
+    "sought",
+    "struck",
+    "drew",
+    "saw",
+    "wrote",
+    "spoke",
+    "thought",
+    "knew",
+    "hit",
+    "cut",
+    "let",
+    "began",
+    "became",
+    "fought",
+    "bought",
+    "chose",
+    "stood",
+    "threw",
+    "understood",
+    "withdrew",
+    "undertook",
+    "overtook",
+    "forgave",
+    "took",
+    "shook",
+    "swore",
+    "tore",
+    "froze",
+    "broke",
+    "rode",
+    "rose",
+];
+
+/// Words that open a sentence before its subject (`But`, `Meanwhile,`).
+const CLAUSE_OPENERS: &[&str] = &[
+    "but",
+    "and",
+    "yet",
+    "meanwhile",
+    "still",
+    "now",
+    "however",
+    "instead",
+    "later",
+    "also",
+    "so",
+    "then",
+    "today",
+    "yesterday",
+    "earlier",
+    "separately",
+];
+
+/// A sentence with no reporting cue of the lexicon whose subject names someone (a name,
+/// `he`/`she`/`they`, or a descriptor such as `the campaign`) and whose main verb is
+/// another verb (`Anna Berg defended the plan`, `The council is weighing a ban`): the
+/// subject's stance or act, as PARC-style annotation counts it. The content is the rest
+/// of the sentence; confidence is `Low` (the cue is not a reporting verb).
+fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mut Vec<Found>) {
+    let t = &b.toks;
+    let mut s = lo;
+    while s < hi && !t[s].word() && !is_quote_char(t[s].p) {
+        s += 1;
+    }
+    if s < hi && CLAUSE_OPENERS.contains(&t[s].low.as_str()) {
+        s += 1;
+        if s < hi && t[s].p == ',' {
+            s += 1;
+        }
+    }
+    // A short phrase of time or place before the subject: "On Friday, …".
+    if s < hi && PREPS.contains(&t[s].low.as_str()) {
+        match (s + 1..hi.min(s + 8)).find(|&k| !t[k].word()) {
+            Some(k) if t[k].p == ',' => s = k + 1,
+            _ => return,
+        }
+    }
+    if s >= hi || !t[s].word() || in_quote(b, s) {
+        return;
+    }
+    let Some((ss, se)) = np_right(b, s, hi) else {
+        return;
+    };
+    let first = t[ss].low.as_str();
+    let words: Vec<&Tok> = t[ss..se].iter().filter(|x| x.word()).collect();
+    let head = words.last().map_or("", |w| w.low.as_str());
+    let named = if words.len() == 1 {
+        matches!(first, "he" | "she" | "they")
+            || (t[ss].cap
+                && !DETS.contains(&first)
+                && !PREPS.contains(&first)
+                && !STOPS.contains(&first)
+                && !PRONOUNS.contains(&first)
+                && !matches!(
+                    first,
+                    "there" | "here" | "this" | "what" | "all" | "many" | "most"
+                ))
+    } else {
+        // "The Daily Ledger", "Anna Berg", "the campaign", "the city council".
+        let capitalized = words[1..].iter().any(|w| w.cap);
+        let head_noun = PERSON_NOUNS.contains(&head)
+            || ORG_NOUNS.contains(&head)
+            || lexicon::OUTLET_WORDS.contains(&head);
+        (capitalized || head_noun) && words.len() <= 6 && t[se - 1].word()
+    };
+    // The noun before `of`/`for` is the head: "the dissolution of the Union" names no one.
+    let pre: Vec<&&Tok> = words
+        .iter()
+        .take_while(|w| !matches!(w.low.as_str(), "of" | "for" | "from" | "at"))
+        .collect();
+    let named = named
+        && (words.len() == 1
+            || pre.last().is_some_and(|w| {
+                w.cap
+                    || PERSON_NOUNS.contains(&w.low.as_str())
+                    || ORG_NOUNS.contains(&w.low.as_str())
+                    || lexicon::OUTLET_WORDS.contains(&w.low.as_str())
+            }))
+        && !PREPS.contains(&first)
+        && !first.starts_with(|c: char| c.is_ascii_digit());
+    if !named
+        || words.iter().any(|w| {
+            (w.low.ends_with("ing") && !w.cap)
+                || w.low.ends_with("n't")
+                || w.low.ends_with("n\u{2019}t")
+        })
+    {
+        return;
+    }
+    // A single capitalized word opening a sentence is a name when the article writes it
+    // so inside a sentence too (`Protesters`, `Security` are not).
+    if words.len() == 1
+        && !matches!(first, "he" | "she" | "they")
+        && !name_inside_a_sentence(a, span_of(b, (ss, se)))
+    {
+        return;
+    }
+    // The verb group: auxiliaries and adverbs, then the verb.
+    let mut v = se;
+    let mut aux = None;
+    while v < hi
+        && t[v].word()
+        && (AUX.contains(&t[v].low.as_str())
+            || (t[v].low.ends_with("ly") && t[v].low.len() > 4 && !t[v].cap))
+    {
+        if AUX.contains(&t[v].low.as_str()) && !matches!(t[v].low.as_str(), "not" | "n't") {
+            aux = Some(v);
+        }
+        v += 1;
+    }
+    if v >= hi || !t[v].word() || t[v].cap || in_quote(b, v) {
+        return;
+    }
+    let w = t[v].low.as_str();
+    if DETS.contains(&w)
+        || PREPS.contains(&w)
+        || STOPS.contains(&w)
+        || PRONOUNS.contains(&w)
+        || lexicon::reporting_lemma(w).is_some()
+        || w.chars().any(|c| !c.is_alphabetic() && c != '-')
+    {
+        return;
+    }
+    let finite = match aux.map(|k| t[k].low.as_str()) {
+        // "is weighing": a participle after `be`; a copula or a passive is no act of
+        // the subject.
+        Some(x) if BE.contains(&x) => w.ends_with("ing"),
+        Some(_) => true,
+        None => {
+            (w.ends_with("ed") && w.len() > 3)
+                || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3)
+                || IRREGULAR_PAST.contains(&w)
+        }
+    };
+    if !finite {
+        return;
+    }
+    let c = v + 1;
+    // A short object (`signed a treaty`) is an act, rarely a position.
+    if (c..hi).filter(|&k| t[k].word()).count() < 3 {
+        return;
+    }
+    // A quotation in the sentence is the subject's words, found by the rules for quotes.
+    if b.quotes.iter().any(|q| lo <= q.open && q.open < hi) {
+        return;
+    }
+    // The verb's object, not a place, a time, a particle or an agent (`moved into …`,
+    // `turned up`, `was struck by …`).
+    let next = t[c].low.as_str();
+    let progressive = aux.is_some_and(|k| BE.contains(&t[k].low.as_str()));
+    if !t[c].word()
+        || (PREPS.contains(&next) && !(progressive && next != "by"))
+        || matches!(
+            next,
+            "up" | "off" | "out" | "away" | "down" | "back" | "even" | "too"
+        )
+        || (next.ends_with("ly") && next.len() > 4)
+    {
+        return;
+    }
+    let Some(content) = content_span(b, c, hi) else {
+        return;
+    };
+    push_found(
+        out,
+        Found {
+            content: vec![content],
+            kind: ContentKind::Indirect,
+            cue: Some(Span::new(t[v].s, t[v].e)),
+            source: Some(span_of(b, (ss, se))),
+            addressee: None,
+            chain: Vec::new(),
+            carried: true,
+            participle: false,
+            block: bi,
+        },
+    );
 }
 
 /// `…, X said.`, `"…," X said`, `"…," said X, "…"`, `The plan, he said, is …`.

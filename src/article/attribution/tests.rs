@@ -394,3 +394,39 @@ fn overlapping_by_binary_search_finds_what_a_scan_finds() {
         }
     }
 }
+
+#[test]
+fn a_named_subject_with_a_verb_outside_the_lexicon() {
+    // The subject's act or stance, as PARC-style annotation counts it: low confidence.
+    let text = format!(
+        "{H}Anna Berg met Omar Reyes in Lakeside last spring.\n\nAnna Berg defended the new toll on the harbour bridge."
+    );
+    let s = only(&text);
+    assert_eq!(s.content, ["the new toll on the harbour bridge"]);
+    assert_eq!(s.cue.as_deref(), Some("defended"));
+    assert_eq!(s.source.as_deref(), Some("Anna Berg"));
+    assert_eq!(s.confidence, Confidence::Low);
+    let s = only(&format!(
+        "{H}The city council is weighing a ban on night flights."
+    ));
+    assert_eq!(s.source.as_deref(), Some("The city council"));
+    assert_eq!(s.content, ["a ban on night flights"]);
+    // After a short phrase of time before the subject.
+    let s = only(&format!(
+        "{H}On Friday, the city council rejected the plan for a second runway."
+    ));
+    assert_eq!(s.source.as_deref(), Some("the city council"));
+    assert_eq!(s.content, ["the plan for a second runway"]);
+    // Not an act of the subject: a copula, a passive, a place after the verb, a
+    // capitalized common word opening the sentence, a phrase of no one.
+    for sentence in [
+        "The city council is a body of nine members.",
+        "The city council was praised for the new park.",
+        "Anna Berg moved into a flat near the harbour last year.",
+        "Tensions rose sharply across the region after the vote.",
+        "The dissolution of the Lakeside Union ended the old treaty.",
+    ] {
+        let all = seen(&format!("{H}{sentence}"));
+        assert!(all.is_empty(), "{sentence}: {all:#?}");
+    }
+}
