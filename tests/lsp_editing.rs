@@ -507,3 +507,39 @@ async fn tokens_are_refreshed_when_quote_levels_change() {
     assert!(more.is_ok(), "a refresh after the near miss appeared");
     assert!(h.shutdown().await);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn workspace_symbols_across_files() {
+    let h = Harness::standard().await;
+    std::fs::create_dir_all(h.path("more")).unwrap();
+    std::fs::write(
+        h.path("more/other.claims"),
+        "article: ../000_a935861ad7be96ce.txt\n\nactor Sergei Lavrov\n  kind: person\n",
+    )
+    .unwrap();
+    let (uri, _) = h.open_example().await;
+    let found = h
+        .call("workspace/symbol", json!({ "query": "lavrov" }))
+        .await;
+    let found = found.as_array().unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["name"], "Sergei Lavrov");
+    assert!(found[0]["location"]["uri"]
+        .as_str()
+        .unwrap()
+        .ends_with("/more/other.claims"));
+    // Claim ids too, and the open document as the editor has it.
+    let edited = EXAMPLE_CLAIMS.replacen("claim baku-denial", "claim baku-rejection", 1);
+    h.change(&uri, 2, json!([{ "text": edited }])).await;
+    h.diagnostics(&uri, 2).await;
+    let found = h
+        .call("workspace/symbol", json!({ "query": "bakurej" }))
+        .await;
+    let found = found.as_array().unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["name"], "baku-rejection");
+    assert_eq!(found[0]["location"]["uri"], uri);
+    let (line, _) = utf16_position(&edited, "claim baku-rejection", 0);
+    assert_eq!(found[0]["location"]["range"]["start"]["line"], line);
+    assert!(h.shutdown().await);
+}

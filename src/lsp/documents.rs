@@ -212,6 +212,11 @@ impl Documents {
         self.docs.get(uri)
     }
 
+    /// Every open document.
+    pub fn iter(&self) -> impl Iterator<Item = &Document> {
+        self.docs.values()
+    }
+
     pub fn get_mut(&mut self, uri: &Uri) -> Option<&mut Document> {
         self.docs.get_mut(uri)
     }

@@ -14,6 +14,7 @@ pub mod documents;
 pub mod server;
 pub mod settings;
 pub mod transport;
+pub mod workspace;
 
 use std::process::ExitCode;
 use tokio::io::{AsyncRead, AsyncWrite};

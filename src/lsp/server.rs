@@ -663,6 +663,7 @@ fn capabilities(enc: Encoding) -> ServerCapabilities {
         }),
         definition_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
         semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
             SemanticTokensOptions {
                 legend: semantic_legend(),
@@ -1457,6 +1458,60 @@ impl LanguageServer for Backend {
                     })
                     .collect(),
             )
+        })
+        .await
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        self.guarded("workspace/symbol", |s| {
+            let roots = read(&s.roots);
+            let open: std::collections::HashMap<PathBuf, Arc<str>> = lock(&s.docs)
+                .iter()
+                .filter(|d| d.kind != Kind::Text)
+                .filter_map(|d| Some((d.path.clone()?, Arc::from(d.snapshot.text()))))
+                .collect();
+            let mut files = super::workspace::claims_files(&roots);
+            // Open annotations outside the folders count too.
+            files.extend(
+                open.keys()
+                    .filter(|p| !super::workspace::under(p, &roots))
+                    .cloned(),
+            );
+            let max_bytes = read(&s.settings).max_document_bytes;
+            let found = super::workspace::symbols(&params.query, &files, &open, max_bytes);
+            let enc = s.enc();
+            let mut indexes: std::collections::HashMap<PathBuf, crate::text::LineIndex> =
+                Default::default();
+            let symbols = found
+                .into_iter()
+                .filter_map(|f| {
+                    let uri = Uri::from_file_path(&f.path)?;
+                    let index = indexes
+                        .entry(f.path.clone())
+                        .or_insert_with(|| crate::text::LineIndex::new(&f.text));
+                    let lines = Lines {
+                        text: &f.text,
+                        index,
+                        enc,
+                    };
+                    #[allow(deprecated)]
+                    Some(SymbolInformation {
+                        name: f.name,
+                        kind: symbol_kind(f.kind),
+                        tags: None,
+                        deprecated: None,
+                        location: Location::new(uri, lines.range(f.selection)),
+                        container_name: f
+                            .path
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned()),
+                    })
+                })
+                .collect();
+            Some(WorkspaceSymbolResponse::Flat(symbols))
         })
         .await
     }
