@@ -93,7 +93,7 @@ def workspace(tmp_path: pathlib.Path) -> Workspace:
 def make_client() -> LanguageClient:
     """pytest-lsp's client, which also keeps every publishDiagnostics whole (with its
     version) in `client.published`, oldest first, and accepts dynamic registrations
-    (`client.registrations`), as VS Code does."""
+    (`client.registrations`) and `workspace/semanticTokens/refresh`, as VS Code does."""
     client = LanguageClient(converter_factory=default_converter)
     client.published = []
     client.registrations = []
@@ -107,8 +107,16 @@ def make_client() -> LanguageClient:
     def register_capability(client: LanguageClient, params: types.RegistrationParams):
         client.registrations.extend(params.registrations)
 
+    def semantic_tokens_refresh(client: LanguageClient, params):
+        # The server asks for tokens again when quotes' match levels change; VS Code
+        # answers and re-requests. Counted, for the tests that look.
+        client.token_refreshes += 1
+        return None
+
+    client.token_refreshes = 0
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = publish_diagnostics
     features[types.CLIENT_REGISTER_CAPABILITY] = register_capability
+    features[types.WORKSPACE_SEMANTIC_TOKENS_REFRESH] = semantic_tokens_refresh
     register_lsp_features(client, features)
     return client
 
