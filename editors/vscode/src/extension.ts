@@ -243,6 +243,29 @@ async function showReport(): Promise<void> {
   panel.onDidDispose(() => fs.rmSync(dir, { recursive: true, force: true }));
 }
 
+interface WirePosition {
+  line: number;
+  character: number;
+}
+
+/**
+ * The server's "N claims" code lens runs `claimls.showReferences` with the wire form
+ * `[uri, position, locations]`; VS Code's reference view wants its own types.
+ */
+async function showReferences(
+  uri: string,
+  position: WirePosition,
+  locations: Array<{ uri: string; range: { start: WirePosition; end: WirePosition } }>,
+): Promise<void> {
+  const pos = (p: WirePosition) => new vscode.Position(p.line, p.character);
+  await vscode.commands.executeCommand(
+    'editor.action.showReferences',
+    vscode.Uri.parse(uri),
+    pos(position),
+    (locations ?? []).map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(pos(l.range.start), pos(l.range.end)))),
+  );
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   extensionContext = context;
   outputChannel = vscode.window.createOutputChannel('claimls');
@@ -253,6 +276,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('claimls.restartServer', restartServer),
     vscode.commands.registerCommand('claimls.openArticleAtQuote', openArticleAtQuote),
     vscode.commands.registerCommand('claimls.showReport', showReport),
+    vscode.commands.registerCommand('claimls.showReferences', showReferences),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // rules/debounceMs reach the running server through didChangeConfiguration;
       // a different binary needs a new process.

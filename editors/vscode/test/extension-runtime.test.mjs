@@ -111,6 +111,22 @@ test('the bundled extension drives a language server', { skip: !existsSync(bundl
       [16, 60, 16, 120],
     );
 
+    // The code lens command hands VS Code's reference view its own types.
+    let shownRefs;
+    state.commands.set('editor.action.showReferences', (...args) => {
+      shownRefs = args;
+    });
+    const fileUri = doc.uri.toString();
+    await state.commands.get('claimls.showReferences')(fileUri, { line: 3, character: 6 }, [
+      { uri: fileUri, range: { start: { line: 9, character: 10 }, end: { line: 9, character: 25 } } },
+    ]);
+    assert.ok(shownRefs, 'editor.action.showReferences was not run');
+    assert.equal(shownRefs[0].toString(), fileUri);
+    assert.ok(shownRefs[1] instanceof vscode.Position && shownRefs[1].line === 3 && shownRefs[1].character === 6);
+    assert.equal(shownRefs[2].length, 1);
+    assert.ok(shownRefs[2][0] instanceof vscode.Location);
+    assert.equal(shownRefs[2][0].range.end.character, 25);
+
     // Show Report: `claimls report FILE -o DIR` runs, and the page it wrote is
     // shown in a webview beside the editor, scripts enabled, nothing loadable.
     assert.ok(state.commands.has('claimls.showReport'));
