@@ -543,3 +543,63 @@ async fn workspace_symbols_across_files() {
     assert_eq!(found[0]["location"]["range"]["start"]["line"], line);
     assert!(h.shutdown().await);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pull_mode_serves_diagnostics_by_pull_only() {
+    // Default: push only, nothing advertised (a client that pulled as well would show
+    // every finding twice).
+    let (h, result) = Harness::initialized(
+        json!({ "textDocument": { "diagnostic": {} } }),
+        json!({ "claimls": { "debounceMs": 0 } }),
+    )
+    .await;
+    assert!(result["capabilities"]["diagnosticProvider"].is_null());
+    assert!(h.shutdown().await);
+
+    let caps = json!({
+        "textDocument": { "diagnostic": {} },
+        "workspace": { "diagnostics": { "refreshSupport": true } }
+    });
+    let (h, result) = Harness::initialized(
+        caps,
+        json!({ "claimls": { "debounceMs": 0, "pullDiagnostics": true } }),
+    )
+    .await;
+    assert_eq!(
+        result["capabilities"]["diagnosticProvider"]["identifier"],
+        "claimls"
+    );
+    let text = EXAMPLE_CLAIMS.replacen("concerned over reports", "concerned ovr reports", 1);
+    let uri = h.open(CLAIMS_NAME, "claims", 1, &text).await;
+    // The check ran: the client is told to pull, and nothing is pushed for the file.
+    h.wait_server_request("workspace/diagnostic/refresh").await;
+    let pushed: Vec<Value> = h
+        .notifications("textDocument/publishDiagnostics")
+        .into_iter()
+        .filter(|n| n["params"]["uri"] == uri)
+        .collect();
+    assert!(pushed.is_empty(), "{pushed:?}");
+    let pulled = h
+        .call(
+            "textDocument/diagnostic",
+            json!({ "textDocument": { "uri": uri } }),
+        )
+        .await;
+    let codes: Vec<&str> = pulled["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["C011"]);
+    // After the fix, a pull gives nothing.
+    h.change(&uri, 2, json!([{ "text": EXAMPLE_CLAIMS }])).await;
+    let pulled = h
+        .call(
+            "textDocument/diagnostic",
+            json!({ "textDocument": { "uri": uri } }),
+        )
+        .await;
+    assert_eq!(pulled["items"], json!([]));
+    assert!(h.shutdown().await);
+}

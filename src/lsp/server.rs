@@ -79,6 +79,11 @@ struct ClientCaps {
     definition_links: bool,
     /// `workspace/semanticTokens/refresh` may be sent.
     semantic_refresh: bool,
+    /// Diagnostics by pull only (the `pullDiagnostics` setting, and the client pulls):
+    /// nothing is pushed for annotations.
+    pull: bool,
+    /// ... and `workspace/diagnostic/refresh` may be sent when findings change.
+    pull_refresh: bool,
 }
 
 /// The article of an annotation as far as it could be had.
@@ -431,11 +436,24 @@ impl State {
                 }
             }
         }
-        self.publish(uri, outcome.lsp, Some(outcome.version)).await;
+        let caps = read(&self.caps);
+        if caps.pull {
+            // The client pulls: tell it the findings changed instead of pushing them.
+            if caps.pull_refresh {
+                let client = self.client.clone();
+                tokio::spawn(async move {
+                    let _ = client
+                        .send_request::<request::WorkspaceDiagnosticRefresh>(())
+                        .await;
+                });
+            }
+        } else {
+            self.publish(uri, outcome.lsp, Some(outcome.version)).await;
+        }
         if let Some((auri, aversion, marks)) = outcome.article_side {
             self.publish(auri, marks, Some(aversion)).await;
         }
-        if refresh_tokens && read(&self.caps).semantic_refresh {
+        if refresh_tokens && caps.semantic_refresh {
             // Not awaited: the client answers when it likes, and asks for tokens after.
             let client = self.client.clone();
             tokio::spawn(async move {
@@ -641,7 +659,8 @@ impl Backend {
     }
 }
 
-fn capabilities(enc: Encoding) -> ServerCapabilities {
+/// What the server offers; pull diagnostics only in pull mode (see `ClientCaps::pull`).
+fn capabilities(enc: Encoding, pull: bool) -> ServerCapabilities {
     ServerCapabilities {
         position_encoding: Some(convert::encoding_kind(enc)),
         text_document_sync: Some(TextDocumentSyncCapability::Options(
@@ -677,13 +696,15 @@ fn capabilities(enc: Encoding) -> ServerCapabilities {
             resolve_provider: Some(false),
         }),
         inlay_hint_provider: Some(OneOf::Left(true)),
-        diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
-            identifier: Some("claimls".into()),
-            // An annotation's findings change when its article changes.
-            inter_file_dependencies: true,
-            workspace_diagnostics: false,
-            work_done_progress_options: WorkDoneProgressOptions::default(),
-        })),
+        diagnostic_provider: pull.then(|| {
+            DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                identifier: Some("claimls".into()),
+                // An annotation's findings change when its article changes.
+                inter_file_dependencies: true,
+                workspace_diagnostics: false,
+                work_done_progress_options: WorkDoneProgressOptions::default(),
+            })
+        }),
         selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
         document_highlight_provider: Some(OneOf::Left(true)),
         rename_provider: Some(OneOf::Right(RenameOptions {
@@ -778,9 +799,26 @@ impl LanguageServer for Backend {
                     .text_document
                     .as_ref()
                     .and_then(|t| t.definition.as_ref());
+                let mut settings = Settings::default();
+                let problems = params
+                    .initialization_options
+                    .as_ref()
+                    .map(|o| settings.update(o))
+                    .unwrap_or_default();
+                let pull = settings.pull_diagnostics
+                    && params
+                        .capabilities
+                        .text_document
+                        .as_ref()
+                        .is_some_and(|t| t.diagnostic.is_some());
                 write(
                     &s.caps,
                     ClientCaps {
+                        pull,
+                        pull_refresh: workspace
+                            .and_then(|w| w.diagnostics.as_ref())
+                            .and_then(|d| d.refresh_support)
+                            .unwrap_or(false),
                         watch_files: workspace
                             .and_then(|w| w.did_change_watched_files.as_ref())
                             .and_then(|w| w.dynamic_registration)
@@ -794,12 +832,6 @@ impl LanguageServer for Backend {
                             .unwrap_or(false),
                     },
                 );
-                let mut settings = Settings::default();
-                let problems = params
-                    .initialization_options
-                    .as_ref()
-                    .map(|o| settings.update(o))
-                    .unwrap_or_default();
                 write(&s.settings, settings);
                 problems
             })
@@ -808,7 +840,7 @@ impl LanguageServer for Backend {
             self.state.show_once(p).await;
         }
         Ok(InitializeResult {
-            capabilities: capabilities(self.state.enc()),
+            capabilities: capabilities(self.state.enc(), read(&self.state.caps).pull),
             server_info: Some(ServerInfo {
                 name: "claimls".into(),
                 version: Some(env!("CARGO_PKG_VERSION").into()),

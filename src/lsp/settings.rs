@@ -33,6 +33,10 @@ pub struct Settings {
     pub max_document_bytes: u64,
     /// `completionBudgetMs`: how long completion waits for the article's names.
     pub completion_budget_ms: u64,
+    /// `pullDiagnostics` (read at initialization): serve diagnostics by pull only, to a
+    /// client that declares pull support. Off by default: a client that pulls and also
+    /// receives pushes (Neovim, VS Code) would show every finding twice.
+    pub pull_diagnostics: bool,
 }
 
 impl Default for Settings {
@@ -44,6 +48,7 @@ impl Default for Settings {
             max_diagnostics: DEFAULT_MAX_DIAGNOSTICS,
             max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
             completion_budget_ms: DEFAULT_COMPLETION_BUDGET_MS,
+            pull_diagnostics: false,
         }
     }
 }
@@ -108,6 +113,14 @@ impl Settings {
                 None => problems.push(
                     "settings: completionBudgetMs: expected a number of milliseconds".to_string(),
                 ),
+            }
+        }
+        if let Some(flag) = obj.get("pullDiagnostics") {
+            match flag.as_bool() {
+                Some(b) => self.pull_diagnostics = b,
+                None => {
+                    problems.push("settings: pullDiagnostics: expected true or false".to_string())
+                }
             }
         }
         if let Some(flag) = obj
