@@ -54,6 +54,22 @@ pub(crate) fn claims_files(
     Ok(files)
 }
 
+/// The folders the command line names, resolved: each directory itself, a file's
+/// folder. Articles under them may be read (see `fsio::confine`).
+pub(crate) fn named_folders(paths: &[PathBuf]) -> Vec<PathBuf> {
+    paths
+        .iter()
+        .map(|p| {
+            let dir = match p.parent() {
+                _ if p.is_dir() => p.as_path(),
+                Some(d) if !d.as_os_str().is_empty() => d,
+                _ => Path::new("."),
+            };
+            crate::fsio::normalize(dir)
+        })
+        .collect()
+}
+
 fn walk(root: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<String>) {
     let walker = walkdir::WalkDir::new(root)
         .follow_links(false)

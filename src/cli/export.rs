@@ -76,18 +76,7 @@ pub fn run_export(args: ExportArgs) -> ExitCode {
         eprintln!("error: brat export writes a `.ann` and a `.txt` per annotation: give `-o DIR`");
         return ExitCode::from(2);
     }
-    let checked: Vec<PathBuf> = args
-        .paths
-        .iter()
-        .map(|p| {
-            let dir = match p.parent() {
-                _ if p.is_dir() => p.as_path(),
-                Some(d) if !d.as_os_str().is_empty() => d,
-                _ => Path::new("."),
-            };
-            crate::fsio::normalize(dir)
-        })
-        .collect();
+    let checked: Vec<PathBuf> = discover::named_folders(&args.paths);
     let deny = args.deny.severity();
     if let Some(dir) = &args.output {
         if let Err(e) = std::fs::create_dir_all(dir) {

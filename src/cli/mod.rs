@@ -228,17 +228,7 @@ pub fn run_check(args: CheckArgs) -> ExitCode {
     } else {
         args.paths.clone()
     };
-    let checked: Vec<PathBuf> = named
-        .iter()
-        .map(|p| {
-            let dir = match p.parent() {
-                _ if p.is_dir() => p.as_path(),
-                Some(d) if !d.as_os_str().is_empty() => d,
-                _ => std::path::Path::new("."),
-            };
-            crate::fsio::normalize(dir)
-        })
-        .collect();
+    let checked: Vec<PathBuf> = discover::named_folders(&named);
     let report = run::check_files(&files, &checked, options, &run_options);
     problems.extend(report.problems.iter().cloned());
 

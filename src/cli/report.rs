@@ -38,18 +38,7 @@ pub fn run_report(args: ReportArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let checked: Vec<PathBuf> = args
-        .paths
-        .iter()
-        .map(|p| {
-            let dir = match p.parent() {
-                _ if p.is_dir() => p.as_path(),
-                Some(d) if !d.as_os_str().is_empty() => d,
-                _ => Path::new("."),
-            };
-            crate::fsio::normalize(dir)
-        })
-        .collect();
+    let checked: Vec<PathBuf> = discover::named_folders(&args.paths);
     if let Err(e) = std::fs::create_dir_all(&args.output) {
         eprintln!(
             "error: cannot create `{}`: {e}",

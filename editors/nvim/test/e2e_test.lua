@@ -24,19 +24,8 @@ local repo = vim.fn.fnamemodify(t.editors_dir, ':h')
 local example = 'examples/000_a935861ad7be96ce'
 local TIMEOUT = 20000
 
-local bin = os.getenv('CLAIMLS_BIN')
-if bin == nil or bin == '' then
-  bin = repo .. '/target/debug/claimls'
-end
-bin = vim.fn.fnamemodify(bin, ':p')
-if vim.fn.executable(bin) ~= 1 then
-  if os.getenv('CI') == 'true' then
-    t.check('claimls binary at ' .. bin .. ' (build it, or set CLAIMLS_BIN)', false)
-    t.finish()
-    return
-  end
-  t.out('SKIP: no claimls binary at ' .. bin .. ' (cargo build, or set CLAIMLS_BIN)')
-  vim.cmd('qall!')
+local bin = t.server_bin()
+if not bin then
   return
 end
 t.out('server: ' .. bin .. ' lsp')

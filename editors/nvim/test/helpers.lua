@@ -42,6 +42,29 @@ function M.load_plugin()
   vim.cmd('syntax on')
 end
 
+--- The claimls binary the end-to-end tests drive: $CLAIMLS_BIN, else this
+--- repository's target/debug/claimls. Nil when it is missing, and then the run
+--- is over: skipped, or failed under CI=true.
+function M.server_bin()
+  local repo = vim.fn.fnamemodify(M.editors_dir, ':h')
+  local bin = os.getenv('CLAIMLS_BIN')
+  if bin == nil or bin == '' then
+    bin = repo .. '/target/debug/claimls'
+  end
+  bin = vim.fn.fnamemodify(bin, ':p')
+  if vim.fn.executable(bin) == 1 then
+    return bin
+  end
+  if os.getenv('CI') == 'true' then
+    M.check('claimls binary at ' .. bin .. ' (build it, or set CLAIMLS_BIN)', false)
+    M.finish()
+    return nil
+  end
+  M.out('SKIP: no claimls binary at ' .. bin .. ' (cargo build, or set CLAIMLS_BIN)')
+  vim.cmd('qall!')
+  return nil
+end
+
 --- Finishes the run: the summary line, and the exit code.
 function M.finish()
   M.out(string.format('%d passed, %d failed', passed, failed))

@@ -12,19 +12,8 @@ package.path = script_dir .. '/?.lua;' .. package.path
 local t = require('helpers')
 
 local repo = vim.fn.fnamemodify(t.editors_dir, ':h')
-local bin = os.getenv('CLAIMLS_BIN')
-if bin == nil or bin == '' then
-  bin = repo .. '/target/debug/claimls'
-end
-bin = vim.fn.fnamemodify(bin, ':p')
-if vim.fn.executable(bin) ~= 1 then
-  if os.getenv('CI') == 'true' then
-    t.check('claimls binary at ' .. bin .. ' (build it, or set CLAIMLS_BIN)', false)
-    t.finish()
-    return
-  end
-  t.out('SKIP: no claimls binary at ' .. bin .. ' (cargo build, or set CLAIMLS_BIN)')
-  vim.cmd('qall!')
+local bin = t.server_bin()
+if not bin then
   return
 end
 
