@@ -93,8 +93,14 @@ vim.wait(TIMEOUT, function()
   return #token_types > 0
 end, 50)
 t.eq('semantic tokens: a declared source is a class', token_types, { 'class' })
+-- The match level arrives with the findings: the server asks Neovim to refresh
+-- the tokens once they are published.
 local ql, qc = line_of('Moscow was concerned ovr reports')
-local quote_tokens = vim.lsp.semantic_tokens.get_at_pos(buf, ql - 1, qc + 3) or {}
+local quote_tokens = {}
+vim.wait(TIMEOUT, function()
+  quote_tokens = vim.lsp.semantic_tokens.get_at_pos(buf, ql - 1, qc + 3) or {}
+  return quote_tokens[1] ~= nil and quote_tokens[1].modifiers.nearMiss == true
+end, 50)
 t.check(
   'semantic tokens: the near-miss quote is a string with the nearMiss modifier',
   quote_tokens[1] and quote_tokens[1].type == 'string' and quote_tokens[1].modifiers.nearMiss == true,
