@@ -135,15 +135,30 @@ impl Article {
     pub fn find_quote(&self, quote: &str) -> QuoteSearch {
         let whole = 0..self.norm.text.len();
         let mut parts = split_elisions(quote);
+        let trimmed = quote.trim();
+        let lead = quote.len() - quote.trim_start().len();
+        let one_part = vec![Span::new(lead, lead + trimmed.len())];
         // An ellipsis the article itself prints is copied text, not an elision: a quote
         // that occurs whole, ellipsis included, is one part.
-        if parts.len() > 1 {
-            let trimmed = quote.trim();
-            if !self.normalized_hits(trimmed, whole.clone()).is_empty() {
-                let lead = quote.len() - quote.trim_start().len();
-                parts = vec![Span::new(lead, lead + trimmed.len())];
+        if parts.len() > 1 && !self.normalized_hits(trimmed, whole.clone()).is_empty() {
+            parts = one_part.clone();
+        }
+        let elided = parts.len() > 1;
+        let found = self.find_parts(quote, parts);
+        // The article's own ellipsis, copied with a slip near it: read as elided, a part
+        // may be too short to place; read as text, the whole quote is a near miss.
+        if elided && matches!(found, QuoteSearch::NotFound { .. }) {
+            if let whole_quote @ QuoteSearch::Found { .. } = self.find_parts(quote, one_part) {
+                return whole_quote;
             }
         }
+        found
+    }
+
+    /// [`Article::find_quote`] for the quote cut into `parts` (one, or the pieces
+    /// between elision markers).
+    fn find_parts(&self, quote: &str, parts: Vec<Span>) -> QuoteSearch {
+        let whole = 0..self.norm.text.len();
         let Some(first) = parts.first() else {
             return QuoteSearch::NotFound {
                 failed_part: 0,
@@ -960,6 +975,25 @@ mod tests {
             panic!()
         };
         assert_eq!(parts.len(), 2);
+    }
+
+    #[test]
+    fn the_articles_own_ellipsis_copied_with_typos_is_a_near_miss() {
+        // Read as an elision, "CIq" is too short to place; read as text, the quote is
+        // the article's sentence with three characters changed.
+        let text = "Headline\n\nThe board wrote to the CIA\u{2026} It only raises doubts about the audit, she said.\n";
+        let a = Article::new(text);
+        match a.find_quote("CIq\u{2026} Ot only raises doubts abont the audit") {
+            QuoteSearch::Found { parts, .. } => {
+                assert_eq!(parts.len(), 1);
+                assert!(matches!(parts[0].level, MatchLevel::NearMiss { .. }));
+                assert_eq!(
+                    parts[0].article.slice(text),
+                    "CIA\u{2026} It only raises doubts about the audit"
+                );
+            }
+            nf => panic!("{nf:?}"),
+        }
     }
 
     #[test]
