@@ -69,11 +69,18 @@ pub fn format(text: &str) -> String {
             }
             // A continuation whose text starts with `#` once a vertical tab or another
             // unusual space before it is dropped would read as a comment when re-indented:
-            // kept as written (the parse of it is then the same next time).
+            // its text is kept as written, with that unusual space, and only its spaces
+            // and tabs are re-indented, deeper than the field (kept as it was, it could
+            // end up no deeper than its re-indented field and parse differently next time).
             LineKind::Continuation
                 if line.value.is_some_and(|v| v.slice(text).starts_with('#')) =>
             {
-                content.trim_end_matches([' ', '\t']).to_string()
+                let indent = if in_block {
+                    CONTINUATION_INDENT
+                } else {
+                    FIELD_INDENT
+                };
+                format!("{indent}{}", rest.trim_end_matches([' ', '\t']))
             }
             LineKind::Continuation => {
                 let value = line.value.map_or("", |v| v.slice(text));
@@ -313,5 +320,19 @@ mod tests {
     fn the_bundled_example_is_already_formatted() {
         let example = include_str!("../examples/000_a935861ad7be96ce.claims");
         assert_eq!(format(example), example);
+    }
+}
+#[cfg(test)]
+mod fuzz_found {
+    /// Found by the format fuzz target: a continuation that starts with a vertical tab
+    /// and `#`, indented less than its field will be, stayed as written and was no
+    /// longer a continuation the next time.
+    #[test]
+    fn vertical_tab_comment_lines() {
+        let text = "claim a\n Aeka: er\n    \u{b} #Bdxxg\n\t \u{b} # x\n";
+        let once = super::format(text);
+        let ns = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        assert_eq!(ns(&once), ns(text), "{once:?}");
+        assert_eq!(super::format(&once), once, "{once:?}");
     }
 }
