@@ -238,12 +238,8 @@ fn brat(dir: &Path, output: Option<&Path>, force: bool) -> ExitCode {
 
 fn w3c(file: &Path, article_path: &Path, output: Option<&Path>, force: bool) -> ExitCode {
     let mut totals = Totals::default();
-    let root = |p: &Path| {
-        crate::fsio::normalize(match p.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        })
-    };
+    // Each file may be read from its own folder, as `check` allows for a named file.
+    let root = |p: &Path| super::discover::named_folders(&[p.to_path_buf()]).remove(0);
     let read = read_text(file, &root(file))
         .and_then(|j| read_text(article_path, &root(article_path)).map(|a| (j, a)));
     let (jsonld, article) = match read {

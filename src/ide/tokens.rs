@@ -197,8 +197,11 @@ pub fn semantic_tokens(
                         }
                     }
                     (Owner::Claim(_), "quote") => {
-                        let level = quote_level
+                        // Sorted by start: the first finding starting in the field.
+                        let from = quote_level.partition_point(|(s, _)| s.start < field.span.start);
+                        let level = quote_level[from..]
                             .iter()
+                            .take_while(|(s, _)| s.start <= field.span.end)
                             .find(|(s, _)| field.span.contains_span(*s))
                             .map(|(_, l)| *l)
                             .unwrap_or(if article_loaded { modifier::EXACT } else { 0 });
@@ -278,30 +281,21 @@ pub struct Fold {
 pub fn folding_ranges(parsed: &Parsed) -> Vec<Fold> {
     let tree = &parsed.tree;
     let mut out = Vec::new();
-    for block in &tree.blocks {
-        let last = tree
-            .line_at(block.span.end.saturating_sub(1))
-            .unwrap_or(block.line);
-        if last > block.line {
+    // A region from line `first` to the line of `span`'s last byte, when that is later.
+    let mut fold = |first: usize, span: Span| {
+        let last = tree.line_at(span.end.saturating_sub(1)).unwrap_or(first);
+        if last > first {
             out.push(Fold {
-                start_line: block.line,
+                start_line: first,
                 end_line: last,
                 comment: false,
             });
         }
-        for field in &block.fields {
-            if field.pieces.len() > 1 {
-                let end = tree
-                    .line_at(field.span.end.saturating_sub(1))
-                    .unwrap_or(field.line);
-                if end > field.line {
-                    out.push(Fold {
-                        start_line: field.line,
-                        end_line: end,
-                        comment: false,
-                    });
-                }
-            }
+    };
+    for block in &tree.blocks {
+        fold(block.line, block.span);
+        for field in block.fields.iter().filter(|f| f.pieces.len() > 1) {
+            fold(field.line, field.span);
         }
     }
     let mut i = 0;

@@ -241,16 +241,29 @@ pub fn import(article_name: &str, article: &str, ann_text: &str) -> Imported {
         }
     }
 
-    let (text, actors) = write_claims(
+    result.set_claims(
         "brat standoff by `claimls import brat`",
         article_name,
         article,
         &claims,
     );
-    result.claims = claims.len();
-    result.actors = actors;
-    result.claims_text = text;
     result
+}
+
+impl Imported {
+    /// Writes `claims` as `.claims` text into the result, with the counts.
+    pub(crate) fn set_claims(
+        &mut self,
+        from: &str,
+        article_name: &str,
+        article: &str,
+        claims: &[Claim],
+    ) {
+        let (text, actors) = write_claims(from, article_name, article, claims);
+        self.claims = claims.len();
+        self.actors = actors;
+        self.claims_text = text;
+    }
 }
 
 /// The `.claims` text for `claims` (an `actor` block for every named source and

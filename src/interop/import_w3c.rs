@@ -12,7 +12,7 @@
 //! bodies of an annotation without a `source:` tag.
 
 use super::byte_of_char;
-use super::import_brat::{valid_id, write_claims, Claim, Imported};
+use super::import_brat::{valid_id, Claim, Imported};
 use crate::model::UNNAMED;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -178,14 +178,11 @@ pub fn import(article_name: &str, article: &str, jsonld: &str) -> Result<Importe
         ids.insert(claim.id.clone());
         claims.push(claim);
     }
-    let (text, actors) = write_claims(
+    result.set_claims(
         "W3C Web Annotations by `claimls import w3c`",
         article_name,
         article,
         &claims,
     );
-    result.claims = claims.len();
-    result.actors = actors;
-    result.claims_text = text;
     Ok(result)
 }

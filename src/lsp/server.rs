@@ -414,7 +414,7 @@ impl State {
                     // Quotes' match levels are token modifiers: when they change (or
                     // the first findings arrive), the client is asked to fetch tokens again.
                     refresh_tokens = d.published.as_ref().is_none_or(|p| {
-                        quote_levels(&p.diagnostics) != quote_levels(&outcome.core)
+                        !quote_levels(&p.diagnostics).eq(quote_levels(&outcome.core))
                     });
                     d.published = Some(Published {
                         version: outcome.version,
@@ -1410,13 +1410,10 @@ impl LanguageServer for Backend {
             let (snap, path) = s.snapshot(uri)?;
             let parsed = snap.parsed()?;
             let lines = snap.lines(s.enc());
-            let findings = {
-                let docs = lock(&s.docs);
-                docs.get(uri)
-                    .and_then(|d| d.published.as_ref().filter(|p| p.version == snap.version))
-                    .map(|p| p.diagnostics.clone())
-                    .unwrap_or_default()
-            };
+            let findings = published_findings(s, uri, snap.version, |d| {
+                is_quote_level(d) || d.code == core::Code::SourceMismatch
+            })
+            .unwrap_or_default();
             let (config, _) = s.config_for(path.as_deref());
             let view = s.article_for(path.as_deref(), parsed, &config);
             Some(
@@ -1647,19 +1644,43 @@ impl State {
     }
 }
 
+/// A finding that sets a quote's match level (a semantic token modifier).
+fn is_quote_level(d: &core::Diagnostic) -> bool {
+    matches!(
+        d.code,
+        core::Code::QuoteNotFound | core::Code::QuoteNearMiss | core::Code::QuoteNormalized
+    )
+}
+
 /// What the semantic tokens take from the findings: the quote-level findings' codes and
 /// spans, in order.
-fn quote_levels(found: &[core::Diagnostic]) -> Vec<(core::Code, crate::text::Span)> {
+fn quote_levels(
+    found: &[core::Diagnostic],
+) -> impl Iterator<Item = (core::Code, crate::text::Span)> + '_ {
     found
         .iter()
-        .filter(|d| {
-            matches!(
-                d.code,
-                core::Code::QuoteNotFound | core::Code::QuoteNearMiss | core::Code::QuoteNormalized
-            )
-        })
+        .filter(|d| is_quote_level(d))
         .map(|d| (d.code, d.span))
-        .collect()
+}
+
+/// The findings published for `uri` at `version` that `keep` selects, or `None` when
+/// that version's findings are not published yet.
+fn published_findings(
+    s: &State,
+    uri: &Uri,
+    version: i32,
+    keep: impl Fn(&core::Diagnostic) -> bool,
+) -> Option<Vec<core::Diagnostic>> {
+    let docs = lock(&s.docs);
+    let published = docs.get(uri)?.published.as_ref()?;
+    (published.version == version).then(|| {
+        published
+            .diagnostics
+            .iter()
+            .filter(|d| keep(d))
+            .cloned()
+            .collect()
+    })
 }
 
 /// The legend the server declares: token types and modifiers in `ide`'s order.
@@ -1681,12 +1702,9 @@ fn semantic_legend() -> SemanticTokensLegend {
 fn semantic_data(s: &State, uri: &Uri) -> Option<Vec<SemanticToken>> {
     let (snap, path) = s.snapshot(uri)?;
     let parsed = snap.parsed()?;
-    let findings = {
-        let docs = lock(&s.docs);
-        docs.get(uri)
-            .and_then(|d| d.published.as_ref().filter(|p| p.version == snap.version))
-            .map(|p| p.diagnostics.clone())
-    };
+    // Only the quote-level findings (tokens read nothing else): a big file's thousand
+    // findings are not copied on every token request.
+    let findings = published_findings(s, uri, snap.version, is_quote_level);
     let (config, _) = s.config_for(path.as_deref());
     let article_loaded = findings.is_some()
         && s.article_for(path.as_deref(), parsed, &config)
