@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: Rust unit, snapshot, CLI and in-process LSP tests, then the
-# editor suites (VS Code extension build + grammar test, Neovim syntax + end-to-end LSP,
+# editor suites (VS Code extension build + grammar test, the .vsix in a real VS Code
+# (code-server) driven in Chromium, Neovim syntax + end-to-end LSP,
 # pytest-lsp, Emacs eglot smoke test, the HTML report in headless Chromium). The
 # end-to-end suites drive the real server, target/debug/claimls, which they get as
 # $CLAIMLS_BIN.
@@ -61,6 +62,7 @@ target_dir=$(cargo metadata --format-version 1 --no-deps 2>/dev/null |
 export CLAIMLS_BIN="${CLAIMLS_BIN:-${target_dir:-${CARGO_TARGET_DIR:-$PWD/target}}/debug/claimls}"
 echo "::: end-to-end suites drive $CLAIMLS_BIN"
 suite "VS Code extension (typecheck, bundle, .vsix, grammar)" npm bash editors/vscode/ci.sh
+suite "VS Code end to end (the .vsix in code-server, Chromium)" node bash editors/vscode/e2e/run.sh
 suite "Neovim plugin (syntax, stand-in and real server end to end)" nvim bash editors/nvim/test/run.sh
 suite "pytest-lsp end to end (tests/e2e)" python3 bash tests/e2e/run.sh
 suite "Emacs eglot smoke test (clean, C011 typo, C010)" emacs bash editors/emacs/run-smoke.sh
