@@ -2,7 +2,7 @@
 # CI for the VS Code extension: install exactly the locked packages, type-check,
 # bundle, package the .vsix (offline) and run the tests, which include the
 # TextMate grammar test and the check of the packaged .vsix.
-# VS Code itself is not run here (it cannot be downloaded on our CI machines).
+# VS Code itself is not run here: e2e/run.sh runs the .vsix in code-server.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
