@@ -59,11 +59,13 @@ mkdir -p "$target/vscode-e2e"
 cp "$ext/claimls.vsix" "$target/vscode-e2e/claimls.vsix"
 packaged=$SECONDS
 
+# A hung browser or server must not hang CI: the suite is stopped after 15 minutes (it
+# takes well under one), and stops code-server with it.
 E2E_INSTALL="$install" \
   E2E_OUT="$target/vscode-e2e/run" \
   E2E_VSIX="$target/vscode-e2e/claimls.vsix" \
   E2E_EXAMPLE="$root/examples/000_a935861ad7be96ce.claims" \
   CLAIMLS_BIN="$bin" \
   CHROMIUM="$browser" \
-  node "$here/suite.mjs"
+  timeout --signal=TERM 900 node "$here/suite.mjs"
 echo "vscode e2e: install $((installed - start)) s, package $((packaged - installed)) s, suite $((SECONDS - packaged)) s"

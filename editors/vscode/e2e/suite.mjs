@@ -183,6 +183,12 @@ function stopCodeServer() {
   }
 }
 process.on('exit', stopCodeServer);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    console.log(`not ok - stopped by ${signal}`);
+    process.exit(1);
+  });
+}
 
 /** Polls `check` until it returns a truthy value; fails with `what` after `timeout` ms. */
 async function poll(what, check, timeout = TIMEOUT) {
@@ -445,13 +451,14 @@ try {
     await page.keyboard.press('Enter');
     await viewLine(`  source: ${RENAMED}`).first().waitFor({ state: 'visible', timeout: TIMEOUT });
     await runCommand('File: Save');
-    await poll('the renamed file on disk', () => fs.readFileSync(claimsFile, 'utf8') !== planted);
-    const saved = fs.readFileSync(claimsFile, 'utf8');
-    if (saved !== expectedAfterRename) {
-      const a = saved.split('\n');
+    // Polled until the whole file is as expected (a save may be seen half-written).
+    try {
+      await poll('the renamed file on disk', () => fs.readFileSync(claimsFile, 'utf8') === expectedAfterRename, 15_000);
+    } catch (err) {
+      const a = fs.readFileSync(claimsFile, 'utf8').split('\n');
       const b = expectedAfterRename.split('\n');
       const i = a.findIndex((l, k) => l !== b[k]);
-      throw new Error(`line ${i + 1} is ${JSON.stringify(a[i])}, expected ${JSON.stringify(b[i])}`);
+      throw new Error(`${err.message}; line ${i + 1} is ${JSON.stringify(a[i])}, expected ${JSON.stringify(b[i])}`);
     }
     await shot('rename-done');
     console.log(`    ${renameCount} uses renamed`);
