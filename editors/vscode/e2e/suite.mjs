@@ -125,6 +125,15 @@ fs.writeFileSync(config, 'auth: none\ncert: false\n');
 
 // ------------------------------------------------------------ code-server ---
 
+// code-server keeps its own logs and heartbeat in the XDG folders: under `out` too, so
+// that nothing is written outside it.
+const codeServerEnv = {
+  ...process.env,
+  XDG_DATA_HOME: path.join(out, 'xdg', 'data'),
+  XDG_CONFIG_HOME: path.join(out, 'xdg', 'config'),
+  XDG_CACHE_HOME: path.join(out, 'xdg', 'cache'),
+};
+
 function codeServerArgs(extra) {
   return [
     codeServer,
@@ -142,6 +151,7 @@ function codeServerArgs(extra) {
 const installed = spawnSync(process.execPath, codeServerArgs(['--install-extension', vsix]), {
   encoding: 'utf8',
   timeout: TIMEOUT * 2,
+  env: codeServerEnv,
 });
 fs.writeFileSync(path.join(out, 'install-extension.log'), `${installed.stdout}\n${installed.stderr}`);
 if (installed.status !== 0) {
@@ -169,6 +179,7 @@ const serverLog = fs.openSync(path.join(out, 'code-server.log'), 'w');
 const cs = spawn(process.execPath, codeServerArgs(['--bind-addr', `127.0.0.1:${port}`, dirs.workspace]), {
   stdio: ['ignore', serverLog, serverLog],
   detached: true,
+  env: codeServerEnv,
 });
 let csExited = false;
 cs.on('exit', () => {
