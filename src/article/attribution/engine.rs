@@ -1321,6 +1321,14 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
             return true;
         }
     }
+    // "reported, citing X, that …": the citing belongs to the report before it.
+    if matches!(w, "citing" | "quoting")
+        && i >= lo + 2
+        && t[i - 1].p == ','
+        && lexicon::reporting_lemma(&t[i - 2].low).is_some()
+    {
+        return true;
+    }
     let next = t.get(i + 1).map_or("", |n| n.low.as_str());
     let next_p = t.get(i + 1).map_or('\0', |n| n.p);
     if w.ends_with("ing") && lemma != "according to" {
@@ -2358,6 +2366,10 @@ fn forward(
     let mut chain = Vec::new();
     let mut addressee = None;
     // "reported citing X": the cited one is the source, the reporter the first link.
+    // Also "reported, citing X, that …".
+    if j + 1 < hi && t[j].p == ',' && matches!(t[j + 1].low.as_str(), "citing" | "quoting") {
+        j += 1;
+    }
     if j < hi && matches!(t[j].low.as_str(), "citing" | "quoting") {
         if let Some(r) = np_right(b, j + 1, hi) {
             cue_end = t[j].e;

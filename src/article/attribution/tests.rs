@@ -546,3 +546,13 @@ fn a_noun_of_saying_after_its_possessor() {
         );
     }
 }
+
+#[test]
+fn a_report_citing_its_source_between_commas() {
+    let s = only(&format!(
+        "{H}The Evening Post reported, citing nurses at the city clinic, that the ward had closed in May."
+    ));
+    assert_eq!(s.source.as_deref(), Some("nurses at the city clinic"));
+    assert_eq!(s.chain, ["The Evening Post"]);
+    assert_eq!(s.content, ["the ward had closed in May"]);
+}
