@@ -1305,7 +1305,14 @@ fn cue_at(b: &Block, i: usize, hi: usize) -> Option<(&'static str, usize)> {
 fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     let t = &b.toks;
     let w = t[i].low.as_str();
-    if t[i].cap && i > lo && t[i - 1].word() {
+    // A headline in title case writes its verb capitalized (`Graham Says Deal Is Near`):
+    // an inflected reporting verb there is one.
+    let title_verb = b.headline
+        && w.ends_with('s')
+        && w != lemma
+        && !lemma.contains(' ')
+        && t[i + 1..].iter().filter(|x| x.word()).count() >= 3;
+    if t[i].cap && i > lo && t[i - 1].word() && !title_verb {
         return true; // inside a name: "United States"
     }
     if i > lo {

@@ -556,3 +556,22 @@ fn a_report_citing_its_source_between_commas() {
     assert_eq!(s.chain, ["The Evening Post"]);
     assert_eq!(s.content, ["the ward had closed in May"]);
 }
+
+#[test]
+fn a_title_case_headline_with_its_reporting_verb() {
+    let all = seen("Mayor Says New Bridge Will Open In May\n\nThe mayor spoke on Monday.");
+    let s = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("Says"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(s.source.as_deref(), Some("Mayor"));
+    assert_eq!(s.content, ["New Bridge Will Open In May"]);
+    // Inside a sentence, a capitalized verb form is part of a name.
+    let all = seen(&format!(
+        "{H}The Tells Group opened a new office in the harbour district."
+    ));
+    assert!(
+        all.iter().all(|s| s.cue.as_deref() != Some("Tells")),
+        "{all:#?}"
+    );
+}
