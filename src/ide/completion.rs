@@ -704,7 +704,10 @@ fn actor_names(
         // quoted words after every other name (tiers 5-8); `unnamed` last.
         let tier = match &credited {
             _ if tier == 9 => 9,
-            Some(c) if c.speaks(&p.mentions) => 0,
+            // A name standing at the head (the end) of the speaker's phrase before one
+            // that only modifies it: `Josh Earnest` before `White House` for "White
+            // House press secretary Josh Earnest".
+            Some(c) if c.speaks(&p.mentions) => u8::from(!c.heads(&p.mentions)),
             Some(c) if article.is_some_and(|a| c.subject_of_verb(a, &p.mentions)) => 0,
             Some(c) if c.demoted(&p.mentions) => 5 + tier.min(3),
             _ => 1 + tier.min(3),
@@ -793,6 +796,16 @@ impl Credited {
         mentions
             .iter()
             .any(|m| self.speaker.iter().any(|s| overlaps(*m, *s)))
+    }
+
+    /// Whether one of `mentions` ends where a speaker mention ends (give or take a
+    /// possessive or a closing mark): the phrase's head, not a modifier inside it.
+    fn heads(&self, mentions: &[Span]) -> bool {
+        mentions.iter().any(|m| {
+            self.speaker
+                .iter()
+                .any(|s| overlaps(*m, *s) && m.end + 4 >= s.end)
+        })
     }
 
     /// Without an attribution: a mention in the quote's sentence(s), outside the quoted
@@ -1538,6 +1551,43 @@ mod tests {
         assert!(!looks_like_a_name("Dole took"));
         assert!(!looks_like_a_name("Ann Dole on Monday"));
         assert!(!looks_like_a_name("he"));
+    }
+
+    #[test]
+    fn source_ranks_the_head_of_the_credited_phrase_before_its_modifiers() {
+        use crate::article::attribution::{Attribution, Confidence, ContentKind};
+        let text = "date 2021-01-01 Harbour\n\nHarbour Authority spokesman Lars Vik spoke first. He said the Harbour Authority docks \"will be busy by May\".\n";
+        let find = |needle: &str| {
+            let at = text.find(needle).unwrap();
+            Span::new(at, at + needle.len())
+        };
+        let att = Attribution {
+            content: vec![find("will be busy by May")],
+            kind: ContentKind::Direct,
+            cue: Some(find("said")),
+            source: Some(find("He said").start).map(|h| Span::new(h, h + 2)),
+            resolved: Some(find("Harbour Authority spokesman Lars Vik")),
+            addressee: None,
+            chain: vec![],
+            confidence: Confidence::Medium,
+        };
+        let article = Article::new(text).with_attributions(vec![att]);
+        let claims = "claim c\n  source: \n  quote: will be busy by May\n";
+        let p = Parsed::new(claims);
+        let mut items = completion(
+            &p,
+            Some(&article),
+            claims.find(": \n").unwrap() + 2,
+            &Config::default(),
+        );
+        items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
+        let l = labels(&items);
+        let pos = |name: &str| {
+            l.iter()
+                .position(|x| *x == name)
+                .unwrap_or_else(|| panic!("{name} in {l:?}"))
+        };
+        assert!(pos("Lars Vik") < pos("Harbour Authority"), "{l:?}");
     }
 
     #[test]

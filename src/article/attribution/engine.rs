@@ -481,6 +481,21 @@ const DAYS: &[&str] = &[
     "this",
 ];
 
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 fn is_quote_char(c: char) -> bool {
     matches!(
         c,
@@ -909,6 +924,27 @@ fn np_right(b: &Block, start: usize, hi: usize) -> Option<(usize, usize)> {
     (words > 0 && i > start).then_some((start, i))
 }
 
+/// The subject opening the clause at `lo` (`A group of nurses sent a letter …`): the noun
+/// phrase up to its verb, for a participle that reports for it (`…, calling for …`).
+fn clause_subject(b: &Block, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    let t = &b.toks;
+    let (s, e) = np_right(b, lo, hi)?;
+    let verb = (s + 1..e).find(|&k| {
+        let w = t[k].low.as_str();
+        !t[k].cap
+            && t[k - 1].word()
+            && !DETS.contains(&t[k - 1].low.as_str())
+            && ((IRREGULAR_PAST.contains(&w)
+                && !matches!(w, "left" | "set" | "cut" | "hit" | "let" | "put"))
+                || (BE.contains(&w) && w != "be")
+                || matches!(w, "has" | "have" | "had" | "will" | "would"))
+    });
+    match verb {
+        Some(k) => Some((s, k)),
+        None => Some((s, e)),
+    }
+}
+
 fn span_of(b: &Block, r: (usize, usize)) -> Span {
     Span::new(b.toks[r.0].s, b.toks[r.1 - 1].e)
 }
@@ -934,6 +970,19 @@ fn skip_aux_left(b: &Block, lo: usize, mut i: usize) -> usize {
 fn subject_end(b: &Block, lo: usize, ci: usize) -> usize {
     let t = &b.toks;
     let mut k = skip_aux_left(b, lo, ci);
+    // A phrase of time between the subject and its verb: `who in 2009 said`, `Berg on
+    // Monday said`, `the council last week warned`.
+    if k >= lo + 3 && t[k - 1].word() && t[k - 2].word() && t[k - 3].word() {
+        let when = t[k - 1].low.as_str();
+        let time_word = DAYS.contains(&when)
+            || MONTHS.contains(&when)
+            || matches!(when, "week" | "month" | "year")
+            || (when.len() == 4 && when.bytes().all(|c| c.is_ascii_digit()));
+        let lead = t[k - 2].low.as_str();
+        if time_word && matches!(lead, "in" | "on" | "last" | "this" | "earlier" | "during") {
+            k = skip_aux_left(b, lo, k - 2);
+        }
+    }
     if k > lo && t[k - 1].p == ')' {
         if let Some(open) = (lo..k - 1).rev().find(|&m| t[m].p == '(') {
             k = skip_aux_left(b, lo, open);
@@ -1256,7 +1305,14 @@ fn cue_at(b: &Block, i: usize, hi: usize) -> Option<(&'static str, usize)> {
 fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     let t = &b.toks;
     let w = t[i].low.as_str();
-    if t[i].cap && i > lo && t[i - 1].word() {
+    // A headline in title case writes its verb capitalized (`Graham Says Deal Is Near`):
+    // an inflected reporting verb there is one.
+    let title_verb = b.headline
+        && w.ends_with('s')
+        && w != lemma
+        && !lemma.contains(' ')
+        && t[i + 1..].iter().filter(|x| x.word()).count() >= 3;
+    if t[i].cap && i > lo && t[i - 1].word() && !title_verb {
         return true; // inside a name: "United States"
     }
     if i > lo {
@@ -1272,6 +1328,14 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
             return true;
         }
     }
+    // "reported, citing X, that …": the citing belongs to the report before it.
+    if matches!(w, "citing" | "quoting")
+        && i >= lo + 2
+        && t[i - 1].p == ','
+        && lexicon::reporting_lemma(&t[i - 2].low).is_some()
+    {
+        return true;
+    }
     let next = t.get(i + 1).map_or("", |n| n.low.as_str());
     let next_p = t.get(i + 1).map_or('\0', |n| n.p);
     if w.ends_with("ing") && lemma != "according to" {
@@ -1280,7 +1344,14 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
                 || t[i - 1].p == '\u{2014}'
                 || GERUND_INTRO.contains(&t[i - 1].low.as_str()));
         let progressive = i > lo && BE.contains(&t[i - 1].low.as_str());
-        if !(after_comma || progressive) || matches!(next, "on" | "about" | "to" | "for" | "with") {
+        // "…, calling for …", "…, promising to …": the phrase or the infinitive is the
+        // report's own.
+        let own_next = lemma.split(' ').nth(1) == Some(next)
+            || (next == "to"
+                && (lexicon::stance_of(lemma) == "promises" || TO_VERBS.contains(&lemma)));
+        if !(after_comma || progressive)
+            || (!own_next && matches!(next, "on" | "about" | "to" | "for" | "with"))
+        {
             return true;
         }
     }
@@ -1429,7 +1500,148 @@ fn find_in_unit(a: &Article, b: &Block, bi: usize, lo0: usize, hi: usize, out: &
         i = cue_last + 1;
     }
     if out.len() == start_len && !b.headline {
+        nominal(&a.text, b, bi, lo, hi, out);
+    }
+    if out.len() == start_len && !b.headline {
         clause_verb(a, b, bi, lo, hi, out);
+    }
+}
+
+/// Nouns of saying and thinking that take a `that` clause (`Reed's claim that …`).
+const NOMINAL_CUES: &[&str] = &[
+    "claim",
+    "claims",
+    "assertion",
+    "statement",
+    "argument",
+    "insistence",
+    "contention",
+    "allegation",
+    "allegations",
+    "assurance",
+    "assurances",
+    "suggestion",
+    "warning",
+    "promise",
+    "pledge",
+    "belief",
+    "view",
+    "acknowledgment",
+    "acknowledgement",
+    "admission",
+    "accusation",
+    "accusations",
+    "prediction",
+    "declaration",
+    "announcement",
+    "complaint",
+    "conclusion",
+    "emphasis",
+    "insinuation",
+    "boast",
+    "vow",
+    "threat",
+    "position",
+    "finding",
+    "message",
+];
+
+/// `Reed's claim that …`, `his repeated warning that …`: a noun of saying with a `that`
+/// clause, after its possessor (a name's `'s` or `his`/`her`/`their`/`its`). Without a
+/// possessor there is no source to name, and the sentence is left to the other rules.
+/// The content runs from after `that` to the next comma or the unit's end.
+fn nominal(text: &str, b: &Block, bi: usize, lo: usize, hi: usize, out: &mut Vec<Found>) {
+    let t = &b.toks;
+    let possessive = |w: &str| w.ends_with("'s");
+    for i in lo + 1..hi.saturating_sub(3) {
+        if in_quote(b, i) || !t[i].word() || !NOMINAL_CUES.contains(&t[i].low.as_str()) {
+            continue;
+        }
+        if !t[i + 1].is("that") {
+            continue;
+        }
+        // "the claim that was made": a relative clause, not the claim's content.
+        let after = t[i + 2].low.as_str();
+        if AUX.contains(&after) || lexicon::reporting_lemma(after).is_some() {
+            continue;
+        }
+        // The possessor, past at most two modifiers (`Reed's repeated claim`).
+        let Some(p) = (i.saturating_sub(3).max(lo)..i).rev().find(|&k| {
+            t[k].word()
+                && (possessive(&t[k].low)
+                    || matches!(t[k].low.as_str(), "his" | "her" | "their" | "its"))
+        }) else {
+            continue;
+        };
+        if (p + 1..i).any(|k| !t[k].word() || t[k].cap) {
+            continue;
+        }
+        let source = if possessive(&t[p].low) {
+            // The name without its `'s` (the word's lowercase form writes `’` as `'`).
+            let cut = if text[..t[p].e].ends_with("\u{2019}s") {
+                4
+            } else {
+                2
+            };
+            // A name (its capitalized words) or a description (`the mayor's`).
+            let mut r0 = p;
+            while r0 > lo && t[r0 - 1].word() && t[r0 - 1].cap {
+                r0 -= 1;
+            }
+            if !t[p].cap {
+                match (p.saturating_sub(4).max(lo)..p)
+                    .rev()
+                    .find(|&k| DETS.contains(&t[k].low.as_str()))
+                {
+                    Some(d) if (d + 1..p).all(|k| t[k].word() && !t[k].cap) => r0 = d,
+                    _ => continue,
+                }
+            }
+            let r = (r0, p + 1);
+            let end = t[p].e - cut;
+            if end <= t[r.0].s {
+                continue;
+            }
+            Span::new(t[r.0].s, end)
+        } else {
+            Span::new(t[p].s, t[p].e)
+        };
+        let s = i + 2;
+        // The content ends at a comma, kept with its closing mark when a quotation ends
+        // there (`that the town would "learn nothing," the files …`).
+        let e = (s..hi)
+            .find_map(|k| {
+                if t[k].p != ',' {
+                    return None;
+                }
+                if !in_quote(b, k) {
+                    return Some(k);
+                }
+                let closes = b.quotes.iter().any(|q| q.close == Some(k + 1));
+                closes.then_some(k + 2)
+            })
+            .unwrap_or(hi);
+        if (s..e).filter(|&k| t[k].word()).count() < 4 {
+            continue;
+        }
+        let Some(c) = content_span(b, s, e) else {
+            continue;
+        };
+        push_found(
+            out,
+            Found {
+                content: vec![c],
+                kind: ContentKind::Indirect,
+                cue: Some(Span::new(t[i].s, t[i].e)),
+                source: Some(source),
+                addressee: None,
+                chain: Vec::new(),
+                // A noun is weaker evidence than a reporting verb.
+                carried: true,
+                participle: false,
+                block: bi,
+            },
+        );
     }
 }
 
@@ -1715,7 +1927,8 @@ fn trailing(
         let left = np_left(b, lo, k);
         match left {
             Some((s, _)) if s > lo && is_sep(s - 1) => (s, Some((s, k)), false),
-            None if ci > lo && is_sep(ci - 1) => (ci, None, true),
+            // "…, calling for …": a participle reports for the clause's subject (forward).
+            None if ci > lo && is_sep(ci - 1) && !t[ci].low.ends_with("ing") => (ci, None, true),
             _ => return false,
         }
     };
@@ -1791,7 +2004,33 @@ fn trailing(
                 .is_some_and(|c| c == sep_before || c + 1 == sep_before)
         })
         .copied();
+    // A quotation opened after a preposition or determiner is a title or a name
+    // (`On the broadcast of "Town Talk," Berg said her …`), not the reported words: the
+    // sentence is read forward.
+    let titled = closing_quote.is_some_and(|q| {
+        q.open > lo
+            && t[q.open - 1].word()
+            && (PREPS.contains(&t[q.open - 1].low.as_str())
+                || DETS.contains(&t[q.open - 1].low.as_str()))
+    });
+    if titled {
+        return false;
+    }
+    // A quotation that closes the clause but opens inside it (`Not paying fees "makes me
+    // clever," Reed said`): the reported words are the whole clause, quoted part and all.
+    let mixed = closing_quote.is_some_and(|q| {
+        let s = trim_start(b, skip_dateline(b, lo, q.open), q.open);
+        s < q.open
+            && t[s..q.open].iter().filter(|x| x.word()).count() >= 2
+            && !t[s..q.open]
+                .iter()
+                .any(|x| is_quote_char(x.p) || x.p == ':')
+            && !t[s..q.open]
+                .iter()
+                .any(|x| x.word() && lexicon::reporting_lemma(&x.low).is_some())
+    });
     let first = match closing_quote {
+        Some(q) if mixed => content_span(b, lo, q.close.map_or(sep_before, |c| c + 1)),
         Some(q) => trim_inner(b, q.inner),
         _ => content_span(b, lo, sep_before),
     };
@@ -1862,7 +2101,7 @@ fn trailing(
             return false;
         }
     }
-    let kind = if closing_quote.is_some() {
+    let kind = if closing_quote.is_some() && !mixed {
         ContentKind::Direct
     } else {
         ContentKind::Indirect
@@ -2031,13 +2270,26 @@ fn forward(
             || GERUND_INTRO.contains(&t[ci - 1].low.as_str()));
     let mut source;
     if participle {
-        source = last_source.or_else(|| np_right(b, lo, ci).map(|r| span_of(b, r)));
+        source = last_source.or_else(|| clause_subject(b, lo, ci).map(|r| span_of(b, r)));
     } else {
         let k = subject_end(b, lo, ci);
         let mut left = np_left(b, lo, k);
         if left.is_none() && k > lo {
             let prev = &t[k - 1];
-            if prev.p == ',' {
+            let dash = |m: usize| matches!(t[m].p, '-' | '\u{2014}' | '\u{2013}');
+            if dash(k - 1) {
+                // "Hale -- author of a book on budgets -- said": the name before the dashes.
+                let mut e = k - 1;
+                while e > lo && dash(e - 1) {
+                    e -= 1;
+                }
+                if let Some(mut o) = (lo..e).rev().take(25).find(|&m| dash(m)) {
+                    while o > lo && dash(o - 1) {
+                        o -= 1;
+                    }
+                    left = np_left(b, lo, o).filter(|r| t[r.0].cap && t[r.1 - 1].cap);
+                }
+            } else if prev.p == ',' {
                 // "X, a spokesman for Y, said" / "The man, who refused …, said" /
                 // "The state's chairman, Phil Lovas, said"
                 let seg = np_left(b, lo, k - 1);
@@ -2121,6 +2373,10 @@ fn forward(
     let mut chain = Vec::new();
     let mut addressee = None;
     // "reported citing X": the cited one is the source, the reporter the first link.
+    // Also "reported, citing X, that …".
+    if j + 1 < hi && t[j].p == ',' && matches!(t[j + 1].low.as_str(), "citing" | "quoting") {
+        j += 1;
+    }
     if j < hi && matches!(t[j].low.as_str(), "citing" | "quoting") {
         if let Some(r) = np_right(b, j + 1, hi) {
             cue_end = t[j].e;
@@ -2180,7 +2436,28 @@ fn forward(
             || (matches!(w, "about" | "of" | "for" | "on" | "against" | "over")
                 && PREP_OBJECT.contains(&lemma))
             || (w == "about" && next_is_number);
+        // "said too much is made of …", "says more must be done": a clause's subject.
+        let subject_of_clause = matches!(w, "too" | "much" | "more" | "nothing" | "something")
+            && t[j + 1..hi.min(j + 4)].iter().any(|x| {
+                matches!(
+                    x.low.as_str(),
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "will"
+                        | "would"
+                        | "must"
+                        | "should"
+                        | "can"
+                        | "could"
+                        | "has"
+                        | "had"
+                        | "have"
+                )
+            });
         if (PREPS.contains(&w) && !prep_ok)
+            || (!subject_of_clause
+                && matches!(w, "too" | "nothing" | "something" | "much" | "more"))
             || matches!(
                 w,
                 "and"
@@ -2192,11 +2469,6 @@ fn forward(
                     | "while"
                     | "because"
                     | "if"
-                    | "too"
-                    | "nothing"
-                    | "something"
-                    | "much"
-                    | "more"
                     | "otherwise"
             )
         {
@@ -2752,7 +3024,7 @@ fn class_of(text: &str) -> Class {
 fn is_pronoun(text: &str) -> bool {
     matches!(
         text.to_lowercase().as_str(),
-        "he" | "she" | "they" | "it" | "we" | "him" | "them"
+        "he" | "she" | "they" | "it" | "we" | "him" | "them" | "his" | "her" | "their" | "its"
     )
 }
 
@@ -2841,7 +3113,10 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
                 })
             };
             if is_pronoun(text) {
-                let want = if matches!(text.to_lowercase().as_str(), "he" | "she" | "him") {
+                let want = if matches!(
+                    text.to_lowercase().as_str(),
+                    "he" | "she" | "him" | "his" | "her"
+                ) {
                     Class::Person
                 } else {
                     Class::Group

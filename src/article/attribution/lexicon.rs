@@ -326,6 +326,12 @@ mod tests {
         let (p, _) = phrase_at(&["made", "clear"]).unwrap();
         assert_eq!(p.lemma, "make clear");
         assert!(phrase_at(&["made", "a"]).is_none());
+        let (p, n) = phrase_at(&["made", "it", "clear", "she"]).unwrap();
+        assert_eq!((p.lemma.as_str(), n), ("make it clear", 3));
+        let (p, n) = phrase_at(&["ruled", "that", "the"]).unwrap();
+        assert_eq!((p.lemma.as_str(), n), ("rule that", 2));
+        // "rule" alone (the verb of governing) reports nothing.
+        assert!(phrase_at(&["ruled", "the", "city"]).is_none());
         assert!(phrase_at(&["pointed"]).is_none());
         assert_eq!(stance_of("rule out"), "denies");
     }

@@ -430,3 +430,148 @@ fn a_named_subject_with_a_verb_outside_the_lexicon() {
         assert!(all.is_empty(), "{sentence}: {all:#?}");
     }
 }
+
+#[test]
+fn a_quotation_closing_a_clause_that_opens_before_it() {
+    // The reported words are the whole clause, quoted part and all.
+    let s = only(&format!(
+        "{H}Not paying the fee \u{201c}makes me clever,\u{201d} Tom Reed said last week."
+    ));
+    assert_eq!(
+        s.content,
+        ["Not paying the fee \u{201c}makes me clever,\u{201d}"]
+    );
+    assert_eq!(s.kind, ContentKind::Indirect);
+    assert_eq!(s.source.as_deref(), Some("Tom Reed"));
+    // A quotation that is the whole clause stays direct, without its marks.
+    let s = only(&format!(
+        "{H}\u{201c}We will win,\u{201d} Tom Reed said at a rally."
+    ));
+    assert_eq!(s.content, ["We will win"]);
+    assert_eq!(s.kind, ContentKind::Direct);
+}
+
+#[test]
+fn a_quoted_title_after_a_preposition_is_not_the_reported_words() {
+    let s = only(&format!(
+        "{H}On this week\u{2019}s episode of \u{201c}Town Talk,\u{201d} Senator Tom Reed said his rival\u{2019}s plan was a stunt meant to distract voters."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Senator Tom Reed"));
+    assert_eq!(
+        s.content,
+        ["his rival\u{2019}s plan was a stunt meant to distract voters"]
+    );
+}
+
+#[test]
+fn a_phrase_of_time_between_subject_and_cue() {
+    let all = seen(&format!(
+        "{H}The new tax was first proposed by Tom Reed, who in 2009 said the main goal was to oust the mayor."
+    ));
+    let s = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("said"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(s.source.as_deref(), Some("Tom Reed"));
+    assert_eq!(s.content, ["the main goal was to oust the mayor"]);
+}
+
+#[test]
+fn a_participle_with_its_own_preposition_or_infinitive() {
+    let s = only(&format!(
+        "{H}A group of nurses sent a letter to the board, calling for his dismissal."
+    ));
+    assert_eq!(s.cue.as_deref(), Some("calling for"));
+    assert_eq!(s.source.as_deref(), Some("A group of nurses"));
+    assert_eq!(s.content, ["his dismissal"]);
+    let s = only(&format!(
+        "{H}Anna Berg spoke to the farmers, promising to lower the water levy."
+    ));
+    assert_eq!(s.cue.as_deref(), Some("promising"));
+    assert_eq!(s.source.as_deref(), Some("Anna Berg"));
+    assert_eq!(s.content, ["to lower the water levy"]);
+    // Not a report: a participle modifying a noun, with no comma before it.
+    assert!(seen(&format!(
+        "{H}The ships calling for repairs waited in the bay."
+    ))
+    .is_empty());
+}
+
+#[test]
+fn a_clause_opening_with_too_much_or_more() {
+    let s = only(&format!(
+        "{H}Anna Berg says too much is made of the delays."
+    ));
+    assert_eq!(s.content, ["too much is made of the delays"]);
+    // "said too much" reports nothing.
+    assert!(seen(&format!("{H}Anna Berg said too much at the hearing.")).is_empty());
+}
+
+#[test]
+fn a_source_before_an_apposition_in_dashes() {
+    let s = only(&format!(
+        "{H}Mark Hale -- author of a book on local budgets -- said the council tends to delay hard votes."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Mark Hale"));
+    assert_eq!(s.content, ["the council tends to delay hard votes"]);
+}
+
+#[test]
+fn a_noun_of_saying_after_its_possessor() {
+    let all = seen(&format!(
+        "{H}Anna Berg spoke first.\n\nThe auditors checked Tom Reed\u{2019}s claim that the old pipes leak in every street, and found it true."
+    ));
+    let s = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("claim"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(s.source.as_deref(), Some("Tom Reed"));
+    assert_eq!(s.content, ["the old pipes leak in every street"]);
+    assert_eq!(s.confidence, Confidence::Low);
+    let s = only(&format!(
+        "{H}Anna Berg spoke first. Contrary to her claim that the town would \u{201c}learn nothing,\u{201d} the files helped."
+    ));
+    assert_eq!(s.source.as_deref(), Some("her"));
+    assert_eq!(s.resolved.as_deref(), Some("Anna Berg"));
+    assert_eq!(s.content, ["the town would \u{201c}learn nothing,\u{201d}"]);
+    // A relative clause after the noun, or no possessor: no source to name.
+    for sentence in [
+        "The claim that was made by the council is false.",
+        "The claim that the pipes leak is old.",
+    ] {
+        let all = seen(&format!("{H}{sentence}"));
+        assert!(
+            all.iter().all(|s| s.cue.as_deref() != Some("claim")),
+            "{sentence}: {all:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_report_citing_its_source_between_commas() {
+    let s = only(&format!(
+        "{H}The Evening Post reported, citing nurses at the city clinic, that the ward had closed in May."
+    ));
+    assert_eq!(s.source.as_deref(), Some("nurses at the city clinic"));
+    assert_eq!(s.chain, ["The Evening Post"]);
+    assert_eq!(s.content, ["the ward had closed in May"]);
+}
+
+#[test]
+fn a_title_case_headline_with_its_reporting_verb() {
+    let all = seen("Mayor Says New Bridge Will Open In May\n\nThe mayor spoke on Monday.");
+    let s = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("Says"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(s.source.as_deref(), Some("Mayor"));
+    assert_eq!(s.content, ["New Bridge Will Open In May"]);
+    // Inside a sentence, a capitalized verb form is part of a name.
+    let all = seen(&format!(
+        "{H}The Tells Group opened a new office in the harbour district."
+    ));
+    assert!(
+        all.iter().all(|s| s.cue.as_deref() != Some("Tells")),
+        "{all:#?}"
+    );
+}
