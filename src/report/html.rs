@@ -36,7 +36,7 @@ h1{{font-size:1.35rem;margin:1rem 0 .2rem}}h2{{font-size:1.05rem;margin:.8rem 0 
 .summary dl{{display:flex;flex-wrap:wrap;gap:.3rem 1.4rem;margin:.4rem 0}}
 .summary div{{display:flex;gap:.35rem;align-items:baseline}}.summary dd{{margin:0;font-weight:600}}
 .graph figure{{margin:0;overflow-x:auto}}.graph svg{{max-width:none;font-family:system-ui,sans-serif}}
-.graph text{{fill:{ink}}}.graph text.count{{fill:{muted};paint-order:stroke;stroke:{paper};stroke-width:3px}}
+.graph text{{fill:{ink}}}.graph text.count{{fill:{muted}}}.graph text.halo{{fill:{paper};stroke:{paper};stroke-width:3px}}
 .columns{{display:grid;grid-template-columns:minmax(0,3fr) minmax(18rem,2fr);gap:1.5rem;padding:0 1.5rem 2rem}}
 @media (max-width:800px){{.columns{{grid-template-columns:1fr}}}}
 .text{{white-space:pre-wrap;overflow-wrap:anywhere;font:16px/1.7 Georgia,serif}}
