@@ -2,7 +2,7 @@
 # `claimls export` in every format over the generated corpus, next to `claimls check` on
 # the same corpus, timed in the same run (the aim: each export within 2x of check).
 #
-#   bash benches/interop.sh [--pairs N] [--runs N] [--seed N] [--bin PATH]
+#   bash benches/interop.sh [--pairs N] [--runs N] [--seed N] [--bin PATH] [--compare OLD]
 #
 # Builds the release binary, generates the corpus (benches/gen_corpus.py, default 2,000
 # pairs), warms the page cache with one run of each command, then times N rounds (default
@@ -12,6 +12,8 @@
 # deleted at the end, not between runs: deleting thousands of files just before creating
 # as many makes ext4 search its inode tables for a free inode, which measures the file
 # system, not claimls); `rebrat` exports again with --force over an earlier export.
+# --bin times that binary instead of building one; --compare OLD adds `brat-old`, the
+# brat export by the binary OLD (an earlier build), to the same rounds.
 # Exit code 1 from claimls is expected: the generator plants errors.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -20,13 +22,15 @@ pairs=2000
 runs=5
 seed=1
 bin=""
+old=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --pairs) pairs="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
-    --bin) bin="$2"; shift 2 ;;  # time this binary (an older build, say) instead of building
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --bin) bin="$2"; shift 2 ;;
+    --compare) old="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "interop.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -50,7 +54,8 @@ python3 - "$runs" \
   "w3c" "'$bin' export '$corpus' --format w3c > /dev/null" \
   "csv" "'$bin' export '$corpus' --format csv > /dev/null" \
   "brat" "'$bin' export '$corpus' --format brat -o \"\$(mktemp -d '$work/brat.XXXXXX')\" 2> /dev/null" \
-  "rebrat" "'$bin' export '$corpus' --format brat --force -o '$work/brat' 2> /dev/null" <<'PY'
+  "rebrat" "'$bin' export '$corpus' --format brat --force -o '$work/brat' 2> /dev/null" \
+  ${old:+"brat-old" "'$old' export '$corpus' --format brat -o \"\$(mktemp -d '$work/old.XXXXXX')\" 2> /dev/null"} <<'PY'
 import resource, statistics, subprocess, sys, time
 runs = int(sys.argv[1])
 names, cmds = sys.argv[2::2], sys.argv[3::2]
