@@ -296,8 +296,9 @@ pub fn write_new(path: &Path, data: &[u8], force: bool, max_bytes: u64) -> Resul
 }
 
 /// Puts `data` at the new name `path` as [`write_new`] does, but as a hard link to the
-/// regular file `original` when that file holds exactly `data` (checked by reading it, and
-/// again through the link once made): no new inode, no copy. For output that repeats an
+/// regular file `original` when that file holds exactly `data` (checked by reading it;
+/// once linked, the new name must be that same file, its size and modification time
+/// unchanged since the read): no new inode, no copy. For output that repeats an
 /// input unchanged (the article beside a brat export). Falls back to writing a new file
 /// when a link cannot be made (another file system, no permission, a file system without
 /// hard links) or `original` differs from `data`. Both names are then one file: an edit
@@ -319,11 +320,12 @@ pub fn link_new(
     if is_system_path(path) {
         return Err(FileError::SystemPath(path.to_path_buf()));
     }
-    if let Ok((bytes, stamp)) = read_regular(original, max_bytes) {
-        if bytes == data {
-            match std::fs::hard_link(&stamp.real, path) {
+    if let Ok((file, meta, real)) = open_regular(original, max_bytes) {
+        let same = read_limited(original, file, &meta, max_bytes).is_ok_and(|b| b == data);
+        if same {
+            match std::fs::hard_link(&real, path) {
                 Ok(()) => {
-                    if linked_holds(path, data, max_bytes) {
+                    if linked_unchanged(path, &meta) {
                         return Ok(());
                     }
                     // `original` changed between the read and the link: the link is not
@@ -341,9 +343,23 @@ pub fn link_new(
     create(path, data, force, max_bytes, false).map(|_| ())
 }
 
-/// Whether the file just linked at `path` holds `data`.
-fn linked_holds(path: &Path, data: &[u8], max_bytes: u64) -> bool {
-    read_regular(path, max_bytes).is_ok_and(|(bytes, _)| bytes == data)
+/// Whether the name just linked at `path` is the file read as `read` (same file system and
+/// inode) and that file is unchanged since (size and modification time, as [`replace`]
+/// checks before writing).
+#[cfg(unix)]
+fn linked_unchanged(path: &Path, read: &Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::symlink_metadata(path).is_ok_and(|now| {
+        now.dev() == read.dev()
+            && now.ino() == read.ino()
+            && now.len() == read.len()
+            && now.modified().ok() == read.modified().ok()
+    })
+}
+
+#[cfg(not(unix))]
+fn linked_unchanged(_: &Path, _: &Metadata) -> bool {
+    false
 }
 
 fn create(
