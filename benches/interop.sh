@@ -2,13 +2,18 @@
 # `claimls export` in every format over the generated corpus, next to `claimls check` on
 # the same corpus, timed in the same run (the aim: each export within 2x of check).
 #
-#   bash benches/interop.sh [--pairs N] [--runs N] [--seed N]
+#   bash benches/interop.sh [--pairs N] [--runs N] [--seed N] [--bin PATH] [--compare OLD]
 #
 # Builds the release binary, generates the corpus (benches/gen_corpus.py, default 2,000
 # pairs), warms the page cache with one run of each command, then times N rounds (default
 # 5), alternating the commands within each round and rotating which goes first, and prints
-# the medians and the ratio of each export to check. The brat export writes files, so its
-# command also removes the previous run's output first (counted in its time).
+# the medians (wall and CPU: user + system of the command's processes) and the ratio of
+# each export to check. The brat export writes files: into a new folder each run (all are
+# deleted at the end, not between runs: deleting thousands of files just before creating
+# as many makes ext4 search its inode tables for a free inode, which measures the file
+# system, not claimls); `rebrat` exports again with --force over an earlier export.
+# --bin times that binary instead of building one; --compare OLD adds `brat-old`, the
+# brat export by the binary OLD (an earlier build), to the same rounds.
 # Exit code 1 from claimls is expected: the generator plants errors.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -16,19 +21,25 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 pairs=2000
 runs=5
 seed=1
+bin=""
+old=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --pairs) pairs="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --bin) bin="$2"; shift 2 ;;
+    --compare) old="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "interop.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
 
-echo "== build (release)"
-cargo build --release --quiet
-bin="${CARGO_TARGET_DIR:-target}/release/claimls"
+if [ -z "$bin" ]; then
+  echo "== build (release)"
+  cargo build --release --quiet
+  bin="${CARGO_TARGET_DIR:-target}/release/claimls"
+fi
 bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -42,30 +53,43 @@ python3 - "$runs" \
   "json" "'$bin' export '$corpus' --format json > /dev/null" \
   "w3c" "'$bin' export '$corpus' --format w3c > /dev/null" \
   "csv" "'$bin' export '$corpus' --format csv > /dev/null" \
-  "brat" "rm -rf '$work/brat' && '$bin' export '$corpus' --format brat -o '$work/brat' 2> /dev/null" <<'PY'
-import statistics, subprocess, sys, time
+  "brat" "'$bin' export '$corpus' --format brat -o \"\$(mktemp -d '$work/brat.XXXXXX')\" 2> /dev/null" \
+  "rebrat" "'$bin' export '$corpus' --format brat --force -o '$work/brat' 2> /dev/null" \
+  ${old:+"brat-old" "'$old' export '$corpus' --format brat -o \"\$(mktemp -d '$work/old.XXXXXX')\" 2> /dev/null"} <<'PY'
+import resource, statistics, subprocess, sys, time
 runs = int(sys.argv[1])
 names, cmds = sys.argv[2::2], sys.argv[3::2]
 
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
 def run(cmd):
+    c = cpu()
     t = time.perf_counter()
     p = subprocess.run(["bash", "-c", cmd])
+    dt = time.perf_counter() - t
     if p.returncode not in (0, 1):
         sys.exit("command failed (%d): %s" % (p.returncode, cmd))
-    return time.perf_counter() - t
+    return dt, cpu() - c
 
-for c in cmds:
+for c in cmds:  # warm-up (page cache, binary); also the export rebrat goes over
     run(c)
 times = {n: [] for n in names}
+cpus = {n: [] for n in names}
 for r in range(runs):
     order = list(range(len(cmds)))
     order = order[r % len(order):] + order[:r % len(order)]
     for i in order:
-        times[names[i]].append(run(cmds[i]))
+        wall, used = run(cmds[i])
+        times[names[i]].append(wall)
+        cpus[names[i]].append(used)
 med = {n: statistics.median(t) for n, t in times.items()}
+cmed = {n: statistics.median(t) for n, t in cpus.items()}
 for n in names:
-    print("  %-6s median %8.1f ms   runs: %s" % (n, med[n] * 1e3, " ".join("%.0f" % (t * 1e3) for t in times[n])))
+    print("  %-6s median %8.1f ms wall %8.1f ms CPU   wall runs: %s" % (
+        n, med[n] * 1e3, cmed[n] * 1e3, " ".join("%.0f" % (t * 1e3) for t in times[n])))
 for n in names[1:]:
-    print("  ratio export %s / check: %.2f" % (n, med[n] / med["check"]))
+    print("  ratio export %-6s / check: %.2f wall, %.2f CPU" % (n, med[n] / med["check"], cmed[n] / cmed["check"]))
 print("  aim: every ratio <= 2")
 PY

@@ -16,8 +16,10 @@
 #             of all runs are deleted at the end, not between runs: deleting thousands of
 #             files just before creating as many makes ext4 search its inode tables, which
 #             costs more than the report itself and measures the file system, not claimls)
-#   rereport  the same over the pages of an earlier run: each page is replaced through
-#             the safe writer (read, compare, temporary file, fsync, rename)
+#   rereport  the same over the pages of an earlier run: each page is read and compared;
+#             one that changed is replaced through the safe writer (temporary file,
+#             fsync, rename), one that did not is left alone (the corpus does not change
+#             between runs, so this times the compare path)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

@@ -14,7 +14,9 @@
 //! - [`write_file`] writes a file a command creates (`init`, `draft -o`, exports): the
 //!   data goes to an exclusive temporary file that is then linked into place only if
 //!   nothing is there (never over a file or link that appeared meanwhile); with `force`, an
-//!   existing file is replaced through [`replace`].
+//!   existing file is replaced through [`replace`], or left alone when it already holds the
+//!   new contents. [`link_new`] does the same as a hard link to an input file that holds
+//!   exactly the data (the article beside a brat export).
 //! - [`confine`] resolves a path (symbolic links, `..`) and accepts it only under one of the
 //!   given roots; the CLI and the language server both decide with it.
 
@@ -273,7 +275,7 @@ pub fn replace(
 }
 
 /// Writes `data` to `path`, which must not exist unless `force` (then [`replace`] writes
-/// over it, with its checks). A new file appears whole or not at all, with the usual
+/// over it, with its checks; a file that already holds `data` is left as it is). A new file appears whole or not at all, with the usual
 /// permissions (0666 less the umask), synced: for files a person wrote or will edit
 /// (`init`, `draft -o`).
 pub fn write_file(
@@ -293,6 +295,73 @@ pub fn write_new(path: &Path, data: &[u8], force: bool, max_bytes: u64) -> Resul
     create(path, data, force, max_bytes, false).map(|_| ())
 }
 
+/// Puts `data` at the new name `path` as [`write_new`] does, but as a hard link to the
+/// regular file `original` when that file holds exactly `data` (checked by reading it;
+/// once linked, the new name must be that same file, its size and modification time
+/// unchanged since the read): no new inode, no copy. For output that repeats an
+/// input unchanged (the article beside a brat export). Falls back to writing a new file
+/// when a link cannot be made (another file system, no permission, a file system without
+/// hard links) or `original` differs from `data`. Both names are then one file: an edit
+/// made in place through either shows in both (an editor that saves by renaming, as
+/// [`replace`] does, splits them). With `force`, an existing `path` is handled as by
+/// [`write_new`] (left alone when it already holds `data`).
+pub fn link_new(
+    original: &Path,
+    path: &Path,
+    data: &[u8],
+    force: bool,
+    max_bytes: u64,
+) -> Result<(), FileError> {
+    match std::fs::symlink_metadata(path) {
+        Ok(_) => return create(path, data, force, max_bytes, false).map(|_| ()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io_error(path, e)),
+    }
+    if is_system_path(path) {
+        return Err(FileError::SystemPath(path.to_path_buf()));
+    }
+    if let Ok((file, meta, real)) = open_regular(original, max_bytes) {
+        let same = read_limited(original, file, &meta, max_bytes).is_ok_and(|b| b == data);
+        if same {
+            match std::fs::hard_link(&real, path) {
+                Ok(()) => {
+                    if linked_unchanged(path, &meta) {
+                        return Ok(());
+                    }
+                    // `original` changed between the read and the link: the link is not
+                    // what was asked for; write the data instead.
+                    let _ = std::fs::remove_file(path);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    // A file appeared meanwhile: decided as for any existing file.
+                    return create(path, data, force, max_bytes, false).map(|_| ());
+                }
+                Err(_) => {}
+            }
+        }
+    }
+    create(path, data, force, max_bytes, false).map(|_| ())
+}
+
+/// Whether the name just linked at `path` is the file read as `read` (same file system and
+/// inode) and that file is unchanged since (size and modification time, as [`replace`]
+/// checks before writing).
+#[cfg(unix)]
+fn linked_unchanged(path: &Path, read: &Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::symlink_metadata(path).is_ok_and(|now| {
+        now.dev() == read.dev()
+            && now.ino() == read.ino()
+            && now.len() == read.len()
+            && now.modified().ok() == read.modified().ok()
+    })
+}
+
+#[cfg(not(unix))]
+fn linked_unchanged(_: &Path, _: &Metadata) -> bool {
+    false
+}
+
 fn create(
     path: &Path,
     data: &[u8],
@@ -303,7 +372,12 @@ fn create(
     let io = |e: std::io::Error| io_error(path, e);
     match std::fs::symlink_metadata(path) {
         Ok(_) if force => {
-            let (_, stamp) = read_regular(path, max_bytes)?;
+            let (old, stamp) = read_regular(path, max_bytes)?;
+            if old == data {
+                // Already what it would become: rewriting it would only cost a new inode
+                // and a sync (and break its hard links) for the same bytes.
+                return Ok(Replaced::default());
+            }
             return replace(path, &stamp, data, max_bytes);
         }
         Ok(_) => return Err(FileError::Exists(path.to_path_buf())),

@@ -251,6 +251,58 @@ fn brat_export_snapshot() {
 }
 
 #[test]
+fn brat_text_is_a_link_to_the_unchanged_article_and_reexport_keeps_identical_files() {
+    use std::os::unix::fs::MetadataExt;
+    let work = tempfile::tempdir().unwrap();
+    let src = work.path().join("src");
+    std::fs::create_dir(&src).unwrap();
+    let name = Path::new(EXAMPLE).file_name().unwrap();
+    std::fs::copy(root().join(EXAMPLE), src.join(name)).unwrap();
+    std::fs::copy(
+        root().join("examples").join(SEED_ARTICLE),
+        src.join(SEED_ARTICLE),
+    )
+    .unwrap();
+    let ino = |p: &Path| std::fs::metadata(p).unwrap().ino();
+    let export_to = |out: &Path, extra: &[&str]| {
+        let mut args = vec![
+            "export",
+            src.to_str().unwrap(),
+            "--format",
+            "brat",
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let o = run(&args);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+    };
+    let article = src.join(SEED_ARTICLE);
+    let out = work.path().join("out");
+    export_to(&out, &[]);
+    // The article beside the .ann is the article's own file (same file system here).
+    assert_eq!(ino(&out.join(SEED_ARTICLE)), ino(&article));
+    let ann = out.join("000_a935861ad7be96ce.ann");
+    let ann_ino = ino(&ann);
+    // Again with --force over the same output: nothing changed, nothing rewritten.
+    export_to(&out, &["--force"]);
+    assert_eq!(ino(&ann), ann_ino);
+    assert_eq!(ino(&out.join(SEED_ARTICLE)), ino(&article));
+    // --copy-text: a file of its own with the same bytes.
+    let copied = work.path().join("copied");
+    export_to(&copied, &["--copy-text"]);
+    assert_ne!(ino(&copied.join(SEED_ARTICLE)), ino(&article));
+    assert_eq!(
+        std::fs::read(copied.join(SEED_ARTICLE)).unwrap(),
+        std::fs::read(&article).unwrap()
+    );
+    assert_eq!(
+        std::fs::read(copied.join("000_a935861ad7be96ce.ann")).unwrap(),
+        std::fs::read(&ann).unwrap()
+    );
+}
+
+#[test]
 fn brat_import_then_export_gives_the_same_spans() {
     let work = tempfile::tempdir().unwrap();
     let claims_dir = work.path().join("claims");

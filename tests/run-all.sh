@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite: Rust unit, snapshot, CLI and in-process LSP tests, then the
 # editor suites (VS Code extension build + grammar test, the .vsix in a real VS Code
-# (code-server) driven in Chromium, Neovim syntax + end-to-end LSP,
-# pytest-lsp, Emacs eglot smoke test, the HTML report in headless Chromium). The
-# end-to-end suites drive the real server, target/debug/claimls, which they get as
+# (code-server) driven in Chromium, Neovim syntax + end-to-end LSP, pytest-lsp, Emacs
+# eglot smoke test, the HTML report in headless Chromium and through the Nu Html Checker).
+# The end-to-end suites drive the real server, target/debug/claimls, which they get as
 # $CLAIMLS_BIN.
 #
 # A suite whose tool is missing is skipped locally, but fails under CI=true: CI must never
@@ -67,6 +67,7 @@ suite "Neovim plugin (syntax, stand-in and real server end to end)" nvim bash ed
 suite "pytest-lsp end to end (tests/e2e)" python3 bash tests/e2e/run.sh
 suite "Emacs eglot smoke test (clean, C011 typo, C010)" emacs bash editors/emacs/run-smoke.sh
 suite "HTML report in headless Chromium (tests/e2e/report_browser.sh)" chromium bash tests/e2e/report_browser.sh
+suite "HTML report through the Nu Html Checker (tests/e2e/report_validate.sh)" java bash tests/e2e/report_validate.sh
 
 echo
 if ((failed)); then

@@ -43,6 +43,13 @@ pub struct ExportArgs {
     #[arg(long, requires = "output")]
     pub force: bool,
 
+    /// brat: always write the `.txt` as a copy of the article. Without it, the `.txt` is a
+    /// hard link to the article when both are on one file system and the article is
+    /// unchanged (no second copy of each article; an in-place edit of the article then
+    /// shows in the export too).
+    #[arg(long)]
+    pub copy_text: bool,
+
     /// Exit with code 1 when a finding of this severity or a more serious one exists.
     #[arg(long, value_enum, default_value_t = DenyLevel::Error, value_name = "LEVEL")]
     pub deny: DenyLevel,
@@ -89,7 +96,7 @@ pub fn run_export(args: ExportArgs) -> ExitCode {
     let results: Vec<Result<Outcome, String>> = files
         .par_iter()
         .map(|path| {
-            let (r, failed) = resolve_file(path, &checked, deny)?;
+            let (r, failed, article_path) = resolve_file(path, &checked, deny)?;
             let mut outcome = Outcome {
                 failed,
                 ..Outcome::default()
@@ -98,8 +105,11 @@ pub fn run_export(args: ExportArgs) -> ExitCode {
                 Some(dir) => write_one(
                     &r,
                     dir,
-                    args.format,
-                    args.force,
+                    &Writing {
+                        format: args.format,
+                        force: args.force,
+                        article: (!args.copy_text).then_some(article_path.as_path()),
+                    },
                     &mut outcome.problems,
                     &mut outcome.warnings,
                 ),
@@ -159,31 +169,49 @@ fn stem(path: &str) -> String {
         .unwrap_or_else(|| "annotation".into())
 }
 
+/// How [`write_one`] writes.
+struct Writing<'a> {
+    format: ExportFormat,
+    force: bool,
+    /// The article file, when brat's `.txt` may be a hard link to it.
+    article: Option<&'a Path>,
+}
+
 fn write_one(
     r: &Resolved,
     dir: &Path,
-    format: ExportFormat,
-    force: bool,
+    how: &Writing<'_>,
     problems: &mut Vec<String>,
     warnings: &mut Vec<String>,
 ) {
-    let mut write = |name: String, data: &str| {
+    let force = how.force;
+    let mut write = |name: String, data: &str, original: Option<&Path>| {
         let path = dir.join(name);
-        if let Err(e) = crate::fsio::write_new(&path, data.as_bytes(), force, MAX_WRITE) {
+        let written = match original {
+            Some(o) => crate::fsio::link_new(o, &path, data.as_bytes(), force, MAX_WRITE),
+            None => crate::fsio::write_new(&path, data.as_bytes(), force, MAX_WRITE),
+        };
+        if let Err(e) = written {
             problems.push(e.message());
         }
     };
     let one = std::slice::from_ref(r);
-    match format {
+    match how.format {
         ExportFormat::Json => write(
             format!("{}.json", stem(&r.file)),
             &interop::json::render(one),
+            None,
         ),
         ExportFormat::W3c => write(
             format!("{}.jsonld", stem(&r.file)),
             &interop::w3c::render(one),
+            None,
         ),
-        ExportFormat::Csv => write(format!("{}.csv", stem(&r.file)), &interop::csv::render(one)),
+        ExportFormat::Csv => write(
+            format!("{}.csv", stem(&r.file)),
+            &interop::csv::render(one),
+            None,
+        ),
         ExportFormat::Brat => {
             let Some(text) = &r.article_text else {
                 problems.push(format!(
@@ -197,8 +225,10 @@ fn write_one(
             // Named after the annotation: brat pairs `NAME.ann` with `NAME.txt`, and
             // two annotations of one article (two annotators) must not collide.
             let name = stem(&r.file);
-            write(format!("{name}.txt"), text);
-            write(format!("{name}.ann"), &ann);
+            // The article's own file when it holds exactly this text (a hard link: one
+            // inode fewer per annotation, which is most of a brat export's time).
+            write(format!("{name}.txt"), text, how.article);
+            write(format!("{name}.ann"), &ann, None);
             if !skipped.is_empty() {
                 warnings.push(format!(
                     "`{}`: {} claim(s) have nothing in the article to anchor to and are not in the .ann: {} (the json export keeps them)",
@@ -211,13 +241,13 @@ fn write_one(
     }
 }
 
-/// Reads, checks and resolves one annotation: the result and whether a finding reaches
-/// `deny`.
+/// Reads, checks and resolves one annotation: the result, whether a finding reaches
+/// `deny`, and the article's path.
 fn resolve_file(
     path: &Path,
     checked: &[PathBuf],
     deny: crate::diagnostic::Severity,
-) -> Result<(Resolved, bool), String> {
+) -> Result<(Resolved, bool, PathBuf), String> {
     let (text, mut extra, _) = run::read_claims(path)?;
     let Some(text) = text else {
         return Err(format!("`{}` is too large to read", path.display()));
@@ -262,5 +292,5 @@ fn resolve_file(
         loaded.as_ref().map(|a| &**a).map_err(|e| e.message()),
         &diagnostics,
     );
-    Ok((resolved, failed))
+    Ok((resolved, failed, article_path))
 }

@@ -182,7 +182,8 @@ fn page_names(paths: &[PathBuf], files: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 /// Writes a page: a new file is created exclusively (an existing file or symbolic link is
-/// never opened for writing); an existing page is replaced through the safe writer. A
+/// never opened for writing); an existing page is replaced through the safe writer, or
+/// left untouched when it already holds the same bytes. A
 /// symbolic link where a page goes is refused, never followed: in a shared folder it could
 /// point at any file of the user.
 fn write_file(path: &Path, data: &[u8]) -> Result<(), String> {
@@ -206,8 +207,14 @@ fn write_file(path: &Path, data: &[u8]) -> Result<(), String> {
             .map_err(|e| format!("cannot write `{}`: {e}", shown())),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             crate::fsio::read_regular(path, MAX_PAGE_BYTES)
-                .and_then(|(_, stamp)| crate::fsio::replace(path, &stamp, data, MAX_PAGE_BYTES))
-                .map(|_| ())
+                .and_then(|(old, stamp)| {
+                    // A page that is already what it would become is left alone: re-running
+                    // a report over unchanged files writes (and syncs) nothing.
+                    if old == data {
+                        return Ok(());
+                    }
+                    crate::fsio::replace(path, &stamp, data, MAX_PAGE_BYTES).map(|_| ())
+                })
                 .map_err(|e| format!("cannot write {}", e.message()))
         }
         Err(e) => Err(format!("cannot write `{}`: {e}", shown())),
@@ -258,5 +265,12 @@ mod tests {
         write_file(&path, b"one").unwrap();
         write_file(&path, b"two").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        // The same page again: the file is left as it is (same inode, nothing written).
+        use std::os::unix::fs::MetadataExt;
+        let ino = std::fs::metadata(&path).unwrap().ino();
+        write_file(&path, b"two").unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().ino(), ino);
+        write_file(&path, b"three").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"three");
     }
 }

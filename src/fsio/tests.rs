@@ -72,6 +72,68 @@ fn write_file_creates_whole_files_and_never_overwrites_without_force() {
 }
 
 #[test]
+fn forced_write_of_the_same_bytes_leaves_the_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.json");
+    write_new(&path, b"{}", false, MAX).unwrap();
+    let before = std::fs::metadata(&path).unwrap();
+    // Same bytes: the same inode stays (no temporary file, rename or sync).
+    write_new(&path, b"{}", true, MAX).unwrap();
+    write_file(&path, b"{}", true, MAX).unwrap();
+    assert_eq!(std::fs::metadata(&path).unwrap().ino(), before.ino());
+    // Other bytes: replaced (a new inode, through `replace`).
+    write_new(&path, b"[]", true, MAX).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), b"[]");
+    assert_ne!(std::fs::metadata(&path).unwrap().ino(), before.ino());
+}
+
+#[test]
+fn link_new_links_an_identical_original_and_copies_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    write(&article, "Some words.\n");
+    let original = std::fs::metadata(&article).unwrap();
+
+    // The same bytes: a hard link, no new inode.
+    let linked = dir.path().join("out/a.txt");
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    link_new(&article, &linked, b"Some words.\n", false, MAX).unwrap();
+    let meta = std::fs::metadata(&linked).unwrap();
+    assert_eq!(meta.ino(), original.ino());
+    assert_eq!(std::fs::metadata(&article).unwrap().nlink(), 2);
+
+    // Other bytes than the original's (say the article was decoded): a new file.
+    let copied = dir.path().join("out/b.txt");
+    link_new(&article, &copied, b"Other words.\n", false, MAX).unwrap();
+    assert_ne!(std::fs::metadata(&copied).unwrap().ino(), original.ino());
+    assert_eq!(std::fs::read(&copied).unwrap(), b"Other words.\n");
+
+    // No original to link to: a new file all the same.
+    let orphan = dir.path().join("out/c.txt");
+    link_new(&dir.path().join("gone.txt"), &orphan, b"x", false, MAX).unwrap();
+    assert_eq!(std::fs::read(&orphan).unwrap(), b"x");
+
+    // An existing name: refused without force, and with force, left alone when it holds
+    // the bytes already, else replaced (never written through into the article).
+    assert_eq!(
+        link_new(&article, &linked, b"Some words.\n", false, MAX),
+        Err(FileError::Exists(linked.clone()))
+    );
+    link_new(&article, &linked, b"Some words.\n", true, MAX).unwrap();
+    assert_eq!(std::fs::metadata(&linked).unwrap().ino(), original.ino());
+    link_new(&article, &linked, b"Changed.\n", true, MAX).unwrap();
+    assert_eq!(std::fs::read(&linked).unwrap(), b"Changed.\n");
+    assert_eq!(std::fs::read(&article).unwrap(), b"Some words.\n");
+    assert_eq!(std::fs::metadata(&article).unwrap().nlink(), 1);
+    let mut names: Vec<_> = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["a.txt", "b.txt", "c.txt"], "no temporary file left");
+}
+
+#[test]
 fn never_touches_a_stray_fmt_tmp_file_or_link() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notes.claims");

@@ -50,6 +50,9 @@ pub const ERROR: Rgb = Rgb(0xb0, 0x00, 0x20);
 pub const WARNING: Rgb = Rgb(0x8a, 0x4b, 0x00);
 pub const INFO: Rgb = Rgb(0x0b, 0x5c, 0xad);
 pub const HINT: Rgb = Rgb(0x4a, 0x4a, 0x4a);
+/// Background of a claim in the list while its highlight is hovered (script only); its
+/// text is [`INK`], [`MUTED`] and the severity colours.
+pub const LIT: Rgb = Rgb(0xf6, 0xf6, 0xf6);
 /// Tooltip: light text on dark.
 pub const TIP_BG: Rgb = Rgb(0x22, 0x22, 0x22);
 pub const TIP_INK: Rgb = Rgb(0xff, 0xff, 0xff);
@@ -86,6 +89,11 @@ pub fn text_pairs() -> Vec<(&'static str, Rgb, Rgb)> {
         ("tooltip", TIP_INK, TIP_BG),
     ];
     pairs.extend(PALETTE.iter().map(|bg| ("actor highlight", INK, *bg)));
+    pairs.extend(
+        [INK, MUTED, ERROR, WARNING, INFO, HINT]
+            .into_iter()
+            .map(|fg| ("text of a lit claim", fg, LIT)),
+    );
     pairs
 }
 

@@ -151,7 +151,7 @@ impl Canvas<'_> {
             out,
             "<svg class=\"graph\" role=\"img\" aria-labelledby=\"graph-title\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"0 0 {w:.0} {h:.0}\">\
 <title id=\"graph-title\">{t}</title>\
-<style>.graph rect{{stroke:{ink};stroke-width:1}} .graph text{{font-size:{font}px;text-anchor:middle;dominant-baseline:central}} .graph text.count{{font-size:{small}px;dominant-baseline:auto}} .graph path.edge{{fill:none;stroke:{m};stroke-width:1}}</style>\
+<style>.graph rect{{stroke:{ink};stroke-width:1}} .graph text{{font-size:{font}px;text-anchor:middle;dominant-baseline:central}} .graph text.count,.graph text.halo{{font-size:{small}px;dominant-baseline:auto}} .graph path.edge{{fill:none;stroke:{m};stroke-width:1}}</style>\
 <defs><marker id=\"graph-arrow\" markerWidth=\"10\" markerHeight=\"7\" refX=\"10\" refY=\"3.5\" orient=\"auto\"><polygon points=\"0 0, 10 3.5, 0 7\" fill=\"{m}\"/></marker></defs>",
             w = self.width.max(1.0),
             h = self.height.max(1.0),
@@ -331,11 +331,14 @@ impl RenderBackend for Canvas<'_> {
         );
         if let Some(count) = properties {
             let (x, y) = midpoint(path);
+            // A halo in the paper colour under the number keeps it readable where it
+            // crosses an edge (drawn as a copy behind it: the `paint-order` property
+            // would do it in one element, but HTML validators do not know it yet).
+            let (y, count) = (y - 4.0, escape(&count));
             let _ = write!(
                 self.body,
-                "<text class=\"count\" x=\"{x:.0}\" y=\"{:.0}\">{}</text>",
-                y - 4.0,
-                escape(&count)
+                "<text class=\"halo\" aria-hidden=\"true\" x=\"{x:.0}\" y=\"{y:.0}\">{count}</text>\
+<text class=\"count\" x=\"{x:.0}\" y=\"{y:.0}\">{count}</text>"
             );
         }
     }

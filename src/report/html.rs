@@ -36,7 +36,7 @@ h1{{font-size:1.35rem;margin:1rem 0 .2rem}}h2{{font-size:1.05rem;margin:.8rem 0 
 .summary dl{{display:flex;flex-wrap:wrap;gap:.3rem 1.4rem;margin:.4rem 0}}
 .summary div{{display:flex;gap:.35rem;align-items:baseline}}.summary dd{{margin:0;font-weight:600}}
 .graph figure{{margin:0;overflow-x:auto}}.graph svg{{max-width:none;font-family:system-ui,sans-serif}}
-.graph text{{fill:{ink}}}.graph text.count{{fill:{muted};paint-order:stroke;stroke:{paper};stroke-width:3px}}
+.graph text{{fill:{ink}}}.graph text.count{{fill:{muted}}}.graph text.halo{{fill:{paper};stroke:{paper};stroke-width:3px}}
 .columns{{display:grid;grid-template-columns:minmax(0,3fr) minmax(18rem,2fr);gap:1.5rem;padding:0 1.5rem 2rem}}
 @media (max-width:800px){{.columns{{grid-template-columns:1fr}}}}
 .text{{white-space:pre-wrap;overflow-wrap:anywhere;font:16px/1.7 Georgia,serif}}
@@ -44,7 +44,7 @@ h1{{font-size:1.35rem;margin:1rem 0 .2rem}}h2{{font-size:1.05rem;margin:.8rem 0 
 .claims ol{{list-style:none;padding:0;margin:0}}
 .claim{{border:1px solid #ccc;border-left-width:6px;border-radius:4px;padding:.4rem .6rem;margin:0 0 .6rem}}
 .claim:target,.claim.current{{outline:3px solid {info};outline-offset:1px}}
-.claim.lit{{background:#f6f6f6}}
+.claim.lit{{background:{lit}}}
 .claim dl{{display:grid;grid-template-columns:auto 1fr;gap:0 .6rem;margin:.2rem 0}}.claim dd{{margin:0}}
 .claim q{{font-family:Georgia,serif}}
 .claim ul{{margin:.2rem 0;padding-left:1.1rem}}
@@ -78,6 +78,7 @@ td.n{{text-align:right}}
         info = colour::INFO.hex(),
         hint = colour::HINT.hex(),
         tip_bg = colour::TIP_BG.hex(),
+        lit = colour::LIT.hex(),
         tip_ink = colour::TIP_INK.hex(),
     );
     for (i, c) in colour::PALETTE.iter().enumerate() {
@@ -539,4 +540,40 @@ pub(super) fn index(title: &str, entries: &[IndexEntry]) -> String {
     }
     out.push_str("</tbody>\n</table>\n</body>\n</html>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The contrast test (`colour.rs`) covers the pairs listed in `text_pairs`: every
+    /// background the style sheet gives text must be one of them, or a colour added to
+    /// the CSS alone would go untested.
+    #[test]
+    fn every_background_in_the_style_sheet_has_its_contrast_tested() {
+        let css = style();
+        let tested: Vec<String> = colour::text_pairs()
+            .iter()
+            .map(|(_, _, bg)| bg.hex())
+            .collect();
+        let mut seen = 0;
+        for (at, _) in css.match_indices("background:") {
+            let value: String = css[at + "background:".len()..]
+                .chars()
+                .take_while(|c| !matches!(c, ';' | '}'))
+                .collect();
+            if value == "none" {
+                continue;
+            }
+            seen += 1;
+            assert!(
+                tested.contains(&value),
+                "background {value} is not in colour::text_pairs"
+            );
+        }
+        assert!(
+            seen >= 5 + colour::PALETTE.len(),
+            "{seen} backgrounds found"
+        );
+    }
 }
