@@ -11,7 +11,8 @@
 # each export to check. The brat export writes files: into a new folder each run (all are
 # deleted at the end, not between runs: deleting thousands of files just before creating
 # as many makes ext4 search its inode tables for a free inode, which measures the file
-# system, not claimls); `rebrat` exports again with --force over an earlier export.
+# system, not claimls); `bratlink` is the same with --link-text (the article's text as a
+# hard link, not a copy); `rebrat` exports again with --force over an earlier export.
 # --bin times that binary instead of building one; --compare OLD adds `brat-old`, the
 # brat export by the binary OLD (an earlier build), to the same rounds.
 # Exit code 1 from claimls is expected: the generator plants errors.
@@ -54,6 +55,7 @@ python3 - "$runs" \
   "w3c" "'$bin' export '$corpus' --format w3c > /dev/null" \
   "csv" "'$bin' export '$corpus' --format csv > /dev/null" \
   "brat" "'$bin' export '$corpus' --format brat -o \"\$(mktemp -d '$work/brat.XXXXXX')\" 2> /dev/null" \
+  "bratlink" "'$bin' export '$corpus' --format brat --link-text -o \"\$(mktemp -d '$work/link.XXXXXX')\" 2> /dev/null" \
   "rebrat" "'$bin' export '$corpus' --format brat --force -o '$work/brat' 2> /dev/null" \
   ${old:+"brat-old" "'$old' export '$corpus' --format brat -o \"\$(mktemp -d '$work/old.XXXXXX')\" 2> /dev/null"} <<'PY'
 import resource, statistics, subprocess, sys, time

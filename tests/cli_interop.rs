@@ -279,19 +279,21 @@ fn brat_text_is_a_link_to_the_unchanged_article_and_reexport_keeps_identical_fil
     };
     let article = src.join(SEED_ARTICLE);
     let out = work.path().join("out");
-    export_to(&out, &[]);
-    // The article beside the .ann is the article's own file (same file system here).
+    // By default the .txt is a copy of its own: an export is a snapshot, which a later
+    // in-place edit of the article must not change.
+    let copied = work.path().join("copied");
+    export_to(&copied, &[]);
+    assert_ne!(ino(&copied.join(SEED_ARTICLE)), ino(&article));
+    export_to(&out, &["--link-text"]);
+    // --link-text: the article beside the .ann is the article's own file (same file system here).
     assert_eq!(ino(&out.join(SEED_ARTICLE)), ino(&article));
     let ann = out.join("000_a935861ad7be96ce.ann");
     let ann_ino = ino(&ann);
     // Again with --force over the same output: nothing changed, nothing rewritten.
-    export_to(&out, &["--force"]);
+    export_to(&out, &["--force", "--link-text"]);
     assert_eq!(ino(&ann), ann_ino);
     assert_eq!(ino(&out.join(SEED_ARTICLE)), ino(&article));
-    // --copy-text: a file of its own with the same bytes.
-    let copied = work.path().join("copied");
-    export_to(&copied, &["--copy-text"]);
-    assert_ne!(ino(&copied.join(SEED_ARTICLE)), ino(&article));
+    // The copy has the same bytes, and the same annotation.
     assert_eq!(
         std::fs::read(copied.join(SEED_ARTICLE)).unwrap(),
         std::fs::read(&article).unwrap()

@@ -43,12 +43,12 @@ pub struct ExportArgs {
     #[arg(long, requires = "output")]
     pub force: bool,
 
-    /// brat: always write the `.txt` as a copy of the article. Without it, the `.txt` is a
-    /// hard link to the article when both are on one file system and the article is
-    /// unchanged (no second copy of each article; an in-place edit of the article then
-    /// shows in the export too).
+    /// brat: write the `.txt` as a hard link to the article (when both are on one file
+    /// system and the article is unchanged) instead of a copy: half the files created, but
+    /// the two names are then one file, so an article edited in place later changes the
+    /// export's text under its offsets. Off by default: an export is a snapshot.
     #[arg(long)]
-    pub copy_text: bool,
+    pub link_text: bool,
 
     /// Exit with code 1 when a finding of this severity or a more serious one exists.
     #[arg(long, value_enum, default_value_t = DenyLevel::Error, value_name = "LEVEL")]
@@ -108,7 +108,7 @@ pub fn run_export(args: ExportArgs) -> ExitCode {
                     &Writing {
                         format: args.format,
                         force: args.force,
-                        article: (!args.copy_text).then_some(article_path.as_path()),
+                        article: args.link_text.then_some(article_path.as_path()),
                     },
                     &mut outcome.problems,
                     &mut outcome.warnings,

@@ -181,11 +181,10 @@ fn page_names(paths: &[PathBuf], files: &[PathBuf]) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Writes a page: a new file is created exclusively (an existing file or symbolic link is
-/// never opened for writing); an existing page is replaced through the safe writer, or
-/// left untouched when it already holds the same bytes. A
-/// symbolic link where a page goes is refused, never followed: in a shared folder it could
-/// point at any file of the user.
+/// Writes a page through the safe writer: a new page is linked into place only if its name
+/// is free; an existing page is replaced (temporary file, rename), or left untouched when it
+/// already holds the same bytes. A symbolic link where a page goes is refused, never
+/// followed: in a shared folder it could point at any file of the user.
 fn write_file(path: &Path, data: &[u8]) -> Result<(), String> {
     let shown = || escape_controls(&path.display().to_string()).into_owned();
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -197,28 +196,11 @@ fn write_file(path: &Path, data: &[u8]) -> Result<(), String> {
             shown()
         ));
     }
-    match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-    {
-        Ok(mut f) => f
-            .write_all(data)
-            .map_err(|e| format!("cannot write `{}`: {e}", shown())),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            crate::fsio::read_regular(path, MAX_PAGE_BYTES)
-                .and_then(|(old, stamp)| {
-                    // A page that is already what it would become is left alone: re-running
-                    // a report over unchanged files writes (and syncs) nothing.
-                    if old == data {
-                        return Ok(());
-                    }
-                    crate::fsio::replace(path, &stamp, data, MAX_PAGE_BYTES).map(|_| ())
-                })
-                .map_err(|e| format!("cannot write {}", e.message()))
-        }
-        Err(e) => Err(format!("cannot write `{}`: {e}", shown())),
-    }
+    // Through the one safe writer: a new page appears whole or not at all, and a page that
+    // already holds these bytes is left alone (re-reporting an unchanged corpus writes and
+    // syncs nothing).
+    crate::fsio::write_new(path, data, true, MAX_PAGE_BYTES)
+        .map_err(|e| format!("cannot write {}", e.message()))
 }
 
 #[cfg(test)]

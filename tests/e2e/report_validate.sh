@@ -8,8 +8,8 @@
 # element inside a paragraph's phrasing content, a duplicate id, an unknown attribute) is
 # validated in the same run and must be reported.
 #
-# The checker is pinned in tests/e2e/vnu/package.json (+ lock); install it with
-# `npm ci --ignore-scripts --prefix tests/e2e/vnu` (the package's install script only
+# The checker is pinned in tests/e2e/vnu/package.json (+ lock); the script installs it
+# when it is missing, as `npm ci --ignore-scripts --prefix tests/e2e/vnu` (the package's install script only
 # downloads a Java runtime: the system's is used). Needs `java` (11 or later). The server
 # is $CLAIMLS_BIN, else target/debug/claimls. Outside CI a missing checker or Java skips;
 # under CI=true it fails.
@@ -27,6 +27,11 @@ missing() {
 }
 command -v java >/dev/null 2>&1 || missing "java is not installed (apt-get install default-jre-headless)"
 jar="$root/tests/e2e/vnu/node_modules/vnu-jar/build/dist/vnu.jar"
+# Installed on first use (pinned, from the lock), so the README's test command needs no
+# step of its own; .ci/run installs it up front.
+if [ ! -f "$jar" ] && command -v npm >/dev/null 2>&1; then
+  npm ci --ignore-scripts --no-audit --no-fund --prefix "$root/tests/e2e/vnu" >/dev/null || true
+fi
 [ -f "$jar" ] || missing "vnu.jar is not installed (npm ci --ignore-scripts --prefix tests/e2e/vnu)"
 
 bin="${CLAIMLS_BIN:-$root/target/debug/claimls}"
