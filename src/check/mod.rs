@@ -144,7 +144,14 @@ type DuplicateMemo = (Vec<(usize, Anchor)>, Vec<file::DuplicatePair>);
 #[derive(Debug, Default)]
 pub struct ClaimCache {
     article: Option<Arc<Article>>,
-    entries: rustc_hash::FxHashMap<u64, ClaimResult>,
+    /// The results of the last run, in file order with their keys. A run matches its
+    /// claims to these from both ends (an edit changes one stretch of the file, and a
+    /// sequential pass over 50,000 claims costs far less than as many hash look-ups),
+    /// and looks only the claims in between up in `spare`.
+    ordered: Vec<(u64, ClaimResult)>,
+    /// Results not in the last run's order (claims edited away, moved or removed), kept
+    /// for an undo or a move; bounded by the file's claim count.
+    spare: rustc_hash::FxHashMap<u64, ClaimResult>,
     suggestions: file::IdSuggestions,
     /// C040 and C041 of the last run, by claim index (reused while ids and relations stay).
     refs: file::RefFindings,
@@ -199,7 +206,8 @@ impl ClaimCache {
             _ => false,
         };
         if !same {
-            self.entries.clear();
+            self.ordered.clear();
+            self.spare.clear();
             self.article = article.cloned();
         }
         self.last_hits = 0;
@@ -259,44 +267,83 @@ pub fn check(
             } else {
                 context_fingerprint(&parsed.model, config)
             };
-            for (i, claim) in parsed.model.claims.iter().enumerate() {
-                if cache.disabled {
+            if cache.disabled {
+                for (i, claim) in parsed.model.claims.iter().enumerate() {
                     cache.last_misses += 1;
                     let fresh = check_claim(&ctx, claim);
                     out.extend(fresh.diagnostics);
                     anchors.extend(fresh.anchors.into_iter().map(|a| (i, a)));
                     mark(&mut used_actors, &fresh.actors);
-                    continue;
                 }
-                let key = claim_key(claim, context_key);
-                live_keys.push(key);
-                let result = match cache.entries.entry(key) {
-                    std::collections::hash_map::Entry::Occupied(hit) => {
-                        cache.last_hits += 1;
-                        hit.into_mut()
-                    }
-                    std::collections::hash_map::Entry::Vacant(slot) => {
-                        cache.last_misses += 1;
-                        let fresh = check_claim(&ctx, claim);
-                        slot.insert(ClaimResult {
-                            diagnostics: fresh
-                                .diagnostics
-                                .into_iter()
-                                .map(|d| d.shifted(-(claim.span.start as isize)))
-                                .collect(),
-                            anchors: fresh.anchors,
-                            actors: fresh.actors,
-                        })
-                    }
-                };
-                out.extend(
-                    result
-                        .diagnostics
+            } else {
+                live_keys.extend(
+                    parsed
+                        .model
+                        .claims
                         .iter()
-                        .map(|d| d.clone().shifted(claim.span.start as isize)),
+                        .map(|c| claim_key(c, context_key)),
                 );
-                anchors.extend(result.anchors.iter().map(|a| (i, *a)));
-                mark(&mut used_actors, &result.actors);
+                let mut ordered = std::mem::take(&mut cache.ordered);
+                let (prefix, suffix) = common_ends(&live_keys, &ordered);
+                // The results between the common ends go to `spare`, where the claims
+                // between them look theirs up; the ends stay where they are.
+                let old_middle = prefix..ordered.len() - suffix;
+                for entry in &mut ordered[old_middle.clone()] {
+                    let (key, result) = std::mem::take(entry);
+                    cache.spare.insert(key, result);
+                }
+                cache.last_hits += prefix + suffix;
+                let mut middle = Vec::with_capacity(claims - suffix - prefix);
+                for (claim, &key) in parsed.model.claims[prefix..claims - suffix]
+                    .iter()
+                    .zip(&live_keys[prefix..])
+                {
+                    let result = match cache.spare.remove(&key) {
+                        Some(r) => {
+                            cache.last_hits += 1;
+                            r
+                        }
+                        None => {
+                            cache.last_misses += 1;
+                            let fresh = check_claim(&ctx, claim);
+                            ClaimResult {
+                                diagnostics: fresh
+                                    .diagnostics
+                                    .into_iter()
+                                    .map(|d| d.shifted(-(claim.span.start as isize)))
+                                    .collect(),
+                                anchors: fresh.anchors,
+                                actors: fresh.actors,
+                            }
+                        }
+                    };
+                    middle.push((key, result));
+                }
+                if middle.len() == old_middle.len() {
+                    // One claim edited in place: nothing after it moves.
+                    for (slot, entry) in ordered[old_middle].iter_mut().zip(middle) {
+                        *slot = entry;
+                    }
+                } else {
+                    ordered.splice(old_middle, middle);
+                }
+                for (i, (claim, (_, result))) in
+                    parsed.model.claims.iter().zip(&ordered).enumerate()
+                {
+                    out.extend(
+                        result
+                            .diagnostics
+                            .iter()
+                            .map(|d| d.clone().shifted(claim.span.start as isize)),
+                    );
+                    anchors.extend(result.anchors.iter().map(|a| (i, *a)));
+                    mark(&mut used_actors, &result.actors);
+                }
+                cache.ordered = ordered;
+                // Drop old results so an edited file does not grow the cache forever.
+                if cache.spare.len() > claims + 64 {
+                    cache.spare.clear();
+                }
             }
             out.extend(file::date(parsed, art));
             out.extend(credit::unused_aliases(&parsed.model, art));
@@ -364,12 +411,6 @@ pub fn check(
         &mut cache.refs,
         !cache.disabled,
     ));
-    // Drop stale entries so an edited file does not grow the cache forever; the keys
-    // of this run were computed in the loop above.
-    if cache.entries.len() > 2 * live_keys.len() + 64 {
-        let live: rustc_hash::FxHashSet<u64> = live_keys.into_iter().collect();
-        cache.entries.retain(|k, _| live.contains(k));
-    }
     finish(parsed, config, out)
 }
 
@@ -433,6 +474,24 @@ pub(crate) fn check_claim(ctx: &Context<'_>, claim: &Claim) -> ClaimResult {
     }
     result.diagnostics.append(&mut found);
     result
+}
+
+/// How many keys `keys` and `prev` share at their starts and, after those, at their ends.
+fn common_ends(keys: &[u64], prev: &[(u64, ClaimResult)]) -> (usize, usize) {
+    let prefix = keys
+        .iter()
+        .zip(prev)
+        .take_while(|(k, (p, _))| *k == p)
+        .count();
+    let room = keys.len().min(prev.len()) - prefix;
+    let suffix = keys
+        .iter()
+        .rev()
+        .zip(prev.iter().rev())
+        .take(room)
+        .take_while(|(k, (p, _))| *k == p)
+        .count();
+    (prefix, suffix)
 }
 
 fn claim_key(claim: &Claim, context: u64) -> u64 {
