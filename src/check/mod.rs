@@ -20,7 +20,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::{self, Annotation, Claim};
 use crate::syntax::{self, SyntaxTree};
-use crate::text::Span;
+use crate::text::{shift_index, Span};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -157,6 +157,9 @@ pub struct ClaimCache {
     refs: file::RefFindings,
     /// The anchors of the last run and the duplicate quotes among them.
     duplicates: Option<DuplicateMemo>,
+    /// How many of the last run's claims name each declared actor (by index), kept with
+    /// `ordered`: an edit adds and takes away only the uses of the claims it replaces.
+    uses: Vec<u32>,
     /// The coverage of the last run (article, attributions, unannotated ones), valid
     /// while the anchors equal those kept in `duplicates`.
     coverage: Option<(Arc<Article>, usize, Vec<usize>)>,
@@ -284,12 +287,26 @@ pub fn check(
                         .map(|c| claim_key(c, context_key)),
                 );
                 let mut ordered = std::mem::take(&mut cache.ordered);
+                let old_len = ordered.len();
                 let (prefix, suffix) = common_ends(&live_keys, &ordered);
+                // The claims at the common ends keep their results, their anchors and
+                // their actors: what the last run gathered from them is reused, so that
+                // an edit reads no other claim's results (on a big file, reading each
+                // claim's anchors and actors was most of the check).
+                let incremental = prefix + suffix > 0
+                    && cache.uses.len() == used_actors.len()
+                    && cache.duplicates.is_some();
+                let old_middle = prefix..old_len - suffix;
+                if !incremental {
+                    cache.uses = vec![0; used_actors.len()];
+                }
                 // The results between the common ends go to `spare`, where the claims
                 // between them look theirs up; the ends stay where they are.
-                let old_middle = prefix..ordered.len() - suffix;
                 for entry in &mut ordered[old_middle.clone()] {
                     let (key, result) = std::mem::take(entry);
+                    if incremental {
+                        count_uses(&mut cache.uses, &result.actors, false);
+                    }
                     cache.spare.insert(key, result);
                 }
                 cache.last_hits += prefix + suffix;
@@ -317,7 +334,24 @@ pub fn check(
                             }
                         }
                     };
+                    if incremental {
+                        count_uses(&mut cache.uses, &result.actors, true);
+                    }
                     middle.push((key, result));
+                }
+                if incremental {
+                    // The last run's anchors, by claim index: those of the claims before
+                    // the middle as they were, the middle's new, those after renumbered.
+                    let old: &[(usize, Anchor)] =
+                        cache.duplicates.as_ref().map_or(&[], |(a, _)| a.as_slice());
+                    let a = old.partition_point(|(i, _)| *i < prefix);
+                    let b = old.partition_point(|(i, _)| *i < old_middle.end);
+                    anchors.extend_from_slice(&old[..a]);
+                    for (k, (_, result)) in middle.iter().enumerate() {
+                        anchors.extend(result.anchors.iter().map(|x| (prefix + k, *x)));
+                    }
+                    let moved = claims as isize - old_len as isize;
+                    anchors.extend(old[b..].iter().map(|(i, x)| (shift_index(*i, moved), *x)));
                 }
                 if middle.len() == old_middle.len() {
                     // One claim edited in place: nothing after it moves.
@@ -327,17 +361,18 @@ pub fn check(
                 } else {
                     ordered.splice(old_middle, middle);
                 }
-                for (i, (claim, (_, result))) in
-                    parsed.model.claims.iter().zip(&ordered).enumerate()
-                {
-                    out.extend(
-                        result
-                            .diagnostics
-                            .iter()
-                            .map(|d| d.clone().shifted(claim.span.start as isize)),
-                    );
-                    anchors.extend(result.anchors.iter().map(|a| (i, *a)));
-                    mark(&mut used_actors, &result.actors);
+                for (i, (_, result)) in ordered.iter().enumerate() {
+                    if !result.diagnostics.is_empty() {
+                        let at = parsed.model.claims[i].span.start as isize;
+                        out.extend(result.diagnostics.iter().map(|d| d.clone().shifted(at)));
+                    }
+                    if !incremental {
+                        anchors.extend(result.anchors.iter().map(|a| (i, *a)));
+                        count_uses(&mut cache.uses, &result.actors, true);
+                    }
+                }
+                for (used, n) in used_actors.iter_mut().zip(&cache.uses) {
+                    *used = *n > 0;
                 }
                 cache.ordered = ordered;
                 // Drop old results so an edited file does not grow the cache forever.
@@ -412,6 +447,15 @@ pub fn check(
         !cache.disabled,
     ));
     finish(parsed, config, out)
+}
+
+/// Adds (or takes away) one use of each of `actors` in `uses`.
+fn count_uses(uses: &mut [u32], actors: &[usize], add: bool) {
+    for &i in actors {
+        if let Some(n) = uses.get_mut(i) {
+            *n = if add { *n + 1 } else { n.saturating_sub(1) };
+        }
+    }
 }
 
 fn mark(used: &mut [bool], actors: &[usize]) {
