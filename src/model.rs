@@ -37,7 +37,9 @@ pub struct Value {
     pub text: String,
     /// From the first piece's start to the last piece's end.
     pub span: Span,
-    /// `(file span, offset of the piece in text)` for mapping text offsets back to the file.
+    /// `(file span, offset of the piece in text)` for mapping text offsets back to the file,
+    /// the file spans relative to `span.start`: moving the value after an edit above it
+    /// then moves `span` alone (a big file has hundreds of thousands of values).
     pieces: Vec<(Span, usize)>,
 }
 
@@ -56,7 +58,15 @@ impl Value {
             (Some((first, _)), Some((last, _))) => Span::new(first.start, last.end),
             _ => spans.first().copied().unwrap_or_default(),
         };
+        for (piece, _) in &mut pieces {
+            *piece = piece.shift(-(span.start as isize));
+        }
         Value { text, span, pieces }
+    }
+
+    /// Piece `(file span, offset in text)`, the span in file offsets.
+    fn piece(&self, &(span, at): &(Span, usize)) -> (Span, usize) {
+        (span.shift(self.span.start as isize), at)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -70,7 +80,7 @@ impl Value {
         if i == 0 {
             return self.span.start;
         }
-        let (span, at) = self.pieces[i - 1];
+        let (span, at) = self.piece(&self.pieces[i - 1]);
         span.start + (offset - at).min(span.len())
     }
 
@@ -88,6 +98,7 @@ impl Value {
     pub fn text_offset(&self, offset: usize) -> Option<usize> {
         self.pieces
             .iter()
+            .map(|p| self.piece(p))
             .find(|(span, _)| span.touches(offset))
             .map(|(span, at)| at + (offset - span.start))
     }
@@ -548,10 +559,8 @@ fn fingerprint(text: &str) -> u64 {
 
 impl Value {
     fn shift(&mut self, bytes: isize) {
+        // The pieces are relative to the span.
         self.span = self.span.shift(bytes);
-        for (span, _) in &mut self.pieces {
-            *span = span.shift(bytes);
-        }
     }
 }
 

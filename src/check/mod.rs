@@ -20,7 +20,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::{self, Annotation, Claim};
 use crate::syntax::{self, SyntaxTree};
-use crate::text::Span;
+use crate::text::{shift_index, Span};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -144,12 +144,22 @@ type DuplicateMemo = (Vec<(usize, Anchor)>, Vec<file::DuplicatePair>);
 #[derive(Debug, Default)]
 pub struct ClaimCache {
     article: Option<Arc<Article>>,
-    entries: rustc_hash::FxHashMap<u64, ClaimResult>,
+    /// The results of the last run, in file order with their keys. A run matches its
+    /// claims to these from both ends (an edit changes one stretch of the file, and a
+    /// sequential pass over 50,000 claims costs far less than as many hash look-ups),
+    /// and looks only the claims in between up in `spare`.
+    ordered: Vec<(u64, ClaimResult)>,
+    /// Results not in the last run's order (claims edited away, moved or removed), kept
+    /// for an undo or a move; bounded by the file's claim count.
+    spare: rustc_hash::FxHashMap<u64, ClaimResult>,
     suggestions: file::IdSuggestions,
     /// C040 and C041 of the last run, by claim index (reused while ids and relations stay).
     refs: file::RefFindings,
     /// The anchors of the last run and the duplicate quotes among them.
     duplicates: Option<DuplicateMemo>,
+    /// How many of the last run's claims name each declared actor (by index), kept with
+    /// `ordered`: an edit adds and takes away only the uses of the claims it replaces.
+    uses: Vec<u32>,
     /// The coverage of the last run (article, attributions, unannotated ones), valid
     /// while the anchors equal those kept in `duplicates`.
     coverage: Option<(Arc<Article>, usize, Vec<usize>)>,
@@ -199,7 +209,8 @@ impl ClaimCache {
             _ => false,
         };
         if !same {
-            self.entries.clear();
+            self.ordered.clear();
+            self.spare.clear();
             self.article = article.cloned();
         }
         self.last_hits = 0;
@@ -259,44 +270,115 @@ pub fn check(
             } else {
                 context_fingerprint(&parsed.model, config)
             };
-            for (i, claim) in parsed.model.claims.iter().enumerate() {
-                if cache.disabled {
+            if cache.disabled {
+                for (i, claim) in parsed.model.claims.iter().enumerate() {
                     cache.last_misses += 1;
                     let fresh = check_claim(&ctx, claim);
                     out.extend(fresh.diagnostics);
                     anchors.extend(fresh.anchors.into_iter().map(|a| (i, a)));
                     mark(&mut used_actors, &fresh.actors);
-                    continue;
                 }
-                let key = claim_key(claim, context_key);
-                live_keys.push(key);
-                let result = match cache.entries.entry(key) {
-                    std::collections::hash_map::Entry::Occupied(hit) => {
-                        cache.last_hits += 1;
-                        hit.into_mut()
-                    }
-                    std::collections::hash_map::Entry::Vacant(slot) => {
-                        cache.last_misses += 1;
-                        let fresh = check_claim(&ctx, claim);
-                        slot.insert(ClaimResult {
-                            diagnostics: fresh
-                                .diagnostics
-                                .into_iter()
-                                .map(|d| d.shifted(-(claim.span.start as isize)))
-                                .collect(),
-                            anchors: fresh.anchors,
-                            actors: fresh.actors,
-                        })
-                    }
-                };
-                out.extend(
-                    result
-                        .diagnostics
+            } else {
+                live_keys.extend(
+                    parsed
+                        .model
+                        .claims
                         .iter()
-                        .map(|d| d.clone().shifted(claim.span.start as isize)),
+                        .map(|c| claim_key(c, context_key)),
                 );
-                anchors.extend(result.anchors.iter().map(|a| (i, *a)));
-                mark(&mut used_actors, &result.actors);
+                let mut ordered = std::mem::take(&mut cache.ordered);
+                let old_len = ordered.len();
+                let (prefix, suffix) = common_ends(&live_keys, &ordered);
+                // The claims at the common ends keep their results, their anchors and
+                // their actors: what the last run gathered from them is reused, so that
+                // an edit reads no other claim's results (on a big file, reading each
+                // claim's anchors and actors was most of the check).
+                let incremental = prefix + suffix > 0
+                    && cache.uses.len() == used_actors.len()
+                    && cache.duplicates.is_some();
+                let old_middle = prefix..old_len - suffix;
+                if !incremental {
+                    cache.uses = vec![0; used_actors.len()];
+                }
+                // The results between the common ends go to `spare`, where the claims
+                // between them look theirs up; the ends stay where they are.
+                for entry in &mut ordered[old_middle.clone()] {
+                    let (key, result) = std::mem::take(entry);
+                    if incremental {
+                        count_uses(&mut cache.uses, &result.actors, false);
+                    }
+                    cache.spare.insert(key, result);
+                }
+                cache.last_hits += prefix + suffix;
+                let mut middle = Vec::with_capacity(claims - suffix - prefix);
+                for (claim, &key) in parsed.model.claims[prefix..claims - suffix]
+                    .iter()
+                    .zip(&live_keys[prefix..])
+                {
+                    let result = match cache.spare.remove(&key) {
+                        Some(r) => {
+                            cache.last_hits += 1;
+                            r
+                        }
+                        None => {
+                            cache.last_misses += 1;
+                            let fresh = check_claim(&ctx, claim);
+                            ClaimResult {
+                                diagnostics: fresh
+                                    .diagnostics
+                                    .into_iter()
+                                    .map(|d| d.shifted(-(claim.span.start as isize)))
+                                    .collect(),
+                                anchors: fresh.anchors,
+                                actors: fresh.actors,
+                            }
+                        }
+                    };
+                    if incremental {
+                        count_uses(&mut cache.uses, &result.actors, true);
+                    }
+                    middle.push((key, result));
+                }
+                if incremental {
+                    // The last run's anchors, by claim index: those of the claims before
+                    // the middle as they were, the middle's new, those after renumbered.
+                    let old: &[(usize, Anchor)] =
+                        cache.duplicates.as_ref().map_or(&[], |(a, _)| a.as_slice());
+                    let a = old.partition_point(|(i, _)| *i < prefix);
+                    let b = old.partition_point(|(i, _)| *i < old_middle.end);
+                    anchors.extend_from_slice(&old[..a]);
+                    for (k, (_, result)) in middle.iter().enumerate() {
+                        anchors.extend(result.anchors.iter().map(|x| (prefix + k, *x)));
+                    }
+                    let moved = claims as isize - old_len as isize;
+                    anchors.extend(old[b..].iter().map(|(i, x)| (shift_index(*i, moved), *x)));
+                }
+                if middle.len() == old_middle.len() {
+                    // One claim edited in place: nothing after it moves.
+                    for (slot, entry) in ordered[old_middle].iter_mut().zip(middle) {
+                        *slot = entry;
+                    }
+                } else {
+                    ordered.splice(old_middle, middle);
+                }
+                for (i, (_, result)) in ordered.iter().enumerate() {
+                    if !result.diagnostics.is_empty() {
+                        let at = parsed.model.claims[i].span.start as isize;
+                        out.extend(result.diagnostics.iter().map(|d| d.clone().shifted(at)));
+                    }
+                    if !incremental {
+                        anchors.extend(result.anchors.iter().map(|a| (i, *a)));
+                        count_uses(&mut cache.uses, &result.actors, true);
+                    }
+                }
+                for (used, n) in used_actors.iter_mut().zip(&cache.uses) {
+                    *used = *n > 0;
+                }
+                cache.ordered = ordered;
+                // Drop old results so an edited file does not grow the cache forever.
+                if cache.spare.len() > claims + 64 {
+                    cache.spare.clear();
+                }
             }
             out.extend(file::date(parsed, art));
             out.extend(credit::unused_aliases(&parsed.model, art));
@@ -364,13 +446,16 @@ pub fn check(
         &mut cache.refs,
         !cache.disabled,
     ));
-    // Drop stale entries so an edited file does not grow the cache forever; the keys
-    // of this run were computed in the loop above.
-    if cache.entries.len() > 2 * live_keys.len() + 64 {
-        let live: rustc_hash::FxHashSet<u64> = live_keys.into_iter().collect();
-        cache.entries.retain(|k, _| live.contains(k));
-    }
     finish(parsed, config, out)
+}
+
+/// Adds (or takes away) one use of each of `actors` in `uses`.
+fn count_uses(uses: &mut [u32], actors: &[usize], add: bool) {
+    for &i in actors {
+        if let Some(n) = uses.get_mut(i) {
+            *n = if add { *n + 1 } else { n.saturating_sub(1) };
+        }
+    }
 }
 
 fn mark(used: &mut [bool], actors: &[usize]) {
@@ -433,6 +518,24 @@ pub(crate) fn check_claim(ctx: &Context<'_>, claim: &Claim) -> ClaimResult {
     }
     result.diagnostics.append(&mut found);
     result
+}
+
+/// How many keys `keys` and `prev` share at their starts and, after those, at their ends.
+fn common_ends(keys: &[u64], prev: &[(u64, ClaimResult)]) -> (usize, usize) {
+    let prefix = keys
+        .iter()
+        .zip(prev)
+        .take_while(|(k, (p, _))| *k == p)
+        .count();
+    let room = keys.len().min(prev.len()) - prefix;
+    let suffix = keys
+        .iter()
+        .rev()
+        .zip(prev.iter().rev())
+        .take(room)
+        .take_while(|(k, (p, _))| *k == p)
+        .count();
+    (prefix, suffix)
 }
 
 fn claim_key(claim: &Claim, context: u64) -> u64 {

@@ -27,10 +27,17 @@ pub(super) fn collect(parsed: &Parsed) -> (Vec<Suppression>, Vec<Diagnostic>) {
     let lines = &parsed.tree.lines;
     let mut out = Vec::new();
     let mut bad = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        if line.kind != LineKind::Comment {
-            continue;
-        }
+    // A suppression is a comment whose text starts with the marker: find the marker in
+    // the text and look at the lines it is on, instead of visiting every line of the file
+    // (a big file has hundreds of thousands of lines and, usually, no suppression).
+    let candidates = memchr::memmem::find_iter(text.as_bytes(), MARKER.as_bytes())
+        .filter_map(|at| parsed.tree.line_at(at).map(|i| (i, at)))
+        .filter(|&(i, at)| {
+            let line = &lines[i];
+            line.kind == LineKind::Comment && line.value.is_some_and(|v| v.start == at)
+        });
+    for (i, _) in candidates {
+        let line = &lines[i];
         let Some(comment) = line.value else { continue };
         let body = comment.slice(text);
         let Some(rest) = body
@@ -69,8 +76,9 @@ pub(super) fn collect(parsed: &Parsed) -> (Vec<Suppression>, Vec<Diagnostic>) {
             LineKind::BlockHeader => parsed
                 .tree
                 .blocks
-                .iter()
-                .find(|b| b.line == target)
+                .binary_search_by_key(&target, |b| b.line)
+                .ok()
+                .map(|k| &parsed.tree.blocks[k])
                 .map(|b| Span::new(lines[target].content.start, lines[b.end_line - 1].full.end)),
             LineKind::Field => {
                 let end = lines[target + 1..]

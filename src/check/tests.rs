@@ -743,7 +743,9 @@ fn generated_claims(copies: usize) -> String {
         .split("\nclaim ")
         .map(|b| b.trim_start_matches("claim "))
         .collect();
-    let mut out = head.to_string();
+    // An actor only one claim names: edits of that claim's source make it unused (C043)
+    // and used again.
+    let mut out = format!("{head}actor Lone Speaker\n\n");
     let mut n: usize = 0;
     let mut prev = String::new();
     for copy in 0..copies {
@@ -765,7 +767,13 @@ fn generated_claims(copies: usize) -> String {
             if n % 11 == 5 {
                 out.push_str("# claimls: ignore C044\n");
             }
-            out.push_str(&format!("claim {new_id}\n{}", rest.trim_end()));
+            let mut rest = rest.trim_end().to_string();
+            if n == 3 {
+                let at = rest.find("  source: ").expect("the claim has a source") + 10;
+                let end = rest[at..].find('\n').map_or(rest.len(), |k| at + k);
+                rest.replace_range(at..end, "Lone Speaker");
+            }
+            out.push_str(&format!("claim {new_id}\n{rest}"));
             match n % 5 {
                 0 => out.push_str(&format!(
                     "\n  disputes: {id}-{copy}-{}x",
@@ -787,11 +795,32 @@ fn generated_claims(copies: usize) -> String {
 }
 
 /// One edit of the kinds a user makes most (an id renamed, a relation retargeted, a
-/// stance changed, a claim added or removed) or a random one: the byte range and text.
+/// stance changed, a source changed, a claim added or removed) or a random one: the
+/// byte range and text.
 fn claim_edit(rng: &mut Lcg, parsed: &Parsed) -> (Span, String) {
     let claims = &parsed.model.claims;
     let c = &claims[rng.next() % claims.len()];
-    match rng.next() % 6 {
+    match rng.next() % 7 {
+        5 => {
+            // Another declared actor (the one named before may become unused, C043),
+            // an undeclared name, or no source at all.
+            let actors = &parsed.model.actors;
+            let lone = claims
+                .iter()
+                .find(|c| c.source_name() == Some("Lone Speaker"))
+                .filter(|_| rng.next() % 2 == 0);
+            let c = lone.unwrap_or(c);
+            let name = match rng.next() % 3 {
+                0 => actors[rng.next() % actors.len()].name.clone(),
+                1 => "Nobody Declared".to_string(),
+                _ => String::new(),
+            };
+            match &c.source {
+                Some(f) if !name.is_empty() => (f.value.span, name),
+                Some(f) => (f.span, "note: no source".into()),
+                None => (Span::empty(c.span.end), format!("\n  source: {name}")),
+            }
+        }
         0 => (
             Span::empty(c.id_span.end),
             ["x", "-1", ""][rng.next() % 3].into(),

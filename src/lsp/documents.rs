@@ -163,7 +163,10 @@ impl Document {
         version: i32,
         enc: Encoding,
     ) {
-        let mut parsed = Arc::get_mut(&mut self.snapshot).and_then(|s| s.parsed.take());
+        let (mut parsed, mut index) = match Arc::get_mut(&mut self.snapshot) {
+            Some(s) => (s.parsed.take(), s.index.take()),
+            None => (None, None),
+        };
         for change in changes {
             match change.range {
                 None => {
@@ -178,7 +181,18 @@ impl Document {
                     self.rope.remove(cs..ce);
                     self.rope.insert(cs, &change.text);
                     if let Some(p) = parsed.as_mut() {
-                        if !p.edit(Span::new(start, end), &change.text) {
+                        let removed = Span::new(start, end);
+                        // Counted before the edit replaces them, for the line index.
+                        let removed_non_ascii = removed
+                            .slice(&p.text)
+                            .bytes()
+                            .filter(|b| !b.is_ascii())
+                            .count();
+                        if p.edit(removed, &change.text) {
+                            if let Some(index) = index.as_mut() {
+                                index.patch(&p.text, removed, &change.text, removed_non_ascii);
+                            }
+                        } else {
                             parsed = None;
                         }
                     }
@@ -190,9 +204,15 @@ impl Document {
         }
         let snapshot = match parsed {
             Some(p) => {
-                // The rope stays the source of truth; the parse followed it edit by edit.
+                // The rope stays the source of truth; the parse followed it edit by edit,
+                // and so did the line index when there was one.
                 debug_assert!(self.rope == p.text.as_str());
-                Snapshot::with_parse(self.kind, version, p)
+                let s = Snapshot::with_parse(self.kind, version, p);
+                if let Some(index) = index {
+                    debug_assert!(index == LineIndex::new(s.text()));
+                    let _ = s.index.set(index);
+                }
+                s
             }
             None => Snapshot::new(self.kind, version, self.rope.to_string(), self.max_bytes),
         };

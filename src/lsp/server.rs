@@ -117,6 +117,9 @@ impl ArticleView {
 struct Outcome {
     version: i32,
     lsp: Vec<Diagnostic>,
+    /// With an output queue: the same findings already written as the JSON array of the
+    /// notification's `diagnostics` (then `lsp` is empty).
+    lsp_json: Option<Vec<u8>>,
     core: Vec<core::Diagnostic>,
     problem: Option<String>,
     /// When the article is open in the editor: its URI, buffer version and the
@@ -219,8 +222,9 @@ impl State {
             .is_some_and(|d| d.generation == generation)
     }
 
-    /// Checks generation `generation` of `uri`; `None` when it is no longer current.
-    fn check_now(&self, uri: &Uri, generation: u64) -> Option<Outcome> {
+    /// Checks generation `generation` of `uri`; `None` when it is no longer current. With
+    /// `as_json` and an output queue, the findings come as [`Outcome::lsp_json`].
+    fn check_now(&self, uri: &Uri, generation: u64, as_json: bool) -> Option<Outcome> {
         let (snap, path, cache) = {
             let docs = lock(&self.docs);
             let d = docs.get(uri).filter(|d| d.generation == generation)?;
@@ -232,6 +236,7 @@ impl State {
             return Some(Outcome {
                 version: snap.version,
                 lsp: vec![d],
+                lsp_json: None,
                 core: Vec::new(),
                 problem: None,
                 article_side: None,
@@ -257,19 +262,34 @@ impl State {
         // A file with a million findings would make one message of hundreds of megabytes:
         // publish the first `maxDiagnostics` and say how many more there are.
         let cap = settings.max_diagnostics.max(1);
-        let mut lsp: Vec<Diagnostic> = found
-            .iter()
-            .take(cap)
-            .map(|d| diagnostics::to_lsp(d, &places, snap.version))
-            .collect();
-        if found.len() > cap {
-            lsp.push(diagnostics::more_findings(
-                &found[cap],
-                &places,
-                found.len() - cap,
-                cap,
-            ));
-        }
+        let more = (found.len() > cap)
+            .then(|| diagnostics::more_findings(&found[cap], &places, found.len() - cap, cap));
+        let (lsp, lsp_json) = if as_json && self.output.is_some() {
+            // Written here, on the checking thread, straight from the core findings.
+            let mut json = Vec::with_capacity(256 * found.len().min(cap) + 2);
+            json.push(b'[');
+            for (k, d) in found.iter().take(cap).enumerate() {
+                if k > 0 {
+                    json.push(b',');
+                }
+                let wire = diagnostics::to_wire(d, &places, snap.version);
+                serde_json::to_writer(&mut json, &wire).expect("a diagnostic serializes");
+            }
+            if let Some(more) = &more {
+                json.push(b',');
+                serde_json::to_writer(&mut json, more).expect("a diagnostic serializes");
+            }
+            json.push(b']');
+            (Vec::new(), Some(json))
+        } else {
+            let mut lsp: Vec<Diagnostic> = found
+                .iter()
+                .take(cap)
+                .map(|d| diagnostics::to_lsp(d, &places, snap.version))
+                .collect();
+            lsp.extend(more);
+            (lsp, None)
+        };
         let article_side = match (&view.uri, view.version, &places.article) {
             (Some(auri), Some(aversion), Some((_, alines))) => {
                 let name = path
@@ -299,6 +319,7 @@ impl State {
         Some(Outcome {
             version: snap.version,
             lsp,
+            lsp_json,
             core: found,
             problem,
             article_side,
@@ -326,6 +347,26 @@ impl State {
         }
         // Freed here, on the async side, not while a lock is held.
         drop(params);
+    }
+
+    /// Publishes findings already written as a JSON array (see [`Outcome::lsp_json`]) on
+    /// the output queue: the notification is `publish`'s, byte for byte in meaning.
+    async fn publish_json(&self, uri: &Uri, diagnostics: &[u8], version: i32) {
+        let Some(out) = self.output.as_ref().and_then(|w| w.upgrade()) else {
+            return;
+        };
+        let Ok(uri) = serde_json::to_vec(uri) else {
+            return;
+        };
+        let mut body = Vec::with_capacity(diagnostics.len() + uri.len() + 128);
+        body.extend_from_slice(
+            br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
+        );
+        body.extend_from_slice(&uri);
+        body.extend_from_slice(br#","diagnostics":"#);
+        body.extend_from_slice(diagnostics);
+        body.extend_from_slice(format!(r#","version":{version}}}}}"#).as_bytes());
+        let _ = out.send(super::transport::frame(&body)).await;
     }
 
     async fn log(&self, typ: MessageType, message: String) {
@@ -374,7 +415,7 @@ impl State {
         let state = self.clone();
         let u = uri.clone();
         let joined = tokio::task::spawn_blocking(move || {
-            catch_unwind(AssertUnwindSafe(|| state.check_now(&u, generation)))
+            catch_unwind(AssertUnwindSafe(|| state.check_now(&u, generation, true)))
         })
         .await;
         let mut outcome = match joined {
@@ -448,7 +489,10 @@ impl State {
                 });
             }
         } else {
-            self.publish(uri, outcome.lsp, Some(outcome.version)).await;
+            match outcome.lsp_json {
+                Some(json) => self.publish_json(&uri, &json, outcome.version).await,
+                None => self.publish(uri, outcome.lsp, Some(outcome.version)).await,
+            }
         }
         if let Some((auri, aversion, marks)) = outcome.article_side {
             self.publish(auri, marks, Some(aversion)).await;
@@ -1350,7 +1394,7 @@ impl LanguageServer for Backend {
                     .get(uri)
                     .filter(|d| d.kind != Kind::Text)
                     .map(|d| d.generation)?;
-                s.check_now(uri, generation).map(|o| o.lsp)
+                s.check_now(uri, generation, false).map(|o| o.lsp)
             })
             .await?
             .unwrap_or_default();

@@ -4,7 +4,7 @@
 //! scalar values (what people and the CLI count). Positions past the end of a line or of
 //! the text are clamped, never a panic: editors send them while the user is typing.
 
-use super::{floor_char_boundary, Span};
+use super::{floor_char_boundary, shift_index, Span};
 use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -29,8 +29,9 @@ pub struct LineIndex {
     line_starts: Vec<usize>,
     /// Byte offset where each line's content ends (before its line break).
     line_ends: Vec<usize>,
-    /// True when the whole text is ASCII, so every encoding counts bytes.
-    ascii: bool,
+    /// Bytes of the text that are not ASCII: none, and every encoding counts bytes. A count,
+    /// not a flag, so that [`LineIndex::patch`] can keep it from the edit alone.
+    non_ascii: usize,
     /// For columns far into long lines of non-ASCII text (articles are often written one
     /// paragraph per line): UTF-16 units and characters before every `STRIDE`-th byte.
     /// Made on first need.
@@ -43,8 +44,8 @@ const STRIDE: usize = 512;
 impl PartialEq for LineIndex {
     fn eq(&self, other: &Self) -> bool {
         // `prefix` is a cache of the text, not part of the index's value.
-        (&self.line_starts, &self.line_ends, self.ascii)
-            == (&other.line_starts, &other.line_ends, other.ascii)
+        (&self.line_starts, &self.line_ends, self.non_ascii)
+            == (&other.line_starts, &other.line_ends, other.non_ascii)
     }
 }
 
@@ -52,6 +53,11 @@ impl Eq for LineIndex {}
 
 /// UTF-16 units and characters in `bytes` (any byte range of valid UTF-8): every
 /// character has one leading byte, and the 4-byte ones (emoji) are two UTF-16 units.
+/// Bytes of `bytes` that are not ASCII.
+pub fn non_ascii(bytes: &[u8]) -> usize {
+    bytes.iter().map(|b| usize::from(*b >= 0x80)).sum()
+}
+
 fn count_units(bytes: &[u8]) -> [usize; 2] {
     let leading = |b: &u8| usize::from(b & 0xC0 != 0x80);
     let chars: usize = bytes.iter().map(leading).sum();
@@ -88,9 +94,62 @@ impl LineIndex {
         LineIndex {
             line_starts,
             line_ends,
-            ascii: text.is_ascii(),
+            non_ascii: non_ascii(text.as_bytes()),
             prefix: OnceLock::new(),
         }
+    }
+
+    /// Brings the index of a text up to date after bytes `old` of it were replaced by
+    /// `inserted`, which gave `text`; `removed_non_ascii` counts the non-ASCII bytes the
+    /// replaced ones held. Only the lines around the edit are scanned again, the lines
+    /// after them are moved: the result equals [`LineIndex::new`] of `text` (a keystroke
+    /// in a big file must not cost a scan of the whole file).
+    pub fn patch(&mut self, text: &str, old: Span, inserted: &str, removed_non_ascii: usize) {
+        let delta = inserted.len() as isize - old.len() as isize;
+        let old_len = (text.len() as isize - delta) as usize;
+        let count = self.line_starts.len();
+        // From the line before the edit (a break at its end can join with what the edit
+        // puts first: `\r` then `\n`) to two lines after the one the edit ends on, whose
+        // break is then untouched.
+        let first = self.line_of(old.start.min(old_len)).saturating_sub(1);
+        let end_line = self.line_of(old.end.min(old_len)) + 2;
+        let base = self.line_starts[first];
+        self.non_ascii = self.non_ascii - removed_non_ascii + non_ascii(inserted.as_bytes());
+        self.prefix = OnceLock::new();
+        if end_line >= count {
+            // The edit is near the end: the lines from `first` on are all made again,
+            // with the empty line after a final break.
+            self.line_starts.truncate(first);
+            self.line_ends.truncate(first);
+            let mut last = Span::empty(0);
+            for (content, full) in super::lines(&text[base..]) {
+                self.line_starts.push(base + full.start);
+                self.line_ends.push(base + content.end);
+                last = Span::new(content.end, full.end);
+            }
+            if !last.is_empty() {
+                self.line_starts.push(base + last.end);
+                self.line_ends.push(base + last.end);
+            }
+            return;
+        }
+        // `end_line` starts after a complete line break in the old text, and the bytes
+        // before it are after the edit: the new text has the same break at the moved place.
+        let new_end = shift_index(self.line_starts[end_line], delta);
+        let mut starts = Vec::new();
+        let mut ends = Vec::new();
+        for (content, full) in super::lines(&text[base..new_end]) {
+            starts.push(base + full.start);
+            ends.push(base + content.end);
+        }
+        for x in &mut self.line_starts[end_line..] {
+            *x = shift_index(*x, delta);
+        }
+        for x in &mut self.line_ends[end_line..] {
+            *x = shift_index(*x, delta);
+        }
+        self.line_starts.splice(first..end_line, starts);
+        self.line_ends.splice(first..end_line, ends);
     }
 
     /// UTF-16 units and characters in `text[from..to]`.
@@ -143,7 +202,7 @@ impl LineIndex {
         let line = self.line_of(offset);
         let start = self.line_starts[line];
         let end = offset.min(self.line_ends[line]);
-        let col = if self.ascii || enc == Encoding::Utf8 {
+        let col = if self.non_ascii == 0 || enc == Encoding::Utf8 {
             end - start
         } else {
             // Counted on bytes, not decoded characters, and from a checkpoint on long
@@ -172,7 +231,7 @@ impl LineIndex {
         let start = self.line_starts[line];
         let end = self.line_ends[line];
         let want = pos.col as usize;
-        if self.ascii || enc == Encoding::Utf8 {
+        if self.non_ascii == 0 || enc == Encoding::Utf8 {
             return floor_char_boundary(text, (start + want).min(end));
         }
         let mut counted = 0;
@@ -286,6 +345,45 @@ mod tests {
                 })
                 .collect();
             assert_eq!(spans, naive(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_patched_index_equals_a_fresh_one_over_random_edits() {
+        // Edits that make and break CRLF pairs, lone CRs, multi-byte characters and
+        // final line breaks, anywhere (also inside a CRLF and at both ends).
+        let pieces = [
+            "", "a", "\n", "\r", "\r\n", "Ж", "😀", "line\n", "x\r", "\nq", "é\r\nz",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for start_text in ["", "a\nb\r\nc\rd", "Жx\r\n\r\n\ry\n", "\n\n\n"] {
+            let mut text = start_text.to_string();
+            let mut index = LineIndex::new(&text);
+            for step in 0..400 {
+                let mut a = next(text.len() + 1);
+                let mut b = (a + next(6)).min(text.len());
+                while !text.is_char_boundary(a) {
+                    a -= 1;
+                }
+                while !text.is_char_boundary(b) {
+                    b += 1;
+                }
+                let inserted = pieces[next(pieces.len())];
+                let removed = non_ascii(&text.as_bytes()[a..b]);
+                text.replace_range(a..b, inserted);
+                index.patch(&text, Span::new(a, b), inserted, removed);
+                assert_eq!(index, LineIndex::new(&text), "step {step}: {text:?}");
+                if text.len() > 300 {
+                    text.clear();
+                    index = LineIndex::new(&text);
+                }
+            }
         }
     }
 
