@@ -86,13 +86,17 @@ impl Article {
         let sentences = segment::sentences(&text, &paragraphs);
         let norm = Normalized::new(&text);
         let tokens = tokenize(&norm.text);
+        // Each word hashed once, for the word index and the pair index.
+        let hashes: Vec<u64> = tokens
+            .iter()
+            .map(|t| word_hash(&norm.text[t.start as usize..t.end as usize]))
+            .collect();
         let mut words: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         words.reserve(tokens.len() / 3);
-        for (i, t) in tokens.iter().enumerate() {
-            let w = &norm.text[t.start as usize..t.end as usize];
-            words.entry(word_hash(w)).or_default().push(i as u32);
+        for (i, &h) in hashes.iter().enumerate() {
+            words.entry(h).or_default().push(i as u32);
         }
-        let pairs = word_pairs(&norm.text, &tokens);
+        let pairs = word_pairs(&hashes);
         let (pair_dir, pair_bits) = pair_directory(&pairs);
         let lines = LineIndex::new(&text);
         let mut article = Article {
@@ -297,17 +301,12 @@ fn pair_directory(pairs: &[u64]) -> (Vec<u32>, u32) {
     (dir, bits)
 }
 
-fn word_pairs(norm: &str, tokens: &[Token]) -> Vec<u64> {
-    let hash = |t: &Token| word_hash(&norm[t.start as usize..t.end as usize]);
-    let mut out = Vec::with_capacity(tokens.len().saturating_sub(1));
-    let mut prev = tokens.first().map(hash);
-    for (i, t) in tokens.iter().enumerate().skip(1) {
-        let h = hash(t);
-        if let Some(p) = prev {
-            out.push(pair_key(p, h) << 32 | (i as u64 - 1));
-        }
-        prev = Some(h);
-    }
+fn word_pairs(hashes: &[u64]) -> Vec<u64> {
+    let mut out: Vec<u64> = hashes
+        .windows(2)
+        .enumerate()
+        .map(|(i, w)| pair_key(w[0], w[1]) << 32 | i as u64)
+        .collect();
     out.sort_unstable();
     out
 }
@@ -320,13 +319,27 @@ pub(crate) fn tokenize(norm: &str) -> Vec<Token> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (word, width) = if b < 0x80 {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = norm[i..].chars().next().expect("char boundary");
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        match (word, start) {
+        if b < 0x80 {
+            // ASCII, most of any English text: a run of letters and digits at once.
+            if b.is_ascii_alphanumeric() {
+                start.get_or_insert(i);
+                i += 1;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+            } else {
+                if let Some(s) = start.take() {
+                    out.push(Token {
+                        start: s as u32,
+                        end: i as u32,
+                    });
+                }
+                i += 1;
+            }
+            continue;
+        }
+        let c = norm[i..].chars().next().expect("char boundary");
+        match (c.is_alphanumeric(), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 out.push(Token {
@@ -337,7 +350,7 @@ pub(crate) fn tokenize(norm: &str) -> Vec<Token> {
             }
             _ => {}
         }
-        i += width;
+        i += c.len_utf8();
     }
     if let Some(s) = start {
         out.push(Token {
