@@ -71,25 +71,46 @@ impl Pattern {
             return;
         }
         out.reserve(text.len() + 1);
+        self.run_while(text, anchored, |_, d| {
+            out.push(d);
+            true
+        });
+    }
+
+    /// Like [`Pattern::run`], giving `visit(j, distance at j)` for `j = 0, 1, ...` until
+    /// it returns false (the rest of the text is then not read).
+    fn run_while(
+        &self,
+        text: impl Iterator<Item = char>,
+        anchored: bool,
+        mut visit: impl FnMut(usize, u32) -> bool,
+    ) {
+        if self.len == 0 {
+            return;
+        }
         let mut score = self.len as u32;
-        out.push(score);
+        if !visit(0, score) {
+            return;
+        }
         // Row 0 is D[0][j]: 0 everywhere when the start is free, j when anchored.
         let hin0 = i32::from(anchored);
         let last_bit = 1u64 << ((self.len - 1) % 64);
         if self.blocks == 1 {
             // Patterns of up to 64 characters (most quotes): one word of state.
             let (mut pv, mut mv) = (!0u64, 0u64);
-            for c in text {
+            for (j, c) in text.enumerate() {
                 let carry = step(&mut pv, &mut mv, self.masks(c)[0], hin0, last_bit);
                 score = score.wrapping_add_signed(carry);
-                out.push(score);
+                if !visit(j + 1, score) {
+                    return;
+                }
             }
             return;
         }
         let blocks = self.blocks;
         let mut pv = vec![!0u64; blocks];
         let mut mv = vec![0u64; blocks];
-        for c in text {
+        for (j, c) in text.enumerate() {
             let eq = self.masks(c);
             let mut carry = hin0;
             for b in 0..blocks - 1 {
@@ -98,7 +119,9 @@ impl Pattern {
             let b = blocks - 1;
             carry = step(&mut pv[b], &mut mv[b], eq[b], carry, last_bit);
             score = score.wrapping_add_signed(carry);
-            out.push(score);
+            if !visit(j + 1, score) {
+                return;
+            }
         }
     }
 
@@ -112,6 +135,17 @@ impl Pattern {
     /// (unreversed) pattern to `text[end - k..end]`.
     pub fn starts_before(&self, text: &[char], end: usize, out: &mut Vec<u32>) {
         self.run(text[..end].iter().rev().copied(), true, out);
+    }
+
+    /// [`Pattern::starts_before`] one `k` at a time: `visit(k, distance)` until it returns
+    /// false (longer substrings are then not scored).
+    pub fn starts_before_while(
+        &self,
+        text: &[char],
+        end: usize,
+        visit: impl FnMut(usize, u32) -> bool,
+    ) {
+        self.run_while(text[..end].iter().rev().copied(), true, visit);
     }
 }
 
@@ -179,6 +213,14 @@ mod tests {
             let rev: Vec<char> = p.iter().rev().copied().collect();
             let end = next(n as u64 + 1) as usize;
             Pattern::new(&rev).starts_before(&t, end, &mut out);
+            let mut seen = Vec::new();
+            let stop = next(end as u64 + 2) as usize;
+            Pattern::new(&rev).starts_before_while(&t, end, |k, d| {
+                seen.push(d);
+                k < stop
+            });
+            assert_eq!(seen, out[..seen.len()]);
+            assert_eq!(seen.len(), (stop + 1).min(end + 1));
             let back: Vec<char> = t[..end].iter().rev().copied().collect();
             assert_eq!(out, naive(&rev, &back, true));
             for (k, d) in out.iter().enumerate() {

@@ -50,10 +50,14 @@ pub struct Article {
     pub lines: LineIndex,
     pub(crate) norm: Normalized,
     pub(crate) tokens: Vec<Token>,
-    /// Word hash -> token indices. Keyed by hash, not by string, so building the index
-    /// allocates no keys; every use verifies the text it finds, so a collision costs a
-    /// wasted comparison, never a wrong answer.
-    pub(crate) words: FxHashMap<u64, Vec<u32>>,
+    /// Word hash -> word number; the token indices of word `n` are
+    /// `word_postings[word_offsets[n]..word_offsets[n + 1]]`, ascending. Keyed by hash, not
+    /// by string, so building the index allocates no keys; every use verifies the text it
+    /// finds, so a collision costs a wasted comparison, never a wrong answer. One flat
+    /// list of postings, not one vector per word: no allocation per distinct word.
+    words: FxHashMap<u64, u32>,
+    word_offsets: Vec<u32>,
+    word_postings: Vec<u32>,
     /// Every pair of adjacent words: `(pair key << 32) | index of the first word`,
     /// sorted. Quote look-ups anchor on their rarest pair of words, whose occurrences
     /// (unlike a single word's) stay few as an article grows. See [`pair_key`].
@@ -91,11 +95,7 @@ impl Article {
             .iter()
             .map(|t| word_hash(&norm.text[t.start as usize..t.end as usize]))
             .collect();
-        let mut words: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-        words.reserve(tokens.len() / 3);
-        for (i, &h) in hashes.iter().enumerate() {
-            words.entry(h).or_default().push(i as u32);
-        }
+        let (words, word_offsets, word_postings) = word_index(&hashes);
         let pairs = word_pairs(&hashes);
         let (pair_dir, pair_bits) = pair_directory(&pairs);
         let lines = LineIndex::new(&text);
@@ -110,6 +110,8 @@ impl Article {
             norm,
             tokens,
             words,
+            word_offsets,
+            word_postings,
             pairs,
             pair_dir,
             pair_bits,
@@ -209,9 +211,14 @@ impl Article {
     }
 
     pub(crate) fn postings(&self, word: &str) -> &[u32] {
-        self.words
-            .get(&word_hash(word))
-            .map_or(&[], |v| v.as_slice())
+        match self.words.get(&word_hash(word)) {
+            Some(&n) => {
+                let n = n as usize;
+                &self.word_postings
+                    [self.word_offsets[n] as usize..self.word_offsets[n + 1] as usize]
+            }
+            None => &[],
+        }
     }
 
     /// Names the article mentions (people, organizations, outlets, descriptors), computed
@@ -299,6 +306,42 @@ fn pair_directory(pairs: &[u64]) -> (Vec<u32>, u32) {
     }
     dir.push(pairs.len() as u32);
     (dir, bits)
+}
+
+/// The word index of [`Article::words`]: numbers by hash, offsets, postings.
+fn word_index(hashes: &[u64]) -> (FxHashMap<u64, u32>, Vec<u32>, Vec<u32>) {
+    let mut words: FxHashMap<u64, u32> = FxHashMap::default();
+    words.reserve(hashes.len() / 3);
+    let mut counts: Vec<u32> = Vec::with_capacity(hashes.len() / 3 + 1);
+    let numbers: Vec<u32> = hashes
+        .iter()
+        .map(|&h| {
+            let next = counts.len() as u32;
+            let n = *words.entry(h).or_insert(next);
+            if n == next {
+                counts.push(0);
+            }
+            counts[n as usize] += 1;
+            n
+        })
+        .collect();
+    // Offsets from the counts; then each token goes to the next free slot of its word,
+    // so every word's postings come out ascending.
+    let mut offsets = Vec::with_capacity(counts.len() + 1);
+    let mut total = 0u32;
+    offsets.push(0);
+    for c in &counts {
+        total += c;
+        offsets.push(total);
+    }
+    let mut next: Vec<u32> = offsets[..counts.len()].to_vec();
+    let mut postings = vec![0u32; hashes.len()];
+    for (i, &n) in numbers.iter().enumerate() {
+        let slot = &mut next[n as usize];
+        postings[*slot as usize] = i as u32;
+        *slot += 1;
+    }
+    (words, offsets, postings)
 }
 
 fn word_pairs(hashes: &[u64]) -> Vec<u64> {

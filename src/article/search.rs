@@ -402,7 +402,8 @@ impl Article {
         within_block: bool,
     ) -> Option<(usize, usize, u32)> {
         let needle = normalize_str(part);
-        let chars: Vec<char> = needle.chars().collect();
+        let mut chars: Vec<char> = Vec::with_capacity(needle.len());
+        chars.extend(needle.chars());
         let range = range.start..range.end.min(self.norm.text.len());
         if chars.is_empty() || chars.len() > MAX_APPROX_CHARS || range.end <= range.start {
             return None;
@@ -629,6 +630,8 @@ impl Article {
         scratch: &mut Scratch,
     ) -> Option<(usize, usize, u32)> {
         let hay = &self.norm.text;
+        scratch.chars.reserve(hi - lo + 4);
+        scratch.offsets.reserve(hi - lo + 1);
         // The window's characters with two on each side (`\0` past the text's ends, which
         // no test below takes for part of a word), so the word-boundary tests read one slice.
         scratch.chars.clear();
@@ -664,15 +667,24 @@ impl Article {
             end = Some((j, d));
         }
         let (end, _) = end?;
-        backward.starts_before(chars, end, &mut scratch.costs);
         let mut start: Option<(usize, u32)> = None;
-        for (k, &d) in scratch.costs.iter().enumerate().skip(1) {
-            let s = end - k;
-            if worse(d, start, long_start) || chars[s] == ' ' || cuts_word(ext, s + 2) {
-                continue;
+        // A place `k` characters long is at least `k - m` edits from the pattern: past
+        // `m` + the best start's distance, no longer place can be as good, and the rest of
+        // the backward pass is not needed.
+        let m = pattern.len();
+        backward.starts_before_while(chars, end, |k, d| {
+            if k == 0 {
+                return true;
             }
-            start = Some((s, d));
-        }
+            if start.is_some_and(|(_, bd)| k > m + bd as usize) {
+                return false;
+            }
+            let s = end - k;
+            if !(worse(d, start, long_start) || chars[s] == ' ' || cuts_word(ext, s + 2)) {
+                start = Some((s, d));
+            }
+            true
+        });
         let (start, d) = start?;
         Some((offsets[start], offsets[end], d))
     }
