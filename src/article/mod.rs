@@ -96,8 +96,7 @@ impl Article {
             .map(|t| word_hash(&norm.text[t.start as usize..t.end as usize]))
             .collect();
         let (words, word_offsets, word_postings) = word_index(&hashes);
-        let pairs = word_pairs(&hashes);
-        let (pair_dir, pair_bits) = pair_directory(&pairs);
+        let (pairs, pair_dir, pair_bits) = word_pairs(&hashes);
         let lines = LineIndex::new(&text);
         let mut article = Article {
             text,
@@ -290,24 +289,6 @@ pub(crate) fn pair_key(first: u64, second: u64) -> u64 {
     (first.rotate_left(23) ^ second).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32
 }
 
-/// The bucket directory of [`Article::pairs`]: about one bucket per entry.
-fn pair_directory(pairs: &[u64]) -> (Vec<u32>, u32) {
-    let bits = (usize::BITS - pairs.len().leading_zeros())
-        .saturating_sub(1)
-        .clamp(1, 24);
-    let buckets = 1usize << bits;
-    let mut dir = Vec::with_capacity(buckets + 1);
-    let mut i = 0;
-    for b in 0..buckets as u64 {
-        while i < pairs.len() && (pairs[i] >> 32) >> (32 - bits) < b {
-            i += 1;
-        }
-        dir.push(i as u32);
-    }
-    dir.push(pairs.len() as u32);
-    (dir, bits)
-}
-
 /// The word index of [`Article::words`]: numbers by hash, offsets, postings.
 fn word_index(hashes: &[u64]) -> (FxHashMap<u64, u32>, Vec<u32>, Vec<u32>) {
     let mut words: FxHashMap<u64, u32> = FxHashMap::default();
@@ -344,14 +325,42 @@ fn word_index(hashes: &[u64]) -> (FxHashMap<u64, u32>, Vec<u32>, Vec<u32>) {
     (words, offsets, postings)
 }
 
-fn word_pairs(hashes: &[u64]) -> Vec<u64> {
-    let mut out: Vec<u64> = hashes
+/// [`Article::pairs`] sorted, with its bucket directory (about one bucket per entry) and
+/// the directory's bits. The entries are placed by bucket first (a counting sort on their
+/// top bits), so only the few entries of each bucket are compared.
+fn word_pairs(hashes: &[u64]) -> (Vec<u64>, Vec<u32>, u32) {
+    let n = hashes.len().saturating_sub(1);
+    let bits = (usize::BITS - n.leading_zeros())
+        .saturating_sub(1)
+        .clamp(1, 24);
+    let buckets = 1usize << bits;
+    let bucket = |e: u64| (e >> (64 - bits)) as usize;
+    let entries = hashes
         .windows(2)
         .enumerate()
-        .map(|(i, w)| pair_key(w[0], w[1]) << 32 | i as u64)
-        .collect();
-    out.sort_unstable();
-    out
+        .map(|(i, w)| pair_key(w[0], w[1]) << 32 | i as u64);
+    // dir[b]: where bucket b starts; dir[buckets] = n.
+    let mut dir = vec![0u32; buckets + 1];
+    for e in entries.clone() {
+        dir[bucket(e) + 1] += 1;
+    }
+    for b in 0..buckets {
+        dir[b + 1] += dir[b];
+    }
+    let mut next: Vec<u32> = dir[..buckets].to_vec();
+    let mut out = vec![0u64; n];
+    for e in entries {
+        let slot = &mut next[bucket(e)];
+        out[*slot as usize] = e;
+        *slot += 1;
+    }
+    for b in 0..buckets {
+        let run = &mut out[dir[b] as usize..dir[b + 1] as usize];
+        if run.len() > 1 {
+            run.sort_unstable();
+        }
+    }
+    (out, dir, bits)
 }
 
 /// Words of a normalized text: runs of alphanumeric characters.
@@ -457,6 +466,30 @@ mod tests {
             let a = Article::new(text);
             let _ = a.candidates();
             let _ = a.find_quote("x y z");
+        }
+    }
+
+    #[test]
+    fn pairs_come_out_sorted_with_their_directory() {
+        let text = include_str!("../../examples/000_a935861ad7be96ce.txt");
+        for t in [text, "", "one", "one two", "a b a b a b c", SAMPLE] {
+            let a = Article::new(t);
+            let hashes: Vec<u64> = (0..a.tokens.len())
+                .map(|i| word_hash(a.token_text(i)))
+                .collect();
+            let (pairs, dir, bits) = word_pairs(&hashes);
+            let mut want: Vec<u64> = hashes
+                .windows(2)
+                .enumerate()
+                .map(|(i, w)| pair_key(w[0], w[1]) << 32 | i as u64)
+                .collect();
+            want.sort_unstable();
+            assert_eq!(pairs, want);
+            assert_eq!(dir.len(), (1 << bits) + 1);
+            for (b, &start) in dir.iter().enumerate() {
+                let first = want.partition_point(|&e| ((e >> 32) >> (32 - bits)) < b as u64);
+                assert_eq!(start as usize, first, "bucket {b}");
+            }
         }
     }
 

@@ -448,7 +448,15 @@ impl Article {
                 });
             }
         }
-        lists.sort_by_key(|(_, l)| l.len());
+        // Rarest first; equal lengths keep their order (what a stable sort gives), without
+        // the stable sort's buffer.
+        let mut order: Vec<(usize, usize)> = lists
+            .iter()
+            .enumerate()
+            .map(|(i, (_, l))| (l.len(), i))
+            .collect();
+        order.sort_unstable();
+        let lists: Vec<(u32, &[u32])> = order.iter().map(|&(_, i)| lists[i]).collect();
         let total = self.tokens.len().max(2) as f32;
         // Bucket of 16 diagonals -> (weight, an article word that voted for it).
         // Sized for the postings that may vote (at most one bucket each): no rehashing
