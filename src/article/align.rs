@@ -17,6 +17,8 @@ pub(crate) struct Pattern {
     ascii: Vec<u64>,
     /// Match masks of the other characters of the pattern.
     other: Vec<(char, Vec<u64>)>,
+    /// The masks of a character the pattern does not hold.
+    zero: Vec<u64>,
 }
 
 impl Pattern {
@@ -42,47 +44,84 @@ impl Pattern {
             blocks,
             ascii,
             other,
+            zero: vec![0; blocks],
         }
     }
 
-    fn eq(&self, c: char, b: usize) -> u64 {
+    /// The match masks of `c`, one per block (all zero for a character the pattern lacks).
+    #[inline]
+    fn masks(&self, c: char) -> &[u64] {
         if c.is_ascii() {
-            self.ascii[c as usize * self.blocks + b]
+            let at = c as usize * self.blocks;
+            &self.ascii[at..at + self.blocks]
         } else {
             self.other
                 .iter()
                 .find(|(o, _)| *o == c)
-                .map_or(0, |(_, m)| m[b])
+                .map_or(&self.zero[..], |(_, m)| m.as_slice())
         }
     }
 
     /// Runs the pattern over `text`; `out[j]` is the distance at text position `j`
     /// (`0..=text.len()`). With `anchored`, the alignment must start at text position 0
     /// (global in the text's prefix); otherwise it may start anywhere.
-    fn run(&self, text: impl Iterator<Item = char>, anchored: bool, out: &mut Vec<u32>) {
+    fn run(&self, text: impl ExactSizeIterator<Item = char>, anchored: bool, out: &mut Vec<u32>) {
         out.clear();
         if self.len == 0 {
+            return;
+        }
+        out.reserve(text.len() + 1);
+        self.run_while(text, anchored, |_, d| {
+            out.push(d);
+            true
+        });
+    }
+
+    /// Like [`Pattern::run`], giving `visit(j, distance at j)` for `j = 0, 1, ...` until
+    /// it returns false (the rest of the text is then not read).
+    fn run_while(
+        &self,
+        text: impl Iterator<Item = char>,
+        anchored: bool,
+        mut visit: impl FnMut(usize, u32) -> bool,
+    ) {
+        if self.len == 0 {
+            return;
+        }
+        let mut score = self.len as u32;
+        if !visit(0, score) {
+            return;
+        }
+        // Row 0 is D[0][j]: 0 everywhere when the start is free, j when anchored.
+        let hin0 = i32::from(anchored);
+        let last_bit = 1u64 << ((self.len - 1) % 64);
+        if self.blocks == 1 {
+            // Patterns of up to 64 characters (most quotes): one word of state.
+            let (mut pv, mut mv) = (!0u64, 0u64);
+            for (j, c) in text.enumerate() {
+                let carry = step(&mut pv, &mut mv, self.masks(c)[0], hin0, last_bit);
+                score = score.wrapping_add_signed(carry);
+                if !visit(j + 1, score) {
+                    return;
+                }
+            }
             return;
         }
         let blocks = self.blocks;
         let mut pv = vec![!0u64; blocks];
         let mut mv = vec![0u64; blocks];
-        let last_bit = 1u64 << ((self.len - 1) % 64);
-        let mut score = self.len as u32;
-        out.push(score);
-        for c in text {
-            // Row 0 is D[0][j]: 0 everywhere when the start is free, j when anchored.
-            let mut carry: i32 = i32::from(anchored);
-            for b in 0..blocks {
-                let high = if b + 1 == blocks {
-                    last_bit
-                } else {
-                    1u64 << 63
-                };
-                carry = step(&mut pv[b], &mut mv[b], self.eq(c, b), carry, high);
+        for (j, c) in text.enumerate() {
+            let eq = self.masks(c);
+            let mut carry = hin0;
+            for b in 0..blocks - 1 {
+                carry = step(&mut pv[b], &mut mv[b], eq[b], carry, 1u64 << 63);
             }
-            score = (score as i64 + carry as i64) as u32;
-            out.push(score);
+            let b = blocks - 1;
+            carry = step(&mut pv[b], &mut mv[b], eq[b], carry, last_bit);
+            score = score.wrapping_add_signed(carry);
+            if !visit(j + 1, score) {
+                return;
+            }
         }
     }
 
@@ -97,34 +136,33 @@ impl Pattern {
     pub fn starts_before(&self, text: &[char], end: usize, out: &mut Vec<u32>) {
         self.run(text[..end].iter().rev().copied(), true, out);
     }
+
+    /// [`Pattern::starts_before`] one `k` at a time: `visit(k, distance)` until it returns
+    /// false (longer substrings are then not scored).
+    pub fn starts_before_while(
+        &self,
+        text: &[char],
+        end: usize,
+        visit: impl FnMut(usize, u32) -> bool,
+    ) {
+        self.run_while(text[..end].iter().rev().copied(), true, visit);
+    }
 }
 
 /// One column step of one 64-row block; `hin` is the horizontal difference entering the
 /// block's top row, the result the one leaving its last row.
-#[inline]
+#[inline(always)]
 fn step(pv: &mut u64, mv: &mut u64, eq: u64, hin: i32, high: u64) -> i32 {
-    let mut eq = eq;
+    // Branch-free: the carries in and out are -1, 0 or +1.
+    let (neg, pos) = (u64::from(hin < 0), u64::from(hin > 0));
     let xv = eq | *mv;
-    if hin < 0 {
-        eq |= 1;
-    }
+    let eq = eq | neg;
     let xh = (((eq & *pv).wrapping_add(*pv)) ^ *pv) | eq;
-    let mut ph = *mv | !(xh | *pv);
-    let mut mh = *pv & xh;
-    let hout = if ph & high != 0 {
-        1
-    } else if mh & high != 0 {
-        -1
-    } else {
-        0
-    };
-    ph <<= 1;
-    mh <<= 1;
-    if hin < 0 {
-        mh |= 1;
-    } else if hin > 0 {
-        ph |= 1;
-    }
+    let ph = *mv | !(xh | *pv);
+    let mh = *pv & xh;
+    let hout = i32::from(ph & high != 0) - i32::from(mh & high != 0);
+    let ph = (ph << 1) | pos;
+    let mh = (mh << 1) | neg;
     *pv = mh | !(xv | ph);
     *mv = ph & xv;
     hout
@@ -175,6 +213,14 @@ mod tests {
             let rev: Vec<char> = p.iter().rev().copied().collect();
             let end = next(n as u64 + 1) as usize;
             Pattern::new(&rev).starts_before(&t, end, &mut out);
+            let mut seen = Vec::new();
+            let stop = next(end as u64 + 2) as usize;
+            Pattern::new(&rev).starts_before_while(&t, end, |k, d| {
+                seen.push(d);
+                k < stop
+            });
+            assert_eq!(seen, out[..seen.len()]);
+            assert_eq!(seen.len(), (stop + 1).min(end + 1));
             let back: Vec<char> = t[..end].iter().rev().copied().collect();
             assert_eq!(out, naive(&rev, &back, true));
             for (k, d) in out.iter().enumerate() {

@@ -50,10 +50,14 @@ pub struct Article {
     pub lines: LineIndex,
     pub(crate) norm: Normalized,
     pub(crate) tokens: Vec<Token>,
-    /// Word hash -> token indices. Keyed by hash, not by string, so building the index
-    /// allocates no keys; every use verifies the text it finds, so a collision costs a
-    /// wasted comparison, never a wrong answer.
-    pub(crate) words: FxHashMap<u64, Vec<u32>>,
+    /// Word hash -> word number; the token indices of word `n` are
+    /// `word_postings[word_offsets[n]..word_offsets[n + 1]]`, ascending. Keyed by hash, not
+    /// by string, so building the index allocates no keys; every use verifies the text it
+    /// finds, so a collision costs a wasted comparison, never a wrong answer. One flat
+    /// list of postings, not one vector per word: no allocation per distinct word.
+    words: FxHashMap<u64, u32>,
+    word_offsets: Vec<u32>,
+    word_postings: Vec<u32>,
     /// Every pair of adjacent words: `(pair key << 32) | index of the first word`,
     /// sorted. Quote look-ups anchor on their rarest pair of words, whose occurrences
     /// (unlike a single word's) stay few as an article grows. See [`pair_key`].
@@ -86,14 +90,13 @@ impl Article {
         let sentences = segment::sentences(&text, &paragraphs);
         let norm = Normalized::new(&text);
         let tokens = tokenize(&norm.text);
-        let mut words: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-        words.reserve(tokens.len() / 3);
-        for (i, t) in tokens.iter().enumerate() {
-            let w = &norm.text[t.start as usize..t.end as usize];
-            words.entry(word_hash(w)).or_default().push(i as u32);
-        }
-        let pairs = word_pairs(&norm.text, &tokens);
-        let (pair_dir, pair_bits) = pair_directory(&pairs);
+        // Each word hashed once, for the word index and the pair index.
+        let hashes: Vec<u64> = tokens
+            .iter()
+            .map(|t| word_hash(&norm.text[t.start as usize..t.end as usize]))
+            .collect();
+        let (words, word_offsets, word_postings) = word_index(&hashes);
+        let (pairs, pair_dir, pair_bits) = word_pairs(&hashes);
         let lines = LineIndex::new(&text);
         let mut article = Article {
             text,
@@ -106,6 +109,8 @@ impl Article {
             norm,
             tokens,
             words,
+            word_offsets,
+            word_postings,
             pairs,
             pair_dir,
             pair_bits,
@@ -205,9 +210,14 @@ impl Article {
     }
 
     pub(crate) fn postings(&self, word: &str) -> &[u32] {
-        self.words
-            .get(&word_hash(word))
-            .map_or(&[], |v| v.as_slice())
+        match self.words.get(&word_hash(word)) {
+            Some(&n) => {
+                let n = n as usize;
+                &self.word_postings
+                    [self.word_offsets[n] as usize..self.word_offsets[n + 1] as usize]
+            }
+            None => &[],
+        }
     }
 
     /// Names the article mentions (people, organizations, outlets, descriptors), computed
@@ -279,37 +289,78 @@ pub(crate) fn pair_key(first: u64, second: u64) -> u64 {
     (first.rotate_left(23) ^ second).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32
 }
 
-/// The bucket directory of [`Article::pairs`]: about one bucket per entry.
-fn pair_directory(pairs: &[u64]) -> (Vec<u32>, u32) {
-    let bits = (usize::BITS - pairs.len().leading_zeros())
+/// The word index of [`Article::words`]: numbers by hash, offsets, postings.
+fn word_index(hashes: &[u64]) -> (FxHashMap<u64, u32>, Vec<u32>, Vec<u32>) {
+    let mut words: FxHashMap<u64, u32> = FxHashMap::default();
+    words.reserve(hashes.len() / 3);
+    let mut counts: Vec<u32> = Vec::with_capacity(hashes.len() / 3 + 1);
+    let numbers: Vec<u32> = hashes
+        .iter()
+        .map(|&h| {
+            let next = counts.len() as u32;
+            let n = *words.entry(h).or_insert(next);
+            if n == next {
+                counts.push(0);
+            }
+            counts[n as usize] += 1;
+            n
+        })
+        .collect();
+    // Offsets from the counts; then each token goes to the next free slot of its word,
+    // so every word's postings come out ascending.
+    let mut offsets = Vec::with_capacity(counts.len() + 1);
+    let mut total = 0u32;
+    offsets.push(0);
+    for c in &counts {
+        total += c;
+        offsets.push(total);
+    }
+    let mut next: Vec<u32> = offsets[..counts.len()].to_vec();
+    let mut postings = vec![0u32; hashes.len()];
+    for (i, &n) in numbers.iter().enumerate() {
+        let slot = &mut next[n as usize];
+        postings[*slot as usize] = i as u32;
+        *slot += 1;
+    }
+    (words, offsets, postings)
+}
+
+/// [`Article::pairs`] sorted, with its bucket directory (about one bucket per entry) and
+/// the directory's bits. The entries are placed by bucket first (a counting sort on their
+/// top bits), so only the few entries of each bucket are compared.
+fn word_pairs(hashes: &[u64]) -> (Vec<u64>, Vec<u32>, u32) {
+    let n = hashes.len().saturating_sub(1);
+    let bits = (usize::BITS - n.leading_zeros())
         .saturating_sub(1)
         .clamp(1, 24);
     let buckets = 1usize << bits;
-    let mut dir = Vec::with_capacity(buckets + 1);
-    let mut i = 0;
-    for b in 0..buckets as u64 {
-        while i < pairs.len() && (pairs[i] >> 32) >> (32 - bits) < b {
-            i += 1;
-        }
-        dir.push(i as u32);
+    let bucket = |e: u64| (e >> (64 - bits)) as usize;
+    let entries = hashes
+        .windows(2)
+        .enumerate()
+        .map(|(i, w)| pair_key(w[0], w[1]) << 32 | i as u64);
+    // dir[b]: where bucket b starts; dir[buckets] = n.
+    let mut dir = vec![0u32; buckets + 1];
+    for e in entries.clone() {
+        dir[bucket(e) + 1] += 1;
     }
-    dir.push(pairs.len() as u32);
-    (dir, bits)
-}
-
-fn word_pairs(norm: &str, tokens: &[Token]) -> Vec<u64> {
-    let hash = |t: &Token| word_hash(&norm[t.start as usize..t.end as usize]);
-    let mut out = Vec::with_capacity(tokens.len().saturating_sub(1));
-    let mut prev = tokens.first().map(hash);
-    for (i, t) in tokens.iter().enumerate().skip(1) {
-        let h = hash(t);
-        if let Some(p) = prev {
-            out.push(pair_key(p, h) << 32 | (i as u64 - 1));
-        }
-        prev = Some(h);
+    for b in 0..buckets {
+        dir[b + 1] += dir[b];
     }
-    out.sort_unstable();
-    out
+    let mut next: Vec<u32> = dir[..buckets].to_vec();
+    let mut out = vec![0u64; n];
+    for e in entries {
+        let slot = &mut next[bucket(e)];
+        out[*slot as usize] = e;
+        *slot += 1;
+    }
+    for b in 0..buckets {
+        let run = &mut out[dir[b] as usize..dir[b + 1] as usize];
+        if run.len() > 1 {
+            run.sort_unstable();
+        }
+    }
+    (out, dir, bits)
 }
 
 /// Words of a normalized text: runs of alphanumeric characters.
@@ -320,13 +371,27 @@ pub(crate) fn tokenize(norm: &str) -> Vec<Token> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (word, width) = if b < 0x80 {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = norm[i..].chars().next().expect("char boundary");
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        match (word, start) {
+        if b < 0x80 {
+            // ASCII, most of any English text: a run of letters and digits at once.
+            if b.is_ascii_alphanumeric() {
+                start.get_or_insert(i);
+                i += 1;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+            } else {
+                if let Some(s) = start.take() {
+                    out.push(Token {
+                        start: s as u32,
+                        end: i as u32,
+                    });
+                }
+                i += 1;
+            }
+            continue;
+        }
+        let c = norm[i..].chars().next().expect("char boundary");
+        match (c.is_alphanumeric(), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 out.push(Token {
@@ -337,7 +402,7 @@ pub(crate) fn tokenize(norm: &str) -> Vec<Token> {
             }
             _ => {}
         }
-        i += width;
+        i += c.len_utf8();
     }
     if let Some(s) = start {
         out.push(Token {
@@ -401,6 +466,30 @@ mod tests {
             let a = Article::new(text);
             let _ = a.candidates();
             let _ = a.find_quote("x y z");
+        }
+    }
+
+    #[test]
+    fn pairs_come_out_sorted_with_their_directory() {
+        let text = include_str!("../../examples/000_a935861ad7be96ce.txt");
+        for t in [text, "", "one", "one two", "a b a b a b c", SAMPLE] {
+            let a = Article::new(t);
+            let hashes: Vec<u64> = (0..a.tokens.len())
+                .map(|i| word_hash(a.token_text(i)))
+                .collect();
+            let (pairs, dir, bits) = word_pairs(&hashes);
+            let mut want: Vec<u64> = hashes
+                .windows(2)
+                .enumerate()
+                .map(|(i, w)| pair_key(w[0], w[1]) << 32 | i as u64)
+                .collect();
+            want.sort_unstable();
+            assert_eq!(pairs, want);
+            assert_eq!(dir.len(), (1 << bits) + 1);
+            for (b, &start) in dir.iter().enumerate() {
+                let first = want.partition_point(|&e| ((e >> 32) >> (32 - bits)) < b as u64);
+                assert_eq!(start as usize, first, "bucket {b}");
+            }
         }
     }
 

@@ -44,35 +44,77 @@ fn fold(c: char) -> Folded {
 trait Sink {
     fn push(&mut self, c: char, at: u32);
     fn push_ascii(&mut self, b: u8, at: u32);
+    /// A run of ASCII bytes that are not white space, from original offset `at` on.
+    fn push_run(&mut self, run: &[u8], at: u32);
 }
 
-impl Sink for Normalized {
+/// The normalized bytes with their map, built before they become a [`Normalized`].
+struct Mapped {
+    text: Vec<u8>,
+    map: Vec<u32>,
+}
+
+impl Sink for Mapped {
     #[inline]
     fn push(&mut self, c: char, at: u32) {
-        self.text.push(c);
-        for _ in 0..c.len_utf8() {
+        let mut buf = [0u8; 4];
+        let bytes = c.encode_utf8(&mut buf).as_bytes();
+        self.text.extend_from_slice(bytes);
+        for _ in 0..bytes.len() {
             self.map.push(at);
         }
     }
 
     #[inline]
     fn push_ascii(&mut self, b: u8, at: u32) {
-        self.text.push(b as char);
+        self.text.push(b);
         self.map.push(at);
+    }
+
+    #[inline]
+    fn push_run(&mut self, run: &[u8], at: u32) {
+        self.text
+            .extend(run.iter().map(|&b| ASCII_FOLD[usize::from(b)]));
+        self.map.extend(at..at + run.len() as u32);
     }
 }
 
-impl Sink for String {
+impl Sink for Vec<u8> {
     #[inline]
     fn push(&mut self, c: char, _: u32) {
-        String::push(self, c);
+        let mut buf = [0u8; 4];
+        self.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
     }
 
     #[inline]
     fn push_ascii(&mut self, b: u8, _: u32) {
-        String::push(self, b as char);
+        Vec::push(self, b);
+    }
+
+    #[inline]
+    fn push_run(&mut self, run: &[u8], _: u32) {
+        self.extend(run.iter().map(|&b| ASCII_FOLD[usize::from(b)]));
     }
 }
+
+/// What each ASCII byte becomes: `0` for white space (a run becomes one space), else the
+/// byte itself, lowercased, with a backquote made an apostrophe.
+const ASCII_FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_whitespace() || c == 0x0b {
+            0
+        } else if c == b'`' {
+            b'\''
+        } else {
+            c.to_ascii_lowercase()
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The normalization loop, shared by the mapped and the plain variant. ASCII, which is
 /// most of any English article, takes a byte path with no character decoding.
@@ -85,7 +127,8 @@ fn normalize_into<S: Sink>(text: &str, out: &mut S) {
         if b < 0x80 {
             let at = i as u32;
             i += 1;
-            if b.is_ascii_whitespace() || b == 0x0b {
+            let folded = ASCII_FOLD[b as usize];
+            if folded == 0 {
                 if !in_space {
                     out.push_ascii(b' ', at);
                 }
@@ -93,14 +136,14 @@ fn normalize_into<S: Sink>(text: &str, out: &mut S) {
                 continue;
             }
             in_space = false;
-            out.push_ascii(
-                if b == b'`' {
-                    b'\''
-                } else {
-                    b.to_ascii_lowercase()
-                },
-                at,
-            );
+            // The rest of the run of ASCII bytes that are not white space, at once.
+            let mut end = i;
+            while end < bytes.len() && bytes[end] < 0x80 && ASCII_FOLD[usize::from(bytes[end])] != 0
+            {
+                end += 1;
+            }
+            out.push_run(&bytes[i - 1..end], at);
+            i = end;
             continue;
         }
         let c = text[i..].chars().next().expect("char boundary");
@@ -133,13 +176,16 @@ fn normalize_into<S: Sink>(text: &str, out: &mut S) {
 
 impl Normalized {
     pub fn new(text: &str) -> Self {
-        let mut out = Normalized {
-            text: String::with_capacity(text.len()),
+        let mut out = Mapped {
+            text: Vec::with_capacity(text.len()),
             map: Vec::with_capacity(text.len() + 1),
         };
         normalize_into(text, &mut out);
         out.map.push(text.len() as u32);
-        out
+        Normalized {
+            text: String::from_utf8(out.text).expect("whole characters were pushed"),
+            map: out.map,
+        }
     }
 
     /// Original offset of normalized offset `i` (clamped).
@@ -176,8 +222,9 @@ impl Normalized {
 
 /// Normalizes a short string (a quote, a name) and trims it; no offset map is built.
 pub fn normalize_str(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    normalize_into(s, &mut out);
+    let mut bytes = Vec::with_capacity(s.len());
+    normalize_into(s, &mut bytes);
+    let out = String::from_utf8(bytes).expect("whole characters were pushed");
     let trimmed = out.trim();
     if trimmed.len() == out.len() {
         out

@@ -402,7 +402,8 @@ impl Article {
         within_block: bool,
     ) -> Option<(usize, usize, u32)> {
         let needle = normalize_str(part);
-        let chars: Vec<char> = needle.chars().collect();
+        let mut chars: Vec<char> = Vec::with_capacity(needle.len());
+        chars.extend(needle.chars());
         let range = range.start..range.end.min(self.norm.text.len());
         if chars.is_empty() || chars.len() > MAX_APPROX_CHARS || range.end <= range.start {
             return None;
@@ -447,7 +448,15 @@ impl Article {
                 });
             }
         }
-        lists.sort_by_key(|(_, l)| l.len());
+        // Rarest first; equal lengths keep their order (what a stable sort gives), without
+        // the stable sort's buffer.
+        let mut order: Vec<(usize, usize)> = lists
+            .iter()
+            .enumerate()
+            .map(|(i, (_, l))| (l.len(), i))
+            .collect();
+        order.sort_unstable();
+        let lists: Vec<(u32, &[u32])> = order.iter().map(|&(_, i)| lists[i]).collect();
         let total = self.tokens.len().max(2) as f32;
         // Bucket of 16 diagonals -> (weight, an article word that voted for it).
         // Sized for the postings that may vote (at most one bucket each): no rehashing
@@ -629,30 +638,27 @@ impl Article {
         scratch: &mut Scratch,
     ) -> Option<(usize, usize, u32)> {
         let hay = &self.norm.text;
+        scratch.chars.reserve(hi - lo + 4);
+        scratch.offsets.reserve(hi - lo + 1);
+        // The window's characters with two on each side (`\0` past the text's ends, which
+        // no test below takes for part of a word), so the word-boundary tests read one slice.
         scratch.chars.clear();
         scratch.offsets.clear();
+        let mut before = hay[..lo].chars().rev();
+        let (b1, b2) = (before.next(), before.next());
+        scratch.chars.push(b2.unwrap_or('\0'));
+        scratch.chars.push(b1.unwrap_or('\0'));
         for (i, c) in hay[lo..hi].char_indices() {
             scratch.chars.push(c);
             scratch.offsets.push(lo + i);
         }
         scratch.offsets.push(hi);
-        let (chars, offsets) = (&scratch.chars, &scratch.offsets);
-        let before = hay[..lo].chars().next_back();
-        let after = hay[hi..].chars().next();
-        let at = |i: isize| -> Option<char> {
-            if i < 0 {
-                if i == -1 {
-                    before
-                } else {
-                    hay[..lo].chars().rev().nth((-i - 1) as usize)
-                }
-            } else if (i as usize) < chars.len() {
-                Some(chars[i as usize])
-            } else {
-                hay[hi..].chars().nth(i as usize - chars.len())
-            }
-        };
-        let _ = after;
+        let mut after = hay[hi..].chars();
+        scratch.chars.push(after.next().unwrap_or('\0'));
+        scratch.chars.push(after.next().unwrap_or('\0'));
+        let ext = &scratch.chars[..];
+        let chars = &ext[2..ext.len() - 2];
+        let offsets = &scratch.offsets;
         forward.ends(chars, &mut scratch.costs);
         let mut end: Option<(usize, u32)> = None;
         // On a tie, the longer place when the quote ends (starts) with punctuation, so the
@@ -663,21 +669,30 @@ impl Article {
         let punct = |c: Option<&char>| c.is_some_and(|c| !c.is_alphanumeric());
         let (long_end, long_start) = (punct(pattern.last()), punct(pattern.first()));
         for (j, &d) in scratch.costs.iter().enumerate().skip(1) {
-            if worse(d, end, long_end) || chars[j - 1] == ' ' || cuts_word(&at, j as isize) {
+            if worse(d, end, long_end) || chars[j - 1] == ' ' || cuts_word(ext, j + 2) {
                 continue;
             }
             end = Some((j, d));
         }
         let (end, _) = end?;
-        backward.starts_before(chars, end, &mut scratch.costs);
         let mut start: Option<(usize, u32)> = None;
-        for (k, &d) in scratch.costs.iter().enumerate().skip(1) {
-            let s = end - k;
-            if worse(d, start, long_start) || chars[s] == ' ' || cuts_word(&at, s as isize) {
-                continue;
+        // A place `k` characters long is at least `k - m` edits from the pattern: past
+        // `m` + the best start's distance, no longer place can be as good, and the rest of
+        // the backward pass is not needed.
+        let m = pattern.len();
+        backward.starts_before_while(chars, end, |k, d| {
+            if k == 0 {
+                return true;
             }
-            start = Some((s, d));
-        }
+            if start.is_some_and(|(_, bd)| k > m + bd as usize) {
+                return false;
+            }
+            let s = end - k;
+            if !(worse(d, start, long_start) || chars[s] == ' ' || cuts_word(ext, s + 2)) {
+                start = Some((s, d));
+            }
+            true
+        });
         let (start, d) = start?;
         Some((offsets[start], offsets[end], d))
     }
@@ -687,6 +702,41 @@ impl Article {
 /// added, changed, or two neighbours swapped (a word may come more than once).
 fn one_edit_away(word: &str, mut visit: impl FnMut(&str)) {
     const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyz0123456789";
+    if word.is_ascii() {
+        // The same variants in the same order, edited in place as bytes.
+        let w = word.as_bytes();
+        let n = w.len();
+        let mut buf: Vec<u8> = Vec::with_capacity(n + 1);
+        let mut emit = |v: &[u8]| visit(std::str::from_utf8(v).expect("ASCII"));
+        for i in 0..n {
+            buf.clear();
+            buf.extend_from_slice(&w[..i]);
+            buf.extend_from_slice(&w[i + 1..]);
+            emit(&buf);
+            buf.clear();
+            buf.extend_from_slice(w);
+            if i + 1 < n {
+                buf.swap(i, i + 1);
+                emit(&buf);
+                buf.swap(i, i + 1);
+            }
+            for c in ALPHABET.bytes().filter(|c| *c != w[i]) {
+                buf[i] = c;
+                emit(&buf);
+            }
+        }
+        for i in 0..=n {
+            buf.clear();
+            buf.extend_from_slice(&w[..i]);
+            buf.push(0);
+            buf.extend_from_slice(&w[i..]);
+            for c in ALPHABET.bytes() {
+                buf[i] = c;
+                emit(&buf);
+            }
+        }
+        return;
+    }
     let chars: Vec<char> = word.chars().collect();
     let mut buf = String::with_capacity(word.len() + 4);
     let mut emit = |v: &[char], buf: &mut String| {
@@ -727,22 +777,23 @@ struct Scratch {
     costs: Vec<u32>,
 }
 
-/// Whether the position before character `i` is inside a word: between two letters or
+/// Whether the position before `chars[i]` is inside a word: between two letters or
 /// digits, around an apostrophe inside a word (`don't`), or around the separator of a
-/// number (`1,500`, `3.5`).
-fn cuts_word(at: &impl Fn(isize) -> Option<char>, i: isize) -> bool {
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
-    let (prev, cur) = (at(i - 1), at(i));
+/// number (`1,500`, `3.5`). `chars` holds two characters on each side of every position
+/// asked about (`\0` past the text's ends).
+fn cuts_word(chars: &[char], i: usize) -> bool {
+    let word = |c: char| c.is_alphanumeric();
+    let digit = |c: char| c.is_ascii_digit();
+    let (prev, cur) = (chars[i - 1], chars[i]);
     if word(prev) && word(cur) {
         return true;
     }
-    let inner = |sep: Option<char>, left: Option<char>, right: Option<char>| match sep {
-        Some('\'') => word(left) && word(right),
-        Some(',' | '.') => digit(left) && digit(right),
+    let inner = |sep: char, left: char, right: char| match sep {
+        '\'' => word(left) && word(right),
+        ',' | '.' => digit(left) && digit(right),
         _ => false,
     };
-    inner(cur, prev, at(i + 1)) || inner(prev, at(i - 2), cur)
+    inner(cur, prev, chars[i + 1]) || inner(prev, chars[i - 2], cur)
 }
 
 fn same_words(a: &str, b: &str) -> bool {

@@ -130,7 +130,15 @@ pub(super) fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
         let p = para.slice(text);
         let mut start = 0;
         // Only sentence-ending punctuation is looked at; the text between is skipped.
-        for (at, mark) in p.match_indices(['.', '!', '?', '\u{2026}']) {
+        let bytes = p.as_bytes();
+        // The marks found byte by byte (a `…` by its three bytes): what
+        // `match_indices(['.', '!', '?', '…'])` gives, without decoding every character.
+        let marks = bytes.iter().enumerate().filter_map(|(i, &b)| match b {
+            b'.' | b'!' | b'?' => Some((i, &p[i..i + 1])),
+            0xe2 if bytes[i..].starts_with("\u{2026}".as_bytes()) => Some((i, &p[i..i + 3])),
+            _ => None,
+        });
+        for (at, mark) in marks {
             if at < start {
                 continue;
             }

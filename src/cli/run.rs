@@ -137,6 +137,9 @@ impl LiveArticles {
 struct Caches<'a> {
     articles: LiveArticles,
     configs: Cache<PathBuf, Config, ConfigError>,
+    /// [`folder_roots`] by folder: resolving a path costs a system call per component,
+    /// and looking for the repository root two per ancestor, for every annotation.
+    folders: Cache<PathBuf, (PathBuf, Option<PathBuf>), std::convert::Infallible>,
     run: &'a RunOptions,
 }
 
@@ -165,6 +168,7 @@ pub(crate) fn check_files_with<T: Send>(
             map: Mutex::new(HashMap::new()),
         },
         configs: Cache::new(),
+        folders: Cache::new(),
         run,
     };
     let results: Vec<Result<FileReport<T>, String>> = files
@@ -253,7 +257,11 @@ fn check_file<T>(
         Vec::new()
     } else {
         let limits = config.limits();
-        let loaded = confine(path, &article_path, checked, &config).and_then(|key| {
+        let folder = match caches.folders.get(dir.clone(), || Ok(folder_roots(&dir))) {
+            Ok(f) => f,
+            Err(never) => match never {},
+        };
+        let loaded = confine_in(&folder, &article_path, checked, &config).and_then(|key| {
             caches.articles.get((key, limits.max_bytes), || {
                 article::load(&article_path, limits)
             })
@@ -408,13 +416,32 @@ pub(crate) fn confine(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    confine_in(&folder_roots(dir), article, checked, config)
+}
+
+/// The resolved folder of an annotation and its repository root, what [`confine`] needs
+/// of the folder (the same for every annotation in it: `check` asks once per folder).
+pub(crate) fn folder_roots(dir: &Path) -> (PathBuf, Option<PathBuf>) {
     let claims_dir = crate::fsio::normalize(dir);
+    let repository = crate::fsio::repository_root(&claims_dir);
+    (claims_dir, repository)
+}
+
+/// [`confine`] with the annotation's folder already resolved by [`folder_roots`].
+fn confine_in(
+    folder: &(PathBuf, Option<PathBuf>),
+    article: &Path,
+    checked: &[PathBuf],
+    config: &Config,
+) -> Result<PathBuf, ArticleError> {
+    let (claims_dir, repository) = folder;
+    let claims_dir = claims_dir.clone();
     let mut roots: Vec<PathBuf> = checked
         .iter()
         .filter(|c| claims_dir.starts_with(c))
         .cloned()
         .collect();
-    roots.extend(crate::fsio::repository_root(&claims_dir));
+    roots.extend(repository.clone());
     if roots.is_empty() {
         roots.push(claims_dir);
     }

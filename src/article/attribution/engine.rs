@@ -514,42 +514,57 @@ fn is_quote_char(c: char) -> bool {
 /// commas between alphanumerics) and single punctuation characters.
 pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
     let s = span.slice(text);
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let bytes = s.as_bytes();
+    // The character at byte `p` (decoded only when it is not ASCII), `None` at the end.
+    let char_at = |p: usize| -> Option<char> {
+        match bytes.get(p) {
+            None => None,
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => s[p..].chars().next(),
+        }
+    };
     let mut out = Vec::with_capacity(s.len() / 5);
     let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    while let Some(c) = char_at(i) {
+        let at = i;
         if c.is_whitespace() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let d = chars[j].1;
+            // `j`: the byte after the word so far; `prev`: its last character.
+            let (mut j, mut prev) = (i + c.len_utf8(), c);
+            while let Some(d) = char_at(j) {
                 if d.is_alphanumeric() {
-                    j += 1;
-                } else if matches!(d, '\'' | '\u{2019}' | '-' | '.' | ',' | '\u{2010}' | '&')
-                    && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric())
-                    && (d != ','
-                        || (chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()))
-                {
-                    j += 2;
-                } else {
+                    j += d.len_utf8();
+                    prev = d;
+                    continue;
+                }
+                if !matches!(d, '\'' | '\u{2019}' | '-' | '.' | ',' | '\u{2010}' | '&') {
                     break;
                 }
+                let after = j + d.len_utf8();
+                match char_at(after) {
+                    Some(n)
+                        if n.is_alphanumeric()
+                            && (d != ',' || (prev.is_ascii_digit() && n.is_ascii_digit())) =>
+                    {
+                        j = after + n.len_utf8();
+                        prev = n;
+                    }
+                    _ => break,
+                }
             }
-            let end = chars.get(j).map_or(s.len(), |x| x.0);
-            let w = &s[at..end];
+            let w = &s[at..j];
             out.push(Tok {
                 s: span.start + at,
-                e: span.start + end,
+                e: span.start + j,
                 low: Low::lower(w),
                 p: '\0',
                 cap: c.is_uppercase(),
             });
             i = j;
-        } else if c == '\'' && chars.get(i + 1).is_some_and(|n| n.1 == '\'') {
+        } else if c == '\'' && char_at(i + 1) == Some('\'') {
             // Two apostrophes stand for a double quotation mark in some archives.
             out.push(Tok {
                 s: span.start + at,
@@ -567,7 +582,7 @@ pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 p: c,
                 cap: false,
             });
-            i += 1;
+            i += c.len_utf8();
         }
     }
     out
@@ -731,10 +746,14 @@ struct Found {
 /// Words that a noun phrase subject does not hold.
 fn np_stop(t: &Tok) -> bool {
     !t.word()
-        || STOPS.contains(&t.low.as_str())
-        || (BE.contains(&t.low.as_str()) || AUX.contains(&t.low.as_str()))
+        || NP_STOP_WORDS.contains(t.low.as_str())
         || lexicon::reporting_lemma(&t.low).is_some() && !t.cap && !is_noun_use_word(&t.low)
 }
+
+/// The words of [`STOPS`], [`BE`] and [`AUX`] in one hashed set: [`np_stop`] asks about
+/// every word next to a noun phrase, and scanning the three lists was most of its cost.
+static NP_STOP_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| STOPS.iter().chain(BE).chain(AUX).copied().collect());
 
 /// Words that are reporting verbs in form but nouns here often (`the report`).
 fn is_noun_use_word(w: &str) -> bool {
