@@ -139,13 +139,17 @@ pub fn run_export(args: ExportArgs) -> ExitCode {
         }
     }
     if args.output.is_none() {
-        let text = match args.format {
-            ExportFormat::Json => interop::json::assemble(&pieces),
-            ExportFormat::W3c => interop::w3c::assemble(&pieces),
-            ExportFormat::Csv => interop::csv::header() + &pieces.concat(),
+        // Streamed: the pieces are written as they are, never joined into one more copy.
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let _ = match args.format {
+            ExportFormat::Json => interop::json::write_document(&pieces, &mut out),
+            ExportFormat::W3c => interop::w3c::write_page(&pieces, &mut out),
+            ExportFormat::Csv => out
+                .write_all(interop::csv::header().as_bytes())
+                .and_then(|()| pieces.iter().try_for_each(|p| out.write_all(p.as_bytes()))),
             ExportFormat::Brat => unreachable!("checked above"),
-        };
-        let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        }
+        .and_then(|()| out.flush());
     }
     for w in &warnings {
         eprintln!("warning: {w}");

@@ -27,17 +27,23 @@ pub fn render_item(annotation: &Resolved) -> String {
 
 /// The document around items made by [`render_item`].
 pub fn assemble(items: &[String]) -> String {
+    let mut out = Vec::new();
+    let _ = write_document(items, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the document around items made by [`render_item`] straight to `out`: a large
+/// export is never joined into a second and a third copy of itself in memory first.
+pub fn write_document(items: &[String], out: &mut impl std::io::Write) -> std::io::Result<()> {
     if items.is_empty() {
         let doc = Document {
             claimls_export: VERSION,
             annotations: &[],
         };
-        let mut out = serde_json::to_string(&doc).unwrap_or_default();
-        out.push('\n');
-        return out;
+        serde_json::to_writer(&mut *out, &doc)?;
+        return out.write_all(b"\n");
     }
-    format!(
-        "{{\"claimls_export\":{VERSION},\"annotations\":[\n{}\n]}}\n",
-        items.join(",\n")
-    )
+    writeln!(out, "{{\"claimls_export\":{VERSION},\"annotations\":[")?;
+    super::write_joined(items.iter().map(String::as_str), out)?;
+    out.write_all(b"\n]}\n")
 }

@@ -81,6 +81,20 @@ fn count_chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|b| (**b & 0xC0) != 0x80).count()
 }
 
+/// Writes `items` separated by `,` and a line break, as the JSON documents list them.
+fn write_joined<'a>(
+    items: impl Iterator<Item = &'a str>,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    for (n, item) in items.enumerate() {
+        if n > 0 {
+            out.write_all(b",\n")?;
+        }
+        out.write_all(item.as_bytes())?;
+    }
+    Ok(())
+}
+
 /// Byte offset of code-point offset `chars` in `text` (the end when past it), or `None`
 /// when `text` has fewer code points.
 pub fn byte_of_char(text: &str, chars: usize) -> Option<usize> {

@@ -140,17 +140,30 @@ pub fn render_items(a: &Resolved) -> String {
 
 /// The `AnnotationPage` around pieces made by [`render_items`].
 pub fn assemble(pieces: &[String]) -> String {
-    let items: Vec<&str> = pieces
+    let mut out = Vec::new();
+    let _ = write_page(pieces, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the `AnnotationPage` around pieces made by [`render_items`] straight to `out`.
+pub fn write_page(pieces: &[String], out: &mut impl std::io::Write) -> std::io::Result<()> {
+    let mut items = pieces
         .iter()
         .map(String::as_str)
         .filter(|p| !p.is_empty())
-        .collect();
-    let items = if items.is_empty() {
-        "[]".to_string()
+        .peekable();
+    write!(
+        out,
+        "{{\"@context\":\"{CONTEXT}\",\"type\":\"AnnotationPage\",\"items\":"
+    )?;
+    if items.peek().is_none() {
+        out.write_all(b"[]")?;
     } else {
-        format!("[\n{}\n]", items.join(",\n"))
-    };
-    format!("{{\"@context\":\"{CONTEXT}\",\"type\":\"AnnotationPage\",\"items\":{items}}}\n")
+        out.write_all(b"[\n")?;
+        super::write_joined(items, out)?;
+        out.write_all(b"\n]")?;
+    }
+    out.write_all(b"}\n")
 }
 
 #[cfg(test)]
