@@ -1,6 +1,7 @@
 //! Names in the article: finding a given name (word-bounded, case-insensitive), acronyms
 //! defined in parentheses, and the candidate actors that completion offers.
 
+use super::attribution::{MONTHS, WEEKDAYS};
 use super::normalize::normalize_str;
 use super::{tokenize, Article};
 use crate::text::Span;
@@ -265,7 +266,7 @@ impl Article {
                 let lower = w.to_lowercase();
                 ORG_WORDS.contains(&lower.as_str())
                     || OUTLET_WORDS.contains(&lower.as_str())
-                    || NOT_NAMES.contains(&lower.as_str())
+                    || not_a_name(&lower)
             })
             && !self.find_phrase(name).is_empty()
     }
@@ -279,7 +280,8 @@ const CONNECTORS: &[&str] = &[
     "of", "and", "for", "the", "de", "del", "la", "al", "bin", "von", "van", "der", "on",
 ];
 
-/// Capitalized words that begin sentences or name times, not actors.
+/// Capitalized words that begin sentences or name times, not actors (with the weekdays
+/// and months: [`not_a_name`]).
 const NOT_NAMES: &[&str] = &[
     "the",
     "a",
@@ -336,25 +338,6 @@ const NOT_NAMES: &[&str] = &[
     "when",
     "while",
     "since",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "mr",
     "mrs",
     "ms",
@@ -381,6 +364,10 @@ const NOT_NAMES: &[&str] = &[
     "how",
     "where",
 ];
+
+fn not_a_name(lower: &str) -> bool {
+    NOT_NAMES.contains(&lower) || WEEKDAYS.contains(&lower) || MONTHS.contains(&lower)
+}
 
 /// Reporting verbs whose subject is a source ("X said"), and cue words that introduce a
 /// source or an intermediary after them ("citing X", "told X", "according to X").
@@ -740,7 +727,7 @@ fn capitalized_runs(
 ) {
     let mut i = 0;
     while i < ws.len() {
-        if !ws[i].capital || NOT_NAMES.contains(&lower(text, &ws[i]).as_str()) {
+        if !ws[i].capital || not_a_name(&lower(text, &ws[i])) {
             i += 1;
             continue;
         }
@@ -752,7 +739,7 @@ fn capitalized_runs(
             if end < ws.len()
                 && ws[end].capital
                 && gap_ok(&ws[end - 1], &ws[end])
-                && !NOT_NAMES.contains(&lower(text, &ws[end]).as_str())
+                && !not_a_name(&lower(text, &ws[end]))
             {
                 end += 1;
             } else if end + 1 < ws.len()
@@ -1030,20 +1017,16 @@ const LEADING_TIME: &[&str] = &[
     "week",
     "month",
     "year",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "on",
 ];
 
 fn push_phrase(text: &str, _sentence: Span, ws: &[Word], found: &mut Vec<(String, CandidateKind)>) {
     let lead = ws
         .iter()
-        .take_while(|w| LEADING_TIME.contains(&lower(text, w).as_str()))
+        .take_while(|w| {
+            let w = lower(text, w);
+            LEADING_TIME.contains(&w.as_str()) || WEEKDAYS.contains(&w.as_str())
+        })
         .count();
     let ws = &ws[lead..];
     let (Some(first), Some(last)) = (ws.first(), ws.last()) else {

@@ -463,7 +463,8 @@ const STATEMENT_NOUNS: &[&str] = &[
     "television",
     "podcast",
 ];
-const DAYS: &[&str] = &[
+/// The days of the week, shared with the article's name finder (`article::mentions`).
+pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -471,6 +472,9 @@ const DAYS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+];
+/// Words of time besides the weekdays that stand where a subject or an object could.
+const DAYS: &[&str] = &[
     "today",
     "yesterday",
     "tonight",
@@ -481,7 +485,7 @@ const DAYS: &[&str] = &[
     "this",
 ];
 
-const MONTHS: &[&str] = &[
+pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -495,6 +499,10 @@ const MONTHS: &[&str] = &[
     "november",
     "december",
 ];
+
+fn day_word(w: &str) -> bool {
+    WEEKDAYS.contains(&w) || DAYS.contains(&w)
+}
 
 fn is_quote_char(c: char) -> bool {
     matches!(
@@ -915,7 +923,7 @@ fn np_right(b: &Block, start: usize, hi: usize) -> Option<(usize, usize)> {
             {
                 break;
             }
-            if words > 0 && DAYS.contains(&tk.low.as_str()) {
+            if words > 0 && day_word(tk.low.as_str()) {
                 break;
             }
             words += 1;
@@ -993,7 +1001,7 @@ fn subject_end(b: &Block, lo: usize, ci: usize) -> usize {
     // Monday said`, `the council last week warned`.
     if k >= lo + 3 && t[k - 1].word() && t[k - 2].word() && t[k - 3].word() {
         let when = t[k - 1].low.as_str();
-        let time_word = DAYS.contains(&when)
+        let time_word = day_word(when)
             || MONTHS.contains(&when)
             || matches!(when, "week" | "month" | "year")
             || (when.len() == 4 && when.bytes().all(|c| c.is_ascii_digit()));
@@ -1037,7 +1045,7 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             }
         }
         // "in a statement", "in an interview (with X)"
-        if matches!(w, "of" | "on") && i + 1 < hi && DAYS.contains(&t[i + 1].low.as_str()) {
+        if matches!(w, "of" | "on") && i + 1 < hi && day_word(t[i + 1].low.as_str()) {
             i += 2;
             continue;
         }
@@ -1076,7 +1084,7 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
                     break;
                 }
             }
-            if j < hi && DAYS.contains(&t[j].low.as_str())
+            if j < hi && day_word(t[j].low.as_str())
                 || (j < hi
                     && t[j].cap
                     && matches!(
@@ -1101,7 +1109,7 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
         if t[i].p == ',' {
             if let Some(k) = (i + 1..hi.min(i + 12)).find(|&k| t[k].p == ',') {
                 let first = t[i + 1].low.as_str();
-                if PREPS.contains(&first) || first.ends_with("ly") || DAYS.contains(&first) {
+                if PREPS.contains(&first) || first.ends_with("ly") || day_word(first) {
                     let mut inner_end = *cue_end;
                     let (_, addr) = skip_adjuncts(b, i + 1, k, &mut inner_end);
                     if addr.is_some() {
@@ -1113,7 +1121,7 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             }
             break;
         }
-        if DAYS.contains(&w) && !t[i].cap
+        if day_word(w) && !t[i].cap
             || matches!(
                 w,
                 "monday"
@@ -1433,7 +1441,7 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
             || next_p == ':'
             || next_p == '.'
             || is_quote_char(next_p)
-            || DAYS.contains(&next)
+            || day_word(next)
             || next.ends_with("ly"))
     {
         return true;

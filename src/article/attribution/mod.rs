@@ -12,6 +12,7 @@ mod word;
 
 use super::Article;
 use crate::text::Span;
+pub(crate) use engine::{MONTHS, WEEKDAYS};
 
 /// How the reported words appear in the article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
