@@ -318,6 +318,7 @@ fn gitlab_output_is_valid_against_its_schema() {
     // Stable from run to run.
     let again = run(&["check", "tests/fixtures/broken", "--format", "gitlab"]);
     assert_eq!(stdout(&again), stdout(&out));
+    insta::assert_snapshot!("gitlab_broken", stdout(&out));
 }
 
 fn which(tool: &str) -> Option<std::path::PathBuf> {
