@@ -1224,6 +1224,19 @@ mod tests {
         items.iter().map(|c| c.label.as_str()).collect()
     }
 
+    /// The labels completion offers after the first `source: ` of `claims`, best first.
+    fn ranked_sources(article: &Article, claims: &str) -> Vec<String> {
+        let p = Parsed::new(claims);
+        let mut items = completion(
+            &p,
+            Some(article),
+            claims.find("source: ").unwrap() + 8,
+            &Config::default(),
+        );
+        items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
+        items.into_iter().map(|c| c.label).collect()
+    }
+
     /// The annotation with `line` inserted after the line holding `after`, and the offset at
     /// the end of the inserted line (or at `|` in it, which is removed).
     fn edited(after: &str, line: &str) -> (Parsed, usize) {
@@ -1525,17 +1538,7 @@ mod tests {
             confidence: Confidence::Medium,
         };
         let article = Article::new(text).with_attributions(vec![att.clone()]);
-        let ranked = |claims: &str| {
-            let p = Parsed::new(claims);
-            let mut items = completion(
-                &p,
-                Some(&article),
-                claims.find("source: ").unwrap() + 8,
-                &Config::default(),
-            );
-            items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
-            items.into_iter().map(|c| c.label).collect::<Vec<_>>()
-        };
+        let ranked = |claims: &str| ranked_sources(&article, claims);
         let l = ranked("claim c\n  source: \n  quote: the bridge toll would end\n");
         assert_eq!(l[0], "party's nominee", "{l:?}");
         assert!(l.iter().any(|x| x == "Anna Berg"), "{l:?}");
@@ -1572,16 +1575,10 @@ mod tests {
             confidence: Confidence::Medium,
         };
         let article = Article::new(text).with_attributions(vec![att]);
-        let claims = "claim c\n  source: \n  quote: will be busy by May\n";
-        let p = Parsed::new(claims);
-        let mut items = completion(
-            &p,
-            Some(&article),
-            claims.find(": \n").unwrap() + 2,
-            &Config::default(),
+        let l = ranked_sources(
+            &article,
+            "claim c\n  source: \n  quote: will be busy by May\n",
         );
-        items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
-        let l = labels(&items);
         let pos = |name: &str| {
             l.iter()
                 .position(|x| *x == name)
@@ -1611,15 +1608,7 @@ mod tests {
         };
         let article = Article::new(text).with_attributions(vec![att]);
         let claims = "claim c\n  source: \n  quote: was dead for Boris Johnson\n";
-        let p = Parsed::new(claims);
-        let mut items = completion(
-            &p,
-            Some(&article),
-            claims.find(": \n").unwrap() + 2,
-            &Config::default(),
-        );
-        items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
-        let l = labels(&items);
+        let l = ranked_sources(&article, claims);
         assert_eq!(l[0], "Robert Peston", "{l:?}");
         let pos = |name: &str| {
             l.iter()
@@ -1628,25 +1617,19 @@ mod tests {
         };
         assert!(pos("Sky News") > pos("London"), "{l:?}");
         assert!(pos("Boris Johnson") > pos("London"), "{l:?}");
-        assert_eq!(l.last(), Some(&"unnamed"));
+        assert_eq!(l.last().map(String::as_str), Some("unnamed"));
         for junk in [
             "Note",
             "COULD",
             "Repeat",
             "According to Mr Peston the prime minister",
         ] {
-            assert!(!l.contains(&junk), "{junk} in {l:?}");
+            assert!(!l.iter().any(|x| x == junk), "{junk} in {l:?}");
         }
-        assert!(l.contains(&"the prime minister"), "{l:?}");
+        assert!(l.iter().any(|x| x == "the prime minister"), "{l:?}");
         // Without an attribution, the nearest name still comes first.
         let plain = Article::new(text).with_attributions(vec![]);
-        let mut items = completion(
-            &p,
-            Some(&plain),
-            claims.find(": \n").unwrap() + 2,
-            &Config::default(),
-        );
-        items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
-        assert_ne!(labels(&items)[0], "Sky News", "{:?}", labels(&items));
+        let l = ranked_sources(&plain, claims);
+        assert_ne!(l[0], "Sky News", "{l:?}");
     }
 }

@@ -24,16 +24,10 @@ if [ -z "$browser" ]; then
   exit 0
 fi
 
-bin="${CLAIMLS_BIN:-$root/target/debug/claimls}"
-if [ ! -x "$bin" ]; then
-  echo "no claimls binary at $bin (cargo build first)" >&2
-  exit 1
-fi
-
 out="$root/target/report-e2e"
-rm -rf "$out"
-mkdir -p "$out"
-"$bin" report examples -o "$out/site" > "$out/written.txt"
+# shellcheck source=tests/e2e/report_site.sh
+. "$root/tests/e2e/report_site.sh"
+write_report_site "$out"
 page="$out/site/000_a935861ad7be96ce.html"
 test -s "$page"
 

@@ -34,16 +34,10 @@ if [ ! -f "$jar" ] && command -v npm >/dev/null 2>&1; then
 fi
 [ -f "$jar" ] || missing "vnu.jar is not installed (npm ci --ignore-scripts --prefix tests/e2e/vnu)"
 
-bin="${CLAIMLS_BIN:-$root/target/debug/claimls}"
-if [ ! -x "$bin" ]; then
-  echo "no claimls binary at $bin (cargo build first)" >&2
-  exit 1
-fi
-
 out="$root/target/report-vnu"
-rm -rf "$out"
-mkdir -p "$out"
-"$bin" report examples -o "$out/site" > "$out/written.txt"
+# shellcheck source=tests/e2e/report_site.sh
+. "$root/tests/e2e/report_site.sh"
+write_report_site "$out"
 pages=(
   "$out/site/index.html"
   "$out/site/000_a935861ad7be96ce.html"
