@@ -335,7 +335,7 @@ fn resolve_in_gives_what_normalize_gives_and_read_resolved_reads_alike() {
         let path = folder.join(name);
         assert_eq!(
             confine_resolved(resolve_in(&resolved_folder, &path), &roots),
-            confine(&path, &[folder.clone()]),
+            confine(&path, std::slice::from_ref(&folder)),
             "{name}"
         );
     }
