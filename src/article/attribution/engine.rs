@@ -22,11 +22,17 @@ pub(super) struct Tok {
     /// The punctuation character, or '\0' for a word.
     pub p: char,
     pub cap: bool,
+    /// What the lexicon says of the word ([`lexicon::flags`]), looked up once.
+    pub lex: u8,
 }
 
 impl Tok {
     fn word(&self) -> bool {
         self.p == '\0'
+    }
+    /// [`lexicon::reporting_lemma`] of the word is some.
+    fn reports(&self) -> bool {
+        self.lex & lexicon::REPORTS != 0
     }
     fn is(&self, w: &str) -> bool {
         self.low == w
@@ -564,10 +570,12 @@ pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 }
             }
             let w = &s[at..j];
+            let low = Low::lower(w);
             out.push(Tok {
                 s: span.start + at,
                 e: span.start + j,
-                low: Low::lower(w),
+                lex: lexicon::flags(&low),
+                low,
                 p: '\0',
                 cap: c.is_uppercase(),
             });
@@ -580,6 +588,7 @@ pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 low: Low::default(),
                 p: '"',
                 cap: false,
+                lex: 0,
             });
             i += 2;
         } else {
@@ -589,6 +598,7 @@ pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 low: Low::default(),
                 p: c,
                 cap: false,
+                lex: 0,
             });
             i += c.len_utf8();
         }
@@ -690,9 +700,8 @@ fn build_block(a: &Article, span: Span, headline: bool) -> Block {
         let next_end = ends[k];
         let short_cue = after_quote
             && next_end - b <= 24
-            && (b..(b + 7).min(next_end)).any(|m| {
-                toks[m].word() && !toks[m].cap && lexicon::reporting_lemma(&toks[m].low).is_some()
-            });
+            && (b..(b + 7).min(next_end))
+                .any(|m| toks[m].word() && !toks[m].cap && toks[m].reports());
         if !crossed && !short_cue {
             keep.push(b);
         }
@@ -713,6 +722,13 @@ fn build_block(a: &Article, span: Span, headline: bool) -> Block {
         .iter()
         .map(|t| {
             let w = Span::new(t.s, t.e).slice(&a.text);
+            if w.is_ascii() {
+                // The same test on bytes: ASCII letters are the only ASCII characters
+                // that are alphabetic, and the lowercase ones the only lowercase.
+                let b = w.as_bytes();
+                return !b.iter().any(u8::is_ascii_lowercase)
+                    && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+            }
             // Lowercase first: most words have a lowercase letter, found at once.
             !w.chars().any(|c| c.is_lowercase())
                 && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -755,7 +771,7 @@ struct Found {
 fn np_stop(t: &Tok) -> bool {
     !t.word()
         || NP_STOP_WORDS.contains(t.low.as_str())
-        || lexicon::reporting_lemma(&t.low).is_some() && !t.cap && !is_noun_use_word(&t.low)
+        || t.reports() && !t.cap && !is_noun_use_word(&t.low)
 }
 
 /// The words of [`STOPS`], [`BE`] and [`AUX`] in one hashed set: [`np_stop`] asks about
@@ -1307,6 +1323,10 @@ fn skip_dateline(b: &Block, s: usize, e: usize) -> usize {
 /// Finds a cue starting at token `i`: a reporting phrase or verb, as (lemma, last token).
 fn cue_at(b: &Block, i: usize, hi: usize) -> Option<(&'static str, usize)> {
     let t = &b.toks;
+    // Most words are no verb and start no phrase: known from the token alone.
+    if !lexicon::may_start_phrase(t[i].lex) && !t[i].reports() {
+        return None;
+    }
     // Up to four words, on the stack: this runs for every word outside quotations.
     let mut buf = [""; 4];
     let mut n = 0;
@@ -1356,11 +1376,7 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         }
     }
     // "reported, citing X, that …": the citing belongs to the report before it.
-    if matches!(w, "citing" | "quoting")
-        && i >= lo + 2
-        && t[i - 1].p == ','
-        && lexicon::reporting_lemma(&t[i - 2].low).is_some()
-    {
+    if matches!(w, "citing" | "quoting") && i >= lo + 2 && t[i - 1].p == ',' && t[i - 2].reports() {
         return true;
     }
     let next = t.get(i + 1).map_or("", |n| n.low.as_str());
@@ -2104,11 +2120,7 @@ fn trailing(
                     && b.quotes.iter().any(|q| q.open == k)
             });
             let cue_between = next_open.is_some_and(|k| {
-                (j..k).any(|m| {
-                    t[m].word()
-                        && !t[m].low.ends_with("ing")
-                        && lexicon::reporting_lemma(&t[m].low).is_some()
-                })
+                (j..k).any(|m| t[m].word() && !t[m].low.ends_with("ing") && t[m].reports())
             });
             if let (Some(k), false) = (next_open, cue_between) {
                 if let Some(q) = b.quotes.iter().find(|q| q.open == k) {
@@ -2837,9 +2849,10 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                 continue;
             }
             let lo = pb.units.last().map_or(0, |u| u.0);
-            let Some(ci) = (lo..t.len()).rev().find(|&k| {
-                t[k].word() && !in_quote(pb, k) && lexicon::reporting_lemma(&t[k].low).is_some()
-            }) else {
+            let Some(ci) = (lo..t.len())
+                .rev()
+                .find(|&k| t[k].word() && !in_quote(pb, k) && t[k].reports())
+            else {
                 continue;
             };
             let Some(src) = np_left(pb, lo, subject_end(pb, lo, ci)) else {

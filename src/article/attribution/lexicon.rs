@@ -222,6 +222,43 @@ pub fn verb(word: &str) -> Option<Verb> {
     lex.forms.get(word.to_lowercase().as_str()).copied()
 }
 
+/// [`flags`]: the word is a form of a verb of the table ([`verb`] finds it).
+pub(crate) const FORM: u8 = 1;
+/// [`flags`]: the word reports alone ([`reporting_lemma`] finds it).
+pub(crate) const REPORTS: u8 = 2;
+/// [`flags`]: a fixed phrase (`according to`) can start with the word.
+pub(crate) const STARTS_FIXED: u8 = 4;
+
+/// What the table says of `word` ([`FORM`], [`REPORTS`], [`STARTS_FIXED`]), looked up
+/// once: the analysis keeps it with each token instead of asking for every rule.
+pub(crate) fn flags(word: &str) -> u8 {
+    let mut f = match verb(word) {
+        Some(v) if v.phrase_only => FORM,
+        Some(_) => FORM | REPORTS,
+        None => 0,
+    };
+    let lex = &*LEXICON;
+    if lex.first_shapes.might_hold(word) {
+        let starts = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            lex.by_first
+                .contains_key(word.to_ascii_lowercase().as_str())
+        } else {
+            lex.by_first.contains_key(word)
+        };
+        if starts {
+            f |= STARTS_FIXED;
+        }
+    }
+    f
+}
+
+/// Whether [`phrase_at`] can find a phrase at a word whose [`flags`] are `flags`: never
+/// when the word is no verb form and starts no fixed phrase (unless the table had a fixed
+/// phrase of no words, which it has not).
+pub(crate) fn may_start_phrase(flags: u8) -> bool {
+    flags & (FORM | STARTS_FIXED) != 0 || !LEXICON.always.is_empty()
+}
+
 /// The base form (lemma) of `word` when it is an inflection of a reporting verb
 /// (`said` → `say`, `acknowledged` → `acknowledge`); `None` for any other word,
 /// nouns included (`reports` as a noun is decided by context, not here).
@@ -392,6 +429,42 @@ mod tests {
         assert!(!shapes.might_hold("says") && !shapes.might_hold("the"));
         // A word that is not ASCII is never ruled out.
         assert!(shapes.might_hold("s\u{e9}id"));
+    }
+
+    #[test]
+    fn flags_agree_with_the_look_ups() {
+        let lex = &*LEXICON;
+        let mut words: Vec<String> = lex.forms.keys().map(|w| w.to_string()).collect();
+        words.extend(lex.by_first.keys().cloned());
+        words.extend(
+            [
+                "the",
+                "",
+                "Said",
+                "ACCORDING",
+                "statement",
+                "pointed",
+                "ruled",
+            ]
+            .map(String::from),
+        );
+        let upper: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+        words.extend(upper);
+        for w in &words {
+            let f = flags(w);
+            assert_eq!(f & FORM != 0, verb(w).is_some(), "{w}");
+            assert_eq!(f & REPORTS != 0, reporting_lemma(w).is_some(), "{w}");
+            if !may_start_phrase(f) {
+                assert!(
+                    phrase_at(&[w.as_str(), "to", "out", "that"]).is_none(),
+                    "{w}"
+                );
+            }
+        }
+        assert_eq!(flags("according") & STARTS_FIXED, STARTS_FIXED);
+        assert_eq!(flags("said"), FORM | REPORTS);
+        assert_eq!(flags("pointed"), FORM);
+        assert_eq!(flags("the"), 0);
     }
 
     #[test]
