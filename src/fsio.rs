@@ -217,6 +217,13 @@ pub fn read_resolved(
     Ok((bytes, stamp))
 }
 
+/// [`read_resolved`] without the stamp, for a file that is only read (an article): the
+/// same checks, without hashing the bytes.
+pub fn read_resolved_bytes(path: &Path, real: &Path, max_bytes: u64) -> Result<Vec<u8>, FileError> {
+    let (file, meta, _) = open_resolved(path, real.to_path_buf(), max_bytes)?;
+    read_limited(path, file, &meta, max_bytes)
+}
+
 /// What [`replace`] did besides writing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Replaced {

@@ -5,7 +5,7 @@ use super::attribution::{MONTHS, WEEKDAYS};
 use super::normalize::normalize_str;
 use super::{tokenize, Article};
 use crate::text::Span;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 impl Article {
@@ -623,7 +623,7 @@ pub(super) fn candidates(a: &Article) -> Vec<Candidate> {
         found.push((acronym.to_uppercase(), CandidateKind::Organization));
     }
     // Every spelling's mentions, found in one pass over the article.
-    let mut spelling: HashMap<&str, usize> = HashMap::new();
+    let mut spelling: HashMap<&str, usize> = HashMap::default();
     let mut names: Vec<&str> = Vec::new();
     for (name, _) in &found {
         spelling.entry(name.as_str()).or_insert_with(|| {
@@ -632,7 +632,7 @@ pub(super) fn candidates(a: &Article) -> Vec<Candidate> {
         });
     }
     let mut mentions_of = a.find_phrases(&names);
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::default();
     let mut out: Vec<Candidate> = Vec::new();
     for (name, kind) in &found {
         let key = normalize_str(name);

@@ -328,6 +328,11 @@ fn resolve_in_gives_what_normalize_gives_and_read_resolved_reads_alike() {
             read_regular(&path, MAX),
             "{name}"
         );
+        assert_eq!(
+            read_resolved_bytes(&path, &real, MAX),
+            read_regular(&path, MAX).map(|(bytes, _)| bytes),
+            "{name}"
+        );
     }
     // Resolved roots are not resolved again: the same answers as `confine`.
     let roots = [resolved_folder.clone()];

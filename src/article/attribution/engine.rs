@@ -3081,18 +3081,23 @@ fn is_descriptor(text: &str) -> bool {
 
 fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribution> {
     found.sort_by_key(|f| (f.content[0].start, f.content[0].end));
-    // Drop headline attributions the body repeats.
-    let body: Vec<String> = found
-        .iter()
-        .filter(|f| !blocks[f.block].headline)
-        .map(|f| {
-            f.content
-                .iter()
-                .map(|c| c.slice(&a.text))
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
+    // Drop headline attributions the body repeats (the body's texts are needed only when
+    // the headline has one).
+    let body: Vec<String> = if found.iter().any(|f| blocks[f.block].headline) {
+        found
+            .iter()
+            .filter(|f| !blocks[f.block].headline)
+            .map(|f| {
+                f.content
+                    .iter()
+                    .map(|c| c.slice(&a.text))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     found.retain(|f| {
         if !blocks[f.block].headline {
             return true;
