@@ -506,6 +506,31 @@ pub(crate) const MONTHS: &[&str] = &[
     "december",
 ];
 
+/// The longer word lists as sets, built on first use: most words of every article are
+/// looked up in several of them, and one hash look-up is cheaper than comparing with
+/// dozens of entries. Same answers as `LIST.contains(&word)`.
+macro_rules! word_set {
+    ($($set:ident = $list:ident;)*) => {$(
+        static $set: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+            std::sync::LazyLock::new(|| $list.iter().copied().collect());
+    )*};
+}
+
+word_set! {
+    DETS_SET = DETS;
+    AUX_SET = AUX;
+    STOPS_SET = STOPS;
+    PREPS_SET = PREPS;
+    PERSON_NOUNS_SET = PERSON_NOUNS;
+    ORG_NOUNS_SET = ORG_NOUNS;
+    COGNITIVE_SET = COGNITIVE;
+    PREP_OBJECT_SET = PREP_OBJECT;
+    NP_OBJECT_SET = NP_OBJECT;
+    STATEMENT_NOUNS_SET = STATEMENT_NOUNS;
+    NOMINAL_CUES_SET = NOMINAL_CUES;
+    IRREGULAR_PAST_SET = IRREGULAR_PAST;
+}
+
 fn day_word(w: &str) -> bool {
     WEEKDAYS.contains(&w) || DAYS.contains(&w)
 }
@@ -839,7 +864,7 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
     // A leading prepositional phrase is not the subject: start at the last determiner or
     // at the last capitalized run after it.
     let mut s = i;
-    if PREPS.contains(&t[s].low.as_str()) {
+    if PREPS_SET.contains(t[s].low.as_str()) {
         let det = (s + 1..end)
             .rev()
             .find(|&k| matches!(t[k].low.as_str(), "the" | "a" | "an"));
@@ -863,7 +888,9 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
     // A prepositional phrase trailing into the cue ("sources close to") stays: it is part
     // of the phrase. A subject made only of function words is none.
     if (s..end).all(|k| {
-        !t[k].word() || DETS.contains(&t[k].low.as_str()) || PREPS.contains(&t[k].low.as_str())
+        !t[k].word()
+            || DETS_SET.contains(t[k].low.as_str())
+            || PREPS_SET.contains(t[k].low.as_str())
     }) {
         return None;
     }
@@ -872,7 +899,7 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
     let first = t[s].low.as_str();
     if (!t[s].cap && first.ends_with("ing") && first.len() > 5)
         || matches!(first, "me" | "us" | "him" | "them" | "whom")
-        || (PREPS.contains(&first)
+        || (PREPS_SET.contains(first)
             && s + 1 < end
             && t[s + 1].low.chars().all(|c| c.is_ascii_digit()))
     {
@@ -920,7 +947,7 @@ fn np_right(b: &Block, start: usize, hi: usize) -> Option<(usize, usize)> {
         if tk.word() {
             if np_stop(tk)
                 || (words > 0
-                    && PREPS.contains(&tk.low.as_str())
+                    && PREPS_SET.contains(tk.low.as_str())
                     && !matches!(tk.low.as_str(), "of" | "for" | "from" | "at"))
             {
                 if tk.is("and") && words > 0 && t.get(i + 1).is_some_and(|n| n.cap) {
@@ -934,7 +961,7 @@ fn np_right(b: &Block, start: usize, hi: usize) -> Option<(usize, usize)> {
                 && !tk.cap
                 && tk.low.ends_with("ed")
                 && t[i - 1].word()
-                && !DETS.contains(&t[i - 1].low.as_str())
+                && !DETS_SET.contains(t[i - 1].low.as_str())
                 && !t[i - 1].low.ends_with("ly")
             {
                 break;
@@ -958,8 +985,8 @@ fn np_right(b: &Block, start: usize, hi: usize) -> Option<(usize, usize)> {
     }
     // Trailing prepositions and determiners are not part of it.
     while i > start
-        && (PREPS.contains(&t[i - 1].low.as_str())
-            || DETS.contains(&t[i - 1].low.as_str())
+        && (PREPS_SET.contains(t[i - 1].low.as_str())
+            || DETS_SET.contains(t[i - 1].low.as_str())
             || !t[i - 1].word())
     {
         i -= 1;
@@ -976,8 +1003,8 @@ fn clause_subject(b: &Block, lo: usize, hi: usize) -> Option<(usize, usize)> {
         let w = t[k].low.as_str();
         !t[k].cap
             && t[k - 1].word()
-            && !DETS.contains(&t[k - 1].low.as_str())
-            && ((IRREGULAR_PAST.contains(&w)
+            && !DETS_SET.contains(t[k - 1].low.as_str())
+            && ((IRREGULAR_PAST_SET.contains(w)
                 && !matches!(w, "left" | "set" | "cut" | "hit" | "let" | "put"))
                 || (BE.contains(&w) && w != "be")
                 || matches!(w, "has" | "have" | "had" | "will" | "would"))
@@ -997,7 +1024,7 @@ fn skip_aux_left(b: &Block, lo: usize, mut i: usize) -> usize {
     while i > lo {
         let t = &b.toks[i - 1];
         if t.word()
-            && (AUX.contains(&t.low.as_str())
+            && (AUX_SET.contains(t.low.as_str())
                 || (t.low.ends_with("ly") && t.low.len() > 4 && !t.cap))
         {
             i -= 1;
@@ -1067,7 +1094,7 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
         }
         if matches!(w, "in" | "on" | "during" | "at" | "via" | "through") {
             let mut j = i + 1;
-            while j < hi && t[j].word() && DETS.contains(&t[j].low.as_str()) {
+            while j < hi && t[j].word() && DETS_SET.contains(t[j].low.as_str()) {
                 j += 1;
             }
             while j < hi
@@ -1075,11 +1102,11 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
                 && !t[j].cap
                 && j + 1 < hi
                 && t[j + 1].word()
-                && STATEMENT_NOUNS.contains(&t[j + 1].low.as_str())
+                && STATEMENT_NOUNS_SET.contains(t[j + 1].low.as_str())
             {
                 j += 1;
             }
-            if j < hi && STATEMENT_NOUNS.contains(&t[j].low.as_str()) {
+            if j < hi && STATEMENT_NOUNS_SET.contains(t[j].low.as_str()) {
                 if i == t.len() || t[i].s >= *cue_end {
                     *cue_end = t[j].e;
                 }
@@ -1125,7 +1152,7 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
         if t[i].p == ',' {
             if let Some(k) = (i + 1..hi.min(i + 12)).find(|&k| t[k].p == ',') {
                 let first = t[i + 1].low.as_str();
-                if PREPS.contains(&first) || first.ends_with("ly") || day_word(first) {
+                if PREPS_SET.contains(first) || first.ends_with("ly") || day_word(first) {
                     let mut inner_end = *cue_end;
                     let (_, addr) = skip_adjuncts(b, i + 1, k, &mut inner_end);
                     if addr.is_some() {
@@ -1364,7 +1391,7 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     }
     if i > lo {
         let prev = t[i - 1].low.as_str();
-        if DETS.contains(&prev) && prev != "that" {
+        if DETS_SET.contains(prev) && prev != "that" {
             return true;
         }
         if t[i - 1].p == '\u{2019}' || t[i - 1].p == '\'' || prev.ends_with("'s") {
@@ -1431,20 +1458,20 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         return !(i > lo && BE.contains(&t[i - 1].low.as_str()));
     }
     // "did not know": a negated belief reports nothing.
-    if COGNITIVE.contains(&lemma)
+    if COGNITIVE_SET.contains(lemma)
         && i > lo
         && matches!(t[i - 1].low.as_str(), "not" | "n't" | "never")
     {
         return true;
     }
     // "is expected", "was believed" without an agent: no source.
-    if i > lo && BE.contains(&t[i - 1].low.as_str()) && COGNITIVE.contains(&lemma) {
+    if i > lo && BE.contains(&t[i - 1].low.as_str()) && COGNITIVE_SET.contains(lemma) {
         return true;
     }
     if matches!(next_p, ')' | ']') {
         return true;
     }
-    if COGNITIVE.contains(&lemma)
+    if COGNITIVE_SET.contains(lemma)
         && !(next == "that"
             || PRONOUNS.contains(&next)
             || matches!(next, "the" | "a" | "an" | "this" | "it"))
@@ -1597,15 +1624,16 @@ fn nominal(text: &str, b: &Block, bi: usize, lo: usize, hi: usize, out: &mut Vec
     let t = &b.toks;
     let possessive = |w: &str| w.ends_with("'s");
     for i in lo + 1..hi.saturating_sub(3) {
-        if in_quote(b, i) || !t[i].word() || !NOMINAL_CUES.contains(&t[i].low.as_str()) {
+        // `that` first: one comparison rules out most words.
+        if !t[i + 1].is("that") {
             continue;
         }
-        if !t[i + 1].is("that") {
+        if in_quote(b, i) || !t[i].word() || !NOMINAL_CUES_SET.contains(t[i].low.as_str()) {
             continue;
         }
         // "the claim that was made": a relative clause, not the claim's content.
         let after = t[i + 2].low.as_str();
-        if AUX.contains(&after) || lexicon::reporting_lemma(after).is_some() {
+        if AUX_SET.contains(after) || lexicon::reporting_lemma(after).is_some() {
             continue;
         }
         // The possessor, past at most two modifiers (`Reed's repeated claim`).
@@ -1634,7 +1662,7 @@ fn nominal(text: &str, b: &Block, bi: usize, lo: usize, hi: usize, out: &mut Vec
             if !t[p].cap {
                 match (p.saturating_sub(4).max(lo)..p)
                     .rev()
-                    .find(|&k| DETS.contains(&t[k].low.as_str()))
+                    .find(|&k| DETS_SET.contains(t[k].low.as_str()))
                 {
                     Some(d) if (d + 1..p).all(|k| t[k].word() && !t[k].cap) => r0 = d,
                     _ => continue,
@@ -1799,7 +1827,7 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
         }
     }
     // A short phrase of time or place before the subject: "On Friday, …".
-    if s < hi && PREPS.contains(&t[s].low.as_str()) {
+    if s < hi && PREPS_SET.contains(t[s].low.as_str()) {
         match (s + 1..hi.min(s + 8)).find(|&k| !t[k].word()) {
             Some(k) if t[k].p == ',' => s = k + 1,
             _ => return,
@@ -1817,9 +1845,9 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
     let named = if words.len() == 1 {
         matches!(first, "he" | "she" | "they")
             || (t[ss].cap
-                && !DETS.contains(&first)
-                && !PREPS.contains(&first)
-                && !STOPS.contains(&first)
+                && !DETS_SET.contains(first)
+                && !PREPS_SET.contains(first)
+                && !STOPS_SET.contains(first)
                 && !PRONOUNS.contains(&first)
                 && !matches!(
                     first,
@@ -1828,8 +1856,8 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
     } else {
         // "The Daily Ledger", "Anna Berg", "the campaign", "the city council".
         let capitalized = words[1..].iter().any(|w| w.cap);
-        let head_noun = PERSON_NOUNS.contains(&head)
-            || ORG_NOUNS.contains(&head)
+        let head_noun = PERSON_NOUNS_SET.contains(head)
+            || ORG_NOUNS_SET.contains(head)
             || lexicon::OUTLET_WORDS.contains(&head);
         (capitalized || head_noun) && words.len() <= 6 && t[se - 1].word()
     };
@@ -1842,11 +1870,11 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
         && (words.len() == 1
             || pre.last().is_some_and(|w| {
                 w.cap
-                    || PERSON_NOUNS.contains(&w.low.as_str())
-                    || ORG_NOUNS.contains(&w.low.as_str())
+                    || PERSON_NOUNS_SET.contains(w.low.as_str())
+                    || ORG_NOUNS_SET.contains(w.low.as_str())
                     || lexicon::OUTLET_WORDS.contains(&w.low.as_str())
             }))
-        && !PREPS.contains(&first)
+        && !PREPS_SET.contains(first)
         && !first.starts_with(|c: char| c.is_ascii_digit());
     if !named
         || words.iter().any(|w| {
@@ -1870,10 +1898,10 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
     let mut aux = None;
     while v < hi
         && t[v].word()
-        && (AUX.contains(&t[v].low.as_str())
+        && (AUX_SET.contains(t[v].low.as_str())
             || (t[v].low.ends_with("ly") && t[v].low.len() > 4 && !t[v].cap))
     {
-        if AUX.contains(&t[v].low.as_str()) && !matches!(t[v].low.as_str(), "not" | "n't") {
+        if AUX_SET.contains(t[v].low.as_str()) && !matches!(t[v].low.as_str(), "not" | "n't") {
             aux = Some(v);
         }
         v += 1;
@@ -1882,9 +1910,9 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
         return;
     }
     let w = t[v].low.as_str();
-    if DETS.contains(&w)
-        || PREPS.contains(&w)
-        || STOPS.contains(&w)
+    if DETS_SET.contains(w)
+        || PREPS_SET.contains(w)
+        || STOPS_SET.contains(w)
         || PRONOUNS.contains(&w)
         || lexicon::reporting_lemma(w).is_some()
         || w.chars().any(|c| !c.is_alphabetic() && c != '-')
@@ -1899,7 +1927,7 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
         None => {
             (w.ends_with("ed") && w.len() > 3)
                 || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3)
-                || IRREGULAR_PAST.contains(&w)
+                || IRREGULAR_PAST_SET.contains(w)
         }
     };
     if !finite {
@@ -1919,7 +1947,7 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
     let next = t[c].low.as_str();
     let progressive = aux.is_some_and(|k| BE.contains(&t[k].low.as_str()));
     if !t[c].word()
-        || (PREPS.contains(&next) && !(progressive && next != "by"))
+        || (PREPS_SET.contains(next) && !(progressive && next != "by"))
         || matches!(
             next,
             "up" | "off" | "out" | "away" | "down" | "back" | "even" | "too"
@@ -2053,8 +2081,8 @@ fn trailing(
     let titled = closing_quote.is_some_and(|q| {
         q.open > lo
             && t[q.open - 1].word()
-            && (PREPS.contains(&t[q.open - 1].low.as_str())
-                || DETS.contains(&t[q.open - 1].low.as_str()))
+            && (PREPS_SET.contains(t[q.open - 1].low.as_str())
+                || DETS_SET.contains(t[q.open - 1].low.as_str()))
     });
     if titled {
         return false;
@@ -2351,11 +2379,11 @@ fn forward(
                         // a description (`the party's candidate, Northland Gov. Jan Holm,`).
                         t[r.0].cap
                             && t[r.1 - 1].cap
-                            && !DETS.contains(&t[r.0].low.as_str())
+                            && !DETS_SET.contains(t[r.0].low.as_str())
                             && r.1 - r.0 <= 5
                     });
                 let seg_is_name = chained.is_none()
-                    && seg.is_some_and(|r| t[r.0].cap && !DETS.contains(&t[r.0].low.as_str()))
+                    && seg.is_some_and(|r| t[r.0].cap && !DETS_SET.contains(t[r.0].low.as_str()))
                     && open.is_some_and(|o| o + 1 == seg_start);
                 left = if let Some(c) = chained {
                     Some(c)
@@ -2389,7 +2417,7 @@ fn forward(
             } else if matches!(prev.low.as_str(), "and" | "but" | "or" | "then") && k - 1 > lo {
                 // "X supported Democrats … and said": the clause's subject.
                 left = np_right(b, lo, k - 1)
-                    .filter(|r| t[r.0].cap || DETS.contains(&t[r.0].low.as_str()));
+                    .filter(|r| t[r.0].cap || DETS_SET.contains(t[r.0].low.as_str()));
             }
         }
         // Apposition: "Omer Celik, a spokesman for …, has denied": the name, not the role.
@@ -2456,7 +2484,7 @@ fn forward(
         return false;
     }
     // "says of Holm, “…”": a short phrase before the quotation.
-    if !is_quote_char(t[j].p) && PREPS.contains(&t[j].low.as_str()) {
+    if !is_quote_char(t[j].p) && PREPS_SET.contains(t[j].low.as_str()) {
         if let Some(k) = (j + 1..hi.min(j + 9)).find(|&k| {
             is_quote_char(t[k].p) && t[k - 1].p == ',' && b.quotes.iter().any(|q| q.open == k)
         }) {
@@ -2473,7 +2501,7 @@ fn forward(
         let prep_ok = (w == "to"
             && (lexicon::stance_of(lemma) == "promises" || TO_VERBS.contains(&lemma)))
             || (matches!(w, "about" | "of" | "for" | "on" | "against" | "over")
-                && PREP_OBJECT.contains(&lemma))
+                && PREP_OBJECT_SET.contains(lemma))
             || (w == "about" && next_is_number);
         // "said too much is made of …", "says more must be done": a clause's subject.
         let subject_of_clause = matches!(w, "too" | "much" | "more" | "nothing" | "something")
@@ -2494,7 +2522,7 @@ fn forward(
                         | "have"
                 )
             });
-        if (PREPS.contains(&w) && !prep_ok)
+        if (PREPS_SET.contains(w) && !prep_ok)
             || (!subject_of_clause
                 && matches!(w, "too" | "nothing" | "something" | "much" | "more"))
             || matches!(
@@ -2515,7 +2543,7 @@ fn forward(
         }
         let has_clause =
             t[ci + 1..j].iter().any(|x| x.is("that")) || t[ci + 1..j].iter().any(|x| x.p == ':');
-        if !has_clause && !NP_OBJECT.contains(&lemma) && lemma != "say" && lemma != "tell" {
+        if !has_clause && !NP_OBJECT_SET.contains(lemma) && lemma != "say" && lemma != "tell" {
             // A clause without "that" needs a verb-looking word soon: accept any content of
             // three words or more.
             if (j..hi).filter(|&k| t[k].word()).count() < 3 {
@@ -2539,7 +2567,9 @@ fn forward(
             }
         }
     }
-    if !starts_quote && !NP_OBJECT.contains(&lemma) && (j..end).filter(|&k| t[k].word()).count() < 2
+    if !starts_quote
+        && !NP_OBJECT_SET.contains(lemma)
+        && (j..end).filter(|&k| t[k].word()).count() < 2
     {
         return false;
     }
@@ -2818,8 +2848,8 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                     let lo = skip_dateline(b, lo, q.open);
                     let subject = np_right(b, lo, q.open).filter(|r| {
                         let w = &b.toks[r.0];
-                        (w.cap || DETS.contains(&w.low.as_str()))
-                            && !PREPS.contains(&w.low.as_str())
+                        (w.cap || DETS_SET.contains(w.low.as_str()))
+                            && !PREPS_SET.contains(w.low.as_str())
                             && r.1 - r.0 <= 6
                             && r.1 < q.open
                     });
@@ -3031,13 +3061,13 @@ fn class_of(text: &str) -> Class {
     };
     if words
         .iter()
-        .any(|w| ORG_NOUNS.contains(&w.as_str()) || lexicon::OUTLET_WORDS.contains(&w.as_str()))
-        && !PERSON_NOUNS.contains(&head.as_str())
+        .any(|w| ORG_NOUNS_SET.contains(w.as_str()) || lexicon::OUTLET_WORDS.contains(&w.as_str()))
+        && !PERSON_NOUNS_SET.contains(head.as_str())
     {
         return Class::Group;
     }
     if matches!(head.as_str(), "he" | "she" | "him" | "her")
-        || PERSON_NOUNS.contains(&head.as_str())
+        || PERSON_NOUNS_SET.contains(head.as_str())
     {
         return Class::Person;
     }
@@ -3340,9 +3370,11 @@ fn sentence_subject(a: &Article, start: usize, before: usize) -> Option<Span> {
             break;
         }
     }
-    (end > 0 && !PRONOUNS.contains(&toks[0].low.as_str()) && !DETS.contains(&toks[0].low.as_str()))
-        .then(|| Span::new(toks[0].s, toks[end - 1].e))
-        .filter(|s| s.slice(&a.text).split_whitespace().count() >= 2)
+    (end > 0
+        && !PRONOUNS.contains(&toks[0].low.as_str())
+        && !DETS_SET.contains(toks[0].low.as_str()))
+    .then(|| Span::new(toks[0].s, toks[end - 1].e))
+    .filter(|s| s.slice(&a.text).split_whitespace().count() >= 2)
 }
 
 /// The last capitalized name of at least two words before `offset` in the same or previous
