@@ -506,16 +506,7 @@ pub(crate) const MONTHS: &[&str] = &[
     "december",
 ];
 
-/// The longer word lists as sets, built on first use: most words of every article are
-/// looked up in several of them, and one hash look-up is cheaper than comparing with
-/// dozens of entries. Same answers as `LIST.contains(&word)`.
-macro_rules! word_set {
-    ($($set:ident = $list:ident;)*) => {$(
-        static $set: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-            std::sync::LazyLock::new(|| $list.iter().copied().collect());
-    )*};
-}
-
+// The longer lists, asked about most words: sets (see `word_set!`).
 word_set! {
     DETS_SET = DETS;
     AUX_SET = AUX;
