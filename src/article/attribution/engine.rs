@@ -1714,7 +1714,7 @@ fn name_inside_a_sentence(a: &Article, w: Span) -> bool {
     let from = crate::text::floor_char_boundary(&a.text, w.start.saturating_sub(4_000));
     let to = crate::text::floor_char_boundary(&a.text, (w.end + 4_000).min(a.text.len()));
     let hay = &a.text[from..to];
-    hay.match_indices(word).any(|(at, _)| {
+    match_starts(hay, word).any(|at| {
         let at = at + from;
         at != w.start
             && !a.text[at + word.len()..].starts_with(|c: char| c.is_alphanumeric())
@@ -3129,9 +3129,17 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
             .map(|c| c.slice(&a.text))
             .collect::<Vec<_>>()
             .join(" ");
-        !body
-            .iter()
-            .any(|b| b.contains(&text) || text.contains(b.as_str()))
+        // One text holds the other (as `str::contains`, bytes of UTF-8 text): only the
+        // shorter can be inside the longer, and a finder for the headline's text is built
+        // once for all the body's texts.
+        let finder = memchr::memmem::Finder::new(text.as_bytes());
+        !body.iter().any(|b| {
+            if b.len() >= text.len() {
+                finder.find(b.as_bytes()).is_some()
+            } else {
+                memchr::memmem::find(text.as_bytes(), b.as_bytes()).is_some()
+            }
+        })
     });
     // Attributions reported inside another's content (`X said the leader had asked …`)
     // are not the article's speakers: pronouns and descriptors skip them.
@@ -3401,12 +3409,22 @@ const NOT_START: &[&str] = &[
 ];
 
 /// The longest earlier mention ending with `surname`: `Emmanuel Macron` for `Macron`.
+/// Where `needle` starts in `hay`: what `hay.match_indices(needle)` gives (leftmost,
+/// non-overlapping), searched with memchr's vectorized finder (an empty needle keeps the
+/// standard search, which stops at character boundaries only).
+fn match_starts<'h>(hay: &'h str, needle: &'h str) -> Box<dyn Iterator<Item = usize> + 'h> {
+    if needle.is_empty() {
+        return Box::new(hay.match_indices(needle).map(|(at, _)| at));
+    }
+    Box::new(memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()))
+}
+
 fn full_name_before(a: &Article, offset: usize, surname: &str) -> Option<Span> {
     // The full name is looked for in the 4 KB before the surname: long articles stay linear.
     let from = crate::text::floor_char_boundary(&a.text, offset.saturating_sub(4_000));
     let hay = &a.text[..offset];
     let mut best: Option<Span> = None;
-    for (at, _) in hay[from..].match_indices(surname) {
+    for at in match_starts(&hay[from..], surname) {
         let at = at + from;
         let end = at + surname.len();
         if hay[end..].starts_with(|c: char| c.is_alphanumeric()) {
