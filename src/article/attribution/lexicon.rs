@@ -46,41 +46,49 @@ struct Lexicon {
     first_shapes: Shapes,
 }
 
-/// A set of word shapes: bit `(len, first byte, last byte)`, each folded to its low five
-/// bits, of ASCII words in lowercase. A word whose shape is absent is not in the set the
-/// shapes were taken from; one whose shape is present may or may not be. Only ASCII words
-/// are tested (lowercasing any other word may change its bytes and length).
-struct Shapes([u64; 512]);
+/// A set of word shapes, two bitmaps of ASCII words in lowercase: bit `(len, first byte,
+/// last byte)` in one and `(len, second byte, second-to-last byte)` in the other, each
+/// byte folded to its low five bits. A word with either bit absent is not in the set the
+/// shapes were taken from; one with both present may or may not be. Only ASCII words are
+/// tested (lowercasing any other word may change its bytes and length).
+struct Shapes([u64; 512], [u64; 512]);
 
 impl Shapes {
     fn new() -> Shapes {
-        Shapes([0; 512])
+        Shapes([0; 512], [0; 512])
     }
 
-    /// The bit of an ASCII word (any case), or `None` for an empty or non-ASCII word.
-    fn bit(word: &str) -> Option<usize> {
+    /// The bits of an ASCII word (any case), or `None` for an empty or non-ASCII word.
+    fn bits(word: &str) -> Option<(usize, usize)> {
         let b = word.as_bytes();
-        let (&f, &l) = (b.first()?, b.last()?);
-        if !f.is_ascii() || !l.is_ascii() {
+        if b.is_empty() || !b.is_ascii() {
             return None;
         }
+        let n = b.len();
         let fold = |x: u8| (x.to_ascii_lowercase() & 31) as usize;
-        Some(((b.len() & 31) << 10) | (fold(f) << 5) | fold(l))
+        let key = |x: u8, y: u8| ((n & 31) << 10) | (fold(x) << 5) | fold(y);
+        Some((
+            key(b[0], b[n - 1]),
+            key(b[1.min(n - 1)], b[n.saturating_sub(2)]),
+        ))
     }
 
     fn insert(&mut self, word: &str) {
         // A key that is not ASCII is never ruled out: `might_hold` answers yes for every
         // non-ASCII word, and an ASCII word never lowercases to a non-ASCII key.
-        if let Some(k) = Self::bit(word) {
+        if let Some((k, j)) = Self::bits(word) {
             self.0[k >> 6] |= 1 << (k & 63);
+            self.1[j >> 6] |= 1 << (j & 63);
         }
     }
 
     /// False only when `word` (compared in lowercase) is certainly not in the set.
     fn might_hold(&self, word: &str) -> bool {
-        match Self::bit(word) {
-            Some(k) if word.is_ascii() => self.0[k >> 6] & (1 << (k & 63)) != 0,
-            _ => true,
+        match Self::bits(word) {
+            Some((k, j)) => {
+                self.0[k >> 6] & (1 << (k & 63)) != 0 && self.1[j >> 6] & (1 << (j & 63)) != 0
+            }
+            None => true,
         }
     }
 }
@@ -425,8 +433,11 @@ mod tests {
         let mut shapes = Shapes::new();
         shapes.insert("said");
         assert!(shapes.might_hold("said") && shapes.might_hold("Said"));
-        // Another length, first or last letter: certainly not held.
+        // Another length, first or last letter: certainly not held; nor another second
+        // or second-to-last letter.
         assert!(!shapes.might_hold("says") && !shapes.might_hold("the"));
+        assert!(!shapes.might_hold("sand") && !shapes.might_hold("sold"));
+        assert!(shapes.might_hold("SAID"));
         // A word that is not ASCII is never ruled out.
         assert!(shapes.might_hold("s\u{e9}id"));
     }
