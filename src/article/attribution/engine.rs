@@ -219,7 +219,48 @@ const PERSON_NOUNS: &[&str] = &[
     "members",
     "people",
     "person",
+    "investigator",
+    "lawmaker",
+    "legislator",
+    "scholar",
+    "researcher",
+    "scientist",
+    "regulator",
+    "activist",
+    "advocate",
+    "parent",
+    "student",
+    "reader",
+    "worker",
+    "employee",
+    "observer",
+    "commentator",
+    "protester",
+    "politician",
+    "negotiator",
+    "citizen",
+    "opponent",
+    "donor",
+    "insider",
+    "delegate",
+    "teacher",
+    "farmer",
+    "owner",
+    "operative",
+    "staffer",
+    "consultant",
+    "organizer",
+    "editor",
+    "reporter",
+    "journalist",
 ];
+
+/// A person noun of [`PERSON_NOUNS`] or its plural in `-s` (`lawmakers`, `experts`).
+fn person_noun(w: &str) -> bool {
+    PERSON_NOUNS.contains(&w)
+        || w.strip_suffix('s')
+            .is_some_and(|x| PERSON_NOUNS.contains(&x))
+}
 const ORG_NOUNS: &[&str] = &[
     "ministry",
     "government",
@@ -748,6 +789,9 @@ struct Found {
     carried: bool,
     /// The source is the main clause's subject (`…, saying …`).
     participle: bool,
+    /// The subject's act with a verb outside the lexicon ([`clause_verb`]): a quotation
+    /// inside its content is still attributed on its own.
+    act: bool,
     block: usize,
 }
 
@@ -1304,6 +1348,48 @@ fn skip_dateline(b: &Block, s: usize, e: usize) -> usize {
     s
 }
 
+/// Whether a clause with its own subject starts at `k` after a verb of thinking (`believes
+/// her plan will work`, `hopes Berg can win`): a possessive or a capitalized word, then a
+/// finite auxiliary within the next few words, before any punctuation.
+fn thought_clause_follows(b: &Block, k: usize) -> bool {
+    let t = &b.toks;
+    let Some(first) = t.get(k).filter(|x| x.word()) else {
+        return false;
+    };
+    let opens = matches!(
+        first.low.as_str(),
+        "his" | "her" | "their" | "its" | "our" | "my" | "your" | "some" | "most" | "many"
+    ) || (first.cap && !in_quote(b, k))
+        || (matches!(
+            first.low.as_str(),
+            "those" | "these" | "such" | "all" | "both" | "no"
+        ) && !in_quote(b, k));
+    opens
+        && t[k + 1..t.len().min(k + 7)]
+            .iter()
+            .take_while(|x| x.word())
+            .any(|x| {
+                matches!(
+                    x.low.as_str(),
+                    "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "should"
+                        | "must"
+                        | "might"
+                        | "may"
+                        | "is"
+                        | "was"
+                        | "are"
+                        | "were"
+                        | "has"
+                        | "had"
+                        | "have"
+                )
+            })
+}
+
 /// Finds a cue starting at token `i`: a reporting phrase or verb, as (lemma, last token).
 fn cue_at(b: &Block, i: usize, hi: usize) -> Option<(&'static str, usize)> {
     let t = &b.toks;
@@ -1338,7 +1424,11 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         && w.ends_with('s')
         && w != lemma
         && !lemma.contains(' ')
-        && t[i + 1..].iter().filter(|x| x.word()).count() >= 3;
+        && match t[i + 1..].iter().filter(|x| x.word()).count() {
+            // `Deal Is Near, Graham Says`: the verb closing the headline after a comma.
+            0 => t[lo..i].iter().rev().take(8).any(|x| x.p == ','),
+            n => n >= 3,
+        };
     if t[i].cap && i > lo && t[i - 1].word() && !title_verb {
         return true; // inside a name: "United States"
     }
@@ -1370,7 +1460,21 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
             && (t[i - 1].p == ','
                 || t[i - 1].p == '\u{2014}'
                 || GERUND_INTRO.contains(&t[i - 1].low.as_str()));
-        let progressive = i > lo && BE.contains(&t[i - 1].low.as_str());
+        // "is questioning", "is once again questioning": adverbs between.
+        let mut k = i;
+        while k > lo
+            && t[k - 1].word()
+            && !BE.contains(&t[k - 1].low.as_str())
+            && (AUX.contains(&t[k - 1].low.as_str())
+                || (t[k - 1].low.ends_with("ly") && t[k - 1].low.len() > 4))
+            && !matches!(
+                t[k - 1].low.as_str(),
+                "has" | "have" | "had" | "will" | "would"
+            )
+        {
+            k -= 1;
+        }
+        let progressive = k > lo && BE.contains(&t[k - 1].low.as_str());
         // "…, calling for …", "…, promising to …": the phrase or the infinitive is the
         // report's own.
         let own_next = lemma.split(' ').nth(1) == Some(next)
@@ -1384,6 +1488,8 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     }
     if next == "to"
         && lemma != "according to"
+        && lemma.split(' ').nth(1) != Some("to")
+        && !matches!(lemma, "respond" | "reply")
         && !matches!(lexicon::stance_of(lemma), "promises")
         && !matches!(
             lemma,
@@ -1421,8 +1527,13 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     {
         return true;
     }
-    // "is expected", "was believed" without an agent: no source.
-    if i > lo && BE.contains(&t[i - 1].low.as_str()) && COGNITIVE.contains(&lemma) {
+    // "is expected", "was believed" without an agent: no source. ("is hoping that …" is
+    // the subject's own thought.)
+    if i > lo
+        && BE.contains(&t[i - 1].low.as_str())
+        && COGNITIVE.contains(&lemma)
+        && !w.ends_with("ing")
+    {
         return true;
     }
     if matches!(next_p, ')' | ']') {
@@ -1431,7 +1542,9 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     if COGNITIVE.contains(&lemma)
         && !(next == "that"
             || PRONOUNS.contains(&next)
-            || matches!(next, "the" | "a" | "an" | "this" | "it"))
+            || matches!(next, "the" | "a" | "an" | "this" | "it")
+            || (next == "to" && TO_VERBS.contains(&lemma))
+            || thought_clause_follows(b, i + 1))
     {
         return true;
     }
@@ -1465,6 +1578,9 @@ pub(super) fn run(a: &Article) -> Vec<Attribution> {
         }
         if b.headline && found.len() == before {
             headline_form(a, b, bi, &mut found);
+        }
+        if b.headline && found.len() == before {
+            headline_act(a, b, bi, &mut found);
         }
         if !b.headline {
             transcript_turn(b, bi, &mut found);
@@ -1529,8 +1645,9 @@ fn find_in_unit(a: &Article, b: &Block, bi: usize, lo0: usize, hi: usize, out: &
     if out.len() == start_len && !b.headline {
         nominal(&a.text, b, bi, lo, hi, out);
     }
-    if out.len() == start_len && !b.headline {
-        clause_verb(a, b, bi, lo, hi, out);
+    if !b.headline {
+        let others = out.len() - start_len;
+        clause_verb(a, b, bi, lo, hi, others, out);
     }
 }
 
@@ -1666,6 +1783,7 @@ fn nominal(text: &str, b: &Block, bi: usize, lo: usize, hi: usize, out: &mut Vec
                 // A noun is weaker evidence than a reporting verb.
                 carried: true,
                 participle: false,
+                act: false,
                 block: bi,
             },
         );
@@ -1770,7 +1888,15 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// another verb (`Anna Berg defended the plan`, `The council is weighing a ban`): the
 /// subject's stance or act, as PARC-style annotation counts it. The content is the rest
 /// of the sentence; confidence is `Low` (the cue is not a reporting verb).
-fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mut Vec<Found>) {
+fn clause_verb(
+    a: &Article,
+    b: &Block,
+    bi: usize,
+    lo: usize,
+    hi: usize,
+    others: usize,
+    out: &mut Vec<Found>,
+) {
     let t = &b.toks;
     let mut s = lo;
     while s < hi && !t[s].word() && !is_quote_char(t[s].p) {
@@ -1792,14 +1918,58 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
     if s >= hi || !t[s].word() || in_quote(b, s) {
         return;
     }
-    let Some((ss, se)) = np_right(b, s, hi) else {
+    let Some((ss, mut se)) = np_right(b, s, hi) else {
         return;
     };
+    // A past tense without `-ed` after the head noun ends the subject (`The leaders
+    // made …`).
+    {
+        if let Some(k) = (ss + 1..se).find(|&k| {
+            t[k].word()
+                && !t[k].cap
+                && t[k - 1].word()
+                && !DETS.contains(&t[k - 1].low.as_str())
+                && IRREGULAR_PAST.contains(&t[k].low.as_str())
+                && !matches!(
+                    t[k].low.as_str(),
+                    "left" | "set" | "cut" | "hit" | "let" | "put" | "met"
+                )
+        }) {
+            se = k;
+        }
+    }
+    // A present-tense verb right after a name ends the subject (`Ann Berg defends …`).
+    {
+        if let Some(k) = (ss + 1..se).find(|&k| {
+            let w = t[k].low.as_str();
+            t[k].word()
+                && !t[k].cap
+                && t[k - 1].cap
+                && t[k - 1].word()
+                && w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("us")
+                && !w.ends_with("is")
+                && !w.ends_with("'s")
+                && t.get(k + 1).is_some_and(|n| {
+                    n.word()
+                        && !AUX.contains(&n.low.as_str())
+                        && !n.low.ends_with("ed")
+                        && !PREPS.contains(&n.low.as_str())
+                })
+        }) {
+            se = k;
+        }
+    }
     let first = t[ss].low.as_str();
     let words: Vec<&Tok> = t[ss..se].iter().filter(|x| x.word()).collect();
     let head = words.last().map_or("", |w| w.low.as_str());
+    // `Scholars`, `Lawmakers`: a plural noun of people.
+    let plural_people = person_noun(first) && first.ends_with('s');
     let named = if words.len() == 1 {
         matches!(first, "he" | "she" | "they")
+            || plural_people
             || (t[ss].cap
                 && !DETS.contains(&first)
                 && !PREPS.contains(&first)
@@ -1812,9 +1982,8 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
     } else {
         // "The Daily Ledger", "Anna Berg", "the campaign", "the city council".
         let capitalized = words[1..].iter().any(|w| w.cap);
-        let head_noun = PERSON_NOUNS.contains(&head)
-            || ORG_NOUNS.contains(&head)
-            || lexicon::OUTLET_WORDS.contains(&head);
+        let head_noun =
+            person_noun(head) || ORG_NOUNS.contains(&head) || lexicon::OUTLET_WORDS.contains(&head);
         (capitalized || head_noun) && words.len() <= 6 && t[se - 1].word()
     };
     // The noun before `of`/`for` is the head: "the dissolution of the Union" names no one.
@@ -1826,7 +1995,7 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
         && (words.len() == 1
             || pre.last().is_some_and(|w| {
                 w.cap
-                    || PERSON_NOUNS.contains(&w.low.as_str())
+                    || person_noun(&w.low)
                     || ORG_NOUNS.contains(&w.low.as_str())
                     || lexicon::OUTLET_WORDS.contains(&w.low.as_str())
             }))
@@ -1845,6 +2014,7 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
     // so inside a sentence too (`Protesters`, `Security` are not).
     if words.len() == 1
         && !matches!(first, "he" | "she" | "they")
+        && !plural_people
         && !name_inside_a_sentence(a, span_of(b, (ss, se)))
     {
         return;
@@ -1866,12 +2036,46 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
         return;
     }
     let w = t[v].low.as_str();
+    // A stance written with `be` and an adjective or a noun of stance: `is confident
+    // that …`, `has been critical of …`, `is a staunch opponent of …`.
+    if aux.is_some_and(|k| BE.contains(&t[k].low.as_str())) && others == 0 {
+        if let Some((cue_last, c)) = stance_phrase(b, v, hi) {
+            if b.quotes.iter().any(|q| lo <= q.open && q.open < c) {
+                return;
+            }
+            if let Some(content) = content_span(b, c, hi) {
+                push_found(
+                    out,
+                    Found {
+                        content: vec![content],
+                        kind: ContentKind::Indirect,
+                        cue: Some(Span::new(t[aux.unwrap_or(v)].s, t[cue_last].e)),
+                        source: Some(span_of(b, (ss, se))),
+                        addressee: None,
+                        chain: Vec::new(),
+                        carried: true,
+                        participle: false,
+                        act: true,
+                        block: bi,
+                    },
+                );
+            }
+            return;
+        }
+    }
     if DETS.contains(&w)
         || PREPS.contains(&w)
         || STOPS.contains(&w)
         || PRONOUNS.contains(&w)
-        || lexicon::reporting_lemma(w).is_some()
+        || (lexicon::reporting_lemma(w).is_some() && others > 0)
         || w.chars().any(|c| !c.is_alphabetic() && c != '-')
+    {
+        return;
+    }
+    // The verb of another attribution found in this sentence: that one holds it.
+    if out[out.len() - others..]
+        .iter()
+        .any(|f| f.cue.is_some_and(|c| c.start <= t[v].s && t[v].s < c.end))
     {
         return;
     }
@@ -1890,12 +2094,32 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
         return;
     }
     let c = v + 1;
+    // Another attribution later in the sentence (`…, saying …`) ends this content.
+    let hi = out[out.len() - others..]
+        .iter()
+        .filter_map(|f| f.cue)
+        .filter(|cue| cue.start > t[v].e)
+        .map(|cue| t.partition_point(|x| x.s < cue.start))
+        .filter(|&k| k > c && t[k - 1].p == ',')
+        .map(|k| k - 1)
+        .min()
+        .unwrap_or(hi);
+    if others > 0
+        && out[out.len() - others..].iter().any(|f| {
+            let cs = f.content[0].start;
+            cs <= t[v].s || f.cue.is_some_and(|cue| cue.start <= t[v].s)
+        })
+    {
+        return;
+    }
     // A short object (`signed a treaty`) is an act, rarely a position.
     if (c..hi).filter(|&k| t[k].word()).count() < 3 {
         return;
     }
-    // A quotation in the sentence is the subject's words, found by the rules for quotes.
-    if b.quotes.iter().any(|q| lo <= q.open && q.open < hi) {
+    // A quotation before the object is the subject's words, found by the rules for
+    // quotes; one inside the object is part of the content (`admires X as a "strong
+    // leader"`).
+    if b.quotes.iter().any(|q| lo <= q.open && q.open <= c) {
         return;
     }
     // The verb's object, not a place, a time, a particle or an agent (`moved into …`,
@@ -1926,9 +2150,98 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
             chain: Vec::new(),
             carried: true,
             participle: false,
+            act: true,
             block: bi,
         },
     );
+}
+
+/// Adjectives of stance after `be` (`is confident that …`, `was critical of …`).
+const STANCE_ADJECTIVES: &[&str] = &[
+    "confident",
+    "sure",
+    "certain",
+    "convinced",
+    "afraid",
+    "worried",
+    "concerned",
+    "hopeful",
+    "optimistic",
+    "pessimistic",
+    "skeptical",
+    "sceptical",
+    "critical",
+    "frustrated",
+    "adamant",
+    "aware",
+    "unsure",
+    "uncertain",
+    "opposed",
+    "determined",
+    "eager",
+    "willing",
+    "unwilling",
+    "reluctant",
+    "coy",
+    "unhappy",
+    "angry",
+    "upset",
+    "furious",
+    "pleased",
+    "disappointed",
+    "wary",
+    "supportive",
+    "doubtful",
+    "dismissive",
+    "proud",
+    "hesitant",
+    "vocal",
+    "insistent",
+    "firm",
+];
+/// Nouns of stance after `be a` (`is a staunch opponent of …`).
+const STANCE_NOUNS: &[&str] = &[
+    "opponent",
+    "supporter",
+    "critic",
+    "advocate",
+    "proponent",
+    "defender",
+    "champion",
+    "backer",
+    "skeptic",
+    "sceptic",
+    "believer",
+];
+
+/// A stance phrase starting at `v` after `be`: an adjective of stance (`confident`,
+/// `critical`) or `a`/`an`, up to three modifiers and a noun of stance (`a staunch
+/// opponent`), then `that`, `of`, `about`, `over`, `with`, `to` or a clause. Returns the
+/// phrase's last token (the cue's end) and where the content starts.
+fn stance_phrase(b: &Block, v: usize, hi: usize) -> Option<(usize, usize)> {
+    let t = &b.toks;
+    let w = t[v].low.as_str();
+    let (last, need_of) = if STANCE_ADJECTIVES.contains(&w) {
+        (v, false)
+    } else if matches!(w, "a" | "an") {
+        let n = (v + 1..hi.min(v + 5))
+            .take_while(|&k| t[k].word() || t[k].p == ',')
+            .find(|&k| STANCE_NOUNS.contains(&t[k].low.as_str()))?;
+        (n, true)
+    } else {
+        return None;
+    };
+    let mut c = last + 1;
+    let next = t.get(c).filter(|x| x.word())?.low.as_str();
+    match next {
+        "of" | "about" | "over" | "with" | "that" | "to" => c += 1,
+        _ if need_of => return None,
+        // `is confident the plan will pass`: a clause without `that`.
+        _ if thought_clause_follows(b, c) => {}
+        _ => return None,
+    }
+    // The content: a few words at least, not a place or a time.
+    ((c..hi).filter(|&k| t[k].word()).count() >= 2).then_some((c - 1, c))
 }
 
 /// `…, X said.`, `"…," X said`, `"…," said X, "…"`, `The plan, he said, is …`.
@@ -2144,6 +2457,7 @@ fn trailing(
             chain,
             carried: false,
             participle: false,
+            act: false,
             block: bi,
         },
     );
@@ -2189,6 +2503,7 @@ fn passive(
             chain: Vec::new(),
             carried: false,
             participle: false,
+            act: false,
             block: bi,
         },
     );
@@ -2271,6 +2586,7 @@ fn according_to(
             chain,
             carried: false,
             participle: false,
+            act: false,
             block: bi,
         },
     );
@@ -2462,7 +2778,14 @@ fn forward(
             && (lexicon::stance_of(lemma) == "promises" || TO_VERBS.contains(&lemma)))
             || (matches!(w, "about" | "of" | "for" | "on" | "against" | "over")
                 && PREP_OBJECT.contains(&lemma))
-            || (w == "about" && next_is_number);
+            || (w == "about" && next_is_number)
+            // `agreed with Berg that …`, `responded to the charge`, `responded by
+            // attacking …`.
+            || ((w == "with" && matches!(lemma, "agree" | "disagree"))
+                    || (matches!(w, "to" | "with") && matches!(lemma, "respond" | "reply"))
+                    || (w == "by"
+                        && matches!(lemma, "respond" | "reply")
+                        && t.get(j + 1).is_some_and(|x| x.low.ends_with("ing"))));
         // "said too much is made of …", "says more must be done": a clause's subject.
         let subject_of_clause = matches!(w, "too" | "much" | "more" | "nothing" | "something")
             && t[j + 1..hi.min(j + 4)].iter().any(|x| {
@@ -2505,8 +2828,9 @@ fn forward(
             t[ci + 1..j].iter().any(|x| x.is("that")) || t[ci + 1..j].iter().any(|x| x.p == ':');
         if !has_clause && !NP_OBJECT.contains(&lemma) && lemma != "say" && lemma != "tell" {
             // A clause without "that" needs a verb-looking word soon: accept any content of
-            // three words or more.
-            if (j..hi).filter(|&k| t[k].word()).count() < 3 {
+            // three words or more, or an infinitive (`declined to comment`).
+            let least = if w == "to" && prep_ok { 2 } else { 3 };
+            if (j..hi).filter(|&k| t[k].word()).count() < least {
                 return false;
             }
         }
@@ -2564,6 +2888,7 @@ fn forward(
                 chain: chain.clone(),
                 carried: false,
                 participle,
+                act: false,
                 block: bi,
             },
         );
@@ -2690,6 +3015,92 @@ fn headline_form(a: &Article, b: &Block, bi: usize, out: &mut Vec<Found>) {
         chain: Vec::new(),
         carried: false,
         participle: false,
+        act: false,
+        block: bi,
+    });
+}
+
+/// A headline that is a subject's act (`Senate Panel Rejects Port Plan`, `Farmers urge
+/// delay on water rules`): a short subject the body names too, then its verb, a present
+/// form in `-s` (or a plural subject's bare verb); the rest is the content. `Low`
+/// confidence, like [`clause_verb`].
+fn headline_act(a: &Article, b: &Block, bi: usize, out: &mut Vec<Found>) {
+    let t = &b.toks;
+    let n = t.len().min(8);
+    let verb_like = |k: usize| {
+        let w = t[k].low.as_str();
+        t[k].word()
+            && w.len() > 2
+            && w.chars().all(|c| c.is_alphabetic())
+            && !DETS.contains(&w)
+            && !PREPS.contains(&w)
+            && !STOPS.contains(&w)
+            && !CONNECTOR.contains(&w)
+            && !BE.contains(&w)
+            && !matches!(w, "has" | "have" | "had" | "will" | "would" | "not" | "new")
+    };
+    // The subject: one to four words, the first of the headline; the verb right after
+    // (adverbs such as `still`, `again` between).
+    let Some(v) = (1..n).find(|&k| {
+        let subject_word = |m: usize| {
+            let x = t[m].low.as_str();
+            t[m].word()
+                && !STOPS.contains(&x)
+                && (!PREPS.contains(&x) || x == "of")
+                && (m == 0 || !DETS.contains(&x))
+                && x.chars().all(|c| c.is_alphabetic() || c == '.')
+        };
+        if !verb_like(k) || !(0..k).all(subject_word) {
+            return false;
+        }
+        let w = t[k].low.as_str();
+        let prev = t[k - 1].low.as_str();
+        let third = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3;
+        // `Lawmakers Urge …`: a plural noun before a bare verb.
+        let plural_subject =
+            prev.len() > 3 && prev.ends_with('s') && !prev.ends_with("ss") && !w.ends_with('s');
+        third || plural_subject
+    }) else {
+        return;
+    };
+    let mut se = v;
+    while se > 1 && AUX.contains(&t[se - 1].low.as_str()) {
+        se -= 1;
+    }
+    if se > 4 || v + 2 >= t.len() || PREPS.contains(&t[0].low.as_str()) {
+        return;
+    }
+    // The subject's last word must appear in the body (`Lawmakers`, `Berg`).
+    let body_start = a.paragraphs.first().map_or(a.text.len(), |p| p.start);
+    let last = t[se - 1].low.as_str();
+    let body = &a.text[body_start..];
+    if !body
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.len() == last.len() && w.eq_ignore_ascii_case(last))
+    {
+        return;
+    }
+    let mut c = v + 1;
+    // A particle of the verb: `Sums Up`, `Goes After`.
+    if c < t.len() && matches!(t[c].low.as_str(), "up" | "after" | "down" | "out" | "off") {
+        c += 1;
+    }
+    if (c..t.len()).filter(|&k| t[k].word()).count() < 2 {
+        return;
+    }
+    let Some(content) = content_span(b, c, t.len()) else {
+        return;
+    };
+    out.push(Found {
+        content: vec![content],
+        kind: ContentKind::Indirect,
+        cue: Some(Span::new(t[v].s, t[c - 1].e)),
+        source: Some(span_of(b, (0, se))),
+        addressee: None,
+        chain: Vec::new(),
+        carried: true,
+        participle: false,
+        act: true,
         block: bi,
     });
 }
@@ -2698,12 +3109,14 @@ fn headline_form(a: &Article, b: &Block, bi: usize, out: &mut Vec<Found>) {
 /// Well, look, …`) is that speaker's words.
 fn transcript_turn(b: &Block, bi: usize, out: &mut Vec<Found>) {
     let t = &b.toks;
-    let Some(colon) = t.iter().take(5).position(|x| x.p == ':') else {
+    // Some transcripts open every turn with a quotation mark (`"SMITH: …`).
+    let first = usize::from(t.first().is_some_and(|x| is_quote_char(x.p)));
+    let Some(colon) = t.iter().take(5 + first).position(|x| x.p == ':') else {
         return;
     };
-    let named = colon > 0
-        && (0..colon).all(|k| t[k].word() && b.upper[k])
-        && t[..colon].iter().map(|x| x.low.len()).sum::<usize>() >= 2;
+    let named = colon > first
+        && (first..colon).all(|k| t[k].word() && b.upper[k])
+        && t[first..colon].iter().map(|x| x.low.len()).sum::<usize>() >= 2;
     if !named || colon + 1 >= t.len() {
         return;
     }
@@ -2721,11 +3134,12 @@ fn transcript_turn(b: &Block, bi: usize, out: &mut Vec<Found>) {
         content: vec![content],
         kind: ContentKind::Indirect,
         cue: None,
-        source: Some(span_of(b, (0, colon))),
+        source: Some(span_of(b, (first, colon))),
         addressee: None,
         chain: Vec::new(),
         carried: false,
         participle: false,
+        act: false,
         block: bi,
     });
 }
@@ -2745,7 +3159,7 @@ fn block_of(blocks: &[Block], offset: usize) -> usize {
 fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
     // Content spans by block: a quotation is compared with its own paragraph's only.
     let mut spans: Vec<Vec<Span>> = vec![Vec::new(); blocks.len()];
-    for f in found.iter() {
+    for f in found.iter().filter(|f| !f.act) {
         for c in &f.content {
             spans[block_of(blocks, c.start)].push(*c);
         }
@@ -2761,7 +3175,7 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
             let Some(inner) = trim_inner(b, q.inner) else {
                 continue;
             };
-            for f in &found[synced..] {
+            for f in found[synced..].iter().filter(|f| !f.act) {
                 for c in &f.content {
                     spans[block_of(blocks, c.start)].push(*c);
                 }
@@ -2787,6 +3201,7 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                             chain: Vec::new(),
                             carried: false,
                             participle: false,
+                            act: false,
                             block: bi,
                         });
                         continue;
@@ -2821,6 +3236,7 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                             chain: Vec::new(),
                             carried: true,
                             participle: false,
+                            act: false,
                             block: bi,
                         });
                         continue;
@@ -2869,9 +3285,57 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                 chain: Vec::new(),
                 carried: false,
                 participle: false,
+                act: false,
                 block: bi,
             });
         }
+    }
+}
+
+/// A paragraph without quotation marks after one ending in `Berg added:`: the speaker's
+/// words, set off as a block quotation (one paragraph: nothing marks where it ends).
+fn introduced_paragraphs(blocks: &[Block], found: &mut Vec<Found>) {
+    for bi in 1..blocks.len() {
+        let (pb, b) = (&blocks[bi - 1], &blocks[bi]);
+        let t = &pb.toks;
+        if pb.headline || b.headline || t.last().is_none_or(|x| x.p != ':') {
+            continue;
+        }
+        if b.toks.first().is_none_or(|x| !x.word()) || !b.quotes.is_empty() {
+            continue;
+        }
+        let lo = pb.units.last().map_or(0, |u| u.0);
+        // The cue closes the paragraph: `Berg added:`, `He said in a statement:`.
+        let Some(ci) = (lo..t.len()).rev().take(8).find(|&k| {
+            t[k].word() && !in_quote(pb, k) && lexicon::reporting_lemma(&t[k].low).is_some()
+        }) else {
+            continue;
+        };
+        let Some(src) = np_left(pb, lo, subject_end(pb, lo, ci)) else {
+            continue;
+        };
+        let Some(content) = content_span(b, 0, b.toks.len()) else {
+            continue;
+        };
+        if found.iter().any(|f| {
+            f.content.iter().any(|c| {
+                c.start < content.end && content.start < c.end && c.len() * 2 > content.len()
+            })
+        }) {
+            continue;
+        }
+        found.push(Found {
+            content: vec![content],
+            kind: ContentKind::Indirect,
+            cue: Some(Span::new(t[ci].s, t[ci].e)),
+            source: Some(span_of(pb, src)),
+            addressee: None,
+            chain: Vec::new(),
+            carried: false,
+            participle: false,
+            act: false,
+            block: bi,
+        });
     }
 }
 
@@ -2880,6 +3344,7 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
 /// paragraph when that one opens with a quotation mark.
 fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
     introduced_quotes(blocks, found);
+    introduced_paragraphs(blocks, found);
     // Multi-paragraph quotations first.
     for f in found.iter_mut() {
         let bi = f.block;
@@ -2990,6 +3455,7 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                 chain: p.chain.clone(),
                 carried: true,
                 participle: false,
+                act: false,
                 block: bi,
             });
         }
