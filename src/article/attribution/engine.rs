@@ -1946,6 +1946,7 @@ fn clause_verb(
                 && !t[k].cap
                 && t[k - 1].cap
                 && t[k - 1].word()
+                && !DETS.contains(&t[k - 1].low.as_str())
                 && w.len() > 3
                 && w.ends_with('s')
                 && !w.ends_with("ss")
@@ -2025,7 +2026,9 @@ fn clause_verb(
     while v < hi
         && t[v].word()
         && (AUX.contains(&t[v].low.as_str())
-            || (t[v].low.ends_with("ly") && t[v].low.len() > 4 && !t[v].cap))
+            || (t[v].low.ends_with("ly") && t[v].low.len() > 4 && !t[v].cap)
+            // "have long argued"
+            || (t[v].is("long") && t.get(v + 1).is_some_and(|n| n.low.ends_with("ed"))))
     {
         if AUX.contains(&t[v].low.as_str()) && !matches!(t[v].low.as_str(), "not" | "n't") {
             aux = Some(v);
@@ -2767,6 +2770,15 @@ fn forward(
             j = k;
         }
     }
+    // "agreed with Berg that …": the clause is the content.
+    if t[j].is("with") && matches!(lemma, "agree" | "disagree") {
+        if let Some(k) = (j + 1..hi.min(j + 9))
+            .take_while(|&k| t[k].word())
+            .find(|&k| t[k].is("that"))
+        {
+            j = k + 1;
+        }
+    }
     let starts_quote = is_quote_char(t[j].p);
     let saw_that = t[ci + 1..j].iter().any(|x| x.is("that") || x.p == ':');
     if !starts_quote && !saw_that {
@@ -3039,45 +3051,52 @@ fn headline_act(a: &Article, b: &Block, bi: usize, out: &mut Vec<Found>) {
             && !BE.contains(&w)
             && !matches!(w, "has" | "have" | "had" | "will" | "would" | "not" | "new")
     };
-    // The subject: one to four words, the first of the headline; the verb right after
+    // The subject: one to four words opening the headline, written so in the body too
+    // (`Farmers Union` rather than `Farmers` before a verb `Union`); the verb right after
     // (adverbs such as `still`, `again` between).
-    let Some(v) = (1..n).find(|&k| {
-        let subject_word = |m: usize| {
-            let x = t[m].low.as_str();
-            t[m].word()
-                && !STOPS.contains(&x)
-                && (!PREPS.contains(&x) || x == "of")
-                && (m == 0 || !DETS.contains(&x))
-                && x.chars().all(|c| c.is_alphabetic() || c == '.')
-        };
-        if !verb_like(k) || !(0..k).all(subject_word) {
-            return false;
-        }
-        let w = t[k].low.as_str();
-        let prev = t[k - 1].low.as_str();
-        let third = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3;
-        // `Lawmakers Urge …`: a plural noun before a bare verb.
-        let plural_subject =
-            prev.len() > 3 && prev.ends_with('s') && !prev.ends_with("ss") && !w.ends_with('s');
-        third || plural_subject
-    }) else {
+    let body_start = a.paragraphs.first().map_or(a.text.len(), |p| p.start);
+    let body = a.text[body_start..].to_lowercase();
+    let subject_word = |m: usize| {
+        let x = t[m].low.as_str();
+        t[m].word()
+            && !STOPS.contains(&x)
+            && (!PREPS.contains(&x) || x == "of")
+            && (m == 0 || !DETS.contains(&x))
+            && x.chars().all(|c| c.is_alphabetic() || c == '.')
+    };
+    let Some((v, se)) = (1..n)
+        .filter_map(|k| {
+            if !verb_like(k) {
+                return None;
+            }
+            let w = t[k].low.as_str();
+            let prev = t[k - 1].low.as_str();
+            let third = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3;
+            // `Lawmakers Urge …`: a plural noun before a bare verb.
+            let plural_subject =
+                prev.len() > 3 && prev.ends_with('s') && !prev.ends_with("ss") && !w.ends_with('s');
+            if !(third || plural_subject) {
+                return None;
+            }
+            let mut se = k;
+            while se > 1 && AUX.contains(&t[se - 1].low.as_str()) {
+                se -= 1;
+            }
+            if se > 4 || !(0..se).all(subject_word) {
+                return None;
+            }
+            let phrase = span_of(b, (0, se)).slice(&a.text).to_lowercase();
+            let in_body = body.match_indices(phrase.as_str()).any(|(at, _)| {
+                !body[..at].ends_with(|c: char| c.is_alphanumeric())
+                    && !body[at + phrase.len()..].starts_with(|c: char| c.is_alphanumeric())
+            });
+            in_body.then_some((k, se))
+        })
+        .last()
+    else {
         return;
     };
-    let mut se = v;
-    while se > 1 && AUX.contains(&t[se - 1].low.as_str()) {
-        se -= 1;
-    }
-    if se > 4 || v + 2 >= t.len() || PREPS.contains(&t[0].low.as_str()) {
-        return;
-    }
-    // The subject's last word must appear in the body (`Lawmakers`, `Berg`).
-    let body_start = a.paragraphs.first().map_or(a.text.len(), |p| p.start);
-    let last = t[se - 1].low.as_str();
-    let body = &a.text[body_start..];
-    if !body
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w.len() == last.len() && w.eq_ignore_ascii_case(last))
-    {
+    if v + 2 >= t.len() || PREPS.contains(&t[0].low.as_str()) {
         return;
     }
     let mut c = v + 1;
