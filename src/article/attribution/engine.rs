@@ -1883,11 +1883,15 @@ const CLAUSE_OPENERS: &[&str] = &[
     "separately",
 ];
 
-/// A sentence with no reporting cue of the lexicon whose subject names someone (a name,
-/// `he`/`she`/`they`, or a descriptor such as `the campaign`) and whose main verb is
-/// another verb (`Anna Berg defended the plan`, `The council is weighing a ban`): the
-/// subject's stance or act, as PARC-style annotation counts it. The content is the rest
-/// of the sentence; confidence is `Low` (the cue is not a reporting verb).
+/// A sentence whose subject names someone (a name, `he`/`she`/`they`, a plural noun of
+/// people, or a descriptor such as `the campaign`) and whose main verb no construction
+/// of the lexicon read (`Anna Berg defended the plan`, `The council is weighing a ban`),
+/// or a stance with `be` (`is confident that …`): the subject's stance or act, as
+/// PARC-style annotation counts it. `others` is the number of attributions already found
+/// in the sentence (the last ones of `out`): the act is read before them only (`X is
+/// defending …, saying …`), its content ending at the comma before the next one. The
+/// content is the rest of the sentence; confidence is `Low` (the cue is not a reporting
+/// verb).
 fn clause_verb(
     a: &Article,
     b: &Block,
@@ -1966,6 +1970,16 @@ fn clause_verb(
     let first = t[ss].low.as_str();
     let words: Vec<&Tok> = t[ss..se].iter().filter(|x| x.word()).collect();
     let head = words.last().map_or("", |w| w.low.as_str());
+    // Another attribution of the sentence starting before the subject's verb holds the
+    // sentence (`Anna Berg said …`): asked first, as this runs for every sentence.
+    if others > 0
+        && out[out.len() - others..].iter().any(|f| {
+            f.content[0].start <= t[se.min(hi - 1)].s
+                || f.cue.is_some_and(|c| c.start <= t[se.min(hi - 1)].s)
+        })
+    {
+        return;
+    }
     // `Scholars`, `Lawmakers`: a plural noun of people.
     let plural_people = person_noun(first) && first.ends_with('s');
     let named = if words.len() == 1 {
@@ -2012,14 +2026,14 @@ fn clause_verb(
         return;
     }
     // A single capitalized word opening a sentence is a name when the article writes it
-    // so inside a sentence too (`Protesters`, `Security` are not).
-    if words.len() == 1
-        && !matches!(first, "he" | "she" | "they")
-        && !plural_people
-        && !name_inside_a_sentence(a, span_of(b, (ss, se)))
-    {
-        return;
-    }
+    // so inside a sentence too (`Protesters`, `Security` are not). It searches the text
+    // around: asked last, when everything else holds.
+    let name_ok = || {
+        words.len() != 1
+            || matches!(first, "he" | "she" | "they")
+            || plural_people
+            || name_inside_a_sentence(a, span_of(b, (ss, se)))
+    };
     // The verb group: auxiliaries and adverbs, then the verb.
     let mut v = se;
     let mut aux = None;
@@ -2043,7 +2057,7 @@ fn clause_verb(
     // that …`, `has been critical of …`, `is a staunch opponent of …`.
     if aux.is_some_and(|k| BE.contains(&t[k].low.as_str())) && others == 0 {
         if let Some((cue_last, c)) = stance_phrase(b, v, hi) {
-            if b.quotes.iter().any(|q| lo <= q.open && q.open < c) {
+            if b.quotes.iter().any(|q| lo <= q.open && q.open < c) || !name_ok() {
                 return;
             }
             if let Some(content) = content_span(b, c, hi) {
@@ -2137,6 +2151,9 @@ fn clause_verb(
         )
         || (next.ends_with("ly") && next.len() > 4)
     {
+        return;
+    }
+    if !name_ok() {
         return;
     }
     let Some(content) = content_span(b, c, hi) else {
