@@ -129,6 +129,15 @@ pub fn is_system_path(path: &Path) -> bool {
 /// Opens `path` for reading without blocking on a FIFO, and checks what it opened.
 fn open_regular(path: &Path, max_bytes: u64) -> Result<(File, Metadata, PathBuf), FileError> {
     let real = std::fs::canonicalize(path).map_err(|e| io_error(path, e))?;
+    open_resolved(path, real, max_bytes)
+}
+
+/// [`open_regular`] of `real`, `path` already resolved (what `canonicalize` gives).
+fn open_resolved(
+    path: &Path,
+    real: PathBuf,
+    max_bytes: u64,
+) -> Result<(File, Metadata, PathBuf), FileError> {
     if is_system_path(&real) {
         return Err(FileError::SystemPath(path.to_path_buf()));
     }
@@ -185,7 +194,19 @@ fn hash(bytes: &[u8]) -> u64 {
 
 /// Reads the regular file at `path` (at most `max_bytes`), with the stamp [`replace`] needs.
 pub fn read_regular(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, Stamp), FileError> {
-    let (file, meta, real) = open_regular(path, max_bytes)?;
+    let real = std::fs::canonicalize(path).map_err(|e| io_error(path, e))?;
+    read_resolved(path, &real, max_bytes)
+}
+
+/// [`read_regular`] of `path` whose resolved form `real` is already known (from
+/// [`resolve_in`] or [`confine`]): the same checks and the same stamp, without resolving
+/// the path again (a system call per component). `path` names the file in errors.
+pub fn read_resolved(
+    path: &Path,
+    real: &Path,
+    max_bytes: u64,
+) -> Result<(Vec<u8>, Stamp), FileError> {
+    let (file, meta, real) = open_resolved(path, real.to_path_buf(), max_bytes)?;
     let bytes = read_limited(path, file, &meta, max_bytes)?;
     let stamp = Stamp {
         real,
@@ -194,6 +215,13 @@ pub fn read_regular(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, Stamp), Fil
         hash: hash(&bytes),
     };
     Ok((bytes, stamp))
+}
+
+/// [`read_resolved`] without the stamp, for a file that is only read (an article): the
+/// same checks, without hashing the bytes.
+pub fn read_resolved_bytes(path: &Path, real: &Path, max_bytes: u64) -> Result<Vec<u8>, FileError> {
+    let (file, meta, _) = open_resolved(path, real.to_path_buf(), max_bytes)?;
+    read_limited(path, file, &meta, max_bytes)
 }
 
 /// What [`replace`] did besides writing.
@@ -477,6 +505,20 @@ pub fn normalize(path: &Path) -> PathBuf {
     out
 }
 
+/// [`normalize`] of `path` when its folder, `resolved_dir`, is already normalized: the
+/// folder joined with the file name when that name is not a symbolic link (one `lstat`
+/// instead of a system call per component); anything else (a link, `..`, a missing file)
+/// is normalized in full, so the result is always what [`normalize`] gives.
+pub fn resolve_in(resolved_dir: &Path, path: &Path) -> PathBuf {
+    if let Some(Component::Normal(name)) = path.components().next_back() {
+        let joined = resolved_dir.join(name);
+        if std::fs::symlink_metadata(&joined).is_ok_and(|m| !m.file_type().is_symlink()) {
+            return joined;
+        }
+    }
+    normalize(path)
+}
+
 /// Why [`confine`] refused a path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Refused {
@@ -490,11 +532,17 @@ pub enum Refused {
 /// one of `roots` (resolved the same way) and outside the system directories. Returns the
 /// resolved path.
 pub fn confine(path: &Path, roots: &[PathBuf]) -> Result<PathBuf, Refused> {
-    let resolved = normalize(path);
+    let roots: Vec<PathBuf> = roots.iter().map(|r| normalize(r)).collect();
+    confine_resolved(normalize(path), &roots)
+}
+
+/// [`confine`] of a path and roots all already resolved by [`normalize`] (or
+/// [`resolve_in`]): the same rule without resolving anything again.
+pub fn confine_resolved(resolved: PathBuf, roots: &[PathBuf]) -> Result<PathBuf, Refused> {
     if is_system_path(&resolved) {
         return Err(Refused::System);
     }
-    if roots.iter().any(|r| resolved.starts_with(normalize(r))) {
+    if roots.iter().any(|r| resolved.starts_with(r)) {
         Ok(resolved)
     } else {
         Err(Refused::OutsideRoots)

@@ -8,6 +8,17 @@
 //! are thin adapters that own every terminal and protocol type; positions are converted
 //! from byte offsets only there, through [`text::LineIndex`].
 
+/// Word lists as sets, built on first use: `word_set! { SET = LIST; }` makes a static
+/// `SET` holding the words of the `&[&str]` `LIST`. The analyses ask most words of every
+/// article whether they are in several lists; one hash look-up is cheaper than comparing
+/// with dozens of entries. `SET.contains(word)` answers as `LIST.contains(&word)`.
+macro_rules! word_set {
+    ($($set:ident = $list:ident;)*) => {$(
+        static $set: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+            std::sync::LazyLock::new(|| $list.iter().copied().collect());
+    )*};
+}
+
 pub mod article;
 pub mod check;
 pub mod cli;

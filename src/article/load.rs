@@ -100,12 +100,28 @@ pub fn load(path: &Path, limits: Limits) -> Result<Article, ArticleError> {
     Ok(Article::new(text))
 }
 
+/// [`load`] of an article whose resolved path `real` is known (the path `confine` accepted):
+/// read through [`crate::fsio::read_resolved`]; `path` names it in errors.
+pub fn load_resolved(path: &Path, real: &Path, limits: Limits) -> Result<Article, ArticleError> {
+    let read = crate::fsio::read_resolved_bytes(path, real, limits.max_bytes);
+    Ok(Article::new(text_of(path, read)?))
+}
+
 /// Reads `path` as UTF-8 text within `limits`: regular files only (a FIFO never blocks the
 /// read), nothing under `/dev`, `/proc` or `/sys`.
 pub fn read_text(path: &Path, limits: Limits) -> Result<String, ArticleError> {
+    let read = crate::fsio::read_regular(path, limits.max_bytes).map(|(bytes, _)| bytes);
+    text_of(path, read)
+}
+
+/// The text of a read, or the error that names `path`.
+fn text_of(
+    path: &Path,
+    read: Result<Vec<u8>, crate::fsio::FileError>,
+) -> Result<String, ArticleError> {
     use crate::fsio::FileError;
     let p = || path.to_path_buf();
-    let (bytes, _) = crate::fsio::read_regular(path, limits.max_bytes).map_err(|e| match e {
+    let bytes = read.map_err(|e| match e {
         FileError::Missing(_) => ArticleError::Missing(p()),
         FileError::NotAFile(_) => ArticleError::NotAFile(p()),
         FileError::SystemPath(_) => ArticleError::System(p()),

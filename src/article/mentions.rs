@@ -5,8 +5,18 @@ use super::attribution::{MONTHS, WEEKDAYS};
 use super::normalize::normalize_str;
 use super::{tokenize, Article};
 use crate::text::Span;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
+
+// The longer lists, asked about most words: sets (see `word_set!`).
+word_set! {
+    NOT_NAMES_SET = NOT_NAMES;
+    REPORTING_SET = REPORTING;
+    ORG_WORDS_SET = ORG_WORDS;
+    OUTLET_WORDS_SET = OUTLET_WORDS;
+    ABBREVIATIONS_SET = ABBREVIATIONS;
+    PLACE_WORDS_SET = PLACE_WORDS;
+}
 
 impl Article {
     /// Original spans where `phrase` occurs as whole words, ignoring case and punctuation
@@ -264,8 +274,8 @@ impl Article {
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
             && !words.iter().any(|w| {
                 let lower = w.to_lowercase();
-                ORG_WORDS.contains(&lower.as_str())
-                    || OUTLET_WORDS.contains(&lower.as_str())
+                ORG_WORDS_SET.contains(lower.as_str())
+                    || OUTLET_WORDS_SET.contains(lower.as_str())
                     || not_a_name(&lower)
             })
             && !self.find_phrase(name).is_empty()
@@ -366,7 +376,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 fn not_a_name(lower: &str) -> bool {
-    NOT_NAMES.contains(&lower) || WEEKDAYS.contains(&lower) || MONTHS.contains(&lower)
+    NOT_NAMES_SET.contains(lower) || WEEKDAYS.contains(&lower) || MONTHS.contains(&lower)
 }
 
 /// Reporting verbs whose subject is a source ("X said"), and cue words that introduce a
@@ -623,7 +633,7 @@ pub(super) fn candidates(a: &Article) -> Vec<Candidate> {
         found.push((acronym.to_uppercase(), CandidateKind::Organization));
     }
     // Every spelling's mentions, found in one pass over the article.
-    let mut spelling: HashMap<&str, usize> = HashMap::new();
+    let mut spelling: HashMap<&str, usize> = HashMap::default();
     let mut names: Vec<&str> = Vec::new();
     for (name, _) in &found {
         spelling.entry(name.as_str()).or_insert_with(|| {
@@ -632,7 +642,7 @@ pub(super) fn candidates(a: &Article) -> Vec<Candidate> {
         });
     }
     let mut mentions_of = a.find_phrases(&names);
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::default();
     let mut out: Vec<Candidate> = Vec::new();
     for (name, kind) in &found {
         let key = normalize_str(name);
@@ -825,7 +835,7 @@ fn push_run(
     let kind = classify(words);
     if ws.len() == 1
         && text[last.span.end..].starts_with('.')
-        && ABBREVIATIONS.contains(&words[0].as_str())
+        && ABBREVIATIONS_SET.contains(words[0].as_str())
     {
         return;
     }
@@ -864,15 +874,16 @@ fn push_run(
 
 fn classify(words: &[String]) -> CandidateKind {
     let last = words.last().map(String::as_str).unwrap_or("");
-    if words.iter().any(|w| OUTLET_WORDS.contains(&w.as_str())) && !ORG_WORDS.contains(&last) {
+    if words.iter().any(|w| OUTLET_WORDS_SET.contains(w.as_str())) && !ORG_WORDS_SET.contains(last)
+    {
         CandidateKind::Outlet
-    } else if words.iter().any(|w| ORG_WORDS.contains(&w.as_str())) {
+    } else if words.iter().any(|w| ORG_WORDS_SET.contains(w.as_str())) {
         CandidateKind::Organization
     } else if words.len() >= 2
         && words.len() <= 4
         && !words
             .iter()
-            .any(|w| CONNECTORS.contains(&w.as_str()) || PLACE_WORDS.contains(&w.as_str()))
+            .any(|w| CONNECTORS.contains(&w.as_str()) || PLACE_WORDS_SET.contains(w.as_str()))
     {
         CandidateKind::Person
     } else {
@@ -914,7 +925,7 @@ fn reporting_phrases(
 ) {
     for (i, w) in ws.iter().enumerate() {
         let lw = lower(text, w);
-        if REPORTING.contains(&lw.as_str()) {
+        if REPORTING_SET.contains(lw.as_str()) {
             // Walk back to the subject.
             let mut end = i;
             while end > 0 {
@@ -940,7 +951,7 @@ fn reporting_phrases(
                 if gap.contains([',', ';', ':', '(', ')', '"', '\u{201c}', '\u{201d}'])
                     || after_name
                     || PHRASE_STOPS.contains(&prev_word.as_str())
-                    || REPORTING.contains(&prev_word.as_str())
+                    || REPORTING_SET.contains(prev_word.as_str())
                     || AUXILIARIES.contains(&prev_word.as_str())
                 {
                     break;
@@ -993,7 +1004,7 @@ fn reporting_phrases(
                 }
                 let lw = lower(text, &ws[end]);
                 if PHRASE_STOPS.contains(&lw.as_str())
-                    || REPORTING.contains(&lw.as_str())
+                    || REPORTING_SET.contains(lw.as_str())
                     || AUXILIARIES.contains(&lw.as_str())
                     || (end > start && matches!(lw.as_str(), "on" | "in" | "about" | "over"))
                 {

@@ -13,7 +13,7 @@ mod normalize;
 mod search;
 mod segment;
 
-pub use load::{load, validate, ArticleError, Limits};
+pub use load::{load, load_resolved, validate, ArticleError, Limits};
 pub use mentions::{Candidate, CandidateKind};
 pub use normalize::{normalize_str, Normalized};
 pub use search::{split_elisions, MatchLevel, PartMatch, QuoteSearch};

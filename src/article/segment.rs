@@ -131,12 +131,20 @@ pub(super) fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
         let mut start = 0;
         // Only sentence-ending punctuation is looked at; the text between is skipped.
         let bytes = p.as_bytes();
-        // The marks found byte by byte (a `…` by its three bytes): what
-        // `match_indices(['.', '!', '?', '…'])` gives, without decoding every character.
-        let marks = bytes.iter().enumerate().filter_map(|(i, &b)| match b {
-            b'.' | b'!' | b'?' => Some((i, &p[i..i + 1])),
-            0xe2 if bytes[i..].starts_with("\u{2026}".as_bytes()) => Some((i, &p[i..i + 3])),
-            _ => None,
+        // The marks in order: what `match_indices(['.', '!', '?', '…'])` gives, without
+        // decoding every character. The ASCII marks by `memchr3`, the rare `…` by a
+        // search of its three bytes, merged.
+        let ellipsis = "\u{2026}".as_bytes();
+        let mut ellipses = memchr::memmem::find_iter(bytes, ellipsis).peekable();
+        let mut ascii = memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable();
+        let marks = std::iter::from_fn(|| {
+            let (at, len) = match (ascii.peek(), ellipses.peek()) {
+                (Some(&a), Some(&e)) if e < a => (ellipses.next()?, ellipsis.len()),
+                (Some(_), _) => (ascii.next()?, 1),
+                (None, Some(_)) => (ellipses.next()?, ellipsis.len()),
+                (None, None) => return None,
+            };
+            Some((at, &p[at..at + len]))
         });
         for (at, mark) in marks {
             if at < start {
@@ -209,6 +217,22 @@ mod tests {
         assert_eq!(
             split("Dr. No met Gen. Smith in the U.S. Army base. He paid $1,500.50 to J. Doe. \"Why?\" he asked. \"Fine.\" She left."),
             ["Dr. No met Gen. Smith in the U.S. Army base.", "He paid $1,500.50 to J. Doe.", "\"Why?\" he asked.", "\"Fine.\"", "She left."]
+        );
+    }
+
+    #[test]
+    fn ellipses_and_marks_in_order() {
+        assert_eq!(
+            split("Wait\u{2026} Then go! Really? Yes\u{2026}\u{2026} \u{201c}Fine\u{2026}\u{201d} Done. Over"),
+            [
+                "Wait\u{2026}",
+                "Then go!",
+                "Really?",
+                "Yes\u{2026}\u{2026}",
+                "\u{201c}Fine\u{2026}\u{201d}",
+                "Done.",
+                "Over"
+            ]
         );
     }
 

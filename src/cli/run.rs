@@ -140,7 +140,21 @@ struct Caches<'a> {
     /// [`folder_roots`] by folder: resolving a path costs a system call per component,
     /// and looking for the repository root two per ancestor, for every annotation.
     folders: Cache<PathBuf, (PathBuf, Option<PathBuf>), std::convert::Infallible>,
+    /// Folders resolved by [`crate::fsio::normalize`], for [`crate::fsio::resolve_in`].
+    dirs: Cache<PathBuf, PathBuf, std::convert::Infallible>,
     run: &'a RunOptions,
+}
+
+impl Caches<'_> {
+    fn resolved_dir(&self, dir: &Path) -> Arc<PathBuf> {
+        match self
+            .dirs
+            .get(dir.to_path_buf(), || Ok(crate::fsio::normalize(dir)))
+        {
+            Ok(d) => d,
+            Err(never) => match never {},
+        }
+    }
 }
 
 /// Checks `files`; `checked` are the folders named on the command line (a file's folder
@@ -169,6 +183,7 @@ pub(crate) fn check_files_with<T: Send>(
         },
         configs: Cache::new(),
         folders: Cache::new(),
+        dirs: Cache::new(),
         run,
     };
     let results: Vec<Result<FileReport<T>, String>> = files
@@ -218,20 +233,24 @@ fn check_file<T>(
     visit: &impl Fn(&Checked<'_>) -> T,
 ) -> Result<FileReport<T>, String> {
     let run = caches.run;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
     let (text, mut extra, stamp) = match &run.stdin {
         Some(bytes) => {
             let (text, extra) = decode_claims(bytes.clone());
             (Some(text), extra, None)
         }
-        None => read_claims(path)?,
+        None => {
+            // The folder is resolved once (for all its files); the file itself by name.
+            let real = crate::fsio::resolve_in(&caches.resolved_dir(&dir), path);
+            read_claims_resolved(path, Some(&real))?
+        }
     };
     // Text that did not decode cleanly (or was not read) is never written back: the
     // fixed file would lose the bytes that were replaced by U+FFFD.
     let fixable = text.is_some() && extra.is_empty();
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
     let config = caches
         .configs
         .get(dir.clone(), || {
@@ -261,11 +280,17 @@ fn check_file<T>(
             Ok(f) => f,
             Err(never) => match never {},
         };
-        let loaded = confine_in(&folder, &article_path, checked, &config).and_then(|key| {
-            caches.articles.get((key, limits.max_bytes), || {
-                article::load(&article_path, limits)
-            })
-        });
+        let article_dir = match article_path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let resolved = crate::fsio::resolve_in(&caches.resolved_dir(article_dir), &article_path);
+        let loaded =
+            confine_resolved(&folder, &article_path, resolved, checked, &config).and_then(|key| {
+                caches.articles.get((key.clone(), limits.max_bytes), || {
+                    article::load_resolved(&article_path, &key, limits)
+                })
+            });
         let diags = match &loaded {
             Ok(a) if run.fix != FixMode::Off && fixable => {
                 let outcome = check::fix::fix_all(
@@ -416,7 +441,8 @@ pub(crate) fn confine(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    confine_in(&folder_roots(dir), article, checked, config)
+    let resolved = crate::fsio::normalize(article);
+    confine_resolved(&folder_roots(dir), article, resolved, checked, config)
 }
 
 /// The resolved folder of an annotation and its repository root, what [`confine`] needs
@@ -427,10 +453,13 @@ pub(crate) fn folder_roots(dir: &Path) -> (PathBuf, Option<PathBuf>) {
     (claims_dir, repository)
 }
 
-/// [`confine`] with the annotation's folder already resolved by [`folder_roots`].
-fn confine_in(
+/// [`confine`] with the annotation's folder already resolved by [`folder_roots`] and the
+/// article's path by [`crate::fsio::normalize`] (or [`crate::fsio::resolve_in`]). `checked`,
+/// the folder and its repository root are resolved already.
+fn confine_resolved(
     folder: &(PathBuf, Option<PathBuf>),
     article: &Path,
+    resolved: PathBuf,
     checked: &[PathBuf],
     config: &Config,
 ) -> Result<PathBuf, ArticleError> {
@@ -447,8 +476,15 @@ fn confine_in(
     }
     // The deepest root names the rule in the message.
     let shown = roots.iter().max_by_key(|r| r.components().count()).cloned();
-    roots.extend(config.allowed_roots.iter().cloned());
-    crate::fsio::confine(article, &roots).map_err(|why| match why {
+    // Resolved when the configuration was read from disk; resolved here too in case it
+    // was not (normalizing a resolved path gives it back).
+    roots.extend(
+        config
+            .allowed_roots
+            .iter()
+            .map(|r| crate::fsio::normalize(r)),
+    );
+    crate::fsio::confine_resolved(resolved, &roots).map_err(|why| match why {
         crate::fsio::Refused::System => ArticleError::System(article.to_path_buf()),
         crate::fsio::Refused::OutsideRoots => ArticleError::OutsideRoot {
             path: article.to_path_buf(),
@@ -473,9 +509,18 @@ pub(crate) type Read = (
 );
 
 pub(crate) fn read_claims(path: &Path) -> Result<Read, String> {
+    read_claims_resolved(path, None)
+}
+
+/// [`read_claims`], with the file's resolved path when it is already known.
+fn read_claims_resolved(path: &Path, real: Option<&Path>) -> Result<Read, String> {
     // Regular files only, never under /dev, /proc or /sys (a `.claims` link to a process's
     // environment would print it in C001 messages), read without blocking, bounded.
-    let (bytes, stamp) = match crate::fsio::read_regular(path, MAX_CLAIMS_BYTES) {
+    let read = match real {
+        Some(real) => crate::fsio::read_resolved(path, real, MAX_CLAIMS_BYTES),
+        None => crate::fsio::read_regular(path, MAX_CLAIMS_BYTES),
+    };
+    let (bytes, stamp) = match read {
         Ok(read) => read,
         Err(crate::fsio::FileError::TooLarge { bytes, .. }) => {
             return Ok((None, vec![too_large(bytes)], None))

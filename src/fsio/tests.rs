@@ -290,6 +290,62 @@ fn confine_resolves_links_and_dot_dot() {
     );
 }
 
+#[test]
+fn resolve_in_gives_what_normalize_gives_and_read_resolved_reads_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = normalize(dir.path());
+    let folder = dir.path().join("folder");
+    std::fs::create_dir_all(folder.join("sub")).unwrap();
+    write(&folder.join("a.claims"), "text");
+    write(&dir.path().join("elsewhere.txt"), "away");
+    std::os::unix::fs::symlink(dir.path().join("elsewhere.txt"), folder.join("link.txt")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", folder.join("zero.txt")).unwrap();
+    let resolved_folder = normalize(&folder);
+    for name in [
+        "a.claims",
+        "link.txt",
+        "zero.txt",
+        "missing.txt",
+        "sub",
+        "sub/..",
+        ".",
+    ] {
+        let path = folder.join(name);
+        let parent = normalize(path.parent().unwrap());
+        assert_eq!(resolve_in(&parent, &path), normalize(&path), "{name}");
+    }
+    // A link is followed: its target, not the folder joined with its name.
+    assert_eq!(
+        resolve_in(&resolved_folder, &folder.join("link.txt")),
+        base.join("elsewhere.txt")
+    );
+    // The same bytes, stamp and refusals as `read_regular`.
+    for name in ["a.claims", "link.txt", "zero.txt", "missing.txt", "sub"] {
+        let path = folder.join(name);
+        let real = resolve_in(&resolved_folder, &path);
+        assert_eq!(
+            read_resolved(&path, &real, MAX),
+            read_regular(&path, MAX),
+            "{name}"
+        );
+        assert_eq!(
+            read_resolved_bytes(&path, &real, MAX),
+            read_regular(&path, MAX).map(|(bytes, _)| bytes),
+            "{name}"
+        );
+    }
+    // Resolved roots are not resolved again: the same answers as `confine`.
+    let roots = [resolved_folder.clone()];
+    for name in ["a.claims", "link.txt", "zero.txt", "sub/.."] {
+        let path = folder.join(name);
+        assert_eq!(
+            confine_resolved(resolve_in(&resolved_folder, &path), &roots),
+            confine(&path, std::slice::from_ref(&folder)),
+            "{name}"
+        );
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 

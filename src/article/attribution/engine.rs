@@ -22,11 +22,17 @@ pub(super) struct Tok {
     /// The punctuation character, or '\0' for a word.
     pub p: char,
     pub cap: bool,
+    /// What the lexicon says of the word ([`lexicon::flags`]), looked up once.
+    pub lex: u8,
 }
 
 impl Tok {
     fn word(&self) -> bool {
         self.p == '\0'
+    }
+    /// [`lexicon::reporting_lemma`] of the word is some.
+    fn reports(&self) -> bool {
+        self.lex & lexicon::REPORTS != 0
     }
     fn is(&self, w: &str) -> bool {
         self.low == w
@@ -257,9 +263,9 @@ const PERSON_NOUNS: &[&str] = &[
 
 /// A person noun of [`PERSON_NOUNS`] or its plural in `-s` (`lawmakers`, `experts`).
 fn person_noun(w: &str) -> bool {
-    PERSON_NOUNS.contains(&w)
+    PERSON_NOUNS_SET.contains(w)
         || w.strip_suffix('s')
-            .is_some_and(|x| PERSON_NOUNS.contains(&x))
+            .is_some_and(|x| PERSON_NOUNS_SET.contains(x))
 }
 const ORG_NOUNS: &[&str] = &[
     "ministry",
@@ -541,6 +547,22 @@ pub(crate) const MONTHS: &[&str] = &[
     "december",
 ];
 
+// The longer lists, asked about most words: sets (see `word_set!`).
+word_set! {
+    DETS_SET = DETS;
+    AUX_SET = AUX;
+    STOPS_SET = STOPS;
+    PREPS_SET = PREPS;
+    PERSON_NOUNS_SET = PERSON_NOUNS;
+    ORG_NOUNS_SET = ORG_NOUNS;
+    COGNITIVE_SET = COGNITIVE;
+    PREP_OBJECT_SET = PREP_OBJECT;
+    NP_OBJECT_SET = NP_OBJECT;
+    STATEMENT_NOUNS_SET = STATEMENT_NOUNS;
+    NOMINAL_CUES_SET = NOMINAL_CUES;
+    IRREGULAR_PAST_SET = IRREGULAR_PAST;
+}
+
 fn day_word(w: &str) -> bool {
     WEEKDAYS.contains(&w) || DAYS.contains(&w)
 }
@@ -605,10 +627,12 @@ pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 }
             }
             let w = &s[at..j];
+            let low = Low::lower(w);
             out.push(Tok {
                 s: span.start + at,
                 e: span.start + j,
-                low: Low::lower(w),
+                lex: lexicon::flags(&low),
+                low,
                 p: '\0',
                 cap: c.is_uppercase(),
             });
@@ -621,6 +645,7 @@ pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 low: Low::default(),
                 p: '"',
                 cap: false,
+                lex: 0,
             });
             i += 2;
         } else {
@@ -630,6 +655,7 @@ pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 low: Low::default(),
                 p: c,
                 cap: false,
+                lex: 0,
             });
             i += c.len_utf8();
         }
@@ -731,9 +757,8 @@ fn build_block(a: &Article, span: Span, headline: bool) -> Block {
         let next_end = ends[k];
         let short_cue = after_quote
             && next_end - b <= 24
-            && (b..(b + 7).min(next_end)).any(|m| {
-                toks[m].word() && !toks[m].cap && lexicon::reporting_lemma(&toks[m].low).is_some()
-            });
+            && (b..(b + 7).min(next_end))
+                .any(|m| toks[m].word() && !toks[m].cap && toks[m].reports());
         if !crossed && !short_cue {
             keep.push(b);
         }
@@ -754,6 +779,13 @@ fn build_block(a: &Article, span: Span, headline: bool) -> Block {
         .iter()
         .map(|t| {
             let w = Span::new(t.s, t.e).slice(&a.text);
+            if w.is_ascii() {
+                // The same test on bytes: ASCII letters are the only ASCII characters
+                // that are alphabetic, and the lowercase ones the only lowercase.
+                let b = w.as_bytes();
+                return !b.iter().any(u8::is_ascii_lowercase)
+                    && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+            }
             // Lowercase first: most words have a lowercase letter, found at once.
             !w.chars().any(|c| c.is_lowercase())
                 && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -799,7 +831,7 @@ struct Found {
 fn np_stop(t: &Tok) -> bool {
     !t.word()
         || NP_STOP_WORDS.contains(t.low.as_str())
-        || lexicon::reporting_lemma(&t.low).is_some() && !t.cap && !is_noun_use_word(&t.low)
+        || t.reports() && !t.cap && !is_noun_use_word(&t.low)
 }
 
 /// The words of [`STOPS`], [`BE`] and [`AUX`] in one hashed set: [`np_stop`] asks about
@@ -867,7 +899,7 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
     // A leading prepositional phrase is not the subject: start at the last determiner or
     // at the last capitalized run after it.
     let mut s = i;
-    if PREPS.contains(&t[s].low.as_str()) {
+    if PREPS_SET.contains(t[s].low.as_str()) {
         let det = (s + 1..end)
             .rev()
             .find(|&k| matches!(t[k].low.as_str(), "the" | "a" | "an"));
@@ -891,7 +923,9 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
     // A prepositional phrase trailing into the cue ("sources close to") stays: it is part
     // of the phrase. A subject made only of function words is none.
     if (s..end).all(|k| {
-        !t[k].word() || DETS.contains(&t[k].low.as_str()) || PREPS.contains(&t[k].low.as_str())
+        !t[k].word()
+            || DETS_SET.contains(t[k].low.as_str())
+            || PREPS_SET.contains(t[k].low.as_str())
     }) {
         return None;
     }
@@ -900,7 +934,7 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
     let first = t[s].low.as_str();
     if (!t[s].cap && first.ends_with("ing") && first.len() > 5)
         || matches!(first, "me" | "us" | "him" | "them" | "whom")
-        || (PREPS.contains(&first)
+        || (PREPS_SET.contains(first)
             && s + 1 < end
             && t[s + 1].low.chars().all(|c| c.is_ascii_digit()))
     {
@@ -948,7 +982,7 @@ fn np_right(b: &Block, start: usize, hi: usize) -> Option<(usize, usize)> {
         if tk.word() {
             if np_stop(tk)
                 || (words > 0
-                    && PREPS.contains(&tk.low.as_str())
+                    && PREPS_SET.contains(tk.low.as_str())
                     && !matches!(tk.low.as_str(), "of" | "for" | "from" | "at"))
             {
                 if tk.is("and") && words > 0 && t.get(i + 1).is_some_and(|n| n.cap) {
@@ -962,7 +996,7 @@ fn np_right(b: &Block, start: usize, hi: usize) -> Option<(usize, usize)> {
                 && !tk.cap
                 && tk.low.ends_with("ed")
                 && t[i - 1].word()
-                && !DETS.contains(&t[i - 1].low.as_str())
+                && !DETS_SET.contains(t[i - 1].low.as_str())
                 && !t[i - 1].low.ends_with("ly")
             {
                 break;
@@ -986,8 +1020,8 @@ fn np_right(b: &Block, start: usize, hi: usize) -> Option<(usize, usize)> {
     }
     // Trailing prepositions and determiners are not part of it.
     while i > start
-        && (PREPS.contains(&t[i - 1].low.as_str())
-            || DETS.contains(&t[i - 1].low.as_str())
+        && (PREPS_SET.contains(t[i - 1].low.as_str())
+            || DETS_SET.contains(t[i - 1].low.as_str())
             || !t[i - 1].word())
     {
         i -= 1;
@@ -1004,8 +1038,8 @@ fn clause_subject(b: &Block, lo: usize, hi: usize) -> Option<(usize, usize)> {
         let w = t[k].low.as_str();
         !t[k].cap
             && t[k - 1].word()
-            && !DETS.contains(&t[k - 1].low.as_str())
-            && ((IRREGULAR_PAST.contains(&w)
+            && !DETS_SET.contains(t[k - 1].low.as_str())
+            && ((IRREGULAR_PAST_SET.contains(w)
                 && !matches!(w, "left" | "set" | "cut" | "hit" | "let" | "put"))
                 || (BE.contains(&w) && w != "be")
                 || matches!(w, "has" | "have" | "had" | "will" | "would"))
@@ -1025,7 +1059,7 @@ fn skip_aux_left(b: &Block, lo: usize, mut i: usize) -> usize {
     while i > lo {
         let t = &b.toks[i - 1];
         if t.word()
-            && (AUX.contains(&t.low.as_str())
+            && (AUX_SET.contains(t.low.as_str())
                 || (t.low.ends_with("ly") && t.low.len() > 4 && !t.cap))
         {
             i -= 1;
@@ -1095,7 +1129,7 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
         }
         if matches!(w, "in" | "on" | "during" | "at" | "via" | "through") {
             let mut j = i + 1;
-            while j < hi && t[j].word() && DETS.contains(&t[j].low.as_str()) {
+            while j < hi && t[j].word() && DETS_SET.contains(t[j].low.as_str()) {
                 j += 1;
             }
             while j < hi
@@ -1103,11 +1137,11 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
                 && !t[j].cap
                 && j + 1 < hi
                 && t[j + 1].word()
-                && STATEMENT_NOUNS.contains(&t[j + 1].low.as_str())
+                && STATEMENT_NOUNS_SET.contains(t[j + 1].low.as_str())
             {
                 j += 1;
             }
-            if j < hi && STATEMENT_NOUNS.contains(&t[j].low.as_str()) {
+            if j < hi && STATEMENT_NOUNS_SET.contains(t[j].low.as_str()) {
                 if i == t.len() || t[i].s >= *cue_end {
                     *cue_end = t[j].e;
                 }
@@ -1153,7 +1187,7 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
         if t[i].p == ',' {
             if let Some(k) = (i + 1..hi.min(i + 12)).find(|&k| t[k].p == ',') {
                 let first = t[i + 1].low.as_str();
-                if PREPS.contains(&first) || first.ends_with("ly") || day_word(first) {
+                if PREPS_SET.contains(first) || first.ends_with("ly") || day_word(first) {
                     let mut inner_end = *cue_end;
                     let (_, addr) = skip_adjuncts(b, i + 1, k, &mut inner_end);
                     if addr.is_some() {
@@ -1393,6 +1427,10 @@ fn thought_clause_follows(b: &Block, k: usize) -> bool {
 /// Finds a cue starting at token `i`: a reporting phrase or verb, as (lemma, last token).
 fn cue_at(b: &Block, i: usize, hi: usize) -> Option<(&'static str, usize)> {
     let t = &b.toks;
+    // Most words are no verb and start no phrase: known from the token alone.
+    if !lexicon::may_start_phrase(t[i].lex) && !t[i].reports() {
+        return None;
+    }
     // Up to four words, on the stack: this runs for every word outside quotations.
     let mut buf = [""; 4];
     let mut n = 0;
@@ -1434,7 +1472,7 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     }
     if i > lo {
         let prev = t[i - 1].low.as_str();
-        if DETS.contains(&prev) && prev != "that" {
+        if DETS_SET.contains(prev) && prev != "that" {
             return true;
         }
         if t[i - 1].p == '\u{2019}' || t[i - 1].p == '\'' || prev.ends_with("'s") {
@@ -1446,11 +1484,7 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         }
     }
     // "reported, citing X, that …": the citing belongs to the report before it.
-    if matches!(w, "citing" | "quoting")
-        && i >= lo + 2
-        && t[i - 1].p == ','
-        && lexicon::reporting_lemma(&t[i - 2].low).is_some()
-    {
+    if matches!(w, "citing" | "quoting") && i >= lo + 2 && t[i - 1].p == ',' && t[i - 2].reports() {
         return true;
     }
     let next = t.get(i + 1).map_or("", |n| n.low.as_str());
@@ -1521,7 +1555,7 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         return !(i > lo && BE.contains(&t[i - 1].low.as_str()));
     }
     // "did not know": a negated belief reports nothing.
-    if COGNITIVE.contains(&lemma)
+    if COGNITIVE_SET.contains(lemma)
         && i > lo
         && matches!(t[i - 1].low.as_str(), "not" | "n't" | "never")
     {
@@ -1531,7 +1565,7 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     // the subject's own thought.)
     if i > lo
         && BE.contains(&t[i - 1].low.as_str())
-        && COGNITIVE.contains(&lemma)
+        && COGNITIVE_SET.contains(lemma)
         && !w.ends_with("ing")
     {
         return true;
@@ -1539,7 +1573,7 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     if matches!(next_p, ')' | ']') {
         return true;
     }
-    if COGNITIVE.contains(&lemma)
+    if COGNITIVE_SET.contains(lemma)
         && !(next == "that"
             || PRONOUNS.contains(&next)
             || matches!(next, "the" | "a" | "an" | "this" | "it")
@@ -1698,15 +1732,16 @@ fn nominal(text: &str, b: &Block, bi: usize, lo: usize, hi: usize, out: &mut Vec
     let t = &b.toks;
     let possessive = |w: &str| w.ends_with("'s");
     for i in lo + 1..hi.saturating_sub(3) {
-        if in_quote(b, i) || !t[i].word() || !NOMINAL_CUES.contains(&t[i].low.as_str()) {
+        // `that` first: one comparison rules out most words.
+        if !t[i + 1].is("that") {
             continue;
         }
-        if !t[i + 1].is("that") {
+        if in_quote(b, i) || !t[i].word() || !NOMINAL_CUES_SET.contains(t[i].low.as_str()) {
             continue;
         }
         // "the claim that was made": a relative clause, not the claim's content.
         let after = t[i + 2].low.as_str();
-        if AUX.contains(&after) || lexicon::reporting_lemma(after).is_some() {
+        if AUX_SET.contains(after) || lexicon::reporting_lemma(after).is_some() {
             continue;
         }
         // The possessor, past at most two modifiers (`Reed's repeated claim`).
@@ -1735,7 +1770,7 @@ fn nominal(text: &str, b: &Block, bi: usize, lo: usize, hi: usize, out: &mut Vec
             if !t[p].cap {
                 match (p.saturating_sub(4).max(lo)..p)
                     .rev()
-                    .find(|&k| DETS.contains(&t[k].low.as_str()))
+                    .find(|&k| DETS_SET.contains(t[k].low.as_str()))
                 {
                     Some(d) if (d + 1..p).all(|k| t[k].word() && !t[k].cap) => r0 = d,
                     _ => continue,
@@ -1797,7 +1832,7 @@ fn name_inside_a_sentence(a: &Article, w: Span) -> bool {
     let from = crate::text::floor_char_boundary(&a.text, w.start.saturating_sub(4_000));
     let to = crate::text::floor_char_boundary(&a.text, (w.end + 4_000).min(a.text.len()));
     let hay = &a.text[from..to];
-    hay.match_indices(word).any(|(at, _)| {
+    match_starts(hay, word).any(|at| {
         let at = at + from;
         at != w.start
             && !a.text[at + word.len()..].starts_with(|c: char| c.is_alphanumeric())
@@ -1913,7 +1948,7 @@ fn clause_verb(
         }
     }
     // A short phrase of time or place before the subject: "On Friday, …".
-    if s < hi && PREPS.contains(&t[s].low.as_str()) {
+    if s < hi && PREPS_SET.contains(t[s].low.as_str()) {
         match (s + 1..hi.min(s + 8)).find(|&k| !t[k].word()) {
             Some(k) if t[k].p == ',' => s = k + 1,
             _ => return,
@@ -1986,9 +2021,9 @@ fn clause_verb(
         matches!(first, "he" | "she" | "they")
             || plural_people
             || (t[ss].cap
-                && !DETS.contains(&first)
-                && !PREPS.contains(&first)
-                && !STOPS.contains(&first)
+                && !DETS_SET.contains(first)
+                && !PREPS_SET.contains(first)
+                && !STOPS_SET.contains(first)
                 && !PRONOUNS.contains(&first)
                 && !matches!(
                     first,
@@ -1997,8 +2032,9 @@ fn clause_verb(
     } else {
         // "The Daily Ledger", "Anna Berg", "the campaign", "the city council".
         let capitalized = words[1..].iter().any(|w| w.cap);
-        let head_noun =
-            person_noun(head) || ORG_NOUNS.contains(&head) || lexicon::OUTLET_WORDS.contains(&head);
+        let head_noun = person_noun(head)
+            || ORG_NOUNS_SET.contains(head)
+            || lexicon::OUTLET_WORDS.contains(&head);
         (capitalized || head_noun) && words.len() <= 6 && t[se - 1].word()
     };
     // The noun before `of`/`for` is the head: "the dissolution of the Union" names no one.
@@ -2011,10 +2047,10 @@ fn clause_verb(
             || pre.last().is_some_and(|w| {
                 w.cap
                     || person_noun(&w.low)
-                    || ORG_NOUNS.contains(&w.low.as_str())
+                    || ORG_NOUNS_SET.contains(w.low.as_str())
                     || lexicon::OUTLET_WORDS.contains(&w.low.as_str())
             }))
-        && !PREPS.contains(&first)
+        && !PREPS_SET.contains(first)
         && !first.starts_with(|c: char| c.is_ascii_digit());
     if !named
         || words.iter().any(|w| {
@@ -2039,12 +2075,12 @@ fn clause_verb(
     let mut aux = None;
     while v < hi
         && t[v].word()
-        && (AUX.contains(&t[v].low.as_str())
+        && (AUX_SET.contains(t[v].low.as_str())
             || (t[v].low.ends_with("ly") && t[v].low.len() > 4 && !t[v].cap)
             // "have long argued"
             || (t[v].is("long") && t.get(v + 1).is_some_and(|n| n.low.ends_with("ed"))))
     {
-        if AUX.contains(&t[v].low.as_str()) && !matches!(t[v].low.as_str(), "not" | "n't") {
+        if AUX_SET.contains(t[v].low.as_str()) && !matches!(t[v].low.as_str(), "not" | "n't") {
             aux = Some(v);
         }
         v += 1;
@@ -2080,9 +2116,9 @@ fn clause_verb(
             return;
         }
     }
-    if DETS.contains(&w)
-        || PREPS.contains(&w)
-        || STOPS.contains(&w)
+    if DETS_SET.contains(w)
+        || PREPS_SET.contains(w)
+        || STOPS_SET.contains(w)
         || PRONOUNS.contains(&w)
         || (lexicon::reporting_lemma(w).is_some() && others > 0)
         || w.chars().any(|c| !c.is_alphabetic() && c != '-')
@@ -2104,7 +2140,7 @@ fn clause_verb(
         None => {
             (w.ends_with("ed") && w.len() > 3)
                 || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3)
-                || IRREGULAR_PAST.contains(&w)
+                || IRREGULAR_PAST_SET.contains(w)
         }
     };
     if !finite {
@@ -2144,7 +2180,7 @@ fn clause_verb(
     let next = t[c].low.as_str();
     let progressive = aux.is_some_and(|k| BE.contains(&t[k].low.as_str()));
     if !t[c].word()
-        || (PREPS.contains(&next) && !(progressive && next != "by"))
+        || (PREPS_SET.contains(next) && !(progressive && next != "by"))
         || matches!(
             next,
             "up" | "off" | "out" | "away" | "down" | "back" | "even" | "too"
@@ -2370,8 +2406,8 @@ fn trailing(
     let titled = closing_quote.is_some_and(|q| {
         q.open > lo
             && t[q.open - 1].word()
-            && (PREPS.contains(&t[q.open - 1].low.as_str())
-                || DETS.contains(&t[q.open - 1].low.as_str()))
+            && (PREPS_SET.contains(t[q.open - 1].low.as_str())
+                || DETS_SET.contains(t[q.open - 1].low.as_str()))
     });
     if titled {
         return false;
@@ -2437,11 +2473,7 @@ fn trailing(
                     && b.quotes.iter().any(|q| q.open == k)
             });
             let cue_between = next_open.is_some_and(|k| {
-                (j..k).any(|m| {
-                    t[m].word()
-                        && !t[m].low.ends_with("ing")
-                        && lexicon::reporting_lemma(&t[m].low).is_some()
-                })
+                (j..k).any(|m| t[m].word() && !t[m].low.ends_with("ing") && t[m].reports())
             });
             if let (Some(k), false) = (next_open, cue_between) {
                 if let Some(q) = b.quotes.iter().find(|q| q.open == k) {
@@ -2675,11 +2707,11 @@ fn forward(
                         // a description (`the party's candidate, Northland Gov. Jan Holm,`).
                         t[r.0].cap
                             && t[r.1 - 1].cap
-                            && !DETS.contains(&t[r.0].low.as_str())
+                            && !DETS_SET.contains(t[r.0].low.as_str())
                             && r.1 - r.0 <= 5
                     });
                 let seg_is_name = chained.is_none()
-                    && seg.is_some_and(|r| t[r.0].cap && !DETS.contains(&t[r.0].low.as_str()))
+                    && seg.is_some_and(|r| t[r.0].cap && !DETS_SET.contains(t[r.0].low.as_str()))
                     && open.is_some_and(|o| o + 1 == seg_start);
                 left = if let Some(c) = chained {
                     Some(c)
@@ -2713,7 +2745,7 @@ fn forward(
             } else if matches!(prev.low.as_str(), "and" | "but" | "or" | "then") && k - 1 > lo {
                 // "X supported Democrats … and said": the clause's subject.
                 left = np_right(b, lo, k - 1)
-                    .filter(|r| t[r.0].cap || DETS.contains(&t[r.0].low.as_str()));
+                    .filter(|r| t[r.0].cap || DETS_SET.contains(t[r.0].low.as_str()));
             }
         }
         // Apposition: "Omer Celik, a spokesman for …, has denied": the name, not the role.
@@ -2780,7 +2812,7 @@ fn forward(
         return false;
     }
     // "says of Holm, “…”": a short phrase before the quotation.
-    if !is_quote_char(t[j].p) && PREPS.contains(&t[j].low.as_str()) {
+    if !is_quote_char(t[j].p) && PREPS_SET.contains(t[j].low.as_str()) {
         if let Some(k) = (j + 1..hi.min(j + 9)).find(|&k| {
             is_quote_char(t[k].p) && t[k - 1].p == ',' && b.quotes.iter().any(|q| q.open == k)
         }) {
@@ -2806,7 +2838,7 @@ fn forward(
         let prep_ok = (w == "to"
             && (lexicon::stance_of(lemma) == "promises" || TO_VERBS.contains(&lemma)))
             || (matches!(w, "about" | "of" | "for" | "on" | "against" | "over")
-                && PREP_OBJECT.contains(&lemma))
+                && PREP_OBJECT_SET.contains(lemma))
             || (w == "about" && next_is_number)
             // `agreed with Berg that …`, `responded to the charge`, `responded by
             // attacking …`.
@@ -2834,7 +2866,7 @@ fn forward(
                         | "have"
                 )
             });
-        if (PREPS.contains(&w) && !prep_ok)
+        if (PREPS_SET.contains(w) && !prep_ok)
             || (!subject_of_clause
                 && matches!(w, "too" | "nothing" | "something" | "much" | "more"))
             || matches!(
@@ -2855,7 +2887,7 @@ fn forward(
         }
         let has_clause =
             t[ci + 1..j].iter().any(|x| x.is("that")) || t[ci + 1..j].iter().any(|x| x.p == ':');
-        if !has_clause && !NP_OBJECT.contains(&lemma) && lemma != "say" && lemma != "tell" {
+        if !has_clause && !NP_OBJECT_SET.contains(lemma) && lemma != "say" && lemma != "tell" {
             // A clause without "that" needs a verb-looking word soon: accept any content of
             // three words or more, or an infinitive (`declined to comment`).
             let least = if w == "to" && prep_ok { 2 } else { 3 };
@@ -2880,7 +2912,9 @@ fn forward(
             }
         }
     }
-    if !starts_quote && !NP_OBJECT.contains(&lemma) && (j..end).filter(|&k| t[k].word()).count() < 2
+    if !starts_quote
+        && !NP_OBJECT_SET.contains(lemma)
+        && (j..end).filter(|&k| t[k].word()).count() < 2
     {
         return false;
     }
@@ -3257,8 +3291,8 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                     let lo = skip_dateline(b, lo, q.open);
                     let subject = np_right(b, lo, q.open).filter(|r| {
                         let w = &b.toks[r.0];
-                        (w.cap || DETS.contains(&w.low.as_str()))
-                            && !PREPS.contains(&w.low.as_str())
+                        (w.cap || DETS_SET.contains(w.low.as_str()))
+                            && !PREPS_SET.contains(w.low.as_str())
                             && r.1 - r.0 <= 6
                             && r.1 < q.open
                     });
@@ -3289,9 +3323,10 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                 continue;
             }
             let lo = pb.units.last().map_or(0, |u| u.0);
-            let Some(ci) = (lo..t.len()).rev().find(|&k| {
-                t[k].word() && !in_quote(pb, k) && lexicon::reporting_lemma(&t[k].low).is_some()
-            }) else {
+            let Some(ci) = (lo..t.len())
+                .rev()
+                .find(|&k| t[k].word() && !in_quote(pb, k) && t[k].reports())
+            else {
                 continue;
             };
             let Some(src) = np_left(pb, lo, subject_end(pb, lo, ci)) else {
@@ -3520,13 +3555,13 @@ fn class_of(text: &str) -> Class {
     };
     if words
         .iter()
-        .any(|w| ORG_NOUNS.contains(&w.as_str()) || lexicon::OUTLET_WORDS.contains(&w.as_str()))
-        && !PERSON_NOUNS.contains(&head.as_str())
+        .any(|w| ORG_NOUNS_SET.contains(w.as_str()) || lexicon::OUTLET_WORDS.contains(&w.as_str()))
+        && !PERSON_NOUNS_SET.contains(head.as_str())
     {
         return Class::Group;
     }
     if matches!(head.as_str(), "he" | "she" | "him" | "her")
-        || PERSON_NOUNS.contains(&head.as_str())
+        || PERSON_NOUNS_SET.contains(head.as_str())
     {
         return Class::Person;
     }
@@ -3570,18 +3605,23 @@ fn is_descriptor(text: &str) -> bool {
 
 fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribution> {
     found.sort_by_key(|f| (f.content[0].start, f.content[0].end));
-    // Drop headline attributions the body repeats.
-    let body: Vec<String> = found
-        .iter()
-        .filter(|f| !blocks[f.block].headline)
-        .map(|f| {
-            f.content
-                .iter()
-                .map(|c| c.slice(&a.text))
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
+    // Drop headline attributions the body repeats (the body's texts are needed only when
+    // the headline has one).
+    let body: Vec<String> = if found.iter().any(|f| blocks[f.block].headline) {
+        found
+            .iter()
+            .filter(|f| !blocks[f.block].headline)
+            .map(|f| {
+                f.content
+                    .iter()
+                    .map(|c| c.slice(&a.text))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     found.retain(|f| {
         if !blocks[f.block].headline {
             return true;
@@ -3592,9 +3632,17 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
             .map(|c| c.slice(&a.text))
             .collect::<Vec<_>>()
             .join(" ");
-        !body
-            .iter()
-            .any(|b| b.contains(&text) || text.contains(b.as_str()))
+        // One text holds the other (as `str::contains`, bytes of UTF-8 text): only the
+        // shorter can be inside the longer, and a finder for the headline's text is built
+        // once for all the body's texts.
+        let finder = memchr::memmem::Finder::new(text.as_bytes());
+        !body.iter().any(|b| {
+            if b.len() >= text.len() {
+                finder.find(b.as_bytes()).is_some()
+            } else {
+                memchr::memmem::find(text.as_bytes(), b.as_bytes()).is_some()
+            }
+        })
     });
     // Attributions reported inside another's content (`X said the leader had asked …`)
     // are not the article's speakers: pronouns and descriptors skip them.
@@ -3824,9 +3872,11 @@ fn sentence_subject(a: &Article, start: usize, before: usize) -> Option<Span> {
             break;
         }
     }
-    (end > 0 && !PRONOUNS.contains(&toks[0].low.as_str()) && !DETS.contains(&toks[0].low.as_str()))
-        .then(|| Span::new(toks[0].s, toks[end - 1].e))
-        .filter(|s| s.slice(&a.text).split_whitespace().count() >= 2)
+    (end > 0
+        && !PRONOUNS.contains(&toks[0].low.as_str())
+        && !DETS_SET.contains(toks[0].low.as_str()))
+    .then(|| Span::new(toks[0].s, toks[end - 1].e))
+    .filter(|s| s.slice(&a.text).split_whitespace().count() >= 2)
 }
 
 /// The last capitalized name of at least two words before `offset` in the same or previous
@@ -3862,12 +3912,22 @@ const NOT_START: &[&str] = &[
 ];
 
 /// The longest earlier mention ending with `surname`: `Emmanuel Macron` for `Macron`.
+/// Where `needle` starts in `hay`: what `hay.match_indices(needle)` gives (leftmost,
+/// non-overlapping), searched with memchr's vectorized finder (an empty needle keeps the
+/// standard search, which stops at character boundaries only).
+fn match_starts<'h>(hay: &'h str, needle: &'h str) -> Box<dyn Iterator<Item = usize> + 'h> {
+    if needle.is_empty() {
+        return Box::new(hay.match_indices(needle).map(|(at, _)| at));
+    }
+    Box::new(memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()))
+}
+
 fn full_name_before(a: &Article, offset: usize, surname: &str) -> Option<Span> {
     // The full name is looked for in the 4 KB before the surname: long articles stay linear.
     let from = crate::text::floor_char_boundary(&a.text, offset.saturating_sub(4_000));
     let hay = &a.text[..offset];
     let mut best: Option<Span> = None;
-    for (at, _) in hay[from..].match_indices(surname) {
+    for at in match_starts(&hay[from..], surname) {
         let at = at + from;
         let end = at + surname.len();
         if hay[end..].starts_with(|c: char| c.is_alphanumeric()) {

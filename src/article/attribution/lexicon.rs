@@ -40,6 +40,49 @@ struct Lexicon {
     by_first: FxHashMap<String, Vec<usize>>,
     /// Fixed phrases with no words (none in the data; kept so no phrase is ever skipped).
     always: Vec<usize>,
+    /// Which (length, first byte, last byte) shapes a key of `forms` or `by_first` has (see
+    /// [`Shapes`]): most words of an article are neither, and are turned away without hashing.
+    form_shapes: Shapes,
+    first_shapes: Shapes,
+}
+
+/// A set of word shapes: bit `(len, first byte, last byte)`, each folded to its low five
+/// bits, of ASCII words in lowercase. A word whose shape is absent is not in the set the
+/// shapes were taken from; one whose shape is present may or may not be. Only ASCII words
+/// are tested (lowercasing any other word may change its bytes and length).
+struct Shapes([u64; 512]);
+
+impl Shapes {
+    fn new() -> Shapes {
+        Shapes([0; 512])
+    }
+
+    /// The bit of an ASCII word (any case), or `None` for an empty or non-ASCII word.
+    fn bit(word: &str) -> Option<usize> {
+        let b = word.as_bytes();
+        let (&f, &l) = (b.first()?, b.last()?);
+        if !f.is_ascii() || !l.is_ascii() {
+            return None;
+        }
+        let fold = |x: u8| (x.to_ascii_lowercase() & 31) as usize;
+        Some(((b.len() & 31) << 10) | (fold(f) << 5) | fold(l))
+    }
+
+    fn insert(&mut self, word: &str) {
+        // A key that is not ASCII is never ruled out: `might_hold` answers yes for every
+        // non-ASCII word, and an ASCII word never lowercases to a non-ASCII key.
+        if let Some(k) = Self::bit(word) {
+            self.0[k >> 6] |= 1 << (k & 63);
+        }
+    }
+
+    /// False only when `word` (compared in lowercase) is certainly not in the set.
+    fn might_hold(&self, word: &str) -> bool {
+        match Self::bit(word) {
+            Some(k) if word.is_ascii() => self.0[k >> 6] & (1 << (k & 63)) != 0,
+            _ => true,
+        }
+    }
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(DATA));
@@ -92,12 +135,22 @@ fn parse(data: &'static str) -> Lexicon {
             (None, None) => always.push(k),
         }
     }
+    let mut form_shapes = Shapes::new();
+    for form in forms.keys() {
+        form_shapes.insert(form);
+    }
+    let mut first_shapes = Shapes::new();
+    for first in by_first.keys() {
+        first_shapes.insert(first);
+    }
     Lexicon {
         forms,
         phrases,
         by_head,
         by_first,
         always,
+        form_shapes,
+        first_shapes,
     }
 }
 
@@ -160,10 +213,50 @@ pub const OUTLET_WORDS: &[&str] = &[
 /// phrase. Case-insensitive.
 pub fn verb(word: &str) -> Option<Verb> {
     let lex = &*LEXICON;
+    if !lex.form_shapes.might_hold(word) {
+        return None;
+    }
     if word.bytes().all(|b| !b.is_ascii_uppercase()) {
         return lex.forms.get(word).copied();
     }
     lex.forms.get(word.to_lowercase().as_str()).copied()
+}
+
+/// [`flags`]: the word is a form of a verb of the table ([`verb`] finds it).
+pub(crate) const FORM: u8 = 1;
+/// [`flags`]: the word reports alone ([`reporting_lemma`] finds it).
+pub(crate) const REPORTS: u8 = 2;
+/// [`flags`]: a fixed phrase (`according to`) can start with the word.
+pub(crate) const STARTS_FIXED: u8 = 4;
+
+/// What the table says of `word` ([`FORM`], [`REPORTS`], [`STARTS_FIXED`]), looked up
+/// once: the analysis keeps it with each token instead of asking for every rule.
+pub(crate) fn flags(word: &str) -> u8 {
+    let mut f = match verb(word) {
+        Some(v) if v.phrase_only => FORM,
+        Some(_) => FORM | REPORTS,
+        None => 0,
+    };
+    let lex = &*LEXICON;
+    if lex.first_shapes.might_hold(word) {
+        let starts = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            lex.by_first
+                .contains_key(word.to_ascii_lowercase().as_str())
+        } else {
+            lex.by_first.contains_key(word)
+        };
+        if starts {
+            f |= STARTS_FIXED;
+        }
+    }
+    f
+}
+
+/// Whether [`phrase_at`] can find a phrase at a word whose [`flags`] are `flags`: never
+/// when the word is no verb form and starts no fixed phrase (unless the table had a fixed
+/// phrase of no words, which it has not).
+pub(crate) fn may_start_phrase(flags: u8) -> bool {
+    flags & (FORM | STARTS_FIXED) != 0 || !LEXICON.always.is_empty()
 }
 
 /// The base form (lemma) of `word` when it is an inflection of a reporting verb
@@ -197,7 +290,9 @@ pub fn phrase_at(words: &[&str]) -> Option<(&'static Phrase, usize)> {
     let by_head = head
         .and_then(|h| lex.by_head.get(h))
         .map_or(none, Vec::as_slice);
-    let by_first = if first.bytes().any(|b| b.is_ascii_uppercase()) {
+    let by_first = if !lex.first_shapes.might_hold(first) {
+        None
+    } else if first.bytes().any(|b| b.is_ascii_uppercase()) {
         lex.by_first.get(first.to_ascii_lowercase().as_str())
     } else {
         lex.by_first.get(first)
@@ -310,6 +405,66 @@ mod tests {
         // Heads of phrases do not report alone.
         assert_eq!(reporting_lemma("pointed"), None);
         assert_eq!(verb("pointed").map(|v| v.lemma), Some("point"));
+    }
+
+    #[test]
+    fn shapes_never_turn_away_a_listed_word() {
+        let lex = &*LEXICON;
+        for form in lex.forms.keys() {
+            assert!(lex.form_shapes.might_hold(form), "{form}");
+            assert!(lex.form_shapes.might_hold(&form.to_uppercase()), "{form}");
+            assert!(verb(&form.to_uppercase()).is_some(), "{form}");
+        }
+        for first in lex.by_first.keys() {
+            assert!(lex.first_shapes.might_hold(first), "{first}");
+            assert!(
+                lex.first_shapes.might_hold(&first.to_uppercase()),
+                "{first}"
+            );
+        }
+        let mut shapes = Shapes::new();
+        shapes.insert("said");
+        assert!(shapes.might_hold("said") && shapes.might_hold("Said"));
+        // Another length, first or last letter: certainly not held.
+        assert!(!shapes.might_hold("says") && !shapes.might_hold("the"));
+        // A word that is not ASCII is never ruled out.
+        assert!(shapes.might_hold("s\u{e9}id"));
+    }
+
+    #[test]
+    fn flags_agree_with_the_look_ups() {
+        let lex = &*LEXICON;
+        let mut words: Vec<String> = lex.forms.keys().map(|w| w.to_string()).collect();
+        words.extend(lex.by_first.keys().cloned());
+        words.extend(
+            [
+                "the",
+                "",
+                "Said",
+                "ACCORDING",
+                "statement",
+                "pointed",
+                "ruled",
+            ]
+            .map(String::from),
+        );
+        let upper: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+        words.extend(upper);
+        for w in &words {
+            let f = flags(w);
+            assert_eq!(f & FORM != 0, verb(w).is_some(), "{w}");
+            assert_eq!(f & REPORTS != 0, reporting_lemma(w).is_some(), "{w}");
+            if !may_start_phrase(f) {
+                assert!(
+                    phrase_at(&[w.as_str(), "to", "out", "that"]).is_none(),
+                    "{w}"
+                );
+            }
+        }
+        assert_eq!(flags("according") & STARTS_FIXED, STARTS_FIXED);
+        assert_eq!(flags("said"), FORM | REPORTS);
+        assert_eq!(flags("pointed"), FORM);
+        assert_eq!(flags("the"), 0);
     }
 
     #[test]
