@@ -210,7 +210,16 @@ impl Article {
     }
 
     pub(crate) fn postings(&self, word: &str) -> &[u32] {
-        match self.words.get(&word_hash(word)) {
+        self.postings_of_hash(word_hash(word))
+    }
+
+    /// [`Article::postings`] of a word given as its UTF-8 bytes.
+    pub(crate) fn postings_of_bytes(&self, word: &[u8]) -> &[u32] {
+        self.postings_of_hash(word_hash_bytes(word))
+    }
+
+    fn postings_of_hash(&self, hash: u64) -> &[u32] {
+        match self.words.get(&hash) {
             Some(&n) => {
                 let n = n as usize;
                 &self.word_postings
@@ -281,6 +290,16 @@ impl Article {
 
 fn word_hash(word: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(word)
+}
+
+/// [`word_hash`] of a word given as its UTF-8 bytes (what hashing a `str` feeds the
+/// hasher: its bytes, then `0xff`), so edited variants of a word need no UTF-8 check.
+fn word_hash_bytes(word: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(word);
+    h.write_u8(0xff);
+    h.finish()
 }
 
 /// The 32-bit key of two adjacent words (by their [`word_hash`]es). Keys may collide: a
@@ -491,6 +510,16 @@ mod tests {
                 assert_eq!(start as usize, first, "bucket {b}");
             }
         }
+    }
+
+    #[test]
+    fn word_hashes_of_bytes_and_of_strings_agree() {
+        for w in ["", "a", "minister", "don't", "\u{201c}we", "Шойгу", "1,500"] {
+            assert_eq!(word_hash_bytes(w.as_bytes()), word_hash(w), "{w}");
+        }
+        let a = Article::new(SAMPLE);
+        assert_eq!(a.postings_of_bytes(b"smith"), a.postings("smith"));
+        assert_eq!(a.postings_of_bytes(b"smith").len(), 1);
     }
 
     #[test]
