@@ -111,6 +111,41 @@ impl Pattern {
         }
     }
 
+    /// The pattern of `chars` reversed, `self` being the pattern of `chars`: for patterns
+    /// of up to 128 characters, the rows of masks with their bits reversed.
+    pub fn reversed(&self, chars: &[char]) -> Pattern {
+        debug_assert_eq!(chars.len(), self.len);
+        let len = self.len;
+        let rows = match self.blocks {
+            1 if len > 0 => self
+                .rows
+                .iter()
+                .map(|r| r.reverse_bits() >> (64 - len))
+                .collect(),
+            2 => self
+                .rows
+                .chunks_exact(2)
+                .flat_map(|r| {
+                    let w =
+                        (u128::from(r[0]) | u128::from(r[1]) << 64).reverse_bits() >> (128 - len);
+                    [w as u64, (w >> 64) as u64]
+                })
+                .collect(),
+            _ => {
+                let back: Vec<char> = chars.iter().rev().copied().collect();
+                return Pattern::new(&back);
+            }
+        };
+        Pattern {
+            len,
+            blocks: self.blocks,
+            stride: self.stride,
+            slots: self.slots,
+            rows,
+            other: self.other.clone(),
+        }
+    }
+
     /// The row of masks of `c` (row 0, all zero, for a character the pattern lacks).
     #[inline]
     fn row_of(&self, c: char) -> usize {
@@ -419,6 +454,15 @@ mod tests {
                 assert_eq!(from_bytes, out, "bytes {m} {n}");
             }
             let rev: Vec<char> = p.iter().rev().copied().collect();
+            // Reversing a compiled pattern gives the pattern of the reversed characters.
+            let (built, flipped) = (Pattern::new(&rev), Pattern::new(&p).reversed(&p));
+            let masks = |q: &Pattern, c: char| {
+                let at = q.row_of(c) * q.stride;
+                q.rows[at..at + q.blocks].to_vec()
+            };
+            for c in alphabet.iter().copied().chain(['z', 'ü']) {
+                assert_eq!(masks(&built, c), masks(&flipped, c), "{c:?} {m}");
+            }
             let end = next(n as u64 + 1) as usize;
             Pattern::new(&rev).starts_before(&t, end, &mut out);
             if ascii {

@@ -102,10 +102,17 @@ pub fn split_elisions(quote: &str) -> Vec<Span> {
     let mut i = 0;
     // Jump from one possible marker to the next instead of testing every position: the
     // bytes `.`, `[`, `(` and the first byte of `…` (which also starts other characters).
-    while let Some(found) = quote.as_bytes()[i..]
-        .iter()
-        .position(|&b| matches!(b, b'.' | b'[' | b'(' | 0xe2))
-    {
+    let next = |from: usize| {
+        let rest = &quote.as_bytes()[from..];
+        match (
+            memchr::memchr3(b'.', b'[', b'(', rest),
+            memchr::memchr(0xe2, rest),
+        ) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    };
+    while let Some(found) = next(i) {
         i += found;
         let rest = &quote[i..];
         // "[...]" and "[…]" are elisions too; the brackets go with them.
@@ -451,8 +458,7 @@ impl Article {
             return None;
         }
         let forward = Pattern::new(&chars);
-        let reversed: Vec<char> = chars.iter().rev().copied().collect();
-        let backward = Pattern::new(&reversed);
+        let backward = forward.reversed(&chars);
         let mut scratch = Scratch::default();
         if within_block && range.end - range.start <= MAX_BLOCK_SCAN {
             return self.score_window(
@@ -551,28 +557,24 @@ impl Article {
         let order = |a: &(i64, (f32, usize)), b: &(i64, (f32, usize))| {
             b.1 .0.total_cmp(&a.1 .0).then(a.0.cmp(&b.0))
         };
-        // Only the best few are scored: select them, then order them.
-        let keep = 4 * MAX_WINDOWS;
-        if buckets.len() > keep {
-            buckets.select_nth_unstable_by(keep, order);
-            buckets.truncate(keep);
-        }
-        // Unstable is enough: no two buckets compare equal.
-        buckets.sort_unstable_by(order);
         let slack = (needle.len() / 4 + 16) as i64;
         // Short patterns are cheap to score: more of their alignments are tried. Alignments
-        // with less than half the best one's votes are not.
+        // with less than half the best one's votes are not. Only those few are selected,
+        // then ordered (unstable is enough: no two buckets compare equal).
         let windows = if chars.len() <= 64 {
             4 * MAX_WINDOWS
         } else {
             MAX_WINDOWS
         };
-        let top = buckets.first().map_or(0.0, |b| b.1 .0);
+        let top = buckets.iter().map(|b| b.1 .0).fold(0.0f32, f32::max);
+        buckets.retain(|b| b.1 .0 >= top / 2.0);
+        if buckets.len() > windows {
+            buckets.select_nth_unstable_by(windows, order);
+            buckets.truncate(windows);
+        }
+        buckets.sort_unstable_by(order);
         let mut spans: Vec<(usize, usize)> = Vec::new();
-        for &(bucket, (weight, voter)) in buckets.iter().take(windows) {
-            if weight < top / 2.0 {
-                break;
-            }
+        for &(bucket, (_, voter)) in &buckets {
             let lo = (bucket * 16 - slack).max(range.start as i64) as usize;
             let hi =
                 ((bucket * 16 + 16 + needle.len() as i64 + slack).max(0) as usize).min(range.end);
