@@ -192,7 +192,16 @@ impl Article {
         first: &str,
         second: &str,
     ) -> impl ExactSizeIterator<Item = u32> + '_ {
-        let key = pair_key(word_hash(first), word_hash(second));
+        self.pair_postings_of_hashes(word_hash(first), word_hash(second))
+    }
+
+    /// [`Article::pair_postings`] of two words given by their [`word_hash`]es.
+    pub(crate) fn pair_postings_of_hashes(
+        &self,
+        first: u64,
+        second: u64,
+    ) -> impl ExactSizeIterator<Item = u32> + '_ {
+        let key = pair_key(first, second);
         let bucket = (key >> (32 - self.pair_bits)) as usize;
         let (a, b) = match (self.pair_dir.get(bucket), self.pair_dir.get(bucket + 1)) {
             (Some(&a), Some(&b)) => (a as usize, b as usize),
@@ -205,6 +214,7 @@ impl Article {
     }
 
     /// How many entries [`Article::pair_postings`] gives.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn pair_count(&self, first: &str, second: &str) -> usize {
         self.pair_postings(first, second).len()
     }

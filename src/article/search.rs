@@ -401,10 +401,15 @@ impl Article {
         // word's occurrences grow with the article, a pair's far less), else on the one
         // interior word. Either way every position is verified below.
         let (anchor, positions): (usize, Box<dyn Iterator<Item = u32>>) = if toks.len() >= 4 {
+            // Each interior word hashed once (`hash[k]` is word `k + 1`'s).
+            let hash: Vec<u64> = (1..toks.len() - 1)
+                .map(|k| super::word_hash(word(k)))
+                .collect();
+            let pair = |k: usize| self.pair_postings_of_hashes(hash[k - 1], hash[k]);
             let k = (1..toks.len() - 2)
-                .min_by_key(|&k| self.pair_count(word(k), word(k + 1)))
+                .min_by_key(|&k| pair(k).len())
                 .expect("at least four tokens");
-            (k, Box::new(self.pair_postings(word(k), word(k + 1))))
+            (k, Box::new(pair(k)))
         } else {
             (1, Box::new(self.postings(word(1)).iter().copied()))
         };
