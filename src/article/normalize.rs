@@ -15,9 +15,16 @@ pub struct Normalized {
     /// character that is not ASCII, so it takes a few thousand runs, not four bytes per
     /// byte of the article.
     runs: Vec<Run>,
+    /// `dir[b]` is the index of the run holding normalized byte `b << DIR_SHIFT`: a
+    /// look-up starts there and passes a run or two, instead of a binary search of tens
+    /// of thousands of runs (every quote match is mapped back).
+    dir: Vec<u32>,
     /// Normalized bytes the map covers: `text.len() + 1`.
     mapped: u32,
 }
+
+/// Normalized bytes per entry of [`Normalized::dir`].
+const DIR_SHIFT: u32 = 8;
 
 /// Normalized bytes `norm..` (to the next run's `norm`) come from original offsets
 /// `orig, orig + 1, ...` when `step` is 1, or all from `orig` (the bytes of one character,
@@ -242,16 +249,30 @@ impl Normalized {
         out.map.push(text.len() as u32);
         let mut runs = out.map.runs;
         runs.shrink_to_fit();
+        let mapped = out.map.len;
+        let mut dir = Vec::with_capacity(((mapped >> DIR_SHIFT) + 1) as usize);
+        let mut k = 0;
+        for b in 0..=mapped.saturating_sub(1) >> DIR_SHIFT {
+            while k + 1 < runs.len() && runs[k + 1].norm <= b << DIR_SHIFT {
+                k += 1;
+            }
+            dir.push(k as u32);
+        }
         Normalized {
             text: String::from_utf8(out.text).expect("whole characters were pushed"),
             runs,
-            mapped: out.map.len,
+            dir,
+            mapped,
         }
     }
 
     /// Index of the run holding normalized offset `i` (`i < mapped`).
     fn run_of(&self, i: u32) -> usize {
-        self.runs.partition_point(|r| r.norm <= i) - 1
+        let mut k = self.dir[(i >> DIR_SHIFT) as usize] as usize;
+        while self.runs.get(k + 1).is_some_and(|r| r.norm <= i) {
+            k += 1;
+        }
+        k
     }
 
     /// End (exclusive) of run `k`.
@@ -415,6 +436,8 @@ mod tests {
             "\u{ad}soft\u{200b}zero İstanbul Ёлка «quoted» — dash".to_string(),
             "  lead and trail  ".to_string(),
             "éé é.é\u{2019}s İİ x\u{feff}\u{feff}y".to_string(),
+            // Longer than a directory entry, with runs on both sides of its bounds.
+            "Word  é… ".repeat(70),
         ];
         for text in &texts {
             let n = Normalized::new(text);
