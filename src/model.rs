@@ -207,25 +207,6 @@ impl Actor {
     }
 }
 
-/// [`fold_name`] of an ASCII name that fits in `buf`, written there; `None` for others.
-fn fold_ascii_name<'a>(name: &str, buf: &'a mut [u8]) -> Option<&'a str> {
-    if !name.is_ascii() || name.len() > buf.len() {
-        return None;
-    }
-    let mut n = 0;
-    for word in name.split_whitespace() {
-        if n > 0 {
-            buf[n] = b' ';
-            n += 1;
-        }
-        for b in word.bytes() {
-            buf[n] = b.to_ascii_lowercase();
-            n += 1;
-        }
-    }
-    std::str::from_utf8(&buf[..n]).ok()
-}
-
 /// A name as compared: lowercase, whitespace runs as one space.
 pub fn fold_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
@@ -367,12 +348,6 @@ impl Annotation {
 
     /// Index in [`Annotation::actors`] of the actor [`Annotation::actor`] finds.
     pub fn actor_index(&self, name: &str) -> Option<usize> {
-        // Short ASCII names, nearly all, are folded on the stack: every claim looks its
-        // names up, and a string per look-up was a few percent of a big check.
-        let mut buf = [0u8; 64];
-        if let Some(folded) = fold_ascii_name(name, &mut buf) {
-            return self.actor_names.get(folded).copied();
-        }
         self.actor_names.get(&fold_name(name)).copied()
     }
 
@@ -934,31 +909,6 @@ mod tests {
 
     fn model(text: &str) -> (Annotation, Vec<Diagnostic>) {
         build(text, &parse(text))
-    }
-
-    #[test]
-    fn the_stack_fold_of_ascii_names_equals_fold_name() {
-        let long = "A".repeat(65);
-        for name in [
-            "",
-            "  Mr   PESTON\tof\nThe Post ",
-            "vertical\u{b}tab\u{c}feed\r\nend",
-            "Anne-Marie O'Neil",
-            "exactly sixty-four bytes long, padded out with some more words!",
-            long.as_str(),
-            "\u{c9}MILE Zola",
-        ] {
-            let mut buf = [0u8; 64];
-            match fold_ascii_name(name, &mut buf) {
-                Some(folded) => assert_eq!(folded, fold_name(name), "{name:?}"),
-                None => assert!(!name.is_ascii() || name.len() > 64, "{name:?}"),
-            }
-        }
-        // Looked up either way, a declared actor is found.
-        let (m, _) =
-            model("actor Mr Peston\n  kind: person\nactor \u{c9}mile Zola\n  kind: person\n");
-        assert_eq!(m.actor_index("MR  peston"), Some(0));
-        assert_eq!(m.actor_index("\u{c9}MILE zola"), Some(1));
     }
 
     #[test]
