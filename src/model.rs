@@ -39,14 +39,17 @@ pub struct Value {
     pub span: Span,
     /// `(file span, offset of the piece in text)` for mapping text offsets back to the file,
     /// the file spans relative to `span.start`: moving the value after an edit above it
-    /// then moves `span` alone (a big file has hundreds of thousands of values).
+    /// then moves `span` alone (a big file has hundreds of thousands of values). Empty
+    /// when the value is one piece (`span` itself, at offset 0 of a non-empty `text`), as
+    /// nearly every value is: no allocation per value for it.
     pieces: Vec<(Span, usize)>,
 }
 
 impl Value {
     pub fn from_pieces(source: &str, spans: &[Span]) -> Value {
+        let count = spans.iter().filter(|s| !s.is_empty()).count();
         let mut text = String::new();
-        let mut pieces = Vec::new();
+        let mut pieces = Vec::with_capacity(count);
         for span in spans.iter().filter(|s| !s.is_empty()) {
             if !text.is_empty() {
                 text.push(' ');
@@ -58,6 +61,10 @@ impl Value {
             (Some((first, _)), Some((last, _))) => Span::new(first.start, last.end),
             _ => spans.first().copied().unwrap_or_default(),
         };
+        if count == 1 {
+            // The one piece is `span`: implied (see `pieces`).
+            pieces = Vec::new();
+        }
         for (piece, _) in &mut pieces {
             *piece = piece.shift(-(span.start as isize));
         }
@@ -76,6 +83,10 @@ impl Value {
     /// File offset of byte `offset` of [`Value::text`]. A joining space maps to the end of
     /// the piece before it.
     pub fn file_offset(&self, offset: usize) -> usize {
+        if self.pieces.is_empty() {
+            // One piece (`span`, at 0), or none (an empty value).
+            return self.span.start + offset.min(self.text.len());
+        }
         let i = self.pieces.partition_point(|(_, at)| *at <= offset);
         if i == 0 {
             return self.span.start;
@@ -96,6 +107,10 @@ impl Value {
 
     /// Offset in [`Value::text`] of file offset `offset`, if it falls inside a piece.
     pub fn text_offset(&self, offset: usize) -> Option<usize> {
+        if self.pieces.is_empty() {
+            return (!self.text.is_empty() && self.span.touches(offset))
+                .then(|| offset - self.span.start);
+        }
         self.pieces
             .iter()
             .map(|p| self.piece(p))
@@ -253,12 +268,14 @@ pub struct Claim {
     /// Line after the block (exclusive end, trailing blank and comment lines included).
     pub end_line: usize,
     pub source: Option<Field>,
-    pub via: Option<Field>,
+    /// Boxed, as `note`: most claims have neither, and a field in place is 128 bytes of
+    /// every claim (a big file has tens of thousands).
+    pub via: Option<Box<Field>>,
     pub cue: Option<Field>,
     pub quotes: Vec<Field>,
     pub stance: Option<Field>,
     pub relations: Vec<Relation>,
-    pub note: Option<Field>,
+    pub note: Option<Box<Field>>,
     /// Hash of the claim's text (from `claim` to its last field): with the context, the
     /// key of its cached check results. Made once per parse of the claim, not per check.
     pub(crate) fingerprint: u64,
@@ -364,6 +381,10 @@ pub(crate) fn build_parts(
 ) -> (Annotation, Vec<Diagnostic>, Vec<Diagnostic>) {
     let mut local: Vec<Diagnostic> = syntax_errors(&tree.errors);
     let mut model = Annotation::default();
+    // Sized once: a claim is several hundred bytes, and growing by doubling would leave a
+    // quarter of a big file's vector unused (and copy it on the way).
+    let claims = tree.blocks.iter().filter(|b| b.kind == BlockKind::Claim);
+    model.claims.reserve_exact(claims.count());
     let first_block = tree.blocks.first().map(|b| b.line);
     for node in &tree.header {
         header_field(text, node, first_block, &mut model.header, &mut local);
@@ -591,15 +612,14 @@ impl Claim {
         self.span = self.span.shift(bytes);
         self.line = shift_index(self.line, lines);
         self.end_line = shift_index(self.end_line, lines);
-        let single = [
-            &mut self.source,
-            &mut self.via,
-            &mut self.cue,
-            &mut self.stance,
-            &mut self.note,
-        ];
+        let single = [&mut self.source, &mut self.cue, &mut self.stance];
+        let boxed = [&mut self.via, &mut self.note];
         shift_fields(
-            single.into_iter().flatten().chain(self.quotes.iter_mut()),
+            single
+                .into_iter()
+                .flatten()
+                .chain(boxed.into_iter().flatten().map(|f| &mut **f))
+                .chain(self.quotes.iter_mut()),
             bytes,
             lines,
         );
@@ -699,8 +719,12 @@ fn to_field(text: &str, node: &FieldNode) -> Field {
     }
 }
 
-fn set_once(slot: &mut Option<Field>, field: Field, diags: &mut Vec<Diagnostic>) {
-    if let Some(first) = slot {
+fn set_once<T: std::borrow::Borrow<Field> + From<Field>>(
+    slot: &mut Option<T>,
+    field: Field,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if let Some(first) = slot.as_ref().map(|f| f.borrow()) {
         diags.push(
             Diagnostic::new(
                 Code::DuplicateField,
@@ -713,7 +737,7 @@ fn set_once(slot: &mut Option<Field>, field: Field, diags: &mut Vec<Diagnostic>)
             .with_related(Target::File, first.key_span, "first given here"),
         );
     } else {
-        *slot = Some(field);
+        *slot = Some(T::from(field));
     }
 }
 
@@ -813,7 +837,14 @@ fn build_claim(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Cl
         source: None,
         via: None,
         cue: None,
-        quotes: Vec::new(),
+        // Most claims have one quote: sized to them, not to the four a first push makes room for.
+        quotes: Vec::with_capacity(
+            block
+                .fields
+                .iter()
+                .filter(|f| f.key.slice(text) == "quote")
+                .count(),
+        ),
         stance: None,
         relations: Vec::new(),
         note: None,
@@ -826,7 +857,9 @@ fn build_claim(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Cl
             "cue" => set_once(&mut claim.cue, field, diags),
             "stance" => set_once(&mut claim.stance, field, diags),
             "note" => {
-                claim.note.get_or_insert(field);
+                if claim.note.is_none() {
+                    claim.note = Some(Box::new(field));
+                }
             }
             "quote" => claim.quotes.push(field),
             name => match RelationKind::from_field(name) {

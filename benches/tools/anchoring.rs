@@ -41,14 +41,24 @@ fn main() {
         })
         .collect();
     let started = std::time::Instant::now();
-    let mut articles: Vec<Option<Article>> = texts.iter().map(|_| None).collect();
-    let mut spans = Vec::with_capacity(cases.len());
-    for (a, quote) in &cases {
-        let article = articles[*a].get_or_insert_with(|| Article::new(texts[*a].as_str()));
-        spans.push(match article.find_quote(quote) {
+    // Article by article (the cases of one article in their order): each article is
+    // indexed once, and its index is dropped before the next one is built, as an editor
+    // drops the index of a file it closed.
+    let mut order: Vec<usize> = (0..cases.len()).collect();
+    order.sort_by_key(|&i| cases[i].0);
+    let mut spans = vec![None; cases.len()];
+    let mut current: Option<(usize, Article)> = None;
+    for i in order {
+        let (a, quote) = &cases[i];
+        if current.as_ref().is_none_or(|(held, _)| held != a) {
+            drop(current.take());
+            current = Some((*a, Article::new(texts[*a].as_str())));
+        }
+        let article = &current.as_ref().expect("just set").1;
+        spans[i] = match article.find_quote(quote) {
             found @ QuoteSearch::Found { .. } => found.article_span(),
             QuoteSearch::NotFound { closest, .. } => closest.map(|c| c.0),
-        });
+        };
     }
     let ms = started.elapsed().as_secs_f64() * 1e3;
     // Byte offset -> UTF-16 offset, one table per article (none for an ASCII article,

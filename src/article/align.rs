@@ -6,112 +6,242 @@
 //! - [`Pattern::starts_before`]: for a fixed end, the edit distance of the pattern to every
 //!   substring ending there (the reversed pattern run backwards, its start anchored).
 //!
-//! Each pass costs one step per text character and 64 pattern characters. The
-//! distance counts character substitutions, insertions and deletions.
+//! Each pass costs one step per text character and 64 pattern characters. Patterns of up
+//! to 256 characters (nearly every quote) keep their state in one machine word, one
+//! 128-bit integer or a pair of them, so a step is a few whole-word operations; longer
+//! ones go block by block. The distance counts character substitutions, insertions and
+//! deletions.
+
+/// One character of a text the passes read: a byte of an all-ASCII text (read in place,
+/// no decoding), or a decoded character.
+pub(crate) trait Unit: Copy {
+    fn char(self) -> char;
+    /// Whether the character is a letter or a digit.
+    fn word(self) -> bool;
+    /// The row of masks of this character in the pattern (row 0: no match).
+    fn row(self, pattern: &Pattern) -> usize;
+}
+
+impl Unit for char {
+    #[inline(always)]
+    fn char(self) -> char {
+        self
+    }
+
+    #[inline(always)]
+    fn word(self) -> bool {
+        self.is_alphanumeric()
+    }
+
+    #[inline(always)]
+    fn row(self, pattern: &Pattern) -> usize {
+        pattern.row_of(self)
+    }
+}
+
+impl Unit for u8 {
+    #[inline(always)]
+    fn char(self) -> char {
+        char::from(self)
+    }
+
+    #[inline(always)]
+    fn word(self) -> bool {
+        self.is_ascii_alphanumeric()
+    }
+
+    /// (A byte of 128 or more, never passed, matches no character.)
+    #[inline(always)]
+    fn row(self, pattern: &Pattern) -> usize {
+        usize::from(pattern.slots[usize::from(self)])
+    }
+}
 
 /// A pattern compiled for bit-parallel search, forwards or reversed.
 pub(crate) struct Pattern {
     len: usize,
     blocks: usize,
-    /// Match masks of the ASCII characters: `ascii[c * blocks + b]`.
-    ascii: Vec<u64>,
-    /// Match masks of the other characters of the pattern.
-    other: Vec<(char, Vec<u64>)>,
-    /// The masks of a character the pattern does not hold.
-    zero: Vec<u64>,
+    /// Masks a row: `blocks`, rounded up to 4 from 3 (see [`Word`]).
+    stride: usize,
+    /// The row of match masks of each byte value: ASCII characters of the pattern have
+    /// their own, every other byte the zero row 0. Indexed by a byte without a test.
+    slots: [u8; 256],
+    /// Rows of `stride` masks each: row 0 is all zero, then one per distinct character.
+    rows: Vec<u64>,
+    /// The rows of the pattern's characters that are not ASCII.
+    other: Vec<(char, usize)>,
 }
 
 impl Pattern {
     pub fn new(chars: &[char]) -> Pattern {
         let len = chars.len();
         let blocks = len.div_ceil(64).max(1);
-        let mut ascii = vec![0u64; 128 * blocks];
-        let mut other: Vec<(char, Vec<u64>)> = Vec::new();
+        let stride = if blocks == 3 { 4 } else { blocks };
+        let mut slots = [0u8; 256];
+        // Row 0, and one row a distinct character (at most one a character).
+        let mut rows = Vec::with_capacity((len.min(128) + 1) * stride);
+        rows.resize(stride, 0);
+        let mut other: Vec<(char, usize)> = Vec::new();
         for (i, &c) in chars.iter().enumerate() {
-            let (b, bit) = (i / 64, 1u64 << (i % 64));
-            if c.is_ascii() {
-                ascii[c as usize * blocks + b] |= bit;
-            } else if let Some(slot) = other.iter_mut().find(|(o, _)| *o == c) {
-                slot.1[b] |= bit;
+            let row = if c.is_ascii() {
+                // At most 128 ASCII rows after the zero row: a byte holds the number.
+                let slot = &mut slots[c as usize];
+                if *slot == 0 {
+                    *slot = (rows.len() / stride) as u8;
+                    rows.resize(rows.len() + stride, 0);
+                }
+                usize::from(*slot)
+            } else if let Some(&(_, row)) = other.iter().find(|(o, _)| *o == c) {
+                row
             } else {
-                let mut masks = vec![0u64; blocks];
-                masks[b] |= bit;
-                other.push((c, masks));
-            }
+                let row = rows.len() / stride;
+                rows.resize(rows.len() + stride, 0);
+                other.push((c, row));
+                row
+            };
+            rows[row * stride + i / 64] |= 1u64 << (i % 64);
         }
         Pattern {
             len,
             blocks,
-            ascii,
+            stride,
+            slots,
+            rows,
             other,
-            zero: vec![0; blocks],
         }
     }
 
-    /// The match masks of `c`, one per block (all zero for a character the pattern lacks).
+    /// The pattern of `chars` reversed, `self` being the pattern of `chars`: for patterns
+    /// of up to 128 characters, the rows of masks with their bits reversed.
+    pub fn reversed(&self, chars: &[char]) -> Pattern {
+        debug_assert_eq!(chars.len(), self.len);
+        let len = self.len;
+        let rows = match self.blocks {
+            1 if len > 0 => self
+                .rows
+                .iter()
+                .map(|r| r.reverse_bits() >> (64 - len))
+                .collect(),
+            2 => self
+                .rows
+                .chunks_exact(2)
+                .flat_map(|r| {
+                    let w =
+                        (u128::from(r[0]) | u128::from(r[1]) << 64).reverse_bits() >> (128 - len);
+                    [w as u64, (w >> 64) as u64]
+                })
+                .collect(),
+            _ => {
+                let back: Vec<char> = chars.iter().rev().copied().collect();
+                return Pattern::new(&back);
+            }
+        };
+        Pattern {
+            len,
+            blocks: self.blocks,
+            stride: self.stride,
+            slots: self.slots,
+            rows,
+            other: self.other.clone(),
+        }
+    }
+
+    /// The row of masks of `c` (row 0, all zero, for a character the pattern lacks).
     #[inline]
-    fn masks(&self, c: char) -> &[u64] {
+    fn row_of(&self, c: char) -> usize {
         if c.is_ascii() {
-            let at = c as usize * self.blocks;
-            &self.ascii[at..at + self.blocks]
+            usize::from(self.slots[c as usize])
         } else {
             self.other
                 .iter()
                 .find(|(o, _)| *o == c)
-                .map_or(&self.zero[..], |(_, m)| m.as_slice())
+                .map_or(0, |&(_, row)| row)
         }
     }
 
     /// Runs the pattern over `text`; `out[j]` is the distance at text position `j`
     /// (`0..=text.len()`). With `anchored`, the alignment must start at text position 0
     /// (global in the text's prefix); otherwise it may start anywhere.
-    fn run(&self, text: impl ExactSizeIterator<Item = char>, anchored: bool, out: &mut Vec<u32>) {
+    fn run<U: Unit>(&self, text: &[U], anchored: bool, backwards: bool, out: &mut Vec<u32>) {
         out.clear();
         if self.len == 0 {
             return;
         }
-        out.reserve(text.len() + 1);
-        self.run_while(text, anchored, |_, d| {
-            out.push(d);
+        out.resize(text.len() + 1, 0);
+        let mut emit = |j: usize, d: u32| {
+            out[j] = d;
             true
-        });
+        };
+        if backwards {
+            self.run_while(text.iter().rev().copied(), anchored, &mut emit);
+        } else {
+            self.run_while(text.iter().copied(), anchored, &mut emit);
+        }
     }
 
     /// Like [`Pattern::run`], giving `visit(j, distance at j)` for `j = 0, 1, ...` until
     /// it returns false (the rest of the text is then not read).
-    fn run_while(
+    fn run_while<U: Unit>(
         &self,
-        text: impl Iterator<Item = char>,
+        text: impl Iterator<Item = U>,
         anchored: bool,
-        mut visit: impl FnMut(usize, u32) -> bool,
+        visit: impl FnMut(usize, u32) -> bool,
     ) {
         if self.len == 0 {
             return;
         }
+        match self.blocks {
+            1 => self.run_word::<u64, U>(text, anchored, visit),
+            2 => self.run_word::<u128, U>(text, anchored, visit),
+            3 | 4 => self.run_word::<Wide, U>(text, anchored, visit),
+            _ => self.run_blocks(text, anchored, visit),
+        }
+    }
+
+    /// [`Pattern::run_while`] with the whole state in one [`Word`].
+    #[inline(always)]
+    fn run_word<W: Word, U: Unit>(
+        &self,
+        text: impl Iterator<Item = U>,
+        anchored: bool,
+        mut visit: impl FnMut(usize, u32) -> bool,
+    ) {
         let mut score = self.len as u32;
         if !visit(0, score) {
             return;
         }
         // Row 0 is D[0][j]: 0 everywhere when the start is free, j when anchored.
-        let hin0 = i32::from(anchored);
-        let last_bit = 1u64 << ((self.len - 1) % 64);
-        if self.blocks == 1 {
-            // Patterns of up to 64 characters (most quotes): one word of state.
-            let (mut pv, mut mv) = (!0u64, 0u64);
-            for (j, c) in text.enumerate() {
-                let carry = step(&mut pv, &mut mv, self.masks(c)[0], hin0, last_bit);
-                score = score.wrapping_add_signed(carry);
-                if !visit(j + 1, score) {
-                    return;
-                }
+        let hin = i32::from(anchored);
+        let last = W::bit(self.len - 1);
+        let (mut pv, mut mv) = (W::ONES, W::ZERO);
+        for (j, c) in text.enumerate() {
+            let eq = W::load(&self.rows, c.row(self));
+            score = score.wrapping_add_signed(W::step(&mut pv, &mut mv, eq, hin, last));
+            if !visit(j + 1, score) {
+                return;
             }
+        }
+    }
+
+    /// [`Pattern::run_while`] block by block, for patterns of more than 256 characters.
+    fn run_blocks<U: Unit>(
+        &self,
+        text: impl Iterator<Item = U>,
+        anchored: bool,
+        mut visit: impl FnMut(usize, u32) -> bool,
+    ) {
+        let mut score = self.len as u32;
+        if !visit(0, score) {
             return;
         }
+        let hin0 = i32::from(anchored);
+        let last_bit = 1u64 << ((self.len - 1) % 64);
         let blocks = self.blocks;
         let mut pv = vec![!0u64; blocks];
         let mut mv = vec![0u64; blocks];
         for (j, c) in text.enumerate() {
-            let eq = self.masks(c);
+            let at = c.row(self) * self.stride;
+            let eq = &self.rows[at..at + blocks];
             let mut carry = hin0;
             for b in 0..blocks - 1 {
                 carry = step(&mut pv[b], &mut mv[b], eq[b], carry, 1u64 << 63);
@@ -127,25 +257,128 @@ impl Pattern {
 
     /// `out[j]`: the least distance of the pattern to a substring of `text` ending at
     /// character `j`.
-    pub fn ends(&self, text: &[char], out: &mut Vec<u32>) {
-        self.run(text.iter().copied(), false, out);
+    pub fn ends<U: Unit>(&self, text: &[U], out: &mut Vec<u32>) {
+        self.run(text, false, false, out);
     }
 
     /// For a pattern built from the reversed characters: `out[k]` is the distance of the
     /// (unreversed) pattern to `text[end - k..end]`.
-    pub fn starts_before(&self, text: &[char], end: usize, out: &mut Vec<u32>) {
-        self.run(text[..end].iter().rev().copied(), true, out);
+    pub fn starts_before<U: Unit>(&self, text: &[U], end: usize, out: &mut Vec<u32>) {
+        self.run(&text[..end], true, true, out);
     }
 
     /// [`Pattern::starts_before`] one `k` at a time: `visit(k, distance)` until it returns
     /// false (longer substrings are then not scored).
-    pub fn starts_before_while(
+    pub fn starts_before_while<U: Unit>(
         &self,
-        text: &[char],
+        text: &[U],
         end: usize,
         visit: impl FnMut(usize, u32) -> bool,
     ) {
         self.run_while(text[..end].iter().rev().copied(), true, visit);
+    }
+}
+
+/// The state of a pattern of up to 64 (`u64`), 128 (`u128`) or 256 ([`Wide`]) characters,
+/// bit `i` for pattern character `i`.
+trait Word: Copy {
+    const ONES: Self;
+    const ZERO: Self;
+    /// The word with bit `i` alone set.
+    fn bit(i: usize) -> Self;
+    /// Row `row` of a pattern's masks (rows of 1, 2 or 4 masks).
+    fn load(rows: &[u64], row: usize) -> Self;
+    /// One column step over the whole pattern: `hin` enters the top row (-1, 0 or +1);
+    /// gives the difference leaving the row of bit `last` (the pattern's last character).
+    fn step(pv: &mut Self, mv: &mut Self, eq: Self, hin: i32, last: Self) -> i32;
+}
+
+/// The step of one word, for the integer types.
+macro_rules! word_step {
+    ($t:ty, $load:expr) => {
+        impl Word for $t {
+            const ONES: Self = !0;
+            const ZERO: Self = 0;
+
+            #[inline(always)]
+            fn bit(i: usize) -> Self {
+                1 << i
+            }
+
+            #[inline(always)]
+            fn load(rows: &[u64], row: usize) -> Self {
+                $load(rows, row)
+            }
+
+            #[inline(always)]
+            fn step(pv: &mut Self, mv: &mut Self, eq: Self, hin: i32, last: Self) -> i32 {
+                let (neg, pos) = (<$t>::from(hin < 0), <$t>::from(hin > 0));
+                let xv = eq | *mv;
+                let eq = eq | neg;
+                let xh = (((eq & *pv).wrapping_add(*pv)) ^ *pv) | eq;
+                let ph = *mv | !(xh | *pv);
+                let mh = *pv & xh;
+                let hout = i32::from(ph & last != 0) - i32::from(mh & last != 0);
+                let ph = (ph << 1) | pos;
+                let mh = (mh << 1) | neg;
+                *pv = mh | !(xv | ph);
+                *mv = ph & xv;
+                hout
+            }
+        }
+    };
+}
+word_step!(u64, |rows: &[u64], row: usize| rows[row]);
+word_step!(u128, |rows: &[u64], row: usize| {
+    u128::from(rows[2 * row]) | u128::from(rows[2 * row + 1]) << 64
+});
+
+/// 256 bits as two 128-bit halves (`.0` the low one).
+#[derive(Clone, Copy)]
+struct Wide(u128, u128);
+
+impl Word for Wide {
+    const ONES: Self = Wide(!0, !0);
+    const ZERO: Self = Wide(0, 0);
+
+    #[inline(always)]
+    fn bit(i: usize) -> Self {
+        if i < 128 {
+            Wide(1 << i, 0)
+        } else {
+            Wide(0, 1 << (i - 128))
+        }
+    }
+
+    #[inline(always)]
+    fn load(rows: &[u64], row: usize) -> Self {
+        let r = &rows[4 * row..4 * row + 4];
+        let half = |a: u64, b: u64| u128::from(a) | u128::from(b) << 64;
+        Wide(half(r[0], r[1]), half(r[2], r[3]))
+    }
+
+    #[inline(always)]
+    fn step(pv: &mut Self, mv: &mut Self, eq: Self, hin: i32, last: Self) -> i32 {
+        // The operations of `word_step`, the carries of the addition and of the shifts
+        // passed from the low half to the high one.
+        let (neg, pos) = (u128::from(hin < 0), u128::from(hin > 0));
+        let (Wide(pv0, pv1), Wide(mv0, mv1)) = (*pv, *mv);
+        let (xv0, xv1) = (eq.0 | mv0, eq.1 | mv1);
+        let (eq0, eq1) = (eq.0 | neg, eq.1);
+        let (sum0, carry) = (eq0 & pv0).overflowing_add(pv0);
+        let sum1 = (eq1 & pv1)
+            .wrapping_add(pv1)
+            .wrapping_add(u128::from(carry));
+        let (xh0, xh1) = ((sum0 ^ pv0) | eq0, (sum1 ^ pv1) | eq1);
+        let (ph0, ph1) = (mv0 | !(xh0 | pv0), mv1 | !(xh1 | pv1));
+        let (mh0, mh1) = (pv0 & xh0, pv1 & xh1);
+        let set = |lo: u128, hi: u128| i32::from((lo & last.0) | (hi & last.1) != 0);
+        let hout = set(ph0, ph1) - set(mh0, mh1);
+        let (ph1, ph0) = ((ph1 << 1) | (ph0 >> 127), (ph0 << 1) | pos);
+        let (mh1, mh0) = ((mh1 << 1) | (mh0 >> 127), (mh0 << 1) | neg);
+        *pv = Wide(mh0 | !(xv0 | ph0), mh1 | !(xv1 | ph1));
+        *mv = Wide(ph0 & xv0, ph1 & xv1);
+        hout
     }
 }
 
@@ -203,16 +436,39 @@ mod tests {
         };
         let alphabet = ['a', 'b', 'c', ' ', 'é', 'ж'];
         let mut out = Vec::new();
-        for _ in 0..300 {
+        for round in 0..300 {
             let m = 1 + next(150) as usize;
             let n = next(200) as usize;
             let p: Vec<char> = (0..m).map(|_| alphabet[next(6) as usize]).collect();
-            let t: Vec<char> = (0..n).map(|_| alphabet[next(6) as usize]).collect();
+            // Every other text is ASCII, which the passes also read as bytes.
+            let letters = if round % 2 == 0 { 4 } else { 6 };
+            let t: Vec<char> = (0..n).map(|_| alphabet[next(letters) as usize]).collect();
             Pattern::new(&p).ends(&t, &mut out);
             assert_eq!(out, naive(&p, &t, false), "{m} {n}");
+            // An ASCII text read as bytes gives the same distances.
+            let bytes: Vec<u8> = t.iter().map(|&c| c as u8).collect();
+            let ascii = t.iter().all(char::is_ascii);
+            let mut from_bytes = Vec::new();
+            if ascii {
+                Pattern::new(&p).ends(&bytes, &mut from_bytes);
+                assert_eq!(from_bytes, out, "bytes {m} {n}");
+            }
             let rev: Vec<char> = p.iter().rev().copied().collect();
+            // Reversing a compiled pattern gives the pattern of the reversed characters.
+            let (built, flipped) = (Pattern::new(&rev), Pattern::new(&p).reversed(&p));
+            let masks = |q: &Pattern, c: char| {
+                let at = q.row_of(c) * q.stride;
+                q.rows[at..at + q.blocks].to_vec()
+            };
+            for c in alphabet.iter().copied().chain(['z', 'ü']) {
+                assert_eq!(masks(&built, c), masks(&flipped, c), "{c:?} {m}");
+            }
             let end = next(n as u64 + 1) as usize;
             Pattern::new(&rev).starts_before(&t, end, &mut out);
+            if ascii {
+                Pattern::new(&rev).starts_before(&bytes, end, &mut from_bytes);
+                assert_eq!(from_bytes, out, "bytes backwards {m} {n}");
+            }
             let mut seen = Vec::new();
             let stop = next(end as u64 + 2) as usize;
             Pattern::new(&rev).starts_before_while(&t, end, |k, d| {

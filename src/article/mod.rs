@@ -192,7 +192,16 @@ impl Article {
         first: &str,
         second: &str,
     ) -> impl ExactSizeIterator<Item = u32> + '_ {
-        let key = pair_key(word_hash(first), word_hash(second));
+        self.pair_postings_of_hashes(word_hash(first), word_hash(second))
+    }
+
+    /// [`Article::pair_postings`] of two words given by their [`word_hash`]es.
+    pub(crate) fn pair_postings_of_hashes(
+        &self,
+        first: u64,
+        second: u64,
+    ) -> impl ExactSizeIterator<Item = u32> + '_ {
+        let key = pair_key(first, second);
         let bucket = (key >> (32 - self.pair_bits)) as usize;
         let (a, b) = match (self.pair_dir.get(bucket), self.pair_dir.get(bucket + 1)) {
             (Some(&a), Some(&b)) => (a as usize, b as usize),
@@ -205,12 +214,22 @@ impl Article {
     }
 
     /// How many entries [`Article::pair_postings`] gives.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn pair_count(&self, first: &str, second: &str) -> usize {
         self.pair_postings(first, second).len()
     }
 
     pub(crate) fn postings(&self, word: &str) -> &[u32] {
-        match self.words.get(&word_hash(word)) {
+        self.postings_of_hash(word_hash(word))
+    }
+
+    /// [`Article::postings`] of a word given as its UTF-8 bytes.
+    pub(crate) fn postings_of_bytes(&self, word: &[u8]) -> &[u32] {
+        self.postings_of_hash(word_hash_bytes(word))
+    }
+
+    fn postings_of_hash(&self, hash: u64) -> &[u32] {
+        match self.words.get(&hash) {
             Some(&n) => {
                 let n = n as usize;
                 &self.word_postings
@@ -283,6 +302,16 @@ fn word_hash(word: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(word)
 }
 
+/// [`word_hash`] of a word given as its UTF-8 bytes (what hashing a `str` feeds the
+/// hasher: its bytes, then `0xff`), so edited variants of a word need no UTF-8 check.
+fn word_hash_bytes(word: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(word);
+    h.write_u8(0xff);
+    h.finish()
+}
+
 /// The 32-bit key of two adjacent words (by their [`word_hash`]es). Keys may collide: a
 /// look-up verifies the text it finds.
 pub(crate) fn pair_key(first: u64, second: u64) -> u64 {
@@ -322,6 +351,9 @@ fn word_index(hashes: &[u64]) -> (FxHashMap<u64, u32>, Vec<u32>, Vec<u32>) {
         postings[*slot as usize] = i as u32;
         *slot += 1;
     }
+    // Room was made for a third of the tokens; an article has far fewer distinct words,
+    // and the map lives as long as the article.
+    words.shrink_to_fit();
     (words, offsets, postings)
 }
 
@@ -491,6 +523,16 @@ mod tests {
                 assert_eq!(start as usize, first, "bucket {b}");
             }
         }
+    }
+
+    #[test]
+    fn word_hashes_of_bytes_and_of_strings_agree() {
+        for w in ["", "a", "minister", "don't", "\u{201c}we", "Шойгу", "1,500"] {
+            assert_eq!(word_hash_bytes(w.as_bytes()), word_hash(w), "{w}");
+        }
+        let a = Article::new(SAMPLE);
+        assert_eq!(a.postings_of_bytes(b"smith"), a.postings("smith"));
+        assert_eq!(a.postings_of_bytes(b"smith").len(), 1);
     }
 
     #[test]

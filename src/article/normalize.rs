@@ -9,9 +9,76 @@
 #[derive(Clone, Debug, Default)]
 pub struct Normalized {
     pub text: String,
-    /// `map[i]` is the original offset of normalized byte `i`; `map[text.len()]` is the
-    /// original text's length (or the end of the normalized range).
-    map: Vec<u32>,
+    /// The map from normalized byte `i` to the original offset of its character (and
+    /// from `text.len()` to the original text's length), as runs: see [`Run`]. An
+    /// article's map changes its step only at a break of lines, a run of spaces or a
+    /// character that is not ASCII, so it takes a few thousand runs, not four bytes per
+    /// byte of the article.
+    runs: Vec<Run>,
+    /// `dir[b]` is the index of the run holding normalized byte `b << DIR_SHIFT`: a
+    /// look-up starts there and passes a run or two, instead of a binary search of tens
+    /// of thousands of runs (every quote match is mapped back).
+    dir: Vec<u32>,
+    /// Normalized bytes the map covers: `text.len() + 1`.
+    mapped: u32,
+}
+
+/// Normalized bytes per entry of [`Normalized::dir`].
+const DIR_SHIFT: u32 = 8;
+
+/// Normalized bytes `norm..` (to the next run's `norm`) come from original offsets
+/// `orig, orig + 1, ...` when `step` is 1, or all from `orig` (the bytes of one character,
+/// or the three dots of an ellipsis) when it is 0.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Run {
+    norm: u32,
+    orig: u32,
+    step: u32,
+}
+
+/// Builds the runs of the map one normalized byte at a time.
+#[derive(Default)]
+struct RunsBuilder {
+    runs: Vec<Run>,
+    /// Bytes mapped so far (the next byte's normalized offset).
+    len: u32,
+}
+
+impl RunsBuilder {
+    #[inline]
+    fn push(&mut self, at: u32) {
+        self.extend(at, 1, 0);
+    }
+
+    /// `count` normalized bytes from original offsets `at, at + step, ...`.
+    #[inline]
+    fn extend(&mut self, at: u32, count: u32, step: u32) {
+        if count == 0 {
+            return;
+        }
+        let i = self.len;
+        self.len += count;
+        if let Some(last) = self.runs.last_mut() {
+            let k = i - last.norm;
+            // Where the last run would put byte `i`: whether the new bytes continue it.
+            if last.orig + last.step * k == at && (count == 1 || step == last.step) {
+                return;
+            }
+            // A run of one byte takes whichever step the byte after it gives.
+            if k == 1 && (count == 1 || step <= 1) {
+                let wanted = at.wrapping_sub(last.orig);
+                if wanted <= 1 && (count == 1 || step == wanted) {
+                    last.step = wanted;
+                    return;
+                }
+            }
+        }
+        self.runs.push(Run {
+            norm: i,
+            orig: at,
+            step: if count == 1 { 1 } else { step },
+        });
+    }
 }
 
 /// What one character becomes in the normalized view.
@@ -51,7 +118,7 @@ trait Sink {
 /// The normalized bytes with their map, built before they become a [`Normalized`].
 struct Mapped {
     text: Vec<u8>,
-    map: Vec<u32>,
+    map: RunsBuilder,
 }
 
 impl Sink for Mapped {
@@ -60,9 +127,7 @@ impl Sink for Mapped {
         let mut buf = [0u8; 4];
         let bytes = c.encode_utf8(&mut buf).as_bytes();
         self.text.extend_from_slice(bytes);
-        for _ in 0..bytes.len() {
-            self.map.push(at);
-        }
+        self.map.extend(at, bytes.len() as u32, 0);
     }
 
     #[inline]
@@ -75,7 +140,7 @@ impl Sink for Mapped {
     fn push_run(&mut self, run: &[u8], at: u32) {
         self.text
             .extend(run.iter().map(|&b| ASCII_FOLD[usize::from(b)]));
-        self.map.extend(at..at + run.len() as u32);
+        self.map.extend(at, run.len() as u32, 1);
     }
 }
 
@@ -178,19 +243,56 @@ impl Normalized {
     pub fn new(text: &str) -> Self {
         let mut out = Mapped {
             text: Vec::with_capacity(text.len()),
-            map: Vec::with_capacity(text.len() + 1),
+            map: RunsBuilder::default(),
         };
         normalize_into(text, &mut out);
         out.map.push(text.len() as u32);
+        let mut runs = out.map.runs;
+        runs.shrink_to_fit();
+        let mapped = out.map.len;
+        let mut dir = Vec::with_capacity(((mapped >> DIR_SHIFT) + 1) as usize);
+        let mut k = 0;
+        for b in 0..=mapped.saturating_sub(1) >> DIR_SHIFT {
+            while k + 1 < runs.len() && runs[k + 1].norm <= b << DIR_SHIFT {
+                k += 1;
+            }
+            dir.push(k as u32);
+        }
         Normalized {
             text: String::from_utf8(out.text).expect("whole characters were pushed"),
-            map: out.map,
+            runs,
+            dir,
+            mapped,
         }
+    }
+
+    /// Index of the run holding normalized offset `i` (`i < mapped`).
+    fn run_of(&self, i: u32) -> usize {
+        let mut k = self.dir[(i >> DIR_SHIFT) as usize] as usize;
+        while self.runs.get(k + 1).is_some_and(|r| r.norm <= i) {
+            k += 1;
+        }
+        k
+    }
+
+    /// End (exclusive) of run `k`.
+    fn run_end(&self, k: usize) -> u32 {
+        self.runs.get(k + 1).map_or(self.mapped, |r| r.norm)
+    }
+
+    /// The map at `i < mapped`.
+    fn at(&self, i: u32) -> u32 {
+        let r = self.runs[self.run_of(i)];
+        r.orig + r.step * (i - r.norm)
     }
 
     /// Original offset of normalized offset `i` (clamped).
     pub fn original(&self, i: usize) -> usize {
-        self.map[i.min(self.map.len() - 1)] as usize
+        if self.mapped == 0 {
+            return 0;
+        }
+        let i = (i as u64).min(u64::from(self.mapped - 1)) as u32;
+        self.at(i) as usize
     }
 
     /// Original span of the normalized range `[start, end)`: from the first character's start
@@ -202,21 +304,43 @@ impl Normalized {
         } else {
             // The last normalized byte's character ends where the next distinct original
             // character starts; repeated map entries (an expanded `…`) share one character.
-            let last = self.original(end - 1);
-            let mut j = end;
-            while j < self.map.len() && self.map[j] as usize == last {
-                j += 1;
+            let last = self.original(end - 1) as u32;
+            let mut j = end.min(self.mapped as usize) as u32;
+            while j < self.mapped {
+                let k = self.run_of(j);
+                let r = self.runs[k];
+                if r.orig + r.step * (j - r.norm) != last {
+                    break;
+                }
+                // A run of one character's bytes is passed whole.
+                j = if r.step == 0 { self.run_end(k) } else { j + 1 };
             }
-            self.original(j)
+            self.original(j as usize)
         };
         crate::text::Span::new(s, e.max(s))
     }
 
     /// The first normalized offset whose original offset is `>= original`.
     pub fn from_original(&self, original: usize) -> usize {
-        self.map
-            .partition_point(|m| (*m as usize) < original)
-            .min(self.text.len())
+        let Ok(original) = u32::try_from(original) else {
+            return self.text.len();
+        };
+        // Runs starting below `original`: the answer is in the last of them, or the start
+        // of the run after it (the map never decreases).
+        let k = self.runs.partition_point(|r| r.orig < original);
+        let found = match k.checked_sub(1) {
+            None => 0,
+            Some(k) => {
+                let r = self.runs[k];
+                let end = self.run_end(k);
+                if r.step == 1 && r.norm + (original - r.orig) < end {
+                    r.norm + (original - r.orig)
+                } else {
+                    end
+                }
+            }
+        };
+        (found as usize).min(self.text.len())
     }
 }
 
@@ -275,6 +399,92 @@ mod tests {
         ] {
             assert_eq!(normalize_str(text), Normalized::new(text).text.trim());
         }
+    }
+
+    /// The map as one entry per normalized byte, as it was kept before the runs.
+    struct Dense(Vec<u8>, Vec<u32>);
+
+    impl Sink for Dense {
+        fn push(&mut self, c: char, at: u32) {
+            let mut buf = [0u8; 4];
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                self.0.push(b);
+                self.1.push(at);
+            }
+        }
+        fn push_ascii(&mut self, b: u8, at: u32) {
+            self.0.push(b);
+            self.1.push(at);
+        }
+        fn push_run(&mut self, run: &[u8], at: u32) {
+            for (k, &b) in run.iter().enumerate() {
+                self.0.push(ASCII_FOLD[usize::from(b)]);
+                self.1.push(at + k as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn the_runs_map_every_offset_as_a_dense_map_does() {
+        let texts = [
+            String::new(),
+            "a".to_string(),
+            "Plain words, one space each.".to_string(),
+            "Two  spaces\n\nand a break".to_string(),
+            "…at the start, in the middle… and at the end…".to_string(),
+            "x…y a… …b ……".to_string(),
+            "\u{ad}soft\u{200b}zero İstanbul Ёлка «quoted» — dash".to_string(),
+            "  lead and trail  ".to_string(),
+            "éé é.é\u{2019}s İİ x\u{feff}\u{feff}y".to_string(),
+            // Longer than a directory entry, with runs on both sides of its bounds.
+            "Word  é… ".repeat(70),
+        ];
+        for text in &texts {
+            let n = Normalized::new(text);
+            let mut dense = Dense(Vec::new(), Vec::new());
+            normalize_into(text, &mut dense);
+            dense.1.push(text.len() as u32);
+            let map = dense.1;
+            assert_eq!(n.text.as_bytes(), dense.0.as_slice(), "{text:?}");
+            for i in 0..map.len() + 2 {
+                assert_eq!(
+                    n.original(i),
+                    map[i.min(map.len() - 1)] as usize,
+                    "{text:?} {i}"
+                );
+            }
+            for o in 0..text.len() + 2 {
+                let want = map.partition_point(|m| (*m as usize) < o).min(n.text.len());
+                assert_eq!(n.from_original(o), want, "{text:?} from {o}");
+            }
+            for start in 0..map.len() {
+                for end in start..map.len() {
+                    let s = map[start] as usize;
+                    let e = if end == 0 {
+                        s
+                    } else {
+                        let last = map[end - 1];
+                        let mut j = end;
+                        while j < map.len() && map[j] == last {
+                            j += 1;
+                        }
+                        map[j.min(map.len() - 1)] as usize
+                    };
+                    assert_eq!(
+                        n.original_span(start, end),
+                        crate::text::Span::new(s, e.max(s)),
+                        "{text:?} {start}..{end}"
+                    );
+                }
+            }
+        }
+        // An ASCII article with single spaces is one run.
+        assert_eq!(
+            Normalized::new("One run of words and single spaces.")
+                .runs
+                .len(),
+            1
+        );
     }
 
     #[test]

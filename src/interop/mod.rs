@@ -309,11 +309,8 @@ pub fn resolve(
         }
     };
     let article_pos = article.as_ref().ok().map(|a| Offsets::new(&a.text));
-    let value = |f: &Option<crate::model::Field>| {
-        f.as_ref()
-            .map(|f| f.value.text.clone())
-            .filter(|t| !t.is_empty())
-    };
+    let value =
+        |f: Option<&crate::model::Field>| f.map(|f| f.value.text.clone()).filter(|t| !t.is_empty());
 
     let mut findings = Vec::new();
     let mut claims = Vec::with_capacity(model.claims.len());
@@ -334,8 +331,8 @@ pub fn resolve(
         };
         claims.push(ResolvedClaim {
             findings: own,
-            stance: value(&claim.stance),
-            note: value(&claim.note),
+            stance: value(claim.stance.as_ref()),
+            note: value(claim.note.as_deref()),
             ..resolved
         });
     }
@@ -347,8 +344,8 @@ pub fn resolve(
         article_file: article_file.to_string(),
         article_error: article.as_ref().err().cloned(),
         header: Header {
-            article: value(&header.article),
-            date: value(&header.date),
+            article: value(header.article.as_ref()),
+            date: value(header.date.as_ref()),
             publisher: header.publishers().into_iter().map(|i| i.text).collect(),
         },
         actors: model
@@ -357,9 +354,9 @@ pub fn resolve(
             .map(|a| ActorOut {
                 name: a.name.clone(),
                 aliases: a.aliases.iter().map(|i| i.text.clone()).collect(),
-                kind: value(&a.kind),
-                role: value(&a.role),
-                note: value(&a.note),
+                kind: value(a.kind.as_ref()),
+                role: value(a.role.as_ref()),
+                note: value(a.note.as_ref()),
                 line: a.line + 1,
             })
             .collect(),

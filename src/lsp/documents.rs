@@ -51,6 +51,18 @@ impl Snapshot {
         }
     }
 
+    /// A version parsed at once (an annotation that is not too large), the parse taking
+    /// the text: a lazy parse would copy it and keep both copies for as long as the
+    /// version lives (twice a big file's size).
+    fn parsed_now(kind: Kind, version: i32, text: String, max_bytes: u64) -> Snapshot {
+        let mut s = Snapshot::new(kind, version, text, max_bytes);
+        if kind == Kind::Claims && !s.too_large {
+            let text = std::mem::take(&mut s.own_text);
+            let _ = s.parsed.set(Parsed::new(text));
+        }
+        s
+    }
+
     fn with_parse(kind: Kind, version: i32, parsed: Parsed) -> Snapshot {
         let mut s = Snapshot::new(kind, version, String::new(), u64::MAX);
         let _ = s.parsed.set(parsed);
@@ -136,7 +148,8 @@ impl Document {
             path,
             kind,
             rope: Rope::from_str(&text),
-            snapshot: Arc::new(Snapshot::new(kind, version, text, max_bytes)),
+            // Opened to be checked: parsed now, which the check would do first anyway.
+            snapshot: Arc::new(Snapshot::parsed_now(kind, version, text, max_bytes)),
             cache: Arc::new(Mutex::new(ClaimCache::new())),
             generation: 0,
             published: None,

@@ -267,18 +267,16 @@ fn legend(out: &mut String, view: &View<'_>) {
 /// The tooltip of one claim: id, source, via, cue, stance.
 fn claim_tip(view: &View<'_>, i: usize) -> String {
     let c = view.claims[i].claim;
-    fn field(f: &Option<crate::model::Field>) -> Option<&str> {
-        f.as_ref()
-            .map(|f| f.value.text.as_str())
-            .filter(|t| !t.is_empty())
+    fn field(f: Option<&crate::model::Field>) -> Option<&str> {
+        f.map(|f| f.value.text.as_str()).filter(|t| !t.is_empty())
     }
     let mut tip = String::new();
     let _ = write!(tip, "<span><b>{}</b></span>", escape(&c.id));
     for (label, value) in [
-        ("source", field(&c.source)),
-        ("via", field(&c.via)),
-        ("cue", field(&c.cue)),
-        ("stance", field(&c.stance)),
+        ("source", field(c.source.as_ref())),
+        ("via", field(c.via.as_deref())),
+        ("cue", field(c.cue.as_ref())),
+        ("stance", field(c.stance.as_ref())),
     ] {
         if let Some(v) = value {
             let _ = write!(tip, "<span>{label}: {}</span>", escape(v));
@@ -450,8 +448,8 @@ fn claim_list(out: &mut String, view: &View<'_>) {
             out.push_str("<span class=\"tag sev-warning\">not a declared actor</span>");
         }
         out.push_str("</dd>");
-        for (label, f) in [("via", &claim.via), ("cue", &claim.cue)] {
-            if let Some(f) = f.as_ref().filter(|f| !f.value.is_empty()) {
+        for (label, f) in [("via", claim.via.as_deref()), ("cue", claim.cue.as_ref())] {
+            if let Some(f) = f.filter(|f| !f.value.is_empty()) {
                 let _ = write!(out, "<dt>{label}</dt><dd>{}</dd>", escape(&f.value.text));
             }
         }

@@ -25,6 +25,9 @@ pub(super) fn parse_region(text: &str, region: Span, first_line: usize) -> Synta
         field: None,
         first_line,
     };
+    // One line per line break (and the last), room made once: no copies while growing.
+    let breaks = region.slice(text).bytes().filter(|&b| b == b'\n').count();
+    p.tree.lines.reserve_exact(breaks + 1);
     for (content, full) in lines(region.slice(text)) {
         p.line(
             content.shift(region.start as isize),
@@ -204,6 +207,9 @@ impl Parser<'_> {
         self.close_field();
         if let Some(mut block) = self.block.take() {
             block.end_line = self.next_line().max(block.line + 1);
+            // A block of five fields would keep room for eight: a big file has tens of
+            // thousands of blocks.
+            block.fields.shrink_to_fit();
             self.tree.blocks.push(block);
         }
     }

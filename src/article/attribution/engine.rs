@@ -225,7 +225,48 @@ const PERSON_NOUNS: &[&str] = &[
     "members",
     "people",
     "person",
+    "investigator",
+    "lawmaker",
+    "legislator",
+    "scholar",
+    "researcher",
+    "scientist",
+    "regulator",
+    "activist",
+    "advocate",
+    "parent",
+    "student",
+    "reader",
+    "worker",
+    "employee",
+    "observer",
+    "commentator",
+    "protester",
+    "politician",
+    "negotiator",
+    "citizen",
+    "opponent",
+    "donor",
+    "insider",
+    "delegate",
+    "teacher",
+    "farmer",
+    "owner",
+    "operative",
+    "staffer",
+    "consultant",
+    "organizer",
+    "editor",
+    "reporter",
+    "journalist",
 ];
+
+/// A person noun of [`PERSON_NOUNS`] or its plural in `-s` (`lawmakers`, `experts`).
+fn person_noun(w: &str) -> bool {
+    PERSON_NOUNS_SET.contains(w)
+        || w.strip_suffix('s')
+            .is_some_and(|x| PERSON_NOUNS_SET.contains(x))
+}
 const ORG_NOUNS: &[&str] = &[
     "ministry",
     "government",
@@ -780,6 +821,9 @@ struct Found {
     carried: bool,
     /// The source is the main clause's subject (`…, saying …`).
     participle: bool,
+    /// The subject's act with a verb outside the lexicon ([`clause_verb`]): a quotation
+    /// inside its content is still attributed on its own.
+    act: bool,
     block: usize,
 }
 
@@ -1338,6 +1382,48 @@ fn skip_dateline(b: &Block, s: usize, e: usize) -> usize {
     s
 }
 
+/// Whether a clause with its own subject starts at `k` after a verb of thinking (`believes
+/// her plan will work`, `hopes Berg can win`): a possessive or a capitalized word, then a
+/// finite auxiliary within the next few words, before any punctuation.
+fn thought_clause_follows(b: &Block, k: usize) -> bool {
+    let t = &b.toks;
+    let Some(first) = t.get(k).filter(|x| x.word()) else {
+        return false;
+    };
+    let opens = matches!(
+        first.low.as_str(),
+        "his" | "her" | "their" | "its" | "our" | "my" | "your" | "some" | "most" | "many"
+    ) || (first.cap && !in_quote(b, k))
+        || (matches!(
+            first.low.as_str(),
+            "those" | "these" | "such" | "all" | "both" | "no"
+        ) && !in_quote(b, k));
+    opens
+        && t[k + 1..t.len().min(k + 7)]
+            .iter()
+            .take_while(|x| x.word())
+            .any(|x| {
+                matches!(
+                    x.low.as_str(),
+                    "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "should"
+                        | "must"
+                        | "might"
+                        | "may"
+                        | "is"
+                        | "was"
+                        | "are"
+                        | "were"
+                        | "has"
+                        | "had"
+                        | "have"
+                )
+            })
+}
+
 /// Finds a cue starting at token `i`: a reporting phrase or verb, as (lemma, last token).
 fn cue_at(b: &Block, i: usize, hi: usize) -> Option<(&'static str, usize)> {
     let t = &b.toks;
@@ -1376,7 +1462,11 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         && w.ends_with('s')
         && w != lemma
         && !lemma.contains(' ')
-        && t[i + 1..].iter().filter(|x| x.word()).count() >= 3;
+        && match t[i + 1..].iter().filter(|x| x.word()).count() {
+            // `Deal Is Near, Graham Says`: the verb closing the headline after a comma.
+            0 => t[lo..i].iter().rev().take(8).any(|x| x.p == ','),
+            n => n >= 3,
+        };
     if t[i].cap && i > lo && t[i - 1].word() && !title_verb {
         return true; // inside a name: "United States"
     }
@@ -1404,7 +1494,21 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
             && (t[i - 1].p == ','
                 || t[i - 1].p == '\u{2014}'
                 || GERUND_INTRO.contains(&t[i - 1].low.as_str()));
-        let progressive = i > lo && BE.contains(&t[i - 1].low.as_str());
+        // "is questioning", "is once again questioning": adverbs between.
+        let mut k = i;
+        while k > lo
+            && t[k - 1].word()
+            && !BE.contains(&t[k - 1].low.as_str())
+            && (AUX.contains(&t[k - 1].low.as_str())
+                || (t[k - 1].low.ends_with("ly") && t[k - 1].low.len() > 4))
+            && !matches!(
+                t[k - 1].low.as_str(),
+                "has" | "have" | "had" | "will" | "would"
+            )
+        {
+            k -= 1;
+        }
+        let progressive = k > lo && BE.contains(&t[k - 1].low.as_str());
         // "…, calling for …", "…, promising to …": the phrase or the infinitive is the
         // report's own.
         let own_next = lemma.split(' ').nth(1) == Some(next)
@@ -1418,6 +1522,8 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     }
     if next == "to"
         && lemma != "according to"
+        && lemma.split(' ').nth(1) != Some("to")
+        && !matches!(lemma, "respond" | "reply")
         && !matches!(lexicon::stance_of(lemma), "promises")
         && !matches!(
             lemma,
@@ -1455,8 +1561,13 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     {
         return true;
     }
-    // "is expected", "was believed" without an agent: no source.
-    if i > lo && BE.contains(&t[i - 1].low.as_str()) && COGNITIVE_SET.contains(lemma) {
+    // "is expected", "was believed" without an agent: no source. ("is hoping that …" is
+    // the subject's own thought.)
+    if i > lo
+        && BE.contains(&t[i - 1].low.as_str())
+        && COGNITIVE_SET.contains(lemma)
+        && !w.ends_with("ing")
+    {
         return true;
     }
     if matches!(next_p, ')' | ']') {
@@ -1465,7 +1576,9 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     if COGNITIVE_SET.contains(lemma)
         && !(next == "that"
             || PRONOUNS.contains(&next)
-            || matches!(next, "the" | "a" | "an" | "this" | "it"))
+            || matches!(next, "the" | "a" | "an" | "this" | "it")
+            || (next == "to" && TO_VERBS.contains(&lemma))
+            || thought_clause_follows(b, i + 1))
     {
         return true;
     }
@@ -1499,6 +1612,9 @@ pub(super) fn run(a: &Article) -> Vec<Attribution> {
         }
         if b.headline && found.len() == before {
             headline_form(a, b, bi, &mut found);
+        }
+        if b.headline && found.len() == before {
+            headline_act(a, b, bi, &mut found);
         }
         if !b.headline {
             transcript_turn(b, bi, &mut found);
@@ -1563,8 +1679,9 @@ fn find_in_unit(a: &Article, b: &Block, bi: usize, lo0: usize, hi: usize, out: &
     if out.len() == start_len && !b.headline {
         nominal(&a.text, b, bi, lo, hi, out);
     }
-    if out.len() == start_len && !b.headline {
-        clause_verb(a, b, bi, lo, hi, out);
+    if !b.headline {
+        let others = out.len() - start_len;
+        clause_verb(a, b, bi, lo, hi, others, out);
     }
 }
 
@@ -1701,6 +1818,7 @@ fn nominal(text: &str, b: &Block, bi: usize, lo: usize, hi: usize, out: &mut Vec
                 // A noun is weaker evidence than a reporting verb.
                 carried: true,
                 participle: false,
+                act: false,
                 block: bi,
             },
         );
@@ -1800,12 +1918,24 @@ const CLAUSE_OPENERS: &[&str] = &[
     "separately",
 ];
 
-/// A sentence with no reporting cue of the lexicon whose subject names someone (a name,
-/// `he`/`she`/`they`, or a descriptor such as `the campaign`) and whose main verb is
-/// another verb (`Anna Berg defended the plan`, `The council is weighing a ban`): the
-/// subject's stance or act, as PARC-style annotation counts it. The content is the rest
-/// of the sentence; confidence is `Low` (the cue is not a reporting verb).
-fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mut Vec<Found>) {
+/// A sentence whose subject names someone (a name, `he`/`she`/`they`, a plural noun of
+/// people, or a descriptor such as `the campaign`) and whose main verb no construction
+/// of the lexicon read (`Anna Berg defended the plan`, `The council is weighing a ban`),
+/// or a stance with `be` (`is confident that …`): the subject's stance or act, as
+/// PARC-style annotation counts it. `others` is the number of attributions already found
+/// in the sentence (the last ones of `out`): the act is read before them only (`X is
+/// defending …, saying …`), its content ending at the comma before the next one. The
+/// content is the rest of the sentence; confidence is `Low` (the cue is not a reporting
+/// verb).
+fn clause_verb(
+    a: &Article,
+    b: &Block,
+    bi: usize,
+    lo: usize,
+    hi: usize,
+    others: usize,
+    out: &mut Vec<Found>,
+) {
     let t = &b.toks;
     let mut s = lo;
     while s < hi && !t[s].word() && !is_quote_char(t[s].p) {
@@ -1827,14 +1957,69 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
     if s >= hi || !t[s].word() || in_quote(b, s) {
         return;
     }
-    let Some((ss, se)) = np_right(b, s, hi) else {
+    let Some((ss, mut se)) = np_right(b, s, hi) else {
         return;
     };
+    // A past tense without `-ed` after the head noun ends the subject (`The leaders
+    // made …`).
+    {
+        if let Some(k) = (ss + 1..se).find(|&k| {
+            t[k].word()
+                && !t[k].cap
+                && t[k - 1].word()
+                && !DETS.contains(&t[k - 1].low.as_str())
+                && IRREGULAR_PAST.contains(&t[k].low.as_str())
+                && !matches!(
+                    t[k].low.as_str(),
+                    "left" | "set" | "cut" | "hit" | "let" | "put" | "met"
+                )
+        }) {
+            se = k;
+        }
+    }
+    // A present-tense verb right after a name ends the subject (`Ann Berg defends …`).
+    {
+        if let Some(k) = (ss + 1..se).find(|&k| {
+            let w = t[k].low.as_str();
+            t[k].word()
+                && !t[k].cap
+                && t[k - 1].cap
+                && t[k - 1].word()
+                && !DETS.contains(&t[k - 1].low.as_str())
+                && w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("us")
+                && !w.ends_with("is")
+                && !w.ends_with("'s")
+                && t.get(k + 1).is_some_and(|n| {
+                    n.word()
+                        && !AUX.contains(&n.low.as_str())
+                        && !n.low.ends_with("ed")
+                        && !PREPS.contains(&n.low.as_str())
+                })
+        }) {
+            se = k;
+        }
+    }
     let first = t[ss].low.as_str();
     let words: Vec<&Tok> = t[ss..se].iter().filter(|x| x.word()).collect();
     let head = words.last().map_or("", |w| w.low.as_str());
+    // Another attribution of the sentence starting before the subject's verb holds the
+    // sentence (`Anna Berg said …`): asked first, as this runs for every sentence.
+    if others > 0
+        && out[out.len() - others..].iter().any(|f| {
+            f.content[0].start <= t[se.min(hi - 1)].s
+                || f.cue.is_some_and(|c| c.start <= t[se.min(hi - 1)].s)
+        })
+    {
+        return;
+    }
+    // `Scholars`, `Lawmakers`: a plural noun of people.
+    let plural_people = person_noun(first) && first.ends_with('s');
     let named = if words.len() == 1 {
         matches!(first, "he" | "she" | "they")
+            || plural_people
             || (t[ss].cap
                 && !DETS_SET.contains(first)
                 && !PREPS_SET.contains(first)
@@ -1847,7 +2032,7 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
     } else {
         // "The Daily Ledger", "Anna Berg", "the campaign", "the city council".
         let capitalized = words[1..].iter().any(|w| w.cap);
-        let head_noun = PERSON_NOUNS_SET.contains(head)
+        let head_noun = person_noun(head)
             || ORG_NOUNS_SET.contains(head)
             || lexicon::OUTLET_WORDS.contains(&head);
         (capitalized || head_noun) && words.len() <= 6 && t[se - 1].word()
@@ -1861,7 +2046,7 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
         && (words.len() == 1
             || pre.last().is_some_and(|w| {
                 w.cap
-                    || PERSON_NOUNS_SET.contains(w.low.as_str())
+                    || person_noun(&w.low)
                     || ORG_NOUNS_SET.contains(w.low.as_str())
                     || lexicon::OUTLET_WORDS.contains(&w.low.as_str())
             }))
@@ -1877,20 +2062,23 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
         return;
     }
     // A single capitalized word opening a sentence is a name when the article writes it
-    // so inside a sentence too (`Protesters`, `Security` are not).
-    if words.len() == 1
-        && !matches!(first, "he" | "she" | "they")
-        && !name_inside_a_sentence(a, span_of(b, (ss, se)))
-    {
-        return;
-    }
+    // so inside a sentence too (`Protesters`, `Security` are not). It searches the text
+    // around: asked last, when everything else holds.
+    let name_ok = || {
+        words.len() != 1
+            || matches!(first, "he" | "she" | "they")
+            || plural_people
+            || name_inside_a_sentence(a, span_of(b, (ss, se)))
+    };
     // The verb group: auxiliaries and adverbs, then the verb.
     let mut v = se;
     let mut aux = None;
     while v < hi
         && t[v].word()
         && (AUX_SET.contains(t[v].low.as_str())
-            || (t[v].low.ends_with("ly") && t[v].low.len() > 4 && !t[v].cap))
+            || (t[v].low.ends_with("ly") && t[v].low.len() > 4 && !t[v].cap)
+            // "have long argued"
+            || (t[v].is("long") && t.get(v + 1).is_some_and(|n| n.low.ends_with("ed"))))
     {
         if AUX_SET.contains(t[v].low.as_str()) && !matches!(t[v].low.as_str(), "not" | "n't") {
             aux = Some(v);
@@ -1901,12 +2089,46 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
         return;
     }
     let w = t[v].low.as_str();
+    // A stance written with `be` and an adjective or a noun of stance: `is confident
+    // that …`, `has been critical of …`, `is a staunch opponent of …`.
+    if aux.is_some_and(|k| BE.contains(&t[k].low.as_str())) && others == 0 {
+        if let Some((cue_last, c)) = stance_phrase(b, v, hi) {
+            if b.quotes.iter().any(|q| lo <= q.open && q.open < c) || !name_ok() {
+                return;
+            }
+            if let Some(content) = content_span(b, c, hi) {
+                push_found(
+                    out,
+                    Found {
+                        content: vec![content],
+                        kind: ContentKind::Indirect,
+                        cue: Some(Span::new(t[aux.unwrap_or(v)].s, t[cue_last].e)),
+                        source: Some(span_of(b, (ss, se))),
+                        addressee: None,
+                        chain: Vec::new(),
+                        carried: true,
+                        participle: false,
+                        act: true,
+                        block: bi,
+                    },
+                );
+            }
+            return;
+        }
+    }
     if DETS_SET.contains(w)
         || PREPS_SET.contains(w)
         || STOPS_SET.contains(w)
         || PRONOUNS.contains(&w)
-        || lexicon::reporting_lemma(w).is_some()
+        || (lexicon::reporting_lemma(w).is_some() && others > 0)
         || w.chars().any(|c| !c.is_alphabetic() && c != '-')
+    {
+        return;
+    }
+    // The verb of another attribution found in this sentence: that one holds it.
+    if out[out.len() - others..]
+        .iter()
+        .any(|f| f.cue.is_some_and(|c| c.start <= t[v].s && t[v].s < c.end))
     {
         return;
     }
@@ -1925,12 +2147,32 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
         return;
     }
     let c = v + 1;
+    // Another attribution later in the sentence (`…, saying …`) ends this content.
+    let hi = out[out.len() - others..]
+        .iter()
+        .filter_map(|f| f.cue)
+        .filter(|cue| cue.start > t[v].e)
+        .map(|cue| t.partition_point(|x| x.s < cue.start))
+        .filter(|&k| k > c && t[k - 1].p == ',')
+        .map(|k| k - 1)
+        .min()
+        .unwrap_or(hi);
+    if others > 0
+        && out[out.len() - others..].iter().any(|f| {
+            let cs = f.content[0].start;
+            cs <= t[v].s || f.cue.is_some_and(|cue| cue.start <= t[v].s)
+        })
+    {
+        return;
+    }
     // A short object (`signed a treaty`) is an act, rarely a position.
     if (c..hi).filter(|&k| t[k].word()).count() < 3 {
         return;
     }
-    // A quotation in the sentence is the subject's words, found by the rules for quotes.
-    if b.quotes.iter().any(|q| lo <= q.open && q.open < hi) {
+    // A quotation before the object is the subject's words, found by the rules for
+    // quotes; one inside the object is part of the content (`admires X as a "strong
+    // leader"`).
+    if b.quotes.iter().any(|q| lo <= q.open && q.open <= c) {
         return;
     }
     // The verb's object, not a place, a time, a particle or an agent (`moved into …`,
@@ -1947,6 +2189,9 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
     {
         return;
     }
+    if !name_ok() {
+        return;
+    }
     let Some(content) = content_span(b, c, hi) else {
         return;
     };
@@ -1961,9 +2206,98 @@ fn clause_verb(a: &Article, b: &Block, bi: usize, lo: usize, hi: usize, out: &mu
             chain: Vec::new(),
             carried: true,
             participle: false,
+            act: true,
             block: bi,
         },
     );
+}
+
+/// Adjectives of stance after `be` (`is confident that …`, `was critical of …`).
+const STANCE_ADJECTIVES: &[&str] = &[
+    "confident",
+    "sure",
+    "certain",
+    "convinced",
+    "afraid",
+    "worried",
+    "concerned",
+    "hopeful",
+    "optimistic",
+    "pessimistic",
+    "skeptical",
+    "sceptical",
+    "critical",
+    "frustrated",
+    "adamant",
+    "aware",
+    "unsure",
+    "uncertain",
+    "opposed",
+    "determined",
+    "eager",
+    "willing",
+    "unwilling",
+    "reluctant",
+    "coy",
+    "unhappy",
+    "angry",
+    "upset",
+    "furious",
+    "pleased",
+    "disappointed",
+    "wary",
+    "supportive",
+    "doubtful",
+    "dismissive",
+    "proud",
+    "hesitant",
+    "vocal",
+    "insistent",
+    "firm",
+];
+/// Nouns of stance after `be a` (`is a staunch opponent of …`).
+const STANCE_NOUNS: &[&str] = &[
+    "opponent",
+    "supporter",
+    "critic",
+    "advocate",
+    "proponent",
+    "defender",
+    "champion",
+    "backer",
+    "skeptic",
+    "sceptic",
+    "believer",
+];
+
+/// A stance phrase starting at `v` after `be`: an adjective of stance (`confident`,
+/// `critical`) or `a`/`an`, up to three modifiers and a noun of stance (`a staunch
+/// opponent`), then `that`, `of`, `about`, `over`, `with`, `to` or a clause. Returns the
+/// phrase's last token (the cue's end) and where the content starts.
+fn stance_phrase(b: &Block, v: usize, hi: usize) -> Option<(usize, usize)> {
+    let t = &b.toks;
+    let w = t[v].low.as_str();
+    let (last, need_of) = if STANCE_ADJECTIVES.contains(&w) {
+        (v, false)
+    } else if matches!(w, "a" | "an") {
+        let n = (v + 1..hi.min(v + 5))
+            .take_while(|&k| t[k].word() || t[k].p == ',')
+            .find(|&k| STANCE_NOUNS.contains(&t[k].low.as_str()))?;
+        (n, true)
+    } else {
+        return None;
+    };
+    let mut c = last + 1;
+    let next = t.get(c).filter(|x| x.word())?.low.as_str();
+    match next {
+        "of" | "about" | "over" | "with" | "that" | "to" => c += 1,
+        _ if need_of => return None,
+        // `is confident the plan will pass`: a clause without `that`.
+        _ if thought_clause_follows(b, c) => {}
+        _ => return None,
+    }
+    // The content: a few words at least, not a place or a time.
+    ((c..hi).filter(|&k| t[k].word()).count() >= 2).then_some((c - 1, c))
 }
 
 /// `…, X said.`, `"…," X said`, `"…," said X, "…"`, `The plan, he said, is …`.
@@ -2175,6 +2509,7 @@ fn trailing(
             chain,
             carried: false,
             participle: false,
+            act: false,
             block: bi,
         },
     );
@@ -2220,6 +2555,7 @@ fn passive(
             chain: Vec::new(),
             carried: false,
             participle: false,
+            act: false,
             block: bi,
         },
     );
@@ -2302,6 +2638,7 @@ fn according_to(
             chain,
             carried: false,
             participle: false,
+            act: false,
             block: bi,
         },
     );
@@ -2482,6 +2819,15 @@ fn forward(
             j = k;
         }
     }
+    // "agreed with Berg that …": the clause is the content.
+    if t[j].is("with") && matches!(lemma, "agree" | "disagree") {
+        if let Some(k) = (j + 1..hi.min(j + 9))
+            .take_while(|&k| t[k].word())
+            .find(|&k| t[k].is("that"))
+        {
+            j = k + 1;
+        }
+    }
     let starts_quote = is_quote_char(t[j].p);
     let saw_that = t[ci + 1..j].iter().any(|x| x.is("that") || x.p == ':');
     if !starts_quote && !saw_that {
@@ -2493,7 +2839,14 @@ fn forward(
             && (lexicon::stance_of(lemma) == "promises" || TO_VERBS.contains(&lemma)))
             || (matches!(w, "about" | "of" | "for" | "on" | "against" | "over")
                 && PREP_OBJECT_SET.contains(lemma))
-            || (w == "about" && next_is_number);
+            || (w == "about" && next_is_number)
+            // `agreed with Berg that …`, `responded to the charge`, `responded by
+            // attacking …`.
+            || ((w == "with" && matches!(lemma, "agree" | "disagree"))
+                    || (matches!(w, "to" | "with") && matches!(lemma, "respond" | "reply"))
+                    || (w == "by"
+                        && matches!(lemma, "respond" | "reply")
+                        && t.get(j + 1).is_some_and(|x| x.low.ends_with("ing"))));
         // "said too much is made of …", "says more must be done": a clause's subject.
         let subject_of_clause = matches!(w, "too" | "much" | "more" | "nothing" | "something")
             && t[j + 1..hi.min(j + 4)].iter().any(|x| {
@@ -2536,8 +2889,9 @@ fn forward(
             t[ci + 1..j].iter().any(|x| x.is("that")) || t[ci + 1..j].iter().any(|x| x.p == ':');
         if !has_clause && !NP_OBJECT_SET.contains(lemma) && lemma != "say" && lemma != "tell" {
             // A clause without "that" needs a verb-looking word soon: accept any content of
-            // three words or more.
-            if (j..hi).filter(|&k| t[k].word()).count() < 3 {
+            // three words or more, or an infinitive (`declined to comment`).
+            let least = if w == "to" && prep_ok { 2 } else { 3 };
+            if (j..hi).filter(|&k| t[k].word()).count() < least {
                 return false;
             }
         }
@@ -2597,6 +2951,7 @@ fn forward(
                 chain: chain.clone(),
                 carried: false,
                 participle,
+                act: false,
                 block: bi,
             },
         );
@@ -2723,6 +3078,99 @@ fn headline_form(a: &Article, b: &Block, bi: usize, out: &mut Vec<Found>) {
         chain: Vec::new(),
         carried: false,
         participle: false,
+        act: false,
+        block: bi,
+    });
+}
+
+/// A headline that is a subject's act (`Senate Panel Rejects Port Plan`, `Farmers urge
+/// delay on water rules`): a short subject the body names too, then its verb, a present
+/// form in `-s` (or a plural subject's bare verb); the rest is the content. `Low`
+/// confidence, like [`clause_verb`].
+fn headline_act(a: &Article, b: &Block, bi: usize, out: &mut Vec<Found>) {
+    let t = &b.toks;
+    let n = t.len().min(8);
+    let verb_like = |k: usize| {
+        let w = t[k].low.as_str();
+        t[k].word()
+            && w.len() > 2
+            && w.chars().all(|c| c.is_alphabetic())
+            && !DETS.contains(&w)
+            && !PREPS.contains(&w)
+            && !STOPS.contains(&w)
+            && !CONNECTOR.contains(&w)
+            && !BE.contains(&w)
+            && !matches!(w, "has" | "have" | "had" | "will" | "would" | "not" | "new")
+    };
+    // The subject: one to four words opening the headline, written so in the body too
+    // (`Farmers Union` rather than `Farmers` before a verb `Union`); the verb right after
+    // (adverbs such as `still`, `again` between).
+    let body_start = a.paragraphs.first().map_or(a.text.len(), |p| p.start);
+    let body = a.text[body_start..].to_lowercase();
+    let subject_word = |m: usize| {
+        let x = t[m].low.as_str();
+        t[m].word()
+            && !STOPS.contains(&x)
+            && (!PREPS.contains(&x) || x == "of")
+            && (m == 0 || !DETS.contains(&x))
+            && x.chars().all(|c| c.is_alphabetic() || c == '.')
+    };
+    let Some((v, se)) = (1..n)
+        .filter_map(|k| {
+            if !verb_like(k) {
+                return None;
+            }
+            let w = t[k].low.as_str();
+            let prev = t[k - 1].low.as_str();
+            let third = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3;
+            // `Lawmakers Urge …`: a plural noun before a bare verb.
+            let plural_subject =
+                prev.len() > 3 && prev.ends_with('s') && !prev.ends_with("ss") && !w.ends_with('s');
+            if !(third || plural_subject) {
+                return None;
+            }
+            let mut se = k;
+            while se > 1 && AUX.contains(&t[se - 1].low.as_str()) {
+                se -= 1;
+            }
+            if se > 4 || !(0..se).all(subject_word) {
+                return None;
+            }
+            let phrase = span_of(b, (0, se)).slice(&a.text).to_lowercase();
+            let in_body = body.match_indices(phrase.as_str()).any(|(at, _)| {
+                !body[..at].ends_with(|c: char| c.is_alphanumeric())
+                    && !body[at + phrase.len()..].starts_with(|c: char| c.is_alphanumeric())
+            });
+            in_body.then_some((k, se))
+        })
+        .last()
+    else {
+        return;
+    };
+    if v + 2 >= t.len() || PREPS.contains(&t[0].low.as_str()) {
+        return;
+    }
+    let mut c = v + 1;
+    // A particle of the verb: `Sums Up`, `Goes After`.
+    if c < t.len() && matches!(t[c].low.as_str(), "up" | "after" | "down" | "out" | "off") {
+        c += 1;
+    }
+    if (c..t.len()).filter(|&k| t[k].word()).count() < 2 {
+        return;
+    }
+    let Some(content) = content_span(b, c, t.len()) else {
+        return;
+    };
+    out.push(Found {
+        content: vec![content],
+        kind: ContentKind::Indirect,
+        cue: Some(Span::new(t[v].s, t[c - 1].e)),
+        source: Some(span_of(b, (0, se))),
+        addressee: None,
+        chain: Vec::new(),
+        carried: true,
+        participle: false,
+        act: true,
         block: bi,
     });
 }
@@ -2731,12 +3179,14 @@ fn headline_form(a: &Article, b: &Block, bi: usize, out: &mut Vec<Found>) {
 /// Well, look, …`) is that speaker's words.
 fn transcript_turn(b: &Block, bi: usize, out: &mut Vec<Found>) {
     let t = &b.toks;
-    let Some(colon) = t.iter().take(5).position(|x| x.p == ':') else {
+    // Some transcripts open every turn with a quotation mark (`"SMITH: …`).
+    let first = usize::from(t.first().is_some_and(|x| is_quote_char(x.p)));
+    let Some(colon) = t.iter().take(5 + first).position(|x| x.p == ':') else {
         return;
     };
-    let named = colon > 0
-        && (0..colon).all(|k| t[k].word() && b.upper[k])
-        && t[..colon].iter().map(|x| x.low.len()).sum::<usize>() >= 2;
+    let named = colon > first
+        && (first..colon).all(|k| t[k].word() && b.upper[k])
+        && t[first..colon].iter().map(|x| x.low.len()).sum::<usize>() >= 2;
     if !named || colon + 1 >= t.len() {
         return;
     }
@@ -2754,11 +3204,12 @@ fn transcript_turn(b: &Block, bi: usize, out: &mut Vec<Found>) {
         content: vec![content],
         kind: ContentKind::Indirect,
         cue: None,
-        source: Some(span_of(b, (0, colon))),
+        source: Some(span_of(b, (first, colon))),
         addressee: None,
         chain: Vec::new(),
         carried: false,
         participle: false,
+        act: false,
         block: bi,
     });
 }
@@ -2778,7 +3229,7 @@ fn block_of(blocks: &[Block], offset: usize) -> usize {
 fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
     // Content spans by block: a quotation is compared with its own paragraph's only.
     let mut spans: Vec<Vec<Span>> = vec![Vec::new(); blocks.len()];
-    for f in found.iter() {
+    for f in found.iter().filter(|f| !f.act) {
         for c in &f.content {
             spans[block_of(blocks, c.start)].push(*c);
         }
@@ -2794,7 +3245,7 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
             let Some(inner) = trim_inner(b, q.inner) else {
                 continue;
             };
-            for f in &found[synced..] {
+            for f in found[synced..].iter().filter(|f| !f.act) {
                 for c in &f.content {
                     spans[block_of(blocks, c.start)].push(*c);
                 }
@@ -2820,6 +3271,7 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                             chain: Vec::new(),
                             carried: false,
                             participle: false,
+                            act: false,
                             block: bi,
                         });
                         continue;
@@ -2854,6 +3306,7 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                             chain: Vec::new(),
                             carried: true,
                             participle: false,
+                            act: false,
                             block: bi,
                         });
                         continue;
@@ -2903,9 +3356,57 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                 chain: Vec::new(),
                 carried: false,
                 participle: false,
+                act: false,
                 block: bi,
             });
         }
+    }
+}
+
+/// A paragraph without quotation marks after one ending in `Berg added:`: the speaker's
+/// words, set off as a block quotation (one paragraph: nothing marks where it ends).
+fn introduced_paragraphs(blocks: &[Block], found: &mut Vec<Found>) {
+    for bi in 1..blocks.len() {
+        let (pb, b) = (&blocks[bi - 1], &blocks[bi]);
+        let t = &pb.toks;
+        if pb.headline || b.headline || t.last().is_none_or(|x| x.p != ':') {
+            continue;
+        }
+        if b.toks.first().is_none_or(|x| !x.word()) || !b.quotes.is_empty() {
+            continue;
+        }
+        let lo = pb.units.last().map_or(0, |u| u.0);
+        // The cue closes the paragraph: `Berg added:`, `He said in a statement:`.
+        let Some(ci) = (lo..t.len()).rev().take(8).find(|&k| {
+            t[k].word() && !in_quote(pb, k) && lexicon::reporting_lemma(&t[k].low).is_some()
+        }) else {
+            continue;
+        };
+        let Some(src) = np_left(pb, lo, subject_end(pb, lo, ci)) else {
+            continue;
+        };
+        let Some(content) = content_span(b, 0, b.toks.len()) else {
+            continue;
+        };
+        if found.iter().any(|f| {
+            f.content.iter().any(|c| {
+                c.start < content.end && content.start < c.end && c.len() * 2 > content.len()
+            })
+        }) {
+            continue;
+        }
+        found.push(Found {
+            content: vec![content],
+            kind: ContentKind::Indirect,
+            cue: Some(Span::new(t[ci].s, t[ci].e)),
+            source: Some(span_of(pb, src)),
+            addressee: None,
+            chain: Vec::new(),
+            carried: false,
+            participle: false,
+            act: false,
+            block: bi,
+        });
     }
 }
 
@@ -2914,6 +3415,7 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
 /// paragraph when that one opens with a quotation mark.
 fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
     introduced_quotes(blocks, found);
+    introduced_paragraphs(blocks, found);
     // Multi-paragraph quotations first.
     for f in found.iter_mut() {
         let bi = f.block;
@@ -3024,6 +3526,7 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                 chain: p.chain.clone(),
                 carried: true,
                 participle: false,
+                act: false,
                 block: bi,
             });
         }

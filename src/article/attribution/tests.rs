@@ -575,3 +575,205 @@ fn a_title_case_headline_with_its_reporting_verb() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_second_act_in_a_sentence_with_a_report() {
+    // The act opening the sentence is read besides the participle after it; its content
+    // stops before the participle's comma.
+    let all = seen(&format!(
+        "{H}Paul Osei is defending his late-night posts about the mayor, saying they show he is awake at all hours."
+    ));
+    let act = all
+        .iter()
+        .find(|a| a.cue.as_deref() == Some("defending"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(act.content, ["his late-night posts about the mayor"]);
+    assert_eq!(act.source.as_deref(), Some("Paul Osei"));
+    assert_eq!(act.confidence, Confidence::Low);
+    assert!(all.iter().any(|a| a.cue.as_deref() == Some("saying")));
+    // A verb inside a relative clause after the subject is no act of its own.
+    let all = seen(&format!(
+        "{H}Anna Berg, who chairs the port board, said the toll would stay in place."
+    ));
+    assert!(
+        all.iter().all(|a| a.cue.as_deref() == Some("said")),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_stance_written_with_be_and_an_adjective_or_a_noun() {
+    let s = only(&format!(
+        "{H}Ms. Rivera is confident that the budget will pass next month."
+    ));
+    assert_eq!(s.content, ["the budget will pass next month"]);
+    assert_eq!(s.cue.as_deref(), Some("is confident that"));
+    assert_eq!(s.source.as_deref(), Some("Ms. Rivera"));
+    let s = only(&format!(
+        "{H}Dale Smith has been a staunch opponent of the new toll."
+    ));
+    assert_eq!(s.content, ["the new toll"]);
+    assert_eq!(s.source.as_deref(), Some("Dale Smith"));
+    // No content, or no word of stance: nothing.
+    for sentence in [
+        "Ms. Rivera is confident.",
+        "The harbour is a popular spot for tourists.",
+        "Dale Smith is a member of the port board.",
+    ] {
+        let all = seen(&format!("{H}{sentence}"));
+        assert!(all.is_empty(), "{sentence}: {all:#?}");
+    }
+}
+
+#[test]
+fn a_headline_that_is_a_subjects_act() {
+    let text = "Farmers Union Fights Harbour Toll Plan\n\nThe Farmers Union met on Monday in the town hall.";
+    let all = seen(text);
+    let s = all
+        .iter()
+        .find(|a| a.source.as_deref() == Some("Farmers Union"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(s.content, ["Harbour Toll Plan"]);
+    assert_eq!(s.cue.as_deref(), Some("Fights"));
+    assert_eq!(s.confidence, Confidence::Low);
+    // A subject the body never names is no speaker (`Storm`), nor a phrase of time.
+    for text in [
+        "Storm Hits Coastal Towns Overnight\n\nHeavy rain fell on the coast on Monday.",
+        "Every Minute Counts For Rescue Crews\n\nThe crews worked through the night.",
+    ] {
+        let all = seen(text);
+        assert!(all.is_empty(), "{text}: {all:#?}");
+    }
+}
+
+#[test]
+fn a_transcript_turn_opening_with_a_quotation_mark() {
+    let all = seen(&format!(
+        "{H}\"HOST: Will the port reopen next week?\n\n\"RAMOS: It will, and the cranes are ready."
+    ));
+    let ramos = all
+        .iter()
+        .find(|a| a.source.as_deref() == Some("RAMOS"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(ramos.content, ["It will, and the cranes are ready"]);
+    // A quotation with a colon inside is no turn: its speaker is the one who said it.
+    let s = only(&format!(
+        "{H}\"We need two things: cranes and workers,\" Ramos said."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Ramos"));
+}
+
+#[test]
+fn a_paragraph_introduced_by_a_colon_after_a_cue() {
+    let all = seen(&format!(
+        "{H}The governor added:\n\nThe port will reopen next week. The cranes are ready."
+    ));
+    let s = all
+        .iter()
+        .find(|a| a.content == ["The port will reopen next week. The cranes are ready"])
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(s.source.as_deref(), Some("The governor"));
+    assert_eq!(s.cue.as_deref(), Some("added"));
+    // A colon with no reporting verb before it introduces no one's words.
+    let all = seen(&format!(
+        "{H}The schedule is as follows:\n\nThe port opens at nine."
+    ));
+    assert!(all.is_empty(), "{all:#?}");
+}
+
+#[test]
+fn verbs_of_thinking_and_infinitives_and_prepositions_of_their_own() {
+    for (sentence, cue, content) in [
+        (
+            "Ms. Rivera believes her plan to cut waste will be the most lasting result of her term.",
+            "believes",
+            "her plan to cut waste will be the most lasting result of her term",
+        ),
+        (
+            "Ms. Rivera is hoping that cities will allow the fees to be passed on.",
+            "hoping",
+            "cities will allow the fees to be passed on",
+        ),
+        (
+            "Ultimately, Ms. Rivera hopes to offset all of the costs with new grants.",
+            "hopes",
+            "to offset all of the costs with new grants",
+        ),
+        ("Through a spokesman, Paul Osei declined to comment.", "declined", "to comment"),
+        (
+            "Dale Smith agreed with the mayor that the fees were too high.",
+            "agreed",
+            "the fees were too high",
+        ),
+        (
+            "Dale Smith did not immediately respond to requests for comment.",
+            "respond",
+            "to requests for comment",
+        ),
+        (
+            "Paul Osei is once again questioning the fairness of the election board.",
+            "questioning",
+            "the fairness of the election board",
+        ),
+    ] {
+        let s = only(&format!("{H}{sentence}"));
+        assert_eq!(s.cue.as_deref(), Some(cue), "{sentence}");
+        assert_eq!(s.content, [content], "{sentence}");
+    }
+    // A belief in something, a passive of thinking, a bare agreement: no content.
+    for sentence in [
+        "Ms. Rivera believes in hard work.",
+        "The plan is expected to pass next week.",
+        "Dale Smith agreed.",
+    ] {
+        let all = seen(&format!("{H}{sentence}"));
+        assert!(all.is_empty(), "{sentence}: {all:#?}");
+    }
+}
+
+#[test]
+fn subjects_ended_by_their_verb() {
+    // A present tense after a name, a past tense without `-ed` after a noun of people,
+    // a plural noun of people alone, a quotation inside the object.
+    for (sentence, source, cue) in [
+        (
+            "Anna Berg defends the new toll on the harbour bridge.",
+            "Anna Berg",
+            "defends",
+        ),
+        (
+            "The leaders made little secret of their disagreements over the budget.",
+            "The leaders",
+            "made",
+        ),
+        (
+            "Lawmakers have long debated the role of family ties in voting.",
+            "Lawmakers",
+            "debated",
+        ),
+    ] {
+        let s = only(&format!("{H}{sentence}"));
+        assert_eq!(s.source.as_deref(), Some(source), "{sentence}");
+        assert_eq!(s.cue.as_deref(), Some(cue), "{sentence}");
+    }
+    let all = seen(&format!(
+        "{H}Anna Berg greeted the mayor as \u{201c}a steady hand in every storm\u{201d} at the meeting."
+    ));
+    assert!(
+        all.iter().any(|a| a.cue.as_deref() == Some("greeted")
+            && a.content
+                == ["the mayor as \u{201c}a steady hand in every storm\u{201d} at the meeting"]),
+        "{all:#?}"
+    );
+    // The quotation keeps an attribution of its own.
+    assert!(
+        all.iter()
+            .any(|a| a.content == ["a steady hand in every storm"]),
+        "{all:#?}"
+    );
+    // A capitalized first word is not a name before a plural noun (`Power plants`).
+    let all = seen(&format!(
+        "{H}Power plants are the largest source of emissions in the region."
+    ));
+    assert!(all.is_empty(), "{all:#?}");
+}
