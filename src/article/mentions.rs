@@ -795,6 +795,12 @@ const ABBREVIATIONS: &[&str] = &[
     "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
 ];
 
+/// Whether `lower` (a lowercase word without its period) is a title or an address
+/// abbreviation that names no one on its own (`Sen`, `Rev`, `Del`).
+pub(crate) fn is_title_abbreviation(lower: &str) -> bool {
+    ABBREVIATIONS.contains(&lower)
+}
+
 /// Capitalized words that name places or regions, never a person.
 const PLACE_WORDS: &[&str] = &[
     "states", "kingdom", "nations", "republic", "east", "west", "north", "south", "union",
