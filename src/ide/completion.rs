@@ -607,7 +607,19 @@ fn actor_names(
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_string();
             let key = normalize_str(&name);
-            if !name.is_empty() && !declared_names.contains(without_article(&key)) {
+            // The analysis may stop a name short (`Prime Minister Ann May` read as `Prime
+            // Minister Ann`, `May` taken for the month): the article's whole name then
+            // stands in its place, and the cut one is not offered.
+            let cut_short = match names {
+                ArticleNames::Compute => Some(a.candidates()),
+                ArticleNames::IfReady => a.candidates_if_ready(),
+            }
+            .is_some_and(|cands| {
+                cands
+                    .iter()
+                    .any(|cand| extends(&a.text, &cand.mentions, src))
+            });
+            if !name.is_empty() && !cut_short && !declared_names.contains(without_article(&key)) {
                 proposals.push(NameProposal {
                     label: Cow::Owned(name),
                     key: Cow::Owned(key),
@@ -1045,6 +1057,24 @@ fn covering_parts<'a>(
         .max_by_key(|(n, a)| (*n, std::cmp::Reverse(a.content_span().start)))
         .filter(|(n, _)| *n > 0 && n * 2 >= quoted.max(1))
         .map(|(_, a)| a)
+}
+
+/// Whether one of `mentions` (in article order) starts where `src` does and goes on past
+/// its end by one capitalized word: the same name, written out whole.
+fn extends(text: &str, mentions: &[Span], src: Span) -> bool {
+    let i = mentions.partition_point(|m| m.start < src.start);
+    mentions[i..]
+        .iter()
+        .take_while(|m| m.start == src.start)
+        .any(|m| {
+            m.end > src.end
+                && text.get(src.end..m.end).is_some_and(|more| {
+                    let word = more.trim_start();
+                    word.len() < more.len()
+                        && word.starts_with(char::is_uppercase)
+                        && !word.contains(char::is_whitespace)
+                })
+        })
 }
 
 fn overlaps(a: Span, b: Span) -> bool {
@@ -1899,5 +1929,33 @@ mod tests {
         // words as saying the quoted part (not demoted as a name inside the quote).
         assert_eq!(l[0], "Ann Dole", "{l:?}");
         assert!(l[1].ends_with("Lars Vik"), "{l:?}");
+    }
+
+    #[test]
+    fn source_offers_the_whole_name_when_the_credited_one_is_cut_short() {
+        use crate::article::attribution::{Attribution, Confidence, ContentKind};
+        let text = "date 2021-01-01 Tolls\n\nThe vote was held in Salem. Ann Dole said the bridge toll would end.\n";
+        let find = |needle: &str| {
+            let at = text.find(needle).unwrap();
+            Span::new(at, at + needle.len())
+        };
+        let att = Attribution {
+            content: vec![find("the bridge toll would end")],
+            kind: ContentKind::Indirect,
+            cue: Some(find("said")),
+            // The analysis stopped the name a word short.
+            source: Some(find("Ann Dole").start).map(|s| Span::new(s, s + 3)),
+            resolved: None,
+            addressee: None,
+            chain: vec![],
+            confidence: Confidence::High,
+        };
+        let article = Article::new(text).with_attributions(vec![att]);
+        let l = ranked_sources(
+            &article,
+            "claim c\n  source: \n  quote: the bridge toll would end\n",
+        );
+        assert_eq!(l[0], "Ann Dole", "{l:?}");
+        assert!(!l.iter().any(|x| x == "Ann"), "{l:?}");
     }
 }
