@@ -724,7 +724,16 @@ fn actor_names(
             // A name standing at the head (the end) of the speaker's phrase before one
             // that only modifies it: `Josh Earnest` before `White House` for "White
             // House press secretary Josh Earnest".
-            Some(c) if c.speaks(&p.mentions) => u8::from(!c.heads(&p.mentions)),
+            // A subject with its own reporting verb in the quote's sentence before a
+            // speaker credited in an earlier one.
+            Some(c)
+                if c.distant
+                    && !c.speaks(&p.mentions)
+                    && article.is_some_and(|a| c.subject_of_verb(a, &p.mentions)) =>
+            {
+                0
+            }
+            Some(c) if c.speaks(&p.mentions) => u8::from(c.distant || !c.heads(&p.mentions)),
             // The subject of a reporting verb near the quote: without an attribution, the
             // likely speaker; in a statement nested in another's words, its own speaker.
             Some(c) if article.is_some_and(|a| c.subject_of_verb(a, &p.mentions)) => 0,
@@ -780,6 +789,8 @@ struct Credited {
     parts: Vec<Span>,
     /// The paragraph (or headline) of the quote.
     block: Option<Span>,
+    /// The credited speaker is named outside the quote's sentences.
+    distant: bool,
     /// The quote's sentences when no attribution covers it, or when the quote is a
     /// statement nested in the reported words of a larger one, to look for a subject.
     sentences: Option<Span>,
@@ -791,6 +802,24 @@ impl Credited {
         let anchor = parts[0].cover(parts[parts.len() - 1]);
         // A source that cannot be who spoke (`In an interview`, `Acts of`, `told me`) is a
         // misreading of the sentence: its content and addressee are not trusted either.
+        let region = {
+            let range = article.sentences_in(anchor);
+            let first = article.sentences.get(range.start).map(|s| s.span);
+            let last = article
+                .sentences
+                .get(range.end.saturating_sub(1))
+                .map(|s| s.span);
+            first.zip(last).map(|(a, b)| a.cover(b).cover(anchor))
+        };
+        // The credited speaker stands outside the quote's own sentences (reported words
+        // running over several sentences): a subject there with its own reporting verb
+        // ("Russia insisted …") is that sentence's speaker.
+        let distant = region.map(|r| {
+            move |a: &crate::article::attribution::Attribution| {
+                a.speaker().is_some_and(|s| !r.contains_span(s))
+                    && a.source.is_some_and(|s| !r.contains_span(s))
+            }
+        });
         let att = covering_parts(article, parts).filter(|a| {
             [a.source, a.resolved]
                 .into_iter()
@@ -811,17 +840,10 @@ impl Credited {
             block: article.text_block(anchor.start),
             sentences: match att {
                 // The quote is most of the reported words: their speaker is the one.
-                Some(a) if !nested(&a.content, parts) => None,
-                _ => {
-                    let range = article.sentences_in(anchor);
-                    let first = article.sentences.get(range.start).map(|s| s.span);
-                    let last = article
-                        .sentences
-                        .get(range.end.saturating_sub(1))
-                        .map(|s| s.span);
-                    first.zip(last).map(|(a, b)| a.cover(b).cover(anchor))
-                }
+                Some(a) if !nested(&a.content, parts) && !distant.is_some_and(|d| d(a)) => None,
+                _ => region,
             },
+            distant: att.is_some_and(|a| distant.is_some_and(|d| d(a))),
         }
     }
 
@@ -1957,5 +1979,34 @@ mod tests {
         );
         assert_eq!(l[0], "Ann Dole", "{l:?}");
         assert!(!l.iter().any(|x| x == "Ann"), "{l:?}");
+    }
+
+    #[test]
+    fn source_prefers_the_quote_sentences_own_subject_to_a_speaker_credited_before_it() {
+        use crate::article::attribution::{Attribution, Confidence, ContentKind};
+        let text = "date 2021-01-01 Tolls\n\nAnn Dole called the toll a tax. Lars Vik insisted that the toll must end soon and the bridge must close by spring.\n";
+        let find = |needle: &str| {
+            let at = text.find(needle).unwrap();
+            Span::new(at, at + needle.len())
+        };
+        // Reported words read as running on into the next sentence, which has its own
+        // subject and reporting verb.
+        let att = Attribution {
+            content: vec![find("the toll a tax. Lars Vik insisted that the toll must end soon and the bridge must close by spring")],
+            kind: ContentKind::Indirect,
+            cue: Some(find("called")),
+            source: Some(find("Ann Dole")),
+            resolved: None,
+            addressee: None,
+            chain: vec![],
+            confidence: Confidence::High,
+        };
+        let article = Article::new(text).with_attributions(vec![att]);
+        let l = ranked_sources(
+            &article,
+            "claim c\n  source: \n  quote: the toll must end soon and the bridge must close by spring\n",
+        );
+        assert_eq!(l[0], "Lars Vik", "{l:?}");
+        assert_eq!(l[1], "Ann Dole", "{l:?}");
     }
 }
