@@ -875,17 +875,25 @@ impl Credited {
             if !region.contains_span(*m) || self.parts.iter().any(|c| overlaps(*m, *c)) {
                 return false;
             }
+            // "Ann Dole said", "Ann Dole has also said": the verb right after the name,
+            // past auxiliaries and adverbs (not "Ann Dole went on to say", an object's
+            // "asked Ann Dole to check").
             let after = text[m.end..region.end]
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .take(3)
-                .any(|w| crate::article::attribution::lexicon::reporting_lemma(w).is_some());
-            let before = text[region.start..m.start]
-                .split(|c: char| !c.is_alphanumeric())
-                .rfind(|w| !w.is_empty())
-                .is_some_and(|w| {
-                    crate::article::attribution::lexicon::reporting_lemma(w).is_some()
-                });
+                .take(4)
+                .find(|w| !VERB_LEAD.contains(w) && !w.ends_with("ly"))
+                .is_some_and(reporting);
+            // ", said Ann Dole": the verb right before, itself after a comma or a quote.
+            let head = text[region.start..m.start].trim_end();
+            let verb_at = head
+                .char_indices()
+                .rfind(|(_, c)| !c.is_alphanumeric())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let before = reporting(&head[verb_at..])
+                && head[..verb_at]
+                    .trim_end()
+                    .ends_with([',', '"', '\'', '\u{201d}', '\u{2019}']);
             after || before || self.subject_past_apposition(text, region, *m)
         })
     }
@@ -988,6 +996,40 @@ fn looks_like_a_name(text: &str) -> bool {
                     "of" | "for" | "the" | "and" | "de" | "von" | "van" | "al" | "bin"
                 )
         })
+}
+
+/// Words that stand between a subject and its verb ("has also said").
+const VERB_LEAD: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "was",
+    "is",
+    "were",
+    "are",
+    "also",
+    "then",
+    "later",
+    "earlier",
+    "again",
+    "now",
+    "still",
+    "once",
+    "never",
+    "previously",
+    "would",
+    "will",
+    "could",
+    "did",
+    "does",
+    "often",
+    "long",
+    "first",
+    "not",
+];
+
+fn reporting(word: &str) -> bool {
+    !word.is_empty() && crate::article::attribution::lexicon::reporting_lemma(word).is_some()
 }
 
 /// Whether the quote's `parts` are a small piece (under half) of the reported words
@@ -2008,5 +2050,19 @@ mod tests {
         );
         assert_eq!(l[0], "Lars Vik", "{l:?}");
         assert_eq!(l[1], "Ann Dole", "{l:?}");
+    }
+
+    #[test]
+    fn source_takes_the_subject_of_a_reporting_verb_not_its_object() {
+        let text = "date 2021-01-01 Tolls\n\nThe council asked Salem to say whether the bridge toll would end, the mayor's aide Ann Dole said on Friday.\n";
+        let article = Article::new(text).with_attributions(vec![]);
+        let l = ranked_sources(
+            &article,
+            "claim c\n  source: \n  quote: whether the bridge toll would end\n",
+        );
+        // Salem, asked to say, is the object: the speaker and her description first.
+        assert!(l[0].ends_with("Ann Dole"), "{l:?}");
+        let pos = |name: &str| l.iter().position(|x| *x == name).unwrap_or(usize::MAX);
+        assert!(pos("Ann Dole") < pos("Salem"), "{l:?}");
     }
 }
