@@ -804,8 +804,8 @@ pub(crate) fn is_title_abbreviation(lower: &str) -> bool {
 }
 
 /// Whether a phrase ending on `last` (lowercased `lower`) stops at a title written with
-/// its period, before the name it belongs to: "Mr." of "Mr. King", "Vermont Sen." of
-/// "Vermont Sen. Ann Dole". A name does not end so ("Ann Dole Jr." does).
+/// its period, before the name it belongs to: "Mr." of "Mr. King", "Oregon Sen." of
+/// "Oregon Sen. Ann Dole". A name does not end so ("Ann Dole Jr." does).
 fn cut_before_name(text: &str, last: &Word, lower: &str) -> bool {
     const COURTESY: &[&str] = &["mr", "mrs", "ms", "dr", "prof", "sens", "reps", "messrs"];
     text[last.span.end..].starts_with('.')
@@ -1182,13 +1182,13 @@ mod tests {
     fn candidates_stop_neither_at_a_title_nor_past_an_adverb_or_a_time() {
         let a = Article::new(
             "Tolls\n\nThe mayor met Mr. Vik on the pier. Ann Dole now says the toll will end. \
-             Harbour Trust on Friday said it agreed. Vermont Sen. Lars Vik told Mr. Berg \
+             Harbour Trust on Friday said it agreed. Oregon Sen. Lars Vik told Mr. Berg \
              the vote was close. The council this month announced a review.",
         );
         let names: Vec<&str> = a.candidates().iter().map(|c| c.name.as_str()).collect();
         for junk in [
             "Mr",
-            "Vermont Sen",
+            "Oregon Sen",
             "Ann Dole now",
             "Harbour Trust on Friday",
             "The council this month",

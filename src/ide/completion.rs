@@ -800,7 +800,7 @@ impl Credited {
     /// `parts`: where the claim's quote stands in the article, part by part (not empty).
     fn new(article: &Article, parts: &[Span]) -> Credited {
         let anchor = parts[0].cover(parts[parts.len() - 1]);
-        // A source that cannot be who spoke (`In an interview`, `Acts of`, `told me`) is a
+        // A source that cannot be who spoke (`In an interview`, `Plans of`, `told me`) is a
         // misreading of the sentence: its content and addressee are not trusted either.
         let region = {
             let range = article.sentences_in(anchor);
@@ -1044,7 +1044,7 @@ fn nested(content: &[Span], parts: &[Span]) -> bool {
 /// Whether the source the analysis read can be the one who spoke: a name, a description
 /// or a pronoun; not a phrase of time, place or manner read in the subject's place (`In
 /// an interview`, `Tuesday`, `However`, `Following a`), an object pronoun (`told me`),
-/// a title without its name (`the Rev`) or a phrase cut before its noun (`Acts of`).
+/// a title without its name (`the Rev`) or a phrase cut before its noun (`Plans of`).
 fn credible_source(text: &str) -> bool {
     const OBJECTS: &[&str] = &["me", "us", "him", "myself"];
     const ENDINGS: &[&str] = &[
@@ -1931,7 +1931,7 @@ mod tests {
         assert!(!l.iter().any(|x| x.contains("interview")), "{l:?}");
         for junk in [
             "In an interview",
-            "Acts of",
+            "Plans of",
             "me",
             "the Rev",
             "Tuesday",
