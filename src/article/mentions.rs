@@ -755,6 +755,8 @@ fn capitalized_runs(
             } else if end + 1 < ws.len()
                 && CONNECTORS.contains(&lower(text, &ws[end]).as_str())
                 && ws[end + 1].capital
+                // "Security Council on Friday" is no name: a joining word leads to a name.
+                && !not_a_name(&lower(text, &ws[end + 1]))
                 && gap_ok(&ws[end - 1], &ws[end])
                 && gap_ok(&ws[end], &ws[end + 1])
             {
@@ -805,6 +807,23 @@ const ABBREVIATIONS: &[&str] = &[
     "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
 ];
 
+/// Whether `lower` (a lowercase word without its period) is a title or an address
+/// abbreviation that names no one on its own (`Sen`, `Rev`, `Del`).
+pub(crate) fn is_title_abbreviation(lower: &str) -> bool {
+    ABBREVIATIONS_SET.contains(lower)
+}
+
+/// Whether a phrase ending on `last` (lowercased `lower`) stops at a title written with
+/// its period, before the name it belongs to: "Mr." of "Mr. King", "Oregon Sen." of
+/// "Oregon Sen. Ann Dole". A name does not end so ("Ann Dole Jr." does).
+fn cut_before_name(text: &str, last: &Word, lower: &str) -> bool {
+    const COURTESY: &[&str] = &["mr", "mrs", "ms", "dr", "prof", "sens", "reps", "messrs"];
+    text[last.span.end..].starts_with('.')
+        && (COURTESY.contains(&lower)
+            || (ABBREVIATIONS_SET.contains(lower)
+                && !matches!(lower, "jr" | "sr" | "st" | "mt" | "ft")))
+}
+
 /// Capitalized words that name places or regions, never a person.
 const PLACE_WORDS: &[&str] = &[
     "states", "kingdom", "nations", "republic", "east", "west", "north", "south", "union",
@@ -833,9 +852,10 @@ fn push_run(
         .slice(text)
         .to_string();
     let kind = classify(words);
-    if ws.len() == 1
+    if (ws.len() == 1
         && text[last.span.end..].starts_with('.')
-        && ABBREVIATIONS_SET.contains(words[0].as_str())
+        && ABBREVIATIONS_SET.contains(words[0].as_str()))
+        || cut_before_name(text, last, &words[words.len() - 1])
     {
         return;
     }
@@ -915,6 +935,21 @@ const AUXILIARIES: &[&str] = &[
 const PRONOUNS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "this", "that", "which", "who",
 ];
+/// Adverbs that stand between a subject and its reporting verb ("Ann Dole now says").
+const ADVERBS: &[&str] = &[
+    "now", "often", "still", "never", "just", "already", "once", "again", "always", "too", "long",
+    "first", "ever", "soon",
+];
+/// Nouns of time that close a phrase of time before a reporting verb ("this month").
+const TIME_NOUNS: &[&str] = &[
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
 const MAX_PHRASE_WORDS: usize = 9;
 
 fn reporting_phrases(
@@ -930,8 +965,20 @@ fn reporting_phrases(
             let mut end = i;
             while end > 0 {
                 let prev = lower(text, &ws[end - 1]);
-                if AUXILIARIES.contains(&prev.as_str()) || prev.ends_with("ly") {
+                let before = (end > 1).then(|| lower(text, &ws[end - 2]));
+                let before = before.as_deref().unwrap_or("");
+                if AUXILIARIES.contains(&prev.as_str())
+                    || prev.ends_with("ly")
+                    || ADVERBS.contains(&prev.as_str())
+                {
                     end -= 1;
+                } else if WEEKDAYS.contains(&prev.as_str()) || TIME_NOUNS.contains(&prev.as_str()) {
+                    // "X on Wednesday said", "X this month announced": the time is no
+                    // part of the subject.
+                    end -= 1;
+                    if matches!(before, "on" | "this" | "last" | "next" | "that" | "earlier") {
+                        end -= 1;
+                    }
                 } else {
                     break;
                 }
@@ -1046,6 +1093,9 @@ fn push_phrase(text: &str, _sentence: Span, ws: &[Word], found: &mut Vec<(String
     if ws.len() == 1 && PRONOUNS.contains(&lower(text, first).as_str()) {
         return;
     }
+    if cut_before_name(text, last, &lower(text, last)) {
+        return;
+    }
     let name = Span::new(first.span.start, last.span.end)
         .slice(text)
         .to_string();
@@ -1137,6 +1187,38 @@ mod tests {
                 .any(|(n, _)| *n == "Earlier" || *n == "Wednesday"),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn candidates_stop_neither_at_a_title_nor_past_an_adverb_or_a_time() {
+        let a = Article::new(
+            "Tolls\n\nThe mayor met Mr. Vik on the pier. Ann Dole now says the toll will end. \
+             Harbour Trust on Friday said it agreed. Oregon Sen. Lars Vik told Mr. Berg \
+             the vote was close. The council this month announced a review.",
+        );
+        let names: Vec<&str> = a.candidates().iter().map(|c| c.name.as_str()).collect();
+        for junk in [
+            "Mr",
+            "Oregon Sen",
+            "Ann Dole now",
+            "Harbour Trust on Friday",
+            "The council this month",
+        ] {
+            assert!(!names.contains(&junk), "{junk:?} in {names:?}");
+        }
+        for name in ["Ann Dole", "Harbour Trust", "Lars Vik"] {
+            assert!(names.contains(&name), "{name:?} not in {names:?}");
+        }
+        assert!(cut_before_name(
+            "Sen. Vik",
+            &words("Sen. Vik", Span::new(0, 8))[0],
+            "sen"
+        ));
+        assert!(!cut_before_name(
+            "Ann Dole Jr. said",
+            &words("Ann Dole Jr. said", Span::new(0, 17))[2],
+            "jr"
+        ));
     }
 
     #[test]

@@ -6,13 +6,23 @@ use crate::text::Span;
 
 /// The article span a claim's first (non-empty) quote is anchored to.
 pub(crate) fn quote_anchor(article: &Article, claim: &Claim) -> Option<Span> {
+    let parts = quote_parts(article, claim)?;
+    Some(parts.first()?.cover(*parts.last()?))
+}
+
+/// Where each part (between elisions) of a claim's first (non-empty) quote stands in the
+/// article, in order. What lies between two parts (`"…," said Ann Dole, "…"`) is not
+/// quoted: it may hold the speaker.
+pub(crate) fn quote_parts(article: &Article, claim: &Claim) -> Option<Vec<Span>> {
     claim
         .quotes
         .iter()
         .filter(|q| !q.value.is_empty())
         .find_map(|q| match article.find_quote(&q.value.text) {
-            found @ QuoteSearch::Found { .. } => found.article_span(),
-            QuoteSearch::NotFound { .. } => None,
+            QuoteSearch::Found { parts, .. } if !parts.is_empty() => {
+                Some(parts.iter().map(|p| p.article).collect())
+            }
+            _ => None,
         })
 }
 
@@ -27,6 +37,8 @@ pub(crate) fn nearness(article: &Article, anchor: Span, mentions: &[Span]) -> (u
 /// The anchor's sentences and paragraph, worked out once for ranking many names.
 pub(crate) struct Near {
     anchor: Span,
+    /// The quoted parts within `anchor`: a mention inside one is what was said.
+    parts: Vec<Span>,
     /// From the first to the last sentence the anchor overlaps (empty in the headline).
     sentences: Option<Span>,
     paragraph: Option<Span>,
@@ -34,6 +46,16 @@ pub(crate) struct Near {
 
 impl Near {
     pub(crate) fn new(article: &Article, anchor: Span) -> Near {
+        Near::of_parts(article, &[anchor])
+    }
+
+    /// Nearness to a quote in several parts (`parts` in article order, not empty): a
+    /// mention between two parts is as near as can be.
+    pub(crate) fn of_parts(article: &Article, parts: &[Span]) -> Near {
+        let anchor = match (parts.first(), parts.last()) {
+            (Some(a), Some(b)) => a.cover(*b),
+            _ => Span::default(),
+        };
         let in_body = !article.in_header(anchor.start);
         let range = article.sentences_in(anchor);
         let sentences = match (
@@ -52,6 +74,7 @@ impl Near {
             .map(|p| article.paragraphs[p]);
         Near {
             anchor,
+            parts: parts.to_vec(),
             sentences,
             paragraph,
         }
@@ -69,11 +92,18 @@ impl Near {
             before.checked_sub(1),
             (after < mentions.len()).then_some(after),
         ];
+        let quoted = |m: &Span| self.parts.iter().any(|p| p.contains_span(*m));
+        // Between the parts of an elided quote (`"…," said Ann Dole, "…"`).
+        let between = mentions[before.min(after)..after]
+            .iter()
+            .copied()
+            .filter(|m| anchor.contains_span(*m));
         nearest
             .into_iter()
             .flatten()
             .map(|i| mentions[i])
-            .filter(|m| !anchor.contains_span(*m))
+            .chain(between)
+            .filter(|m| !quoted(m))
             .map(|m| {
                 let tier = if self.sentences.is_some_and(|s| s.contains_span(m)) {
                     0
