@@ -84,6 +84,9 @@ const MAX_BLOCK_SCAN: usize = 16 * 1024;
 /// At most this many of a quote's words unknown to the article look for words one edit
 /// away.
 const MAX_NEIGHBOUR_WORDS: usize = 6;
+/// A quote's exact look-up stops looking for a rarer pair of words once one has at most
+/// this many occurrences: verifying them costs less than looking further.
+const ENOUGH_PAIR_POSTINGS: usize = 2;
 /// At most this many first-part positions are tried when chaining elided parts.
 const MAX_CHAIN_STARTS: usize = 64;
 
@@ -401,15 +404,28 @@ impl Article {
         // word's occurrences grow with the article, a pair's far less), else on the one
         // interior word. Either way every position is verified below.
         let (anchor, positions): (usize, Box<dyn Iterator<Item = u32>>) = if toks.len() >= 4 {
-            // Each interior word hashed once (`hash[k]` is word `k + 1`'s).
-            let hash: Vec<u64> = (1..toks.len() - 1)
-                .map(|k| super::word_hash(word(k)))
-                .collect();
-            let pair = |k: usize| self.pair_postings_of_hashes(hash[k - 1], hash[k]);
-            let k = (1..toks.len() - 2)
-                .min_by_key(|&k| pair(k).len())
-                .expect("at least four tokens");
-            (k, Box::new(pair(k)))
+            // Every hit holds every interior pair, and every position is verified in
+            // full: any pair gives the same hits, a rarer one with fewer comparisons. Each
+            // look-up may miss the cache in a big article, so the pairs are looked up
+            // once each, and no further once one is rare enough (none at all: no hit).
+            let mut best: Option<(usize, &[u64])> = None;
+            let mut prev = super::word_hash(word(1));
+            for k in 1..toks.len() - 2 {
+                let next = super::word_hash(word(k + 1));
+                let run = self.pair_run(prev, next);
+                prev = next;
+                if best.is_none_or(|(_, b)| run.len() < b.len()) {
+                    best = Some((k, run));
+                    if run.len() <= ENOUGH_PAIR_POSTINGS {
+                        break;
+                    }
+                }
+            }
+            let (k, run) = best.expect("at least four tokens");
+            if run.is_empty() {
+                return hits;
+            }
+            (k, Box::new(run.iter().map(|&e| e as u32)))
         } else {
             (1, Box::new(self.postings(word(1)).iter().copied()))
         };

@@ -781,9 +781,9 @@ impl Credited {
                 Some(_) => None,
                 None => {
                     let range = article.sentences_in(anchor);
-                    let first = article.sentences.get(range.start).map(|s| s.span);
+                    let first = article.sentences().get(range.start).map(|s| s.span);
                     let last = article
-                        .sentences
+                        .sentences()
                         .get(range.end.saturating_sub(1))
                         .map(|s| s.span);
                     first.zip(last).map(|(a, b)| a.cover(b).cover(anchor))
@@ -978,7 +978,7 @@ fn cue_words(
     // (label, rank, sentence)
     let mut found: Vec<(String, (u8, usize, u8), Span)> = Vec::new();
     for i in window {
-        let sentence = article.sentences[i].span;
+        let sentence = article.sentences()[i].span;
         let words = words_in(text, sentence);
         for (k, w) in words.iter().enumerate() {
             if anchor.contains_span(*w) {
@@ -1126,7 +1126,7 @@ fn quote_rest(
             article.headline.map_or(matched.end, |h| h.end)
         } else {
             match article.sentence_of(matched.start) {
-                Some(i) => article.sentences[i].span.end,
+                Some(i) => article.sentences()[i].span.end,
                 None => continue,
             }
         };
