@@ -86,7 +86,7 @@ const MAX_BLOCK_SCAN: usize = 16 * 1024;
 const MAX_NEIGHBOUR_WORDS: usize = 6;
 /// A quote's exact look-up stops looking for a rarer pair of words once one has at most
 /// this many occurrences: verifying them costs less than looking further.
-const ENOUGH_PAIR_POSTINGS: usize = 2;
+const ENOUGH_PAIR_POSTINGS: usize = 16;
 /// At most this many first-part positions are tried when chaining elided parts.
 const MAX_CHAIN_STARTS: usize = 64;
 
