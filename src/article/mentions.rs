@@ -624,7 +624,7 @@ pub(super) fn candidates(a: &Article) -> Vec<Candidate> {
         })
         .map(|i| a.token_text(i))
         .collect();
-    for sentence in &a.sentences {
+    for sentence in a.sentences() {
         let ws = words(text, sentence.span);
         capitalized_runs(text, sentence.span, &ws, &lowercase, &mut found);
         reporting_phrases(text, sentence.span, &ws, &mut found);

@@ -47,8 +47,10 @@ pub struct Article {
     pub header_line: Option<Span>,
     /// Body paragraphs, trimmed, in order (the header line is not one).
     pub paragraphs: Vec<Span>,
-    pub sentences: Vec<Sentence>,
-    pub lines: LineIndex,
+    /// Sentences and the line index, built on first use: quote anchoring needs
+    /// neither, so a batch of look-ups against many articles does not pay for them.
+    sentences: OnceLock<Vec<Sentence>>,
+    lines: OnceLock<LineIndex>,
     pub(crate) norm: Normalized,
     pub(crate) tokens: Vec<Token>,
     /// Word hash -> word number; the token indices of word `n` are
@@ -88,7 +90,6 @@ impl Article {
         let (date, headline, header_line) = segment::header(&text);
         let body_start = header_line.map_or(0, |h| h.end);
         let paragraphs = segment::paragraphs(&text, body_start);
-        let sentences = segment::sentences(&text, &paragraphs);
         let norm = Normalized::new(&text);
         let tokens = tokenize(&norm.text);
         // Each word hashed once, for the word index and the pair index.
@@ -98,15 +99,14 @@ impl Article {
             .collect();
         let (words, word_offsets, word_postings) = word_index(&hashes);
         let (pairs, pair_dir, pair_bits) = word_pairs(&hashes);
-        let lines = LineIndex::new(&text);
         let mut article = Article {
             text,
             date,
             headline,
             header_line,
             paragraphs,
-            sentences,
-            lines,
+            sentences: OnceLock::new(),
+            lines: OnceLock::new(),
             norm,
             tokens,
             words,
@@ -127,6 +127,17 @@ impl Article {
         article
     }
 
+    /// The body's sentences, in order (computed on first use).
+    pub fn sentences(&self) -> &[Sentence] {
+        self.sentences
+            .get_or_init(|| segment::sentences(&self.text, &self.paragraphs))
+    }
+
+    /// Line starts of the article file (computed on first use).
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
+    }
+
     /// Index of the body paragraph holding original offset `offset`, or the nearest one before.
     pub fn paragraph_of(&self, offset: usize) -> Option<usize> {
         let i = self.paragraphs.partition_point(|p| p.start <= offset);
@@ -135,7 +146,7 @@ impl Article {
 
     /// Index of the sentence holding original offset `offset`, or the nearest one before.
     pub fn sentence_of(&self, offset: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|s| s.span.start <= offset);
+        let i = self.sentences().partition_point(|s| s.span.start <= offset);
         i.checked_sub(1)
     }
 
@@ -145,7 +156,7 @@ impl Article {
         let last = self
             .sentence_of(span.end.saturating_sub(1).max(span.start))
             .unwrap_or(first);
-        first..(last + 1).min(self.sentences.len()).max(first)
+        first..(last + 1).min(self.sentences().len()).max(first)
     }
 
     pub fn in_header(&self, offset: usize) -> bool {
@@ -178,7 +189,7 @@ impl Article {
 
     /// 1-based line number of `offset` in the article file.
     pub fn line_number(&self, offset: usize) -> usize {
-        self.lines.line_of(offset) + 1
+        self.lines().line_of(offset) + 1
     }
 
     pub(crate) fn token_text(&self, i: usize) -> &str {
@@ -202,6 +213,12 @@ impl Article {
         first: u64,
         second: u64,
     ) -> impl ExactSizeIterator<Item = u32> + '_ {
+        self.pair_run(first, second).iter().map(|&e| e as u32)
+    }
+
+    /// The entries of [`Article::pairs`] for two words given by their [`word_hash`]es:
+    /// the low 32 bits of each are the index of the first word.
+    pub(crate) fn pair_run(&self, first: u64, second: u64) -> &[u64] {
         let key = pair_key(first, second);
         let bucket = (key >> (32 - self.pair_bits)) as usize;
         let (a, b) = match (self.pair_dir.get(bucket), self.pair_dir.get(bucket + 1)) {
@@ -211,7 +228,7 @@ impl Article {
         let run = &self.pairs[a..b];
         let lo = run.partition_point(|&e| e >> 32 < key);
         let hi = lo + run[lo..].partition_point(|&e| e >> 32 == key);
-        run[lo..hi].iter().map(|&e| e as u32)
+        &run[lo..hi]
     }
 
     /// How many entries [`Article::pair_postings`] gives.
@@ -458,7 +475,7 @@ mod tests {
         assert_eq!(a.date.as_ref().unwrap().0, "2020-10-02");
         assert_eq!(a.headline.unwrap().slice(SAMPLE), "Headline here");
         assert_eq!(a.paragraphs.len(), 2);
-        let sentences: Vec<_> = a.sentences.iter().map(|s| s.span.slice(SAMPLE)).collect();
+        let sentences: Vec<_> = a.sentences().iter().map(|s| s.span.slice(SAMPLE)).collect();
         assert_eq!(
             sentences,
             [

@@ -84,6 +84,9 @@ const MAX_BLOCK_SCAN: usize = 16 * 1024;
 /// At most this many of a quote's words unknown to the article look for words one edit
 /// away.
 const MAX_NEIGHBOUR_WORDS: usize = 6;
+/// A quote's exact look-up stops looking for a rarer pair of words once one has at most
+/// this many occurrences: verifying them costs less than looking further.
+const ENOUGH_PAIR_POSTINGS: usize = 16;
 /// At most this many first-part positions are tried when chaining elided parts.
 const MAX_CHAIN_STARTS: usize = 64;
 
@@ -401,15 +404,51 @@ impl Article {
         // word's occurrences grow with the article, a pair's far less), else on the one
         // interior word. Either way every position is verified below.
         let (anchor, positions): (usize, Box<dyn Iterator<Item = u32>>) = if toks.len() >= 4 {
-            // Each interior word hashed once (`hash[k]` is word `k + 1`'s).
-            let hash: Vec<u64> = (1..toks.len() - 1)
-                .map(|k| super::word_hash(word(k)))
-                .collect();
-            let pair = |k: usize| self.pair_postings_of_hashes(hash[k - 1], hash[k]);
-            let k = (1..toks.len() - 2)
-                .min_by_key(|&k| pair(k).len())
-                .expect("at least four tokens");
-            (k, Box::new(pair(k)))
+            // Every hit holds every interior pair, and every position is verified in
+            // full: any pair gives the same hits, a rarer one with fewer comparisons. Each
+            // look-up may miss the cache in a big article, so the pairs are looked up
+            // once each, and no further once one is rare enough (none at all: no hit).
+            let mut best: Option<(usize, &[u64])> = None;
+            let mut second: Option<(usize, &[u64])> = None;
+            let mut prev = super::word_hash(word(1));
+            for k in 1..toks.len() - 2 {
+                let next = super::word_hash(word(k + 1));
+                let run = self.pair_run(prev, next);
+                prev = next;
+                if best.is_none_or(|(_, b)| run.len() < b.len()) {
+                    second = best;
+                    best = Some((k, run));
+                    if run.len() <= ENOUGH_PAIR_POSTINGS {
+                        break;
+                    }
+                } else if second.is_none_or(|(_, b)| run.len() < b.len()) {
+                    second = Some((k, run));
+                }
+            }
+            let (k, run) = best.expect("at least four tokens");
+            if run.is_empty() {
+                return hits;
+            }
+            match second {
+                // A common phrase: its occurrences are many even for the rarest pair, and
+                // each costs a comparison at a random place of a big article. A hit also
+                // holds the second rarest pair at the same distance, so the two sorted
+                // runs are walked side by side first (sequential reads), and only the
+                // positions in both are compared.
+                Some((k2, other)) if run.len() > ENOUGH_PAIR_POSTINGS => {
+                    let shift = k2 as i64 - k as i64;
+                    let mut j = 0;
+                    let both = run.iter().map(|&e| e as u32).filter(move |&p| {
+                        let want = p as i64 + shift;
+                        while j < other.len() && ((other[j] as u32) as i64) < want {
+                            j += 1;
+                        }
+                        j < other.len() && (other[j] as u32) as i64 == want
+                    });
+                    (k, Box::new(both))
+                }
+                _ => (k, Box::new(run.iter().map(|&e| e as u32))),
+            }
         } else {
             (1, Box::new(self.postings(word(1)).iter().copied()))
         };
@@ -1120,6 +1159,41 @@ mod tests {
         };
         assert_eq!(occurrences, 1);
         assert_eq!(parts[1].article.slice(&text), "budget of 2005 was cut");
+    }
+
+    #[test]
+    fn exact_hits_of_a_common_phrase_are_every_occurrence() {
+        // Every pair of the quotes below occurs hundreds of times: the look-up walks two
+        // pair lists side by side; it must find what a plain text search finds.
+        let mut text = String::from("Headline\n\n");
+        for i in 0..300 {
+            let tail = ["the plan was fine", "the plan was not fine", "it was fine"][i % 3];
+            text.push_str(&format!(
+                "The minister said that {tail} on day {}.\n\n",
+                i % 7
+            ));
+        }
+        let a = Article::new(text.as_str());
+        for quote in [
+            "minister said that the plan was fine on day",
+            "said that the plan was not fine on day 3",
+            "The minister said that it was fine",
+            "said that the plan was fine on day 9",
+        ] {
+            let needle = normalize_str(quote);
+            let want: Vec<(usize, usize)> =
+                memchr::memmem::find_iter(a.norm.text.as_bytes(), needle.as_bytes())
+                    .map(|s| (s, s + needle.len()))
+                    .filter(|&(s, e)| a.is_text_span(a.norm.original_span(s, e)))
+                    .collect();
+            let got = a.normalized_hits(quote, 0..a.norm.text.len());
+            assert_eq!(got, want, "{quote}");
+        }
+        assert_eq!(
+            a.normalized_hits("said that the plan was fine on day 4", 0..a.norm.text.len())
+                .len(),
+            14
+        );
     }
 
     #[test]

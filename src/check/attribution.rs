@@ -233,11 +233,11 @@ fn cue_window(article: &Article, anchor: Span) -> Span {
     let range = article.sentences_in(anchor);
     let (first, last) = (
         range.start.saturating_sub(1),
-        (range.end + 1).min(article.sentences.len()),
+        (range.end + 1).min(article.sentences().len()),
     );
     let window = match (
-        article.sentences.get(first),
-        article.sentences.get(last.saturating_sub(1)),
+        article.sentences().get(first),
+        article.sentences().get(last.saturating_sub(1)),
     ) {
         (Some(a), Some(b)) if first < last => {
             Span::new(a.span.start.min(anchor.start), b.span.end.max(anchor.end))
@@ -253,7 +253,7 @@ fn cue_window(article: &Article, anchor: Span) -> Span {
         if before.slice(&article.text).trim_end().ends_with(':') {
             let last = article.sentence_of(before.end.saturating_sub(1));
             start = last.map_or(before.start, |i| {
-                article.sentences[i].span.start.max(before.start)
+                article.sentences()[i].span.start.max(before.start)
             });
         }
     }

@@ -804,9 +804,9 @@ impl Credited {
         // misreading of the sentence: its content and addressee are not trusted either.
         let region = {
             let range = article.sentences_in(anchor);
-            let first = article.sentences.get(range.start).map(|s| s.span);
+            let first = article.sentences().get(range.start).map(|s| s.span);
             let last = article
-                .sentences
+                .sentences()
                 .get(range.end.saturating_sub(1))
                 .map(|s| s.span);
             first.zip(last).map(|(a, b)| a.cover(b).cover(anchor))
@@ -1236,7 +1236,7 @@ fn cue_words(
     // (label, rank, sentence)
     let mut found: Vec<(String, (u8, usize, u8), Span)> = Vec::new();
     for i in window {
-        let sentence = article.sentences[i].span;
+        let sentence = article.sentences()[i].span;
         let words = words_in(text, sentence);
         for (k, w) in words.iter().enumerate() {
             if anchor.contains_span(*w) {
@@ -1384,7 +1384,7 @@ fn quote_rest(
             article.headline.map_or(matched.end, |h| h.end)
         } else {
             match article.sentence_of(matched.start) {
-                Some(i) => article.sentences[i].span.end,
+                Some(i) => article.sentences()[i].span.end,
                 None => continue,
             }
         };

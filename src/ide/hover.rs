@@ -598,7 +598,7 @@ fn word_span(s: &str, base: usize, start: usize, end: usize) -> Span {
 /// The sentences a cue may stand in: those of the anchor, and the one before and after.
 pub(crate) fn cue_window(article: &Article, anchor: Span) -> std::ops::Range<usize> {
     let range = article.sentences_in(anchor);
-    range.start.saturating_sub(1)..(range.end + 1).min(article.sentences.len())
+    range.start.saturating_sub(1)..(range.end + 1).min(article.sentences().len())
 }
 
 fn cue_card(article: Option<&Article>, claim: &Claim, cue_text: &str) -> String {
@@ -625,7 +625,7 @@ fn cue_card(article: Option<&Article>, claim: &Claim, cue_text: &str) -> String 
     let mut best: Option<(usize, Vec<Span>, usize)> = None;
     let mut found_stems: Vec<String> = Vec::new();
     for i in window.clone() {
-        let sentence = a.sentences[i].span;
+        let sentence = a.sentences()[i].span;
         let hits: Vec<Span> = words_in(&a.text, sentence)
             .into_iter()
             .filter(|w| {
@@ -681,8 +681,8 @@ fn cue_card(article: Option<&Article>, claim: &Claim, cue_text: &str) -> String 
         }
         None => {
             md.push_str(&format!("\n\nNot near the quote: {}", missing.join(", ")));
-            let first = a.sentences[window.start].span.start;
-            let last = a.sentences[window.end - 1].span.end;
+            let first = a.sentences()[window.start].span.start;
+            let last = a.sentences()[window.end - 1].span.end;
             let verbs: Vec<String> = words_in(&a.text, Span::new(first, last))
                 .iter()
                 .map(|w| w.slice(&a.text))
@@ -731,7 +731,7 @@ fn article_card(article: Option<&Article>, path: &str) -> String {
     md.push_str(&format!(
         " · {} paragraphs, {} sentences",
         a.paragraphs.len(),
-        a.sentences.len()
+        a.sentences().len()
     ));
     if let Some(h) = a.headline {
         md.push_str(&format!(

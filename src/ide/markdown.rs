@@ -144,8 +144,8 @@ pub(crate) fn sentence_region(article: &Article, span: Span) -> Span {
     }
     let range = article.sentences_in(span);
     match (
-        article.sentences.get(range.start),
-        article.sentences.get(range.end.saturating_sub(1)),
+        article.sentences().get(range.start),
+        article.sentences().get(range.end.saturating_sub(1)),
     ) {
         (Some(a), Some(b)) if range.start < range.end => {
             Span::new(a.span.start.min(span.start), b.span.end.max(span.end))

@@ -59,11 +59,11 @@ impl Near {
         let in_body = !article.in_header(anchor.start);
         let range = article.sentences_in(anchor);
         let sentences = match (
-            article.sentences.get(range.start),
+            article.sentences().get(range.start),
             range
                 .end
                 .checked_sub(1)
-                .and_then(|e| article.sentences.get(e)),
+                .and_then(|e| article.sentences().get(e)),
         ) {
             (Some(a), Some(b)) if in_body => Some(a.span.cover(b.span)),
             _ => None,

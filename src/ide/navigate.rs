@@ -77,8 +77,8 @@ pub fn definition(parsed: &Parsed, article: Option<&Article>, offset: usize) -> 
                 let stem = cue::stem(word, &[]);
                 let window = cue_window(a, anchor);
                 let (first, last) = (
-                    a.sentences.get(window.start)?,
-                    a.sentences.get(window.end.checked_sub(1)?)?,
+                    a.sentences().get(window.start)?,
+                    a.sentences().get(window.end.checked_sub(1)?)?,
                 );
                 words_in(&a.text, Span::new(first.span.start, last.span.end))
                     .into_iter()

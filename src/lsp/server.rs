@@ -106,7 +106,7 @@ impl ArticleView {
             self.uri.as_ref()?,
             Lines {
                 text: &a.text,
-                index: &a.lines,
+                index: a.lines(),
                 enc,
             },
         ))

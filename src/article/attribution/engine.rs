@@ -739,7 +739,7 @@ fn build_block(a: &Article, span: Span, headline: bool) -> Block {
     let mut bounds: Vec<usize> = Vec::new();
     if !headline {
         let r = a.sentences_in(span);
-        for s in &a.sentences[r] {
+        for s in &a.sentences()[r] {
             if s.span.start > span.start && s.span.start < span.end {
                 bounds.push(toks.partition_point(|t| t.s < s.span.start));
             }
@@ -3670,7 +3670,7 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
             let para = blocks[f.block].span;
             let sentence_start = a
                 .sentence_of(src.start)
-                .map_or(para.start, |s| a.sentences[s].span.start.max(para.start));
+                .map_or(para.start, |s| a.sentences()[s].span.start.max(para.start));
             // `out` is sorted by content start, so walking back stops at the first
             // attribution too far before the source: linear on long articles.
             let earlier: Vec<&Attribution> = out

@@ -69,7 +69,7 @@ fn render_one(
                 let a = c.article?;
                 let span = clip(&a.text, r.span, MAX_ARTICLE_CHARS);
                 Some((
-                    Excerpt::new(&a.text, &a.lines, span),
+                    Excerpt::new(&a.text, a.lines(), span),
                     article_path,
                     escape_controls(&r.message),
                 ))

@@ -150,7 +150,7 @@ pub(crate) fn related_location(c: &Checked<'_>, r: &Related) -> Option<(String, 
             let a = c.article?;
             let src = Source {
                 text: &a.text,
-                lines: &a.lines,
+                lines: a.lines(),
             };
             Some((display(c.article_path), src.region(r.span)))
         }
