@@ -100,14 +100,14 @@ extern "C" {
 const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
 
 /// Milliseconds mimalloc keeps freed pages before giving them back (see below).
-const PURGE_DELAY_MS: std::ffi::c_long = 10;
+const PURGE_DELAY_MS: std::ffi::c_long = 100;
 
-/// Freed pages go back to the system after 10 ms instead of mimalloc 3.x's 1 s: the
+/// Freed pages go back to the system after 100 ms instead of mimalloc 3.x's 1 s: the
 /// first analysis of a large article frees tens of megabytes of per-token data that later
-/// allocations did not reuse, so the peak held both. Not 0 (at once): a language server's
-/// edit allocates and frees large temporary vectors, and giving their pages back at once
-/// made every edit fault them in again. A `MIMALLOC_PURGE_DELAY` set in the environment
-/// is left to win.
+/// allocations did not reuse, so the peak held both. Not 0 or 10 ms: a language server's
+/// edits allocate and free large temporary vectors, and giving their pages back that soon
+/// made edits fault them in again (measurably slower edits in `lsp_latency.py`). A
+/// `MIMALLOC_PURGE_DELAY` set in the environment is left to win.
 fn return_freed_memory_soon() {
     if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
         return;
