@@ -120,7 +120,7 @@ pub fn completion_with(
                 (article, names),
                 config,
                 &field,
-                line.content.start + line.indent,
+                line.content.start + line.indent as usize,
                 line.content.end,
                 offset,
             ),
@@ -273,7 +273,7 @@ fn value_items(
 fn field_names(parsed: &Parsed, line: &Line, line_index: usize, offset: usize) -> Vec<Completion> {
     let text = &parsed.text;
     let tree = &parsed.tree;
-    let start = line.content.start + line.indent;
+    let start = line.content.start + line.indent as usize;
     if offset < start {
         return Vec::new();
     }

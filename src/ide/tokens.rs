@@ -142,7 +142,7 @@ pub fn semantic_tokens(
     for line in &tree.lines {
         if line.kind == LineKind::Comment {
             push(
-                Span::new(line.content.start + line.indent, line.content.end),
+                Span::new(line.content.start + line.indent as usize, line.content.end),
                 TokenType::Comment,
                 0,
             );

@@ -70,7 +70,8 @@ impl Parser<'_> {
             kind: LineKind::Blank,
             content,
             full,
-            indent,
+            // Saturates only on a line of over 4 GiB of leading whitespace.
+            indent: u32::try_from(indent).unwrap_or(u32::MAX),
             key: None,
             value: None,
         };
@@ -161,7 +162,7 @@ impl Parser<'_> {
                 );
                 return;
             }
-            self.open_field(index, key, value, line.indent, true);
+            self.open_field(index, key, value, line.indent as usize, true);
             return;
         }
         line.kind = LineKind::Error;

@@ -15,8 +15,10 @@ use crate::text::Span;
 
 #[derive(Clone, Debug)]
 pub(super) struct Tok {
-    pub s: usize,
-    pub e: usize,
+    /// Byte offsets in the article as `u32` (an article is read whole, far below 4 GB):
+    /// the analysis keeps one token per word of the whole article, so their size counts.
+    s: u32,
+    e: u32,
     /// Lowercase text of a word; empty for punctuation.
     pub low: Low,
     /// The punctuation character, or '\0' for a word.
@@ -26,7 +28,18 @@ pub(super) struct Tok {
     pub lex: u8,
 }
 
+// A paragraph's tokens are held for the whole analysis: keep them at 32 bytes.
+const _: () = assert!(std::mem::size_of::<Tok>() == 32);
+
 impl Tok {
+    /// Start of the token in the article.
+    fn s(&self) -> usize {
+        self.s as usize
+    }
+    /// End of the token in the article.
+    fn e(&self) -> usize {
+        self.e as usize
+    }
     fn word(&self) -> bool {
         self.p == '\0'
     }
@@ -594,6 +607,11 @@ pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             Some(_) => s[p..].chars().next(),
         }
     };
+    // Offsets as `u32`, as the normalized view's map keeps them.
+    let off = |x: usize| -> u32 {
+        debug_assert!(u32::try_from(x).is_ok(), "article offset {x} beyond u32");
+        x as u32
+    };
     let mut out = Vec::with_capacity(s.len() / 5);
     let mut i = 0;
     while let Some(c) = char_at(i) {
@@ -629,8 +647,8 @@ pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             let w = &s[at..j];
             let low = Low::lower(w);
             out.push(Tok {
-                s: span.start + at,
-                e: span.start + j,
+                s: off(span.start + at),
+                e: off(span.start + j),
                 lex: lexicon::flags(&low),
                 low,
                 p: '\0',
@@ -640,8 +658,8 @@ pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
         } else if c == '\'' && char_at(i + 1) == Some('\'') {
             // Two apostrophes stand for a double quotation mark in some archives.
             out.push(Tok {
-                s: span.start + at,
-                e: span.start + at + 2,
+                s: off(span.start + at),
+                e: off(span.start + at + 2),
                 low: Low::default(),
                 p: '"',
                 cap: false,
@@ -650,8 +668,8 @@ pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             i += 2;
         } else {
             out.push(Tok {
-                s: span.start + at,
-                e: span.start + at + c.len_utf8(),
+                s: off(span.start + at),
+                e: off(span.start + at + c.len_utf8()),
                 low: Low::default(),
                 p: c,
                 cap: false,
@@ -673,15 +691,15 @@ fn quotes(toks: &[Tok]) -> Vec<Quote> {
         toks.get(j).is_some_and(|t| {
             (t.word() || !is_quote_char(t.p))
                 && (if after {
-                    t.s == toks[i].e
+                    t.s() == toks[i].e()
                 } else {
-                    t.e == toks[i].s
+                    t.e() == toks[i].s()
                 })
         })
     };
     let push = |out: &mut Vec<Quote>, open: usize, close: Option<usize>| {
-        let start = toks[open].e;
-        let end = close.map_or(toks.last().map_or(start, |t| t.e), |c| toks[c].s);
+        let start = toks[open].e();
+        let end = close.map_or(toks.last().map_or(start, |t| t.e()), |c| toks[c].s());
         if end > start {
             out.push(Quote {
                 open,
@@ -741,7 +759,7 @@ fn build_block(a: &Article, span: Span, headline: bool) -> Block {
         let r = a.sentences_in(span);
         for s in &a.sentences()[r] {
             if s.span.start > span.start && s.span.start < span.end {
-                bounds.push(toks.partition_point(|t| t.s < s.span.start));
+                bounds.push(toks.partition_point(|t| t.s() < s.span.start));
             }
         }
     }
@@ -778,7 +796,7 @@ fn build_block(a: &Article, span: Span, headline: bool) -> Block {
     let upper = toks
         .iter()
         .map(|t| {
-            let w = Span::new(t.s, t.e).slice(&a.text);
+            let w = Span::new(t.s(), t.e()).slice(&a.text);
             if w.is_ascii() {
                 // The same test on bytes: ASCII letters are the only ASCII characters
                 // that are alphabetic, and the lowercase ones the only lowercase.
@@ -882,7 +900,7 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
             i = k;
         } else if k > lo
             && t[k - 1].word()
-            && t[k - 1].e == tk.s
+            && t[k - 1].e() == tk.s()
             && (matches!(tk.p, '\'' | '\u{2019}') || (tk.p == '.' && is_abbrev(&t[k - 1].low)))
         {
             i = k;
@@ -1006,7 +1024,7 @@ fn np_right(b: &Block, start: usize, hi: usize) -> Option<(usize, usize)> {
             }
             words += 1;
         } else {
-            let joined = i > start && t[i - 1].e == tk.s;
+            let joined = i > start && t[i - 1].e() == tk.s();
             let abbrev =
                 joined && tk.p == '.' && is_abbrev(&t[i - 1].low) && i + 1 < hi && t[i + 1].cap;
             if !(joined && (abbrev || matches!(tk.p, '\'' | '\u{2019}'))) {
@@ -1051,7 +1069,7 @@ fn clause_subject(b: &Block, lo: usize, hi: usize) -> Option<(usize, usize)> {
 }
 
 fn span_of(b: &Block, r: (usize, usize)) -> Span {
-    Span::new(b.toks[r.0].s, b.toks[r.1 - 1].e)
+    Span::new(b.toks[r.0].s(), b.toks[r.1 - 1].e())
 }
 
 /// Skips adverbs and auxiliaries leftwards from `i` (exclusive).
@@ -1142,8 +1160,8 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
                 j += 1;
             }
             if j < hi && STATEMENT_NOUNS_SET.contains(t[j].low.as_str()) {
-                if i == t.len() || t[i].s >= *cue_end {
-                    *cue_end = t[j].e;
+                if i == t.len() || t[i].s() >= *cue_end {
+                    *cue_end = t[j].e();
                 }
                 i = j + 1;
                 if i < hi && matches!(t[i].low.as_str(), "with" | "to" | "on") {
@@ -1306,7 +1324,7 @@ fn content_span(b: &Block, s: usize, e: usize) -> Option<Span> {
             return trim_inner(b, q.inner);
         }
     }
-    Some(Span::new(b.toks[s2].s, b.toks[e3 - 1].e))
+    Some(Span::new(b.toks[s2].s(), b.toks[e3 - 1].e()))
 }
 
 /// A quotation's words without the punctuation that closes the sentence inside it.
@@ -1328,8 +1346,8 @@ fn continued_quote(blocks: &[Block], from: usize) -> impl Iterator<Item = (usize
 
 fn trim_inner(b: &Block, inner: Span) -> Option<Span> {
     let t = &b.toks;
-    let s = t.partition_point(|x| x.s < inner.start);
-    let e = t.partition_point(|x| x.e <= inner.end);
+    let s = t.partition_point(|x| x.s() < inner.start);
+    let e = t.partition_point(|x| x.e() <= inner.end);
     let mut e2 = e;
     while e2 > s
         && !t[e2 - 1].word()
@@ -1344,7 +1362,7 @@ fn trim_inner(b: &Block, inner: Span) -> Option<Span> {
     while s2 < e2 && !t[s2].word() && matches!(t[s2].p, '.' | '\u{2026}' | ',' | '-') {
         s2 += 1;
     }
-    (e2 > s2).then(|| Span::new(t[s2].s, t[e2 - 1].e))
+    (e2 > s2).then(|| Span::new(t[s2].s(), t[e2 - 1].e()))
 }
 
 /// A dateline at the start of a paragraph: `WASHINGTON (Agency - date)` or `CITY —`.
@@ -1757,7 +1775,7 @@ fn nominal(text: &str, b: &Block, bi: usize, lo: usize, hi: usize, out: &mut Vec
         }
         let source = if possessive(&t[p].low) {
             // The name without its `'s` (the word's lowercase form writes `’` as `'`).
-            let cut = if text[..t[p].e].ends_with("\u{2019}s") {
+            let cut = if text[..t[p].e()].ends_with("\u{2019}s") {
                 4
             } else {
                 2
@@ -1777,13 +1795,13 @@ fn nominal(text: &str, b: &Block, bi: usize, lo: usize, hi: usize, out: &mut Vec
                 }
             }
             let r = (r0, p + 1);
-            let end = t[p].e - cut;
-            if end <= t[r.0].s {
+            let end = t[p].e() - cut;
+            if end <= t[r.0].s() {
                 continue;
             }
-            Span::new(t[r.0].s, end)
+            Span::new(t[r.0].s(), end)
         } else {
-            Span::new(t[p].s, t[p].e)
+            Span::new(t[p].s(), t[p].e())
         };
         let s = i + 2;
         // The content ends at a comma, kept with its closing mark when a quotation ends
@@ -1811,7 +1829,7 @@ fn nominal(text: &str, b: &Block, bi: usize, lo: usize, hi: usize, out: &mut Vec
             Found {
                 content: vec![c],
                 kind: ContentKind::Indirect,
-                cue: Some(Span::new(t[i].s, t[i].e)),
+                cue: Some(Span::new(t[i].s(), t[i].e())),
                 source: Some(source),
                 addressee: None,
                 chain: Vec::new(),
@@ -2009,8 +2027,8 @@ fn clause_verb(
     // sentence (`Anna Berg said …`): asked first, as this runs for every sentence.
     if others > 0
         && out[out.len() - others..].iter().any(|f| {
-            f.content[0].start <= t[se.min(hi - 1)].s
-                || f.cue.is_some_and(|c| c.start <= t[se.min(hi - 1)].s)
+            f.content[0].start <= t[se.min(hi - 1)].s()
+                || f.cue.is_some_and(|c| c.start <= t[se.min(hi - 1)].s())
         })
     {
         return;
@@ -2102,7 +2120,7 @@ fn clause_verb(
                     Found {
                         content: vec![content],
                         kind: ContentKind::Indirect,
-                        cue: Some(Span::new(t[aux.unwrap_or(v)].s, t[cue_last].e)),
+                        cue: Some(Span::new(t[aux.unwrap_or(v)].s(), t[cue_last].e())),
                         source: Some(span_of(b, (ss, se))),
                         addressee: None,
                         chain: Vec::new(),
@@ -2126,10 +2144,10 @@ fn clause_verb(
         return;
     }
     // The verb of another attribution found in this sentence: that one holds it.
-    if out[out.len() - others..]
-        .iter()
-        .any(|f| f.cue.is_some_and(|c| c.start <= t[v].s && t[v].s < c.end))
-    {
+    if out[out.len() - others..].iter().any(|f| {
+        f.cue
+            .is_some_and(|c| c.start <= t[v].s() && t[v].s() < c.end)
+    }) {
         return;
     }
     let finite = match aux.map(|k| t[k].low.as_str()) {
@@ -2151,8 +2169,8 @@ fn clause_verb(
     let hi = out[out.len() - others..]
         .iter()
         .filter_map(|f| f.cue)
-        .filter(|cue| cue.start > t[v].e)
-        .map(|cue| t.partition_point(|x| x.s < cue.start))
+        .filter(|cue| cue.start > t[v].e())
+        .map(|cue| t.partition_point(|x| x.s() < cue.start))
         .filter(|&k| k > c && t[k - 1].p == ',')
         .map(|k| k - 1)
         .min()
@@ -2160,7 +2178,7 @@ fn clause_verb(
     if others > 0
         && out[out.len() - others..].iter().any(|f| {
             let cs = f.content[0].start;
-            cs <= t[v].s || f.cue.is_some_and(|cue| cue.start <= t[v].s)
+            cs <= t[v].s() || f.cue.is_some_and(|cue| cue.start <= t[v].s())
         })
     {
         return;
@@ -2200,7 +2218,7 @@ fn clause_verb(
         Found {
             content: vec![content],
             kind: ContentKind::Indirect,
-            cue: Some(Span::new(t[v].s, t[v].e)),
+            cue: Some(Span::new(t[v].s(), t[v].e())),
             source: Some(span_of(b, (ss, se))),
             addressee: None,
             chain: Vec::new(),
@@ -2328,7 +2346,7 @@ fn trailing(
             _ => return false,
         }
     };
-    let mut cue_end = t[cue_last].e;
+    let mut cue_end = t[cue_last].e();
     let mut j = cue_last + 1;
     let mut source = source;
     let mut addressee = None;
@@ -2359,7 +2377,7 @@ fn trailing(
     let mut chain = Vec::new();
     if j < hi && matches!(t[j].low.as_str(), "citing" | "quoting") {
         if let Some(r) = np_right(b, j + 1, hi) {
-            cue_end = t[j].e;
+            cue_end = t[j].e();
             if let Some(s) = source {
                 chain.push(span_of(b, s));
             }
@@ -2434,7 +2452,7 @@ fn trailing(
     // The content before the reporting clause must be a clause, not one word.
     let first_words = t
         .iter()
-        .filter(|x| x.word() && x.s >= first.start && x.e <= first.end)
+        .filter(|x| x.word() && x.s() >= first.start && x.e() <= first.end)
         .count();
     if first_words < 2 {
         return false;
@@ -2503,7 +2521,7 @@ fn trailing(
         Found {
             content,
             kind,
-            cue: Some(Span::new(t[ci].s, cue_end)),
+            cue: Some(Span::new(t[ci].s(), cue_end)),
             source: source.map(|r| span_of(b, r)),
             addressee,
             chain,
@@ -2620,7 +2638,7 @@ fn according_to(
         .iter()
         .map(|c| {
             t.iter()
-                .filter(|x| x.word() && c.contains_span(Span::new(x.s, x.e)))
+                .filter(|x| x.word() && c.contains_span(Span::new(x.s(), x.e())))
                 .count()
         })
         .sum();
@@ -2763,7 +2781,7 @@ fn forward(
         source = Some(span_of(b, l));
         let _ = l;
     }
-    let mut cue_end = t[cue_last].e;
+    let mut cue_end = t[cue_last].e();
     let mut j = cue_last + 1;
     let mut chain = Vec::new();
     let mut addressee = None;
@@ -2774,7 +2792,7 @@ fn forward(
     }
     if j < hi && matches!(t[j].low.as_str(), "citing" | "quoting") {
         if let Some(r) = np_right(b, j + 1, hi) {
-            cue_end = t[j].e;
+            cue_end = t[j].e();
             if let Some(s) = source {
                 chain.push(s);
             }
@@ -2945,7 +2963,7 @@ fn forward(
             Found {
                 content: c,
                 kind,
-                cue: Some(Span::new(t[ci].s, cue_end)),
+                cue: Some(Span::new(t[ci].s(), cue_end)),
                 source,
                 addressee,
                 chain: chain.clone(),
@@ -3164,7 +3182,7 @@ fn headline_act(a: &Article, b: &Block, bi: usize, out: &mut Vec<Found>) {
     out.push(Found {
         content: vec![content],
         kind: ContentKind::Indirect,
-        cue: Some(Span::new(t[v].s, t[c - 1].e)),
+        cue: Some(Span::new(t[v].s(), t[c - 1].e())),
         source: Some(span_of(b, (0, se))),
         addressee: None,
         chain: Vec::new(),
@@ -3350,7 +3368,7 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
             found.push(Found {
                 content,
                 kind: ContentKind::Direct,
-                cue: Some(Span::new(t[ci].s, t[ci].e)),
+                cue: Some(Span::new(t[ci].s(), t[ci].e())),
                 source: Some(span_of(pb, src)),
                 addressee: None,
                 chain: Vec::new(),
@@ -3398,7 +3416,7 @@ fn introduced_paragraphs(blocks: &[Block], found: &mut Vec<Found>) {
         found.push(Found {
             content: vec![content],
             kind: ContentKind::Indirect,
-            cue: Some(Span::new(t[ci].s, t[ci].e)),
+            cue: Some(Span::new(t[ci].s(), t[ci].e())),
             source: Some(span_of(pb, src)),
             addressee: None,
             chain: Vec::new(),
@@ -3497,7 +3515,7 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
             let continues = p.block == bi
                 && p.kind == ContentKind::Direct
                 && unit_before.is_some_and(|(lo, hi)| {
-                    let first = b.toks.partition_point(|t| t.s < p.content[0].start);
+                    let first = b.toks.partition_point(|t| t.s() < p.content[0].start);
                     first >= lo && first < hi
                 });
             if continues {
@@ -3875,7 +3893,7 @@ fn sentence_subject(a: &Article, start: usize, before: usize) -> Option<Span> {
     (end > 0
         && !PRONOUNS.contains(&toks[0].low.as_str())
         && !DETS_SET.contains(toks[0].low.as_str()))
-    .then(|| Span::new(toks[0].s, toks[end - 1].e))
+    .then(|| Span::new(toks[0].s(), toks[end - 1].e()))
     .filter(|s| s.slice(&a.text).split_whitespace().count() >= 2)
 }
 
@@ -3894,7 +3912,7 @@ fn last_name_before(a: &Article, offset: usize, want: Class) -> Option<Span> {
                 i += 1;
             }
             if i - s >= 2 {
-                let sp = Span::new(toks[s].s, toks[i - 1].e);
+                let sp = Span::new(toks[s].s(), toks[i - 1].e());
                 if class_of(sp.slice(&a.text)) == want {
                     best = Some(sp);
                 }
