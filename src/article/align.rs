@@ -244,10 +244,11 @@ impl Pattern {
             let eq = &self.rows[at..at + blocks];
             let mut carry = hin0;
             for b in 0..blocks - 1 {
-                carry = step(&mut pv[b], &mut mv[b], eq[b], carry, 1u64 << 63);
+                // A block's step is a 64-bit word's: the carry leaves its top row.
+                carry = u64::step(&mut pv[b], &mut mv[b], eq[b], carry, 1u64 << 63);
             }
             let b = blocks - 1;
-            carry = step(&mut pv[b], &mut mv[b], eq[b], carry, last_bit);
+            carry = u64::step(&mut pv[b], &mut mv[b], eq[b], carry, last_bit);
             score = score.wrapping_add_signed(carry);
             if !visit(j + 1, score) {
                 return;
@@ -380,25 +381,6 @@ impl Word for Wide {
         *mv = Wide(ph0 & xv0, ph1 & xv1);
         hout
     }
-}
-
-/// One column step of one 64-row block; `hin` is the horizontal difference entering the
-/// block's top row, the result the one leaving its last row.
-#[inline(always)]
-fn step(pv: &mut u64, mv: &mut u64, eq: u64, hin: i32, high: u64) -> i32 {
-    // Branch-free: the carries in and out are -1, 0 or +1.
-    let (neg, pos) = (u64::from(hin < 0), u64::from(hin > 0));
-    let xv = eq | *mv;
-    let eq = eq | neg;
-    let xh = (((eq & *pv).wrapping_add(*pv)) ^ *pv) | eq;
-    let ph = *mv | !(xh | *pv);
-    let mh = *pv & xh;
-    let hout = i32::from(ph & high != 0) - i32::from(mh & high != 0);
-    let ph = (ph << 1) | pos;
-    let mh = (mh << 1) | neg;
-    *pv = mh | !(xv | ph);
-    *mv = ph & xv;
-    hout
 }
 
 #[cfg(test)]

@@ -845,6 +845,31 @@ struct Found {
     block: usize,
 }
 
+impl Found {
+    /// A statement with no addressee, no chain and none of the weak-evidence marks; the
+    /// rules that find more say so with struct update syntax.
+    fn new(
+        content: Vec<Span>,
+        kind: ContentKind,
+        cue: Option<Span>,
+        source: Option<Span>,
+        block: usize,
+    ) -> Self {
+        Found {
+            content,
+            kind,
+            cue,
+            source,
+            addressee: None,
+            chain: Vec::new(),
+            carried: false,
+            participle: false,
+            act: false,
+            block,
+        }
+    }
+}
+
 /// Words that a noun phrase subject does not hold.
 fn np_stop(t: &Tok) -> bool {
     !t.word()
@@ -1827,17 +1852,15 @@ fn nominal(text: &str, b: &Block, bi: usize, lo: usize, hi: usize, out: &mut Vec
         push_found(
             out,
             Found {
-                content: vec![c],
-                kind: ContentKind::Indirect,
-                cue: Some(Span::new(t[i].s(), t[i].e())),
-                source: Some(source),
-                addressee: None,
-                chain: Vec::new(),
                 // A noun is weaker evidence than a reporting verb.
                 carried: true,
-                participle: false,
-                act: false,
-                block: bi,
+                ..Found::new(
+                    vec![c],
+                    ContentKind::Indirect,
+                    Some(Span::new(t[i].s(), t[i].e())),
+                    Some(source),
+                    bi,
+                )
             },
         );
     }
@@ -2118,16 +2141,15 @@ fn clause_verb(
                 push_found(
                     out,
                     Found {
-                        content: vec![content],
-                        kind: ContentKind::Indirect,
-                        cue: Some(Span::new(t[aux.unwrap_or(v)].s(), t[cue_last].e())),
-                        source: Some(span_of(b, (ss, se))),
-                        addressee: None,
-                        chain: Vec::new(),
                         carried: true,
-                        participle: false,
                         act: true,
-                        block: bi,
+                        ..Found::new(
+                            vec![content],
+                            ContentKind::Indirect,
+                            Some(Span::new(t[aux.unwrap_or(v)].s(), t[cue_last].e())),
+                            Some(span_of(b, (ss, se))),
+                            bi,
+                        )
                     },
                 );
             }
@@ -2216,16 +2238,15 @@ fn clause_verb(
     push_found(
         out,
         Found {
-            content: vec![content],
-            kind: ContentKind::Indirect,
-            cue: Some(Span::new(t[v].s(), t[v].e())),
-            source: Some(span_of(b, (ss, se))),
-            addressee: None,
-            chain: Vec::new(),
             carried: true,
-            participle: false,
             act: true,
-            block: bi,
+            ..Found::new(
+                vec![content],
+                ContentKind::Indirect,
+                Some(Span::new(t[v].s(), t[v].e())),
+                Some(span_of(b, (ss, se))),
+                bi,
+            )
         },
     );
 }
@@ -2564,18 +2585,13 @@ fn passive(
     };
     push_found(
         out,
-        Found {
-            content: vec![content],
-            kind: ContentKind::Indirect,
-            cue: Some(span_of(b, (ci, cue_last + 1))),
-            source: Some(span_of(b, src)),
-            addressee: None,
-            chain: Vec::new(),
-            carried: false,
-            participle: false,
-            act: false,
-            block: bi,
-        },
+        Found::new(
+            vec![content],
+            ContentKind::Indirect,
+            Some(span_of(b, (ci, cue_last + 1))),
+            Some(span_of(b, src)),
+            bi,
+        ),
     );
     true
 }
@@ -3087,18 +3103,13 @@ fn headline_form(a: &Article, b: &Block, bi: usize, out: &mut Vec<Found>) {
     let Some(content) = content_span(b, colon + 1, t.len()) else {
         return;
     };
-    out.push(Found {
-        content: vec![content],
-        kind: ContentKind::Headline,
-        cue: None,
-        source: Some(name),
-        addressee: None,
-        chain: Vec::new(),
-        carried: false,
-        participle: false,
-        act: false,
-        block: bi,
-    });
+    out.push(Found::new(
+        vec![content],
+        ContentKind::Headline,
+        None,
+        Some(name),
+        bi,
+    ));
 }
 
 /// A headline that is a subject's act (`Senate Panel Rejects Port Plan`, `Farmers urge
@@ -3180,16 +3191,15 @@ fn headline_act(a: &Article, b: &Block, bi: usize, out: &mut Vec<Found>) {
         return;
     };
     out.push(Found {
-        content: vec![content],
-        kind: ContentKind::Indirect,
-        cue: Some(Span::new(t[v].s(), t[c - 1].e())),
-        source: Some(span_of(b, (0, se))),
-        addressee: None,
-        chain: Vec::new(),
         carried: true,
-        participle: false,
         act: true,
-        block: bi,
+        ..Found::new(
+            vec![content],
+            ContentKind::Indirect,
+            Some(Span::new(t[v].s(), t[c - 1].e())),
+            Some(span_of(b, (0, se))),
+            bi,
+        )
     });
 }
 
@@ -3218,18 +3228,13 @@ fn transcript_turn(b: &Block, bi: usize, out: &mut Vec<Found>) {
     }) {
         return;
     }
-    out.push(Found {
-        content: vec![content],
-        kind: ContentKind::Indirect,
-        cue: None,
-        source: Some(span_of(b, (first, colon))),
-        addressee: None,
-        chain: Vec::new(),
-        carried: false,
-        participle: false,
-        act: false,
-        block: bi,
-    });
+    out.push(Found::new(
+        vec![content],
+        ContentKind::Indirect,
+        None,
+        Some(span_of(b, (first, colon))),
+        bi,
+    ));
 }
 
 const CONNECTOR: &[&str] = &["of", "and", "the", "de", "al", "bin", "von", "van"];
@@ -3280,18 +3285,13 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                     && t.get(c + 2).is_some_and(|n| n.cap)
                 {
                     if let Some(r) = np_right(b, c + 2, t.len()) {
-                        found.push(Found {
-                            content: vec![inner],
-                            kind: ContentKind::Direct,
-                            cue: None,
-                            source: Some(span_of(b, r)),
-                            addressee: None,
-                            chain: Vec::new(),
-                            carried: false,
-                            participle: false,
-                            act: false,
-                            block: bi,
-                        });
+                        found.push(Found::new(
+                            vec![inner],
+                            ContentKind::Direct,
+                            None,
+                            Some(span_of(b, r)),
+                            bi,
+                        ));
                         continue;
                     }
                 }
@@ -3316,16 +3316,14 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                     });
                     if let Some(r) = subject {
                         found.push(Found {
-                            content: vec![inner],
-                            kind: ContentKind::Direct,
-                            cue: None,
-                            source: Some(span_of(b, r)),
-                            addressee: None,
-                            chain: Vec::new(),
                             carried: true,
-                            participle: false,
-                            act: false,
-                            block: bi,
+                            ..Found::new(
+                                vec![inner],
+                                ContentKind::Direct,
+                                None,
+                                Some(span_of(b, r)),
+                                bi,
+                            )
                         });
                         continue;
                     }
@@ -3413,18 +3411,13 @@ fn introduced_paragraphs(blocks: &[Block], found: &mut Vec<Found>) {
         }) {
             continue;
         }
-        found.push(Found {
-            content: vec![content],
-            kind: ContentKind::Indirect,
-            cue: Some(Span::new(t[ci].s(), t[ci].e())),
-            source: Some(span_of(pb, src)),
-            addressee: None,
-            chain: Vec::new(),
-            carried: false,
-            participle: false,
-            act: false,
-            block: bi,
-        });
+        found.push(Found::new(
+            vec![content],
+            ContentKind::Indirect,
+            Some(Span::new(t[ci].s(), t[ci].e())),
+            Some(span_of(pb, src)),
+            bi,
+        ));
     }
 }
 
