@@ -5,7 +5,7 @@
 //! The helpers here are shared with hover, completion and the claim drafter, so that all
 //! of them name the credited speaker the same way.
 
-use super::attribution::{mentions_of, shared_mentions};
+use super::attribution::shared_mentions;
 use super::Context;
 use crate::article::attribution::{Attribution, Confidence};
 use crate::article::Article;
@@ -69,7 +69,7 @@ pub fn speaker_text(article: &Article, att: &Attribution) -> Option<String> {
 /// The declared actor one of whose names the article uses at `span`.
 pub fn actor_at<'m>(model: &'m Annotation, article: &Article, span: Span) -> Option<&'m Actor> {
     model.actors.iter().find(|actor| {
-        mentions_of(model, article, &actor.name)
+        shared_mentions(model, article, &actor.name)
             .iter()
             .any(|m| overlaps(*m, span))
     })
@@ -284,7 +284,7 @@ pub(super) fn source(
         return true;
     }
     let article = ctx.article;
-    let mentions = mentions_of(ctx.model, article, name);
+    let mentions = shared_mentions(ctx.model, article, name);
     if mentions.is_empty() {
         // C020 speaks for a source the article never names.
         return true;
@@ -408,7 +408,7 @@ pub(super) fn via(
         {
             continue;
         }
-        let mentions = mentions_of(ctx.model, article, &item.text);
+        let mentions = shared_mentions(ctx.model, article, &item.text);
         if mentions.is_empty() {
             continue; // C023
         }
