@@ -5,7 +5,7 @@
 //! The helpers here are shared with hover, completion and the claim drafter, so that all
 //! of them name the credited speaker the same way.
 
-use super::attribution::mentions_of;
+use super::attribution::shared_mentions;
 use super::Context;
 use crate::article::attribution::{Attribution, Confidence};
 use crate::article::Article;
@@ -69,17 +69,76 @@ pub fn speaker_text(article: &Article, att: &Attribution) -> Option<String> {
 /// The declared actor one of whose names the article uses at `span`.
 pub fn actor_at<'m>(model: &'m Annotation, article: &Article, span: Span) -> Option<&'m Actor> {
     model.actors.iter().find(|actor| {
-        mentions_of(model, article, &actor.name)
+        shared_mentions(model, article, &actor.name)
             .iter()
             .any(|m| overlaps(*m, span))
     })
 }
 
+/// Every mention of every declared actor, sorted by start: [`actor_at`] for many spans
+/// of one article at once. Built once per check; asking [`actor_at`] per statement copied
+/// every actor's mentions each time, in proportion to the article.
+#[derive(Debug, Default)]
+pub struct ActorSpans {
+    /// (mention, index of the actor in the model's list), by mention start.
+    spans: Vec<(Span, usize)>,
+    /// The longest mention's length: no mention starting further before a span reaches it.
+    longest: usize,
+}
+
+impl ActorSpans {
+    pub fn new(model: &Annotation, article: &Article) -> Self {
+        let mut spans: Vec<(Span, usize)> = Vec::new();
+        for (i, actor) in model.actors.iter().enumerate() {
+            spans.extend(
+                shared_mentions(model, article, &actor.name)
+                    .iter()
+                    .map(|m| (*m, i)),
+            );
+        }
+        spans.sort_unstable_by_key(|(s, i)| (s.start, *i));
+        let longest = spans.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
+        ActorSpans { spans, longest }
+    }
+
+    /// As [`actor_at`]: the first declared actor (in the model's order) one of whose
+    /// mentions overlaps `span`.
+    pub fn actor_at<'m>(&self, model: &'m Annotation, span: Span) -> Option<&'m Actor> {
+        let lo = span.start.saturating_sub(self.longest);
+        let from = self.spans.partition_point(|(s, _)| s.start < lo);
+        self.spans[from..]
+            .iter()
+            .take_while(|(s, _)| s.start < span.end)
+            .filter(|(s, _)| overlaps(*s, span))
+            .map(|(_, i)| *i)
+            .min()
+            .and_then(|i| model.actors.get(i))
+    }
+}
+
 /// The name a claim should give as `source:` for `att`: the declared actor the article
 /// names there, else the article's own words for the speaker.
 pub fn credited_name(model: &Annotation, article: &Article, att: &Attribution) -> Option<String> {
+    credited_by(article, att, |span| actor_at(model, article, span))
+}
+
+/// [`credited_name`] with the actors' mentions indexed once ([`ActorSpans`]).
+pub fn credited_name_in(
+    model: &Annotation,
+    article: &Article,
+    att: &Attribution,
+    actors: &ActorSpans,
+) -> Option<String> {
+    credited_by(article, att, |span| actors.actor_at(model, span))
+}
+
+fn credited_by<'m>(
+    article: &Article,
+    att: &Attribution,
+    actor_at: impl Fn(Span) -> Option<&'m Actor>,
+) -> Option<String> {
     for span in [att.resolved, att.source].into_iter().flatten() {
-        if let Some(actor) = actor_at(model, article, span) {
+        if let Some(actor) = actor_at(span) {
             return Some(actor.name.clone());
         }
     }
@@ -225,7 +284,7 @@ pub(super) fn source(
         return true;
     }
     let article = ctx.article;
-    let mentions = mentions_of(ctx.model, article, name);
+    let mentions = shared_mentions(ctx.model, article, name);
     if mentions.is_empty() {
         // C020 speaks for a source the article never names.
         return true;
@@ -349,7 +408,7 @@ pub(super) fn via(
         {
             continue;
         }
-        let mentions = mentions_of(ctx.model, article, &item.text);
+        let mentions = shared_mentions(ctx.model, article, &item.text);
         if mentions.is_empty() {
             continue; // C023
         }
@@ -600,8 +659,13 @@ pub(super) fn unannotated_diagnostics(
         .map(|(i, att)| {
             let content = att.content_span();
             let (message, block) = memo.texts.entry(i).or_insert_with(|| {
-                let taken = taken.get_or_insert_with(|| crate::draft::claim_ids(model));
-                unannotated_texts(model, article, att, taken)
+                let (taken, actors) = taken.get_or_insert_with(|| {
+                    (
+                        crate::draft::claim_ids(model),
+                        ActorSpans::new(model, article),
+                    )
+                });
+                unannotated_texts(model, article, att, taken, actors)
             });
             Diagnostic::new(Code::UnannotatedAttribution, at, message.clone())
                 .with_related(Target::Article, content, "the unannotated statement")
@@ -620,13 +684,14 @@ fn unannotated_texts(
     article: &Article,
     att: &Attribution,
     taken: &std::collections::HashSet<String>,
+    actors: &ActorSpans,
 ) -> (String, String) {
     let content = att.content_span();
     let words = crate::text::clip(
         &crate::text::collapse_whitespace(content.slice(&article.text)),
         60,
     );
-    let who = credited_name(model, article, att)
+    let who = credited_name_in(model, article, att, actors)
         .map(|n| format!(" by `{n}`"))
         .unwrap_or_default();
     let para = paragraph_number(article, content.start);
@@ -635,7 +700,7 @@ fn unannotated_texts(
     } else {
         format!("paragraph {para}")
     };
-    let (block, _) = crate::draft::draft_among(article, att, model, taken);
+    let (block, _) = crate::draft::draft_among_in(article, att, model, taken, actors);
     (
         format!(
             "no claim records the statement{who} in {place} (\u{201c}{words}\u{201d}): add a claim for it"
@@ -686,6 +751,34 @@ pub fn draft_blocks(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn indexed_actor_lookup_agrees_with_the_direct_one() {
+        let text = "date 2024-03-01 Bridge toll\n\nAnna Berg told the Harbour Council that the toll would stay. Berg said the council agreed.\n\nThe Harbour Council said it had not decided. Omar Reyes, a ferry captain, said the bridge was too narrow.\n";
+        let article = Article::new(text);
+        let parsed = crate::check::Parsed::new(
+            "article: a.txt\n\nactor Anna Berg\n  kind: person\n\nactor Harbour Council\n  aka: council\n  kind: government\n\nactor Council\n",
+        );
+        let model = &parsed.model;
+        let index = ActorSpans::new(model, &article);
+        let mut named = 0;
+        for start in 0..text.len() {
+            for end in [start, start + 1, start + 5, start + 20] {
+                let span = Span::new(start, end.min(text.len()));
+                let direct = actor_at(model, &article, span).map(|a| a.name.as_str());
+                let indexed = index.actor_at(model, span).map(|a| a.name.as_str());
+                assert_eq!(direct, indexed, "{span:?}");
+                named += usize::from(direct.is_some());
+            }
+        }
+        assert!(named > 0, "some spans name a declared actor");
+        for att in &article.attributions().items {
+            assert_eq!(
+                credited_name(model, &article, att),
+                credited_name_in(model, &article, att, &index)
+            );
+        }
+    }
 
     #[test]
     fn c050_leaves_out_acts_read_off_verbs_outside_the_lexicon() {

@@ -10,8 +10,9 @@ use crate::article::attribution::lexicon::reporting_lemma;
 use crate::article::attribution::Attribution;
 use crate::article::Article;
 use crate::check::credit;
-use crate::model::{fold_name, Annotation, UNNAMED};
+use crate::model::{fold_name, Actor, Annotation, UNNAMED};
 use crate::text::collapse_whitespace;
+use crate::text::Span;
 use std::collections::HashSet;
 
 /// Where a value is wrapped onto a continuation line.
@@ -53,7 +54,39 @@ pub fn draft_among(
     model: &Annotation,
     taken: &HashSet<String>,
 ) -> (String, String) {
-    let source = credit::credited_name(model, article, att).unwrap_or_else(|| UNNAMED.to_string());
+    draft_from(article, att, model, taken, |span| {
+        credit::actor_at(model, article, span)
+    })
+}
+
+/// [`draft_among`] with the actors' mentions indexed once, for drafting a block per
+/// statement of a large article.
+pub fn draft_among_in(
+    article: &Article,
+    att: &Attribution,
+    model: &Annotation,
+    taken: &HashSet<String>,
+    actors: &credit::ActorSpans,
+) -> (String, String) {
+    draft_from(article, att, model, taken, |span| {
+        actors.actor_at(model, span)
+    })
+}
+
+fn draft_from<'m>(
+    article: &Article,
+    att: &Attribution,
+    model: &'m Annotation,
+    taken: &HashSet<String>,
+    actor_at: impl Fn(Span) -> Option<&'m Actor>,
+) -> (String, String) {
+    let source = [att.resolved, att.source]
+        .into_iter()
+        .flatten()
+        .find_map(&actor_at)
+        .map(|a| a.name.clone())
+        .or_else(|| credit::speaker_text(article, att))
+        .unwrap_or_else(|| UNNAMED.to_string());
     let publishers: Vec<String> = model
         .header
         .publishers()
@@ -62,7 +95,7 @@ pub fn draft_among(
         .collect();
     let mut via: Vec<String> = Vec::new();
     for span in &att.chain {
-        let name = credit::actor_at(model, article, *span)
+        let name = actor_at(*span)
             .map(|a| a.name.clone())
             .unwrap_or_else(|| clean(span.slice(&article.text)));
         if !name.is_empty()
