@@ -966,7 +966,8 @@ impl Credited {
 
 /// Whether a source as written can stand as a `source:`: a name (`Attorney General Ann
 /// Dole`, `Department of Energy`) or a short description opening with a determiner
-/// (`The party's nominee`, `the city`); not a pronoun, and no words of a clause caught
+/// (`The party's nominee`, `the city`, `Several engineers`) or a group named by its kind
+/// (`Local nurses`, `Harbor Board officials`); not a pronoun, and no words of a clause caught
 /// with it (`Dole took`, `Dole on Monday`).
 fn looks_like_a_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -979,13 +980,57 @@ fn looks_like_a_name(text: &str) -> bool {
     let lower = first.to_lowercase();
     if matches!(
         lower.as_str(),
-        "the" | "a" | "an" | "his" | "her" | "its" | "their"
-    ) {
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "several"
+            | "many"
+            | "most"
+            | "some"
+            | "other"
+            | "both"
+            | "few"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+    ) && words.len() > 1
+    {
         // A description: no verb-looking word after its head.
         return !words[1..].iter().any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             crate::article::attribution::lexicon::reporting_lemma(w).is_some()
                 || (w.ends_with("ed") && !w.starts_with(char::is_uppercase))
+        });
+    }
+    // A group named by its kind after capitalized modifiers (`Clinton aides`, `Local
+    // nurses`, `Federal and state officials`): lowercase words that are plural nouns,
+    // the last one among them; no verb (`Dole says`, `Dole has`).
+    let plural = |w: &str| {
+        w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && w.chars().all(|c| c.is_lowercase() || c == '-')
+            && crate::article::attribution::lexicon::reporting_lemma(w).is_none()
+            && !matches!(
+                w,
+                "does" | "goes" | "wants" | "thinks" | "gets" | "makes" | "tells"
+            )
+    };
+    let last = words[words.len() - 1];
+    if words.len() > 1 && words.len() <= 4 && first.starts_with(char::is_uppercase) && plural(last)
+    {
+        return words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || plural(w)
+                || matches!(*w, "and" | "state" | "local")
         });
     }
     first.starts_with(char::is_uppercase)
@@ -1961,6 +2006,29 @@ mod tests {
         assert_eq!(l[0], "Ann Dole", "{l:?}");
         let pos = |name: &str| l.iter().position(|x| *x == name).unwrap_or(usize::MAX);
         assert!(pos("Salem") > pos("Ann Dole"), "{l:?}");
+    }
+
+    #[test]
+    fn groups_and_quantified_descriptions_stand_as_written_sources() {
+        for group in [
+            "Several engineers",
+            "Many residents",
+            "Harbor Board officials",
+            "Local nurses",
+            "Federal and state officials",
+        ] {
+            assert!(looks_like_a_name(group), "{group}");
+        }
+        for clause in ["Dole says", "Dole has", "Dole thinks", "Vik reports"] {
+            assert!(!looks_like_a_name(clause), "{clause}");
+        }
+        let text = "date 2021-01-01 Tolls\n\nThe ferry stopped in March. Local nurses said the clinic would close before winter.\n";
+        let article = Article::new(text);
+        let l = ranked_sources(
+            &article,
+            "claim c\n  source: \n  quote: the clinic would close before winter\n",
+        );
+        assert_eq!(l[0], "Local nurses", "{l:?}");
     }
 
     #[test]
