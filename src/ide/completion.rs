@@ -679,6 +679,23 @@ fn actor_names(
             let _ = a;
         }
     }
+    // The subject of the quote's sentence when it is a short description ("The agency
+    // isn't offering …", "The judge agreed …"): no list of names holds it.
+    if let (Some(a), Some(first)) = (article, parts.first()) {
+        if let Some(span) = described_subject(a, *first) {
+            let label = span.slice(&a.text).to_string();
+            proposals.push(NameProposal {
+                key: Cow::Owned(normalize_str(&label)),
+                label: Cow::Owned(label),
+                kind: CompletionKind::Name,
+                detail: Detail::Article { kind: "subject" },
+                documentation: None,
+                mentions: Cow::Owned(vec![span]),
+                group: 2,
+                written: false,
+            });
+        }
+    }
     if let NameUse::Source(_) = usage {
         proposals.push(NameProposal {
             label: Cow::Borrowed(UNNAMED),
@@ -1013,17 +1030,6 @@ fn looks_like_a_name(text: &str) -> bool {
     // A group named by its kind after capitalized modifiers (`Clinton aides`, `Local
     // nurses`, `Federal and state officials`): lowercase words that are plural nouns,
     // the last one among them; no verb (`Dole says`, `Dole has`).
-    let plural = |w: &str| {
-        w.len() > 3
-            && w.ends_with('s')
-            && !w.ends_with("ss")
-            && w.chars().all(|c| c.is_lowercase() || c == '-')
-            && crate::article::attribution::lexicon::reporting_lemma(w).is_none()
-            && !matches!(
-                w,
-                "does" | "goes" | "wants" | "thinks" | "gets" | "makes" | "tells"
-            )
-    };
     let last = words[words.len() - 1];
     if words.len() > 1 && words.len() <= 4 && first.starts_with(char::is_uppercase) && plural(last)
     {
@@ -1041,6 +1047,65 @@ fn looks_like_a_name(text: &str) -> bool {
                     "of" | "for" | "the" | "and" | "de" | "von" | "van" | "al" | "bin"
                 )
         })
+}
+
+/// The description opening the sentence of `quote` before it ("The agency", "A
+/// spokeswoman"): a determiner and one lowercase word, then a lowercase word that is no
+/// preposition or relative (a verb), the quote starting after it.
+fn described_subject(article: &Article, quote: Span) -> Option<Span> {
+    let range = article.sentences_in(quote);
+    let sentence = article.sentences().get(range.start)?.span;
+    let text = &article.text;
+    let head = text.get(sentence.start..quote.start)?;
+    let lead = head.len() - head.trim_start().len();
+    let mut words = head.trim_start().split(' ');
+    let det = words.next()?;
+    let quantifier = matches!(
+        det,
+        "The" | "A" | "An" | "Several" | "Many" | "Most" | "Some" | "Other" | "Both" | "Two"
+    );
+    // Or a group after a capitalized modifier: "Local nurses", "Clinton aides".
+    let group = !quantifier
+        && det.len() > 1
+        && det.starts_with(char::is_uppercase)
+        && det.chars().all(char::is_alphabetic);
+    if !quantifier && !group {
+        return None;
+    }
+    let noun = words.next()?;
+    let next = words.next()?;
+    let lower = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-');
+    const NOT_VERBS: &[&str] = &[
+        "of", "in", "on", "at", "for", "with", "from", "to", "by", "and", "or", "who", "that",
+        "which", "whose", "as",
+    ];
+    if !lower(noun)
+        || (group && !plural(noun))
+        || noun.len() < 3
+        || noun.ends_with("ed")
+        || noun.ends_with("ly")
+        || crate::article::attribution::lexicon::reporting_lemma(noun).is_some()
+        || !next.starts_with(char::is_lowercase)
+        || NOT_VERBS.contains(&next.trim_end_matches(','))
+        || next.ends_with(',')
+    {
+        return None;
+    }
+    let end = sentence.start + lead + det.len() + 1 + noun.len();
+    (end < quote.start).then(|| Span::new(sentence.start + lead, end))
+}
+
+/// A lowercase plural noun that is no verb (`officials`, not `says`, `has`).
+fn plural(w: &str) -> bool {
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && w.chars().all(|c| c.is_lowercase() || c == '-')
+        && crate::article::attribution::lexicon::reporting_lemma(w).is_none()
+        && !matches!(
+            w,
+            "does" | "goes" | "wants" | "thinks" | "gets" | "makes" | "tells"
+        )
 }
 
 /// Words that stand between a subject and its verb ("has also said").
@@ -2029,6 +2094,39 @@ mod tests {
             "claim c\n  source: \n  quote: the clinic would close before winter\n",
         );
         assert_eq!(l[0], "Local nurses", "{l:?}");
+    }
+
+    #[test]
+    fn source_offers_a_described_subject_of_the_quote_sentence() {
+        let offered = |sentence: &str, quote: &str| {
+            let text = format!("date 2021-01-01 Tolls\n\nThe ferry stopped in March. {sentence}\n");
+            let article = Article::new(text).with_attributions(vec![]);
+            ranked_sources(
+                &article,
+                &format!("claim c\n  source: \n  quote: {quote}\n"),
+            )
+        };
+        let l = offered(
+            "The agency keeps the clinic open until winter.",
+            "the clinic open until winter",
+        );
+        assert!(l.iter().any(|x| x == "The agency"), "{l:?}");
+        let l = offered(
+            "Harbor pilots want the clinic open until winter.",
+            "the clinic open until winter",
+        );
+        assert!(l.iter().any(|x| x == "Harbor pilots"), "{l:?}");
+        // No description stands before a preposition, nor a modifier without its group.
+        let l = offered(
+            "The city of Salem keeps the clinic open until winter.",
+            "the clinic open until winter",
+        );
+        assert!(!l.iter().any(|x| x == "The city"), "{l:?}");
+        let l = offered(
+            "Harbor pilot Lars Vik keeps the clinic open until winter.",
+            "the clinic open until winter",
+        );
+        assert!(!l.iter().any(|x| x.starts_with("Harbor pilot")), "{l:?}");
     }
 
     #[test]
