@@ -1205,7 +1205,18 @@ fn credible_source(text: &str) -> bool {
         && !crate::article::attribution::WEEKDAYS.contains(&first.as_str())
         && !crate::article::attribution::MONTHS.contains(&first.as_str())
         && !(words.len() == 1 && first.ends_with("ing") && first.len() > 5)
+        && !(words.len() == 1
+            && text.trim().starts_with(char::is_lowercase)
+            && AUXILIARIES.contains(&first.as_str()))
 }
+
+/// Lone lowercase words the analysis can read in the subject's place (`been`, `all`)
+/// that cannot name who spoke.
+const AUXILIARIES: &[&str] = &[
+    "be", "been", "being", "all", "would", "will", "could", "should", "can", "may", "might",
+    "must", "does", "did", "do", "has", "have", "had", "is", "was", "were", "are", "to", "both",
+    "each", "not",
+];
 
 /// The attribution whose content holds most of the quote's `parts`, provided it holds at
 /// least half of them (a statement that merely touches the quote is another one). The
@@ -2071,6 +2082,15 @@ mod tests {
         assert_eq!(l[0], "Ann Dole", "{l:?}");
         let pos = |name: &str| l.iter().position(|x| *x == name).unwrap_or(usize::MAX);
         assert!(pos("Salem") > pos("Ann Dole"), "{l:?}");
+    }
+
+    #[test]
+    fn a_lone_auxiliary_or_quantifier_is_no_credible_source() {
+        for word in ["been", "all", "would"] {
+            assert!(!credible_source(word), "{word}");
+        }
+        assert!(credible_source("experts"));
+        assert!(credible_source("All Souls Parish"));
     }
 
     #[test]
