@@ -679,6 +679,23 @@ fn actor_names(
             let _ = a;
         }
     }
+    // The subject of the quote's sentence when it is a short description ("The agency
+    // isn't offering …", "The judge agreed …"): no list of names holds it.
+    if let (Some(a), Some(first)) = (article, parts.first()) {
+        if let Some(span) = described_subject(a, *first) {
+            let label = span.slice(&a.text).to_string();
+            proposals.push(NameProposal {
+                key: Cow::Owned(normalize_str(&label)),
+                label: Cow::Owned(label),
+                kind: CompletionKind::Name,
+                detail: Detail::Article { kind: "subject" },
+                documentation: None,
+                mentions: Cow::Owned(vec![span]),
+                group: 2,
+                written: false,
+            });
+        }
+    }
     if let NameUse::Source(_) = usage {
         proposals.push(NameProposal {
             label: Cow::Borrowed(UNNAMED),
@@ -966,7 +983,8 @@ impl Credited {
 
 /// Whether a source as written can stand as a `source:`: a name (`Attorney General Ann
 /// Dole`, `Department of Energy`) or a short description opening with a determiner
-/// (`The party's nominee`, `the city`); not a pronoun, and no words of a clause caught
+/// (`The party's nominee`, `the city`, `Several engineers`) or a group named by its kind
+/// (`Local nurses`, `Harbor Board officials`); not a pronoun, and no words of a clause caught
 /// with it (`Dole took`, `Dole on Monday`).
 fn looks_like_a_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -979,13 +997,46 @@ fn looks_like_a_name(text: &str) -> bool {
     let lower = first.to_lowercase();
     if matches!(
         lower.as_str(),
-        "the" | "a" | "an" | "his" | "her" | "its" | "their"
-    ) {
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "several"
+            | "many"
+            | "most"
+            | "some"
+            | "other"
+            | "both"
+            | "few"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+    ) && words.len() > 1
+    {
         // A description: no verb-looking word after its head.
         return !words[1..].iter().any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             crate::article::attribution::lexicon::reporting_lemma(w).is_some()
                 || (w.ends_with("ed") && !w.starts_with(char::is_uppercase))
+        });
+    }
+    // A group named by its kind after capitalized modifiers (`Clinton aides`, `Local
+    // nurses`, `Federal and state officials`): lowercase words that are plural nouns,
+    // the last one among them; no verb (`Dole says`, `Dole has`).
+    let last = words[words.len() - 1];
+    if words.len() > 1 && words.len() <= 4 && first.starts_with(char::is_uppercase) && plural(last)
+    {
+        return words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || plural(w)
+                || matches!(*w, "and" | "state" | "local")
         });
     }
     first.starts_with(char::is_uppercase)
@@ -996,6 +1047,65 @@ fn looks_like_a_name(text: &str) -> bool {
                     "of" | "for" | "the" | "and" | "de" | "von" | "van" | "al" | "bin"
                 )
         })
+}
+
+/// The description opening the sentence of `quote` before it ("The agency", "A
+/// spokeswoman"): a determiner and one lowercase word, then a lowercase word that is no
+/// preposition or relative (a verb), the quote starting after it.
+fn described_subject(article: &Article, quote: Span) -> Option<Span> {
+    let range = article.sentences_in(quote);
+    let sentence = article.sentences().get(range.start)?.span;
+    let text = &article.text;
+    let head = text.get(sentence.start..quote.start)?;
+    let lead = head.len() - head.trim_start().len();
+    let mut words = head.trim_start().split(' ');
+    let det = words.next()?;
+    let quantifier = matches!(
+        det,
+        "The" | "A" | "An" | "Several" | "Many" | "Most" | "Some" | "Other" | "Both" | "Two"
+    );
+    // Or a group after a capitalized modifier: "Local nurses", "Clinton aides".
+    let group = !quantifier
+        && det.len() > 1
+        && det.starts_with(char::is_uppercase)
+        && det.chars().all(char::is_alphabetic);
+    if !quantifier && !group {
+        return None;
+    }
+    let noun = words.next()?;
+    let next = words.next()?;
+    let lower = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-');
+    const NOT_VERBS: &[&str] = &[
+        "of", "in", "on", "at", "for", "with", "from", "to", "by", "and", "or", "who", "that",
+        "which", "whose", "as",
+    ];
+    if !lower(noun)
+        || (group && !plural(noun))
+        || noun.len() < 3
+        || noun.ends_with("ed")
+        || noun.ends_with("ly")
+        || crate::article::attribution::lexicon::reporting_lemma(noun).is_some()
+        || !next.starts_with(char::is_lowercase)
+        || NOT_VERBS.contains(&next.trim_end_matches(','))
+        || next.ends_with(',')
+    {
+        return None;
+    }
+    let end = sentence.start + lead + det.len() + 1 + noun.len();
+    (end < quote.start).then(|| Span::new(sentence.start + lead, end))
+}
+
+/// A lowercase plural noun that is no verb (`officials`, not `says`, `has`).
+fn plural(w: &str) -> bool {
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && w.chars().all(|c| c.is_lowercase() || c == '-')
+        && crate::article::attribution::lexicon::reporting_lemma(w).is_none()
+        && !matches!(
+            w,
+            "does" | "goes" | "wants" | "thinks" | "gets" | "makes" | "tells"
+        )
 }
 
 /// Words that stand between a subject and its verb ("has also said").
@@ -1095,7 +1205,18 @@ fn credible_source(text: &str) -> bool {
         && !crate::article::attribution::WEEKDAYS.contains(&first.as_str())
         && !crate::article::attribution::MONTHS.contains(&first.as_str())
         && !(words.len() == 1 && first.ends_with("ing") && first.len() > 5)
+        && !(words.len() == 1
+            && text.trim().starts_with(char::is_lowercase)
+            && AUXILIARIES.contains(&first.as_str()))
 }
+
+/// Lone lowercase words the analysis can read in the subject's place (`been`, `all`)
+/// that cannot name who spoke.
+const AUXILIARIES: &[&str] = &[
+    "be", "been", "being", "all", "would", "will", "could", "should", "can", "may", "might",
+    "must", "does", "did", "do", "has", "have", "had", "is", "was", "were", "are", "to", "both",
+    "each", "not",
+];
 
 /// The attribution whose content holds most of the quote's `parts`, provided it holds at
 /// least half of them (a statement that merely touches the quote is another one). The
@@ -1961,6 +2082,71 @@ mod tests {
         assert_eq!(l[0], "Ann Dole", "{l:?}");
         let pos = |name: &str| l.iter().position(|x| *x == name).unwrap_or(usize::MAX);
         assert!(pos("Salem") > pos("Ann Dole"), "{l:?}");
+    }
+
+    #[test]
+    fn a_lone_auxiliary_or_quantifier_is_no_credible_source() {
+        for word in ["been", "all", "would"] {
+            assert!(!credible_source(word), "{word}");
+        }
+        assert!(credible_source("experts"));
+        assert!(credible_source("All Souls Parish"));
+    }
+
+    #[test]
+    fn groups_and_quantified_descriptions_stand_as_written_sources() {
+        for group in [
+            "Several engineers",
+            "Many residents",
+            "Harbor Board officials",
+            "Local nurses",
+            "Federal and state officials",
+        ] {
+            assert!(looks_like_a_name(group), "{group}");
+        }
+        for clause in ["Dole says", "Dole has", "Dole thinks", "Vik reports"] {
+            assert!(!looks_like_a_name(clause), "{clause}");
+        }
+        let text = "date 2021-01-01 Tolls\n\nThe ferry stopped in March. Local nurses said the clinic would close before winter.\n";
+        let article = Article::new(text);
+        let l = ranked_sources(
+            &article,
+            "claim c\n  source: \n  quote: the clinic would close before winter\n",
+        );
+        assert_eq!(l[0], "Local nurses", "{l:?}");
+    }
+
+    #[test]
+    fn source_offers_a_described_subject_of_the_quote_sentence() {
+        let offered = |sentence: &str, quote: &str| {
+            let text = format!("date 2021-01-01 Tolls\n\nThe ferry stopped in March. {sentence}\n");
+            let article = Article::new(text).with_attributions(vec![]);
+            ranked_sources(
+                &article,
+                &format!("claim c\n  source: \n  quote: {quote}\n"),
+            )
+        };
+        let l = offered(
+            "The agency keeps the clinic open until winter.",
+            "the clinic open until winter",
+        );
+        assert!(l.iter().any(|x| x == "The agency"), "{l:?}");
+        let l = offered(
+            "Harbor pilots want the clinic open until winter.",
+            "the clinic open until winter",
+        );
+        assert!(l.iter().any(|x| x == "Harbor pilots"), "{l:?}");
+        // No description stands before a preposition, nor a modifier without its group.
+        let l = offered(
+            "The city of Salem keeps the clinic open until winter.",
+            "the clinic open until winter",
+        );
+        assert!(!l.iter().any(|x| x == "The city"), "{l:?}");
+        let l = offered(
+            "Harbor pilot Lars Vik keeps the clinic open until winter.",
+            "the clinic open until winter",
+        );
+        assert!(!l.iter().any(|x| x.starts_with("Harbor pilot")), "{l:?}");
     }
 
     #[test]
