@@ -1596,6 +1596,30 @@ fn suppression_codes(text: &str, content: Span, offset: usize) -> Vec<Completion
 
 #[cfg(test)]
 mod tests {
+    /// Where `needle` first occurs in `text`.
+    fn span_in(text: &str, needle: &str) -> Span {
+        let at = text.find(needle).unwrap();
+        Span::new(at, at + needle.len())
+    }
+
+    /// Reported words as the analysis credits them, firmly: `source` said `content`.
+    fn indirect(
+        content: Span,
+        cue: Span,
+        source: Span,
+    ) -> crate::article::attribution::Attribution {
+        use crate::article::attribution::{Attribution, Confidence, ContentKind};
+        Attribution {
+            content: vec![content],
+            kind: ContentKind::Indirect,
+            cue: Some(cue),
+            source: Some(source),
+            resolved: None,
+            addressee: None,
+            chain: vec![],
+            confidence: Confidence::High,
+        }
+    }
     use super::*;
     use crate::ide::fixture::{article, at, parsed, ARTICLE};
 
@@ -1902,10 +1926,7 @@ mod tests {
     fn source_offers_the_credited_description_as_written_after_declared_actors() {
         use crate::article::attribution::{Attribution, Confidence, ContentKind};
         let text = "date 2021-01-01 Tolls\n\nAnna Berg won the council vote in May. The party's nominee said the bridge toll would end.\n";
-        let find = |needle: &str| {
-            let at = text.find(needle).unwrap();
-            Span::new(at, at + needle.len())
-        };
+        let find = |needle: &str| span_in(text, needle);
         let att = Attribution {
             content: vec![find("the bridge toll would end")],
             kind: ContentKind::Indirect,
@@ -1939,10 +1960,7 @@ mod tests {
     fn source_ranks_the_head_of_the_credited_phrase_before_its_modifiers() {
         use crate::article::attribution::{Attribution, Confidence, ContentKind};
         let text = "date 2021-01-01 Harbour\n\nHarbour Authority spokesman Lars Vik spoke first. He said the Harbour Authority docks \"will be busy by May\".\n";
-        let find = |needle: &str| {
-            let at = text.find(needle).unwrap();
-            Span::new(at, at + needle.len())
-        };
+        let find = |needle: &str| span_in(text, needle);
         let att = Attribution {
             content: vec![find("will be busy by May")],
             kind: ContentKind::Direct,
@@ -1970,10 +1988,7 @@ mod tests {
     fn source_ranks_the_credited_speaker_first_and_the_addressee_and_quoted_names_last() {
         use crate::article::attribution::{Attribution, Confidence, ContentKind};
         let text = "date 2021-01-01 Talks\n\nThe talks collapsed on Friday in London. He told Sky News that the deal \"was dead for Boris Johnson\", Robert Peston said later.\n\nNote the figures, could it happen? COULD it? Repeat: nobody could. According to Mr Peston the prime minister told colleagues he would resign.\n";
-        let find = |needle: &str| {
-            let at = text.find(needle).unwrap();
-            Span::new(at, at + needle.len())
-        };
+        let find = |needle: &str| span_in(text, needle);
         let he = find("He told").start;
         let att = Attribution {
             content: vec![find("was dead for Boris Johnson")],
@@ -2026,23 +2041,14 @@ mod tests {
 
     #[test]
     fn source_distrusts_a_credited_phrase_that_cannot_speak() {
-        use crate::article::attribution::{Attribution, Confidence, ContentKind};
         let text = "date 2021-01-01 Tolls\n\nLars Vik chairs the council in Salem. In an interview, Ann Dole said the bridge toll would end.\n";
-        let find = |needle: &str| {
-            let at = text.find(needle).unwrap();
-            Span::new(at, at + needle.len())
-        };
+        let find = |needle: &str| span_in(text, needle);
         // A misreading: the time phrase taken for the speaker.
-        let att = Attribution {
-            content: vec![find("the bridge toll would end")],
-            kind: ContentKind::Indirect,
-            cue: Some(find("said")),
-            source: Some(find("In an interview")),
-            resolved: None,
-            addressee: None,
-            chain: vec![],
-            confidence: Confidence::High,
-        };
+        let att = indirect(
+            find("the bridge toll would end"),
+            find("said"),
+            find("In an interview"),
+        );
         let article = Article::new(text).with_attributions(vec![att]);
         let l = ranked_sources(
             &article,
@@ -2151,25 +2157,14 @@ mod tests {
 
     #[test]
     fn source_of_a_nested_statement_offers_the_reporter_then_its_own_speaker() {
-        use crate::article::attribution::{Attribution, Confidence, ContentKind};
         let text = "date 2021-01-01 Tolls\n\nThe vote was held in Salem. Ann Dole said on Monday that Mayor Lars Vik had told staff the bridge toll would end next spring.\n";
-        let find = |needle: &str| {
-            let at = text.find(needle).unwrap();
-            Span::new(at, at + needle.len())
-        };
+        let find = |needle: &str| span_in(text, needle);
         // The larger statement: Ann Dole reports what the mayor told staff.
-        let att = Attribution {
-            content: vec![find(
-                "Mayor Lars Vik had told staff the bridge toll would end next spring",
-            )],
-            kind: ContentKind::Indirect,
-            cue: Some(find("said")),
-            source: Some(find("Ann Dole")),
-            resolved: None,
-            addressee: None,
-            chain: vec![],
-            confidence: Confidence::High,
-        };
+        let att = indirect(
+            find("Mayor Lars Vik had told staff the bridge toll would end next spring"),
+            find("said"),
+            find("Ann Dole"),
+        );
         let article = Article::new(text).with_attributions(vec![att]);
         let l = ranked_sources(
             &article,
@@ -2185,10 +2180,7 @@ mod tests {
     fn source_offers_the_whole_name_when_the_credited_one_is_cut_short() {
         use crate::article::attribution::{Attribution, Confidence, ContentKind};
         let text = "date 2021-01-01 Tolls\n\nThe vote was held in Salem. Ann Dole said the bridge toll would end.\n";
-        let find = |needle: &str| {
-            let at = text.find(needle).unwrap();
-            Span::new(at, at + needle.len())
-        };
+        let find = |needle: &str| span_in(text, needle);
         let att = Attribution {
             content: vec![find("the bridge toll would end")],
             kind: ContentKind::Indirect,
@@ -2211,24 +2203,11 @@ mod tests {
 
     #[test]
     fn source_prefers_the_quote_sentences_own_subject_to_a_speaker_credited_before_it() {
-        use crate::article::attribution::{Attribution, Confidence, ContentKind};
         let text = "date 2021-01-01 Tolls\n\nAnn Dole called the toll a tax. Lars Vik insisted that the toll must end soon and the bridge must close by spring.\n";
-        let find = |needle: &str| {
-            let at = text.find(needle).unwrap();
-            Span::new(at, at + needle.len())
-        };
+        let find = |needle: &str| span_in(text, needle);
         // Reported words read as running on into the next sentence, which has its own
         // subject and reporting verb.
-        let att = Attribution {
-            content: vec![find("the toll a tax. Lars Vik insisted that the toll must end soon and the bridge must close by spring")],
-            kind: ContentKind::Indirect,
-            cue: Some(find("called")),
-            source: Some(find("Ann Dole")),
-            resolved: None,
-            addressee: None,
-            chain: vec![],
-            confidence: Confidence::High,
-        };
+        let att = indirect(find("the toll a tax. Lars Vik insisted that the toll must end soon and the bridge must close by spring"), find("called"), find("Ann Dole"));
         let article = Article::new(text).with_attributions(vec![att]);
         let l = ranked_sources(
             &article,
