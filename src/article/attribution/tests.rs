@@ -706,9 +706,9 @@ fn verbs_of_thinking_and_infinitives_and_prepositions_of_their_own() {
             "the fees were too high",
         ),
         (
-            "Dale Smith did not immediately respond to requests for comment.",
+            "Dale Smith did not respond to repeated calls from the paper.",
             "respond",
-            "to requests for comment",
+            "to repeated calls from the paper",
         ),
         (
             "Paul Osei is once again questioning the fairness of the election board.",
@@ -742,7 +742,7 @@ fn subjects_ended_by_their_verb() {
             "defends",
         ),
         (
-            "The leaders made little secret of their disagreements over the budget.",
+            "The leaders made no secret of the quarrel over taxes.",
             "The leaders",
             "made",
         ),
@@ -773,7 +773,7 @@ fn subjects_ended_by_their_verb() {
     );
     // A capitalized first word is not a name before a plural noun (`Power plants`).
     let all = seen(&format!(
-        "{H}Power plants are the largest source of emissions in the region."
+        "{H}Power plants remain the main cause of smoke in the valley."
     ));
     assert!(all.is_empty(), "{all:#?}");
 }
