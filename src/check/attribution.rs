@@ -34,7 +34,7 @@ pub fn mentions_of(model: &Annotation, article: &Article, name: &str) -> Vec<Spa
 }
 
 /// [`mentions_of`], shared with the article's cache (sorted by start).
-pub(super) fn shared_mentions(model: &Annotation, article: &Article, name: &str) -> Arc<[Span]> {
+pub(crate) fn shared_mentions(model: &Annotation, article: &Article, name: &str) -> Arc<[Span]> {
     match model.actor(name) {
         Some(actor) => {
             let person = if actor.is_person() {

@@ -26,6 +26,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use attribution::mentions_of;
+pub(crate) use attribution::shared_mentions;
 pub use quotes::word_diff;
 
 /// One version of an annotation file, parsed and modelled.

@@ -8,14 +8,15 @@ use super::markdown::{clip, collapse, escape, excerpt, place, sentence_region};
 use super::names::{quote_anchor, quote_parts, Near};
 use super::{Completion, CompletionKind};
 use crate::article::{normalize_str, split_elisions, Article};
-use crate::check::{cue, mentions_of, Parsed};
+use crate::check::{cue, shared_mentions, Parsed};
 use crate::config::Config;
 use crate::diagnostic::Code;
 use crate::model::{ACTOR_FIELDS, ACTOR_KINDS, CLAIM_FIELDS, HEADER_FIELDS, UNNAMED};
 use crate::syntax::{BlockKind, Line, LineKind};
 use crate::text::Span;
+use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::sync::Arc;
 
 /// At most this many proposals are returned; the best ranked are kept.
 pub const MAX_COMPLETIONS: usize = 200;
@@ -419,13 +420,33 @@ struct NameProposal<'a> {
     kind: CompletionKind,
     detail: Detail<'a>,
     documentation: Option<String>,
-    /// Borrowed from the article's candidate list where possible: there are thousands.
-    mentions: Cow<'a, [Span]>,
+    /// Borrowed from the article's candidate list, or shared with the article's cache
+    /// of declared actors' mentions: there are thousands, some of them long.
+    mentions: Mentions<'a>,
     /// 0 declared canonical name, 1 alias, 2 article name, 3 `unnamed`.
     group: u8,
     /// The credited speaker as the article writes it next to the cue (`The party's
     /// nominee`): after declared actors, before the article's other names.
     written: bool,
+}
+
+/// A proposal's mentions, in article order, never copied from the article's lists.
+enum Mentions<'a> {
+    Borrowed(&'a [Span]),
+    Shared(Arc<[Span]>),
+    Owned(Vec<Span>),
+}
+
+impl std::ops::Deref for Mentions<'_> {
+    type Target = [Span];
+
+    fn deref(&self) -> &[Span] {
+        match self {
+            Mentions::Borrowed(m) => m,
+            Mentions::Shared(m) => m,
+            Mentions::Owned(m) => m,
+        }
+    }
 }
 
 /// A proposal's detail line, written out only for the proposals that are returned.
@@ -541,9 +562,9 @@ fn actor_names(
     let mut proposals: Vec<NameProposal> = Vec::new();
     if offer_declared {
         for actor in model.actors.iter().filter(|a| !a.name.is_empty()) {
-            let mentions = article
-                .map(|a| mentions_of(model, a, &actor.name))
-                .unwrap_or_default();
+            let mentions = article.map_or(Mentions::Owned(Vec::new()), |a| {
+                Mentions::Shared(shared_mentions(model, a, &actor.name))
+            });
             let kind = actor
                 .kind_str()
                 .filter(|k| !k.is_empty())
@@ -569,7 +590,7 @@ fn actor_names(
                 kind: CompletionKind::Actor,
                 detail: Detail::Declared { kind },
                 documentation: (!doc.is_empty()).then(|| doc.join("\n\n")),
-                mentions: mentions.into(),
+                mentions,
                 group: 0,
                 written: false,
             });
@@ -583,7 +604,7 @@ fn actor_names(
                     kind: CompletionKind::Actor,
                     detail: Detail::Alias { of: &actor.name },
                     documentation: None,
-                    mentions: mentions.into(),
+                    mentions: Mentions::Owned(mentions),
                     group: 1,
                     written: false,
                 });
@@ -626,7 +647,7 @@ fn actor_names(
                     kind: CompletionKind::Name,
                     detail: Detail::Article { kind: "speaker" },
                     documentation: None,
-                    mentions: Cow::Owned(vec![src]),
+                    mentions: Mentions::Owned(vec![src]),
                     group: 2,
                     written: true,
                 });
@@ -652,7 +673,7 @@ fn actor_names(
                     kind: cand.kind.as_str(),
                 },
                 documentation: None,
-                mentions: cand.mentions.as_slice().into(),
+                mentions: Mentions::Borrowed(&cand.mentions),
                 group: 2,
                 written: false,
             });
@@ -672,7 +693,7 @@ fn actor_names(
                 kind: CompletionKind::Name,
                 detail: Detail::Article { kind: "speaker" },
                 documentation: None,
-                mentions: Cow::Owned(c.speaker.clone()),
+                mentions: Mentions::Owned(c.speaker.clone()),
                 group: 2,
                 written: false,
             });
@@ -690,7 +711,7 @@ fn actor_names(
                 kind: CompletionKind::Name,
                 detail: Detail::Article { kind: "subject" },
                 documentation: None,
-                mentions: Cow::Owned(vec![span]),
+                mentions: Mentions::Owned(vec![span]),
                 group: 2,
                 written: false,
             });
@@ -703,13 +724,14 @@ fn actor_names(
             kind: CompletionKind::Value,
             detail: Detail::Unnamed,
             documentation: Some("Exempt from C020 and C021.".into()),
-            mentions: Vec::new().into(),
+            mentions: Mentions::Owned(Vec::new()),
             group: 3,
             written: false,
         });
     }
     let excluded: HashSet<String> = excluded.iter().map(|e| normalize_str(e)).collect();
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<&str> =
+        HashSet::with_capacity_and_hasher(proposals.len(), Default::default());
     let near = match (article, anchor) {
         (Some(a), Some(_)) if !parts.is_empty() => Some(Near::of_parts(a, &parts)),
         (Some(a), Some(anchor)) => Some(Near::new(a, anchor)),
@@ -811,6 +833,9 @@ struct Credited {
     /// The quote's sentences when no attribution covers it, or when the quote is a
     /// statement nested in the reported words of a larger one, to look for a subject.
     sentences: Option<Span>,
+    /// Covers every span above that a mention is compared with: a mention outside it
+    /// meets none of the tests below.
+    reach: Span,
 }
 
 impl Credited {
@@ -843,7 +868,8 @@ impl Credited {
                 .flatten()
                 .all(|s| credible_source(s.slice(&article.text)))
         });
-        Credited {
+        let mut credited = Credited {
+            reach: anchor,
             speaker: att
                 .map(|a| a.source.into_iter().chain(a.resolved).collect())
                 .unwrap_or_default(),
@@ -861,11 +887,35 @@ impl Credited {
                 _ => region,
             },
             distant: att.is_some_and(|a| distant.is_some_and(|d| d(a))),
+        };
+        credited.reach = credited
+            .speaker
+            .iter()
+            .chain(&credited.parts)
+            .chain(credited.addressee.iter())
+            .chain(credited.block.iter())
+            .chain(credited.sentences.iter())
+            .fold(anchor, |r, s| r.cover(*s));
+        credited
+    }
+
+    /// The mentions of a name that can meet [`Credited::reach`], found by binary search:
+    /// an article's list of a name's mentions is in article order, starts and ends alike
+    /// (none inside another), and a long one is walked for every proposal otherwise.
+    fn within_reach<'m>(&self, mentions: &'m [Span]) -> &'m [Span] {
+        if mentions.len() <= 8 {
+            return mentions;
         }
+        debug_assert!(mentions
+            .windows(2)
+            .all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end));
+        let from = mentions.partition_point(|m| m.end <= self.reach.start);
+        let to = mentions.partition_point(|m| m.start < self.reach.end);
+        &mentions[from..to.max(from)]
     }
 
     fn speaks(&self, mentions: &[Span]) -> bool {
-        mentions
+        self.within_reach(mentions)
             .iter()
             .any(|m| self.speaker.iter().any(|s| overlaps(*m, *s)))
     }
@@ -873,7 +923,7 @@ impl Credited {
     /// Whether one of `mentions` ends where a speaker mention ends (give or take a
     /// possessive or a closing mark): the phrase's head, not a modifier inside it.
     fn heads(&self, mentions: &[Span]) -> bool {
-        mentions.iter().any(|m| {
+        self.within_reach(mentions).iter().any(|m| {
             self.speaker
                 .iter()
                 .any(|s| overlaps(*m, *s) && m.end + 4 >= s.end)
@@ -888,7 +938,7 @@ impl Credited {
             return false;
         };
         let text = &article.text;
-        mentions.iter().any(|m| {
+        self.within_reach(mentions).iter().any(|m| {
             if !region.contains_span(*m) || self.parts.iter().any(|c| overlaps(*m, *c)) {
                 return false;
             }
@@ -969,6 +1019,7 @@ impl Credited {
 
     /// Named as the addressee, or near the quote only inside the reported words.
     fn demoted(&self, mentions: &[Span]) -> bool {
+        let mentions = self.within_reach(mentions);
         if self
             .addressee
             .is_some_and(|a| mentions.iter().any(|m| overlaps(*m, a)))
@@ -1403,7 +1454,7 @@ fn cue_words(
         }
     }
     found.sort_by_key(|f| f.1);
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<String> = HashSet::default();
     let mut out = Vec::new();
     for (label, (tier, distance, sub), sentence) in found {
         if !seen.insert(label.to_lowercase()) {

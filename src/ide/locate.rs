@@ -62,7 +62,10 @@ pub(crate) fn block_of(tree: &SyntaxTree, kind: BlockKind, index: usize) -> Opti
 /// The last block that starts at or before `line`: the block a new indented line there
 /// would belong to.
 pub(crate) fn block_before_line(tree: &SyntaxTree, line: usize) -> Option<usize> {
-    tree.blocks.iter().rposition(|b| b.line <= line)
+    // The blocks are in file order: a binary search (a big file has 50,000).
+    tree.blocks
+        .partition_point(|b| b.line <= line)
+        .checked_sub(1)
 }
 
 /// Line index of the last line of a field (its last continuation line).
