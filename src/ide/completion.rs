@@ -1647,6 +1647,42 @@ fn suppression_codes(text: &str, content: Span, offset: usize) -> Vec<Completion
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_speaker_tests_see_the_same_mentions_within_reach_as_in_the_whole_list() {
+        // A name mentioned far more often than the window's threshold, before, inside and
+        // after the quote's paragraph.
+        let mut text = String::new();
+        for i in 0..12 {
+            text.push_str(&format!(
+                "Orla Vennick opened depot {i} on the east quay. Vennick thanked the crews.\n\n"
+            ));
+        }
+        text.push_str("Orla Vennick said the night ferries would sail again before the thaw.\n\n");
+        for i in 0..12 {
+            text.push_str(&format!(
+                "Later, Vennick inspected lock {i} with the pilots.\n\n"
+            ));
+        }
+        let article = Article::new(text.clone());
+        let parts = [span_in(
+            &text,
+            "the night ferries would sail again before the thaw",
+        )];
+        let credited = Credited::new(&article, &parts);
+        let mentions = article.mentions("Orla Vennick", true);
+        assert!(mentions.len() > 20, "{}", mentions.len());
+        assert!(credited.within_reach(&mentions).len() < mentions.len());
+        // A list of at most eight is walked whole: in pieces of eight, the whole list.
+        let whole = |test: &dyn Fn(&[Span]) -> bool| mentions.chunks(8).any(test);
+        assert_eq!(credited.speaks(&mentions), whole(&|m| credited.speaks(m)));
+        assert_eq!(credited.heads(&mentions), whole(&|m| credited.heads(m)));
+        assert_eq!(
+            credited.subject_of_verb(&article, &mentions),
+            whole(&|m| credited.subject_of_verb(&article, m))
+        );
+        assert!(credited.speaks(&mentions) || credited.subject_of_verb(&article, &mentions));
+    }
+
     /// Where `needle` first occurs in `text`.
     fn span_in(text: &str, needle: &str) -> Span {
         let at = text.find(needle).unwrap();
