@@ -1,8 +1,9 @@
 //! The one place where byte offsets become LSP positions and back, in the negotiated
-//! position encoding, through [`LineIndex`] (spans of a snapshot and the ranges of edits
-//! alike).
+//! position encoding. Spans of a text snapshot go through [`LineIndex`]; edits are applied
+//! to the rope through [`rope_offset`], which counts columns the same way.
 
 use crate::text::{Encoding, LineCol, LineIndex, Span};
+use ropey::Rope;
 use tower_lsp_server::ls_types::{ClientCapabilities, Position, PositionEncodingKind, Range};
 
 /// UTF-8 when the client offers it, else UTF-16 (the protocol's default).
@@ -65,40 +66,39 @@ impl Lines<'_> {
     }
 }
 
+/// Byte offset of `pos` in `rope`, clamped like [`LineIndex::offset`]: a line past the end
+/// gives the end of the text, a column past the end of its line the end of that line, a
+/// column inside a character that character's start.
+pub fn rope_offset(rope: &Rope, pos: Position, enc: Encoding) -> usize {
+    let line = pos.line as usize;
+    if line >= rope.len_lines() {
+        return rope.len_bytes();
+    }
+    let start_char = rope.line_to_char(line);
+    let want = pos.character as usize;
+    let mut counted = 0;
+    let mut chars = 0;
+    for c in rope.line(line).chars() {
+        if c == '\n' || c == '\r' {
+            break;
+        }
+        let width = match enc {
+            Encoding::Utf8 => c.len_utf8(),
+            Encoding::Utf16 => c.len_utf16(),
+            Encoding::Chars => 1,
+        };
+        if counted + width > want {
+            break;
+        }
+        counted += width;
+        chars += 1;
+    }
+    rope.char_to_byte(start_char + chars)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ropey::Rope;
-
-    /// Byte offset of `pos` in `rope`, clamped like [`LineIndex::offset`]: a line past the end
-    /// gives the end of the text, a column past the end of its line the end of that line, a
-    /// column inside a character that character's start.
-    pub fn rope_offset(rope: &Rope, pos: Position, enc: Encoding) -> usize {
-        let line = pos.line as usize;
-        if line >= rope.len_lines() {
-            return rope.len_bytes();
-        }
-        let start_char = rope.line_to_char(line);
-        let want = pos.character as usize;
-        let mut counted = 0;
-        let mut chars = 0;
-        for c in rope.line(line).chars() {
-            if c == '\n' || c == '\r' {
-                break;
-            }
-            let width = match enc {
-                Encoding::Utf8 => c.len_utf8(),
-                Encoding::Utf16 => c.len_utf16(),
-                Encoding::Chars => 1,
-            };
-            if counted + width > want {
-                break;
-            }
-            counted += width;
-            chars += 1;
-        }
-        rope.char_to_byte(start_char + chars)
-    }
 
     #[test]
     fn rope_and_line_index_agree() {

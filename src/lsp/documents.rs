@@ -1,10 +1,11 @@
-//! Open documents: the editor's text, its version, and what is derived from it (parsed
-//! annotation, line index), plus the per-document check cache.
+//! Open documents: the editor's text as a rope, its version, and what is derived from it
+//! (parsed annotation, line index), plus the per-document check cache.
 
-use super::convert::Lines;
+use super::convert::{rope_offset, Lines};
 use crate::check::{ClaimCache, Parsed};
 use crate::diagnostic::Diagnostic;
-use crate::text::{Encoding, LineCol, LineIndex, Span};
+use crate::text::{Encoding, LineIndex, Span};
+use ropey::Rope;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -116,8 +117,7 @@ pub struct Document {
     /// The file behind the document, normalized; `None` for unsaved buffers.
     pub path: Option<PathBuf>,
     pub kind: Kind,
-    /// The current version, whose text is the document's: edits are applied to it (to
-    /// its parse when nothing else holds it), not to a second copy of the text.
+    rope: Rope,
     pub snapshot: Arc<Snapshot>,
     /// Per-claim results of earlier checks of this document.
     pub cache: Arc<Mutex<ClaimCache>>,
@@ -147,6 +147,7 @@ impl Document {
             uri,
             path,
             kind,
+            rope: Rope::from_str(&text),
             // Opened to be checked: parsed now, which the check would do first anyway.
             snapshot: Arc::new(Snapshot::parsed_now(kind, version, text, max_bytes)),
             cache: Arc::new(Mutex::new(ClaimCache::new())),
@@ -175,71 +176,50 @@ impl Document {
         version: i32,
         enc: Encoding,
     ) {
-        // The text to edit: the parse's (carried over) or a plain string (taken from the
-        // version when nothing else holds it, else copied).
-        let (mut parsed, mut plain, mut index) = match Arc::get_mut(&mut self.snapshot) {
-            Some(s) => {
-                let parsed = s.parsed.take();
-                let plain = parsed.is_none().then(|| std::mem::take(&mut s.own_text));
-                (parsed, plain, s.index.take())
-            }
-            None => (None, Some(self.snapshot.text().to_string()), None),
+        let (mut parsed, mut index) = match Arc::get_mut(&mut self.snapshot) {
+            Some(s) => (s.parsed.take(), s.index.take()),
+            None => (None, None),
         };
         for change in changes {
             match change.range {
                 None => {
+                    self.rope = Rope::from_str(&change.text);
                     parsed = None;
-                    plain = Some(change.text);
-                    index = None;
                 }
                 Some(range) => {
-                    let text = match (&parsed, &plain) {
-                        (Some(p), _) => p.text.as_str(),
-                        (None, Some(t)) => t.as_str(),
-                        (None, None) => unreachable!("a document always has its text"),
-                    };
-                    let lines = index.get_or_insert_with(|| LineIndex::new(text));
-                    let at = |p: tower_lsp_server::ls_types::Position| {
-                        let pos = LineCol {
-                            line: p.line,
-                            col: p.character,
-                        };
-                        lines.offset(text, pos, enc)
-                    };
-                    let (a, b) = (at(range.start), at(range.end));
-                    let removed = Span::new(a.min(b), a.max(b));
-                    // Counted before the edit replaces them, for the line index.
-                    let removed_non_ascii = removed
-                        .slice(text)
-                        .bytes()
-                        .filter(|b| !b.is_ascii())
-                        .count();
+                    let a = rope_offset(&self.rope, range.start, enc);
+                    let b = rope_offset(&self.rope, range.end, enc);
+                    let (start, end) = (a.min(b), a.max(b));
+                    let (cs, ce) = (self.rope.byte_to_char(start), self.rope.byte_to_char(end));
+                    self.rope.remove(cs..ce);
+                    self.rope.insert(cs, &change.text);
                     if let Some(p) = parsed.as_mut() {
-                        if !p.edit(removed, &change.text) {
-                            // Not an edit the parse can follow: the text goes on alone.
-                            plain = parsed.take().map(|p| p.text);
+                        let removed = Span::new(start, end);
+                        // Counted before the edit replaces them, for the line index.
+                        let removed_non_ascii = removed
+                            .slice(&p.text)
+                            .bytes()
+                            .filter(|b| !b.is_ascii())
+                            .count();
+                        if p.edit(removed, &change.text) {
+                            if let Some(index) = index.as_mut() {
+                                index.patch(&p.text, removed, &change.text, removed_non_ascii);
+                            }
+                        } else {
+                            parsed = None;
                         }
-                    }
-                    if let Some(t) = plain.as_mut() {
-                        t.replace_range(removed.start..removed.end, &change.text);
-                    }
-                    let text = match (&parsed, &plain) {
-                        (Some(p), _) => p.text.as_str(),
-                        (None, Some(t)) => t.as_str(),
-                        (None, None) => unreachable!("a document always has its text"),
-                    };
-                    if let Some(index) = index.as_mut() {
-                        index.patch(text, removed, &change.text, removed_non_ascii);
                     }
                 }
             }
         }
-        if let Some(p) = parsed.take_if(|p| p.text.len() as u64 > self.max_bytes) {
-            plain = Some(p.text);
+        if self.rope.len_bytes() as u64 > self.max_bytes {
+            parsed = None;
         }
-        let snapshot = match (parsed, plain) {
-            (Some(p), _) => {
-                // The parse followed the text edit by edit, and so did the line index.
+        let snapshot = match parsed {
+            Some(p) => {
+                // The rope stays the source of truth; the parse followed it edit by edit,
+                // and so did the line index when there was one.
+                debug_assert!(self.rope == p.text.as_str());
                 let s = Snapshot::with_parse(self.kind, version, p);
                 if let Some(index) = index {
                     debug_assert!(index == LineIndex::new(s.text()));
@@ -247,14 +227,7 @@ impl Document {
                 }
                 s
             }
-            (None, text) => {
-                let s = Snapshot::new(self.kind, version, text.unwrap_or_default(), self.max_bytes);
-                if let Some(index) = index {
-                    debug_assert!(index == LineIndex::new(s.text()));
-                    let _ = s.index.set(index);
-                }
-                s
-            }
+            None => Snapshot::new(self.kind, version, self.rope.to_string(), self.max_bytes),
         };
         self.snapshot = Arc::new(snapshot);
         self.generation += 1;
