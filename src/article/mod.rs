@@ -61,15 +61,9 @@ pub struct Article {
     words: FxHashMap<u64, u32>,
     word_offsets: Vec<u32>,
     word_postings: Vec<u32>,
-    /// Every pair of adjacent words: `(pair key << 32) | index of the first word`,
-    /// sorted. Quote look-ups anchor on their rarest pair of words, whose occurrences
-    /// (unlike a single word's) stay few as an article grows. See [`pair_key`].
-    pub(crate) pairs: Vec<u64>,
-    /// `pair_dir[b]` is the index in `pairs` of the first key whose top `pair_bits` bits
-    /// are `b` or more: a look-up reads one small bucket, not a binary search of
-    /// millions of entries (every quote looks up each of its pairs).
-    pair_dir: Vec<u32>,
-    pair_bits: u32,
+    /// The index of pairs of adjacent words, built on first use: only a quote whose
+    /// rarest word is common in the article needs it (see [`PairIndex`]).
+    pair_index: OnceLock<PairIndex>,
     /// Acronyms defined in parentheses: `(acronym, expansion)`, both normalized.
     pub(crate) acronyms: Vec<(String, String)>,
     candidates: OnceLock<Vec<Candidate>>,
@@ -98,7 +92,6 @@ impl Article {
             .map(|t| word_hash(&norm.text[t.start as usize..t.end as usize]))
             .collect();
         let (words, word_offsets, word_postings) = word_index(&hashes);
-        let (pairs, pair_dir, pair_bits) = word_pairs(&hashes);
         let mut article = Article {
             text,
             date,
@@ -112,9 +105,7 @@ impl Article {
             words,
             word_offsets,
             word_postings,
-            pairs,
-            pair_dir,
-            pair_bits,
+            pair_index: OnceLock::new(),
             acronyms: Vec::new(),
             candidates: OnceLock::new(),
             candidates_begun: Default::default(),
@@ -216,16 +207,22 @@ impl Article {
         self.pair_run(first, second).iter().map(|&e| e as u32)
     }
 
-    /// The entries of [`Article::pairs`] for two words given by their [`word_hash`]es:
+    /// The entries of [`PairIndex::pairs`] for two words given by their [`word_hash`]es:
     /// the low 32 bits of each are the index of the first word.
     pub(crate) fn pair_run(&self, first: u64, second: u64) -> &[u64] {
+        let index = self.pair_index.get_or_init(|| {
+            let hashes: Vec<u64> = (0..self.tokens.len())
+                .map(|i| word_hash(self.token_text(i)))
+                .collect();
+            word_pairs(&hashes)
+        });
         let key = pair_key(first, second);
-        let bucket = (key >> (32 - self.pair_bits)) as usize;
-        let (a, b) = match (self.pair_dir.get(bucket), self.pair_dir.get(bucket + 1)) {
+        let bucket = (key >> (32 - index.bits)) as usize;
+        let (a, b) = match (index.dir.get(bucket), index.dir.get(bucket + 1)) {
             (Some(&a), Some(&b)) => (a as usize, b as usize),
             _ => (0, 0),
         };
-        let run = &self.pairs[a..b];
+        let run = &index.pairs[a..b];
         let lo = run.partition_point(|&e| e >> 32 < key);
         let hi = lo + run[lo..].partition_point(|&e| e >> 32 == key);
         &run[lo..hi]
@@ -375,10 +372,24 @@ fn word_index(hashes: &[u64]) -> (FxHashMap<u64, u32>, Vec<u32>, Vec<u32>) {
     (words, offsets, postings)
 }
 
-/// [`Article::pairs`] sorted, with its bucket directory (about one bucket per entry) and
+/// Every pair of adjacent words of an article, for quote look-ups that anchor on their
+/// rarest pair of words, whose occurrences (unlike a single word's) stay few as an
+/// article grows. See [`pair_key`].
+#[derive(Debug)]
+struct PairIndex {
+    /// `(pair key << 32) | index of the first word`, sorted.
+    pairs: Vec<u64>,
+    /// `dir[b]` is the index in `pairs` of the first key whose top `bits` bits are `b` or
+    /// more: a look-up reads one small bucket, not a binary search of millions of entries
+    /// (every quote looks up each of its pairs).
+    dir: Vec<u32>,
+    bits: u32,
+}
+
+/// [`PairIndex::pairs`] sorted, with its bucket directory (about one bucket per entry) and
 /// the directory's bits. The entries are placed by bucket first (a counting sort on their
 /// top bits), so only the few entries of each bucket are compared.
-fn word_pairs(hashes: &[u64]) -> (Vec<u64>, Vec<u32>, u32) {
+fn word_pairs(hashes: &[u64]) -> PairIndex {
     let n = hashes.len().saturating_sub(1);
     let bits = (usize::BITS - n.leading_zeros())
         .saturating_sub(1)
@@ -410,7 +421,11 @@ fn word_pairs(hashes: &[u64]) -> (Vec<u64>, Vec<u32>, u32) {
             run.sort_unstable();
         }
     }
-    (out, dir, bits)
+    PairIndex {
+        pairs: out,
+        dir,
+        bits,
+    }
 }
 
 /// Words of a normalized text: runs of alphanumeric characters.
@@ -527,7 +542,7 @@ mod tests {
             let hashes: Vec<u64> = (0..a.tokens.len())
                 .map(|i| word_hash(a.token_text(i)))
                 .collect();
-            let (pairs, dir, bits) = word_pairs(&hashes);
+            let PairIndex { pairs, dir, bits } = word_pairs(&hashes);
             let mut want: Vec<u64> = hashes
                 .windows(2)
                 .enumerate()
