@@ -559,6 +559,28 @@ mod tests {
     }
 
     #[test]
+    fn the_pair_index_is_built_only_for_a_quote_of_common_words() {
+        let a = Article::new(SAMPLE);
+        assert!(a.find_quote("It has two sentences").level().is_some());
+        assert!(a
+            .find_quote("Second one sayd Mr. Smith of")
+            .level()
+            .is_some());
+        assert!(a.pair_index.get().is_none(), "rare words: no pair index");
+        let mut text = String::from("Headline\n\n");
+        for _ in 0..100 {
+            text.push_str("The tide came in and the tide went out.\n\n");
+        }
+        let b = Article::new(text.as_str());
+        assert_eq!(
+            b.normalized_hits("came in and the tide", 0..b.norm.text.len())
+                .len(),
+            100
+        );
+        assert!(b.pair_index.get().is_some(), "common words: the pair index");
+    }
+
+    #[test]
     fn word_hashes_of_bytes_and_of_strings_agree() {
         for w in ["", "a", "minister", "don't", "\u{201c}we", "Шойгу", "1,500"] {
             assert_eq!(word_hash_bytes(w.as_bytes()), word_hash(w), "{w}");
