@@ -507,6 +507,18 @@ fn word_pairs(hashes: &[u64]) -> PairIndex {
     }
 }
 
+/// Whether each byte is an ASCII letter or digit: one look-up a byte in the loop of
+/// [`tokenize`] rather than three range tests.
+const ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Words of a normalized text: runs of alphanumeric characters.
 pub(crate) fn tokenize(norm: &str) -> Vec<Token> {
     let bytes = norm.as_bytes();
@@ -517,10 +529,10 @@ pub(crate) fn tokenize(norm: &str) -> Vec<Token> {
         let b = bytes[i];
         if b < 0x80 {
             // ASCII, most of any English text: a run of letters and digits at once.
-            if b.is_ascii_alphanumeric() {
+            if ASCII_WORD[usize::from(b)] {
                 start.get_or_insert(i);
                 i += 1;
-                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                while i < bytes.len() && ASCII_WORD[usize::from(bytes[i])] {
                     i += 1;
                 }
             } else {
