@@ -5,6 +5,7 @@
 //!   cargo run --release --example anchoring -- ARTICLES_LIST CASES.jsonl > SPANS
 
 use claimls::article::{Article, QuoteSearch};
+use std::fmt::Write as _;
 use std::io::Write;
 
 // The allocator of the claimls binary (see src/main.rs): the process measured is the one a
@@ -61,35 +62,58 @@ fn main() {
         };
     }
     let ms = started.elapsed().as_secs_f64() * 1e3;
-    // Byte offset -> UTF-16 offset, one table per article (none for an ASCII article,
-    // whose offsets are the same in both).
-    let tables: Vec<Vec<u32>> = texts
-        .iter()
-        .map(|t| {
-            if t.is_ascii() {
-                return Vec::new();
+    // Byte offset -> UTF-16 offset: the same number in an ASCII article; else the UTF-16
+    // units of the text before it, counted from its bytes (a UTF-8 continuation byte adds
+    // none, the first byte of a four-byte character two), the offsets of each article in
+    // ascending order so that its text is read once. No table per article: a few spans
+    // need no table of every byte.
+    let ascii: Vec<bool> = texts.iter().map(|t| t.is_ascii()).collect();
+    let mut wanted: Vec<(usize, usize, usize)> = Vec::with_capacity(2 * cases.len());
+    for (i, ((a, _), span)) in cases.iter().zip(&spans).enumerate() {
+        if let Some(s) = span {
+            if !ascii[*a] {
+                wanted.push((*a, s.start, 2 * i));
+                wanted.push((*a, s.end, 2 * i + 1));
             }
-            let mut table = vec![0u32; t.len() + 1];
-            let mut units = 0u32;
-            for (i, c) in t.char_indices() {
-                table[i] = units;
-                units += c.len_utf16() as u32;
-            }
-            table[t.len()] = units;
-            table
-        })
-        .collect();
+        }
+    }
+    wanted.sort_unstable();
+    let mut units16: Vec<usize> = vec![0; 2 * cases.len()];
+    let mut at = (usize::MAX, 0, 0); // (article, byte offset, UTF-16 units before it)
+    for &(a, offset, slot) in &wanted {
+        if at.0 != a {
+            at = (a, 0, 0);
+        }
+        at.2 += utf16_units(&texts[a].as_bytes()[at.1..offset]);
+        at.1 = offset;
+        units16[slot] = at.2;
+    }
     let mut out = String::with_capacity(cases.len() * 12);
-    for ((a, _), span) in cases.iter().zip(spans) {
+    for (i, ((a, _), span)) in cases.iter().zip(spans).enumerate() {
         match span {
+            Some(_) if !ascii[*a] => {
+                let _ = writeln!(out, "{} {}", units16[2 * i], units16[2 * i + 1]);
+            }
             Some(s) => {
-                let t = &tables[*a];
-                let utf16 = |i: usize| t.get(i).map_or(i as u32, |&u| u);
-                out.push_str(&format!("{} {}\n", utf16(s.start), utf16(s.end)));
+                let _ = writeln!(out, "{} {}", s.start, s.end);
             }
             None => out.push_str("-1 -1\n"),
         }
     }
     std::io::stdout().write_all(out.as_bytes()).expect("stdout");
     eprintln!("claimls index + search loop: {ms:.1} ms");
+}
+
+/// The UTF-16 units of the UTF-8 text `bytes`, counted 127 bytes at a time in a byte (at
+/// most two units a byte: no overflow), which the compiler turns into vector operations.
+fn utf16_units(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(127)
+        .map(|chunk| {
+            let units = chunk.iter().fold(0u8, |n, &b| {
+                n + u8::from(b & 0xc0 != 0x80) + u8::from(b >= 0xf0)
+            });
+            usize::from(units)
+        })
+        .sum()
 }

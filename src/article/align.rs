@@ -78,37 +78,38 @@ impl Pattern {
         let blocks = len.div_ceil(64).max(1);
         let stride = if blocks == 3 { 4 } else { blocks };
         let mut slots = [0u8; 256];
-        // Row 0, and one row a distinct character (at most one a character).
-        let mut rows = Vec::with_capacity((len.min(128) + 1) * stride);
-        rows.resize(stride, 0);
+        // Row 0, and one row a distinct character (at most one a character): numbered
+        // first, so that the rows are allocated (zeroed) at once rather than grown row
+        // by row.
         let mut other: Vec<(char, usize)> = Vec::new();
-        for (i, &c) in chars.iter().enumerate() {
-            let row = if c.is_ascii() {
+        let mut count = 1usize;
+        for &c in chars {
+            if c.is_ascii() {
                 // At most 128 ASCII rows after the zero row: a byte holds the number.
                 let slot = &mut slots[c as usize];
                 if *slot == 0 {
-                    *slot = (rows.len() / stride) as u8;
-                    rows.resize(rows.len() + stride, 0);
+                    *slot = count as u8;
+                    count += 1;
                 }
-                usize::from(*slot)
-            } else if let Some(&(_, row)) = other.iter().find(|(o, _)| *o == c) {
-                row
-            } else {
-                let row = rows.len() / stride;
-                rows.resize(rows.len() + stride, 0);
-                other.push((c, row));
-                row
-            };
-            rows[row * stride + i / 64] |= 1u64 << (i % 64);
+            } else if !other.iter().any(|(o, _)| *o == c) {
+                other.push((c, count));
+                count += 1;
+            }
         }
-        Pattern {
+        let mut rows = vec![0u64; count * stride];
+        let mut pattern = Pattern {
             len,
             blocks,
             stride,
             slots,
-            rows,
+            rows: Vec::new(),
             other,
+        };
+        for (i, &c) in chars.iter().enumerate() {
+            rows[pattern.row_of(c) * stride + i / 64] |= 1u64 << (i % 64);
         }
+        pattern.rows = rows;
+        pattern
     }
 
     /// The pattern of `chars` reversed, `self` being the pattern of `chars`: for patterns

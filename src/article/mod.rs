@@ -58,18 +58,12 @@ pub struct Article {
     /// by string, so building the index allocates no keys; every use verifies the text it
     /// finds, so a collision costs a wasted comparison, never a wrong answer. One flat
     /// list of postings, not one vector per word: no allocation per distinct word.
-    words: FxHashMap<u64, u32>,
+    words: WordTable,
     word_offsets: Vec<u32>,
     word_postings: Vec<u32>,
-    /// Every pair of adjacent words: `(pair key << 32) | index of the first word`,
-    /// sorted. Quote look-ups anchor on their rarest pair of words, whose occurrences
-    /// (unlike a single word's) stay few as an article grows. See [`pair_key`].
-    pub(crate) pairs: Vec<u64>,
-    /// `pair_dir[b]` is the index in `pairs` of the first key whose top `pair_bits` bits
-    /// are `b` or more: a look-up reads one small bucket, not a binary search of
-    /// millions of entries (every quote looks up each of its pairs).
-    pair_dir: Vec<u32>,
-    pair_bits: u32,
+    /// The index of pairs of adjacent words, built on first use: only a quote whose
+    /// rarest word is common in the article needs it (see [`PairIndex`]).
+    pair_index: OnceLock<PairIndex>,
     /// Acronyms defined in parentheses: `(acronym, expansion)`, both normalized.
     pub(crate) acronyms: Vec<(String, String)>,
     candidates: OnceLock<Vec<Candidate>>,
@@ -92,13 +86,12 @@ impl Article {
         let paragraphs = segment::paragraphs(&text, body_start);
         let norm = Normalized::new(&text);
         let tokens = tokenize(&norm.text);
-        // Each word hashed once, for the word index and the pair index.
-        let hashes: Vec<u64> = tokens
-            .iter()
-            .map(|t| word_hash(&norm.text[t.start as usize..t.end as usize]))
-            .collect();
-        let (words, word_offsets, word_postings) = word_index(&hashes);
-        let (pairs, pair_dir, pair_bits) = word_pairs(&hashes);
+        let (words, word_offsets, word_postings) = word_index(
+            tokens.len(),
+            tokens
+                .iter()
+                .map(|t| word_hash(&norm.text[t.start as usize..t.end as usize])),
+        );
         let mut article = Article {
             text,
             date,
@@ -112,9 +105,7 @@ impl Article {
             words,
             word_offsets,
             word_postings,
-            pairs,
-            pair_dir,
-            pair_bits,
+            pair_index: OnceLock::new(),
             acronyms: Vec::new(),
             candidates: OnceLock::new(),
             candidates_begun: Default::default(),
@@ -216,16 +207,22 @@ impl Article {
         self.pair_run(first, second).iter().map(|&e| e as u32)
     }
 
-    /// The entries of [`Article::pairs`] for two words given by their [`word_hash`]es:
+    /// The entries of [`PairIndex::pairs`] for two words given by their [`word_hash`]es:
     /// the low 32 bits of each are the index of the first word.
     pub(crate) fn pair_run(&self, first: u64, second: u64) -> &[u64] {
+        let index = self.pair_index.get_or_init(|| {
+            let hashes: Vec<u64> = (0..self.tokens.len())
+                .map(|i| word_hash(self.token_text(i)))
+                .collect();
+            word_pairs(&hashes)
+        });
         let key = pair_key(first, second);
-        let bucket = (key >> (32 - self.pair_bits)) as usize;
-        let (a, b) = match (self.pair_dir.get(bucket), self.pair_dir.get(bucket + 1)) {
+        let bucket = (key >> (32 - index.bits)) as usize;
+        let (a, b) = match (index.dir.get(bucket), index.dir.get(bucket + 1)) {
             (Some(&a), Some(&b)) => (a as usize, b as usize),
             _ => (0, 0),
         };
-        let run = &self.pairs[a..b];
+        let run = &index.pairs[a..b];
         let lo = run.partition_point(|&e| e >> 32 < key);
         let hi = lo + run[lo..].partition_point(|&e| e >> 32 == key);
         &run[lo..hi]
@@ -247,8 +244,8 @@ impl Article {
     }
 
     fn postings_of_hash(&self, hash: u64) -> &[u32] {
-        match self.words.get(&hash) {
-            Some(&n) => {
+        match self.words.get(hash) {
+            Some(n) => {
                 let n = n as usize;
                 &self.word_postings
                     [self.word_offsets[n] as usize..self.word_offsets[n + 1] as usize]
@@ -336,23 +333,98 @@ pub(crate) fn pair_key(first: u64, second: u64) -> u64 {
     (first.rotate_left(23) ^ second).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32
 }
 
-/// The word index of [`Article::words`]: numbers by hash, offsets, postings.
-fn word_index(hashes: &[u64]) -> (FxHashMap<u64, u32>, Vec<u32>, Vec<u32>) {
-    let mut words: FxHashMap<u64, u32> = FxHashMap::default();
-    words.reserve(hashes.len() / 3);
-    let mut counts: Vec<u32> = Vec::with_capacity(hashes.len() / 3 + 1);
-    let numbers: Vec<u32> = hashes
-        .iter()
-        .map(|&h| {
-            let next = counts.len() as u32;
-            let n = *words.entry(h).or_insert(next);
-            if n == next {
-                counts.push(0);
+/// Word hash -> word number: open addressing on the hash's top bits, linear probing.
+/// Smaller and quicker to fill than a general map: the keys are hashes already, and a
+/// slot is a `u32`.
+#[derive(Debug, Default)]
+struct WordTable {
+    /// Word number + 1 of each slot (0: empty); a power of two of them, at most half full.
+    slots: Vec<u32>,
+    /// The hash of each word, by number.
+    hashes: Vec<u64>,
+    /// 64 minus the base-2 logarithm of the number of slots.
+    shift: u32,
+}
+
+impl WordTable {
+    fn with_slots(slots: usize) -> WordTable {
+        let slots = slots.next_power_of_two().max(16);
+        WordTable {
+            slots: vec![0; slots],
+            hashes: Vec::new(),
+            shift: 64 - slots.trailing_zeros(),
+        }
+    }
+
+    /// The slot holding `hash`, or the empty slot where it would go.
+    #[inline]
+    fn slot(&self, hash: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = (hash >> self.shift) as usize;
+        loop {
+            let n = self.slots[i];
+            if n == 0 || self.hashes[n as usize - 1] == hash {
+                return i;
             }
-            counts[n as usize] += 1;
-            n
-        })
-        .collect();
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn get(&self, hash: u64) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        self.slots[self.slot(hash)].checked_sub(1)
+    }
+
+    /// The number of the word of `hash`, numbering it next when it is new.
+    #[inline]
+    fn number(&mut self, hash: u64) -> u32 {
+        let i = self.slot(hash);
+        if let Some(n) = self.slots[i].checked_sub(1) {
+            return n;
+        }
+        let n = self.hashes.len() as u32;
+        self.hashes.push(hash);
+        self.slots[i] = n + 1;
+        if 2 * self.hashes.len() > self.slots.len() {
+            self.resize(2 * self.slots.len());
+        }
+        n
+    }
+
+    /// Places every word again in `slots` slots.
+    fn resize(&mut self, slots: usize) {
+        let hashes = std::mem::take(&mut self.hashes);
+        *self = WordTable::with_slots(slots);
+        // The hashes are distinct: each goes to the first empty slot from its own.
+        let mask = self.slots.len() - 1;
+        for (n, &h) in hashes.iter().enumerate() {
+            let mut i = (h >> self.shift) as usize;
+            while self.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = n as u32 + 1;
+        }
+        self.hashes = hashes;
+    }
+}
+
+/// The word index of [`Article::words`] from the hashes of the `count` tokens: numbers by
+/// hash, offsets, postings.
+fn word_index(count: usize, hashes: impl Iterator<Item = u64>) -> (WordTable, Vec<u32>, Vec<u32>) {
+    // Room for a third of the tokens as distinct words (the table grows if need be).
+    let mut words = WordTable::with_slots(2 * (count / 3 + 1));
+    let mut counts: Vec<u32> = Vec::with_capacity(count / 3 + 1);
+    let mut numbers: Vec<u32> = Vec::with_capacity(count);
+    for h in hashes {
+        let n = words.number(h);
+        if n as usize == counts.len() {
+            counts.push(0);
+        }
+        counts[n as usize] += 1;
+        numbers.push(n);
+    }
     // Offsets from the counts; then each token goes to the next free slot of its word,
     // so every word's postings come out ascending.
     let mut offsets = Vec::with_capacity(counts.len() + 1);
@@ -363,22 +435,40 @@ fn word_index(hashes: &[u64]) -> (FxHashMap<u64, u32>, Vec<u32>, Vec<u32>) {
         offsets.push(total);
     }
     let mut next: Vec<u32> = offsets[..counts.len()].to_vec();
-    let mut postings = vec![0u32; hashes.len()];
+    let mut postings = vec![0u32; numbers.len()];
     for (i, &n) in numbers.iter().enumerate() {
         let slot = &mut next[n as usize];
         postings[*slot as usize] = i as u32;
         *slot += 1;
     }
-    // Room was made for a third of the tokens; an article has far fewer distinct words,
-    // and the map lives as long as the article.
-    words.shrink_to_fit();
+    // An article has far fewer distinct words than a third of its tokens, and the table
+    // lives as long as the article: its slots are made as few as the words allow.
+    let fit = (2 * words.hashes.len()).next_power_of_two().max(16);
+    if fit < words.slots.len() {
+        words.resize(fit);
+    }
+    words.hashes.shrink_to_fit();
     (words, offsets, postings)
 }
 
-/// [`Article::pairs`] sorted, with its bucket directory (about one bucket per entry) and
+/// Every pair of adjacent words of an article, for quote look-ups that anchor on their
+/// rarest pair of words, whose occurrences (unlike a single word's) stay few as an
+/// article grows. See [`pair_key`].
+#[derive(Debug)]
+struct PairIndex {
+    /// `(pair key << 32) | index of the first word`, sorted.
+    pairs: Vec<u64>,
+    /// `dir[b]` is the index in `pairs` of the first key whose top `bits` bits are `b` or
+    /// more: a look-up reads one small bucket, not a binary search of millions of entries
+    /// (every quote looks up each of its pairs).
+    dir: Vec<u32>,
+    bits: u32,
+}
+
+/// [`PairIndex::pairs`] sorted, with its bucket directory (about one bucket per entry) and
 /// the directory's bits. The entries are placed by bucket first (a counting sort on their
 /// top bits), so only the few entries of each bucket are compared.
-fn word_pairs(hashes: &[u64]) -> (Vec<u64>, Vec<u32>, u32) {
+fn word_pairs(hashes: &[u64]) -> PairIndex {
     let n = hashes.len().saturating_sub(1);
     let bits = (usize::BITS - n.leading_zeros())
         .saturating_sub(1)
@@ -410,8 +500,24 @@ fn word_pairs(hashes: &[u64]) -> (Vec<u64>, Vec<u32>, u32) {
             run.sort_unstable();
         }
     }
-    (out, dir, bits)
+    PairIndex {
+        pairs: out,
+        dir,
+        bits,
+    }
 }
+
+/// Whether each byte is an ASCII letter or digit: one look-up a byte in the loop of
+/// [`tokenize`] rather than three range tests.
+const ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// Words of a normalized text: runs of alphanumeric characters.
 pub(crate) fn tokenize(norm: &str) -> Vec<Token> {
@@ -423,10 +529,10 @@ pub(crate) fn tokenize(norm: &str) -> Vec<Token> {
         let b = bytes[i];
         if b < 0x80 {
             // ASCII, most of any English text: a run of letters and digits at once.
-            if b.is_ascii_alphanumeric() {
+            if ASCII_WORD[usize::from(b)] {
                 start.get_or_insert(i);
                 i += 1;
-                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                while i < bytes.len() && ASCII_WORD[usize::from(bytes[i])] {
                     i += 1;
                 }
             } else {
@@ -527,7 +633,7 @@ mod tests {
             let hashes: Vec<u64> = (0..a.tokens.len())
                 .map(|i| word_hash(a.token_text(i)))
                 .collect();
-            let (pairs, dir, bits) = word_pairs(&hashes);
+            let PairIndex { pairs, dir, bits } = word_pairs(&hashes);
             let mut want: Vec<u64> = hashes
                 .windows(2)
                 .enumerate()
@@ -541,6 +647,47 @@ mod tests {
                 assert_eq!(start as usize, first, "bucket {b}");
             }
         }
+    }
+
+    #[test]
+    fn the_pair_index_is_built_only_for_a_quote_of_common_words() {
+        let a = Article::new(SAMPLE);
+        assert!(a.find_quote("It has two sentences").level().is_some());
+        assert!(a
+            .find_quote("Second one sayd Mr. Smith of")
+            .level()
+            .is_some());
+        assert!(a.pair_index.get().is_none(), "rare words: no pair index");
+        let mut text = String::from("Headline\n\n");
+        for _ in 0..100 {
+            text.push_str("The tide came in and the tide went out.\n\n");
+        }
+        let b = Article::new(text.as_str());
+        assert_eq!(
+            b.normalized_hits("came in and the tide", 0..b.norm.text.len())
+                .len(),
+            100
+        );
+        assert!(b.pair_index.get().is_some(), "common words: the pair index");
+    }
+
+    #[test]
+    fn the_word_table_numbers_every_hash_once_as_it_grows_and_shrinks() {
+        let hashes: Vec<u64> = (0..5000u64)
+            .map(|i| word_hash(&format!("w{}", i % 1700)))
+            .collect();
+        let (table, offsets, postings) = word_index(hashes.len(), hashes.iter().copied());
+        assert_eq!(table.hashes.len(), 1700);
+        assert!(table.slots.len() >= 2 * 1700 && table.slots.len() <= 4 * 1700);
+        for (i, &h) in hashes.iter().enumerate() {
+            let n = table.get(h).expect("numbered") as usize;
+            let list = &postings[offsets[n] as usize..offsets[n + 1] as usize];
+            assert!(list.contains(&(i as u32)));
+            assert!(list.windows(2).all(|w| w[0] < w[1]));
+        }
+        assert_eq!(table.get(word_hash("absent")), None);
+        let (empty, _, _) = word_index(0, std::iter::empty());
+        assert_eq!(empty.get(word_hash("x")), None);
     }
 
     #[test]

@@ -87,6 +87,9 @@ const MAX_NEIGHBOUR_WORDS: usize = 6;
 /// A quote's exact look-up stops looking for a rarer pair of words once one has at most
 /// this many occurrences: verifying them costs less than looking further.
 const ENOUGH_PAIR_POSTINGS: usize = 16;
+/// A quote's exact look-up verifies the occurrences of its rarest interior word when
+/// they are at most this many; past that it anchors on its rarest pair of words.
+const ENOUGH_WORD_POSTINGS: usize = 64;
 /// At most this many first-part positions are tried when chaining elided parts.
 const MAX_CHAIN_STARTS: usize = 64;
 
@@ -400,58 +403,72 @@ impl Article {
             return hits;
         }
         let word = |k: usize| &needle[toks[k].start as usize..toks[k].end as usize];
-        // Anchor on the rarest pair of adjacent interior words when there is one (a
-        // word's occurrences grow with the article, a pair's far less), else on the one
-        // interior word. Either way every position is verified below.
-        let (anchor, positions): (usize, Box<dyn Iterator<Item = u32>>) = if toks.len() >= 4 {
-            // Every hit holds every interior pair, and every position is verified in
-            // full: any pair gives the same hits, a rarer one with fewer comparisons. Each
-            // look-up may miss the cache in a big article, so the pairs are looked up
-            // once each, and no further once one is rare enough (none at all: no hit).
-            let mut best: Option<(usize, &[u64])> = None;
-            let mut second: Option<(usize, &[u64])> = None;
-            let mut prev = super::word_hash(word(1));
-            for k in 1..toks.len() - 2 {
-                let next = super::word_hash(word(k + 1));
-                let run = self.pair_run(prev, next);
-                prev = next;
-                if best.is_none_or(|(_, b)| run.len() < b.len()) {
-                    second = best;
-                    best = Some((k, run));
-                    if run.len() <= ENOUGH_PAIR_POSTINGS {
-                        break;
-                    }
-                } else if second.is_none_or(|(_, b)| run.len() < b.len()) {
-                    second = Some((k, run));
+        // Anchor on the rarest interior word when it is rare enough (in an article of
+        // ordinary size some is: the pair index is then never built), else on the rarest
+        // pair of adjacent interior words (a word's occurrences grow with the article, a
+        // pair's far less). Either way every position is verified below.
+        let mut rarest: Option<(usize, &[u32])> = None;
+        for k in 1..toks.len() - 1 {
+            let list = self.postings(word(k));
+            if rarest.is_none_or(|(_, r)| list.len() < r.len()) {
+                rarest = Some((k, list));
+                if list.len() <= ENOUGH_PAIR_POSTINGS {
+                    break;
                 }
             }
-            let (k, run) = best.expect("at least four tokens");
-            if run.is_empty() {
-                return hits;
-            }
-            match second {
-                // A common phrase: its occurrences are many even for the rarest pair, and
-                // each costs a comparison at a random place of a big article. A hit also
-                // holds the second rarest pair at the same distance, so the two sorted
-                // runs are walked side by side first (sequential reads), and only the
-                // positions in both are compared.
-                Some((k2, other)) if run.len() > ENOUGH_PAIR_POSTINGS => {
-                    let shift = k2 as i64 - k as i64;
-                    let mut j = 0;
-                    let both = run.iter().map(|&e| e as u32).filter(move |&p| {
-                        let want = p as i64 + shift;
-                        while j < other.len() && ((other[j] as u32) as i64) < want {
-                            j += 1;
+        }
+        let (anchor, positions): (usize, Box<dyn Iterator<Item = u32>>) =
+            if let Some((k, list)) = rarest.filter(|(_, l)| l.len() <= ENOUGH_WORD_POSTINGS) {
+                (k, Box::new(list.iter().copied()))
+            } else if toks.len() >= 4 {
+                // Every hit holds every interior pair, and every position is verified in
+                // full: any pair gives the same hits, a rarer one with fewer comparisons. Each
+                // look-up may miss the cache in a big article, so the pairs are looked up
+                // once each, and no further once one is rare enough (none at all: no hit).
+                let mut best: Option<(usize, &[u64])> = None;
+                let mut second: Option<(usize, &[u64])> = None;
+                let mut prev = super::word_hash(word(1));
+                for k in 1..toks.len() - 2 {
+                    let next = super::word_hash(word(k + 1));
+                    let run = self.pair_run(prev, next);
+                    prev = next;
+                    if best.is_none_or(|(_, b)| run.len() < b.len()) {
+                        second = best;
+                        best = Some((k, run));
+                        if run.len() <= ENOUGH_PAIR_POSTINGS {
+                            break;
                         }
-                        j < other.len() && (other[j] as u32) as i64 == want
-                    });
-                    (k, Box::new(both))
+                    } else if second.is_none_or(|(_, b)| run.len() < b.len()) {
+                        second = Some((k, run));
+                    }
                 }
-                _ => (k, Box::new(run.iter().map(|&e| e as u32))),
-            }
-        } else {
-            (1, Box::new(self.postings(word(1)).iter().copied()))
-        };
+                let (k, run) = best.expect("at least four tokens");
+                if run.is_empty() {
+                    return hits;
+                }
+                match second {
+                    // A common phrase: its occurrences are many even for the rarest pair, and
+                    // each costs a comparison at a random place of a big article. A hit also
+                    // holds the second rarest pair at the same distance, so the two sorted
+                    // runs are walked side by side first (sequential reads), and only the
+                    // positions in both are compared.
+                    Some((k2, other)) if run.len() > ENOUGH_PAIR_POSTINGS => {
+                        let shift = k2 as i64 - k as i64;
+                        let mut j = 0;
+                        let both = run.iter().map(|&e| e as u32).filter(move |&p| {
+                            let want = p as i64 + shift;
+                            while j < other.len() && ((other[j] as u32) as i64) < want {
+                                j += 1;
+                            }
+                            j < other.len() && (other[j] as u32) as i64 == want
+                        });
+                        (k, Box::new(both))
+                    }
+                    _ => (k, Box::new(run.iter().map(|&e| e as u32))),
+                }
+            } else {
+                (1, Box::new(self.postings(word(1)).iter().copied()))
+            };
         let offset = toks[anchor].start as usize;
         for p in positions {
             let Some(s) = (self.tokens[p as usize].start as usize).checked_sub(offset) else {
