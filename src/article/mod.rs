@@ -20,6 +20,7 @@ pub use normalize::{normalize_str, Normalized};
 pub use search::{split_elisions, MatchLevel, PartMatch, QuoteSearch};
 
 use crate::text::{LineIndex, Span};
+use hashbrown::hash_table::{Entry, HashTable};
 use rustc_hash::FxHashMap;
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
@@ -333,80 +334,55 @@ pub(crate) fn pair_key(first: u64, second: u64) -> u64 {
     (first.rotate_left(23) ^ second).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32
 }
 
-/// Word hash -> word number: open addressing on the hash's top bits, linear probing.
-/// Smaller and quicker to fill than a general map: the keys are hashes already, and a
-/// slot is a `u32`.
+/// Word hash -> word number. The keys are word hashes already, so hashbrown's raw
+/// `HashTable` stores only a `u32` per word and is given each hash as it is, without hashing
+/// it again (a general map would hash the hash and store it beside the number).
 #[derive(Debug, Default)]
 struct WordTable {
-    /// Word number + 1 of each slot (0: empty); a power of two of them, at most half full.
-    slots: Vec<u32>,
+    /// Word numbers, found by their hash.
+    table: HashTable<u32>,
     /// The hash of each word, by number.
     hashes: Vec<u64>,
-    /// 64 minus the base-2 logarithm of the number of slots.
-    shift: u32,
 }
 
 impl WordTable {
-    fn with_slots(slots: usize) -> WordTable {
-        let slots = slots.next_power_of_two().max(16);
+    fn with_capacity(words: usize) -> WordTable {
         WordTable {
-            slots: vec![0; slots],
-            hashes: Vec::new(),
-            shift: 64 - slots.trailing_zeros(),
-        }
-    }
-
-    /// The slot holding `hash`, or the empty slot where it would go.
-    #[inline]
-    fn slot(&self, hash: u64) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut i = (hash >> self.shift) as usize;
-        loop {
-            let n = self.slots[i];
-            if n == 0 || self.hashes[n as usize - 1] == hash {
-                return i;
-            }
-            i = (i + 1) & mask;
+            table: HashTable::with_capacity(words),
+            hashes: Vec::with_capacity(words),
         }
     }
 
     fn get(&self, hash: u64) -> Option<u32> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        self.slots[self.slot(hash)].checked_sub(1)
+        self.table
+            .find(hash, |&n| self.hashes[n as usize] == hash)
+            .copied()
     }
 
     /// The number of the word of `hash`, numbering it next when it is new.
     #[inline]
     fn number(&mut self, hash: u64) -> u32 {
-        let i = self.slot(hash);
-        if let Some(n) = self.slots[i].checked_sub(1) {
-            return n;
+        let hashes = &mut self.hashes;
+        match self.table.entry(
+            hash,
+            |&n| hashes[n as usize] == hash,
+            |&n| hashes[n as usize],
+        ) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
+                let n = hashes.len() as u32;
+                hashes.push(hash);
+                e.insert(n);
+                n
+            }
         }
-        let n = self.hashes.len() as u32;
-        self.hashes.push(hash);
-        self.slots[i] = n + 1;
-        if 2 * self.hashes.len() > self.slots.len() {
-            self.resize(2 * self.slots.len());
-        }
-        n
     }
 
-    /// Places every word again in `slots` slots.
-    fn resize(&mut self, slots: usize) {
-        let hashes = std::mem::take(&mut self.hashes);
-        *self = WordTable::with_slots(slots);
-        // The hashes are distinct: each goes to the first empty slot from its own.
-        let mask = self.slots.len() - 1;
-        for (n, &h) in hashes.iter().enumerate() {
-            let mut i = (h >> self.shift) as usize;
-            while self.slots[i] != 0 {
-                i = (i + 1) & mask;
-            }
-            self.slots[i] = n as u32 + 1;
-        }
-        self.hashes = hashes;
+    /// Gives back the room reserved for words that never came.
+    fn shrink_to_fit(&mut self) {
+        let hashes = &self.hashes;
+        self.table.shrink_to_fit(|&n| hashes[n as usize]);
+        self.hashes.shrink_to_fit();
     }
 }
 
@@ -414,7 +390,7 @@ impl WordTable {
 /// hash, offsets, postings.
 fn word_index(count: usize, hashes: impl Iterator<Item = u64>) -> (WordTable, Vec<u32>, Vec<u32>) {
     // Room for a third of the tokens as distinct words (the table grows if need be).
-    let mut words = WordTable::with_slots(2 * (count / 3 + 1));
+    let mut words = WordTable::with_capacity(count / 3 + 1);
     let mut counts: Vec<u32> = Vec::with_capacity(count / 3 + 1);
     let mut numbers: Vec<u32> = Vec::with_capacity(count);
     for h in hashes {
@@ -442,12 +418,8 @@ fn word_index(count: usize, hashes: impl Iterator<Item = u64>) -> (WordTable, Ve
         *slot += 1;
     }
     // An article has far fewer distinct words than a third of its tokens, and the table
-    // lives as long as the article: its slots are made as few as the words allow.
-    let fit = (2 * words.hashes.len()).next_power_of_two().max(16);
-    if fit < words.slots.len() {
-        words.resize(fit);
-    }
-    words.hashes.shrink_to_fit();
+    // lives as long as the article.
+    words.shrink_to_fit();
     (words, offsets, postings)
 }
 
@@ -678,7 +650,7 @@ mod tests {
             .collect();
         let (table, offsets, postings) = word_index(hashes.len(), hashes.iter().copied());
         assert_eq!(table.hashes.len(), 1700);
-        assert!(table.slots.len() >= 2 * 1700 && table.slots.len() <= 4 * 1700);
+        assert!(table.table.capacity() >= 1700 && table.table.capacity() <= 4 * 1700);
         for (i, &h) in hashes.iter().enumerate() {
             let n = table.get(h).expect("numbered") as usize;
             let list = &postings[offsets[n] as usize..offsets[n + 1] as usize];
