@@ -123,7 +123,7 @@ pub(crate) struct ClaimResult {
     /// Article spans the claim's quotes are anchored to.
     pub anchors: Vec<Anchor>,
     /// What the search found for each non-empty `quote:` field (by index), for
-    /// [`QuoteMatches`]; never kept in the cache.
+    /// [`QuoteMatches`], when [`Context::keep_quotes`]; never kept in the cache.
     pub quotes: Vec<(usize, QuoteSearch)>,
     /// Declared actors the claim names as source or intermediary (indices into
     /// `Annotation::actors`, valid while the context fingerprint is the same), so that
@@ -277,6 +277,8 @@ pub(crate) struct Context<'a> {
     pub model: &'a Annotation,
     pub article: &'a Article,
     pub config: &'a Config,
+    /// Hand each quote's search on in [`ClaimResult::quotes`] (else it is dropped).
+    pub keep_quotes: bool,
 }
 
 /// Checks `parsed` against its article and returns every finding, suppressions and
@@ -315,6 +317,7 @@ pub fn check(
                 model: &parsed.model,
                 article: art,
                 config,
+                keep_quotes: cache.keep_quotes,
             };
             let context_key = if cache.disabled {
                 0
