@@ -12,7 +12,8 @@
 # deleted at the end, not between runs: deleting thousands of files just before creating
 # as many makes ext4 search its inode tables for a free inode, which measures the file
 # system, not claimls); `bratlink` is the same with --link-text (the article's text as a
-# hard link, not a copy); `rebrat` exports again with --force over an earlier export.
+# hard link, not a copy); `rebrat` exports again with --force over an earlier export;
+# `report` is `claimls report` into a new folder each run (benches/report.sh has more).
 # --bin times that binary instead of building one; --compare OLD adds `brat-old`, the
 # brat export by the binary OLD (an earlier build), to the same rounds.
 # Exit code 1 from claimls is expected: the generator plants errors.
@@ -31,7 +32,7 @@ while [ $# -gt 0 ]; do
     --seed) seed="$2"; shift 2 ;;
     --bin) bin="$2"; shift 2 ;;
     --compare) old="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "interop.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -57,6 +58,7 @@ python3 - "$runs" \
   "brat" "'$bin' export '$corpus' --format brat -o \"\$(mktemp -d '$work/brat.XXXXXX')\" 2> /dev/null" \
   "bratlink" "'$bin' export '$corpus' --format brat --link-text -o \"\$(mktemp -d '$work/link.XXXXXX')\" 2> /dev/null" \
   "rebrat" "'$bin' export '$corpus' --format brat --force -o '$work/brat' 2> /dev/null" \
+  "report" "'$bin' report '$corpus' -o \"\$(mktemp -d '$work/report.XXXXXX')\" > /dev/null 2>&1" \
   ${old:+"brat-old" "'$old' export '$corpus' --format brat -o \"\$(mktemp -d '$work/old.XXXXXX')\" 2> /dev/null"} <<'PY'
 import resource, statistics, subprocess, sys, time
 runs = int(sys.argv[1])
@@ -92,6 +94,6 @@ for n in names:
     print("  %-6s median %8.1f ms wall %8.1f ms CPU   wall runs: %s" % (
         n, med[n] * 1e3, cmed[n] * 1e3, " ".join("%.0f" % (t * 1e3) for t in times[n])))
 for n in names[1:]:
-    print("  ratio export %-6s / check: %.2f wall, %.2f CPU" % (n, med[n] / med["check"], cmed[n] / cmed["check"]))
+    print("  ratio %-8s / check: %.2f wall, %.2f CPU" % (n, med[n] / med["check"], cmed[n] / cmed["check"]))
 print("  aim: every ratio <= 2")
 PY

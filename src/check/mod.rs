@@ -15,7 +15,7 @@ pub mod fix;
 mod quotes;
 mod suppress;
 
-use crate::article::{Article, ArticleError};
+use crate::article::{Article, ArticleError, QuoteSearch};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::{self, Annotation, Claim};
@@ -123,6 +123,9 @@ pub(crate) struct ClaimResult {
     pub diagnostics: Vec<Diagnostic>,
     /// Article spans the claim's quotes are anchored to.
     pub anchors: Vec<Anchor>,
+    /// What the search found for each non-empty `quote:` field (by index), for
+    /// [`QuoteMatches`], when [`Context::keep_quotes`]; never kept in the cache.
+    pub quotes: Vec<(usize, QuoteSearch)>,
     /// Declared actors the claim names as source or intermediary (indices into
     /// `Annotation::actors`, valid while the context fingerprint is the same), so that
     /// finding unused actors needs no pass over every claim's names.
@@ -136,6 +139,38 @@ pub(crate) struct Anchor {
     pub exact: bool,
     /// Which of the claim's `quote:` fields it anchors.
     pub quote: usize,
+}
+
+/// Where a check found each claim's quotes in the article (every part, its match level,
+/// and how many places hold the whole quote), so that the export and the report render
+/// them without searching the article again. Kept by a one-shot run that asks for it
+/// ([`ClaimCache::keeping_quotes`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QuoteMatches {
+    /// By claim index: `(quote field index, search)` for each non-empty quote, in order.
+    by_claim: Vec<Vec<(usize, QuoteSearch)>>,
+}
+
+impl QuoteMatches {
+    /// What the check found for quote field `quote` of claim `claim`; `None` when that
+    /// quote was not searched (an empty quote, a claim past those checked).
+    pub fn get(&self, claim: usize, quote: usize) -> Option<&QuoteSearch> {
+        let found = self.by_claim.get(claim)?;
+        found
+            .binary_search_by_key(&quote, |(i, _)| *i)
+            .ok()
+            .map(|i| &found[i].1)
+    }
+
+    /// How many claims it covers.
+    pub fn claims(&self) -> usize {
+        self.by_claim.len()
+    }
+    /// Matches made by hand, for tests of what renders them.
+    #[cfg(test)]
+    pub(crate) fn from_claims(by_claim: Vec<Vec<(usize, QuoteSearch)>>) -> Self {
+        QuoteMatches { by_claim }
+    }
 }
 
 /// The anchors of a run with the duplicate quotes found among them.
@@ -168,12 +203,17 @@ pub struct ClaimCache {
     unannotated: credit::UnannotatedMemo,
     /// A one-shot run (the CLI) keeps nothing: hashing and storing would be pure cost.
     disabled: bool,
+    /// A one-shot run that hands the quote searches on ([`ClaimCache::last_quotes`]).
+    keep_quotes: bool,
     /// How many claims the last run took from the cache and how many it checked.
     pub last_hits: usize,
     pub last_misses: usize,
     /// The article's attributions and which of them no claim records (C050), as of the
     /// last run with a loaded article.
     pub last_coverage: Option<Coverage>,
+    /// Where the last run found each claim's quotes, when the cache was made with
+    /// [`ClaimCache::keeping_quotes`] and the article was read.
+    pub last_quotes: Option<QuoteMatches>,
 }
 
 /// How many of the article's attributions the claims record.
@@ -203,6 +243,16 @@ impl ClaimCache {
         }
     }
 
+    /// A cache that stores nothing but hands on the quote searches of each run in
+    /// [`ClaimCache::last_quotes`] (the export and the report render them).
+    pub fn keeping_quotes() -> Self {
+        ClaimCache {
+            disabled: true,
+            keep_quotes: true,
+            ..Self::default()
+        }
+    }
+
     fn prepare(&mut self, article: Option<&Arc<Article>>) {
         let same = match (&self.article, article) {
             (Some(a), Some(b)) => Arc::ptr_eq(a, b),
@@ -217,6 +267,7 @@ impl ClaimCache {
         self.last_hits = 0;
         self.last_misses = 0;
         self.last_coverage = None;
+        self.last_quotes = None;
     }
 }
 
@@ -227,6 +278,8 @@ pub(crate) struct Context<'a> {
     pub model: &'a Annotation,
     pub article: &'a Article,
     pub config: &'a Config,
+    /// Hand each quote's search on in [`ClaimResult::quotes`] (else it is dropped).
+    pub keep_quotes: bool,
 }
 
 /// Checks `parsed` against its article and returns every finding, suppressions and
@@ -265,6 +318,7 @@ pub fn check(
                 model: &parsed.model,
                 article: art,
                 config,
+                keep_quotes: cache.keep_quotes,
             };
             let context_key = if cache.disabled {
                 0
@@ -272,12 +326,19 @@ pub fn check(
                 context_fingerprint(&parsed.model, config)
             };
             if cache.disabled {
+                let mut quotes = Vec::with_capacity(if cache.keep_quotes { claims } else { 0 });
                 for (i, claim) in parsed.model.claims.iter().enumerate() {
                     cache.last_misses += 1;
                     let fresh = check_claim(&ctx, claim);
                     out.extend(fresh.diagnostics);
                     anchors.extend(fresh.anchors.into_iter().map(|a| (i, a)));
                     mark(&mut used_actors, &fresh.actors);
+                    if cache.keep_quotes {
+                        quotes.push(fresh.quotes);
+                    }
+                }
+                if cache.keep_quotes {
+                    cache.last_quotes = Some(QuoteMatches { by_claim: quotes });
                 }
             } else {
                 live_keys.extend(
@@ -332,6 +393,7 @@ pub fn check(
                                     .collect(),
                                 anchors: fresh.anchors,
                                 actors: fresh.actors,
+                                quotes: Vec::new(),
                             }
                         }
                     };
@@ -607,4 +669,4 @@ pub fn check_without_article(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -118,6 +118,10 @@ fn check_quote(ctx: &Context<'_>, index: usize, quote: &Field, result: &mut Clai
             }
         }
     }
+    // Kept for export and report, which render where each part is.
+    if ctx.keep_quotes {
+        result.quotes.push((index, search));
+    }
 }
 
 /// Lays `replacement` out over as many lines as `original` (a quote continued over several

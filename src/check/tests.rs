@@ -1469,3 +1469,79 @@ actor Radio South
         crate::check::credit::plausible_speaker(name)
     }
 }
+
+/// An invented article and annotation for the quote hand-over (no corpus text).
+pub(crate) const PIER_ARTICLE: &str = "The harbour council met on Tuesday.\n\n\"We will reopen the old pier before winter,\" the harbour master said on Tuesday. Mira Olsen, who chairs the council, said the budget was tight.\n\n\"Repairs to the seawall come first,\" Olsen said later. \"The ferry timetable stays as it is,\" she said.\n";
+
+pub(crate) const PIER_CLAIMS: &str = "article: pier.txt
+
+actor Mira Olsen
+  kind: person
+
+claim pier
+  source: unnamed
+  cue: said
+  quote: We will reopen the old pier before winter
+
+claim seawall
+  source: Mira Olsen
+  cue: said
+  quote: Repairs to the seawall come first
+
+claim ferry
+  source: Mira Olsen
+  cue: said
+  quote: The ferry timetble stays as it is
+
+claim two
+  source: Mira Olsen
+  quote: Repairs to the seawall ... The ferry timetable stays
+  quote:
+  quote: The lighthouse will be painted blue
+";
+
+#[test]
+fn keeping_quotes_hands_on_each_search_once() {
+    let parsed = Parsed::new(PIER_CLAIMS);
+    let article = Arc::new(Article::new(PIER_ARTICLE));
+    let config = Config::default();
+    let mut cache = ClaimCache::keeping_quotes();
+    let kept = check(&parsed, ArticleRef::Loaded(&article), &config, &mut cache);
+    let quotes = cache.last_quotes.take().expect("kept");
+    assert_eq!(quotes.claims(), parsed.model.claims.len());
+    let mut searched = 0;
+    for (ci, claim) in parsed.model.claims.iter().enumerate() {
+        for (qi, q) in claim.quotes.iter().enumerate() {
+            match quotes.get(ci, qi) {
+                Some(found) => {
+                    assert_eq!(*found, article.find_quote(&q.value.text), "{ci}/{qi}");
+                    searched += 1;
+                }
+                None => assert!(q.value.is_empty(), "{ci}/{qi} not handed on"),
+            }
+        }
+    }
+    assert_eq!(searched, 5);
+    assert!(matches!(
+        quotes.get(3, 2),
+        Some(QuoteSearch::NotFound { .. })
+    ));
+    assert!(matches!(
+        quotes.get(2, 0).and_then(|q| q.level()),
+        Some(crate::article::MatchLevel::NearMiss { .. })
+    ));
+    // The same findings as a run that keeps nothing; the other caches hand nothing on.
+    let mut plain = ClaimCache::disabled();
+    assert_eq!(
+        check(&parsed, ArticleRef::Loaded(&article), &config, &mut plain),
+        kept
+    );
+    assert!(plain.last_quotes.is_none());
+    let mut live = ClaimCache::new();
+    check(&parsed, ArticleRef::Loaded(&article), &config, &mut live);
+    assert!(live.last_quotes.is_none());
+    // Without an article nothing is searched and nothing handed on.
+    let err = ArticleError::Missing(std::path::PathBuf::from("pier.txt"));
+    check(&parsed, ArticleRef::Failed(&err), &config, &mut cache);
+    assert!(cache.last_quotes.is_none());
+}

@@ -69,6 +69,74 @@ struct Outcome {
 /// Largest file written or replaced.
 const MAX_WRITE: u64 = 256 << 20;
 
+/// Files rendered at a time for standard output.
+const STDOUT_CHUNK: usize = 128;
+
+/// The document on standard output, written a piece at a time. A write error (a closed
+/// pipe) stops the writing, as it stopped the single write before.
+struct Stream<W: Write> {
+    out: W,
+    format: Framing,
+    ok: bool,
+}
+
+enum Framing {
+    Json(interop::json::DocumentWriter),
+    W3c(interop::w3c::PageWriter),
+    Csv,
+}
+
+impl<W: Write> Stream<W> {
+    fn start(format: ExportFormat, mut out: W) -> Self {
+        let (framing, started) = match format {
+            ExportFormat::Json => (
+                Framing::Json(interop::json::DocumentWriter::default()),
+                Ok(()),
+            ),
+            ExportFormat::W3c => match interop::w3c::PageWriter::start(&mut out) {
+                Ok(p) => (Framing::W3c(p), Ok(())),
+                Err(e) => (Framing::Csv, Err(e)),
+            },
+            ExportFormat::Csv => (
+                Framing::Csv,
+                out.write_all(interop::csv::header().as_bytes()),
+            ),
+            ExportFormat::Brat => unreachable!("brat needs -o"),
+        };
+        Stream {
+            out,
+            format: framing,
+            ok: started.is_ok(),
+        }
+    }
+
+    fn piece(&mut self, piece: &str) {
+        if !self.ok {
+            return;
+        }
+        let out = &mut self.out;
+        self.ok = match &mut self.format {
+            Framing::Json(d) => d.item(piece, out),
+            Framing::W3c(p) => p.piece(piece, out),
+            Framing::Csv => out.write_all(piece.as_bytes()),
+        }
+        .is_ok();
+    }
+
+    fn finish(mut self) {
+        if !self.ok {
+            return;
+        }
+        let out = &mut self.out;
+        let _ = match self.format {
+            Framing::Json(d) => d.finish(out),
+            Framing::W3c(p) => p.finish(out),
+            Framing::Csv => Ok(()),
+        }
+        .and_then(|()| out.flush());
+    }
+}
+
 pub fn run_export(args: ExportArgs) -> ExitCode {
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
@@ -93,63 +161,69 @@ pub fn run_export(args: ExportArgs) -> ExitCode {
     }
     // Each annotation is resolved, then rendered (standard output) or written (`-o`) on a
     // worker thread; only the rendered text is kept, so memory stays that of the output.
-    let results: Vec<Result<Outcome, String>> = files
-        .par_iter()
-        .map(|path| {
-            let (r, failed, article_path) = resolve_file(path, &checked, deny)?;
-            let mut outcome = Outcome {
-                failed,
-                ..Outcome::default()
-            };
-            match &args.output {
-                Some(dir) => write_one(
-                    &r,
-                    dir,
-                    &Writing {
-                        format: args.format,
-                        force: args.force,
-                        article: args.link_text.then_some(article_path.as_path()),
-                    },
-                    &mut outcome.problems,
-                    &mut outcome.warnings,
-                ),
-                None => {
-                    outcome.piece = match args.format {
-                        ExportFormat::Json => interop::json::render_item(&r),
-                        ExportFormat::W3c => interop::w3c::render_items(&r),
-                        ExportFormat::Csv => interop::csv::rows(&r),
-                        ExportFormat::Brat => String::new(),
-                    }
+    let one = |path: &PathBuf| -> Result<Outcome, String> {
+        let (r, failed, article_path) = resolve_file(path, &checked, deny)?;
+        let mut outcome = Outcome {
+            failed,
+            ..Outcome::default()
+        };
+        match &args.output {
+            Some(dir) => write_one(
+                &r,
+                dir,
+                &Writing {
+                    format: args.format,
+                    force: args.force,
+                    article: args.link_text.then_some(article_path.as_path()),
+                },
+                &mut outcome.problems,
+                &mut outcome.warnings,
+            ),
+            None => {
+                outcome.piece = match args.format {
+                    ExportFormat::Json => interop::json::render_item(&r),
+                    ExportFormat::W3c => interop::w3c::render_items(&r),
+                    ExportFormat::Csv => interop::csv::rows(&r),
+                    ExportFormat::Brat => String::new(),
                 }
             }
-            Ok(outcome)
-        })
-        .collect();
-    let mut pieces = Vec::with_capacity(results.len());
+        }
+        Ok(outcome)
+    };
+    // Standard output gets the pieces a chunk of files at a time, in order, and each chunk's
+    // pieces are freed before the next is made: holding the whole output until the end
+    // made the process fault in tens of megabytes of fresh pages.
+    let mut stream = match args.output {
+        Some(_) => None,
+        None => Some(Stream::start(
+            args.format,
+            std::io::BufWriter::new(std::io::stdout().lock()),
+        )),
+    };
+    let chunk = if stream.is_some() {
+        STDOUT_CHUNK
+    } else {
+        files.len().max(1)
+    };
     let mut failed = false;
-    for r in results {
-        match r {
-            Ok(o) => {
-                failed |= o.failed;
-                pieces.push(o.piece);
-                problems.extend(o.problems);
-                warnings.extend(o.warnings);
+    for paths in files.chunks(chunk) {
+        let results: Vec<Result<Outcome, String>> = paths.par_iter().map(one).collect();
+        for r in results {
+            match r {
+                Ok(o) => {
+                    failed |= o.failed;
+                    if let Some(s) = &mut stream {
+                        s.piece(&o.piece);
+                    }
+                    problems.extend(o.problems);
+                    warnings.extend(o.warnings);
+                }
+                Err(p) => problems.push(p),
             }
-            Err(p) => problems.push(p),
         }
     }
-    if args.output.is_none() {
-        // Streamed: the pieces are written as they are, never joined into one more copy.
-        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        let _ = match args.format {
-            ExportFormat::Json => interop::json::write_document(&pieces, &mut out),
-            ExportFormat::W3c => interop::w3c::write_page(&pieces, &mut out),
-            ExportFormat::Csv => out
-                .write_all(interop::csv::header().as_bytes())
-                .and_then(|()| pieces.iter().try_for_each(|p| out.write_all(p.as_bytes()))),
-            ExportFormat::Brat => unreachable!("checked above"),
-        }
-        .and_then(|()| out.flush());
+    if let Some(s) = stream {
+        s.finish();
     }
     for w in &warnings {
         eprintln!("warning: {w}");
@@ -268,19 +342,11 @@ fn resolve_file(
     let loaded = run::confine(path, &article_path, checked, &config)
         .and_then(|_| article::load(&article_path, config.limits()))
         .map(std::sync::Arc::new);
+    // The check keeps where it found each quote: resolving reuses that, not a second search.
+    let mut cache = ClaimCache::keeping_quotes();
     let mut diagnostics = match &loaded {
-        Ok(a) => check::check(
-            &parsed,
-            ArticleRef::Loaded(a),
-            &config,
-            &mut ClaimCache::disabled(),
-        ),
-        Err(e) => check::check(
-            &parsed,
-            ArticleRef::Failed(e),
-            &config,
-            &mut ClaimCache::disabled(),
-        ),
+        Ok(a) => check::check(&parsed, ArticleRef::Loaded(a), &config, &mut cache),
+        Err(e) => check::check(&parsed, ArticleRef::Failed(e), &config, &mut cache),
     };
     diagnostics.append(&mut extra);
     diagnostics.sort_by_key(|d| (d.span.start, d.code, d.span.end));
@@ -295,6 +361,83 @@ fn resolve_file(
         &parsed,
         loaded.as_ref().map(|a| &**a).map_err(|e| e.message()),
         &diagnostics,
+        cache.last_quotes.as_ref(),
     );
     Ok((resolved, failed, article_path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn streamed(format: ExportFormat, pieces: &[&str]) -> String {
+        let mut buf = Vec::new();
+        let mut s = Stream::start(format, &mut buf);
+        for p in pieces {
+            s.piece(p);
+        }
+        s.finish();
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn streaming_writes_the_documents_assembled_whole() {
+        let cases: [&[&str]; 4] = [
+            &[],
+            &["{\"a\":1}"],
+            &["{\"a\":1}", "", "{\"b\":2}"],
+            &["", ""],
+        ];
+        for pieces in cases {
+            let owned: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
+            assert_eq!(
+                streamed(ExportFormat::Json, pieces),
+                interop::json::assemble(&owned)
+            );
+            assert_eq!(
+                streamed(ExportFormat::W3c, pieces),
+                interop::w3c::assemble(&owned)
+            );
+            assert_eq!(
+                streamed(ExportFormat::Csv, pieces),
+                interop::csv::header() + &pieces.concat()
+            );
+        }
+    }
+
+    /// Takes `room` bytes, then fails like a closed pipe.
+    struct Closing {
+        room: usize,
+        got: Vec<u8>,
+    }
+
+    impl Write for Closing {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.room == 0 {
+                return Err(std::io::ErrorKind::BrokenPipe.into());
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            self.got.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn streaming_stops_at_the_first_write_error() {
+        let mut out = Closing {
+            room: 50,
+            got: Vec::new(),
+        };
+        let mut s = Stream::start(ExportFormat::Json, &mut out);
+        s.piece(&"x".repeat(80));
+        assert!(!s.ok);
+        s.piece("y");
+        s.finish();
+        assert_eq!(out.got.len(), 50);
+        assert!(!out.got.contains(&b'y'));
+    }
 }

@@ -167,6 +167,7 @@ pub fn run_check(args: CheckArgs) -> ExitCode {
         },
         unsafe_fixes: args.unsafe_fixes,
         stdin: None,
+        keep_quotes: false,
     };
     let discovered = if from_stdin {
         let mut bytes = Vec::new();

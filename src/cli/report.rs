@@ -57,6 +57,8 @@ pub fn run_report(args: ReportArgs) -> ExitCode {
         fix: run::FixMode::Off,
         unsafe_fixes: false,
         stdin: None,
+        // The pages draw each quote where the check found it (no second search).
+        keep_quotes: true,
     };
     let result = run::check_files_with(&files, &checked, &plain, |c| {
         let rel = by_file.get(c.path).map_or_else(
@@ -72,6 +74,7 @@ pub fn run_report(args: ReportArgs) -> ExitCode {
             article: c.article,
             diagnostics: c.diagnostics,
             coverage: c.coverage,
+            quotes: c.quotes,
         });
         let target = args.output.join(&rel);
         if let Err(e) = write_file(&target, html.as_bytes()) {

@@ -6,7 +6,7 @@ use super::location::{clean, Source};
 use super::output::{self, Rendered};
 use super::OutputOptions;
 use crate::article::{self, Article, ArticleError};
-use crate::check::{self, ArticleRef, ClaimCache, Coverage, Parsed};
+use crate::check::{self, ArticleRef, ClaimCache, Coverage, Parsed, QuoteMatches};
 use crate::config::{self, Config, ConfigError};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::text::{LineIndex, Span};
@@ -60,6 +60,9 @@ pub(crate) struct RunOptions {
     /// `check -`: the annotation's bytes, read from standard input, checked as the one
     /// file given (`--stdin-filename`, which places its article and configuration).
     pub stdin: Option<Vec<u8>>,
+    /// Keep where the check found each quote ([`Checked::quotes`]), for a visitor that
+    /// renders them (the report).
+    pub keep_quotes: bool,
 }
 
 pub(crate) struct Report<T = Rendered> {
@@ -78,6 +81,8 @@ pub(crate) struct Checked<'a> {
     pub parsed: &'a Parsed,
     /// The article's attributions and which no claim records, when it was read.
     pub coverage: Option<&'a Coverage>,
+    /// Where the check found each quote, when [`RunOptions::keep_quotes`] asked for it.
+    pub quotes: Option<&'a QuoteMatches>,
 }
 
 type Shared<T, E> = Arc<OnceLock<Result<Arc<T>, E>>>;
@@ -271,6 +276,7 @@ fn check_file<T>(
     let article_path = clean(&parsed.article_path(path));
     let mut article = None;
     let mut coverage = None;
+    let mut quotes = None;
     let mut fixed = None;
     let mut diagnostics = if too_large {
         Vec::new()
@@ -325,9 +331,14 @@ fn check_file<T>(
                 again
             }
             Ok(a) => {
-                let mut cache = ClaimCache::disabled();
+                let mut cache = if run.keep_quotes {
+                    ClaimCache::keeping_quotes()
+                } else {
+                    ClaimCache::disabled()
+                };
                 let diags = check::check(&parsed, ArticleRef::Loaded(a), &config, &mut cache);
                 coverage = cache.last_coverage;
+                quotes = cache.last_quotes;
                 diags
             }
             Err(e) => check::check(
@@ -366,6 +377,7 @@ fn check_file<T>(
         diagnostics: &diagnostics,
         parsed: &parsed,
         coverage: coverage.as_ref(),
+        quotes: quotes.as_ref(),
     };
     Ok(FileReport {
         claims: parsed.model.claims.len(),

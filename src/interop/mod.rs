@@ -16,7 +16,7 @@ pub mod json;
 pub mod w3c;
 
 use crate::article::{Article, MatchLevel, QuoteSearch};
-use crate::check::{mentions_of, Parsed};
+use crate::check::{mentions_of, Parsed, QuoteMatches};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Claim, UNNAMED};
 use crate::text::{Encoding, LineIndex, Span};
@@ -79,20 +79,6 @@ impl<'a> Offsets<'a> {
 
 fn count_chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|b| (**b & 0xC0) != 0x80).count()
-}
-
-/// Writes `items` separated by `,` and a line break, as the JSON documents list them.
-fn write_joined<'a>(
-    items: impl Iterator<Item = &'a str>,
-    out: &mut impl std::io::Write,
-) -> std::io::Result<()> {
-    for (n, item) in items.enumerate() {
-        if n > 0 {
-            out.write_all(b",\n")?;
-        }
-        out.write_all(item.as_bytes())?;
-    }
-    Ok(())
 }
 
 /// Byte offset of code-point offset `chars` in `text` (the end when past it), or `None`
@@ -287,15 +273,20 @@ pub struct Resolved {
 }
 
 /// Resolves `parsed` against `article` (`Err` with the reason when it was unreadable);
-/// `diagnostics` are the file's findings as `check` reported them (sorted by position).
+/// `diagnostics` are the file's findings as `check` reported them (sorted by position);
+/// `quotes` are where that check found each quote ([`crate::check::ClaimCache::keeping_quotes`]):
+/// given, the quotes are not searched again (a quote it lacks is searched here).
 pub fn resolve(
     file: &str,
     article_file: &str,
     parsed: &Parsed,
     article: Result<&Article, String>,
     diagnostics: &[Diagnostic],
+    quotes: Option<&QuoteMatches>,
 ) -> Resolved {
     let model = &parsed.model;
+    // Matches of another version of the file are no use.
+    let quotes = quotes.filter(|q| q.claims() == model.claims.len());
     let file_pos = Offsets::new(&parsed.text);
     let finding = |d: &Diagnostic| {
         let at = file_pos.line_col(d.span.start);
@@ -314,8 +305,9 @@ pub fn resolve(
 
     let mut findings = Vec::new();
     let mut claims = Vec::with_capacity(model.claims.len());
+    let mut cues = CueSpots::default();
     let mut d = 0;
-    for claim in &model.claims {
+    for (index, claim) in model.claims.iter().enumerate() {
         let mut own = Vec::new();
         while d < diagnostics.len() && diagnostics[d].span.start < claim.span.start {
             findings.push(finding(&diagnostics[d]));
@@ -326,7 +318,10 @@ pub fn resolve(
             d += 1;
         }
         let resolved = match (&article, &article_pos) {
-            (Ok(a), Some(pos)) => resolve_claim(parsed, claim, a, pos),
+            (Ok(a), Some(pos)) => {
+                let found = |quote: usize| quotes.and_then(|q| q.get(index, quote));
+                resolve_claim(parsed, claim, a, pos, found, &mut cues)
+            }
             _ => unresolved_claim(parsed, claim),
         };
         claims.push(ResolvedClaim {
@@ -426,16 +421,32 @@ fn unresolved_claim(parsed: &Parsed, claim: &Claim) -> ResolvedClaim {
     }
 }
 
-fn resolve_claim(
+/// `found(i)`: where the check found quote field `i`, if it says.
+fn resolve_claim<'s>(
     parsed: &Parsed,
     claim: &Claim,
     article: &Article,
     pos: &Offsets<'_>,
+    found: impl Fn(usize) -> Option<&'s QuoteSearch>,
+    cues: &mut CueSpots,
 ) -> ResolvedClaim {
     let mut quotes = Vec::new();
-    for q in claim.quotes.iter().filter(|q| !q.value.is_empty()) {
+    for (index, q) in claim
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| !q.value.is_empty())
+    {
         let text = &q.value.text;
-        let quote = match article.find_quote(text) {
+        let searched;
+        let search = match found(index) {
+            Some(s) => s,
+            None => {
+                searched = article.find_quote(text);
+                &searched
+            }
+        };
+        let quote = match search {
             QuoteSearch::Found { parts, occurrences } => {
                 let parts: Vec<QuotePart> = parts
                     .iter()
@@ -454,7 +465,7 @@ fn resolve_claim(
                     line: q.line + 1,
                     resolved: true,
                     level: parts.iter().map(|p| p.level).max().unwrap_or(Level::Exact),
-                    occurrences,
+                    occurrences: *occurrences,
                     parts,
                 }
             }
@@ -504,7 +515,10 @@ fn resolve_claim(
     };
     let cue = claim.cue.as_ref().filter(|c| !c.value.is_empty()).map(|c| {
         let text = &c.value.text;
-        let found = anchor.and_then(|a| cue_span(article, text, a, &spans));
+        let found = anchor.and_then(|a| {
+            let spots = cues.by_cue.entry(text.clone()).or_default();
+            cue_span(article, spots, text, a, &spans)
+        });
         Mention {
             name: text.clone(),
             article: found.map(|s| pos.span(s)),
@@ -548,22 +562,51 @@ fn nearest(article: &Article, candidates: &[Span], anchor: Span, inside: &[Span]
         .min_by_key(|s| (rank(s), gap(*s, anchor), s.start))
 }
 
+/// Where each cue of one annotation may stand in its article, found once per cue text:
+/// most claims share their cue (`said`), and finding a cue as written scans the article.
+#[derive(Default)]
+struct CueSpots {
+    by_cue: rustc_hash::FxHashMap<String, CueCandidates>,
+}
+
+#[derive(Default)]
+struct CueCandidates {
+    /// The cue as written, then as a phrase; `None` until first needed.
+    whole: Option<Vec<Span>>,
+    /// Its first reporting verb (or first content word) as a phrase (`Some(None)`: it has
+    /// no such word); `None` until first needed.
+    word: Option<Option<Vec<Span>>>,
+}
+
 /// Where the cue stands in the article near the quote: the whole cue if the article has
-/// it, else its first reporting verb (or first content word).
-fn cue_span(article: &Article, cue: &str, anchor: Span, inside: &[Span]) -> Option<Span> {
+/// it, else its first reporting verb (or first content word). `spots` holds what earlier
+/// claims with the same cue found.
+fn cue_span(
+    article: &Article,
+    spots: &mut CueCandidates,
+    cue: &str,
+    anchor: Span,
+    inside: &[Span],
+) -> Option<Span> {
     // The cue as written (`said:`, a bare colon) first, so a tie goes to it, then as a
     // phrase (case, quotes and spaces normalized).
-    let mut candidates = literal(article, cue);
-    candidates.extend(article.find_phrase(cue));
-    if let Some(s) = nearest(article, &candidates, anchor, inside) {
+    let whole = spots.whole.get_or_insert_with(|| {
+        let mut candidates = literal(article, cue);
+        candidates.extend(article.find_phrase(cue));
+        candidates
+    });
+    if let Some(s) = nearest(article, whole, anchor, inside) {
         return Some(s);
     }
-    let words = crate::check::cue::content_words(cue);
-    let verb = words
-        .iter()
-        .find(|w| crate::check::cue::is_reporting_verb(w, &[]))
-        .or(words.first())?;
-    nearest(article, &article.find_phrase(verb), anchor, inside)
+    let word = spots.word.get_or_insert_with(|| {
+        let words = crate::check::cue::content_words(cue);
+        let verb = words
+            .iter()
+            .find(|w| crate::check::cue::is_reporting_verb(w, &[]))
+            .or(words.first())?;
+        Some(article.find_phrase(verb))
+    });
+    nearest(article, word.as_deref()?, anchor, inside)
 }
 
 /// Every occurrence of `text` as written in the article (at most a few thousand).
@@ -588,6 +631,120 @@ pub(crate) fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::tests::{PIER_ARTICLE, PIER_CLAIMS};
+    use crate::check::{check, ArticleRef, ClaimCache};
+    use crate::config::Config;
+    use std::sync::Arc;
+
+    /// The pier annotation checked (keeping the quote searches) and resolved with and
+    /// without them.
+    fn pier() -> (Resolved, Resolved, QuoteMatches) {
+        let parsed = Parsed::new(PIER_CLAIMS);
+        let article = Arc::new(Article::new(PIER_ARTICLE));
+        let mut cache = ClaimCache::keeping_quotes();
+        let diags = check(
+            &parsed,
+            ArticleRef::Loaded(&article),
+            &Config::default(),
+            &mut cache,
+        );
+        let quotes = cache.last_quotes.expect("kept");
+        let with = resolve(
+            "p.claims",
+            "pier.txt",
+            &parsed,
+            Ok(&article),
+            &diags,
+            Some(&quotes),
+        );
+        let without = resolve("p.claims", "pier.txt", &parsed, Ok(&article), &diags, None);
+        (with, without, quotes)
+    }
+
+    #[test]
+    fn resolving_with_the_checks_searches_changes_nothing() {
+        let (with, without, _) = pier();
+        assert_eq!(
+            serde_json::to_string(&with).unwrap(),
+            serde_json::to_string(&without).unwrap()
+        );
+        let levels: Vec<Level> = with.claims.iter().map(|c| c.level).collect();
+        assert_eq!(
+            levels,
+            [Level::Exact, Level::Exact, Level::NearMiss, Level::NotFound]
+        );
+        assert_eq!(with.claims[3].quotes.len(), 2);
+        assert_eq!(with.claims[3].quotes[0].parts.len(), 2);
+    }
+
+    #[test]
+    fn claims_sharing_a_cue_each_get_the_nearest() {
+        let (with, _, _) = pier();
+        let cue = |i: usize| {
+            with.claims[i]
+                .cue
+                .as_ref()
+                .unwrap()
+                .article
+                .clone()
+                .unwrap()
+        };
+        let said: Vec<usize> = PIER_ARTICLE.match_indices("said").map(|(i, _)| i).collect();
+        // `said` on Tuesday, `said` later, `she said`: one per claim, not the first found.
+        assert_eq!(cue(0).bytes[0], said[0]);
+        assert_eq!(cue(1).bytes[0], said[2]);
+        assert_eq!(cue(2).bytes[0], said[3]);
+        assert_eq!(cue(2).text, "said");
+    }
+
+    #[test]
+    fn resolving_takes_the_quotes_where_the_check_found_them() {
+        // Searches handed over are used as they are, not made again: here a hand-made
+        // one puts the first claim's quote on the article's first words.
+        let (_, _, quotes) = pier();
+        let mut by_claim: Vec<Vec<(usize, QuoteSearch)>> = (0..quotes.claims())
+            .map(|c| {
+                (0..3)
+                    .filter_map(|q| quotes.get(c, q).map(|s| (q, s.clone())))
+                    .collect()
+            })
+            .collect();
+        by_claim[0][0].1 = QuoteSearch::Found {
+            parts: vec![crate::article::PartMatch {
+                quote: Span::new(0, 7),
+                article: Span::new(0, 10),
+                level: MatchLevel::Normalized,
+            }],
+            occurrences: 2,
+        };
+        let handed = QuoteMatches::from_claims(by_claim);
+        let parsed = Parsed::new(PIER_CLAIMS);
+        let article = Article::new(PIER_ARTICLE);
+        let r = resolve(
+            "p.claims",
+            "pier.txt",
+            &parsed,
+            Ok(&article),
+            &[],
+            Some(&handed),
+        );
+        let q = &r.claims[0].quotes[0];
+        assert_eq!((q.level, q.occurrences), (Level::Normalized, 2));
+        assert_eq!(q.parts[0].article.text, "The harbou");
+        assert_eq!(q.parts[0].quote, "We will");
+        // Matches of another version of the file (another claim count) are not used.
+        let fewer = QuoteMatches::from_claims(Vec::new());
+        let r = resolve(
+            "p.claims",
+            "pier.txt",
+            &parsed,
+            Ok(&article),
+            &[],
+            Some(&fewer),
+        );
+        assert_eq!(r.claims[0].quotes[0].level, Level::Exact);
+        assert_eq!(r.claims[0].quotes[0].occurrences, 1);
+    }
 
     #[test]
     fn offsets_count_code_points_and_lines() {

@@ -147,23 +147,41 @@ pub fn assemble(pieces: &[String]) -> String {
 
 /// Writes the `AnnotationPage` around pieces made by [`render_items`] straight to `out`.
 pub fn write_page(pieces: &[String], out: &mut impl std::io::Write) -> std::io::Result<()> {
-    let mut items = pieces
-        .iter()
-        .map(String::as_str)
-        .filter(|p| !p.is_empty())
-        .peekable();
-    write!(
-        out,
-        "{{\"@context\":\"{CONTEXT}\",\"type\":\"AnnotationPage\",\"items\":"
-    )?;
-    if items.peek().is_none() {
-        out.write_all(b"[]")?;
-    } else {
-        out.write_all(b"[\n")?;
-        super::write_joined(items, out)?;
-        out.write_all(b"\n]")?;
+    let mut page = PageWriter::start(out)?;
+    for piece in pieces {
+        page.piece(piece, out)?;
     }
-    out.write_all(b"}\n")
+    page.finish(out)
+}
+
+/// [`write_page`] a piece at a time, for pieces made as they are written.
+pub struct PageWriter {
+    items: bool,
+}
+
+impl PageWriter {
+    pub fn start(out: &mut impl std::io::Write) -> std::io::Result<PageWriter> {
+        write!(
+            out,
+            "{{\"@context\":\"{CONTEXT}\",\"type\":\"AnnotationPage\",\"items\":"
+        )?;
+        Ok(PageWriter { items: false })
+    }
+
+    /// One piece of [`render_items`] (nothing for an empty one).
+    pub fn piece(&mut self, piece: &str, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        if piece.is_empty() {
+            return Ok(());
+        }
+        out.write_all(if self.items { b",\n" } else { b"[\n" })?;
+        self.items = true;
+        out.write_all(piece.as_bytes())
+    }
+
+    pub fn finish(self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        out.write_all(if self.items { b"\n]" } else { b"[]" })?;
+        out.write_all(b"}\n")
+    }
 }
 
 #[cfg(test)]

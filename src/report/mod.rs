@@ -14,7 +14,7 @@ mod graph;
 mod html;
 
 use crate::article::{Article, MatchLevel, QuoteSearch};
-use crate::check::{Coverage, Parsed};
+use crate::check::{Coverage, Parsed, QuoteMatches};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::model::{fold_name, Claim, UNNAMED};
 use crate::text::Span;
@@ -31,6 +31,9 @@ pub struct Page<'a> {
     pub article: Option<&'a Article>,
     pub diagnostics: &'a [Diagnostic],
     pub coverage: Option<&'a Coverage>,
+    /// Where the check found each quote ([`crate::check::ClaimCache::keeping_quotes`]):
+    /// given, the page does not search the article again (a quote it lacks is searched).
+    pub quotes: Option<&'a QuoteMatches>,
 }
 
 /// The figures of the summary strip, also shown on the index page.
@@ -139,6 +142,20 @@ pub(crate) struct ClaimView<'a> {
     pub findings: Vec<usize>,
 }
 
+/// The located parts of a quote (none when it is not in the article).
+fn parts_of(search: &QuoteSearch) -> Vec<Part> {
+    match search {
+        QuoteSearch::Found { parts, .. } => parts
+            .iter()
+            .map(|p| Part {
+                span: p.article,
+                level: p.level,
+            })
+            .collect(),
+        QuoteSearch::NotFound { .. } => Vec::new(),
+    }
+}
+
 /// A range of the article drawn specially.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Mark {
@@ -180,6 +197,8 @@ impl<'a> View<'a> {
         let mut legend = Vec::new();
         let mut claims = Vec::with_capacity(model.claims.len());
         let mut marks = Vec::new();
+        // Matches of another version of the file are no use.
+        let found = page.quotes.filter(|q| q.claims() == model.claims.len());
         for (ci, claim) in model.claims.iter().enumerate() {
             let who = match claim.source_name() {
                 None => Who::Unnamed,
@@ -209,15 +228,9 @@ impl<'a> View<'a> {
             for (qi, q) in claim.quotes.iter().enumerate() {
                 let text = q.value.text.clone();
                 let parts = match (page.article, text.trim().is_empty()) {
-                    (Some(article), false) => match article.find_quote(&text) {
-                        QuoteSearch::Found { parts, .. } => parts
-                            .iter()
-                            .map(|p| Part {
-                                span: p.article,
-                                level: p.level,
-                            })
-                            .collect(),
-                        QuoteSearch::NotFound { .. } => Vec::new(),
+                    (Some(article), false) => match found.and_then(|f| f.get(ci, qi)) {
+                        Some(search) => parts_of(search),
+                        None => parts_of(&article.find_quote(&text)),
                     },
                     _ => Vec::new(),
                 };

@@ -38,6 +38,7 @@ fn render(claims: &str, article: Option<&str>) -> Rendered {
         article: article.as_deref(),
         diagnostics: &diagnostics,
         coverage: coverage.as_ref(),
+        quotes: None,
     });
     let doc = Html::parse_document(&html);
     Rendered { html, summary, doc }
@@ -477,4 +478,60 @@ fn the_validator_rejects_broken_markup() {
         let doc = Html::parse_document(broken);
         assert!(!doc.errors.is_empty(), "no error for {broken}");
     }
+}
+
+#[test]
+fn the_checks_quote_searches_draw_the_same_page() {
+    use crate::check::tests::{PIER_ARTICLE, PIER_CLAIMS};
+    let parsed = Parsed::new(PIER_CLAIMS);
+    let article = Arc::new(Article::new(PIER_ARTICLE));
+    let mut cache = ClaimCache::keeping_quotes();
+    let diagnostics = check(
+        &parsed,
+        ArticleRef::Loaded(&article),
+        &Config::default(),
+        &mut cache,
+    );
+    let quotes = cache.last_quotes.clone().expect("kept");
+    let draw = |quotes: Option<&crate::check::QuoteMatches>| {
+        page(&Page {
+            name: "pier.claims",
+            article_name: "pier.txt",
+            parsed: &parsed,
+            article: Some(&article),
+            diagnostics: &diagnostics,
+            coverage: cache.last_coverage.as_ref(),
+            quotes,
+        })
+    };
+    let (with, summary) = draw(Some(&quotes));
+    let (without, _) = draw(None);
+    assert_eq!(with, without);
+    // Every claim has a part in the article (the near miss drawn where it should be).
+    assert_eq!(summary.highlighted, 4);
+    // A hand-made search is drawn as it is: the page does not search again.
+    let moved = crate::check::QuoteMatches::from_claims(
+        (0..quotes.claims())
+            .map(|c| {
+                (0..3)
+                    .filter_map(|q| quotes.get(c, q).map(|s| (q, s.clone())))
+                    .map(|(q, s)| {
+                        if c == 0 {
+                            (
+                                q,
+                                crate::article::QuoteSearch::NotFound {
+                                    failed_part: 0,
+                                    closest: None,
+                                },
+                            )
+                        } else {
+                            (q, s)
+                        }
+                    })
+                    .collect()
+            })
+            .collect(),
+    );
+    let (_, summary) = draw(Some(&moved));
+    assert_eq!(summary.highlighted, 3);
 }
