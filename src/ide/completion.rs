@@ -710,6 +710,18 @@ fn actor_names(
     }
     let excluded: HashSet<String> = excluded.iter().map(|e| normalize_str(e)).collect();
     let mut seen: HashSet<&str> = HashSet::new();
+    // In a transcript, the speaker's label opening the quote's paragraph (`DOLE: …`) names
+    // who speaks there, unless the attribution credits someone named after it.
+    let label = match (article, anchor, &usage) {
+        (Some(a), Some(anchor), NameUse::Source(_)) => speaker_label(a, anchor).filter(|l| {
+            !credited.as_ref().is_some_and(|c| {
+                c.speaker.iter().any(|s| {
+                    s.start >= l.end && a.paragraph_of(s.start) == a.paragraph_of(anchor.start)
+                })
+            })
+        }),
+        _ => None,
+    };
     let near = match (article, anchor) {
         (Some(a), Some(_)) if !parts.is_empty() => Some(Near::of_parts(a, &parts)),
         (Some(a), Some(anchor)) => Some(Near::new(a, anchor)),
@@ -736,8 +748,11 @@ fn actor_names(
         };
         // The credited speaker first (tier 0); the addressee and names only inside the
         // quoted words after every other name (tiers 5-8); `unnamed` last.
+        let labelled = label.is_some_and(|l| p.mentions.iter().any(|m| overlaps(*m, l)));
+        let (tier, distance) = if labelled { (0, 0) } else { (tier, distance) };
         let tier = match &credited {
             _ if tier == 9 => 9,
+            _ if labelled => 0,
             // A name standing at the head (the end) of the speaker's phrase before one
             // that only modifies it: `Josh Earnest` before `White House` for "White
             // House press secretary Josh Earnest".
@@ -979,6 +994,32 @@ impl Credited {
         let near = |m: &Span| self.block.is_some_and(|b| b.contains_span(*m));
         mentions.iter().any(inside) && !mentions.iter().any(|m| near(m) && !inside(m))
     }
+}
+
+/// The speaker's label opening the paragraph of `anchor` in a transcript: a name in
+/// capitals right before a colon (`DOLE: We will …`, `"SEN. ANN DOLE: …`), the quote
+/// after it. Looks at the paragraph's first few bytes only.
+fn speaker_label(article: &Article, anchor: Span) -> Option<Span> {
+    /// A label is no longer than this (bytes).
+    const LONGEST: usize = 40;
+    if article.in_header(anchor.start) {
+        return None;
+    }
+    let paragraph = article.paragraphs[article.paragraph_of(anchor.start)?];
+    let text = &article.text[paragraph.start..paragraph.end.min(anchor.start)];
+    let lead = text.len()
+        - text
+            .trim_start_matches(|c: char| c.is_whitespace() || "\"'\u{201c}\u{2018}".contains(c))
+            .len();
+    let rest = &text[lead..];
+    let colon = rest.find(':').filter(|&i| i > 0 && i <= LONGEST)?;
+    let name = &rest[..colon];
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let fits = name.chars().all(|c| {
+        c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'' || c == '\u{2019}'
+    });
+    (fits && letters >= 2 && !name.ends_with(' '))
+        .then(|| Span::new(paragraph.start + lead, paragraph.start + lead + colon))
 }
 
 /// Whether a source as written can stand as a `source:`: a name (`Attorney General Ann
@@ -2075,6 +2116,29 @@ mod tests {
         ] {
             assert!(credible_source(speaker), "{speaker}");
         }
+    }
+
+    #[test]
+    fn source_skips_a_dateline_place_for_the_name_after_the_quote() {
+        let text = "date 2021-01-01 Tolls\n\nSALEM, Ore. \u{2014} The bridge toll will end next spring, in a memo from treasurer Ann Dole.\n";
+        let article = Article::new(text).with_attributions(vec![]);
+        let l = ranked_sources(
+            &article,
+            "claim c\n  source: \n  quote: The bridge toll will end next spring\n",
+        );
+        assert_eq!(l[0], "Ann Dole", "{l:?}");
+    }
+
+    #[test]
+    fn source_in_a_transcript_takes_the_speaker_label_of_the_paragraph() {
+        let text = "date 2021-01-01 Hearing\n\n\"VIK: Who pays for the pier, Ms. Dole? The council?\n\n\"DOLE: The harbour fund will pay for it, Mr. Vik, not the council.\n";
+        let article = Article::new(text);
+        let l = ranked_sources(
+            &article,
+            "claim c\n  source: \n  quote: The harbour fund will pay for it\n",
+        );
+        // The label and "Ms. Dole" are one name, offered once.
+        assert!(l[0].eq_ignore_ascii_case("Dole"), "{l:?}");
     }
 
     #[test]
