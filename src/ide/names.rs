@@ -146,22 +146,25 @@ pub(crate) fn capitals_line(text: &str, m: Span) -> Option<Capitals> {
     /// A dateline or a heading is no longer than this (bytes) either side of the name.
     const REACH: usize = 60;
     let name = text.get(m.start..m.end)?;
-    // Most names are written in mixed case: this returns at their second letter.
+    // Most names are written in mixed case, and most names in capitals stand inside a
+    // sentence: both return within a few bytes.
     if name.chars().any(char::is_lowercase) || !name.chars().any(char::is_uppercase) {
         return None;
     }
-    let mut floor = m.start.saturating_sub(REACH);
-    while !text.is_char_boundary(floor) {
-        floor += 1;
+    let bytes = text.as_bytes();
+    let mut line_start = m.start;
+    loop {
+        if line_start == 0 || bytes[line_start - 1] == b'\n' {
+            break;
+        }
+        let b = bytes[line_start - 1];
+        if b.is_ascii_lowercase() || b == b':' || b == b'.' || m.start - line_start >= REACH {
+            return None;
+        }
+        line_start -= 1;
     }
-    let line_start = text[floor..m.start]
-        .rfind('\n')
-        .map_or(floor, |i| floor + i + 1);
-    let before = &text[line_start..m.start];
-    if (line_start > 0 && !text[..line_start].ends_with('\n'))
-        || before.chars().any(char::is_lowercase)
-        || before.contains([':', '.'])
-    {
+    let before = text.get(line_start..m.start)?;
+    if before.chars().any(char::is_lowercase) {
         return None;
     }
     let mut end = (m.end + REACH).min(text.len());
