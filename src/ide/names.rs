@@ -107,15 +107,22 @@ impl<'a> Near<'a> {
             .map(|i| mentions[i])
             .chain(between)
             .filter(|m| {
-                !quoted(m)
+                // Only near the quote, whose text is at hand: reading the article at every
+                // name's far mention would cost a cache miss each on a large article.
+                if quoted(m) {
+                    return false;
+                }
+                let near = m.end + NEAR_TEXT > anchor.start && m.start < anchor.end + NEAR_TEXT;
+                let place_or_label = near
                     && match capitals_line(self.text, *m) {
-                        Some(Capitals::Dateline) => false,
+                        Some(Capitals::Dateline) => true,
                         // A heading holding the quote is the quote's own sentence.
                         Some(Capitals::Heading) => {
-                            self.paragraph.is_some_and(|p| p.contains_span(*m))
+                            !self.paragraph.is_some_and(|p| p.contains_span(*m))
                         }
-                        None => true,
-                    }
+                        None => false,
+                    };
+                !place_or_label
             })
             .map(|m| {
                 let tier = if self.sentences.is_some_and(|s| s.contains_span(m)) {
@@ -136,6 +143,9 @@ impl<'a> Near<'a> {
             .unwrap_or((3, usize::MAX))
     }
 }
+
+/// How far from the quote (bytes) a mention is looked at for a dateline or a heading.
+const NEAR_TEXT: usize = 4096;
 
 /// Whether `m`, written in capitals, stands in a dateline (`SALEM, Ore. — The council
 /// …`, `ARLINGTON (Reuters) -- …`) or a section heading (`SUMMARY.`, a line in capitals):
