@@ -1,7 +1,7 @@
 //! How completion after `source:` ranks the gold source: for every claim of the `.claims`
-//! files in DIR whose source is a name (not a pronoun, not `unnamed`), the source is
-//! blanked and completion is asked at the cursor after `source: `; the rank of the first
-//! proposal naming the gold source is recorded.
+//! files in DIR whose source is a name (not a pronoun, possessive ones included, not
+//! `unnamed`), the source is blanked and completion is asked at the cursor after
+//! `source: `; the rank of the first proposal naming the gold source is recorded.
 //!
 //!     cargo run --release --example completion_rank -- DIR
 //!
@@ -22,7 +22,7 @@ use std::path::Path;
 
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "which", "that",
-    "this", "these", "those", "unnamed",
+    "this", "these", "those", "unnamed", "his", "its", "their", "our", "my", "your",
 ];
 const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
 

@@ -932,6 +932,13 @@ const AUXILIARIES: &[&str] = &[
     "previously",
     "further",
 ];
+/// Forms of `be`, modals and `do` between a subject and its reporting verb (`Ann Dole has
+/// been quoted`, `the council would say`): part of the verb, never its subject. Only
+/// lowercase (`May`, `Will` may be names).
+const VERB_FORMS: &[&str] = &[
+    "be", "been", "being", "would", "could", "should", "might", "must", "will", "may", "can",
+    "did", "does", "do", "not",
+];
 const PRONOUNS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "this", "that", "which", "who",
 ];
@@ -968,6 +975,7 @@ fn reporting_phrases(
                 let before = (end > 1).then(|| lower(text, &ws[end - 2]));
                 let before = before.as_deref().unwrap_or("");
                 if AUXILIARIES.contains(&prev.as_str())
+                    || (!ws[end - 1].capital && VERB_FORMS.contains(&prev.as_str()))
                     || prev.ends_with("ly")
                     || ADVERBS.contains(&prev.as_str())
                 {
@@ -1000,6 +1008,7 @@ fn reporting_phrases(
                     || PHRASE_STOPS.contains(&prev_word.as_str())
                     || REPORTING_SET.contains(prev_word.as_str())
                     || AUXILIARIES.contains(&prev_word.as_str())
+                    || (!prev.capital && VERB_FORMS.contains(&prev_word.as_str()))
                 {
                     break;
                 }
@@ -1187,6 +1196,19 @@ mod tests {
                 .any(|(n, _)| *n == "Earlier" || *n == "Wednesday"),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn candidates_take_no_form_of_be_or_a_modal_for_a_subject() {
+        let a = Article::new(
+            "Tolls\n\nThe ferry fare has been reported to rise in June. Lars Vik would \
+             say the pier is unsafe. Ann Dole has been quoted on the pier.",
+        );
+        let names: Vec<&str> = a.candidates().iter().map(|c| c.name.as_str()).collect();
+        for junk in ["been", "would", "Lars Vik would"] {
+            assert!(!names.contains(&junk), "{junk}: {names:?}");
+        }
+        assert!(names.contains(&"Lars Vik"), "{names:?}");
     }
 
     #[test]

@@ -732,6 +732,21 @@ fn actor_names(
     let excluded: HashSet<String> = excluded.iter().map(|e| normalize_str(e)).collect();
     let mut seen: HashSet<&str> =
         HashSet::with_capacity_and_hasher(proposals.len(), Default::default());
+    // In a transcript, the speaker's label opening the quote's paragraph (`DOLE: …`) names
+    // who speaks there, unless the attribution credits someone named after it; a quotation
+    // signed after its closing mark (`"…" — Ann Dole`) is its signer's.
+    let label = match (article, anchor, &usage) {
+        (Some(a), Some(anchor), NameUse::Source(_)) => speaker_label(a, anchor)
+            .filter(|l| {
+                !credited.as_ref().is_some_and(|c| {
+                    c.speaker.iter().any(|s| {
+                        s.start >= l.end && a.paragraph_of(s.start) == a.paragraph_of(anchor.start)
+                    })
+                })
+            })
+            .or_else(|| signature(a, anchor)),
+        _ => None,
+    };
     let near = match (article, anchor) {
         (Some(a), Some(_)) if !parts.is_empty() => Some(Near::of_parts(a, &parts)),
         (Some(a), Some(anchor)) => Some(Near::new(a, anchor)),
@@ -758,8 +773,11 @@ fn actor_names(
         };
         // The credited speaker first (tier 0); the addressee and names only inside the
         // quoted words after every other name (tiers 5-8); `unnamed` last.
+        let labelled = label.is_some_and(|l| p.mentions.iter().any(|m| overlaps(*m, l)));
+        let (tier, distance) = if labelled { (0, 0) } else { (tier, distance) };
         let tier = match &credited {
             _ if tier == 9 => 9,
+            _ if labelled => 0,
             // A name standing at the head (the end) of the speaker's phrase before one
             // that only modifies it: `Josh Earnest` before `White House` for "White
             // House press secretary Josh Earnest".
@@ -1030,6 +1048,73 @@ impl Credited {
         let near = |m: &Span| self.block.is_some_and(|b| b.contains_span(*m));
         mentions.iter().any(inside) && !mentions.iter().any(|m| near(m) && !inside(m))
     }
+}
+
+/// The speaker's label opening the paragraph of `anchor` in a transcript: a name in
+/// capitals right before a colon (`DOLE: We will …`, `"SEN. ANN DOLE: …`), the quote
+/// after it. Looks at the paragraph's first few bytes only.
+fn speaker_label(article: &Article, anchor: Span) -> Option<Span> {
+    /// A label is no longer than this (bytes).
+    const LONGEST: usize = 40;
+    if article.in_header(anchor.start) {
+        return None;
+    }
+    let paragraph = article.paragraphs[article.paragraph_of(anchor.start)?];
+    let text = &article.text[paragraph.start..paragraph.end.min(anchor.start)];
+    let lead = text.len()
+        - text
+            .trim_start_matches(|c: char| c.is_whitespace() || "\"'\u{201c}\u{2018}".contains(c))
+            .len();
+    let rest = &text[lead..];
+    let colon = rest.find(':').filter(|&i| i > 0 && i <= LONGEST)?;
+    let name = &rest[..colon];
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let fits = name.chars().all(|c| {
+        c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'' || c == '\u{2019}'
+    });
+    (fits && letters >= 2 && !name.ends_with(' '))
+        .then(|| Span::new(paragraph.start + lead, paragraph.start + lead + colon))
+}
+
+/// The name signing the quotation that holds `anchor`: after the last closing quotation
+/// mark on the quote's line, a dash and a short capitalized name ending the line (`"We
+/// will rebuild the pier." — Ann Dole`), as testimonials and collected reactions are
+/// written. Looks no further than a long line past the quote.
+fn signature(article: &Article, anchor: Span) -> Option<Span> {
+    /// How far past the quote the signature may stand (bytes).
+    const REACH: usize = 3000;
+    /// A signature is no longer than this (bytes).
+    const LONGEST: usize = 60;
+    let text = &article.text;
+    let mut limit = (anchor.end + REACH).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let after = text.get(anchor.end..limit)?;
+    let line_end = anchor.end + after.find('\n').unwrap_or(after.len());
+    // The quote may hold the closing mark itself.
+    let line = text.get(anchor.start..line_end)?;
+    let (close, mark) = line
+        .char_indices()
+        .rfind(|(_, c)| matches!(c, '\u{201d}' | '"'))?;
+    let close = close + mark.len_utf8();
+    let rest = &line[close..];
+    let dashed = rest.trim_start();
+    let name = ["\u{2015}", "\u{2014}", "\u{2013}", "--", "-"]
+        .iter()
+        .find_map(|d| dashed.strip_prefix(d))?;
+    let trimmed = name.trim_start();
+    let lead = trimmed.len();
+    let name = trimmed.trim_end_matches(|c: char| c.is_whitespace() || c == '.' || c == ',');
+    if name.is_empty()
+        || name.len() > LONGEST
+        || !name.starts_with(char::is_uppercase)
+        || name.contains(['"', '\u{201c}', '\u{201d}'])
+    {
+        return None;
+    }
+    let start = anchor.start + close + (rest.len() - lead);
+    Some(Span::new(start, start + name.len()))
 }
 
 /// Whether a source as written can stand as a `source:`: a name (`Attorney General Ann
@@ -2161,6 +2246,45 @@ mod tests {
             "Sen. Ann Dole",
         ] {
             assert!(credible_source(speaker), "{speaker}");
+        }
+    }
+
+    #[test]
+    fn source_skips_a_dateline_place_for_the_name_after_the_quote() {
+        let text = "date 2021-01-01 Tolls\n\nSALEM, Ore. \u{2014} The bridge toll will end next spring, in a memo from treasurer Ann Dole.\n";
+        let article = Article::new(text).with_attributions(vec![]);
+        let l = ranked_sources(
+            &article,
+            "claim c\n  source: \n  quote: The bridge toll will end next spring\n",
+        );
+        assert_eq!(l[0], "Ann Dole", "{l:?}");
+    }
+
+    #[test]
+    fn source_in_a_transcript_takes_the_speaker_label_of_the_paragraph() {
+        let text = "date 2021-01-01 Hearing\n\n\"VIK: Who pays for the pier, Ms. Dole? The council?\n\n\"DOLE: The harbour fund will pay for it, Mr. Vik, not the council.\n";
+        let article = Article::new(text);
+        let l = ranked_sources(
+            &article,
+            "claim c\n  source: \n  quote: The harbour fund will pay for it\n",
+        );
+        // The label and "Ms. Dole" are one name, offered once.
+        assert!(l[0].eq_ignore_ascii_case("Dole"), "{l:?}");
+    }
+
+    #[test]
+    fn source_of_a_signed_quotation_is_its_signer() {
+        let text = "date 2021-01-01 Readers on the toll\n\n\u{201c}Lars Vik never cared about the ferry. He sold the pier.\u{201d} \u{2015} Ann Dole\n\u{201c}The toll hurts every family on the island, and the council knows it.\u{201d} \u{2015} Eva Berg\n";
+        let article = Article::new(text).with_attributions(vec![]);
+        for quote in [
+            "The toll hurts every family on the island",
+            "The toll hurts every family on the island, and the council knows it.\u{201d}",
+        ] {
+            let l = ranked_sources(
+                &article,
+                &format!("claim c\n  source: \n  quote: {quote}\n"),
+            );
+            assert_eq!(l[0], "Eva Berg", "{l:?}");
         }
     }
 

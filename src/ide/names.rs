@@ -35,7 +35,8 @@ pub(crate) fn nearness(article: &Article, anchor: Span, mentions: &[Span]) -> (u
 }
 
 /// The anchor's sentences and paragraph, worked out once for ranking many names.
-pub(crate) struct Near {
+pub(crate) struct Near<'a> {
+    text: &'a str,
     anchor: Span,
     /// The quoted parts within `anchor`: a mention inside one is what was said.
     parts: Vec<Span>,
@@ -44,14 +45,14 @@ pub(crate) struct Near {
     paragraph: Option<Span>,
 }
 
-impl Near {
-    pub(crate) fn new(article: &Article, anchor: Span) -> Near {
+impl<'a> Near<'a> {
+    pub(crate) fn new(article: &'a Article, anchor: Span) -> Near<'a> {
         Near::of_parts(article, &[anchor])
     }
 
     /// Nearness to a quote in several parts (`parts` in article order, not empty): a
     /// mention between two parts is as near as can be.
-    pub(crate) fn of_parts(article: &Article, parts: &[Span]) -> Near {
+    pub(crate) fn of_parts(article: &'a Article, parts: &[Span]) -> Near<'a> {
         let anchor = match (parts.first(), parts.last()) {
             (Some(a), Some(b)) => a.cover(*b),
             _ => Span::default(),
@@ -73,6 +74,7 @@ impl Near {
             .filter(|_| in_body)
             .map(|p| article.paragraphs[p]);
         Near {
+            text: &article.text,
             anchor,
             parts: parts.to_vec(),
             sentences,
@@ -85,7 +87,8 @@ impl Near {
         // Mentions are in article order, and on each side of the anchor the closest one is
         // also in the best tier (sentence, then paragraph): two candidates suffice, found by
         // binary search, however often a name occurs. A name inside the quoted words is
-        // what was said, not who said it, and is skipped.
+        // what was said, not who said it, and is skipped; so is a place in a dateline or
+        // a word of a section heading, written in capitals at the start of a line.
         let before = mentions.partition_point(|m| m.end <= anchor.start);
         let after = mentions.partition_point(|m| m.start < anchor.end);
         let nearest = [
@@ -103,7 +106,24 @@ impl Near {
             .flatten()
             .map(|i| mentions[i])
             .chain(between)
-            .filter(|m| !quoted(m))
+            .filter(|m| {
+                // Only near the quote, whose text is at hand: reading the article at every
+                // name's far mention would cost a cache miss each on a large article.
+                if quoted(m) {
+                    return false;
+                }
+                let near = m.end + NEAR_TEXT > anchor.start && m.start < anchor.end + NEAR_TEXT;
+                let place_or_label = near
+                    && match capitals_line(self.text, *m) {
+                        Some(Capitals::Dateline) => true,
+                        // A heading holding the quote is the quote's own sentence.
+                        Some(Capitals::Heading) => {
+                            !self.paragraph.is_some_and(|p| p.contains_span(*m))
+                        }
+                        None => false,
+                    };
+                !place_or_label
+            })
             .map(|m| {
                 let tier = if self.sentences.is_some_and(|s| s.contains_span(m)) {
                     0
@@ -124,10 +144,115 @@ impl Near {
     }
 }
 
+/// How far from the quote (bytes) a mention is looked at for a dateline or a heading.
+const NEAR_TEXT: usize = 4096;
+
+/// Whether `m`, written in capitals, stands in a dateline (`SALEM, Ore. — The council
+/// …`, `ARLINGTON (Reuters) -- …`) or a section heading (`SUMMARY.`, a line in capitals):
+/// at the start of a line, after nothing but capitals, and followed on its line by a
+/// dash past words in capitals or abbreviations, or by nothing but capitals. A place or
+/// a label, never who spoke. Looks at most a short line's length either side.
+pub(crate) fn capitals_line(text: &str, m: Span) -> Option<Capitals> {
+    /// A dateline or a heading is no longer than this (bytes) either side of the name.
+    const REACH: usize = 60;
+    let name = text.get(m.start..m.end)?;
+    // Most names are written in mixed case, and most names in capitals stand inside a
+    // sentence: both return within a few bytes.
+    if name.chars().any(char::is_lowercase) || !name.chars().any(char::is_uppercase) {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let mut line_start = m.start;
+    loop {
+        if line_start == 0 || bytes[line_start - 1] == b'\n' {
+            break;
+        }
+        let b = bytes[line_start - 1];
+        if b.is_ascii_lowercase() || b == b':' || b == b'.' || m.start - line_start >= REACH {
+            return None;
+        }
+        line_start -= 1;
+    }
+    let before = text.get(line_start..m.start)?;
+    if before.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let mut end = (m.end + REACH).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let rest = &text[m.end..end];
+    let line = rest.find('\n').map_or(rest, |i| &rest[..i]);
+    if line.len() < rest.len() && !line.chars().any(char::is_lowercase) {
+        return Some(Capitals::Heading);
+    }
+    let dash = [" \u{2014}", " \u{2015}", " \u{2013}", " --", " - "]
+        .iter()
+        .filter_map(|d| line.find(d))
+        .min()?;
+    // Between the name and the dash: a state, a date, an agency ("N.Y., Sept. 26
+    // (AP)"): a dateline. Words in capitals: a heading run into its paragraph ("ANN DOLE
+    // SPEAKS UP — …"). Anything else is a sentence ("said Monday —").
+    let lead = &line[..dash];
+    if lead.contains([':', '"', '\u{201c}']) {
+        return None;
+    }
+    let mut outside = String::with_capacity(lead.len());
+    let mut depth = 0usize;
+    for c in lead.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = outside
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let at_line_start = !before.chars().any(char::is_alphanumeric);
+    if at_line_start
+        && words
+            .iter()
+            .all(|w| w.ends_with('.') || w.chars().all(|c| c.is_ascii_digit()))
+    {
+        Some(Capitals::Dateline)
+    } else if words.iter().all(|w| !w.chars().any(char::is_lowercase)) {
+        Some(Capitals::Heading)
+    } else {
+        None
+    }
+}
+
+/// What a name written in capitals at the start of a line stands in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Capitals {
+    Dateline,
+    Heading,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ide::fixture::{article, parsed};
+
+    #[test]
+    fn datelines_and_headings_in_capitals_are_told_apart_from_names() {
+        let text = "SUMMARY.\n\nSALEM, Ore., Jan. 4 (AP) \u{2014} The pier will close.\n\n\
+                    TOLLS GO UP \u{2014} The fare rises.\n\nDOLE: It will.\n\n\
+                    LARS VIK said on Monday \u{2014} so it goes.\n";
+        let at = |name: &str| {
+            let start = text.find(name).unwrap();
+            capitals_line(text, Span::new(start, start + name.len()))
+        };
+        assert_eq!(at("SUMMARY"), Some(Capitals::Heading));
+        assert_eq!(at("SALEM"), Some(Capitals::Dateline));
+        assert_eq!(at("TOLLS"), Some(Capitals::Heading));
+        assert_eq!(at("DOLE"), None);
+        assert_eq!(at("LARS VIK"), None);
+        assert_eq!(at("The pier"), None);
+    }
 
     #[test]
     fn same_sentence_beats_paragraph_beats_elsewhere() {
