@@ -914,6 +914,7 @@ fn classify(words: &[String]) -> CandidateKind {
 /// Words that end a noun phrase when walking back from a reporting verb.
 const PHRASE_STOPS: &[&str] = &[
     "that", "which", "who", "whom", "whose", "because", "while", "when", "but", "and", "as", "if",
+    "or", "nor",
 ];
 /// Words skipped between a subject and its verb: "has also argued", "subsequently said".
 const AUXILIARIES: &[&str] = &[
@@ -944,8 +945,23 @@ const PRONOUNS: &[&str] = &[
 ];
 /// Adverbs that stand between a subject and its reporting verb ("Ann Dole now says").
 const ADVERBS: &[&str] = &[
-    "now", "often", "still", "never", "just", "already", "once", "again", "always", "too", "long",
-    "first", "ever", "soon",
+    "now",
+    "often",
+    "still",
+    "never",
+    "just",
+    "already",
+    "once",
+    "again",
+    "always",
+    "too",
+    "long",
+    "first",
+    "ever",
+    "soon",
+    "sometimes",
+    "then",
+    "later",
 ];
 /// Nouns of time that close a phrase of time before a reporting verb ("this month").
 const TIME_NOUNS: &[&str] = &[
@@ -1196,6 +1212,25 @@ mod tests {
                 .any(|(n, _)| *n == "Earlier" || *n == "Wednesday"),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn candidates_take_no_conjunction_or_adverb_of_frequency_for_a_subject() {
+        let a = Article::new(
+            "Tolls\n\nThe pier may close, or sometimes would say so. Berit Lunde \
+             then said the pier is unsafe.",
+        );
+        let names: Vec<&str> = a.candidates().iter().map(|c| c.name.as_str()).collect();
+        for junk in [
+            "or",
+            "sometimes",
+            "or sometimes",
+            "then",
+            "Berit Lunde then",
+        ] {
+            assert!(!names.contains(&junk), "{junk}: {names:?}");
+        }
+        assert!(names.contains(&"Berit Lunde"), "{names:?}");
     }
 
     #[test]
