@@ -1877,8 +1877,6 @@ const STANCE_OBJECT_NOUNS: &[&str] = &[
     "praise",
     "insistence",
     "fears",
-    "concern",
-    "concerns",
     "hopes",
     "desire",
     "intention",
