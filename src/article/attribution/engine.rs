@@ -573,6 +573,7 @@ word_set! {
     NP_OBJECT_SET = NP_OBJECT;
     STATEMENT_NOUNS_SET = STATEMENT_NOUNS;
     NOMINAL_CUES_SET = NOMINAL_CUES;
+    STANCE_OBJECT_NOUNS_SET = STANCE_OBJECT_NOUNS;
     IRREGULAR_PAST_SET = IRREGULAR_PAST;
 }
 
@@ -1118,6 +1119,12 @@ fn skip_aux_left(b: &Block, lo: usize, mut i: usize) -> usize {
 fn subject_end(b: &Block, lo: usize, ci: usize) -> usize {
     let t = &b.toks;
     let mut k = skip_aux_left(b, lo, ci);
+    // "continues to insist", "went on to explain": the verb that leads to the cue.
+    if k == ci {
+        if let Some(v) = catenative_start(b, lo, ci) {
+            k = skip_aux_left(b, lo, v);
+        }
+    }
     // A phrase of time between the subject and its verb: `who in 2009 said`, `Berg on
     // Monday said`, `the council last week warned`.
     if k >= lo + 3 && t[k - 1].word() && t[k - 2].word() && t[k - 3].word() {
@@ -1137,6 +1144,64 @@ fn subject_end(b: &Block, lo: usize, ci: usize) -> usize {
         }
     }
     k
+}
+
+/// Whether the verb at `i` follows `to` after a verb that leads to it (`continues to
+/// insist`, `went on to explain`, `has yet to explain`, `was quick to point out`).
+fn catenative_before(b: &Block, lo: usize, i: usize) -> bool {
+    catenative_start(b, lo, i).is_some()
+}
+
+/// The index of the leading verb of [`catenative_before`].
+fn catenative_start(b: &Block, lo: usize, i: usize) -> Option<usize> {
+    let t = &b.toks;
+    if i < lo + 2 || !t[i - 1].is("to") || !t[i - 2].word() {
+        return None;
+    }
+    let w = t[i - 2].low.as_str();
+    if matches!(
+        w,
+        "continue"
+            | "continues"
+            | "continued"
+            | "continuing"
+            | "appear"
+            | "appears"
+            | "appeared"
+            | "seem"
+            | "seems"
+            | "seemed"
+            | "try"
+            | "tries"
+            | "tried"
+            | "trying"
+            | "begin"
+            | "begins"
+            | "began"
+            | "start"
+            | "starts"
+            | "started"
+            | "need"
+            | "needs"
+            | "needed"
+            | "yet"
+            | "quick"
+            | "proceeded"
+            | "proceeds"
+    ) {
+        return Some(i - 2);
+    }
+    // "went on to explain"
+    if w == "on"
+        && i >= lo + 3
+        && matches!(
+            t[i - 3].low.as_str(),
+            "go" | "goes" | "went" | "going" | "gone"
+        )
+    {
+        return Some(i - 3);
+    }
+    None
 }
 
 /// Skips adverbs and adjuncts right after a cue (`on Wednesday`, `in a statement`,
@@ -1521,7 +1586,7 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         if t[i - 1].p == '\u{2019}' || t[i - 1].p == '\'' || prev.ends_with("'s") {
             return true;
         }
-        if prev == "to" && lemma != "according to" {
+        if prev == "to" && lemma != "according to" && !catenative_before(b, lo, i) {
             // "to say", "wants to deny": an infinitive, not a report (except "has to").
             return true;
         }
@@ -1719,8 +1784,8 @@ fn find_in_unit(a: &Article, b: &Block, bi: usize, lo0: usize, hi: usize, out: &
         }
         i = cue_last + 1;
     }
-    if out.len() == start_len && !b.headline {
-        nominal(&a.text, b, bi, lo, hi, out);
+    if !b.headline {
+        nominal(&a.text, b, bi, lo, hi, start_len, out);
     }
     if !b.headline {
         let others = out.len() - start_len;
@@ -1767,24 +1832,137 @@ const NOMINAL_CUES: &[&str] = &[
     "message",
 ];
 
+/// Nouns of stance and intent whose content follows a preposition or an infinitive after
+/// a possessor (`his determination to act alone`, `Reed's disdain for the plan`).
+const STANCE_OBJECT_NOUNS: &[&str] = &[
+    "determination",
+    "decision",
+    "effort",
+    "efforts",
+    "eagerness",
+    "refusal",
+    "reluctance",
+    "willingness",
+    "unwillingness",
+    "commitment",
+    "bid",
+    "push",
+    "call",
+    "calls",
+    "demand",
+    "demands",
+    "plan",
+    "plans",
+    "proposal",
+    "proposals",
+    "promise",
+    "promises",
+    "pledge",
+    "vow",
+    "threat",
+    "threats",
+    "claim",
+    "claims",
+    "ideas",
+    "views",
+    "view",
+    "obsession",
+    "disdain",
+    "support",
+    "opposition",
+    "criticism",
+    "criticisms",
+    "attack",
+    "attacks",
+    "praise",
+    "insistence",
+    "fears",
+    "hopes",
+    "desire",
+    "intention",
+    "theory",
+    "announcement",
+    "rejection",
+    "denial",
+    "defense",
+    "embrace",
+    "endorsement",
+    "recommendation",
+    "request",
+    "skepticism",
+    "contempt",
+    "hostility",
+    "admiration",
+    "enthusiasm",
+    "suggestion",
+    "warning",
+    "warnings",
+    "stance",
+    "position",
+    "assessment",
+    "dismissal",
+    "condemnation",
+    "doubts",
+    "questions",
+    "complaints",
+    "complaint",
+    "allegations",
+    "accusations",
+    "argument",
+    "arguments",
+    "rhetoric",
+    "remarks",
+    "comments",
+    "statements",
+    "message",
+    "vision",
+    "agenda",
+    "approach",
+    "strategy",
+];
+
 /// `Reed's claim that …`, `his repeated warning that …`: a noun of saying with a `that`
 /// clause, after its possessor (a name's `'s` or `his`/`her`/`their`/`its`). Without a
 /// possessor there is no source to name, and the sentence is left to the other rules.
 /// The content runs from after `that` to the next comma or the unit's end.
-fn nominal(text: &str, b: &Block, bi: usize, lo: usize, hi: usize, out: &mut Vec<Found>) {
+fn nominal(
+    text: &str,
+    b: &Block,
+    bi: usize,
+    lo: usize,
+    hi: usize,
+    start_len: usize,
+    out: &mut Vec<Found>,
+) {
     let t = &b.toks;
     let possessive = |w: &str| w.ends_with("'s");
     for i in lo + 1..hi.saturating_sub(3) {
         // `that` first: one comparison rules out most words.
-        if !t[i + 1].is("that") {
+        let with_prep = matches!(
+            t[i + 1].low.as_str(),
+            "to" | "of" | "for" | "about" | "on" | "with" | "against" | "over"
+        ) && t[i].word()
+            && STANCE_OBJECT_NOUNS_SET.contains(t[i].low.as_str());
+        if !t[i + 1].is("that") && !with_prep {
             continue;
         }
-        if in_quote(b, i) || !t[i].word() || !NOMINAL_CUES_SET.contains(t[i].low.as_str()) {
+        if in_quote(b, i)
+            || !t[i].word()
+            || !(with_prep || NOMINAL_CUES_SET.contains(t[i].low.as_str()))
+        {
+            continue;
+        }
+        // Inside another attribution's content: that one holds it.
+        if out[start_len..].iter().any(|f| {
+            f.content
+                .iter()
+                .any(|c| c.start <= t[i].s() && t[i].s() < c.end)
+        }) {
             continue;
         }
         // "the claim that was made": a relative clause, not the claim's content.
         let after = t[i + 2].low.as_str();
-        if AUX_SET.contains(after) || lexicon::reporting_lemma(after).is_some() {
+        if !with_prep && (AUX_SET.contains(after) || lexicon::reporting_lemma(after).is_some()) {
             continue;
         }
         // The possessor, past at most two modifiers (`Reed's repeated claim`).
@@ -1843,7 +2021,7 @@ fn nominal(text: &str, b: &Block, bi: usize, lo: usize, hi: usize, out: &mut Vec
                 closes.then_some(k + 2)
             })
             .unwrap_or(hi);
-        if (s..e).filter(|&k| t[k].word()).count() < 4 {
+        if (s..e).filter(|&k| t[k].word()).count() < if with_prep { 2 } else { 4 } {
             continue;
         }
         let Some(c) = content_span(b, s, e) else {
@@ -1883,6 +2061,181 @@ fn name_inside_a_sentence(a: &Article, w: Span) -> bool {
                 .next_back()
                 .is_some_and(|c| c.is_lowercase() || c == ',')
     })
+}
+
+/// Connectives that open a sentence before a comma (`Moreover, …`, `Instead, …`).
+const CONNECTIVES: &[&str] = &[
+    "moreover",
+    "instead",
+    "however",
+    "worse",
+    "indeed",
+    "still",
+    "meanwhile",
+    "nonetheless",
+    "nevertheless",
+    "furthermore",
+    "conversely",
+    "similarly",
+    "likewise",
+    "ultimately",
+    "finally",
+    "first",
+    "second",
+    "third",
+    "again",
+    "now",
+    "then",
+    "yet",
+    "so",
+    "thus",
+    "therefore",
+    "hence",
+    "later",
+    "earlier",
+    "today",
+    "yesterday",
+    "separately",
+    "overall",
+    "otherwise",
+    "also",
+    "besides",
+    "lately",
+    "recently",
+    "initially",
+    "eventually",
+    "perhaps",
+    "maybe",
+];
+/// Words opening a subordinate clause before the main one (`If schedules allow, …`).
+const SUBORDINATORS: &[&str] = &[
+    "if", "when", "while", "although", "though", "as", "because", "since", "once", "after",
+    "before", "until", "unless", "whereas", "whenever",
+];
+
+/// Skips what opens a sentence before its subject: connectives and adverbs (`Moreover,`,
+/// `Recently, however,`), a phrase of time (`Last week,`, `Earlier this month,`), a short
+/// prepositional phrase (`On Friday,`, `In recent weeks,`) or a short subordinate clause
+/// (`If schedules permit,`), each closed by a comma, up to three of them. `None` when the
+/// sentence opens with a phrase that runs on without a comma: no subject to read.
+fn skip_intro(a: &Article, b: &Block, mut s: usize, hi: usize) -> Option<usize> {
+    let t = &b.toks;
+    let comma_within = |from: usize, n: usize| -> Option<usize> {
+        (from..hi.min(from + n))
+            .find(|&k| !t[k].word())
+            .filter(|&k| t[k].p == ',')
+    };
+    for _ in 0..3 {
+        if s >= hi || !t[s].word() {
+            break;
+        }
+        let w = t[s].low.as_str();
+        if CLAUSE_OPENERS.contains(&w) && !(s + 1 < hi && t[s + 1].p == ',') {
+            s += 1;
+            continue;
+        }
+        if s + 1 < hi && t[s + 1].p == ',' {
+            // One word and a comma: a connective or an adverb, not a name with its
+            // apposition (`Kelly, a nurse, …`).
+            let adverb = w.ends_with("ly")
+                && w.len() > 4
+                && !name_inside_a_sentence(a, Span::new(t[s].s(), t[s].e()));
+            if CONNECTIVES.contains(&w) || CLAUSE_OPENERS.contains(&w) || adverb {
+                s += 2;
+                continue;
+            }
+            break;
+        }
+        let time_lead = matches!(
+            w,
+            "last" | "this" | "earlier" | "late" | "early" | "later" | "next" | "one" | "that"
+        ) || day_word(w)
+            || MONTHS.contains(&w);
+        if time_lead && t[s].cap {
+            if let Some(k) = comma_within(s + 1, 5) {
+                if (s + 1..k).all(|m| !t[m].reports()) {
+                    s = k + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if SUBORDINATORS.contains(&w) && !PREPS_SET.contains(w) || w == "as" {
+            let k = (s + 1..hi.min(s + 16)).find(|&k| !t[k].word())?;
+            if t[k].p != ',' || k < s + 3 {
+                return None;
+            }
+            s = k + 1;
+            continue;
+        }
+        // A participle phrase: "Chastened by the analyses, …", "Bemoaning the cost, …".
+        if (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 5 && !t[s].reports() {
+            if let Some(k) = (s + 1..hi.min(s + 12)).find(|&k| !t[k].word()) {
+                if t[k].p == ',' && k > s + 1 {
+                    s = k + 1;
+                    continue;
+                }
+            }
+        }
+        // "Twenty-two years ago,"
+        if let Some(k) = comma_within(s + 1, 5).filter(|&k| t[k - 1].is("ago")) {
+            s = k + 1;
+            continue;
+        }
+        if PREPS_SET.contains(w) || matches!(w, "ahead" | "following") {
+            // A short phrase of time or place before the subject: "On Friday, …".
+            let k = comma_within(s + 1, 7)?;
+            s = k + 1;
+            continue;
+        }
+        break;
+    }
+    Some(s)
+}
+
+/// A parenthesis between commas right after a subject ending at `se`, before its verb:
+/// `, in particular,`, `, for instance,`, `, however,`, an apposition (`, a former
+/// senator,`) or a relative clause (`, which most nations signed,`). Returns the index
+/// after the closing comma.
+fn parenthesis_after(b: &Block, se: usize, hi: usize) -> Option<usize> {
+    let t = &b.toks;
+    if se + 2 >= hi || t[se].p != ',' || !t[se + 1].word() {
+        return None;
+    }
+    let close = (se + 1..hi.min(se + 14)).find(|&k| !t[k].word())?;
+    if t[close].p != ',' || close + 1 >= hi || !t[close + 1].word() {
+        return None;
+    }
+    let first = t[se + 1].low.as_str();
+    let opens = PREPS_SET.contains(first)
+        || matches!(
+            first,
+            "however"
+                | "meanwhile"
+                | "too"
+                | "though"
+                | "who"
+                | "which"
+                | "whose"
+                | "a"
+                | "an"
+                | "the"
+                | "also"
+                | "once"
+                | "now"
+                | "then"
+                | "still"
+                | "second"
+                | "like"
+        )
+        || (first.ends_with("ly") && first.len() > 4 && close == se + 2);
+    let next = t[close + 1].low.as_str();
+    let verb_next = !t[close + 1].cap
+        && !DETS_SET.contains(next)
+        && !PREPS_SET.contains(next)
+        && !STOPS_SET.contains(next)
+        && !PRONOUNS.contains(&next);
+    (opens && verb_next).then_some(close + 1)
 }
 
 /// Past-tense forms that do not end in `-ed`, for [`clause_verb`].
@@ -1982,18 +2335,11 @@ fn clause_verb(
     while s < hi && !t[s].word() && !is_quote_char(t[s].p) {
         s += 1;
     }
-    if s < hi && CLAUSE_OPENERS.contains(&t[s].low.as_str()) {
-        s += 1;
-        if s < hi && t[s].p == ',' {
-            s += 1;
-        }
-    }
-    // A short phrase of time or place before the subject: "On Friday, …".
-    if s < hi && PREPS_SET.contains(t[s].low.as_str()) {
-        match (s + 1..hi.min(s + 8)).find(|&k| !t[k].word()) {
-            Some(k) if t[k].p == ',' => s = k + 1,
-            _ => return,
-        }
+    // What opens the sentence before its subject: `But`, `On Friday,`, `Recently,
+    // however,`, `If schedules permit,`.
+    match skip_intro(a, b, s, hi) {
+        Some(k) => s = k,
+        None => return,
     }
     if s >= hi || !t[s].word() || in_quote(b, s) {
         return;
@@ -2046,12 +2392,14 @@ fn clause_verb(
     let first = t[ss].low.as_str();
     let words: Vec<&Tok> = t[ss..se].iter().filter(|x| x.word()).collect();
     let head = words.last().map_or("", |w| w.low.as_str());
+    // A parenthesis between the subject and its verb (`Reid, in particular, has …`).
+    let vstart = parenthesis_after(b, se, hi).unwrap_or(se);
     // Another attribution of the sentence starting before the subject's verb holds the
     // sentence (`Anna Berg said …`): asked first, as this runs for every sentence.
     if others > 0
         && out[out.len() - others..].iter().any(|f| {
-            f.content[0].start <= t[se.min(hi - 1)].s()
-                || f.cue.is_some_and(|c| c.start <= t[se.min(hi - 1)].s())
+            f.content[0].start <= t[vstart.min(hi - 1)].s()
+                || f.cue.is_some_and(|c| c.start <= t[vstart.min(hi - 1)].s())
         })
     {
         return;
@@ -2112,7 +2460,7 @@ fn clause_verb(
             || name_inside_a_sentence(a, span_of(b, (ss, se)))
     };
     // The verb group: auxiliaries and adverbs, then the verb.
-    let mut v = se;
+    let mut v = vstart;
     let mut aux = None;
     while v < hi
         && t[v].word()
@@ -2681,7 +3029,7 @@ fn according_to(
 /// `X said (that) …`, `X told Y …`, `X reported citing Y …`, `…, saying …`.
 #[allow(clippy::too_many_arguments)]
 fn forward(
-    _a: &Article,
+    a: &Article,
     b: &Block,
     bi: usize,
     lo: usize,
@@ -2699,7 +3047,10 @@ fn forward(
             || GERUND_INTRO.contains(&t[ci - 1].low.as_str()));
     let mut source;
     if participle {
-        source = last_source.or_else(|| clause_subject(b, lo, ci).map(|r| span_of(b, r)));
+        // The main clause's subject, past what opens the sentence (`In 1986, the court
+        // blocked …, citing …`).
+        let from = skip_intro(a, b, lo, ci).unwrap_or(lo);
+        source = last_source.or_else(|| clause_subject(b, from, ci).map(|r| span_of(b, r)));
     } else {
         let k = subject_end(b, lo, ci);
         let mut left = np_left(b, lo, k);
@@ -2778,7 +3129,8 @@ fn forward(
                 left = np_left(b, lo, e);
             } else if matches!(prev.low.as_str(), "and" | "but" | "or" | "then") && k - 1 > lo {
                 // "X supported Democrats … and said": the clause's subject.
-                left = np_right(b, lo, k - 1)
+                let from = skip_intro(a, b, lo, k - 1).unwrap_or(lo);
+                left = np_right(b, from, k - 1)
                     .filter(|r| t[r.0].cap || DETS_SET.contains(t[r.0].low.as_str()));
             }
         }
@@ -2944,6 +3296,15 @@ fn forward(
                     end = c + 1;
                 }
             }
+        }
+    }
+    // A right double mark that closes nothing opened in the content: the cue stood inside
+    // a quotation whose opening mark was not read as one; the content ends there.
+    if !starts_quote {
+        if let Some(k) = (j..end).find(|&k| {
+            t[k].p == '\u{201d}' && !b.quotes.iter().any(|q| q.close == Some(k) && q.open >= j)
+        }) {
+            end = k;
         }
     }
     if !starts_quote
@@ -3878,6 +4239,13 @@ fn sentence_subject(a: &Article, start: usize, before: usize) -> Option<Span> {
             }
             i += 1;
         } else if t.p == ',' && end > 0 && toks.get(i + 1).is_some_and(|n| n.cap) {
+            i += 1;
+        } else if t.p == '.'
+            && end == i
+            && is_abbrev(&toks[i - 1].low)
+            && toks.get(i + 1).is_some_and(|n| n.cap && n.s() == t.e() + 1)
+        {
+            // "Mrs. Clinton", "Sen. Ann Dole": a title's period inside the name.
             i += 1;
         } else {
             break;

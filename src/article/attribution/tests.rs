@@ -777,3 +777,51 @@ fn subjects_ended_by_their_verb() {
     ));
     assert!(all.is_empty(), "{all:#?}");
 }
+
+#[test]
+fn an_act_after_an_opening_phrase_or_with_a_parenthesis() {
+    let s = only(&format!(
+        "{H}Recently, however, the union issued a policy paper welcoming the new harbor rules."
+    ));
+    assert_eq!(s.source.as_deref(), Some("the union"));
+    assert_eq!(s.cue.as_deref(), Some("issued"));
+    let s = only(&format!(
+        "{H}Karl Moen, in particular, has been steadily pounding the toll plan as a costly mistake."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Karl Moen"));
+    // A name with its apposition is no opening phrase; a comma list names no one.
+    assert!(seen(&format!(
+        "{H}Quietly, the river rose over the old stone steps."
+    ))
+    .is_empty());
+}
+
+#[test]
+fn a_noun_of_stance_with_a_possessor_and_a_preposition() {
+    let s = only(&format!(
+        "{H}The debate turned on Mayor Lund's determination to close the old ferry dock."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Mayor Lund"));
+    assert_eq!(s.cue.as_deref(), Some("determination"));
+    assert_eq!(s.content, ["close the old ferry dock"]);
+    // Without a possessor there is no source.
+    assert!(seen(&format!(
+        "{H}The debate turned on a determination to close the dock."
+    ))
+    .is_empty());
+}
+
+#[test]
+fn a_reporting_verb_after_continue_or_go_on() {
+    let s = only(&format!(
+        "{H}Ruth Amsel continues to insist that the ferry dock will reopen in spring."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Ruth Amsel"));
+    assert_eq!(s.content, ["the ferry dock will reopen in spring"]);
+    let s = only(&format!(
+        "{H}Ruth Amsel went on to explain how the levy would be spent."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Ruth Amsel"));
+    // An infinitive after any other verb is no report.
+    assert!(seen(&format!("{H}The clerk ran to say hello.")).is_empty());
+}
