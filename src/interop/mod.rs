@@ -720,28 +720,23 @@ mod tests {
         let handed = QuoteMatches::from_claims(by_claim);
         let parsed = Parsed::new(PIER_CLAIMS);
         let article = Article::new(PIER_ARTICLE);
-        let r = resolve(
-            "p.claims",
-            "pier.txt",
-            &parsed,
-            Ok(&article),
-            &[],
-            Some(&handed),
-        );
+        let resolve_with = |matches: &QuoteMatches| {
+            resolve(
+                "p.claims",
+                "pier.txt",
+                &parsed,
+                Ok(&article),
+                &[],
+                Some(matches),
+            )
+        };
+        let r = resolve_with(&handed);
         let q = &r.claims[0].quotes[0];
         assert_eq!((q.level, q.occurrences), (Level::Normalized, 2));
         assert_eq!(q.parts[0].article.text, "The harbou");
         assert_eq!(q.parts[0].quote, "We will");
         // Matches of another version of the file (another claim count) are not used.
-        let fewer = QuoteMatches::from_claims(Vec::new());
-        let r = resolve(
-            "p.claims",
-            "pier.txt",
-            &parsed,
-            Ok(&article),
-            &[],
-            Some(&fewer),
-        );
+        let r = resolve_with(&QuoteMatches::from_claims(Vec::new()));
         assert_eq!(r.claims[0].quotes[0].level, Level::Exact);
         assert_eq!(r.claims[0].quotes[0].occurrences, 1);
     }
