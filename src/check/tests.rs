@@ -1545,3 +1545,19 @@ fn keeping_quotes_hands_on_each_search_once() {
     check(&parsed, ArticleRef::Failed(&err), &config, &mut cache);
     assert!(cache.last_quotes.is_none());
 }
+
+/// The pier annotation checked against its article by a run that keeps the quote
+/// searches (the hand-over that export and report take).
+pub(crate) fn pier_checked_keeping_quotes(
+) -> (Parsed, std::sync::Arc<Article>, Vec<Diagnostic>, ClaimCache) {
+    let parsed = Parsed::new(PIER_CLAIMS);
+    let article = std::sync::Arc::new(Article::new(PIER_ARTICLE));
+    let mut cache = ClaimCache::keeping_quotes();
+    let diagnostics = check(
+        &parsed,
+        ArticleRef::Loaded(&article),
+        &Config::default(),
+        &mut cache,
+    );
+    (parsed, article, diagnostics, cache)
+}

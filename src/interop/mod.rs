@@ -632,22 +632,11 @@ pub(crate) fn one_line(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::check::tests::{PIER_ARTICLE, PIER_CLAIMS};
-    use crate::check::{check, ArticleRef, ClaimCache};
-    use crate::config::Config;
-    use std::sync::Arc;
 
     /// The pier annotation checked (keeping the quote searches) and resolved with and
     /// without them.
     fn pier() -> (Resolved, Resolved, QuoteMatches) {
-        let parsed = Parsed::new(PIER_CLAIMS);
-        let article = Arc::new(Article::new(PIER_ARTICLE));
-        let mut cache = ClaimCache::keeping_quotes();
-        let diags = check(
-            &parsed,
-            ArticleRef::Loaded(&article),
-            &Config::default(),
-            &mut cache,
-        );
+        let (parsed, article, diags, cache) = crate::check::tests::pier_checked_keeping_quotes();
         let quotes = cache.last_quotes.expect("kept");
         let with = resolve(
             "p.claims",

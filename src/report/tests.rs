@@ -482,16 +482,7 @@ fn the_validator_rejects_broken_markup() {
 
 #[test]
 fn the_checks_quote_searches_draw_the_same_page() {
-    use crate::check::tests::{PIER_ARTICLE, PIER_CLAIMS};
-    let parsed = Parsed::new(PIER_CLAIMS);
-    let article = Arc::new(Article::new(PIER_ARTICLE));
-    let mut cache = ClaimCache::keeping_quotes();
-    let diagnostics = check(
-        &parsed,
-        ArticleRef::Loaded(&article),
-        &Config::default(),
-        &mut cache,
-    );
+    let (parsed, article, diagnostics, cache) = crate::check::tests::pier_checked_keeping_quotes();
     let quotes = cache.last_quotes.clone().expect("kept");
     let draw = |quotes: Option<&crate::check::QuoteMatches>| {
         page(&Page {
