@@ -30,7 +30,14 @@ for t in "${targets[@]}"; do
   echo "fuzz $t: $(get execs_done) executions in $(get run_time) s ($(get execs_per_sec)/s), corpus $(get corpus_count), edges $(get edges_found), crashes $crashes, hangs $hangs"
   if [ "$crashes" != 0 ] || [ "$hangs" != 0 ]; then
     failed=1
-    ls "out/$t/default/crashes" "out/$t/default/hangs" || true
+    # The inputs themselves, so that a finding on a CI machine can be replayed anywhere:
+    # `echo BASE64 | base64 -d > input; target/release/fuzz_TARGET < input`.
+    for f in "out/$t/default/crashes"/id:* "out/$t/default/hangs"/id:*; do
+      [ -f "$f" ] || continue
+      echo "finding $(basename "$f") ($(wc -c <"$f") bytes), base64:"
+      head -c 65536 "$f" | base64 -w 0
+      echo
+    done
   fi
 done
 rm -f out-*.log

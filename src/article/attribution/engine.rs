@@ -4241,6 +4241,7 @@ fn sentence_subject(a: &Article, start: usize, before: usize) -> Option<Span> {
         } else if t.p == ',' && end > 0 && toks.get(i + 1).is_some_and(|n| n.cap) {
             i += 1;
         } else if t.p == '.'
+            && end > 0
             && end == i
             && is_abbrev(&toks[i - 1].low)
             && toks.get(i + 1).is_some_and(|n| n.cap && n.s() == t.e() + 1)

@@ -825,3 +825,18 @@ fn a_reporting_verb_after_continue_or_go_on() {
     // An infinitive after any other verb is no report.
     assert!(seen(&format!("{H}The clerk ran to say hello.")).is_empty());
 }
+
+#[test]
+fn a_sentence_opening_with_a_stray_period_does_not_panic() {
+    // Found by fuzzing: a period before any word used to index the token before it
+    // (`toks[i - 1]` at i = 0) while looking for a title such as `Mrs.`.
+    let found = seen(". He said the plan works.");
+    assert!(
+        found.iter().all(|s| s.source.as_deref() != Some(". He")),
+        "the stray period is no part of a name: {found:?}"
+    );
+    let found = seen("Nora Falk arrived.\n\n. He said the plan works.");
+    assert!(found
+        .iter()
+        .all(|s| s.source.as_deref().is_none_or(|src| !src.contains('.'))));
+}
