@@ -499,6 +499,9 @@ fn actor_names(
     let mut credited: Option<Credited> = None;
     // The quoted parts of the claim's quote: what lies between them may name the speaker.
     let mut parts: Vec<Span> = Vec::new();
+    // The subject of the claim's own cue in the quote's sentence: who the annotator's cue
+    // has speak.
+    let mut cued: Option<Span> = None;
     match &usage {
         NameUse::Source(i) => {
             parts = article
@@ -506,6 +509,13 @@ fn actor_names(
                 .and_then(|(a, c)| quote_parts(a, c))
                 .unwrap_or_default();
             anchor = parts.first().zip(parts.last()).map(|(a, b)| a.cover(*b));
+            cued = article
+                .zip(model.claims.get(*i))
+                .zip(parts.first())
+                .and_then(|((a, c), first)| {
+                    let cue = c.cue.as_ref()?.value.text.as_str();
+                    subject_before_cue(a, *first, cue)
+                });
             credited = article
                 .filter(|_| !parts.is_empty())
                 .map(|a| Credited::new(a, &parts));
@@ -717,6 +727,19 @@ fn actor_names(
             });
         }
     }
+    if let (Some(a), Some(span)) = (article, cued) {
+        let label = span.slice(&a.text).to_string();
+        proposals.push(NameProposal {
+            key: Cow::Owned(normalize_str(&label)),
+            label: Cow::Owned(label),
+            kind: CompletionKind::Name,
+            detail: Detail::Article { kind: "subject" },
+            documentation: None,
+            mentions: Mentions::Owned(vec![span]),
+            group: 2,
+            written: false,
+        });
+    }
     if let NameUse::Source(_) = usage {
         proposals.push(NameProposal {
             label: Cow::Borrowed(UNNAMED),
@@ -775,9 +798,20 @@ fn actor_names(
         // quoted words after every other name (tiers 5-8); `unnamed` last.
         let labelled = label.is_some_and(|l| p.mentions.iter().any(|m| overlaps(*m, l)));
         let (tier, distance) = if labelled { (0, 0) } else { (tier, distance) };
+        // A name standing at the head of the subject of the claim's own cue, when the
+        // analysis credits no one with the quote.
+        let unattributed = credited.as_ref().is_none_or(|c| c.speaker.is_empty());
+        let cued_here = unattributed
+            && cued.is_some_and(|s| {
+                let from = p.mentions.partition_point(|m| m.end <= s.start);
+                p.mentions[from..]
+                    .iter()
+                    .take_while(|m| m.start < s.end)
+                    .any(|m| m.end + 4 >= s.end)
+            });
         let tier = match &credited {
             _ if tier == 9 => 9,
-            _ if labelled => 0,
+            _ if labelled || cued_here => 0,
             // A name standing at the head (the end) of the speaker's phrase before one
             // that only modifies it: `Josh Earnest` before `White House` for "White
             // House press secretary Josh Earnest".
@@ -892,9 +926,10 @@ impl Credited {
                 .map(|a| a.source.into_iter().chain(a.resolved).collect())
                 .unwrap_or_default(),
             name: att.and_then(|a| crate::check::credit::speaker_text(article, a)),
-            written: att
-                .and_then(|a| a.source)
-                .filter(|s| looks_like_a_name(s.slice(&article.text))),
+            written: att.and_then(|a| a.source).filter(|s| {
+                let t = s.slice(&article.text);
+                looks_like_a_name(t) || looks_like_a_description(t)
+            }),
             addressee: att.and_then(|a| a.addressee),
             content: att.map_or_else(|| parts.to_vec(), |a| a.content.clone()),
             parts: parts.to_vec(),
@@ -1183,6 +1218,126 @@ fn looks_like_a_name(text: &str) -> bool {
                     "of" | "for" | "the" | "and" | "de" | "von" | "van" | "al" | "bin"
                 )
         })
+}
+
+/// Words opening a description rather than a name (`Her aide`, `Former chairman`).
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "several", "many", "some",
+    "most", "other", "both", "few", "former",
+];
+
+/// Whether a phrase read as the speaker is a description of who spoke (`Small groups of
+/// residents`, `the mayor's office`, `Former board chairman`, `Video of the crash`): up to
+/// eight words, a letter opening the first, no verb among them (a reporting verb, an
+/// auxiliary, a lowercase word ending in `-ed` or `-ing`), no day or month (`Dole on
+/// Monday`), no preposition, determiner, conjunction or quantifier ending it, no
+/// preposition opening it, and not a name and one lowercase word that is no plural (`Dole
+/// took`).
+fn looks_like_a_description(text: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "of", "a", "an", "the", "and", "or", "for", "to", "with", "in", "on", "at", "by", "from",
+        "as", "that", "who", "which", "many", "several", "few", "more", "most", "much", "all",
+        "each", "only",
+    ];
+    const OPENING: &[&str] = &[
+        "away", "from", "in", "on", "at", "to", "into", "over", "under", "about", "after",
+        "before", "when", "where", "while", "during", "only",
+    ];
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    words.len() <= 8
+        && first.starts_with(char::is_alphabetic)
+        && !crate::check::credit::is_pronoun(text)
+        && credible_source(text)
+        && !ENDINGS.contains(&last.to_lowercase().as_str())
+        && !OPENING.contains(&first.to_lowercase().as_str())
+        && !(words.len() == 1 && DETERMINERS.contains(&first.to_lowercase().as_str()))
+        && !name_and_verb(text, &words)
+        && words.iter().all(|w| {
+            let lower = w.to_lowercase();
+            !w.starts_with(char::is_uppercase)
+                || !(crate::article::attribution::WEEKDAYS.contains(&lower.as_str())
+                    || crate::article::attribution::MONTHS.contains(&lower.as_str()))
+        })
+        && words.iter().all(|w| {
+            !w.starts_with(char::is_lowercase)
+                || !(reporting(w)
+                    || AUXILIARIES.contains(w)
+                    || VERB_LEAD.contains(w)
+                    || (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))))
+        })
+}
+
+/// Two words, a name and a lowercase word that is no plural (`Dole took`): a subject and
+/// its verb, unless the name is possessive (`Dole's office`) or a determiner (`Her aide`).
+fn name_and_verb(text: &str, words: &[&str]) -> bool {
+    let [first, last] = words else {
+        return false;
+    };
+    let possessive = text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with('\''));
+    first.starts_with(char::is_uppercase)
+        && !DETERMINERS.contains(&first.to_lowercase().as_str())
+        && !possessive
+        && last.starts_with(char::is_lowercase)
+        && !plural(last)
+}
+
+/// The subject of the claim's own `cue` in the sentence of `quote`, before the quote
+/// ("Small groups of residents kept up calls for …" with cue `kept up calls for`): the
+/// words of the cue's clause before it, without an opening conjunction or preposition
+/// (`With`, `But`), when they name or describe someone.
+fn subject_before_cue(article: &Article, quote: Span, cue: &str) -> Option<Span> {
+    const OPENERS: &[&str] = &[
+        "with", "while", "as", "but", "and", "after", "when", "because", "though", "although",
+        "if", "so", "yet", "that", "since", "before", "once",
+    ];
+    let cue = cue.trim();
+    if cue.is_empty() {
+        return None;
+    }
+    let range = article.sentences_in(quote);
+    let sentence = article.sentences().get(range.start)?.span;
+    let text = &article.text;
+    let head = text.get(sentence.start..quote.start)?;
+    let at = head.rfind(cue)?;
+    // The cue stands as words of its own.
+    if head[..at].ends_with(char::is_alphanumeric) {
+        return None;
+    }
+    let before = head[..at].trim_end();
+    let clause_start = before
+        .rfind([
+            ',', ';', ':', '\u{2014}', '"', '\u{201c}', '\u{201d}', '(', ')',
+        ])
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let mut clause = &before[clause_start..];
+    let mut offset = clause_start + (clause.len() - clause.trim_start().len());
+    clause = clause.trim_start();
+    while let Some((word, rest)) = clause.split_once(' ') {
+        if !OPENERS.contains(&word.to_lowercase().as_str()) {
+            break;
+        }
+        offset += word.len() + 1;
+        clause = rest.trim_start();
+        offset += rest.len() - clause.len();
+    }
+    let clause = clause.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if clause.is_empty() || !looks_like_a_description(clause) {
+        return None;
+    }
+    let start = sentence.start + offset;
+    Some(Span::new(start, start + clause.len()))
 }
 
 /// The description opening the sentence of `quote` before it ("The agency", "A
@@ -2440,5 +2595,61 @@ mod tests {
         assert!(l[0].ends_with("Ann Dole"), "{l:?}");
         let pos = |name: &str| l.iter().position(|x| *x == name).unwrap_or(usize::MAX);
         assert!(pos("Ann Dole") < pos("Salem"), "{l:?}");
+    }
+
+    #[test]
+    fn source_takes_the_subject_of_the_claims_own_cue() {
+        let text = "date 2021-01-01 Tolls\n\nThe ferry stopped in March. Small crowds of dockers kept up calls for a full inquiry into the toll rise, marching past the town hall.\n";
+        let article = Article::new(text.to_string()).with_attributions(vec![]);
+        let claims = "claim c\n  source: \n  cue: kept up calls for\n  quote: a full inquiry into the toll rise\n";
+        let l = ranked_sources(&article, claims);
+        assert_eq!(l[0], "Small crowds of dockers", "{l:?}");
+        // Without a cue there is no such subject; an opening conjunction is no part of it.
+        let l = ranked_sources(
+            &article,
+            "claim c\n  source: \n  quote: a full inquiry into the toll rise\n",
+        );
+        assert!(!l.iter().any(|x| x == "Small crowds of dockers"), "{l:?}");
+        let text = "date 2021-01-01 Tolls\n\nThe ferry stopped in March. With harbor pilots uneasy about the new toll, the board met again.\n";
+        let article = Article::new(text.to_string()).with_attributions(vec![]);
+        let claims = "claim c\n  source: \n  cue: uneasy about\n  quote: the new toll\n";
+        let l = ranked_sources(&article, claims);
+        assert_eq!(l[0], "harbor pilots", "{l:?}");
+    }
+
+    #[test]
+    fn descriptions_of_who_spoke_have_no_verb_and_no_loose_end() {
+        assert!(looks_like_a_description(
+            "Councillor Ann Dole\u{2019}s driver"
+        ));
+        assert!(looks_like_a_description("Small crowds of dockers"));
+        assert!(looks_like_a_description("Footage of the crash"));
+        assert!(!looks_like_a_description("Dole has"));
+        assert!(!looks_like_a_description("dockers marching"));
+        assert!(!looks_like_a_description("Plans of"));
+        assert!(!looks_like_a_description("Dole took"));
+        assert!(!looks_like_a_description("Dole on Monday"));
+        assert!(!looks_like_a_description("One of the many"));
+        assert!(!looks_like_a_description("The study not only"));
+        assert!(looks_like_a_description("Dole\u{2019}s office"));
+        assert!(!looks_like_a_description("When"));
+        assert!(!looks_like_a_description("his"));
+    }
+
+    #[test]
+    fn source_offers_a_credited_description_before_the_name_inside_it() {
+        let text = "date 2021-01-01 Tolls\n\nThe ferry stopped in March. Councillor Ann Dole\u{2019}s driver said the bridge would stay shut until May.\n";
+        let article = Article::new(text.to_string());
+        let l = ranked_sources(
+            &article,
+            "claim c\n  source: \n  quote: the bridge would stay shut until May\n",
+        );
+        assert_eq!(l[0], "Councillor Ann Dole\u{2019}s driver", "{l:?}");
+        let pos = |name: &str| {
+            l.iter()
+                .position(|x| x.ends_with(name))
+                .unwrap_or(usize::MAX)
+        };
+        assert!(pos("Ann Dole") < 5, "{l:?}");
     }
 }
