@@ -66,26 +66,20 @@ impl Parser<'_> {
         let rest = Span::new(content.start + indent, content.end);
         let rest_text = rest.slice(self.text);
         let index = self.next_line();
-        let mut line = Line {
-            kind: LineKind::Blank,
-            content,
-            full,
-            // Saturates only on a line of over 4 GiB of leading whitespace.
-            indent: u32::try_from(indent).unwrap_or(u32::MAX),
-            key: None,
-            value: None,
-        };
+        // Saturates only on a line of over 4 GiB of leading whitespace.
+        let indent_u32 = u32::try_from(indent).unwrap_or(u32::MAX);
+        let mut line = Line::new(LineKind::Blank, content, full, indent_u32);
 
         if rest_text.trim().is_empty() {
             self.close_field();
         } else if rest_text.starts_with('#') {
             self.close_field();
             line.kind = LineKind::Comment;
-            line.value = Some(trim(self.text, Span::new(rest.start + 1, rest.end)));
+            line.set_value(Some(trim(self.text, Span::new(rest.start + 1, rest.end))));
         } else if indent > 0 && self.field.as_ref().is_some_and(|f| indent > f.indent) {
             line.kind = LineKind::Continuation;
             let piece = trim(self.text, rest);
-            line.value = Some(piece);
+            line.set_value(Some(piece));
             let field = self.field.as_mut().expect("checked above");
             field.node.pieces.push(piece);
             field.node.span.end = piece.end;
@@ -116,8 +110,8 @@ impl Parser<'_> {
             let key = Span::new(rest.start, rest.start + keyword.len());
             let name = trim(self.text, Span::new(key.end, rest.end));
             line.kind = LineKind::BlockHeader;
-            line.key = Some(key);
-            line.value = Some(name);
+            line.set_key(Some(key));
+            line.set_value(Some(name));
             if kind == BlockKind::Claim {
                 self.check_claim_id(key, name);
             }
@@ -134,8 +128,8 @@ impl Parser<'_> {
         if let Some((key, value)) = split_field(self.text, rest) {
             self.close_block();
             line.kind = LineKind::Field;
-            line.key = Some(key);
-            line.value = Some(value);
+            line.set_key(Some(key));
+            line.set_value(Some(value));
             self.open_field(index, key, value, 0, false);
             return;
         }
@@ -152,8 +146,8 @@ impl Parser<'_> {
         self.close_field();
         if let Some((key, value)) = split_field(self.text, rest) {
             line.kind = LineKind::Field;
-            line.key = Some(key);
-            line.value = Some(value);
+            line.set_key(Some(key));
+            line.set_value(Some(value));
             if self.block.is_none() {
                 line.kind = LineKind::Error;
                 self.error(
@@ -195,9 +189,13 @@ impl Parser<'_> {
     }
 
     fn close_field(&mut self) {
-        let Some(field) = self.field.take() else {
+        let Some(mut field) = self.field.take() else {
             return;
         };
+        if field.node.pieces.len() > 1 {
+            // Continuation lines grew it by doubling.
+            field.node.pieces.shrink_to_fit();
+        }
         match (field.in_block, self.block.as_mut()) {
             (true, Some(block)) => block.fields.push(field.node),
             _ => self.tree.header.push(field.node),
@@ -320,8 +318,8 @@ mod tests {
             let tree = parse(text);
             let mut pos = 0;
             for line in &tree.lines {
-                assert_eq!(line.full.start, pos);
-                pos = line.full.end;
+                assert_eq!(line.full().start, pos);
+                pos = line.full().end;
             }
             assert_eq!(pos, text.len(), "{text:?}");
         }
