@@ -29,8 +29,8 @@ pub enum LineKind {
 
 /// One line of the file. A big file has hundreds of thousands, so a line keeps its spans
 /// as 32-bit offsets (40 bytes a line rather than 88): read them through the accessors,
-/// which give ordinary [`Span`]s. The tree therefore holds files below 4 GiB; every
-/// reader of annotations refuses far smaller ones (`maxDocumentBytes`, the CLI's limit).
+/// which give ordinary [`Span`]s. The tree therefore holds files below 4 GiB: the CLI
+/// reads no annotation over 64 MiB, the server takes no message over 256 MiB.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line {
     pub kind: LineKind,
@@ -169,9 +169,55 @@ pub struct FieldNode {
     pub line: usize,
     pub key: Span,
     /// The value's pieces: the first line's value (may be empty) and each continuation.
-    pub pieces: Vec<Span>,
+    pub pieces: Pieces,
     /// From the field's first byte to the end of its last continuation's content.
     pub span: Span,
+}
+
+/// A field's value pieces, read as a slice: the one piece of nearly every field is kept
+/// in place (no allocation for each of a big file's hundreds of thousands of fields).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pieces {
+    One(Span),
+    Many(Box<[Span]>),
+}
+
+impl Pieces {
+    /// Adds a continuation's piece.
+    pub fn push(&mut self, piece: Span) {
+        let mut all = std::mem::replace(self, Pieces::Many(Box::default())).to_vec();
+        all.push(piece);
+        *self = Pieces::Many(all.into_boxed_slice());
+    }
+}
+
+impl std::ops::Deref for Pieces {
+    type Target = [Span];
+
+    fn deref(&self) -> &[Span] {
+        match self {
+            Pieces::One(one) => std::slice::from_ref(one),
+            Pieces::Many(many) => many,
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Pieces {
+    type Item = &'a Span;
+    type IntoIter = std::slice::Iter<'a, Span>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl std::ops::DerefMut for Pieces {
+    fn deref_mut(&mut self) -> &mut [Span] {
+        match self {
+            Pieces::One(one) => std::slice::from_mut(one),
+            Pieces::Many(many) => many,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Line-by-line parser. Each line is classified on its own (indentation, first character,
 //! `key:` shape), so an error on one line never derails the lines after it.
 
-use super::{BlockKind, BlockNode, FieldNode, Line, LineKind, SyntaxError, SyntaxTree};
+use super::{BlockKind, BlockNode, FieldNode, Line, LineKind, Pieces, SyntaxError, SyntaxTree};
 use crate::text::{lines, Span};
 
 const BOM: &str = "\u{feff}";
@@ -180,7 +180,7 @@ impl Parser<'_> {
             node: FieldNode {
                 line: index,
                 key,
-                pieces: vec![value],
+                pieces: Pieces::One(value),
                 span: Span::new(key.start, value.end.max(key.end + 1)),
             },
             indent,
@@ -189,13 +189,9 @@ impl Parser<'_> {
     }
 
     fn close_field(&mut self) {
-        let Some(mut field) = self.field.take() else {
+        let Some(field) = self.field.take() else {
             return;
         };
-        if field.node.pieces.len() > 1 {
-            // Continuation lines grew it by doubling.
-            field.node.pieces.shrink_to_fit();
-        }
         match (field.in_block, self.block.as_mut()) {
             (true, Some(block)) => block.fields.push(field.node),
             _ => self.tree.header.push(field.node),
@@ -393,5 +389,33 @@ mod tests {
         assert!(tree.errors[0].message.contains("needs an id"));
         let tree = parse("\n  quote: x\n");
         assert!(tree.errors[0].message.contains("outside any block"));
+    }
+
+    #[test]
+    fn compact_lines_and_pieces_read_back_as_spans() {
+        // An empty key or value at offset 0 is a span, not "no span".
+        let mut line = Line::new(LineKind::Field, Span::new(0, 4), Span::new(0, 5), 2);
+        assert_eq!((line.key(), line.value()), (None, None));
+        line.set_key(Some(Span::empty(0)));
+        line.set_value(Some(Span::new(3, 4)));
+        assert_eq!(line.key(), Some(Span::empty(0)));
+        assert_eq!(line.value(), Some(Span::new(3, 4)));
+        line.shift(10);
+        assert_eq!(
+            (line.content(), line.full()),
+            (Span::new(10, 14), Span::new(10, 15))
+        );
+        assert_eq!(line.key(), Some(Span::empty(10)));
+        line.set_value(None);
+        line.shift(-10);
+        assert_eq!((line.value(), line.indent), (None, 2));
+
+        let text = "claim c\n  quote: one\n    two\n    three\n  cue: said\n";
+        let tree = parse(text);
+        let fields = &tree.blocks[0].fields;
+        let texts = |f: &FieldNode| f.pieces.iter().map(|p| p.slice(text)).collect::<Vec<_>>();
+        assert_eq!(texts(&fields[0]), ["one", "two", "three"]);
+        assert_eq!(texts(&fields[1]), ["said"]);
+        assert!(matches!(fields[1].pieces, Pieces::One(_)));
     }
 }

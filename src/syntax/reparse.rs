@@ -127,7 +127,7 @@ impl FieldNode {
     fn shift(&mut self, by: isize, lines: isize) {
         self.line = shift_index(self.line, lines);
         self.key = self.key.shift(by);
-        for piece in &mut self.pieces {
+        for piece in self.pieces.iter_mut() {
             *piece = piece.shift(by);
         }
         self.span = self.span.shift(by);
