@@ -22,7 +22,7 @@ pub fn format(text: &str) -> String {
     let mut in_block = false;
     let mut wrote_any = false;
     for line in &tree.lines {
-        let content = line.content.slice(text);
+        let content = line.content().slice(text);
         // Only spaces and tabs indent; a U+FEFF inside the file is text (the file's own
         // byte order mark is not part of the first line's content).
         let rest = content.trim_start_matches([' ', '\t']);
@@ -44,8 +44,8 @@ pub fn format(text: &str) -> String {
                 in_block = true;
                 // Blocks are separated by one blank line.
                 pending_blank = wrote_any;
-                let key = line.key.map_or("", |k| k.slice(text));
-                let name = line.value.map_or("", |v| v.slice(text));
+                let key = line.key().map_or("", |k| k.slice(text));
+                let name = line.value().map_or("", |v| v.slice(text));
                 if name.is_empty() {
                     key.to_string()
                 } else {
@@ -53,8 +53,8 @@ pub fn format(text: &str) -> String {
                 }
             }
             LineKind::Field => {
-                let key = line.key.map_or("", |k| k.slice(text));
-                let value = line.value.map_or("", |v| v.slice(text));
+                let key = line.key().map_or("", |k| k.slice(text));
+                let value = line.value().map_or("", |v| v.slice(text));
                 let indent = if line.indent == 0 {
                     in_block = false;
                     ""
@@ -73,7 +73,7 @@ pub fn format(text: &str) -> String {
             // and tabs are re-indented, deeper than the field (kept as it was, it could
             // end up no deeper than its re-indented field and parse differently next time).
             LineKind::Continuation
-                if line.value.is_some_and(|v| v.slice(text).starts_with('#')) =>
+                if line.value().is_some_and(|v| v.slice(text).starts_with('#')) =>
             {
                 let indent = if in_block {
                     CONTINUATION_INDENT
@@ -83,7 +83,7 @@ pub fn format(text: &str) -> String {
                 format!("{indent}{}", rest.trim_end_matches([' ', '\t']))
             }
             LineKind::Continuation => {
-                let value = line.value.map_or("", |v| v.slice(text));
+                let value = line.value().map_or("", |v| v.slice(text));
                 let indent = if in_block {
                     CONTINUATION_INDENT
                 } else {

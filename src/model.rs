@@ -42,13 +42,15 @@ pub struct Value {
     /// then moves `span` alone (a big file has hundreds of thousands of values). Empty
     /// when the value is one piece (`span` itself, at offset 0 of a non-empty `text`), as
     /// nearly every value is: no allocation per value for it.
-    pieces: Vec<(Span, usize)>,
+    pieces: Box<[(Span, usize)]>,
 }
 
 impl Value {
     pub fn from_pieces(source: &str, spans: &[Span]) -> Value {
         let count = spans.iter().filter(|s| !s.is_empty()).count();
-        let mut text = String::new();
+        // Sized exactly: the model keeps every value of the file.
+        let len: usize = spans.iter().map(|s| s.len()).sum::<usize>() + count.saturating_sub(1);
+        let mut text = String::with_capacity(len);
         let mut pieces = Vec::with_capacity(count);
         for span in spans.iter().filter(|s| !s.is_empty()) {
             if !text.is_empty() {
@@ -68,7 +70,11 @@ impl Value {
         for (piece, _) in &mut pieces {
             *piece = piece.shift(-(span.start as isize));
         }
-        Value { text, span, pieces }
+        Value {
+            text,
+            span,
+            pieces: pieces.into_boxed_slice(),
+        }
     }
 
     /// Piece `(file span, offset in text)`, the span in file offsets.

@@ -17,7 +17,7 @@ pub(super) fn article_unreadable(parsed: &Parsed, err: &ArticleError) -> Diagnos
     let span = match &parsed.model.header.article {
         Some(f) if !f.value.is_empty() => f.value.span,
         _ => parsed.tree.lines.first().map_or(Span::empty(0), |l| {
-            Span::new(l.content.start.max(parsed.tree.bom), l.content.end)
+            Span::new(l.content().start.max(parsed.tree.bom), l.content().end)
         }),
     };
     Diagnostic::new(Code::ArticleUnreadable, span, err.message())

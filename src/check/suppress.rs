@@ -34,11 +34,13 @@ pub(super) fn collect(parsed: &Parsed) -> (Vec<Suppression>, Vec<Diagnostic>) {
         .filter_map(|at| parsed.tree.line_at(at).map(|i| (i, at)))
         .filter(|&(i, at)| {
             let line = &lines[i];
-            line.kind == LineKind::Comment && line.value.is_some_and(|v| v.start == at)
+            line.kind == LineKind::Comment && line.value().is_some_and(|v| v.start == at)
         });
     for (i, _) in candidates {
         let line = &lines[i];
-        let Some(comment) = line.value else { continue };
+        let Some(comment) = line.value() else {
+            continue;
+        };
         let body = comment.slice(text);
         let Some(rest) = body
             .strip_prefix(MARKER)
@@ -79,15 +81,20 @@ pub(super) fn collect(parsed: &Parsed) -> (Vec<Suppression>, Vec<Diagnostic>) {
                 .binary_search_by_key(&target, |b| b.line)
                 .ok()
                 .map(|k| &parsed.tree.blocks[k])
-                .map(|b| Span::new(lines[target].content.start, lines[b.end_line - 1].full.end)),
+                .map(|b| {
+                    Span::new(
+                        lines[target].content().start,
+                        lines[b.end_line - 1].full().end,
+                    )
+                }),
             LineKind::Field => {
                 let end = lines[target + 1..]
                     .iter()
                     .position(|l| l.kind != LineKind::Continuation)
                     .map_or(lines.len(), |k| target + 1 + k);
                 Some(Span::new(
-                    lines[target].content.start,
-                    lines[end - 1].full.end,
+                    lines[target].content().start,
+                    lines[end - 1].full().end,
                 ))
             }
             _ => None,

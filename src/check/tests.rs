@@ -642,7 +642,7 @@ fn random_edits_never_panic_and_spans_stay_in_bounds() {
     for round in 0..400 {
         let text = mutate(&mut rng, claims);
         let parsed = Parsed::new(text.as_str());
-        let tiled: usize = parsed.tree.lines.iter().map(|l| l.full.len()).sum();
+        let tiled: usize = parsed.tree.lines.iter().map(|l| l.full().len()).sum();
         assert_eq!(
             tiled,
             text.len(),

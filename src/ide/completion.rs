@@ -62,27 +62,20 @@ pub fn completion_with(
         return Vec::new();
     };
     let line = &tree.lines[line_index];
-    if offset >= line.full.end && line.full.end > line.content.end {
+    if offset >= line.full().end && line.full().end > line.content().end {
         // After the final line break: an empty last line, which the tree does not hold.
-        let empty = Line {
-            kind: LineKind::Blank,
-            content: Span::empty(offset),
-            full: Span::empty(offset),
-            indent: 0,
-            key: None,
-            value: None,
-        };
+        let empty = Line::new(LineKind::Blank, Span::empty(offset), Span::empty(offset), 0);
         let mut items = field_names(parsed, &empty, tree.lines.len(), offset);
         items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
         return items;
     }
-    let offset = offset.clamp(line.content.start, line.content.end);
+    let offset = offset.clamp(line.content().start, line.content().end);
     let mut items = match line.kind {
-        LineKind::Comment => suppression_codes(text, line.content, offset),
+        LineKind::Comment => suppression_codes(text, line.content(), offset),
         LineKind::BlockHeader => {
-            let key = line.key.unwrap_or(Span::empty(line.content.start));
+            let key = line.key().unwrap_or(Span::empty(line.content().start));
             if offset > key.end && key.slice(text) == "actor" {
-                let replace = single_value(text, key.end, line.content.end, offset);
+                let replace = single_value(text, key.end, line.content().end, offset);
                 let own = tree
                     .blocks
                     .iter()
@@ -101,7 +94,7 @@ pub fn completion_with(
                 field_names(parsed, line, line_index, offset)
             }
         }
-        LineKind::Field if line.key.is_some_and(|k| offset > k.end) => {
+        LineKind::Field if line.key().is_some_and(|k| offset > k.end) => {
             match field_on_line(parsed, line_index) {
                 Some(field) => value_items(
                     parsed,
@@ -109,7 +102,7 @@ pub fn completion_with(
                     config,
                     &field,
                     field.node.key.end + 1,
-                    line.content.end,
+                    line.content().end,
                     offset,
                 ),
                 None => Vec::new(),
@@ -121,8 +114,8 @@ pub fn completion_with(
                 (article, names),
                 config,
                 &field,
-                line.content.start + line.indent as usize,
-                line.content.end,
+                line.content().start + line.indent as usize,
+                line.content().end,
                 offset,
             ),
             None => Vec::new(),
@@ -274,7 +267,7 @@ fn value_items(
 fn field_names(parsed: &Parsed, line: &Line, line_index: usize, offset: usize) -> Vec<Completion> {
     let text = &parsed.text;
     let tree = &parsed.tree;
-    let start = line.content.start + line.indent as usize;
+    let start = line.content().start + line.indent as usize;
     if offset < start {
         return Vec::new();
     }
@@ -285,13 +278,13 @@ fn field_names(parsed: &Parsed, line: &Line, line_index: usize, offset: usize) -
     {
         return Vec::new();
     }
-    let rest = &text[offset..line.content.end];
+    let rest = &text[offset..line.content().end];
     let word_end = offset
         + rest
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
             .unwrap_or(rest.len());
     // Replace the key and its colon when there is one: `sour|ce:` becomes `source: `.
-    let after_word = &text[word_end..line.content.end];
+    let after_word = &text[word_end..line.content().end];
     let replace_end = match after_word.strip_prefix(':') {
         Some(value) => word_end + 1 + (value.len() - value.trim_start().len()),
         None => word_end,

@@ -103,7 +103,7 @@ pub(crate) fn place_at(parsed: &Parsed, offset: usize) -> Place<'_> {
         return Place::Nothing;
     };
     let line = &tree.lines[line_index];
-    if offset >= line.full.end && line.full.end > line.content.end {
+    if offset >= line.full().end && line.full().end > line.content().end {
         return Place::Nothing; // On the empty line after the final line break.
     }
     match line.kind {

@@ -142,7 +142,10 @@ pub fn semantic_tokens(
     for line in &tree.lines {
         if line.kind == LineKind::Comment {
             push(
-                Span::new(line.content.start + line.indent as usize, line.content.end),
+                Span::new(
+                    line.content().start + line.indent as usize,
+                    line.content().end,
+                ),
                 TokenType::Comment,
                 0,
             );
@@ -164,7 +167,7 @@ pub fn semantic_tokens(
         }
     }
     for (b, block) in tree.blocks.iter().enumerate() {
-        let head = tree.lines[block.line].content;
+        let head = tree.lines[block.line].content();
         let keyword = Span::new(head.start, head.start + block.kind.keyword().len());
         push(keyword, TokenType::Keyword, 0);
         match block.kind {
@@ -368,7 +371,7 @@ pub fn selection_ranges(parsed: &Parsed, offset: usize) -> Vec<Span> {
             .iter()
             .find(|b| b.span.touches(offset))
             .map(|b| {
-                if tree.lines[b.line].content.touches(offset) {
+                if tree.lines[b.line].content().touches(offset) {
                     add(b.name);
                 }
                 b.span

@@ -88,9 +88,10 @@ impl Snapshot {
     pub fn index(&self) -> &LineIndex {
         self.index.get_or_init(|| match self.parsed.get() {
             // The tree has every line already.
-            Some(p) => {
-                LineIndex::from_lines(&p.text, p.tree.lines.iter().map(|l| (l.content, l.full)))
-            }
+            Some(p) => LineIndex::from_lines(
+                &p.text,
+                p.tree.lines.iter().map(|l| (l.content(), l.full())),
+            ),
             None => LineIndex::new(&self.own_text),
         })
     }

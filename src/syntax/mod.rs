@@ -27,24 +27,125 @@ pub enum LineKind {
     Error,
 }
 
+/// One line of the file. A big file has hundreds of thousands, so a line keeps its spans
+/// as 32-bit offsets (40 bytes a line rather than 88): read them through the accessors,
+/// which give ordinary [`Span`]s. The tree therefore holds files below 4 GiB: the CLI
+/// reads no annotation over 64 MiB, the server takes no message over 256 MiB.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line {
     pub kind: LineKind,
-    /// The line without its line break.
-    pub content: Span,
-    /// The line with its line break: these tile the whole file.
-    pub full: Span,
-    /// Width of the leading whitespace in bytes (spaces and tabs). A `u32` beside `kind`
-    /// keeps a line at 88 bytes rather than 96 (a big file has hundreds of thousands).
+    /// Width of the leading whitespace in bytes (spaces and tabs).
     pub indent: u32,
-    /// Field name or block keyword.
-    pub key: Option<Span>,
-    /// Trimmed value, block name, continuation text or comment text.
-    pub value: Option<Span>,
+    content: Packed,
+    full: Packed,
+    key: Packed,
+    value: Packed,
 }
 
 // The tree holds one per line of the file.
-const _: () = assert!(std::mem::size_of::<Line>() == 88);
+const _: () = assert!(std::mem::size_of::<Line>() == 40);
+
+/// A span as two `u32`s; `start == u32::MAX` stands for no span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Packed {
+    start: u32,
+    end: u32,
+}
+
+impl Packed {
+    const NONE: Packed = Packed {
+        start: u32::MAX,
+        end: u32::MAX,
+    };
+
+    fn new(span: Span) -> Packed {
+        Packed {
+            start: narrow(span.start),
+            end: narrow(span.end),
+        }
+    }
+
+    fn from_opt(span: Option<Span>) -> Packed {
+        span.map_or(Packed::NONE, Packed::new)
+    }
+
+    fn get(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    fn get_opt(self) -> Option<Span> {
+        (self.start != u32::MAX).then(|| self.get())
+    }
+
+    fn shift(&mut self, by: isize) {
+        if *self != Packed::NONE {
+            *self = Packed::new(self.get().shift(by));
+        }
+    }
+}
+
+/// A file offset as a `u32`: saturates (and a debug build stops) on files of 4 GiB or
+/// more, which no reader passes to the parser.
+fn narrow(offset: usize) -> u32 {
+    debug_assert!(offset < u32::MAX as usize, "annotation of 4 GiB or more");
+    u32::try_from(offset)
+        .unwrap_or(u32::MAX - 1)
+        .min(u32::MAX - 1)
+}
+
+impl Line {
+    /// A line of kind `kind` without key or value.
+    pub fn new(kind: LineKind, content: Span, full: Span, indent: u32) -> Line {
+        Line {
+            kind,
+            indent,
+            content: Packed::new(content),
+            full: Packed::new(full),
+            key: Packed::NONE,
+            value: Packed::NONE,
+        }
+    }
+
+    /// The line without its line break.
+    pub fn content(&self) -> Span {
+        self.content.get()
+    }
+
+    /// The line with its line break: these tile the whole file.
+    pub fn full(&self) -> Span {
+        self.full.get()
+    }
+
+    /// Field name or block keyword.
+    pub fn key(&self) -> Option<Span> {
+        self.key.get_opt()
+    }
+
+    /// Trimmed value, block name, continuation text or comment text.
+    pub fn value(&self) -> Option<Span> {
+        self.value.get_opt()
+    }
+
+    pub fn set_content(&mut self, content: Span) {
+        self.content = Packed::new(content);
+    }
+
+    pub fn set_key(&mut self, key: Option<Span>) {
+        self.key = Packed::from_opt(key);
+    }
+
+    pub fn set_value(&mut self, value: Option<Span>) {
+        self.value = Packed::from_opt(value);
+    }
+
+    /// Moves the line's spans by `by` bytes (an edit above it).
+    pub(crate) fn shift(&mut self, by: isize) {
+        self.content.shift(by);
+        self.full.shift(by);
+        self.key.shift(by);
+        self.value.shift(by);
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum BlockKind {
@@ -68,9 +169,55 @@ pub struct FieldNode {
     pub line: usize,
     pub key: Span,
     /// The value's pieces: the first line's value (may be empty) and each continuation.
-    pub pieces: Vec<Span>,
+    pub pieces: Pieces,
     /// From the field's first byte to the end of its last continuation's content.
     pub span: Span,
+}
+
+/// A field's value pieces, read as a slice: the one piece of nearly every field is kept
+/// in place (no allocation for each of a big file's hundreds of thousands of fields).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pieces {
+    One(Span),
+    Many(Box<[Span]>),
+}
+
+impl Pieces {
+    /// Adds a continuation's piece.
+    pub fn push(&mut self, piece: Span) {
+        let mut all = std::mem::replace(self, Pieces::Many(Box::default())).to_vec();
+        all.push(piece);
+        *self = Pieces::Many(all.into_boxed_slice());
+    }
+}
+
+impl std::ops::Deref for Pieces {
+    type Target = [Span];
+
+    fn deref(&self) -> &[Span] {
+        match self {
+            Pieces::One(one) => std::slice::from_ref(one),
+            Pieces::Many(many) => many,
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Pieces {
+    type Item = &'a Span;
+    type IntoIter = std::slice::Iter<'a, Span>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl std::ops::DerefMut for Pieces {
+    fn deref_mut(&mut self) -> &mut [Span] {
+        match self {
+            Pieces::One(one) => std::slice::from_mut(one),
+            Pieces::Many(many) => many,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -107,7 +254,7 @@ pub struct SyntaxTree {
 impl SyntaxTree {
     /// Index of the line holding byte `offset`.
     pub fn line_at(&self, offset: usize) -> Option<usize> {
-        let i = self.lines.partition_point(|l| l.full.end <= offset);
+        let i = self.lines.partition_point(|l| l.full().end <= offset);
         if i < self.lines.len() {
             Some(i)
         } else {

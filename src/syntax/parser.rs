@@ -1,7 +1,7 @@
 //! Line-by-line parser. Each line is classified on its own (indentation, first character,
 //! `key:` shape), so an error on one line never derails the lines after it.
 
-use super::{BlockKind, BlockNode, FieldNode, Line, LineKind, SyntaxError, SyntaxTree};
+use super::{BlockKind, BlockNode, FieldNode, Line, LineKind, Pieces, SyntaxError, SyntaxTree};
 use crate::text::{lines, Span};
 
 const BOM: &str = "\u{feff}";
@@ -66,26 +66,20 @@ impl Parser<'_> {
         let rest = Span::new(content.start + indent, content.end);
         let rest_text = rest.slice(self.text);
         let index = self.next_line();
-        let mut line = Line {
-            kind: LineKind::Blank,
-            content,
-            full,
-            // Saturates only on a line of over 4 GiB of leading whitespace.
-            indent: u32::try_from(indent).unwrap_or(u32::MAX),
-            key: None,
-            value: None,
-        };
+        // Saturates only on a line of over 4 GiB of leading whitespace.
+        let indent_u32 = u32::try_from(indent).unwrap_or(u32::MAX);
+        let mut line = Line::new(LineKind::Blank, content, full, indent_u32);
 
         if rest_text.trim().is_empty() {
             self.close_field();
         } else if rest_text.starts_with('#') {
             self.close_field();
             line.kind = LineKind::Comment;
-            line.value = Some(trim(self.text, Span::new(rest.start + 1, rest.end)));
+            line.set_value(Some(trim(self.text, Span::new(rest.start + 1, rest.end))));
         } else if indent > 0 && self.field.as_ref().is_some_and(|f| indent > f.indent) {
             line.kind = LineKind::Continuation;
             let piece = trim(self.text, rest);
-            line.value = Some(piece);
+            line.set_value(Some(piece));
             let field = self.field.as_mut().expect("checked above");
             field.node.pieces.push(piece);
             field.node.span.end = piece.end;
@@ -116,8 +110,8 @@ impl Parser<'_> {
             let key = Span::new(rest.start, rest.start + keyword.len());
             let name = trim(self.text, Span::new(key.end, rest.end));
             line.kind = LineKind::BlockHeader;
-            line.key = Some(key);
-            line.value = Some(name);
+            line.set_key(Some(key));
+            line.set_value(Some(name));
             if kind == BlockKind::Claim {
                 self.check_claim_id(key, name);
             }
@@ -134,8 +128,8 @@ impl Parser<'_> {
         if let Some((key, value)) = split_field(self.text, rest) {
             self.close_block();
             line.kind = LineKind::Field;
-            line.key = Some(key);
-            line.value = Some(value);
+            line.set_key(Some(key));
+            line.set_value(Some(value));
             self.open_field(index, key, value, 0, false);
             return;
         }
@@ -152,8 +146,8 @@ impl Parser<'_> {
         self.close_field();
         if let Some((key, value)) = split_field(self.text, rest) {
             line.kind = LineKind::Field;
-            line.key = Some(key);
-            line.value = Some(value);
+            line.set_key(Some(key));
+            line.set_value(Some(value));
             if self.block.is_none() {
                 line.kind = LineKind::Error;
                 self.error(
@@ -186,7 +180,7 @@ impl Parser<'_> {
             node: FieldNode {
                 line: index,
                 key,
-                pieces: vec![value],
+                pieces: Pieces::One(value),
                 span: Span::new(key.start, value.end.max(key.end + 1)),
             },
             indent,
@@ -320,8 +314,8 @@ mod tests {
             let tree = parse(text);
             let mut pos = 0;
             for line in &tree.lines {
-                assert_eq!(line.full.start, pos);
-                pos = line.full.end;
+                assert_eq!(line.full().start, pos);
+                pos = line.full().end;
             }
             assert_eq!(pos, text.len(), "{text:?}");
         }
@@ -395,5 +389,33 @@ mod tests {
         assert!(tree.errors[0].message.contains("needs an id"));
         let tree = parse("\n  quote: x\n");
         assert!(tree.errors[0].message.contains("outside any block"));
+    }
+
+    #[test]
+    fn compact_lines_and_pieces_read_back_as_spans() {
+        // An empty key or value at offset 0 is a span, not "no span".
+        let mut line = Line::new(LineKind::Field, Span::new(0, 4), Span::new(0, 5), 2);
+        assert_eq!((line.key(), line.value()), (None, None));
+        line.set_key(Some(Span::empty(0)));
+        line.set_value(Some(Span::new(3, 4)));
+        assert_eq!(line.key(), Some(Span::empty(0)));
+        assert_eq!(line.value(), Some(Span::new(3, 4)));
+        line.shift(10);
+        assert_eq!(
+            (line.content(), line.full()),
+            (Span::new(10, 14), Span::new(10, 15))
+        );
+        assert_eq!(line.key(), Some(Span::empty(10)));
+        line.set_value(None);
+        line.shift(-10);
+        assert_eq!((line.value(), line.indent), (None, 2));
+
+        let text = "claim c\n  quote: one\n    two\n    three\n  cue: said\n";
+        let tree = parse(text);
+        let fields = &tree.blocks[0].fields;
+        let texts = |f: &FieldNode| f.pieces.iter().map(|p| p.slice(text)).collect::<Vec<_>>();
+        assert_eq!(texts(&fields[0]), ["one", "two", "three"]);
+        assert_eq!(texts(&fields[1]), ["said"]);
+        assert!(matches!(fields[1].pieces, Pieces::One(_)));
     }
 }

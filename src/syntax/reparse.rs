@@ -10,7 +10,7 @@
 //! edits).
 
 use super::parser::parse_region;
-use super::{BlockNode, FieldNode, Line, SyntaxTree};
+use super::{BlockNode, FieldNode, SyntaxTree};
 use crate::text::{shift_index, sorted_range, Span};
 
 /// What a re-parse replaced: lines `first_line..old_end_line` of the tree before the edit
@@ -50,18 +50,18 @@ impl SyntaxTree {
     /// first block header that starts after the edit (its line start and text are
     /// unchanged). `None` only when `edit` is not a span of the text.
     pub fn reparse_region(&self, edit: Span) -> Option<Region> {
-        let total = self.lines.last().map_or(0, |l| l.full.end);
+        let total = self.lines.last().map_or(0, |l| l.full().end);
         if edit.start > edit.end || edit.end > total {
             return None;
         }
         let before = self
             .blocks
-            .partition_point(|b| self.lines[b.line].content.end < edit.start);
+            .partition_point(|b| self.lines[b.line].content().end < edit.start);
         // The file's start is a fresh state too: header fields are parsed again then.
         let first = self.blocks[..before].last().map_or(0, |b| b.line);
         let after = self
             .blocks
-            .partition_point(|b| self.lines[b.line].full.start <= edit.end);
+            .partition_point(|b| self.lines[b.line].full().start <= edit.end);
         let end = self.blocks.get(after).map_or(self.lines.len(), |b| b.line);
         Some(Region { first, end })
     }
@@ -77,10 +77,10 @@ impl SyntaxTree {
         inserted: usize,
     ) -> Reparsed {
         let delta = inserted as isize - edit.len() as isize;
-        let start = self.lines[region.first].full.start;
+        let start = self.lines[region.first].full().start;
         let old_end = self.lines.get(region.end).map_or_else(
-            || self.lines.last().map_or(0, |l| l.full.end),
-            |l| l.full.start,
+            || self.lines.last().map_or(0, |l| l.full().end),
+            |l| l.full().start,
         );
         let new_end = (old_end as isize + delta) as usize;
         let fragment = parse_region(new_text, Span::new(start, new_end), region.first);
@@ -123,26 +123,11 @@ impl SyntaxTree {
     }
 }
 
-fn shift_opt(span: &mut Option<Span>, by: isize) {
-    if let Some(s) = span {
-        *s = s.shift(by);
-    }
-}
-
-impl Line {
-    fn shift(&mut self, by: isize) {
-        self.content = self.content.shift(by);
-        self.full = self.full.shift(by);
-        shift_opt(&mut self.key, by);
-        shift_opt(&mut self.value, by);
-    }
-}
-
 impl FieldNode {
     fn shift(&mut self, by: isize, lines: isize) {
         self.line = shift_index(self.line, lines);
         self.key = self.key.shift(by);
-        for piece in &mut self.pieces {
+        for piece in self.pieces.iter_mut() {
             *piece = piece.shift(by);
         }
         self.span = self.span.shift(by);
