@@ -284,7 +284,7 @@ pub(super) fn source(
         return true;
     }
     let article = ctx.article;
-    let mentions = shared_mentions(ctx.model, article, name);
+    let mentions = ctx.mentions_of(name);
     if mentions.is_empty() {
         // C020 speaks for a source the article never names.
         return true;
@@ -408,7 +408,7 @@ pub(super) fn via(
         {
             continue;
         }
-        let mentions = shared_mentions(ctx.model, article, &item.text);
+        let mentions = ctx.mentions_of(&item.text);
         if mentions.is_empty() {
             continue; // C023
         }
