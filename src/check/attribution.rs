@@ -265,6 +265,12 @@ fn cue_window(article: &Article, anchor: Span) -> Span {
 
 /// Marks the `targets` (stemmed cue words) that occur among the words of `text`.
 fn mark_cue_words(text: &str, targets: &[String], extra: &[Vec<String>], found: &mut [bool]) {
+    // Whether every form of each target starts with its letter: asked once per target,
+    // not once per word of the text.
+    let share: Vec<bool> = targets
+        .iter()
+        .map(|t| cue::forms_share_initial(t))
+        .collect();
     for w in cue::words(text) {
         // Words only ever turn found: once all are, the rest of the text changes nothing.
         if found.iter().all(|f| *f) {
@@ -279,9 +285,7 @@ fn mark_cue_words(text: &str, targets: &[String], extra: &[Vec<String>], found: 
             // (say/said, tell/told), so only those words need stemming; for go/went and
             // user-given irregular groups every word is stemmed.
             if !found[k]
-                && (!extra.is_empty()
-                    || target.starts_with(first.unwrap_or(' '))
-                    || !cue::forms_share_initial(target))
+                && (!extra.is_empty() || target.starts_with(first.unwrap_or(' ')) || !share[k])
                 && cue::stem(w, extra) == *target
             {
                 found[k] = true;

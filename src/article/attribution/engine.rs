@@ -3975,6 +3975,19 @@ fn is_descriptor(text: &str) -> bool {
         && text.split_whitespace().count() <= 4
 }
 
+/// Whether `text` lowercases to `lower`, without lowercasing ASCII text into a new string.
+fn same_lowercase(text: &str, lower: &str) -> bool {
+    if text.is_ascii() {
+        // An ASCII text lowercases to ASCII: equal only to an ASCII `lower`, itself all
+        // lowercase when it is the lowercase of something.
+        lower.is_ascii()
+            && text.eq_ignore_ascii_case(lower)
+            && !lower.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        text.lowercased() == lower
+    }
+}
+
 fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribution> {
     found.sort_by_key(|f| (f.content[0].start, f.content[0].end));
     // Drop headline attributions the body repeats (the body's texts are needed only when
@@ -4110,10 +4123,10 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
                 ) {
                     earlier.iter().find_map(|p| {
                         let sp = p.chain.first().copied().or(p.speaker())?;
-                        (class_of(sp.slice(&a.text)) == Class::Group
-                            || lexicon::OUTLET_WORDS
-                                .iter()
-                                .any(|o| sp.slice(&a.text).lowercased().contains(o)))
+                        (class_of(sp.slice(&a.text)) == Class::Group || {
+                            let low = sp.slice(&a.text).lowercased();
+                            lexicon::OUTLET_WORDS.iter().any(|o| low.contains(o))
+                        })
                         .then(|| (sp, Vec::new()))
                     })
                 } else if text
@@ -4179,7 +4192,7 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
                 if chain.is_empty() {
                     if let Some(p) = earlier.iter().find(|p| {
                         p.source
-                            .is_some_and(|s| s.slice(&a.text).lowercased() == stem)
+                            .is_some_and(|s| same_lowercase(s.slice(&a.text), &stem))
                     }) {
                         chain = p.chain.clone();
                     }
@@ -4342,4 +4355,36 @@ fn full_name_before(a: &Article, offset: usize, surname: &str) -> Option<Span> {
         }
     }
     best.filter(|b| b.slice(&a.text).split_whitespace().count() <= 4 && a.is_text_span(*b))
+}
+
+#[cfg(test)]
+mod lowercase_tests {
+    use super::same_lowercase;
+    use crate::text::Lowercased;
+
+    #[test]
+    fn same_lowercase_agrees_with_lowercasing() {
+        let texts = [
+            "the Minister",
+            "THE MINISTER",
+            "the minister",
+            "the ministry",
+            "",
+            "Caf\u{e9} owner",
+            "caf\u{e9} owner",
+            "Istanbul",
+        ];
+        for t in texts {
+            for u in texts {
+                let lower = u.lowercased();
+                assert_eq!(
+                    same_lowercase(t, &lower),
+                    t.lowercased() == lower,
+                    "{t} / {u}"
+                );
+            }
+            // Not the lowercase of anything: never equal to an ASCII text's lowercase.
+            assert!(!same_lowercase(t, "The minister"), "{t}");
+        }
+    }
 }
