@@ -9,7 +9,7 @@ pub use block::{claim_ids, draft_among, draft_among_in, draft_claim_block, draft
 
 use crate::article::attribution::{lexicon, Attribution, ContentKind};
 use crate::article::Article;
-use crate::text::{collapse_whitespace, Span};
+use crate::text::{collapse_whitespace, Lowercased, Span};
 
 /// What the draft knows besides the article text.
 #[derive(Clone, Debug, Default)]
@@ -289,7 +289,7 @@ pub(crate) fn actor_name(text: &str, span: Span) -> String {
     let is_cap = |w: &str| w.starts_with(char::is_uppercase);
     if let Some(k) = words.iter().rposition(|w| !is_cap(w)) {
         let tail = &words[k + 1..];
-        let last_low = words[k].to_lowercase();
+        let last_low = words[k].lowercased();
         if tail.len() >= 2
             && !DETERMINERS.contains(&last_low.as_str())
             && !matches!(
@@ -301,13 +301,13 @@ pub(crate) fn actor_name(text: &str, span: Span) -> String {
         }
     }
     let mut start = 0;
-    while start < words.len() && DETERMINERS.contains(&words[start].to_lowercase().as_str()) {
+    while start < words.len() && DETERMINERS.contains(&words[start].lowercased().as_str()) {
         start += 1;
     }
     let rest = &words[start..];
     // Titles before a capitalized name of two words or more.
     let mut t = 0;
-    while t < rest.len() && TITLES.contains(&rest[t].to_lowercase().as_str()) {
+    while t < rest.len() && TITLES.contains(&rest[t].lowercased().as_str()) {
         t += 1;
     }
     if t > 0 && rest.len() - t >= 2 && rest[t..].iter().all(|w| is_cap(w)) {
@@ -319,7 +319,7 @@ pub(crate) fn actor_name(text: &str, span: Span) -> String {
 }
 
 pub(crate) fn kind_of(name: &str) -> &'static str {
-    let lower = name.to_lowercase();
+    let lower = name.lowercased();
     let words: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
@@ -391,7 +391,7 @@ fn intern(
 
 fn add_alias(actors: &mut [Actor], k: usize, text: &str, written: Span) {
     let w = collapse_whitespace(written.slice(text));
-    let lower = w.to_lowercase();
+    let lower = w.lowercased();
     if matches!(
         lower.as_str(),
         "he" | "she" | "they" | "it" | "we" | "him" | "them" | "i"

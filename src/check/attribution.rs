@@ -8,7 +8,7 @@ use crate::article::attribution::Attribution;
 use crate::article::Article;
 use crate::diagnostic::{Code, Diagnostic, Target};
 use crate::model::{Annotation, Claim, UNNAMED};
-use crate::text::Span;
+use crate::text::{Lowercased, Span};
 use std::sync::Arc;
 
 pub(super) fn check(
@@ -102,7 +102,7 @@ fn source(
         return;
     }
     let article = ctx.article;
-    let mentions = shared_mentions(ctx.model, article, name);
+    let mentions = ctx.mentions_of(name);
     if mentions.is_empty() {
         let declared = ctx.model.actor(name);
         let tried = match declared {
@@ -204,7 +204,7 @@ fn source(
 
 /// A candidate name close to `name` (a typo in a source), compared case-insensitively.
 fn closest_name<'a>(name: &str, names: &[&'a str]) -> Option<&'a str> {
-    let lower = name.to_lowercase();
+    let lower = name.lowercased();
     let len = lower.chars().count();
     names
         .iter()
@@ -213,7 +213,7 @@ fn closest_name<'a>(name: &str, names: &[&'a str]) -> Option<&'a str> {
         .filter(|n| n.len().abs_diff(lower.len()) * 5 <= lower.len().max(n.len()) + 4)
         .map(|n| {
             (
-                strsim::normalized_damerau_levenshtein(&lower, &n.to_lowercase()),
+                strsim::normalized_damerau_levenshtein(&lower, &n.lowercased()),
                 *n,
             )
         })
@@ -265,7 +265,17 @@ fn cue_window(article: &Article, anchor: Span) -> Span {
 
 /// Marks the `targets` (stemmed cue words) that occur among the words of `text`.
 fn mark_cue_words(text: &str, targets: &[String], extra: &[Vec<String>], found: &mut [bool]) {
+    // Whether every form of each target starts with its letter: asked once per target,
+    // not once per word of the text.
+    let share: Vec<bool> = targets
+        .iter()
+        .map(|t| cue::forms_share_initial(t))
+        .collect();
     for w in cue::words(text) {
+        // Words only ever turn found: once all are, the rest of the text changes nothing.
+        if found.iter().all(|f| *f) {
+            return;
+        }
         let first = w
             .chars()
             .next()
@@ -275,9 +285,7 @@ fn mark_cue_words(text: &str, targets: &[String], extra: &[Vec<String>], found: 
             // (say/said, tell/told), so only those words need stemming; for go/went and
             // user-given irregular groups every word is stemmed.
             if !found[k]
-                && (!extra.is_empty()
-                    || target.starts_with(first.unwrap_or(' '))
-                    || !cue::forms_share_initial(target))
+                && (!extra.is_empty() || target.starts_with(first.unwrap_or(' ')) || !share[k])
                 && cue::stem(w, extra) == *target
             {
                 found[k] = true;
@@ -343,7 +351,7 @@ fn cue_near(
         .enumerate()
         .filter(|(i, w)| {
             w.len() > 1
-                && !(*i > 0 && DETERMINERS.contains(&all[i - 1].to_lowercase().as_str()))
+                && !(*i > 0 && DETERMINERS.contains(&all[i - 1].lowercased().as_str()))
                 && cue::is_reporting_verb(w, extra)
         })
         .map(|(_, w)| *w)
@@ -392,7 +400,7 @@ fn via(ctx: &Context<'_>, claim: &Claim, out: &mut Vec<Diagnostic>) {
         let is_publisher = publishers
             .iter()
             .any(|p| p.text.eq_ignore_ascii_case(&item.text));
-        if is_publisher || !shared_mentions(ctx.model, ctx.article, &item.text).is_empty() {
+        if is_publisher || !ctx.mentions_of(&item.text).is_empty() {
             continue;
         }
         out.push(Diagnostic::new(

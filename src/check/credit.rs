@@ -284,7 +284,7 @@ pub(super) fn source(
         return true;
     }
     let article = ctx.article;
-    let mentions = shared_mentions(ctx.model, article, name);
+    let mentions = ctx.mentions_of(name);
     if mentions.is_empty() {
         // C020 speaks for a source the article never names.
         return true;
@@ -408,7 +408,7 @@ pub(super) fn via(
         {
             continue;
         }
-        let mentions = shared_mentions(ctx.model, article, &item.text);
+        let mentions = ctx.mentions_of(&item.text);
         if mentions.is_empty() {
             continue; // C023
         }
@@ -546,15 +546,22 @@ pub(super) fn unused_aliases(model: &Annotation, article: &Article) -> Vec<Diagn
 /// An article name close to `name` (a typo), or one that ends with `name` corrected.
 fn closest<'a>(name: &str, names: &[&'a str]) -> Option<&'a str> {
     let lower = fold_name(name);
+    let len = lower.chars().count();
     names
         .iter()
-        .map(|n| {
-            (
-                strsim::normalized_damerau_levenshtein(&lower, &fold_name(n)),
-                *n,
-            )
+        .filter_map(|n| {
+            let folded = fold_name(n);
+            // The similarity is 1 - distance / longer length, and the distance is at least
+            // the difference of the lengths: a name too much longer or shorter can never
+            // reach 0.75, so it is not compared letter by letter.
+            let other = folded.chars().count();
+            let longer = len.max(other);
+            if longer > 0 && 1.0 - (len.abs_diff(other) as f64) / (longer as f64) < 0.75 {
+                return None;
+            }
+            let sim = strsim::normalized_damerau_levenshtein(&lower, &folded);
+            (sim >= 0.75 && folded != lower).then_some((sim, *n))
         })
-        .filter(|(sim, n)| *sim >= 0.75 && fold_name(n) != lower)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, n)| n)
 }
@@ -751,6 +758,28 @@ pub fn draft_blocks(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn closest_name_skips_names_of_far_other_lengths() {
+        let names = [
+            "Marta Lindqvist-Oyelaran of the Northern Ferry Board",
+            "Lindqvist",
+            "Lindkvist",
+            "Board",
+            "",
+        ];
+        // One letter off: found, whatever the length of the others.
+        assert_eq!(closest("Lindqvst", &names), Some("Lindqvist"));
+        assert_eq!(closest("LINDQUIST", &names), Some("Lindqvist"));
+        // The same name folded is no suggestion; nothing else is close.
+        assert_eq!(closest("Board", &names), None);
+        assert_eq!(closest("Bord", &["Board"]), Some("Board"));
+        assert_eq!(closest("", &names), None);
+        // Exactly at the bound (one letter of four off) still counts, by length too.
+        assert_eq!(closest("Bard", &["Bird"]), Some("Bird"));
+        assert_eq!(closest("Bars", &["Bar"]), Some("Bar"));
+        assert_eq!(closest("Ba", &["Bars"]), None);
+    }
 
     #[test]
     fn indexed_actor_lookup_agrees_with_the_direct_one() {

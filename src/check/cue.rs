@@ -1,5 +1,7 @@
 //! Cue words: function words, reporting verbs and inflections (say/said/says).
 
+use crate::text::Lowercased;
+
 /// Words of a cue that need not appear in the article.
 pub const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "the", "in", "on", "at", "of", "to", "for", "with", "by", "as", "that", "from",
@@ -50,7 +52,7 @@ pub fn forms_share_initial(stem: &str) -> bool {
 /// A canonical form for comparing inflections: irregular forms map to their group's
 /// first word, regular endings are removed.
 pub fn stem(word: &str, extra: &[Vec<String>]) -> String {
-    let w = word.to_lowercase();
+    let w = word.lowercased();
     for group in IRREGULAR {
         if group.contains(&w.as_str()) {
             return group[0].to_string();
@@ -117,12 +119,11 @@ pub fn cue_word(word: &str) -> Option<&str> {
     if trimmed.is_empty() {
         return None;
     }
-    if word.starts_with(apostrophe) && CONTRACTION_TAILS.contains(&trimmed.to_lowercase().as_str())
-    {
+    if word.starts_with(apostrophe) && CONTRACTION_TAILS.contains(&trimmed.lowercased().as_str()) {
         return None;
     }
     if let Some(i) = trimmed.find(apostrophe) {
-        let tail = trimmed[i..].trim_start_matches(apostrophe).to_lowercase();
+        let tail = trimmed[i..].trim_start_matches(apostrophe).lowercased();
         if CONTRACTION_TAILS.contains(&tail.as_str()) {
             let head = &trimmed[..i];
             // `n't`: the `n` belongs to the ending (`don't` → `do`).
@@ -145,14 +146,14 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 /// The cue's words that must be found near the quote.
 pub fn content_words(cue: &str) -> Vec<&str> {
     words(cue)
-        .filter(|w| !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+        .filter(|w| !FUNCTION_WORDS.contains(&w.lowercased().as_str()))
         .collect()
 }
 
 /// Whether `word` is a reporting verb in any form: in the lexicon (verbs only, not the
 /// nouns `statement`, `report`) or among the configured `cue_verbs`.
 pub fn is_reporting_verb(word: &str, extra: &[Vec<String>]) -> bool {
-    let lower = word.to_lowercase();
+    let lower = word.lowercased();
     if crate::article::attribution::lexicon::reporting_lemma(&lower).is_some() {
         return true;
     }

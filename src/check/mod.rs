@@ -280,6 +280,24 @@ pub(crate) struct Context<'a> {
     pub config: &'a Config,
     /// Hand each quote's search on in [`ClaimResult::quotes`] (else it is dropped).
     pub keep_quotes: bool,
+    /// [`shared_mentions`] of each name asked about in this check, by the name as written:
+    /// the source checks ask two or three times per claim, and each answer folded the
+    /// name, looked the actor up and built the article cache's key again.
+    pub mentions: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Arc<[Span]>>>,
+}
+
+impl Context<'_> {
+    /// [`shared_mentions`] of `name` for this check's annotation and article, asked once.
+    pub(crate) fn mentions_of(&self, name: &str) -> Arc<[Span]> {
+        if let Some(hit) = self.mentions.borrow().get(name) {
+            return hit.clone();
+        }
+        let found = shared_mentions(self.model, self.article, name);
+        self.mentions
+            .borrow_mut()
+            .insert(name.into(), found.clone());
+        found
+    }
 }
 
 /// Checks `parsed` against its article and returns every finding, suppressions and
@@ -319,6 +337,7 @@ pub fn check(
                 article: art,
                 config,
                 keep_quotes: cache.keep_quotes,
+                mentions: Default::default(),
             };
             let context_key = if cache.disabled {
                 0

@@ -11,7 +11,7 @@ use super::lexicon;
 use super::word::Low;
 use super::{Attribution, Confidence, ContentKind};
 use crate::article::Article;
-use crate::text::Span;
+use crate::text::{Lowercased, Span};
 
 #[derive(Clone, Debug)]
 pub(super) struct Tok {
@@ -3455,7 +3455,7 @@ fn headline_form(a: &Article, b: &Block, bi: usize, out: &mut Vec<Found>) {
     let last = t[colon - 1].low.as_str();
     let named_in_body = a.text[body_start..].contains(name_text)
         || a.text[body_start..]
-            .to_lowercase()
+            .lowercased()
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| w == last);
     if !named_in_body {
@@ -3496,7 +3496,7 @@ fn headline_act(a: &Article, b: &Block, bi: usize, out: &mut Vec<Found>) {
     // (`Farmers Union` rather than `Farmers` before a verb `Union`); the verb right after
     // (adverbs such as `still`, `again` between).
     let body_start = a.paragraphs.first().map_or(a.text.len(), |p| p.start);
-    let body = a.text[body_start..].to_lowercase();
+    let body = a.text[body_start..].lowercased();
     let subject_word = |m: usize| {
         let x = t[m].low.as_str();
         t[m].word()
@@ -3526,7 +3526,7 @@ fn headline_act(a: &Article, b: &Block, bi: usize, out: &mut Vec<Found>) {
             if se > 4 || !(0..se).all(subject_word) {
                 return None;
             }
-            let phrase = span_of(b, (0, se)).slice(&a.text).to_lowercase();
+            let phrase = span_of(b, (0, se)).slice(&a.text).lowercased();
             let in_body = body.match_indices(phrase.as_str()).any(|(at, _)| {
                 !body[..at].ends_with(|c: char| c.is_alphanumeric())
                     && !body[at + phrase.len()..].starts_with(|c: char| c.is_alphanumeric())
@@ -3920,7 +3920,7 @@ fn class_of(text: &str) -> Class {
     let words: Vec<String> = text
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
+        .map(|w| w.lowercased())
         .collect();
     let Some(head) = words.last() else {
         return Class::Unknown;
@@ -3959,7 +3959,7 @@ fn class_of(text: &str) -> Class {
 
 fn is_pronoun(text: &str) -> bool {
     matches!(
-        text.to_lowercase().as_str(),
+        text.lowercased().as_str(),
         "he" | "she" | "they" | "it" | "we" | "him" | "them" | "his" | "her" | "their" | "its"
     )
 }
@@ -3967,12 +3967,25 @@ fn is_pronoun(text: &str) -> bool {
 /// `the minister`, `The Syrian man`, `the report`: a definite description, head lowercase.
 fn is_descriptor(text: &str) -> bool {
     let mut ws = text.split_whitespace();
-    let first = ws.next().unwrap_or("").to_lowercase();
+    let first = ws.next().unwrap_or("").lowercased();
     let last = text.split_whitespace().last().unwrap_or("");
     matches!(first.as_str(), "the" | "this" | "that")
         && last.starts_with(char::is_lowercase)
         && !text.contains(" of ")
         && text.split_whitespace().count() <= 4
+}
+
+/// Whether `text` lowercases to `lower`, without lowercasing ASCII text into a new string.
+fn same_lowercase(text: &str, lower: &str) -> bool {
+    if text.is_ascii() {
+        // An ASCII text lowercases to ASCII: equal only to an ASCII `lower`, itself all
+        // lowercase when it is the lowercase of something.
+        lower.is_ascii()
+            && text.eq_ignore_ascii_case(lower)
+            && !lower.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        text.lowercased() == lower
+    }
 }
 
 fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribution> {
@@ -4063,7 +4076,7 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
             };
             if is_pronoun(text) {
                 let want = if matches!(
-                    text.to_lowercase().as_str(),
+                    text.lowercased().as_str(),
                     "he" | "she" | "him" | "his" | "her"
                 ) {
                     Class::Person
@@ -4096,7 +4109,7 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
                 confidence = Confidence::Medium;
             } else if is_descriptor(text) {
                 let cls = class_of(text);
-                let head = text.split_whitespace().last().unwrap_or("").to_lowercase();
+                let head = text.split_whitespace().last().unwrap_or("").lowercased();
                 let r = if matches!(
                     head.as_str(),
                     "report"
@@ -4110,14 +4123,14 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
                 ) {
                     earlier.iter().find_map(|p| {
                         let sp = p.chain.first().copied().or(p.speaker())?;
-                        (class_of(sp.slice(&a.text)) == Class::Group
-                            || lexicon::OUTLET_WORDS
-                                .iter()
-                                .any(|o| sp.slice(&a.text).to_lowercase().contains(o)))
+                        (class_of(sp.slice(&a.text)) == Class::Group || {
+                            let low = sp.slice(&a.text).lowercased();
+                            lexicon::OUTLET_WORDS.iter().any(|o| low.contains(o))
+                        })
                         .then(|| (sp, Vec::new()))
                     })
                 } else if text
-                    .to_lowercase()
+                    .lowercased()
                     .split_whitespace()
                     .any(|w| matches!(w, "second" | "third" | "another" | "other"))
                 {
@@ -4126,7 +4139,7 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
                     pick_prev(cls).filter(|(sp, _)| {
                         // The minister / the ministry: the head word appears in the earlier mention
                         // or the earlier mention is a person for a person descriptor.
-                        let sp_text = sp.slice(&a.text).to_lowercase();
+                        let sp_text = sp.slice(&a.text).lowercased();
                         let has = |w: &str| {
                             sp_text
                                 .split(|c: char| !c.is_alphanumeric())
@@ -4136,7 +4149,7 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
                             .split_whitespace()
                             .skip(1)
                             .filter(|w| w.starts_with(char::is_uppercase))
-                            .all(|w| has(&w.to_lowercase()));
+                            .all(|w| has(&w.lowercased()));
                         (cls != Class::Group || has(&head)) && adjectives_agree
                     })
                 };
@@ -4154,7 +4167,7 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
                         if let Some(p) = earlier.iter().find(|p| {
                             p.source.is_some_and(|s| {
                                 s.slice(&a.text)
-                                    .to_lowercase()
+                                    .lowercased()
                                     .split_whitespace()
                                     .any(|w| w.trim_end_matches('s') == stem)
                             })
@@ -4175,11 +4188,11 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
                 }
             } else {
                 // A source of the same words as an earlier one carries its chain.
-                let stem = text.to_lowercase();
+                let stem = text.lowercased();
                 if chain.is_empty() {
                     if let Some(p) = earlier.iter().find(|p| {
                         p.source
-                            .is_some_and(|s| s.slice(&a.text).to_lowercase() == stem)
+                            .is_some_and(|s| same_lowercase(s.slice(&a.text), &stem))
                     }) {
                         chain = p.chain.clone();
                     }
@@ -4196,7 +4209,7 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
             });
         }
         if let Some(ad) = f.addressee {
-            let t = ad.slice(&a.text).to_lowercase();
+            let t = ad.slice(&a.text).lowercased();
             if lexicon::OUTLET_WORDS
                 .iter()
                 .any(|o| t.split(|c: char| !c.is_alphanumeric()).any(|w| w == *o))
@@ -4343,4 +4356,36 @@ fn full_name_before(a: &Article, offset: usize, surname: &str) -> Option<Span> {
         }
     }
     best.filter(|b| b.slice(&a.text).split_whitespace().count() <= 4 && a.is_text_span(*b))
+}
+
+#[cfg(test)]
+mod lowercase_tests {
+    use super::same_lowercase;
+    use crate::text::Lowercased;
+
+    #[test]
+    fn same_lowercase_agrees_with_lowercasing() {
+        let texts = [
+            "the Minister",
+            "THE MINISTER",
+            "the minister",
+            "the ministry",
+            "",
+            "Caf\u{e9} owner",
+            "caf\u{e9} owner",
+            "Istanbul",
+        ];
+        for t in texts {
+            for u in texts {
+                let lower = u.lowercased();
+                assert_eq!(
+                    same_lowercase(t, &lower),
+                    t.lowercased() == lower,
+                    "{t} / {u}"
+                );
+            }
+            // Not the lowercase of anything: never equal to an ASCII text's lowercase.
+            assert!(!same_lowercase(t, "The minister"), "{t}");
+        }
+    }
 }

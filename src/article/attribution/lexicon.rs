@@ -85,11 +85,14 @@ impl Shapes {
     /// False only when `word` (compared in lowercase) is certainly not in the set.
     fn might_hold(&self, word: &str) -> bool {
         match Self::bits(word) {
-            Some((k, j)) => {
-                self.0[k >> 6] & (1 << (k & 63)) != 0 && self.1[j >> 6] & (1 << (j & 63)) != 0
-            }
+            Some(k) => self.holds_bits(k),
             None => true,
         }
+    }
+
+    /// [`Shapes::might_hold`] for an ASCII word whose [`Shapes::bits`] are `(k, j)`.
+    fn holds_bits(&self, (k, j): (usize, usize)) -> bool {
+        self.0[k >> 6] & (1 << (k & 63)) != 0 && self.1[j >> 6] & (1 << (j & 63)) != 0
     }
 }
 
@@ -240,13 +243,31 @@ pub(crate) const STARTS_FIXED: u8 = 4;
 /// What the table says of `word` ([`FORM`], [`REPORTS`], [`STARTS_FIXED`]), looked up
 /// once: the analysis keeps it with each token instead of asking for every rule.
 pub(crate) fn flags(word: &str) -> u8 {
-    let mut f = match verb(word) {
+    let lex = &*LEXICON;
+    // The word's shape bits, worked out once for both bitmaps (`verb` and the fixed
+    // phrases' first words); `None` (not ASCII) rules nothing out.
+    let bits = Shapes::bits(word);
+    let form = match bits {
+        Some(k) => lex.form_shapes.holds_bits(k),
+        None => true,
+    };
+    let verb = if !form {
+        None
+    } else if word.bytes().all(|b| !b.is_ascii_uppercase()) {
+        lex.forms.get(word).copied()
+    } else {
+        lex.forms.get(word.to_lowercase().as_str()).copied()
+    };
+    let mut f = match verb {
         Some(v) if v.phrase_only => FORM,
         Some(_) => FORM | REPORTS,
         None => 0,
     };
-    let lex = &*LEXICON;
-    if lex.first_shapes.might_hold(word) {
+    let first = match bits {
+        Some(k) => lex.first_shapes.holds_bits(k),
+        None => true,
+    };
+    if first {
         let starts = if word.bytes().any(|b| b.is_ascii_uppercase()) {
             lex.by_first
                 .contains_key(word.to_ascii_lowercase().as_str())
