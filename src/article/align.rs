@@ -335,7 +335,8 @@ word_step!(u128, |rows: &[u64], row: usize| {
     u128::from(rows[2 * row]) | u128::from(rows[2 * row + 1]) << 64
 });
 
-/// 256 bits as two 128-bit halves (`.0` the low one).
+/// 256 bits as two 128-bit halves (`.0` the low one), for patterns of 129 to 256
+/// characters.
 #[derive(Clone, Copy)]
 struct Wide(u128, u128);
 
@@ -374,8 +375,9 @@ impl Word for Wide {
         let (xh0, xh1) = ((sum0 ^ pv0) | eq0, (sum1 ^ pv1) | eq1);
         let (ph0, ph1) = (mv0 | !(xh0 | pv0), mv1 | !(xh1 | pv1));
         let (mh0, mh1) = (pv0 & xh0, pv1 & xh1);
-        let set = |lo: u128, hi: u128| i32::from((lo & last.0) | (hi & last.1) != 0);
-        let hout = set(ph0, ph1) - set(mh0, mh1);
+        // A pattern of this word has more than 128 characters: its last is in the high half.
+        debug_assert_eq!(last.0, 0);
+        let hout = i32::from(ph1 & last.1 != 0) - i32::from(mh1 & last.1 != 0);
         let (ph1, ph0) = ((ph1 << 1) | (ph0 >> 127), (ph0 << 1) | pos);
         let (mh1, mh0) = ((mh1 << 1) | (mh0 >> 127), (mh0 << 1) | neg);
         *pv = Wide(mh0 | !(xv0 | ph0), mh1 | !(xv1 | ph1));

@@ -111,8 +111,10 @@ fn fold(c: char) -> Folded {
 trait Sink {
     fn push(&mut self, c: char, at: u32);
     fn push_ascii(&mut self, b: u8, at: u32);
-    /// A run of ASCII bytes that are not white space, from original offset `at` on.
-    fn push_run(&mut self, run: &[u8], at: u32);
+    /// The normalized bytes, to which a run of ASCII is appended in place.
+    fn bytes(&mut self) -> &mut Vec<u8>;
+    /// The last `count` bytes appended come from original offsets `at, at + 1, ...`.
+    fn map_run(&mut self, at: u32, count: u32);
 }
 
 /// The normalized bytes with their map, built before they become a [`Normalized`].
@@ -137,10 +139,13 @@ impl Sink for Mapped {
     }
 
     #[inline]
-    fn push_run(&mut self, run: &[u8], at: u32) {
-        self.text
-            .extend(run.iter().map(|&b| ASCII_FOLD[usize::from(b)]));
-        self.map.extend(at, run.len() as u32, 1);
+    fn bytes(&mut self) -> &mut Vec<u8> {
+        &mut self.text
+    }
+
+    #[inline]
+    fn map_run(&mut self, at: u32, count: u32) {
+        self.map.extend(at, count, 1);
     }
 }
 
@@ -157,20 +162,24 @@ impl Sink for Vec<u8> {
     }
 
     #[inline]
-    fn push_run(&mut self, run: &[u8], _: u32) {
-        self.extend(run.iter().map(|&b| ASCII_FOLD[usize::from(b)]));
+    fn bytes(&mut self) -> &mut Vec<u8> {
+        self
     }
+
+    #[inline]
+    fn map_run(&mut self, _: u32, _: u32) {}
 }
 
-/// What each ASCII byte becomes: `0` for white space (a run becomes one space), else the
-/// byte itself, lowercased, with a backquote made an apostrophe.
-const ASCII_FOLD: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// What each byte becomes when it starts a character: `0` for a byte that is not ASCII
+/// (the character is decoded), a space for white space and NUL (a run of them becomes one
+/// space), else the byte itself, lowercased, with a backquote made an apostrophe.
+const ASCII_FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        t[b] = if c.is_ascii_whitespace() || c == 0x0b {
-            0
+        t[b] = if c.is_ascii_whitespace() || c == 0x0b || c == 0 {
+            b' '
         } else if c == b'`' {
             b'\''
         } else {
@@ -181,6 +190,42 @@ const ASCII_FOLD: [u8; 128] = {
     t
 };
 
+/// Appends the normalized bytes of the ASCII text from `bytes[from]` on, up to the first
+/// byte that is not ASCII or white space that follows white space (dropped), and gives
+/// where it stopped. No decoding and no map on the way: the bytes kept come one for one
+/// from consecutive original offsets.
+#[inline]
+fn fold_ascii(bytes: &[u8], from: usize, in_space: &mut bool, out: &mut Vec<u8>) -> usize {
+    // The last byte kept when it is a space, else 0: a byte stops the stretch when it
+    // folds to 0 (not ASCII), or to a space after a space.
+    let mut space = if *in_space { b' ' } else { 0 };
+    let mut k = from;
+    // A chunk at a time: the output grows by the chunk, then each byte kept is written to
+    // its place (the stretch keeps every byte it reads), and what was not kept is cut.
+    while k < bytes.len() {
+        let chunk = &bytes[k..bytes.len().min(k + 256)];
+        let base = out.len();
+        out.resize(base + chunk.len(), 0);
+        let mut kept = chunk.len();
+        for (j, (&b, slot)) in chunk.iter().zip(&mut out[base..]).enumerate() {
+            let folded = ASCII_FOLD[usize::from(b)];
+            if folded | space == space {
+                kept = j;
+                break;
+            }
+            space = if folded == b' ' { b' ' } else { 0 };
+            *slot = folded;
+        }
+        out.truncate(base + kept);
+        k += kept;
+        if kept < chunk.len() {
+            break;
+        }
+    }
+    *in_space = space != 0;
+    k
+}
+
 /// The normalization loop, shared by the mapped and the plain variant. ASCII, which is
 /// most of any English article, takes a byte path with no character decoding.
 fn normalize_into<S: Sink>(text: &str, out: &mut S) {
@@ -190,24 +235,13 @@ fn normalize_into<S: Sink>(text: &str, out: &mut S) {
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            let at = i as u32;
-            i += 1;
-            let folded = ASCII_FOLD[b as usize];
-            if folded == 0 {
-                if !in_space {
-                    out.push_ascii(b' ', at);
-                }
-                in_space = true;
+            if in_space && ASCII_FOLD[usize::from(b)] == b' ' {
+                // More white space after white space: dropped.
+                i += 1;
                 continue;
             }
-            in_space = false;
-            // The rest of the run of ASCII bytes that are not white space, at once.
-            let mut end = i;
-            while end < bytes.len() && bytes[end] < 0x80 && ASCII_FOLD[usize::from(bytes[end])] != 0
-            {
-                end += 1;
-            }
-            out.push_run(&bytes[i - 1..end], at);
+            let end = fold_ascii(bytes, i, &mut in_space, out.bytes());
+            out.map_run(i as u32, (end - i) as u32);
             i = end;
             continue;
         }
@@ -416,11 +450,11 @@ mod tests {
             self.0.push(b);
             self.1.push(at);
         }
-        fn push_run(&mut self, run: &[u8], at: u32) {
-            for (k, &b) in run.iter().enumerate() {
-                self.0.push(ASCII_FOLD[usize::from(b)]);
-                self.1.push(at + k as u32);
-            }
+        fn bytes(&mut self) -> &mut Vec<u8> {
+            &mut self.0
+        }
+        fn map_run(&mut self, at: u32, count: u32) {
+            self.1.extend(at..at + count);
         }
     }
 
@@ -435,6 +469,10 @@ mod tests {
             "x…y a… …b ……".to_string(),
             "\u{ad}soft\u{200b}zero İstanbul Ёлка «quoted» — dash".to_string(),
             "  lead and trail  ".to_string(),
+            // Every kind of ASCII white space (NUL counts as one), runs of them, and
+            // ASCII stretches longer than a chunk of the byte path.
+            "a\0b\t\t c\r\n\u{b}d\u{c} \0 `e`".to_string(),
+            format!("{}  x{}é", "Long stretch. ".repeat(40), "y".repeat(300)),
             "éé é.é\u{2019}s İİ x\u{feff}\u{feff}y".to_string(),
             // Longer than a directory entry, with runs on both sides of its bounds.
             "Word  é… ".repeat(70),

@@ -589,7 +589,8 @@ impl Article {
         let mut votes = if bucket_count as usize <= 4 * voting.max(1024) {
             Votes::Dense {
                 first: first_bucket,
-                slots: vec![(0.0, usize::MAX); bucket_count as usize],
+                weights: vec![0.0; bucket_count as usize],
+                voters: vec![0; bucket_count as usize],
                 touched: Vec::with_capacity(voting),
             }
         } else {
@@ -970,7 +971,10 @@ enum Votes {
     /// first vote.
     Dense {
         first: i64,
-        slots: Vec<(f32, usize)>,
+        weights: Vec<f32>,
+        /// One more than the offset of the first word that voted for the bucket; 0 for a
+        /// bucket not voted for (both start zeroed: no filling of the array).
+        voters: Vec<u32>,
         touched: Vec<u32>,
     },
     Sparse(FxHashMap<i64, (f32, usize)>),
@@ -982,16 +986,16 @@ impl Votes {
         match self {
             Votes::Dense {
                 first,
-                slots,
+                weights,
+                voters,
                 touched,
             } => {
                 let i = (bucket - *first) as usize;
-                let slot = &mut slots[i];
-                if slot.1 == usize::MAX {
-                    *slot = (0.0, at);
+                if voters[i] == 0 {
+                    voters[i] = at as u32 + 1;
                     touched.push(i as u32);
                 }
-                slot.0 += weight;
+                weights[i] += weight;
             }
             Votes::Sparse(map) => map.entry(bucket).or_insert((0.0, at)).0 += weight,
         }
@@ -1002,11 +1006,15 @@ impl Votes {
         match self {
             Votes::Dense {
                 first,
-                slots,
+                weights,
+                voters,
                 touched,
             } => touched
                 .iter()
-                .map(|&i| (first + i64::from(i), slots[i as usize]))
+                .map(|&i| {
+                    let i = i as usize;
+                    (first + i as i64, (weights[i], voters[i] as usize - 1))
+                })
                 .collect(),
             Votes::Sparse(map) => map.into_iter().collect(),
         }
