@@ -215,6 +215,62 @@ pub(crate) fn plausible_speaker(name: &str) -> bool {
         || words.iter().any(|w| w.eq_ignore_ascii_case("ago")))
 }
 
+/// Whether the article's speaker `name` is firm enough to tell an annotator that their
+/// source is wrong (C024): a [plausible speaker](plausible_speaker) that is also not a
+/// day or a month (`Tuesday`), not the person spoken to (`me`), not a lone possessor
+/// (`Oz's`), and not a piece of a clause (`sent the letter`, `decision by the FBI to`,
+/// `Following a`). Where the analysis misread the subject, silence beats a wrong
+/// correction.
+pub(crate) fn firm_speaker(name: &str) -> bool {
+    const NOT_FIRST: &[&str] = &[
+        "of",
+        "to",
+        "following",
+        "despite",
+        "according",
+        "about",
+        "into",
+        "than",
+    ];
+    // Words a description may open with when it does not open with a capital.
+    const DESCRIPTION_OPENERS: &[&str] = &[
+        "the", "a", "an", "another", "some", "several", "many", "most", "few", "both", "all",
+        "two", "three", "four", "five", "his", "her", "their", "its", "our", "one", "other",
+        "others", "this", "that", "these", "those", "no", "each", "every", "any", "top", "senior",
+        "former", "local", "federal", "state",
+    ];
+    const LOOSE_ENDS: &[&str] = &[
+        "of", "to", "a", "an", "the", "and", "or", "for", "with", "by", "from", "in", "on", "at",
+        "despite", "that", "who", "which", "as",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let lower = first.to_lowercase();
+    let lower_last = last
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let capital = first.starts_with(char::is_uppercase);
+    let time = capital
+        && words.len() == 1
+        && (crate::article::attribution::WEEKDAYS.contains(&lower.as_str())
+            || crate::article::attribution::MONTHS.contains(&lower.as_str()));
+    let object = words.len() == 1 && matches!(lower.as_str(), "me" | "us" | "myself");
+    let possessor = words.len() == 1 && (last.ends_with("'s") || last.ends_with("\u{2019}s"));
+    // A bare lowercase phrase of three words or more is a piece of a clause, not a
+    // description (`event brought back memories`); `officials familiar with …` is lost
+    // to this, on the side of silence.
+    let clause = !capital && words.len() >= 3 && !DESCRIPTION_OPENERS.contains(&lower.as_str());
+    plausible_speaker(name)
+        && !(time
+            || object
+            || possessor
+            || clause
+            || NOT_FIRST.contains(&lower.as_str())
+            || (words.len() > 1 && LOOSE_ENDS.contains(&lower_last.as_str())))
+}
+
 /// Whether the claim's cue (when it has one) has a word in the attribution's own cue
 /// (with its addressee and intermediaries).
 fn cue_agrees(ctx: &Context<'_>, claim: &Claim, att: &Attribution) -> bool {
@@ -265,6 +321,21 @@ pub fn paragraph_number(article: &Article, offset: usize) -> usize {
     }
 }
 
+/// Whether the mention `m`, inside the content of `att`, is the speaker (as written or
+/// resolved) of another attribution whose words share that content: a statement nested
+/// in it, or a neighbouring one the content runs into. Either way the article gives
+/// that name words of its own there, and the analysis cannot say firmly whose these are.
+fn speaks_inside(article: &Article, att: &Attribution, m: Span) -> bool {
+    let content = att.content_span();
+    article.attributions().overlapping(content).any(|inner| {
+        !std::ptr::eq(inner, att)
+            && [inner.source, inner.resolved]
+                .into_iter()
+                .flatten()
+                .any(|s| overlaps(s, m))
+    })
+}
+
 /// C024: the claim's source is not who the article credits with the quoted words.
 /// Returns whether the attribution settled the source (then C021's proximity test is moot).
 pub(super) fn source(
@@ -295,16 +366,26 @@ pub(super) fn source(
     if names_speaker(ctx.model, article, name, &mentions, att) {
         return true;
     }
-    // A pronoun as the source names no one to compare; a source named inside the
-    // attribution's content reports something nested in it ("the video contradicts the
-    // police's claim that …"); a cue that is not the attribution's speaks of another
-    // attribution of the same words. In all three the article is not clearly against
-    // the claim.
-    if ctx.model.actor(name).is_none() && is_pronoun(name) {
+    // A pronoun as the source names no one to compare; a source the article makes the
+    // speaker of a statement nested in the content ("the video contradicts the police's
+    // claim that …") may be the claim's; a cue that is not the attribution's speaks of
+    // another attribution of the same words. In all three the article is not clearly
+    // against the claim. A source merely named in the content is what the speaker talks
+    // about (`Graham said Trump …` annotated as Trump's words): the commonest wrong
+    // speaker of all, so it is no reason for silence.
+    // `each`, `both`, `others` stand for speakers named elsewhere, as pronouns do.
+    let quantifier = matches!(
+        name.to_lowercase().as_str(),
+        "each" | "both" | "all" | "some" | "others" | "many" | "several" | "most" | "one"
+    );
+    if ctx.model.actor(name).is_none() && (is_pronoun(name) || quantifier) {
         return false;
     }
     let content = att.content_span();
-    if mentions.iter().any(|m| content.contains_span(*m)) {
+    if mentions
+        .iter()
+        .any(|m| content.contains_span(*m) && speaks_inside(article, att, *m))
+    {
         return false;
     }
     if !cue_agrees(ctx, claim, att) {
@@ -313,7 +394,7 @@ pub(super) fn source(
     let Some(credited) = credited_name(ctx.model, article, att) else {
         return false;
     };
-    if !plausible_speaker(&credited) {
+    if !firm_speaker(&credited) {
         return false;
     }
     let speaker = att.speaker().expect("a credited name has a speaker");

@@ -1468,6 +1468,65 @@ actor Radio South
     fn plausible(name: &str) -> bool {
         crate::check::credit::plausible_speaker(name)
     }
+
+    #[test]
+    fn c024_when_the_claimed_source_is_only_talked_about_in_the_quote() {
+        let article = "date 2021-03-04 X\n\nTom Reed said Anna Berg had left the harbour board without a word of thanks.\n";
+        // Anna Berg is what Tom Reed speaks of, not who speaks: the commonest wrong
+        // speaker of all.
+        let wrong = "claim c\n  source: Anna Berg\n  cue: said\n  quote: Anna Berg had left the harbour board without a word of thanks\n";
+        assert_eq!(plain(article, wrong), ["C024"]);
+        let right = wrong.replace("source: Anna Berg", "source: Tom Reed");
+        assert_eq!(plain(article, &right), Vec::<&str>::new());
+        // Where the article makes her the speaker of a statement inside his, she may be
+        // the claim's source: silence.
+        let nested = "date 2021-03-04 X\n\nTom Reed said Anna Berg told the board that the harbour would close in May.\n";
+        let inner =
+            "claim c\n  source: Anna Berg\n  cue: told\n  quote: the harbour would close in May\n";
+        assert!(!plain(nested, inner).contains(&"C024"));
+    }
+
+    #[test]
+    fn c024_silent_where_the_articles_speaker_is_no_firm_name() {
+        use crate::check::credit::firm_speaker;
+        for firm in [
+            "Tom Reed",
+            "the minister",
+            "sources",
+            "Several experts",
+            "Mr. Reed",
+        ] {
+            assert!(firm_speaker(firm), "{firm}");
+        }
+        for misread in [
+            "Tuesday",
+            "me",
+            "Reed's",
+            "sent the letter",
+            "decision by the board to",
+            "Following a",
+            "long",
+        ] {
+            assert!(!firm_speaker(misread), "{misread}");
+        }
+    }
+
+    #[test]
+    fn c024_firm_on_transcript_turns_and_signed_quotes() {
+        let article = "date 2021-03-04 X\n\nPartial transcript:\n\n\"HOST: Will the ferry run in winter? We hear the pier is closing.\n\n\"REED: The ferry runs all year, and the pier stays open.\n";
+        // The host's turn opens with a quotation mark left open, as the next turn does:
+        // the next turn is the guest's, not more of the host's words.
+        let wrong =
+            "claim c\n  source: HOST\n  quote: The ferry runs all year, and the pier stays open\n";
+        let found = plain(article, wrong);
+        assert!(found.contains(&"C024"), "{found:?}");
+        let right = wrong.replace("source: HOST", "source: REED");
+        assert!(!plain(article, &right).contains(&"C024"));
+        let signed = "date 2021-03-04 X\n\n\u{201c}The pier must stay open.\u{201d} \u{2015} Anna Berg\n\u{201c}The ferry is too slow.\u{201d} \u{2015} Tom Reed\n";
+        let wrong =
+            "claim c\n  source: Tom Reed\n  cue: \u{2015}\n  quote: The pier must stay open.\n";
+        assert!(plain(signed, wrong).contains(&"C024"));
+    }
 }
 
 /// An invented article and annotation for the quote hand-over (no corpus text).

@@ -843,6 +843,9 @@ struct Found {
     /// The subject's act with a verb outside the lexicon ([`clause_verb`]): a quotation
     /// inside its content is still attributed on its own.
     act: bool,
+    /// The speaker is given by a label rather than a cue: a transcript turn's `SMITH:`,
+    /// a quotation signed after a dash. As plain as a cue; no weak evidence.
+    labelled: bool,
     block: usize,
 }
 
@@ -866,6 +869,7 @@ impl Found {
             carried: false,
             participle: false,
             act: false,
+            labelled: false,
             block,
         }
     }
@@ -1143,7 +1147,39 @@ fn subject_end(b: &Block, lo: usize, ci: usize) -> usize {
             k = skip_aux_left(b, lo, open);
         }
     }
+    // An apposition between the subject and its verb: `Ann Dole, a spokeswoman for the
+    // council, said`, `Tom Reed, 82, said`. The subject ends at the apposition's comma.
+    if let Some(m) = apposition_before(b, lo, k) {
+        k = m;
+    }
     k
+}
+
+/// `, a spokeswoman for the council,` ending at `k` (the verb's position): the opening
+/// comma's index, when the words between the two commas open like an apposition (a
+/// determiner, a possessive, a lowercase word or an age) and a word stands before it.
+fn apposition_before(b: &Block, lo: usize, k: usize) -> Option<usize> {
+    let t = &b.toks;
+    if k < lo + 4 || t[k - 1].p != ',' {
+        return None;
+    }
+    let m = (lo..k - 1)
+        .rev()
+        .take(16)
+        .take_while(|&m| {
+            t[m].word()
+                || t[m].p == ','
+                || matches!(t[m].p, '\'' | '\u{2019}' | '-' | '(' | ')')
+                || (t[m].p == '.' && m > lo && is_abbrev(&t[m - 1].low))
+        })
+        .find(|&m| t[m].p == ',')?;
+    let first = t.get(m + 1).filter(|x| x.word())?;
+    let opens = matches!(
+        first.low.as_str(),
+        "a" | "an" | "the" | "who" | "whose" | "his" | "her" | "their" | "its" | "one"
+    ) || !first.cap
+        || first.low.bytes().all(|c| c.is_ascii_digit());
+    (opens && m > lo && t[m - 1].word() && m + 1 < k - 1).then_some(m)
 }
 
 /// Whether the verb at `i` follows `to` after a verb that leads to it (`continues to
@@ -1427,7 +1463,12 @@ fn continued_quote(blocks: &[Block], from: usize) -> impl Iterator<Item = (usize
         .iter()
         .enumerate()
         .map_while(move |(i, nb)| {
-            let q = nb.quotes.first().filter(|q| open && q.open == 0)?;
+            // A new transcript turn (`"SMITH: …`) is the next speaker, not more of this
+            // quotation, although it opens with a quotation mark too.
+            let q = nb
+                .quotes
+                .first()
+                .filter(|q| open && q.open == 0 && turn_label(nb).is_none())?;
             open = q.close.is_none();
             Some((from + i, trim_inner(nb, q.inner)))
         })
@@ -2720,7 +2761,11 @@ fn trailing(
     let mut source = source;
     let mut addressee = None;
     if inverted {
-        // "said X" / "says the report"
+        // "said X" / "says the report". `told` never inverts: the words after it are
+        // whom the speaker told (`…, told reporters`), and the speaker is further left.
+        if TELL.contains(&lemma) {
+            return false;
+        }
         if j < hi
             && PRONOUNS.contains(&t[j].low.as_str())
             && !matches!(t[j].low.as_str(), "he" | "she" | "they")
@@ -2897,6 +2942,7 @@ fn trailing(
             carried: false,
             participle: false,
             act: false,
+            labelled: false,
             block: bi,
         },
     );
@@ -3021,6 +3067,7 @@ fn according_to(
             carried: false,
             participle: false,
             act: false,
+            labelled: false,
             block: bi,
         },
     );
@@ -3347,6 +3394,7 @@ fn forward(
                 carried: false,
                 participle,
                 act: false,
+                labelled: false,
                 block: bi,
             },
         );
@@ -3564,21 +3612,88 @@ fn headline_act(a: &Article, b: &Block, bi: usize, out: &mut Vec<Found>) {
     });
 }
 
-/// A transcript turn: a paragraph opening with a name in capitals and a colon (`SMITH:
-/// Well, look, …`) is that speaker's words.
-fn transcript_turn(b: &Block, bi: usize, out: &mut Vec<Found>) {
+/// Labels in capitals before a colon that open a paragraph without naming a speaker
+/// (`UPDATE: …`, `EDITOR'S NOTE: …`, `WATCH: …`).
+const NOT_A_SPEAKER_LABEL: &[&str] = &[
+    "update",
+    "updated",
+    "updates",
+    "note",
+    "editor",
+    "editors",
+    "correction",
+    "corrections",
+    "clarification",
+    "breaking",
+    "watch",
+    "read",
+    "related",
+    "more",
+    "also",
+    "see",
+    "video",
+    "videos",
+    "photo",
+    "photos",
+    "source",
+    "sources",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "disclaimer",
+    "disclosure",
+    "transcript",
+    "earlier",
+    "later",
+    "previously",
+    "warning",
+    "listen",
+    "advertisement",
+    "live",
+    "latest",
+    "reporting",
+    "contact",
+    "email",
+    "follow",
+    "subscribe",
+    "sign",
+    "credit",
+    "credits",
+    "caption",
+    "tags",
+    "topics",
+    "recommended",
+];
+
+/// The speaker label opening a transcript turn (`SMITH:`, `"SEN. ANN DOLE:`): the
+/// tokens from the label's first word to its colon, when the paragraph opens with
+/// one to four words in capitals (after an optional quotation mark) and a colon.
+fn turn_label(b: &Block) -> Option<(usize, usize)> {
     let t = &b.toks;
     // Some transcripts open every turn with a quotation mark (`"SMITH: …`).
     let first = usize::from(t.first().is_some_and(|x| is_quote_char(x.p)));
-    let Some(colon) = t.iter().take(5 + first).position(|x| x.p == ':') else {
+    let colon = t.iter().take(5 + first).position(|x| x.p == ':')?;
+    let named = colon > first
+        && colon + 1 < t.len()
+        && (first..colon).all(|k| {
+            (t[k].word() && b.upper[k])
+                // `SEN.`, `O'BRIEN`, `SMITH-JONES`: a title's period, an apostrophe or a
+                // hyphen inside the name, never first.
+                || (k > first && matches!(t[k].p, '.' | '\'' | '\u{2019}' | '-'))
+        })
+        && t[first..colon].iter().map(|x| x.low.len()).sum::<usize>() >= 2
+        && !(first..colon).any(|k| NOT_A_SPEAKER_LABEL.contains(&t[k].low.as_str()));
+    named.then_some((first, colon))
+}
+
+/// A transcript turn: a paragraph opening with a name in capitals and a colon (`SMITH:
+/// Well, look, …`) is that speaker's words. The label names the speaker as plainly as a
+/// cue would, so the turn is not weak evidence for want of a reporting verb.
+fn transcript_turn(b: &Block, bi: usize, out: &mut Vec<Found>) {
+    let t = &b.toks;
+    let Some((first, colon)) = turn_label(b) else {
         return;
     };
-    let named = colon > first
-        && (first..colon).all(|k| t[k].word() && b.upper[k])
-        && t[first..colon].iter().map(|x| x.low.len()).sum::<usize>() >= 2;
-    if !named || colon + 1 >= t.len() {
-        return;
-    }
     let Some(content) = content_span(b, colon + 1, t.len()) else {
         return;
     };
@@ -3589,13 +3704,16 @@ fn transcript_turn(b: &Block, bi: usize, out: &mut Vec<Found>) {
     }) {
         return;
     }
-    out.push(Found::new(
-        vec![content],
-        ContentKind::Indirect,
-        None,
-        Some(span_of(b, (first, colon))),
-        bi,
-    ));
+    out.push(Found {
+        labelled: true,
+        ..Found::new(
+            vec![content],
+            ContentKind::Indirect,
+            None,
+            Some(span_of(b, (first, colon))),
+            bi,
+        )
+    });
 }
 
 const CONNECTOR: &[&str] = &["of", "and", "the", "de", "al", "bin", "von", "van"];
@@ -3646,13 +3764,16 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                     && t.get(c + 2).is_some_and(|n| n.cap)
                 {
                     if let Some(r) = np_right(b, c + 2, t.len()) {
-                        found.push(Found::new(
-                            vec![inner],
-                            ContentKind::Direct,
-                            None,
-                            Some(span_of(b, r)),
-                            bi,
-                        ));
+                        found.push(Found {
+                            labelled: true,
+                            ..Found::new(
+                                vec![inner],
+                                ContentKind::Direct,
+                                None,
+                                Some(span_of(b, r)),
+                                bi,
+                            )
+                        });
                         continue;
                     }
                 }
@@ -3734,6 +3855,7 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                 carried: false,
                 participle: false,
                 act: false,
+                labelled: false,
                 block: bi,
             });
         }
@@ -3899,6 +4021,7 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                 carried: true,
                 participle: false,
                 act: false,
+                labelled: false,
                 block: bi,
             });
         }
@@ -4201,7 +4324,7 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
         } else {
             confidence = Confidence::Low;
         }
-        if f.carried || f.participle || f.cue.is_none() {
+        if f.carried || f.participle || (f.cue.is_none() && !f.labelled) {
             confidence = confidence.min(if f.participle {
                 Confidence::Medium
             } else {

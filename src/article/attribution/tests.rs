@@ -840,3 +840,76 @@ fn a_sentence_opening_with_a_stray_period_does_not_panic() {
         .iter()
         .all(|s| s.source.as_deref().is_none_or(|src| !src.contains('.'))));
 }
+
+#[test]
+fn a_transcript_turn_ends_the_previous_turns_open_quotation() {
+    let found = seen(&format!(
+        "{H}\"HOST: Will the ferry run in winter?\n\n\"REED: It runs all year.\n"
+    ));
+    let reed: Vec<_> = found
+        .iter()
+        .filter(|s| s.content.iter().any(|c| c.contains("runs all year")))
+        .collect();
+    assert_eq!(reed.len(), 1, "{found:#?}");
+    assert_eq!(reed[0].source.as_deref(), Some("REED"));
+    assert_eq!(
+        reed[0].confidence,
+        Confidence::High,
+        "the label names the speaker"
+    );
+    assert!(
+        found.iter().all(|s| s.source.as_deref() != Some("HOST")
+            || s.content.iter().all(|c| !c.contains("runs all year"))),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn labels_that_name_no_speaker_are_no_transcript_turn() {
+    for label in ["UPDATE", "EDITOR'S NOTE", "WATCH", "CORRECTION"] {
+        let found = seen(&format!(
+            "{H}{label}: The ferry timetable changes on Monday.\n"
+        ));
+        assert!(
+            found.iter().all(|s| s.source.as_deref() != Some(label)),
+            "{label}: {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn told_never_inverts_its_addressee_into_the_speaker() {
+    let found = seen(&format!(
+        "{H}\u{201c}The harbour will close in May,\u{201d} Dr. Ines Vale, a lawyer for the Harbour Party, told reporters.\n"
+    ));
+    assert!(
+        found
+            .iter()
+            .all(|s| s.source.as_deref() != Some("reporters")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn an_apposition_between_the_speaker_and_the_verb() {
+    for (sentence, speaker) in [
+        (
+            "\u{201c}The ferry will run,\u{201d} Ines Vale, a spokeswoman for the Harbour Union, said.",
+            "Ines Vale",
+        ),
+        ("\u{201c}The ferry will run,\u{201d} Tom Reed, 82, said.", "Tom Reed"),
+        (
+            "The ferry will run, Ines Vale, the head of the union, told reporters.",
+            "Ines Vale",
+        ),
+    ] {
+        let s = only(&format!("{H}{sentence}\n"));
+        assert_eq!(s.source.as_deref(), Some(speaker), "{sentence}");
+        assert_eq!(s.content, ["The ferry will run"], "{sentence}");
+    }
+    // A subject with an apposition and no reporting verb reports nothing.
+    assert!(seen(&format!(
+        "{H}The harbour, a ruin of a place, stood empty.\n"
+    ))
+    .is_empty());
+}
