@@ -705,24 +705,10 @@ fn actor_names(
     }
     // The subject of the quote's sentence when it is a short description ("The agency
     // isn't offering …", "The judge agreed …"): no list of names holds it.
-    if let (Some(a), Some(first)) = (article, parts.first()) {
-        if let Some(span) = described_subject(a, *first) {
-            let label = span.slice(&a.text).to_string();
-            proposals.push(NameProposal {
-                key: Cow::Owned(normalize_str(&label)),
-                label: Cow::Owned(label),
-                kind: CompletionKind::Name,
-                detail: Detail::Article { kind: "subject" },
-                documentation: None,
-                mentions: Mentions::Owned(vec![span]),
-                group: 2,
-                written: false,
-            });
-        }
-    }
-    if let (Some(a), Some(span)) = (article, cued) {
+    // A subject read off the article's words, offered as written.
+    let subject = |a: &Article, span: Span| {
         let label = span.slice(&a.text).to_string();
-        proposals.push(NameProposal {
+        NameProposal {
             key: Cow::Owned(normalize_str(&label)),
             label: Cow::Owned(label),
             kind: CompletionKind::Name,
@@ -731,7 +717,15 @@ fn actor_names(
             mentions: Mentions::Owned(vec![span]),
             group: 2,
             written: false,
-        });
+        }
+    };
+    if let (Some(a), Some(first)) = (article, parts.first()) {
+        if let Some(span) = described_subject(a, *first) {
+            proposals.push(subject(a, span));
+        }
+    }
+    if let (Some(a), Some(span)) = (article, cued) {
+        proposals.push(subject(a, span));
     }
     if let NameUse::Source(_) = usage {
         proposals.push(NameProposal {
