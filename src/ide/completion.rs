@@ -705,11 +705,17 @@ fn actor_names(
     }
     // The subject of the quote's sentence when it is a short description ("The agency
     // isn't offering …", "The judge agreed …"): no list of names holds it.
-    // A subject read off the article's words, offered as written.
+    // A subject read off the article's words, offered as written, unless it is a
+    // declared actor's name ("the Russian Foreign Ministry" is the declared "Russian
+    // Foreign Ministry", already offered).
     let subject = |a: &Article, span: Span| {
         let label = span.slice(&a.text).to_string();
-        NameProposal {
-            key: Cow::Owned(normalize_str(&label)),
+        let key = normalize_str(&label);
+        if declared_names.contains(without_article(&key)) {
+            return None;
+        }
+        Some(NameProposal {
+            key: Cow::Owned(key),
             label: Cow::Owned(label),
             kind: CompletionKind::Name,
             detail: Detail::Article { kind: "subject" },
@@ -717,15 +723,15 @@ fn actor_names(
             mentions: Mentions::Owned(vec![span]),
             group: 2,
             written: false,
-        }
+        })
     };
     if let (Some(a), Some(first)) = (article, parts.first()) {
         if let Some(span) = described_subject(a, *first) {
-            proposals.push(subject(a, span));
+            proposals.extend(subject(a, span));
         }
     }
     if let (Some(a), Some(span)) = (article, cued) {
-        proposals.push(subject(a, span));
+        proposals.extend(subject(a, span));
     }
     if let NameUse::Source(_) = usage {
         proposals.push(NameProposal {
@@ -2602,6 +2608,13 @@ mod tests {
         let claims = "claim c\n  source: \n  cue: uneasy about\n  quote: the new toll\n";
         let l = ranked_sources(&article, claims);
         assert_eq!(l[0], "harbor pilots", "{l:?}");
+        // A subject that is a declared actor's name is that actor: offered once, declared.
+        let text = "date 2021-01-01 Tolls\n\nThe ferry stopped in March. The Harbour Board kept up calls for a full inquiry into the toll rise.\n";
+        let article = Article::new(text.to_string()).with_attributions(vec![]);
+        let claims = "actor Harbour Board\n  kind: organization\n\nclaim c\n  source: \n  cue: kept up calls for\n  quote: a full inquiry into the toll rise\n";
+        let l = ranked_sources(&article, claims);
+        assert!(l.iter().any(|x| x == "Harbour Board"), "{l:?}");
+        assert!(!l.iter().any(|x| x == "The Harbour Board"), "{l:?}");
     }
 
     #[test]
