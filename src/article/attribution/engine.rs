@@ -3501,11 +3501,20 @@ fn headline_form(a: &Article, b: &Block, bi: usize, out: &mut Vec<Found>) {
     let body_start = a.paragraphs.first().map_or(a.text.len(), |p| p.start);
     let name_text = name.slice(&a.text);
     let last = t[colon - 1].low.as_str();
+    // Every word of the name stands in the body (`Pence` for `PENCE:`, `poll` for
+    // `Poll:`, `black lawmakers` for `Black Lawmakers:`): a title of a few words whose
+    // last word the body merely uses (`Stealth Over Health:`, `health`) is no speaker.
+    let body_words: rustc_hash::FxHashSet<String> = a.text[body_start..]
+        .lowercased()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
     let named_in_body = a.text[body_start..].contains(name_text)
-        || a.text[body_start..]
-            .lowercased()
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == last);
+        || (body_words.contains(last)
+            && (0..colon)
+                .filter(|&k| !CONNECTOR.contains(&t[k].low.as_str()))
+                .all(|k| body_words.contains(t[k].low.as_str())));
     if !named_in_body {
         return;
     }

@@ -176,6 +176,14 @@ fn headline_form() {
     assert_eq!(s.source.as_deref(), Some("Ramos"));
     // A title with a colon whose first words the body never names is no attribution.
     assert!(seen("Rain Over Plains: the port will reopen\n\nNothing else.").is_empty());
+    // Nor one whose last word alone the body uses.
+    assert!(seen("Rain Over Plains: the port will reopen\n\nThe plains were dry.").is_empty());
+    // A common noun heading the headline is a source when the body uses its words.
+    let s = only("Survey: the night ferry is popular\n\nThe survey asked 400 people.");
+    assert_eq!(s.source.as_deref(), Some("Survey"));
+    // A name in capitals before the colon is named in the body in any case.
+    let s = only("RAMOS: the port will reopen next week\n\nThe harbour master, Luis Ramos, spoke.");
+    assert_eq!(s.source.as_deref(), Some("RAMOS"));
 }
 
 #[test]
