@@ -23,7 +23,7 @@ pub fn split(data: &[u8]) -> (String, String) {
 pub fn parse_and_check(data: &[u8]) {
     let (claims, article) = split(data);
     let parsed = Parsed::new(claims.as_str());
-    let tiled: usize = parsed.tree.lines.iter().map(|l| l.full.len()).sum();
+    let tiled: usize = parsed.tree.lines.iter().map(|l| l.full().len()).sum();
     assert_eq!(tiled, claims.len(), "the tree holds every byte");
     let article = Arc::new(Article::new(article.as_str()));
     let _ = article.candidates();
