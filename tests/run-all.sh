@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: Rust unit, snapshot, CLI and in-process LSP tests, then the
+# The whole test suite: Rust unit, snapshot, CLI and in-process LSP tests, the fuzz
+# targets' properties over their seed corpora, then the
 # editor suites (VS Code extension build + grammar test, the .vsix in a real VS Code
 # (code-server) driven in Chromium, Neovim syntax + end-to-end LSP, pytest-lsp, Emacs
 # eglot smoke test, the HTML report in headless Chromium and through the Nu Html Checker).
@@ -54,6 +55,11 @@ suite() {
 suite "cargo test (unit, snapshots, CLI, LSP harness)" cargo cargo test --all-targets --locked
 # The end-to-end suites drive the debug binary: build it (cargo test builds it too, but
 # a failed test run must not leave the suites below on a stale or missing binary).
+# The fuzz crate is its own workspace, built by `cargo afl` only at the end of CI: compile
+# its targets here and run its properties over the seed corpora, so that an API change of
+# the library breaks this suite, not the fuzzing stage twenty minutes later.
+suite "fuzz targets (compile; properties over the seed corpora)" cargo \
+  cargo test --manifest-path fuzz/Cargo.toml --all-targets --locked
 suite "cargo build (the server the end-to-end suites drive)" cargo cargo build --locked
 # Where cargo put it: CARGO_TARGET_DIR and cargo's own configuration are honoured, and a
 # CLAIMLS_BIN that the caller set wins.
