@@ -57,8 +57,10 @@ suite "cargo test (unit, snapshots, CLI, LSP harness)" cargo cargo test --all-ta
 # a failed test run must not leave the suites below on a stale or missing binary).
 # The fuzz crate is its own workspace, built by `cargo afl` only at the end of CI: compile
 # its targets here and run its properties over the seed corpora, so that an API change of
-# the library breaks this suite, not the fuzzing stage twenty minutes later.
+# the library breaks this suite, not the fuzzing stage twenty minutes later. It shares the
+# main build's target folder, so only the library and the targets are compiled again.
 suite "fuzz targets (compile; properties over the seed corpora)" cargo \
+  env CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}" \
   cargo test --manifest-path fuzz/Cargo.toml --all-targets --locked
 suite "cargo build (the server the end-to-end suites drive)" cargo cargo build --locked
 # Where cargo put it: CARGO_TARGET_DIR and cargo's own configuration are honoured, and a
