@@ -160,51 +160,33 @@ impl Pattern {
         }
     }
 
-    /// Runs the pattern over `text`; `out[j]` is the distance at text position `j`
-    /// (`0..=text.len()`). With `anchored`, the alignment must start at text position 0
-    /// (global in the text's prefix); otherwise it may start anywhere.
-    fn run<U: Unit>(&self, text: &[U], anchored: bool, backwards: bool, out: &mut Vec<u32>) {
-        out.clear();
-        if self.len == 0 {
-            return;
-        }
-        out.resize(text.len() + 1, 0);
-        let mut emit = |j: usize, d: u32| {
-            out[j] = d;
-            true
-        };
-        if backwards {
-            self.run_while(text.iter().rev().copied(), anchored, &mut emit);
-        } else {
-            self.run_while(text.iter().copied(), anchored, &mut emit);
-        }
-    }
-
-    /// Like [`Pattern::run`], giving `visit(j, distance at j)` for `j = 0, 1, ...` until
-    /// it returns false (the rest of the text is then not read).
-    fn run_while<U: Unit>(
+    /// Gives `visit(j, distance at j)` for text positions `j = 0, 1, ...` until it
+    /// returns false (the rest of the text is then not read). With `ANCHORED`, the
+    /// alignment must start at text position 0 (global in the text's prefix); otherwise it
+    /// may start anywhere. A constant, so that the unanchored pass (every window of a
+    /// near-miss search) carries no operations for a carry into the top row.
+    #[inline(always)]
+    fn run_while<U: Unit, const ANCHORED: bool>(
         &self,
         text: impl Iterator<Item = U>,
-        anchored: bool,
         visit: impl FnMut(usize, u32) -> bool,
     ) {
         if self.len == 0 {
             return;
         }
         match self.blocks {
-            1 => self.run_word::<u64, U>(text, anchored, visit),
-            2 => self.run_word::<u128, U>(text, anchored, visit),
-            3 | 4 => self.run_word::<Wide, U>(text, anchored, visit),
-            _ => self.run_blocks(text, anchored, visit),
+            1 => self.run_word::<u64, U, ANCHORED>(text, visit),
+            2 => self.run_word::<u128, U, ANCHORED>(text, visit),
+            3 | 4 => self.run_word::<Wide, U, ANCHORED>(text, visit),
+            _ => self.run_blocks(text, ANCHORED, visit),
         }
     }
 
     /// [`Pattern::run_while`] with the whole state in one [`Word`].
     #[inline(always)]
-    fn run_word<W: Word, U: Unit>(
+    fn run_word<W: Word, U: Unit, const ANCHORED: bool>(
         &self,
         text: impl Iterator<Item = U>,
-        anchored: bool,
         mut visit: impl FnMut(usize, u32) -> bool,
     ) {
         let mut score = self.len as u32;
@@ -212,7 +194,7 @@ impl Pattern {
             return;
         }
         // Row 0 is D[0][j]: 0 everywhere when the start is free, j when anchored.
-        let hin = i32::from(anchored);
+        let hin = i32::from(ANCHORED);
         let last = W::bit(self.len - 1);
         let (mut pv, mut mv) = (W::ONES, W::ZERO);
         for (j, c) in text.enumerate() {
@@ -258,15 +240,31 @@ impl Pattern {
     }
 
     /// `out[j]`: the least distance of the pattern to a substring of `text` ending at
-    /// character `j`.
-    pub fn ends<U: Unit>(&self, text: &[U], out: &mut Vec<u32>) {
-        self.run(text, false, false, out);
+    /// character `j` (`j` in `0..=text.len()`; empty for an empty pattern). Gives the
+    /// least of `out[1..]` (`u32::MAX` when there is none).
+    pub fn ends<U: Unit>(&self, text: &[U], out: &mut Vec<u32>) -> u32 {
+        out.clear();
+        out.reserve(text.len() + 1);
+        let mut least = u32::MAX;
+        self.run_while::<U, false>(text.iter().copied(), |j, d| {
+            out.push(d);
+            if j > 0 {
+                least = least.min(d);
+            }
+            true
+        });
+        least
     }
 
     /// For a pattern built from the reversed characters: `out[k]` is the distance of the
     /// (unreversed) pattern to `text[end - k..end]`.
     pub fn starts_before<U: Unit>(&self, text: &[U], end: usize, out: &mut Vec<u32>) {
-        self.run(&text[..end], true, true, out);
+        out.clear();
+        out.reserve(end + 1);
+        self.run_while::<U, true>(text[..end].iter().rev().copied(), |_, d| {
+            out.push(d);
+            true
+        });
     }
 
     /// [`Pattern::starts_before`] one `k` at a time: `visit(k, distance)` until it returns
@@ -277,7 +275,7 @@ impl Pattern {
         end: usize,
         visit: impl FnMut(usize, u32) -> bool,
     ) {
-        self.run_while(text[..end].iter().rev().copied(), true, visit);
+        self.run_while::<U, true>(text[..end].iter().rev().copied(), visit);
     }
 }
 
