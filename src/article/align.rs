@@ -73,7 +73,21 @@ pub(crate) struct Pattern {
 }
 
 impl Pattern {
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn new(chars: &[char]) -> Pattern {
+        Pattern::build(chars, false).0
+    }
+
+    /// The pattern of `chars` and the pattern of `chars` reversed, built together: they
+    /// share the numbering of the characters, so each character's row is found once, and
+    /// the reversed masks are set directly (reversing the bits of every row is a long
+    /// sequence of operations on x86).
+    pub fn with_reversed(chars: &[char]) -> (Pattern, Pattern) {
+        let (forward, backward) = Pattern::build(chars, true);
+        (forward, backward.expect("asked for"))
+    }
+
+    fn build(chars: &[char], reversed: bool) -> (Pattern, Option<Pattern>) {
         let len = chars.len();
         let blocks = len.div_ceil(64).max(1);
         let stride = if blocks == 3 { 4 } else { blocks };
@@ -97,6 +111,11 @@ impl Pattern {
             }
         }
         let mut rows = vec![0u64; count * stride];
+        let mut back = if reversed {
+            vec![0u64; count * stride]
+        } else {
+            Vec::new()
+        };
         let mut pattern = Pattern {
             len,
             blocks,
@@ -106,45 +125,23 @@ impl Pattern {
             other,
         };
         for (i, &c) in chars.iter().enumerate() {
-            rows[pattern.row_of(c) * stride + i / 64] |= 1u64 << (i % 64);
+            let row = pattern.row_of(c) * stride;
+            rows[row + i / 64] |= 1u64 << (i % 64);
+            if reversed {
+                let j = len - 1 - i;
+                back[row + j / 64] |= 1u64 << (j % 64);
+            }
         }
         pattern.rows = rows;
-        pattern
-    }
-
-    /// The pattern of `chars` reversed, `self` being the pattern of `chars`: for patterns
-    /// of up to 128 characters, the rows of masks with their bits reversed.
-    pub fn reversed(&self, chars: &[char]) -> Pattern {
-        debug_assert_eq!(chars.len(), self.len);
-        let len = self.len;
-        let rows = match self.blocks {
-            1 if len > 0 => self
-                .rows
-                .iter()
-                .map(|r| r.reverse_bits() >> (64 - len))
-                .collect(),
-            2 => self
-                .rows
-                .chunks_exact(2)
-                .flat_map(|r| {
-                    let w =
-                        (u128::from(r[0]) | u128::from(r[1]) << 64).reverse_bits() >> (128 - len);
-                    [w as u64, (w >> 64) as u64]
-                })
-                .collect(),
-            _ => {
-                let back: Vec<char> = chars.iter().rev().copied().collect();
-                return Pattern::new(&back);
-            }
-        };
-        Pattern {
+        let backward = reversed.then(|| Pattern {
             len,
-            blocks: self.blocks,
-            stride: self.stride,
-            slots: self.slots,
-            rows,
-            other: self.other.clone(),
-        }
+            blocks,
+            stride,
+            slots: pattern.slots,
+            rows: back,
+            other: pattern.other.clone(),
+        });
+        (pattern, backward)
     }
 
     /// The row of masks of `c` (row 0, all zero, for a character the pattern lacks).
@@ -437,14 +434,17 @@ mod tests {
                 assert_eq!(from_bytes, out, "bytes {m} {n}");
             }
             let rev: Vec<char> = p.iter().rev().copied().collect();
-            // Reversing a compiled pattern gives the pattern of the reversed characters.
-            let (built, flipped) = (Pattern::new(&rev), Pattern::new(&p).reversed(&p));
+            // The reversed pattern built beside the pattern gives the pattern of the
+            // reversed characters, and the pattern beside it is the pattern alone.
+            let (alone, (same, flipped)) = (Pattern::new(&p), Pattern::with_reversed(&p));
+            let built = Pattern::new(&rev);
             let masks = |q: &Pattern, c: char| {
                 let at = q.row_of(c) * q.stride;
                 q.rows[at..at + q.blocks].to_vec()
             };
             for c in alphabet.iter().copied().chain(['z', 'ü']) {
                 assert_eq!(masks(&built, c), masks(&flipped, c), "{c:?} {m}");
+                assert_eq!(masks(&alone, c), masks(&same, c), "{c:?} {m}");
             }
             let end = next(n as u64 + 1) as usize;
             Pattern::new(&rev).starts_before(&t, end, &mut out);

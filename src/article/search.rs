@@ -518,8 +518,7 @@ impl Article {
         if chars.is_empty() || chars.len() > MAX_APPROX_CHARS || range.end <= range.start {
             return None;
         }
-        let forward = Pattern::new(&chars);
-        let backward = forward.reversed(&chars);
+        let (forward, backward) = Pattern::with_reversed(&chars);
         let mut scratch = Scratch::default();
         if within_block && range.end - range.start <= MAX_BLOCK_SCAN {
             return self.score_window(
@@ -592,6 +591,7 @@ impl Article {
                 weights: vec![0.0; bucket_count as usize],
                 voters: vec![0; bucket_count as usize],
                 touched: Vec::with_capacity(voting),
+                top: 0.0,
             }
         } else {
             Votes::Sparse(FxHashMap::with_capacity_and_hasher(
@@ -985,6 +985,8 @@ enum Votes {
         /// bucket not voted for (both start zeroed: no filling of the array).
         voters: Vec<u32>,
         touched: Vec<u32>,
+        /// The greatest weight so far (weights only grow: the greatest at the end).
+        top: f32,
     },
     Sparse(FxHashMap<i64, (f32, usize)>),
 }
@@ -998,6 +1000,7 @@ impl Votes {
                 weights,
                 voters,
                 touched,
+                top,
             } => {
                 let i = (bucket - *first) as usize;
                 if voters[i] == 0 {
@@ -1005,6 +1008,7 @@ impl Votes {
                     touched.push(i as u32);
                 }
                 weights[i] += weight;
+                *top = top.max(weights[i]);
             }
             Votes::Sparse(map) => map.entry(bucket).or_insert((0.0, at)).0 += weight,
         }
@@ -1018,20 +1022,15 @@ impl Votes {
                 weights,
                 voters,
                 touched,
-            } => {
-                let top = touched
-                    .iter()
-                    .map(|&i| weights[i as usize])
-                    .fold(0.0f32, f32::max);
-                touched
-                    .iter()
-                    .filter(|&&i| weights[i as usize] >= top / 2.0)
-                    .map(|&i| {
-                        let i = i as usize;
-                        (first + i as i64, (weights[i], voters[i] as usize - 1))
-                    })
-                    .collect()
-            }
+                top,
+            } => touched
+                .iter()
+                .filter(|&&i| weights[i as usize] >= top / 2.0)
+                .map(|&i| {
+                    let i = i as usize;
+                    (first + i as i64, (weights[i], voters[i] as usize - 1))
+                })
+                .collect(),
             Votes::Sparse(map) => {
                 let top = map.values().map(|v| v.0).fold(0.0f32, f32::max);
                 map.into_iter().filter(|b| b.1 .0 >= top / 2.0).collect()
@@ -1068,7 +1067,19 @@ fn cuts_word<U: Unit>(chars: &[U], i: usize) -> bool {
 }
 
 fn same_words(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return ascii_words(a).eq(ascii_words(b));
+    }
     a.split_whitespace().eq(b.split_whitespace())
+}
+
+/// The words of an ASCII text split at white space as [`str::split_whitespace`] splits
+/// it (the ASCII characters with the Unicode White_Space property, vertical tab
+/// included), without decoding.
+fn ascii_words(s: &str) -> impl Iterator<Item = &[u8]> {
+    s.as_bytes()
+        .split(|c| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+        .filter(|w| !w.is_empty())
 }
 
 /// Close enough to be shown as "the closest text" when not accepted as a near miss.
@@ -1238,6 +1249,30 @@ mod tests {
                 .len(),
             14
         );
+    }
+
+    #[test]
+    fn ascii_words_split_as_split_whitespace_does() {
+        // Every ASCII white space character (vertical tab and form feed included), and
+        // the separators that are not white space (0x1c to 0x1f), in every position.
+        let alphabet = [
+            "a", "bc", " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1c}", "\u{1f}", "-",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 9) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            let ours: Vec<&[u8]> = ascii_words(&text).collect();
+            let std: Vec<&[u8]> = text.split_whitespace().map(str::as_bytes).collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
+        assert!(same_words("one  two\u{b}three", "one two three"));
+        assert!(!same_words("one two\u{1c}three", "one two three"));
     }
 
     #[test]
