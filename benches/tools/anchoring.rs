@@ -13,11 +13,13 @@ use std::io::Write;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// The fields of a case line this side reads (the others are ignored).
+/// The fields of a case line this side reads (the others are ignored); the quote borrowed
+/// from the line unless it holds an escape.
 #[derive(serde::Deserialize)]
-struct Case {
+struct Case<'a> {
     a: usize,
-    quote: String,
+    #[serde(borrow)]
+    quote: std::borrow::Cow<'a, str>,
 }
 
 fn main() {
@@ -32,8 +34,8 @@ fn main() {
         .filter(|l| !l.trim().is_empty())
         .map(|p| std::fs::read_to_string(p).expect("article"))
         .collect();
-    let cases: Vec<(usize, String)> = std::fs::read_to_string(&args[2])
-        .expect("cases")
+    let cases_text = std::fs::read_to_string(&args[2]).expect("cases");
+    let cases: Vec<(usize, std::borrow::Cow<str>)> = cases_text
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| {

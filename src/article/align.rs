@@ -73,7 +73,21 @@ pub(crate) struct Pattern {
 }
 
 impl Pattern {
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn new(chars: &[char]) -> Pattern {
+        Pattern::build(chars, false).0
+    }
+
+    /// The pattern of `chars` and the pattern of `chars` reversed, built together: they
+    /// share the numbering of the characters, so each character's row is found once, and
+    /// the reversed masks are set directly (reversing the bits of every row is a long
+    /// sequence of operations on x86).
+    pub fn with_reversed(chars: &[char]) -> (Pattern, Pattern) {
+        let (forward, backward) = Pattern::build(chars, true);
+        (forward, backward.expect("asked for"))
+    }
+
+    fn build(chars: &[char], reversed: bool) -> (Pattern, Option<Pattern>) {
         let len = chars.len();
         let blocks = len.div_ceil(64).max(1);
         let stride = if blocks == 3 { 4 } else { blocks };
@@ -97,6 +111,11 @@ impl Pattern {
             }
         }
         let mut rows = vec![0u64; count * stride];
+        let mut back = if reversed {
+            vec![0u64; count * stride]
+        } else {
+            Vec::new()
+        };
         let mut pattern = Pattern {
             len,
             blocks,
@@ -106,45 +125,23 @@ impl Pattern {
             other,
         };
         for (i, &c) in chars.iter().enumerate() {
-            rows[pattern.row_of(c) * stride + i / 64] |= 1u64 << (i % 64);
+            let row = pattern.row_of(c) * stride;
+            rows[row + i / 64] |= 1u64 << (i % 64);
+            if reversed {
+                let j = len - 1 - i;
+                back[row + j / 64] |= 1u64 << (j % 64);
+            }
         }
         pattern.rows = rows;
-        pattern
-    }
-
-    /// The pattern of `chars` reversed, `self` being the pattern of `chars`: for patterns
-    /// of up to 128 characters, the rows of masks with their bits reversed.
-    pub fn reversed(&self, chars: &[char]) -> Pattern {
-        debug_assert_eq!(chars.len(), self.len);
-        let len = self.len;
-        let rows = match self.blocks {
-            1 if len > 0 => self
-                .rows
-                .iter()
-                .map(|r| r.reverse_bits() >> (64 - len))
-                .collect(),
-            2 => self
-                .rows
-                .chunks_exact(2)
-                .flat_map(|r| {
-                    let w =
-                        (u128::from(r[0]) | u128::from(r[1]) << 64).reverse_bits() >> (128 - len);
-                    [w as u64, (w >> 64) as u64]
-                })
-                .collect(),
-            _ => {
-                let back: Vec<char> = chars.iter().rev().copied().collect();
-                return Pattern::new(&back);
-            }
-        };
-        Pattern {
+        let backward = reversed.then(|| Pattern {
             len,
-            blocks: self.blocks,
-            stride: self.stride,
-            slots: self.slots,
-            rows,
-            other: self.other.clone(),
-        }
+            blocks,
+            stride,
+            slots: pattern.slots,
+            rows: back,
+            other: pattern.other.clone(),
+        });
+        (pattern, backward)
     }
 
     /// The row of masks of `c` (row 0, all zero, for a character the pattern lacks).
@@ -160,51 +157,33 @@ impl Pattern {
         }
     }
 
-    /// Runs the pattern over `text`; `out[j]` is the distance at text position `j`
-    /// (`0..=text.len()`). With `anchored`, the alignment must start at text position 0
-    /// (global in the text's prefix); otherwise it may start anywhere.
-    fn run<U: Unit>(&self, text: &[U], anchored: bool, backwards: bool, out: &mut Vec<u32>) {
-        out.clear();
-        if self.len == 0 {
-            return;
-        }
-        out.resize(text.len() + 1, 0);
-        let mut emit = |j: usize, d: u32| {
-            out[j] = d;
-            true
-        };
-        if backwards {
-            self.run_while(text.iter().rev().copied(), anchored, &mut emit);
-        } else {
-            self.run_while(text.iter().copied(), anchored, &mut emit);
-        }
-    }
-
-    /// Like [`Pattern::run`], giving `visit(j, distance at j)` for `j = 0, 1, ...` until
-    /// it returns false (the rest of the text is then not read).
-    fn run_while<U: Unit>(
+    /// Gives `visit(j, distance at j)` for text positions `j = 0, 1, ...` until it
+    /// returns false (the rest of the text is then not read). With `ANCHORED`, the
+    /// alignment must start at text position 0 (global in the text's prefix); otherwise it
+    /// may start anywhere. A constant, so that the unanchored pass (every window of a
+    /// near-miss search) carries no operations for a carry into the top row.
+    #[inline(always)]
+    fn run_while<U: Unit, const ANCHORED: bool>(
         &self,
         text: impl Iterator<Item = U>,
-        anchored: bool,
         visit: impl FnMut(usize, u32) -> bool,
     ) {
         if self.len == 0 {
             return;
         }
         match self.blocks {
-            1 => self.run_word::<u64, U>(text, anchored, visit),
-            2 => self.run_word::<u128, U>(text, anchored, visit),
-            3 | 4 => self.run_word::<Wide, U>(text, anchored, visit),
-            _ => self.run_blocks(text, anchored, visit),
+            1 => self.run_word::<u64, U, ANCHORED>(text, visit),
+            2 => self.run_word::<u128, U, ANCHORED>(text, visit),
+            3 | 4 => self.run_word::<Wide, U, ANCHORED>(text, visit),
+            _ => self.run_blocks(text, ANCHORED, visit),
         }
     }
 
     /// [`Pattern::run_while`] with the whole state in one [`Word`].
     #[inline(always)]
-    fn run_word<W: Word, U: Unit>(
+    fn run_word<W: Word, U: Unit, const ANCHORED: bool>(
         &self,
         text: impl Iterator<Item = U>,
-        anchored: bool,
         mut visit: impl FnMut(usize, u32) -> bool,
     ) {
         let mut score = self.len as u32;
@@ -212,7 +191,7 @@ impl Pattern {
             return;
         }
         // Row 0 is D[0][j]: 0 everywhere when the start is free, j when anchored.
-        let hin = i32::from(anchored);
+        let hin = i32::from(ANCHORED);
         let last = W::bit(self.len - 1);
         let (mut pv, mut mv) = (W::ONES, W::ZERO);
         for (j, c) in text.enumerate() {
@@ -258,15 +237,31 @@ impl Pattern {
     }
 
     /// `out[j]`: the least distance of the pattern to a substring of `text` ending at
-    /// character `j`.
-    pub fn ends<U: Unit>(&self, text: &[U], out: &mut Vec<u32>) {
-        self.run(text, false, false, out);
+    /// character `j` (`j` in `0..=text.len()`; empty for an empty pattern). Gives the
+    /// least of `out[1..]` (`u32::MAX` when there is none).
+    pub fn ends<U: Unit>(&self, text: &[U], out: &mut Vec<u32>) -> u32 {
+        out.clear();
+        out.reserve(text.len() + 1);
+        let mut least = u32::MAX;
+        self.run_while::<U, false>(text.iter().copied(), |j, d| {
+            out.push(d);
+            if j > 0 {
+                least = least.min(d);
+            }
+            true
+        });
+        least
     }
 
     /// For a pattern built from the reversed characters: `out[k]` is the distance of the
     /// (unreversed) pattern to `text[end - k..end]`.
     pub fn starts_before<U: Unit>(&self, text: &[U], end: usize, out: &mut Vec<u32>) {
-        self.run(&text[..end], true, true, out);
+        out.clear();
+        out.reserve(end + 1);
+        self.run_while::<U, true>(text[..end].iter().rev().copied(), |_, d| {
+            out.push(d);
+            true
+        });
     }
 
     /// [`Pattern::starts_before`] one `k` at a time: `visit(k, distance)` until it returns
@@ -277,7 +272,7 @@ impl Pattern {
         end: usize,
         visit: impl FnMut(usize, u32) -> bool,
     ) {
-        self.run_while(text[..end].iter().rev().copied(), true, visit);
+        self.run_while::<U, true>(text[..end].iter().rev().copied(), visit);
     }
 }
 
@@ -439,14 +434,17 @@ mod tests {
                 assert_eq!(from_bytes, out, "bytes {m} {n}");
             }
             let rev: Vec<char> = p.iter().rev().copied().collect();
-            // Reversing a compiled pattern gives the pattern of the reversed characters.
-            let (built, flipped) = (Pattern::new(&rev), Pattern::new(&p).reversed(&p));
+            // The reversed pattern built beside the pattern gives the pattern of the
+            // reversed characters, and the pattern beside it is the pattern alone.
+            let (alone, (same, flipped)) = (Pattern::new(&p), Pattern::with_reversed(&p));
+            let built = Pattern::new(&rev);
             let masks = |q: &Pattern, c: char| {
                 let at = q.row_of(c) * q.stride;
                 q.rows[at..at + q.blocks].to_vec()
             };
             for c in alphabet.iter().copied().chain(['z', 'ü']) {
                 assert_eq!(masks(&built, c), masks(&flipped, c), "{c:?} {m}");
+                assert_eq!(masks(&alone, c), masks(&same, c), "{c:?} {m}");
             }
             let end = next(n as u64 + 1) as usize;
             Pattern::new(&rev).starts_before(&t, end, &mut out);

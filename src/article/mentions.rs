@@ -243,7 +243,7 @@ impl Article {
     fn find_mentions(&self, name: &str, person: bool) -> Vec<Span> {
         let mut spans = self.find_phrase(name);
         let norm = normalize_str(name);
-        for (acronym, expansion) in &self.acronyms {
+        for (acronym, expansion) in self.acronyms() {
             if *acronym == norm {
                 spans.extend(self.find_phrase(expansion));
             } else if *expansion == norm {
@@ -629,7 +629,7 @@ pub(super) fn candidates(a: &Article) -> Vec<Candidate> {
         capitalized_runs(text, sentence.span, &ws, &lowercase, &mut found);
         reporting_phrases(text, sentence.span, &ws, &mut found);
     }
-    for (acronym, _) in &a.acronyms {
+    for (acronym, _) in a.acronyms() {
         found.push((acronym.to_uppercase(), CandidateKind::Organization));
     }
     // Every spelling's mentions, found in one pass over the article.
@@ -1163,7 +1163,7 @@ mod tests {
     fn acronyms_and_surnames() {
         let a = Article::new(TEXT);
         assert_eq!(
-            a.acronyms,
+            a.acronyms(),
             [("sna".to_string(), "syrian national army".to_string())]
         );
         assert_eq!(

@@ -65,8 +65,9 @@ pub struct Article {
     /// The index of pairs of adjacent words, built on first use: only a quote whose
     /// rarest word is common in the article needs it (see [`PairIndex`]).
     pair_index: OnceLock<PairIndex>,
-    /// Acronyms defined in parentheses: `(acronym, expansion)`, both normalized.
-    pub(crate) acronyms: Vec<(String, String)>,
+    /// Acronyms defined in parentheses: `(acronym, expansion)`, both normalized; found
+    /// on first use ([`Article::acronyms`]): quote anchoring never asks for them.
+    acronyms: OnceLock<Vec<(String, String)>>,
     candidates: OnceLock<Vec<Candidate>>,
     /// Set by the first caller of [`Article::begin_candidates`]: one background
     /// computation of the names per article version, however many requests wait for it.
@@ -93,7 +94,7 @@ impl Article {
                 .iter()
                 .map(|t| word_hash(&norm.text[t.start as usize..t.end as usize])),
         );
-        let mut article = Article {
+        Article {
             text,
             date,
             headline,
@@ -107,16 +108,20 @@ impl Article {
             word_offsets,
             word_postings,
             pair_index: OnceLock::new(),
-            acronyms: Vec::new(),
+            acronyms: OnceLock::new(),
             candidates: OnceLock::new(),
             candidates_begun: Default::default(),
             attributions: OnceLock::new(),
             mention_cache: Default::default(),
             merged_cache: Default::default(),
             name_suggestions: Default::default(),
-        };
-        article.acronyms = mentions::acronyms(&article);
-        article
+        }
+    }
+
+    /// Acronyms defined in parentheses: `(acronym, expansion)`, both normalized
+    /// (computed on first use).
+    pub(crate) fn acronyms(&self) -> &[(String, String)] {
+        self.acronyms.get_or_init(|| mentions::acronyms(self))
     }
 
     /// The body's sentences, in order (computed on first use).

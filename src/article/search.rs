@@ -518,8 +518,7 @@ impl Article {
         if chars.is_empty() || chars.len() > MAX_APPROX_CHARS || range.end <= range.start {
             return None;
         }
-        let forward = Pattern::new(&chars);
-        let backward = forward.reversed(&chars);
+        let (forward, backward) = Pattern::with_reversed(&chars);
         let mut scratch = Scratch::default();
         if within_block && range.end - range.start <= MAX_BLOCK_SCAN {
             return self.score_window(
@@ -592,6 +591,7 @@ impl Article {
                 weights: vec![0.0; bucket_count as usize],
                 voters: vec![0; bucket_count as usize],
                 touched: Vec::with_capacity(voting),
+                top: 0.0,
             }
         } else {
             Votes::Sparse(FxHashMap::with_capacity_and_hasher(
@@ -615,21 +615,20 @@ impl Article {
                 votes.add(diag.div_euclid(16), weight, at);
             }
         }
-        let mut buckets = votes.into_buckets();
+        // Alignments with less than half the best one's votes are not tried: only the
+        // others are listed.
+        let mut buckets = votes.into_strong_buckets();
         let order = |a: &(i64, (f32, usize)), b: &(i64, (f32, usize))| {
             b.1 .0.total_cmp(&a.1 .0).then(a.0.cmp(&b.0))
         };
         let slack = (needle.len() / 4 + 16) as i64;
-        // Short patterns are cheap to score: more of their alignments are tried. Alignments
-        // with less than half the best one's votes are not. Only those few are selected,
-        // then ordered (unstable is enough: no two buckets compare equal).
+        // Short patterns are cheap to score: more of their alignments are tried. Only those
+        // few are selected, then ordered (unstable is enough: no two buckets compare equal).
         let windows = if chars.len() <= 64 {
             4 * MAX_WINDOWS
         } else {
             MAX_WINDOWS
         };
-        let top = buckets.iter().map(|b| b.1 .0).fold(0.0f32, f32::max);
-        buckets.retain(|b| b.1 .0 >= top / 2.0);
         if buckets.len() > windows {
             buckets.select_nth_unstable_by(windows, order);
             buckets.truncate(windows);
@@ -818,7 +817,7 @@ impl Passes<'_> {
         costs: &mut Vec<u32>,
     ) -> Option<(usize, usize, u32)> {
         let chars = &ext[2..ext.len() - 2];
-        self.forward.ends(chars, costs);
+        let least = self.forward.ends(chars, costs);
         // On a tie, the longer place when the quote ends (starts) with punctuation, so the
         // punctuation it copied stays; else the shorter.
         let punct = |c: Option<&char>| c.is_some_and(|c| !c.is_alphanumeric());
@@ -828,14 +827,11 @@ impl Passes<'_> {
         // distance, least first, so that only the ends with that distance are tested.
         // A place ending anywhere here has at least the least of these distances.
         let ends = &costs[1..];
-        if self
-            .bound
-            .is_some_and(|b| ends.iter().min().is_none_or(|&d| d >= b))
-        {
+        if ends.is_empty() || self.bound.is_some_and(|b| least >= b) {
             return None;
         }
         let can_end = |i: usize| chars[i].char() != ' ' && !cuts_word(ext, i + 3);
-        let (i, end_distance) = least_at(ends, long_end, can_end)?;
+        let (i, end_distance) = least_at(ends, least, long_end, can_end)?;
         if self.bound.is_some_and(|b| end_distance >= b) {
             return None;
         }
@@ -854,12 +850,19 @@ impl Passes<'_> {
         let mut reach = end.min(m + end_distance as usize + 4);
         let (k, d) = loop {
             costs.clear();
+            let mut least = u32::MAX;
             self.backward.starts_before_while(chars, end, |k, d| {
                 costs.push(d);
+                if k > 0 {
+                    least = least.min(d);
+                }
                 k < reach
             });
-            let found =
-                least_at(&costs[1..], long_start, |i| can_start(i + 1)).map(|(i, d)| (i + 1, d));
+            let starts = &costs[1..];
+            let found = (!starts.is_empty())
+                .then(|| least_at(starts, least, long_start, |i| can_start(i + 1)))
+                .flatten()
+                .map(|(i, d)| (i + 1, d));
             match found {
                 Some((k, d)) if reach >= end.min(m + d as usize) => break (k, d),
                 Some((_, d)) => reach = end.min(m + d as usize),
@@ -873,12 +876,17 @@ impl Passes<'_> {
 }
 
 /// The index and value of the least of `values` at an index `ok` accepts; among equals the
-/// first, or the last when `last`. Looked for value by value, least first, so that `ok`
-/// is asked only about indices holding the value looked for.
-fn least_at(values: &[u32], last: bool, ok: impl Fn(usize) -> bool) -> Option<(usize, u32)> {
-    let mut floor = 0;
+/// first, or the last when `last`. Looked for value by value, least first (`least`: the
+/// least of all `values`, which the caller knows), so that `ok` is asked only about
+/// indices holding the value looked for.
+fn least_at(
+    values: &[u32],
+    least: u32,
+    last: bool,
+    ok: impl Fn(usize) -> bool,
+) -> Option<(usize, u32)> {
+    let mut least = least;
     loop {
-        let least = values.iter().filter(|&&d| d >= floor).min().copied()?;
         let mut at = (0..values.len()).filter(|&i| values[i] == least);
         let found = if last {
             at.rev().find(|&i| ok(i))
@@ -888,7 +896,8 @@ fn least_at(values: &[u32], last: bool, ok: impl Fn(usize) -> bool) -> Option<(u
         if let Some(i) = found {
             return Some((i, least));
         }
-        floor = least + 1;
+        let floor = least + 1;
+        least = values.iter().filter(|&&d| d >= floor).min().copied()?;
     }
 }
 
@@ -976,6 +985,8 @@ enum Votes {
         /// bucket not voted for (both start zeroed: no filling of the array).
         voters: Vec<u32>,
         touched: Vec<u32>,
+        /// The greatest weight so far (weights only grow: the greatest at the end).
+        top: f32,
     },
     Sparse(FxHashMap<i64, (f32, usize)>),
 }
@@ -989,6 +1000,7 @@ impl Votes {
                 weights,
                 voters,
                 touched,
+                top,
             } => {
                 let i = (bucket - *first) as usize;
                 if voters[i] == 0 {
@@ -996,27 +1008,33 @@ impl Votes {
                     touched.push(i as u32);
                 }
                 weights[i] += weight;
+                *top = top.max(weights[i]);
             }
             Votes::Sparse(map) => map.entry(bucket).or_insert((0.0, at)).0 += weight,
         }
     }
 
-    /// The buckets voted for, in no particular order.
-    fn into_buckets(self) -> Vec<(i64, (f32, usize))> {
+    /// The buckets with at least half the votes of the best one, in no particular order.
+    fn into_strong_buckets(self) -> Vec<(i64, (f32, usize))> {
         match self {
             Votes::Dense {
                 first,
                 weights,
                 voters,
                 touched,
+                top,
             } => touched
                 .iter()
+                .filter(|&&i| weights[i as usize] >= top / 2.0)
                 .map(|&i| {
                     let i = i as usize;
                     (first + i as i64, (weights[i], voters[i] as usize - 1))
                 })
                 .collect(),
-            Votes::Sparse(map) => map.into_iter().collect(),
+            Votes::Sparse(map) => {
+                let top = map.values().map(|v| v.0).fold(0.0f32, f32::max);
+                map.into_iter().filter(|b| b.1 .0 >= top / 2.0).collect()
+            }
         }
     }
 }
@@ -1049,7 +1067,19 @@ fn cuts_word<U: Unit>(chars: &[U], i: usize) -> bool {
 }
 
 fn same_words(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return ascii_words(a).eq(ascii_words(b));
+    }
     a.split_whitespace().eq(b.split_whitespace())
+}
+
+/// The words of an ASCII text split at white space as [`str::split_whitespace`] splits
+/// it (the ASCII characters with the Unicode White_Space property, vertical tab
+/// included), without decoding.
+fn ascii_words(s: &str) -> impl Iterator<Item = &[u8]> {
+    s.as_bytes()
+        .split(|c| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+        .filter(|w| !w.is_empty())
 }
 
 /// Close enough to be shown as "the closest text" when not accepted as a near miss.
@@ -1219,6 +1249,30 @@ mod tests {
                 .len(),
             14
         );
+    }
+
+    #[test]
+    fn ascii_words_split_as_split_whitespace_does() {
+        // Every ASCII white space character (vertical tab and form feed included), and
+        // the separators that are not white space (0x1c to 0x1f), in every position.
+        let alphabet = [
+            "a", "bc", " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1c}", "\u{1f}", "-",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 9) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            let ours: Vec<&[u8]> = ascii_words(&text).collect();
+            let std: Vec<&[u8]> = text.split_whitespace().map(str::as_bytes).collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
+        assert!(same_words("one  two\u{b}three", "one two three"));
+        assert!(!same_words("one two\u{1c}three", "one two three"));
     }
 
     #[test]
