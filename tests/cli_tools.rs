@@ -509,3 +509,35 @@ fn the_github_action_script_checks_the_given_paths() {
     assert_eq!(code(&out), 2);
     assert!(!dir.path().join("pwned").exists());
 }
+
+/// mimalloc's options are set before the first allocation (the arena it reserves then is
+/// committed as used, not all at once), and a variable in the environment still wins.
+#[cfg(target_os = "linux")]
+#[test]
+fn allocator_options_are_in_place_before_the_first_allocation() {
+    let options = |env: &[(&str, &str)]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_claimls"))
+            .arg("--version")
+            .env("MIMALLOC_VERBOSE", "1")
+            .envs(env.iter().copied())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let has = |log: &str, option: &str, value: &str| {
+        log.lines().any(|l| {
+            l.trim_end() == format!("option '{option}': {value}")
+                || l.trim_end() == format!("option '{option}': {value} ")
+        })
+    };
+    let default = options(&[]);
+    assert!(has(&default, "arena_eager_commit", "0"), "{default}");
+    assert!(has(&default, "purge_delay", "100"), "{default}");
+    let set = options(&[
+        ("MIMALLOC_ARENA_EAGER_COMMIT", "1"),
+        ("MIMALLOC_PURGE_DELAY", "7"),
+    ]);
+    assert!(has(&set, "arena_eager_commit", "1"), "{set}");
+    assert!(has(&set, "purge_delay", "7"), "{set}");
+}

@@ -1,6 +1,7 @@
 //! The one place where byte offsets become LSP positions and back, in the negotiated
-//! position encoding. Spans of a text snapshot go through [`LineIndex`]; edits are applied
-//! to the rope through [`rope_offset`], which counts columns the same way.
+//! position encoding. Spans of a text snapshot go through [`LineIndex`], and so do the
+//! ranges of edits (the open documents keep no rope). [`rope_offset`] counts columns
+//! the same way over a rope; the tests hold the two to each other.
 
 use crate::text::{Encoding, LineCol, LineIndex, Span};
 use ropey::Rope;

@@ -1,11 +1,10 @@
-//! Open documents: the editor's text as a rope, its version, and what is derived from it
+//! Open documents: the editor's text, its version, and what is derived from it
 //! (parsed annotation, line index), plus the per-document check cache.
 
-use super::convert::{rope_offset, Lines};
+use super::convert::Lines;
 use crate::check::{ClaimCache, Parsed};
 use crate::diagnostic::Diagnostic;
 use crate::text::{Encoding, LineIndex, Span};
-use ropey::Rope;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -87,11 +86,7 @@ impl Snapshot {
 
     pub fn index(&self) -> &LineIndex {
         self.index.get_or_init(|| match self.parsed.get() {
-            // The tree has every line already.
-            Some(p) => LineIndex::from_lines(
-                &p.text,
-                p.tree.lines.iter().map(|l| (l.content(), l.full())),
-            ),
+            Some(p) => index_of_parse(p),
             None => LineIndex::new(&self.own_text),
         })
     }
@@ -118,7 +113,6 @@ pub struct Document {
     /// The file behind the document, normalized; `None` for unsaved buffers.
     pub path: Option<PathBuf>,
     pub kind: Kind,
-    rope: Rope,
     pub snapshot: Arc<Snapshot>,
     /// Per-claim results of earlier checks of this document.
     pub cache: Arc<Mutex<ClaimCache>>,
@@ -148,7 +142,6 @@ impl Document {
             uri,
             path,
             kind,
-            rope: Rope::from_str(&text),
             // Opened to be checked: parsed now, which the check would do first anyway.
             snapshot: Arc::new(Snapshot::parsed_now(kind, version, text, max_bytes)),
             cache: Arc::new(Mutex::new(ClaimCache::new())),
@@ -171,67 +164,88 @@ impl Document {
     /// ([`Parsed::edit`] re-parses only the claims an edit touches) when nothing else holds
     /// it. Otherwise (a check of it is running, no one has looked at it yet, or a change
     /// replaces the whole text) the new version is parsed in full on first use.
+    ///
+    /// The text is kept once: in the parse, or as the snapshot's own text. Positions are
+    /// found through the line index, which follows every edit; a version that a running
+    /// check still holds is copied (the one copy an edit then costs).
     pub fn apply(
         &mut self,
         changes: Vec<TextDocumentContentChangeEvent>,
         version: i32,
         enc: Encoding,
     ) {
-        let (mut parsed, mut index) = match Arc::get_mut(&mut self.snapshot) {
-            Some(s) => (s.parsed.take(), s.index.take()),
-            None => (None, None),
+        // The parse, the line index and the text of the current version: taken over when
+        // nothing else holds them, else copied (the parse is then made again on first use).
+        let (mut parsed, index, mut plain) = if let Some(s) = Arc::get_mut(&mut self.snapshot) {
+            let parsed = s.parsed.take();
+            let own = std::mem::take(&mut s.own_text);
+            // A lazily made parse copied the text: keep the parse's.
+            let own = if parsed.is_some() { String::new() } else { own };
+            (parsed, s.index.take(), own)
+        } else {
+            let s = &*self.snapshot;
+            (None, s.index.get().cloned(), s.text().to_owned())
         };
+        let mut index = index.unwrap_or_else(|| match &parsed {
+            Some(p) => index_of_parse(p),
+            None => LineIndex::new(&plain),
+        });
         for change in changes {
-            match change.range {
-                None => {
-                    self.rope = Rope::from_str(&change.text);
-                    parsed = None;
+            let Some(range) = change.range else {
+                parsed = None;
+                plain = change.text;
+                index = LineIndex::new(&plain);
+                continue;
+            };
+            let text = parsed.as_ref().map_or(plain.as_str(), |p| p.text.as_str());
+            let a = index.offset(text, line_col(range.start), enc);
+            let b = index.offset(text, line_col(range.end), enc);
+            let removed = Span::new(a.min(b), a.max(b));
+            // Counted before the edit replaces them, for the line index.
+            let removed_non_ascii = removed
+                .slice(text)
+                .bytes()
+                .filter(|b| !b.is_ascii())
+                .count();
+            let edited = parsed
+                .as_mut()
+                .is_some_and(|p| p.edit(removed, &change.text));
+            if !edited {
+                if let Some(p) = parsed.take() {
+                    plain = p.text;
                 }
-                Some(range) => {
-                    let a = rope_offset(&self.rope, range.start, enc);
-                    let b = rope_offset(&self.rope, range.end, enc);
-                    let (start, end) = (a.min(b), a.max(b));
-                    let (cs, ce) = (self.rope.byte_to_char(start), self.rope.byte_to_char(end));
-                    self.rope.remove(cs..ce);
-                    self.rope.insert(cs, &change.text);
-                    if let Some(p) = parsed.as_mut() {
-                        let removed = Span::new(start, end);
-                        // Counted before the edit replaces them, for the line index.
-                        let removed_non_ascii = removed
-                            .slice(&p.text)
-                            .bytes()
-                            .filter(|b| !b.is_ascii())
-                            .count();
-                        if p.edit(removed, &change.text) {
-                            if let Some(index) = index.as_mut() {
-                                index.patch(&p.text, removed, &change.text, removed_non_ascii);
-                            }
-                        } else {
-                            parsed = None;
-                        }
-                    }
-                }
+                plain.replace_range(removed.start..removed.end, &change.text);
             }
+            let text = parsed.as_ref().map_or(plain.as_str(), |p| p.text.as_str());
+            index.patch(text, removed, &change.text, removed_non_ascii);
         }
-        if self.rope.len_bytes() as u64 > self.max_bytes {
-            parsed = None;
+        if let Some(p) = parsed.take_if(|p| p.text.len() as u64 > self.max_bytes) {
+            plain = p.text;
         }
         let snapshot = match parsed {
-            Some(p) => {
-                // The rope stays the source of truth; the parse followed it edit by edit,
-                // and so did the line index when there was one.
-                debug_assert!(self.rope == p.text.as_str());
-                let s = Snapshot::with_parse(self.kind, version, p);
-                if let Some(index) = index {
-                    debug_assert!(index == LineIndex::new(s.text()));
-                    let _ = s.index.set(index);
-                }
-                s
-            }
-            None => Snapshot::new(self.kind, version, self.rope.to_string(), self.max_bytes),
+            // The parse followed the edits one by one.
+            Some(p) => Snapshot::with_parse(self.kind, version, p),
+            None => Snapshot::new(self.kind, version, plain, self.max_bytes),
         };
+        debug_assert!(index == LineIndex::new(snapshot.text()));
+        let _ = snapshot.index.set(index);
         self.snapshot = Arc::new(snapshot);
         self.generation += 1;
+    }
+}
+
+/// The line index of a parsed version, read off the tree, which has every line already.
+fn index_of_parse(p: &Parsed) -> LineIndex {
+    LineIndex::from_lines(
+        &p.text,
+        p.tree.lines.iter().map(|l| (l.content(), l.full())),
+    )
+}
+
+fn line_col(p: tower_lsp_server::ls_types::Position) -> crate::text::LineCol {
+    crate::text::LineCol {
+        line: p.line,
+        col: p.character,
     }
 }
 
@@ -383,6 +397,34 @@ mod tests {
         }
         // Every version keeps its parse, but those whose predecessor a check still held.
         assert_eq!(carried, 298 - held_versions);
+    }
+
+    #[test]
+    fn a_text_document_follows_edits_whether_or_not_a_version_is_held() {
+        let uri: Uri = "file:///x.txt".parse().unwrap();
+        let mut d = Document::new(uri, None, Kind::Text, 1, "one\ntwo\r\nthree".into(), 0);
+        assert!(d.snapshot.parsed().is_none());
+        // Nobody holds version 1: its text is taken over and edited in place.
+        d.apply(vec![change(1, 1, 1, 2, "W")], 2, Encoding::Utf16);
+        assert_eq!(d.snapshot.text(), "one\ntWo\r\nthree");
+        // Version 2 is held (a running check): version 3 is a copy, and 2 stays as it was.
+        let held = d.snapshot.clone();
+        d.apply(
+            vec![change(0, 3, 1, 0, " and "), change(2, 5, 2, 5, "\n")],
+            3,
+            Encoding::Utf16,
+        );
+        assert_eq!(held.text(), "one\ntWo\r\nthree");
+        assert_eq!(d.snapshot.text(), "one and tWo\r\nthree\n");
+        assert_eq!(*d.snapshot.index(), LineIndex::new(d.snapshot.text()));
+        assert_eq!(
+            d.snapshot.index().offset(
+                d.snapshot.text(),
+                crate::text::LineCol { line: 2, col: 0 },
+                Encoding::Utf16
+            ),
+            d.snapshot.text().len()
+        );
     }
 
     #[test]
