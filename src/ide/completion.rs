@@ -625,7 +625,7 @@ fn actor_names(
     // The credited speaker as written (a descriptor such as "the party's nominee", or a
     // name): ranked right after declared actors.
     if let (Some(c), Some(a)) = (&credited, article) {
-        if let Some(src) = c.written {
+        for &src in &c.written {
             let name = crate::draft::actor_name(&a.text, src);
             let name = name
                 .trim_matches(|c: char| !c.is_alphanumeric())
@@ -731,6 +731,11 @@ fn actor_names(
         }
     }
     if let (Some(a), Some(span)) = (article, cued) {
+        // A subject with a relative or participle clause (`One of the nurses who saw the
+        // crash`): also the description before it, ranked after the whole.
+        if let Some(len) = head_before_clause(span.slice(&a.text)) {
+            proposals.extend(subject(a, Span::new(span.start, span.start + len)));
+        }
         proposals.extend(subject(a, span));
     }
     if let NameUse::Source(_) = usage {
@@ -817,7 +822,10 @@ fn actor_names(
             {
                 0
             }
-            Some(c) if c.speaks(&p.mentions) => u8::from(c.distant || !c.heads(&p.mentions)),
+            // The speaker as written stands for the whole phrase, in each of its forms.
+            Some(c) if c.speaks(&p.mentions) => {
+                u8::from(c.distant || !(p.written || c.heads(&p.mentions)))
+            }
             // The subject of a reporting verb near the quote: without an attribution, the
             // likely speaker; in a statement nested in another's words, its own speaker.
             Some(c) if article.is_some_and(|a| c.subject_of_verb(a, &p.mentions)) => 0,
@@ -830,6 +838,8 @@ fn actor_names(
             1 => 0,
             g => g,
         };
+        // The forms of the speaker as written keep their order.
+        let distance = if p.written { 0 } else { distance };
         ranked.push(((tier, group, distance.min(9_999_999_999), seq), seq));
     }
     if ranked.len() > MAX_COMPLETIONS {
@@ -864,8 +874,9 @@ struct Credited {
     speaker: Vec<Span>,
     /// The article's name for the speaker (as `claimls draft` writes it).
     name: Option<String>,
-    /// The source as written next to the cue, when it is no pronoun.
-    written: Option<Span>,
+    /// The source as written next to the cue, when it is no pronoun, in the forms a
+    /// `source:` may take, best first (see [`written_forms`]).
+    written: Vec<Span>,
     addressee: Option<Span>,
     /// The reported words (or the quote's parts when no attribution covers it).
     content: Vec<Span>,
@@ -919,10 +930,9 @@ impl Credited {
                 .map(|a| a.source.into_iter().chain(a.resolved).collect())
                 .unwrap_or_default(),
             name: att.and_then(|a| crate::check::credit::speaker_text(article, a)),
-            written: att.and_then(|a| a.source).filter(|s| {
-                let t = s.slice(&article.text);
-                looks_like_a_name(t) || looks_like_a_description(t)
-            }),
+            written: att
+                .map(|a| written_forms(&article.text, a))
+                .unwrap_or_default(),
             addressee: att.and_then(|a| a.addressee),
             content: att.map_or_else(|| parts.to_vec(), |a| a.content.clone()),
             parts: parts.to_vec(),
@@ -1227,6 +1237,13 @@ const DETERMINERS: &[&str] = &[
 /// preposition opening it, and not a name and one lowercase word that is no plural (`Dole
 /// took`).
 fn looks_like_a_description(text: &str) -> bool {
+    description(text, false)
+}
+
+/// [`looks_like_a_description`], where `before_verb` says that the phrase stands right
+/// before its verb (the cue follows it): a name and a lowercase word is then a name and
+/// a noun (`House panel votes`, `Harbor board warns`), unless the word is an adverb.
+fn description(text: &str, before_verb: bool) -> bool {
     const ENDINGS: &[&str] = &[
         "of", "a", "an", "the", "and", "or", "for", "to", "with", "in", "on", "at", "by", "from",
         "as", "that", "who", "which", "many", "several", "few", "more", "most", "much", "all",
@@ -1244,6 +1261,7 @@ fn looks_like_a_description(text: &str) -> bool {
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return false;
     };
+    let noun_after_name = before_verb && !last.ends_with("ly");
     words.len() <= 8
         && first.starts_with(char::is_alphabetic)
         && !crate::check::credit::is_pronoun(text)
@@ -1251,7 +1269,7 @@ fn looks_like_a_description(text: &str) -> bool {
         && !ENDINGS.contains(&last.to_lowercase().as_str())
         && !OPENING.contains(&first.to_lowercase().as_str())
         && !(words.len() == 1 && DETERMINERS.contains(&first.to_lowercase().as_str()))
-        && !name_and_verb(text, &words)
+        && (noun_after_name || !name_and_verb(text, &words))
         && words.iter().all(|w| {
             let lower = w.to_lowercase();
             !w.starts_with(char::is_uppercase)
@@ -1265,6 +1283,161 @@ fn looks_like_a_description(text: &str) -> bool {
                     || VERB_LEAD.contains(w)
                     || (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))))
         })
+}
+
+/// The credited speaker as written, in the forms a `source:` may take, best first:
+/// - a subject the analysis cut short by taking its noun for the reporting verb, whole
+///   (`Voting rights advocates have warned`, read as `Voting rights` + `advocates`);
+/// - a description followed by a participle or a relative clause, whole when it is a
+///   description, then cut before the clause (`The average of polls taken this month`,
+///   then `The average of polls`; `A county audit released in May`, whose month is no
+///   part of a description, gives `A county audit` only);
+/// - a name or a short description as it stands, then, for a person's name followed by
+///   the outlet or body they speak for, the name alone (`Ann Dole for the Harbor Times`,
+///   then `Ann Dole`).
+fn written_forms(text: &str, att: &crate::article::attribution::Attribution) -> Vec<Span> {
+    let Some(source) = att.source else {
+        return Vec::new();
+    };
+    if let Some(whole) = noun_taken_for_cue(text, att) {
+        return vec![whole];
+    }
+    let src = source;
+    let written = src.slice(text);
+    let mut forms = Vec::new();
+    if let Some(len) = head_before_clause(written) {
+        if looks_like_a_description(written) || long_description(written) {
+            forms.push(src);
+        }
+        forms.push(Span::new(src.start, src.start + len));
+        return forms;
+    }
+    let before_cue = att.cue.is_some_and(|c| {
+        c.start >= src.end
+            && text
+                .get(src.end..c.start)
+                .is_some_and(|g| g.trim().is_empty())
+    });
+    if looks_like_a_name(written) || description(written, before_cue) {
+        forms.push(src);
+        if let Some(len) = name_before_affiliation(written) {
+            forms.push(Span::new(src.start, src.start + len));
+        }
+    }
+    forms
+}
+
+/// The source and its cue as one subject, when the cue is a plural noun the analysis
+/// took for the reporting verb: right after the source, a lowercase word ending in `s`,
+/// itself followed at once by a verb that agrees with a plural subject (`have`, `are`,
+/// `were`, a reporting verb without `-s`) or by `who` (`Transit union leaders who ...`).
+/// A singular verb after it (`what Dole claims is true`) leaves the reading alone.
+fn noun_taken_for_cue(text: &str, att: &crate::article::attribution::Attribution) -> Option<Span> {
+    const PLURAL_VERBS: &[&str] = &[
+        "have", "had", "are", "were", "who", "would", "will", "could", "can", "also", "now",
+        "still", "say", "said",
+    ];
+    let (source, cue) = (att.source?, att.cue?);
+    if text.get(source.end..cue.start)? != " " {
+        return None;
+    }
+    let word = cue.slice(text);
+    if word.len() < 4
+        || !word.ends_with('s')
+        || word.ends_with("ss")
+        || !word.chars().all(|c| c.is_lowercase() || c == '-')
+    {
+        return None;
+    }
+    let rest = text.get(cue.end..)?.strip_prefix(' ')?;
+    let next = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .filter(|w| !w.is_empty())?;
+    let verb = PLURAL_VERBS.contains(&next)
+        || (reporting(next) && !next.ends_with('s') && !next.ends_with("ing"))
+        || (next.len() > 4 && next.ends_with("ed") && next.starts_with(char::is_lowercase));
+    // The cue word itself reads as a verb to the description test: the source is tested.
+    let whole = source.cover(cue);
+    let subject = source.slice(text);
+    (verb
+        && (looks_like_a_name(subject) || description(subject, true))
+        && credible_source(whole.slice(text)))
+    .then_some(whole)
+}
+
+/// The length of the description opening `written` before a participle or a relative
+/// clause that describes it (`A county audit released in May`, `Dockers marching past the
+/// hall`, `One of the nurses who saw the crash`), when that opening is a description.
+fn head_before_clause(written: &str) -> Option<usize> {
+    let mut at = 0;
+    let mut first = true;
+    for word in written.split(' ') {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let clause = !first
+            && bare.starts_with(char::is_lowercase)
+            && (matches!(bare, "who" | "which" | "whose")
+                || (bare.len() > 4 && (bare.ends_with("ed") || bare.ends_with("ing"))));
+        if clause {
+            let head = written[..at].trim_end().trim_end_matches(',');
+            // Not a pronoun's contraction (`he's heralded`).
+            let pronoun = crate::check::credit::is_pronoun(
+                head.split(['\'', '\u{2019}']).next().unwrap_or(head),
+            );
+            return (!pronoun && (looks_like_a_description(head) || looks_like_a_name(head)))
+                .then_some(head.len());
+        }
+        first = false;
+        at += word.len() + 1;
+    }
+    None
+}
+
+/// A description too long for [`looks_like_a_description`], or with a participle, that
+/// the analysis read as the speaker: a determiner or quantifier opening it, up to sixteen
+/// words, no reporting verb, form of `be`, `have` or `do`, modal, day or month among them,
+/// no loose end (`The average of polls taken this month`, `Many people involved in the
+/// talks`).
+fn long_description(written: &str) -> bool {
+    const FINITE: &[&str] = &[
+        "is", "was", "were", "are", "be", "been", "has", "have", "had", "do", "does", "did",
+        "will", "would", "could", "should", "can", "may", "might", "must",
+    ];
+    let words: Vec<&str> = written
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    words.len() <= 16
+        && (DETERMINERS.contains(&first.to_lowercase().as_str())
+            || first.starts_with(char::is_lowercase))
+        && !words
+            .last()
+            .is_some_and(|w| w.ends_with("ing") || w.ends_with("ed"))
+        && credible_source(written)
+        && words.iter().skip(1).all(|w| {
+            let lower = w.to_lowercase();
+            !(crate::article::attribution::WEEKDAYS.contains(&lower.as_str())
+                || crate::article::attribution::MONTHS.contains(&lower.as_str())
+                || (w.starts_with(char::is_lowercase) && (reporting(w) || FINITE.contains(w))))
+        })
+}
+
+/// The length of a person's name opening `written` before `for` and the outlet or body
+/// they speak or write for (`Ann Dole for the Harbor Times`): two or more capitalized
+/// words that read as a person's name (not `National Center` of `National Center for
+/// Ports`).
+fn name_before_affiliation(written: &str) -> Option<usize> {
+    let at = written.find(" for ")?;
+    let name = &written[..at];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (words.len() >= 2
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && crate::draft::kind_of(name) == "person")
+        .then_some(at)
 }
 
 /// Two words, a name and a lowercase word that is no plural (`Dole took`): a subject and
@@ -1297,8 +1470,13 @@ fn subject_before_cue(article: &Article, quote: Span, cue: &str) -> Option<Span>
     if cue.is_empty() {
         return None;
     }
-    let range = article.sentences_in(quote);
-    let sentence = article.sentences().get(range.start)?.span;
+    // A headline is no sentence of the body: its line stands for one.
+    let sentence = if article.in_header(quote.start) {
+        article.text_block(quote.start)?
+    } else {
+        let range = article.sentences_in(quote);
+        article.sentences().get(range.start)?.span
+    };
     let text = &article.text;
     let head = text.get(sentence.start..quote.start)?;
     let at = head.rfind(cue)?;
@@ -1326,7 +1504,7 @@ fn subject_before_cue(article: &Article, quote: Span, cue: &str) -> Option<Span>
         offset += rest.len() - clause.len();
     }
     let clause = clause.trim_end_matches(|c: char| !c.is_alphanumeric());
-    if clause.is_empty() || !looks_like_a_description(clause) {
+    if clause.is_empty() || !description(clause, true) {
         return None;
     }
     let start = sentence.start + offset;
@@ -1525,7 +1703,45 @@ fn covering_parts<'a>(
         .map(|a| (shared(a), a))
         .max_by_key(|(n, a)| (*n, std::cmp::Reverse(a.content_span().start)))
         .filter(|(n, _)| *n > 0 && n * 2 >= quoted.max(1))
-        .map(|(_, a)| a)
+        .map(|(n, best)| {
+            // Two readings of the same words, one subject holding the other's (`Ann Dole's
+            // staff said` read as `Ann Dole's` and as `Ann Dole's staff`; `The county
+            // audit office found` as `The county` + `audit` and as the whole): the longer
+            // subject with a cue of its own is the sentence's.
+            let Some(inner) = best.source else {
+                return best;
+            };
+            article
+                .attributions()
+                .overlapping(anchor)
+                .filter(|a| {
+                    a.cue.is_some()
+                        && shared(a) == n
+                        && a.source.is_some_and(|s| {
+                            let t = s.slice(&article.text);
+                            s != inner
+                                && s.contains_span(inner)
+                                && !adverb_after(&article.text, inner, s)
+                                && (looks_like_a_name(t)
+                                    || looks_like_a_description(t)
+                                    || long_description(t))
+                        })
+                })
+                .max_by_key(|a| a.source.map_or(0, |s| s.len()))
+                .unwrap_or(best)
+        })
+}
+
+/// Whether the word after `inner` in `outer` is an adverb (`Ann Dole generally`), not a
+/// noun the inner name owns (`Ann Dole's family`).
+fn adverb_after(text: &str, inner: Span, outer: Span) -> bool {
+    let owner = inner.slice(text);
+    let possessive = owner.ends_with("'s") || owner.ends_with("\u{2019}s") || owner.ends_with('\'');
+    let next = text
+        .get(inner.end..outer.end)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or("");
+    !possessive && next.len() > 4 && next.ends_with("ly")
 }
 
 /// Whether one of `mentions` (in article order) starts where `src` does and goes on past
@@ -2651,5 +2867,154 @@ mod tests {
                 .unwrap_or(usize::MAX)
         };
         assert!(pos("Ann Dole") < 5, "{l:?}");
+    }
+
+    /// An attribution of `content` in `text` to `source`, cued by `cue`.
+    fn said_by(
+        text: &str,
+        source: &str,
+        cue: &str,
+        content: &str,
+    ) -> crate::article::attribution::Attribution {
+        use crate::article::attribution::{Attribution, Confidence, ContentKind};
+        Attribution {
+            content: vec![span_in(text, content)],
+            kind: ContentKind::Indirect,
+            cue: Some(span_in(text, cue)),
+            source: Some(span_in(text, source)),
+            resolved: None,
+            addressee: None,
+            chain: vec![],
+            confidence: Confidence::High,
+        }
+    }
+
+    #[test]
+    fn source_takes_back_a_subjects_noun_read_as_the_cue() {
+        let text = "date 2021-01-01 Tolls\n\nThe ferry stopped in March. Harbor safety advocates have warned that the old pier is unsafe.\n";
+        let att = said_by(text, "Harbor safety", "advocates", "the old pier is unsafe");
+        let article = Article::new(text.to_string()).with_attributions(vec![att]);
+        let l = ranked_sources(
+            &article,
+            "claim c\n  source: \n  quote: the old pier is unsafe\n",
+        );
+        assert_eq!(l[0], "Harbor safety advocates", "{l:?}");
+        // A singular verb after it: the cue is the verb (`Dole claims is`), left alone.
+        let text = "date 2021-01-01 Tolls\n\nThe ferry stopped in March. What Ann Dole claims is that the old pier is unsafe.\n";
+        let att = said_by(text, "Ann Dole", "claims", "that the old pier is unsafe");
+        assert_eq!(noun_taken_for_cue(text, &att), None);
+    }
+
+    #[test]
+    fn source_offers_a_credited_description_whole_and_cut_before_its_clause() {
+        let text = "date 2021-01-01 Tolls\n\nThe ferry stopped in March. Many dockers involved in the talks assumed the toll would stay.\n";
+        let att = said_by(
+            text,
+            "Many dockers involved in the talks",
+            "assumed",
+            "the toll would stay",
+        );
+        let article = Article::new(text.to_string()).with_attributions(vec![att]);
+        let l = ranked_sources(
+            &article,
+            "claim c\n  source: \n  quote: the toll would stay\n",
+        );
+        assert_eq!(l[0], "Many dockers involved in the talks", "{l:?}");
+        assert_eq!(l[1], "Many dockers", "{l:?}");
+        // A month is no part of a description: the head alone.
+        let text = "date 2021-01-01 Tolls\n\nThe ferry stopped. A county audit released in March found that the toll was too high.\n";
+        let att = said_by(
+            text,
+            "A county audit released in March",
+            "found",
+            "that the toll was too high",
+        );
+        let article = Article::new(text.to_string()).with_attributions(vec![att]);
+        let l = ranked_sources(
+            &article,
+            "claim c\n  source: \n  quote: the toll was too high\n",
+        );
+        assert_eq!(l[0], "county audit", "{l:?}");
+        assert!(!l.iter().any(|x| x.contains("released")), "{l:?}");
+    }
+
+    #[test]
+    fn source_offers_a_writers_name_without_the_outlet_they_write_for() {
+        let text = "date 2021-01-01 Tolls\n\n\"The toll is a mistake,\" wrote Lena Hart for the Valley Ledger.\n";
+        let att = said_by(
+            text,
+            "Lena Hart for the Valley Ledger",
+            "wrote",
+            "The toll is a mistake,",
+        );
+        let article = Article::new(text.to_string()).with_attributions(vec![att]);
+        let l = ranked_sources(
+            &article,
+            "claim c\n  source: \n  quote: The toll is a mistake\n",
+        );
+        assert_eq!(l[0], "Lena Hart for the Valley Ledger", "{l:?}");
+        assert_eq!(l[1], "Lena Hart", "{l:?}");
+        // A body named with `for` is not cut.
+        assert_eq!(name_before_affiliation("National Center for Ports"), None);
+    }
+
+    #[test]
+    fn source_prefers_the_longer_reading_of_the_same_subject() {
+        let text = "date 2021-01-01 Tolls\n\nThe ferry stopped in March. Ann Dole's family called on the council to reopen the pier.\n";
+        let long = said_by(
+            text,
+            "Ann Dole's family",
+            "called on",
+            "the council to reopen the pier",
+        );
+        let short = said_by(
+            text,
+            "Ann Dole's",
+            "called on",
+            "the council to reopen the pier",
+        );
+        let article = Article::new(text.to_string()).with_attributions(vec![long, short]);
+        let l = ranked_sources(
+            &article,
+            "claim c\n  source: \n  quote: the council to reopen the pier\n",
+        );
+        assert_eq!(l[0], "Ann Dole's family", "{l:?}");
+    }
+
+    #[test]
+    fn source_reads_a_name_and_a_noun_right_before_the_cue_as_one_subject() {
+        let text = "date 2021-01-01 Tolls\n\nThe ferry to Harbor stopped in March. Harbor board votes to close the old pier.\n";
+        let att = said_by(text, "Harbor board", "votes", "to close the old pier");
+        let article = Article::new(text.to_string()).with_attributions(vec![att]);
+        let l = ranked_sources(
+            &article,
+            "claim c\n  source: \n  quote: to close the old pier\n",
+        );
+        assert_eq!(l[0], "Harbor board", "{l:?}");
+        assert!(!looks_like_a_description("Harbor board"));
+        assert!(!description("Dole repeatedly", true));
+    }
+
+    #[test]
+    fn source_takes_the_subject_of_a_headlines_cue() {
+        let text = "Two Surveys Show Closing Pool Is Unpopular.\n\nThe pool has been open since the war.\n";
+        let article = Article::new(text.to_string()).with_attributions(vec![]);
+        let l = ranked_sources(
+            &article,
+            "claim c\n  source: \n  cue: Show\n  quote: Closing Pool Is Unpopular\n",
+        );
+        assert_eq!(l[0], "Two Surveys", "{l:?}");
+    }
+
+    #[test]
+    fn source_offers_a_cued_subject_also_without_its_relative_clause() {
+        let text = "date 2021-01-01 Tolls\n\nThe ferry stopped in March. One of the pilots who built the dock called the old pier unsafe.\n";
+        let article = Article::new(text.to_string()).with_attributions(vec![]);
+        let l = ranked_sources(
+            &article,
+            "claim c\n  source: \n  cue: called\n  quote: the old pier unsafe\n",
+        );
+        assert_eq!(l[0], "One of the pilots who built the dock", "{l:?}");
+        assert_eq!(l[1], "One of the pilots", "{l:?}");
     }
 }
