@@ -113,12 +113,16 @@ impl ArticleView {
     }
 }
 
+/// Room kept before a publication's notification for its `Content-Length` header, which
+/// is written once the notification's length is known.
+const FRAME_ROOM: usize = 48;
+
 /// What one check produced.
 struct Outcome {
     version: i32,
     lsp: Vec<Diagnostic>,
-    /// With an output queue: the same findings already written as the JSON array of the
-    /// notification's `diagnostics` (then `lsp` is empty).
+    /// With an output queue: the same findings already written as the whole
+    /// publishDiagnostics frame, header and notification (then `lsp` is empty).
     lsp_json: Option<Vec<u8>>,
     core: Vec<core::Diagnostic>,
     problem: Option<String>,
@@ -265,22 +269,36 @@ impl State {
         let more = (found.len() > cap)
             .then(|| diagnostics::more_findings(&found[cap], &places, found.len() - cap, cap));
         let (lsp, lsp_json) = if as_json && self.output.is_some() {
-            // Written here, on the checking thread, straight from the core findings.
-            let mut json = Vec::with_capacity(256 * found.len().min(cap) + 2);
-            json.push(b'[');
+            // Written here, on the checking thread, straight from the core findings, as
+            // the whole frame: one buffer, sized once (a finding with a drafted claim is
+            // most of a kilobyte), that the output queue takes as it is. Growing it and
+            // copying it into a notification and then into a frame was a good part of an
+            // edit's publication.
+            let shown = found.len().min(cap) + usize::from(more.is_some());
+            let mut frame = Vec::with_capacity(FRAME_ROOM + 1024 * shown + 512);
+            frame.resize(FRAME_ROOM, b' ');
+            frame.extend_from_slice(
+                br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
+            );
+            serde_json::to_writer(&mut frame, uri).expect("a URI serializes");
+            frame.extend_from_slice(br#","diagnostics":["#);
             for (k, d) in found.iter().take(cap).enumerate() {
                 if k > 0 {
-                    json.push(b',');
+                    frame.push(b',');
                 }
                 let wire = diagnostics::to_wire(d, &places, snap.version);
-                serde_json::to_writer(&mut json, &wire).expect("a diagnostic serializes");
+                serde_json::to_writer(&mut frame, &wire).expect("a diagnostic serializes");
             }
             if let Some(more) = &more {
-                json.push(b',');
-                serde_json::to_writer(&mut json, more).expect("a diagnostic serializes");
+                frame.push(b',');
+                serde_json::to_writer(&mut frame, more).expect("a diagnostic serializes");
             }
-            json.push(b']');
-            (Vec::new(), Some(json))
+            frame.extend_from_slice(format!(r#"],"version":{}}}}}"#, snap.version).as_bytes());
+            let header = format!("Content-Length: {}\r\n\r\n", frame.len() - FRAME_ROOM);
+            let start = FRAME_ROOM - header.len();
+            frame[start..FRAME_ROOM].copy_from_slice(header.as_bytes());
+            frame.drain(..start);
+            (Vec::new(), Some(frame))
         } else {
             let mut lsp: Vec<Diagnostic> = found
                 .iter()
@@ -349,24 +367,12 @@ impl State {
         drop(params);
     }
 
-    /// Publishes findings already written as a JSON array (see [`Outcome::lsp_json`]) on
+    /// Puts a publication already written as a whole frame (see [`Outcome::lsp_json`]) on
     /// the output queue: the notification is `publish`'s, byte for byte in meaning.
-    async fn publish_json(&self, uri: &Uri, diagnostics: &[u8], version: i32) {
-        let Some(out) = self.output.as_ref().and_then(|w| w.upgrade()) else {
-            return;
-        };
-        let Ok(uri) = serde_json::to_vec(uri) else {
-            return;
-        };
-        let mut body = Vec::with_capacity(diagnostics.len() + uri.len() + 128);
-        body.extend_from_slice(
-            br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
-        );
-        body.extend_from_slice(&uri);
-        body.extend_from_slice(br#","diagnostics":"#);
-        body.extend_from_slice(diagnostics);
-        body.extend_from_slice(format!(r#","version":{version}}}}}"#).as_bytes());
-        let _ = out.send(super::transport::frame(&body)).await;
+    async fn publish_frame(&self, frame: Vec<u8>) {
+        if let Some(out) = self.output.as_ref().and_then(|w| w.upgrade()) {
+            let _ = out.send(frame).await;
+        }
     }
 
     async fn log(&self, typ: MessageType, message: String) {
@@ -448,6 +454,9 @@ impl State {
         }
         let _gate = self.publish_gate.lock().await;
         let refresh_tokens;
+        // The findings this publication replaces: freed once it is out (on a big file,
+        // freeing a thousand findings held up every edit's publication).
+        let replaced;
         {
             let mut docs = lock(&self.docs);
             match docs.get_mut(&uri) {
@@ -457,7 +466,7 @@ impl State {
                     refresh_tokens = d.published.as_ref().is_none_or(|p| {
                         !quote_levels(&p.diagnostics).eq(quote_levels(&outcome.core))
                     });
-                    d.published = Some(Published {
+                    replaced = d.published.replace(Published {
                         version: outcome.version,
                         diagnostics: outcome.core,
                     });
@@ -490,13 +499,14 @@ impl State {
             }
         } else {
             match outcome.lsp_json {
-                Some(json) => self.publish_json(&uri, &json, outcome.version).await,
+                Some(frame) => self.publish_frame(frame).await,
                 None => self.publish(uri, outcome.lsp, Some(outcome.version)).await,
             }
         }
         if let Some((auri, aversion, marks)) = outcome.article_side {
             self.publish(auri, marks, Some(aversion)).await;
         }
+        drop(replaced);
         if refresh_tokens && caps.semantic_refresh {
             // Not awaited: the client answers when it likes, and asks for tokens after.
             let client = self.client.clone();
