@@ -144,6 +144,10 @@ fn source(
     if credit::source(ctx, claim, att, out) {
         return;
     }
+    // No statement found there: the quote's own sentence may still name its speaker.
+    if att.is_none() && credit::sentence_credit(ctx, claim, anchor, out) {
+        return;
+    }
     let Some(para) = article
         .paragraph_of(anchor.start)
         .filter(|_| !article.in_header(anchor.start))
