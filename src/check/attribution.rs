@@ -144,8 +144,9 @@ fn source(
     if credit::source(ctx, claim, att, out) {
         return;
     }
-    // No statement found there: the quote's own sentence may still name its speaker.
-    if att.is_none() && credit::sentence_credit(ctx, claim, anchor, out) {
+    // The analysis settled nothing (no statement found there, or one it is unsure of or
+    // whose cue is not the claim's): the quote's own sentence may still name its speaker.
+    if credit::sentence_credit(ctx, claim, anchor, out) {
         return;
     }
     let Some(para) = article

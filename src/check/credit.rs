@@ -528,11 +528,13 @@ fn compare(
     true
 }
 
-/// C024 where no attribution covers the quote: the quote's own sentence names someone
-/// as the subject of a reporting verb that is the claim's own cue (`…, Jane Doe said`,
-/// `Jane Doe has said …`), and never mentions the claim's source. The analysis found no
-/// statement there (a quote over several sentences, a cue it does not join to the
-/// words), but the annotator's cue stands next to another name. A warning; silent when
+/// C024 where the attribution analysis settled nothing (no attribution covers the quote,
+/// or the one covering it is `Low` and not borne out, or its cue is not the claim's): the
+/// quote's own sentence names someone as the subject of a reporting verb that is the
+/// claim's own cue (`…, Jane Doe said`, `Jane Doe has said …`), and never mentions the
+/// claim's source. The analysis did not join that cue to the words (a quote over several
+/// sentences, a misread act), but the annotator's cue stands next to another name. A
+/// warning; silent when
 /// the name before the verb is an object (`told Jane Doe`, `of the mayor`) or the claim's
 /// source is mentioned anywhere in those sentences.
 pub(super) fn sentence_credit(

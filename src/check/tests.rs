@@ -1561,6 +1561,7 @@ actor Radio South
 /// C024 where the analysis found no statement: the quote's own sentence names the speaker.
 mod sentence_credit {
     use super::*;
+    use crate::article::attribution::{Attribution, Confidence, ContentKind};
     use crate::diagnostic::Severity;
 
     const TEXT: &str = "date 2022-05-06 Harbour bridge to reopen
@@ -1572,7 +1573,11 @@ The ferry service is safe, a letter to Paul Weber said. Tugboats idled all week.
 
     /// The findings on `body` against TEXT with no attribution found at all.
     fn findings(body: &str) -> Vec<Diagnostic> {
-        let article = Arc::new(Article::new(TEXT).with_attributions(Vec::new()));
+        findings_with(body, Vec::new())
+    }
+
+    fn findings_with(body: &str, atts: Vec<Attribution>) -> Vec<Diagnostic> {
+        let article = Arc::new(Article::new(TEXT).with_attributions(atts));
         let claims = format!("article: x.txt\ndate: 2022-05-06\n\n{body}");
         check(
             &Parsed::new(claims),
@@ -1608,6 +1613,37 @@ The ferry service is safe, a letter to Paul Weber said. Tugboats idled all week.
         let object =
             "claim ferry\n  source: Lena Ortiz\n  cue: said\n  quote: The ferry service is safe\n";
         assert!(!codes(&findings(object)).contains(&"C024"));
+    }
+
+    #[test]
+    fn c024_from_the_sentence_when_the_attribution_found_has_another_cue() {
+        // A misread act over the same words, with a cue the claim does not use: it
+        // settles nothing, and the sentence names the speaker of the claim's `said`.
+        let span = |needle: &str| {
+            let at = TEXT.find(needle).unwrap();
+            Span::new(at, at + needle.len())
+        };
+        let misread = || Attribution {
+            content: vec![span("The harbour bridge will reopen in June")],
+            kind: ContentKind::Indirect,
+            cue: Some(span("warned")),
+            source: Some(span("Paul Weber")),
+            resolved: None,
+            addressee: None,
+            chain: vec![],
+            confidence: Confidence::Low,
+        };
+        let wrong =
+            "claim reopen\n  source: Paul Weber\n  cue: said\n  quote: will reopen in June\n";
+        let diags = findings_with(wrong, vec![misread()]);
+        assert!(
+            find(&diags, Code::SourceMismatch)
+                .message
+                .contains("`Lena Ortiz`"),
+            "{diags:#?}"
+        );
+        let right = wrong.replace("Paul Weber", "Lena Ortiz");
+        assert!(!codes(&findings_with(&right, vec![misread()])).contains(&"C024"));
     }
 }
 
