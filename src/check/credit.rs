@@ -543,7 +543,8 @@ pub(super) fn sentence_credit(
     anchor: Span,
     out: &mut Vec<Diagnostic>,
 ) -> bool {
-    /// Words that may stand between a subject and its verb (`has said`, `also told`).
+    /// Words that may stand between a subject and its verb (`has said`, `also told`,
+    /// `is not`), and that a cue's verb is not.
     const BETWEEN: &[&str] = &[
         "has",
         "had",
@@ -552,12 +553,18 @@ pub(super) fn sentence_credit(
         "was",
         "were",
         "is",
+        "are",
+        "be",
+        "been",
+        "being",
         "will",
         "would",
         "then",
         "later",
         "did",
         "does",
+        "do",
+        "not",
         "earlier",
         "previously",
         "again",
@@ -583,10 +590,12 @@ pub(super) fn sentence_credit(
         return false;
     }
     let extra = &ctx.config.cue_verbs;
+    // The cue's verb: its first word that is not an auxiliary or an adverb of time.
     let targets: Vec<String> = super::cue::content_words(&cue.value.text)
         .into_iter()
-        .filter(|w| super::cue::is_reporting_verb(w, extra))
+        .find(|w| !BETWEEN.contains(&w.to_lowercase().as_str()))
         .map(|w| super::cue::stem(w, extra))
+        .into_iter()
         .collect();
     if targets.is_empty() {
         return false;
@@ -632,9 +641,9 @@ pub(super) fn sentence_credit(
         return false;
     };
     let verb = spans[k];
-    // Back over at most two auxiliaries and adverbs to the subject's last word.
+    // Back over at most three auxiliaries and adverbs to the subject's last word.
     let mut j = k;
-    for _ in 0..3 {
+    for _ in 0..4 {
         if j == 0 {
             return false;
         }
@@ -645,9 +654,8 @@ pub(super) fn sentence_credit(
     }
     let last = spans[j];
     // Nothing but spaces and the skipped words between the subject and the verb.
-    if spans[j..k]
+    if spans[j..=k]
         .windows(2)
-        .chain(std::iter::once([last, verb].as_slice()))
         .any(|w| !text[w[0].end..w[1].start].trim().is_empty())
     {
         return false;
@@ -681,7 +689,8 @@ pub(super) fn sentence_credit(
         Some(actor) => actor.names().flat_map(words).collect(),
         None => words(name),
     };
-    if credited.is_empty()
+    // A name, not a description (`the clip says`): the sentence must name someone.
+    if !credited.starts_with(char::is_uppercase)
         || !firm_speaker(&credited)
         || head.last().is_some_and(|h| own.contains(h))
     {

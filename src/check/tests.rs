@@ -1568,7 +1568,7 @@ mod sentence_credit {
 
 The harbour bridge will reopen in June, Mayor Lena Ortiz said on Friday. Engineer Paul Weber had warned of cracks in April.
 
-The ferry service is safe, a letter to Paul Weber said. Tugboats idled all week.
+The ferry service is safe, a letter to Paul Weber said. Councillor Mia Holt has repeatedly shrugged off the delay as routine. The old clip says the tolls will rise.
 ";
 
     /// The findings on `body` against TEXT with no attribution found at all.
@@ -1597,6 +1597,19 @@ The ferry service is safe, a letter to Paul Weber said. Tugboats idled all week.
         assert!(d.message.contains("`Lena Ortiz` (`said`"), "{}", d.message);
         assert_eq!(d.fix.as_ref().unwrap().edits[0].replacement, "Lena Ortiz");
         assert!(!codes(&diags).contains(&"C021"), "{diags:#?}");
+    }
+
+    #[test]
+    fn c024_from_the_sentence_for_any_cue_verb_after_auxiliaries() {
+        // `shrugged off` is no reporting verb: the claim's own cue is what is looked for.
+        let diags = findings(
+            "claim delay\n  source: Paul Weber\n  cue: has shrugged off\n  quote: the delay as routine\n",
+        );
+        let d = find(&diags, Code::SourceMismatch);
+        assert!(d.message.contains("Mia Holt` (`shrugged`"), "{}", d.message);
+        // A description before the verb names no one (`The old clip says`).
+        let clip = "claim tolls\n  source: Paul Weber\n  cue: says\n  quote: the tolls will rise\n";
+        assert!(!codes(&findings(clip)).contains(&"C024"));
     }
 
     #[test]
