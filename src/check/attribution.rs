@@ -144,6 +144,11 @@ fn source(
     if credit::source(ctx, claim, att, out) {
         return;
     }
+    // The analysis settled nothing (no statement found there, or one it is unsure of or
+    // whose cue is not the claim's): the quote's own sentence may still name its speaker.
+    if credit::sentence_credit(ctx, claim, anchor, out) {
+        return;
+    }
     let Some(para) = article
         .paragraph_of(anchor.start)
         .filter(|_| !article.in_header(anchor.start))

@@ -336,6 +336,57 @@ fn speaks_inside(article: &Article, att: &Attribution, m: Span) -> bool {
     })
 }
 
+/// A `Low` attribution the claim itself bears out, as written (no resolution), or `None`:
+/// the claim's cue is one of the attribution's cue words (the annotator read the same act),
+/// the speaker is written out (not a pronoun) in the content's own sentences, and the
+/// claim's source is mentioned nowhere in the sentences holding the speaker, the cue and
+/// the content. Then the article names one actor for the act and the claim another,
+/// though the analysis itself is unsure whether the act is a statement: worth a warning.
+fn confirmed_low(
+    ctx: &Context<'_>,
+    claim: &Claim,
+    att: &Attribution,
+    mentions: &[Span],
+) -> Option<Attribution> {
+    let article = ctx.article;
+    claim
+        .cue
+        .as_ref()
+        .filter(|c| !c.value.text.trim().is_empty())?;
+    let (cue, source) = (att.cue?, att.source?);
+    if is_pronoun(source.slice(&article.text)) || !cue_agrees(ctx, claim, att) {
+        return None;
+    }
+    let content = att.content_span();
+    let region = content.cover(cue).cover(source);
+    let header = article.in_header(content.start);
+    if header != article.in_header(source.start) || header != article.in_header(cue.start) {
+        return None;
+    }
+    let region = if header {
+        article.headline.map_or(region, |h| h.cover(region))
+    } else {
+        // The speaker and the cue stand in the content's own sentences.
+        let own = article.sentences_in(content);
+        let at = |o: usize| article.sentence_of(o).is_some_and(|i| own.contains(&i));
+        if !at(source.start) || !at(cue.start) {
+            return None;
+        }
+        let sentences = article.sentences();
+        Span::new(
+            sentences[own.start].span.start.min(region.start),
+            sentences[own.end - 1].span.end.max(region.end),
+        )
+    };
+    if mentions.iter().any(|m| overlaps(*m, region)) {
+        return None;
+    }
+    Some(Attribution {
+        resolved: None,
+        ..att.clone()
+    })
+}
+
 /// C024: the claim's source is not who the article credits with the quoted words.
 /// Returns whether the attribution settled the source (then C021's proximity test is moot).
 pub(super) fn source(
@@ -344,7 +395,7 @@ pub(super) fn source(
     att: Option<&Attribution>,
     out: &mut Vec<Diagnostic>,
 ) -> bool {
-    let Some(att) = att.filter(|a| a.confidence >= Confidence::Medium) else {
+    let Some(att) = att else {
         return false;
     };
     let Some(field) = &claim.source else {
@@ -352,18 +403,49 @@ pub(super) fn source(
     };
     let name = field.value.text.as_str();
     if name.is_empty() || name.eq_ignore_ascii_case(UNNAMED) {
-        return true;
+        return att.confidence >= Confidence::Medium;
     }
-    let article = ctx.article;
     let mentions = ctx.mentions_of(name);
     if mentions.is_empty() {
         // C020 speaks for a source the article never names.
-        return true;
+        return att.confidence >= Confidence::Medium;
     }
+    // A weak attribution (an act read off a verb outside the reporting lexicon, a
+    // headline form) speaks only where the claim's own cue confirms it; see
+    // [`confirmed_low`]. It is then compared as written, never through a resolution.
+    if att.confidence >= Confidence::Medium {
+        return compare(ctx, claim, att, name, &mentions, out);
+    }
+    // Nothing is settled by a weak attribution: C021's proximity test still runs unless
+    // C024 was reported.
+    match confirmed_low(ctx, claim, att, &mentions) {
+        Some(a) => {
+            let before = out.len();
+            compare(ctx, claim, &a, name, &mentions, out);
+            out.len() > before
+        }
+        None => false,
+    }
+}
+
+/// The comparison of C024 proper, for the claim's named `source:` (with `mentions`, its
+/// mentions in the article) against `att`; returns whether the attribution settled it.
+fn compare(
+    ctx: &Context<'_>,
+    claim: &Claim,
+    att: &Attribution,
+    name: &str,
+    mentions: &[Span],
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    let Some(field) = &claim.source else {
+        return false;
+    };
+    let article = ctx.article;
     if anonymous_pronoun(article, att) {
         return false;
     }
-    if names_speaker(ctx.model, article, name, &mentions, att) {
+    if names_speaker(ctx.model, article, name, mentions, att) {
         return true;
     }
     // A pronoun as the source names no one to compare; a source the article makes the
@@ -443,6 +525,195 @@ pub(super) fn source(
         field.value.span,
         credited,
     ));
+    true
+}
+
+/// C024 where the attribution analysis settled nothing (no attribution covers the quote,
+/// or the one covering it is `Low` and not borne out, or its cue is not the claim's): the
+/// quote's own sentence names someone as the subject of a reporting verb that is the
+/// claim's own cue (`…, Jane Doe said`, `Jane Doe has said …`), and never mentions the
+/// claim's source. The analysis did not join that cue to the words (a quote over several
+/// sentences, a misread act), but the annotator's cue stands next to another name. A
+/// warning; silent when
+/// the name before the verb is an object (`told Jane Doe`, `of the mayor`) or the claim's
+/// source is mentioned anywhere in those sentences.
+pub(super) fn sentence_credit(
+    ctx: &Context<'_>,
+    claim: &Claim,
+    anchor: Span,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    /// Words that may stand between a subject and its verb (`has said`, `also told`,
+    /// `is not`), and that a cue's verb is not.
+    const BETWEEN: &[&str] = &[
+        "has",
+        "had",
+        "have",
+        "also",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "then",
+        "later",
+        "did",
+        "does",
+        "do",
+        "not",
+        "earlier",
+        "previously",
+        "again",
+        "recently",
+        "repeatedly",
+        "once",
+    ];
+    /// Words before a name that make it the object or a modifier, not the subject.
+    const NOT_SUBJECT: &[&str] = &[
+        "to", "by", "of", "with", "for", "from", "on", "in", "at", "about", "against", "told",
+        "asked", "and", "or", "than", "as", "like", "between", "that", "whom",
+    ];
+    let (Some(field), Some(cue)) = (&claim.source, &claim.cue) else {
+        return false;
+    };
+    let name = field.value.text.as_str();
+    let article = ctx.article;
+    if name.is_empty()
+        || name.eq_ignore_ascii_case(UNNAMED)
+        || is_pronoun(name)
+        || article.in_header(anchor.start)
+    {
+        return false;
+    }
+    let extra = &ctx.config.cue_verbs;
+    // The cue's verb: its first word that is not an auxiliary or an adverb of time.
+    let targets: Vec<String> = super::cue::content_words(&cue.value.text)
+        .into_iter()
+        .find(|w| !BETWEEN.contains(&w.to_lowercase().as_str()))
+        .map(|w| super::cue::stem(w, extra))
+        .into_iter()
+        .collect();
+    if targets.is_empty() {
+        return false;
+    }
+    let range = article.sentences_in(anchor);
+    let sentences = article.sentences();
+    if range.is_empty() || range.end > sentences.len() {
+        return false;
+    }
+    let region = Span::new(
+        sentences[range.start].span.start.min(anchor.start),
+        sentences[range.end - 1].span.end.max(anchor.end),
+    );
+    let mentions = ctx.mentions_of(name);
+    if mentions.is_empty() || mentions.iter().any(|m| overlaps(*m, region)) {
+        return false;
+    }
+    let text = &article.text;
+    // The words of the sentences, with their spans.
+    let mut spans: Vec<Span> = Vec::new();
+    let mut start = None;
+    for (i, c) in region.slice(text).char_indices() {
+        match (super::cue::is_word_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push(Span::new(region.start + s, region.start + i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push(Span::new(region.start + s, region.end));
+    }
+    let word = |s: &Span| {
+        super::cue::cue_word(s.slice(text))
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    let Some(k) = spans.iter().position(|s| {
+        !overlaps(*s, anchor) && targets.contains(&super::cue::stem(&word(s), extra))
+    }) else {
+        return false;
+    };
+    let verb = spans[k];
+    // Back over at most three auxiliaries and adverbs to the subject's last word.
+    let mut j = k;
+    for _ in 0..4 {
+        if j == 0 {
+            return false;
+        }
+        j -= 1;
+        if !BETWEEN.contains(&word(&spans[j]).as_str()) {
+            break;
+        }
+    }
+    let last = spans[j];
+    // Nothing but spaces and the skipped words between the subject and the verb.
+    if spans[j..=k]
+        .windows(2)
+        .any(|w| !text[w[0].end..w[1].start].trim().is_empty())
+    {
+        return false;
+    }
+    let subject = article
+        .candidates()
+        .iter()
+        .flat_map(|c| c.mentions.iter().copied())
+        .filter(|m| m.end == last.end && m.start >= region.start && !overlaps(*m, anchor))
+        .max_by_key(|m| m.len());
+    let Some(subject) = subject else {
+        return false;
+    };
+    let before = spans.iter().rev().find(|s| s.end <= subject.start);
+    if let Some(b) = before {
+        let gap = &text[b.end..subject.start];
+        if gap.trim().is_empty() && NOT_SUBJECT.contains(&word(b).as_str()) {
+            return false;
+        }
+    }
+    let credited = actor_at(ctx.model, article, subject)
+        .map(|a| a.name.clone())
+        .unwrap_or_else(|| {
+            crate::draft::actor_name(text, subject)
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string()
+        });
+    // The same head word (`the senator` for `Senator Jane Doe`) may be the same one.
+    let head = words(&credited);
+    let own: Vec<String> = match ctx.model.actor(name) {
+        Some(actor) => actor.names().flat_map(words).collect(),
+        None => words(name),
+    };
+    // A name, not a description (`the clip says`): the sentence must name someone.
+    if !credited.starts_with(char::is_uppercase)
+        || !firm_speaker(&credited)
+        || head.last().is_some_and(|h| own.contains(h))
+    {
+        return false;
+    }
+    let para = paragraph_number(article, verb.start);
+    let verb_text = verb.slice(text);
+    let d = Diagnostic::new(
+        Code::SourceMismatch,
+        field.value.span,
+        format!(
+            "the quote's sentence credits these words to `{credited}` (`{verb_text}`, paragraph {para}), not `{name}`: expected `source: {credited}`"
+        ),
+    )
+    .with_related(Target::Article, verb, "the cue")
+    .with_related(Target::Article, subject, "the speaker the sentence names");
+    let mut d = d.with_fix(
+        format!("Change to `{credited}`"),
+        field.value.span,
+        credited,
+    );
+    d.severity = crate::diagnostic::Severity::Warning;
+    out.push(d);
     true
 }
 

@@ -1144,22 +1144,51 @@ actor Radio South
     }
 
     #[test]
-    fn c024_silent_on_low_confidence_and_configurable() {
+    fn c024_on_low_confidence_only_where_the_claim_bears_it_out_and_configurable() {
         let mut atts = attributions();
         atts[1].confidence = Confidence::Low;
         let article = Arc::new(Article::new(TEXT).with_attributions(atts));
-        let parsed = Parsed::new(claims(
-            &REED.replace("source: Tom Reed", "source: Anna Berg"),
-        ));
-        let run = |config: &Config| {
+        let run = |body: &str| {
             check(
-                &parsed,
+                &Parsed::new(claims(body)),
                 ArticleRef::Loaded(&article),
-                config,
+                &Config::default(),
                 &mut ClaimCache::new(),
             )
         };
-        assert!(!codes(&run(&Config::default())).contains(&"C024"));
+        // The claim's cue is the attribution's, and its sentence names Tom Reed as the
+        // speaker and never Anna Berg: a warning.
+        let wrong = REED.replace("source: Tom Reed", "source: Anna Berg");
+        let diags = run(&wrong);
+        let d = find(&diags, Code::SourceMismatch);
+        assert_eq!(d.severity, Severity::Warning);
+        assert!(d.message.contains("`Tom Reed` (`told`"), "{}", d.message);
+        assert!(!codes(&diags).contains(&"C021"), "{diags:#?}");
+        // Another cue, no cue, or a source the sentence names: the analysis stays unsure.
+        let other_cue = wrong.replace("cue: told", "cue: warned");
+        assert!(!codes(&run(&other_cue)).contains(&"C024"));
+        let no_cue = wrong.replace("  cue: told\n", "");
+        assert!(!codes(&run(&no_cue)).contains(&"C024"));
+        // Radio North (no longer the addressee nor in the chain here) stands in the
+        // sentence: the analysis may have read the wrong name as the speaker.
+        let mut bare = attributions();
+        bare[1].confidence = Confidence::Low;
+        bare[1].chain.clear();
+        bare[1].addressee = None;
+        let bare = Arc::new(Article::new(TEXT).with_attributions(bare));
+        let run_bare = |body: &str| {
+            check(
+                &Parsed::new(claims(body)),
+                ArticleRef::Loaded(&bare),
+                &Config::default(),
+                &mut ClaimCache::new(),
+            )
+        };
+        assert!(codes(&run_bare(&wrong)).contains(&"C024"));
+        let named_there = wrong
+            .replace("source: Anna Berg", "source: Radio North")
+            .replace("  via: Radio North\n", "");
+        assert!(!codes(&run_bare(&named_there)).contains(&"C024"));
         let parsed_high = Parsed::new(claims(
             &REED.replace("source: Tom Reed", "source: Anna Berg"),
         ));
@@ -1526,6 +1555,108 @@ actor Radio South
         let wrong =
             "claim c\n  source: Tom Reed\n  cue: \u{2015}\n  quote: The pier must stay open.\n";
         assert!(plain(signed, wrong).contains(&"C024"));
+    }
+}
+
+/// C024 where the analysis found no statement: the quote's own sentence names the speaker.
+mod sentence_credit {
+    use super::*;
+    use crate::article::attribution::{Attribution, Confidence, ContentKind};
+    use crate::diagnostic::Severity;
+
+    const TEXT: &str = "date 2022-05-06 Harbour bridge to reopen
+
+The harbour bridge will reopen in June, Mayor Lena Ortiz said on Friday. Engineer Paul Weber had warned of cracks in April.
+
+The ferry service is safe, a letter to Paul Weber said. Councillor Mia Holt has repeatedly shrugged off the delay as routine. The old clip says the tolls will rise.
+";
+
+    /// The findings on `body` against TEXT with no attribution found at all.
+    fn findings(body: &str) -> Vec<Diagnostic> {
+        findings_with(body, Vec::new())
+    }
+
+    fn findings_with(body: &str, atts: Vec<Attribution>) -> Vec<Diagnostic> {
+        let article = Arc::new(Article::new(TEXT).with_attributions(atts));
+        let claims = format!("article: x.txt\ndate: 2022-05-06\n\n{body}");
+        check(
+            &Parsed::new(claims),
+            ArticleRef::Loaded(&article),
+            &Config::default(),
+            &mut ClaimCache::new(),
+        )
+    }
+
+    #[test]
+    fn c024_warning_when_the_sentence_names_another_subject_of_the_cue() {
+        let diags = findings(
+            "claim reopen\n  source: Paul Weber\n  cue: said\n  quote: will reopen in June\n",
+        );
+        let d = find(&diags, Code::SourceMismatch);
+        assert_eq!(d.severity, Severity::Warning);
+        assert!(d.message.contains("`Lena Ortiz` (`said`"), "{}", d.message);
+        assert_eq!(d.fix.as_ref().unwrap().edits[0].replacement, "Lena Ortiz");
+        assert!(!codes(&diags).contains(&"C021"), "{diags:#?}");
+    }
+
+    #[test]
+    fn c024_from_the_sentence_for_any_cue_verb_after_auxiliaries() {
+        // `shrugged off` is no reporting verb: the claim's own cue is what is looked for.
+        let diags = findings(
+            "claim delay\n  source: Paul Weber\n  cue: has shrugged off\n  quote: the delay as routine\n",
+        );
+        let d = find(&diags, Code::SourceMismatch);
+        assert!(d.message.contains("Mia Holt` (`shrugged`"), "{}", d.message);
+        // A description before the verb names no one (`The old clip says`).
+        let clip = "claim tolls\n  source: Paul Weber\n  cue: says\n  quote: the tolls will rise\n";
+        assert!(!codes(&findings(clip)).contains(&"C024"));
+    }
+
+    #[test]
+    fn c024_silent_when_the_sentence_names_the_source_or_the_name_is_an_object() {
+        // The right speaker.
+        let right =
+            "claim reopen\n  source: Lena Ortiz\n  cue: said\n  quote: will reopen in June\n";
+        assert!(!codes(&findings(right)).contains(&"C024"));
+        // Another cue than the one next to the name: nothing to go by.
+        let other =
+            "claim reopen\n  source: Paul Weber\n  cue: warned\n  quote: will reopen in June\n";
+        assert!(!codes(&findings(other)).contains(&"C024"));
+        // `a letter to Paul Weber said`: the name before the verb is not its subject.
+        let object =
+            "claim ferry\n  source: Lena Ortiz\n  cue: said\n  quote: The ferry service is safe\n";
+        assert!(!codes(&findings(object)).contains(&"C024"));
+    }
+
+    #[test]
+    fn c024_from_the_sentence_when_the_attribution_found_has_another_cue() {
+        // A misread act over the same words, with a cue the claim does not use: it
+        // settles nothing, and the sentence names the speaker of the claim's `said`.
+        let span = |needle: &str| {
+            let at = TEXT.find(needle).unwrap();
+            Span::new(at, at + needle.len())
+        };
+        let misread = || Attribution {
+            content: vec![span("The harbour bridge will reopen in June")],
+            kind: ContentKind::Indirect,
+            cue: Some(span("warned")),
+            source: Some(span("Paul Weber")),
+            resolved: None,
+            addressee: None,
+            chain: vec![],
+            confidence: Confidence::Low,
+        };
+        let wrong =
+            "claim reopen\n  source: Paul Weber\n  cue: said\n  quote: will reopen in June\n";
+        let diags = findings_with(wrong, vec![misread()]);
+        assert!(
+            find(&diags, Code::SourceMismatch)
+                .message
+                .contains("`Lena Ortiz`"),
+            "{diags:#?}"
+        );
+        let right = wrong.replace("Paul Weber", "Lena Ortiz");
+        assert!(!codes(&findings_with(&right, vec![misread()])).contains(&"C024"));
     }
 }
 
