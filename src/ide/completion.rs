@@ -1287,7 +1287,7 @@ fn description(text: &str, before_verb: bool) -> bool {
 
 /// The credited speaker as written, in the forms a `source:` may take, best first:
 /// - a subject the analysis cut short by taking its noun for the reporting verb, whole
-///   (`Voting rights advocates have warned`, read as `Voting rights` + `advocates`);
+///   (`Harbour pilots have warned`, read as `Harbour` + `pilots`);
 /// - a description followed by a participle or a relative clause, whole when it is a
 ///   description, then cut before the clause (`The average of polls taken this month`,
 ///   then `The average of polls`; `A county audit released in May`, whose month is no
