@@ -2164,6 +2164,20 @@ mod tests {
     }
 
     /// The labels completion offers after the first `source: ` of `claims`, best first.
+    /// The ranked `source:` labels for a one-claim file quoting `quote`, against `text`
+    /// with the one attribution `att`.
+    fn ranked_with(
+        text: impl Into<String>,
+        att: crate::article::attribution::Attribution,
+        quote: &str,
+    ) -> Vec<String> {
+        let article = Article::new(text).with_attributions(vec![att]);
+        ranked_sources(
+            &article,
+            &format!("claim c\n  source: \n  quote: {quote}\n"),
+        )
+    }
+
     fn ranked_sources(article: &Article, claims: &str) -> Vec<String> {
         let p = Parsed::new(claims);
         let mut items = completion(
@@ -2507,11 +2521,7 @@ mod tests {
             chain: vec![],
             confidence: Confidence::Medium,
         };
-        let article = Article::new(text).with_attributions(vec![att]);
-        let l = ranked_sources(
-            &article,
-            "claim c\n  source: \n  quote: will be busy by May\n",
-        );
+        let l = ranked_with(text, att, "will be busy by May");
         let pos = |name: &str| {
             l.iter()
                 .position(|x| *x == name)
@@ -2585,11 +2595,7 @@ mod tests {
             find("said"),
             find("In an interview"),
         );
-        let article = Article::new(text).with_attributions(vec![att]);
-        let l = ranked_sources(
-            &article,
-            "claim c\n  source: \n  quote: the bridge toll would end\n",
-        );
+        let l = ranked_with(text, att, "the bridge toll would end");
         assert_eq!(l[0], "Ann Dole", "{l:?}");
         assert!(!l.iter().any(|x| x.contains("interview")), "{l:?}");
         for junk in [
@@ -2740,11 +2746,7 @@ mod tests {
             find("said"),
             find("Ann Dole"),
         );
-        let article = Article::new(text).with_attributions(vec![att]);
-        let l = ranked_sources(
-            &article,
-            "claim c\n  source: \n  quote: the bridge toll would end\n",
-        );
+        let l = ranked_with(text, att, "the bridge toll would end");
         // The speaker the article credits first, then the one named inside the reported
         // words as saying the quoted part (not demoted as a name inside the quote).
         assert_eq!(l[0], "Ann Dole", "{l:?}");
@@ -2767,11 +2769,7 @@ mod tests {
             chain: vec![],
             confidence: Confidence::High,
         };
-        let article = Article::new(text).with_attributions(vec![att]);
-        let l = ranked_sources(
-            &article,
-            "claim c\n  source: \n  quote: the bridge toll would end\n",
-        );
+        let l = ranked_with(text, att, "the bridge toll would end");
         assert_eq!(l[0], "Ann Dole", "{l:?}");
         assert!(!l.iter().any(|x| x == "Ann"), "{l:?}");
     }
@@ -2783,10 +2781,10 @@ mod tests {
         // Reported words read as running on into the next sentence, which has its own
         // subject and reporting verb.
         let att = indirect(find("the toll a tax. Lars Vik insisted that the toll must end soon and the bridge must close by spring"), find("called"), find("Ann Dole"));
-        let article = Article::new(text).with_attributions(vec![att]);
-        let l = ranked_sources(
-            &article,
-            "claim c\n  source: \n  quote: the toll must end soon and the bridge must close by spring\n",
+        let l = ranked_with(
+            text,
+            att,
+            "the toll must end soon and the bridge must close by spring",
         );
         assert_eq!(l[0], "Lars Vik", "{l:?}");
         assert_eq!(l[1], "Ann Dole", "{l:?}");
@@ -2893,11 +2891,7 @@ mod tests {
     fn source_takes_back_a_subjects_noun_read_as_the_cue() {
         let text = "date 2021-01-01 Tolls\n\nThe ferry stopped in March. Harbor safety advocates have warned that the old pier is unsafe.\n";
         let att = said_by(text, "Harbor safety", "advocates", "the old pier is unsafe");
-        let article = Article::new(text.to_string()).with_attributions(vec![att]);
-        let l = ranked_sources(
-            &article,
-            "claim c\n  source: \n  quote: the old pier is unsafe\n",
-        );
+        let l = ranked_with(text.to_string(), att, "the old pier is unsafe");
         assert_eq!(l[0], "Harbor safety advocates", "{l:?}");
         // A singular verb after it: the cue is the verb (`Dole claims is`), left alone.
         let text = "date 2021-01-01 Tolls\n\nThe ferry stopped in March. What Ann Dole claims is that the old pier is unsafe.\n";
@@ -2914,11 +2908,7 @@ mod tests {
             "assumed",
             "the toll would stay",
         );
-        let article = Article::new(text.to_string()).with_attributions(vec![att]);
-        let l = ranked_sources(
-            &article,
-            "claim c\n  source: \n  quote: the toll would stay\n",
-        );
+        let l = ranked_with(text.to_string(), att, "the toll would stay");
         assert_eq!(l[0], "Many dockers involved in the talks", "{l:?}");
         assert_eq!(l[1], "Many dockers", "{l:?}");
         // A month is no part of a description: the head alone.
@@ -2929,11 +2919,7 @@ mod tests {
             "found",
             "that the toll was too high",
         );
-        let article = Article::new(text.to_string()).with_attributions(vec![att]);
-        let l = ranked_sources(
-            &article,
-            "claim c\n  source: \n  quote: the toll was too high\n",
-        );
+        let l = ranked_with(text.to_string(), att, "the toll was too high");
         assert_eq!(l[0], "county audit", "{l:?}");
         assert!(!l.iter().any(|x| x.contains("released")), "{l:?}");
     }
@@ -2947,11 +2933,7 @@ mod tests {
             "wrote",
             "The toll is a mistake,",
         );
-        let article = Article::new(text.to_string()).with_attributions(vec![att]);
-        let l = ranked_sources(
-            &article,
-            "claim c\n  source: \n  quote: The toll is a mistake\n",
-        );
+        let l = ranked_with(text.to_string(), att, "The toll is a mistake");
         assert_eq!(l[0], "Lena Hart for the Valley Ledger", "{l:?}");
         assert_eq!(l[1], "Lena Hart", "{l:?}");
         // A body named with `for` is not cut.
@@ -2985,11 +2967,7 @@ mod tests {
     fn source_reads_a_name_and_a_noun_right_before_the_cue_as_one_subject() {
         let text = "date 2021-01-01 Tolls\n\nThe ferry to Harbor stopped in March. Harbor board votes to close the old pier.\n";
         let att = said_by(text, "Harbor board", "votes", "to close the old pier");
-        let article = Article::new(text.to_string()).with_attributions(vec![att]);
-        let l = ranked_sources(
-            &article,
-            "claim c\n  source: \n  quote: to close the old pier\n",
-        );
+        let l = ranked_with(text.to_string(), att, "to close the old pier");
         assert_eq!(l[0], "Harbor board", "{l:?}");
         assert!(!looks_like_a_description("Harbor board"));
         assert!(!description("Dole repeatedly", true));
