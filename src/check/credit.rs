@@ -456,10 +456,11 @@ fn compare(
     // about (`Graham said Trump …` annotated as Trump's words): the commonest wrong
     // speaker of all, so it is no reason for silence.
     // `each`, `both`, `others` stand for speakers named elsewhere, as pronouns do.
-    let quantifier = matches!(
-        name.to_lowercase().as_str(),
-        "each" | "both" | "all" | "some" | "others" | "many" | "several" | "most" | "one"
-    );
+    let quantifier = [
+        "each", "both", "all", "some", "others", "many", "several", "most", "one",
+    ]
+    .iter()
+    .any(|q| q.eq_ignore_ascii_case(name));
     if ctx.model.actor(name).is_none() && (is_pronoun(name) || quantifier) {
         return false;
     }

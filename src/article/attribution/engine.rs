@@ -873,6 +873,18 @@ impl Found {
             block,
         }
     }
+
+    /// A direct quotation `content` credited to `source` with no cue word of its own (a
+    /// signature, a sentence's subject).
+    fn uncued_quote(content: Span, source: Span, block: usize) -> Self {
+        Found::new(
+            vec![content],
+            ContentKind::Direct,
+            None,
+            Some(source),
+            block,
+        )
+    }
 }
 
 /// Words that a noun phrase subject does not hold.
@@ -3775,13 +3787,7 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                     if let Some(r) = np_right(b, c + 2, t.len()) {
                         found.push(Found {
                             labelled: true,
-                            ..Found::new(
-                                vec![inner],
-                                ContentKind::Direct,
-                                None,
-                                Some(span_of(b, r)),
-                                bi,
-                            )
+                            ..Found::uncued_quote(inner, span_of(b, r), bi)
                         });
                         continue;
                     }
@@ -3808,13 +3814,7 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                     if let Some(r) = subject {
                         found.push(Found {
                             carried: true,
-                            ..Found::new(
-                                vec![inner],
-                                ContentKind::Direct,
-                                None,
-                                Some(span_of(b, r)),
-                                bi,
-                            )
+                            ..Found::uncued_quote(inner, span_of(b, r), bi)
                         });
                         continue;
                     }
