@@ -1617,6 +1617,19 @@ fn cue_at(b: &Block, i: usize, hi: usize) -> Option<(&'static str, usize)> {
 fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     let t = &b.toks;
     let w = t[i].low.as_str();
+    // `put it` reports only in `as X put it` closed by punctuation: elsewhere the words
+    // after it are its object or its manner (`put it on hold`, `put it bluntly: …`), which
+    // would be drafted as the quote's first words. `as` within the few words before, no
+    // punctuation between.
+    if lemma == "put it" {
+        let as_before = (lo..i)
+            .rev()
+            .take(7)
+            .take_while(|&k| t[k].word())
+            .any(|k| t[k].low == "as");
+        let closed = t.get(i + 2).is_none_or(|x| !x.word());
+        return !(as_before && closed);
+    }
     // A headline in title case writes its verb capitalized (`Graham Says Deal Is Near`):
     // an inflected reporting verb there is one.
     let title_verb = b.headline
@@ -2763,6 +2776,11 @@ fn trailing(
         let left = np_left(b, lo, k);
         match left {
             Some((s, _)) if s > lo && is_sep(s - 1) => (s, Some((s, k)), false),
+            // "…, as Ann Dole said." / "The pier, as she noted, is …": the comparative
+            // `as` opens the reporting clause.
+            Some((s, _)) if s > lo + 1 && t[s - 1].low == "as" && is_sep(s - 2) => {
+                (s - 1, Some((s, k)), false)
+            }
             // "…, calling for …": a participle reports for the clause's subject (forward).
             None if ci > lo && is_sep(ci - 1) && !t[ci].low.ends_with("ing") => (ci, None, true),
             _ => return false,

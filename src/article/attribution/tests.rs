@@ -921,3 +921,62 @@ fn an_apposition_between_the_speaker_and_the_verb() {
     ))
     .is_empty());
 }
+
+#[test]
+fn a_reporting_clause_opened_by_as() {
+    // After the reported words, the comparative `as` opens the reporting clause: its
+    // subject is the speaker, not the subject of the sentence holding the quotation.
+    let s = only(&format!(
+        "{H}The ferry ramp is \"a trap for small boats,\" as Petra Lind said."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Petra Lind"));
+    assert_eq!(s.cue.as_deref(), Some("said"));
+    let s = only(&format!(
+        "{H}The night buses will stop running next spring, as Omar Haddad noted."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Omar Haddad"));
+    assert_eq!(s.content, ["The night buses will stop running next spring"]);
+    // Inside the sentence, between its subject and its verb: two parts.
+    let s = only(&format!(
+        "{H}The lighthouse, as Petra Lind wrote, was painted red in 1950."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Petra Lind"));
+    assert_eq!(s.content, ["The lighthouse", "was painted red in 1950"]);
+    // `put it` reports in `as X put it`, before or after the words.
+    let s = only(&format!(
+        "{H}The canal tolls are a tax on farmers, as Omar Haddad put it."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Omar Haddad"));
+    assert_eq!(s.cue.as_deref(), Some("put it"));
+    let s = only(&format!(
+        "{H}As Omar Haddad puts it, the canal tolls are a tax on farmers."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Omar Haddad"));
+    assert_eq!(s.content, ["the canal tolls are a tax on farmers"]);
+}
+
+#[test]
+fn put_it_and_as_report_nothing_elsewhere() {
+    // `put it` with an object or a place after it is an act, not a report.
+    assert!(seen(&format!(
+        "{H}Petra Lind put it on the table before the vote."
+    ))
+    .is_empty());
+    // Outside `as X put it`, the words after `put it` are its manner (`bluntly`, `this
+    // way`), not the reported words: no content is drafted from them.
+    let found = seen(&format!(
+        "{H}Petra Lind put it bluntly: the ferry will be late all summer."
+    ));
+    assert!(
+        !found
+            .iter()
+            .any(|s| s.content.iter().any(|c| c.starts_with("bluntly"))),
+        "{found:#?}"
+    );
+    assert!(seen(&format!(
+        "{H}The harbour was busy, as Omar Haddad put it on the list of sites to visit."
+    ))
+    .is_empty());
+    // `as` comparing, with no reporting verb, reports nothing.
+    assert!(seen(&format!("{H}The new pier is as long as the old one was.")).is_empty());
+}
