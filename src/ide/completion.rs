@@ -5,7 +5,7 @@ use super::docs;
 use super::hover::{chain, cue_window, words_in};
 use super::locate::{block_before_line, field_on_line, owner_of_block, FieldAt, Owner};
 use super::markdown::{clip, collapse, escape, excerpt, place, sentence_region};
-use super::names::{quote_anchor, quote_parts, Near};
+use super::names::{quote_anchor, quote_parts_by_cue, Near};
 use super::{Completion, CompletionKind};
 use crate::article::{normalize_str, split_elisions, Article};
 use crate::check::{cue, shared_mentions, Parsed};
@@ -494,21 +494,24 @@ fn actor_names(
     let mut parts: Vec<Span> = Vec::new();
     // The subject of the claim's own cue in the quote's sentence: who the annotator's cue
     // has speak.
+    // With it, where the claim's cue stands.
     let mut cued: Option<Span> = None;
+    let mut cue_at: Option<Span> = None;
     match &usage {
         NameUse::Source(i) => {
             parts = article
                 .zip(model.claims.get(*i))
-                .and_then(|(a, c)| quote_parts(a, c))
+                .and_then(|(a, c)| quote_parts_by_cue(a, c))
                 .unwrap_or_default();
             anchor = parts.first().zip(parts.last()).map(|(a, b)| a.cover(*b));
-            cued = article
+            (cued, cue_at) = article
                 .zip(model.claims.get(*i))
-                .zip(parts.first())
-                .and_then(|((a, c), first)| {
+                .zip(anchor)
+                .and_then(|((a, c), quote)| {
                     let cue = c.cue.as_ref()?.value.text.as_str();
-                    subject_before_cue(a, *first, cue)
-                });
+                    subject_before_cue(a, quote, cue)
+                })
+                .unzip();
             credited = article
                 .filter(|_| !parts.is_empty())
                 .map(|a| Credited::new(a, &parts));
@@ -797,8 +800,18 @@ fn actor_names(
         let labelled = label.is_some_and(|l| p.mentions.iter().any(|m| overlaps(*m, l)));
         let (tier, distance) = if labelled { (0, 0) } else { (tier, distance) };
         // A name standing at the head of the subject of the claim's own cue, when the
-        // analysis credits no one with the quote.
-        let unattributed = credited.as_ref().is_none_or(|c| c.speaker.is_empty());
+        // analysis credits no one with the quote, credits it through another cue than the
+        // claim's (the annotator's verb has another subject), or credits a speaker the
+        // subject holds and goes on past (`The Harbor Board` of "The Harbor Board
+        // chairwoman is confirming …").
+        let unattributed = credited.as_ref().is_none_or(|c| {
+            c.speaker.is_empty()
+                || cue_at.is_some_and(|k| c.cue.is_none_or(|own| !overlaps(own, k)))
+                || cued.is_some_and(|s| {
+                    c.source
+                        .is_some_and(|own| s.contains_span(own) && s.end > own.end + 1)
+                })
+        });
         let cued_here = unattributed
             && cued.is_some_and(|s| {
                 let from = p.mentions.partition_point(|m| m.end <= s.start);
@@ -832,8 +845,10 @@ fn actor_names(
             Some(c) if c.demoted(&p.mentions) => 5 + tier.min(3),
             _ => 1 + tier.min(3),
         };
-        // Declared actors before the article's other names at the same nearness.
+        // Declared actors before the article's other names at the same nearness; the
+        // subject of the claim's own cue before the speaker as written.
         let group = match p.group {
+            _ if cued_here && tier == 0 => 0,
             _ if p.written => 1,
             1 => 0,
             g => g,
@@ -872,6 +887,9 @@ fn actor_names(
 struct Credited {
     /// The speaker as written and the mention it resolves to.
     speaker: Vec<Span>,
+    /// The speaker as written, and the cue of the attribution.
+    source: Option<Span>,
+    cue: Option<Span>,
     /// The article's name for the speaker (as `claimls draft` writes it).
     name: Option<String>,
     /// The source as written next to the cue, when it is no pronoun, in the forms a
@@ -929,6 +947,8 @@ impl Credited {
             speaker: att
                 .map(|a| a.source.into_iter().chain(a.resolved).collect())
                 .unwrap_or_default(),
+            source: att.and_then(|a| a.source),
+            cue: att.and_then(|a| a.cue),
             name: att.and_then(|a| crate::check::credit::speaker_text(article, a)),
             written: att
                 .map(|a| written_forms(&article.text, a))
@@ -1457,58 +1477,311 @@ fn name_and_verb(text: &str, words: &[&str]) -> bool {
         && !plural(last)
 }
 
-/// The subject of the claim's own `cue` in the sentence of `quote`, before the quote
-/// ("Small groups of residents kept up calls for …" with cue `kept up calls for`): the
-/// words of the cue's clause before it, without an opening conjunction or preposition
-/// (`With`, `But`), when they name or describe someone.
-fn subject_before_cue(article: &Article, quote: Span, cue: &str) -> Option<Span> {
+/// The subject of the claim's own `cue` in the sentence of `quote` ("Small groups of
+/// residents kept up calls for …" with cue `kept up calls for`), and where the cue
+/// stands: the words of the cue's clause before it, when they name or describe someone.
+/// The cue is looked for before the quote, then after it (`"…," as a county memo put
+/// it`). The clause starts after the last punctuation or the last word opening a clause
+/// within it (`after Ann Dole unveiled`, `that's what the campaign hopes`), without an
+/// opening adverb (`typically`); a cue right after an aside between commas or dashes
+/// takes the words before the aside (`Ann Dole, a nurse from Salem, has been running`,
+/// `The council — which meets monthly — approved`).
+fn subject_before_cue(article: &Article, quote: Span, cue: &str) -> Option<(Span, Span)> {
     const OPENERS: &[&str] = &[
         "with", "while", "as", "but", "and", "after", "when", "because", "though", "although",
-        "if", "so", "yet", "that", "since", "before", "once",
+        "if", "so", "yet", "that", "since", "before", "once", "what", "until", "unless", "whereas",
+    ];
+    /// Words that open a clause inside another one; not `that` or `and`, which also
+    /// stand inside a subject (`The groups that sued`, `The mayor and the council`).
+    const INNER_OPENERS: &[&str] = &[
+        "while", "as", "after", "when", "because", "though", "although", "if", "since", "before",
+        "once", "what", "until", "unless", "whereas",
+    ];
+    const DELIMITERS: &[char] = &[
+        ',', ';', ':', '\u{2014}', '"', '\u{201c}', '\u{201d}', '(', ')',
     ];
     let cue = cue.trim();
     if cue.is_empty() {
         return None;
     }
     // A headline is no sentence of the body: its line stands for one.
-    let sentence = if article.in_header(quote.start) {
-        article.text_block(quote.start)?
+    let (sentence, last) = if article.in_header(quote.start) {
+        let block = article.text_block(quote.start)?;
+        (block, block)
     } else {
         let range = article.sentences_in(quote);
-        article.sentences().get(range.start)?.span
+        let sentences = article.sentences();
+        let first = sentences.get(range.start)?.span;
+        let last = range
+            .end
+            .checked_sub(1)
+            .and_then(|e| sentences.get(e))
+            .map_or(first, |s| s.span);
+        (first, last)
     };
     let text = &article.text;
+    let bounded = |hay: &str, at: usize| {
+        !hay[..at].ends_with(char::is_alphanumeric)
+            && !hay[at + cue.len()..].starts_with(char::is_alphanumeric)
+    };
     let head = text.get(sentence.start..quote.start)?;
-    let at = head.rfind(cue)?;
-    // The cue stands as words of its own.
-    if head[..at].ends_with(char::is_alphanumeric) {
-        return None;
+    let (from, at) = match head.rfind(cue).filter(|&at| bounded(head, at)) {
+        Some(at) => (sentence.start, at),
+        None => {
+            let tail = text.get(quote.end.min(last.end)..last.end)?;
+            let at = tail
+                .match_indices(cue)
+                .map(|(i, _)| i)
+                .find(|&i| bounded(tail, i))?;
+            (quote.end.min(last.end), at)
+        }
+    };
+    let cue_span = Span::new(from + at, from + at + cue.len());
+    let region = &text[from..from + at];
+    let before = region.trim_end();
+    let cut = |upto: &str| {
+        upto.rfind(DELIMITERS)
+            .map(|i| i + upto[i..].chars().next().map_or(1, char::len_utf8))
+    };
+    let mut clause_start = cut(before).unwrap_or(0);
+    // The cue right after an aside: the clause before the aside.
+    if before[clause_start..].trim().is_empty() && clause_start > 0 {
+        let closing = clause_start - before[..clause_start].chars().next_back()?.len_utf8();
+        let aside_start = cut(&before[..closing])?;
+        let aside = before[aside_start..closing].trim();
+        let opener = aside
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let apposition = matches!(
+            opener.as_str(),
+            "a" | "an"
+                | "the"
+                | "who"
+                | "whose"
+                | "which"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "one"
+                | "now"
+                | "however"
+                | "meanwhile"
+                | "too"
+                | "also"
+                | "though"
+                | "instead"
+        ) || (aside.split_whitespace().count() == 1 && adverb_ly(aside));
+        if !apposition || aside_start == 0 {
+            return None;
+        }
+        let inner_end = aside_start - before[..aside_start].chars().next_back()?.len_utf8();
+        clause_start = cut(&before[..inner_end]).unwrap_or(0);
+        return cued_clause(
+            from,
+            &before[..inner_end],
+            clause_start,
+            OPENERS,
+            INNER_OPENERS,
+        )
+        .map(|s| (s, cue_span));
     }
-    let before = head[..at].trim_end();
-    let clause_start = before
-        .rfind([
-            ',', ';', ':', '\u{2014}', '"', '\u{201c}', '\u{201d}', '(', ')',
-        ])
-        .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
-    let mut clause = &before[clause_start..];
+    cued_clause(from, before, clause_start, OPENERS, INNER_OPENERS).map(|s| (s, cue_span))
+}
+
+/// The subject read off `before[clause_start..]` (`before` starting at `from`):
+/// the words after the last word opening a clause inside it when they describe someone,
+/// else the clause without its opening conjunctions and adverbs.
+fn cued_clause(
+    from: usize,
+    before: &str,
+    clause_start: usize,
+    openers: &[&str],
+    inner: &[&str],
+) -> Option<Span> {
+    let clause = &before[clause_start..];
     let mut offset = clause_start + (clause.len() - clause.trim_start().len());
-    clause = clause.trim_start();
+    let mut clause = clause.trim_start();
     while let Some((word, rest)) = clause.split_once(' ') {
-        if !OPENERS.contains(&word.to_lowercase().as_str()) {
+        let lower = word.to_lowercase();
+        // An opening adverb (`typically`) or participle (`citing`, `contradicting`).
+        let adverb = adverb_ly(word)
+            || (word.len() > 5 && word.ends_with("ing") && word.starts_with(char::is_lowercase));
+        if !openers.contains(&lower.as_str()) && !adverb {
             break;
         }
         offset += word.len() + 1;
         clause = rest.trim_start();
         offset += rest.len() - clause.len();
     }
-    let clause = clause.trim_end_matches(|c: char| !c.is_alphanumeric());
-    if clause.is_empty() || !description(clause, true) {
+    let clause = without_trailing_time(clause.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    // After the last word opening an inner clause (`… spoke after Ann Dole`).
+    let inner_cut = clause
+        .match_indices(' ')
+        .map(|(i, _)| i + 1)
+        .rfind(|&i| {
+            let word = clause[i..].split(' ').next().unwrap_or("");
+            inner.contains(&word)
+        })
+        .and_then(|i| {
+            let word_end = i + clause[i..].find(' ')? + 1;
+            let rest = clause[word_end..].trim_start();
+            let at = clause.len() - rest.len();
+            cued_subject(rest).then_some((at, rest))
+        });
+    let (at, clause) = inner_cut.unwrap_or((0, clause));
+    let lone_opener = !clause.contains(' ')
+        && (openers.contains(&clause) || matches!(clause, "which" | "who" | "whom" | "it"));
+    if clause.is_empty() || lone_opener || (inner_cut.is_none() && !cued_subject(clause)) {
         return None;
     }
-    let start = sentence.start + offset;
+    let start = from + offset + at;
     Some(Span::new(start, start + clause.len()))
+}
+
+/// A lowercase adverb in `-ly` (`typically`, `jointly`), not a noun so spelled (`family`,
+/// `rally`, `supply`).
+fn adverb_ly(word: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "family", "rally", "tally", "ally", "assembly", "supply", "monopoly", "anomaly", "homily",
+        "bully", "belly", "folly", "jelly", "reply", "july", "italy",
+    ];
+    word.len() > 4
+        && word.ends_with("ly")
+        && word.starts_with(char::is_lowercase)
+        && !NOUNS.contains(&word)
+}
+
+/// `clause` without a phrase of time and the adverbs ending it (`the council this month`,
+/// `The audit not only`, `Harbor Trust just last week` give `the council`, `The audit`,
+/// `Harbor Trust`).
+fn without_trailing_time(clause: &str) -> &str {
+    const TIME: &[&str] = &[
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+    ];
+    const TRAILING: &[&str] = &[
+        "not", "only", "just", "also", "still", "now", "then", "already",
+    ];
+    let mut end = clause.len();
+    let spans: Vec<(usize, &str)> = clause
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    // Not the time of a participle (`A county report released last year`).
+    if let Some(k) = spans.windows(2).position(|w| {
+        matches!(w[0].1, "this" | "last" | "next" | "earlier") && TIME.contains(&w[1].1)
+    }) {
+        let participle = spans[..k].iter().any(|(_, w)| {
+            w.starts_with(char::is_lowercase)
+                && w.len() > 4
+                && (w.ends_with("ed") || w.ends_with("en"))
+        });
+        if !participle {
+            end = spans[k].0;
+        }
+    }
+    let mut cut = clause[..end].trim_end();
+    while let Some((rest, last)) = cut.rsplit_once(' ') {
+        let adverb = TRAILING.contains(&last) || adverb_ly(last);
+        if !adverb {
+            break;
+        }
+        cut = rest.trim_end();
+    }
+    cut
+}
+
+/// Whether the words right before the claim's cue describe who acts: a description or a
+/// name ([`description`] before its verb, or [`long_description`]), two of them joined by
+/// `and` (`The Harbor Times and the city's council`), or a lone quantifier standing for
+/// people (`Some`, `Many`). A reporting word inside, followed by a word that opens no
+/// object, is a noun there (`The state auditor`, `A county report released in May`): the
+/// cue is the verb.
+fn cued_subject(clause: &str) -> bool {
+    const OBJECT_OPENERS: &[&str] = &[
+        "the", "a", "an", "that", "this", "his", "her", "their", "its", "it", "he", "she", "they",
+        "we", "i", "to", "him", "them", "me", "us",
+    ];
+    if matches!(
+        clause.to_lowercase().as_str(),
+        "some" | "many" | "others" | "most" | "several" | "few" | "both" | "all"
+    ) {
+        return true;
+    }
+    let words: Vec<&str> = clause.split(' ').collect();
+    let masked: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let noun = bare.starts_with(char::is_lowercase)
+                && reporting(bare)
+                && !bare.ends_with("ed")
+                && !bare.ends_with("ing")
+                && !matches!(bare, "said" | "told" | "says" | "tells")
+                && words
+                    .get(i + 1)
+                    .is_none_or(|next| !OBJECT_OPENERS.contains(&next.to_lowercase().as_str()));
+            if noun {
+                "item"
+            } else {
+                w
+            }
+        })
+        .collect();
+    let masked = masked.join(" ");
+    let loose = |part: &str| {
+        part.split(' ').next_back().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "of" | "a"
+                    | "an"
+                    | "the"
+                    | "and"
+                    | "or"
+                    | "for"
+                    | "to"
+                    | "with"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "from"
+                    | "as"
+                    | "her"
+                    | "his"
+                    | "their"
+                    | "its"
+            )
+        })
+    };
+    // A long description opens with a determiner or a quantifier (`The average of polls
+    // taken …`), not with a noun that may be another clause's subject.
+    let long = |part: &str| {
+        part.split(' ')
+            .next()
+            .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+            && long_description(part)
+    };
+    !loose(&masked)
+        && (description(&masked, true)
+            || long(&masked)
+            || masked.split_once(" and ").is_some_and(|(a, b)| {
+                let one = |p: &str| !loose(p) && (description(p, false) || looks_like_a_name(p));
+                one(a) && one(b)
+            }))
 }
 
 /// The description opening the sentence of `quote` before it ("The agency", "A
@@ -2994,5 +3267,150 @@ mod tests {
         );
         assert_eq!(l[0], "One of the pilots who built the dock", "{l:?}");
         assert_eq!(l[1], "One of the pilots", "{l:?}");
+    }
+
+    /// The sources offered for a claim with `cue` and `quote` in a one-paragraph article
+    /// `body` that the analysis credits to no one.
+    fn cued_sources(body: &str, cue: &str, quote: &str) -> Vec<String> {
+        let text = format!("date 2021-01-01 Tolls\n\nThe ferry stopped in March. {body}\n");
+        let article = Article::new(text).with_attributions(vec![]);
+        let claims = format!("claim c\n  source: \n  cue: {cue}\n  quote: {quote}\n");
+        ranked_sources(&article, &claims)
+    }
+
+    #[test]
+    fn source_takes_the_subject_of_a_cue_after_a_word_opening_an_inner_clause() {
+        let l = cued_sources(
+            "The harbor clerk spoke to the crews on Monday after Ann Dole unveiled a new toll plan.",
+            "unveiled",
+            "a new toll plan",
+        );
+        assert_eq!(l[0], "Ann Dole", "{l:?}");
+        let l = cued_sources(
+            "At least that is what the pilots union now hopes for.",
+            "now hopes",
+            "what",
+        );
+        assert_eq!(l[0], "the pilots union", "{l:?}");
+        // An opening adverb is no part of the subject.
+        let l = cued_sources(
+            "Though usually Harbor rules allow crews to swap shifts, the board said no.",
+            "allow",
+            "crews to swap shifts",
+        );
+        assert_eq!(l[0], "Harbor rules", "{l:?}");
+    }
+
+    #[test]
+    fn source_takes_the_subject_before_an_aside_right_before_the_cue() {
+        let l = cued_sources(
+            "Lena Brook, a nurse whose ward closed in May, has been collecting names for the petition.",
+            "has been collecting",
+            "names for the petition",
+        );
+        assert_eq!(l[0], "Lena Brook", "{l:?}");
+        let l = cued_sources(
+            "The Salem ferry tally, which counts riders every hour, showed a drop of a third.",
+            "showed",
+            "a drop of a third",
+        );
+        assert_eq!(l[0], "The Salem ferry tally", "{l:?}");
+        let l = cued_sources(
+            "Its website, however, has no word on the fares.",
+            "has",
+            "no word on the fares",
+        );
+        assert_eq!(l[0], "Its website", "{l:?}");
+    }
+
+    #[test]
+    fn source_takes_the_subject_of_a_cue_after_the_quote() {
+        let l = cued_sources(
+            "The only test for the permit is a \"clean record at sea,\" as a county memo put it.",
+            "put it",
+            "clean record at sea",
+        );
+        assert_eq!(l[0], "a county memo", "{l:?}");
+    }
+
+    #[test]
+    fn cued_subjects_hold_nouns_spelled_as_reporting_verbs_and_lose_times_and_adverbs() {
+        let l = cued_sources(
+            "The Oregon state treasurer is confirming that the toll fund is empty.",
+            "is confirming",
+            "that the toll fund is empty",
+        );
+        assert_eq!(l[0], "The Oregon state treasurer", "{l:?}");
+        let l = cued_sources(
+            "A county audit report released last year found gaps in the books.",
+            "found",
+            "gaps in the books",
+        );
+        assert!(
+            l.iter()
+                .any(|x| x == "A county audit report released last year"),
+            "{l:?}"
+        );
+        let l = cued_sources(
+            "The dock council this month approved a rise in fees.",
+            "approved",
+            "a rise in fees",
+        );
+        assert_eq!(l[0], "The dock council", "{l:?}");
+        let l = cued_sources(
+            "The pilots family not only backed the strike.",
+            "backed",
+            "the strike",
+        );
+        assert_eq!(l[0], "The pilots family", "{l:?}");
+    }
+
+    #[test]
+    fn cued_subjects_may_be_two_joined_by_and_or_a_lone_quantifier() {
+        let l = cued_sources(
+            "The Harbor Times and the Salem ferry union filed a motion to open the files.",
+            "filed a motion",
+            "to open the files",
+        );
+        assert_eq!(l[0], "The Harbor Times and the Salem ferry union", "{l:?}");
+        let l = cued_sources(
+            "Some believe the fee rise is meant to close the ferry.",
+            "believe",
+            "the fee rise is meant to close the ferry",
+        );
+        assert_eq!(l[0], "Some", "{l:?}");
+        // A lone joining or relative word is no subject.
+        let l = cued_sources(
+            "The toll is fair, but argued the clerks at length.",
+            "argued",
+            "the clerks",
+        );
+        assert!(!l.iter().any(|x| x == "but"), "{l:?}");
+    }
+
+    #[test]
+    fn source_prefers_the_subject_of_the_claims_own_cue_to_a_speaker_of_another_cue() {
+        let text = "date 2021-01-01 Tolls\n\nThe ferry stopped in March. Harbor clerk Lena Brook spoke to crews on Friday after Ann Dole unveiled a plan to raise tolls.\n";
+        let att = said_by(text, "Lena Brook", "spoke", "a plan to raise tolls");
+        let article = Article::new(text.to_string()).with_attributions(vec![att]);
+        let claims = "claim c\n  source: \n  cue: unveiled\n  quote: a plan to raise tolls\n";
+        let l = ranked_sources(&article, claims);
+        assert_eq!(l[0], "Ann Dole", "{l:?}");
+        // The analysis cut the subject short: the whole subject of the cue first.
+        let text = "date 2021-01-01 Tolls\n\nThe ferry stopped in March. The Salem port treasurer is confirming that the fund is empty.\n";
+        let att = said_by(text, "The Salem", "is confirming", "that the fund is empty");
+        let article = Article::new(text.to_string()).with_attributions(vec![att]);
+        let claims = "claim c\n  source: \n  cue: is confirming\n  quote: that the fund is empty\n";
+        let l = ranked_sources(&article, claims);
+        assert_eq!(l[0], "The Salem port treasurer", "{l:?}");
+    }
+
+    #[test]
+    fn source_places_a_repeated_quote_in_the_sentence_of_the_claims_cue() {
+        let text = "date 2021-01-01 Tolls\n\nAnn Dole praised the new ferry at the opening.\n\nLater, Lena Brook mocked the new ferry in a speech.\n";
+        let article = Article::new(text.to_string()).with_attributions(vec![]);
+        let claims = "claim c\n  source: \n  cue: mocked\n  quote: the new ferry\n";
+        let l = ranked_sources(&article, claims);
+        assert_eq!(l[0], "Lena Brook", "{l:?}");
     }
 }

@@ -26,6 +26,50 @@ pub(crate) fn quote_parts(article: &Article, claim: &Claim) -> Option<Vec<Span>>
         })
 }
 
+/// [`quote_parts`], where a quote of one part that the article holds in several places
+/// (`the plan`, `it`) is placed at the first of them whose sentence holds the claim's cue
+/// as words of its own: the annotator's cue tells which one was meant. Without a cue,
+/// or when no sentence holds it, the first place, as [`quote_parts`].
+pub(crate) fn quote_parts_by_cue(article: &Article, claim: &Claim) -> Option<Vec<Span>> {
+    let parts = quote_parts(article, claim)?;
+    let cue = claim
+        .cue
+        .as_ref()
+        .map(|c| c.value.text.trim())
+        .filter(|c| !c.is_empty());
+    let (Some(cue), [only]) = (cue, parts.as_slice()) else {
+        return Some(parts);
+    };
+    let holds_cue = |span: Span| {
+        let range = article.sentences_in(span);
+        let sentences = article.sentences();
+        let (Some(a), Some(b)) = (
+            sentences.get(range.start),
+            range.end.checked_sub(1).and_then(|e| sentences.get(e)),
+        ) else {
+            return false;
+        };
+        let text = a.span.cover(b.span).slice(&article.text);
+        text.match_indices(cue).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + cue.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    if holds_cue(*only) {
+        return Some(parts);
+    }
+    let quote = only.slice(&article.text);
+    let places = article.find_phrase(quote);
+    if places.len() < 2 {
+        return Some(parts);
+    }
+    Some(vec![places
+        .into_iter()
+        .find(|p| holds_cue(*p))
+        .unwrap_or(*only)])
+}
+
 /// How near the nearest of `mentions` is to `anchor`: `(tier, distance in bytes)`, where
 /// tier 0 is a mention in the anchor's sentence(s), 1 in its paragraph, 2 elsewhere and
 /// 3 no mention at all. Smaller is nearer.
