@@ -1674,6 +1674,15 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         if t[i - 1].p == '\u{2019}' || t[i - 1].p == '\'' || prev.ends_with("'s") {
             return true;
         }
+        // `thrown into question`, `a host of other challenges`: after a preposition
+        // (but `to`, `by`) or `other`, a word that is no `-ing` form is a noun.
+        if t[i - 1].word()
+            && !w.ends_with("ing")
+            && lemma != "according to"
+            && ((PREPS_SET.contains(prev) && !matches!(prev, "to" | "by")) || prev == "other")
+        {
+            return true;
+        }
         if prev == "to" && lemma != "according to" && !catenative_before(b, lo, i) {
             // "to say", "wants to deny": an infinitive, not a report (except "has to").
             return true;

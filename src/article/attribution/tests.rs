@@ -279,6 +279,29 @@ fn nouns_and_infinitives_are_not_cues() {
 }
 
 #[test]
+fn a_cue_word_after_a_preposition_or_other_is_a_noun() {
+    // `thrown into question`, `among other claims`: the word is a noun, nobody reports.
+    for text in [
+        "The ferry timetable was thrown into question by the storm on the coast.",
+        "The harbour board faces a host of other challenges this winter.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert!(
+            all.iter()
+                .all(|s| s.cue.as_deref() != Some("question")
+                    && s.cue.as_deref() != Some("challenges")),
+            "{text}: {all:#?}"
+        );
+    }
+    // An `-ing` form after a preposition still reports (`after saying …`), and a verb
+    // after a noun still does.
+    let s = only(&format!(
+        "{H}Ines Vale questioned whether the ferry would run at all this winter."
+    ));
+    assert_eq!(s.cue.as_deref(), Some("questioned"));
+}
+
+#[test]
 fn passive_with_agent() {
     let s = only(&format!("{H}These accusations were denied by the army."));
     assert_eq!(s.content, ["These accusations"]);
