@@ -4441,6 +4441,33 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
 /// States - …`): capitalized words with connectors and commas between them.
 fn sentence_subject(a: &Article, start: usize, before: usize) -> Option<Span> {
     let toks = tokenize(&a.text, Span::new(start, before));
+    // A conjunction or a subordinator opening the sentence is not part of the name (`But
+    // Ann Dole`, `When Ann Dole met …`).
+    let first = usize::from(toks.first().is_some_and(|t| {
+        t.word()
+            && matches!(
+                t.low.as_str(),
+                "but"
+                    | "and"
+                    | "or"
+                    | "yet"
+                    | "so"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "if"
+                    | "while"
+                    | "although"
+                    | "though"
+                    | "because"
+                    | "since"
+                    | "as"
+                    | "once"
+                    | "until"
+                    | "whereas"
+            )
+    }));
+    let toks = &toks[first..];
     let mut end = 0;
     let mut i = 0;
     while i < toks.len() {

@@ -302,6 +302,24 @@ fn a_cue_word_after_a_preposition_or_other_is_a_noun() {
 }
 
 #[test]
+fn the_opening_name_a_pronoun_resolves_to_leaves_out_a_conjunction() {
+    for (opener, name) in [
+        ("When Ines Vale met the board on Monday", "Ines Vale"),
+        ("But Ines Vale, at the board on Monday", "Ines Vale"),
+        ("Mayor Ines Vale, at the board on Monday", "Mayor Ines Vale"),
+    ] {
+        let all = seen(&format!(
+            "{H}{opener}, she said the ferry would run all winter.\n"
+        ));
+        let s = all
+            .iter()
+            .find(|s| s.source.as_deref() == Some("she"))
+            .unwrap_or_else(|| panic!("{opener}: {all:#?}"));
+        assert_eq!(s.resolved.as_deref(), Some(name), "{opener}");
+    }
+}
+
+#[test]
 fn passive_with_agent() {
     let s = only(&format!("{H}These accusations were denied by the army."));
     assert_eq!(s.content, ["These accusations"]);
