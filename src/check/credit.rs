@@ -642,41 +642,68 @@ pub(super) fn sentence_credit(
         return false;
     };
     let verb = spans[k];
-    // Back over at most three auxiliaries and adverbs to the subject's last word.
-    let mut j = k;
-    for _ in 0..4 {
-        if j == 0 {
-            return false;
+    let mention_ending = |end: usize| {
+        article
+            .candidates()
+            .iter()
+            .flat_map(|c| c.mentions.iter().copied())
+            .filter(|m| m.end == end && m.start >= region.start && !overlaps(*m, anchor))
+            .max_by_key(|m| m.len())
+    };
+    // The name before the verb: back over at most three auxiliaries and adverbs to the
+    // subject's last word, nothing but spaces and the skipped words between.
+    let before_verb = || {
+        let mut j = k;
+        for _ in 0..4 {
+            if j == 0 {
+                return None;
+            }
+            j -= 1;
+            if !BETWEEN.contains(&word(&spans[j]).as_str()) {
+                break;
+            }
         }
-        j -= 1;
-        if !BETWEEN.contains(&word(&spans[j]).as_str()) {
-            break;
+        if spans[j..=k]
+            .windows(2)
+            .any(|w| !text[w[0].end..w[1].start].trim().is_empty())
+        {
+            return None;
         }
-    }
-    let last = spans[j];
-    // Nothing but spaces and the skipped words between the subject and the verb.
-    if spans[j..=k]
-        .windows(2)
-        .any(|w| !text[w[0].end..w[1].start].trim().is_empty())
-    {
-        return false;
-    }
-    let subject = article
-        .candidates()
-        .iter()
-        .flat_map(|c| c.mentions.iter().copied())
-        .filter(|m| m.end == last.end && m.start >= region.start && !overlaps(*m, anchor))
-        .max_by_key(|m| m.len());
-    let Some(subject) = subject else {
+        let subject = mention_ending(spans[j].end)?;
+        let before = spans.iter().rev().find(|s| s.end <= subject.start);
+        if let Some(b) = before {
+            let gap = &text[b.end..subject.start];
+            if gap.trim().is_empty() && NOT_SUBJECT.contains(&word(b).as_str()) {
+                return None;
+            }
+        }
+        Some(subject)
+    };
+    // Or the name right after it when the verb opens a reporting clause after a comma or
+    // a closing quotation mark (`"…," said Ann Dole.`): the inverted order of news
+    // writing. The name must end the clause (a comma or the sentence's end after it).
+    let after_verb = || {
+        let prev = k.checked_sub(1).map(|p| spans[p])?;
+        let gap = text[prev.end..verb.start].trim();
+        if !gap.ends_with([',', '\u{201d}', '"']) || !gap.contains(',') {
+            return None;
+        }
+        let next = *spans.get(k + 1)?;
+        if !text[verb.end..next.start].trim().is_empty() {
+            return None;
+        }
+        let subject = article
+            .candidates()
+            .iter()
+            .flat_map(|c| c.mentions.iter().copied())
+            .filter(|m| m.start == next.start && m.end <= region.end && !overlaps(*m, anchor))
+            .max_by_key(|m| m.len())?;
+        let after = text[subject.end..region.end].trim_start();
+        (after.is_empty() || after.starts_with([',', '.', ';'])).then_some(subject)
+    };
+    let Some(subject) = before_verb().or_else(after_verb) else {
         return false;
     };
-    let before = spans.iter().rev().find(|s| s.end <= subject.start);
-    if let Some(b) = before {
-        let gap = &text[b.end..subject.start];
-        if gap.trim().is_empty() && NOT_SUBJECT.contains(&word(b).as_str()) {
-            return false;
-        }
-    }
     let credited = actor_at(ctx.model, article, subject)
         .map(|a| a.name.clone())
         .unwrap_or_else(|| {

@@ -1613,6 +1613,36 @@ The ferry service is safe, a letter to Paul Weber said. Councillor Mia Holt has 
     }
 
     #[test]
+    fn c024_from_the_sentence_for_a_speaker_after_the_verb() {
+        // No attribution at all: `…, warned Mia Holt.` names the speaker after the verb.
+        const INVERTED: &str = "date 2022-05-06 Harbour tolls
+
+The harbour tolls will rise in July, warned Mia Holt. Paul Weber spoke later.
+
+The ferry tolls will fall in May, warned Mia Holt's deputy. Paul Weber spoke too.
+";
+        let run = |body: &str| {
+            let article = Arc::new(Article::new(INVERTED).with_attributions(Vec::new()));
+            let claims = format!("article: x.txt\ndate: 2022-05-06\n\n{body}");
+            check(
+                &Parsed::new(claims),
+                ArticleRef::Loaded(&article),
+                &Config::default(),
+                &mut ClaimCache::new(),
+            )
+        };
+        let diags =
+            run("claim rise\n  source: Paul Weber\n  cue: warned\n  quote: will rise in July\n");
+        let d = find(&diags, Code::SourceMismatch);
+        assert!(d.message.contains("`Mia Holt` (`warned`"), "{}", d.message);
+        // The right speaker, and a name that is a possessor (`Mia Holt's deputy`): silent.
+        let right = "claim rise\n  source: Mia Holt\n  cue: warned\n  quote: will rise in July\n";
+        assert!(!codes(&run(right)).contains(&"C024"));
+        let owner = "claim fall\n  source: Paul Weber\n  cue: warned\n  quote: will fall in May\n";
+        assert!(!codes(&run(owner)).contains(&"C024"), "{:#?}", run(owner));
+    }
+
+    #[test]
     fn c024_silent_when_the_sentence_names_the_source_or_the_name_is_an_object() {
         // The right speaker.
         let right =

@@ -1163,6 +1163,12 @@ fn subject_end(b: &Block, lo: usize, ci: usize) -> usize {
     // council, said`, `Tom Reed, 82, said`. The subject ends at the apposition's comma.
     if let Some(m) = apposition_before(b, lo, k) {
         k = m;
+        // `Rep. Ann Dole (D-Ore.), a member of the panel, said`: the parenthesis again.
+        if k > lo && t[k - 1].p == ')' {
+            if let Some(open) = (lo..k - 1).rev().find(|&m| t[m].p == '(') {
+                k = open;
+            }
+        }
     }
     k
 }
@@ -1182,7 +1188,9 @@ fn apposition_before(b: &Block, lo: usize, k: usize) -> Option<usize> {
             t[m].word()
                 || t[m].p == ','
                 || matches!(t[m].p, '\'' | '\u{2019}' | '-' | '(' | ')')
-                || (t[m].p == '.' && m > lo && is_abbrev(&t[m - 1].low))
+                || (t[m].p == '.'
+                    && m > lo
+                    && (is_abbrev(&t[m - 1].low) || party_tag(&t[m - 1].low)))
         })
         .find(|&m| t[m].p == ',')?;
     let first = t.get(m + 1).filter(|x| x.word())?;
@@ -1190,8 +1198,22 @@ fn apposition_before(b: &Block, lo: usize, k: usize) -> Option<usize> {
         first.low.as_str(),
         "a" | "an" | "the" | "who" | "whose" | "his" | "her" | "their" | "its" | "one"
     ) || !first.cap
-        || first.low.bytes().all(|c| c.is_ascii_digit());
-    (opens && m > lo && t[m - 1].word() && m + 1 < k - 1).then_some(m)
+        || first.low.bytes().all(|c| c.is_ascii_digit())
+        || party_tag(&first.low);
+    // The name before may end in a parenthesis of its own (`Rep. Ann Dole (D-Ore.), a
+    // member of the panel, said`).
+    let named = m > lo && (t[m - 1].word() || t[m - 1].p == ')');
+    (opens && named && m + 1 < k - 1).then_some(m)
+}
+
+/// A party and state after a lawmaker's name, as US news writes it: `R-Ky`, `D-Ore`,
+/// `I-Vt` (lowercased, without the period).
+fn party_tag(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4
+        && matches!(b[0], b'r' | b'd' | b'i')
+        && b[1] == b'-'
+        && b[2..].iter().all(|c| c.is_ascii_lowercase())
 }
 
 /// Whether the verb at `i` follows `to` after a verb that leads to it (`continues to
@@ -1650,6 +1672,15 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
             return true;
         }
         if t[i - 1].p == '\u{2019}' || t[i - 1].p == '\'' || prev.ends_with("'s") {
+            return true;
+        }
+        // `thrown into question`, `a host of other challenges`: after a preposition
+        // (but `to`, `by`) or `other`, a word that is no `-ing` form is a noun.
+        if t[i - 1].word()
+            && !w.ends_with("ing")
+            && lemma != "according to"
+            && ((PREPS_SET.contains(prev) && !matches!(prev, "to" | "by")) || prev == "other")
+        {
             return true;
         }
         if prev == "to" && lemma != "according to" && !catenative_before(b, lo, i) {
@@ -2805,6 +2836,19 @@ fn trailing(
         let Some(r) = np_right(b, j, hi) else {
             return false;
         };
+        // "…, said Tuesday." / "…, said in an interview.": a phrase of time or a
+        // prepositional phrase after the verb is no speaker.
+        let head = t[r.0].low.as_str();
+        if day_word(head)
+            || MONTHS.contains(&head)
+            || matches!(
+                head,
+                "today" | "yesterday" | "tonight" | "earlier" | "later" | "last"
+            )
+            || PREPS_SET.contains(head)
+        {
+            return false;
+        }
         // "said he would": a pronoun followed by more words is a forward construction.
         if PRONOUNS.contains(&t[r.0].low.as_str()) && r.1 < hi && t[r.1].word() {
             return false;
@@ -2869,7 +2913,12 @@ fn trailing(
         q.open > lo
             && t[q.open - 1].word()
             && (PREPS_SET.contains(t[q.open - 1].low.as_str())
-                || DETS_SET.contains(t[q.open - 1].low.as_str()))
+                || DETS_SET.contains(t[q.open - 1].low.as_str())
+                // `CBS's "Morning Desk,"`: a quotation after a possessive is a title.
+                || (t[q.open - 1].e() < t[q.open].s()
+                    && (t[q.open - 1].low.ends_with("'s")
+                        || t[q.open - 1].low.ends_with('\u{2019}')
+                        || t[q.open - 1].low.ends_with("\u{2019}s"))))
     });
     if titled {
         return false;
@@ -4392,6 +4441,33 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
 /// States - …`): capitalized words with connectors and commas between them.
 fn sentence_subject(a: &Article, start: usize, before: usize) -> Option<Span> {
     let toks = tokenize(&a.text, Span::new(start, before));
+    // A conjunction or a subordinator opening the sentence is not part of the name (`But
+    // Ann Dole`, `When Ann Dole met …`).
+    let first = usize::from(toks.first().is_some_and(|t| {
+        t.word()
+            && matches!(
+                t.low.as_str(),
+                "but"
+                    | "and"
+                    | "or"
+                    | "yet"
+                    | "so"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "if"
+                    | "while"
+                    | "although"
+                    | "though"
+                    | "because"
+                    | "since"
+                    | "as"
+                    | "once"
+                    | "until"
+                    | "whereas"
+            )
+    }));
+    let toks = &toks[first..];
     let mut end = 0;
     let mut i = 0;
     while i < toks.len() {

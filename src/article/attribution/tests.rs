@@ -279,6 +279,47 @@ fn nouns_and_infinitives_are_not_cues() {
 }
 
 #[test]
+fn a_cue_word_after_a_preposition_or_other_is_a_noun() {
+    // `thrown into question`, `among other claims`: the word is a noun, nobody reports.
+    for text in [
+        "The ferry timetable was thrown into question by the storm on the coast.",
+        "The harbour board faces a host of other challenges this winter.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert!(
+            all.iter()
+                .all(|s| s.cue.as_deref() != Some("question")
+                    && s.cue.as_deref() != Some("challenges")),
+            "{text}: {all:#?}"
+        );
+    }
+    // An `-ing` form after a preposition still reports (`after saying …`), and a verb
+    // after a noun still does.
+    let s = only(&format!(
+        "{H}Ines Vale questioned whether the ferry would run at all this winter."
+    ));
+    assert_eq!(s.cue.as_deref(), Some("questioned"));
+}
+
+#[test]
+fn the_opening_name_a_pronoun_resolves_to_leaves_out_a_conjunction() {
+    for (opener, name) in [
+        ("When Ines Vale met the board on Monday", "Ines Vale"),
+        ("But Ines Vale, at the board on Monday", "Ines Vale"),
+        ("Mayor Ines Vale, at the board on Monday", "Mayor Ines Vale"),
+    ] {
+        let all = seen(&format!(
+            "{H}{opener}, she said the ferry would run all winter.\n"
+        ));
+        let s = all
+            .iter()
+            .find(|s| s.source.as_deref() == Some("she"))
+            .unwrap_or_else(|| panic!("{opener}: {all:#?}"));
+        assert_eq!(s.resolved.as_deref(), Some(name), "{opener}");
+    }
+}
+
+#[test]
 fn passive_with_agent() {
     let s = only(&format!("{H}These accusations were denied by the army."));
     assert_eq!(s.content, ["These accusations"]);
@@ -920,6 +961,71 @@ fn an_apposition_between_the_speaker_and_the_verb() {
         "{H}The harbour, a ruin of a place, stood empty.\n"
     ))
     .is_empty());
+}
+
+#[test]
+fn an_apposition_after_a_parenthesis_or_a_party_tag() {
+    // The name before the apposition may end in a parenthesis, or the apposition be a
+    // lawmaker's party and state.
+    for (sentence, speaker) in [
+        (
+            "\u{201c}The ferry will run,\u{201d} Rep. Ines Vale (D-Ore.), a member of the harbour panel, said in a phone interview.",
+            "Rep. Ines Vale",
+        ),
+        (
+            "\u{201c}The ferry will run,\u{201d} Senator Tom Reed, R-Ky., said Tuesday.",
+            "Senator Tom Reed",
+        ),
+    ] {
+        let s = only(&format!("{H}{sentence}\n"));
+        assert_eq!(s.source.as_deref(), Some(speaker), "{sentence}");
+        assert_eq!(s.content, ["The ferry will run"], "{sentence}");
+    }
+    // A capitalized word after a comma that is no party tag is no apposition.
+    let s = only(&format!(
+        "{H}\u{201c}The ferry will run,\u{201d} said Tom Reed, Ines Vale's deputy.\n"
+    ));
+    assert_eq!(s.source.as_deref(), Some("Tom Reed"));
+}
+
+#[test]
+fn no_speaker_after_the_verb_from_a_phrase_of_time_or_place() {
+    // `said Tuesday`, `said in an interview` after a quotation: the words after the
+    // verb are no speaker (the speaker before it was not read, so nothing is drafted).
+    for sentence in [
+        "\u{201c}The ferry will run,\u{201d} the new plan of 2024 & co said Tuesday.",
+        "\u{201c}The ferry will run,\u{201d} 12 & 13 said in an interview.",
+    ] {
+        let found = seen(&format!("{H}{sentence}\n"));
+        assert!(
+            found.iter().all(|s| !matches!(
+                s.source.as_deref(),
+                Some("Tuesday") | Some("in an interview")
+            )),
+            "{found:#?}"
+        );
+    }
+    // An inverted speaker stays one.
+    let s = only(&format!(
+        "{H}\u{201c}The ferry will run,\u{201d} said the harbour master on Tuesday.\n"
+    ));
+    assert_eq!(s.source.as_deref(), Some("the harbour master"));
+}
+
+#[test]
+fn a_quotation_after_a_possessive_is_a_title() {
+    // `On Radio Nord's "Harbour Hour," Vale said …`: the quotation is a programme's
+    // name, and the sentence is read forward.
+    let s = only(&format!(
+        "{H}In an interview on Radio Nord's \"Harbour Hour,\" Ines Vale said the ferry would run.\n"
+    ));
+    assert_eq!(s.source.as_deref(), Some("Ines Vale"));
+    assert_eq!(s.content, ["the ferry would run"]);
+    // Not after a possessive: the quotation is the reported words.
+    let s = only(&format!(
+        "{H}The ferry is \"a trap for small boats,\" Ines Vale said.\n"
+    ));
+    assert_eq!(s.source.as_deref(), Some("Ines Vale"));
 }
 
 #[test]
