@@ -241,15 +241,47 @@ impl Pattern {
     /// least of `out[1..]` (`u32::MAX` when there is none).
     pub fn ends<U: Unit>(&self, text: &[U], out: &mut Vec<u32>) -> u32 {
         out.clear();
-        out.reserve(text.len() + 1);
+        if self.len == 0 {
+            return u32::MAX;
+        }
+        if self.blocks > 4 {
+            out.reserve(text.len() + 1);
+            let mut least = u32::MAX;
+            self.run_blocks(text.iter().copied(), false, |j, d| {
+                out.push(d);
+                if j > 0 {
+                    least = least.min(d);
+                }
+                true
+            });
+            return least;
+        }
+        // Every window of a near-miss search: the distances written into their slots,
+        // not pushed one by one (the vector's length is then not stored at every step).
+        out.resize(text.len() + 1, 0);
+        out[0] = self.len as u32;
+        let slots = &mut out[1..];
+        match self.blocks {
+            1 => self.ends_word::<u64, U>(text, slots),
+            2 => self.ends_word::<u128, U>(text, slots),
+            _ => self.ends_word::<Wide, U>(text, slots),
+        }
+    }
+
+    /// [`Pattern::ends`] with the whole state in one [`Word`]: `out[j]` for the end after
+    /// `text[j]`; gives the least of them.
+    #[inline(always)]
+    fn ends_word<W: Word, U: Unit>(&self, text: &[U], out: &mut [u32]) -> u32 {
+        let mut score = self.len as u32;
         let mut least = u32::MAX;
-        self.run_while::<U, false>(text.iter().copied(), |j, d| {
-            out.push(d);
-            if j > 0 {
-                least = least.min(d);
-            }
-            true
-        });
+        let last = W::bit(self.len - 1);
+        let (mut pv, mut mv) = (W::ONES, W::ZERO);
+        for (slot, &c) in out.iter_mut().zip(text) {
+            let eq = W::load(&self.rows, c.row(self));
+            score = score.wrapping_add_signed(W::step(&mut pv, &mut mv, eq, 0, last));
+            *slot = score;
+            least = least.min(score);
+        }
         least
     }
 

@@ -1400,6 +1400,53 @@ mod tests {
     }
 
     #[test]
+    fn the_q_gram_filter_rules_out_only_windows_without_a_close_place() {
+        // Random patterns and windows over a few letters (many shared q-grams, the hard
+        // case): a window ruled out for a bound holds no place with fewer edits (the least
+        // distance of the pattern to any of its substrings, by the bit-parallel pass).
+        let mut seed = 0x5851_f42d_4c95_7f2du64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let alphabet = b"ab c";
+        let (mut ruled_out, mut costs) = (0, Vec::new());
+        for _ in 0..300 {
+            let m = 1 + next(70) as usize;
+            let pattern: Vec<u8> = (0..m).map(|_| alphabet[next(4) as usize]).collect();
+            let mut grams = QGrams::default();
+            for _ in 0..6 {
+                let n = next(120) as usize;
+                let mut window: Vec<u8> = (0..n).map(|_| alphabet[next(4) as usize]).collect();
+                // Now and then the pattern itself, with a few letters changed, inside.
+                if n > m && next(2) == 0 {
+                    let at = next((n - m) as u64) as usize;
+                    window[at..at + m].copy_from_slice(&pattern);
+                    for _ in 0..next(4) {
+                        window[at + next(m as u64) as usize] = b'd';
+                    }
+                }
+                let chars: Vec<char> = pattern.iter().map(|&b| char::from(b)).collect();
+                let least = Pattern::new(&chars).ends(&window, &mut costs).min(m as u32);
+                for bound in 0..8 {
+                    if grams.rule_out(&pattern, &window, bound) {
+                        ruled_out += 1;
+                        assert!(least >= bound, "{pattern:?} {window:?} {bound} {least}");
+                    }
+                }
+            }
+            drop(grams);
+            // The thread's table is all zero again for the next search.
+            let table = QGRAM_TABLE.take();
+            assert!(table.iter().all(|&c| c == 0));
+            QGRAM_TABLE.set(table);
+        }
+        assert!(ruled_out > 1000, "only {ruled_out} windows ruled out");
+    }
+
+    #[test]
     fn split_elisions_variants() {
         let q = "a b ... c d \u{2026} e....f [...] g [\u{2026}] h";
         let parts: Vec<_> = split_elisions(q).into_iter().map(|s| s.slice(q)).collect();
