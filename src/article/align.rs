@@ -296,6 +296,61 @@ impl Pattern {
         });
     }
 
+    /// [`Pattern::starts_before`] for `k` up to `reach` only (`out[k]` for `k` in
+    /// `0..=reach.min(end)`; longer substrings are not scored). Gives the least of
+    /// `out[1..]` (`u32::MAX` when there is none).
+    pub fn starts_within<U: Unit>(
+        &self,
+        text: &[U],
+        end: usize,
+        reach: usize,
+        out: &mut Vec<u32>,
+    ) -> u32 {
+        out.clear();
+        if self.len == 0 {
+            return u32::MAX;
+        }
+        let steps = reach.min(end);
+        if self.blocks > 4 {
+            out.reserve(steps + 1);
+            let mut least = u32::MAX;
+            self.starts_before_while(text, end, |k, d| {
+                out.push(d);
+                if k > 0 {
+                    least = least.min(d);
+                }
+                k < reach
+            });
+            return least;
+        }
+        // The distances written into their slots, as in [`Pattern::ends`].
+        out.resize(steps + 1, 0);
+        out[0] = self.len as u32;
+        let (slots, text) = (&mut out[1..], &text[end - steps..end]);
+        match self.blocks {
+            1 => self.starts_word::<u64, U>(text, slots),
+            2 => self.starts_word::<u128, U>(text, slots),
+            _ => self.starts_word::<Wide, U>(text, slots),
+        }
+    }
+
+    /// [`Pattern::starts_within`] with the whole state in one [`Word`]: `out[k - 1]` for
+    /// the last `k` characters of `text` (read from its end); gives the least of them.
+    #[inline(always)]
+    fn starts_word<W: Word, U: Unit>(&self, text: &[U], out: &mut [u32]) -> u32 {
+        let mut score = self.len as u32;
+        let mut least = u32::MAX;
+        let last = W::bit(self.len - 1);
+        let (mut pv, mut mv) = (W::ONES, W::ZERO);
+        for (slot, &c) in out.iter_mut().zip(text.iter().rev()) {
+            let eq = W::load(&self.rows, c.row(self));
+            score = score.wrapping_add_signed(W::step(&mut pv, &mut mv, eq, 1, last));
+            *slot = score;
+            least = least.min(score);
+        }
+        least
+    }
+
     /// [`Pattern::starts_before`] one `k` at a time: `visit(k, distance)` until it returns
     /// false (longer substrings are then not scored).
     pub fn starts_before_while<U: Unit>(
@@ -491,6 +546,10 @@ mod tests {
                 k < stop
             });
             assert_eq!(seen, out[..seen.len()]);
+            let mut within = Vec::new();
+            let least = Pattern::new(&rev).starts_within(&t, end, stop, &mut within);
+            assert_eq!(within, seen, "within {m} {end} {stop}");
+            assert_eq!(least, seen[1..].iter().copied().min().unwrap_or(u32::MAX));
             assert_eq!(seen.len(), (stop + 1).min(end + 1));
             let back: Vec<char> = t[..end].iter().rev().copied().collect();
             assert_eq!(out, naive(&rev, &back, true));

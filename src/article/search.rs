@@ -870,15 +870,7 @@ impl Passes<'_> {
         };
         let mut reach = end.min(m + end_distance as usize + 4);
         let (k, d) = loop {
-            costs.clear();
-            let mut least = u32::MAX;
-            self.backward.starts_before_while(chars, end, |k, d| {
-                costs.push(d);
-                if k > 0 {
-                    least = least.min(d);
-                }
-                k < reach
-            });
+            let least = self.backward.starts_within(chars, end, reach, costs);
             let starts = &costs[1..];
             let found = (!starts.is_empty())
                 .then(|| least_at(starts, least, long_start, |i| can_start(i + 1)))
