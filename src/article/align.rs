@@ -241,15 +241,47 @@ impl Pattern {
     /// least of `out[1..]` (`u32::MAX` when there is none).
     pub fn ends<U: Unit>(&self, text: &[U], out: &mut Vec<u32>) -> u32 {
         out.clear();
-        out.reserve(text.len() + 1);
+        if self.len == 0 {
+            return u32::MAX;
+        }
+        if self.blocks > 4 {
+            out.reserve(text.len() + 1);
+            let mut least = u32::MAX;
+            self.run_blocks(text.iter().copied(), false, |j, d| {
+                out.push(d);
+                if j > 0 {
+                    least = least.min(d);
+                }
+                true
+            });
+            return least;
+        }
+        // Every window of a near-miss search: the distances written into their slots,
+        // not pushed one by one (the vector's length is then not stored at every step).
+        out.resize(text.len() + 1, 0);
+        out[0] = self.len as u32;
+        let slots = &mut out[1..];
+        match self.blocks {
+            1 => self.ends_word::<u64, U>(text, slots),
+            2 => self.ends_word::<u128, U>(text, slots),
+            _ => self.ends_word::<Wide, U>(text, slots),
+        }
+    }
+
+    /// [`Pattern::ends`] with the whole state in one [`Word`]: `out[j]` for the end after
+    /// `text[j]`; gives the least of them.
+    #[inline(always)]
+    fn ends_word<W: Word, U: Unit>(&self, text: &[U], out: &mut [u32]) -> u32 {
+        let mut score = self.len as u32;
         let mut least = u32::MAX;
-        self.run_while::<U, false>(text.iter().copied(), |j, d| {
-            out.push(d);
-            if j > 0 {
-                least = least.min(d);
-            }
-            true
-        });
+        let last = W::bit(self.len - 1);
+        let (mut pv, mut mv) = (W::ONES, W::ZERO);
+        for (slot, &c) in out.iter_mut().zip(text) {
+            let eq = W::load(&self.rows, c.row(self));
+            score = score.wrapping_add_signed(W::step(&mut pv, &mut mv, eq, 0, last));
+            *slot = score;
+            least = least.min(score);
+        }
         least
     }
 
@@ -262,6 +294,61 @@ impl Pattern {
             out.push(d);
             true
         });
+    }
+
+    /// [`Pattern::starts_before`] for `k` up to `reach` only (`out[k]` for `k` in
+    /// `0..=reach.min(end)`; longer substrings are not scored). Gives the least of
+    /// `out[1..]` (`u32::MAX` when there is none).
+    pub fn starts_within<U: Unit>(
+        &self,
+        text: &[U],
+        end: usize,
+        reach: usize,
+        out: &mut Vec<u32>,
+    ) -> u32 {
+        out.clear();
+        if self.len == 0 {
+            return u32::MAX;
+        }
+        let steps = reach.min(end);
+        if self.blocks > 4 {
+            out.reserve(steps + 1);
+            let mut least = u32::MAX;
+            self.starts_before_while(text, end, |k, d| {
+                out.push(d);
+                if k > 0 {
+                    least = least.min(d);
+                }
+                k < reach
+            });
+            return least;
+        }
+        // The distances written into their slots, as in [`Pattern::ends`].
+        out.resize(steps + 1, 0);
+        out[0] = self.len as u32;
+        let (slots, text) = (&mut out[1..], &text[end - steps..end]);
+        match self.blocks {
+            1 => self.starts_word::<u64, U>(text, slots),
+            2 => self.starts_word::<u128, U>(text, slots),
+            _ => self.starts_word::<Wide, U>(text, slots),
+        }
+    }
+
+    /// [`Pattern::starts_within`] with the whole state in one [`Word`]: `out[k - 1]` for
+    /// the last `k` characters of `text` (read from its end); gives the least of them.
+    #[inline(always)]
+    fn starts_word<W: Word, U: Unit>(&self, text: &[U], out: &mut [u32]) -> u32 {
+        let mut score = self.len as u32;
+        let mut least = u32::MAX;
+        let last = W::bit(self.len - 1);
+        let (mut pv, mut mv) = (W::ONES, W::ZERO);
+        for (slot, &c) in out.iter_mut().zip(text.iter().rev()) {
+            let eq = W::load(&self.rows, c.row(self));
+            score = score.wrapping_add_signed(W::step(&mut pv, &mut mv, eq, 1, last));
+            *slot = score;
+            least = least.min(score);
+        }
+        least
     }
 
     /// [`Pattern::starts_before`] one `k` at a time: `visit(k, distance)` until it returns
@@ -459,6 +546,10 @@ mod tests {
                 k < stop
             });
             assert_eq!(seen, out[..seen.len()]);
+            let mut within = Vec::new();
+            let least = Pattern::new(&rev).starts_within(&t, end, stop, &mut within);
+            assert_eq!(within, seen, "within {m} {end} {stop}");
+            assert_eq!(least, seen[1..].iter().copied().min().unwrap_or(u32::MAX));
             assert_eq!(seen.len(), (stop + 1).min(end + 1));
             let back: Vec<char> = t[..end].iter().rev().copied().collect();
             assert_eq!(out, naive(&rev, &back, true));

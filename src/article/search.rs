@@ -634,8 +634,9 @@ impl Article {
             buckets.truncate(windows);
         }
         buckets.sort_unstable_by(order);
-        let mut spans: Vec<(usize, usize)> = Vec::new();
-        for &(bucket, (_, voter)) in &buckets {
+        // Each window with the rank of its alignment's votes (0: the most voted).
+        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+        for (rank, &(bucket, (_, voter))) in buckets.iter().enumerate() {
             let lo = (bucket * 16 - slack).max(range.start as i64) as usize;
             let hi =
                 ((bucket * 16 + 16 + needle.len() as i64 + slack).max(0) as usize).min(range.end);
@@ -651,31 +652,51 @@ impl Article {
             let lo = crate::text::floor_char_boundary(&self.norm.text, lo);
             let hi = crate::text::floor_char_boundary(&self.norm.text, hi);
             if hi > lo {
-                spans.push((lo, hi));
+                spans.push((lo, hi, rank));
             }
         }
-        // Overlapping windows (neighbouring alignments) are scored once, as one.
+        // Overlapping windows (neighbouring alignments) are scored once, as one, with the
+        // best rank among them.
         spans.sort_unstable();
-        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
-        for (lo, hi) in spans {
+        let mut merged: Vec<(usize, usize, usize)> = Vec::with_capacity(spans.len());
+        for (lo, hi, rank) in spans {
             match merged.last_mut() {
-                Some(last) if lo < last.1 => last.1 = last.1.max(hi),
-                _ => merged.push((lo, hi)),
+                Some(last) if lo < last.1 => {
+                    last.1 = last.1.max(hi);
+                    last.2 = last.2.min(rank);
+                }
+                _ => merged.push((lo, hi, rank)),
             }
         }
-        let mut best: Option<(usize, usize, u32)> = None;
-        for (lo, hi) in merged {
-            // Only a place with fewer edits than the best so far can replace it.
-            let bound = best.map(|b| b.2);
+        // The place found is the one with the fewest edits, the first in the text among
+        // equals. The windows are scored most voted first (usually the place looked for):
+        // its distance then bounds the others, which end as soon as they cannot beat it,
+        // most before their first pass (see `QGrams`).
+        let mut order: Vec<(usize, usize)> =
+            merged.iter().enumerate().map(|(at, w)| (w.2, at)).collect();
+        order.sort_unstable();
+        let mut grams = QGrams::default();
+        // (start, end, distance, the window's place in the text's order)
+        let mut best: Option<(usize, usize, u32, usize)> = None;
+        for (_, at) in order {
+            let (lo, hi, _) = merged[at];
+            // Only a place with fewer edits than the best so far can replace it, or as
+            // many when its window comes first in the text.
+            let bound = best.map(|b| if at < b.3 { b.2 + 1 } else { b.2 });
+            if let Some(bound) = bound {
+                if grams.rule_out(needle.as_bytes(), &self.norm.text.as_bytes()[lo..hi], bound) {
+                    continue;
+                }
+            }
             if let Some(found) =
                 self.score_window(&chars, &forward, &backward, lo, hi, bound, &mut scratch)
             {
-                if best.is_none_or(|b| found.2 < b.2) {
-                    best = Some(found);
+                if best.is_none_or(|b| found.2 < b.2 || (found.2 == b.2 && at < b.3)) {
+                    best = Some((found.0, found.1, found.2, at));
                 }
             }
         }
-        let (start, end, distance) = best?;
+        let (start, end, distance, _) = best?;
         Some(self.extend_to_edge_words(needle, toks, &backward, start, end, distance))
     }
 
@@ -849,15 +870,7 @@ impl Passes<'_> {
         };
         let mut reach = end.min(m + end_distance as usize + 4);
         let (k, d) = loop {
-            costs.clear();
-            let mut least = u32::MAX;
-            self.backward.starts_before_while(chars, end, |k, d| {
-                costs.push(d);
-                if k > 0 {
-                    least = least.min(d);
-                }
-                k < reach
-            });
+            let least = self.backward.starts_within(chars, end, reach, costs);
             let starts = &costs[1..];
             let found = (!starts.is_empty())
                 .then(|| least_at(starts, least, long_start, |i| can_start(i + 1)))
@@ -1036,6 +1049,109 @@ impl Votes {
                 map.into_iter().filter(|b| b.1 .0 >= top / 2.0).collect()
             }
         }
+    }
+}
+
+/// A count filter on shared q-grams (Ukkonen 1992; Jokinen and Ukkonen 1991): each
+/// character edit spoils at most `Q` of the pattern's `m - Q + 1` q-grams, so a text within
+/// `k` edits of the pattern holds at least `m - Q + 1 - k·Q` of them (counted with
+/// multiplicity: each kept q-gram of the pattern lies at its own place of the text). A
+/// window holding fewer holds no place within `k` edits, and its bit-parallel passes need
+/// not run. The q-grams are counted by a hash of their bytes: q-grams of the same hash
+/// count as one kind, which can only raise the count (the filter rules out less, never
+/// wrongly). Only ASCII windows of ASCII patterns are filtered (one character a byte).
+#[derive(Default)]
+struct QGrams {
+    /// The pattern's q-grams by hash: how many of each the window being counted has not
+    /// yet matched. Taken on first use from the thread's table (all zero between uses: it
+    /// is given back with the pattern's counts taken out), so that no search zeroes one.
+    left: Vec<u16>,
+    /// The hashes matched in the window being counted, given back after it.
+    taken: Vec<u16>,
+    /// Whether the pattern is ASCII and long enough (known once `left` is taken).
+    usable: bool,
+    /// The pattern whose counts are in `left`, to take them out again.
+    pattern: Vec<u8>,
+}
+
+thread_local! {
+    /// The zeroed table of q-gram counts, between two searches of the thread.
+    static QGRAM_TABLE: std::cell::Cell<Vec<u16>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+impl Drop for QGrams {
+    fn drop(&mut self) {
+        if self.left.is_empty() {
+            return;
+        }
+        for gram in self.pattern.windows(Self::Q) {
+            self.left[Self::hash(gram)] = 0;
+        }
+        let table = std::mem::take(&mut self.left);
+        // (`try_with`: nothing to give back to a thread that is ending.)
+        let _ = QGRAM_TABLE.try_with(|t| t.set(table));
+    }
+}
+
+impl QGrams {
+    const Q: usize = 4;
+    const BITS: u32 = 12;
+
+    #[inline(always)]
+    fn hash(gram: &[u8]) -> usize {
+        let x = u32::from_le_bytes([gram[0], gram[1], gram[2], gram[3]]);
+        (x.wrapping_mul(0x9e37_79b1) >> (32 - Self::BITS)) as usize
+    }
+
+    /// Whether no substring of `window` is within `bound - 1` edits of `pattern` (for
+    /// `bound` 0, always); false when the filter cannot tell.
+    fn rule_out(&mut self, pattern: &[u8], window: &[u8], bound: u32) -> bool {
+        if self.left.is_empty() {
+            self.usable = pattern.len() >= Self::Q && pattern.is_ascii();
+            let mut table = QGRAM_TABLE.take();
+            table.resize(1 << Self::BITS, 0);
+            if self.usable {
+                for gram in pattern.windows(Self::Q) {
+                    table[Self::hash(gram)] += 1;
+                }
+                self.pattern.extend_from_slice(pattern);
+            }
+            self.left = table;
+        }
+        if bound == 0 {
+            return true;
+        }
+        if !self.usable || window.len() < Self::Q || !window.is_ascii() {
+            return false;
+        }
+        let need = (pattern.len() - Self::Q + 1) as i64 - i64::from(bound - 1) * Self::Q as i64;
+        if need <= 0 {
+            return false;
+        }
+        let need = need as usize;
+        let grams = window.len() - Self::Q + 1;
+        if grams < need {
+            return true;
+        }
+        self.taken.clear();
+        let mut ruled_out = true;
+        for (i, gram) in window.windows(Self::Q).enumerate() {
+            let h = Self::hash(gram);
+            if self.left[h] > 0 {
+                self.left[h] -= 1;
+                self.taken.push(h as u16);
+                if self.taken.len() >= need {
+                    ruled_out = false;
+                    break;
+                }
+            } else if self.taken.len() + (grams - i - 1) < need {
+                break;
+            }
+        }
+        for &h in &self.taken {
+            self.left[usize::from(h)] += 1;
+        }
+        ruled_out
     }
 }
 
@@ -1273,6 +1389,53 @@ mod tests {
         }
         assert!(same_words("one  two\u{b}three", "one two three"));
         assert!(!same_words("one two\u{1c}three", "one two three"));
+    }
+
+    #[test]
+    fn the_q_gram_filter_rules_out_only_windows_without_a_close_place() {
+        // Random patterns and windows over a few letters (many shared q-grams, the hard
+        // case): a window ruled out for a bound holds no place with fewer edits (the least
+        // distance of the pattern to any of its substrings, by the bit-parallel pass).
+        let mut seed = 0x5851_f42d_4c95_7f2du64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let alphabet = b"ab c";
+        let (mut ruled_out, mut costs) = (0, Vec::new());
+        for _ in 0..300 {
+            let m = 1 + next(70) as usize;
+            let pattern: Vec<u8> = (0..m).map(|_| alphabet[next(4) as usize]).collect();
+            let mut grams = QGrams::default();
+            for _ in 0..6 {
+                let n = next(120) as usize;
+                let mut window: Vec<u8> = (0..n).map(|_| alphabet[next(4) as usize]).collect();
+                // Now and then the pattern itself, with a few letters changed, inside.
+                if n > m && next(2) == 0 {
+                    let at = next((n - m) as u64) as usize;
+                    window[at..at + m].copy_from_slice(&pattern);
+                    for _ in 0..next(4) {
+                        window[at + next(m as u64) as usize] = b'd';
+                    }
+                }
+                let chars: Vec<char> = pattern.iter().map(|&b| char::from(b)).collect();
+                let least = Pattern::new(&chars).ends(&window, &mut costs).min(m as u32);
+                for bound in 0..8 {
+                    if grams.rule_out(&pattern, &window, bound) {
+                        ruled_out += 1;
+                        assert!(least >= bound, "{pattern:?} {window:?} {bound} {least}");
+                    }
+                }
+            }
+            drop(grams);
+            // The thread's table is all zero again for the next search.
+            let table = QGRAM_TABLE.take();
+            assert!(table.iter().all(|&c| c == 0));
+            QGRAM_TABLE.set(table);
+        }
+        assert!(ruled_out > 1000, "only {ruled_out} windows ruled out");
     }
 
     #[test]
