@@ -43,8 +43,11 @@ pub struct Value {
     /// when the value is one piece (`span` itself, at offset 0 of a non-empty `text`), as
     /// nearly every value is: no allocation per value for it.
     /// Boxed twice: a thin pointer, 8 bytes of every value rather than 16.
-    pieces: Option<Box<Box<[(Span, usize)]>>>,
+    pieces: Option<Box<ValuePieces>>,
 }
+
+/// `(file span relative to the value's, offset in its text)` of each piece.
+type ValuePieces = Box<[(Span, usize)]>;
 
 impl Value {
     pub fn from_pieces(source: &str, spans: &[Span]) -> Value {
