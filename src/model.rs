@@ -42,8 +42,12 @@ pub struct Value {
     /// then moves `span` alone (a big file has hundreds of thousands of values). Empty
     /// when the value is one piece (`span` itself, at offset 0 of a non-empty `text`), as
     /// nearly every value is: no allocation per value for it.
-    pieces: Box<[(Span, usize)]>,
+    /// Boxed twice: a thin pointer, 8 bytes of every value rather than 16.
+    pieces: Option<Box<ValuePieces>>,
 }
+
+/// `(file span relative to the value's, offset in its text)` of each piece.
+type ValuePieces = Box<[(Span, usize)]>;
 
 impl Value {
     pub fn from_pieces(source: &str, spans: &[Span]) -> Value {
@@ -73,8 +77,13 @@ impl Value {
         Value {
             text,
             span,
-            pieces: pieces.into_boxed_slice(),
+            pieces: (!pieces.is_empty()).then(|| Box::new(pieces.into_boxed_slice())),
         }
+    }
+
+    /// The pieces when there are several (see `pieces`), relative to `span.start`.
+    fn pieces(&self) -> &[(Span, usize)] {
+        self.pieces.as_deref().map_or(&[], |p| p)
     }
 
     /// Piece `(file span, offset in text)`, the span in file offsets.
@@ -89,15 +98,16 @@ impl Value {
     /// File offset of byte `offset` of [`Value::text`]. A joining space maps to the end of
     /// the piece before it.
     pub fn file_offset(&self, offset: usize) -> usize {
-        if self.pieces.is_empty() {
+        let pieces = self.pieces();
+        if pieces.is_empty() {
             // One piece (`span`, at 0), or none (an empty value).
             return self.span.start + offset.min(self.text.len());
         }
-        let i = self.pieces.partition_point(|(_, at)| *at <= offset);
+        let i = pieces.partition_point(|(_, at)| *at <= offset);
         if i == 0 {
             return self.span.start;
         }
-        let (span, at) = self.piece(&self.pieces[i - 1]);
+        let (span, at) = self.piece(&pieces[i - 1]);
         span.start + (offset - at).min(span.len())
     }
 
@@ -113,11 +123,11 @@ impl Value {
 
     /// Offset in [`Value::text`] of file offset `offset`, if it falls inside a piece.
     pub fn text_offset(&self, offset: usize) -> Option<usize> {
-        if self.pieces.is_empty() {
+        if self.pieces.is_none() {
             return (!self.text.is_empty() && self.span.touches(offset))
                 .then(|| offset - self.span.start);
         }
-        self.pieces
+        self.pieces()
             .iter()
             .map(|p| self.piece(p))
             .find(|(span, _)| span.touches(offset))
@@ -151,9 +161,87 @@ pub struct Item {
     pub span: Span,
 }
 
+/// A field's name. A known name (see [`FIELD_NAMES`]) is a number into that table rather
+/// than a string of its own: a big file has hundreds of thousands of fields, and this is
+/// 16 bytes without an allocation. Reads as a `&str`.
+#[derive(Clone, PartialEq, Eq)]
+pub enum FieldName {
+    Known(u8),
+    Other(Box<str>),
+}
+
+/// Every field name that [`FieldName::Known`] stands for.
+pub const FIELD_NAMES: &[&str] = &[
+    "article",
+    "date",
+    "publisher",
+    "aka",
+    "kind",
+    "role",
+    "note",
+    "source",
+    "via",
+    "cue",
+    "quote",
+    "stance",
+    "disputes",
+    "supports",
+    "responds-to",
+];
+
+impl FieldName {
+    pub fn new(name: &str) -> FieldName {
+        match FIELD_NAMES.iter().position(|n| *n == name) {
+            Some(i) => FieldName::Known(i as u8),
+            None => FieldName::Other(name.into()),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            FieldName::Known(i) => FIELD_NAMES[usize::from(*i)],
+            FieldName::Other(name) => name,
+        }
+    }
+}
+
+impl std::ops::Deref for FieldName {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for FieldName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for FieldName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq<str> for FieldName {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for FieldName {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+const _: () = assert!(std::mem::size_of::<FieldName>() == 16);
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Field {
-    pub name: String,
+    pub name: FieldName,
     pub key_span: Span,
     pub value: Value,
     /// Key to the end of the value.
@@ -455,7 +543,8 @@ fn header_field(
     diags: &mut Vec<Diagnostic>,
 ) {
     let field = to_field(text, node);
-    if first_block.is_some_and(|b| node.line > b) && HEADER_FIELDS.contains(&field.name.as_str()) {
+    if first_block.is_some_and(|b| node.line() > b) && HEADER_FIELDS.contains(&field.name.as_str())
+    {
         diags.push(Diagnostic::new(
             Code::Syntax,
             field.key_span,
@@ -524,7 +613,7 @@ impl Annotation {
             self.header = Header::default();
         }
         let first_block = tree.blocks.first().map(|b| b.line);
-        let header = sorted_range(&tree.header, |f| f.line, first, reparsed.new_end_line);
+        let header = sorted_range(&tree.header, |f| f.line(), first, reparsed.new_end_line);
         for node in &tree.header[header] {
             header_field(text, node, first_block, &mut self.header, &mut found);
         }
@@ -717,11 +806,11 @@ fn misplaced_hint(name: &str) -> Option<&'static str> {
 
 fn to_field(text: &str, node: &FieldNode) -> Field {
     Field {
-        name: node.key.slice(text).to_string(),
-        key_span: node.key,
+        name: FieldName::new(node.key().slice(text)),
+        key_span: node.key(),
         value: Value::from_pieces(text, &node.pieces),
-        span: node.span,
-        line: node.line,
+        span: node.span(),
+        line: node.line(),
     }
 }
 
@@ -848,7 +937,7 @@ fn build_claim(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Cl
             block
                 .fields
                 .iter()
-                .filter(|f| f.key.slice(text) == "quote")
+                .filter(|f| f.key().slice(text) == "quote")
                 .count(),
         ),
         stance: None,

@@ -306,6 +306,29 @@ async fn an_edit_rechecks_only_the_claim_it_touches() {
     assert!(h.shutdown().await);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_large_document_is_opened_with_its_whole_text() {
+    // Large texts go around tower-lsp-server's framing (see `transport::OpenedTexts`):
+    // the server must still see the text the client sent, and check it as it would a
+    // small one. Comment lines at the end change no finding.
+    let h = Harness::standard().await;
+    let (_, small) = h.open_example().await;
+    let mut large = EXAMPLE_CLAIMS.to_string();
+    while large.len() < 200_000 {
+        large.push_str("# a comment line that changes nothing about the claims above it\n");
+    }
+    let uri = h.open("large.claims", "claims", 7, &large).await;
+    let diags = h.diagnostics(&uri, 7).await;
+    assert_eq!(codes(&diags), codes(&small));
+    let state = h.state(&uri).await;
+    assert_eq!(state["version"], 7);
+    assert!(
+        state["text"] == large.as_str(),
+        "the server holds the text sent"
+    );
+    assert!(h.shutdown().await);
+}
+
 fn has(diags: &Value, code: &str) -> bool {
     codes(diags).iter().any(|c| c == code)
 }

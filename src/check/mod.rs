@@ -440,6 +440,10 @@ pub fn check(
                     for (slot, entry) in ordered[old_middle].iter_mut().zip(middle) {
                         *slot = entry;
                     }
+                } else if ordered.is_empty() {
+                    // The first run: the results as made, not copied into a second vector
+                    // (both would be held at once, tens of megabytes on a big file).
+                    ordered = middle;
                 } else {
                     ordered.splice(old_middle, middle);
                 }

@@ -101,7 +101,7 @@ pub fn completion_with(
                     (article, names),
                     config,
                     &field,
-                    field.node.key.end + 1,
+                    field.node.key().end + 1,
                     line.content().end,
                     offset,
                 ),
@@ -300,8 +300,8 @@ fn field_names(parsed: &Parsed, line: &Line, line_index: usize, offset: usize) -
             let names: Vec<&str> = node
                 .fields
                 .iter()
-                .filter(|f| f.line != line_index)
-                .map(|f| f.key.slice(text))
+                .filter(|f| f.line() != line_index)
+                .map(|f| f.key().slice(text))
                 .collect();
             let (context, fields) = match node.kind {
                 BlockKind::Actor => ("actor", ACTOR_FIELDS),
@@ -338,8 +338,8 @@ fn field_names(parsed: &Parsed, line: &Line, line_index: usize, offset: usize) -
                 let names: Vec<&str> = tree
                     .header
                     .iter()
-                    .filter(|f| f.line != line_index)
-                    .map(|f| f.key.slice(text))
+                    .filter(|f| f.line() != line_index)
+                    .map(|f| f.key().slice(text))
                     .collect();
                 for (k, f) in HEADER_FIELDS.iter().enumerate() {
                     if !present(&names, f) {

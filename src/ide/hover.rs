@@ -45,7 +45,7 @@ pub fn hover(parsed: &Parsed, article: Option<&Article>, offset: usize) -> Optio
             let doc = docs::field(context, field.name)?;
             Some(Hover {
                 markdown: format!("**{}** ({context} field)\n\n{doc}", field.name),
-                span: field.node.key,
+                span: field.node.key(),
             })
         }
         Place::Value(field) => value_hover(parsed, article, &field, offset),

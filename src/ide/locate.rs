@@ -71,10 +71,10 @@ pub(crate) fn block_before_line(tree: &SyntaxTree, line: usize) -> Option<usize>
 /// Line index of the last line of a field (its last continuation line).
 pub(crate) fn last_line(tree: &SyntaxTree, node: &FieldNode) -> usize {
     match node.pieces.len() {
-        0 | 1 => node.line,
+        0 | 1 => node.line(),
         _ => tree
             .line_at(node.pieces[node.pieces.len() - 1].start)
-            .unwrap_or(node.line),
+            .unwrap_or(node.line()),
     }
 }
 
@@ -83,11 +83,11 @@ pub(crate) fn field_on_line<'a>(parsed: &'a Parsed, line: usize) -> Option<Field
     let tree = &parsed.tree;
     let make = |node: &'a FieldNode, owner: Owner| FieldAt {
         node,
-        name: node.key.slice(&parsed.text),
+        name: node.key().slice(&parsed.text),
         owner,
         value: Value::from_pieces(&parsed.text, &node.pieces),
     };
-    let covers = |node: &FieldNode| node.line <= line && line <= last_line(tree, node);
+    let covers = |node: &FieldNode| node.line() <= line && line <= last_line(tree, node);
     if let Some(node) = tree.header.iter().find(|n| covers(n)) {
         return Some(make(node, Owner::Header));
     }
@@ -116,7 +116,7 @@ pub(crate) fn place_at(parsed: &Parsed, offset: usize) -> Place<'_> {
             None => Place::Nothing,
         },
         LineKind::Field | LineKind::Continuation => match field_on_line(parsed, line_index) {
-            Some(field) if line.kind == LineKind::Field && offset <= field.node.key.end => {
+            Some(field) if line.kind == LineKind::Field && offset <= field.node.key().end => {
                 Place::Key(field)
             }
             Some(field) => Place::Value(field),

@@ -146,11 +146,11 @@ pub fn symbols(parsed: &Parsed) -> Vec<Symbol> {
             .collect();
         let value = collapse(&value.join(" "));
         Symbol {
-            name: node.key.slice(text).to_string(),
+            name: node.key().slice(text).to_string(),
             detail: (!value.is_empty()).then(|| clip(&value, 60)),
             kind,
-            span: node.span,
-            selection: node.key,
+            span: node.span(),
+            selection: node.key(),
             children: Vec::new(),
         }
     };
@@ -219,7 +219,7 @@ pub fn symbols(parsed: &Parsed) -> Vec<Symbol> {
                         .fields
                         .iter()
                         .map(|n| {
-                            let kind = match n.key.slice(text) {
+                            let kind = match n.key().slice(text) {
                                 "quote" => SymbolKind::Quote,
                                 k if RelationKind::from_field(k).is_some() => SymbolKind::Relation,
                                 _ => SymbolKind::Field,

@@ -152,8 +152,8 @@ pub fn semantic_tokens(
         }
     }
     for field in &tree.header {
-        push(field.key, TokenType::Property, 0);
-        let name = field.key.slice(text);
+        push(field.key(), TokenType::Property, 0);
+        let name = field.key().slice(text);
         for &piece in &field.pieces {
             match name {
                 "date" => push(piece, TokenType::Number, 0),
@@ -176,8 +176,8 @@ pub fn semantic_tokens(
         }
         let owner = owner_of_block(tree, b);
         for field in &block.fields {
-            push(field.key, TokenType::Property, 0);
-            let name = field.key.slice(text);
+            push(field.key(), TokenType::Property, 0);
+            let name = field.key().slice(text);
             for &piece in &field.pieces {
                 match (owner, name) {
                     (Owner::Actor(_), "aka") => {
@@ -201,11 +201,12 @@ pub fn semantic_tokens(
                     }
                     (Owner::Claim(_), "quote") => {
                         // Sorted by start: the first finding starting in the field.
-                        let from = quote_level.partition_point(|(s, _)| s.start < field.span.start);
+                        let from =
+                            quote_level.partition_point(|(s, _)| s.start < field.span().start);
                         let level = quote_level[from..]
                             .iter()
-                            .take_while(|(s, _)| s.start <= field.span.end)
-                            .find(|(s, _)| field.span.contains_span(*s))
+                            .take_while(|(s, _)| s.start <= field.span().end)
+                            .find(|(s, _)| field.span().contains_span(*s))
                             .map(|(_, l)| *l)
                             .unwrap_or(if article_loaded { modifier::EXACT } else { 0 });
                         quote_pieces(text, piece, level, &mut push);
@@ -298,7 +299,7 @@ pub fn folding_ranges(parsed: &Parsed) -> Vec<Fold> {
     for block in &tree.blocks {
         fold(block.line, block.span);
         for field in block.fields.iter().filter(|f| f.pieces.len() > 1) {
-            fold(field.line, field.span);
+            fold(field.line(), field.span());
         }
     }
     let mut i = 0;
@@ -344,7 +345,7 @@ pub fn selection_ranges(parsed: &Parsed, offset: usize) -> Vec<Span> {
     );
     let mut block_span = None;
     for (field, block) in fields {
-        if !field.span.touches(offset) {
+        if !field.span().touches(offset) {
             continue;
         }
         for &piece in &field.pieces {
@@ -361,7 +362,7 @@ pub fn selection_ranges(parsed: &Parsed, offset: usize) -> Vec<Span> {
                 add(first.cover(*last));
             }
         }
-        add(field.span);
+        add(field.span());
         block_span = block.map(|b| b.span);
         break;
     }

@@ -35,6 +35,7 @@ where
             .custom_method("claimls/debugPanic", server::Backend::debug_panic)
             .finish();
     let state = service.inner().state.clone();
+    let texts = state.opened_texts.clone();
     let (to_server, server_input) = tokio::io::duplex(1 << 16);
     let (server_output, from_server) = tokio::io::duplex(1 << 16);
     let handshake = std::sync::Arc::new(transport::Handshake::default());
@@ -45,10 +46,9 @@ where
             async move { transport::forward_output(from_server, frames, &handshake).await },
         )
     };
-    let filter =
-        tokio::spawn(
-            async move { transport::filter_input(input, to_server, frames, &handshake).await },
-        );
+    let filter = tokio::spawn(async move {
+        transport::filter_input(input, to_server, frames, &handshake, &texts).await
+    });
     Server::new(server_input, server_output, socket)
         .serve(service)
         .await;

@@ -156,6 +156,9 @@ pub struct State {
     /// `(result id, data)`.
     tokens: Mutex<std::collections::HashMap<Uri, (String, Vec<SemanticToken>)>>,
     next_tokens_id: std::sync::atomic::AtomicU64,
+    /// Texts of large `didOpen` messages, which [`super::transport`] passes around
+    /// tower-lsp-server: such a message arrives here with an empty text.
+    pub(crate) opened_texts: Arc<super::transport::OpenedTexts>,
 }
 
 /// A `textDocument/publishDiagnostics` notification as it goes out.
@@ -570,6 +573,7 @@ impl Backend {
                 shown: Mutex::new(HashSet::new()),
                 shutdown_requested: AtomicBool::new(false),
                 output,
+                opened_texts: Default::default(),
             }),
         }
     }
@@ -939,12 +943,19 @@ impl LanguageServer for Backend {
             };
             let path = path_of(&doc.uri);
             let max_bytes = read(&s.settings).max_document_bytes;
+            let text = match doc.text.is_empty() {
+                true => s
+                    .opened_texts
+                    .take(doc.uri.as_str(), doc.version)
+                    .unwrap_or_default(),
+                false => doc.text,
+            };
             let mut opened = Document::new(
                 doc.uri.clone(),
                 path.clone(),
                 kind,
                 doc.version,
-                doc.text,
+                text,
                 max_bytes,
             );
             let mut docs = lock(&s.docs);

@@ -194,6 +194,70 @@ pub fn check(body: &[u8]) -> Result<Value, Vec<u8>> {
     Ok(value)
 }
 
+/// Document texts of this size or more go around tower-lsp-server (see [`OpenedTexts`]).
+pub const LARGE_TEXT: usize = 64 * 1024;
+
+/// The texts of large `textDocument/didOpen` messages, taken out of the message before it
+/// goes on to tower-lsp-server and picked up by the server's `didOpen` handler.
+///
+/// A message passes through tower-lsp-server's framed reader whole: the reader's buffer
+/// grew to twice the largest message and stayed that size for the whole session (17 MB
+/// after opening a 9 MB annotation), and the text was copied twice more on the way (the
+/// frame, the decoded parameters). The filter has decoded the message already: its text
+/// moves from there into this table, and the message goes on with an empty text.
+#[derive(Debug, Default)]
+pub struct OpenedTexts {
+    /// `(uri, version, text)`, oldest first.
+    texts: std::sync::Mutex<Vec<(String, i64, String)>>,
+}
+
+/// Texts kept at most: a `didOpen` that tower-lsp-server drops (before `initialized`)
+/// never picks its text up, and the oldest such text goes when a newer one comes.
+const KEPT_TEXTS: usize = 4;
+
+impl OpenedTexts {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(String, i64, String)>> {
+        self.texts.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Takes the text out of `msg`, a `didOpen` notification, when it is large: kept here
+    /// and replaced by an empty string. Returns whether it did.
+    pub fn take_from(&self, msg: &mut Value) -> bool {
+        let Some(doc) = msg.pointer_mut("/params/textDocument") else {
+            return false;
+        };
+        let (Some(uri), Some(version)) = (
+            doc.get("uri").and_then(Value::as_str).map(str::to_owned),
+            doc.get("version").and_then(Value::as_i64),
+        ) else {
+            return false;
+        };
+        let Some(Value::String(text)) = doc.get_mut("text") else {
+            return false;
+        };
+        if text.len() < LARGE_TEXT {
+            return false;
+        }
+        let text = std::mem::take(text);
+        let mut texts = self.lock();
+        texts.retain(|(u, v, _)| (u, *v) != (&uri, version));
+        if texts.len() >= KEPT_TEXTS {
+            texts.remove(0);
+        }
+        texts.push((uri, version, text));
+        true
+    }
+
+    /// The text taken out of the `didOpen` of `uri` at `version`, if it was.
+    pub fn take(&self, uri: &str, version: i32) -> Option<String> {
+        let mut texts = self.lock();
+        let i = texts
+            .iter()
+            .position(|(u, v, _)| u == uri && *v == i64::from(version))?;
+        Some(texts.remove(i).2)
+    }
+}
+
 /// Holds the client's messages after `initialize` or `shutdown` until its response has
 /// gone out.
 ///
@@ -248,12 +312,14 @@ impl Handshake {
     }
 }
 
-/// Copies the client's messages from `input` to `server`, answering bad ones on `replies`.
+/// Copies the client's messages from `input` to `server`, answering bad ones on `replies`;
+/// the texts of large `didOpen` messages go to `texts` instead (see [`OpenedTexts`]).
 pub async fn filter_input<I, S>(
     input: I,
     mut server: S,
     replies: mpsc::Sender<Vec<u8>>,
     handshake: &Handshake,
+    texts: &OpenedTexts,
 ) where
     I: AsyncRead + Unpin,
     S: AsyncWrite + Unpin,
@@ -266,13 +332,21 @@ pub async fn filter_input<I, S>(
         };
         let reply = match next {
             Frame::Body(body) => match check(&body) {
-                Ok(msg) => {
+                Ok(mut msg) => {
                     let method = msg.get("method").and_then(Value::as_str);
                     let hold = matches!(method, Some("initialize" | "shutdown"))
                         && msg.get("id").is_some();
+                    let opened = method == Some("textDocument/didOpen");
                     if hold {
                         handshake.set(msg.get("id").cloned());
                     }
+                    let body = if opened && texts.take_from(&mut msg) {
+                        drop(body);
+                        serde_json::to_vec(&msg).expect("a JSON value serializes")
+                    } else {
+                        body
+                    };
+                    drop(msg);
                     if server.write_all(&frame(&body)).await.is_err()
                         || server.flush().await.is_err()
                     {
@@ -333,6 +407,41 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn large_opened_texts_are_taken_out_of_the_message() {
+        let texts = OpenedTexts::default();
+        let open = |text: &str, version: i64| {
+            json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+                "textDocument": { "uri": "file:///a.claims", "languageId": "claims",
+                                  "version": version, "text": text } } })
+        };
+        let small = "claim c1\n".repeat(10);
+        let mut msg = open(&small, 1);
+        assert!(
+            !texts.take_from(&mut msg),
+            "a small text stays in the message"
+        );
+        assert_eq!(msg["params"]["textDocument"]["text"], small.as_str());
+        let large = "claim c1\n".repeat(LARGE_TEXT / 9 + 1);
+        let mut msg = open(&large, 2);
+        assert!(texts.take_from(&mut msg));
+        assert_eq!(msg["params"]["textDocument"]["text"], "");
+        assert_eq!(texts.take("file:///a.claims", 1), None);
+        assert_eq!(texts.take("file:///b.claims", 2), None);
+        assert_eq!(
+            texts.take("file:///a.claims", 2).as_deref(),
+            Some(large.as_str())
+        );
+        assert_eq!(texts.take("file:///a.claims", 2), None, "taken once");
+        // Texts nobody picks up do not pile up.
+        for v in 0..10 {
+            texts.take_from(&mut open(&large, v));
+        }
+        assert_eq!(texts.lock().len(), KEPT_TEXTS);
+        assert!(texts.take("file:///a.claims", 9).is_some());
+        assert!(texts.take("file:///a.claims", 0).is_none());
+    }
 
     async fn frames(input: &[u8]) -> Vec<Frame> {
         let mut r = BufReader::new(input);

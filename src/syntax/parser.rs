@@ -82,7 +82,7 @@ impl Parser<'_> {
             line.set_value(Some(piece));
             let field = self.field.as_mut().expect("checked above");
             field.node.pieces.push(piece);
-            field.node.span.end = piece.end;
+            field.node.span.end = super::narrow(piece.end);
         } else if indent == 0 {
             self.column_zero(&mut line, rest, index);
         } else {
@@ -177,12 +177,12 @@ impl Parser<'_> {
 
     fn open_field(&mut self, index: usize, key: Span, value: Span, indent: usize, in_block: bool) {
         self.field = Some(OpenField {
-            node: FieldNode {
-                line: index,
+            node: FieldNode::new(
+                index,
                 key,
-                pieces: Pieces::One(value),
-                span: Span::new(key.start, value.end.max(key.end + 1)),
-            },
+                Pieces::One(value),
+                Span::new(key.start, value.end.max(key.end + 1)),
+            ),
             indent,
             in_block,
         });

@@ -108,7 +108,7 @@ impl SyntaxTree {
         }
         self.blocks.splice(blocks, fragment.blocks);
 
-        let header = sorted_range(&self.header, |f| f.line, region.first, region.end);
+        let header = sorted_range(&self.header, |f| f.line(), region.first, region.end);
         for field in &mut self.header[header.end..] {
             field.shift(delta, lines);
         }
@@ -125,12 +125,12 @@ impl SyntaxTree {
 
 impl FieldNode {
     fn shift(&mut self, by: isize, lines: isize) {
-        self.line = shift_index(self.line, lines);
-        self.key = self.key.shift(by);
+        self.line = super::narrow(shift_index(self.line(), lines));
+        self.key.shift(by);
         for piece in self.pieces.iter_mut() {
             *piece = piece.shift(by);
         }
-        self.span = self.span.shift(by);
+        self.span.shift(by);
     }
 }
 

@@ -25,10 +25,12 @@ pub struct LineCol {
 
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
-    /// Byte offset where each line starts; `line_starts[0] == 0`.
-    line_starts: Vec<usize>,
+    /// Byte offset where each line starts; `line_starts[0] == 0`. As `u32`s, as the
+    /// offsets of the syntax tree: an index for every version of a big annotation and
+    /// for its article, and no text the server or the CLI reads reaches 4 GiB.
+    line_starts: Vec<u32>,
     /// Byte offset where each line's content ends (before its line break).
-    line_ends: Vec<usize>,
+    line_ends: Vec<u32>,
     /// Bytes of the text that are not ASCII: none, and every encoding counts bytes. A count,
     /// not a flag, so that [`LineIndex::patch`] can keep it from the edit alone.
     non_ascii: usize,
@@ -36,6 +38,13 @@ pub struct LineIndex {
     /// paragraph per line): UTF-16 units and characters before every `STRIDE`-th byte.
     /// Made on first need.
     prefix: OnceLock<Vec<[usize; 2]>>,
+}
+
+/// A byte offset as stored in the index: saturates (and a debug build stops) at 4 GiB,
+/// which no text read reaches.
+fn narrow(offset: usize) -> u32 {
+    debug_assert!(offset <= u32::MAX as usize, "text of 4 GiB or more");
+    u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
 /// Bytes between two entries of [`LineIndex::prefix`].
@@ -79,8 +88,8 @@ impl LineIndex {
         let mut line_ends = Vec::with_capacity(capacity);
         let mut last = Span::empty(0);
         for (content, full) in lines {
-            line_starts.push(full.start);
-            line_ends.push(content.end);
+            line_starts.push(narrow(full.start));
+            line_ends.push(narrow(content.end));
             last = Span::new(content.end, full.end);
         }
         if line_starts.is_empty() {
@@ -88,8 +97,8 @@ impl LineIndex {
             line_ends.push(0);
         } else if !last.is_empty() {
             // The text ends with a line break: an empty last line follows it.
-            line_starts.push(last.end);
-            line_ends.push(last.end);
+            line_starts.push(narrow(last.end));
+            line_ends.push(narrow(last.end));
         }
         LineIndex {
             line_starts,
@@ -113,7 +122,7 @@ impl LineIndex {
         // break is then untouched.
         let first = self.line_of(old.start.min(old_len)).saturating_sub(1);
         let end_line = self.line_of(old.end.min(old_len)) + 2;
-        let base = self.line_starts[first];
+        let base = self.line_starts[first] as usize;
         self.non_ascii = self.non_ascii - removed_non_ascii + non_ascii(inserted.as_bytes());
         self.prefix = OnceLock::new();
         if end_line >= count {
@@ -123,30 +132,30 @@ impl LineIndex {
             self.line_ends.truncate(first);
             let mut last = Span::empty(0);
             for (content, full) in super::lines(&text[base..]) {
-                self.line_starts.push(base + full.start);
-                self.line_ends.push(base + content.end);
+                self.line_starts.push(narrow(base + full.start));
+                self.line_ends.push(narrow(base + content.end));
                 last = Span::new(content.end, full.end);
             }
             if !last.is_empty() {
-                self.line_starts.push(base + last.end);
-                self.line_ends.push(base + last.end);
+                self.line_starts.push(narrow(base + last.end));
+                self.line_ends.push(narrow(base + last.end));
             }
             return;
         }
         // `end_line` starts after a complete line break in the old text, and the bytes
         // before it are after the edit: the new text has the same break at the moved place.
-        let new_end = shift_index(self.line_starts[end_line], delta);
+        let new_end = shift_index(self.line_starts[end_line] as usize, delta);
         let mut starts = Vec::new();
         let mut ends = Vec::new();
         for (content, full) in super::lines(&text[base..new_end]) {
-            starts.push(base + full.start);
-            ends.push(base + content.end);
+            starts.push(narrow(base + full.start));
+            ends.push(narrow(base + content.end));
         }
         for x in &mut self.line_starts[end_line..] {
-            *x = shift_index(*x, delta);
+            *x = narrow(shift_index(*x as usize, delta));
         }
         for x in &mut self.line_ends[end_line..] {
-            *x = shift_index(*x, delta);
+            *x = narrow(shift_index(*x as usize, delta));
         }
         self.line_starts.splice(first..end_line, starts);
         self.line_ends.splice(first..end_line, ends);
@@ -184,11 +193,15 @@ impl LineIndex {
     /// Byte span of line `line`'s content (without its break), clamped to the last line.
     pub fn line_span(&self, line: usize) -> super::Span {
         let line = line.min(self.line_starts.len() - 1);
-        super::Span::new(self.line_starts[line], self.line_ends[line])
+        super::Span::new(
+            self.line_starts[line] as usize,
+            self.line_ends[line] as usize,
+        )
     }
 
     /// Zero-based line holding byte `offset` (clamped to the text).
     pub fn line_of(&self, offset: usize) -> usize {
+        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
         match self.line_starts.binary_search(&offset) {
             Ok(line) => line,
             Err(next) => next - 1,
@@ -200,8 +213,8 @@ impl LineIndex {
     pub fn position(&self, text: &str, offset: usize, enc: Encoding) -> LineCol {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
-        let start = self.line_starts[line];
-        let end = offset.min(self.line_ends[line]);
+        let start = self.line_starts[line] as usize;
+        let end = offset.min(self.line_ends[line] as usize);
         let col = if self.non_ascii == 0 || enc == Encoding::Utf8 {
             end - start
         } else {
@@ -228,8 +241,8 @@ impl LineIndex {
         if line >= self.line_starts.len() {
             return text.len();
         }
-        let start = self.line_starts[line];
-        let end = self.line_ends[line];
+        let start = self.line_starts[line] as usize;
+        let end = self.line_ends[line] as usize;
         let want = pos.col as usize;
         if self.non_ascii == 0 || enc == Encoding::Utf8 {
             return floor_char_boundary(text, (start + want).min(end));
