@@ -40,6 +40,9 @@ pub struct Parsed {
     /// The structural findings that belong to one line or block, sorted by position:
     /// kept apart so that [`Parsed::edit`] can splice them (file-wide ones are found again).
     local: Vec<Diagnostic>,
+    /// The claims by the names they credit, for hovers: made on the first hover of this
+    /// version (an edit drops it).
+    pub(crate) claims_by_name: std::sync::OnceLock<crate::ide::ClaimsByName>,
 }
 
 impl Parsed {
@@ -53,6 +56,7 @@ impl Parsed {
             tree,
             model,
             local,
+            claims_by_name: std::sync::OnceLock::new(),
         }
     }
 
@@ -79,6 +83,7 @@ impl Parsed {
             .model
             .update(&self.text, &self.tree, &reparsed, &mut self.local);
         self.structural = model::merge_structural(&self.local, &global);
+        self.claims_by_name = std::sync::OnceLock::new();
         true
     }
 
