@@ -978,7 +978,11 @@ pub(super) struct UnannotatedMemo {
     /// Article identity, declared actors and configuration, and the file's claim ids: what
     /// the texts depend on.
     key: u64,
-    texts: rustc_hash::FxHashMap<usize, (String, String)>,
+    /// By attribution: the message and the fix's text (the drafted claim after the
+    /// separator the file's end asks for), shared with every finding made from it.
+    texts: rustc_hash::FxHashMap<usize, (String, std::sync::Arc<str>)>,
+    /// The separator the texts were made with.
+    sep: &'static str,
 }
 
 /// The C050 findings for the attributions `missing` (indices into the article's list):
@@ -1006,13 +1010,14 @@ pub(super) fn unannotated_diagnostics(
     if missing.is_empty() {
         return Vec::new();
     }
-    if memo.key != key {
+    let end = text.len();
+    let sep = separator(text);
+    if memo.key != key || memo.sep != sep {
         memo.key = key;
+        memo.sep = sep;
         memo.texts.clear();
     }
     let mut taken = None;
-    let end = text.len();
-    let sep = separator(text);
     missing
         .iter()
         .filter_map(|&i| items.get(i).map(|att| (i, att)))
@@ -1025,14 +1030,15 @@ pub(super) fn unannotated_diagnostics(
                         ActorSpans::new(model, article),
                     )
                 });
-                unannotated_texts(model, article, att, taken, actors)
+                let (message, block) = unannotated_texts(model, article, att, taken, actors);
+                (message, format!("{sep}{block}").into())
             });
             Diagnostic::new(Code::UnannotatedAttribution, at, message.clone())
                 .with_related(Target::Article, content, "the unannotated statement")
                 .with_fix(
                     "Add a claim for this statement",
                     Span::empty(end),
-                    format!("{sep}{block}"),
+                    block.clone(),
                 )
         })
         .collect()

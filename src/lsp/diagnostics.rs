@@ -54,7 +54,7 @@ pub fn to_lsp(d: &core::Diagnostic, at: &Places<'_>, version: i32) -> Diagnostic
                 "title": fix.title,
                 "edits": fix.edits.iter().map(|e| json!({
                     "range": at.file.range(e.span),
-                    "newText": e.replacement,
+                    "newText": &*e.replacement,
                 })).collect::<Vec<_>>(),
             }
         })
@@ -198,7 +198,7 @@ pub fn on_article(
             "title": fix.title,
             "edits": fix.edits.iter().map(|e| json!({
                 "range": file.range(e.span),
-                "newText": e.replacement,
+                "newText": &*e.replacement,
             })).collect::<Vec<_>>(),
         }
     });
