@@ -130,7 +130,9 @@ pub struct Related {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Edit {
     pub span: Span,
-    pub replacement: String,
+    /// Shared: C050's drafted claims (thousands on a big article, most of a kilobyte
+    /// each) are made once and handed to every re-check without copying.
+    pub replacement: std::sync::Arc<str>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -175,7 +177,7 @@ impl Diagnostic {
         mut self,
         title: impl Into<String>,
         span: Span,
-        replacement: impl Into<String>,
+        replacement: impl Into<std::sync::Arc<str>>,
     ) -> Self {
         self.fix = Some(Fix {
             title: title.into(),

@@ -1064,7 +1064,7 @@ mod tests {
         assert!(diags[0].message.contains("did you mean `date`"));
         assert!(diags[6].message.contains("indented under a `claim ID`"));
         assert_eq!(
-            diags[2].fix.as_ref().unwrap().edits[0].replacement,
+            &*diags[2].fix.as_ref().unwrap().edits[0].replacement,
             "source"
         );
         assert!(

@@ -1005,7 +1005,12 @@ pub(super) struct UnannotatedMemo {
     /// Article identity, declared actors and configuration, and the file's claim ids: what
     /// the texts depend on.
     key: u64,
-    texts: rustc_hash::FxHashMap<usize, (String, String)>,
+    /// By attribution: the message, the fix's text (the drafted claim after the separator
+    /// the file's end asks for), shared with every finding made from it, and the
+    /// statement's span.
+    texts: rustc_hash::FxHashMap<usize, (String, std::sync::Arc<str>, Span)>,
+    /// The separator the texts were made with.
+    sep: &'static str,
 }
 
 /// The C050 findings for the attributions `missing` (indices into the article's list):
@@ -1033,36 +1038,43 @@ pub(super) fn unannotated_diagnostics(
     if missing.is_empty() {
         return Vec::new();
     }
-    if memo.key != key {
+    let end = text.len();
+    let sep = separator(text);
+    if memo.key != key || memo.sep != sep {
         memo.key = key;
+        memo.sep = sep;
         memo.texts.clear();
     }
     let mut taken = None;
-    let end = text.len();
-    let sep = separator(text);
-    missing
-        .iter()
-        .filter_map(|&i| items.get(i).map(|att| (i, att)))
-        .map(|(i, att)| {
-            let content = att.content_span();
-            let (message, block) = memo.texts.entry(i).or_insert_with(|| {
+    let mut out = Vec::with_capacity(missing.len());
+    for &i in missing {
+        // A statement drafted before is not read again (on a big article, reaching
+        // thousands of statements scattered over it was a good part of an edit).
+        let (message, block, content) = match memo.texts.entry(i) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                let Some(att) = items.get(i) else { continue };
                 let (taken, actors) = taken.get_or_insert_with(|| {
                     (
                         crate::draft::claim_ids(model),
                         ActorSpans::new(model, article),
                     )
                 });
-                unannotated_texts(model, article, att, taken, actors)
-            });
+                let (message, block) = unannotated_texts(model, article, att, taken, actors);
+                v.insert((message, format!("{sep}{block}").into(), att.content_span()))
+            }
+        };
+        out.push(
             Diagnostic::new(Code::UnannotatedAttribution, at, message.clone())
-                .with_related(Target::Article, content, "the unannotated statement")
+                .with_related(Target::Article, *content, "the unannotated statement")
                 .with_fix(
                     "Add a claim for this statement",
                     Span::empty(end),
-                    format!("{sep}{block}"),
-                )
-        })
-        .collect()
+                    block.clone(),
+                ),
+        );
+    }
+    out
 }
 
 /// The message and the drafted claim block of C050 for one statement.

@@ -704,7 +704,7 @@ mod tests {
             .filter_map(|f| relation_diagnostic(&parsed.model.claims, f))
             .filter(|d| !d.message.contains("points at the claim itself"))
             .map(|d| {
-                let fix = d.fix.map(|f| f.edits[0].replacement.clone());
+                let fix = d.fix.map(|f| f.edits[0].replacement.to_string());
                 (d.message, fix)
             })
             .collect()

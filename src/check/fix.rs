@@ -143,7 +143,7 @@ pub fn fix_all(
             let replacement = if crlf && e.replacement.contains('\n') {
                 e.replacement.replace("\r\n", "\n").replace('\n', "\r\n")
             } else {
-                e.replacement.clone()
+                e.replacement.to_string()
             };
             next.replace_range(e.span.start..e.span.end, &replacement);
             applied.push(Applied {

@@ -40,6 +40,12 @@ pub struct Parsed {
     /// The structural findings that belong to one line or block, sorted by position:
     /// kept apart so that [`Parsed::edit`] can splice them (file-wide ones are found again).
     local: Vec<Diagnostic>,
+    /// The claims by the names they credit, for hovers: made on the first hover of this
+    /// version (an edit drops it).
+    pub(crate) claims_by_name: std::sync::OnceLock<crate::ide::ClaimsByName>,
+    /// Where the text has the suppression marker (`claimls:`), kept up to date by edits so
+    /// that a re-check does not search the whole text for it.
+    markers: Vec<usize>,
 }
 
 impl Parsed {
@@ -49,10 +55,12 @@ impl Parsed {
         let (model, local, global) = model::build_parts(&text, &tree);
         Parsed {
             structural: model::merge_structural(&local, &global),
-            text,
             tree,
             model,
             local,
+            claims_by_name: std::sync::OnceLock::new(),
+            markers: suppress::find_markers(&text, 0..text.len()),
+            text,
         }
     }
 
@@ -74,11 +82,13 @@ impl Parsed {
             return false;
         };
         self.text.replace_range(range.start..range.end, inserted);
+        suppress::edit_markers(&mut self.markers, &self.text, range, inserted.len());
         let reparsed = self.tree.reparse(&self.text, region, range, inserted.len());
         let global = self
             .model
             .update(&self.text, &self.tree, &reparsed, &mut self.local);
         self.structural = model::merge_structural(&self.local, &global);
+        self.claims_by_name = std::sync::OnceLock::new();
         true
     }
 

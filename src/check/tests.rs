@@ -98,7 +98,7 @@ fn c002_unknown_field() {
     let diags = run(&BASE.replace("  stance:", "  stanse:"));
     assert_eq!(codes(&diags), ["C002"]);
     assert_eq!(
-        diags[0].fix.as_ref().unwrap().edits[0].replacement,
+        &*diags[0].fix.as_ref().unwrap().edits[0].replacement,
         "stance"
     );
     assert!(!codes_with("  stance:", "  note: fine\n  stance:").contains(&"C002"));
@@ -278,7 +278,7 @@ fn c030_date_mismatch() {
     let diags = run(&BASE.replace("2020-10-02", "2020-10-03"));
     assert_eq!(codes(&diags), ["C030"]);
     assert_eq!(
-        diags[0].fix.as_ref().unwrap().edits[0].replacement,
+        &*diags[0].fix.as_ref().unwrap().edits[0].replacement,
         "2020-10-02"
     );
     assert!(codes(&run(BASE)).is_empty());
@@ -419,7 +419,7 @@ fn c044_points_at_the_duplicated_quote() {
 fn c042_unknown_stance() {
     let diags = run(&BASE.replace("stance: concerns", "stance: concerned"));
     let d = find(&diags, Code::UnknownStance);
-    assert_eq!(d.fix.as_ref().unwrap().edits[0].replacement, "concerns");
+    assert_eq!(&*d.fix.as_ref().unwrap().edits[0].replacement, "concerns");
     let custom = Config {
         stances: vec!["concerned".into()],
         ..Config::default()
@@ -1127,7 +1127,7 @@ actor Radio South
             d.message
         );
         let fix = d.fix.as_ref().unwrap();
-        assert_eq!(fix.edits[0].replacement, "Tom Reed");
+        assert_eq!(&*fix.edits[0].replacement, "Tom Reed");
         let related: Vec<&str> = d.related.iter().map(|r| r.span.slice(TEXT)).collect();
         assert_eq!(related, ["told", "Tom Reed"]);
         // No proximity warning on top of it.
@@ -1259,7 +1259,7 @@ actor Radio South
         let typo = REED.replace("source: Tom Reed", "source: Tom Reid");
         let diags = findings(&typo);
         let d = find(&diags, Code::AliasNotInArticle);
-        assert_eq!(d.fix.as_ref().unwrap().edits[0].replacement, "Tom Reed");
+        assert_eq!(&*d.fix.as_ref().unwrap().edits[0].replacement, "Tom Reed");
         // A short or exact name is no typo.
         assert!(!codes(&findings(REED)).contains(&"C046"));
     }
@@ -1317,7 +1317,7 @@ actor Radio South
                 .filter(|d| d.code == Code::UnannotatedAttribution)
                 .map(|d| {
                     let fix = d.fix.as_ref().unwrap();
-                    (d.message.clone(), fix.edits[0].replacement.clone())
+                    (d.message.clone(), fix.edits[0].replacement.to_string())
                 })
                 .collect()
         };
@@ -1595,7 +1595,7 @@ The ferry service is safe, a letter to Paul Weber said. Councillor Mia Holt has 
         let d = find(&diags, Code::SourceMismatch);
         assert_eq!(d.severity, Severity::Warning);
         assert!(d.message.contains("`Lena Ortiz` (`said`"), "{}", d.message);
-        assert_eq!(d.fix.as_ref().unwrap().edits[0].replacement, "Lena Ortiz");
+        assert_eq!(&*d.fix.as_ref().unwrap().edits[0].replacement, "Lena Ortiz");
         assert!(!codes(&diags).contains(&"C021"), "{diags:#?}");
     }
 

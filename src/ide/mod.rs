@@ -25,6 +25,7 @@ mod fixture;
 pub use actions::{actor_actions, Action};
 pub use completion::{completion, completion_with, ArticleNames, MAX_COMPLETIONS};
 pub use hover::hover;
+pub(crate) use hover::ClaimsByName;
 pub use lenses::{code_lenses, inlay_hints, InlayHint, Lens};
 pub use navigate::{definition, definitions, symbols};
 pub use references::{

@@ -54,7 +54,7 @@ pub fn to_lsp(d: &core::Diagnostic, at: &Places<'_>, version: i32) -> Diagnostic
                 "title": fix.title,
                 "edits": fix.edits.iter().map(|e| json!({
                     "range": at.file.range(e.span),
-                    "newText": e.replacement,
+                    "newText": &*e.replacement,
                 })).collect::<Vec<_>>(),
             }
         })
@@ -174,6 +174,162 @@ pub fn to_wire<'a>(d: &'a core::Diagnostic, at: &'a Places<'_>, version: i32) ->
     }
 }
 
+/// The JSON of findings written for the last publication of one document, for the next
+/// one: a finding with one fix edit whose replacement is the very same shared text
+/// (C050's drafted claims, made once and shared by every re-check) and whose other fields
+/// come out the same is written from its bytes, up to the edit's range, instead of being
+/// escaped again (at 50,000 claims, a thousand drafted claims were written on every edit).
+#[derive(Default)]
+pub struct WireCache {
+    /// What every entry was written for: the annotation's and the article's URIs and the
+    /// position encoding.
+    scope: Option<(Uri, Option<Uri>, crate::text::Encoding)>,
+    entries: rustc_hash::FxHashMap<usize, WireEntry>,
+    /// The entries written or read by the publication being written.
+    next: rustc_hash::FxHashMap<usize, WireEntry>,
+    /// How many findings were written from kept bytes, in all (for tests).
+    pub(crate) hits: usize,
+}
+
+impl std::fmt::Debug for WireCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WireCache")
+            .field("entries", &self.entries.len())
+            .finish_non_exhaustive()
+    }
+}
+
+struct WireEntry {
+    /// Holds the shared replacement, so that its address names it alone.
+    replacement: std::sync::Arc<str>,
+    /// The fields the bytes were written from, compared before they are reused.
+    code: core::Code,
+    severity: Severity,
+    range: Range,
+    message: String,
+    related: Vec<(core::Target, Range, String)>,
+    title: String,
+    /// The finding's JSON up to (without) its fix edit's range.
+    head: Vec<u8>,
+}
+
+impl WireCache {
+    /// Starts a publication of findings of `uri`: entries made for other URIs or
+    /// another encoding are dropped.
+    pub fn begin(&mut self, at: &Places<'_>) {
+        let scope = (
+            at.uri.clone(),
+            at.article.as_ref().map(|(u, _)| (*u).clone()),
+            at.file.enc,
+        );
+        if self.scope.as_ref() != Some(&scope) {
+            self.entries.clear();
+            self.scope = Some(scope);
+        }
+        self.next.clear();
+    }
+
+    /// Ends a publication: what it did not write is dropped.
+    pub fn end(&mut self) {
+        std::mem::swap(&mut self.entries, &mut self.next);
+        self.next.clear();
+    }
+
+    /// Writes `d` into `out` as `serde_json` writes [`to_wire`]'s result.
+    pub fn write(
+        &mut self,
+        out: &mut Vec<u8>,
+        d: &core::Diagnostic,
+        at: &Places<'_>,
+        version: i32,
+    ) {
+        let edit = match d.fix.as_ref().map(|f| f.edits.as_slice()) {
+            Some([edit]) => edit,
+            _ => {
+                let wire = to_wire(d, at, version);
+                serde_json::to_writer(out, &wire).expect("a diagnostic serializes");
+                return;
+            }
+        };
+        let fix = d.fix.as_ref().expect("a fix");
+        let key = std::sync::Arc::as_ptr(&edit.replacement) as *const u8 as usize;
+        let range = at.file.range(d.span);
+        let related = || -> Vec<(core::Target, Range, String)> {
+            d.related
+                .iter()
+                .filter_map(|r| {
+                    let range = match r.target {
+                        core::Target::File => at.file.range(r.span),
+                        core::Target::Article => at.article.as_ref()?.1.range(r.span),
+                    };
+                    Some((r.target, range, r.message.clone()))
+                })
+                .collect()
+        };
+        let same = |e: &WireEntry| {
+            std::sync::Arc::ptr_eq(&e.replacement, &edit.replacement)
+                && e.code == d.code
+                && e.severity == d.severity
+                && e.range == range
+                && e.message == d.message
+                && e.title == fix.title
+                && e.related.len() == d.related.len()
+                && e.related.iter().zip(&d.related).all(|((t, range, m), r)| {
+                    *t == r.target
+                        && *m == r.message
+                        && Some(*range)
+                            == match r.target {
+                                core::Target::File => Some(at.file.range(r.span)),
+                                core::Target::Article => {
+                                    at.article.as_ref().map(|(_, l)| l.range(r.span))
+                                }
+                            }
+                })
+        };
+        let hit = match self.entries.remove(&key) {
+            Some(e) if same(&e) => Some(e),
+            _ => self.next.remove(&key).filter(|e| same(e)),
+        };
+        let tail = |out: &mut Vec<u8>| {
+            serde_json::to_writer(&mut *out, &at.file.range(edit.span))
+                .expect("a range serializes");
+            out.extend_from_slice(br#"}],"title":"#);
+            serde_json::to_writer(&mut *out, &fix.title).expect("a string serializes");
+            out.extend_from_slice(format!(r#"}},"version":{version}}}}}"#).as_bytes());
+        };
+        if let Some(e) = hit {
+            self.hits += 1;
+            out.extend_from_slice(&e.head);
+            tail(out);
+            self.next.insert(key, e);
+            return;
+        }
+        let start = out.len();
+        let wire = to_wire(d, at, version);
+        serde_json::to_writer(&mut *out, &wire).expect("a diagnostic serializes");
+        // The bytes after the head are those `tail` writes: keep the head when they are.
+        let mut end = Vec::new();
+        tail(&mut end);
+        let written = &out[start..];
+        if d.related.len() == related().len() && written.ends_with(&end) {
+            let head = written[..written.len() - end.len()].to_vec();
+            self.next.insert(
+                key,
+                WireEntry {
+                    replacement: edit.replacement.clone(),
+                    code: d.code,
+                    severity: d.severity,
+                    range,
+                    message: d.message.clone(),
+                    related: related(),
+                    title: fix.title.clone(),
+                    head,
+                },
+            );
+        }
+    }
+}
+
 /// The mark a C050 finding (`d`, on the annotation `claims_uri`) puts on the unannotated
 /// statement in the article's own buffer: a diagnostic on the statement whose `data`
 /// carries the drafted claim as an edit of the annotation (`claims`: its URI and version).
@@ -198,7 +354,7 @@ pub fn on_article(
             "title": fix.title,
             "edits": fix.edits.iter().map(|e| json!({
                 "range": file.range(e.span),
-                "newText": e.replacement,
+                "newText": &*e.replacement,
             })).collect::<Vec<_>>(),
         }
     });
@@ -303,6 +459,86 @@ mod tests {
     use super::*;
     use crate::diagnostic::{Code, Target};
     use crate::text::{Encoding, LineIndex, Span};
+
+    #[test]
+    fn kept_findings_are_written_as_they_are_serialized() {
+        let article = "Head\n\nThe mayor said the pier would reopen in May.\n";
+        let ai = LineIndex::new(article);
+        let uri: Uri = "file:///w/a.claims".parse().unwrap();
+        let auri: Uri = "file:///w/a.txt".parse().unwrap();
+        let drafted: std::sync::Arc<str> = "\nclaim pier\n  source: The \"mayor\"\n".into();
+        let mut cache = WireCache::default();
+        let mut file = String::from("article: a.txt\n\nclaim one\n  source: Ann\n");
+        let mut expected_hits = 0;
+        for round in 0..6 {
+            // Each round is another version, the file a line longer (the fix moves).
+            file.push_str("  note: more\n");
+            let fi = LineIndex::new(&file);
+            let at = Places {
+                uri: &uri,
+                file: Lines {
+                    text: &file,
+                    index: &fi,
+                    enc: Encoding::Utf16,
+                },
+                article: Some((
+                    &auri,
+                    Lines {
+                        text: article,
+                        index: &ai,
+                        enc: Encoding::Utf16,
+                    },
+                )),
+            };
+            // Round 3 changes the message of a finding with the same shared text: it is
+            // written afresh, as is the finding with two edits and the one without a fix.
+            let message = if round == 3 {
+                "changed"
+            } else {
+                "statement not annotated"
+            };
+            let shared =
+                core::Diagnostic::new(Code::UnannotatedAttribution, Span::new(9, 14), message)
+                    .with_related(
+                        Target::Article,
+                        Span::new(6, 47),
+                        "the unannotated statement",
+                    )
+                    .with_fix(
+                        "Add a claim for this statement",
+                        Span::empty(file.len()),
+                        drafted.clone(),
+                    );
+            let mut two = core::Diagnostic::new(Code::DuplicateClaimId, Span::new(17, 26), "two")
+                .with_fix("Both", Span::new(17, 22), drafted.clone());
+            let again = two.fix.as_ref().unwrap().edits[0].clone();
+            two.fix.as_mut().unwrap().edits.push(again);
+            let plain = core::Diagnostic::new(Code::UnusedActor, Span::new(0, 7), "unused");
+            let found = [shared, two, plain];
+            let version = 10 + round;
+            cache.begin(&at);
+            let mut out = Vec::new();
+            for d in &found {
+                cache.write(&mut out, d, &at, version);
+                out.push(b',');
+            }
+            cache.end();
+            let mut want = Vec::new();
+            for d in &found {
+                serde_json::to_writer(&mut want, &to_wire(d, &at, version)).unwrap();
+                want.push(b',');
+            }
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                String::from_utf8(want).unwrap()
+            );
+            // Round 4 is written afresh too: the kept bytes are round 3's message.
+            if round > 0 && round != 3 && round != 4 {
+                expected_hits += 1;
+            }
+            assert_eq!(cache.hits, expected_hits, "round {round}");
+        }
+    }
 
     #[test]
     fn converts_related_tags_and_fixes() {

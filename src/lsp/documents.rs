@@ -116,6 +116,8 @@ pub struct Document {
     pub snapshot: Arc<Snapshot>,
     /// Per-claim results of earlier checks of this document.
     pub cache: Arc<Mutex<ClaimCache>>,
+    /// The JSON of the findings last pushed, for the next push.
+    pub wire: Arc<Mutex<super::diagnostics::WireCache>>,
     /// Bumped by every change and every request to re-check: a check result is published
     /// only while its generation is still the document's.
     pub generation: u64,
@@ -145,6 +147,7 @@ impl Document {
             // Opened to be checked: parsed now, which the check would do first anyway.
             snapshot: Arc::new(Snapshot::parsed_now(kind, version, text, max_bytes)),
             cache: Arc::new(Mutex::new(ClaimCache::new())),
+            wire: Arc::default(),
             generation: 0,
             published: None,
             article_side: None,

@@ -232,10 +232,15 @@ impl State {
     /// Checks generation `generation` of `uri`; `None` when it is no longer current. With
     /// `as_json` and an output queue, the findings come as [`Outcome::lsp_json`].
     fn check_now(&self, uri: &Uri, generation: u64, as_json: bool) -> Option<Outcome> {
-        let (snap, path, cache) = {
+        let (snap, path, cache, wire) = {
             let docs = lock(&self.docs);
             let d = docs.get(uri).filter(|d| d.generation == generation)?;
-            (d.snapshot.clone(), d.path.clone(), d.cache.clone())
+            (
+                d.snapshot.clone(),
+                d.path.clone(),
+                d.cache.clone(),
+                d.wire.clone(),
+            )
         };
         let settings = read(&self.settings);
         if snap.too_large {
@@ -285,13 +290,18 @@ impl State {
             );
             serde_json::to_writer(&mut frame, uri).expect("a URI serializes");
             frame.extend_from_slice(br#","diagnostics":["#);
+            // Findings written for the last publication are copied from it where they
+            // come out the same (see `WireCache`).
+            let mut wire = lock(&wire);
+            wire.begin(&places);
             for (k, d) in found.iter().take(cap).enumerate() {
                 if k > 0 {
                     frame.push(b',');
                 }
-                let wire = diagnostics::to_wire(d, &places, snap.version);
-                serde_json::to_writer(&mut frame, &wire).expect("a diagnostic serializes");
+                wire.write(&mut frame, d, &places, snap.version);
             }
+            wire.end();
+            drop(wire);
             if let Some(more) = &more {
                 frame.push(b',');
                 serde_json::to_writer(&mut frame, more).expect("a diagnostic serializes");
@@ -440,6 +450,7 @@ impl State {
                 // The cache may hold a half-made entry: start it afresh.
                 if let Some(d) = lock(&self.docs).get_mut(&uri) {
                     d.cache = Arc::new(Mutex::new(ClaimCache::new()));
+                    d.wire = Arc::default();
                 }
                 return;
             }

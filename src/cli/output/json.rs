@@ -89,7 +89,7 @@ pub(crate) fn render(c: &Checked<'_>) -> Vec<Finding> {
                                 column: reg.start.column,
                                 end_line: reg.end.line,
                                 end_column: reg.end.column,
-                                replacement: e.replacement.clone(),
+                                replacement: e.replacement.to_string(),
                             }
                         })
                         .collect(),

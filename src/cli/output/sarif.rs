@@ -269,7 +269,7 @@ pub(crate) fn render(c: &Checked<'_>, cwd: Option<&Path>) -> Vec<SarifResult> {
                             .map(|e| Replacement {
                                 deleted_region: c.source.region(e.span).into(),
                                 inserted_content: Message {
-                                    text: e.replacement.clone(),
+                                    text: e.replacement.to_string(),
                                 },
                             })
                             .collect(),
