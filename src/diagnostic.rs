@@ -119,11 +119,132 @@ pub enum Target {
     Article,
 }
 
+/// The text of a finding (its message, a related location's note, a fix's title): shared,
+/// so that the findings a re-check makes again on every keystroke (C050's, thousands on a
+/// big article) copy a pointer and not the text, and freeing them frees no text.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Text(std::sync::Arc<str>);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Default for Text {
+    fn default() -> Self {
+        Text::from("")
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Text(s.into())
+    }
+}
+
+impl From<&String> for Text {
+    fn from(s: &String) -> Self {
+        Text(s.as_str().into())
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text(s.into())
+    }
+}
+
+impl From<std::sync::Arc<str>> for Text {
+    fn from(s: std::sync::Arc<str>) -> Self {
+        Text(s)
+    }
+}
+
+impl From<Text> for String {
+    fn from(t: Text) -> Self {
+        t.0.to_string()
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Text> for str {
+    fn eq(&self, other: &Text) -> bool {
+        *self == *other.0
+    }
+}
+
+impl PartialEq<Text> for &str {
+    fn eq(&self, other: &Text) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<Text> for String {
+    fn eq(&self, other: &Text) -> bool {
+        **self == *other.0
+    }
+}
+
+impl serde::Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Related {
     pub target: Target,
     pub span: Span,
-    pub message: String,
+    pub message: Text,
 }
 
 /// A text edit in the annotation file.
@@ -137,7 +258,7 @@ pub struct Edit {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
-    pub title: String,
+    pub title: Text,
     pub edits: Vec<Edit>,
 }
 
@@ -145,7 +266,7 @@ pub struct Fix {
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
-    pub message: String,
+    pub message: Text,
     /// Byte span in the `.claims` file.
     pub span: Span,
     pub related: Vec<Related>,
@@ -153,7 +274,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(code: Code, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, span: Span, message: impl Into<Text>) -> Self {
         Diagnostic {
             code,
             severity: code.default_severity(),
@@ -164,7 +285,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_related(mut self, target: Target, span: Span, message: impl Into<String>) -> Self {
+    pub fn with_related(mut self, target: Target, span: Span, message: impl Into<Text>) -> Self {
         self.related.push(Related {
             target,
             span,
@@ -175,7 +296,7 @@ impl Diagnostic {
 
     pub fn with_fix(
         mut self,
-        title: impl Into<String>,
+        title: impl Into<Text>,
         span: Span,
         replacement: impl Into<std::sync::Arc<str>>,
     ) -> Self {

@@ -902,7 +902,8 @@ fn build_actor(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Ac
                         d.message = format!(
                             "unknown actor kind `{value}`: did you mean `{s}`? Expected one of {}",
                             ACTOR_KINDS.join(", ")
-                        );
+                        )
+                        .into();
                         d = d.with_fix(format!("Change to `{s}`"), field.value.span, s);
                     }
                     diags.push(d);

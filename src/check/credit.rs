@@ -9,7 +9,7 @@ use super::attribution::shared_mentions;
 use super::Context;
 use crate::article::attribution::{Attribution, Confidence};
 use crate::article::Article;
-use crate::diagnostic::{Code, Diagnostic, Target};
+use crate::diagnostic::{Code, Diagnostic, Edit, Fix, Related, Target, Text};
 use crate::model::{fold_name, Actor, Annotation, Claim, UNNAMED};
 use crate::text::Span;
 
@@ -1008,9 +1008,11 @@ pub(super) struct UnannotatedMemo {
     /// By attribution: the message, the fix's text (the drafted claim after the separator
     /// the file's end asks for), shared with every finding made from it, and the
     /// statement's span.
-    texts: rustc_hash::FxHashMap<usize, (String, std::sync::Arc<str>, Span)>,
+    texts: rustc_hash::FxHashMap<usize, (Text, std::sync::Arc<str>, Span)>,
     /// The separator the texts were made with.
     sep: &'static str,
+    /// The related location's note and the fix's title, the same in every finding.
+    note: Option<(Text, Text)>,
 }
 
 /// The C050 findings for the attributions `missing` (indices into the article's list):
@@ -1045,6 +1047,17 @@ pub(super) fn unannotated_diagnostics(
         memo.sep = sep;
         memo.texts.clear();
     }
+    // Findings are built from shared texts: one costs its two one-item lists, not copies
+    // of its strings (thousands are made again on every keystroke on a big article).
+    let (note, title) = memo
+        .note
+        .get_or_insert_with(|| {
+            (
+                Text::from("the unannotated statement"),
+                Text::from("Add a claim for this statement"),
+            )
+        })
+        .clone();
     let mut taken = None;
     let mut out = Vec::with_capacity(missing.len());
     for &i in missing {
@@ -1061,18 +1074,31 @@ pub(super) fn unannotated_diagnostics(
                     )
                 });
                 let (message, block) = unannotated_texts(model, article, att, taken, actors);
-                v.insert((message, format!("{sep}{block}").into(), att.content_span()))
+                v.insert((
+                    message.into(),
+                    format!("{sep}{block}").into(),
+                    att.content_span(),
+                ))
             }
         };
-        out.push(
-            Diagnostic::new(Code::UnannotatedAttribution, at, message.clone())
-                .with_related(Target::Article, *content, "the unannotated statement")
-                .with_fix(
-                    "Add a claim for this statement",
-                    Span::empty(end),
-                    block.clone(),
-                ),
-        );
+        out.push(Diagnostic {
+            code: Code::UnannotatedAttribution,
+            severity: Code::UnannotatedAttribution.default_severity(),
+            message: message.clone(),
+            span: at,
+            related: vec![Related {
+                target: Target::Article,
+                span: *content,
+                message: note.clone(),
+            }],
+            fix: Some(Fix {
+                title: title.clone(),
+                edits: vec![Edit {
+                    span: Span::empty(end),
+                    replacement: block.clone(),
+                }],
+            }),
+        });
     }
     out
 }

@@ -173,7 +173,8 @@ fn relation_diagnostic(claims: &[Claim], finding: &RelationFinding) -> Option<Di
         d.message = format!(
             "`{}: {target}` names no claim in this file: did you mean `{s}`?",
             rel.kind.field()
-        );
+        )
+        .into();
         d = d.with_fix(format!("Change to `{s}`"), rel.target.span, s);
     }
     Some(d)
@@ -538,7 +539,8 @@ pub(super) fn stance(claim: &Claim, config: &Config) -> Option<Diagnostic> {
         d.message = format!(
             "unknown stance `{value}`: did you mean `{s}`? Expected one of {}",
             allowed.join(", ")
-        );
+        )
+        .into();
         d = d.with_fix(format!("Change to `{s}`"), field.value.span, s);
     }
     Some(d)
@@ -705,7 +707,7 @@ mod tests {
             .filter(|d| !d.message.contains("points at the claim itself"))
             .map(|d| {
                 let fix = d.fix.map(|f| f.edits[0].replacement.to_string());
-                (d.message, fix)
+                (d.message.to_string(), fix)
             })
             .collect()
     }

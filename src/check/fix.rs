@@ -148,7 +148,10 @@ pub fn fix_all(
             next.replace_range(e.span.start..e.span.end, &replacement);
             applied.push(Applied {
                 code: d.code,
-                title: d.fix.as_ref().map_or_else(String::new, |f| f.title.clone()),
+                title: d
+                    .fix
+                    .as_ref()
+                    .map_or_else(String::new, |f| f.title.to_string()),
                 line: lines.line_of(d.span.start) + 1,
             });
         }

@@ -50,7 +50,7 @@ fn check_quote(ctx: &Context<'_>, index: usize, quote: &Field, result: &mut Clai
                 );
                 d = d.with_related(Target::Article, *near, "closest text in the article");
             }
-            d.message = message;
+            d.message = message.into();
             result.diagnostics.push(d);
         }
         QuoteSearch::Found { parts, occurrences } => {

@@ -1317,7 +1317,7 @@ actor Radio South
                 .filter(|d| d.code == Code::UnannotatedAttribution)
                 .map(|d| {
                     let fix = d.fix.as_ref().unwrap();
-                    (d.message.clone(), fix.edits[0].replacement.to_string())
+                    (d.message.to_string(), fix.edits[0].replacement.to_string())
                 })
                 .collect()
         };

@@ -294,7 +294,7 @@ pub fn resolve(
             code: d.code.as_str(),
             name: d.code.name(),
             severity: d.severity.as_str(),
-            message: d.message.clone(),
+            message: d.message.to_string(),
             line: at.line,
             column: at.column,
         }

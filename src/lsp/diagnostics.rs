@@ -43,7 +43,7 @@ pub fn to_lsp(d: &core::Diagnostic, at: &Places<'_>, version: i32) -> Diagnostic
             };
             Some(DiagnosticRelatedInformation {
                 location,
-                message: r.message.clone(),
+                message: r.message.to_string(),
             })
         })
         .collect();
@@ -65,7 +65,7 @@ pub fn to_lsp(d: &core::Diagnostic, at: &Places<'_>, version: i32) -> Diagnostic
         code: Some(NumberOrString::String(d.code.as_str().to_string())),
         code_description: None,
         source: Some(SOURCE.to_string()),
-        message: d.message.clone(),
+        message: d.message.to_string(),
         related_information: (!related.is_empty()).then_some(related),
         tags: d.is_unnecessary().then(|| vec![DiagnosticTag::UNNECESSARY]),
         data,
@@ -206,9 +206,9 @@ struct WireEntry {
     code: core::Code,
     severity: Severity,
     range: Range,
-    message: String,
-    related: Vec<(core::Target, Range, String)>,
-    title: String,
+    message: core::Text,
+    related: Vec<(core::Target, Range, core::Text)>,
+    title: core::Text,
     /// The finding's JSON up to (without) its fix edit's range.
     head: Vec<u8>,
 }
@@ -254,7 +254,7 @@ impl WireCache {
         let fix = d.fix.as_ref().expect("a fix");
         let key = std::sync::Arc::as_ptr(&edit.replacement) as *const u8 as usize;
         let range = at.file.range(d.span);
-        let related = || -> Vec<(core::Target, Range, String)> {
+        let related = || -> Vec<(core::Target, Range, core::Text)> {
             d.related
                 .iter()
                 .filter_map(|r| {

@@ -78,13 +78,13 @@ fn render_one(
         .collect();
     let help = d.fix.as_ref().map(|f| match f.edits.as_slice() {
         // A whole block to insert (a drafted claim) is too long for a help line.
-        [e] if e.replacement.trim_end().contains('\n') && e.span.is_empty() => f.title.clone(),
+        [e] if e.replacement.trim_end().contains('\n') && e.span.is_empty() => f.title.to_string(),
         [e] if !e.replacement.is_empty() && !f.title.contains(&*e.replacement) => {
             // A wrapped replacement reads as one line in a help note.
             let shown: Vec<&str> = e.replacement.split_whitespace().collect();
             format!("{}: {}", f.title, shown.join(" "))
         }
-        _ => f.title.clone(),
+        _ => f.title.to_string(),
     });
     let help = help.map(|h| escape_controls(&h).into_owned());
     let title = escape_controls(&d.message);

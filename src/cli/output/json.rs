@@ -57,7 +57,7 @@ pub(crate) fn render(c: &Checked<'_>) -> Vec<Finding> {
                 code: d.code.as_str(),
                 name: d.code.name(),
                 severity: d.severity.as_str(),
-                message: d.message.clone(),
+                message: d.message.to_string(),
                 line: region.start.line,
                 column: region.start.column,
                 end_line: region.end.line,
@@ -73,12 +73,12 @@ pub(crate) fn render(c: &Checked<'_>) -> Vec<Finding> {
                             column: reg.start.column,
                             end_line: reg.end.line,
                             end_column: reg.end.column,
-                            message: r.message.clone(),
+                            message: r.message.to_string(),
                         })
                     })
                     .collect(),
                 fix: d.fix.as_ref().map(|f| Fix {
-                    title: f.title.clone(),
+                    title: f.title.to_string(),
                     edits: f
                         .edits
                         .iter()

@@ -222,7 +222,7 @@ pub(crate) fn render(c: &Checked<'_>, cwd: Option<&Path>) -> Vec<SarifResult> {
             rule_index: rule_index(d.code),
             level: level(d.severity),
             message: Message {
-                text: d.message.clone(),
+                text: d.message.to_string(),
             },
             locations: vec![Location {
                 id: None,
@@ -249,7 +249,7 @@ pub(crate) fn render(c: &Checked<'_>, cwd: Option<&Path>) -> Vec<SarifResult> {
                         region: region.into(),
                     },
                     message: Some(Message {
-                        text: r.message.clone(),
+                        text: r.message.to_string(),
                     }),
                 })
                 .collect(),
@@ -259,7 +259,7 @@ pub(crate) fn render(c: &Checked<'_>, cwd: Option<&Path>) -> Vec<SarifResult> {
                 .filter(|f| !f.edits.is_empty())
                 .map(|f| Fix {
                     description: Message {
-                        text: f.title.clone(),
+                        text: f.title.to_string(),
                     },
                     artifact_changes: vec![ArtifactChange {
                         artifact_location: file.clone(),
