@@ -325,6 +325,9 @@ pub fn check(
     let mut anchors: Vec<(usize, Anchor)> = Vec::with_capacity(claims + claims / 4);
     let mut used_actors = vec![false; parsed.model.actors.len()];
     let mut live_keys: Vec<u64> = Vec::with_capacity(if cache.disabled { 0 } else { claims });
+    // Whether `anchors` was left empty because this run's anchors are those kept in
+    // `cache.duplicates`.
+    let mut kept_anchors = false;
     match article {
         ArticleRef::Failed(err) => {
             out.push(file::article_unreadable(parsed, err));
@@ -438,12 +441,21 @@ pub fn check(
                         cache.duplicates.as_ref().map_or(&[], |(a, _)| a.as_slice());
                     let a = old.partition_point(|(i, _)| *i < prefix);
                     let b = old.partition_point(|(i, _)| *i < old_middle.end);
-                    anchors.extend_from_slice(&old[..a]);
-                    for (k, (_, result)) in middle.iter().enumerate() {
-                        anchors.extend(result.anchors.iter().map(|x| (prefix + k, *x)));
+                    let mut new_middle = middle.iter().enumerate().flat_map(|(k, (_, result))| {
+                        result.anchors.iter().map(move |x| (prefix + k, *x))
+                    });
+                    // Most edits leave the claim count and the middle's anchors as they
+                    // were: then the list is the last run's, and neither copying it (tens
+                    // of thousands of anchors on a big file) nor comparing the copy with it
+                    // is needed.
+                    kept_anchors =
+                        claims == old_len && new_middle.clone().eq(old[a..b].iter().copied());
+                    if !kept_anchors {
+                        anchors.extend_from_slice(&old[..a]);
+                        anchors.extend(&mut new_middle);
+                        let moved = claims as isize - old_len as isize;
+                        anchors.extend(old[b..].iter().map(|(i, x)| (shift_index(*i, moved), *x)));
                     }
-                    let moved = claims as isize - old_len as isize;
-                    anchors.extend(old[b..].iter().map(|(i, x)| (shift_index(*i, moved), *x)));
                 }
                 if middle.len() == old_middle.len() {
                     // One claim edited in place: nothing after it moves.
@@ -481,13 +493,18 @@ pub fn check(
             // Coverage depends on the anchors and the article alone: most re-checks leave
             // every anchor where it was, and sorting them all again was a good part of an
             // edit on a big file.
-            let same_anchors = matches!(&cache.duplicates, Some((old, _)) if *old == anchors);
+            let same_anchors =
+                kept_anchors || matches!(&cache.duplicates, Some((old, _)) if *old == anchors);
             let (total, unannotated) = match &cache.coverage {
                 Some((a, total, missing)) if same_anchors && Arc::ptr_eq(a, art) => {
                     (*total, missing.clone())
                 }
                 _ => {
-                    let spans: Vec<Span> = anchors.iter().map(|(_, a)| a.span).collect();
+                    let this_run = match &cache.duplicates {
+                        Some((old, _)) if kept_anchors => old.as_slice(),
+                        _ => anchors.as_slice(),
+                    };
+                    let spans: Vec<Span> = this_run.iter().map(|(_, a)| a.span).collect();
                     credit::unannotated(art, &spans)
                 }
             };

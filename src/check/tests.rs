@@ -1781,3 +1781,70 @@ pub(crate) fn pier_checked_keeping_quotes(
     );
     (parsed, article, diagnostics, cache)
 }
+
+/// Edits that keep the claim count: the re-check takes the last run's anchors as they are
+/// when the edited claim's anchors did not change, and builds them again when they did
+/// (a quote edited so that it no longer anchors, then edited back). Each re-check equals
+/// a fresh check, coverage included.
+#[test]
+fn edits_keeping_the_claim_count_follow_anchor_changes() {
+    let claims = include_str!("../../examples/000_a935861ad7be96ce.claims");
+    let article = Arc::new(Article::new(ARTICLE));
+    let config = Config::default();
+    let mut live = Parsed::new(claims);
+    let mut cache = ClaimCache::new();
+    check(&live, ArticleRef::Loaded(&article), &config, &mut cache);
+    let first = cache.last_coverage.clone().expect("coverage");
+    let word = "Mercenaries";
+    let at = live
+        .text
+        .find("quote: Mercenaries")
+        .expect("the example's first quote")
+        + 7;
+    let steps: Vec<(Span, &str)> = vec![
+        // The stance only: the same anchors.
+        (
+            Span::new(
+                live.text.find("asserts").unwrap(),
+                live.text.find("asserts").unwrap() + 7,
+            ),
+            "denies",
+        ),
+        // The quote no longer found: its anchor goes.
+        (Span::new(at, at + word.len()), "Qzxwvkjq"),
+        // Back: the anchor returns (the claim as after the first step).
+        (Span::new(at, at + "Qzxwvkjq".len()), word),
+    ];
+    let mut coverages = Vec::new();
+    for (k, (range, inserted)) in steps.into_iter().enumerate() {
+        assert!(live.edit(range, inserted), "step {k} is incremental");
+        let warm = check(&live, ArticleRef::Loaded(&article), &config, &mut cache);
+        let warm_coverage = cache.last_coverage.clone();
+        let mut fresh_cache = ClaimCache::new();
+        let fresh = Parsed::new(live.text.as_str());
+        let cold = check(
+            &fresh,
+            ArticleRef::Loaded(&article),
+            &config,
+            &mut fresh_cache,
+        );
+        assert_eq!(warm, cold, "step {k}: findings");
+        assert_eq!(
+            warm_coverage, fresh_cache.last_coverage,
+            "step {k}: coverage"
+        );
+        // The last step's claim is the first step's again: its results come from the cache.
+        assert_eq!(
+            cache.last_misses,
+            [1, 1, 0][k],
+            "step {k}: claims re-checked"
+        );
+        coverages.push(warm_coverage.expect("coverage"));
+    }
+    assert_eq!(coverages[0], first, "a stance edit leaves the coverage");
+    assert_ne!(
+        coverages[1], first,
+        "the unanchored quote's statement is uncovered"
+    );
+    assert_eq!(coverages[2], first, "the quote restored covers it again");
+}
