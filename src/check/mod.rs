@@ -203,6 +203,9 @@ pub struct ClaimCache {
     refs: file::RefFindings,
     /// The anchors of the last run and the duplicate quotes among them.
     duplicates: Option<DuplicateMemo>,
+    /// The indices of the last run's claims whose results hold findings, in order, kept
+    /// with `ordered`.
+    with_findings: Vec<usize>,
     /// How many of the last run's claims name each declared actor (by index), kept with
     /// `ordered`: an edit adds and takes away only the uses of the claims it replaces.
     uses: Vec<u32>,
@@ -469,15 +472,34 @@ pub fn check(
                 } else {
                     ordered.splice(old_middle, middle);
                 }
-                for (i, (_, result)) in ordered.iter().enumerate() {
-                    if !result.diagnostics.is_empty() {
-                        let at = parsed.model.claims[i].span.start as isize;
-                        out.extend(result.diagnostics.iter().map(|d| d.clone().shifted(at)));
+                if incremental {
+                    // The claims with findings: those before the middle as they were, the
+                    // middle's found again, those after renumbered (an edit reads the
+                    // results of the claims with findings only, not of all of them).
+                    let with = &mut cache.with_findings;
+                    let lo = with.partition_point(|&i| i < prefix);
+                    let hi = with.partition_point(|&i| i < old_len - suffix);
+                    let moved = claims as isize - old_len as isize;
+                    for i in &mut with[hi..] {
+                        *i = shift_index(*i, moved);
                     }
-                    if !incremental {
+                    let found =
+                        (prefix..claims - suffix).filter(|&i| !ordered[i].1.diagnostics.is_empty());
+                    with.splice(lo..hi, found);
+                } else {
+                    cache.with_findings.clear();
+                    for (i, (_, result)) in ordered.iter().enumerate() {
+                        if !result.diagnostics.is_empty() {
+                            cache.with_findings.push(i);
+                        }
                         anchors.extend(result.anchors.iter().map(|a| (i, *a)));
                         count_uses(&mut cache.uses, &result.actors, true);
                     }
+                }
+                for &i in &cache.with_findings {
+                    let at = parsed.model.claims[i].span.start as isize;
+                    let found = &ordered[i].1.diagnostics;
+                    out.extend(found.iter().map(|d| d.clone().shifted(at)));
                 }
                 for (used, n) in used_actors.iter_mut().zip(&cache.uses) {
                     *used = *n > 0;
