@@ -340,6 +340,27 @@ impl Diagnostic {
 mod tests {
     use super::*;
 
+    /// A shared text reads, compares, prints and serializes as the string it holds.
+    #[test]
+    fn text_behaves_as_its_string() {
+        let owned = String::from("no claim records the \"statement\"");
+        let t = Text::from(owned.clone());
+        assert_eq!(t, owned.as_str());
+        assert_eq!(owned, t);
+        assert_eq!(format!("{t}"), owned);
+        assert_eq!(format!("{t:?}"), format!("{owned:?}"));
+        assert_eq!(
+            serde_json::to_string(&t).unwrap(),
+            serde_json::to_string(&owned).unwrap()
+        );
+        let copy = t.clone();
+        assert!(
+            std::ptr::eq(copy.as_str(), t.as_str()),
+            "a copy shares the text"
+        );
+        assert_eq!(Text::default(), "");
+    }
+
     #[test]
     fn codes_are_unique_and_parse_both_ways() {
         let mut seen = std::collections::HashSet::new();
