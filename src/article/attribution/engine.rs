@@ -687,6 +687,7 @@ fn quotes(toks: &[Tok]) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut double: Option<usize> = None;
     let mut single: Option<usize> = None;
+    let mut nested = 0usize;
     let adjacent_word = |i: usize, after: bool| -> bool {
         let j = if after { i + 1 } else { i.wrapping_sub(1) };
         toks.get(j).is_some_and(|t| {
@@ -712,6 +713,29 @@ fn quotes(toks: &[Tok]) -> Vec<Quote> {
     for (i, t) in toks.iter().enumerate() {
         match t.p {
             '\u{201c}' | '\u{ab}' | '\u{201e}' if double.is_none() => {
+                double = Some(i);
+                single = None;
+            }
+            // A double quotation inside a double quotation (`“I live in what he calls
+            // “hell” and …”`): its closing mark does not close the outer one, when two
+            // closing marks follow (else the outer one was left open by a slip).
+            '\u{201c}'
+                if toks[i + 1..]
+                    .iter()
+                    .filter(|x| x.p == '\u{201d}')
+                    .nth(nested + 1)
+                    .is_some() =>
+            {
+                nested += 1
+            }
+            '\u{201d}' | '\u{bb}' if nested > 0 => nested -= 1,
+            // A paragraph opened with a closing mark by a slip of the keyboard
+            // (`”We will …” ― Ann Berg`): an opening mark when another closes it later.
+            '\u{201d}'
+                if i == 0
+                    && double.is_none()
+                    && toks[1..].iter().any(|x| matches!(x.p, '\u{201d}' | '"')) =>
+            {
                 double = Some(i);
                 single = None;
             }
@@ -1319,11 +1343,40 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             {
                 j += 1;
             }
+            // "in a June report", "in a Fox News interview", "in a 2015 memo": up to
+            // three modifiers (a month, a name, a year) before the noun, after a
+            // determiner.
+            if j > i + 1 && j < hi && !STATEMENT_NOUNS_SET.contains(t[j].low.as_str()) {
+                if let Some(k) = (j + 1..hi.min(j + 4))
+                    .find(|&k| t[k].word() && STATEMENT_NOUNS_SET.contains(t[k].low.as_str()))
+                {
+                    if (j..k).all(|m| {
+                        t[m].word()
+                            && (t[m].cap || t[m].low.chars().all(|c| c.is_ascii_digit()))
+                            && !t[m].reports()
+                    }) {
+                        j = k;
+                    }
+                }
+            }
             if j < hi && STATEMENT_NOUNS_SET.contains(t[j].low.as_str()) {
                 if i == t.len() || t[i].s() >= *cue_end {
                     *cue_end = t[j].e();
                 }
                 i = j + 1;
+                // "in a report released on Monday": a participle and its phrase of time
+                // or place describe the statement, up to a comma or the end.
+                if i < hi
+                    && matches!(
+                        t[i].low.as_str(),
+                        "released" | "published" | "issued" | "posted" | "filed" | "aired"
+                    )
+                {
+                    let end = (i + 1..hi).find(|&k| !t[k].word()).unwrap_or(hi);
+                    if end - i <= 6 && (i + 1..end).all(|m| !t[m].is("that")) {
+                        i = end;
+                    }
+                }
                 if i < hi && matches!(t[i].low.as_str(), "with" | "to" | "on") {
                     if let Some(r) = np_right(b, i + 1, hi) {
                         addressee = Some(span_of(b, r));
@@ -3045,9 +3098,21 @@ fn passive(
     {
         return false;
     }
-    let Some(src) = np_right(b, cue_last + 2, hi) else {
+    let Some(mut src) = np_right(b, cue_last + 2, hi) else {
         return false;
     };
+    // "was criticized by the mayor for his remarks": the reason is not the agent's.
+    if let Some(f) = (src.0 + 1..src.1).find(|&f| {
+        t[f].is("for")
+            && t.get(f + 1).is_some_and(|n| {
+                matches!(
+                    n.low.as_str(),
+                    "his" | "her" | "its" | "their" | "our" | "my"
+                ) || (n.low.ends_with("ing") && !n.cap)
+            })
+    }) {
+        src.1 = f;
+    }
     let aux = ci - 1;
     let start = (lo..aux)
         .rev()
@@ -3253,6 +3318,20 @@ fn forward(
                     e -= 1;
                 }
                 left = np_left(b, lo, e);
+                // "The council hired a carpenter who said": the object of the verb
+                // before, from its determiner on (not `the head of the union who`).
+                if let Some((s, e)) = left {
+                    if let Some(d) = (s + 1..e).rev().find(|&d| {
+                        matches!(t[d].low.as_str(), "a" | "an" | "the")
+                            && t[d - 1].word()
+                            && !t[d - 1].cap
+                            && !PREPS_SET.contains(t[d - 1].low.as_str())
+                            && !DETS_SET.contains(t[d - 1].low.as_str())
+                            && !t[d - 1].is("and")
+                    }) {
+                        left = Some((d, e));
+                    }
+                }
             } else if matches!(prev.low.as_str(), "and" | "but" | "or" | "then") && k - 1 > lo {
                 // "X supported Democrats … and said": the clause's subject.
                 let from = skip_intro(a, b, lo, k - 1).unwrap_or(lo);
