@@ -1414,10 +1414,22 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             }
             break;
         }
-        // ", in an interview with Sputnik," / ", according to X,"
+        // ", in an interview with Sputnik," / ", according to X," / ", as did the
+        // union itself," (another speaker of the same words)
         if t[i].p == ',' {
             if let Some(k) = (i + 1..hi.min(i + 12)).find(|&k| t[k].p == ',') {
                 let first = t[i + 1].low.as_str();
+                let as_did = first == "as"
+                    && t.get(i + 2).is_some_and(|x| {
+                        matches!(
+                            x.low.as_str(),
+                            "did" | "does" | "do" | "has" | "have" | "had"
+                        )
+                    });
+                if as_did {
+                    i = k + 1;
+                    continue;
+                }
                 if PREPS_SET.contains(first) || first.ends_with("ly") || day_word(first) {
                     let mut inner_end = *cue_end;
                     let (_, addr) = skip_adjuncts(b, i + 1, k, &mut inner_end);
@@ -2946,6 +2958,46 @@ fn trailing(
         addressee = addr;
     }
     j = j2;
+    // "These workers, Berg explained earlier in the hearing, were …": a short adverbial
+    // phrase left after a verb of saying, up to the comma that closes the interrupting
+    // reporting clause, belongs to it.
+    if j < hi
+        && t[j].word()
+        && clause_start > lo
+        && t[clause_start - 1].p == ','
+        && !b.quotes.iter().any(|q| {
+            q.close
+                .is_some_and(|c| c < clause_start && c + 2 >= clause_start)
+        })
+        && matches!(
+            lemma,
+            "say"
+                | "explain"
+                | "add"
+                | "note"
+                | "argue"
+                | "insist"
+                | "write"
+                | "tell"
+                | "claim"
+                | "warn"
+                | "acknowledge"
+                | "admit"
+                | "concede"
+                | "testify"
+        )
+        && (PREPS_SET.contains(t[j].low.as_str())
+            || matches!(
+                t[j].low.as_str(),
+                "earlier" | "later" | "again" | "also" | "repeatedly"
+            ))
+    {
+        if let Some(k) = (j + 1..hi.min(j + 9)).find(|&k| !t[k].word()) {
+            if t[k].p == ',' && (j..k).all(|m| !t[m].is("that") && !t[m].reports()) {
+                j = k;
+            }
+        }
+    }
     // What may follow: the unit's end, a second part of a split quote, or the rest of a
     // sentence the reporting clause interrupts.
     let rest_words = (j..hi).any(|k| t[k].word());

@@ -1185,3 +1185,26 @@ fn paragraph_opened_with_a_closing_mark_and_nested_quotation() {
     ))
     .is_empty());
 }
+
+#[test]
+fn interrupting_clause_with_an_adverbial_phrase_and_as_did() {
+    let found = seen(&format!(
+        "{H}The night crews, Anna Berg explained earlier in the inquiry, were paid twice a month."
+    ));
+    let s = found
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("explained"))
+        .expect("the interrupting clause reports");
+    assert_eq!(s.source.as_deref(), Some("Anna Berg"));
+    assert_eq!(s.content, ["The night crews", "were paid twice a month"]);
+    // A verb that is no verb of saying keeps its phrase: nothing is read around it.
+    let found = seen(&format!(
+        "{H}The night crews, Anna Berg hoped during the inquiry, were paid twice a month."
+    ));
+    assert!(found.iter().all(|s| s.content.len() < 2), "{found:#?}");
+    let s = only(&format!(
+        "{H}Several pilots warned, as did the harbour office itself, that the channel would silt up."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Several pilots"));
+    assert_eq!(s.content, ["the channel would silt up"]);
+}
