@@ -4465,6 +4465,12 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
                     .any(|w| matches!(w, "second" | "third" | "another" | "other"))
                 {
                     None
+                } else if let Some(t) = (cls == Class::Person)
+                    .then(|| titled_name_before(a, src.start, &head))
+                    .flatten()
+                {
+                    // "the mayor" after "Mayor Ann Berg": the name the title stands before.
+                    Some((t, Vec::new()))
                 } else {
                     pick_prev(cls).filter(|(sp, _)| {
                         // The minister / the ministry: the head word appears in the earlier mention
@@ -4631,6 +4637,65 @@ fn sentence_subject(a: &Article, start: usize, before: usize) -> Option<Span> {
 
 /// The last capitalized name of at least two words before `offset` in the same or previous
 /// paragraph, of class `want`.
+/// The last name before `offset` written after `head` as a capitalized title (`the
+/// mayor` → `Mayor Ann Berg`), within the 3,000 bytes before it: the title and the
+/// capitalized words after it (with a lowercase particle between two of them, `de`).
+fn titled_name_before(a: &Article, offset: usize, head: &str) -> Option<Span> {
+    let text = &a.text;
+    let mut from = offset.saturating_sub(3000);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let hay = &text[from..offset];
+    let mut title = String::new();
+    let mut chars = head.chars();
+    let first = chars.next()?;
+    title.extend(first.to_uppercase());
+    title.push_str(chars.as_str());
+    if title.len() < 4 {
+        return None;
+    }
+    for (k, _) in hay.rmatch_indices(title.as_str()) {
+        let before_ok = hay[..k]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let rest = &hay[k + title.len()..];
+        // `Vice President Lee`: a title of another office.
+        let prev_word = hay[..k].trim_end().rsplit(' ').next().unwrap_or("");
+        let other_office = hay[..k].ends_with(' ')
+            && prev_word.starts_with(char::is_uppercase)
+            && prev_word.ends_with(char::is_alphanumeric);
+        if !before_ok || other_office || !rest.starts_with(' ') {
+            continue;
+        }
+        let mut end = k + title.len();
+        let mut words = 0;
+        let mut pos = end;
+        for w in rest.split(' ').skip(1).take(5) {
+            let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let cap = word.starts_with(char::is_uppercase);
+            let particle = matches!(word, "de" | "van" | "von" | "da" | "del" | "al" | "bin");
+            if word.is_empty() || !(cap || particle) {
+                break;
+            }
+            pos += 1 + w.len();
+            if cap {
+                words += 1;
+                end = pos - (w.len() - word.len());
+            }
+            // An initial (`Joseph R. Lee`) goes on; other punctuation ends the name.
+            if word.len() != w.len() && !(word.len() == 1 && w == format!("{word}.")) {
+                break;
+            }
+        }
+        if words > 0 {
+            return Some(Span::new(from + k, from + end));
+        }
+    }
+    None
+}
+
 fn last_name_before(a: &Article, offset: usize, want: Class) -> Option<Span> {
     let p = a.paragraph_of(offset)?;
     let from = a.paragraphs[p.saturating_sub(1)].start;

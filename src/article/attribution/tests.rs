@@ -1208,3 +1208,26 @@ fn interrupting_clause_with_an_adverbial_phrase_and_as_did() {
     assert_eq!(s.source.as_deref(), Some("Several pilots"));
     assert_eq!(s.content, ["the channel would silt up"]);
 }
+
+#[test]
+fn descriptor_resolves_to_the_name_its_title_stands_before() {
+    let text = format!(
+        "{H}Nine boats were damaged in the harbour by a storm that Mayor Ines de Vale called \u{201c}the worst in years.\u{201d}\n\nAt the dock, the mayor said that the pier would reopen in May."
+    );
+    let found = seen(&text);
+    let s = found
+        .iter()
+        .find(|s| s.source.as_deref() == Some("the mayor"))
+        .expect("the mayor reports");
+    assert_eq!(s.resolved.as_deref(), Some("Mayor Ines de Vale"));
+    // A title of another office (`Vice Mayor`) is not this one.
+    let text = format!(
+        "{H}Nine boats were damaged in the harbour by a storm that Vice Mayor Tom Reed called \u{201c}the worst in years.\u{201d}\n\nAt the dock, the mayor said that the pier would reopen in May."
+    );
+    let found = seen(&text);
+    let s = found
+        .iter()
+        .find(|s| s.source.as_deref() == Some("the mayor"))
+        .expect("the mayor reports");
+    assert_ne!(s.resolved.as_deref(), Some("Mayor Tom Reed"));
+}
