@@ -687,6 +687,7 @@ fn quotes(toks: &[Tok]) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut double: Option<usize> = None;
     let mut single: Option<usize> = None;
+    let mut nested = 0usize;
     let adjacent_word = |i: usize, after: bool| -> bool {
         let j = if after { i + 1 } else { i.wrapping_sub(1) };
         toks.get(j).is_some_and(|t| {
@@ -712,6 +713,29 @@ fn quotes(toks: &[Tok]) -> Vec<Quote> {
     for (i, t) in toks.iter().enumerate() {
         match t.p {
             '\u{201c}' | '\u{ab}' | '\u{201e}' if double.is_none() => {
+                double = Some(i);
+                single = None;
+            }
+            // A double quotation inside a double quotation (`“I live in what he calls
+            // “hell” and …”`): its closing mark does not close the outer one, when two
+            // closing marks follow (else the outer one was left open by a slip).
+            '\u{201c}'
+                if toks[i + 1..]
+                    .iter()
+                    .filter(|x| x.p == '\u{201d}')
+                    .nth(nested + 1)
+                    .is_some() =>
+            {
+                nested += 1
+            }
+            '\u{201d}' | '\u{bb}' if nested > 0 => nested -= 1,
+            // A paragraph opened with a closing mark by a slip of the keyboard
+            // (`”We will …” ― Ann Berg`): an opening mark when another closes it later.
+            '\u{201d}'
+                if i == 0
+                    && double.is_none()
+                    && toks[1..].iter().any(|x| matches!(x.p, '\u{201d}' | '"')) =>
+            {
                 double = Some(i);
                 single = None;
             }
@@ -1319,11 +1343,40 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             {
                 j += 1;
             }
+            // "in a June report", "in a Fox News interview", "in a 2015 memo": up to
+            // three modifiers (a month, a name, a year) before the noun, after a
+            // determiner.
+            if j > i + 1 && j < hi && !STATEMENT_NOUNS_SET.contains(t[j].low.as_str()) {
+                if let Some(k) = (j + 1..hi.min(j + 4))
+                    .find(|&k| t[k].word() && STATEMENT_NOUNS_SET.contains(t[k].low.as_str()))
+                {
+                    if (j..k).all(|m| {
+                        t[m].word()
+                            && (t[m].cap || t[m].low.chars().all(|c| c.is_ascii_digit()))
+                            && !t[m].reports()
+                    }) {
+                        j = k;
+                    }
+                }
+            }
             if j < hi && STATEMENT_NOUNS_SET.contains(t[j].low.as_str()) {
                 if i == t.len() || t[i].s() >= *cue_end {
                     *cue_end = t[j].e();
                 }
                 i = j + 1;
+                // "in a report released on Monday": a participle and its phrase of time
+                // or place describe the statement, up to a comma or the end.
+                if i < hi
+                    && matches!(
+                        t[i].low.as_str(),
+                        "released" | "published" | "issued" | "posted" | "filed" | "aired"
+                    )
+                {
+                    let end = (i + 1..hi).find(|&k| !t[k].word()).unwrap_or(hi);
+                    if end - i <= 6 && (i + 1..end).all(|m| !t[m].is("that")) {
+                        i = end;
+                    }
+                }
                 if i < hi && matches!(t[i].low.as_str(), "with" | "to" | "on") {
                     if let Some(r) = np_right(b, i + 1, hi) {
                         addressee = Some(span_of(b, r));
@@ -1361,10 +1414,22 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             }
             break;
         }
-        // ", in an interview with Sputnik," / ", according to X,"
+        // ", in an interview with Sputnik," / ", according to X," / ", as did the
+        // union itself," (another speaker of the same words)
         if t[i].p == ',' {
             if let Some(k) = (i + 1..hi.min(i + 12)).find(|&k| t[k].p == ',') {
                 let first = t[i + 1].low.as_str();
+                let as_did = first == "as"
+                    && t.get(i + 2).is_some_and(|x| {
+                        matches!(
+                            x.low.as_str(),
+                            "did" | "does" | "do" | "has" | "have" | "had"
+                        )
+                    });
+                if as_did {
+                    i = k + 1;
+                    continue;
+                }
                 if PREPS_SET.contains(first) || first.ends_with("ly") || day_word(first) {
                     let mut inner_end = *cue_end;
                     let (_, addr) = skip_adjuncts(b, i + 1, k, &mut inner_end);
@@ -2893,6 +2958,46 @@ fn trailing(
         addressee = addr;
     }
     j = j2;
+    // "These workers, Berg explained earlier in the hearing, were …": a short adverbial
+    // phrase left after a verb of saying, up to the comma that closes the interrupting
+    // reporting clause, belongs to it.
+    if j < hi
+        && t[j].word()
+        && clause_start > lo
+        && t[clause_start - 1].p == ','
+        && !b.quotes.iter().any(|q| {
+            q.close
+                .is_some_and(|c| c < clause_start && c + 2 >= clause_start)
+        })
+        && matches!(
+            lemma,
+            "say"
+                | "explain"
+                | "add"
+                | "note"
+                | "argue"
+                | "insist"
+                | "write"
+                | "tell"
+                | "claim"
+                | "warn"
+                | "acknowledge"
+                | "admit"
+                | "concede"
+                | "testify"
+        )
+        && (PREPS_SET.contains(t[j].low.as_str())
+            || matches!(
+                t[j].low.as_str(),
+                "earlier" | "later" | "again" | "also" | "repeatedly"
+            ))
+    {
+        if let Some(k) = (j + 1..hi.min(j + 9)).find(|&k| !t[k].word()) {
+            if t[k].p == ',' && (j..k).all(|m| !t[m].is("that") && !t[m].reports()) {
+                j = k;
+            }
+        }
+    }
     // What may follow: the unit's end, a second part of a split quote, or the rest of a
     // sentence the reporting clause interrupts.
     let rest_words = (j..hi).any(|k| t[k].word());
@@ -3045,9 +3150,21 @@ fn passive(
     {
         return false;
     }
-    let Some(src) = np_right(b, cue_last + 2, hi) else {
+    let Some(mut src) = np_right(b, cue_last + 2, hi) else {
         return false;
     };
+    // "was criticized by the mayor for his remarks": the reason is not the agent's.
+    if let Some(f) = (src.0 + 1..src.1).find(|&f| {
+        t[f].is("for")
+            && t.get(f + 1).is_some_and(|n| {
+                matches!(
+                    n.low.as_str(),
+                    "his" | "her" | "its" | "their" | "our" | "my"
+                ) || (n.low.ends_with("ing") && !n.cap)
+            })
+    }) {
+        src.1 = f;
+    }
     let aux = ci - 1;
     let start = (lo..aux)
         .rev()
@@ -3253,6 +3370,20 @@ fn forward(
                     e -= 1;
                 }
                 left = np_left(b, lo, e);
+                // "The council hired a carpenter who said": the object of the verb
+                // before, from its determiner on (not `the head of the union who`).
+                if let Some((s, e)) = left {
+                    if let Some(d) = (s + 1..e).rev().find(|&d| {
+                        matches!(t[d].low.as_str(), "a" | "an" | "the")
+                            && t[d - 1].word()
+                            && !t[d - 1].cap
+                            && !PREPS_SET.contains(t[d - 1].low.as_str())
+                            && !DETS_SET.contains(t[d - 1].low.as_str())
+                            && !t[d - 1].is("and")
+                    }) {
+                        left = Some((d, e));
+                    }
+                }
             } else if matches!(prev.low.as_str(), "and" | "but" | "or" | "then") && k - 1 > lo {
                 // "X supported Democrats … and said": the clause's subject.
                 let from = skip_intro(a, b, lo, k - 1).unwrap_or(lo);
@@ -4334,6 +4465,12 @@ fn resolve(a: &Article, blocks: &[Block], mut found: Vec<Found>) -> Vec<Attribut
                     .any(|w| matches!(w, "second" | "third" | "another" | "other"))
                 {
                     None
+                } else if let Some(t) = (cls == Class::Person)
+                    .then(|| titled_name_before(a, src.start, &head))
+                    .flatten()
+                {
+                    // "the mayor" after "Mayor Ann Berg": the name the title stands before.
+                    Some((t, Vec::new()))
                 } else {
                     pick_prev(cls).filter(|(sp, _)| {
                         // The minister / the ministry: the head word appears in the earlier mention
@@ -4500,6 +4637,65 @@ fn sentence_subject(a: &Article, start: usize, before: usize) -> Option<Span> {
 
 /// The last capitalized name of at least two words before `offset` in the same or previous
 /// paragraph, of class `want`.
+/// The last name before `offset` written after `head` as a capitalized title (`the
+/// mayor` → `Mayor Ann Berg`), within the 3,000 bytes before it: the title and the
+/// capitalized words after it (with a lowercase particle between two of them, `de`).
+fn titled_name_before(a: &Article, offset: usize, head: &str) -> Option<Span> {
+    let text = &a.text;
+    let mut from = offset.saturating_sub(3000);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let hay = &text[from..offset];
+    let mut title = String::new();
+    let mut chars = head.chars();
+    let first = chars.next()?;
+    title.extend(first.to_uppercase());
+    title.push_str(chars.as_str());
+    if title.len() < 4 {
+        return None;
+    }
+    for (k, _) in hay.rmatch_indices(title.as_str()) {
+        let before_ok = hay[..k]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let rest = &hay[k + title.len()..];
+        // `Vice President Lee`: a title of another office.
+        let prev_word = hay[..k].trim_end().rsplit(' ').next().unwrap_or("");
+        let other_office = hay[..k].ends_with(' ')
+            && prev_word.starts_with(char::is_uppercase)
+            && prev_word.ends_with(char::is_alphanumeric);
+        if !before_ok || other_office || !rest.starts_with(' ') {
+            continue;
+        }
+        let mut end = k + title.len();
+        let mut words = 0;
+        let mut pos = end;
+        for w in rest.split(' ').skip(1).take(5) {
+            let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let cap = word.starts_with(char::is_uppercase);
+            let particle = matches!(word, "de" | "van" | "von" | "da" | "del" | "al" | "bin");
+            if word.is_empty() || !(cap || particle) {
+                break;
+            }
+            pos += 1 + w.len();
+            if cap {
+                words += 1;
+                end = pos - (w.len() - word.len());
+            }
+            // An initial (`Joseph R. Lee`) goes on; other punctuation ends the name.
+            if word.len() != w.len() && !(word.len() == 1 && w == format!("{word}.")) {
+                break;
+            }
+        }
+        if words > 0 {
+            return Some(Span::new(from + k, from + end));
+        }
+    }
+    None
+}
+
 fn last_name_before(a: &Article, offset: usize, want: Class) -> Option<Span> {
     let p = a.paragraph_of(offset)?;
     let from = a.paragraphs[p.saturating_sub(1)].start;

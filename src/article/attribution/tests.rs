@@ -1086,3 +1086,148 @@ fn put_it_and_as_report_nothing_elsewhere() {
     // `as` comparing, with no reporting verb, reports nothing.
     assert!(seen(&format!("{H}The new pier is as long as the old one was.")).is_empty());
 }
+
+#[test]
+fn statement_noun_with_a_name_or_month_and_a_participle() {
+    for (tail, cue) in [
+        ("said in a June report.", "said in a June report"),
+        (
+            "said in its Harbour Board memo.",
+            "said in its Harbour Board memo",
+        ),
+        ("said in a report released on Monday.", "said in a report"),
+    ] {
+        let s = only(&format!(
+            "{H}The lower ferry tier paid 3.1 percent more, the port office {tail}"
+        ));
+        assert_eq!(s.source.as_deref(), Some("the port office"), "{tail}");
+        assert_eq!(s.cue.as_deref(), Some(cue), "{tail}");
+        assert_eq!(
+            s.content,
+            ["The lower ferry tier paid 3.1 percent more"],
+            "{tail}"
+        );
+    }
+    // A noun that is no statement after the month: not an adjunct of the cue, and the
+    // sentence is not read as the office's report.
+    let found = seen(&format!(
+        "{H}The lower ferry tier paid 3.1 percent more, the port office said in a June storm."
+    ));
+    assert!(
+        found
+            .iter()
+            .all(|s| s.cue.as_deref() != Some("said in a June storm")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn relative_clause_speaker_is_the_object_before_who() {
+    let found = seen(&format!(
+        "{H}The council hired a carpenter who said he was never paid for the benches."
+    ));
+    let s = found
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("said"))
+        .expect("the relative clause reports");
+    assert_eq!(s.source.as_deref(), Some("a carpenter"));
+    // The phrase before `who` keeps its prepositional phrase.
+    let found = seen(&format!(
+        "{H}Residents met the head of the ferry union who said the boats would stop."
+    ));
+    let s = found
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("said"))
+        .expect("the relative clause reports");
+    assert_eq!(s.source.as_deref(), Some("the head of the ferry union"));
+}
+
+#[test]
+fn passive_agent_stops_before_its_reason() {
+    let s = only(&format!(
+        "{H}The new toll was criticized by Anna Berg for its cost to farmers."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Anna Berg"));
+    assert_eq!(s.content, ["The new toll"]);
+    // `for` naming whom the agent speaks for stays in the agent.
+    let s = only(&format!(
+        "{H}The new toll was criticized by a spokesman for the farmers' union."
+    ));
+    assert_eq!(
+        s.source.as_deref(),
+        Some("a spokesman for the farmers' union")
+    );
+}
+
+#[test]
+fn paragraph_opened_with_a_closing_mark_and_nested_quotation() {
+    let s = only(&format!(
+        "{H}\u{201d}We will rebuild the north pier before the first frost.\u{201d} \u{2015} Ines Vale"
+    ));
+    assert_eq!(s.kind, ContentKind::Direct);
+    assert_eq!(s.source.as_deref(), Some("Ines Vale"));
+    assert_eq!(
+        s.content,
+        ["We will rebuild the north pier before the first frost"]
+    );
+    // A quotation inside the quotation does not end it.
+    let s = only(&format!(
+        "{H}\u{201c}I would rather fish in what he calls \u{201c}dead water\u{201d} than sell the boat,\u{201d} Tom Reed said."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Tom Reed"));
+    assert_eq!(
+        s.content,
+        ["I would rather fish in what he calls \u{201c}dead water\u{201d} than sell the boat"]
+    );
+    // A closing mark opening a paragraph that nothing closes again is no quotation.
+    assert!(seen(&format!(
+        "{H}\u{201d}The pier stood for a century before the storm took it."
+    ))
+    .is_empty());
+}
+
+#[test]
+fn interrupting_clause_with_an_adverbial_phrase_and_as_did() {
+    let found = seen(&format!(
+        "{H}The night crews, Anna Berg explained earlier in the inquiry, were paid twice a month."
+    ));
+    let s = found
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("explained"))
+        .expect("the interrupting clause reports");
+    assert_eq!(s.source.as_deref(), Some("Anna Berg"));
+    assert_eq!(s.content, ["The night crews", "were paid twice a month"]);
+    // A verb that is no verb of saying keeps its phrase: nothing is read around it.
+    let found = seen(&format!(
+        "{H}The night crews, Anna Berg hoped during the inquiry, were paid twice a month."
+    ));
+    assert!(found.iter().all(|s| s.content.len() < 2), "{found:#?}");
+    let s = only(&format!(
+        "{H}Several pilots warned, as did the harbour office itself, that the channel would silt up."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Several pilots"));
+    assert_eq!(s.content, ["the channel would silt up"]);
+}
+
+#[test]
+fn descriptor_resolves_to_the_name_its_title_stands_before() {
+    let text = format!(
+        "{H}Nine boats were damaged in the harbour by a storm that Mayor Ines de Vale called \u{201c}the worst in years.\u{201d}\n\nAt the dock, the mayor said that the pier would reopen in May."
+    );
+    let found = seen(&text);
+    let s = found
+        .iter()
+        .find(|s| s.source.as_deref() == Some("the mayor"))
+        .expect("the mayor reports");
+    assert_eq!(s.resolved.as_deref(), Some("Mayor Ines de Vale"));
+    // A title of another office (`Vice Mayor`) is not this one.
+    let text = format!(
+        "{H}Nine boats were damaged in the harbour by a storm that Vice Mayor Tom Reed called \u{201c}the worst in years.\u{201d}\n\nAt the dock, the mayor said that the pier would reopen in May."
+    );
+    let found = seen(&text);
+    let s = found
+        .iter()
+        .find(|s| s.source.as_deref() == Some("the mayor"))
+        .expect("the mayor reports");
+    assert_ne!(s.resolved.as_deref(), Some("Mayor Tom Reed"));
+}
