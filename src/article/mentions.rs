@@ -964,7 +964,7 @@ const ADVERBS: &[&str] = &[
     "later",
 ];
 /// Nouns of time that close a phrase of time before a reporting verb ("this month").
-const TIME_NOUNS: &[&str] = &[
+pub(crate) const TIME_NOUNS: &[&str] = &[
     "week",
     "month",
     "year",

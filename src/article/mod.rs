@@ -14,7 +14,7 @@ mod search;
 mod segment;
 
 pub use load::{load, load_resolved, validate, ArticleError, Limits};
-pub(crate) use mentions::is_title_abbreviation;
+pub(crate) use mentions::{is_title_abbreviation, TIME_NOUNS};
 pub use mentions::{Candidate, CandidateKind};
 pub use normalize::{normalize_str, Normalized};
 pub use search::{split_elisions, MatchLevel, PartMatch, QuoteSearch};

@@ -1658,15 +1658,6 @@ fn adverb_ly(word: &str) -> bool {
 /// `The audit not only`, `Harbor Trust just last week` give `the council`, `The audit`,
 /// `Harbor Trust`).
 fn without_trailing_time(clause: &str) -> &str {
-    const TIME: &[&str] = &[
-        "week",
-        "month",
-        "year",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-    ];
     const TRAILING: &[&str] = &[
         "not", "only", "just", "also", "still", "now", "then", "already",
     ];
@@ -1681,7 +1672,8 @@ fn without_trailing_time(clause: &str) -> &str {
         .collect();
     // Not the time of a participle (`A county report released last year`).
     if let Some(k) = spans.windows(2).position(|w| {
-        matches!(w[0].1, "this" | "last" | "next" | "earlier") && TIME.contains(&w[1].1)
+        matches!(w[0].1, "this" | "last" | "next" | "earlier")
+            && crate::article::TIME_NOUNS.contains(&w[1].1)
     }) {
         let participle = spans[..k].iter().any(|(_, w)| {
             w.starts_with(char::is_lowercase)
