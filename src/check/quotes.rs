@@ -55,6 +55,11 @@ fn check_quote(ctx: &Context<'_>, index: usize, quote: &Field, result: &mut Clai
         }
         QuoteSearch::Found { parts, occurrences } => {
             for part in parts {
+                // Most parts match exactly and need none of what a finding says: the
+                // article's text, its line and the fix are worked out only for a finding.
+                if part.level == MatchLevel::Exact {
+                    continue;
+                }
                 let span = value.file_span(part.quote.start, part.quote.end);
                 let article_text = part.article.slice(&article.text);
                 let replacement = collapse(article_text);

@@ -365,7 +365,12 @@ fn check_file<T>(
         });
     }
 
-    let lines = LineIndex::new(&parsed.text);
+    // The tree has every line already: no second scan of the text for line breaks.
+    let lines = LineIndex::from_lines(
+        &parsed.text,
+        parsed.tree.lines.iter().map(|l| (l.content(), l.full())),
+    );
+    debug_assert!(lines == LineIndex::new(&parsed.text));
     let checked = Checked {
         path,
         source: Source {
