@@ -615,27 +615,84 @@ fn word(text: &str, start: usize, mut end: usize) -> Word {
 /// The names completion offers: capitalized names, acronyms, and the noun phrases that
 /// stand as subjects of reporting verbs or after "citing"/"told"/"according to".
 pub(super) fn candidates(a: &Article) -> Vec<Candidate> {
-    let text = &a.text;
-    let mut found: Vec<(String, CandidateKind)> = Vec::new();
-    // Words the article writes in lowercase somewhere (common nouns), in one pass.
-    let lowercase: HashSet<&str> = (0..a.tokens.len())
+    let lowercase = lowercase_words(a);
+    let found = found_names(a, &lowercase);
+    candidates_of(a, &found, &lowercase)
+}
+
+/// The names of [`candidates`] (in its order) of those whose key some name `keep`
+/// accepts has: the same names as filtering [`candidates`], without finding the
+/// mentions of every other name. A check that looks for a name close to a wrong one (a
+/// "did you mean") needs only the few near it.
+pub(super) fn candidate_names_where(a: &Article, keep: impl Fn(&str) -> bool) -> Vec<String> {
+    let lowercase = lowercase_words(a);
+    let found = found_names(a, &lowercase);
+    // Each spelling asked once; a kept spelling keeps every spelling of its key, since
+    // which spelling stands for a key depends on the ones before it.
+    let mut asked: HashMap<&str, bool> = HashMap::default();
+    let mut keys: HashSet<String> = HashSet::default();
+    for (name, _) in &found {
+        if *asked
+            .entry(name.as_str())
+            .or_insert_with(|| keep(name.as_str()))
+        {
+            let key = normalize_str(name);
+            if !key.is_empty() {
+                keys.insert(key);
+            }
+        }
+    }
+    if keys.is_empty() {
+        return Vec::new();
+    }
+    // Names of other keys never meet these in `candidates_of` (its merging is by key),
+    // and sorting keeps the order of what remains: the result is `candidates`' filtered.
+    let some: Vec<(String, CandidateKind)> = found
+        .into_iter()
+        .filter(|(name, _)| keys.contains(&normalize_str(name)))
+        .collect();
+    candidates_of(a, &some, &lowercase)
+        .into_iter()
+        .map(|c| c.name)
+        .collect()
+}
+
+/// Words the article writes in lowercase somewhere (common nouns), in one pass.
+fn lowercase_words(a: &Article) -> HashSet<&str> {
+    (0..a.tokens.len())
         .filter(|&i| {
             a.text[a.norm.original(a.tokens[i].start as usize)..].starts_with(char::is_lowercase)
         })
         .map(|i| a.token_text(i))
-        .collect();
+        .collect()
+}
+
+/// Every phrase that may name someone, in article order, with repeats.
+fn found_names(a: &Article, lowercase: &HashSet<&str>) -> Vec<(String, CandidateKind)> {
+    let text = &a.text;
+    let mut found: Vec<(String, CandidateKind)> = Vec::new();
     for sentence in a.sentences() {
         let ws = words(text, sentence.span);
-        capitalized_runs(text, sentence.span, &ws, &lowercase, &mut found);
+        capitalized_runs(text, sentence.span, &ws, lowercase, &mut found);
         reporting_phrases(text, sentence.span, &ws, &mut found);
     }
     for (acronym, _) in a.acronyms() {
         found.push((acronym.to_uppercase(), CandidateKind::Organization));
     }
+    found
+}
+
+/// The candidates among `found`: one per key, the first spelling that names someone and
+/// is mentioned, ordered by first mention.
+fn candidates_of(
+    a: &Article,
+    found: &[(String, CandidateKind)],
+    lowercase: &HashSet<&str>,
+) -> Vec<Candidate> {
     // Every spelling's mentions, found in one pass over the article.
     let mut spelling: HashMap<&str, usize> = HashMap::default();
     let mut names: Vec<&str> = Vec::new();
-    for (name, _) in &found {
+    for (name, _) in found {
         spelling.entry(name.as_str()).or_insert_with(|| {
             names.push(name.as_str());
             names.len() - 1
@@ -644,7 +701,7 @@ pub(super) fn candidates(a: &Article) -> Vec<Candidate> {
     let mut mentions_of = a.find_phrases(&names);
     let mut by_name: HashMap<String, usize> = HashMap::default();
     let mut out: Vec<Candidate> = Vec::new();
-    for (name, kind) in &found {
+    for (name, kind) in found {
         let key = normalize_str(name);
         if key.is_empty() {
             continue;
@@ -656,7 +713,7 @@ pub(super) fn candidates(a: &Article) -> Vec<Candidate> {
             }
             continue;
         }
-        if !names_someone(name, &lowercase) {
+        if !names_someone(name, lowercase) {
             continue;
         }
         let mentions = std::mem::take(&mut mentions_of[spelling[name.as_str()]]);

@@ -266,6 +266,21 @@ impl Article {
         self.candidates.get_or_init(|| mentions::candidates(self))
     }
 
+    /// The names of [`Article::candidates`], in its order, that a "did you mean" can offer:
+    /// each one `keep` accepts is there (others may be too). Unless the candidates are
+    /// computed already, only the mentions of names near what `keep` accepts are looked
+    /// for, not every name's.
+    pub fn candidate_names_where(&self, keep: impl Fn(&str) -> bool) -> Vec<String> {
+        match self.candidates_if_ready() {
+            Some(all) => all
+                .iter()
+                .filter(|c| keep(&c.name))
+                .map(|c| c.name.clone())
+                .collect(),
+            None => mentions::candidate_names_where(self, keep),
+        }
+    }
+
     /// The names, if [`Article::candidates`] has computed them already: never waits, so a
     /// request with a time budget can answer without them (see `completionBudgetMs`).
     pub fn candidates_if_ready(&self) -> Option<&[Candidate]> {

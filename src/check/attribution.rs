@@ -117,11 +117,11 @@ fn source(
             _ => String::new(),
         };
         let suggestion = article.suggested_name(name, || {
-            let names: Vec<&str> = article
-                .candidates()
-                .iter()
-                .map(|c| c.name.as_str())
-                .collect();
+            // Only the names close to `name` can be offered: their mentions are all that
+            // is looked for.
+            let lower = name.lowercased();
+            let near = article.candidate_names_where(|n| similar_name(&lower, n).is_some());
+            let names: Vec<&str> = near.iter().map(String::as_str).collect();
             closest_name(name, &names).map(str::to_string)
         });
         let suggestion = suggestion.as_deref();
@@ -210,21 +210,23 @@ fn source(
 /// A candidate name close to `name` (a typo in a source), compared case-insensitively.
 fn closest_name<'a>(name: &str, names: &[&'a str]) -> Option<&'a str> {
     let lower = name.lowercased();
-    let len = lower.chars().count();
     names
         .iter()
-        // A similarity of 0.8 needs lengths within a fifth of each other: skip the rest
-        // before paying for an edit distance.
-        .filter(|n| n.len().abs_diff(lower.len()) * 5 <= lower.len().max(n.len()) + 4)
-        .map(|n| {
-            (
-                strsim::normalized_damerau_levenshtein(&lower, &n.lowercased()),
-                *n,
-            )
-        })
-        .filter(|(sim, _)| *sim >= 0.8 && len > 2)
+        .filter_map(|n| Some((similar_name(&lower, n)?, *n)))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, n)| n)
+}
+
+/// The similarity of candidate `n` to a name lowercased as `lower`, when [`closest_name`]
+/// can offer it (0.8 or more).
+fn similar_name(lower: &str, n: &str) -> Option<f64> {
+    // A similarity of 0.8 needs lengths within a fifth of each other: skip the rest
+    // before paying for an edit distance.
+    if n.len().abs_diff(lower.len()) * 5 > lower.len().max(n.len()) + 4 {
+        return None;
+    }
+    let sim = strsim::normalized_damerau_levenshtein(lower, &n.lowercased());
+    (sim >= 0.8 && lower.chars().count() > 2).then_some(sim)
 }
 
 /// Where C022 looks for the cue words of a quote anchored at `anchor`: the sentences the

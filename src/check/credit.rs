@@ -897,11 +897,11 @@ pub(super) fn unused_aliases(model: &Annotation, article: &Article) -> Vec<Diagn
             if alias.text.trim().is_empty() || !article.mentions(&alias.text, person).is_empty() {
                 continue;
             }
-            let names: Vec<&str> = article
-                .candidates()
-                .iter()
-                .map(|c| c.name.as_str())
-                .collect();
+            // Only names close to the alias can be offered: their mentions are all that
+            // is looked for (the article's every name is not needed).
+            let lower = fold_name(&alias.text);
+            let near = article.candidate_names_where(|n| similar(&lower, n).is_some());
+            let names: Vec<&str> = near.iter().map(String::as_str).collect();
             let suggestion = closest(&alias.text, &names);
             let mut message = format!(
                 "alias `{}` of `{}` is never used in the article",
@@ -926,24 +926,28 @@ pub(super) fn unused_aliases(model: &Annotation, article: &Article) -> Vec<Diagn
 /// An article name close to `name` (a typo), or one that ends with `name` corrected.
 fn closest<'a>(name: &str, names: &[&'a str]) -> Option<&'a str> {
     let lower = fold_name(name);
-    let len = lower.chars().count();
     names
         .iter()
-        .filter_map(|n| {
-            let folded = fold_name(n);
-            // The similarity is 1 - distance / longer length, and the distance is at least
-            // the difference of the lengths: a name too much longer or shorter can never
-            // reach 0.75, so it is not compared letter by letter.
-            let other = folded.chars().count();
-            let longer = len.max(other);
-            if longer > 0 && 1.0 - (len.abs_diff(other) as f64) / (longer as f64) < 0.75 {
-                return None;
-            }
-            let sim = strsim::normalized_damerau_levenshtein(&lower, &folded);
-            (sim >= 0.75 && folded != lower).then_some((sim, *n))
-        })
+        .filter_map(|n| Some((similar(&lower, n)?, *n)))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, n)| n)
+}
+
+/// The similarity of article name `n` to a name folded as `lower`, when [`closest`] can
+/// offer it: at least 0.75, and not the same name.
+fn similar(lower: &str, n: &str) -> Option<f64> {
+    let len = lower.chars().count();
+    let folded = fold_name(n);
+    // The similarity is 1 - distance / longer length, and the distance is at least the
+    // difference of the lengths: a name too much longer or shorter can never reach 0.75,
+    // so it is not compared letter by letter.
+    let other = folded.chars().count();
+    let longer = len.max(other);
+    if longer > 0 && 1.0 - (len.abs_diff(other) as f64) / (longer as f64) < 0.75 {
+        return None;
+    }
+    let sim = strsim::normalized_damerau_levenshtein(lower, &folded);
+    (sim >= 0.75 && folded != lower).then_some(sim)
 }
 
 /// C050: how many attributions the article has, and the indices of those no claim's

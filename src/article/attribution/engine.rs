@@ -26,6 +26,9 @@ pub(super) struct Tok {
     pub cap: bool,
     /// What the lexicon says of the word ([`lexicon::flags`]), looked up once.
     pub lex: u8,
+    /// A word of two or more letters written all in capitals (worked out as the word is
+    /// read, while its bytes are at hand).
+    upper: bool,
 }
 
 // A paragraph's tokens are held for the whole analysis: keep them at 32 bytes.
@@ -622,10 +625,23 @@ pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             continue;
         }
         if c.is_alphanumeric() {
-            // `j`: the byte after the word so far; `prev`: its last character.
+            // `j`: the byte after the word so far; `prev`: its last character; `ascii`:
+            // whether the word so far is all ASCII (most words: lowercased in place).
             let (mut j, mut prev) = (i + c.len_utf8(), c);
-            while let Some(d) = char_at(j) {
+            let mut ascii = c.is_ascii();
+            loop {
+                // A run of ASCII letters and digits, byte by byte (most of a word).
+                let run = j;
+                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                    j += 1;
+                }
+                if j > run {
+                    prev = bytes[j - 1] as char;
+                }
+                let Some(d) = char_at(j) else { break };
                 if d.is_alphanumeric() {
+                    // Not ASCII: the run above took every ASCII letter and digit.
+                    ascii = false;
                     j += d.len_utf8();
                     prev = d;
                     continue;
@@ -639,6 +655,7 @@ pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                         if n.is_alphanumeric()
                             && (d != ',' || (prev.is_ascii_digit() && n.is_ascii_digit())) =>
                     {
+                        ascii &= d.is_ascii() && n.is_ascii();
                         j = after + n.len_utf8();
                         prev = n;
                     }
@@ -646,14 +663,30 @@ pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 }
             }
             let w = &s[at..j];
-            let low = Low::lower(w);
+            let (low, lex, upper) = if ascii {
+                let b = w.as_bytes();
+                let upper = !b.iter().any(u8::is_ascii_lowercase)
+                    && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+                let low = Low::lower_ascii(w);
+                let lex = lexicon::flags_of_lowercase(&low, true);
+                (low, lex, upper)
+            } else {
+                // Lowercase first: most words have a lowercase letter, found at once.
+                let upper = !w.chars().any(|c| c.is_lowercase())
+                    && w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+                let low = Low::lower(w);
+                let lex = lexicon::flags_of_lowercase(&low, low.is_ascii());
+                (low, lex, upper)
+            };
+            debug_assert_eq!(lex, lexicon::flags(&low), "{w}");
             out.push(Tok {
                 s: off(span.start + at),
                 e: off(span.start + j),
-                lex: lexicon::flags(&low),
+                lex,
                 low,
                 p: '\0',
                 cap: c.is_uppercase(),
+                upper,
             });
             i = j;
         } else if c == '\'' && char_at(i + 1) == Some('\'') {
@@ -665,6 +698,7 @@ pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 p: '"',
                 cap: false,
                 lex: 0,
+                upper: false,
             });
             i += 2;
         } else {
@@ -675,6 +709,7 @@ pub(super) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 p: c,
                 cap: false,
                 lex: 0,
+                upper: false,
             });
             i += c.len_utf8();
         }
@@ -818,22 +853,7 @@ fn build_block(a: &Article, span: Span, headline: bool) -> Block {
     if start < toks.len() {
         units.push((start, toks.len()));
     }
-    let upper = toks
-        .iter()
-        .map(|t| {
-            let w = Span::new(t.s(), t.e()).slice(&a.text);
-            if w.is_ascii() {
-                // The same test on bytes: ASCII letters are the only ASCII characters
-                // that are alphabetic, and the lowercase ones the only lowercase.
-                let b = w.as_bytes();
-                return !b.iter().any(u8::is_ascii_lowercase)
-                    && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
-            }
-            // Lowercase first: most words have a lowercase letter, found at once.
-            !w.chars().any(|c| c.is_lowercase())
-                && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        })
-        .collect();
+    let upper = toks.iter().map(|t| t.upper).collect();
     Block {
         span,
         toks,

@@ -281,6 +281,25 @@ pub(crate) fn flags(word: &str) -> u8 {
     f
 }
 
+/// [`flags`] of a word with no ASCII capital (a token's lowercase text), `ascii` saying
+/// whether it is all ASCII: the same answer without looking for capitals.
+pub(crate) fn flags_of_lowercase(word: &str, ascii: bool) -> u8 {
+    debug_assert!(!word.bytes().any(|b| b.is_ascii_uppercase()));
+    debug_assert_eq!(ascii, word.is_ascii());
+    let lex = &*LEXICON;
+    let bits = if ascii { Shapes::bits(word) } else { None };
+    let form = bits.is_none_or(|k| lex.form_shapes.holds_bits(k));
+    let mut f = match form.then(|| lex.forms.get(word)).flatten() {
+        Some(v) if v.phrase_only => FORM,
+        Some(_) => FORM | REPORTS,
+        None => 0,
+    };
+    if bits.is_none_or(|k| lex.first_shapes.holds_bits(k)) && lex.by_first.contains_key(word) {
+        f |= STARTS_FIXED;
+    }
+    f
+}
+
 /// Whether [`phrase_at`] can find a phrase at a word whose [`flags`] are `flags`: never
 /// when the word is no verb form and starts no fixed phrase (unless the table had a fixed
 /// phrase of no words, which it has not).
@@ -477,6 +496,8 @@ mod tests {
                 "statement",
                 "pointed",
                 "ruled",
+                "d\u{e9}clar\u{e9}",
+                "\u{e9}",
             ]
             .map(String::from),
         );
@@ -484,6 +505,9 @@ mod tests {
         words.extend(upper);
         for w in &words {
             let f = flags(w);
+            if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                assert_eq!(flags_of_lowercase(w, w.is_ascii()), f, "{w}");
+            }
             assert_eq!(f & FORM != 0, verb(w).is_some(), "{w}");
             assert_eq!(f & REPORTS != 0, reporting_lemma(w).is_some(), "{w}");
             if !may_start_phrase(f) {

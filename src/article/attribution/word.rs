@@ -43,6 +43,29 @@ impl Low {
         Low::from_str(&word.to_lowercase().replace('\u{2019}', "'"))
     }
 
+    /// [`Low::lower`] of an ASCII word: the bytes of a short one lowercased all at once.
+    pub(crate) fn lower_ascii(word: &str) -> Low {
+        debug_assert!(word.is_ascii());
+        if word.len() > INLINE {
+            return Low::lower(word);
+        }
+        let mut wide = [0u8; 16];
+        wide[..word.len()].copy_from_slice(word.as_bytes());
+        let v = u128::from_le_bytes(wide);
+        // Every byte is below 0x80, so adding 0x3f (0x80 - b'A') or 0x25 (0x80 - b'[')
+        // carries into no other byte: the high bit of a byte then says whether it is at
+        // least `A`, or past `Z`. A capital gets 0x20 added (its lowercase letter).
+        const EACH: u128 = u128::from_le_bytes([1; 16]);
+        let capital = (v + 0x3f * EACH) & !(v + 0x25 * EACH) & (0x80 * EACH);
+        let wide = (v | (capital >> 2)).to_le_bytes();
+        let mut buf = [0u8; INLINE];
+        buf.copy_from_slice(&wide[..INLINE]);
+        Low::Inline {
+            len: word.len() as u8,
+            buf,
+        }
+    }
+
     fn from_str(s: &str) -> Low {
         if s.len() <= INLINE {
             let mut buf = [0u8; INLINE];
@@ -113,6 +136,18 @@ mod tests {
         ] {
             let want = w.to_lowercase().replace('\u{2019}', "'");
             assert_eq!(Low::lower(w).as_str(), want, "{w}");
+        }
+        for w in [
+            "",
+            "a",
+            "Said",
+            "NATO",
+            "@[`{Az09_-",
+            "ABCDEFGHIJKLMN",
+            "OPQRSTUVWXYZab",
+            "ABCDEFGHIJKLMNO",
+        ] {
+            assert_eq!(Low::lower_ascii(w).as_str(), w.to_lowercase(), "{w}");
         }
         assert_eq!(Low::default().as_str(), "");
         assert!(matches!(
