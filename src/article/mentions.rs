@@ -782,7 +782,8 @@ fn names_someone(name: &str, lowercase: &HashSet<&str>) -> bool {
 }
 
 fn lower(text: &str, w: &Word) -> String {
-    w.span.slice(text).to_lowercase()
+    // `to_lowercase`'s string, with ASCII runs lowercased in bulk.
+    crate::text::lowercase(w.span.slice(text))
 }
 
 fn capitalized_runs(
@@ -1232,6 +1233,29 @@ mod tests {
         assert_eq!(a.mentions("Leyla Abdullayeva", true).len(), 1);
         assert_eq!(a.mentions("Omer Celik", true).len(), 1);
         assert_eq!(a.mentions("Ms Celik", true).len(), 1, "surname alone");
+    }
+
+    #[test]
+    fn names_near_a_wrong_one_are_the_candidates_near_it() {
+        let a = Article::new(TEXT);
+        let all: Vec<&str> = a.candidates().iter().map(|c| c.name.as_str()).collect();
+        for keep in [
+            (|n: &str| n.contains("Celik")) as fn(&str) -> bool,
+            |n: &str| n.starts_with('S'),
+            |n: &str| n.len() > 12,
+            |_: &str| true,
+            |_: &str| false,
+        ] {
+            let want: Vec<&str> = all.iter().copied().filter(|n| keep(n)).collect();
+            // Without the candidates computed: every kept candidate, in the same order.
+            let fresh = Article::new(TEXT);
+            let got = super::candidate_names_where(&fresh, keep);
+            let kept: Vec<&str> = got.iter().map(String::as_str).filter(|n| keep(n)).collect();
+            assert_eq!(kept, want);
+            assert!(got.iter().all(|n| all.contains(&n.as_str())), "{got:?}");
+            // With them computed: read off them.
+            assert_eq!(a.candidate_names_where(keep), want);
+        }
     }
 
     #[test]
