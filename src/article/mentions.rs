@@ -782,8 +782,7 @@ fn names_someone(name: &str, lowercase: &HashSet<&str>) -> bool {
 }
 
 fn lower(text: &str, w: &Word) -> String {
-    // `to_lowercase`'s string, with ASCII runs lowercased in bulk.
-    crate::text::lowercase(w.span.slice(text))
+    w.span.slice(text).to_lowercase()
 }
 
 fn capitalized_runs(
