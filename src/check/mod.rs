@@ -236,6 +236,9 @@ pub struct ClaimCache {
     coverage: Option<(Arc<Article>, usize, Vec<usize>)>,
     /// C050's drafted texts of the last run.
     unannotated: credit::UnannotatedMemo,
+    /// How many findings the last run gathered (before suppressions and sorting), to size
+    /// the next run's list.
+    last_found: usize,
     /// A one-shot run (the CLI) keeps nothing: hashing and storing would be pure cost.
     disabled: bool,
     /// A one-shot run that hands the quote searches on ([`ClaimCache::last_quotes`]).
@@ -345,10 +348,14 @@ pub fn check(
     cache: &mut ClaimCache,
 ) -> Vec<Diagnostic> {
     cache.prepare(article.article());
-    let mut out = parsed.structural.clone();
-    // Sized up front: on a big file, growing these is a good part of a re-check.
+    // Sized up front: on a big file, growing these is a good part of a re-check (the
+    // findings as many as the last run's, thousands of C050 on a big article).
+    let mut out = Vec::with_capacity(parsed.structural.len() + cache.last_found + 16);
+    out.extend_from_slice(&parsed.structural);
     let claims = parsed.model.claims.len();
-    let mut anchors: Vec<(usize, Anchor)> = Vec::with_capacity(claims + claims / 4);
+    // Reserved where it is filled: most edits keep the last run's anchors and leave it
+    // empty (a fresh allocation of megabytes each time is not free either).
+    let mut anchors: Vec<(usize, Anchor)> = Vec::new();
     let mut used_actors = vec![false; parsed.model.actors.len()];
     let mut live_keys: Vec<u64> = std::mem::take(&mut cache.spare_keys);
     live_keys.clear();
@@ -388,6 +395,7 @@ pub fn check(
                 context_fingerprint(&parsed.model, config)
             };
             if cache.disabled {
+                anchors.reserve(claims + claims / 4);
                 let mut quotes = Vec::with_capacity(if cache.keep_quotes { claims } else { 0 });
                 for (i, claim) in parsed.model.claims.iter().enumerate() {
                     cache.last_misses += 1;
@@ -491,6 +499,7 @@ pub fn check(
                     kept_anchors =
                         claims == old_len && new_middle.clone().eq(old[a..b].iter().copied());
                     if !kept_anchors {
+                        anchors.reserve(old.len() + old.len() / 8 + 16);
                         anchors.extend_from_slice(&old[..a]);
                         anchors.extend(&mut new_middle);
                         let moved = claims as isize - old_len as isize;
@@ -525,6 +534,7 @@ pub fn check(
                     with.splice(lo..hi, found);
                 } else {
                     cache.with_findings.clear();
+                    anchors.reserve(claims + claims / 4);
                     for (i, (_, result)) in ordered.iter().enumerate() {
                         if !result.diagnostics.is_empty() {
                             cache.with_findings.push(i);
@@ -622,6 +632,7 @@ pub fn check(
         &mut cache.refs,
         !cache.disabled,
     ));
+    cache.last_found = out.len();
     finish(parsed, config, out)
 }
 

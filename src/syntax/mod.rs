@@ -79,13 +79,12 @@ impl Packed {
 
     fn shift(&mut self, by: isize) {
         // What `Span::shift` and `narrow` give for every offset of a file below 4 GiB, in
-        // wrapping 32-bit arithmetic: an edit moves hundreds of thousands of lines, and
-        // this leaves the loop without conversions or branches.
-        if self.start != u32::MAX {
-            let by = by as u32;
-            self.start = self.start.wrapping_add(by);
-            self.end = self.end.wrapping_add(by);
-        }
+        // wrapping 32-bit arithmetic (an absent span is moved by zero): an edit moves
+        // hundreds of thousands of lines, and this leaves the loop without conversions or
+        // branches.
+        let by = (by as u32) & u32::from(self.start != u32::MAX).wrapping_neg();
+        self.start = self.start.wrapping_add(by);
+        self.end = self.end.wrapping_add(by);
     }
 }
 
