@@ -713,6 +713,10 @@ fn incremental_edits_equal_a_fresh_parse_and_check() {
             "round {round}: tree after {range:?} {inserted:?}"
         );
         assert_eq!(live.model, fresh.model, "round {round}: model");
+        assert_eq!(
+            live.content_keys, fresh.content_keys,
+            "round {round}: claim keys"
+        );
         assert_eq!(live.structural, fresh.structural, "round {round}: findings");
         let warm = check(&live, ArticleRef::Loaded(&article), &config, &mut cache);
         let cold = check(
@@ -901,6 +905,10 @@ fn incremental_checks_of_a_generated_file_equal_fresh_full_checks() {
         reused += usize::from(live.model.refs_digest == digest);
         let fresh = Parsed::new(expected.as_str());
         assert_eq!(live.model, fresh.model, "round {round}: model");
+        assert_eq!(
+            live.content_keys, fresh.content_keys,
+            "round {round}: claim keys"
+        );
         let warm = check(&live, ArticleRef::Loaded(&article), &config, &mut cache);
         let cold = check(
             &fresh,

@@ -2,6 +2,7 @@
 
 use super::convert::Lines;
 use crate::diagnostic::{self as core, Severity};
+use crate::text::Span;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use tower_lsp_server::ls_types::{
@@ -184,6 +185,13 @@ pub struct WireCache {
     /// What every entry was written for: the annotation's and the article's URIs and the
     /// position encoding.
     scope: Option<(Uri, Option<Uri>, crate::text::Encoding)>,
+    /// The article the entries' article ranges were converted in: while a publication's
+    /// article is the same one (not a new version of it), a related location on it with
+    /// the same span has the same range, and is not converted again.
+    article: Option<ArticleId>,
+    /// Ranges of annotation spans converted in the publication being written: every C050
+    /// finding has the same span and its fix the same place (the file's end).
+    ranges: Vec<(Span, Range)>,
     entries: rustc_hash::FxHashMap<usize, WireEntry>,
     /// The entries written or read by the publication being written.
     next: rustc_hash::FxHashMap<usize, WireEntry>,
@@ -207,26 +215,53 @@ struct WireEntry {
     severity: Severity,
     range: Range,
     message: core::Text,
-    related: Vec<(core::Target, Range, core::Text)>,
+    /// Each related location's target, span, range and note.
+    related: Vec<(core::Target, Span, Range, core::Text)>,
     title: core::Text,
     /// The finding's JSON up to (without) its fix edit's range.
     head: Vec<u8>,
 }
 
+/// What names the article a publication's related locations are converted in: a weak
+/// reference to the shared value that holds its text (the article as read and indexed),
+/// which keeps its address from being reused while the cache holds it.
+pub type ArticleId = std::sync::Weak<dyn std::any::Any + Send + Sync>;
+
 impl WireCache {
-    /// Starts a publication of findings of `uri`: entries made for other URIs or
-    /// another encoding are dropped.
-    pub fn begin(&mut self, at: &Places<'_>) {
+    /// Starts a publication of findings of `uri`, whose related article locations are
+    /// converted in `article` (see [`ArticleId`]): entries made for other URIs, another
+    /// encoding or another article are dropped.
+    pub fn begin(&mut self, at: &Places<'_>, article: Option<ArticleId>) {
         let scope = (
             at.uri.clone(),
             at.article.as_ref().map(|(u, _)| (*u).clone()),
             at.file.enc,
         );
-        if self.scope.as_ref() != Some(&scope) {
+        let same_article = match (&self.article, &article) {
+            (Some(a), Some(b)) => std::sync::Weak::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        if self.scope.as_ref() != Some(&scope) || !same_article {
             self.entries.clear();
             self.scope = Some(scope);
+            self.article = article;
         }
+        self.ranges.clear();
         self.next.clear();
+    }
+
+    /// `span`'s range in the annotation, converted once per publication.
+    fn file_range(&mut self, at: &Places<'_>, span: Span) -> Range {
+        if let Some((_, range)) = self.ranges.iter().find(|(s, _)| *s == span) {
+            return *range;
+        }
+        let range = at.file.range(span);
+        if self.ranges.len() >= 4 {
+            self.ranges.remove(0);
+        }
+        self.ranges.push((span, range));
+        range
     }
 
     /// Ends a publication: what it did not write is dropped.
@@ -253,8 +288,9 @@ impl WireCache {
         };
         let fix = d.fix.as_ref().expect("a fix");
         let key = std::sync::Arc::as_ptr(&edit.replacement) as *const u8 as usize;
-        let range = at.file.range(d.span);
-        let related = || -> Vec<(core::Target, Range, core::Text)> {
+        let range = self.file_range(at, d.span);
+        let edit_range = self.file_range(at, edit.span);
+        let related = || -> Vec<(core::Target, Span, Range, core::Text)> {
             d.related
                 .iter()
                 .filter_map(|r| {
@@ -262,7 +298,7 @@ impl WireCache {
                         core::Target::File => at.file.range(r.span),
                         core::Target::Article => at.article.as_ref()?.1.range(r.span),
                     };
-                    Some((r.target, range, r.message.clone()))
+                    Some((r.target, r.span, range, r.message.clone()))
                 })
                 .collect()
         };
@@ -274,25 +310,26 @@ impl WireCache {
                 && e.message == d.message
                 && e.title == fix.title
                 && e.related.len() == d.related.len()
-                && e.related.iter().zip(&d.related).all(|((t, range, m), r)| {
-                    *t == r.target
-                        && *m == r.message
-                        && Some(*range)
-                            == match r.target {
-                                core::Target::File => Some(at.file.range(r.span)),
-                                core::Target::Article => {
-                                    at.article.as_ref().map(|(_, l)| l.range(r.span))
-                                }
+                && e.related
+                    .iter()
+                    .zip(&d.related)
+                    .all(|((t, span, range, m), r)| {
+                        *t == r.target
+                            && *m == r.message
+                            && match r.target {
+                                core::Target::File => *range == at.file.range(r.span),
+                                // The entries are of this publication's article (`begin`): the
+                                // same span there has the same range.
+                                core::Target::Article => *span == r.span && at.article.is_some(),
                             }
-                })
+                    })
         };
         let hit = match self.entries.remove(&key) {
             Some(e) if same(&e) => Some(e),
             _ => self.next.remove(&key).filter(|e| same(e)),
         };
         let tail = |out: &mut Vec<u8>| {
-            serde_json::to_writer(&mut *out, &at.file.range(edit.span))
-                .expect("a range serializes");
+            serde_json::to_writer(&mut *out, &edit_range).expect("a range serializes");
             out.extend_from_slice(br#"}],"title":"#);
             serde_json::to_writer(&mut *out, &fix.title).expect("a string serializes");
             out.extend_from_slice(format!(r#"}},"version":{version}}}}}"#).as_bytes());
@@ -467,10 +504,12 @@ mod tests {
         let uri: Uri = "file:///w/a.claims".parse().unwrap();
         let auri: Uri = "file:///w/a.txt".parse().unwrap();
         let drafted: std::sync::Arc<str> = "\nclaim pier\n  source: The \"mayor\"\n".into();
+        let art_a = std::sync::Arc::new(article.to_string());
+        let art_b = std::sync::Arc::new(article.to_string());
         let mut cache = WireCache::default();
         let mut file = String::from("article: a.txt\n\nclaim one\n  source: Ann\n");
         let mut expected_hits = 0;
-        for round in 0..6 {
+        for round in 0..7 {
             // Each round is another version, the file a line longer (the fix moves).
             file.push_str("  note: more\n");
             let fi = LineIndex::new(&file);
@@ -516,7 +555,12 @@ mod tests {
             let plain = core::Diagnostic::new(Code::UnusedActor, Span::new(0, 7), "unused");
             let found = [shared, two, plain];
             let version = 10 + round;
-            cache.begin(&at);
+            // From round 5 on, ranges are converted in another value of the article (a new
+            // version of it, the same text here): nothing kept from round 4 is reused.
+            let art = if round >= 5 { &art_b } else { &art_a };
+            let weak = std::sync::Arc::downgrade(art);
+            let id: ArticleId = weak;
+            cache.begin(&at, Some(id));
             let mut out = Vec::new();
             for d in &found {
                 cache.write(&mut out, d, &at, version);
@@ -532,8 +576,9 @@ mod tests {
                 String::from_utf8(out).unwrap(),
                 String::from_utf8(want).unwrap()
             );
-            // Round 4 is written afresh too: the kept bytes are round 3's message.
-            if round > 0 && round != 3 && round != 4 {
+            // Round 4 is written afresh too: the kept bytes are round 3's message; round 5
+            // is in another article.
+            if round > 0 && round != 3 && round != 4 && round != 5 {
                 expected_hits += 1;
             }
             assert_eq!(cache.hits, expected_hits, "round {round}");

@@ -293,7 +293,12 @@ impl State {
             // Findings written for the last publication are copied from it where they
             // come out the same (see `WireCache`).
             let mut wire = lock(&wire);
-            wire.begin(&places);
+            let article_id = view.result.as_ref().ok().map(|a| {
+                let weak = Arc::downgrade(a);
+                let id: diagnostics::ArticleId = weak;
+                id
+            });
+            wire.begin(&places, article_id);
             for (k, d) in found.iter().take(cap).enumerate() {
                 if k > 0 {
                     frame.push(b',');
