@@ -424,7 +424,7 @@ pub fn check(
                                 diagnostics: fresh
                                     .diagnostics
                                     .into_iter()
-                                    .map(|d| d.shifted(-(claim.span.start as isize)))
+                                    .map(|d| d.shifted(-(claim.span().start as isize)))
                                     .collect(),
                                 anchors: fresh.anchors,
                                 actors: fresh.actors,
@@ -497,7 +497,7 @@ pub fn check(
                     }
                 }
                 for &i in &cache.with_findings {
-                    let at = parsed.model.claims[i].span.start as isize;
+                    let at = parsed.model.claims[i].span().start as isize;
                     let found = &ordered[i].1.diagnostics;
                     out.extend(found.iter().map(|d| d.clone().shifted(at)));
                 }
@@ -682,7 +682,7 @@ fn claim_key(claim: &Claim, context: u64) -> u64 {
     // The claim's text was hashed when it was parsed; mix in its length and the context.
     let mut h = rustc_hash::FxHasher::default();
     claim.fingerprint.hash(&mut h);
-    claim.span.len().hash(&mut h);
+    claim.span().len().hash(&mut h);
     context.hash(&mut h);
     h.finish()
 }

@@ -35,6 +35,9 @@ pub(super) fn parse_region(text: &str, region: Span, first_line: usize) -> Synta
         );
     }
     p.close_block();
+    // Grown by doubling, the blocks would keep room for up to twice their number: 80
+    // bytes each, for the document's lifetime (a big file has tens of thousands).
+    p.tree.blocks.shrink_to_fit();
     p.tree
 }
 
