@@ -426,7 +426,7 @@ pub struct Claim {
     /// [`Claim::end_line`].
     end_line: u32,
     pub source: Option<Field>,
-    /// Boxed, as `note`: most claims have neither, and a field in place is 128 bytes of
+    /// Boxed, as `note`: most claims have neither, and a field in place is 80 bytes of
     /// every claim (a big file has tens of thousands).
     pub via: Option<Box<Field>>,
     pub cue: Option<Field>,
