@@ -26,14 +26,14 @@ pub fn format(text: &str) -> String {
         // Only spaces and tabs indent; a U+FEFF inside the file is text (the file's own
         // byte order mark is not part of the first line's content).
         let rest = content.trim_start_matches([' ', '\t']);
-        let formatted: String = match line.kind {
+        let formatted: String = match line.kind() {
             LineKind::Blank => {
                 pending_blank = wrote_any;
                 continue;
             }
             LineKind::Comment => {
                 // Inside a block a comment sits with the fields; outside, at column 0.
-                let indent = if in_block && line.indent > 0 {
+                let indent = if in_block && line.indent() > 0 {
                     FIELD_INDENT
                 } else {
                     ""
@@ -55,7 +55,7 @@ pub fn format(text: &str) -> String {
             LineKind::Field => {
                 let key = line.key().map_or("", |k| k.slice(text));
                 let value = line.value().map_or("", |v| v.slice(text));
-                let indent = if line.indent == 0 {
+                let indent = if line.indent() == 0 {
                     in_block = false;
                     ""
                 } else {
@@ -95,7 +95,7 @@ pub fn format(text: &str) -> String {
             // continuation of the field above once that field is re-indented.
             // Only spaces and tabs are trimmed: a line the parser refused because of a
             // trailing form feed could otherwise turn into a block header next time.
-            LineKind::Error if line.indent > 0 => {
+            LineKind::Error if line.indent() > 0 => {
                 format!("{FIELD_INDENT}{}", rest.trim_end_matches([' ', '\t']))
             }
             LineKind::Error => content.trim_end_matches([' ', '\t']).to_string(),

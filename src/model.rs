@@ -31,12 +31,49 @@ pub const ACTOR_KINDS: &[&str] = &[
 /// The source value for a claim with no identifiable source.
 pub const UNNAMED: &str = "unnamed";
 
+/// A span kept as two `u32`s: the model holds every field of the file (a big file has
+/// hundreds of thousands), and a field's spans and line in 32 bits make it 80 bytes rather
+/// than 104. Read through the accessors as ordinary [`Span`]s. An annotation is below
+/// 4 GiB: the CLI reads none over 64 MiB, the server takes no message over 256 MiB.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+struct Packed {
+    start: u32,
+    end: u32,
+}
+
+impl Packed {
+    fn new(span: Span) -> Packed {
+        Packed {
+            start: narrow(span.start),
+            end: narrow(span.end),
+        }
+    }
+
+    fn get(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
+/// Prints as the [`Span`] it stands for.
+impl std::fmt::Debug for Packed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.get(), f)
+    }
+}
+
+/// An offset or line index as a `u32` (saturating; a debug build stops on 4 GiB or more).
+fn narrow(n: usize) -> u32 {
+    debug_assert!(n <= u32::MAX as usize, "annotation of 4 GiB or more");
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// A field value: its pieces (first line and continuation lines) joined by one space.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Value {
     pub text: String,
-    /// From the first piece's start to the last piece's end.
-    pub span: Span,
+    /// From the first piece's start to the last piece's end: [`Value::span`]. 32-bit, as
+    /// every span of a field (see [`Packed`]).
+    span: Packed,
     /// `(file span, offset of the piece in text)` for mapping text offsets back to the file,
     /// the file spans relative to `span.start`: moving the value after an edit above it
     /// then moves `span` alone (a big file has hundreds of thousands of values). Empty
@@ -76,7 +113,7 @@ impl Value {
         }
         Value {
             text,
-            span,
+            span: Packed::new(span),
             pieces: (!pieces.is_empty()).then(|| Box::new(pieces.into_boxed_slice())),
         }
     }
@@ -91,6 +128,11 @@ impl Value {
         (span.shift(self.span.start as isize), at)
     }
 
+    /// From the first piece's start to the last piece's end.
+    pub fn span(&self) -> Span {
+        self.span.get()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
     }
@@ -101,11 +143,11 @@ impl Value {
         let pieces = self.pieces();
         if pieces.is_empty() {
             // One piece (`span`, at 0), or none (an empty value).
-            return self.span.start + offset.min(self.text.len());
+            return self.span().start + offset.min(self.text.len());
         }
         let i = pieces.partition_point(|(_, at)| *at <= offset);
         if i == 0 {
-            return self.span.start;
+            return self.span().start;
         }
         let (span, at) = self.piece(&pieces[i - 1]);
         span.start + (offset - at).min(span.len())
@@ -124,8 +166,8 @@ impl Value {
     /// Offset in [`Value::text`] of file offset `offset`, if it falls inside a piece.
     pub fn text_offset(&self, offset: usize) -> Option<usize> {
         if self.pieces.is_none() {
-            return (!self.text.is_empty() && self.span.touches(offset))
-                .then(|| offset - self.span.start);
+            return (!self.text.is_empty() && self.span().touches(offset))
+                .then(|| offset - self.span().start);
         }
         self.pieces()
             .iter()
@@ -242,12 +284,32 @@ const _: () = assert!(std::mem::size_of::<FieldName>() == 16);
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Field {
     pub name: FieldName,
-    pub key_span: Span,
+    /// [`Field::key_span`].
+    key_span: Packed,
     pub value: Value,
+    /// [`Field::span`].
+    span: Packed,
+    /// [`Field::line`].
+    line: u32,
+}
+
+const _: () = assert!(std::mem::size_of::<Field>() == 80);
+
+impl Field {
+    /// The field name.
+    pub fn key_span(&self) -> Span {
+        self.key_span.get()
+    }
+
     /// Key to the end of the value.
-    pub span: Span,
+    pub fn span(&self) -> Span {
+        self.span.get()
+    }
+
     /// Line index of the `key:` line.
-    pub line: usize,
+    pub fn line(&self) -> usize {
+        self.line as usize
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -355,14 +417,16 @@ pub struct Relation {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Claim {
     pub id: String,
-    pub id_span: Span,
-    /// The block, from `claim` to its last field.
-    pub span: Span,
-    pub line: usize,
-    /// Line after the block (exclusive end, trailing blank and comment lines included).
-    pub end_line: usize,
+    /// [`Claim::id_span`]; the spans and lines in 32 bits as a field's (see [`Packed`]).
+    id_span: Packed,
+    /// [`Claim::span`].
+    span: Packed,
+    /// [`Claim::line`].
+    line: u32,
+    /// [`Claim::end_line`].
+    end_line: u32,
     pub source: Option<Field>,
-    /// Boxed, as `note`: most claims have neither, and a field in place is 128 bytes of
+    /// Boxed, as `note`: most claims have neither, and a field in place is 80 bytes of
     /// every claim (a big file has tens of thousands).
     pub via: Option<Box<Field>>,
     pub cue: Option<Field>,
@@ -375,7 +439,30 @@ pub struct Claim {
     pub(crate) fingerprint: u64,
 }
 
+// The model holds one per claim of the file (456 bytes with `usize` spans and lines).
+const _: () = assert!(std::mem::size_of::<Claim>() == 360);
+
 impl Claim {
+    /// The id after `claim`.
+    pub fn id_span(&self) -> Span {
+        self.id_span.get()
+    }
+
+    /// The block, from `claim` to its last field.
+    pub fn span(&self) -> Span {
+        self.span.get()
+    }
+
+    /// Line index of the `claim` line.
+    pub fn line(&self) -> usize {
+        self.line as usize
+    }
+
+    /// Line after the block (exclusive end, trailing blank and comment lines included).
+    pub fn end_line(&self) -> usize {
+        self.end_line as usize
+    }
+
     pub fn source_name(&self) -> Option<&str> {
         self.source
             .as_ref()
@@ -547,7 +634,7 @@ fn header_field(
     {
         diags.push(Diagnostic::new(
             Code::Syntax,
-            field.key_span,
+            field.key_span(),
             format!("header field `{}` after the first block: header fields come before the first `actor` or `claim`", field.name),
         ));
         return;
@@ -555,7 +642,7 @@ fn header_field(
     if field.name == "date" && !field.value.is_empty() && !is_calendar_date(&field.value.text) {
         diags.push(Diagnostic::new(
             Code::Syntax,
-            field.value.span,
+            field.value.span(),
             format!(
                 "`{}` is not a date: expected `YYYY-MM-DD`, e.g. `2020-10-02`",
                 field.value.text
@@ -622,7 +709,7 @@ impl Annotation {
         found.extend(syntax_errors(&tree.errors[errors]));
         sort_local(&mut found);
 
-        let claims = sorted_range(&self.claims, |c| c.line, first, old_end);
+        let claims = sorted_range(&self.claims, |c| c.line(), first, old_end);
         for claim in &mut self.claims[claims.end..] {
             claim.shift(bytes, lines);
         }
@@ -676,7 +763,7 @@ fn fingerprint(text: &str) -> u64 {
 impl Value {
     fn shift(&mut self, bytes: isize) {
         // The pieces are relative to the span.
-        self.span = self.span.shift(bytes);
+        self.span = Packed::new(self.span().shift(bytes));
     }
 }
 
@@ -688,10 +775,10 @@ impl Item {
 
 impl Field {
     fn shift(&mut self, bytes: isize, lines: isize) {
-        self.key_span = self.key_span.shift(bytes);
+        self.key_span = Packed::new(self.key_span().shift(bytes));
         self.value.shift(bytes);
-        self.span = self.span.shift(bytes);
-        self.line = shift_index(self.line, lines);
+        self.span = Packed::new(self.span().shift(bytes));
+        self.line = narrow(shift_index(self.line(), lines));
     }
 }
 
@@ -703,10 +790,10 @@ fn shift_fields<'a>(fields: impl Iterator<Item = &'a mut Field>, bytes: isize, l
 
 impl Claim {
     fn shift(&mut self, bytes: isize, lines: isize) {
-        self.id_span = self.id_span.shift(bytes);
-        self.span = self.span.shift(bytes);
-        self.line = shift_index(self.line, lines);
-        self.end_line = shift_index(self.end_line, lines);
+        self.id_span = Packed::new(self.id_span().shift(bytes));
+        self.span = Packed::new(self.span().shift(bytes));
+        self.line = narrow(shift_index(self.line(), lines));
+        self.end_line = narrow(shift_index(self.end_line(), lines));
         let single = [&mut self.source, &mut self.cue, &mut self.stance];
         let boxed = [&mut self.via, &mut self.note];
         shift_fields(
@@ -807,10 +894,10 @@ fn misplaced_hint(name: &str) -> Option<&'static str> {
 fn to_field(text: &str, node: &FieldNode) -> Field {
     Field {
         name: FieldName::new(node.key().slice(text)),
-        key_span: node.key(),
+        key_span: Packed::new(node.key()),
         value: Value::from_pieces(text, &node.pieces),
-        span: node.span(),
-        line: node.line(),
+        span: Packed::new(node.span()),
+        line: narrow(node.line()),
     }
 }
 
@@ -823,13 +910,13 @@ fn set_once<T: std::borrow::Borrow<Field> + From<Field>>(
         diags.push(
             Diagnostic::new(
                 Code::DuplicateField,
-                field.key_span,
+                field.key_span(),
                 format!(
                     "`{}` is given twice: keep one (write lists comma-separated)",
                     field.name
                 ),
             )
-            .with_related(Target::File, first.key_span, "first given here"),
+            .with_related(Target::File, first.key_span(), "first given here"),
         );
     } else {
         *slot = Some(T::from(field));
@@ -852,9 +939,9 @@ fn unknown_field(
     } else {
         message.push_str(&format!("; expected one of {}", valid.join(", ")));
     }
-    let d = Diagnostic::new(Code::UnknownField, field.key_span, message);
+    let d = Diagnostic::new(Code::UnknownField, field.key_span(), message);
     match suggestion {
-        Some(s) => d.with_fix(format!("Rename to `{s}`"), field.key_span, s),
+        Some(s) => d.with_fix(format!("Rename to `{s}`"), field.key_span(), s),
         None => d,
     }
 }
@@ -884,7 +971,7 @@ fn build_actor(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Ac
         match field.name.as_str() {
             "aka" => {
                 // Several `aka:` lines add up: long alias lists are easier to read that way.
-                aka_seen.get_or_insert(field.key_span);
+                aka_seen.get_or_insert(field.key_span());
                 actor.aliases.extend(field.value.items());
             }
             "kind" => {
@@ -892,7 +979,7 @@ fn build_actor(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Ac
                 if !value.is_empty() && !ACTOR_KINDS.contains(&value.as_str()) {
                     let mut d = Diagnostic::new(
                         Code::UnknownActorKind,
-                        field.value.span,
+                        field.value.span(),
                         format!(
                             "unknown actor kind `{value}`; expected one of {}",
                             ACTOR_KINDS.join(", ")
@@ -904,7 +991,7 @@ fn build_actor(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Ac
                             ACTOR_KINDS.join(", ")
                         )
                         .into();
-                        d = d.with_fix(format!("Change to `{s}`"), field.value.span, s);
+                        d = d.with_fix(format!("Change to `{s}`"), field.value.span(), s);
                     }
                     diags.push(d);
                 }
@@ -925,10 +1012,10 @@ fn build_claim(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Cl
     let id = block.name.slice(text);
     let mut claim = Claim {
         id: id.to_string(),
-        id_span: block.name,
-        span: block.span,
-        line: block.line,
-        end_line: block.end_line,
+        id_span: Packed::new(block.name),
+        span: Packed::new(block.span),
+        line: narrow(block.line),
+        end_line: narrow(block.end_line),
         fingerprint: fingerprint(block.span.slice(text)),
         source: None,
         via: None,

@@ -123,7 +123,7 @@ fn main() {
             if gold.is_empty() || PRONOUNS.contains(&gold.to_lowercase().as_str()) {
                 continue;
             }
-            let span = field.value.span;
+            let span = field.value.span();
             let blanked = format!("{}{}", &text[..span.start], &text[span.end..]);
             let p = Parsed::new(blanked);
             let mut items = ide::completion(&p, Some(&article), span.start, &config);

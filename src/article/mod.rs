@@ -87,7 +87,8 @@ impl Article {
         let body_start = header_line.map_or(0, |h| h.end);
         let paragraphs = segment::paragraphs(&text, body_start);
         let norm = Normalized::new(&text);
-        let tokens = tokenize(&norm.text);
+        // Room was made for a word every five bytes: kept for the article's lifetime.
+        let tokens = crate::text::sized_exactly(tokenize(&norm.text));
         let (words, word_offsets, word_postings) = word_index(
             tokens.len(),
             tokens

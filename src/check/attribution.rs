@@ -131,9 +131,9 @@ fn source(
             None if declared.is_some() => message.push_str(": add the article's wording as an `aka:` alias"),
             None => message.push_str(": use a name the article uses, or declare an actor with an `aka:` alias that the article uses"),
         }
-        let mut d = Diagnostic::new(Code::SourceNotInArticle, field.value.span, message);
+        let mut d = Diagnostic::new(Code::SourceNotInArticle, field.value.span(), message);
         if let Some(s) = suggestion {
-            d = d.with_fix(format!("Change to `{s}`"), field.value.span, s);
+            d = d.with_fix(format!("Change to `{s}`"), field.value.span(), s);
         }
         out.push(d);
         return;
@@ -196,7 +196,7 @@ fn source(
     out.push(
         Diagnostic::new(
             Code::SourceNotNearQuote,
-            field.value.span,
+            field.value.span(),
             format!(
                 "source `{name}` is not mentioned in {window}; the nearest mention is on line {}: add the wording used near the quote as an `aka:` alias, or check the attribution",
                 article.line_number(nearest.start)
@@ -387,7 +387,7 @@ fn cue_near(
     };
     let mut d = Diagnostic::new(
             Code::CueNotNearQuote,
-            field.value.span,
+            field.value.span(),
             format!(
                 "cue word{} {} not in the quote's sentence(s) nor the sentence before or after in its paragraph{hint}: write the cue as it stands next to the quote",
                 if missing.len() == 1 { "" } else { "s" },

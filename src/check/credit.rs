@@ -494,7 +494,7 @@ fn compare(
     let resolved = att.resolved.is_some() && att.confidence < Confidence::High;
     let mut d = Diagnostic::new(
         Code::SourceMismatch,
-        field.value.span,
+        field.value.span(),
         format!(
             "the article credits these words to `{credited}`{place}{}, not `{name}`: expected `source: {credited}`",
             if resolved {
@@ -523,7 +523,7 @@ fn compare(
     }
     out.push(d.with_fix(
         format!("Change to `{credited}`"),
-        field.value.span,
+        field.value.span(),
         credited,
     ));
     true
@@ -728,7 +728,7 @@ pub(super) fn sentence_credit(
     let verb_text = verb.slice(text);
     let d = Diagnostic::new(
         Code::SourceMismatch,
-        field.value.span,
+        field.value.span(),
         format!(
             "the quote's sentence credits these words to `{credited}` (`{verb_text}`, paragraph {para}), not `{name}`: expected `source: {credited}`"
         ),
@@ -737,7 +737,7 @@ pub(super) fn sentence_credit(
     .with_related(Target::Article, subject, "the speaker the sentence names");
     let mut d = d.with_fix(
         format!("Change to `{credited}`"),
-        field.value.span,
+        field.value.span(),
         credited,
     );
     d.severity = crate::diagnostic::Severity::Warning;
@@ -871,10 +871,10 @@ pub(super) fn source_typo(ctx: &Context<'_>, claim: &Claim, out: &mut Vec<Diagno
     out.push(
         Diagnostic::new(
             Code::AliasNotInArticle,
-            field.value.span,
+            field.value.span(),
             format!("source `{name}` is not declared; did you mean `{alias}`, {whose}?"),
         )
-        .with_fix(format!("Change to `{alias}`"), field.value.span, alias),
+        .with_fix(format!("Change to `{alias}`"), field.value.span(), alias),
     );
 }
 
@@ -1036,7 +1036,7 @@ pub(super) fn unannotated_diagnostics(
         .header
         .article
         .as_ref()
-        .map(|f| f.value.span)
+        .map(|f| f.value.span())
         .unwrap_or_else(|| {
             let end = text.find(['\n', '\r']).unwrap_or(text.len());
             Span::new(0, end)

@@ -15,7 +15,7 @@ use std::hash::{Hash, Hasher};
 pub(super) fn article_unreadable(parsed: &Parsed, err: &ArticleError) -> Diagnostic {
     // On the `article:` value when there is one, else on line 1 so it is never missed.
     let span = match &parsed.model.header.article {
-        Some(f) if !f.value.is_empty() => f.value.span,
+        Some(f) if !f.value.is_empty() => f.value.span(),
         _ => parsed.tree.lines.first().map_or(Span::empty(0), |l| {
             Span::new(l.content().start.max(parsed.tree.bom), l.content().end)
         }),
@@ -26,7 +26,7 @@ pub(super) fn article_unreadable(parsed: &Parsed, err: &ArticleError) -> Diagnos
 pub(super) fn date(parsed: &Parsed, article: &Article) -> Option<Diagnostic> {
     let field = parsed.model.header.date.as_ref()?;
     let value = field.value.text.trim();
-    let span = field.value.span;
+    let span = field.value.span();
     match &article.date {
         None => Some(Diagnostic::new(
             Code::DateMismatch,
@@ -58,11 +58,11 @@ pub(super) fn claim_ids(parsed: &Parsed) -> (Vec<(usize, usize)>, FxHashMap<&str
         match first.get(c.id.as_str()) {
             Some(prev) => {
                 // Claims are in file order: the first user is found by its position.
-                let j = claims.partition_point(|o| o.id_span.start < prev.start);
+                let j = claims.partition_point(|o| o.id_span().start < prev.start);
                 out.push((i, j));
             }
             None => {
-                first.insert(&c.id, c.id_span);
+                first.insert(&c.id, c.id_span());
             }
         }
     }
@@ -75,13 +75,13 @@ fn repeated_id(claims: &[Claim], i: usize, prev: usize) -> Option<Diagnostic> {
     Some(
         Diagnostic::new(
             Code::DuplicateClaimId,
-            c.id_span,
+            c.id_span(),
             format!(
                 "claim id `{}` is already used: ids must be unique in the file",
                 c.id
             ),
         )
-        .with_related(Target::File, p.id_span, "first used here"),
+        .with_related(Target::File, p.id_span(), "first used here"),
     )
 }
 
@@ -529,7 +529,7 @@ pub(super) fn stance(claim: &Claim, config: &Config) -> Option<Diagnostic> {
     let allowed: Vec<&str> = config.stances.iter().map(String::as_str).collect();
     let mut d = Diagnostic::new(
         Code::UnknownStance,
-        field.value.span,
+        field.value.span(),
         format!(
             "unknown stance `{value}`; expected one of {}",
             allowed.join(", ")
@@ -541,7 +541,7 @@ pub(super) fn stance(claim: &Claim, config: &Config) -> Option<Diagnostic> {
             allowed.join(", ")
         )
         .into();
-        d = d.with_fix(format!("Change to `{s}`"), field.value.span, s);
+        d = d.with_fix(format!("Change to `{s}`"), field.value.span(), s);
     }
     Some(d)
 }
@@ -596,7 +596,7 @@ pub(super) fn duplicate_quotes(parsed: &Parsed, pairs: &[DuplicatePair]) -> Vec<
         .iter()
         .filter_map(|&(claim_index, quote, prev, anchor)| {
             let (claim, other) = (claims.get(claim_index)?, claims.get(prev)?);
-            let span = claim.quotes.get(quote).map_or(claim.id_span, |q| q.value.span);
+            let span = claim.quotes.get(quote).map_or(claim.id_span(), |q| q.value.span());
             Some(
                 Diagnostic::new(
                     Code::DuplicateQuote,
@@ -606,7 +606,7 @@ pub(super) fn duplicate_quotes(parsed: &Parsed, pairs: &[DuplicatePair]) -> Vec<
                         claim.id, other.id
                     ),
                 )
-                .with_related(Target::File, other.id_span, format!("claim `{}`", other.id))
+                .with_related(Target::File, other.id_span(), format!("claim `{}`", other.id))
                 .with_related(Target::Article, anchor, "the shared article text"),
             )
         })

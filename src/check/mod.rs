@@ -93,7 +93,7 @@ impl Parsed {
         // lines); the claims after them keep their text and so their content keys.
         let replaced = sorted_range(
             &self.model.claims,
-            |c| c.line,
+            |c| c.line(),
             reparsed.first_line,
             reparsed.old_end_line,
         );
@@ -469,7 +469,7 @@ pub fn check(
                                 diagnostics: fresh
                                     .diagnostics
                                     .into_iter()
-                                    .map(|d| d.shifted(-(claim.span.start as isize)))
+                                    .map(|d| d.shifted(-(claim.span().start as isize)))
                                     .collect(),
                                 anchors: fresh.anchors,
                                 actors: fresh.actors,
@@ -544,7 +544,7 @@ pub fn check(
                     }
                 }
                 for &i in &cache.with_findings {
-                    let at = parsed.model.claims[i].span.start as isize;
+                    let at = parsed.model.claims[i].span().start as isize;
                     let found = &ordered[i].1.diagnostics;
                     out.extend(found.iter().map(|d| d.clone().shifted(at)));
                 }
@@ -731,7 +731,7 @@ fn common_ends(keys: &[u64], prev: &[u64]) -> (usize, usize) {
 fn content_key(claim: &Claim) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
     claim.fingerprint.hash(&mut h);
-    claim.span.len().hash(&mut h);
+    claim.span().len().hash(&mut h);
     h.finish()
 }
 

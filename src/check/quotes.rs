@@ -104,7 +104,7 @@ fn check_quote(ctx: &Context<'_>, index: usize, quote: &Field, result: &mut Clai
                 result.diagnostics.push(
                     Diagnostic::new(
                         Code::QuoteAmbiguous,
-                        value.span,
+                        value.span(),
                         format!(
                             "quote occurs {occurrences} times in the article; it is anchored to the first (line {}): quote more words to make it unique",
                             article.line_number(anchor.start)

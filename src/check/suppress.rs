@@ -70,7 +70,7 @@ pub(super) fn collect(parsed: &Parsed) -> (Vec<Suppression>, Vec<Diagnostic>) {
         .filter_map(|at| parsed.tree.line_at(at).map(|i| (i, at)))
         .filter(|&(i, at)| {
             let line = &lines[i];
-            line.kind == LineKind::Comment && line.value().is_some_and(|v| v.start == at)
+            line.kind() == LineKind::Comment && line.value().is_some_and(|v| v.start == at)
         });
     for (i, _) in candidates {
         let line = &lines[i];
@@ -105,12 +105,12 @@ pub(super) fn collect(parsed: &Parsed) -> (Vec<Suppression>, Vec<Diagnostic>) {
         // The target: the next line that is not a comment, if no blank line comes first.
         let Some(target) = lines[i + 1..]
             .iter()
-            .position(|l| l.kind != LineKind::Comment)
+            .position(|l| l.kind() != LineKind::Comment)
             .map(|k| i + 1 + k)
         else {
             continue;
         };
-        let range = match lines[target].kind {
+        let range = match lines[target].kind() {
             LineKind::BlockHeader => parsed
                 .tree
                 .blocks
@@ -126,7 +126,7 @@ pub(super) fn collect(parsed: &Parsed) -> (Vec<Suppression>, Vec<Diagnostic>) {
             LineKind::Field => {
                 let end = lines[target + 1..]
                     .iter()
-                    .position(|l| l.kind != LineKind::Continuation)
+                    .position(|l| l.kind() != LineKind::Continuation)
                     .map_or(lines.len(), |k| target + 1 + k);
                 Some(Span::new(
                     lines[target].content().start,

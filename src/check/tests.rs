@@ -820,13 +820,13 @@ fn claim_edit(rng: &mut Lcg, parsed: &Parsed) -> (Span, String) {
                 _ => String::new(),
             };
             match &c.source {
-                Some(f) if !name.is_empty() => (f.value.span, name),
-                Some(f) => (f.span, "note: no source".into()),
-                None => (Span::empty(c.span.end), format!("\n  source: {name}")),
+                Some(f) if !name.is_empty() => (f.value.span(), name),
+                Some(f) => (f.span(), "note: no source".into()),
+                None => (Span::empty(c.span().end), format!("\n  source: {name}")),
             }
         }
         0 => (
-            Span::empty(c.id_span.end),
+            Span::empty(c.id_span().end),
             ["x", "-1", ""][rng.next() % 3].into(),
         ),
         1 => match c.relations.first() {
@@ -839,17 +839,17 @@ fn claim_edit(rng: &mut Lcg, parsed: &Parsed) -> (Span, String) {
                 };
                 (r.target.span, text)
             }
-            None => (Span::empty(c.span.end), "\n  disputes: nowhere".into()),
+            None => (Span::empty(c.span().end), "\n  disputes: nowhere".into()),
         },
         2 => match &c.stance {
             Some(f) => (
-                f.value.span,
+                f.value.span(),
                 ["asserts", "denies", "claims", "asertss"][rng.next() % 4].into(),
             ),
-            None => (Span::empty(c.span.end), "\n  stance: denies".into()),
+            None => (Span::empty(c.span().end), "\n  stance: denies".into()),
         },
         3 => {
-            let at = claims[rng.next() % claims.len()].span.start;
+            let at = claims[rng.next() % claims.len()].span().start;
             let id = &claims[rng.next() % claims.len()].id;
             (
                 Span::empty(at),
@@ -860,10 +860,10 @@ fn claim_edit(rng: &mut Lcg, parsed: &Parsed) -> (Span, String) {
             // The whole block, up to the next one.
             let next = claims
                 .iter()
-                .map(|o| o.span.start)
-                .find(|&s| s > c.span.start)
+                .map(|o| o.span().start)
+                .find(|&s| s > c.span().start)
                 .unwrap_or(parsed.text.len());
-            (Span::new(c.span.start, next), String::new())
+            (Span::new(c.span().start, next), String::new())
         }
         _ => random_edit(rng, &parsed.text),
     }

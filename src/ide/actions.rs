@@ -38,7 +38,7 @@ pub fn actor_actions(parsed: &Parsed, offset: usize) -> Vec<Action> {
     let edit = match model.actors.last() {
         Some(last) => (Span::empty(last.span.end), format!("\n\n{block}")),
         None => {
-            let first = model.claims.first().map_or(text.len(), |c| c.span.start);
+            let first = model.claims.first().map_or(text.len(), |c| c.span().start);
             (Span::empty(first), format!("{block}\n\n"))
         }
     };

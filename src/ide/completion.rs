@@ -70,7 +70,7 @@ pub fn completion_with(
         return items;
     }
     let offset = offset.clamp(line.content().start, line.content().end);
-    let mut items = match line.kind {
+    let mut items = match line.kind() {
         LineKind::Comment => suppression_codes(text, line.content(), offset),
         LineKind::BlockHeader => {
             let key = line.key().unwrap_or(Span::empty(line.content().start));
@@ -114,7 +114,7 @@ pub fn completion_with(
                 (article, names),
                 config,
                 &field,
-                line.content().start + line.indent as usize,
+                line.content().start + line.indent() as usize,
                 line.content().end,
                 offset,
             ),
@@ -267,7 +267,7 @@ fn value_items(
 fn field_names(parsed: &Parsed, line: &Line, line_index: usize, offset: usize) -> Vec<Completion> {
     let text = &parsed.text;
     let tree = &parsed.tree;
-    let start = line.content().start + line.indent as usize;
+    let start = line.content().start + line.indent() as usize;
     if offset < start {
         return Vec::new();
     }
@@ -328,7 +328,7 @@ fn field_names(parsed: &Parsed, line: &Line, line_index: usize, offset: usize) -
             }
         };
     let block = block_before_line(tree, line_index);
-    if line.indent > 0 {
+    if line.indent() > 0 {
         if let Some(b) = block {
             block_fields(b, "", &mut found);
         }

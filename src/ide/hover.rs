@@ -63,7 +63,7 @@ fn value_hover(
     let whole = |markdown: String| {
         Some(Hover {
             markdown,
-            span: field.value.span,
+            span: field.value.span(),
         })
     };
     match (field.owner, field.name) {
@@ -77,7 +77,7 @@ fn value_hover(
                     Some(line) => format!("{line}\n\n---\n\n{}", actor_card(parsed, article, name)),
                     None => actor_card(parsed, article, name),
                 },
-                span: field.value.span,
+                span: field.value.span(),
             })
         }
         (Owner::Claim(_), "via") | (Owner::Header, "publisher") => {

@@ -29,7 +29,7 @@ pub fn code_lenses(parsed: &Parsed) -> Vec<Lens> {
                 .iter()
                 .filter(|c| {
                     refs.iter()
-                        .any(|r| r.kind == UseKind::Use && c.span.contains_span(r.span))
+                        .any(|r| r.kind == UseKind::Use && c.span().contains_span(r.span))
                 })
                 .count();
             Lens {
@@ -63,7 +63,7 @@ pub fn inlay_hints(
 ) -> Vec<InlayHint> {
     let mut out = Vec::new();
     for claim in &parsed.model.claims {
-        if claim.span.end < range.start || claim.span.start > range.end {
+        if claim.span().end < range.start || claim.span().start > range.end {
             continue;
         }
         if let Some(a) = article {
@@ -71,7 +71,7 @@ pub fn inlay_hints(
                 let on = |code: Code| {
                     findings
                         .iter()
-                        .any(|d| d.code == code && q.span.contains_span(d.span))
+                        .any(|d| d.code == code && q.span().contains_span(d.span))
                 };
                 let mark = if on(Code::QuoteNotFound) {
                     Some("?")
@@ -101,7 +101,7 @@ pub fn inlay_hints(
                     None => format!("in paragraph {} of the article", paragraph.unwrap_or(0)),
                 };
                 out.push(InlayHint {
-                    at: q.value.span.end,
+                    at: q.value.span().end,
                     label,
                     tooltip: Some(tooltip),
                 });
@@ -110,13 +110,13 @@ pub fn inlay_hints(
         if let Some(source) = &claim.source {
             let credited = findings
                 .iter()
-                .find(|d| d.code == Code::SourceMismatch && source.span.contains_span(d.span))
+                .find(|d| d.code == Code::SourceMismatch && source.span().contains_span(d.span))
                 .and_then(|d| d.fix.as_ref())
                 .and_then(|f| f.edits.first())
                 .map(|e| e.replacement.clone());
             if let Some(name) = credited {
                 out.push(InlayHint {
-                    at: source.value.span.end,
+                    at: source.value.span().end,
                     label: format!("≠ {name}"),
                     tooltip: Some(format!("the article credits these words to {name} (C024)")),
                 });

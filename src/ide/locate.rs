@@ -106,7 +106,7 @@ pub(crate) fn place_at(parsed: &Parsed, offset: usize) -> Place<'_> {
     if offset >= line.full().end && line.full().end > line.content().end {
         return Place::Nothing; // On the empty line after the final line break.
     }
-    match line.kind {
+    match line.kind() {
         LineKind::BlockHeader => match tree.blocks.iter().position(|b| b.line == line_index) {
             Some(b) => match owner_of_block(tree, b) {
                 Owner::Actor(i) => Place::ActorHead(i),
@@ -116,7 +116,7 @@ pub(crate) fn place_at(parsed: &Parsed, offset: usize) -> Place<'_> {
             None => Place::Nothing,
         },
         LineKind::Field | LineKind::Continuation => match field_on_line(parsed, line_index) {
-            Some(field) if line.kind == LineKind::Field && offset <= field.node.key().end => {
+            Some(field) if line.kind() == LineKind::Field && offset <= field.node.key().end => {
                 Place::Key(field)
             }
             Some(field) => Place::Value(field),

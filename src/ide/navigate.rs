@@ -58,7 +58,7 @@ pub fn definition(parsed: &Parsed, article: Option<&Article>, offset: usize) -> 
             }
             (Owner::Claim(_), name) if RelationKind::from_field(name).is_some() => {
                 let item = field.item_at(offset)?;
-                model.claim(&item.text).map(|c| Target::File(c.id_span))
+                model.claim(&item.text).map(|c| Target::File(c.id_span()))
             }
             (Owner::Claim(i), "cue") => {
                 let a = article?;
@@ -214,7 +214,7 @@ pub fn symbols(parsed: &Parsed) -> Vec<Symbol> {
                     detail: (!detail.is_empty()).then_some(detail),
                     kind: SymbolKind::Claim,
                     span,
-                    selection: if named { claim.id_span } else { head },
+                    selection: if named { claim.id_span() } else { head },
                     children: block
                         .fields
                         .iter()

@@ -52,15 +52,15 @@ pub fn subject_at(parsed: &Parsed, offset: usize) -> Option<(Subject, Span)> {
         Place::ClaimHead(i) => {
             let claim = model.claims.get(i)?;
             claim
-                .id_span
+                .id_span()
                 .touches(offset)
-                .then(|| (Subject::ClaimId(claim.id.clone()), claim.id_span))
+                .then(|| (Subject::ClaimId(claim.id.clone()), claim.id_span()))
         }
         Place::Value(field) => match (field.owner, field.name) {
             (Owner::Claim(_), "source") => {
                 let v = &field.value;
                 let i = model.actor_index(&v.text)?;
-                Some((Subject::Actor(i), v.span))
+                Some((Subject::Actor(i), v.span()))
             }
             (Owner::Claim(_), "via") | (Owner::Header, "publisher") | (Owner::Actor(_), "aka") => {
                 let item = field.item_at(offset)?;
@@ -115,7 +115,7 @@ pub fn uses(model: &Annotation, subject: &Subject) -> Vec<Reference> {
                 if let Some(source) = &claim.source {
                     if !source.value.is_empty() && named(&source.value.text) {
                         out.push(Reference {
-                            span: source.value.span,
+                            span: source.value.span(),
                             kind: UseKind::Use,
                         });
                     }
@@ -134,7 +134,7 @@ pub fn uses(model: &Annotation, subject: &Subject) -> Vec<Reference> {
             for claim in &model.claims {
                 if &claim.id == id {
                     out.push(Reference {
-                        span: claim.id_span,
+                        span: claim.id_span(),
                         kind: UseKind::Declaration,
                     });
                 }

@@ -140,10 +140,10 @@ pub fn semantic_tokens(
     };
 
     for line in &tree.lines {
-        if line.kind == LineKind::Comment {
+        if line.kind() == LineKind::Comment {
             push(
                 Span::new(
-                    line.content().start + line.indent as usize,
+                    line.content().start + line.indent() as usize,
                     line.content().end,
                 ),
                 TokenType::Comment,
@@ -304,9 +304,9 @@ pub fn folding_ranges(parsed: &Parsed) -> Vec<Fold> {
     }
     let mut i = 0;
     while i < tree.lines.len() {
-        if tree.lines[i].kind == LineKind::Comment {
+        if tree.lines[i].kind() == LineKind::Comment {
             let start = i;
-            while i + 1 < tree.lines.len() && tree.lines[i + 1].kind == LineKind::Comment {
+            while i + 1 < tree.lines.len() && tree.lines[i + 1].kind() == LineKind::Comment {
                 i += 1;
             }
             if i > start {

@@ -309,11 +309,11 @@ pub fn resolve(
     let mut d = 0;
     for (index, claim) in model.claims.iter().enumerate() {
         let mut own = Vec::new();
-        while d < diagnostics.len() && diagnostics[d].span.start < claim.span.start {
+        while d < diagnostics.len() && diagnostics[d].span.start < claim.span().start {
             findings.push(finding(&diagnostics[d]));
             d += 1;
         }
-        while d < diagnostics.len() && diagnostics[d].span.start <= claim.span.end {
+        while d < diagnostics.len() && diagnostics[d].span.start <= claim.span().end {
             own.push(finding(&diagnostics[d]));
             d += 1;
         }
@@ -368,7 +368,7 @@ pub fn resolve(
 fn base_claim(claim: &Claim) -> ResolvedClaim {
     ResolvedClaim {
         id: claim.id.clone(),
-        line: claim.line + 1,
+        line: claim.line() + 1,
         source: None,
         via: Vec::new(),
         cue: None,
@@ -400,7 +400,7 @@ fn unresolved_claim(parsed: &Parsed, claim: &Claim) -> ResolvedClaim {
         .filter(|q| !q.value.is_empty())
         .map(|q| Quote {
             text: q.value.text.clone(),
-            line: q.line + 1,
+            line: q.line() + 1,
             resolved: false,
             level: Level::NoArticle,
             occurrences: 0,
@@ -462,7 +462,7 @@ fn resolve_claim<'s>(
                     .collect();
                 Quote {
                     text: text.clone(),
-                    line: q.line + 1,
+                    line: q.line() + 1,
                     resolved: true,
                     level: parts.iter().map(|p| p.level).max().unwrap_or(Level::Exact),
                     occurrences: *occurrences,
@@ -471,7 +471,7 @@ fn resolve_claim<'s>(
             }
             QuoteSearch::NotFound { .. } => Quote {
                 text: text.clone(),
-                line: q.line + 1,
+                line: q.line() + 1,
                 resolved: false,
                 level: Level::NotFound,
                 occurrences: 0,

@@ -2003,7 +2003,7 @@ fn header_request(
         .actors
         .iter()
         .map(|a| a.span.start)
-        .chain(parsed.model.claims.iter().map(|c| c.span.start))
+        .chain(parsed.model.claims.iter().map(|c| c.span().start))
         .min()
         .unwrap_or(parsed.text.len());
     let at = snap.lines(s.enc()).offset(params.range.start);

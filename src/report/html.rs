@@ -436,7 +436,7 @@ fn claim_list(out: &mut String, view: &View<'_>) {
             "<div><span class=\"swatch {}\"></span><b>{}</b> <span class=\"muted\">line {}</span>",
             colour_class(c.colour),
             escape(&claim.id),
-            claim.line + 1
+            claim.line() + 1
         );
         if let Some(s) = claim.stance.as_ref().filter(|s| !s.value.is_empty()) {
             let _ = write!(out, " <span class=\"tag\">{}</span>", escape(&s.value.text));

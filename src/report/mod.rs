@@ -262,9 +262,9 @@ impl<'a> View<'a> {
         for (di, d) in page.diagnostics.iter().enumerate() {
             let at = model
                 .claims
-                .partition_point(|c| c.span.start <= d.span.start)
+                .partition_point(|c| c.span().start <= d.span.start)
                 .checked_sub(1)
-                .filter(|&i| model.claims[i].span.end >= d.span.end.max(d.span.start));
+                .filter(|&i| model.claims[i].span().end >= d.span.end.max(d.span.start));
             match at {
                 Some(i) => claims[i].findings.push(di),
                 None => file_findings.push(di),

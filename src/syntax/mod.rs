@@ -12,7 +12,7 @@ mod reparse;
 pub use parser::parse;
 pub use reparse::{Region, Reparsed};
 
-use crate::text::Span;
+use crate::text::{shift_index, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LineKind {
@@ -28,22 +28,39 @@ pub enum LineKind {
 }
 
 /// One line of the file. A big file has hundreds of thousands, so a line keeps its spans
-/// as 32-bit offsets (40 bytes a line rather than 88): read them through the accessors,
-/// which give ordinary [`Span`]s. The tree therefore holds files below 4 GiB: the CLI
-/// reads no annotation over 64 MiB, the server takes no message over 256 MiB.
+/// as 32-bit offsets, its kind and indent in one number and its content's start as the
+/// few bytes after the line's start (32 bytes a line rather than 88): read them through
+/// the accessors, which give ordinary [`Span`]s. The tree therefore holds files below
+/// 4 GiB: the CLI reads no annotation over 64 MiB, the server takes no message over
+/// 256 MiB.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line {
-    pub kind: LineKind,
-    /// Width of the leading whitespace in bytes (spaces and tabs).
-    pub indent: u32,
-    content: Packed,
+    /// The kind in the low [`KIND_BITS`] bits, then the content's start after the line's
+    /// start ([`SKIP_BITS`]: 0, or a byte order mark's 3), then the indent.
+    packed: u32,
+    /// End of the content; it starts at the line's start plus the skip.
+    content_end: u32,
     full: Packed,
     key: Packed,
     value: Packed,
 }
 
 // The tree holds one per line of the file.
-const _: () = assert!(std::mem::size_of::<Line>() == 40);
+const _: () = assert!(std::mem::size_of::<Line>() == 32);
+
+const KIND_BITS: u32 = 3;
+const SKIP_BITS: u32 = 2;
+const INDENT_SHIFT: u32 = KIND_BITS + SKIP_BITS;
+/// Indents saturate here (a quarter of a GiB of leading whitespace on one line).
+const MAX_INDENT: u32 = u32::MAX >> INDENT_SHIFT;
+const KINDS: [LineKind; 6] = [
+    LineKind::Blank,
+    LineKind::Comment,
+    LineKind::BlockHeader,
+    LineKind::Field,
+    LineKind::Continuation,
+    LineKind::Error,
+];
 
 /// A span as two `u32`s; `start == u32::MAX` stands for no span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,21 +115,46 @@ fn narrow(offset: usize) -> u32 {
 }
 
 impl Line {
-    /// A line of kind `kind` without key or value.
+    /// A line of kind `kind` without key or value. The content starts at most 3 bytes
+    /// after the line (a byte order mark).
     pub fn new(kind: LineKind, content: Span, full: Span, indent: u32) -> Line {
-        Line {
-            kind,
-            indent,
-            content: Packed::new(content),
+        let mut line = Line {
+            packed: 0,
+            content_end: 0,
             full: Packed::new(full),
             key: Packed::NONE,
             value: Packed::NONE,
-        }
+        };
+        line.set_content(content);
+        line.set_kind(kind);
+        line.set_indent(indent);
+        line
+    }
+
+    pub fn kind(&self) -> LineKind {
+        KINDS[(self.packed & ((1 << KIND_BITS) - 1)) as usize]
+    }
+
+    pub fn set_kind(&mut self, kind: LineKind) {
+        let k = KINDS.iter().position(|&x| x == kind).unwrap_or(0) as u32;
+        self.packed = (self.packed & !((1 << KIND_BITS) - 1)) | k;
+    }
+
+    /// Width of the leading whitespace in bytes (spaces and tabs).
+    pub fn indent(&self) -> u32 {
+        self.packed >> INDENT_SHIFT
+    }
+
+    fn set_indent(&mut self, indent: u32) {
+        let low = self.packed & ((1 << INDENT_SHIFT) - 1);
+        self.packed = low | (indent.min(MAX_INDENT) << INDENT_SHIFT);
     }
 
     /// The line without its line break.
     pub fn content(&self) -> Span {
-        self.content.get()
+        let skip = (self.packed >> KIND_BITS) & ((1 << SKIP_BITS) - 1);
+        let start = self.full.start + skip;
+        Span::new(start as usize, (self.content_end.max(start)) as usize)
     }
 
     /// The line with its line break: these tile the whole file.
@@ -130,8 +172,14 @@ impl Line {
         self.value.get_opt()
     }
 
+    /// The content starts at most 3 bytes after the line's start (see [`Line::new`]).
     pub fn set_content(&mut self, content: Span) {
-        self.content = Packed::new(content);
+        let skip = content.start.saturating_sub(self.full().start);
+        debug_assert!(skip < 1 << SKIP_BITS, "content starts {skip} bytes in");
+        let skip = (skip as u32).min((1 << SKIP_BITS) - 1);
+        let mask = ((1 << SKIP_BITS) - 1) << KIND_BITS;
+        self.packed = (self.packed & !mask) | (skip << KIND_BITS);
+        self.content_end = narrow(content.end);
     }
 
     pub fn set_key(&mut self, key: Option<Span>) {
@@ -144,7 +192,7 @@ impl Line {
 
     /// Moves the line's spans by `by` bytes (an edit above it).
     pub(crate) fn shift(&mut self, by: isize) {
-        self.content.shift(by);
+        self.content_end = narrow(shift_index(self.content_end as usize, by));
         self.full.shift(by);
         self.key.shift(by);
         self.value.shift(by);

@@ -2,7 +2,7 @@
 //! `key:` shape), so an error on one line never derails the lines after it.
 
 use super::{BlockKind, BlockNode, FieldNode, Line, LineKind, Pieces, SyntaxError, SyntaxTree};
-use crate::text::{lines, Span};
+use crate::text::{lines, sized_exactly, Span};
 
 const BOM: &str = "\u{feff}";
 
@@ -35,6 +35,9 @@ pub(super) fn parse_region(text: &str, region: Span, first_line: usize) -> Synta
         );
     }
     p.close_block();
+    // Grown by doubling, the blocks would keep room for up to twice their number: 80
+    // bytes each, for the document's lifetime (a big file has tens of thousands).
+    p.tree.blocks = sized_exactly(std::mem::take(&mut p.tree.blocks));
     p.tree
 }
 
@@ -74,10 +77,10 @@ impl Parser<'_> {
             self.close_field();
         } else if rest_text.starts_with('#') {
             self.close_field();
-            line.kind = LineKind::Comment;
+            line.set_kind(LineKind::Comment);
             line.set_value(Some(trim(self.text, Span::new(rest.start + 1, rest.end))));
         } else if indent > 0 && self.field.as_ref().is_some_and(|f| indent > f.indent) {
-            line.kind = LineKind::Continuation;
+            line.set_kind(LineKind::Continuation);
             let piece = trim(self.text, rest);
             line.set_value(Some(piece));
             let field = self.field.as_mut().expect("checked above");
@@ -88,7 +91,7 @@ impl Parser<'_> {
         } else {
             self.indented(&mut line, rest, index);
         }
-        if line.kind != LineKind::Blank && line.kind != LineKind::Comment && indent > 0 {
+        if line.kind() != LineKind::Blank && line.kind() != LineKind::Comment && indent > 0 {
             if let Some(block) = self.block.as_mut() {
                 block.span.end = block.span.end.max(content.end);
             }
@@ -109,7 +112,7 @@ impl Parser<'_> {
             self.close_block();
             let key = Span::new(rest.start, rest.start + keyword.len());
             let name = trim(self.text, Span::new(key.end, rest.end));
-            line.kind = LineKind::BlockHeader;
+            line.set_kind(LineKind::BlockHeader);
             line.set_key(Some(key));
             line.set_value(Some(name));
             if kind == BlockKind::Claim {
@@ -127,13 +130,13 @@ impl Parser<'_> {
         }
         if let Some((key, value)) = split_field(self.text, rest) {
             self.close_block();
-            line.kind = LineKind::Field;
+            line.set_kind(LineKind::Field);
             line.set_key(Some(key));
             line.set_value(Some(value));
             self.open_field(index, key, value, 0, false);
             return;
         }
-        line.kind = LineKind::Error;
+        line.set_kind(LineKind::Error);
         let message = match crate::suggest::closest(keyword, &["actor", "claim"]) {
             Some(s) => format!("unknown block keyword `{keyword}`: did you mean `{s}`? Expected `actor NAME`, `claim ID` or a header field `name: value`"),
             None if text.contains(':') => format!("expected a header field `name: value` (field names are letters, digits, `-` and `_`), found `{}`", clip(text)),
@@ -145,21 +148,21 @@ impl Parser<'_> {
     fn indented(&mut self, line: &mut Line, rest: Span, index: usize) {
         self.close_field();
         if let Some((key, value)) = split_field(self.text, rest) {
-            line.kind = LineKind::Field;
+            line.set_kind(LineKind::Field);
             line.set_key(Some(key));
             line.set_value(Some(value));
             if self.block.is_none() {
-                line.kind = LineKind::Error;
+                line.set_kind(LineKind::Error);
                 self.error(
                     rest,
                     "indented field outside any block: start a block with `actor NAME` or `claim ID` at column 0, or move the field to column 0".into(),
                 );
                 return;
             }
-            self.open_field(index, key, value, line.indent as usize, true);
+            self.open_field(index, key, value, line.indent() as usize, true);
             return;
         }
-        line.kind = LineKind::Error;
+        line.set_kind(LineKind::Error);
         let text = rest.slice(self.text);
         let word_end = text.find(|c: char| !is_key_char(c)).unwrap_or(text.len());
         let message = if word_end > 0 && word_end == text.len() {
@@ -204,7 +207,7 @@ impl Parser<'_> {
             block.end_line = self.next_line().max(block.line + 1);
             // A block of five fields would keep room for eight: a big file has tens of
             // thousands of blocks.
-            block.fields.shrink_to_fit();
+            block.fields = sized_exactly(std::mem::take(&mut block.fields));
             self.tree.blocks.push(block);
         }
     }
@@ -408,7 +411,29 @@ mod tests {
         assert_eq!(line.key(), Some(Span::empty(10)));
         line.set_value(None);
         line.shift(-10);
-        assert_eq!((line.value(), line.indent), (None, 2));
+        assert_eq!((line.value(), line.indent()), (None, 2));
+        assert_eq!(line.kind(), LineKind::Field);
+
+        // Kind, indent and the content's start after a byte order mark share one number.
+        let text = "\u{feff}claim c\n  quote: one\n";
+        let tree = parse(text);
+        let first = &tree.lines[0];
+        assert_eq!((first.kind(), first.indent()), (LineKind::BlockHeader, 0));
+        assert_eq!(
+            (first.content(), first.full()),
+            (Span::new(3, 10), Span::new(0, 11))
+        );
+        let second = &tree.lines[1];
+        assert_eq!((second.kind(), second.indent()), (LineKind::Field, 2));
+        assert_eq!(second.content(), Span::new(11, 23));
+        let mut line = Line::new(LineKind::Error, Span::new(3, 5), Span::new(0, 6), 7);
+        line.set_kind(LineKind::Continuation);
+        line.shift(4);
+        assert_eq!((line.kind(), line.indent()), (LineKind::Continuation, 7));
+        assert_eq!(
+            (line.content(), line.full()),
+            (Span::new(7, 9), Span::new(4, 10))
+        );
 
         let text = "claim c\n  quote: one\n    two\n    three\n  cue: said\n";
         let tree = parse(text);

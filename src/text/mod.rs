@@ -52,6 +52,18 @@ impl Span {
     }
 }
 
+/// `v` in an allocation of its length, when it has room to spare: for vectors kept for
+/// a document's or an article's lifetime. Not `shrink_to_fit`: mimalloc's `realloc`
+/// keeps a block in place, spare room and all, while the new size is at least half of it.
+pub fn sized_exactly<T>(mut v: Vec<T>) -> Vec<T> {
+    if v.capacity() > v.len() {
+        let mut exact = Vec::with_capacity(v.len());
+        exact.append(&mut v);
+        return exact;
+    }
+    v
+}
+
 /// An offset or a line index moved by `by` (what follows an edit).
 pub const fn shift_index(index: usize, by: isize) -> usize {
     (index as isize + by) as usize
