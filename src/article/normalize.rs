@@ -200,30 +200,60 @@ fn fold_ascii(bytes: &[u8], from: usize, in_space: &mut bool, out: &mut Vec<u8>)
     // folds to 0 (not ASCII), or to a space after a space.
     let mut space = if *in_space { b' ' } else { 0 };
     let mut k = from;
-    // A chunk at a time: the output grows by the chunk, then each byte kept is written to
-    // its place (the stretch keeps every byte it reads), and what was not kept is cut.
-    while k < bytes.len() {
-        let chunk = &bytes[k..bytes.len().min(k + 256)];
-        let base = out.len();
-        out.resize(base + chunk.len(), 0);
-        let mut kept = chunk.len();
-        for (j, (&b, slot)) in chunk.iter().zip(&mut out[base..]).enumerate() {
+    loop {
+        // Eight bytes at a time while they need nothing but lowercasing (see
+        // [`plain_eight`]), which most of a stretch does.
+        while let Some(eight) = bytes.get(k..k + 8) {
+            let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            let Some(folded) = plain_eight(x, space != 0) else {
+                break;
+            };
+            out.extend_from_slice(&folded.to_le_bytes());
+            space = if x >> 56 == u64::from(b' ') { b' ' } else { 0 };
+            k += 8;
+        }
+        // Then byte by byte up to the next eight, or to the end.
+        let stop = bytes.len().min(k + 8);
+        if k == stop {
+            break;
+        }
+        for &b in &bytes[k..stop] {
             let folded = ASCII_FOLD[usize::from(b)];
             if folded | space == space {
-                kept = j;
-                break;
+                *in_space = space != 0;
+                return k;
             }
             space = if folded == b' ' { b' ' } else { 0 };
-            *slot = folded;
-        }
-        out.truncate(base + kept);
-        k += kept;
-        if kept < chunk.len() {
-            break;
+            out.push(folded);
+            k += 1;
         }
     }
     *in_space = space != 0;
     k
+}
+
+/// Eight bytes (`x`, first byte lowest) lowercased, when that is all their normalization
+/// is: all ASCII, no control character (white space other than a space among them), no
+/// backquote, and no space after a space (`after_space`: the byte before was one).
+/// Otherwise `None`, and they are folded byte by byte.
+#[inline(always)]
+fn plain_eight(x: u64, after_space: bool) -> Option<u64> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // The high bit of each byte that is zero (exact, no borrow between bytes).
+    let zero = |v: u64| !(((v & LOW7) + LOW7) | v | LOW7);
+    // The high bit of each byte of at least `n` (bytes under 128: no carry between them).
+    let at_least = |n: u8| (x + u64::from(0x80 - n) * ONES) & HIGH;
+    if x & HIGH != 0 || at_least(0x20) != HIGH || zero(x ^ (u64::from(b'`') * ONES)) != 0 {
+        return None;
+    }
+    let spaces = zero(x ^ (u64::from(b' ') * ONES));
+    if spaces & (spaces << 8 | u64::from(after_space) << 7) != 0 {
+        return None;
+    }
+    let upper = at_least(b'A') & !at_least(b'Z' + 1);
+    Some(x | upper >> 2)
 }
 
 /// The normalization loop, shared by the mapped and the plain variant. ASCII, which is
@@ -421,6 +451,75 @@ mod tests {
             n.text.find('x').unwrap()
         );
         assert_eq!(n.original(n.text.len()), text.len());
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time_fold_as_one_at_a_time() {
+        // Folds what `fold_ascii` folds, one byte at a time through the table.
+        fn by_bytes(bytes: &[u8], from: usize, in_space: &mut bool, out: &mut Vec<u8>) -> usize {
+            let mut k = from;
+            while k < bytes.len() {
+                let folded = ASCII_FOLD[usize::from(bytes[k])];
+                if folded == 0 || (*in_space && folded == b' ') {
+                    break;
+                }
+                *in_space = folded == b' ';
+                out.push(folded);
+                k += 1;
+            }
+            k
+        }
+        let alphabet: &[&str] = &[
+            " ", " ", "\n", "\t", "\r", "\0", "\u{b}", "`", "a", "z", "A", "Z", "@", "[", "0", "!",
+            "~", "\u{7f}", "\u{1f}", "\u{e9}", "\u{2019}", "qrstu",
+        ];
+        // A fixed sequence of pseudo-random texts (a linear congruential generator).
+        let mut seed = 7u64;
+        for _ in 0..4000 {
+            let mut text = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            for _ in 0..(seed >> 58) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(alphabet[(seed >> 40) as usize % alphabet.len()]);
+            }
+            let bytes = text.as_bytes();
+            for from in 0..bytes.len().min(3) {
+                if !text.is_char_boundary(from) {
+                    continue;
+                }
+                for start_space in [false, true] {
+                    let (mut a, mut b) = (start_space, start_space);
+                    let (mut out_a, mut out_b) = (Vec::new(), Vec::new());
+                    let end_a = fold_ascii(bytes, from, &mut a, &mut out_a);
+                    let end_b = by_bytes(bytes, from, &mut b, &mut out_b);
+                    assert_eq!(
+                        (end_a, a, &out_a),
+                        (end_b, b, &out_b),
+                        "{text:?} from {from}"
+                    );
+                }
+            }
+        }
+        for c in 0..128u8 {
+            let x = u64::from_le_bytes([b'a', c, b'b', b'c', b'd', b'e', b'f', c]);
+            let want =
+                [b'a', c, b'b', b'c', b'd', b'e', b'f', c].map(|b| ASCII_FOLD[usize::from(b)]);
+            let plain = c >= 0x20 && c != b'`';
+            assert_eq!(
+                plain_eight(x, false),
+                plain.then(|| u64::from_le_bytes(want)),
+                "{c}"
+            );
+        }
+        let two = u64::from_le_bytes(*b"ab  cdef");
+        assert_eq!(plain_eight(two, false), None);
+        let first = u64::from_le_bytes(*b" abcdefg");
+        assert_eq!(plain_eight(first, true), None);
+        assert_eq!(plain_eight(first, false), Some(first));
     }
 
     #[test]

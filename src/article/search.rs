@@ -591,7 +591,6 @@ impl Article {
                 weights: vec![0.0; bucket_count as usize],
                 voters: vec![0; bucket_count as usize],
                 touched: Vec::with_capacity(voting),
-                top: 0.0,
             }
         } else {
             Votes::Sparse(FxHashMap::with_capacity_and_hasher(
@@ -998,8 +997,6 @@ enum Votes {
         /// bucket not voted for (both start zeroed: no filling of the array).
         voters: Vec<u32>,
         touched: Vec<u32>,
-        /// The greatest weight so far (weights only grow: the greatest at the end).
-        top: f32,
     },
     Sparse(FxHashMap<i64, (f32, usize)>),
 }
@@ -1013,7 +1010,6 @@ impl Votes {
                 weights,
                 voters,
                 touched,
-                top,
             } => {
                 let i = (bucket - *first) as usize;
                 if voters[i] == 0 {
@@ -1021,7 +1017,6 @@ impl Votes {
                     touched.push(i as u32);
                 }
                 weights[i] += weight;
-                *top = top.max(weights[i]);
             }
             Votes::Sparse(map) => map.entry(bucket).or_insert((0.0, at)).0 += weight,
         }
@@ -1035,15 +1030,22 @@ impl Votes {
                 weights,
                 voters,
                 touched,
-                top,
-            } => touched
-                .iter()
-                .filter(|&&i| weights[i as usize] >= top / 2.0)
-                .map(|&i| {
-                    let i = i as usize;
-                    (first + i as i64, (weights[i], voters[i] as usize - 1))
-                })
-                .collect(),
+            } => {
+                // The greatest weight, once all votes are in (not kept up to date as they
+                // come: that chained every vote to the one before).
+                let top = touched
+                    .iter()
+                    .map(|&i| weights[i as usize])
+                    .fold(0.0f32, f32::max);
+                touched
+                    .iter()
+                    .filter(|&&i| weights[i as usize] >= top / 2.0)
+                    .map(|&i| {
+                        let i = i as usize;
+                        (first + i as i64, (weights[i], voters[i] as usize - 1))
+                    })
+                    .collect()
+            }
             Votes::Sparse(map) => {
                 let top = map.values().map(|v| v.0).fold(0.0f32, f32::max);
                 map.into_iter().filter(|b| b.1 .0 >= top / 2.0).collect()
