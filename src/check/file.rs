@@ -434,8 +434,9 @@ fn near_ids_batch(targets: &[&str], known: &FxHashMap<&str, Span>) -> Vec<Vec<(S
     // Keys may collide; every candidate is verified.
     let mut keys: Vec<u64> = Vec::new();
     let mut buf = Vec::new();
+    let mut scratch = DeletionScratch::default();
     for (t, target) in targets.iter().enumerate() {
-        deletion_keys(target, &mut buf);
+        deletion_keys(target, &mut scratch, &mut buf);
         keys.extend(buf.iter().map(|&k| (k >> 32) << 32 | t as u64));
     }
     keys.sort_unstable();
@@ -452,12 +453,25 @@ fn near_ids_batch(targets: &[&str], known: &FxHashMap<&str, Span>) -> Vec<Vec<(S
         dir.push(i as u32);
     }
     dir.push(keys.len() as u32);
+    // A bit per value of the key's top `bits + 6` bits, set for the keys present: nearly
+    // every deletion of an id is in no target's list, and one load of this table (about
+    // one bit in 64 set) turns most of them away before the directory and the bucket.
+    let fbits = (bits + 6).min(27);
+    let mut filter = vec![0u64; 1 << (fbits - 6)];
+    for &k in &keys {
+        let f = (k >> (64 - fbits)) as usize;
+        filter[f >> 6] |= 1 << (f & 63);
+    }
     let mut out: Vec<Vec<(String, usize)>> = vec![Vec::new(); targets.len()];
     let mut hits: Vec<u32> = Vec::new();
     for &id in known.keys() {
-        deletion_keys(id, &mut buf);
+        deletion_keys(id, &mut scratch, &mut buf);
         hits.clear();
         for &k in &buf {
+            let f = (k >> (64 - fbits)) as usize;
+            if filter[f >> 6] & (1 << (f & 63)) == 0 {
+                continue;
+            }
             let b = (k >> (64 - bits)) as usize;
             let run = &keys[dir[b] as usize..dir[b + 1] as usize];
             hits.extend(
@@ -483,26 +497,32 @@ fn near_ids_batch(targets: &[&str], known: &FxHashMap<&str, Span>) -> Vec<Vec<(S
     out
 }
 
-/// Hashes of every string made by deleting zero, one or two characters of `s`
-/// (deduplicated), into `out`. Polynomial hashes of the pieces, so no string is built.
-fn deletion_keys(s: &str, out: &mut Vec<u64>) {
+/// Hashes of every string made by deleting zero, one or two characters of `s`, into
+/// `out` (with repeats: both callers deduplicate what they gather, so sorting each id's
+/// couple of hundred keys, once most of the batch's time, is not needed). Polynomial
+/// hashes of the pieces, so no string is built; `scratch` holds the per-character tables
+/// between calls.
+fn deletion_keys(s: &str, scratch: &mut DeletionScratch, out: &mut Vec<u64>) {
     const B: u64 = 0x100_0000_01b3;
     out.clear();
-    let chars: Vec<u64> = s
-        .chars()
-        .map(|c| (c as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15))
-        .collect();
-    let n = chars.len();
-    // prefix[k]: hash of chars[..k]; pow[k] = B^k.
-    let mut prefix = vec![0u64; n + 1];
-    let mut pow = vec![1u64; n + 1];
-    for k in 0..n {
-        prefix[k + 1] = prefix[k].wrapping_mul(B).wrapping_add(chars[k]);
-        pow[k + 1] = pow[k].wrapping_mul(B);
+    let DeletionScratch { prefix, pow } = scratch;
+    // prefix[k]: hash of the first k characters; pow[k] = B^k.
+    prefix.clear();
+    pow.clear();
+    prefix.push(0);
+    pow.push(1);
+    for c in s.chars() {
+        let v = (c as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let (h, p) = (prefix[prefix.len() - 1], pow[pow.len() - 1]);
+        prefix.push(h.wrapping_mul(B).wrapping_add(v));
+        pow.push(p.wrapping_mul(B));
     }
+    let n = prefix.len() - 1;
+    let (prefix, pow) = (&prefix[..], &pow[..]);
     let piece = |a: usize, b: usize| prefix[b].wrapping_sub(prefix[a].wrapping_mul(pow[b - a]));
     let join = |h: u64, next: u64, len: usize| h.wrapping_mul(pow[len]).wrapping_add(next);
     let key = |h: u64, len: usize| h ^ (len as u64).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    out.reserve(1 + n + n * n.saturating_sub(1) / 2);
     out.push(key(prefix[n], n));
     for (i, &before) in prefix[..n].iter().enumerate() {
         let h = join(before, piece(i + 1, n), n - i - 1);
@@ -513,8 +533,13 @@ fn deletion_keys(s: &str, out: &mut Vec<u64>) {
             out.push(key(h, n - 2));
         }
     }
-    out.sort_unstable();
-    out.dedup();
+}
+
+/// The per-character tables of [`deletion_keys`], kept between calls.
+#[derive(Default)]
+struct DeletionScratch {
+    prefix: Vec<u64>,
+    pow: Vec<u64>,
 }
 
 /// C042 for a claim's `stance:` outside the configured vocabulary. Per claim, so that its
