@@ -61,6 +61,17 @@ fn is_claims(uri: &Uri, language_id: &str) -> bool {
             .is_some_and(|u| u.ends_with(".claims"))
 }
 
+/// Lists `article`'s names on a thread of their own, unless another caller already is.
+fn start_names(article: &Arc<Article>) {
+    if article.begin_candidates() {
+        let job = Arc::clone(article);
+        tokio::task::spawn_blocking(move || {
+            // A panic here only leaves the names out of completion; it is contained.
+            let _ = catch_unwind(AssertUnwindSafe(|| job.candidates().len()));
+        });
+    }
+}
+
 fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
     panic
         .downcast_ref::<&str>()
@@ -506,6 +517,7 @@ impl State {
             }
         }
         let caps = read(&self.caps);
+        let checked = uri.clone();
         if caps.pull {
             // The client pulls: tell it the findings changed instead of pushing them.
             if caps.pull_refresh {
@@ -526,6 +538,21 @@ impl State {
             self.publish(auri, marks, Some(aversion)).await;
         }
         drop(replaced);
+        // The check no longer lists the article's names (its "did you mean" looks only at
+        // names near the wrong one), so completion would be the first to need them and
+        // wait up to its budget: list them now, on a thread of their own, while the user
+        // reads the findings.
+        let state = self.clone();
+        tokio::task::spawn_blocking(move || {
+            // A panic here only leaves the names out of completion; it is contained.
+            let _ = catch_unwind(AssertUnwindSafe(|| {
+                if let Some(article) = state.article_without_names(&checked) {
+                    if article.begin_candidates() {
+                        article.candidates();
+                    }
+                }
+            }));
+        });
         if refresh_tokens && caps.semantic_refresh {
             // Not awaited: the client answers when it likes, and asks for tokens after.
             let client = self.client.clone();
@@ -535,6 +562,22 @@ impl State {
                     .await;
             });
         }
+    }
+
+    /// The article of the claims document `uri`.
+    fn article_of(&self, uri: &Uri) -> Option<Arc<Article>> {
+        let (snap, path) = self.snapshot(uri)?;
+        let parsed = snap.parsed()?;
+        let (config, _) = self.config_for(path.as_deref());
+        self.article_for(path.as_deref(), parsed, &config)
+            .result
+            .ok()
+    }
+
+    /// The article of the claims document `uri`, when its names are not listed yet.
+    fn article_without_names(&self, uri: &Uri) -> Option<Arc<Article>> {
+        self.article_of(uri)
+            .filter(|article| article.candidates_if_ready().is_none())
     }
 
     /// The article at `path` changed (on disk, or in its editor buffer): re-check the
@@ -628,14 +671,7 @@ impl Backend {
     async fn article_names(&self, pos: &TextDocumentPositionParams) -> ide::ArticleNames {
         let pending = self
             .guarded("textDocument/completion", |s| {
-                let (snap, path) = s.snapshot(&pos.text_document.uri)?;
-                let parsed = snap.parsed()?;
-                let (config, _) = s.config_for(path.as_deref());
-                let article = s
-                    .article_for(path.as_deref(), parsed, &config)
-                    .result
-                    .ok()?;
-                article.candidates_if_ready().is_none().then_some(article)
+                s.article_without_names(&pos.text_document.uri)
             })
             .await
             .ok()
@@ -644,13 +680,7 @@ impl Backend {
             // Ready, or no article: nothing to wait for.
             return ide::ArticleNames::Compute;
         };
-        if article.begin_candidates() {
-            let job = Arc::clone(&article);
-            tokio::task::spawn_blocking(move || {
-                // A panic here only leaves the names out of completion; it is contained.
-                let _ = catch_unwind(AssertUnwindSafe(|| job.candidates().len()));
-            });
-        }
+        start_names(&article);
         let budget = Duration::from_millis(read(&self.state.settings).completion_budget_ms);
         let started = std::time::Instant::now();
         loop {
@@ -697,6 +727,10 @@ impl Backend {
             .and_then(Value::as_bool)
             .unwrap_or(true);
         self.guarded("claimls/documentState", |s| {
+            // Before the documents' lock: finding the article takes it too.
+            let names_ready = s
+                .article_of(&uri)
+                .map(|article| article.candidates_if_ready().is_some());
             let docs = lock(&s.docs);
             let builds = lock(&s.articles).builds;
             match docs.get(&uri) {
@@ -709,6 +743,9 @@ impl Backend {
                         "claimsChecked": cache.last_misses,
                         "claimsReused": cache.last_hits,
                         "articleBuilds": builds,
+                        // Whether the article's names (for completion) are listed yet;
+                        // null without an article.
+                        "articleNamesReady": names_ready,
                         "publishedVersion": d.published.as_ref().map(|p| p.version),
                         // How this version was parsed: carried over from the previous
                         // one by incremental edits, or in full.
