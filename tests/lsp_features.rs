@@ -94,6 +94,18 @@ async fn hover_cards() {
     assert!(h.shutdown().await);
 }
 
+/// Completion invoked by the user (trigger kind 1) at `line`, `col` (UTF-16) of `uri`.
+async fn complete_invoked(h: &Harness, uri: &str, line: u32, col: u32) -> Value {
+    h.call(
+        "textDocument/completion",
+        json!({
+            "textDocument": { "uri": uri }, "position": { "line": line, "character": col },
+            "context": { "triggerKind": 1 }
+        }),
+    )
+    .await
+}
+
 fn labels(list: &Value) -> Vec<String> {
     list["items"]
         .as_array()
@@ -121,15 +133,7 @@ async fn completion_of_sources_ranks_the_nearest_mention_first() {
     let uri = h.open(CLAIMS_NAME, "claims", 1, &text).await;
     h.diagnostics(&uri, 1).await;
     let (line, col) = utf16_position(&text, "  source: Sy\n", 12);
-    let list = h
-        .call(
-            "textDocument/completion",
-            json!({
-                "textDocument": { "uri": uri }, "position": { "line": line, "character": col },
-                "context": { "triggerKind": 1 }
-            }),
-        )
-        .await;
+    let list = complete_invoked(&h, &uri, line, col).await;
     let items = sorted(&list);
     assert_eq!(
         items[0]["label"],
@@ -253,15 +257,7 @@ async fn article_names_are_listed_after_the_first_check_without_a_completion() {
     assert_eq!(ready, true, "names listed with no completion request");
     // Then the first completion after `source:` offers them at once.
     let (line, col) = utf16_position(EXAMPLE_CLAIMS, "  source: Syrian national\n", 25);
-    let list = h
-        .call(
-            "textDocument/completion",
-            json!({
-                "textDocument": { "uri": uri }, "position": { "line": line, "character": col },
-                "context": { "triggerKind": 1 }
-            }),
-        )
-        .await;
+    let list = complete_invoked(&h, &uri, line, col).await;
     assert!(article_names(&list) > 0, "{list}");
     assert!(h.shutdown().await);
 }
