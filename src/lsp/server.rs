@@ -140,6 +140,8 @@ struct Outcome {
     /// When the article is open in the editor: its URI, buffer version and the
     /// unannotated statements to mark in it.
     article_side: Option<(Uri, i32, Vec<Diagnostic>)>,
+    /// The article checked against, while its names are not listed yet.
+    names_pending: Option<Arc<Article>>,
 }
 
 pub struct State {
@@ -263,6 +265,7 @@ impl State {
                 core: Vec::new(),
                 problem: None,
                 article_side: None,
+                names_pending: None,
             });
         }
         let parsed = snap.parsed()?;
@@ -370,6 +373,12 @@ impl State {
             core: found,
             problem,
             article_side,
+            names_pending: view
+                .result
+                .as_ref()
+                .ok()
+                .filter(|article| article.candidates_if_ready().is_none())
+                .cloned(),
         })
     }
 
@@ -517,7 +526,6 @@ impl State {
             }
         }
         let caps = read(&self.caps);
-        let checked = uri.clone();
         if caps.pull {
             // The client pulls: tell it the findings changed instead of pushing them.
             if caps.pull_refresh {
@@ -542,17 +550,9 @@ impl State {
         // names near the wrong one), so completion would be the first to need them and
         // wait up to its budget: list them now, on a thread of their own, while the user
         // reads the findings.
-        let state = self.clone();
-        tokio::task::spawn_blocking(move || {
-            // A panic here only leaves the names out of completion; it is contained.
-            let _ = catch_unwind(AssertUnwindSafe(|| {
-                if let Some(article) = state.article_without_names(&checked) {
-                    if article.begin_candidates() {
-                        article.candidates();
-                    }
-                }
-            }));
-        });
+        if let Some(article) = &outcome.names_pending {
+            start_names(article);
+        }
         if refresh_tokens && caps.semantic_refresh {
             // Not awaited: the client answers when it likes, and asks for tokens after.
             let client = self.client.clone();
