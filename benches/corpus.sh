@@ -75,55 +75,10 @@ print("exit code %s; %d findings: %s" % (sys.argv[2], len(findings),
       ", ".join("%s=%d" % kv for kv in sorted(by_code.items()))))
 EOF
 
+echo "corpus: $(find "$corpus" -type f | wc -l) files, $(du -sb "$corpus" | cut -f1) bytes"
 echo "== timing: $runs rounds, commands alternating"
-python3 - "$runs" "$corpus" "cat" "$cat_cmd" "check" "$check_cmd" "check-1t" "$check1_cmd" <<'EOF'
-import os, resource, statistics, subprocess, sys, time
-runs = int(sys.argv[1])
-corpus = sys.argv[2]
-names = sys.argv[3::2]
-cmds = sys.argv[4::2]
-files = 0
-size = 0
-for root, _, fs in os.walk(corpus):
-    for f in fs:
-        files += 1
-        size += os.path.getsize(os.path.join(root, f))
-print("corpus: %d files, %.1f MB" % (files, size / 1e6))
-
-def cpu():
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
-
-def run(cmd):
-    c = cpu()
-    t = time.perf_counter()
-    p = subprocess.run(["bash", "-c", cmd])
-    dt = time.perf_counter() - t
-    if p.returncode not in (0, 1):
-        sys.exit("command failed (%d): %s" % (p.returncode, cmd))
-    return dt, cpu() - c
-
-for cmd in cmds:  # warm-up: page cache, binary
-    run(cmd)
-times = {n: [] for n in names}
-cpus = {n: [] for n in names}
-for r in range(runs):
-    order = list(range(len(cmds)))
-    order = order[r % len(order):] + order[:r % len(order)]
-    for i in order:
-        wall, used = run(cmds[i])
-        times[names[i]].append(wall)
-        cpus[names[i]].append(used)
-med = {n: statistics.median(ts) for n, ts in times.items()}
-mcpu = {n: statistics.median(ts) for n, ts in cpus.items()}
-print("  %-9s %14s %14s   wall of each run (ms)" % ("", "median wall", "median CPU"))
-for n in names:
-    print("  %-9s %11.1f ms %11.1f ms   %s" % (n, med[n] * 1e3, mcpu[n] * 1e3,
-          " ".join("%.0f" % (t * 1e3) for t in times[n])))
-for n in names[1:]:
-    print("  ratio %s/cat: wall %.2f, CPU %.2f" % (n, med[n] / med["cat"], mcpu[n] / max(mcpu["cat"], 1e-9)))
-print("  aim: check/cat wall <= 3")
-EOF
+python3 benches/tools/alternate.py --runs "$runs" --aim "check/cat CPU <= 3" \
+  "cat" "$cat_cmd" "check" "$check_cmd" "check-1t" "$check1_cmd"
 
 if command -v hyperfine > /dev/null 2>&1; then
   echo "== hyperfine cross-check (not alternating)"

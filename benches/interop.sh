@@ -50,7 +50,7 @@ echo "== generate $pairs pairs (seed $seed)"
 python3 benches/gen_corpus.py --corpus "$corpus" --pairs "$pairs" --seed "$seed"
 echo "== machine: $(nproc) cores; $(uname -sr)"
 
-python3 - "$runs" \
+python3 benches/tools/alternate.py --runs "$runs" --aim "every ratio <= 2" \
   "check" "'$bin' check '$corpus' --format json > /dev/null" \
   "json" "'$bin' export '$corpus' --format json > /dev/null" \
   "w3c" "'$bin' export '$corpus' --format w3c > /dev/null" \
@@ -59,41 +59,4 @@ python3 - "$runs" \
   "bratlink" "'$bin' export '$corpus' --format brat --link-text -o \"\$(mktemp -d '$work/link.XXXXXX')\" 2> /dev/null" \
   "rebrat" "'$bin' export '$corpus' --format brat --force -o '$work/brat' 2> /dev/null" \
   "report" "'$bin' report '$corpus' -o \"\$(mktemp -d '$work/report.XXXXXX')\" > /dev/null 2>&1" \
-  ${old:+"brat-old" "'$old' export '$corpus' --format brat -o \"\$(mktemp -d '$work/old.XXXXXX')\" 2> /dev/null"} <<'PY'
-import resource, statistics, subprocess, sys, time
-runs = int(sys.argv[1])
-names, cmds = sys.argv[2::2], sys.argv[3::2]
-
-def cpu():
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
-
-def run(cmd):
-    c = cpu()
-    t = time.perf_counter()
-    p = subprocess.run(["bash", "-c", cmd])
-    dt = time.perf_counter() - t
-    if p.returncode not in (0, 1):
-        sys.exit("command failed (%d): %s" % (p.returncode, cmd))
-    return dt, cpu() - c
-
-for c in cmds:  # warm-up (page cache, binary); also the export rebrat goes over
-    run(c)
-times = {n: [] for n in names}
-cpus = {n: [] for n in names}
-for r in range(runs):
-    order = list(range(len(cmds)))
-    order = order[r % len(order):] + order[:r % len(order)]
-    for i in order:
-        wall, used = run(cmds[i])
-        times[names[i]].append(wall)
-        cpus[names[i]].append(used)
-med = {n: statistics.median(t) for n, t in times.items()}
-cmed = {n: statistics.median(t) for n, t in cpus.items()}
-for n in names:
-    print("  %-6s median %8.1f ms wall %8.1f ms CPU   wall runs: %s" % (
-        n, med[n] * 1e3, cmed[n] * 1e3, " ".join("%.0f" % (t * 1e3) for t in times[n])))
-for n in names[1:]:
-    print("  ratio %-8s / check: %.2f wall, %.2f CPU" % (n, med[n] / med["check"], cmed[n] / cmed["check"]))
-print("  aim: every ratio <= 2")
-PY
+  ${old:+"brat-old" "'$old' export '$corpus' --format brat -o \"\$(mktemp -d '$work/old.XXXXXX')\" 2> /dev/null"}

@@ -59,45 +59,5 @@ echo "== one report, for the record"
 echo "$(find "$out" -name '*.html' | wc -l) pages, $(du -sh "$out" | cut -f1)"
 
 echo "== timing: $runs rounds, commands alternating"
-python3 - "$runs" "check" "$check_cmd" "report" "$report_cmd" "rereport" "$rereport_cmd" <<'EOF'
-import resource, statistics, subprocess, sys, time
-runs = int(sys.argv[1])
-names = sys.argv[2::2]
-cmds = sys.argv[3::2]
-
-def cpu():
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
-
-def run(cmd):
-    c = cpu()
-    t = time.perf_counter()
-    p = subprocess.run(["bash", "-c", cmd])
-    dt = time.perf_counter() - t
-    # check exits with 1: the generator plants errors.
-    if p.returncode not in (0, 1):
-        sys.exit("command failed (%d): %s" % (p.returncode, cmd))
-    return dt, cpu() - c
-
-for cmd in cmds:  # warm-up: page cache, binary
-    run(cmd)
-times = {n: [] for n in names}
-cpus = {n: [] for n in names}
-for r in range(runs):
-    order = list(range(len(cmds)))
-    order = order[r % len(order):] + order[:r % len(order)]
-    for i in order:
-        wall, used = run(cmds[i])
-        times[names[i]].append(wall)
-        cpus[names[i]].append(used)
-med = {n: statistics.median(ts) for n, ts in times.items()}
-mcpu = {n: statistics.median(ts) for n, ts in cpus.items()}
-print("  %-8s %14s %14s   wall of each run (ms)" % ("", "median wall", "median CPU"))
-for n in names:
-    print("  %-8s %11.1f ms %11.1f ms   %s" % (n, med[n] * 1e3, mcpu[n] * 1e3,
-          " ".join("%.0f" % (t * 1e3) for t in times[n])))
-for n in names[1:]:
-    print("  ratio %s/check: wall %.2f, CPU %.2f" % (n, med[n] / med["check"],
-          mcpu[n] / max(mcpu["check"], 1e-9)))
-print("  aim: report/check wall <= 2")
-EOF
+python3 benches/tools/alternate.py --runs "$runs" --aim "report/check wall <= 2" \
+  "check" "$check_cmd" "report" "$report_cmd" "rereport" "$rereport_cmd"
