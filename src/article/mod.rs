@@ -512,6 +512,23 @@ const ASCII_WORD: [bool; 256] = {
     t
 };
 
+/// A bit per byte of the eight ASCII bytes `x` (first byte lowest): whether it is a
+/// letter or a digit. Each byte is tested in place (no carry crosses a byte: all are
+/// under 128), then the high bits are gathered into one byte by a multiplication.
+#[inline(always)]
+fn ascii_word_bits(x: u64) -> u8 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `v` that is `n` or more (`n` from 1 to 128).
+    let at_least = |v: u64, n: u8| (v + u64::from(0x80 - n) * ONES) & HIGH;
+    let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
+    // Letters of either case, lowered: `@`, `[` to `` ` `` and `{` on stay outside.
+    let lower = x | (0x20 * ONES);
+    let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+    // The product's top byte gathers the high bit of byte `k` as its bit `k`.
+    (((digit | letter) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
+}
+
 /// Words of a normalized text: runs of alphanumeric characters.
 ///
 /// Read 64 bytes at a time: a bit per byte says whether it belongs to a letter or digit
@@ -530,8 +547,15 @@ pub(crate) fn tokenize(norm: &str) -> Vec<Token> {
         let base = b * 64;
         let mut mask = 0u64;
         if block.is_ascii() {
-            for (j, &c) in block.iter().enumerate() {
-                mask |= u64::from(ASCII_WORD[usize::from(c)]) << j;
+            // Eight bytes at a time; the last bytes of a short final block one by one.
+            let mut eights = block.chunks_exact(8);
+            for (e, eight) in eights.by_ref().enumerate() {
+                let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+                mask |= u64::from(ascii_word_bits(x)) << (8 * e);
+            }
+            let done = block.len() - eights.remainder().len();
+            for (j, &c) in eights.remainder().iter().enumerate() {
+                mask |= u64::from(ASCII_WORD[usize::from(c)]) << (done + j);
             }
         } else {
             let mut j = spill.0;
@@ -765,6 +789,27 @@ mod tests {
         }
         for t in &texts {
             assert_eq!(tokenize(t), tokenize_by_chars(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn the_word_bits_of_eight_bytes_are_the_table_s() {
+        // Every ASCII byte at every place of the eight, beside the others.
+        for b in 0u8..128 {
+            for at in 0..8 {
+                for fill in [b' ', b'a', b'Z', b'0', b'@', b'{', 0, 127] {
+                    let mut eight = [fill; 8];
+                    eight[at] = b;
+                    let want = eight.iter().enumerate().fold(0u8, |m, (j, &c)| {
+                        m | u8::from(ASCII_WORD[usize::from(c)]) << j
+                    });
+                    assert_eq!(
+                        ascii_word_bits(u64::from_le_bytes(eight)),
+                        want,
+                        "{eight:?}"
+                    );
+                }
+            }
         }
     }
 
