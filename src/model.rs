@@ -67,10 +67,83 @@ fn narrow(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// A value's text: a string of its exact length, 16 bytes rather than a `String`'s 24 (the
+/// model keeps every value of the file). Reads as a `&str`.
+#[derive(Clone, PartialEq, Eq, Default, Hash)]
+pub struct Text(Box<str>);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        Text(s.into())
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text(s.into_boxed_str())
+    }
+}
+
+impl From<Text> for String {
+    fn from(t: Text) -> String {
+        t.0.into()
+    }
+}
+
 /// A field value: its pieces (first line and continuation lines) joined by one space.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Value {
-    pub text: String,
+    pub text: Text,
     /// From the first piece's start to the last piece's end: [`Value::span`]. 32-bit, as
     /// every span of a field (see [`Packed`]).
     span: Packed,
@@ -112,7 +185,8 @@ impl Value {
             *piece = piece.shift(-(span.start as isize));
         }
         Value {
-            text,
+            // Made at its exact length: no copy.
+            text: text.into(),
             span: Packed::new(span),
             pieces: (!pieces.is_empty()).then(|| Box::new(pieces.into_boxed_slice())),
         }
@@ -290,9 +364,9 @@ pub struct Field {
     line: u32,
 }
 
-// The model holds every field of the file: 80 bytes with the name as a tagged string and
-// the span kept apart from the key's and the value's.
-const _: () = assert!(std::mem::size_of::<Field>() == 56);
+// The model holds every field of the file: 80 bytes with the name as a tagged string, the
+// span kept apart from the key's and the value's and the value's text a `String`.
+const _: () = assert!(std::mem::size_of::<Field>() == 48);
 
 impl Field {
     /// The field name.
@@ -442,7 +516,7 @@ pub struct Claim {
 
 // The model holds one per claim of the file (456 bytes with `usize` spans and lines, 360
 // with 80-byte fields).
-const _: () = assert!(std::mem::size_of::<Claim>() == 288);
+const _: () = assert!(std::mem::size_of::<Claim>() == 264);
 
 impl Claim {
     /// The id after `claim`.
@@ -992,7 +1066,7 @@ fn build_actor(
                 actor.aliases.extend(field.value.items());
             }
             "kind" => {
-                let value = field.value.text.clone();
+                let value = field.value.text.to_string();
                 if !value.is_empty() && !ACTOR_KINDS.contains(&value.as_str()) {
                     let mut d = Diagnostic::new(
                         Code::UnknownActorKind,
