@@ -183,7 +183,7 @@ mod tests {
                 c.source_name(),
                 c.stance.as_ref().map(|s| &s.value.text)
             ));
-            out.extend(c.quotes.iter().map(|q| q.value.text.clone()));
+            out.extend(c.quotes.iter().map(|q| q.value.text.to_string()));
             out.extend(c.relations.iter().map(|r| r.target.text.clone()));
         }
         out

@@ -67,10 +67,83 @@ fn narrow(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// A value's text: a string of its exact length, 16 bytes rather than a `String`'s 24 (the
+/// model keeps every value of the file). Reads as a `&str`.
+#[derive(Clone, PartialEq, Eq, Default, Hash)]
+pub struct Text(Box<str>);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        Text(s.into())
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text(s.into_boxed_str())
+    }
+}
+
+impl From<Text> for String {
+    fn from(t: Text) -> String {
+        t.0.into()
+    }
+}
+
 /// A field value: its pieces (first line and continuation lines) joined by one space.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Value {
-    pub text: String,
+    pub text: Text,
     /// From the first piece's start to the last piece's end: [`Value::span`]. 32-bit, as
     /// every span of a field (see [`Packed`]).
     span: Packed,
@@ -112,7 +185,8 @@ impl Value {
             *piece = piece.shift(-(span.start as isize));
         }
         Value {
-            text,
+            // Made at its exact length: no copy.
+            text: text.into(),
             span: Packed::new(span),
             pieces: (!pieces.is_empty()).then(|| Box::new(pieces.into_boxed_slice())),
         }
@@ -203,16 +277,14 @@ pub struct Item {
     pub span: Span,
 }
 
-/// A field's name. A known name (see [`FIELD_NAMES`]) is a number into that table rather
-/// than a string of its own: a big file has hundreds of thousands of fields, and this is
-/// 16 bytes without an allocation. Reads as a `&str`.
-#[derive(Clone, PartialEq, Eq)]
-pub enum FieldName {
-    Known(u8),
-    Other(Box<str>),
-}
+/// A field's name: a number into the table of known names ([`FIELD_NAMES`]), one byte
+/// (a big file has hundreds of thousands of fields). The model keeps fields of known
+/// names only: a field of another name is reported (read its name from the file at its
+/// [`Field::key_span`]) and dropped, and reads as an empty name here. Reads as a `&str`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct FieldName(u8);
 
-/// Every field name that [`FieldName::Known`] stands for.
+/// Every field name that [`FieldName`] stands for.
 pub const FIELD_NAMES: &[&str] = &[
     "article",
     "date",
@@ -232,18 +304,19 @@ pub const FIELD_NAMES: &[&str] = &[
 ];
 
 impl FieldName {
+    /// What a name outside [`FIELD_NAMES`] becomes.
+    const OTHER: FieldName = FieldName(u8::MAX);
+
     pub fn new(name: &str) -> FieldName {
         match FIELD_NAMES.iter().position(|n| *n == name) {
-            Some(i) => FieldName::Known(i as u8),
-            None => FieldName::Other(name.into()),
+            Some(i) => FieldName(i as u8),
+            None => FieldName::OTHER,
         }
     }
 
-    pub fn as_str(&self) -> &str {
-        match self {
-            FieldName::Known(i) => FIELD_NAMES[usize::from(*i)],
-            FieldName::Other(name) => name,
-        }
+    /// The name; empty for a name outside [`FIELD_NAMES`].
+    pub fn as_str(&self) -> &'static str {
+        FIELD_NAMES.get(usize::from(self.0)).copied().unwrap_or("")
     }
 }
 
@@ -279,7 +352,7 @@ impl PartialEq<&str> for FieldName {
     }
 }
 
-const _: () = assert!(std::mem::size_of::<FieldName>() == 16);
+const _: () = assert!(std::mem::size_of::<FieldName>() == 1);
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Field {
@@ -287,13 +360,13 @@ pub struct Field {
     /// [`Field::key_span`].
     key_span: Packed,
     pub value: Value,
-    /// [`Field::span`].
-    span: Packed,
     /// [`Field::line`].
     line: u32,
 }
 
-const _: () = assert!(std::mem::size_of::<Field>() == 80);
+// The model holds every field of the file: 80 bytes with the name as a tagged string, the
+// span kept apart from the key's and the value's and the value's text a `String`.
+const _: () = assert!(std::mem::size_of::<Field>() == 48);
 
 impl Field {
     /// The field name.
@@ -301,9 +374,11 @@ impl Field {
         self.key_span.get()
     }
 
-    /// Key to the end of the value.
+    /// Key to the end of the value: the parser's field span (the end of its last piece,
+    /// at least one byte past the key for the `:`).
     pub fn span(&self) -> Span {
-        self.span.get()
+        let key = self.key_span();
+        Span::new(key.start, self.value.span().end.max(key.end + 1))
     }
 
     /// Line index of the `key:` line.
@@ -439,8 +514,9 @@ pub struct Claim {
     pub(crate) fingerprint: u64,
 }
 
-// The model holds one per claim of the file (456 bytes with `usize` spans and lines).
-const _: () = assert!(std::mem::size_of::<Claim>() == 360);
+// The model holds one per claim of the file (456 bytes with `usize` spans and lines, 360
+// with 80-byte fields).
+const _: () = assert!(std::mem::size_of::<Claim>() == 264);
 
 impl Claim {
     /// The id after `claim`.
@@ -571,7 +647,7 @@ pub(crate) fn build_parts(
         header_field(text, node, first_block, &mut model.header, &mut local);
     }
     for block in &tree.blocks {
-        model.add_block(text, block, &mut local);
+        model.add_block(text, tree, block, &mut local);
     }
     sort_local(&mut local);
     model.index_actors();
@@ -649,7 +725,7 @@ fn header_field(
             ),
         ));
     }
-    let slot = match field.name.as_str() {
+    let slot = match node.key().slice(text) {
         "article" => &mut header.article,
         "date" => &mut header.date,
         "publisher" => &mut header.publisher,
@@ -668,10 +744,16 @@ fn header_field(
 }
 
 impl Annotation {
-    fn add_block(&mut self, text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) {
+    fn add_block(
+        &mut self,
+        text: &str,
+        tree: &SyntaxTree,
+        block: &BlockNode,
+        diags: &mut Vec<Diagnostic>,
+    ) {
         match block.kind {
-            BlockKind::Actor => self.actors.push(build_actor(text, block, diags)),
-            BlockKind::Claim => self.claims.push(build_claim(text, block, diags)),
+            BlockKind::Actor => self.actors.push(build_actor(text, tree, block, diags)),
+            BlockKind::Claim => self.claims.push(build_claim(text, tree, block, diags)),
         }
     }
 
@@ -692,7 +774,7 @@ impl Annotation {
         let mut found = Vec::new();
         let blocks = sorted_range(&tree.blocks, |b| b.line, first, reparsed.new_end_line);
         for block in &tree.blocks[blocks] {
-            fresh.add_block(text, block, &mut found);
+            fresh.add_block(text, tree, block, &mut found);
         }
         // Column-0 fields among the re-parsed lines: from the file's start, the header is
         // made again; after a block they are findings only.
@@ -777,7 +859,6 @@ impl Field {
     fn shift(&mut self, bytes: isize, lines: isize) {
         self.key_span = Packed::new(self.key_span().shift(bytes));
         self.value.shift(bytes);
-        self.span = Packed::new(self.span().shift(bytes));
         self.line = narrow(shift_index(self.line(), lines));
     }
 }
@@ -892,13 +973,18 @@ fn misplaced_hint(name: &str) -> Option<&'static str> {
 }
 
 fn to_field(text: &str, node: &FieldNode) -> Field {
-    Field {
+    let field = Field {
         name: FieldName::new(node.key().slice(text)),
         key_span: Packed::new(node.key()),
         value: Value::from_pieces(text, &node.pieces),
-        span: Packed::new(node.span()),
         line: narrow(node.line()),
-    }
+    };
+    debug_assert_eq!(
+        field.span(),
+        node.span(),
+        "a field's span from its key and value"
+    );
+    field
 }
 
 fn set_once<T: std::borrow::Borrow<Field> + From<Field>>(
@@ -946,7 +1032,12 @@ fn unknown_field(
     }
 }
 
-fn build_actor(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Actor {
+fn build_actor(
+    text: &str,
+    tree: &SyntaxTree,
+    block: &BlockNode,
+    diags: &mut Vec<Diagnostic>,
+) -> Actor {
     let mut actor = Actor {
         name: block.name.slice(text).to_string(),
         name_span: block.name,
@@ -966,16 +1057,16 @@ fn build_actor(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Ac
         ));
     }
     let mut aka_seen: Option<Span> = None;
-    for node in &block.fields {
-        let field = to_field(text, node);
-        match field.name.as_str() {
+    for node in tree.fields(block) {
+        let field = to_field(text, &node);
+        match node.key().slice(text) {
             "aka" => {
                 // Several `aka:` lines add up: long alias lists are easier to read that way.
                 aka_seen.get_or_insert(field.key_span());
                 actor.aliases.extend(field.value.items());
             }
             "kind" => {
-                let value = field.value.text.clone();
+                let value = field.value.text.to_string();
                 if !value.is_empty() && !ACTOR_KINDS.contains(&value.as_str()) {
                     let mut d = Diagnostic::new(
                         Code::UnknownActorKind,
@@ -1008,7 +1099,12 @@ fn build_actor(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Ac
     actor
 }
 
-fn build_claim(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Claim {
+fn build_claim(
+    text: &str,
+    tree: &SyntaxTree,
+    block: &BlockNode,
+    diags: &mut Vec<Diagnostic>,
+) -> Claim {
     let id = block.name.slice(text);
     let mut claim = Claim {
         id: id.to_string(),
@@ -1022,9 +1118,7 @@ fn build_claim(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Cl
         cue: None,
         // Most claims have one quote: sized to them, not to the four a first push makes room for.
         quotes: Vec::with_capacity(
-            block
-                .fields
-                .iter()
+            tree.fields(block)
                 .filter(|f| f.key().slice(text) == "quote")
                 .count(),
         ),
@@ -1032,9 +1126,9 @@ fn build_claim(text: &str, block: &BlockNode, diags: &mut Vec<Diagnostic>) -> Cl
         relations: Vec::new(),
         note: None,
     };
-    for node in &block.fields {
-        let field = to_field(text, node);
-        match field.name.as_str() {
+    for node in tree.fields(block) {
+        let field = to_field(text, &node);
+        match node.key().slice(text) {
             "source" => set_once(&mut claim.source, field, diags),
             "via" => set_once(&mut claim.via, field, diags),
             "cue" => set_once(&mut claim.cue, field, diags),

@@ -297,9 +297,8 @@ fn field_names(parsed: &Parsed, line: &Line, line_index: usize, offset: usize) -
     let block_fields =
         |b: usize, indent: &str, found: &mut Vec<(&str, String, String, Option<&str>, usize)>| {
             let node = &tree.blocks[b];
-            let names: Vec<&str> = node
-                .fields
-                .iter()
+            let names: Vec<&str> = tree
+                .fields(node)
                 .filter(|f| f.line() != line_index)
                 .map(|f| f.key().slice(text))
                 .collect();

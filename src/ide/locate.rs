@@ -16,7 +16,8 @@ pub(crate) enum Owner {
 
 #[derive(Clone, Debug)]
 pub(crate) struct FieldAt<'a> {
-    pub node: &'a FieldNode,
+    /// Made from the tree's lines for a block's field (see `SyntaxTree::fields`).
+    pub node: FieldNode,
     pub name: &'a str,
     pub owner: Owner,
     pub value: Value,
@@ -81,18 +82,18 @@ pub(crate) fn last_line(tree: &SyntaxTree, node: &FieldNode) -> usize {
 /// The field whose lines include `line`, with its owner.
 pub(crate) fn field_on_line<'a>(parsed: &'a Parsed, line: usize) -> Option<FieldAt<'a>> {
     let tree = &parsed.tree;
-    let make = |node: &'a FieldNode, owner: Owner| FieldAt {
-        node,
+    let make = |node: FieldNode, owner: Owner| FieldAt {
         name: node.key().slice(&parsed.text),
         owner,
         value: Value::from_pieces(&parsed.text, &node.pieces),
+        node,
     };
     let covers = |node: &FieldNode| node.line() <= line && line <= last_line(tree, node);
     if let Some(node) = tree.header.iter().find(|n| covers(n)) {
-        return Some(make(node, Owner::Header));
+        return Some(make(node.clone(), Owner::Header));
     }
     let b = block_before_line(tree, line)?;
-    let node = tree.blocks[b].fields.iter().find(|n| covers(n))?;
+    let node = tree.fields(&tree.blocks[b]).find(|n| covers(n))?;
     Some(make(node, owner_of_block(tree, b)))
 }
 

@@ -215,16 +215,15 @@ pub fn symbols(parsed: &Parsed) -> Vec<Symbol> {
                     kind: SymbolKind::Claim,
                     span,
                     selection: if named { claim.id_span() } else { head },
-                    children: block
-                        .fields
-                        .iter()
+                    children: tree
+                        .fields(block)
                         .map(|n| {
                             let kind = match n.key().slice(text) {
                                 "quote" => SymbolKind::Quote,
                                 k if RelationKind::from_field(k).is_some() => SymbolKind::Relation,
                                 _ => SymbolKind::Field,
                             };
-                            field_symbol(n, kind)
+                            field_symbol(&n, kind)
                         })
                         .collect(),
                 });

@@ -175,7 +175,7 @@ pub fn semantic_tokens(
             BlockKind::Claim => push(block.name, TokenType::Event, modifier::DECLARATION),
         }
         let owner = owner_of_block(tree, b);
-        for field in &block.fields {
+        for field in tree.fields(block) {
             push(field.key(), TokenType::Property, 0);
             let name = field.key().slice(text);
             for &piece in &field.pieces {
@@ -298,7 +298,7 @@ pub fn folding_ranges(parsed: &Parsed) -> Vec<Fold> {
     };
     for block in &tree.blocks {
         fold(block.line, block.span);
-        for field in block.fields.iter().filter(|f| f.pieces.len() > 1) {
+        for field in tree.fields(block).filter(|f| f.pieces.len() > 1) {
             fold(field.line(), field.span());
         }
     }
@@ -338,10 +338,10 @@ pub fn selection_ranges(parsed: &Parsed, offset: usize) -> Vec<Span> {
             out.push(s);
         }
     };
-    let fields = tree.header.iter().map(|f| (f, None)).chain(
+    let fields = tree.header.iter().map(|f| (f.clone(), None)).chain(
         tree.blocks
             .iter()
-            .flat_map(|b| b.fields.iter().map(move |f| (f, Some(b)))),
+            .flat_map(|b| tree.fields(b).map(move |f| (f, Some(b)))),
     );
     let mut block_span = None;
     for (field, block) in fields {

@@ -300,8 +300,10 @@ pub fn resolve(
         }
     };
     let article_pos = article.as_ref().ok().map(|a| Offsets::new(&a.text));
-    let value =
-        |f: Option<&crate::model::Field>| f.map(|f| f.value.text.clone()).filter(|t| !t.is_empty());
+    let value = |f: Option<&crate::model::Field>| {
+        f.map(|f| f.value.text.to_string())
+            .filter(|t| !t.is_empty())
+    };
 
     let mut findings = Vec::new();
     let mut claims = Vec::with_capacity(model.claims.len());
@@ -399,7 +401,7 @@ fn unresolved_claim(parsed: &Parsed, claim: &Claim) -> ResolvedClaim {
         .iter()
         .filter(|q| !q.value.is_empty())
         .map(|q| Quote {
-            text: q.value.text.clone(),
+            text: q.value.text.to_string(),
             line: q.line() + 1,
             resolved: false,
             level: Level::NoArticle,
@@ -461,7 +463,7 @@ fn resolve_claim<'s>(
                     })
                     .collect();
                 Quote {
-                    text: text.clone(),
+                    text: text.to_string(),
                     line: q.line() + 1,
                     resolved: true,
                     level: parts.iter().map(|p| p.level).max().unwrap_or(Level::Exact),
@@ -470,7 +472,7 @@ fn resolve_claim<'s>(
                 }
             }
             QuoteSearch::NotFound { .. } => Quote {
-                text: text.clone(),
+                text: text.to_string(),
                 line: q.line() + 1,
                 resolved: false,
                 level: Level::NotFound,
@@ -516,11 +518,11 @@ fn resolve_claim<'s>(
     let cue = claim.cue.as_ref().filter(|c| !c.value.is_empty()).map(|c| {
         let text = &c.value.text;
         let found = anchor.and_then(|a| {
-            let spots = cues.by_cue.entry(text.clone()).or_default();
+            let spots = cues.by_cue.entry(text.to_string()).or_default();
             cue_span(article, spots, text, a, &spans)
         });
         Mention {
-            name: text.clone(),
+            name: text.to_string(),
             article: found.map(|s| pos.span(s)),
         }
     });

@@ -226,7 +226,7 @@ impl<'a> View<'a> {
             });
             let mut quotes = Vec::with_capacity(claim.quotes.len());
             for (qi, q) in claim.quotes.iter().enumerate() {
-                let text = q.value.text.clone();
+                let text = q.value.text.to_string();
                 let parts = match (page.article, text.trim().is_empty()) {
                     (Some(article), false) => match found.and_then(|f| f.get(ci, qi)) {
                         Some(search) => parts_of(search),

@@ -300,6 +300,9 @@ impl std::ops::DerefMut for Pieces {
     }
 }
 
+/// A block. Its fields are not stored: they are its `Field` lines with the continuation
+/// lines after each, read through [`SyntaxTree::fields`] (a big file has hundreds of
+/// thousands of fields, and the model keeps what the checks need of them).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BlockNode {
     pub kind: BlockKind,
@@ -307,7 +310,6 @@ pub struct BlockNode {
     pub line: usize,
     /// Span of the name or id after the keyword (empty when missing).
     pub name: Span,
-    pub fields: Vec<FieldNode>,
     /// From the keyword to the end of the last field or continuation line's content.
     pub span: Span,
     /// Lines `line..end_line` belong to the block (trailing blanks and comments excluded).
@@ -342,11 +344,69 @@ impl SyntaxTree {
         }
     }
 
+    /// The fields of `block`, in order: each `Field` line among its lines, with the
+    /// continuation lines right after it (a blank, comment or error line closes a field,
+    /// so they are the only lines its value can have).
+    pub fn fields(&self, block: &BlockNode) -> BlockFields<'_> {
+        let end = block.end_line.min(self.lines.len());
+        let first = (block.line + 1).min(end);
+        BlockFields {
+            lines: &self.lines[first..end],
+            first,
+            at: 0,
+        }
+    }
+
     /// The block whose lines hold byte `offset`, if any.
     pub fn block_at(&self, offset: usize) -> Option<&BlockNode> {
         let line = self.line_at(offset)?;
         self.blocks
             .iter()
             .find(|b| b.line <= line && line < b.end_line)
+    }
+}
+
+/// The fields of a block, made from its lines: see [`SyntaxTree::fields`].
+#[derive(Clone, Debug)]
+pub struct BlockFields<'a> {
+    lines: &'a [Line],
+    /// File index of `lines[0]`.
+    first: usize,
+    at: usize,
+}
+
+impl Iterator for BlockFields<'_> {
+    type Item = FieldNode;
+
+    fn next(&mut self) -> Option<FieldNode> {
+        while let Some(line) = self.lines.get(self.at) {
+            let index = self.at;
+            self.at += 1;
+            if line.kind() != LineKind::Field {
+                continue;
+            }
+            // What the parser makes of a `key: value` line and its continuations.
+            let key = line.key().unwrap_or_default();
+            let value = line.value().unwrap_or_default();
+            let mut pieces = Pieces::One(value);
+            let mut end = value.end.max(key.end + 1);
+            while let Some(next) = self
+                .lines
+                .get(self.at)
+                .filter(|l| l.kind() == LineKind::Continuation)
+            {
+                let piece = next.value().unwrap_or_default();
+                pieces.push(piece);
+                end = piece.end;
+                self.at += 1;
+            }
+            return Some(FieldNode::new(
+                self.first + index,
+                key,
+                pieces,
+                Span::new(key.start, end),
+            ));
+        }
+        None
     }
 }

@@ -122,7 +122,6 @@ impl Parser<'_> {
                 kind,
                 line: index,
                 name,
-                fields: Vec::new(),
                 span: Span::new(rest.start, rest.end),
                 end_line: index + 1,
             });
@@ -195,9 +194,9 @@ impl Parser<'_> {
         let Some(field) = self.field.take() else {
             return;
         };
-        match (field.in_block, self.block.as_mut()) {
-            (true, Some(block)) => block.fields.push(field.node),
-            _ => self.tree.header.push(field.node),
+        // A block's fields are read from its lines (`SyntaxTree::fields`).
+        if !(field.in_block && self.block.is_some()) {
+            self.tree.header.push(field.node);
         }
     }
 
@@ -205,9 +204,6 @@ impl Parser<'_> {
         self.close_field();
         if let Some(mut block) = self.block.take() {
             block.end_line = self.next_line().max(block.line + 1);
-            // A block of five fields would keep room for eight: a big file has tens of
-            // thousands of blocks.
-            block.fields = sized_exactly(std::mem::take(&mut block.fields));
             self.tree.blocks.push(block);
         }
     }
@@ -336,8 +332,9 @@ mod tests {
         let claim = &tree.blocks[1];
         assert_eq!(claim.kind, BlockKind::Claim);
         assert_eq!(claim.name.slice(SAMPLE), "c-1");
-        assert_eq!(claim.fields.len(), 3);
-        let quote = &claim.fields[1];
+        let fields: Vec<FieldNode> = tree.fields(claim).collect();
+        assert_eq!(fields.len(), 3);
+        let quote = &fields[1];
         assert_eq!(
             quote
                 .pieces
@@ -363,11 +360,11 @@ mod tests {
         assert!(messages[2].contains("`bad-id`"));
         assert_eq!(tree.blocks.len(), 2);
         assert_eq!(
-            tree.blocks[0].fields.len(),
+            tree.fields(&tree.blocks[0]).count(),
             1,
             "the quote after the broken line still parses"
         );
-        assert_eq!(tree.blocks[1].fields.len(), 1);
+        assert_eq!(tree.fields(&tree.blocks[1]).count(), 1);
     }
 
     #[test]
@@ -375,7 +372,7 @@ mod tests {
         let text = "\u{feff}claim a\r\n\tquote: x y\r\n\t\tz\r\n";
         let tree = parse(text);
         assert!(tree.errors.is_empty(), "{:?}", tree.errors);
-        let quote = &tree.blocks[0].fields[0];
+        let quote = &tree.fields(&tree.blocks[0]).next().unwrap();
         assert_eq!(
             quote
                 .pieces
@@ -437,10 +434,38 @@ mod tests {
 
         let text = "claim c\n  quote: one\n    two\n    three\n  cue: said\n";
         let tree = parse(text);
-        let fields = &tree.blocks[0].fields;
+        let fields: Vec<FieldNode> = tree.fields(&tree.blocks[0]).collect();
         let texts = |f: &FieldNode| f.pieces.iter().map(|p| p.slice(text)).collect::<Vec<_>>();
         assert_eq!(texts(&fields[0]), ["one", "two", "three"]);
         assert_eq!(texts(&fields[1]), ["said"]);
         assert!(matches!(fields[1].pieces, Pieces::One(_)));
+    }
+
+    #[test]
+    fn a_blocks_fields_are_read_from_its_lines() {
+        let text = "claim a\n  source: S\n\n  quote: one\n    two\n# c\n  cue: said\nbad line\n\tstance: asserts\nclaim b\n  quote:\n    x\nlate: 1\n  y\n";
+        let tree = parse(text);
+        let shown = |b: usize| {
+            tree.fields(&tree.blocks[b])
+                .map(|f| {
+                    let pieces: Vec<&str> = f.pieces.iter().map(|p| p.slice(text)).collect();
+                    (f.line(), f.key().slice(text), pieces, f.span().slice(text))
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            shown(0),
+            [
+                (1, "source", vec!["S"], "source: S"),
+                (3, "quote", vec!["one", "two"], "quote: one\n    two"),
+                (6, "cue", vec!["said"], "cue: said"),
+                // A column-0 error line does not end the block.
+                (8, "stance", vec!["asserts"], "stance: asserts"),
+            ]
+        );
+        assert_eq!(shown(1), [(10, "quote", vec!["", "x"], "quote:\n    x")]);
+        // A column-0 field ends the block: it and its continuation are the header's.
+        assert_eq!(tree.header.len(), 1);
+        assert_eq!(tree.header[0].pieces.len(), 2);
     }
 }

@@ -140,9 +140,6 @@ impl BlockNode {
         self.end_line = shift_index(self.end_line, lines);
         self.name = self.name.shift(by);
         self.span = self.span.shift(by);
-        for field in &mut self.fields {
-            field.shift(by, lines);
-        }
     }
 }
 
