@@ -19,6 +19,7 @@ macro_rules! word_set {
     )*};
 }
 
+pub mod allocator;
 pub mod article;
 pub mod check;
 pub mod cli;

@@ -48,9 +48,9 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    // On Linux this ran before `main` (see `ALLOCATOR_OPTIONS`).
+    // On Linux this ran before `main` (see `claimls::process_allocator!`).
     #[cfg(not(target_os = "linux"))]
-    set_allocator_options();
+    claimls::allocator::set_allocator_options();
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => claimls::cli::run_check(args),
@@ -84,60 +84,5 @@ fn main() -> ExitCode {
     }
 }
 
-// Checking allocates many small, short-lived values (field values, tokens, messages);
-// mimalloc serves them with far less overhead than the system allocator.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-// mimalloc's option API (part of the library the allocator links; declared here rather
-// than through the wrapper's optional `extended` feature). `mi_option_t` is a C enum.
-extern "C" {
-    fn mi_version() -> std::ffi::c_int;
-    fn mi_option_set_default(option: std::ffi::c_int, value: std::ffi::c_long);
-}
-
-/// `mi_option_arena_eager_commit` and `mi_option_purge_delay` in `mi_option_t` of
-/// mimalloc 2.x and 3.x alike (3.x is what the wrapper builds by default). The options are
-/// set only when the linked library says it is one of those: `mi_version()` is
-/// major × 10,000 + minor × 100 + patch.
-const MI_OPTION_ARENA_EAGER_COMMIT: std::ffi::c_int = 4;
-const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
-
-/// Milliseconds mimalloc keeps freed pages before giving them back (see below).
-const PURGE_DELAY_MS: std::ffi::c_long = 100;
-
-/// Freed pages go back to the system after 100 ms instead of mimalloc 3.x's 1 s: the
-/// first analysis of a large article frees tens of megabytes of per-token data that later
-/// allocations did not reuse, so the peak held both. Not 0 or 10 ms: a language server's
-/// edits allocate and free large temporary vectors, and giving their pages back that soon
-/// made edits fault them in again (measurably slower edits in `lsp_latency.py`).
-///
-/// Arenas are committed as they are used rather than all at once (mimalloc's default on
-/// Linux): an eagerly committed arena is advised for transparent huge pages, and the
-/// 2 MiB pages it was backed with stayed resident, whole, after the allocations on them
-/// were freed. Measured with `lsp_latency.py --scale`, whose warm checks open a second
-/// copy of a 9 MB annotation beside the first and close it again: the server's peak
-/// resident set was 30 to 45 MB lower, with latencies and the whole run's CPU time
-/// within the (large) noise of the shared machine measured on.
-///
-/// Both are defaults: a `MIMALLOC_PURGE_DELAY` or `MIMALLOC_ARENA_EAGER_COMMIT` set in
-/// the environment wins. They must be in place before the first allocation, which
-/// reserves the first arena (committed or not): on Linux this runs as a constructor,
-/// before the runtime allocates anything; elsewhere first thing in `main`.
-extern "C" fn set_allocator_options() {
-    // SAFETY: the functions take and return plain integers, allocate nothing, and may be
-    // called at any time, before mimalloc's own initialization too (whose reading of the
-    // environment then overrides these defaults only where a variable is set).
-    unsafe {
-        if (20000..40000).contains(&mi_version()) {
-            mi_option_set_default(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS);
-            mi_option_set_default(MI_OPTION_ARENA_EAGER_COMMIT, 0);
-        }
-    }
-}
-
-/// Runs [`set_allocator_options`] while the process loads, before `main`.
-#[cfg(target_os = "linux")]
-#[used]
-#[link_section = ".init_array"]
-static ALLOCATOR_OPTIONS: extern "C" fn() = set_allocator_options;
+// mimalloc, its options set before the first allocation (see claimls::allocator).
+claimls::process_allocator!();

@@ -8,38 +8,9 @@ use claimls::article::{Article, QuoteSearch};
 use std::fmt::Write as _;
 use std::io::Write;
 
-// The allocator of the claimls binary (see src/main.rs): the process measured is the one a
-// user runs.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-// The allocator's options of the claimls binary too (`set_allocator_options` in
-// src/main.rs, whose comments say why; keep the two the same): arenas committed as they
-// are used (not advised for transparent huge pages, whose 2 MiB pages the kernel zeroes
-// whole on first touch), freed pages given back after 100 ms.
-extern "C" {
-    fn mi_version() -> std::ffi::c_int;
-    fn mi_option_set_default(option: std::ffi::c_int, value: std::ffi::c_long);
-}
-
-extern "C" fn set_allocator_options() {
-    const MI_OPTION_ARENA_EAGER_COMMIT: std::ffi::c_int = 4;
-    const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
-    // SAFETY: as in src/main.rs: plain integers in and out, nothing allocated, callable
-    // before mimalloc's own initialization.
-    unsafe {
-        if (20000..40000).contains(&mi_version()) {
-            mi_option_set_default(MI_OPTION_PURGE_DELAY, 100);
-            mi_option_set_default(MI_OPTION_ARENA_EAGER_COMMIT, 0);
-        }
-    }
-}
-
-/// Runs [`set_allocator_options`] while the process loads, before the first allocation.
-#[cfg(target_os = "linux")]
-#[used]
-#[link_section = ".init_array"]
-static ALLOCATOR_OPTIONS: extern "C" fn() = set_allocator_options;
+// The allocator of the claimls binary, with its options (see claimls::allocator): the
+// process measured is the one a user runs.
+claimls::process_allocator!();
 
 /// The fields of a case line this side reads (the others are ignored); the quote borrowed
 /// from the line unless it holds an escape.
@@ -52,7 +23,7 @@ struct Case<'a> {
 
 fn main() {
     #[cfg(not(target_os = "linux"))]
-    set_allocator_options();
+    claimls::allocator::set_allocator_options();
     let args: Vec<String> = std::env::args().collect();
     if args.len() != 3 {
         eprintln!("usage: anchoring ARTICLES_LIST CASES.jsonl");
