@@ -195,8 +195,8 @@ impl Article {
         &self.norm.text[t.start as usize..t.end as usize]
     }
 
-    /// Indices of the first word of every occurrence of the words `first` `second`
-    /// side by side (and of some other pairs, when keys collide), ascending.
+    /// Where (the normalized byte offset of the first word) the words `first` `second`
+    /// occur side by side (and some other pairs, when keys collide), ascending.
     pub(crate) fn pair_postings(
         &self,
         first: &str,
@@ -215,13 +215,25 @@ impl Article {
     }
 
     /// The entries of [`PairIndex::pairs`] for two words given by their [`word_hash`]es:
-    /// the low 32 bits of each are the index of the first word.
+    /// the low 32 bits of each are the normalized byte offset of the first word.
     pub(crate) fn pair_run(&self, first: u64, second: u64) -> &[u64] {
+        let (key, run) = self.pair_bucket(first, second);
+        let lo = run.partition_point(|&e| e >> 32 < key);
+        let hi = lo + run[lo..].partition_point(|&e| e >> 32 == key);
+        &run[lo..hi]
+    }
+
+    /// The key of two words given by their [`word_hash`]es, and the entries of
+    /// [`PairIndex::pairs`] of its bucket: those of that key (see
+    /// [`Article::pair_run`]), and of the few other keys that share its top bits. Its
+    /// length is a bound of the pair's occurrences known from the directory alone (one
+    /// read, where finding the run's ends in a big article reads at random places).
+    pub(crate) fn pair_bucket(&self, first: u64, second: u64) -> (u64, &[u64]) {
         let index = self.pair_index.get_or_init(|| {
             let hashes: Vec<u64> = (0..self.tokens.len())
                 .map(|i| word_hash(self.token_text(i)))
                 .collect();
-            word_pairs(&hashes)
+            word_pairs(&hashes, &self.tokens)
         });
         let key = pair_key(first, second);
         let bucket = (key >> (32 - index.bits)) as usize;
@@ -229,10 +241,7 @@ impl Article {
             (Some(&a), Some(&b)) => (a as usize, b as usize),
             _ => (0, 0),
         };
-        let run = &index.pairs[a..b];
-        let lo = run.partition_point(|&e| e >> 32 < key);
-        let hi = lo + run[lo..].partition_point(|&e| e >> 32 == key);
-        &run[lo..hi]
+        (key, &index.pairs[a..b])
     }
 
     /// How many entries [`Article::pair_postings`] gives.
@@ -449,7 +458,9 @@ fn word_index(count: usize, hashes: impl Iterator<Item = u64>) -> (WordTable, Ve
 /// article grows. See [`pair_key`].
 #[derive(Debug)]
 struct PairIndex {
-    /// `(pair key << 32) | index of the first word`, sorted.
+    /// `(pair key << 32) | normalized byte offset of the first word`, sorted. The offset,
+    /// not the word's index: a look-up compares the text there without first reading
+    /// the token list at a random place.
     pairs: Vec<u64>,
     /// `dir[b]` is the index in `pairs` of the first key whose top `bits` bits are `b` or
     /// more: a look-up reads one small bucket, not a binary search of millions of entries
@@ -461,7 +472,7 @@ struct PairIndex {
 /// [`PairIndex::pairs`] sorted, with its bucket directory (about one bucket per entry) and
 /// the directory's bits. The entries are placed by bucket first (a counting sort on their
 /// top bits), so only the few entries of each bucket are compared.
-fn word_pairs(hashes: &[u64]) -> PairIndex {
+fn word_pairs(hashes: &[u64], tokens: &[Token]) -> PairIndex {
     let n = hashes.len().saturating_sub(1);
     let bits = (usize::BITS - n.leading_zeros())
         .saturating_sub(1)
@@ -471,7 +482,7 @@ fn word_pairs(hashes: &[u64]) -> PairIndex {
     let entries = hashes
         .windows(2)
         .enumerate()
-        .map(|(i, w)| pair_key(w[0], w[1]) << 32 | i as u64);
+        .map(|(i, w)| pair_key(w[0], w[1]) << 32 | u64::from(tokens[i].start));
     // dir[b]: where bucket b starts; dir[buckets] = n.
     let mut dir = vec![0u32; buckets + 1];
     for e in entries.clone() {
@@ -700,11 +711,11 @@ mod tests {
             let hashes: Vec<u64> = (0..a.tokens.len())
                 .map(|i| word_hash(a.token_text(i)))
                 .collect();
-            let PairIndex { pairs, dir, bits } = word_pairs(&hashes);
+            let PairIndex { pairs, dir, bits } = word_pairs(&hashes, &a.tokens);
             let mut want: Vec<u64> = hashes
                 .windows(2)
                 .enumerate()
-                .map(|(i, w)| pair_key(w[0], w[1]) << 32 | i as u64)
+                .map(|(i, w)| pair_key(w[0], w[1]) << 32 | u64::from(a.tokens[i].start))
                 .collect();
             want.sort_unstable();
             assert_eq!(pairs, want);
@@ -831,7 +842,7 @@ mod tests {
             for i in 0..a.tokens.len().saturating_sub(1) {
                 let (x, y) = (a.token_text(i), a.token_text(i + 1));
                 let found: Vec<u32> = a.pair_postings(x, y).collect();
-                assert!(found.contains(&(i as u32)), "{x} {y}");
+                assert!(found.contains(&a.tokens[i].start), "{x} {y}");
                 assert!(found.windows(2).all(|w| w[0] < w[1]), "ascending");
                 let want = (0..a.tokens.len() - 1)
                     .filter(|&j| a.token_text(j) == x && a.token_text(j + 1) == y)

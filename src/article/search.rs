@@ -1,7 +1,9 @@
 //! Finding a quote in the article: exact, then normalized, then approximate.
 //!
-//! Exact and normalized matches are found through the word index: the rarest interior word
-//! of the quote gives the candidate positions, each verified by one comparison. A quote
+//! Exact and normalized matches are found through the word index: a rare interior word of
+//! the quote, or else a rare pair of adjacent words, gives the candidate positions, each
+//! verified by one comparison; the later parts of an elided quote are looked for by reading
+//! the paragraph they must be in. A quote
 //! with no such match is looked for approximately: quote words vote for alignments
 //! (diagonals), and only the best few windows are scored with a semi-global edit distance,
 //! so the cost stays proportional to the quote, not to the article.
@@ -86,12 +88,19 @@ const MAX_BLOCK_SCAN: usize = 16 * 1024;
 const MAX_NEIGHBOUR_WORDS: usize = 6;
 /// A quote's exact look-up stops looking for a rarer pair of words once one has at most
 /// this many occurrences: verifying them costs less than looking further.
-const ENOUGH_PAIR_POSTINGS: usize = 16;
+const ENOUGH_PAIR_POSTINGS: usize = 4;
 /// A quote's exact look-up verifies the occurrences of its rarest interior word when
-/// they are at most this many; past that it anchors on its rarest pair of words.
+/// they are at most this many (or it has no interior pair); past that it anchors on a
+/// rare pair of words.
+const RARE_WORD_POSTINGS: usize = 8;
+/// The first part of an elided quote is common when each of its interior words occurs
+/// more often than this.
 const ENOUGH_WORD_POSTINGS: usize = 64;
 /// At most this many first-part positions are tried when chaining elided parts.
 const MAX_CHAIN_STARTS: usize = 64;
+/// A common first part of an elided quote is looked for only in the paragraphs of its
+/// rarest later part when they are at most this many.
+const MAX_RARE_PARAGRAPHS: usize = 32;
 
 /// The parts of a quote between elisions (`...` or `…`), trimmed, as spans of `quote`.
 pub fn split_elisions(quote: &str) -> Vec<Span> {
@@ -202,6 +211,20 @@ impl Article {
         };
         let first_text = first.slice(quote);
         let first_needle = Needle::new(first_text);
+        // The later parts' rarest hits, looked up at most once (see below).
+        let mut later: Option<Option<Vec<(usize, usize)>>> = None;
+        // A common first part ("there was no evidence that ...") may occur thousands of
+        // times in a long article, and every occurrence costs a comparison at a random
+        // place of it: its starts are then looked for only in the paragraphs that hold the
+        // rarest later part, which are the only ones the filter below keeps.
+        if parts.len() > 1 && self.is_common(&first_needle) {
+            let rarest = later.insert(self.rarest_later_hits(quote, &parts));
+            if let Some(starts) =
+                self.starts_in_paragraphs_of(rarest, *first, first_text, &first_needle)
+            {
+                return self.chains_of(quote, &parts, starts);
+            }
+        }
         let mut starts: Vec<PartMatch> = self
             .hits_of(&first_needle, whole.clone())
             .into_iter()
@@ -234,11 +257,7 @@ impl Article {
         // A common first part ("the minister said ...") may occur hundreds of times: only
         // paragraphs that also hold the rarest later part can hold the whole quote.
         if parts.len() > 1 && starts.len() > 1 {
-            let rarest = parts[1..]
-                .iter()
-                .map(|p| self.normalized_hits(p.slice(quote), whole.clone()))
-                .filter(|hits| !hits.is_empty())
-                .min_by_key(Vec::len);
+            let rarest = later.get_or_insert_with(|| self.rarest_later_hits(quote, &parts));
             if let Some(hits) = rarest {
                 let paragraphs: Vec<Option<usize>> = hits
                     .iter()
@@ -247,10 +266,87 @@ impl Article {
                 starts.retain(|m| paragraphs.contains(&self.paragraph_of(m.article.start)));
             }
         }
+        self.chains_of(quote, &parts, starts)
+    }
+
+    /// The hits of the later part (after the first) with the fewest hits, among those
+    /// with any.
+    fn rarest_later_hits(&self, quote: &str, parts: &[Span]) -> Option<Vec<(usize, usize)>> {
+        let whole = 0..self.norm.text.len();
+        parts[1..]
+            .iter()
+            .map(|p| self.normalized_hits(p.slice(quote), whole.clone()))
+            .filter(|hits| !hits.is_empty())
+            .min_by_key(Vec::len)
+    }
+
+    /// Whether the rarest interior word of a needle of three words or more occurs more
+    /// often than [`ENOUGH_WORD_POSTINGS`] (a look-up in the word table per word, no
+    /// reading of the article).
+    fn is_common(&self, needle: &Needle) -> bool {
+        let toks = &needle.toks;
+        toks.len() >= 3
+            && toks[1..toks.len() - 1]
+                .iter()
+                .all(|t| self.postings(needle.word(t)).len() > ENOUGH_WORD_POSTINGS)
+    }
+
+    /// The first part's matches that [`Article::find_parts`] keeps when `rarest` (the
+    /// rarest later part's hits) narrows them, found by reading only the paragraphs of
+    /// those hits: the same matches, in the same order. `None` when that shortcut does not
+    /// apply (no later part found, one found in the header, too many paragraphs, or no
+    /// match of the first part in them): the caller then looks the first part up in the
+    /// whole article.
+    ///
+    /// Why the same: a needle of three words or more matches wherever its normalized
+    /// text occurs (see [`Article::scan_hits`]). Every match found here is in a body
+    /// paragraph, so the header's matches are dropped by the caller too; and when the
+    /// caller keeps a single match, it is the one found here.
+    fn starts_in_paragraphs_of(
+        &self,
+        rarest: &Option<Vec<(usize, usize)>>,
+        first: Span,
+        first_text: &str,
+        needle: &Needle,
+    ) -> Option<Vec<PartMatch>> {
+        if needle.toks.len() < 3 {
+            return None;
+        }
+        let mut paragraphs = Vec::new();
+        for &(s, _) in rarest.as_ref()? {
+            paragraphs.push(self.paragraph_of(self.norm.original(s))?);
+        }
+        paragraphs.sort_unstable();
+        paragraphs.dedup();
+        if paragraphs.len() > MAX_RARE_PARAGRAPHS {
+            return None;
+        }
+        let mut starts = Vec::new();
+        for p in paragraphs {
+            let from = self.norm.from_original(self.paragraphs[p].start);
+            // Up to the next paragraph: a match inside paragraph `p` ends before it.
+            let to = self
+                .paragraphs
+                .get(p + 1)
+                .map_or(self.norm.text.len(), |next| {
+                    self.norm.from_original(next.start)
+                });
+            for (s, e) in self.scan_hits(needle, from..to.max(from)) {
+                if self.paragraph_of(self.norm.original(s)) == Some(p) {
+                    starts.push(self.part_match(first, first_text, s, e));
+                }
+            }
+        }
+        (!starts.is_empty()).then_some(starts)
+    }
+
+    /// Chains the later parts to each of the first part's `starts` and picks the result.
+    fn chains_of(&self, quote: &str, parts: &[Span], starts: Vec<PartMatch>) -> QuoteSearch {
+        let whole = 0..self.norm.text.len();
         let mut chains = Vec::new();
         let mut failed_part = None;
         for start in starts.into_iter().take(MAX_CHAIN_STARTS) {
-            match self.chain(quote, &parts, start) {
+            match self.chain(quote, parts, start) {
                 Ok(chain) => chains.push(chain),
                 Err(i) => {
                     failed_part.get_or_insert(i);
@@ -305,7 +401,14 @@ impl Article {
             let text = part.slice(quote);
             let needle = Needle::new(text);
             let range = from..limit.max(from);
-            if let Some(&(s, e)) = self.hits_of(&needle, range.clone()).first() {
+            // Within one paragraph (as a rule a short one) its text is read; a long range
+            // goes through the index. The same first hit either way.
+            let hits = if range.len() <= MAX_BLOCK_SCAN {
+                self.scan_hits(&needle, range.clone())
+            } else {
+                self.hits_of(&needle, range.clone())
+            };
+            if let Some(&(s, e)) = hits.first() {
                 out.push(self.part_match(*part, text, s, e));
                 continue;
             }
@@ -403,86 +506,137 @@ impl Article {
             return hits;
         }
         let word = |k: usize| &needle[toks[k].start as usize..toks[k].end as usize];
-        // Anchor on the rarest interior word when it is rare enough (in an article of
-        // ordinary size some is: the pair index is then never built), else on the rarest
-        // pair of adjacent interior words (a word's occurrences grow with the article, a
-        // pair's far less). Either way every position is verified below.
+        // Anchor on the rarest interior word when it is rare (a few comparisons at most),
+        // else on a rare pair of adjacent interior words: a word's occurrences grow with
+        // the article, a pair's far less. In a big article every position compared and
+        // every look-up is a read at a random place, likely a cache miss, so the pair
+        // index gives each pair's positions as byte offsets (no read of the token list),
+        // and the pairs are looked up rarest-looking first. Every position is verified
+        // in full below, so any anchor gives the same hits.
+        let mut counts = Vec::with_capacity(toks.len());
         let mut rarest: Option<(usize, &[u32])> = None;
         for k in 1..toks.len() - 1 {
             let list = self.postings(word(k));
+            counts.push(list.len());
             if rarest.is_none_or(|(_, r)| list.len() < r.len()) {
                 rarest = Some((k, list));
-                if list.len() <= ENOUGH_PAIR_POSTINGS {
+                if list.len() <= RARE_WORD_POSTINGS {
                     break;
                 }
             }
         }
-        let (anchor, positions): (usize, Box<dyn Iterator<Item = u32>>) =
-            if let Some((k, list)) = rarest.filter(|(_, l)| l.len() <= ENOUGH_WORD_POSTINGS) {
-                (k, Box::new(list.iter().copied()))
-            } else if toks.len() >= 4 {
-                // Every hit holds every interior pair, and every position is verified in
-                // full: any pair gives the same hits, a rarer one with fewer comparisons. Each
-                // look-up may miss the cache in a big article, so the pairs are looked up
-                // once each, and no further once one is rare enough (none at all: no hit).
-                let mut best: Option<(usize, &[u64])> = None;
-                let mut second: Option<(usize, &[u64])> = None;
-                let mut prev = super::word_hash(word(1));
-                for k in 1..toks.len() - 2 {
-                    let next = super::word_hash(word(k + 1));
-                    let run = self.pair_run(prev, next);
-                    prev = next;
-                    if best.is_none_or(|(_, b)| run.len() < b.len()) {
-                        second = best;
-                        best = Some((k, run));
-                        if run.len() <= ENOUGH_PAIR_POSTINGS {
-                            break;
-                        }
-                    } else if second.is_none_or(|(_, b)| run.len() < b.len()) {
-                        second = Some((k, run));
-                    }
-                }
-                let (k, run) = best.expect("at least four tokens");
-                if run.is_empty() {
-                    return hits;
-                }
-                match second {
-                    // A common phrase: its occurrences are many even for the rarest pair, and
-                    // each costs a comparison at a random place of a big article. A hit also
-                    // holds the second rarest pair at the same distance, so the two sorted
-                    // runs are walked side by side first (sequential reads), and only the
-                    // positions in both are compared.
-                    Some((k2, other)) if run.len() > ENOUGH_PAIR_POSTINGS => {
-                        let shift = k2 as i64 - k as i64;
-                        let mut j = 0;
-                        let both = run.iter().map(|&e| e as u32).filter(move |&p| {
-                            let want = p as i64 + shift;
-                            while j < other.len() && ((other[j] as u32) as i64) < want {
-                                j += 1;
-                            }
-                            j < other.len() && (other[j] as u32) as i64 == want
-                        });
-                        (k, Box::new(both))
-                    }
-                    _ => (k, Box::new(run.iter().map(|&e| e as u32))),
-                }
-            } else {
-                (1, Box::new(self.postings(word(1)).iter().copied()))
-            };
-        let offset = toks[anchor].start as usize;
-        for p in positions {
-            let Some(s) = (self.tokens[p as usize].start as usize).checked_sub(offset) else {
-                continue;
-            };
-            let e = s + needle.len();
-            if s < range.start || e > range.end || e > hay.len() {
-                continue;
+        let (k, list) = rarest.expect("at least three tokens");
+        if list.len() <= RARE_WORD_POSTINGS || toks.len() < 4 {
+            let offset = toks[k].start as usize;
+            for &p in list {
+                let Some(s) = (self.tokens[p as usize].start as usize).checked_sub(offset) else {
+                    continue;
+                };
+                self.verify(needle, s, &range, &mut hits);
             }
-            if hay.as_bytes()[s..e] == *needle.as_bytes()
-                && self.is_text_span(self.norm.original_span(s, e))
-            {
+            return hits;
+        }
+        // Pair `k` (words `k` and `k + 1`, both interior) occurs at most as often as the
+        // rarer of its words.
+        let mut order: Vec<usize> = (1..toks.len() - 2).collect();
+        order.sort_by_key(|&k| counts[k - 1].min(counts[k]));
+        // Each pair's bucket bounds its occurrences: the rarest-looking buckets are read
+        // whole and filtered by key (sequential reads), no binary search at random places.
+        let mut best: Option<(usize, u64, &[u64])> = None;
+        let mut second: Option<(usize, u64, &[u64])> = None;
+        for k in order {
+            let (key, bucket) =
+                self.pair_bucket(super::word_hash(word(k)), super::word_hash(word(k + 1)));
+            if best.is_none_or(|(_, _, b)| bucket.len() < b.len()) {
+                second = best;
+                best = Some((k, key, bucket));
+                if bucket.len() <= ENOUGH_PAIR_POSTINGS {
+                    break;
+                }
+            } else if second.is_none_or(|(_, _, b)| bucket.len() < b.len()) {
+                second = Some((k, key, bucket));
+            }
+        }
+        let (k, key, bucket) = best.expect("at least four tokens");
+        let offset = toks[k].start as usize;
+        match second {
+            // A common phrase: its occurrences are many even for the rarest pair. A hit
+            // also holds the second rarest pair at the same distance, so the two sorted
+            // runs are walked side by side first (sequential reads), and only the
+            // positions in both are compared.
+            Some((k2, key2, other)) if bucket.len() > ENOUGH_PAIR_POSTINGS => {
+                // The second pair may come before the first in the quote.
+                let shift = i64::from(toks[k2].start) - i64::from(toks[k].start);
+                let mut others = run_starts(key2, other).peekable();
+                for p in run_starts(key, bucket) {
+                    let want = p + shift;
+                    while others.next_if(|&o| o < want).is_some() {}
+                    if others.peek() == Some(&want) {
+                        if let Some(s) = (p as usize).checked_sub(offset) {
+                            self.verify(needle, s, &range, &mut hits);
+                        }
+                    }
+                }
+            }
+            _ => {
+                for p in run_starts(key, bucket) {
+                    if let Some(s) = (p as usize).checked_sub(offset) {
+                        self.verify(needle, s, &range, &mut hits);
+                    }
+                }
+            }
+        }
+        hits
+    }
+
+    /// Pushes `(s, s + needle.len())` to `hits` when the needle's text is there, within
+    /// `range`, and it is article text a quote can match.
+    #[inline]
+    fn verify(
+        &self,
+        needle: &str,
+        s: usize,
+        range: &std::ops::Range<usize>,
+        hits: &mut Vec<(usize, usize)>,
+    ) {
+        let hay = self.norm.text.as_bytes();
+        let e = s + needle.len();
+        if s < range.start || e > range.end || e > hay.len() {
+            return;
+        }
+        if hay[s..e] == *needle.as_bytes() && self.is_text_span(self.norm.original_span(s, e)) {
+            hits.push((s, e));
+        }
+    }
+
+    /// [`Article::hits_of`] found by reading the text of `range` rather than through the
+    /// word index: for a short range (a paragraph) the index's postings, which grow with
+    /// the article, cost more than the range's bytes. The same hits in the same order: a
+    /// needle of three words or more matches wherever its normalized text occurs (its
+    /// interior words are whole words there too, so the anchor's postings hold each such
+    /// place), overlapping occurrences included; a shorter needle is scanned by
+    /// [`Article::hits_of`] itself.
+    fn scan_hits(&self, needle: &Needle, range: std::ops::Range<usize>) -> Vec<(usize, usize)> {
+        if needle.toks.len() < 3 {
+            return self.hits_of(needle, range);
+        }
+        let text = needle.text.as_bytes();
+        let hay = self.norm.text.as_bytes();
+        let end = range.end.min(hay.len());
+        let mut hits = Vec::new();
+        if text.is_empty() || end <= range.start {
+            return hits;
+        }
+        let window = &hay[range.start..end];
+        let finder = memchr::memmem::Finder::new(text);
+        let mut at = 0;
+        while let Some(i) = finder.find(&window[at..]) {
+            let s = range.start + at + i;
+            let e = s + text.len();
+            if self.is_text_span(self.norm.original_span(s, e)) {
                 hits.push((s, e));
             }
+            at += i + 1;
         }
         hits
     }
@@ -885,6 +1039,15 @@ impl Passes<'_> {
         let start = end - k;
         Some((offset(start), offset(end), d))
     }
+}
+
+/// The byte offsets of the first words of the pair `key` among the entries of its
+/// bucket (see [`Article::pair_bucket`]), ascending.
+fn run_starts(key: u64, bucket: &[u64]) -> impl Iterator<Item = i64> + '_ {
+    bucket
+        .iter()
+        .filter(move |&&e| e >> 32 == key)
+        .map(|&e| i64::from(e as u32))
 }
 
 /// The index and value of the least of `values` at an index `ok` accepts; among equals the
@@ -1367,6 +1530,201 @@ mod tests {
                 .len(),
             14
         );
+    }
+
+    /// An article of repeated phrases: common words, common pairs, phrases at paragraph
+    /// starts and ends, a repeated phrase inside one paragraph, and one paragraph of
+    /// rare words.
+    fn repetitive_article() -> Article {
+        let mut text =
+            String::from("date 2020-01-02 There was no evidence that the plan worked\n\n");
+        for i in 0..240 {
+            let body = [
+                "There was no evidence that the plan worked",
+                "the plan was fine, and the plan was fine again",
+                "We said that there was no evidence that the minister knew",
+                "Ólafur said the plan was «fine» on day",
+            ][i % 4];
+            text.push_str(&format!(
+                "{body} {}. The tide came in and the tide went out.\n\n",
+                i % 9
+            ));
+        }
+        text.push_str("Quartz zebra vellum. There was no evidence that the quartz zebra vellum tripled the sanction by 16.7 percent.\n");
+        Article::new(text)
+    }
+
+    /// Every place the normalized `quote` occurs (overlapping ones too) as article text
+    /// within `range`: what an exact look-up must find.
+    fn every_occurrence(
+        a: &Article,
+        quote: &str,
+        range: std::ops::Range<usize>,
+    ) -> Vec<(usize, usize)> {
+        let needle = normalize_str(quote);
+        let hay = a.norm.text.as_bytes();
+        (range.start..range.end.min(hay.len()))
+            .filter(|&s| hay[s..].starts_with(needle.as_bytes()))
+            .map(|s| (s, s + needle.len()))
+            .filter(|&(_, e)| e <= range.end)
+            .filter(|&(s, e)| a.is_text_span(a.norm.original_span(s, e)))
+            .collect()
+    }
+
+    const REPEATED_QUOTES: [&str; 16] = [
+        "the",
+        "plan was",
+        "the plan was",
+        "the plan was fine",
+        "There was no evidence that the",
+        "was no evidence that the plan worked 3",
+        "the plan was fine again 8",
+        "the plan was fine, and the plan was fine",
+        "plan was fine, and the plan",
+        "fine on day 5. The tide came in",
+        "tide came in and the tide went",
+        "said the plan was «fine» on day",
+        "Ólafur said the plan",
+        "that the quartz zebra vellum tripled",
+        "no evidence that the minister knew 6",
+        "evidence that the plan worked 7. The tide",
+    ];
+
+    #[test]
+    fn exact_hits_are_every_occurrence_whatever_the_anchor() {
+        let a = repetitive_article();
+        let whole = 0..a.norm.text.len();
+        for quote in REPEATED_QUOTES {
+            let want = every_occurrence(&a, quote, whole.clone());
+            // Overlapping occurrences are all found from three words on; shorter needles
+            // are scanned for without overlaps.
+            let got = a.normalized_hits(quote, whole.clone());
+            if Needle::new(quote).toks.len() >= 3 {
+                assert_eq!(got, want, "{quote}");
+            } else {
+                assert!(got.iter().all(|h| want.contains(h)), "{quote}");
+                assert!(!got.is_empty() || want.is_empty(), "{quote}");
+            }
+            // Within a range: the same as the whole article's hits inside it.
+            let range = a.norm.text.len() / 3..a.norm.text.len() / 2;
+            let got = a.normalized_hits(quote, range.clone());
+            let inside: Vec<_> = a
+                .normalized_hits(quote, whole.clone())
+                .into_iter()
+                .filter(|&(s, e)| s >= range.start && e <= range.end)
+                .collect();
+            if Needle::new(quote).toks.len() >= 3 {
+                assert_eq!(got, inside, "{quote} in a range");
+            }
+        }
+        assert_eq!(
+            a.normalized_hits("the plan was fine, and the plan was fine", whole.clone())
+                .len(),
+            60
+        );
+    }
+
+    #[test]
+    fn a_paragraph_scan_finds_what_the_index_finds() {
+        let a = repetitive_article();
+        for quote in REPEATED_QUOTES {
+            let needle = Needle::new(quote);
+            for p in (0..a.paragraphs.len())
+                .step_by(7)
+                .chain([a.paragraphs.len() - 1])
+            {
+                let from = a.norm.from_original(a.paragraphs[p].start);
+                let to = a
+                    .paragraphs
+                    .get(p + 1)
+                    .map_or(a.norm.text.len(), |n| a.norm.from_original(n.start));
+                // A range from a paragraph's start, and one cut inside it.
+                for range in [from..to, from + 1..to.saturating_sub(2).max(from + 1)] {
+                    assert_eq!(
+                        a.scan_hits(&needle, range.clone()),
+                        a.hits_of(&needle, range.clone()),
+                        "{quote} in {range:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// What [`Article::find_parts`] kept of the first part's matches before the
+    /// shortcut through the later part's paragraphs: every match, the header's dropped
+    /// when the body has any, then (more than one left) those in a paragraph of the
+    /// rarest later part.
+    fn starts_the_long_way(a: &Article, quote: &str, parts: &[Span]) -> Vec<PartMatch> {
+        let first = parts[0];
+        let text = first.slice(quote);
+        let mut starts: Vec<PartMatch> = a
+            .hits_of(&Needle::new(text), 0..a.norm.text.len())
+            .into_iter()
+            .map(|(s, e)| a.part_match(first, text, s, e))
+            .collect();
+        if starts.iter().any(|m| !a.in_header(m.article.start)) {
+            starts.retain(|m| !a.in_header(m.article.start));
+        }
+        if starts.len() > 1 {
+            if let Some(hits) = a.rarest_later_hits(quote, parts) {
+                let paragraphs: Vec<Option<usize>> = hits
+                    .iter()
+                    .map(|&(s, _)| a.paragraph_of(a.norm.original(s)))
+                    .collect();
+                starts.retain(|m| paragraphs.contains(&a.paragraph_of(m.article.start)));
+            }
+        }
+        starts
+    }
+
+    #[test]
+    fn a_common_first_part_is_looked_for_only_where_the_rare_part_is() {
+        let a = repetitive_article();
+        let mut shortcut = 0;
+        for quote in [
+            "There was no evidence that the ... tripled the sanction by 16.7",
+            "There was no evidence that the ... plan worked 4",
+            "There was no evidence that the ... the minister knew 6",
+            "the plan was fine ... fine again 2",
+            "the plan was fine ... the plan was fine again 5",
+            "The tide came in ... went out",
+            "said the plan ... on day 3",
+            "There was no evidence that ... no such words",
+            "There was no evidence … the plan worked",
+        ] {
+            let parts = split_elisions(quote);
+            let first = parts[0];
+            let needle = Needle::new(first.slice(quote));
+            let rarest = a.rarest_later_hits(quote, &parts);
+            let want = starts_the_long_way(&a, quote, &parts);
+            if let Some(got) =
+                a.starts_in_paragraphs_of(&rarest, first, first.slice(quote), &needle)
+            {
+                assert_eq!(got, want, "{quote}");
+                shortcut += 1;
+            }
+            // And the whole look-up as before: the chains of the same starts.
+            assert_eq!(
+                a.find_quote(quote),
+                match want.is_empty() {
+                    true => a.find_quote(quote),
+                    false => a.chains_of(quote, &parts, want),
+                },
+                "{quote}"
+            );
+        }
+        assert!(shortcut >= 5, "the shortcut was taken {shortcut} times");
+        let QuoteSearch::Found { parts, occurrences } =
+            a.find_quote("There was no evidence that the ... tripled the sanction by 16.7")
+        else {
+            panic!("not found")
+        };
+        assert_eq!(occurrences, 1);
+        assert_eq!(
+            parts[0].article.slice(&a.text),
+            "There was no evidence that the"
+        );
+        assert!(a.paragraph_of(parts[0].article.start) == Some(a.paragraphs.len() - 1));
     }
 
     #[test]
