@@ -19,6 +19,63 @@ macro_rules! word_set {
     )*};
 }
 
+/// The ways a newtype over a string (`struct Text(Box<str>)`, `struct Text(Arc<str>)`)
+/// reads as a `&str`: `as_str`, `Deref`, `AsRef`, `Borrow`, `Display`, `Debug` (as the
+/// string's), comparisons with `str` and `&str`. One definition for the model's value texts
+/// and the findings' shared texts, which differ only in how they hold the string.
+macro_rules! str_newtype {
+    ($name:ident) => {
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = str;
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                std::fmt::Debug::fmt(&*self.0, f)
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                *self.0 == *other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                *self.0 == **other
+            }
+        }
+    };
+}
+
 pub mod allocator;
 pub mod article;
 pub mod check;
