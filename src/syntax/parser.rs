@@ -42,9 +42,11 @@ pub(super) fn parse_region(text: &str, region: Span, first_line: usize) -> Synta
 }
 
 struct OpenField {
-    node: FieldNode,
+    /// A header field's node, grown by its continuation lines. `None` for a block's
+    /// field: those are read from the tree's lines (`SyntaxTree::fields`), so the parser
+    /// builds nothing for them.
+    node: Option<FieldNode>,
     indent: usize,
-    in_block: bool,
 }
 
 struct Parser<'a> {
@@ -84,8 +86,10 @@ impl Parser<'_> {
             let piece = trim(self.text, rest);
             line.set_value(Some(piece));
             let field = self.field.as_mut().expect("checked above");
-            field.node.pieces.push(piece);
-            field.node.span.end = super::narrow(piece.end);
+            if let Some(node) = field.node.as_mut() {
+                node.pieces.push(piece);
+                node.span.end = super::narrow(piece.end);
+            }
         } else if indent == 0 {
             self.column_zero(&mut line, rest, index);
         } else {
@@ -179,24 +183,21 @@ impl Parser<'_> {
 
     fn open_field(&mut self, index: usize, key: Span, value: Span, indent: usize, in_block: bool) {
         self.field = Some(OpenField {
-            node: FieldNode::new(
-                index,
-                key,
-                Pieces::One(value),
-                Span::new(key.start, value.end.max(key.end + 1)),
-            ),
+            node: (!in_block).then(|| {
+                FieldNode::new(
+                    index,
+                    key,
+                    Pieces::One(value),
+                    Span::new(key.start, value.end.max(key.end + 1)),
+                )
+            }),
             indent,
-            in_block,
         });
     }
 
     fn close_field(&mut self) {
-        let Some(field) = self.field.take() else {
-            return;
-        };
-        // A block's fields are read from its lines (`SyntaxTree::fields`).
-        if !(field.in_block && self.block.is_some()) {
-            self.tree.header.push(field.node);
+        if let Some(node) = self.field.take().and_then(|f| f.node) {
+            self.tree.header.push(node);
         }
     }
 
