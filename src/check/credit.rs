@@ -17,6 +17,30 @@ fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
 }
 
+/// Whether one of `mentions` overlaps `span`, for mentions as [`shared_mentions`] gives
+/// them: sorted by start, none inside another, so their ends ascend too. A binary search
+/// instead of a pass (a frequent source has thousands of mentions in a long article, and
+/// claims ask this in proportion to their number): the first mention ending after
+/// `span.start` is the one starting first among those that may overlap it.
+fn overlaps_any(mentions: &[Span], span: Span) -> bool {
+    debug_assert!(mentions
+        .windows(2)
+        .all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end));
+    let i = mentions.partition_point(|m| m.end <= span.start);
+    mentions.get(i).is_some_and(|m| overlaps(*m, span))
+}
+
+/// The run of `mentions` (sorted by start, as [`overlaps_any`]) that `span` contains, in
+/// order.
+fn mentions_inside(mentions: &[Span], span: Span) -> impl Iterator<Item = Span> + '_ {
+    let from = mentions.partition_point(|m| m.start < span.start);
+    mentions[from..]
+        .iter()
+        .take_while(move |m| m.start <= span.end)
+        .copied()
+        .filter(move |m| span.contains_span(*m))
+}
+
 /// The attribution whose content holds the words anchored at `anchor`: the one overlapping
 /// it most, provided at least half of the quote lies in its content (a quote that merely
 /// touches a neighbouring statement is not credited to it).
@@ -165,10 +189,7 @@ pub fn names_speaker(
         .flatten()
         .chain(att.chain.iter().copied().filter(own_sentence))
         .collect();
-    if spans
-        .iter()
-        .any(|s| mentions.iter().any(|m| overlaps(*m, *s)))
-    {
+    if spans.iter().any(|s| overlaps_any(mentions, *s)) {
         return true;
     }
     // Compared as words: the source as written (`the ministry`, `the Syrian man`) shares
@@ -378,7 +399,7 @@ fn confirmed_low(
             sentences[own.end - 1].span.end.max(region.end),
         )
     };
-    if mentions.iter().any(|m| overlaps(*m, region)) {
+    if overlaps_any(mentions, region) {
         return None;
     }
     Some(Attribution {
@@ -465,10 +486,7 @@ fn compare(
         return false;
     }
     let content = att.content_span();
-    if mentions
-        .iter()
-        .any(|m| content.contains_span(*m) && speaks_inside(article, att, *m))
-    {
+    if mentions_inside(mentions, content).any(|m| speaks_inside(article, att, m)) {
         return false;
     }
     if !cue_agrees(ctx, claim, att) {
@@ -611,7 +629,7 @@ pub(super) fn sentence_credit(
         sentences[range.end - 1].span.end.max(anchor.end),
     );
     let mentions = ctx.mentions_of(name);
-    if mentions.is_empty() || mentions.iter().any(|m| overlaps(*m, region)) {
+    if mentions.is_empty() || overlaps_any(&mentions, region) {
         return false;
     }
     let text = &article.text;
@@ -792,12 +810,11 @@ pub(super) fn via(
         if mentions.is_empty() {
             continue; // C023
         }
-        let position = att.chain.iter().position(|c| {
-            mentions.iter().any(|m| overlaps(*m, *c)) || same_words(article, *c, &item.text)
-        });
-        let addressee = att
-            .addressee
-            .is_some_and(|a| mentions.iter().any(|m| overlaps(*m, a)));
+        let position = att
+            .chain
+            .iter()
+            .position(|c| overlaps_any(&mentions, *c) || same_words(article, *c, &item.text));
+        let addressee = att.addressee.is_some_and(|a| overlaps_any(&mentions, a));
         match position {
             Some(p) => {
                 if last.is_some_and(|l| p < l) {
@@ -1252,5 +1269,56 @@ mod tests {
             .content
             .iter()
             .any(|c| c.slice(text) == "the airport would stay open at night"));
+    }
+
+    /// Mentions as the article gives them: sorted by start, none inside another (the
+    /// merge of `Article::merged_mentions`), from pseudo-random spans.
+    fn merged(seed: u64, n: usize) -> Vec<Span> {
+        let mut x = seed;
+        let mut next = |m: u64| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) % m
+        };
+        let mut spans: Vec<Span> = (0..n)
+            .map(|_| {
+                let start = next(200) as usize;
+                Span::new(start, start + 1 + next(12) as usize)
+            })
+            .collect();
+        spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        spans.dedup_by(|b, a| a.contains_span(*b));
+        spans
+    }
+
+    #[test]
+    fn mention_searches_agree_with_a_pass_over_every_mention() {
+        for seed in 0..200 {
+            let mentions = merged(seed, (seed % 40) as usize);
+            for start in 0..215 {
+                for len in [0, 1, 2, 5, 13, 40] {
+                    let span = Span::new(start, start + len);
+                    assert_eq!(
+                        overlaps_any(&mentions, span),
+                        mentions.iter().any(|m| overlaps(*m, span)),
+                        "seed {seed}, {span:?} in {mentions:?}"
+                    );
+                    let inside: Vec<Span> = mentions_inside(&mentions, span).collect();
+                    let want: Vec<Span> = mentions
+                        .iter()
+                        .copied()
+                        .filter(|m| span.contains_span(*m))
+                        .collect();
+                    assert_eq!(inside, want, "seed {seed}, {span:?} in {mentions:?}");
+                }
+            }
+        }
+        // Mentions that touch a span without overlapping it (ends are exclusive).
+        let mentions = [Span::new(0, 4), Span::new(4, 9), Span::new(12, 15)];
+        assert!(!overlaps_any(&mentions, Span::new(9, 12)));
+        assert!(overlaps_any(&mentions, Span::new(8, 12)));
+        assert!(overlaps_any(&mentions, Span::new(9, 13)));
+        assert!(!overlaps_any(&[], Span::new(0, 100)));
     }
 }
