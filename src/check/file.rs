@@ -499,47 +499,76 @@ fn near_ids_batch(targets: &[&str], known: &FxHashMap<&str, Span>) -> Vec<Vec<(S
 
 /// Hashes of every string made by deleting zero, one or two characters of `s`, into
 /// `out` (with repeats: both callers deduplicate what they gather, so sorting each id's
-/// couple of hundred keys, once most of the batch's time, is not needed). Polynomial
-/// hashes of the pieces, so no string is built; `scratch` holds the per-character tables
-/// between calls.
+/// couple of hundred keys, once most of the batch's time, is not needed). No string is
+/// built: a string `r` hashes as `sum(v(r[m]) * B^m)` (mod 2^64), so deleting the
+/// characters at `i < j` of `s` leaves the characters before `i` where they were and
+/// moves those between `i` and `j` one place down, those after `j` two places
+/// (multiplied by the inverse of `B`, which is odd): the hash is `A[i] + C[j]`, one
+/// addition per key instead of a polynomial's multiplications. The length is mixed in
+/// and the sum multiplied by an odd constant, so that the top bits the index reads
+/// depend on every character.
 fn deletion_keys(s: &str, scratch: &mut DeletionScratch, out: &mut Vec<u64>) {
     const B: u64 = 0x100_0000_01b3;
+    const B_INV: u64 = inverse(B);
+    const B_INV2: u64 = B_INV.wrapping_mul(B_INV);
     out.clear();
-    let DeletionScratch { prefix, pow } = scratch;
-    // prefix[k]: hash of the first k characters; pow[k] = B^k.
+    let DeletionScratch { prefix, a, c } = scratch;
+    // prefix[k]: the hash of the first k characters.
     prefix.clear();
-    pow.clear();
     prefix.push(0);
-    pow.push(1);
-    for c in s.chars() {
-        let v = (c as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        let (h, p) = (prefix[prefix.len() - 1], pow[pow.len() - 1]);
-        prefix.push(h.wrapping_mul(B).wrapping_add(v));
-        pow.push(p.wrapping_mul(B));
+    let mut weight = 1u64;
+    for ch in s.chars() {
+        let v = (ch as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        prefix.push(prefix[prefix.len() - 1].wrapping_add(v.wrapping_mul(weight)));
+        weight = weight.wrapping_mul(B);
     }
     let n = prefix.len() - 1;
-    let (prefix, pow) = (&prefix[..], &pow[..]);
-    let piece = |a: usize, b: usize| prefix[b].wrapping_sub(prefix[a].wrapping_mul(pow[b - a]));
-    let join = |h: u64, next: u64, len: usize| h.wrapping_mul(pow[len]).wrapping_add(next);
-    let key = |h: u64, len: usize| h ^ (len as u64).wrapping_mul(0xff51_afd7_ed55_8ccd);
-    out.reserve(1 + n + n * n.saturating_sub(1) / 2);
-    out.push(key(prefix[n], n));
-    for (i, &before) in prefix[..n].iter().enumerate() {
-        let h = join(before, piece(i + 1, n), n - i - 1);
-        out.push(key(h, n - 1));
-        for j in i + 1..n {
-            let h = join(before, piece(i + 1, j), j - i - 1);
-            let h = join(h, piece(j + 1, n), n - j - 1);
-            out.push(key(h, n - 2));
-        }
+    let whole = prefix[n];
+    let key = |h: u64, len: usize| {
+        h.wrapping_add((len as u64).wrapping_mul(0xff51_afd7_ed55_8ccd))
+            .wrapping_mul(0xc4ce_b9fe_1a85_ec53)
+    };
+    // a[i]: the characters before `i` in place, the one at `i` gone. c[j]: the one at
+    // `j` gone, those after it two places down (the first deletion's shift included).
+    a.clear();
+    c.clear();
+    for i in 0..n {
+        a.push(prefix[i].wrapping_sub(prefix[i + 1].wrapping_mul(B_INV)));
+        c.push(
+            prefix[i]
+                .wrapping_mul(B_INV)
+                .wrapping_add(whole.wrapping_sub(prefix[i + 1]).wrapping_mul(B_INV2)),
+        );
     }
+    out.reserve(1 + n + n * n.saturating_sub(1) / 2);
+    out.push(key(whole, n));
+    for i in 0..n {
+        // One deletion, at `i`: those after it one place down.
+        let one = prefix[i].wrapping_add(whole.wrapping_sub(prefix[i + 1]).wrapping_mul(B_INV));
+        out.push(key(one, n - 1));
+        let ai = a[i];
+        out.extend(c[i + 1..].iter().map(|&cj| key(ai.wrapping_add(cj), n - 2)));
+    }
+}
+
+/// The inverse of an odd `b` modulo 2^64 (Newton's iteration: each step doubles the
+/// bits that are right, from the three that `b * b == 1 (mod 8)` gives).
+const fn inverse(b: u64) -> u64 {
+    let mut x = b;
+    let mut k = 0;
+    while k < 5 {
+        x = x.wrapping_mul(2u64.wrapping_sub(b.wrapping_mul(x)));
+        k += 1;
+    }
+    x
 }
 
 /// The per-character tables of [`deletion_keys`], kept between calls.
 #[derive(Default)]
 struct DeletionScratch {
     prefix: Vec<u64>,
-    pow: Vec<u64>,
+    a: Vec<u64>,
+    c: Vec<u64>,
 }
 
 /// C042 for a claim's `stance:` outside the configured vocabulary. Per claim, so that its
@@ -667,6 +696,58 @@ mod tests {
                 .map(|_| alphabet[self.next() % alphabet.len()])
                 .collect()
         }
+    }
+
+    #[test]
+    fn deletion_keys_are_the_keys_of_the_strings_left() {
+        // Each string made by deleting zero, one or two characters has among `s`'s keys
+        // the key it has itself (its first, with nothing deleted), whatever is deleted.
+        let mut scratch = DeletionScratch::default();
+        let (mut keys, mut own) = (Vec::new(), Vec::new());
+        for s in [
+            "",
+            "a",
+            "ab",
+            "claim-0042",
+            "aaa",
+            "éЖ-b",
+            "c041 c042 c043 x",
+        ] {
+            let chars: Vec<char> = s.chars().collect();
+            let n = chars.len();
+            deletion_keys(s, &mut scratch, &mut keys);
+            assert_eq!(keys.len(), 1 + n + n * n.saturating_sub(1) / 2, "{s:?}");
+            let mut left: Vec<String> = vec![s.to_string()];
+            for i in 0..n {
+                left.push(
+                    chars
+                        .iter()
+                        .enumerate()
+                        .filter(|&(k, _)| k != i)
+                        .map(|(_, c)| c)
+                        .collect(),
+                );
+                for j in i + 1..n {
+                    left.push(
+                        chars
+                            .iter()
+                            .enumerate()
+                            .filter(|&(k, _)| k != i && k != j)
+                            .map(|(_, c)| c)
+                            .collect(),
+                    );
+                }
+            }
+            for r in left {
+                deletion_keys(&r, &mut scratch, &mut own);
+                assert!(keys.contains(&own[0]), "{r:?} from {s:?}");
+            }
+        }
+        // Different strings of the same length have different keys here.
+        let mut a = Vec::new();
+        deletion_keys("claim-0042", &mut scratch, &mut a);
+        deletion_keys("claim-0024", &mut scratch, &mut own);
+        assert_ne!(a[0], own[0]);
     }
 
     #[test]
