@@ -157,8 +157,10 @@ fn source(
     };
     let first = para.saturating_sub(ctx.config.proximity_paragraphs);
     // Mentions are sorted by start: the ones in paragraphs `first..=para` are one run of
-    // them, found by binary search (a frequent source has thousands of mentions).
-    let from = mentions.partition_point(|m| m.start < article.paragraphs[first].start);
+    // them, found by a search from where the paragraph's offset falls (a frequent source
+    // has thousands of mentions).
+    let lo = article.paragraphs[first].start;
+    let from = credit::mention_index(&mentions, lo, |m| m.start < lo);
     let near = mentions[from..]
         .iter()
         .take_while(|m| article.paragraph_of(m.start).is_some_and(|p| p <= para))
@@ -167,7 +169,7 @@ fn source(
         return;
     }
     // Mentions before the quote: those before `before`.
-    let before = mentions.partition_point(|m| m.start < anchor.start);
+    let before = credit::mention_index(&mentions, anchor.start, |m| m.start < anchor.start);
     // A speaker named earlier and then referred to as "he said" in every paragraph up to
     // the quote is still near: that is how news articles carry long statements.
     let named_before = mentions[..before]

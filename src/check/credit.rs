@@ -18,27 +18,66 @@ fn overlaps(a: Span, b: Span) -> bool {
 }
 
 /// Whether one of `mentions` overlaps `span`, for mentions as [`shared_mentions`] gives
-/// them: sorted by start, none inside another, so their ends ascend too. A binary search
-/// instead of a pass (a frequent source has thousands of mentions in a long article, and
-/// claims ask this in proportion to their number): the first mention ending after
-/// `span.start` is the one starting first among those that may overlap it.
+/// them: sorted by start, none inside another, so their ends ascend too. A search instead
+/// of a pass (a frequent source has thousands of mentions in a long article, and claims
+/// ask this in proportion to their number): the first mention ending after `span.start`
+/// is the one starting first among those that may overlap it.
 fn overlaps_any(mentions: &[Span], span: Span) -> bool {
     debug_assert!(mentions
         .windows(2)
         .all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end));
-    let i = mentions.partition_point(|m| m.end <= span.start);
+    let i = mention_index(mentions, span.start, |m| m.end <= span.start);
     mentions.get(i).is_some_and(|m| overlaps(*m, span))
 }
 
 /// The run of `mentions` (sorted by start, as [`overlaps_any`]) that `span` contains, in
 /// order.
 fn mentions_inside(mentions: &[Span], span: Span) -> impl Iterator<Item = Span> + '_ {
-    let from = mentions.partition_point(|m| m.start < span.start);
+    let from = mention_index(mentions, span.start, |m| m.start < span.start);
     mentions[from..]
         .iter()
         .take_while(move |m| m.start <= span.end)
         .copied()
         .filter(move |m| span.contains_span(*m))
+}
+
+/// `mentions.partition_point(below)` (for a `below` true of a prefix), looked for from
+/// where the article offset `at` would fall if the mentions were spread evenly up to the
+/// last one's end, by steps doubling away from there. In a long article a binary search
+/// reads a dozen places of a list that is rarely in the cache, one after the other; a
+/// source's mentions are spread through the article, so the guess is usually a few
+/// entries off, and the steps read next to it.
+pub(super) fn mention_index(mentions: &[Span], at: usize, below: impl Fn(&Span) -> bool) -> usize {
+    let n = mentions.len();
+    let Some(last) = mentions.last() else {
+        return 0;
+    };
+    let guess = if last.end == 0 {
+        0
+    } else {
+        ((at as u128 * n as u128) / last.end as u128).min(n as u128 - 1) as usize
+    };
+    if below(&mentions[guess]) {
+        // The answer is after `guess`; everything before `lo` is below.
+        let mut lo = guess + 1;
+        let mut step = 1;
+        while lo + step <= n && below(&mentions[lo + step - 1]) {
+            lo += step;
+            step *= 2;
+        }
+        let hi = (lo + step).min(n);
+        lo + mentions[lo..hi].partition_point(&below)
+    } else {
+        // The answer is at `hi` or before; `hi` is not below.
+        let mut hi = guess;
+        let mut step = 1;
+        while hi >= step && !below(&mentions[hi - step]) {
+            hi -= step;
+            step *= 2;
+        }
+        let lo = if hi >= step { hi - step + 1 } else { 0 };
+        lo + mentions[lo..hi].partition_point(&below)
+    }
 }
 
 /// The attribution whose content holds the words anchored at `anchor`: the one overlapping
@@ -1311,6 +1350,18 @@ mod tests {
                         .filter(|m| span.contains_span(*m))
                         .collect();
                     assert_eq!(inside, want, "seed {seed}, {span:?} in {mentions:?}");
+                    for at in [start, start + len, 0, 1_000] {
+                        let ends = |m: &Span| m.end <= at;
+                        let starts = |m: &Span| m.start < at;
+                        assert_eq!(
+                            mention_index(&mentions, start, ends),
+                            mentions.partition_point(ends)
+                        );
+                        assert_eq!(
+                            mention_index(&mentions, at, starts),
+                            mentions.partition_point(starts)
+                        );
+                    }
                 }
             }
         }
