@@ -11,7 +11,7 @@ use crate::article::{normalize_str, split_elisions, Article, Candidate, NamesByP
 use crate::check::{cue, shared_mentions, Parsed};
 use crate::config::Config;
 use crate::diagnostic::Code;
-use crate::model::{ACTOR_FIELDS, ACTOR_KINDS, CLAIM_FIELDS, HEADER_FIELDS, UNNAMED};
+use crate::model::{Actor, ACTOR_FIELDS, ACTOR_KINDS, CLAIM_FIELDS, HEADER_FIELDS, UNNAMED};
 use crate::syntax::{BlockKind, Line, LineKind};
 use crate::text::Span;
 use rustc_hash::FxHashSet as HashSet;
@@ -411,7 +411,7 @@ struct NameProposal<'a> {
     key: Cow<'a, str>,
     kind: CompletionKind,
     detail: Detail<'a>,
-    documentation: Option<String>,
+    documentation: Documentation<'a>,
     /// Borrowed from the article's candidate list, or shared with the article's cache
     /// of declared actors' mentions: there are thousands, some of them long.
     mentions: Mentions<'a>,
@@ -437,6 +437,41 @@ impl std::ops::Deref for Mentions<'_> {
             Mentions::Borrowed(m) => m,
             Mentions::Shared(m) => m,
             Mentions::Owned(m) => m,
+        }
+    }
+}
+
+/// A proposal's documentation, written out only for the proposals that are returned.
+enum Documentation<'a> {
+    None,
+    Text(&'static str),
+    /// A declared actor's role and aliases.
+    Actor(&'a Actor),
+}
+
+impl Documentation<'_> {
+    fn text(&self) -> Option<String> {
+        match self {
+            Documentation::None => None,
+            Documentation::Text(t) => Some(t.to_string()),
+            Documentation::Actor(actor) => {
+                let mut doc = Vec::new();
+                if let Some(role) = actor.role.as_ref().filter(|r| !r.value.is_empty()) {
+                    doc.push(escape(&collapse(&role.value.text)));
+                }
+                if !actor.aliases.is_empty() {
+                    doc.push(format!(
+                        "Also called: {}",
+                        actor
+                            .aliases
+                            .iter()
+                            .map(|a| escape(&a.text))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                }
+                (!doc.is_empty()).then(|| doc.join("\n\n"))
+            }
         }
     }
 }
@@ -574,27 +609,12 @@ fn actor_names(
                 .kind_str()
                 .filter(|k| !k.is_empty())
                 .unwrap_or("actor");
-            let mut doc = Vec::new();
-            if let Some(role) = actor.role.as_ref().filter(|r| !r.value.is_empty()) {
-                doc.push(escape(&collapse(&role.value.text)));
-            }
-            if !actor.aliases.is_empty() {
-                doc.push(format!(
-                    "Also called: {}",
-                    actor
-                        .aliases
-                        .iter()
-                        .map(|a| escape(&a.text))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            }
             proposals.push(NameProposal {
                 label: Cow::Borrowed(&actor.name),
                 key: Cow::Owned(normalize_str(&actor.name)),
                 kind: CompletionKind::Actor,
                 detail: Detail::Declared { kind },
-                documentation: (!doc.is_empty()).then(|| doc.join("\n\n")),
+                documentation: Documentation::Actor(actor),
                 mentions,
                 group: 0,
                 written: false,
@@ -608,7 +628,7 @@ fn actor_names(
                     key: Cow::Owned(normalize_str(&alias.text)),
                     kind: CompletionKind::Actor,
                     detail: Detail::Alias { of: &actor.name },
-                    documentation: None,
+                    documentation: Documentation::None,
                     mentions: Mentions::Owned(mentions),
                     group: 1,
                     written: false,
@@ -656,7 +676,7 @@ fn actor_names(
                     key: Cow::Owned(key),
                     kind: CompletionKind::Name,
                     detail: Detail::Article { kind: "speaker" },
-                    documentation: None,
+                    documentation: Documentation::None,
                     mentions: Mentions::Owned(vec![src]),
                     group: 2,
                     written: true,
@@ -783,7 +803,7 @@ fn actor_names(
                 label: Cow::Owned(name.clone()),
                 kind: CompletionKind::Name,
                 detail: Detail::Article { kind: "speaker" },
-                documentation: None,
+                documentation: Documentation::None,
                 mentions: Mentions::Owned(c.speaker.clone()),
                 group: 2,
                 written: false,
@@ -807,7 +827,7 @@ fn actor_names(
             label: Cow::Owned(label),
             kind: CompletionKind::Name,
             detail: Detail::Article { kind: "subject" },
-            documentation: None,
+            documentation: Documentation::None,
             mentions: Mentions::Owned(vec![span]),
             group: 2,
             written: false,
@@ -832,7 +852,7 @@ fn actor_names(
             key: Cow::Borrowed(UNNAMED),
             kind: CompletionKind::Value,
             detail: Detail::Unnamed,
-            documentation: Some("Exempt from C020 and C021.".into()),
+            documentation: Documentation::Text("Exempt from C020 and C021."),
             mentions: Mentions::Owned(Vec::new()),
             group: 3,
             written: false,
@@ -967,7 +987,7 @@ fn actor_names(
                 label: p.label.to_string(),
                 kind: p.kind,
                 detail: Some(p.detail()),
-                documentation: p.documentation.clone(),
+                documentation: p.documentation.text(),
                 sort_text: format!("{tier}{group}{distance:010}{seq:05}"),
                 replace,
             }
@@ -984,7 +1004,7 @@ fn article_name(cand: &Candidate) -> NameProposal<'_> {
         detail: Detail::Article {
             kind: cand.kind.as_str(),
         },
-        documentation: None,
+        documentation: Documentation::None,
         mentions: Mentions::Borrowed(&cand.mentions),
         group: 2,
         written: false,
