@@ -7,12 +7,14 @@
 
 mod align;
 pub mod attribution;
+mod by_position;
 mod load;
 mod mentions;
 mod normalize;
 mod search;
 mod segment;
 
+pub(crate) use by_position::NamesByPosition;
 pub use load::{load, load_resolved, validate, ArticleError, Limits};
 pub(crate) use mentions::{is_title_abbreviation, TIME_NOUNS};
 pub use mentions::{Candidate, CandidateKind};
@@ -69,6 +71,9 @@ pub struct Article {
     /// on first use ([`Article::acronyms`]): quote anchoring never asks for them.
     acronyms: OnceLock<Vec<(String, String)>>,
     candidates: OnceLock<Vec<Candidate>>,
+    /// The candidates' mentions in article order, built on first use after them: see
+    /// [`Article::names_by_position`].
+    names_by_position: OnceLock<Option<NamesByPosition>>,
     /// Set by the first caller of [`Article::begin_candidates`]: one background
     /// computation of the names per article version, however many requests wait for it.
     candidates_begun: std::sync::atomic::AtomicBool,
@@ -111,6 +116,7 @@ impl Article {
             pair_index: OnceLock::new(),
             acronyms: OnceLock::new(),
             candidates: OnceLock::new(),
+            names_by_position: OnceLock::new(),
             candidates_begun: Default::default(),
             attributions: OnceLock::new(),
             mention_cache: Default::default(),
@@ -295,6 +301,16 @@ impl Article {
     /// request with a time budget can answer without them (see `completionBudgetMs`).
     pub fn candidates_if_ready(&self) -> Option<&[Candidate]> {
         self.candidates.get().map(Vec::as_slice)
+    }
+
+    /// Every mention of [`Article::candidates`] by position, built on first use once they
+    /// are computed (`None` before, and for an index that does not fit: see
+    /// [`NamesByPosition`]): eight bytes a mention.
+    pub(crate) fn names_by_position(&self) -> Option<&NamesByPosition> {
+        let candidates = self.candidates_if_ready()?;
+        self.names_by_position
+            .get_or_init(|| NamesByPosition::new(candidates))
+            .as_ref()
     }
 
     /// True for the first caller only: that caller computes [`Article::candidates`] (on

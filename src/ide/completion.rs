@@ -5,13 +5,13 @@ use super::docs;
 use super::hover::{chain, cue_window, words_in};
 use super::locate::{block_before_line, field_on_line, owner_of_block, FieldAt, Owner};
 use super::markdown::{clip, collapse, escape, excerpt, place, sentence_region};
-use super::names::{quote_anchor, quote_parts_by_cue, Near};
+use super::names::{nearest_names, quote_anchor, quote_parts_by_cue, Near};
 use super::{Completion, CompletionKind};
-use crate::article::{normalize_str, split_elisions, Article};
+use crate::article::{normalize_str, split_elisions, Article, Candidate, NamesByPosition};
 use crate::check::{cue, shared_mentions, Parsed};
 use crate::config::Config;
 use crate::diagnostic::Code;
-use crate::model::{ACTOR_FIELDS, ACTOR_KINDS, CLAIM_FIELDS, HEADER_FIELDS, UNNAMED};
+use crate::model::{Actor, ACTOR_FIELDS, ACTOR_KINDS, CLAIM_FIELDS, HEADER_FIELDS, UNNAMED};
 use crate::syntax::{BlockKind, Line, LineKind};
 use crate::text::Span;
 use rustc_hash::FxHashSet as HashSet;
@@ -411,7 +411,7 @@ struct NameProposal<'a> {
     key: Cow<'a, str>,
     kind: CompletionKind,
     detail: Detail<'a>,
-    documentation: Option<String>,
+    documentation: Documentation<'a>,
     /// Borrowed from the article's candidate list, or shared with the article's cache
     /// of declared actors' mentions: there are thousands, some of them long.
     mentions: Mentions<'a>,
@@ -437,6 +437,41 @@ impl std::ops::Deref for Mentions<'_> {
             Mentions::Borrowed(m) => m,
             Mentions::Shared(m) => m,
             Mentions::Owned(m) => m,
+        }
+    }
+}
+
+/// A proposal's documentation, written out only for the proposals that are returned.
+enum Documentation<'a> {
+    None,
+    Text(&'static str),
+    /// A declared actor's role and aliases.
+    Actor(&'a Actor),
+}
+
+impl Documentation<'_> {
+    fn text(&self) -> Option<String> {
+        match self {
+            Documentation::None => None,
+            Documentation::Text(t) => Some(t.to_string()),
+            Documentation::Actor(actor) => {
+                let mut doc = Vec::new();
+                if let Some(role) = actor.role.as_ref().filter(|r| !r.value.is_empty()) {
+                    doc.push(escape(&collapse(&role.value.text)));
+                }
+                if !actor.aliases.is_empty() {
+                    doc.push(format!(
+                        "Also called: {}",
+                        actor
+                            .aliases
+                            .iter()
+                            .map(|a| escape(&a.text))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                }
+                (!doc.is_empty()).then(|| doc.join("\n\n"))
+            }
         }
     }
 }
@@ -574,27 +609,12 @@ fn actor_names(
                 .kind_str()
                 .filter(|k| !k.is_empty())
                 .unwrap_or("actor");
-            let mut doc = Vec::new();
-            if let Some(role) = actor.role.as_ref().filter(|r| !r.value.is_empty()) {
-                doc.push(escape(&collapse(&role.value.text)));
-            }
-            if !actor.aliases.is_empty() {
-                doc.push(format!(
-                    "Also called: {}",
-                    actor
-                        .aliases
-                        .iter()
-                        .map(|a| escape(&a.text))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            }
             proposals.push(NameProposal {
                 label: Cow::Borrowed(&actor.name),
                 key: Cow::Owned(normalize_str(&actor.name)),
                 kind: CompletionKind::Actor,
                 detail: Detail::Declared { kind },
-                documentation: (!doc.is_empty()).then(|| doc.join("\n\n")),
+                documentation: Documentation::Actor(actor),
                 mentions,
                 group: 0,
                 written: false,
@@ -608,7 +628,7 @@ fn actor_names(
                     key: Cow::Owned(normalize_str(&alias.text)),
                     kind: CompletionKind::Actor,
                     detail: Detail::Alias { of: &actor.name },
-                    documentation: None,
+                    documentation: Documentation::None,
                     mentions: Mentions::Owned(mentions),
                     group: 1,
                     written: false,
@@ -641,9 +661,14 @@ fn actor_names(
                 ArticleNames::IfReady => a.candidates_if_ready(),
             }
             .is_some_and(|cands| {
-                cands
-                    .iter()
-                    .any(|cand| extends(&a.text, &cand.mentions, src))
+                match a.names_by_position().filter(|_| !rank_every_name()) {
+                    Some(index) => index
+                        .starting_at(src.start)
+                        .any(|m| extends_past(&a.text, m.span, src)),
+                    None => cands
+                        .iter()
+                        .any(|cand| extends(&a.text, &cand.mentions, src)),
+                }
             });
             if !name.is_empty() && !cut_short && !declared_names.contains(without_article(&key)) {
                 proposals.push(NameProposal {
@@ -651,7 +676,7 @@ fn actor_names(
                     key: Cow::Owned(key),
                     kind: CompletionKind::Name,
                     detail: Detail::Article { kind: "speaker" },
-                    documentation: None,
+                    documentation: Documentation::None,
                     mentions: Mentions::Owned(vec![src]),
                     group: 2,
                     written: true,
@@ -659,31 +684,112 @@ fn actor_names(
             }
         }
     }
+    let excluded: HashSet<String> = excluded.iter().map(|e| normalize_str(e)).collect();
+    // In a transcript, the speaker's label opening the quote's paragraph (`DOLE: …`) names
+    // who speaks there, unless the attribution credits someone named after it; a quotation
+    // signed after its closing mark (`"…" — Ann Dole`) is its signer's.
+    let label = match (article, anchor, &usage) {
+        (Some(a), Some(anchor), NameUse::Source(_)) => speaker_label(a, anchor)
+            .filter(|l| {
+                !credited.as_ref().is_some_and(|c| {
+                    c.speaker.iter().any(|s| {
+                        s.start >= l.end && a.paragraph_of(s.start) == a.paragraph_of(anchor.start)
+                    })
+                })
+            })
+            .or_else(|| signature(a, anchor)),
+        _ => None,
+    };
+    let near = match (article, anchor) {
+        (Some(a), Some(_)) if !parts.is_empty() => Some(Near::of_parts(a, &parts)),
+        (Some(a), Some(anchor)) => Some(Near::new(a, anchor)),
+        _ => None,
+    };
+    // The article's names. Around a quote, with the list of their mentions by position,
+    // only the names with a mention near it are ranked one by one below (`close`); of the
+    // others, which rank by their distance alone, only the nearest are read, once the
+    // others are ranked (`Far`).
+    let mut far: Option<Far> = None;
+    // Proposals `cands_at..cands_at + close_seqs.len()` are article names, in this order.
+    let cands_at = proposals.len();
+    let mut close_seqs: Vec<usize> = Vec::new();
     if let Some(a) = article {
         let candidates = match names {
             ArticleNames::Compute => a.candidates(),
             ArticleNames::IfReady => a.candidates_if_ready().unwrap_or_default(),
         };
-        for cand in candidates {
-            // "the Russian Foreign Ministry" is the declared "Russian Foreign Ministry".
-            let declared = declared_names.contains(without_article(&cand.key));
-            if declared && offer_declared {
-                continue;
+        let by_position = near
+            .as_ref()
+            .filter(|_| !candidates.is_empty() && !rank_every_name())
+            .zip(a.names_by_position());
+        if let Some((n, index)) = by_position {
+            let region = [credited.as_ref().map(|c| c.reach), label, cued]
+                .into_iter()
+                .flatten()
+                .fold(n.region(), Span::cover);
+            let mut close: Vec<usize> = index.touching(region).map(|m| m.candidate).collect();
+            close.sort_unstable();
+            close.dedup();
+            // The names not offered for being declared: "the Russian Foreign Ministry" is
+            // the declared "Russian Foreign Ministry".
+            let mut declared: Vec<usize> = Vec::new();
+            if offer_declared {
+                let mut key = String::new();
+                for name in &declared_names {
+                    for article in ["", "the ", "a ", "an "] {
+                        key.clear();
+                        key.push_str(article);
+                        key.push_str(name);
+                        declared.extend(
+                            index
+                                .candidate_of_key(candidates, &key)
+                                .filter(|&c| without_article(&candidates[c].key) == name),
+                        );
+                    }
+                }
+                declared.sort_unstable();
+                declared.dedup();
             }
-            proposals.push(NameProposal {
-                label: Cow::Borrowed(&cand.name),
-                key: Cow::Borrowed(&cand.key),
-                kind: CompletionKind::Name,
-                detail: Detail::Article {
-                    kind: cand.kind.as_str(),
-                },
-                documentation: None,
-                mentions: Mentions::Borrowed(&cand.mentions),
-                group: 2,
-                written: false,
-            });
+            let f = Far {
+                index,
+                candidates,
+                anchor: n.anchor(),
+                first: cands_at,
+                close,
+                declared,
+            };
+            for &c in &f.close {
+                if let Some(seq) = f.seq(c) {
+                    close_seqs.push(seq);
+                    proposals.push(article_name(&candidates[c]));
+                }
+            }
+            far = Some(f);
+        } else {
+            for cand in candidates {
+                // "the Russian Foreign Ministry" is the declared "Russian Foreign Ministry".
+                let declared = declared_names.contains(without_article(&cand.key));
+                if declared && offer_declared {
+                    continue;
+                }
+                close_seqs.push(cands_at + close_seqs.len());
+                proposals.push(article_name(cand));
+            }
         }
     }
+    // The proposal at each index's place in the whole list of proposals (with every
+    // article name).
+    let after_names = cands_at + close_seqs.len();
+    let names_offered = far.as_ref().map_or(close_seqs.len(), Far::offered);
+    let seq_of = |i: usize| {
+        if i < cands_at {
+            i
+        } else if i < after_names {
+            close_seqs[i - cands_at]
+        } else {
+            i - after_names + cands_at + names_offered
+        }
+    };
     // The speaker the article credits, as the article names them, when no name offered
     // so far stands there (a descriptor such as "The party's nominee", a name no list has).
     if let (Some(c), Some(a)) = (&credited, article) {
@@ -697,7 +803,7 @@ fn actor_names(
                 label: Cow::Owned(name.clone()),
                 kind: CompletionKind::Name,
                 detail: Detail::Article { kind: "speaker" },
-                documentation: None,
+                documentation: Documentation::None,
                 mentions: Mentions::Owned(c.speaker.clone()),
                 group: 2,
                 written: false,
@@ -721,7 +827,7 @@ fn actor_names(
             label: Cow::Owned(label),
             kind: CompletionKind::Name,
             detail: Detail::Article { kind: "subject" },
-            documentation: None,
+            documentation: Documentation::None,
             mentions: Mentions::Owned(vec![span]),
             group: 2,
             written: false,
@@ -746,42 +852,26 @@ fn actor_names(
             key: Cow::Borrowed(UNNAMED),
             kind: CompletionKind::Value,
             detail: Detail::Unnamed,
-            documentation: Some("Exempt from C020 and C021.".into()),
+            documentation: Documentation::Text("Exempt from C020 and C021."),
             mentions: Mentions::Owned(Vec::new()),
             group: 3,
             written: false,
         });
     }
-    let excluded: HashSet<String> = excluded.iter().map(|e| normalize_str(e)).collect();
     let mut seen: HashSet<&str> =
         HashSet::with_capacity_and_hasher(proposals.len(), Default::default());
-    // In a transcript, the speaker's label opening the quote's paragraph (`DOLE: …`) names
-    // who speaks there, unless the attribution credits someone named after it; a quotation
-    // signed after its closing mark (`"…" — Ann Dole`) is its signer's.
-    let label = match (article, anchor, &usage) {
-        (Some(a), Some(anchor), NameUse::Source(_)) => speaker_label(a, anchor)
-            .filter(|l| {
-                !credited.as_ref().is_some_and(|c| {
-                    c.speaker.iter().any(|s| {
-                        s.start >= l.end && a.paragraph_of(s.start) == a.paragraph_of(anchor.start)
-                    })
-                })
-            })
-            .or_else(|| signature(a, anchor)),
-        _ => None,
-    };
-    let near = match (article, anchor) {
-        (Some(a), Some(_)) if !parts.is_empty() => Some(Near::of_parts(a, &parts)),
-        (Some(a), Some(anchor)) => Some(Near::new(a, anchor)),
-        _ => None,
-    };
     // Rank every proposal by a number first; strings are made for the returned ones only.
     let mut ranked: Vec<((u8, u8, usize, usize), usize)> = Vec::with_capacity(proposals.len());
-    for (seq, p) in proposals.iter().enumerate() {
+    for (at, p) in proposals.iter().enumerate() {
         let key: &str = &p.key;
         if key.is_empty() || excluded.contains(key) || !seen.insert(key) {
             continue;
         }
+        // A name of the article not ranked one by one comes before what follows them.
+        if at >= after_names && far.as_ref().is_some_and(|f| f.offers(key)) {
+            continue;
+        }
+        let seq = seq_of(at);
         let (tier, distance) = match (article, anchor) {
             (Some(_), Some(_)) if p.group < 3 => {
                 near.as_ref().map_or((3, usize::MAX), |n| n.of(&p.mentions))
@@ -854,11 +944,34 @@ fn actor_names(
         };
         // The forms of the speaker as written keep their order.
         let distance = if p.written { 0 } else { distance };
-        ranked.push(((tier, group, distance.min(9_999_999_999), seq), seq));
+        ranked.push(((tier, group, distance.min(9_999_999_999), seq), at));
     }
-    if ranked.len() > MAX_COMPLETIONS {
-        // More names than one answer holds: keep those that match what is typed.
-        ranked.retain(|&(_, seq)| fuzzy_match(&proposals[seq].label, typed));
+    // The article's names not ranked above, all in tier 3 (a mention elsewhere in the
+    // article) of group 2 (the article's names), by distance.
+    let far_count = far
+        .as_ref()
+        .map(|f| f.left_out(proposals[..cands_at].iter().map(|p| &*p.key), &excluded));
+    // More names than one answer holds: keep those that match what is typed.
+    let filter = ranked.len() + far_count.as_ref().map_or(0, |(n, _)| *n) > MAX_COMPLETIONS;
+    if filter {
+        ranked.retain(|&(_, at)| fuzzy_match(&proposals[at].label, typed));
+    }
+    if let (Some(f), Some((_, left_out))) = (&far, far_count) {
+        // Only so many can be among the best: after the proposals ranked before them.
+        let before = ranked
+            .iter()
+            .filter(|((tier, group, _, _), _)| (*tier, *group) < (3, 2))
+            .count();
+        let want = MAX_COMPLETIONS.saturating_sub(before);
+        let take = |c: usize| {
+            left_out.binary_search(&c).is_err()
+                && (!filter || fuzzy_match(&f.candidates[c].name, typed))
+        };
+        for (distance, c) in nearest_names(f.index, f.candidates.len(), f.anchor, want, take) {
+            let seq = f.seq(c).expect("a name not declared");
+            ranked.push(((3, 2, distance.min(9_999_999_999), seq), proposals.len()));
+            proposals.push(article_name(&f.candidates[c]));
+        }
     }
     if ranked.len() > MAX_COMPLETIONS {
         ranked.select_nth_unstable(MAX_COMPLETIONS);
@@ -866,20 +979,106 @@ fn actor_names(
     }
     ranked
         .into_iter()
-        .map(|((tier, group, distance, _), seq)| {
-            let p = &proposals[seq];
+        .map(|((tier, group, distance, seq), at)| {
+            let p = &proposals[at];
             Completion {
                 insert_text: spaced(text, replace, &p.label),
                 filter_text: p.label.to_string(),
                 label: p.label.to_string(),
                 kind: p.kind,
                 detail: Some(p.detail()),
-                documentation: p.documentation.clone(),
+                documentation: p.documentation.text(),
                 sort_text: format!("{tier}{group}{distance:010}{seq:05}"),
                 replace,
             }
         })
         .collect()
+}
+
+/// An article name as a proposal.
+fn article_name(cand: &Candidate) -> NameProposal<'_> {
+    NameProposal {
+        label: Cow::Borrowed(&cand.name),
+        key: Cow::Borrowed(&cand.key),
+        kind: CompletionKind::Name,
+        detail: Detail::Article {
+            kind: cand.kind.as_str(),
+        },
+        documentation: Documentation::None,
+        mentions: Mentions::Borrowed(&cand.mentions),
+        group: 2,
+        written: false,
+    }
+}
+
+/// The article's names around a quote, read by position: the ones with a mention near
+/// the quote (`close`) are ranked one by one as the other proposals; every other one ranks
+/// in tier 3, group 2, by its distance to the quote ([`nearest_names`]), and only the
+/// nearest of them are read. In the whole list of proposals the article's names not
+/// `declared` would stand from `first` on, in the article's order.
+struct Far<'a> {
+    index: &'a NamesByPosition,
+    candidates: &'a [Candidate],
+    anchor: Span,
+    first: usize,
+    /// Names with a mention near the quote, ascending.
+    close: Vec<usize>,
+    /// Names not offered, being declared actors' names, ascending.
+    declared: Vec<usize>,
+}
+
+impl Far<'_> {
+    /// The place of name `c` in the whole list of proposals, unless it is not offered.
+    fn seq(&self, c: usize) -> Option<usize> {
+        match self.declared.binary_search(&c) {
+            Ok(_) => None,
+            Err(before) => Some(self.first + c - before),
+        }
+    }
+
+    /// How many article names the whole list of proposals holds.
+    fn offered(&self) -> usize {
+        self.candidates.len() - self.declared.len()
+    }
+
+    /// Whether an article name in the whole list has this key.
+    fn offers(&self, key: &str) -> bool {
+        self.index
+            .candidate_of_key(self.candidates, key)
+            .is_some_and(|c| self.seq(c).is_some())
+    }
+
+    /// How many names rank by distance alone, and the others (ascending): the close ones,
+    /// the declared ones, and those whose key is `excluded` or a key of the proposals
+    /// before the article's names (`earlier`: that proposal is the one ranked).
+    fn left_out<'k>(
+        &self,
+        earlier: impl Iterator<Item = &'k str>,
+        excluded: &'k HashSet<String>,
+    ) -> (usize, Vec<usize>) {
+        let mut out: Vec<usize> = self.close.iter().chain(&self.declared).copied().collect();
+        out.extend(
+            earlier
+                .chain(excluded.iter().map(String::as_str))
+                .filter_map(|k| self.index.candidate_of_key(self.candidates, k)),
+        );
+        out.sort_unstable();
+        out.dedup();
+        (self.candidates.len() - out.len(), out)
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    // Tests rank every article name one by one, to compare with [`Far`]'s reading.
+    static RANK_EVERY_NAME: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn rank_every_name() -> bool {
+    #[cfg(test)]
+    return RANK_EVERY_NAME.with(std::cell::Cell::get);
+    #[cfg(not(test))]
+    false
 }
 
 /// What the article's attribution of a quote says about the names a `source:` may take.
@@ -2015,14 +2214,19 @@ fn extends(text: &str, mentions: &[Span], src: Span) -> bool {
     mentions[i..]
         .iter()
         .take_while(|m| m.start == src.start)
-        .any(|m| {
-            m.end > src.end
-                && text.get(src.end..m.end).is_some_and(|more| {
-                    let word = more.trim_start();
-                    word.len() < more.len()
-                        && word.starts_with(char::is_uppercase)
-                        && !word.contains(char::is_whitespace)
-                })
+        .any(|m| extends_past(text, *m, src))
+}
+
+/// Whether mention `m`, starting where `src` does, goes on past its end by one
+/// capitalized word.
+fn extends_past(text: &str, m: Span, src: Span) -> bool {
+    m.start == src.start
+        && m.end > src.end
+        && text.get(src.end..m.end).is_some_and(|more| {
+            let word = more.trim_start();
+            word.len() < more.len()
+                && word.starts_with(char::is_uppercase)
+                && !word.contains(char::is_whitespace)
         })
 }
 
@@ -3403,5 +3607,250 @@ mod tests {
         let claims = "claim c\n  source: \n  cue: mocked\n  quote: the new ferry\n";
         let l = ranked_sources(&article, claims);
         assert_eq!(l[0], "Lena Brook", "{l:?}");
+    }
+
+    /// A long generated article (about 150 KB, over 300 names) and an annotation of it:
+    /// names mentioned many times before and after each quote, names inside the quoted
+    /// words, datelines in capitals, declared actors with aliases and a declared name the
+    /// article writes with `the`, and names at equal distances either side of a quote, far
+    /// from it. Deterministic.
+    fn generated_pair() -> (Article, String) {
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let first = [
+            "Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Gohar", "Hamid", "Ines",
+            "Jonas", "Kemal", "Lena", "Mara", "Nils", "Oskar", "Petra", "Rosa",
+        ];
+        let last = [
+            "Zorvak",
+            "Quell",
+            "Mbeki",
+            "Ostrom",
+            "Lindqvist",
+            "Varga",
+            "Dunmore",
+            "Keller",
+            "Abara",
+            "Trent",
+            "Sollis",
+            "Marek",
+            "Hovland",
+            "Prieto",
+            "Castell",
+            "Ruano",
+            "Weir",
+            "Yilmaz",
+            "Brandt",
+        ];
+        let names: Vec<String> = (0..first.len() * last.len())
+            .map(|i| format!("{} {}", first[i % first.len()], last[i / first.len()]))
+            .collect();
+        let words = [
+            "ferry", "toll", "harbor", "budget", "vote", "plan", "pier", "fund",
+        ];
+        let mut text = String::from("date 2021-03-04 Generated\n\n");
+        let mut quotes: Vec<String> = Vec::new();
+        let paragraph = |text: &mut String,
+                         quotes: &mut Vec<String>,
+                         k: usize,
+                         next: &mut dyn FnMut(usize) -> usize| {
+            let (a, b) = (&names[next(names.len())], &names[next(names.len())]);
+            let (w, v) = (words[next(words.len())], words[next(words.len())]);
+            match next(6) {
+                0 => text.push_str(&format!("{a} said the {w} would close by {k}.\n\n")),
+                1 => {
+                    let quote = format!("the {w} {k} belongs to {b} and the {v}");
+                    text.push_str(&format!("\"{}, {}\" said {a}.\n\n", quote, "friends"));
+                    quotes.push(quote);
+                }
+                2 => {
+                    let quote = format!("the {v} was late on day {k}");
+                    text.push_str(&format!(
+                        "{a} told {b} that {quote}. The Harbor Board agreed.\n\n"
+                    ));
+                    quotes.push(quote);
+                }
+                3 => text.push_str(&format!(
+                    "SALEM, Ore. \u{2014} {a} opened the {w} number {k}.\n\n"
+                )),
+                4 => text.push_str(&format!(
+                    "According to {a}, the {w} cost {k} more than the {v}.\n\n"
+                )),
+                _ => {
+                    let quote = format!("we will fix the {w} {k} soon");
+                    text.push_str(&format!(
+                        "{a} and {b} met. \"{quote},\" {b} said, and {a} left.\n\n"
+                    ));
+                    quotes.push(quote);
+                }
+            }
+        };
+        for k in 0..900 {
+            paragraph(&mut text, &mut quotes, k, &mut next);
+        }
+        // Names at equal distances before and after a quote, far from it.
+        let letter = |k: usize| char::from(b'a' + k as u8);
+        let mut ends = Vec::new();
+        for k in 0..6 {
+            text.push_str(&format!("Ilse Vanter{} waited.\n\n", letter(k)));
+            ends.push(text.len() - " waited.\n\n".len());
+        }
+        for _ in 0..100 {
+            text.push_str("the crews kept working through the night and the day.\n\n");
+        }
+        let tied = "the tolls will rise in the spring for every ferry";
+        text.push_str(&format!("The clerk wrote: \"{tied}\".\n\n"));
+        let anchor = text.find(tied).unwrap();
+        let quote_end = anchor + tied.len();
+        for (k, end) in ends.iter().enumerate().rev() {
+            // Lowercase filler, then the name as far after the quote as its pair before it.
+            let start = quote_end + (anchor - end);
+            if text.len() < start {
+                let filler: String = (0..start - text.len() - 2)
+                    .map(|i| if i % 9 == 8 { ' ' } else { 'x' })
+                    .collect();
+                text.push_str(&filler);
+                text.push_str("\n\n");
+            }
+            assert_eq!(text.len(), start);
+            text.push_str(&format!("Ilse Wanter{} waited.\n\n", letter(k)));
+        }
+        for k in 900..1800 {
+            paragraph(&mut text, &mut quotes, k, &mut next);
+        }
+        let mut claims = String::from("article: generated.txt\n\n");
+        for (i, name) in names.iter().enumerate().step_by(9) {
+            claims.push_str(&format!("actor {name}\n  kind: person\n"));
+            if i % 2 == 0 {
+                claims.push_str(&format!("  aka: {}\n", name.split(' ').nth(1).unwrap()));
+            }
+            claims.push('\n');
+        }
+        claims.push_str("actor Harbor Board\n  kind: organization\n\n");
+        quotes.push(tied.to_string());
+        for (i, quote) in quotes.iter().enumerate().step_by(quotes.len() / 40) {
+            claims.push_str(&format!(
+                "claim c{i}\n  source: \n  cue: said\n  quote: {quote}\n"
+            ));
+            if i % 3 == 0 {
+                claims.push_str(&format!("  via: {}, \n", names[i % names.len()]));
+            }
+            claims.push('\n');
+        }
+        claims.push_str(&format!("claim last\n  source: \n  quote: {tied}\n"));
+        (Article::new(text), claims)
+    }
+
+    #[test]
+    fn reading_the_names_by_position_ranks_as_ranking_every_name() {
+        let (article, claims) = generated_pair();
+        assert!(
+            article.candidates().len() > 300,
+            "{}",
+            article.candidates().len()
+        );
+        let parsed = Parsed::new(claims.clone());
+        let config = Config::default();
+        let every_name = |offset: usize| {
+            RANK_EVERY_NAME.with(|r| r.set(true));
+            let items = completion(&parsed, Some(&article), offset, &config);
+            RANK_EVERY_NAME.with(|r| r.set(false));
+            items
+        };
+        let mut offsets = Vec::new();
+        for (at, _) in claims.match_indices("source: ") {
+            offsets.push(at + 8);
+        }
+        for (at, _) in claims.match_indices("via: ") {
+            let end = at + claims[at..].find('\n').unwrap();
+            offsets.extend([at + 5, at + 7, end]);
+        }
+        for (at, _) in claims.match_indices("aka: ") {
+            offsets.extend([at + 5, at + 6]);
+        }
+        let (mut far, mut ties) = (0, 0);
+        for offset in offsets {
+            let items = completion(&parsed, Some(&article), offset, &config);
+            assert_eq!(items, every_name(offset), "at {offset}");
+            let by_distance: Vec<&str> = items
+                .iter()
+                .filter(|c| c.sort_text.starts_with("32"))
+                .map(|c| &c.sort_text[2..12])
+                .collect();
+            far += by_distance.len();
+            ties += by_distance.windows(2).filter(|w| w[0] == w[1]).count();
+        }
+        assert!(far > 10_000, "names ranked by distance alone: {far}");
+        assert!(ties > 50, "ties: {ties}");
+        // With something typed, the answer holds names from anywhere in the article.
+        let last = claims.rfind("source: ").unwrap() + 8;
+        let claims = format!("{}Ilse\n{}", &claims[..last], &claims[last + 1..]);
+        let parsed = Parsed::new(claims);
+        let items = completion(&parsed, Some(&article), last + 4, &config);
+        RANK_EVERY_NAME.with(|r| r.set(true));
+        let every = completion(&parsed, Some(&article), last + 4, &config);
+        RANK_EVERY_NAME.with(|r| r.set(false));
+        assert_eq!(items, every);
+        let tied: Vec<&str> = labels(&items)
+            .into_iter()
+            .filter(|l| l.starts_with("Ilse"))
+            .collect();
+        assert_eq!(
+            tied,
+            [
+                "Ilse Vanterf",
+                "Ilse Wanterf",
+                "Ilse Vantere",
+                "Ilse Wantere",
+                "Ilse Vanterd",
+                "Ilse Wanterd",
+                "Ilse Vanterc",
+                "Ilse Wanterc",
+                "Ilse Vanterb",
+                "Ilse Wanterb",
+                "Ilse Vantera",
+                "Ilse Wantera"
+            ]
+        );
+    }
+
+    #[test]
+    fn names_read_by_position_keep_their_place_among_all_proposals() {
+        let article =
+            Article::new("date 2021-01-01 T\n\nAnn Dole, Lars Vik, Eva Berg and Tom Ek met.\n");
+        let candidates = article.candidates();
+        let keys: Vec<&str> = candidates.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(keys, ["ann dole", "lars vik", "eva berg", "tom ek"]);
+        let far = Far {
+            index: article.names_by_position().unwrap(),
+            candidates,
+            anchor: Span::new(0, 1),
+            first: 5,
+            close: vec![2],
+            declared: vec![1],
+        };
+        let seqs: Vec<Option<usize>> = (0..4).map(|c| far.seq(c)).collect();
+        assert_eq!(seqs, [Some(5), None, Some(6), Some(7)]);
+        assert_eq!(far.offered(), 3);
+        assert!(far.offers("eva berg") && far.offers("ann dole"));
+        assert!(
+            !far.offers("lars vik"),
+            "declared: not offered as the article's"
+        );
+        assert!(!far.offers("anna"));
+        let excluded: HashSet<String> = ["ann dole".to_string()].into_iter().collect();
+        assert_eq!(
+            far.left_out(["tom ek", "nobody"].into_iter(), &excluded),
+            (0, vec![0, 1, 2, 3])
+        );
+        assert_eq!(
+            far.left_out(std::iter::empty(), &HashSet::default()),
+            (2, vec![1, 2])
+        );
     }
 }

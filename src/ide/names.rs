@@ -1,6 +1,6 @@
 //! Names of actors: where the article mentions them, and how near a quote.
 
-use crate::article::{Article, QuoteSearch};
+use crate::article::{Article, NamesByPosition, QuoteSearch};
 use crate::model::Claim;
 use crate::text::Span;
 
@@ -126,6 +126,26 @@ impl<'a> Near<'a> {
         }
     }
 
+    /// Where the quote stands, from its first part to its last.
+    pub(crate) fn anchor(&self) -> Span {
+        self.anchor
+    }
+
+    /// Where a mention is looked at for more than its distance: the anchor's sentences and
+    /// paragraph, and [`NEAR_TEXT`] either side. A name no mention of which meets this
+    /// region (starts at or before its end and ends at or after its start) is, by
+    /// [`Near::of`], `(2, distance)` from its nearest mention before or after the anchor.
+    pub(crate) fn region(&self) -> Span {
+        let around = Span::new(
+            self.anchor.start.saturating_sub(NEAR_TEXT),
+            self.anchor.end.saturating_add(NEAR_TEXT),
+        );
+        self.sentences
+            .iter()
+            .chain(&self.paragraph)
+            .fold(around, |r, s| r.cover(*s))
+    }
+
     pub(crate) fn of(&self, mentions: &[Span]) -> (u8, usize) {
         let anchor = self.anchor;
         // Mentions are in article order, and on each side of the anchor the closest one is
@@ -185,6 +205,85 @@ impl<'a> Near<'a> {
             })
             .min()
             .unwrap_or((3, usize::MAX))
+    }
+}
+
+/// The article's names (indices into its candidates) that `take` accepts, with their
+/// distance to `anchor`, nearest first (then by index): the first `want` of them, read
+/// outward from the anchor in `index`. A name's distance is its mention's nearest to the
+/// anchor, before it (from the mention's end) or after it (to the mention's start), as
+/// [`Near::of`] measures it for a name no mention of which meets [`Near::region`]; `take`
+/// must accept no name with a mention that meets the anchor. `take` is asked once per
+/// name read, and only the mentions up to the distance that settles the first `want`
+/// names are read: on a long article, a few hundred around the anchor.
+pub(crate) fn nearest_names(
+    index: &NamesByPosition,
+    candidates: usize,
+    anchor: Span,
+    want: usize,
+    mut take: impl FnMut(usize) -> bool,
+) -> Vec<(usize, usize)> {
+    const UNSEEN: u32 = u32::MAX;
+    const LEFT_OUT: u32 = u32::MAX - 1;
+    if want == 0 {
+        return Vec::new();
+    }
+    // The nearest distance read so far of each name, or a mark.
+    let mut best = vec![UNSEEN; candidates];
+    let mut taken: Vec<usize> = Vec::new();
+    let mut visit = |best: &mut [u32], taken: &mut Vec<usize>, c: usize, distance: usize| {
+        let distance = u32::try_from(distance).map_or(LEFT_OUT - 1, |d| d.min(LEFT_OUT - 1));
+        match best[c] {
+            LEFT_OUT => {}
+            UNSEEN if take(c) => {
+                best[c] = distance;
+                taken.push(c);
+            }
+            UNSEEN => best[c] = LEFT_OUT,
+            seen => best[c] = seen.min(distance),
+        }
+    };
+    let (start, end) = (anchor.start, anchor.end);
+    // Mentions `left..right` (of those starting before the anchor's start, and at or
+    // after its end) are read.
+    let mut left = index.first_at(start);
+    let mut right = index.first_at(end);
+    let mut radius: usize = 1024;
+    loop {
+        // Every mention at most `radius` from the anchor is read: then every name whose
+        // distance is at most `radius` has it.
+        while right < index.len() {
+            let m = index.get(right);
+            if m.span.start - end > radius {
+                break;
+            }
+            right += 1;
+            visit(&mut best, &mut taken, m.candidate, m.span.start - end);
+        }
+        // A mention starting before the anchor ends at most `longest` bytes later.
+        while left > 0 {
+            let m = index.get(left - 1);
+            if start - m.span.start > radius.saturating_add(index.longest()) {
+                break;
+            }
+            left -= 1;
+            if m.span.end <= start {
+                visit(&mut best, &mut taken, m.candidate, start - m.span.end);
+            }
+        }
+        let all_read = left == 0 && right == index.len();
+        let settled = |c: &usize| all_read || best[*c] as usize <= radius;
+        if all_read || taken.iter().filter(|c| settled(c)).count() >= want {
+            let mut nearest: Vec<(usize, usize)> = taken
+                .iter()
+                .filter(|c| settled(c))
+                .map(|&c| (best[c] as usize, c))
+                .collect();
+            nearest.sort_unstable();
+            nearest.truncate(want);
+            return nearest;
+        }
+        radius = radius.saturating_mul(2);
     }
 }
 
@@ -313,5 +412,48 @@ mod tests {
         let cnn = a.find_phrase("CNN");
         assert_eq!(nearness(&a, anchor, &cnn).0, 2);
         assert_eq!(nearness(&a, anchor, &[]), (3, usize::MAX));
+    }
+
+    #[test]
+    fn nearest_names_read_outward_and_keep_ties_in_order() {
+        use crate::article::{Candidate, CandidateKind, NamesByPosition};
+        let cand = |key: &str, mentions: &[(usize, usize)]| Candidate {
+            name: key.to_string(),
+            key: key.to_string(),
+            kind: CandidateKind::Name,
+            mentions: mentions.iter().map(|&(s, e)| Span::new(s, e)).collect(),
+        };
+        // The quote stands at 10,000..10,100.
+        let cands = [
+            cand("a", &[(100, 110), (9_000, 9_010)]),       // 990 before
+            cand("b", &[(10_600, 10_610)]),                 // 500 after
+            cand("c", &[(9_400, 9_500), (30_000, 30_005)]), // 500 before
+            cand("d", &[(10_100, 10_105)]),                 // 0 after
+            cand("e", &[(50_000, 50_010)]),                 // 39,900 after
+            cand("f", &[(9_990, 10_000)]),                  // 0 before
+        ];
+        let index = NamesByPosition::new(&cands).unwrap();
+        let anchor = Span::new(10_000, 10_100);
+        let all = nearest_names(&index, cands.len(), anchor, 10, |_| true);
+        assert_eq!(
+            all,
+            [(0, 3), (0, 5), (500, 1), (500, 2), (990, 0), (39_900, 4)]
+        );
+        let three = nearest_names(&index, cands.len(), anchor, 3, |_| true);
+        assert_eq!(three, all[..3]);
+        let asked = std::cell::RefCell::new(Vec::new());
+        let some = nearest_names(&index, cands.len(), anchor, 2, |c| {
+            asked.borrow_mut().push(c);
+            c % 2 == 0
+        });
+        assert_eq!(some, [(500, 2), (990, 0)]);
+        let mut asked = asked.into_inner();
+        asked.sort_unstable();
+        assert_eq!(
+            asked,
+            [0, 1, 2, 3, 5],
+            "each name read asked once, the far one never"
+        );
+        assert!(nearest_names(&index, cands.len(), anchor, 0, |_| true).is_empty());
     }
 }
