@@ -5,7 +5,7 @@ use super::docs;
 use super::hover::{chain, cue_window, words_in};
 use super::locate::{block_before_line, field_on_line, owner_of_block, FieldAt, Owner};
 use super::markdown::{clip, collapse, escape, excerpt, place, sentence_region};
-use super::names::{nearest_names, quote_anchor, quote_parts_by_cue, Near};
+use super::names::{nearest_names, nearest_names_by_name, quote_anchor, quote_parts_by_cue, Near};
 use super::{Completion, CompletionKind};
 use crate::article::{normalize_str, split_elisions, Article, Candidate, NamesByPosition};
 use crate::check::{cue, shared_mentions, Parsed};
@@ -967,7 +967,14 @@ fn actor_names(
             left_out.binary_search(&c).is_err()
                 && (!filter || fuzzy_match(&f.candidates[c].name, typed))
         };
-        for (distance, c) in nearest_names(f.index, f.candidates.len(), f.anchor, want, take) {
+        // Filtered by what is typed, few names are taken: reading outward would read every
+        // mention of the article before settling `want` of them.
+        let nearest = if filter {
+            nearest_names_by_name(f.candidates, f.anchor, want, take)
+        } else {
+            nearest_names(f.index, f.candidates.len(), f.anchor, want, take)
+        };
+        for (distance, c) in nearest {
             let seq = f.seq(c).expect("a name not declared");
             ranked.push(((3, 2, distance.min(9_999_999_999), seq), proposals.len()));
             proposals.push(article_name(&f.candidates[c]));

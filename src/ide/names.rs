@@ -287,6 +287,50 @@ pub(crate) fn nearest_names(
     }
 }
 
+/// [`nearest_names`], name by name: the same answer, for a `take` that accepts few
+/// names (those matching what the user has typed). Reading outward settles `want` names
+/// only once that many are accepted, so with few accepted it reads every mention of a
+/// long article; here `take` is asked first and only the accepted names' mentions are
+/// read. A mention counts as `nearest_names` reads it: starting at or after the anchor's
+/// end, or ending at or before its start; a name with no such mention is not returned.
+pub(crate) fn nearest_names_by_name(
+    candidates: &[crate::article::Candidate],
+    anchor: Span,
+    want: usize,
+    mut take: impl FnMut(usize) -> bool,
+) -> Vec<(usize, usize)> {
+    if want == 0 {
+        return Vec::new();
+    }
+    // The cap `nearest_names` keeps distances under (its marks sit above it).
+    let cap = (u32::MAX - 2) as usize;
+    let mut nearest: Vec<(usize, usize)> = Vec::new();
+    for (c, cand) in candidates.iter().enumerate() {
+        if !take(c) {
+            continue;
+        }
+        let distance = cand
+            .mentions
+            .iter()
+            .filter_map(|m| {
+                if m.start >= anchor.end {
+                    Some(m.start - anchor.end)
+                } else if m.start < anchor.start && m.end <= anchor.start {
+                    Some(anchor.start - m.end)
+                } else {
+                    None
+                }
+            })
+            .min();
+        if let Some(d) = distance {
+            nearest.push((d.min(cap), c));
+        }
+    }
+    nearest.sort_unstable();
+    nearest.truncate(want);
+    nearest
+}
+
 /// How far from the quote (bytes) a mention is looked at for a dateline or a heading.
 const NEAR_TEXT: usize = 4096;
 
@@ -455,5 +499,54 @@ mod tests {
             "each name read asked once, the far one never"
         );
         assert!(nearest_names(&index, cands.len(), anchor, 0, |_| true).is_empty());
+    }
+
+    #[test]
+    fn reading_name_by_name_gives_what_reading_outward_gives() {
+        use crate::article::{Candidate, CandidateKind, NamesByPosition};
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |m: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m as u64) as usize
+        };
+        for round in 0..300 {
+            let names = 1 + next(40);
+            let cands: Vec<Candidate> = (0..names)
+                .map(|i| {
+                    let mut mentions: Vec<Span> = (0..next(6))
+                        .map(|_| {
+                            let start = next(5_000);
+                            Span::new(start, start + 1 + next(30))
+                        })
+                        .collect();
+                    mentions.sort_by_key(|m| m.start);
+                    Candidate {
+                        name: format!("n{i}"),
+                        key: format!("n{i}"),
+                        kind: CandidateKind::Name,
+                        mentions,
+                    }
+                })
+                .collect();
+            let index = NamesByPosition::new(&cands).unwrap();
+            let start = next(5_000);
+            let anchor = Span::new(start, start + next(200));
+            // Names with a mention meeting the anchor are never accepted (the contract of
+            // `nearest_names`); of the others, a random subset.
+            let meets = |c: usize| {
+                cands[c]
+                    .mentions
+                    .iter()
+                    .any(|m| m.start < anchor.end && m.end > anchor.start)
+            };
+            let accepted: Vec<bool> = (0..names).map(|c| !meets(c) && next(3) > 0).collect();
+            for want in [0, 1, 2, 5, 50] {
+                let outward = nearest_names(&index, names, anchor, want, |c| accepted[c]);
+                let by_name = nearest_names_by_name(&cands, anchor, want, |c| accepted[c]);
+                assert_eq!(outward, by_name, "round {round}, want {want}, {anchor:?}");
+            }
+        }
     }
 }
