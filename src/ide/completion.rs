@@ -3622,13 +3622,7 @@ mod tests {
     /// article writes with `the`, and names at equal distances either side of a quote, far
     /// from it. Deterministic.
     fn generated_pair() -> (Article, String) {
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::ide::fixture::xorshift(0x2545_f491_4f6c_dd1d);
         let first = [
             "Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Gohar", "Hamid", "Ines",
             "Jonas", "Kemal", "Lena", "Mara", "Nils", "Oskar", "Petra", "Rosa",

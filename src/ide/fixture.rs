@@ -21,3 +21,14 @@ pub(crate) fn at(p: &Parsed, needle: &str, k: usize) -> usize {
         .unwrap_or_else(|| panic!("{needle:?} not in the text"))
         + k
 }
+
+/// A deterministic pseudo-random source (xorshift64) for generated test inputs: each call
+/// gives a number below its argument.
+pub(crate) fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    }
+}

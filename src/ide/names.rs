@@ -504,13 +504,7 @@ mod tests {
     #[test]
     fn reading_name_by_name_gives_what_reading_outward_gives() {
         use crate::article::{Candidate, CandidateKind, NamesByPosition};
-        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |m: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % m as u64) as usize
-        };
+        let mut next = crate::ide::fixture::xorshift(0x2545_f491_4f6c_dd1d);
         for round in 0..300 {
             let names = 1 + next(40);
             let cands: Vec<Candidate> = (0..names)
