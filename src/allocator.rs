@@ -5,11 +5,16 @@
 //! Checking allocates many small, short-lived values (field values, tokens, messages);
 //! mimalloc serves them with far less overhead than the system allocator.
 
+// The library is linked into every artifact of this crate (its tests too), not only the
+// binaries that make it the global allocator: the server sets options at run time.
+extern crate mimalloc as _;
+
 // mimalloc's option API (part of the library the allocator links; declared here rather
 // than through the wrapper's optional `extended` feature). `mi_option_t` is a C enum.
 extern "C" {
     fn mi_version() -> std::ffi::c_int;
     fn mi_option_set_default(option: std::ffi::c_int, value: std::ffi::c_long);
+    fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
 }
 
 /// `mi_option_arena_eager_commit` and `mi_option_purge_delay` in `mi_option_t` of
@@ -24,9 +29,10 @@ const PURGE_DELAY_MS: std::ffi::c_long = 100;
 
 /// Freed pages go back to the system after 100 ms instead of mimalloc 3.x's 1 s: the
 /// first analysis of a large article frees tens of megabytes of per-token data that later
-/// allocations did not reuse, so the peak held both. Not 0 or 10 ms: a language server's
-/// edits allocate and free large temporary vectors, and giving their pages back that soon
-/// made edits fault them in again (measurably slower edits in `lsp_latency.py`).
+/// allocations did not reuse, so the peak held both. Not 0 here: a batch check frees and
+/// reuses memory at a high rate, and every page given back at once is faulted in again.
+/// The language server sets 0 only while it opens and first checks a large document
+/// ([`low_peak`]).
 ///
 /// Arenas are committed as they are used rather than all at once (mimalloc's default on
 /// Linux): an eagerly committed arena is advised for transparent huge pages, and the
@@ -54,6 +60,65 @@ pub extern "C" fn set_allocator_options() {
     }
 }
 
+/// How many [`LowPeak`] windows are open: freed pages go back at once while any is.
+static LOW_PEAK_WINDOWS: std::sync::Mutex<usize> = std::sync::Mutex::new(0);
+
+/// While it lives, mimalloc gives freed pages back at once (a purge delay of 0) instead of
+/// after [`PURGE_DELAY_MS`]; see [`low_peak`].
+#[must_use = "the window closes when this is dropped"]
+pub struct LowPeak {
+    open: bool,
+}
+
+/// Opens a window in which freed pages go back at once, for the work that sets a language
+/// server's peak: opening and first checking a large document beside the ones it holds
+/// (a second big file naming the same article, a copy). With pages kept 100 ms after they
+/// are freed, that work's transients (the message, the parse's scratch, the check's
+/// per-claim lists) sat beside what it kept: 15 to 30 MB more resident at the peak of
+/// `lsp_latency.py --corpus BIG`. Not for edits: their temporary vectors are freed and
+/// allocated again at every keystroke, and faulting their pages in again each time made
+/// edits at BIG 15 to 40% slower (benches/README.md). Nothing happens when
+/// `MIMALLOC_PURGE_DELAY` is set in the environment, which then decides.
+pub fn low_peak() -> LowPeak {
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
+        return LowPeak { open: false };
+    }
+    let mut windows = LOW_PEAK_WINDOWS.lock().unwrap_or_else(|e| e.into_inner());
+    if *windows == 0 {
+        set_purge_delay(0);
+    }
+    *windows += 1;
+    LowPeak { open: true }
+}
+
+impl Drop for LowPeak {
+    fn drop(&mut self) {
+        if !self.open {
+            return;
+        }
+        let mut windows = LOW_PEAK_WINDOWS.lock().unwrap_or_else(|e| e.into_inner());
+        *windows = windows.saturating_sub(1);
+        if *windows == 0 {
+            set_purge_delay(PURGE_DELAY_MS);
+        }
+    }
+}
+
+fn set_purge_delay(ms: std::ffi::c_long) {
+    // SAFETY: as in `set_allocator_options`; mimalloc reads the delay each time it
+    // schedules a purge, so a change after its initialization applies from then on.
+    unsafe {
+        if (20000..40000).contains(&mi_version()) {
+            mi_option_set(MI_OPTION_PURGE_DELAY, ms);
+        }
+    }
+}
+
+/// Whether a [`LowPeak`] window is open (for tests).
+pub fn low_peak_open() -> bool {
+    *LOW_PEAK_WINDOWS.lock().unwrap_or_else(|e| e.into_inner()) > 0
+}
+
 /// Makes mimalloc the global allocator of the binary that invokes it (at its top level)
 /// and, on Linux, sets [`set_allocator_options`] while the process loads, before `main`.
 /// Elsewhere `main` calls `claimls::allocator::set_allocator_options()` first thing.
@@ -68,4 +133,26 @@ macro_rules! process_allocator {
         #[link_section = ".init_array"]
         static ALLOCATOR_OPTIONS: extern "C" fn() = $crate::allocator::set_allocator_options;
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn low_peak_windows_nest_and_close() {
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
+            return; // the environment decides; no window opens
+        }
+        let outer = low_peak();
+        assert!(low_peak_open());
+        {
+            let _inner = low_peak();
+            assert!(low_peak_open());
+        }
+        // The inner window's end does not close the outer one.
+        assert!(low_peak_open());
+        drop(outer);
+        assert!(!low_peak_open());
+    }
 }

@@ -128,6 +128,10 @@ impl ArticleView {
 /// is written once the notification's length is known.
 const FRAME_ROOM: usize = 48;
 
+/// Annotations above this size are opened and first checked in a
+/// [`low_peak`](crate::allocator::low_peak) window (freed pages given back at once).
+const LOW_PEAK_BYTES: usize = 1 << 20;
+
 /// What one check produced.
 struct Outcome {
     version: i32,
@@ -268,6 +272,10 @@ impl State {
                 names_pending: None,
             });
         }
+        // The first check of a large version parsed in full (an opened file, a replaced
+        // text) builds every claim's results: with its parse, the server's peak.
+        let _window =
+            (!snap.carried && snap.text().len() > LOW_PEAK_BYTES).then(crate::allocator::low_peak);
         let parsed = snap.parsed()?;
         let (config, problem) = self.config_for(path.as_deref());
         let view = self.article_for(path.as_deref(), parsed, &config);
@@ -1003,6 +1011,9 @@ impl LanguageServer for Backend {
                     .unwrap_or_default(),
                 false => doc.text,
             };
+            // Parsing a large annotation beside the ones already open sets the server's peak.
+            let _window = (kind == Kind::Claims && text.len() > LOW_PEAK_BYTES)
+                .then(crate::allocator::low_peak);
             let mut opened = Document::new(
                 doc.uri.clone(),
                 path.clone(),
@@ -1071,6 +1082,12 @@ impl LanguageServer for Backend {
         let closed = self
             .guarded("textDocument/didClose", |s| {
                 let removed = lock(&s.docs).remove(&uri);
+                // A large annotation's memory goes back at once (it is freed below, when
+                // `removed` is taken apart), not beside the next file opened.
+                let _window = removed
+                    .as_ref()
+                    .filter(|d| d.kind == Kind::Claims && d.snapshot.text().len() > LOW_PEAK_BYTES)
+                    .map(|_| crate::allocator::low_peak());
                 lock(&s.articles).forget(&uri);
                 lock(&s.tokens).remove(&uri);
                 if let Some(Document {
