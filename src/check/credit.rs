@@ -1129,7 +1129,7 @@ pub(super) fn unannotated_diagnostics(
                 let Some(att) = items.get(i) else { continue };
                 let (taken, actors) = taken.get_or_insert_with(|| {
                     (
-                        crate::draft::claim_ids(model),
+                        crate::draft::claim_id_refs(model),
                         ActorSpans::new(model, article),
                     )
                 });
@@ -1168,7 +1168,7 @@ fn unannotated_texts(
     model: &Annotation,
     article: &Article,
     att: &Attribution,
-    taken: &std::collections::HashSet<String>,
+    taken: &impl crate::draft::IdSet,
     actors: &ActorSpans,
 ) -> (String, String) {
     let content = att.content_span();
