@@ -624,19 +624,20 @@ pub(super) type DuplicatePair = (usize, usize, usize, Span);
 
 /// The [`DuplicatePair`]s among `anchors`. Depends on the anchors alone, so a re-check whose
 /// anchors are the same as the last run's reuses it (see [`duplicate_quotes`]).
-pub(super) fn duplicate_pairs(anchors: &[(usize, Anchor)]) -> Vec<DuplicatePair> {
+pub(super) fn duplicate_pairs(anchors: &[(u32, Anchor)]) -> Vec<DuplicatePair> {
     let mut first: FxHashMap<Span, usize> = FxHashMap::default();
     first.reserve(anchors.len());
     let mut out = Vec::new();
     // A near miss already has its own error; pointing at the same text is expected then.
-    for &(claim_index, anchor) in anchors.iter().filter(|(_, a)| a.exact) {
-        match first.get(&anchor.span) {
+    for &(claim_index, anchor) in anchors.iter().filter(|(_, a)| a.exact()) {
+        let claim_index = claim_index as usize;
+        match first.get(&anchor.span()) {
             Some(&prev) if prev != claim_index => {
-                out.push((claim_index, anchor.quote, prev, anchor.span));
+                out.push((claim_index, anchor.quote(), prev, anchor.span()));
             }
             Some(_) => {}
             None => {
-                first.insert(anchor.span, claim_index);
+                first.insert(anchor.span(), claim_index);
             }
         }
     }
