@@ -1216,7 +1216,7 @@ pub fn draft_blocks(
     contents: &[Span],
 ) -> Option<(Span, String)> {
     let mut taken: std::collections::HashSet<String> =
-        model.claims.iter().map(|c| c.id.clone()).collect();
+        model.claims.iter().map(|c| c.id.to_string()).collect();
     let blocks: Vec<String> = article
         .attributions()
         .items

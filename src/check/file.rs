@@ -253,7 +253,7 @@ pub(super) fn relations(
     for claim in claims {
         for rel in &claim.relations {
             let target = rel.target.text.as_str();
-            if target != claim.id
+            if target != claim.id.as_str()
                 && !known.contains_key(target)
                 && !memo.near.contains_key(target)
                 && seen.insert(target)
@@ -285,7 +285,7 @@ pub(super) fn relations(
     for (ci, claim) in claims.iter().enumerate() {
         for (ri, rel) in claim.relations.iter().enumerate() {
             let target = rel.target.text.as_str();
-            if target == claim.id {
+            if target == claim.id.as_str() {
                 out.push(RelationFinding::ItSelf(ci, ri));
                 continue;
             }
@@ -297,7 +297,7 @@ pub(super) fn relations(
             let suggestion = memo.near.get(target).and_then(|near| {
                 near.ids
                     .iter()
-                    .filter(|(id, _)| *id != claim.id)
+                    .filter(|(id, _)| *id != claim.id.as_str())
                     .filter_map(|(id, d)| known.get(id.as_str()).map(|span| (id, (*d, span.start))))
                     .min_by_key(|(_, rank)| *rank)
                     .map(|(id, _)| id.clone())
@@ -830,7 +830,9 @@ mod tests {
         claims
             .iter()
             .flat_map(|c| c.relations.iter().map(move |r| (c, r)))
-            .filter(|(c, r)| r.target.text != c.id && !ids.contains(&r.target.text.as_str()))
+            .filter(|(c, r)| {
+                r.target.text != c.id.as_str() && !ids.contains(&r.target.text.as_str())
+            })
             .map(|(c, r)| closest_by_scan(&r.target.text, &ids, &c.id).map(str::to_string))
             .collect()
     }

@@ -833,7 +833,7 @@ fn claim_edit(rng: &mut Lcg, parsed: &Parsed) -> (Span, String) {
             Some(r) => {
                 let other = &claims[rng.next() % claims.len()].id;
                 let text = if rng.next() % 2 == 0 {
-                    other.clone()
+                    other.to_string()
                 } else {
                     format!("{other}z")
                 };

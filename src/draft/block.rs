@@ -32,7 +32,7 @@ pub fn draft_claim_block(
 
 /// The ids of the file's claims, for [`draft_among`].
 pub fn claim_ids(model: &Annotation) -> HashSet<String> {
-    model.claims.iter().map(|c| c.id.clone()).collect()
+    model.claims.iter().map(|c| c.id.to_string()).collect()
 }
 
 /// The ids of the file's claims as borrowed from it, for [`draft_among`] when no id is
