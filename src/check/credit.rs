@@ -1289,6 +1289,18 @@ mod tests {
     }
 
     #[test]
+    fn a_packed_mention_reads_back_its_span_and_actor() {
+        for (span, actor) in [
+            (Span::new(0, 0), 0),
+            (Span::new(3, 17), 5),
+            (Span::new(1 << 31, (1 << 32) - 1), (1 << 32) - 1),
+        ] {
+            let m = MentionOf::new(span, actor);
+            assert_eq!((m.span(), m.actor()), (span, actor));
+        }
+    }
+
+    #[test]
     fn indexed_actor_lookup_agrees_with_the_direct_one() {
         let text = "date 2024-03-01 Bridge toll\n\nAnna Berg told the Harbour Council that the toll would stay. Berg said the council agreed.\n\nThe Harbour Council said it had not decided. Omar Reyes, a ferry captain, said the bridge was too narrow.\n";
         let article = Article::new(text);
