@@ -5,7 +5,9 @@
 
 pub mod block;
 
-pub use block::{claim_ids, draft_among, draft_among_in, draft_claim_block, draft_with_ids};
+pub use block::{
+    claim_id_refs, claim_ids, draft_among, draft_among_in, draft_claim_block, draft_with_ids, IdSet,
+};
 
 use crate::article::attribution::{lexicon, Attribution, ContentKind};
 use crate::article::Article;

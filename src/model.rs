@@ -93,19 +93,36 @@ impl From<Text> for String {
 }
 
 /// A field value: its pieces (first line and continuation lines) joined by one space.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, PartialEq, Eq, Default)]
 pub struct Value {
     pub text: Text,
-    /// From the first piece's start to the last piece's end: [`Value::span`]. 32-bit, as
-    /// every span of a field (see [`Packed`]).
-    span: Packed,
     /// `(file span, offset of the piece in text)` for mapping text offsets back to the file,
-    /// the file spans relative to `span.start`: moving the value after an edit above it
-    /// then moves `span` alone (a big file has hundreds of thousands of values). Empty
-    /// when the value is one piece (`span` itself, at offset 0 of a non-empty `text`), as
+    /// the file spans relative to `start`: moving the value after an edit above it
+    /// then moves `start` alone (a big file has hundreds of thousands of values). Empty
+    /// when the value is one piece (from `start`, as long as a non-empty `text`), as
     /// nearly every value is: no allocation per value for it.
     /// Boxed twice: a thin pointer, 8 bytes of every value rather than 16.
     pieces: Option<Box<ValuePieces>>,
+    /// Where [`Value::span`] starts, in 32 bits as every span of a field (see [`Packed`]);
+    /// it ends where the one piece's text ends, or the last piece (an empty value is an
+    /// empty span).
+    start: u32,
+    /// Line index of the field's `key:` line ([`Field::line`]), kept here beside `start`
+    /// in room the value's alignment would leave unused: a [`Field`] is 40 bytes.
+    line: u32,
+}
+
+const _: () = assert!(std::mem::size_of::<Value>() == 32);
+
+/// Prints as the text, span and pieces it stands for.
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Value")
+            .field("text", &self.text)
+            .field("span", &self.span())
+            .field("pieces", &self.pieces())
+            .finish()
+    }
 }
 
 /// `(file span relative to the value's, offset in its text)` of each piece.
@@ -127,7 +144,8 @@ impl Value {
         }
         let span = match (pieces.first(), pieces.last()) {
             (Some((first, _)), Some((last, _))) => Span::new(first.start, last.end),
-            _ => spans.first().copied().unwrap_or_default(),
+            // No piece with text: an empty span where the first piece is.
+            _ => Span::empty(spans.first().map_or(0, |s| s.start)),
         };
         if count == 1 {
             // The one piece is `span`: implied (see `pieces`).
@@ -136,12 +154,15 @@ impl Value {
         for (piece, _) in &mut pieces {
             *piece = piece.shift(-(span.start as isize));
         }
-        Value {
+        let value = Value {
             // Made at its exact length: no copy.
             text: text.into(),
-            span: Packed::new(span),
+            start: narrow(span.start),
             pieces: (!pieces.is_empty()).then(|| Box::new(pieces.into_boxed_slice())),
-        }
+            line: 0,
+        };
+        debug_assert_eq!(value.span(), span, "a value's end from its text or pieces");
+        value
     }
 
     /// The pieces when there are several (see `pieces`), relative to `span.start`.
@@ -151,12 +172,17 @@ impl Value {
 
     /// Piece `(file span, offset in text)`, the span in file offsets.
     fn piece(&self, &(span, at): &(Span, usize)) -> (Span, usize) {
-        (span.shift(self.span.start as isize), at)
+        (span.shift(self.start as isize), at)
     }
 
     /// From the first piece's start to the last piece's end.
     pub fn span(&self) -> Span {
-        self.span.get()
+        let start = self.start as usize;
+        let len = match self.pieces().last() {
+            Some((last, _)) => last.end,
+            None => self.text.len(),
+        };
+        Span::new(start, start + len)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -309,21 +335,24 @@ const _: () = assert!(std::mem::size_of::<FieldName>() == 1);
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Field {
     pub name: FieldName,
-    /// [`Field::key_span`].
-    key_span: Packed,
+    /// Where [`Field::key_span`] starts: the key is the name (the model keeps fields of
+    /// known names only), so it ends the name's length after it.
+    key_start: u32,
+    /// The value, which also holds [`Field::line`].
     pub value: Value,
-    /// [`Field::line`].
-    line: u32,
 }
 
 // The model holds every field of the file: 80 bytes with the name as a tagged string, the
-// span kept apart from the key's and the value's and the value's text a `String`.
-const _: () = assert!(std::mem::size_of::<Field>() == 48);
+// span kept apart from the key's and the value's and the value's text a `String`; 48 with
+// the key's and the value's ends and the line kept apart.
+const _: () = assert!(std::mem::size_of::<Field>() == 40);
 
 impl Field {
-    /// The field name.
+    /// The field name. (Empty for a name outside [`FIELD_NAMES`]: those are reported
+    /// from the syntax tree's key and never kept.)
     pub fn key_span(&self) -> Span {
-        self.key_span.get()
+        let start = self.key_start as usize;
+        Span::new(start, start + self.name.len())
     }
 
     /// Key to the end of the value: the parser's field span (the end of its last piece,
@@ -335,7 +364,7 @@ impl Field {
 
     /// Line index of the `key:` line.
     pub fn line(&self) -> usize {
-        self.line as usize
+        self.value.line as usize
     }
 }
 
@@ -443,7 +472,8 @@ pub struct Relation {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Claim {
-    pub id: String,
+    /// A string of its exact length (16 bytes rather than a `String`'s 24).
+    pub id: Text,
     /// [`Claim::id_span`]; the spans and lines in 32 bits as a field's (see [`Packed`]).
     id_span: Packed,
     /// [`Claim::span`].
@@ -457,9 +487,10 @@ pub struct Claim {
     /// every claim (a big file has tens of thousands).
     pub via: Option<Box<Field>>,
     pub cue: Option<Field>,
-    pub quotes: Vec<Field>,
+    /// Boxed slices of their exact length, as `id` (16 bytes each rather than 24).
+    pub quotes: Box<[Field]>,
     pub stance: Option<Field>,
-    pub relations: Vec<Relation>,
+    pub relations: Box<[Relation]>,
     pub note: Option<Box<Field>>,
     /// Hash of the claim's text (from `claim` to its last field): with the context, the
     /// key of its cached check results. Made once per parse of the claim, not per check.
@@ -467,8 +498,9 @@ pub struct Claim {
 }
 
 // The model holds one per claim of the file (456 bytes with `usize` spans and lines, 360
-// with 80-byte fields).
-const _: () = assert!(std::mem::size_of::<Claim>() == 264);
+// with 80-byte fields, 264 with the id a `String` and the lists `Vec`s, 240 with 48-byte
+// fields).
+const _: () = assert!(std::mem::size_of::<Claim>() == 216);
 
 impl Claim {
     /// The id after `claim`.
@@ -684,7 +716,7 @@ fn header_field(
         other => {
             diags.push(unknown_field(
                 other,
-                &field,
+                node.key(),
                 "header",
                 HEADER_FIELDS,
                 misplaced_hint(other),
@@ -796,8 +828,8 @@ fn fingerprint(text: &str) -> u64 {
 
 impl Value {
     fn shift(&mut self, bytes: isize) {
-        // The pieces are relative to the span.
-        self.span = Packed::new(self.span().shift(bytes));
+        // The pieces and the end are relative to the start.
+        self.start = narrow(shift_index(self.start as usize, bytes));
     }
 }
 
@@ -809,9 +841,9 @@ impl Item {
 
 impl Field {
     fn shift(&mut self, bytes: isize, lines: isize) {
-        self.key_span = Packed::new(self.key_span().shift(bytes));
+        self.key_start = narrow(shift_index(self.key_start as usize, bytes));
         self.value.shift(bytes);
-        self.line = narrow(shift_index(self.line(), lines));
+        self.value.line = narrow(shift_index(self.line(), lines));
     }
 }
 
@@ -924,17 +956,20 @@ fn misplaced_hint(name: &str) -> Option<&'static str> {
     }
 }
 
+/// The model's field for `node`. Its key span is right for a known name only: report a
+/// field of another name at `node.key()`.
 fn to_field(text: &str, node: &FieldNode) -> Field {
+    let mut value = Value::from_pieces(text, &node.pieces);
+    value.line = narrow(node.line());
     let field = Field {
         name: FieldName::new(node.key().slice(text)),
-        key_span: Packed::new(node.key()),
-        value: Value::from_pieces(text, &node.pieces),
-        line: narrow(node.line()),
+        key_start: narrow(node.key().start),
+        value,
     };
-    debug_assert_eq!(
-        field.span(),
-        node.span(),
-        "a field's span from its key and value"
+    debug_assert!(
+        field.name == FieldName::OTHER
+            || (field.span() == node.span() && field.key_span() == node.key()),
+        "a field's spans from its key's start, name and value"
     );
     field
 }
@@ -961,9 +996,10 @@ fn set_once<T: std::borrow::Borrow<Field> + From<Field>>(
     }
 }
 
+/// C002 for a field named `name` whose key is at `key`.
 fn unknown_field(
     name: &str,
-    field: &Field,
+    key: Span,
     context: &str,
     valid: &[&str],
     hint: Option<&str>,
@@ -977,9 +1013,9 @@ fn unknown_field(
     } else {
         message.push_str(&format!("; expected one of {}", valid.join(", ")));
     }
-    let d = Diagnostic::new(Code::UnknownField, field.key_span(), message);
+    let d = Diagnostic::new(Code::UnknownField, key, message);
     match suggestion {
-        Some(s) => d.with_fix(format!("Rename to `{s}`"), field.key_span(), s),
+        Some(s) => d.with_fix(format!("Rename to `{s}`"), key, s),
         None => d,
     }
 }
@@ -1045,7 +1081,13 @@ fn build_actor(
             "note" => {
                 actor.note.get_or_insert(field);
             }
-            other => diags.push(unknown_field(other, &field, "actor", ACTOR_FIELDS, None)),
+            other => diags.push(unknown_field(
+                other,
+                node.key(),
+                "actor",
+                ACTOR_FIELDS,
+                None,
+            )),
         }
     }
     actor
@@ -1059,7 +1101,7 @@ fn build_claim(
 ) -> Claim {
     let id = block.name.slice(text);
     let mut claim = Claim {
-        id: id.to_string(),
+        id: Text::from(id),
         id_span: Packed::new(block.name),
         span: Packed::new(block.span),
         line: narrow(block.line),
@@ -1068,16 +1110,18 @@ fn build_claim(
         source: None,
         via: None,
         cue: None,
-        // Most claims have one quote: sized to them, not to the four a first push makes room for.
-        quotes: Vec::with_capacity(
-            tree.fields(block)
-                .filter(|f| f.key().slice(text) == "quote")
-                .count(),
-        ),
+        quotes: Box::default(),
         stance: None,
-        relations: Vec::new(),
+        relations: Box::default(),
         note: None,
     };
+    // Most claims have one quote: sized to them, not to the four a first push makes room for.
+    let mut quotes = Vec::with_capacity(
+        tree.fields(block)
+            .filter(|f| f.key().slice(text) == "quote")
+            .count(),
+    );
+    let mut relations = Vec::new();
     for node in tree.fields(block) {
         let field = to_field(text, &node);
         match node.key().slice(text) {
@@ -1090,19 +1134,22 @@ fn build_claim(
                     claim.note = Some(Box::new(field));
                 }
             }
-            "quote" => claim.quotes.push(field),
+            "quote" => quotes.push(field),
             name => match RelationKind::from_field(name) {
-                Some(kind) => claim.relations.extend(
+                Some(kind) => relations.extend(
                     field
                         .value
                         .items()
                         .into_iter()
                         .map(|target| Relation { kind, target }),
                 ),
-                None => diags.push(unknown_field(name, &field, "claim", CLAIM_FIELDS, None)),
+                None => diags.push(unknown_field(name, node.key(), "claim", CLAIM_FIELDS, None)),
             },
         }
     }
+    // Made at their length (the quotes were sized): no copy of the quotes.
+    claim.quotes = quotes.into_boxed_slice();
+    claim.relations = relations.into_boxed_slice();
     let header = Span::new(
         block.span.start,
         block.name.end.max(block.span.start + "claim".len()),
@@ -1168,6 +1215,81 @@ mod tests {
             q.text_offset(text.find("four").unwrap()),
             Some(q.text.find("four").unwrap())
         );
+    }
+
+    #[test]
+    fn packed_fields_read_back_their_spans_and_lines_and_move_with_edits() {
+        // One-piece, empty, several pieces, a first piece empty, CRLF, tabs, a note.
+        let text = "publisher: P\r\nactor A\n  kind: person\nclaim c\n  source:\tA\n  cue:\n  quote:\n    one\n  quote: two\r\n   three\n  note: n\n  stance: asserts  \n";
+        let tree = parse(text);
+        let (m, _) = model(text);
+        let mut nodes: Vec<FieldNode> = tree.header.clone();
+        for b in &tree.blocks {
+            nodes.extend(tree.fields(b));
+        }
+        let claim = &m.claims[0];
+        let mut fields: Vec<&Field> = vec![m.header.publisher.as_ref().unwrap()];
+        fields.extend(m.actors[0].kind.as_ref());
+        fields.extend(claim.source.as_ref());
+        fields.extend(claim.cue.as_ref());
+        fields.extend(claim.quotes.iter());
+        fields.extend(claim.note.as_deref());
+        fields.extend(claim.stance.as_ref());
+        assert_eq!(fields.len(), nodes.len());
+        let spans = |f: &Field| (f.key_span(), f.span(), f.value.span(), f.line());
+        for (f, node) in fields.iter().zip(&nodes) {
+            assert_eq!(f.key_span(), node.key());
+            assert_eq!(f.span(), node.span());
+            assert_eq!(f.line(), node.line());
+            let fresh = Value::from_pieces(text, &node.pieces);
+            assert_eq!(f.value.span(), fresh.span());
+            assert_eq!(f.value.text, fresh.text);
+        }
+        let texts: Vec<&str> = fields.iter().map(|f| f.value.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["P", "person", "A", "", "one", "two three", "n", "asserts"]
+        );
+        let cue = claim.cue.as_ref().unwrap();
+        assert_eq!(
+            cue.value.span(),
+            Span::empty(text.find("cue:").unwrap() + 4)
+        );
+        let one = &claim.quotes[0].value;
+        assert_eq!(one.span().slice(text), "one");
+        assert_eq!(claim.quotes[1].value.span().slice(text), "two\r\n   three");
+        // Edits above move every span and line; the pieces stay relative.
+        for (bytes, lines) in [(17isize, 3isize), (1 << 20, 0), (-5, -1)] {
+            let mut moved = claim.clone();
+            moved.shift(100, 10);
+            moved.shift(bytes, lines);
+            let all = |c: &Claim| {
+                let mut v = vec![
+                    spans(c.source.as_ref().unwrap()),
+                    spans(c.cue.as_ref().unwrap()),
+                ];
+                v.extend(c.quotes.iter().map(spans));
+                v.push(spans(c.note.as_deref().unwrap()));
+                v.push(spans(c.stance.as_ref().unwrap()));
+                v
+            };
+            let by = 100 + bytes;
+            let at = |s: Span| s.shift(by);
+            let want: Vec<_> = all(claim)
+                .into_iter()
+                .map(|(k, f, v, l)| (at(k), at(f), at(v), (l as isize + 10 + lines) as usize))
+                .collect();
+            assert_eq!(all(&moved), want);
+            let q = &moved.quotes[1].value;
+            let three = q.text.find("three").unwrap();
+            assert_eq!(
+                q.file_span(three, three + 5),
+                at(Span::new(
+                    text.find("three").unwrap(),
+                    text.find("three").unwrap() + 5
+                ))
+            );
+        }
     }
 
     #[test]

@@ -190,8 +190,10 @@ fn relation_diagnostic(claims: &[Claim], finding: &RelationFinding) -> Option<Di
 pub(super) struct IdSuggestions {
     /// Hash of the claims' ids at the last run: equal means nothing below moved.
     ids_hash: u64,
-    /// The distinct ids at the last run.
-    ids: FxHashSet<String>,
+    /// The distinct ids at the last run, by their [`id_hash`]: a hash set of 64-bit
+    /// numbers rather than of owned strings (kept for every open document, a big file
+    /// has tens of thousands of ids).
+    ids: FxHashSet<u64>,
     /// Unknown reference -> the ids within two edits of it ([`near`]), with the distance.
     near: FxHashMap<String, NearIds>,
     /// How many references were compared with ids one by one in the last run, and how
@@ -251,7 +253,7 @@ pub(super) fn relations(
     for claim in claims {
         for rel in &claim.relations {
             let target = rel.target.text.as_str();
-            if target != claim.id
+            if target != claim.id.as_str()
                 && !known.contains_key(target)
                 && !memo.near.contains_key(target)
                 && seen.insert(target)
@@ -283,7 +285,7 @@ pub(super) fn relations(
     for (ci, claim) in claims.iter().enumerate() {
         for (ri, rel) in claim.relations.iter().enumerate() {
             let target = rel.target.text.as_str();
-            if target == claim.id {
+            if target == claim.id.as_str() {
                 out.push(RelationFinding::ItSelf(ci, ri));
                 continue;
             }
@@ -295,7 +297,7 @@ pub(super) fn relations(
             let suggestion = memo.near.get(target).and_then(|near| {
                 near.ids
                     .iter()
-                    .filter(|(id, _)| *id != claim.id)
+                    .filter(|(id, _)| *id != claim.id.as_str())
                     .filter_map(|(id, d)| known.get(id.as_str()).map(|span| (id, (*d, span.start))))
                     .min_by_key(|(_, rank)| *rank)
                     .map(|(id, _)| id.clone())
@@ -327,16 +329,12 @@ impl IdSuggestions {
             return;
         }
         self.ids_hash = ids_hash;
-        let removed: Vec<String> = self
-            .ids
-            .iter()
-            .filter(|id| !known.contains_key(id.as_str()))
-            .cloned()
-            .collect();
+        let now: FxHashSet<u64> = known.keys().map(|id| id_hash(id)).collect();
+        let removed = self.ids.iter().any(|h| !now.contains(h));
         let added: Vec<&str> = known
             .keys()
             .copied()
-            .filter(|id| !self.ids.contains(*id))
+            .filter(|id| !self.ids.contains(&id_hash(id)))
             .collect();
         if added.len().saturating_mul(self.near.len()) > 1 << 16 {
             // A new file or a big paste: find everything again, in one batch.
@@ -345,7 +343,7 @@ impl IdSuggestions {
             // Lists that left ids out are found again; the others are updated.
             self.near.retain(|_, near| near.complete);
             for (target, list) in &mut self.near {
-                if !removed.is_empty() {
+                if removed {
                     list.ids.retain(|(id, _)| known.contains_key(id.as_str()));
                 }
                 list.ids.extend(
@@ -359,11 +357,18 @@ impl IdSuggestions {
                 }
             }
         }
-        for id in removed {
-            self.ids.remove(&id);
-        }
-        self.ids.extend(added.into_iter().map(str::to_string));
+        self.ids = now;
     }
+}
+
+/// An id as [`IdSuggestions::ids`] keeps it: SipHash with fixed keys, 64 bits (two of a
+/// file's ids sharing one is about as likely as a random 64-bit collision, and would only
+/// leave a did-you-mean list without the newer of them).
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
 }
 
 /// The distance of `id` from the reference `target` when it may be suggested: at most two
@@ -624,19 +629,20 @@ pub(super) type DuplicatePair = (usize, usize, usize, Span);
 
 /// The [`DuplicatePair`]s among `anchors`. Depends on the anchors alone, so a re-check whose
 /// anchors are the same as the last run's reuses it (see [`duplicate_quotes`]).
-pub(super) fn duplicate_pairs(anchors: &[(usize, Anchor)]) -> Vec<DuplicatePair> {
+pub(super) fn duplicate_pairs(anchors: &[(u32, Anchor)]) -> Vec<DuplicatePair> {
     let mut first: FxHashMap<Span, usize> = FxHashMap::default();
     first.reserve(anchors.len());
     let mut out = Vec::new();
     // A near miss already has its own error; pointing at the same text is expected then.
-    for &(claim_index, anchor) in anchors.iter().filter(|(_, a)| a.exact) {
-        match first.get(&anchor.span) {
+    for &(claim_index, anchor) in anchors.iter().filter(|(_, a)| a.exact()) {
+        let claim_index = claim_index as usize;
+        match first.get(&anchor.span()) {
             Some(&prev) if prev != claim_index => {
-                out.push((claim_index, anchor.quote, prev, anchor.span));
+                out.push((claim_index, anchor.quote(), prev, anchor.span()));
             }
             Some(_) => {}
             None => {
-                first.insert(anchor.span, claim_index);
+                first.insert(anchor.span(), claim_index);
             }
         }
     }
@@ -824,7 +830,9 @@ mod tests {
         claims
             .iter()
             .flat_map(|c| c.relations.iter().map(move |r| (c, r)))
-            .filter(|(c, r)| r.target.text != c.id && !ids.contains(&r.target.text.as_str()))
+            .filter(|(c, r)| {
+                r.target.text != c.id.as_str() && !ids.contains(&r.target.text.as_str())
+            })
             .map(|(c, r)| closest_by_scan(&r.target.text, &ids, &c.id).map(str::to_string))
             .collect()
     }
@@ -881,6 +889,9 @@ mod tests {
             let want = by_scan(&parsed);
             let fixes: Vec<Option<String>> = got.into_iter().map(|(_, f)| f).collect();
             assert_eq!(fixes, want, "round {round}");
+            // The remembered ids are the file's, as hashes (repeated ids once).
+            let hashes: FxHashSet<u64> = ids.iter().map(|id| id_hash(id)).collect();
+            assert_eq!(memo.ids, hashes, "round {round}");
             // Rename one claim, to a new id or to one of the references.
             let k = rng.next() % ids.len();
             ids[k] = if rng.next() % 2 == 0 {

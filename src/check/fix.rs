@@ -229,7 +229,7 @@ mod tests {
             .iter()
             .map(|c| {
                 (
-                    c.id.clone(),
+                    c.id.to_string(),
                     c.source_name().map(str::to_string),
                     c.quotes
                         .iter()

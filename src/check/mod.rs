@@ -170,13 +170,66 @@ struct Kept {
     actors: Box<[usize]>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// An article span a claim's quote is anchored to. The cache keeps every claim's (50,000
+/// in a big file) and the last run's list of them all, so the span is two `u32`s (the
+/// article's own index holds articles below 4 GiB) and the quote's index shares a third
+/// with the near-miss flag: 12 bytes rather than 32.
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Anchor {
-    pub span: Span,
-    /// False for a near miss: it points at where the quote should be, not where it is.
-    pub exact: bool,
+    start: u32,
+    end: u32,
+    /// Which of the claim's `quote:` fields it anchors, in the low 31 bits; the top bit
+    /// is set for a near miss.
+    quote: u32,
+}
+
+const _: () = assert!(std::mem::size_of::<Anchor>() == 12);
+const _: () = assert!(std::mem::size_of::<(u32, Anchor)>() == 16);
+
+const NEAR_MISS: u32 = 1 << 31;
+
+/// An offset or index as a `u32`, saturating (a debug build stops).
+fn narrow(n: usize, max: u32) -> u32 {
+    debug_assert!(n <= max as usize, "{n} beyond {max}");
+    u32::try_from(n).unwrap_or(max).min(max)
+}
+
+impl Anchor {
+    /// `exact` is false for a near miss: it points at where the quote should be, not
+    /// where it is. `quote` is the index of the claim's `quote:` field.
+    pub(crate) fn new(span: Span, exact: bool, quote: usize) -> Anchor {
+        let flag = if exact { 0 } else { NEAR_MISS };
+        Anchor {
+            start: narrow(span.start, u32::MAX),
+            end: narrow(span.end, u32::MAX),
+            quote: narrow(quote, NEAR_MISS - 1) | flag,
+        }
+    }
+
+    pub(crate) fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// False for a near miss.
+    pub(crate) fn exact(self) -> bool {
+        self.quote & NEAR_MISS == 0
+    }
+
     /// Which of the claim's `quote:` fields it anchors.
-    pub quote: usize,
+    pub(crate) fn quote(self) -> usize {
+        (self.quote & !NEAR_MISS) as usize
+    }
+}
+
+/// Prints as the span, flag and index it stands for.
+impl std::fmt::Debug for Anchor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Anchor")
+            .field("span", &self.span())
+            .field("exact", &self.exact())
+            .field("quote", &self.quote())
+            .finish()
+    }
 }
 
 /// Where a check found each claim's quotes in the article (every part, its match level,
@@ -211,8 +264,15 @@ impl QuoteMatches {
     }
 }
 
-/// The anchors of a run with the duplicate quotes found among them.
-type DuplicateMemo = (Vec<(usize, Anchor)>, Vec<file::DuplicatePair>);
+/// The anchors of a run with the duplicate quotes found among them. Each anchor with its
+/// claim's index in 32 bits: 16 bytes an anchor (a big file has tens of thousands).
+type DuplicateMemo = (Vec<(u32, Anchor)>, Vec<file::DuplicatePair>);
+
+/// A claim's index as [`DuplicateMemo`] keeps it (saturating; an annotation below 4 GiB
+/// has fewer claims).
+fn claim_index(i: usize) -> u32 {
+    narrow(i, u32::MAX)
+}
 
 /// Per-claim results kept between runs (one cache per open document).
 #[derive(Debug, Default)]
@@ -365,7 +425,7 @@ pub fn check(
     let claims = parsed.model.claims.len();
     // Reserved where it is filled: most edits keep the last run's anchors and leave it
     // empty (a fresh allocation of megabytes each time is not free either).
-    let mut anchors: Vec<(usize, Anchor)> = Vec::new();
+    let mut anchors: Vec<(u32, Anchor)> = Vec::new();
     let mut used_actors = vec![false; parsed.model.actors.len()];
     let mut live_keys: Vec<u64> = std::mem::take(&mut cache.spare_keys);
     live_keys.clear();
@@ -411,7 +471,7 @@ pub fn check(
                     cache.last_misses += 1;
                     let fresh = check_claim(&ctx, claim);
                     out.extend(fresh.diagnostics);
-                    anchors.extend(fresh.anchors.into_iter().map(|a| (i, a)));
+                    anchors.extend(fresh.anchors.into_iter().map(|a| (claim_index(i), a)));
                     mark(&mut used_actors, &fresh.actors);
                     if cache.keep_quotes {
                         quotes.push(fresh.quotes);
@@ -494,12 +554,15 @@ pub fn check(
                 if incremental {
                     // The last run's anchors, by claim index: those of the claims before
                     // the middle as they were, the middle's new, those after renumbered.
-                    let old: &[(usize, Anchor)] =
+                    let old: &[(u32, Anchor)] =
                         cache.duplicates.as_ref().map_or(&[], |(a, _)| a.as_slice());
-                    let a = old.partition_point(|(i, _)| *i < prefix);
-                    let b = old.partition_point(|(i, _)| *i < old_middle.end);
+                    let a = old.partition_point(|(i, _)| (*i as usize) < prefix);
+                    let b = old.partition_point(|(i, _)| (*i as usize) < old_middle.end);
                     let mut new_middle = middle.iter().enumerate().flat_map(|(k, (_, result))| {
-                        result.anchors.iter().map(move |x| (prefix + k, *x))
+                        result
+                            .anchors
+                            .iter()
+                            .map(move |x| (claim_index(prefix + k), *x))
                     });
                     // Most edits leave the claim count and the middle's anchors as they
                     // were: then the list is the last run's, and neither copying it (tens
@@ -512,7 +575,11 @@ pub fn check(
                         anchors.extend_from_slice(&old[..a]);
                         anchors.extend(&mut new_middle);
                         let moved = claims as isize - old_len as isize;
-                        anchors.extend(old[b..].iter().map(|(i, x)| (shift_index(*i, moved), *x)));
+                        anchors.extend(
+                            old[b..]
+                                .iter()
+                                .map(|(i, x)| (claim_index(shift_index(*i as usize, moved)), *x)),
+                        );
                     }
                 }
                 if middle.len() == old_middle.len() {
@@ -548,7 +615,7 @@ pub fn check(
                         if !result.diagnostics.is_empty() {
                             cache.with_findings.push(i);
                         }
-                        anchors.extend(result.anchors.iter().map(|a| (i, *a)));
+                        anchors.extend(result.anchors.iter().map(|a| (claim_index(i), *a)));
                         count_uses(&mut cache.uses, &result.actors, true);
                     }
                 }
@@ -586,7 +653,7 @@ pub fn check(
                         Some((old, _)) if kept_anchors => old.as_slice(),
                         _ => anchors.as_slice(),
                     };
-                    let spans: Vec<Span> = this_run.iter().map(|(_, a)| a.span).collect();
+                    let spans: Vec<Span> = this_run.iter().map(|(_, a)| a.span()).collect();
                     credit::unannotated(art, &spans)
                 }
             };
@@ -686,7 +753,7 @@ pub(crate) fn check_claim(ctx: &Context<'_>, claim: &Claim) -> ClaimResult {
     quotes::check(ctx, claim, &mut result);
     let first = result.anchors.first().copied();
     let mut found = Vec::new();
-    attribution::check(ctx, claim, first.map(|a| a.span), &mut found);
+    attribution::check(ctx, claim, first.map(Anchor::span), &mut found);
     // A quote the article has in several places is checked where its source and cue fit
     // best: the occurrence with the fewest attribution findings.
     let ambiguous = result
@@ -694,12 +761,12 @@ pub(crate) fn check_claim(ctx: &Context<'_>, claim: &Claim) -> ClaimResult {
         .iter()
         .any(|d| d.code == crate::diagnostic::Code::QuoteAmbiguous);
     if let (Some(first), true, false) = (first, ambiguous, found.is_empty()) {
-        let text = &claim.quotes[first.quote].value.text;
+        let text = &claim.quotes[first.quote()].value.text;
         for other in ctx
             .article
             .find_phrase(text)
             .into_iter()
-            .filter(|s| *s != first.span)
+            .filter(|s| *s != first.span())
             .take(MAX_OCCURRENCES_TRIED)
         {
             let mut there = Vec::new();

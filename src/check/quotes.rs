@@ -115,11 +115,7 @@ fn check_quote(ctx: &Context<'_>, index: usize, quote: &Field, result: &mut Clai
             }
             if let Some(anchor) = search.article_span() {
                 let exact = !matches!(search.level(), Some(MatchLevel::NearMiss { .. }));
-                result.anchors.push(Anchor {
-                    span: anchor,
-                    exact,
-                    quote: index,
-                });
+                result.anchors.push(Anchor::new(anchor, exact, index));
             }
         }
     }

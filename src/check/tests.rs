@@ -833,7 +833,7 @@ fn claim_edit(rng: &mut Lcg, parsed: &Parsed) -> (Span, String) {
             Some(r) => {
                 let other = &claims[rng.next() % claims.len()].id;
                 let text = if rng.next() % 2 == 0 {
-                    other.clone()
+                    other.to_string()
                 } else {
                     format!("{other}z")
                 };
@@ -1855,4 +1855,29 @@ fn edits_keeping_the_claim_count_follow_anchor_changes() {
         "the unanchored quote's statement is uncovered"
     );
     assert_eq!(coverages[2], first, "the quote restored covers it again");
+}
+
+#[test]
+fn an_anchor_reads_back_its_span_flag_and_quote() {
+    for (span, exact, quote) in [
+        (Span::new(0, 0), true, 0),
+        (Span::new(3, 17), false, 1),
+        (Span::new(7, 7), false, 0),
+        (Span::new(1 << 31, (1 << 32) - 2), true, (1 << 31) - 1),
+        (Span::new(5, (1 << 32) - 1), false, (1 << 31) - 1),
+    ] {
+        let a = Anchor::new(span, exact, quote);
+        assert_eq!((a.span(), a.exact(), a.quote()), (span, exact, quote));
+        // Equal anchors are equal fields: the re-check compares the kept lists.
+        assert_eq!(a, Anchor::new(span, exact, quote));
+        assert_ne!(a, Anchor::new(span, !exact, quote));
+    }
+    assert_eq!(claim_index(49_999), 49_999);
+    assert_eq!(
+        format!("{:?}", Anchor::new(Span::new(3, 17), false, 2)),
+        format!(
+            "Anchor {{ span: {:?}, exact: false, quote: 2 }}",
+            Span::new(3, 17)
+        )
+    );
 }

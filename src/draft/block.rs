@@ -13,7 +13,9 @@ use crate::check::credit;
 use crate::model::{fold_name, Actor, Annotation, UNNAMED};
 use crate::text::collapse_whitespace;
 use crate::text::Span;
+use std::borrow::Borrow;
 use std::collections::HashSet;
+use std::hash::{BuildHasher, Hash};
 
 /// Where a value is wrapped onto a continuation line.
 const WIDTH: usize = 88;
@@ -30,7 +32,25 @@ pub fn draft_claim_block(
 
 /// The ids of the file's claims, for [`draft_among`].
 pub fn claim_ids(model: &Annotation) -> HashSet<String> {
-    model.claims.iter().map(|c| c.id.clone()).collect()
+    model.claims.iter().map(|c| c.id.to_string()).collect()
+}
+
+/// The ids of the file's claims as borrowed from it, for [`draft_among`] when no id is
+/// added: no copy of each (a check drafting C050's blocks makes this set for a file of
+/// tens of thousands of claims).
+pub fn claim_id_refs(model: &Annotation) -> rustc_hash::FxHashSet<&str> {
+    model.claims.iter().map(|c| c.id.as_str()).collect()
+}
+
+/// A set of ids: owned or borrowed strings, any hasher.
+pub trait IdSet {
+    fn has(&self, id: &str) -> bool;
+}
+
+impl<S: Borrow<str> + Eq + Hash, H: BuildHasher> IdSet for HashSet<S, H> {
+    fn has(&self, id: &str) -> bool {
+        self.contains(id)
+    }
 }
 
 /// Like [`draft_claim_block`], adding the new id to `taken` (for drafting several blocks
@@ -52,7 +72,7 @@ pub fn draft_among(
     article: &Article,
     att: &Attribution,
     model: &Annotation,
-    taken: &HashSet<String>,
+    taken: &impl IdSet,
 ) -> (String, String) {
     draft_from(article, att, model, taken, |span| {
         credit::actor_at(model, article, span)
@@ -65,7 +85,7 @@ pub fn draft_among_in(
     article: &Article,
     att: &Attribution,
     model: &Annotation,
-    taken: &HashSet<String>,
+    taken: &impl IdSet,
     actors: &credit::ActorSpans,
 ) -> (String, String) {
     draft_from(article, att, model, taken, |span| {
@@ -77,7 +97,7 @@ fn draft_from<'m>(
     article: &Article,
     att: &Attribution,
     model: &'m Annotation,
-    taken: &HashSet<String>,
+    taken: &impl IdSet,
     actor_at: impl Fn(Span) -> Option<&'m Actor>,
 ) -> (String, String) {
     let source = [att.resolved, att.source]
@@ -184,7 +204,7 @@ pub fn stance_guess(lemma: Option<&str>) -> &'static str {
 
 /// A claim id from the source's last word and the content's first words, made unique by a
 /// number: `peston-prime-minister`, `peston-prime-minister-2`.
-fn unique_id(source: &str, content: &str, taken: &HashSet<String>) -> String {
+fn unique_id(source: &str, content: &str, taken: &impl IdSet) -> String {
     let slug = |s: &str, n: usize, skip_small: bool| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
             .map(|w| {
@@ -205,7 +225,7 @@ fn unique_id(source: &str, content: &str, taken: &HashSet<String>) -> String {
     let base = parts.join("-");
     let mut id = base.clone();
     let mut n = 2;
-    while taken.contains(&id) {
+    while taken.has(&id) {
         id = format!("{base}-{n}");
         n += 1;
     }
@@ -253,6 +273,25 @@ mod tests {
         let again = Parsed::new(format!("{}\n{block}", parsed.text));
         assert!(again.structural.is_empty(), "{:?}", again.structural);
         assert_eq!(again.model.claims.len(), 2);
+    }
+
+    #[test]
+    fn drafting_among_borrowed_ids_takes_the_same_id_as_among_owned_ones() {
+        let article = Article::new(ARTICLE);
+        let parsed = Parsed::new(
+            "article: a.txt\n\nclaim peston-prime-minister\n  source: Mr Peston\n  quote: x\n\nclaim peston-prime-minister-2\n  source: Mr Peston\n  quote: y\n",
+        );
+        let model = &parsed.model;
+        let owned = claim_ids(model);
+        let borrowed = claim_id_refs(model);
+        assert_eq!(borrowed.len(), owned.len());
+        assert!(owned.iter().all(|id| borrowed.has(id)));
+        let (block, id) = draft_among(&article, &attribution(), model, &owned);
+        assert_eq!(id, "peston-prime-minister-3");
+        assert_eq!(
+            draft_among(&article, &attribution(), model, &borrowed),
+            (block, id)
+        );
     }
 
     #[test]

@@ -2284,7 +2284,9 @@ fn claim_ids(
         .claims
         .iter()
         .enumerate()
-        .filter(|(_, c)| !c.id.is_empty() && Some(c.id.as_str()) != own && !listed.contains(&c.id))
+        .filter(|(_, c)| {
+            !c.id.is_empty() && Some(c.id.as_str()) != own && !listed.iter().any(|l| *l == *c.id)
+        })
         .map(|(k, c)| {
             let quote = c
                 .quotes
@@ -2296,12 +2298,12 @@ fn claim_ids(
                 doc.push_str(&format!("\n\n> {}", escape(&quote)));
             }
             Completion {
-                label: c.id.clone(),
+                label: c.id.to_string(),
                 kind: CompletionKind::ClaimId,
                 detail: c.source_name().map(str::to_string),
                 documentation: Some(doc),
                 sort_text: format!("{k:05}"),
-                filter_text: c.id.clone(),
+                filter_text: c.id.to_string(),
                 insert_text: spaced(&parsed.text, replace, &c.id),
                 replace,
             }

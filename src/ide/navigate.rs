@@ -207,7 +207,7 @@ pub fn symbols(parsed: &Parsed) -> Vec<Symbol> {
                 }
                 out.push(Symbol {
                     name: if named {
-                        claim.id.clone()
+                        claim.id.to_string()
                     } else {
                         "(claim without an id)".into()
                     },

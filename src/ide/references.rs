@@ -54,7 +54,7 @@ pub fn subject_at(parsed: &Parsed, offset: usize) -> Option<(Subject, Span)> {
             claim
                 .id_span()
                 .touches(offset)
-                .then(|| (Subject::ClaimId(claim.id.clone()), claim.id_span()))
+                .then(|| (Subject::ClaimId(claim.id.to_string()), claim.id_span()))
         }
         Place::Value(field) => match (field.owner, field.name) {
             (Owner::Claim(_), "source") => {
@@ -132,7 +132,7 @@ pub fn uses(model: &Annotation, subject: &Subject) -> Vec<Reference> {
         }
         Subject::ClaimId(id) => {
             for claim in &model.claims {
-                if &claim.id == id {
+                if claim.id == id.as_str() {
                     out.push(Reference {
                         span: claim.id_span(),
                         kind: UseKind::Declaration,

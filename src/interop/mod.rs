@@ -369,7 +369,7 @@ pub fn resolve(
 
 fn base_claim(claim: &Claim) -> ResolvedClaim {
     ResolvedClaim {
-        id: claim.id.clone(),
+        id: claim.id.to_string(),
         line: claim.line() + 1,
         source: None,
         via: Vec::new(),

@@ -28,30 +28,38 @@ pub enum LineKind {
 }
 
 /// One line of the file. A big file has hundreds of thousands, so a line keeps its spans
-/// as 32-bit offsets, its kind and indent in one number and its content's start as the
-/// few bytes after the line's start (32 bytes a line rather than 88): read them through
-/// the accessors, which give ordinary [`Span`]s. The tree therefore holds files below
-/// 4 GiB: the CLI reads no annotation over 64 MiB, the server takes no message over
-/// 256 MiB.
+/// as 32-bit offsets, its kind, indent and line break in one number, its content's start
+/// as the few bytes after the line's start and its key as an end only (a key starts
+/// where the indent ends): 24 bytes a line rather than 88. Read them through the
+/// accessors, which give ordinary [`Span`]s. The tree therefore holds files below 4 GiB:
+/// the CLI reads no annotation over 64 MiB, the server takes no message over 256 MiB.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line {
     /// The kind in the low [`KIND_BITS`] bits, then the content's start after the line's
-    /// start ([`SKIP_BITS`]: 0, or a byte order mark's 3), then the indent.
+    /// start ([`SKIP_BITS`]: 0, or a byte order mark's 3), then the line break's length
+    /// ([`BREAK_BITS`]: 0, 1 or 2), then the indent.
     packed: u32,
-    /// End of the content; it starts at the line's start plus the skip.
+    /// Start of the line (of [`Line::full`]).
+    start: u32,
+    /// End of the content; it starts at the line's start plus the skip, and the line ends
+    /// the line break's length after it.
     content_end: u32,
-    full: Packed,
-    key: Packed,
+    /// End of the key, `u32::MAX` for none; the key starts at the content's start plus
+    /// the indent (see [`Line::set_key`]).
+    key_end: u32,
     value: Packed,
 }
 
 // The tree holds one per line of the file.
-const _: () = assert!(std::mem::size_of::<Line>() == 32);
+const _: () = assert!(std::mem::size_of::<Line>() == 24);
 
 const KIND_BITS: u32 = 3;
 const SKIP_BITS: u32 = 2;
-const INDENT_SHIFT: u32 = KIND_BITS + SKIP_BITS;
-/// Indents saturate here (a quarter of a GiB of leading whitespace on one line).
+const BREAK_BITS: u32 = 2;
+const SKIP_SHIFT: u32 = KIND_BITS;
+const BREAK_SHIFT: u32 = SKIP_SHIFT + SKIP_BITS;
+const INDENT_SHIFT: u32 = BREAK_SHIFT + BREAK_BITS;
+/// Indents saturate here (32 MiB of leading whitespace on one line).
 const MAX_INDENT: u32 = u32::MAX >> INDENT_SHIFT;
 const KINDS: [LineKind; 6] = [
     LineKind::Blank,
@@ -116,16 +124,21 @@ fn narrow(offset: usize) -> u32 {
 
 impl Line {
     /// A line of kind `kind` without key or value. The content starts at most 3 bytes
-    /// after the line (a byte order mark).
+    /// after the line (a byte order mark) and the line ends at most 2 bytes after the
+    /// content (its line break).
     pub fn new(kind: LineKind, content: Span, full: Span, indent: u32) -> Line {
         let mut line = Line {
             packed: 0,
+            start: narrow(full.start),
             content_end: 0,
-            full: Packed::new(full),
-            key: Packed::NONE,
+            key_end: u32::MAX,
             value: Packed::NONE,
         };
         line.set_content(content);
+        let brk = full.end.saturating_sub(content.end);
+        debug_assert!(brk < 1 << BREAK_BITS, "a line break of {brk} bytes");
+        let brk = (brk as u32).min((1 << BREAK_BITS) - 1);
+        line.packed |= brk << BREAK_SHIFT;
         line.set_kind(kind);
         line.set_indent(indent);
         line
@@ -150,21 +163,32 @@ impl Line {
         self.packed = low | (indent.min(MAX_INDENT) << INDENT_SHIFT);
     }
 
+    fn content_start(&self) -> u32 {
+        let skip = (self.packed >> SKIP_SHIFT) & ((1 << SKIP_BITS) - 1);
+        self.start + skip
+    }
+
     /// The line without its line break.
     pub fn content(&self) -> Span {
-        let skip = (self.packed >> KIND_BITS) & ((1 << SKIP_BITS) - 1);
-        let start = self.full.start + skip;
+        let start = self.content_start();
         Span::new(start as usize, (self.content_end.max(start)) as usize)
     }
 
     /// The line with its line break: these tile the whole file.
     pub fn full(&self) -> Span {
-        self.full.get()
+        let brk = (self.packed >> BREAK_SHIFT) & ((1 << BREAK_BITS) - 1);
+        Span::new(
+            self.start as usize,
+            self.content_end.wrapping_add(brk) as usize,
+        )
     }
 
     /// Field name or block keyword.
     pub fn key(&self) -> Option<Span> {
-        self.key.get_opt()
+        (self.key_end != u32::MAX).then(|| {
+            let start = self.content_start().saturating_add(self.indent());
+            Span::new(start.min(self.key_end) as usize, self.key_end as usize)
+        })
     }
 
     /// Trimmed value, block name, continuation text or comment text.
@@ -173,17 +197,26 @@ impl Line {
     }
 
     /// The content starts at most 3 bytes after the line's start (see [`Line::new`]).
-    pub fn set_content(&mut self, content: Span) {
-        let skip = content.start.saturating_sub(self.full().start);
+    fn set_content(&mut self, content: Span) {
+        let skip = content.start.saturating_sub(self.start as usize);
         debug_assert!(skip < 1 << SKIP_BITS, "content starts {skip} bytes in");
         let skip = (skip as u32).min((1 << SKIP_BITS) - 1);
-        let mask = ((1 << SKIP_BITS) - 1) << KIND_BITS;
-        self.packed = (self.packed & !mask) | (skip << KIND_BITS);
+        let mask = ((1 << SKIP_BITS) - 1) << SKIP_SHIFT;
+        self.packed = (self.packed & !mask) | (skip << SKIP_SHIFT);
         self.content_end = narrow(content.end);
     }
 
+    /// A key starts where the line's indent ends (a field's name, a block's keyword):
+    /// only its end is kept. (An indent of 32 MiB or more saturates, and the key then
+    /// reads from where the saturated indent ends.)
     pub fn set_key(&mut self, key: Option<Span>) {
-        self.key = Packed::from_opt(key);
+        debug_assert!(
+            key.is_none_or(|k| k.start as u64
+                == u64::from(self.content_start()) + u64::from(self.indent())
+                || self.indent() == MAX_INDENT),
+            "a key starts where the indent ends"
+        );
+        self.key_end = key.map_or(u32::MAX, |k| narrow(k.end));
     }
 
     pub fn set_value(&mut self, value: Option<Span>) {
@@ -192,9 +225,13 @@ impl Line {
 
     /// Moves the line's spans by `by` bytes (an edit above it).
     pub(crate) fn shift(&mut self, by: isize) {
+        // Wrapping 32-bit arithmetic, as `Packed::shift`: an absent key is moved by zero.
+        let moved = by as u32;
+        self.start = self.start.wrapping_add(moved);
         self.content_end = narrow(shift_index(self.content_end as usize, by));
-        self.full.shift(by);
-        self.key.shift(by);
+        self.key_end = self
+            .key_end
+            .wrapping_add(moved & u32::from(self.key_end != u32::MAX).wrapping_neg());
         self.value.shift(by);
     }
 }

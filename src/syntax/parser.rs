@@ -395,7 +395,7 @@ mod tests {
     #[test]
     fn compact_lines_and_pieces_read_back_as_spans() {
         // An empty key or value at offset 0 is a span, not "no span".
-        let mut line = Line::new(LineKind::Field, Span::new(0, 4), Span::new(0, 5), 2);
+        let mut line = Line::new(LineKind::Field, Span::new(0, 4), Span::new(0, 5), 0);
         assert_eq!((line.key(), line.value()), (None, None));
         line.set_key(Some(Span::empty(0)));
         line.set_value(Some(Span::new(3, 4)));
@@ -409,8 +409,9 @@ mod tests {
         assert_eq!(line.key(), Some(Span::empty(10)));
         line.set_value(None);
         line.shift(-10);
-        assert_eq!((line.value(), line.indent()), (None, 2));
+        assert_eq!((line.value(), line.indent()), (None, 0));
         assert_eq!(line.kind(), LineKind::Field);
+        assert_eq!(line.key(), Some(Span::empty(0)));
 
         // Kind, indent and the content's start after a byte order mark share one number.
         let text = "\u{feff}claim c\n  quote: one\n";
@@ -440,6 +441,86 @@ mod tests {
         assert_eq!(texts(&fields[0]), ["one", "two", "three"]);
         assert_eq!(texts(&fields[1]), ["said"]);
         assert!(matches!(fields[1].pieces, Pieces::One(_)));
+    }
+
+    #[test]
+    fn a_lines_key_and_line_break_are_derived_and_move_with_it() {
+        // Every line break (none, LF, CRLF, a lone CR), a byte order mark, indents, keys,
+        // blocks, continuations and lines without a key: the packed line gives back what
+        // the parser found, before and after edits that move it.
+        let text = "\u{feff}publisher: P\r\nclaim c-1\r  quote: one\n\t\t two\n\n# note\n  \tcue:said\n  bad\nactor A\n  kind:";
+        let tree = parse(text);
+        let spans = |l: &Line| {
+            (
+                l.kind(),
+                l.indent(),
+                l.content(),
+                l.full(),
+                l.key(),
+                l.value(),
+            )
+        };
+        let before: Vec<_> = tree.lines.iter().map(spans).collect();
+        let mut pos = 0;
+        for (line, (content, full)) in tree.lines.iter().zip(crate::text::lines(text)) {
+            assert_eq!(line.full(), full);
+            assert_eq!(line.content().end, content.end);
+            assert_eq!(line.full().start, pos);
+            pos = line.full().end;
+            if let Some(key) = line.key() {
+                let name = key.slice(text);
+                assert!(
+                    ["publisher", "claim", "quote", "cue", "actor", "kind"].contains(&name),
+                    "{name:?}"
+                );
+                assert_eq!(key.start, line.content().start + line.indent() as usize);
+            }
+        }
+        assert_eq!(pos, text.len());
+        let keyed: Vec<&str> = tree
+            .lines
+            .iter()
+            .filter_map(|l| l.key().map(|k| k.slice(text)))
+            .collect();
+        assert_eq!(
+            keyed,
+            ["publisher", "claim", "quote", "cue", "actor", "kind"]
+        );
+        let kinds: Vec<LineKind> = tree.lines.iter().map(Line::kind).collect();
+        assert!(kinds.contains(&LineKind::Continuation) && kinds.contains(&LineKind::Error));
+        for by in [7isize, 1 << 20, -3] {
+            let mut moved = tree.lines.clone();
+            for line in &mut moved {
+                line.shift(10);
+                line.shift(by);
+            }
+            for (line, was) in moved.iter().zip(&before) {
+                let at = |s: Span| s.shift(10 + by);
+                assert_eq!(
+                    spans(line),
+                    (
+                        was.0,
+                        was.1,
+                        at(was.2),
+                        at(was.3),
+                        was.4.map(at),
+                        was.5.map(at)
+                    ),
+                    "moved by {by}"
+                );
+            }
+        }
+        // A line without a key keeps none when moved; an empty key is a key.
+        let mut line = Line::new(LineKind::Blank, Span::new(5, 5), Span::new(5, 7), 0);
+        line.shift(100);
+        assert_eq!((line.key(), line.full()), (None, Span::new(105, 107)));
+        let mut line = Line::new(LineKind::Field, Span::new(5, 9), Span::new(5, 9), 3);
+        line.set_key(Some(Span::empty(8)));
+        line.shift(-5);
+        assert_eq!(
+            (line.key(), line.full()),
+            (Some(Span::empty(3)), Span::new(0, 4))
+        );
     }
 
     #[test]
