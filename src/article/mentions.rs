@@ -179,13 +179,19 @@ impl Article {
     /// Every mention of an actor called `name`: the name itself, the acronym it is given in
     /// parentheses (or the expansion of an acronym), and for a person the surname.
     pub fn mentions(&self, name: &str, person: bool) -> Vec<Span> {
+        self.shared_mentions(name, person).to_vec()
+    }
+
+    /// [`Article::mentions`] as kept with the article: [`Article::merged_mentions`] of
+    /// one name keeps the same list, not a copy of it.
+    fn shared_mentions(&self, name: &str, person: bool) -> Arc<[Span]> {
         // Every claim asks for its source's names, and completion for every actor's: the
         // answers are kept with the article, which they depend on alone.
         let key = (name.to_string(), person);
         if let Some(hit) = self.mention_cache().get(&key) {
             return hit.clone();
         }
-        let spans = self.find_mentions(name, person);
+        let spans: Arc<[Span]> = self.find_mentions(name, person).into();
         let mut cache = self.mention_cache();
         if cache.len() < MENTION_CACHE_LIMIT {
             cache.insert(key, spans.clone());
@@ -219,11 +225,11 @@ impl Article {
                 .is_some_and(|first| self.looks_like_person(first))
         });
         let spans: Arc<[Span]> = if let [only] = names {
-            self.mentions(only, person).into()
+            self.shared_mentions(only, person)
         } else {
             let mut spans: Vec<Span> = names
                 .iter()
-                .flat_map(|n| self.mentions(n, person))
+                .flat_map(|n| self.shared_mentions(n, person).to_vec())
                 .collect();
             spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
             spans.dedup_by(|b, a| a.contains_span(*b));
@@ -242,9 +248,7 @@ impl Article {
         self.merged_cache.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn mention_cache(
-        &self,
-    ) -> std::sync::MutexGuard<'_, rustc_hash::FxHashMap<(String, bool), Vec<Span>>> {
+    fn mention_cache(&self) -> std::sync::MutexGuard<'_, super::MentionCache> {
         self.mention_cache.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -1531,6 +1535,23 @@ mod tests {
             }
             assert!((0..batch.len()).filter(|&i| batch.get(i).len() > 0).count() > 10);
         }
+    }
+
+    #[test]
+    fn one_name_s_merged_mentions_are_its_kept_mentions_not_a_copy() {
+        let a = Article::new(TEXT);
+        for (name, person) in [("Omer Celik", true), ("SNA", false), ("Nobody", false)] {
+            let merged = a.merged_mentions(&[name], Some(person));
+            assert_eq!(&merged[..], a.mentions(name, person).as_slice());
+            assert_eq!(&merged[..], a.find_mentions(name, person).as_slice());
+            assert!(Arc::ptr_eq(&merged, &a.shared_mentions(name, person)));
+        }
+        let both = a.merged_mentions(&["Omer Celik", "SNA"], Some(false));
+        let mut want = a.mentions("Omer Celik", false);
+        want.extend(a.mentions("SNA", false));
+        want.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        assert_eq!(&both[..], want.as_slice());
+        assert!(both.len() >= 3);
     }
 
     #[test]
