@@ -5,7 +5,10 @@ use super::attribution::{MONTHS, WEEKDAYS};
 use super::normalize::normalize_str;
 use super::{tokenize, Article};
 use crate::text::Span;
+use hashbrown::hash_table::{Entry, HashTable};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
+use std::hash::BuildHasher;
 use std::sync::Arc;
 
 // The longer lists, asked about most words: sets (see `word_set!`).
@@ -61,8 +64,8 @@ impl Article {
     /// plus what is found: one walk over the article's words through a trie of the
     /// phrases' words, instead of one pass over the occurrences of each phrase's rarest
     /// word (an article of thousands of distinct names made of a few hundred words made
-    /// that quadratic). `out[i]` is what `find_phrase(phrases[i])` returns.
-    pub(crate) fn find_phrases(&self, phrases: &[&str]) -> Vec<Vec<Span>> {
+    /// that quadratic). `out.get(i)` is what `find_phrase(phrases[i])` returns.
+    pub(crate) fn find_phrases(&self, phrases: &[&str]) -> PhraseSpans {
         /// Words of a phrase matched through the trie; longer phrases are matched on
         /// these first words, then by a rolling hash of all their words.
         const DEPTH: usize = 16;
@@ -72,7 +75,9 @@ impl Article {
             hash: u64,
             core: String,
         }
-        let mut out = vec![Vec::new(); phrases.len()];
+        // What is found, `[phrase, start, end]`, in the walk's order (by the phrase's
+        // first word): grouped by phrase at the end.
+        let mut hits: Vec<[u32; 3]> = Vec::new();
         let mut children: rustc_hash::FxHashMap<(u32, u64), u32> = Default::default();
         let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
         let mut infos = Vec::with_capacity(phrases.len());
@@ -149,12 +154,12 @@ impl Article {
                         && self.is_text_span(span)
                         && !self.inside_longer_name(phrases[i as usize], span)
                     {
-                        out[i as usize].push(span);
+                        hits.push([i, offset_u32(span.start), offset_u32(span.end)]);
                     }
                 }
             }
         }
-        out
+        PhraseSpans::new(phrases.len(), hits)
     }
 
     /// Whether the article text at `span` is the start of a longer proper name that `phrase`
@@ -174,13 +179,19 @@ impl Article {
     /// Every mention of an actor called `name`: the name itself, the acronym it is given in
     /// parentheses (or the expansion of an acronym), and for a person the surname.
     pub fn mentions(&self, name: &str, person: bool) -> Vec<Span> {
+        self.shared_mentions(name, person).to_vec()
+    }
+
+    /// [`Article::mentions`] as kept with the article: [`Article::merged_mentions`] of
+    /// one name keeps the same list, not a copy of it.
+    fn shared_mentions(&self, name: &str, person: bool) -> Arc<[Span]> {
         // Every claim asks for its source's names, and completion for every actor's: the
         // answers are kept with the article, which they depend on alone.
         let key = (name.to_string(), person);
         if let Some(hit) = self.mention_cache().get(&key) {
             return hit.clone();
         }
-        let spans = self.find_mentions(name, person);
+        let spans: Arc<[Span]> = self.find_mentions(name, person).into();
         let mut cache = self.mention_cache();
         if cache.len() < MENTION_CACHE_LIMIT {
             cache.insert(key, spans.clone());
@@ -214,11 +225,11 @@ impl Article {
                 .is_some_and(|first| self.looks_like_person(first))
         });
         let spans: Arc<[Span]> = if let [only] = names {
-            self.mentions(only, person).into()
+            self.shared_mentions(only, person)
         } else {
             let mut spans: Vec<Span> = names
                 .iter()
-                .flat_map(|n| self.mentions(n, person))
+                .flat_map(|n| self.shared_mentions(n, person).to_vec())
                 .collect();
             spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
             spans.dedup_by(|b, a| a.contains_span(*b));
@@ -237,9 +248,7 @@ impl Article {
         self.merged_cache.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn mention_cache(
-        &self,
-    ) -> std::sync::MutexGuard<'_, rustc_hash::FxHashMap<(String, bool), Vec<Span>>> {
+    fn mention_cache(&self) -> std::sync::MutexGuard<'_, super::MentionCache> {
         self.mention_cache.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -282,6 +291,52 @@ impl Article {
                     || not_a_name(&lower)
             })
             && !self.find_phrase(name).is_empty()
+    }
+}
+
+/// An offset of the article as the `u32` its tokens use ([`super::Token`]).
+fn offset_u32(offset: usize) -> u32 {
+    u32::try_from(offset).expect("article offsets fit in 32 bits, as its tokens' do")
+}
+
+/// What [`Article::find_phrases`] finds for each phrase, in one list: three `u32`s a
+/// span and one a phrase, not a vector of 16-byte spans per phrase (the names listing
+/// asks for tens of thousands of spellings at once, most of them dropped after).
+#[derive(Debug, Default)]
+pub(crate) struct PhraseSpans {
+    /// `[phrase, start, end]`, grouped by phrase, each phrase's in article order.
+    hits: Vec<[u32; 3]>,
+    /// The hits of phrase `i` are `hits[first[i]..first[i + 1]]`.
+    first: Vec<u32>,
+}
+
+impl PhraseSpans {
+    /// From the hits in any order of phrases, each phrase's in article order.
+    fn new(phrases: usize, mut hits: Vec<[u32; 3]>) -> PhraseSpans {
+        // Stable: each phrase's hits keep their order.
+        hits.sort_by_key(|h| h[0]);
+        let mut first = Vec::with_capacity(phrases + 1);
+        let mut k = 0;
+        for i in 0..=phrases {
+            while k < hits.len() && (hits[k][0] as usize) < i {
+                k += 1;
+            }
+            first.push(offset_u32(k));
+        }
+        PhraseSpans { hits, first }
+    }
+
+    /// The spans of phrase `i`, in article order.
+    pub(crate) fn get(&self, i: usize) -> impl ExactSizeIterator<Item = Span> + '_ {
+        self.hits[self.first[i] as usize..self.first[i + 1] as usize]
+            .iter()
+            .map(|h| Span::new(h[1] as usize, h[2] as usize))
+    }
+
+    /// How many phrases were looked for.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.first.len().saturating_sub(1)
     }
 }
 
@@ -620,7 +675,7 @@ fn word(text: &str, start: usize, mut end: usize) -> Word {
 pub(super) fn candidates(a: &Article) -> Vec<Candidate> {
     let lowercase = lowercase_words(a);
     let found = found_names(a, &lowercase);
-    candidates_of(a, &found, &lowercase)
+    candidates_of(a, &found.spellings, &found.occurrences, &lowercase)
 }
 
 /// The names of [`candidates`] (in its order) of those whose key some name `keep`
@@ -632,13 +687,9 @@ pub(super) fn candidate_names_where(a: &Article, keep: impl Fn(&str) -> bool) ->
     let found = found_names(a, &lowercase);
     // Each spelling asked once; a kept spelling keeps every spelling of its key, since
     // which spelling stands for a key depends on the ones before it.
-    let mut asked: HashMap<&str, bool> = HashMap::default();
     let mut keys: HashSet<String> = HashSet::default();
-    for (name, _) in &found {
-        if *asked
-            .entry(name.as_str())
-            .or_insert_with(|| keep(name.as_str()))
-        {
+    for name in &found.spellings {
+        if keep(name) {
             let key = normalize_str(name);
             if !key.is_empty() {
                 keys.insert(key);
@@ -650,11 +701,18 @@ pub(super) fn candidate_names_where(a: &Article, keep: impl Fn(&str) -> bool) ->
     }
     // Names of other keys never meet these in `candidates_of` (its merging is by key),
     // and sorting keeps the order of what remains: the result is `candidates`' filtered.
-    let some: Vec<(String, CandidateKind)> = found
-        .into_iter()
-        .filter(|(name, _)| keys.contains(&normalize_str(name)))
+    let wanted: Vec<bool> = found
+        .spellings
+        .iter()
+        .map(|name| keys.contains(&normalize_str(name)))
         .collect();
-    candidates_of(a, &some, &lowercase)
+    let some: Vec<(u32, CandidateKind)> = found
+        .occurrences
+        .iter()
+        .copied()
+        .filter(|&(id, _)| wanted[id as usize])
+        .collect();
+    candidates_of(a, &found.spellings, &some, &lowercase)
         .into_iter()
         .map(|c| c.name)
         .collect()
@@ -670,41 +728,85 @@ fn lowercase_words(a: &Article) -> HashSet<&str> {
         .collect()
 }
 
+/// The phrases that may name someone ([`found_names`]), in article order with repeats:
+/// each spelling once, each occurrence as its spelling's number and kind. An owned
+/// string per occurrence was about 10 MB at an 8 MB article, alive while the names are
+/// listed in the background beside the server's other work.
+#[derive(Debug, Default)]
+struct Found<'a> {
+    /// The spellings, numbered in order of first occurrence: the article's own text,
+    /// or an acronym's capitals.
+    spellings: Vec<Cow<'a, str>>,
+    /// Each occurrence: its spelling's number and its kind.
+    occurrences: Vec<(u32, CandidateKind)>,
+    /// The spellings' numbers, by the spelling's hash.
+    numbers: HashTable<u32>,
+}
+
+impl<'a> Found<'a> {
+    fn push(&mut self, name: Cow<'a, str>, kind: CandidateKind) {
+        let hasher = rustc_hash::FxBuildHasher;
+        let spellings = &mut self.spellings;
+        let number = match self.numbers.entry(
+            hasher.hash_one(name.as_ref()),
+            |&n| spellings[n as usize] == name,
+            |&n| hasher.hash_one(spellings[n as usize].as_ref()),
+        ) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
+                let n = offset_u32(spellings.len());
+                spellings.push(name);
+                e.insert(n);
+                n
+            }
+        };
+        self.occurrences.push((number, kind));
+    }
+}
+
 /// Every phrase that may name someone, in article order, with repeats.
-fn found_names(a: &Article, lowercase: &HashSet<&str>) -> Vec<(String, CandidateKind)> {
-    let text = &a.text;
-    let mut found: Vec<(String, CandidateKind)> = Vec::new();
+fn found_names<'a>(a: &'a Article, lowercase: &HashSet<&str>) -> Found<'a> {
+    let text = a.text.as_str();
+    let mut found = Found::default();
     for sentence in a.sentences() {
         let ws = words(text, sentence.span);
         capitalized_runs(text, sentence.span, &ws, lowercase, &mut found);
         reporting_phrases(text, sentence.span, &ws, &mut found);
     }
     for (acronym, _) in a.acronyms() {
-        found.push((acronym.to_uppercase(), CandidateKind::Organization));
+        found.push(
+            Cow::Owned(acronym.to_uppercase()),
+            CandidateKind::Organization,
+        );
     }
     found
 }
 
-/// The candidates among `found`: one per key, the first spelling that names someone and
-/// is mentioned, ordered by first mention.
+/// The candidates among the `occurrences` of `spellings`: one per key, the first
+/// spelling that names someone and is mentioned, ordered by first mention.
 fn candidates_of(
     a: &Article,
-    found: &[(String, CandidateKind)],
+    spellings: &[Cow<'_, str>],
+    occurrences: &[(u32, CandidateKind)],
     lowercase: &HashSet<&str>,
 ) -> Vec<Candidate> {
-    // Every spelling's mentions, found in one pass over the article.
-    let mut spelling: HashMap<&str, usize> = HashMap::default();
+    // Every spelling's mentions, found in one pass over the article: the spellings of
+    // these occurrences, in order of first occurrence.
+    let mut asked: Vec<u32> = vec![u32::MAX; spellings.len()];
     let mut names: Vec<&str> = Vec::new();
-    for (name, _) in found {
-        spelling.entry(name.as_str()).or_insert_with(|| {
-            names.push(name.as_str());
-            names.len() - 1
-        });
+    for &(id, _) in occurrences {
+        let slot = &mut asked[id as usize];
+        if *slot == u32::MAX {
+            *slot = offset_u32(names.len());
+            names.push(&spellings[id as usize]);
+        }
     }
-    let mut mentions_of = a.find_phrases(&names);
+    let mentions_of = a.find_phrases(&names);
+    drop(names);
     let mut by_name: HashMap<String, usize> = HashMap::default();
     let mut out: Vec<Candidate> = Vec::new();
-    for (name, kind) in found {
+    for &(id, kind) in occurrences {
+        let name: &str = &spellings[id as usize];
         let key = normalize_str(name);
         if key.is_empty() {
             continue;
@@ -712,22 +814,24 @@ fn candidates_of(
         if let Some(&i) = by_name.get(&key) {
             // A descriptor found as a subject is also a capitalized name: keep the sharper kind.
             if out[i].kind == CandidateKind::Name {
-                out[i].kind = *kind;
+                out[i].kind = kind;
             }
             continue;
         }
         if !names_someone(name, lowercase) {
             continue;
         }
-        let mentions = std::mem::take(&mut mentions_of[spelling[name.as_str()]]);
+        // A spelling whose mentions are taken becomes a candidate, so its key is never
+        // asked again: reading them in place gives what taking them once would.
+        let mentions: Vec<Span> = mentions_of.get(asked[id as usize] as usize).collect();
         if mentions.is_empty() {
             continue;
         }
         by_name.insert(key.clone(), out.len());
         out.push(Candidate {
-            name: name.clone(),
+            name: name.to_string(),
             key,
-            kind: *kind,
+            kind,
             mentions,
         });
     }
@@ -788,12 +892,12 @@ fn lower(text: &str, w: &Word) -> String {
     w.span.slice(text).to_lowercase()
 }
 
-fn capitalized_runs(
-    text: &str,
+fn capitalized_runs<'a>(
+    text: &'a str,
     sentence: Span,
     ws: &[Word],
     lowercase: &HashSet<&str>,
-    found: &mut Vec<(String, CandidateKind)>,
+    found: &mut Found<'a>,
 ) {
     let mut i = 0;
     while i < ws.len() {
@@ -891,13 +995,13 @@ const PLACE_WORDS: &[&str] = &[
     "valley", "street", "square",
 ];
 
-fn push_run(
-    text: &str,
+fn push_run<'a>(
+    text: &'a str,
     sentence: Span,
     ws: &[Word],
     words: &[String],
     lowercase: &HashSet<&str>,
-    found: &mut Vec<(String, CandidateKind)>,
+    found: &mut Found<'a>,
 ) {
     let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
         return;
@@ -908,9 +1012,7 @@ fn push_run(
     {
         return;
     }
-    let name = Span::new(first.span.start, last.span.end)
-        .slice(text)
-        .to_string();
+    let name = Span::new(first.span.start, last.span.end).slice(text);
     let kind = classify(words);
     if (ws.len() == 1
         && text[last.span.end..].starts_with('.')
@@ -934,7 +1036,7 @@ fn push_run(
             return;
         }
     }
-    found.push((name, kind));
+    found.push(Cow::Borrowed(name), kind);
     // A person named with a title or an organization ("spokeswoman Leyla Abdullayeva"):
     // offer the last two capitalized words on their own too.
     if ws.len() >= 3 && kind != CandidateKind::Organization && kind != CandidateKind::Outlet {
@@ -942,12 +1044,10 @@ fn push_run(
         if tail.iter().all(|w| w.capital)
             && classify(&words[words.len() - 2..]) == CandidateKind::Person
         {
-            found.push((
-                Span::new(tail[0].span.start, tail[1].span.end)
-                    .slice(text)
-                    .to_string(),
+            found.push(
+                Cow::Borrowed(Span::new(tail[0].span.start, tail[1].span.end).slice(text)),
                 CandidateKind::Person,
-            ));
+            );
         }
     }
 }
@@ -1035,12 +1135,7 @@ pub(crate) const TIME_NOUNS: &[&str] = &[
 ];
 const MAX_PHRASE_WORDS: usize = 9;
 
-fn reporting_phrases(
-    text: &str,
-    sentence: Span,
-    ws: &[Word],
-    found: &mut Vec<(String, CandidateKind)>,
-) {
+fn reporting_phrases<'a>(text: &'a str, sentence: Span, ws: &[Word], found: &mut Found<'a>) {
     for (i, w) in ws.iter().enumerate() {
         let lw = lower(text, w);
         if REPORTING_SET.contains(lw.as_str()) {
@@ -1163,7 +1258,7 @@ const LEADING_TIME: &[&str] = &[
     "on",
 ];
 
-fn push_phrase(text: &str, _sentence: Span, ws: &[Word], found: &mut Vec<(String, CandidateKind)>) {
+fn push_phrase<'a>(text: &'a str, _sentence: Span, ws: &[Word], found: &mut Found<'a>) {
     let lead = ws
         .iter()
         .take_while(|w| {
@@ -1181,16 +1276,14 @@ fn push_phrase(text: &str, _sentence: Span, ws: &[Word], found: &mut Vec<(String
     if cut_before_name(text, last, &lower(text, last)) {
         return;
     }
-    let name = Span::new(first.span.start, last.span.end)
-        .slice(text)
-        .to_string();
+    let name = Span::new(first.span.start, last.span.end).slice(text);
     let lowered: Vec<String> = ws.iter().map(|w| lower(text, w)).collect();
     let kind = if ws.iter().all(|w| w.capital) {
         classify(&lowered)
     } else {
         CandidateKind::Descriptor
     };
-    found.push((name, kind));
+    found.push(Cow::Borrowed(name), kind);
 }
 
 #[cfg(test)]
@@ -1436,10 +1529,221 @@ mod tests {
             let phrases = phrases_of(text);
             let refs: Vec<&str> = phrases.iter().map(String::as_str).collect();
             let batch = a.find_phrases(&refs);
-            for (p, got) in refs.iter().zip(&batch) {
-                assert_eq!(*got, a.find_phrase(p), "{p:?}");
+            assert_eq!(batch.len(), refs.len());
+            for (i, p) in refs.iter().enumerate() {
+                assert_eq!(batch.get(i).collect::<Vec<_>>(), a.find_phrase(p), "{p:?}");
             }
-            assert!(batch.iter().filter(|b| !b.is_empty()).count() > 10);
+            assert!((0..batch.len()).filter(|&i| batch.get(i).len() > 0).count() > 10);
+        }
+    }
+
+    #[test]
+    fn one_name_s_merged_mentions_are_its_kept_mentions_not_a_copy() {
+        let a = Article::new(TEXT);
+        for (name, person) in [("Omer Celik", true), ("SNA", false), ("Nobody", false)] {
+            let merged = a.merged_mentions(&[name], Some(person));
+            assert_eq!(&merged[..], a.mentions(name, person).as_slice());
+            assert_eq!(&merged[..], a.find_mentions(name, person).as_slice());
+            assert!(Arc::ptr_eq(&merged, &a.shared_mentions(name, person)));
+        }
+        let both = a.merged_mentions(&["Omer Celik", "SNA"], Some(false));
+        let mut want = a.mentions("Omer Celik", false);
+        want.extend(a.mentions("SNA", false));
+        want.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        assert_eq!(&both[..], want.as_slice());
+        assert!(both.len() >= 3);
+    }
+
+    #[test]
+    fn phrase_spans_group_hits_by_phrase_in_their_order() {
+        let empty = PhraseSpans::new(0, Vec::new());
+        assert_eq!(empty.len(), 0);
+        let none = PhraseSpans::new(3, Vec::new());
+        assert!((0..3).all(|i| none.get(i).len() == 0));
+        // Hits of phrases 0, 2 and 4 of six, interleaved as a walk finds them.
+        let hits = vec![
+            [2, 5, 9],
+            [0, 7, 8],
+            [2, 20, 30],
+            [4, 21, 22],
+            [0, 40, 44],
+            [2, 50, 55],
+            [4, u32::MAX - 1, u32::MAX],
+        ];
+        let spans = PhraseSpans::new(6, hits);
+        let of = |i: usize| spans.get(i).map(|s| (s.start, s.end)).collect::<Vec<_>>();
+        assert_eq!(of(0), [(7, 8), (40, 44)]);
+        assert_eq!(of(1), []);
+        assert_eq!(of(2), [(5, 9), (20, 30), (50, 55)]);
+        assert_eq!(of(3), []);
+        let top = u32::MAX as usize;
+        assert_eq!(of(4), [(21, 22), (top - 1, top)]);
+        assert_eq!(of(5), []);
+    }
+
+    /// The names listing as it was before its spellings were numbered: an owned string
+    /// per occurrence, and each spelling's mentions by `find_phrase`.
+    fn owned_candidates_of(
+        a: &Article,
+        found: &[(String, CandidateKind)],
+        lowercase: &HashSet<&str>,
+    ) -> Vec<Candidate> {
+        let mut mentions_of: HashMap<&str, Vec<Span>> = HashMap::default();
+        for (name, _) in found {
+            mentions_of
+                .entry(name.as_str())
+                .or_insert_with(|| a.find_phrase(name));
+        }
+        let mut by_name: HashMap<String, usize> = HashMap::default();
+        let mut out: Vec<Candidate> = Vec::new();
+        for (name, kind) in found {
+            let key = normalize_str(name);
+            if key.is_empty() {
+                continue;
+            }
+            if let Some(&i) = by_name.get(&key) {
+                if out[i].kind == CandidateKind::Name {
+                    out[i].kind = *kind;
+                }
+                continue;
+            }
+            if !names_someone(name, lowercase) {
+                continue;
+            }
+            let mentions =
+                std::mem::take(mentions_of.get_mut(name.as_str()).expect("every spelling"));
+            if mentions.is_empty() {
+                continue;
+            }
+            by_name.insert(key.clone(), out.len());
+            out.push(Candidate {
+                name: name.clone(),
+                key,
+                kind: *kind,
+                mentions,
+            });
+        }
+        out.sort_by_key(|c| c.mentions[0].start);
+        out
+    }
+
+    /// An article of capitalized runs, titles, connectors, reporting verbs and
+    /// punctuation in random order: many names, spelled again and again.
+    fn generated_article(seed: u64, words: usize) -> String {
+        const PIECES: &[&str] = &[
+            "Ann",
+            "Dole",
+            "Lars",
+            "Vik",
+            "Syrian",
+            "National",
+            "Army",
+            "(SNA)",
+            "Ministry",
+            "of",
+            "Justice",
+            "and",
+            "the",
+            "Party",
+            "News",
+            "said",
+            "told",
+            "citing",
+            "according",
+            "to",
+            "Mr.",
+            "Sen.",
+            "spokeswoman",
+            "ruling",
+            "sources",
+            "from",
+            "officials",
+            "reported",
+            "on",
+            "Friday",
+            "he",
+            "NATO",
+            "Times",
+            "Berg",
+            "UNITED",
+            "united",
+            "I\u{2019}ve",
+            "R-Ore",
+            "Turkey\u{2019}s",
+            "week",
+            "last",
+            ",",
+            ".",
+            ".\n\n",
+            "\"",
+        ];
+        let mut seed = seed;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut text = String::from("Headline of the day\n\n");
+        for _ in 0..words {
+            let piece = PIECES[next(PIECES.len())];
+            if !matches!(piece, "," | "." | ".\n\n") {
+                text.push(' ');
+            }
+            text.push_str(piece);
+        }
+        text
+    }
+
+    #[test]
+    fn the_numbered_names_listing_is_the_listing_of_owned_names() {
+        let example = include_str!("../../examples/000_a935861ad7be96ce.txt");
+        let generated = include_str!("../../tests/fixtures/scale/generated.txt");
+        let runs = include_str!("../../tests/fixtures/scale/capruns-30000.txt");
+        let random: Vec<String> = (1..6).map(|s| generated_article(s, 3000)).collect();
+        let mut texts = vec![TEXT, example, generated, runs, ""];
+        texts.extend(random.iter().map(String::as_str));
+        for text in texts {
+            let a = Article::new(text);
+            let lowercase = lowercase_words(&a);
+            let found = found_names(&a, &lowercase);
+            // Each spelling once, numbered in order of first occurrence.
+            let mut seen = 0;
+            for &(id, _) in &found.occurrences {
+                assert!(id as usize <= seen);
+                seen = seen.max(id as usize + 1);
+            }
+            assert_eq!(seen, found.spellings.len());
+            let distinct: HashSet<&str> = found.spellings.iter().map(|s| s.as_ref()).collect();
+            assert_eq!(distinct.len(), found.spellings.len());
+            let owned: Vec<(String, CandidateKind)> = found
+                .occurrences
+                .iter()
+                .map(|&(id, kind)| (found.spellings[id as usize].to_string(), kind))
+                .collect();
+            let want = owned_candidates_of(&a, &owned, &lowercase);
+            assert_eq!(candidates(&a), want);
+            if text.len() > 10_000 {
+                assert!(want.len() > 20, "{}", want.len());
+            }
+            for keep in [
+                (|n: &str| n.contains("Dole")) as fn(&str) -> bool,
+                |n: &str| n.starts_with('S'),
+                |n: &str| n.len() % 3 == 0,
+                |_: &str| true,
+                |_: &str| false,
+            ] {
+                let names: Vec<String> = want
+                    .iter()
+                    .filter(|c| keep(&c.name))
+                    .map(|c| c.name.clone())
+                    .collect();
+                let got: Vec<String> = candidate_names_where(&a, keep)
+                    .into_iter()
+                    .filter(|n| keep(n))
+                    .collect();
+                assert_eq!(got, names);
+            }
         }
     }
 }

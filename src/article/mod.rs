@@ -40,6 +40,9 @@ pub(crate) struct Token {
     pub end: u32,
 }
 
+/// [`Article::mentions`] by name and person rule, shared with [`Article::merged_mentions`].
+type MentionCache = FxHashMap<(String, bool), std::sync::Arc<[Span]>>;
+
 #[derive(Debug)]
 pub struct Article {
     pub text: String,
@@ -78,7 +81,7 @@ pub struct Article {
     /// computation of the names per article version, however many requests wait for it.
     candidates_begun: std::sync::atomic::AtomicBool,
     attributions: OnceLock<attribution::Attributions>,
-    mention_cache: std::sync::Mutex<FxHashMap<(String, bool), Vec<Span>>>,
+    mention_cache: std::sync::Mutex<MentionCache>,
     /// [`Article::merged_mentions`] by names and person rule.
     merged_cache: std::sync::Mutex<FxHashMap<String, std::sync::Arc<[Span]>>>,
     /// Did-you-mean names for sources the article does not mention, by source.

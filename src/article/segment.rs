@@ -102,7 +102,8 @@ pub(super) fn paragraphs(text: &str, from: usize) -> Vec<Span> {
         });
     }
     out.extend(current);
-    out
+    // Kept with the article: without the room left by growing.
+    crate::text::sized_exactly(out)
 }
 
 fn trim_span(text: &str, line: Span) -> Span {
@@ -168,7 +169,9 @@ pub(super) fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
         }
         push(&mut out, *para, start, p.len(), pi);
     }
-    out
+    // Kept with the article: without the room guessed for three sentences a paragraph
+    // (or grown past it).
+    crate::text::sized_exactly(out)
 }
 
 fn push(out: &mut Vec<Sentence>, para: Span, start: usize, end: usize, paragraph: usize) {
@@ -266,5 +269,22 @@ mod tests {
         assert_eq!(headline.unwrap().slice(text), "Big news");
         assert_eq!(line.unwrap().end, text.find("\r\n\r\n").unwrap() + 2);
         assert_eq!(paragraphs(text, line.unwrap().end).len(), 1);
+    }
+
+    #[test]
+    fn paragraphs_and_sentences_fill_their_lists_exactly() {
+        let example = include_str!("../../examples/000_a935861ad7be96ce.txt");
+        let many = "One said so. Two did not.\n\n".repeat(100);
+        let few = "A long paragraph. And another sentence. And a third. And a fourth one.";
+        for text in ["", "x", example, many.as_str(), few] {
+            let paras = paragraphs(text, 0);
+            assert_eq!(paras.capacity(), paras.len());
+            let all = sentences(text, &paras);
+            assert_eq!(all.capacity(), all.len());
+        }
+        let paras = paragraphs(&many, 0);
+        assert_eq!(paras.len(), 100);
+        assert_eq!(sentences(&many, &paras).len(), 200);
+        assert_eq!(split(few).len(), 4, "more sentences than three a paragraph");
     }
 }
