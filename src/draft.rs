@@ -147,13 +147,13 @@ pub fn draft(article: &Article, options: &DraftOptions) -> String {
         }
         let role = appositive_role(text, a);
         let source = intern(&mut actors, &name, text, speaker, role);
-        for written in [a.source].into_iter().flatten() {
-            if Some(written) != a.resolved {
+        for written in [a.source()].into_iter().flatten() {
+            if Some(written) != a.resolved() {
                 add_alias(&mut actors, source, text, written);
             }
         }
         let mut via = Vec::new();
-        for link in &a.chain {
+        for link in a.chain() {
             let n = actor_name(text, *link);
             if n.is_empty() {
                 continue;
@@ -205,7 +205,7 @@ pub fn draft(article: &Article, options: &DraftOptions) -> String {
         let Some((source, via)) = link else { continue };
         let actor = &actors[*source];
         let lemma = a
-            .cue
+            .cue()
             .and_then(|c| cue_lemma(c.slice(text)))
             .unwrap_or("say");
         let id = unique_id(&mut ids, &slug(&actor.name, lemma));
@@ -262,9 +262,9 @@ fn quotes(article: &Article, a: &Attribution) -> Vec<String> {
 
 /// The cue as written, with the addressee when it follows right after (`told Sputnik`).
 fn cue_text(text: &str, a: &Attribution) -> Option<String> {
-    let cue = a.cue?;
+    let cue = a.cue()?;
     let mut span = cue;
-    if let Some(ad) = a.addressee {
+    if let Some(ad) = a.addressee() {
         let between = &text[cue.end.min(ad.start)..ad.start];
         if ad.start >= cue.end && between.trim().is_empty() && ad.start - cue.end <= 2 {
             span = Span::new(cue.start, ad.end);
@@ -416,7 +416,7 @@ fn add_alias(actors: &mut [Actor], k: usize, text: &str, written: Span) {
 
 /// `Omer Celik, a spokesman for …`: the description after the name, as the role.
 fn appositive_role(text: &str, a: &Attribution) -> Option<String> {
-    let src = a.source?;
+    let src = a.source()?;
     let after = text[src.end..].strip_prefix(", ")?;
     let first = after.split_whitespace().next()?;
     if !matches!(first, "a" | "an" | "the") {

@@ -323,11 +323,11 @@ fn cue_near(
     // in an interview with CNN`, `reported citing`).
     if let Some(att) = att {
         let spans = att
-            .cue
+            .cue()
             .into_iter()
-            .chain(att.addressee)
-            .chain(att.source)
-            .chain(att.chain.iter().copied());
+            .chain(att.addressee())
+            .chain(att.source())
+            .chain(att.chain().iter().copied());
         let region = spans.reduce(Span::cover);
         if let Some(region) = region.filter(|r| r.len() <= 400) {
             mark_cue_words(region.slice(&article.text), &targets, extra, &mut found);
@@ -379,7 +379,7 @@ fn cue_near(
                 .join(", ")
         )
     };
-    let own_cue = att.and_then(|a| a.cue);
+    let own_cue = att.and_then(|a| a.cue());
     let hint = match own_cue {
         Some(c) => format!(
             "{hint}; the article's cue for these words is `{}`",

@@ -229,7 +229,7 @@ fn credited_by<'m>(
     att: &Attribution,
     actor_at: impl Fn(Span) -> Option<&'m Actor>,
 ) -> Option<String> {
-    for span in [att.resolved, att.source].into_iter().flatten() {
+    for span in [att.resolved(), att.source()].into_iter().flatten() {
         if let Some(actor) = actor_at(span) {
             return Some(actor.name.clone());
         }
@@ -252,10 +252,10 @@ pub fn names_speaker(
     let sentences = article.sentences_in(content);
     let own_sentence =
         |s: &Span| sentences.contains(&article.sentence_of(s.start).unwrap_or(usize::MAX));
-    let spans: Vec<Span> = [att.source, att.resolved]
+    let spans: Vec<Span> = [att.source(), att.resolved()]
         .into_iter()
         .flatten()
-        .chain(att.chain.iter().copied().filter(own_sentence))
+        .chain(att.chain().iter().copied().filter(own_sentence))
         .collect();
     if spans.iter().any(|s| overlaps_any(mentions, *s)) {
         return true;
@@ -375,10 +375,10 @@ fn cue_agrees(ctx: &Context<'_>, claim: &Claim, att: &Attribution) -> bool {
         return true;
     }
     let Some(region) = att
-        .cue
+        .cue()
         .into_iter()
-        .chain(att.addressee)
-        .chain(att.chain.iter().copied())
+        .chain(att.addressee())
+        .chain(att.chain().iter().copied())
         .reduce(Span::cover)
         .filter(|r| r.len() <= 400)
     else {
@@ -395,9 +395,9 @@ fn content_or(att: &Attribution, fallback: Span) -> Span {
 /// Whether the source as written is a pronoun nothing resolves, so the article names no
 /// one for this statement.
 fn anonymous_pronoun(article: &Article, att: &Attribution) -> bool {
-    att.resolved.is_none()
+    att.resolved().is_none()
         && att
-            .source
+            .source()
             .is_none_or(|s| is_pronoun(s.slice(&article.text)))
 }
 
@@ -418,7 +418,7 @@ fn speaks_inside(article: &Article, att: &Attribution, m: Span) -> bool {
     let content = att.content_span();
     article.attributions().overlapping(content).any(|inner| {
         !std::ptr::eq(inner, att)
-            && [inner.source, inner.resolved]
+            && [inner.source(), inner.resolved()]
                 .into_iter()
                 .flatten()
                 .any(|s| overlaps(s, m))
@@ -442,7 +442,7 @@ fn confirmed_low(
         .cue
         .as_ref()
         .filter(|c| !c.value.text.trim().is_empty())?;
-    let (cue, source) = (att.cue?, att.source?);
+    let (cue, source) = (att.cue()?, att.source()?);
     if is_pronoun(source.slice(&article.text)) || !cue_agrees(ctx, claim, att) {
         return None;
     }
@@ -470,10 +470,9 @@ fn confirmed_low(
     if overlaps_any(mentions, region) {
         return None;
     }
-    Some(Attribution {
-        resolved: None,
-        ..att.clone()
-    })
+    let mut att = att.clone();
+    att.set_resolved(None);
+    Some(att)
 }
 
 /// C024: the claim's source is not who the article credits with the quoted words.
@@ -568,16 +567,16 @@ fn compare(
     }
     let speaker = att.speaker().expect("a credited name has a speaker");
     let cue = att
-        .cue
+        .cue()
         .map(|c| crate::text::collapse_whitespace(c.slice(&article.text)));
-    let para = paragraph_number(article, att.cue.unwrap_or(content_or(att, speaker)).start);
+    let para = paragraph_number(article, att.cue().unwrap_or(content_or(att, speaker)).start);
     let place = match (&cue, para) {
         (Some(c), 0) => format!(" (`{c}`, headline)"),
         (Some(c), p) => format!(" (`{c}`, paragraph {p})"),
         (None, 0) => " (headline)".to_string(),
         (None, p) => format!(" (paragraph {p})"),
     };
-    let resolved = att.resolved.is_some() && att.confidence < Confidence::High;
+    let resolved = att.resolved().is_some() && att.confidence < Confidence::High;
     let mut d = Diagnostic::new(
         Code::SourceMismatch,
         field.value.span(),
@@ -587,7 +586,7 @@ fn compare(
                 format!(
                     ", whom `{}` refers to",
                     crate::text::collapse_whitespace(
-                        att.source.unwrap_or(speaker).slice(&article.text)
+                        att.source().unwrap_or(speaker).slice(&article.text)
                     )
                 )
             } else {
@@ -598,13 +597,13 @@ fn compare(
     if att.confidence < Confidence::High {
         d.severity = crate::diagnostic::Severity::Warning;
     }
-    if let Some(c) = att.cue {
+    if let Some(c) = att.cue() {
         d = d.with_related(Target::Article, c, "the cue");
     }
-    if let Some(s) = att.source {
+    if let Some(s) = att.source() {
         d = d.with_related(Target::Article, s, "the speaker the article names");
     }
-    if let Some(r) = att.resolved.filter(|r| Some(*r) != att.source) {
+    if let Some(r) = att.resolved().filter(|r| Some(*r) != att.source()) {
         d = d.with_related(Target::Article, r, "whom the speaker refers to");
     }
     out.push(d.with_fix(
@@ -839,7 +838,7 @@ pub(super) fn via(
     att: Option<&Attribution>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let Some(att) = att.filter(|a| a.confidence >= Confidence::Medium && !a.chain.is_empty())
+    let Some(att) = att.filter(|a| a.confidence >= Confidence::Medium && !a.chain().is_empty())
     else {
         return;
     };
@@ -851,12 +850,12 @@ pub(super) fn via(
         article.in_header(s.start)
             || matches!((article.paragraph_of(s.start), para), (Some(c), Some(p)) if c <= p && p - c <= 1)
     };
-    if !att.chain.iter().all(near) {
+    if !att.chain().iter().all(near) {
         return;
     }
     let publishers = ctx.model.header.publishers();
     let chain_text = att
-        .chain
+        .chain()
         .iter()
         .map(|s| {
             format!(
@@ -879,10 +878,10 @@ pub(super) fn via(
             continue; // C023
         }
         let position = att
-            .chain
+            .chain()
             .iter()
             .position(|c| overlaps_any(&mentions, *c) || same_words(article, *c, &item.text));
-        let addressee = att.addressee.is_some_and(|a| overlaps_any(&mentions, a));
+        let addressee = att.addressee().is_some_and(|a| overlaps_any(&mentions, a));
         match position {
             Some(p) => {
                 if last.is_some_and(|l| p < l) {
@@ -895,7 +894,7 @@ pub(super) fn via(
                                 item.text
                             ),
                         )
-                        .with_related(Target::Article, att.chain[p], "in the chain here"),
+                        .with_related(Target::Article, att.chain()[p], "in the chain here"),
                     );
                 }
                 last = Some(last.map_or(p, |l| l.max(p)));
@@ -910,7 +909,7 @@ pub(super) fn via(
                         item.text
                     ),
                 );
-                for c in &att.chain {
+                for c in att.chain() {
                     d = d.with_related(Target::Article, *c, "an intermediary of this quote");
                 }
                 out.push(d);
@@ -1075,7 +1074,7 @@ fn worth_annotating(article: &Article, att: &Attribution) -> bool {
     if att.confidence != Confidence::Low {
         return true;
     }
-    let Some(cue) = att.cue else {
+    let Some(cue) = att.cue() else {
         return true;
     };
     let first = cue

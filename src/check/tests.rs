@@ -992,7 +992,7 @@ fn pronoun_chain_keeps_the_speaker_near_and_surnames_count() {
 /// attributions given by hand so that these tests read the checks, not the analysis.
 mod credited {
     use super::*;
-    use crate::article::attribution::{Attribution, Confidence, ContentKind};
+    use crate::article::attribution::{Attribution, Confidence, ContentKind, Parts};
     use crate::diagnostic::Severity;
 
     const TEXT: &str = "date 2021-03-04 Ministers trade blame
@@ -1010,7 +1010,7 @@ Nurses are tired. Radio South said nothing.
     }
 
     fn attributions() -> Vec<Attribution> {
-        let att = |content: &str, cue: &str, source: &str| Attribution {
+        let att = |content: &str, cue: &str, source: &str| Parts {
             content: vec![span(content)],
             kind: ContentKind::Direct,
             cue: Some(span(cue)),
@@ -1036,9 +1036,9 @@ Nurses are tired. Radio South said nothing.
         he.resolved = Some(span("Tom Reed"));
         he.confidence = Confidence::Medium;
         vec![
-            att("are coping well", "said", "Health Minister Anna Berg"),
-            reed,
-            he,
+            att("are coping well", "said", "Health Minister Anna Berg").into(),
+            reed.into(),
+            he.into(),
         ]
     }
 
@@ -1181,8 +1181,8 @@ actor Radio South
         // sentence: the analysis may have read the wrong name as the speaker.
         let mut bare = attributions();
         bare[1].confidence = Confidence::Low;
-        bare[1].chain.clear();
-        bare[1].addressee = None;
+        bare[1].set_chain(Vec::new());
+        bare[1].set_addressee(None);
         let bare = Arc::new(Article::new(TEXT).with_attributions(bare));
         let run_bare = |body: &str| {
             check(
@@ -1569,7 +1569,7 @@ actor Radio South
 /// C024 where the analysis found no statement: the quote's own sentence names the speaker.
 mod sentence_credit {
     use super::*;
-    use crate::article::attribution::{Attribution, Confidence, ContentKind};
+    use crate::article::attribution::{Attribution, Confidence, ContentKind, Parts};
     use crate::diagnostic::Severity;
 
     const TEXT: &str = "date 2022-05-06 Harbour bridge to reopen
@@ -1674,15 +1674,18 @@ The ferry tolls will fall in May, warned Mia Holt's deputy. Paul Weber spoke too
             let at = TEXT.find(needle).unwrap();
             Span::new(at, at + needle.len())
         };
-        let misread = || Attribution {
-            content: vec![span("The harbour bridge will reopen in June")],
-            kind: ContentKind::Indirect,
-            cue: Some(span("warned")),
-            source: Some(span("Paul Weber")),
-            resolved: None,
-            addressee: None,
-            chain: vec![],
-            confidence: Confidence::Low,
+        let misread = || -> Attribution {
+            Parts {
+                content: vec![span("The harbour bridge will reopen in June")],
+                kind: ContentKind::Indirect,
+                cue: Some(span("warned")),
+                source: Some(span("Paul Weber")),
+                resolved: None,
+                addressee: None,
+                chain: vec![],
+                confidence: Confidence::Low,
+            }
+            .into()
         };
         let wrong =
             "claim reopen\n  source: Paul Weber\n  cue: said\n  quote: will reopen in June\n";

@@ -100,7 +100,7 @@ fn draft_from<'m>(
     taken: &impl IdSet,
     actor_at: impl Fn(Span) -> Option<&'m Actor>,
 ) -> (String, String) {
-    let source = [att.resolved, att.source]
+    let source = [att.resolved(), att.source()]
         .into_iter()
         .flatten()
         .find_map(&actor_at)
@@ -114,7 +114,7 @@ fn draft_from<'m>(
         .map(|p| fold_name(&p.text))
         .collect();
     let mut via: Vec<String> = Vec::new();
-    for span in &att.chain {
+    for span in att.chain() {
         let name = actor_at(*span)
             .map(|a| a.name.clone())
             .unwrap_or_else(|| clean(span.slice(&article.text)));
@@ -127,8 +127,8 @@ fn draft_from<'m>(
         }
     }
     // The cue with the addressee right after it, as the article writes it (`told Sputnik`).
-    let cue = att.cue.map(|c| {
-        let span = match att.addressee {
+    let cue = att.cue().map(|c| {
+        let span = match att.addressee() {
             Some(a) if a.start >= c.end && a.start - c.end <= 2 => {
                 if article.text[c.end..a.start].trim().is_empty() {
                     c.cover(a)
@@ -192,7 +192,7 @@ fn field(out: &mut String, name: &str, value: &str) {
 
 /// The lemma of the cue's first reporting verb.
 fn cue_lemma(article: &Article, att: &Attribution) -> Option<&'static str> {
-    let cue = att.cue?.slice(&article.text);
+    let cue = att.cue()?.slice(&article.text);
     cue.split(|c: char| !c.is_alphanumeric())
         .find_map(|w| reporting_lemma(&w.to_lowercase()))
 }
@@ -247,7 +247,7 @@ mod tests {
     }
 
     fn attribution() -> Attribution {
-        Attribution {
+        Attribution::from(crate::article::attribution::Parts {
             content: vec![span("the prime minister would resign")],
             kind: ContentKind::Indirect,
             cue: Some(span("told")),
@@ -256,7 +256,7 @@ mod tests {
             addressee: Some(span("Sky News")),
             chain: vec![],
             confidence: Confidence::High,
-        }
+        })
     }
 
     #[test]
@@ -299,8 +299,8 @@ mod tests {
         let article = Article::new(ARTICLE);
         let parsed = Parsed::new("article: a.txt\npublisher: Sky News\n");
         let mut att = attribution();
-        att.content = vec![span("We are #1 now.")];
-        att.chain = vec![span("Sky News")];
+        att.content = vec![span("We are #1 now.")].into();
+        att.set_chain(vec![span("Sky News")]);
         let block = draft_claim_block(&article, &att, &parsed.model);
         assert!(block.starts_with("claim peston\n"), "{block}");
         assert!(block.contains("  source: Mr Peston\n"), "{block}");

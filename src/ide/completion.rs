@@ -1138,11 +1138,11 @@ impl Credited {
         let distant = region.map(|r| {
             move |a: &crate::article::attribution::Attribution| {
                 a.speaker().is_some_and(|s| !r.contains_span(s))
-                    && a.source.is_some_and(|s| !r.contains_span(s))
+                    && a.source().is_some_and(|s| !r.contains_span(s))
             }
         });
         let att = covering_parts(article, parts).filter(|a| {
-            [a.source, a.resolved]
+            [a.source(), a.resolved()]
                 .into_iter()
                 .flatten()
                 .all(|s| credible_source(s.slice(&article.text)))
@@ -1150,16 +1150,16 @@ impl Credited {
         let mut credited = Credited {
             reach: anchor,
             speaker: att
-                .map(|a| a.source.into_iter().chain(a.resolved).collect())
+                .map(|a| a.source().into_iter().chain(a.resolved()).collect())
                 .unwrap_or_default(),
-            source: att.and_then(|a| a.source),
-            cue: att.and_then(|a| a.cue),
+            source: att.and_then(|a| a.source()),
+            cue: att.and_then(|a| a.cue()),
             name: att.and_then(|a| crate::check::credit::speaker_text(article, a)),
             written: att
                 .map(|a| written_forms(&article.text, a))
                 .unwrap_or_default(),
-            addressee: att.and_then(|a| a.addressee),
-            content: att.map_or_else(|| parts.to_vec(), |a| a.content.clone()),
+            addressee: att.and_then(|a| a.addressee()),
+            content: att.map_or_else(|| parts.to_vec(), |a| a.content.to_vec()),
             parts: parts.to_vec(),
             block: article.text_block(anchor.start),
             sentences: match att {
@@ -1521,7 +1521,7 @@ fn description(text: &str, before_verb: bool) -> bool {
 ///   the outlet or body they speak for, the name alone (`Ann Dole for the Harbor Times`,
 ///   then `Ann Dole`).
 fn written_forms(text: &str, att: &crate::article::attribution::Attribution) -> Vec<Span> {
-    let Some(source) = att.source else {
+    let Some(source) = att.source() else {
         return Vec::new();
     };
     if let Some(whole) = noun_taken_for_cue(text, att) {
@@ -1537,7 +1537,7 @@ fn written_forms(text: &str, att: &crate::article::attribution::Attribution) -> 
         forms.push(Span::new(src.start, src.start + len));
         return forms;
     }
-    let before_cue = att.cue.is_some_and(|c| {
+    let before_cue = att.cue().is_some_and(|c| {
         c.start >= src.end
             && text
                 .get(src.end..c.start)
@@ -1562,7 +1562,7 @@ fn noun_taken_for_cue(text: &str, att: &crate::article::attribution::Attribution
         "have", "had", "are", "were", "who", "would", "will", "could", "can", "also", "now",
         "still", "say", "said",
     ];
-    let (source, cue) = (att.source?, att.cue?);
+    let (source, cue) = (att.source()?, att.cue()?);
     if text.get(source.end..cue.start)? != " " {
         return None;
     }
@@ -2178,16 +2178,16 @@ fn covering_parts<'a>(
             // staff said` read as `Ann Dole's` and as `Ann Dole's staff`; `The county
             // audit office found` as `The county` + `audit` and as the whole): the longer
             // subject with a cue of its own is the sentence's.
-            let Some(inner) = best.source else {
+            let Some(inner) = best.source() else {
                 return best;
             };
             article
                 .attributions()
                 .overlapping(anchor)
                 .filter(|a| {
-                    a.cue.is_some()
+                    a.cue().is_some()
                         && shared(a) == n
-                        && a.source.is_some_and(|s| {
+                        && a.source().is_some_and(|s| {
                             let t = s.slice(&article.text);
                             s != inner
                                 && s.contains_span(inner)
@@ -2197,7 +2197,7 @@ fn covering_parts<'a>(
                                     || long_description(t))
                         })
                 })
-                .max_by_key(|a| a.source.map_or(0, |s| s.len()))
+                .max_by_key(|a| a.source().map_or(0, |s| s.len()))
                 .unwrap_or(best)
         })
 }
@@ -2622,7 +2622,7 @@ mod tests {
         source: Span,
     ) -> crate::article::attribution::Attribution {
         use crate::article::attribution::{Attribution, Confidence, ContentKind};
-        Attribution {
+        Attribution::from(crate::article::attribution::Parts {
             content: vec![content],
             kind: ContentKind::Indirect,
             cue: Some(cue),
@@ -2631,7 +2631,7 @@ mod tests {
             addressee: None,
             chain: vec![],
             confidence: Confidence::High,
-        }
+        })
     }
     use super::*;
     use crate::ide::fixture::{article, at, parsed, ARTICLE};
@@ -2954,7 +2954,7 @@ mod tests {
         use crate::article::attribution::{Attribution, Confidence, ContentKind};
         let text = "date 2021-01-01 Tolls\n\nAnna Berg won the council vote in May. The party's nominee said the bridge toll would end.\n";
         let find = |needle: &str| span_in(text, needle);
-        let att = Attribution {
+        let att = Attribution::from(crate::article::attribution::Parts {
             content: vec![find("the bridge toll would end")],
             kind: ContentKind::Indirect,
             cue: Some(find("said")),
@@ -2963,7 +2963,7 @@ mod tests {
             addressee: None,
             chain: vec![],
             confidence: Confidence::Medium,
-        };
+        });
         let article = Article::new(text).with_attributions(vec![att.clone()]);
         let ranked = |claims: &str| ranked_sources(&article, claims);
         let l = ranked("claim c\n  source: \n  quote: the bridge toll would end\n");
@@ -2988,7 +2988,7 @@ mod tests {
         use crate::article::attribution::{Attribution, Confidence, ContentKind};
         let text = "date 2021-01-01 Harbour\n\nHarbour Authority spokesman Lars Vik spoke first. He said the Harbour Authority docks \"will be busy by May\".\n";
         let find = |needle: &str| span_in(text, needle);
-        let att = Attribution {
+        let att = Attribution::from(crate::article::attribution::Parts {
             content: vec![find("will be busy by May")],
             kind: ContentKind::Direct,
             cue: Some(find("said")),
@@ -2997,7 +2997,7 @@ mod tests {
             addressee: None,
             chain: vec![],
             confidence: Confidence::Medium,
-        };
+        });
         let l = ranked_with(text, att, "will be busy by May");
         let pos = |name: &str| {
             l.iter()
@@ -3013,7 +3013,7 @@ mod tests {
         let text = "date 2021-01-01 Talks\n\nThe talks collapsed on Friday in London. He told Sky News that the deal \"was dead for Boris Johnson\", Robert Peston said later.\n\nNote the figures, could it happen? COULD it? Repeat: nobody could. According to Mr Peston the prime minister told colleagues he would resign.\n";
         let find = |needle: &str| span_in(text, needle);
         let he = find("He told").start;
-        let att = Attribution {
+        let att = Attribution::from(crate::article::attribution::Parts {
             content: vec![find("was dead for Boris Johnson")],
             kind: ContentKind::Direct,
             cue: Some(find("told")),
@@ -3022,7 +3022,7 @@ mod tests {
             addressee: Some(find("Sky News")),
             chain: vec![],
             confidence: Confidence::Medium,
-        };
+        });
         let article = Article::new(text).with_attributions(vec![att]);
         let claims = "claim c\n  source: \n  quote: was dead for Boris Johnson\n";
         let l = ranked_sources(&article, claims);
@@ -3235,7 +3235,7 @@ mod tests {
         use crate::article::attribution::{Attribution, Confidence, ContentKind};
         let text = "date 2021-01-01 Tolls\n\nThe vote was held in Salem. Ann Dole said the bridge toll would end.\n";
         let find = |needle: &str| span_in(text, needle);
-        let att = Attribution {
+        let att = Attribution::from(crate::article::attribution::Parts {
             content: vec![find("the bridge toll would end")],
             kind: ContentKind::Indirect,
             cue: Some(find("said")),
@@ -3245,7 +3245,7 @@ mod tests {
             addressee: None,
             chain: vec![],
             confidence: Confidence::High,
-        };
+        });
         let l = ranked_with(text, att, "the bridge toll would end");
         assert_eq!(l[0], "Ann Dole", "{l:?}");
         assert!(!l.iter().any(|x| x == "Ann"), "{l:?}");
@@ -3352,7 +3352,7 @@ mod tests {
         content: &str,
     ) -> crate::article::attribution::Attribution {
         use crate::article::attribution::{Attribution, Confidence, ContentKind};
-        Attribution {
+        Attribution::from(crate::article::attribution::Parts {
             content: vec![span_in(text, content)],
             kind: ContentKind::Indirect,
             cue: Some(span_in(text, cue)),
@@ -3361,7 +3361,7 @@ mod tests {
             addressee: None,
             chain: vec![],
             confidence: Confidence::High,
-        }
+        })
     }
 
     #[test]

@@ -398,14 +398,14 @@ pub(crate) fn credit_line(model: &Annotation, article: &Article, claim: &Claim) 
     let att = credit::covering(article, anchor)?;
     let name = credit::credited_name(model, article, att)?;
     let mut line = format!("The article credits: {}", escape(&name));
-    let at = att.cue.unwrap_or_else(|| att.content_span()).start;
+    let at = att.cue().unwrap_or_else(|| att.content_span()).start;
     let para = credit::paragraph_number(article, at);
     let where_ = if para == 0 {
         "headline".to_string()
     } else {
         format!("paragraph {para}")
     };
-    match att.cue {
+    match att.cue() {
         Some(c) => line.push_str(&format!(
             " ({}, {where_})",
             escape(&collapse(c.slice(&article.text)))
@@ -413,7 +413,7 @@ pub(crate) fn credit_line(model: &Annotation, article: &Article, claim: &Claim) 
         None => line.push_str(&format!(" ({where_})")),
     }
     let via: Vec<String> = att
-        .chain
+        .chain()
         .iter()
         .map(|s| {
             credit::actor_at(model, article, *s)
@@ -990,7 +990,7 @@ mod tests {
             Span::new(at, at + needle.len())
         };
         let said = find("The Syrian man said");
-        let att = Attribution {
+        let att = Attribution::from(crate::article::attribution::Parts {
             content: vec![find("he did not know who was funding the operation")],
             kind: ContentKind::Indirect,
             cue: Some(Span::new(said.end - 4, said.end)),
@@ -999,7 +999,7 @@ mod tests {
             addressee: None,
             chain: vec![find("CNN")],
             confidence: Confidence::High,
-        };
+        });
         let p = parsed();
         let a = article().with_attributions(vec![att]);
         let expected = "The article credits: Syrian national (said, paragraph 4) via CNN, published by UrduPoint News / Sputnik";

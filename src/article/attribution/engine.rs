@@ -4453,7 +4453,7 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                     let sp = p.speaker()?;
                     let c = class_of(sp.slice(&a.text));
                     (c == want || c == Class::Unknown || want == Class::Unknown)
-                        .then(|| (sp, p.chain.clone()))
+                        .then(|| (sp, p.chain().to_vec()))
                 })
             };
             if is_pronoun(text) {
@@ -4504,7 +4504,7 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                         | "agency"
                 ) {
                     earlier.iter().find_map(|p| {
-                        let sp = p.chain.first().copied().or(p.speaker())?;
+                        let sp = p.chain().first().copied().or(p.speaker())?;
                         (class_of(sp.slice(&a.text)) == Class::Group || {
                             let low = sp.slice(&a.text).lowercased();
                             lexicon::OUTLET_WORDS.iter().any(|o| low.contains(o))
@@ -4553,14 +4553,14 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                     if chain.is_empty() {
                         let stem = head.trim_end_matches('s').to_string();
                         if let Some(p) = earlier.iter().find(|p| {
-                            p.source.is_some_and(|s| {
+                            p.source().is_some_and(|s| {
                                 s.slice(&a.text)
                                     .lowercased()
                                     .split_whitespace()
                                     .any(|w| w.trim_end_matches('s') == stem)
                             })
                         }) {
-                            chain = p.chain.clone();
+                            chain = p.chain().to_vec();
                         }
                     }
                 }
@@ -4579,10 +4579,10 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                 let stem = text.lowercased();
                 if chain.is_empty() {
                     if let Some(p) = earlier.iter().find(|p| {
-                        p.source
+                        p.source()
                             .is_some_and(|s| same_lowercase(s.slice(&a.text), &stem))
                     }) {
-                        chain = p.chain.clone();
+                        chain = p.chain().to_vec();
                     }
                 }
             }
@@ -4612,16 +4612,19 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
         let addressee = f
             .addressee
             .filter(|ad| Some(*ad) != f.source && Some(*ad) != resolved);
-        out.push(Attribution {
-            content: f.content.clone(),
-            kind: f.kind,
-            cue: f.cue,
-            source: f.source,
-            resolved,
-            addressee,
-            chain,
-            confidence,
-        });
+        out.push(
+            super::Parts {
+                content: f.content.clone(),
+                kind: f.kind,
+                cue: f.cue,
+                source: f.source,
+                resolved,
+                addressee,
+                chain,
+                confidence,
+            }
+            .into(),
+        );
     }
     out
 }
@@ -4924,8 +4927,8 @@ mod block_tests {
         assert_eq!(found.len(), again.len());
         for (x, y) in found.iter().zip(&again) {
             assert_eq!(
-                (&x.content, x.cue, x.source, x.resolved),
-                (&y.content, y.cue, y.source, y.resolved)
+                (&x.content, x.cue(), x.source(), x.resolved()),
+                (&y.content, y.cue(), y.source(), y.resolved())
             );
         }
     }

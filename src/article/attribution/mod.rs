@@ -36,9 +36,10 @@ pub enum Confidence {
     High,
 }
 
-/// One attributed statement of the article.
+/// One attributed statement of the article, as it is made: see [`Attribution`] for how
+/// it is kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Attribution {
+pub struct Parts {
     /// The reported words, in article order: several parts for a quote split around its
     /// cue or running over paragraphs. Never empty; quotation marks are not included.
     pub content: Vec<Span>,
@@ -59,7 +60,154 @@ pub struct Attribution {
     pub confidence: Confidence,
 }
 
+/// An optional article span in 8 bytes (an `Option<Span>` is 24): two `u32` offsets,
+/// `None` as an end before the start. Articles are far below 4 GiB (the configured
+/// `max_article_bytes`, 16 MiB by default, bounds them); an offset past `u32::MAX`
+/// saturates (a debug build stops on it).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct OptSpan {
+    start: u32,
+    end: u32,
+}
+
+const _: () = assert!(std::mem::size_of::<OptSpan>() == 8);
+
+impl OptSpan {
+    const NONE: OptSpan = OptSpan { start: 1, end: 0 };
+
+    fn narrow(n: usize) -> u32 {
+        debug_assert!(n <= u32::MAX as usize, "an article of 4 GiB or more");
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
+
+    fn new(span: Option<Span>) -> OptSpan {
+        span.map_or(OptSpan::NONE, |s| OptSpan {
+            start: OptSpan::narrow(s.start),
+            end: OptSpan::narrow(s.end),
+        })
+    }
+
+    fn get(self) -> Option<Span> {
+        (self.start <= self.end).then(|| Span::new(self.start as usize, self.end as usize))
+    }
+}
+
+/// One attributed statement of the article (made from its [`Parts`]).
+///
+/// Kept in 64 bytes (the parts take 152): an article of 8 MB has about 60,000 of them, and
+/// the article's analysis keeps them all for as long as the article is open. The four
+/// optional spans are two `u32`s each, read through [`Attribution::cue`] and the like; the
+/// chain, nearly always empty, is one pointer.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The reported words, in article order: several parts for a quote split around its
+    /// cue or running over paragraphs. Never empty; quotation marks are not included.
+    pub content: Box<[Span]>,
+    cue: OptSpan,
+    source: OptSpan,
+    resolved: OptSpan,
+    addressee: OptSpan,
+    /// `None` when empty: no allocation, and 8 bytes.
+    chain: Option<Box<Box<[Span]>>>,
+    pub kind: ContentKind,
+    pub confidence: Confidence,
+}
+
+const _: () = assert!(std::mem::size_of::<Attribution>() == 64);
+
+impl From<Parts> for Attribution {
+    fn from(p: Parts) -> Attribution {
+        let mut a = Attribution {
+            content: p.content.into_boxed_slice(),
+            cue: OptSpan::new(p.cue),
+            source: OptSpan::new(p.source),
+            resolved: OptSpan::new(p.resolved),
+            addressee: OptSpan::new(p.addressee),
+            chain: None,
+            kind: p.kind,
+            confidence: p.confidence,
+        };
+        a.set_chain(p.chain);
+        a
+    }
+}
+
+impl From<&Attribution> for Parts {
+    fn from(a: &Attribution) -> Parts {
+        Parts {
+            content: a.content.to_vec(),
+            kind: a.kind,
+            cue: a.cue(),
+            source: a.source(),
+            resolved: a.resolved(),
+            addressee: a.addressee(),
+            chain: a.chain().to_vec(),
+            confidence: a.confidence,
+        }
+    }
+}
+
+/// Prints as the [`Parts`] it was made of.
+impl std::fmt::Debug for Attribution {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        Parts::from(self).fmt(f)
+    }
+}
+
 impl Attribution {
+    /// The reporting words as they stand (`said`, `told`, `according to`, `said in a
+    /// statement`).
+    pub fn cue(&self) -> Option<Span> {
+        self.cue.get()
+    }
+
+    /// The speaker as written next to the cue (`he`, `the minister`, `Mr Peston`).
+    pub fn source(&self) -> Option<Span> {
+        self.source.get()
+    }
+
+    /// When `source` is a pronoun or descriptor: the earlier mention it refers to.
+    pub fn resolved(&self) -> Option<Span> {
+        self.resolved.get()
+    }
+
+    /// Who was spoken to (`told CNN`, `in an interview with Sputnik`): never the source.
+    pub fn addressee(&self) -> Option<Span> {
+        self.addressee.get()
+    }
+
+    /// Intermediaries through which the words reached the article, nearest the source
+    /// first (`CNN reported citing a Syrian national` → `[CNN]`). The article's publisher
+    /// is not listed: it is in the annotation header.
+    pub fn chain(&self) -> &[Span] {
+        self.chain.as_deref().map_or(&[], |c| c)
+    }
+
+    /// Replaces the cue.
+    pub fn set_cue(&mut self, cue: Option<Span>) {
+        self.cue = OptSpan::new(cue);
+    }
+
+    /// Replaces the source as written.
+    pub fn set_source(&mut self, source: Option<Span>) {
+        self.source = OptSpan::new(source);
+    }
+
+    /// Replaces the mention the source refers to.
+    pub fn set_resolved(&mut self, resolved: Option<Span>) {
+        self.resolved = OptSpan::new(resolved);
+    }
+
+    /// Replaces the addressee.
+    pub fn set_addressee(&mut self, addressee: Option<Span>) {
+        self.addressee = OptSpan::new(addressee);
+    }
+
+    /// Replaces the chain of intermediaries.
+    pub fn set_chain(&mut self, chain: Vec<Span>) {
+        self.chain = (!chain.is_empty()).then(|| Box::new(chain.into_boxed_slice()));
+    }
+
     /// From the first content part's start to the last part's end.
     pub fn content_span(&self) -> Span {
         let first = self.content.first().copied().unwrap_or_default();
@@ -70,7 +218,7 @@ impl Attribution {
     /// The mention naming the speaker: the resolved one when the source is a pronoun or
     /// descriptor, else the source as written.
     pub fn speaker(&self) -> Option<Span> {
-        self.resolved.or(self.source)
+        self.resolved().or(self.source())
     }
 }
 
@@ -133,7 +281,7 @@ impl Attributions {
     /// had asked …`): a nested attribution, which PARC annotates and a first draft may
     /// leave to the annotator.
     pub fn is_nested(&self, a: &Attribution) -> bool {
-        let at = a.cue.map_or(a.content_span().start, |c| c.start);
+        let at = a.cue().map_or(a.content_span().start, |c| c.start);
         self.items
             .iter()
             .any(|b| !std::ptr::eq(a, b) && b.content.iter().any(|c| c.start <= at && at < c.end))

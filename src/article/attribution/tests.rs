@@ -27,11 +27,15 @@ fn seen(text: &str) -> Vec<Seen> {
                 .iter()
                 .map(|c| c.slice(text).to_string())
                 .collect(),
-            cue: s(at.cue),
-            source: s(at.source),
-            resolved: s(at.resolved),
-            addressee: s(at.addressee),
-            chain: at.chain.iter().map(|c| c.slice(text).to_string()).collect(),
+            cue: s(at.cue()),
+            source: s(at.source()),
+            resolved: s(at.resolved()),
+            addressee: s(at.addressee()),
+            chain: at
+                .chain()
+                .iter()
+                .map(|c| c.slice(text).to_string())
+                .collect(),
             confidence: at.confidence,
         })
         .collect()
@@ -355,15 +359,15 @@ fn nested_attributions_are_told_apart() {
     assert_eq!(items.len(), 2, "{items:#?}");
     let outer = items
         .iter()
-        .find(|x| x.cue.unwrap().slice(&text) == "said")
+        .find(|x| x.cue().unwrap().slice(&text) == "said")
         .unwrap();
     let inner = items
         .iter()
-        .find(|x| x.cue.unwrap().slice(&text) == "promised")
+        .find(|x| x.cue().unwrap().slice(&text) == "promised")
         .unwrap();
     assert!(!a.attributions().is_nested(outer));
     assert!(a.attributions().is_nested(inner));
-    assert_eq!(inner.source.unwrap().slice(&text), "the mayor");
+    assert_eq!(inner.source().unwrap().slice(&text), "the mayor");
 }
 
 #[test]
@@ -391,15 +395,18 @@ fn transcript_turns_and_quotes_without_a_cue() {
 fn overlapping_by_binary_search_finds_what_a_scan_finds() {
     // Hand-made items, sorted by start, with multi-part contents that reach far ahead
     // (a quote over paragraphs) and parts of every length, then unsorted ones.
-    let item = |parts: &[(usize, usize)]| Attribution {
-        content: parts.iter().map(|&(a, b)| Span::new(a, b)).collect(),
-        kind: ContentKind::Direct,
-        cue: None,
-        source: None,
-        resolved: None,
-        addressee: None,
-        chain: Vec::new(),
-        confidence: Confidence::High,
+    let item = |parts: &[(usize, usize)]| -> Attribution {
+        super::Parts {
+            content: parts.iter().map(|&(a, b)| Span::new(a, b)).collect(),
+            kind: ContentKind::Direct,
+            cue: None,
+            source: None,
+            resolved: None,
+            addressee: None,
+            chain: Vec::new(),
+            confidence: Confidence::High,
+        }
+        .into()
     };
     let mut seed = 17u64;
     let mut next = move |n: usize| {
@@ -1230,4 +1237,87 @@ fn descriptor_resolves_to_the_name_its_title_stands_before() {
         .find(|s| s.source.as_deref() == Some("the mayor"))
         .expect("the mayor reports");
     assert_ne!(s.resolved.as_deref(), Some("Mayor Tom Reed"));
+}
+
+#[test]
+fn an_attribution_gives_back_the_parts_it_was_made_of() {
+    let some = |a: usize, b: usize| Some(Span::new(a, b));
+    let top = u32::MAX as usize;
+    let cases = [
+        Parts {
+            content: vec![Span::new(3, 9)],
+            kind: ContentKind::Direct,
+            cue: None,
+            source: None,
+            resolved: None,
+            addressee: None,
+            chain: Vec::new(),
+            confidence: Confidence::Low,
+        },
+        Parts {
+            content: vec![Span::new(0, 4), Span::new(10, 20), Span::new(30, 31)],
+            kind: ContentKind::Indirect,
+            cue: some(21, 25),
+            source: some(0, 0),
+            resolved: some(top - 1, top),
+            addressee: some(top, top),
+            chain: vec![Span::new(40, 43), Span::new(44, 50)],
+            confidence: Confidence::Medium,
+        },
+        Parts {
+            content: vec![Span::new(7, 7)],
+            kind: ContentKind::Headline,
+            cue: some(5, 6),
+            source: None,
+            resolved: some(1, 2),
+            addressee: None,
+            chain: vec![Span::new(0, top)],
+            confidence: Confidence::High,
+        },
+    ];
+    for parts in cases {
+        let a = Attribution::from(parts.clone());
+        assert_eq!(Parts::from(&a), parts);
+        assert_eq!(&a.content[..], &parts.content[..]);
+        assert_eq!(a.chain(), &parts.chain[..]);
+        assert_eq!(a.speaker(), parts.resolved.or(parts.source));
+        // The setters replace one part and leave the others.
+        let mut b = a.clone();
+        b.set_cue(parts.source);
+        b.set_source(parts.cue);
+        b.set_resolved(None);
+        b.set_addressee(some(1, 1));
+        b.set_chain(Vec::new());
+        let want = Parts {
+            cue: parts.source,
+            source: parts.cue,
+            resolved: None,
+            addressee: some(1, 1),
+            chain: Vec::new(),
+            ..parts.clone()
+        };
+        assert_eq!(Parts::from(&b), want);
+        assert_eq!(b == a, want == parts);
+    }
+}
+
+#[test]
+fn packed_spans_of_an_analysis_slice_non_ascii_and_crlf_text() {
+    // Multi-byte letters before and inside the spans, CRLF line ends, a byte order mark.
+    let text = "\u{feff}Überschrift für Zoë\r\n\r\n\"Die Brücke öffnet im Juni,\" sagte Bürgermeisterin Zoë Ångström.\r\nZoë Ångström told Radio Nörd the tolls would end.\r\n";
+    let a = Article::new(text);
+    let items = &a.attributions().items;
+    assert!(!items.is_empty());
+    for at in items {
+        let parts = Parts::from(at);
+        let spans = parts.content.iter().chain(&parts.chain).copied().chain(
+            [parts.cue, parts.source, parts.resolved, parts.addressee]
+                .into_iter()
+                .flatten(),
+        );
+        for s in spans {
+            assert!(text.get(s.start..s.end).is_some(), "{s:?} in {text:?}");
+        }
+        assert_eq!(Attribution::from(parts), *at);
+    }
 }
