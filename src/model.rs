@@ -626,7 +626,7 @@ pub(crate) fn build_parts(
     // quarter of a big file's vector unused (and copy it on the way).
     let claims = tree.blocks.iter().filter(|b| b.kind == BlockKind::Claim);
     model.claims.reserve_exact(claims.count());
-    let first_block = tree.blocks.first().map(|b| b.line);
+    let first_block = tree.blocks.first().map(|b| b.line());
     for node in &tree.header {
         header_field(text, node, first_block, &mut model.header, &mut local);
     }
@@ -756,7 +756,7 @@ impl Annotation {
 
         let mut fresh = Annotation::default();
         let mut found = Vec::new();
-        let blocks = sorted_range(&tree.blocks, |b| b.line, first, reparsed.new_end_line);
+        let blocks = sorted_range(&tree.blocks, |b| b.line(), first, reparsed.new_end_line);
         for block in &tree.blocks[blocks] {
             fresh.add_block(text, tree, block, &mut found);
         }
@@ -765,7 +765,7 @@ impl Annotation {
         if first == 0 {
             self.header = Header::default();
         }
-        let first_block = tree.blocks.first().map(|b| b.line);
+        let first_block = tree.blocks.first().map(|b| b.line());
         let header = sorted_range(&tree.header, |f| f.line(), first, reparsed.new_end_line);
         for node in &tree.header[header] {
             header_field(text, node, first_block, &mut self.header, &mut found);
@@ -1027,17 +1027,17 @@ fn build_actor(
     diags: &mut Vec<Diagnostic>,
 ) -> Actor {
     let mut actor = Actor {
-        name: block.name.slice(text).to_string(),
-        name_span: block.name,
-        span: block.span,
-        line: block.line,
+        name: block.name().slice(text).to_string(),
+        name_span: block.name(),
+        span: block.span(),
+        line: block.line(),
         aliases: Vec::new(),
         kind: None,
         role: None,
         note: None,
     };
     if actor.name.is_empty() {
-        let keyword = Span::new(block.span.start, block.span.start + "actor".len());
+        let keyword = Span::new(block.span().start, block.span().start + "actor".len());
         diags.push(Diagnostic::new(
             Code::MissingField,
             keyword,
@@ -1099,14 +1099,14 @@ fn build_claim(
     block: &BlockNode,
     diags: &mut Vec<Diagnostic>,
 ) -> Claim {
-    let id = block.name.slice(text);
+    let id = block.name().slice(text);
     let mut claim = Claim {
         id: Text::from(id),
-        id_span: Packed::new(block.name),
-        span: Packed::new(block.span),
-        line: narrow(block.line),
-        end_line: narrow(block.end_line),
-        fingerprint: fingerprint(block.span.slice(text)),
+        id_span: Packed::new(block.name()),
+        span: Packed::new(block.span()),
+        line: narrow(block.line()),
+        end_line: narrow(block.end_line()),
+        fingerprint: fingerprint(block.span().slice(text)),
         source: None,
         via: None,
         cue: None,
@@ -1151,8 +1151,8 @@ fn build_claim(
     claim.quotes = quotes.into_boxed_slice();
     claim.relations = relations.into_boxed_slice();
     let header = Span::new(
-        block.span.start,
-        block.name.end.max(block.span.start + "claim".len()),
+        block.span().start,
+        block.name().end.max(block.span().start + "claim".len()),
     );
     let missing_source = claim.source.as_ref().is_none_or(|s| s.value.is_empty());
     let missing_quote = claim.quotes.iter().all(|q| q.value.is_empty());

@@ -114,13 +114,13 @@ pub(super) fn collect(parsed: &Parsed) -> (Vec<Suppression>, Vec<Diagnostic>) {
             LineKind::BlockHeader => parsed
                 .tree
                 .blocks
-                .binary_search_by_key(&target, |b| b.line)
+                .binary_search_by_key(&target, |b| b.line())
                 .ok()
                 .map(|k| &parsed.tree.blocks[k])
                 .map(|b| {
                     Span::new(
                         lines[target].content().start,
-                        lines[b.end_line - 1].full().end,
+                        lines[b.end_line() - 1].full().end,
                     )
                 }),
             LineKind::Field => {

@@ -79,7 +79,7 @@ pub fn completion_with(
                 let own = tree
                     .blocks
                     .iter()
-                    .position(|b| b.line == line_index)
+                    .position(|b| b.line() == line_index)
                     .map(|b| owner_of_block(tree, b));
                 actor_names(
                     parsed,

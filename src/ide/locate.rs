@@ -65,7 +65,7 @@ pub(crate) fn block_of(tree: &SyntaxTree, kind: BlockKind, index: usize) -> Opti
 pub(crate) fn block_before_line(tree: &SyntaxTree, line: usize) -> Option<usize> {
     // The blocks are in file order: a binary search (a big file has 50,000).
     tree.blocks
-        .partition_point(|b| b.line <= line)
+        .partition_point(|b| b.line() <= line)
         .checked_sub(1)
 }
 
@@ -108,7 +108,7 @@ pub(crate) fn place_at(parsed: &Parsed, offset: usize) -> Place<'_> {
         return Place::Nothing; // On the empty line after the final line break.
     }
     match line.kind() {
-        LineKind::BlockHeader => match tree.blocks.iter().position(|b| b.line == line_index) {
+        LineKind::BlockHeader => match tree.blocks.iter().position(|b| b.line() == line_index) {
             Some(b) => match owner_of_block(tree, b) {
                 Owner::Actor(i) => Place::ActorHead(i),
                 Owner::Claim(i) => Place::ClaimHead(i),
@@ -129,8 +129,8 @@ pub(crate) fn place_at(parsed: &Parsed, offset: usize) -> Place<'_> {
 
 /// The span of a block head to report a hover on: keyword to name.
 pub(crate) fn head_span(block: &BlockNode) -> Span {
-    let keyword_end = block.span.start + block.kind.keyword().len();
-    Span::new(block.span.start, block.name.end.max(keyword_end))
+    let keyword_end = block.span().start + block.kind.keyword().len();
+    Span::new(block.span().start, block.name().end.max(keyword_end))
 }
 
 #[cfg(test)]

@@ -161,7 +161,7 @@ pub fn symbols(parsed: &Parsed) -> Vec<Symbol> {
         .collect();
     for (b, block) in tree.blocks.iter().enumerate() {
         let head = head_span(block);
-        let span = block.span.cover(head);
+        let span = block.span().cover(head);
         match owner_of_block(tree, b) {
             Owner::Actor(i) => {
                 let Some(actor) = model.actors.get(i) else {

@@ -167,12 +167,12 @@ pub fn semantic_tokens(
         }
     }
     for (b, block) in tree.blocks.iter().enumerate() {
-        let head = tree.lines[block.line].content();
+        let head = tree.lines[block.line()].content();
         let keyword = Span::new(head.start, head.start + block.kind.keyword().len());
         push(keyword, TokenType::Keyword, 0);
         match block.kind {
-            BlockKind::Actor => push(block.name, TokenType::Class, modifier::DECLARATION),
-            BlockKind::Claim => push(block.name, TokenType::Event, modifier::DECLARATION),
+            BlockKind::Actor => push(block.name(), TokenType::Class, modifier::DECLARATION),
+            BlockKind::Claim => push(block.name(), TokenType::Event, modifier::DECLARATION),
         }
         let owner = owner_of_block(tree, b);
         for field in tree.fields(block) {
@@ -297,7 +297,7 @@ pub fn folding_ranges(parsed: &Parsed) -> Vec<Fold> {
         }
     };
     for block in &tree.blocks {
-        fold(block.line, block.span);
+        fold(block.line(), block.span());
         for field in tree.fields(block).filter(|f| f.pieces.len() > 1) {
             fold(field.line(), field.span());
         }
@@ -363,19 +363,19 @@ pub fn selection_ranges(parsed: &Parsed, offset: usize) -> Vec<Span> {
             }
         }
         add(field.span());
-        block_span = block.map(|b| b.span);
+        block_span = block.map(|b| b.span());
         break;
     }
     if block_span.is_none() {
         block_span = tree
             .blocks
             .iter()
-            .find(|b| b.span.touches(offset))
+            .find(|b| b.span().touches(offset))
             .map(|b| {
-                if tree.lines[b.line].content().touches(offset) {
-                    add(b.name);
+                if tree.lines[b.line()].content().touches(offset) {
+                    add(b.name());
                 }
-                b.span
+                b.span()
             });
     }
     if let Some(b) = block_span {

@@ -340,17 +340,76 @@ impl std::ops::DerefMut for Pieces {
 /// A block. Its fields are not stored: they are its `Field` lines with the continuation
 /// lines after each, read through [`SyntaxTree::fields`] (a big file has hundreds of
 /// thousands of fields, and the model keeps what the checks need of them).
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Kept in 28 bytes (was 56): the line indices and the spans' offsets as `u32`s (see
+/// [`narrow`]), read through [`BlockNode::line`] and the like. A big file has tens of
+/// thousands of blocks, and every open document keeps its tree.
+#[derive(Clone, PartialEq, Eq)]
 pub struct BlockNode {
     pub kind: BlockKind,
+    /// See [`BlockNode::line`].
+    header_line: u32,
+    /// See [`BlockNode::end_line`].
+    last_line: u32,
+    /// See [`BlockNode::name`].
+    name_at: [u32; 2],
+    /// See [`BlockNode::span`].
+    span_at: [u32; 2],
+}
+
+const _: () = assert!(std::mem::size_of::<BlockNode>() == 28);
+
+/// Prints as the line indices and spans it stands for.
+impl std::fmt::Debug for BlockNode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BlockNode")
+            .field("kind", &self.kind)
+            .field("line", &self.line())
+            .field("name", &self.name())
+            .field("span", &self.span())
+            .field("end_line", &self.end_line())
+            .finish()
+    }
+}
+
+impl BlockNode {
+    pub fn new(kind: BlockKind, line: usize, name: Span, span: Span, end_line: usize) -> Self {
+        BlockNode {
+            kind,
+            header_line: narrow(line),
+            last_line: narrow(end_line),
+            name_at: [narrow(name.start), narrow(name.end)],
+            span_at: [narrow(span.start), narrow(span.end)],
+        }
+    }
+
     /// Index of the header line.
-    pub line: usize,
-    /// Span of the name or id after the keyword (empty when missing).
-    pub name: Span,
-    /// From the keyword to the end of the last field or continuation line's content.
-    pub span: Span,
+    pub fn line(&self) -> usize {
+        self.header_line as usize
+    }
+
     /// Lines `line..end_line` belong to the block (trailing blanks and comments excluded).
-    pub end_line: usize,
+    pub fn end_line(&self) -> usize {
+        self.last_line as usize
+    }
+
+    /// Span of the name or id after the keyword (empty when missing).
+    pub fn name(&self) -> Span {
+        Span::new(self.name_at[0] as usize, self.name_at[1] as usize)
+    }
+
+    /// From the keyword to the end of the last field or continuation line's content.
+    pub fn span(&self) -> Span {
+        Span::new(self.span_at[0] as usize, self.span_at[1] as usize)
+    }
+
+    fn set_end_line(&mut self, end_line: usize) {
+        self.last_line = narrow(end_line);
+    }
+
+    fn set_span_end(&mut self, end: usize) {
+        self.span_at[1] = narrow(end);
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -385,8 +444,8 @@ impl SyntaxTree {
     /// continuation lines right after it (a blank, comment or error line closes a field,
     /// so they are the only lines its value can have).
     pub fn fields(&self, block: &BlockNode) -> BlockFields<'_> {
-        let end = block.end_line.min(self.lines.len());
-        let first = (block.line + 1).min(end);
+        let end = block.end_line().min(self.lines.len());
+        let first = (block.line() + 1).min(end);
         BlockFields {
             lines: &self.lines[first..end],
             first,
@@ -399,7 +458,7 @@ impl SyntaxTree {
         let line = self.line_at(offset)?;
         self.blocks
             .iter()
-            .find(|b| b.line <= line && line < b.end_line)
+            .find(|b| b.line() <= line && line < b.end_line())
     }
 }
 

@@ -97,7 +97,7 @@ impl Parser<'_> {
         }
         if line.kind() != LineKind::Blank && line.kind() != LineKind::Comment && indent > 0 {
             if let Some(block) = self.block.as_mut() {
-                block.span.end = block.span.end.max(content.end);
+                block.set_span_end(block.span().end.max(content.end));
             }
         }
         self.tree.lines.push(line);
@@ -122,13 +122,13 @@ impl Parser<'_> {
             if kind == BlockKind::Claim {
                 self.check_claim_id(key, name);
             }
-            self.block = Some(BlockNode {
+            self.block = Some(BlockNode::new(
                 kind,
-                line: index,
+                index,
                 name,
-                span: Span::new(rest.start, rest.end),
-                end_line: index + 1,
-            });
+                Span::new(rest.start, rest.end),
+                index + 1,
+            ));
             return;
         }
         if let Some((key, value)) = split_field(self.text, rest) {
@@ -204,7 +204,7 @@ impl Parser<'_> {
     fn close_block(&mut self) {
         self.close_field();
         if let Some(mut block) = self.block.take() {
-            block.end_line = self.next_line().max(block.line + 1);
+            block.set_end_line(self.next_line().max(block.line() + 1));
             self.tree.blocks.push(block);
         }
     }
@@ -332,7 +332,7 @@ mod tests {
         assert_eq!(tree.blocks.len(), 2);
         let claim = &tree.blocks[1];
         assert_eq!(claim.kind, BlockKind::Claim);
-        assert_eq!(claim.name.slice(SAMPLE), "c-1");
+        assert_eq!(claim.name().slice(SAMPLE), "c-1");
         let fields: Vec<FieldNode> = tree.fields(claim).collect();
         assert_eq!(fields.len(), 3);
         let quote = &fields[1];
@@ -345,8 +345,10 @@ mod tests {
             ["one two", "three"]
         );
         assert_eq!(
-            tree.block_at(SAMPLE.find("stance").unwrap()).unwrap().line,
-            claim.line
+            tree.block_at(SAMPLE.find("stance").unwrap())
+                .unwrap()
+                .line(),
+            claim.line()
         );
     }
 
@@ -549,5 +551,89 @@ mod tests {
         // A column-0 field ends the block: it and its continuation are the header's.
         assert_eq!(tree.header.len(), 1);
         assert_eq!(tree.header[0].pieces.len(), 2);
+    }
+
+    #[test]
+    fn a_packed_block_gives_back_its_lines_and_spans() {
+        let top = u32::MAX as usize - 1;
+        for (line, name, span, end_line) in [
+            (0, Span::empty(6), Span::new(0, 6), 1),
+            (7, Span::new(12, 20), Span::new(6, 90), 12),
+            (
+                top - 2,
+                Span::new(top - 3, top),
+                Span::new(top - 9, top),
+                top,
+            ),
+        ] {
+            for kind in [BlockKind::Actor, BlockKind::Claim] {
+                let b = BlockNode::new(kind, line, name, span, end_line);
+                assert_eq!(
+                    (b.kind, b.line(), b.name(), b.span(), b.end_line()),
+                    (kind, line, name, span, end_line)
+                );
+                let mut c = b.clone();
+                let other = if end_line > line + 1 {
+                    end_line - 1
+                } else {
+                    end_line + 1
+                };
+                c.set_end_line(other);
+                assert_eq!(c.end_line(), other);
+                assert_eq!((c.line(), c.name(), c.span()), (line, name, span));
+                assert_ne!(c, b);
+            }
+        }
+    }
+
+    #[test]
+    fn blocks_of_non_ascii_crlf_text_after_a_byte_order_mark() {
+        let text = "\u{feff}article: ä.txt\r\n\r\nactor Zoë Ångström\r\n  aka: Zoë\r\n\r\nclaim ünï-1\r\n  source: Zoë Ångström\r\n  quote: “öffnet”\r\n    im Juni\r\n# note\r\nclaim c-2\r\n  cue: sagte";
+        let tree = parse(text);
+        let got: Vec<_> = tree
+            .blocks
+            .iter()
+            .map(|b| {
+                (
+                    b.kind,
+                    b.line(),
+                    b.name().slice(text),
+                    b.span().slice(text),
+                    b.end_line(),
+                )
+            })
+            .collect();
+        // A block's lines run to the next block's header.
+        assert_eq!(
+            got,
+            [
+                (
+                    BlockKind::Actor,
+                    2,
+                    "Zoë Ångström",
+                    "actor Zoë Ångström\r\n  aka: Zoë",
+                    5
+                ),
+                (
+                    BlockKind::Claim,
+                    5,
+                    "ünï-1",
+                    "claim ünï-1\r\n  source: Zoë Ångström\r\n  quote: “öffnet”\r\n    im Juni",
+                    10
+                ),
+                (BlockKind::Claim, 10, "c-2", "claim c-2\r\n  cue: sagte", 12),
+            ]
+        );
+        // The same after an edit above the blocks moves them (incremental parse).
+        let mut moved = tree.clone();
+        let edit = Span::empty(text.find("article").unwrap());
+        let inserted = "date: 2021-01-01\r\n";
+        let mut new = text.to_string();
+        new.insert_str(edit.start, inserted);
+        let region = moved.reparse_region(edit).unwrap();
+        moved.reparse(&new, region, edit, inserted.len());
+        assert_eq!(moved.blocks, parse(&new).blocks);
+        assert_eq!(moved.blocks[1].name().slice(&new), "ünï-1");
+        assert_eq!(moved.blocks[1].line(), 6);
     }
 }

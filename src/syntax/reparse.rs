@@ -56,13 +56,16 @@ impl SyntaxTree {
         }
         let before = self
             .blocks
-            .partition_point(|b| self.lines[b.line].content().end < edit.start);
+            .partition_point(|b| self.lines[b.line()].content().end < edit.start);
         // The file's start is a fresh state too: header fields are parsed again then.
-        let first = self.blocks[..before].last().map_or(0, |b| b.line);
+        let first = self.blocks[..before].last().map_or(0, |b| b.line());
         let after = self
             .blocks
-            .partition_point(|b| self.lines[b.line].full().start <= edit.end);
-        let end = self.blocks.get(after).map_or(self.lines.len(), |b| b.line);
+            .partition_point(|b| self.lines[b.line()].full().start <= edit.end);
+        let end = self
+            .blocks
+            .get(after)
+            .map_or(self.lines.len(), |b| b.line());
         Some(Region { first, end })
     }
 
@@ -102,7 +105,7 @@ impl SyntaxTree {
         }
         self.lines.splice(region.first..region.end, fragment.lines);
 
-        let blocks = sorted_range(&self.blocks, |b| b.line, region.first, region.end);
+        let blocks = sorted_range(&self.blocks, |b| b.line(), region.first, region.end);
         for block in &mut self.blocks[blocks.end..] {
             block.shift(delta, lines);
         }
@@ -136,10 +139,13 @@ impl FieldNode {
 
 impl BlockNode {
     fn shift(&mut self, by: isize, lines: isize) {
-        self.line = shift_index(self.line, lines);
-        self.end_line = shift_index(self.end_line, lines);
-        self.name = self.name.shift(by);
-        self.span = self.span.shift(by);
+        *self = BlockNode::new(
+            self.kind,
+            shift_index(self.line(), lines),
+            self.name().shift(by),
+            self.span().shift(by),
+            shift_index(self.end_line(), lines),
+        );
     }
 }
 
