@@ -3,6 +3,28 @@
 use super::*;
 use crate::diagnostic::Code;
 
+#[test]
+fn kept_results_give_back_their_findings_anchors_and_actors() {
+    let none = Kept::new(
+        Vec::new(),
+        vec![Anchor::new(Span::new(3, 9), true, 0)],
+        vec![2],
+    );
+    assert!(none.findings.is_none(), "no allocation without findings");
+    assert!(none.diagnostics().is_empty());
+    assert_eq!(none.anchors.len(), 1);
+    assert_eq!(&none.actors[..], &[2]);
+    // Non-ASCII text in a finding, spans relative to the claim.
+    let found = vec![
+        Diagnostic::new(Code::SourceNotInArticle, Span::new(7, 19), "`Zoë Ångström`"),
+        Diagnostic::new(Code::UnknownClaimRef, Span::new(30, 41), "`ünï-1`"),
+    ];
+    let some = Kept::new(found.clone(), Vec::new(), Vec::new());
+    assert_eq!(some.diagnostics(), &found[..]);
+    assert!(some.anchors.is_empty() && some.actors.is_empty());
+    assert!(Kept::default().diagnostics().is_empty());
+}
+
 const ARTICLE: &str = include_str!("../../examples/000_a935861ad7be96ce.txt");
 
 /// The findings on `claims` against the seed article, without C050: these small files
