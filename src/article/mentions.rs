@@ -769,9 +769,9 @@ fn found_names<'a>(a: &'a Article, lowercase: &HashSet<&str>) -> Found<'a> {
     let text = a.text.as_str();
     let mut found = Found::default();
     for sentence in a.sentences() {
-        let ws = words(text, sentence.span);
-        capitalized_runs(text, sentence.span, &ws, lowercase, &mut found);
-        reporting_phrases(text, sentence.span, &ws, &mut found);
+        let ws = words(text, sentence.span());
+        capitalized_runs(text, sentence.span(), &ws, lowercase, &mut found);
+        reporting_phrases(text, sentence.span(), &ws, &mut found);
     }
     for (acronym, _) in a.acronyms() {
         found.push(

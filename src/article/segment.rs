@@ -176,10 +176,10 @@ pub(super) fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
 
 fn push(out: &mut Vec<Sentence>, para: Span, start: usize, end: usize, paragraph: usize) {
     if end > start {
-        out.push(Sentence {
-            span: Span::new(para.start + start, para.start + end),
+        out.push(Sentence::new(
+            Span::new(para.start + start, para.start + end),
             paragraph,
-        });
+        ));
     }
 }
 
@@ -211,7 +211,7 @@ mod tests {
         let paras = paragraphs(text, 0);
         sentences(text, &paras)
             .into_iter()
-            .map(|s| s.span.slice(text))
+            .map(|s| s.span().slice(text))
             .collect()
     }
 
@@ -286,5 +286,39 @@ mod tests {
         assert_eq!(paras.len(), 100);
         assert_eq!(sentences(&many, &paras).len(), 200);
         assert_eq!(split(few).len(), 4, "more sentences than three a paragraph");
+    }
+
+    #[test]
+    fn a_packed_sentence_gives_back_its_span_and_paragraph() {
+        let top = u32::MAX as usize;
+        for (span, paragraph) in [
+            (Span::new(0, 1), 0),
+            (Span::new(17, 4_000), 12),
+            (Span::new(top - 5, top), top),
+        ] {
+            let s = Sentence::new(span, paragraph);
+            assert_eq!((s.span(), s.paragraph()), (span, paragraph));
+        }
+    }
+
+    #[test]
+    fn sentences_of_non_ascii_crlf_paragraphs_after_a_byte_order_mark() {
+        let text = "\u{feff}Zoë sagte: „Die Brücke öffnet.“ Dann ging sie.\r\n\r\nÅngström antwortete… Nein!\r\n";
+        let paras = paragraphs(text, 0);
+        let got: Vec<_> = sentences(text, &paras)
+            .iter()
+            .map(|s| (s.paragraph(), s.span().slice(text)))
+            .collect();
+        let want: Vec<_> = split(text)
+            .into_iter()
+            .zip(sentences(text, &paras).iter().map(|s| s.paragraph()))
+            .map(|(t, p)| (p, t))
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(got.last().map(|(p, _)| *p), Some(1), "{got:?}");
+        assert!(
+            got.iter().any(|(_, t)| t.starts_with("Ångström")),
+            "{got:?}"
+        );
     }
 }

@@ -248,9 +248,10 @@ fn cue_window(article: &Article, anchor: Span) -> Span {
         article.sentences().get(first),
         article.sentences().get(last.saturating_sub(1)),
     ) {
-        (Some(a), Some(b)) if first < last => {
-            Span::new(a.span.start.min(anchor.start), b.span.end.max(anchor.end))
-        }
+        (Some(a), Some(b)) if first < last => Span::new(
+            a.span().start.min(anchor.start),
+            b.span().end.max(anchor.end),
+        ),
         _ => anchor,
     };
     let Some(p) = article.paragraph_of(anchor.start) else {
@@ -262,7 +263,7 @@ fn cue_window(article: &Article, anchor: Span) -> Span {
         if before.slice(&article.text).trim_end().ends_with(':') {
             let last = article.sentence_of(before.end.saturating_sub(1));
             start = last.map_or(before.start, |i| {
-                article.sentences()[i].span.start.max(before.start)
+                article.sentences()[i].span().start.max(before.start)
             });
         }
     }

@@ -463,8 +463,8 @@ fn confirmed_low(
         }
         let sentences = article.sentences();
         Span::new(
-            sentences[own.start].span.start.min(region.start),
-            sentences[own.end - 1].span.end.max(region.end),
+            sentences[own.start].span().start.min(region.start),
+            sentences[own.end - 1].span().end.max(region.end),
         )
     };
     if overlaps_any(mentions, region) {
@@ -692,8 +692,8 @@ pub(super) fn sentence_credit(
         return false;
     }
     let region = Span::new(
-        sentences[range.start].span.start.min(anchor.start),
-        sentences[range.end - 1].span.end.max(anchor.end),
+        sentences[range.start].span().start.min(anchor.start),
+        sentences[range.end - 1].span().end.max(anchor.end),
     );
     let mentions = ctx.mentions_of(name);
     if mentions.is_empty() || overlaps_any(&mentions, region) {

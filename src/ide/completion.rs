@@ -1125,11 +1125,11 @@ impl Credited {
         // misreading of the sentence: its content and addressee are not trusted either.
         let region = {
             let range = article.sentences_in(anchor);
-            let first = article.sentences().get(range.start).map(|s| s.span);
+            let first = article.sentences().get(range.start).map(|s| s.span());
             let last = article
                 .sentences()
                 .get(range.end.saturating_sub(1))
-                .map(|s| s.span);
+                .map(|s| s.span());
             first.zip(last).map(|(a, b)| a.cover(b).cover(anchor))
         };
         // The credited speaker stands outside the quote's own sentences (reported words
@@ -1716,12 +1716,12 @@ fn subject_before_cue(article: &Article, quote: Span, cue: &str) -> Option<(Span
     } else {
         let range = article.sentences_in(quote);
         let sentences = article.sentences();
-        let first = sentences.get(range.start)?.span;
+        let first = sentences.get(range.start)?.span();
         let last = range
             .end
             .checked_sub(1)
             .and_then(|e| sentences.get(e))
-            .map_or(first, |s| s.span);
+            .map_or(first, |s| s.span());
         (first, last)
     };
     let text = &article.text;
@@ -1986,7 +1986,7 @@ fn cued_subject(clause: &str) -> bool {
 /// preposition or relative (a verb), the quote starting after it.
 fn described_subject(article: &Article, quote: Span) -> Option<Span> {
     let range = article.sentences_in(quote);
-    let sentence = article.sentences().get(range.start)?.span;
+    let sentence = article.sentences().get(range.start)?.span();
     let text = &article.text;
     let head = text.get(sentence.start..quote.start)?;
     let lead = head.len() - head.trim_start().len();
@@ -2334,7 +2334,7 @@ fn cue_words(
     // (label, rank, sentence)
     let mut found: Vec<(String, (u8, usize, u8), Span)> = Vec::new();
     for i in window {
-        let sentence = article.sentences()[i].span;
+        let sentence = article.sentences()[i].span();
         let words = words_in(text, sentence);
         for (k, w) in words.iter().enumerate() {
             if anchor.contains_span(*w) {
@@ -2482,7 +2482,7 @@ fn quote_rest(
             article.headline.map_or(matched.end, |h| h.end)
         } else {
             match article.sentence_of(matched.start) {
-                Some(i) => article.sentences()[i].span.end,
+                Some(i) => article.sentences()[i].span().end,
                 None => continue,
             }
         };

@@ -655,7 +655,7 @@ fn cue_card(article: Option<&Article>, claim: &Claim, cue_text: &str) -> String 
     let mut best: Option<(usize, Vec<Span>, usize)> = None;
     let mut found_stems: Vec<String> = Vec::new();
     for i in window.clone() {
-        let sentence = a.sentences()[i].span;
+        let sentence = a.sentences()[i].span();
         let hits: Vec<Span> = words_in(&a.text, sentence)
             .into_iter()
             .filter(|w| {
@@ -711,8 +711,8 @@ fn cue_card(article: Option<&Article>, claim: &Claim, cue_text: &str) -> String 
         }
         None => {
             md.push_str(&format!("\n\nNot near the quote: {}", missing.join(", ")));
-            let first = a.sentences()[window.start].span.start;
-            let last = a.sentences()[window.end - 1].span.end;
+            let first = a.sentences()[window.start].span().start;
+            let last = a.sentences()[window.end - 1].span().end;
             let verbs: Vec<String> = words_in(&a.text, Span::new(first, last))
                 .iter()
                 .map(|w| w.slice(&a.text))

@@ -148,7 +148,7 @@ pub(crate) fn sentence_region(article: &Article, span: Span) -> Span {
         article.sentences().get(range.end.saturating_sub(1)),
     ) {
         (Some(a), Some(b)) if range.start < range.end => {
-            Span::new(a.span.start.min(span.start), b.span.end.max(span.end))
+            Span::new(a.span().start.min(span.start), b.span().end.max(span.end))
         }
         _ => span,
     }

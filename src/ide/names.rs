@@ -49,7 +49,7 @@ pub(crate) fn quote_parts_by_cue(article: &Article, claim: &Claim) -> Option<Vec
         ) else {
             return false;
         };
-        let text = a.span.cover(b.span).slice(&article.text);
+        let text = a.span().cover(b.span()).slice(&article.text);
         text.match_indices(cue).any(|(i, _)| {
             let before = text[..i].chars().next_back();
             let after = text[i + cue.len()..].chars().next();
@@ -110,7 +110,7 @@ impl<'a> Near<'a> {
                 .checked_sub(1)
                 .and_then(|e| article.sentences().get(e)),
         ) {
-            (Some(a), Some(b)) if in_body => Some(a.span.cover(b.span)),
+            (Some(a), Some(b)) if in_body => Some(a.span().cover(b.span())),
             _ => None,
         };
         let paragraph = article

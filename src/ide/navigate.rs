@@ -80,7 +80,7 @@ pub fn definition(parsed: &Parsed, article: Option<&Article>, offset: usize) -> 
                     a.sentences().get(window.start)?,
                     a.sentences().get(window.end.checked_sub(1)?)?,
                 );
-                words_in(&a.text, Span::new(first.span.start, last.span.end))
+                words_in(&a.text, Span::new(first.span().start, last.span().end))
                     .into_iter()
                     .filter(|w| cue::stem(w.slice(&a.text), &[]) == stem)
                     .min_by_key(|w| {

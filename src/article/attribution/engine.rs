@@ -831,8 +831,8 @@ fn build_block(a: &Article, span: Span, headline: bool, scratch: &mut Vec<Tok>) 
     if !headline {
         let r = a.sentences_in(span);
         for s in &a.sentences()[r] {
-            if s.span.start > span.start && s.span.start < span.end {
-                bounds.push(toks.partition_point(|t| t.s() < s.span.start));
+            if s.span().start > span.start && s.span().start < span.end {
+                bounds.push(toks.partition_point(|t| t.s() < s.span().start));
             }
         }
     }
@@ -4435,9 +4435,9 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
         if let Some(src) = f.source {
             let text = src.slice(&a.text);
             let para = blocks[f.block].span;
-            let sentence_start = a
-                .sentence_of(src.start)
-                .map_or(para.start, |s| a.sentences()[s].span.start.max(para.start));
+            let sentence_start = a.sentence_of(src.start).map_or(para.start, |s| {
+                a.sentences()[s].span().start.max(para.start)
+            });
             // `out` is sorted by content start, so walking back stops at the first
             // attribution too far before the source: linear on long articles.
             let earlier: Vec<&Attribution> = out
