@@ -1194,16 +1194,30 @@ impl Votes {
             } => {
                 // The greatest weight, once all votes are in (not kept up to date as they
                 // come: that chained every vote to the one before).
-                let top = weights.iter().copied().fold(0.0f32, f32::max);
+                // The weights are positive or zero: their bits order as they do, and the
+                // greatest of integers is taken eight at a time.
+                let top = f32::from_bits(weights.iter().map(|w| w.to_bits()).max().unwrap_or(0));
                 // (A bucket not voted for, weight 0, is below half of any vote.)
-                let half = (top / 2.0).max(f32::MIN_POSITIVE);
-                weights
-                    .iter()
-                    .zip(&voters)
-                    .enumerate()
-                    .filter(|(_, (&w, _))| w >= half)
-                    .map(|(i, (&w, &voter))| (first + i as i64, (w, voter as usize - 1)))
-                    .collect()
+                let half = (top / 2.0).max(f32::MIN_POSITIVE).to_bits();
+                // Sixteen buckets at a time: few hold a strong one.
+                let mut strong = Vec::new();
+                for (c, chunk) in weights.chunks(16).enumerate() {
+                    // (Compared as signed integers, which SSE2 compares eight at a time:
+                    // the sign bit of a weight is clear.)
+                    let any = chunk
+                        .iter()
+                        .fold(false, |any, w| any | (w.to_bits() as i32 >= half as i32));
+                    if !any {
+                        continue;
+                    }
+                    for (k, &w) in chunk.iter().enumerate() {
+                        if w.to_bits() >= half {
+                            let i = 16 * c + k;
+                            strong.push((first + i as i64, (w, voters[i] as usize - 1)));
+                        }
+                    }
+                }
+                strong
             }
             Votes::Sparse(map) => {
                 let top = map.values().map(|v| v.0).fold(0.0f32, f32::max);
