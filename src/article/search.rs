@@ -700,8 +700,14 @@ impl Article {
                 .iter()
                 .filter(|t| word(t).chars().count() >= 4 && self.postings(word(t)).is_empty());
             for t in unknown.take(MAX_NEIGHBOUR_WORDS) {
+                let shapes = self.word_shapes();
                 let mut seen: Vec<*const u32> = Vec::new();
                 one_edit_away(word(t), |variant| {
+                    // Most edits are no article word, told by their shape without hashing
+                    // them.
+                    if !shapes.may_hold(variant) {
+                        return;
+                    }
                     let list = self.postings_of_bytes(variant);
                     // The same word can be reached by two edits: it votes once.
                     if !list.is_empty() && !seen.contains(&list.as_ptr()) {
