@@ -13,6 +13,9 @@ extern crate mimalloc as _;
 // than through the wrapper's optional `extended` feature). `mi_option_t` is a C enum.
 extern "C" {
     fn mi_version() -> std::ffi::c_int;
+    fn mi_malloc(size: usize) -> *mut std::ffi::c_void;
+    fn mi_zalloc(size: usize) -> *mut std::ffi::c_void;
+    fn mi_realloc(p: *mut std::ffi::c_void, size: usize) -> *mut std::ffi::c_void;
     fn mi_option_set_default(option: std::ffi::c_int, value: std::ffi::c_long);
     fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
 }
@@ -119,6 +122,55 @@ pub fn low_peak_open() -> bool {
     *LOW_PEAK_WINDOWS.lock().unwrap_or_else(|e| e.into_inner()) > 0
 }
 
+/// mimalloc as Rust's global allocator, through its plain entry points (`mi_malloc`,
+/// `mi_zalloc`, `mi_realloc`) for alignments of at most 8 bytes, which every block of
+/// mimalloc has (its size classes are multiples of 8 bytes, in pages that start aligned).
+/// The `mimalloc` crate's allocator asks for every block through the aligned entry
+/// points, which for a block of more than 1 KiB whose size is not a power of two take a
+/// generic path and over-allocate it by the alignment less one (a vector of 2,000 bytes
+/// of `u64`s took a block of 2,007 or more). Larger alignments go to that allocator.
+pub struct Allocator;
+
+/// The alignment every mimalloc block has.
+const PLAIN_ALIGN: usize = 8;
+
+// SAFETY: the blocks come from mimalloc, aligned as the layout asks (at most 8 bytes
+// through the plain entry points, whose blocks are all 8-byte aligned; else through the
+// aligned ones), and every block goes back to `mi_free` (which takes either kind).
+unsafe impl std::alloc::GlobalAlloc for Allocator {
+    #[inline]
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        if layout.align() <= PLAIN_ALIGN {
+            mi_malloc(layout.size()).cast()
+        } else {
+            std::alloc::GlobalAlloc::alloc(&mimalloc::MiMalloc, layout)
+        }
+    }
+
+    #[inline]
+    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
+        if layout.align() <= PLAIN_ALIGN {
+            mi_zalloc(layout.size()).cast()
+        } else {
+            std::alloc::GlobalAlloc::alloc_zeroed(&mimalloc::MiMalloc, layout)
+        }
+    }
+
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        std::alloc::GlobalAlloc::dealloc(&mimalloc::MiMalloc, ptr, layout)
+    }
+
+    #[inline]
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, size: usize) -> *mut u8 {
+        if layout.align() <= PLAIN_ALIGN {
+            mi_realloc(ptr.cast(), size).cast()
+        } else {
+            std::alloc::GlobalAlloc::realloc(&mimalloc::MiMalloc, ptr, layout, size)
+        }
+    }
+}
+
 /// Makes mimalloc the global allocator of the binary that invokes it (at its top level)
 /// and, on Linux, sets [`set_allocator_options`] while the process loads, before `main`.
 /// Elsewhere `main` calls `claimls::allocator::set_allocator_options()` first thing.
@@ -126,7 +178,7 @@ pub fn low_peak_open() -> bool {
 macro_rules! process_allocator {
     () => {
         #[global_allocator]
-        static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+        static GLOBAL: $crate::allocator::Allocator = $crate::allocator::Allocator;
 
         #[cfg(target_os = "linux")]
         #[used]
@@ -138,6 +190,32 @@ macro_rules! process_allocator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blocks_are_aligned_as_asked_and_keep_their_bytes() {
+        use std::alloc::{GlobalAlloc, Layout};
+        let sizes = [1usize, 3, 8, 24, 1000, 1500, 2008, 4100, 70_000, 1 << 21];
+        for align in [1usize, 2, 4, 8, 16, 32, 4096] {
+            for &size in &sizes {
+                let layout = Layout::from_size_align(size, align).unwrap();
+                // SAFETY: a layout of non-zero size; each block is freed with its layout.
+                unsafe {
+                    let p = Allocator.alloc_zeroed(layout);
+                    assert!(!p.is_null());
+                    assert_eq!(p as usize % align, 0, "size {size} align {align}");
+                    assert!(std::slice::from_raw_parts(p, size).iter().all(|&b| b == 0));
+                    std::ptr::write_bytes(p, 7, size);
+                    let q = Allocator.realloc(p, layout, 2 * size + 5);
+                    assert_eq!(q as usize % align, 0, "realloc {size} align {align}");
+                    assert!(std::slice::from_raw_parts(q, size).iter().all(|&b| b == 7));
+                    Allocator.dealloc(q, Layout::from_size_align(2 * size + 5, align).unwrap());
+                    let r = Allocator.alloc(layout);
+                    assert_eq!(r as usize % align, 0);
+                    Allocator.dealloc(r, layout);
+                }
+            }
+        }
+    }
 
     #[test]
     fn low_peak_windows_nest_and_close() {

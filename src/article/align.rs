@@ -240,11 +240,12 @@ impl Pattern {
     /// character `j` (`j` in `0..=text.len()`; empty for an empty pattern). Gives the
     /// least of `out[1..]` (`u32::MAX` when there is none).
     pub fn ends<U: Unit>(&self, text: &[U], out: &mut Vec<u32>) -> u32 {
-        out.clear();
         if self.len == 0 {
+            out.clear();
             return u32::MAX;
         }
         if self.blocks > 4 {
+            out.clear();
             out.reserve(text.len() + 1);
             let mut least = u32::MAX;
             self.run_blocks(text.iter().copied(), false, |j, d| {
@@ -258,7 +259,7 @@ impl Pattern {
         }
         // Every window of a near-miss search: the distances written into their slots,
         // not pushed one by one (the vector's length is then not stored at every step).
-        out.resize(text.len() + 1, 0);
+        set_len(out, text.len() + 1);
         out[0] = self.len as u32;
         let slots = &mut out[1..];
         match self.blocks {
@@ -306,12 +307,13 @@ impl Pattern {
         reach: usize,
         out: &mut Vec<u32>,
     ) -> u32 {
-        out.clear();
         if self.len == 0 {
+            out.clear();
             return u32::MAX;
         }
         let steps = reach.min(end);
         if self.blocks > 4 {
+            out.clear();
             out.reserve(steps + 1);
             let mut least = u32::MAX;
             self.starts_before_while(text, end, |k, d| {
@@ -324,7 +326,7 @@ impl Pattern {
             return least;
         }
         // The distances written into their slots, as in [`Pattern::ends`].
-        out.resize(steps + 1, 0);
+        set_len(out, steps + 1);
         out[0] = self.len as u32;
         let (slots, text) = (&mut out[1..], &text[end - steps..end]);
         match self.blocks {
@@ -360,6 +362,18 @@ impl Pattern {
         visit: impl FnMut(usize, u32) -> bool,
     ) {
         self.run_while::<U, true>(text[..end].iter().rev().copied(), visit);
+    }
+}
+
+/// `out` made `len` long for a pass that writes every slot: cut when it is longer, grown
+/// with zeros only past its length. A vector reused from window to window (its slots
+/// holding an earlier pass's distances until this pass writes them) is then not filled
+/// with zeros before every pass.
+fn set_len(out: &mut Vec<u32>, len: usize) {
+    if out.len() >= len {
+        out.truncate(len);
+    } else {
+        out.resize(len, 0);
     }
 }
 
@@ -490,6 +504,28 @@ mod tests {
             out.push(col[m]);
         }
         out
+    }
+
+    #[test]
+    fn a_reused_vector_holds_only_this_pass_distances() {
+        let p: Vec<char> = "recruited fighters".chars().collect();
+        let t: Vec<char> = "the militants were recruted, fighters said"
+            .chars()
+            .collect();
+        let (forward, backward) = Pattern::with_reversed(&p);
+        // Longer, shorter and empty vectors of stale values, reused as a search reuses its
+        // scratch vector from window to window.
+        for stale in [vec![7u32; 100], vec![9u32; 3], Vec::new()] {
+            let mut out = stale.clone();
+            forward.ends(&t, &mut out);
+            assert_eq!(out, naive(&p, &t, false));
+            let mut out = stale;
+            let end = 27;
+            backward.starts_within(&t, end, 12, &mut out);
+            let rev: Vec<char> = t[..end].iter().rev().copied().collect();
+            let rp: Vec<char> = p.iter().rev().copied().collect();
+            assert_eq!(out, naive(&rp, &rev, true)[..=12].to_vec());
+        }
     }
 
     #[test]

@@ -112,6 +112,9 @@ pub struct Article {
     /// The index of pairs of adjacent words, built on first use: only a quote whose
     /// rarest word is common in the article needs it (see [`PairIndex`]).
     pair_index: OnceLock<PairIndex>,
+    /// The shapes of the distinct words, built on first use: only the near-miss search
+    /// of a quote with words the article lacks asks (see [`WordShapes`]).
+    word_shapes: OnceLock<WordShapes>,
     /// Acronyms defined in parentheses: `(acronym, expansion)`, both normalized; found
     /// on first use ([`Article::acronyms`]): quote anchoring never asks for them.
     acronyms: OnceLock<Vec<(String, String)>>,
@@ -159,6 +162,7 @@ impl Article {
             word_offsets,
             word_postings,
             pair_index: OnceLock::new(),
+            word_shapes: OnceLock::new(),
             acronyms: OnceLock::new(),
             candidates: OnceLock::new(),
             names_by_position: OnceLock::new(),
@@ -312,6 +316,19 @@ impl Article {
         self.postings_of_hash(word_hash_bytes(word))
     }
 
+    /// The shapes of the article's distinct words (computed on first use).
+    pub(crate) fn word_shapes(&self) -> &WordShapes {
+        self.word_shapes.get_or_init(|| {
+            // Each distinct word by its first occurrence, read as bytes.
+            let bytes = self.norm.text.as_bytes();
+            let firsts = &self.word_offsets[..self.word_offsets.len().saturating_sub(1)];
+            WordShapes::of(firsts.iter().map(|&at| {
+                let t = self.tokens[self.word_postings[at as usize] as usize];
+                &bytes[t.start as usize..t.end as usize]
+            }))
+        })
+    }
+
     fn postings_of_hash(&self, hash: u64) -> &[u32] {
         match self.words.get(hash) {
             Some(n) => {
@@ -427,6 +444,58 @@ pub(crate) fn pair_key(first: u64, second: u64) -> u64 {
     (first.rotate_left(23) ^ second).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32
 }
 
+/// Two sets of bits over an article's distinct words: a bit for each (length, first two
+/// bytes) and one for each (length, last two bytes), placed by a hash of the three in 16
+/// bits. A word whose two bits are not both set is no article word (a few whose bits are
+/// set are not either: bits are shared). The near-miss search tests the edits of a quote
+/// word the article lacks (about 70 a letter) here before it hashes them and looks them
+/// up in the word table: about one edit in eight passes.
+#[derive(Debug)]
+pub(crate) struct WordShapes {
+    heads: Vec<u64>,
+    tails: Vec<u64>,
+}
+
+impl WordShapes {
+    const WORDS: usize = (1 << 16) / 64;
+
+    fn of<'a>(words: impl Iterator<Item = &'a [u8]>) -> WordShapes {
+        let mut shapes = WordShapes {
+            heads: vec![0; Self::WORDS],
+            tails: vec![0; Self::WORDS],
+        };
+        for w in words {
+            let n = w.len();
+            if n >= 2 {
+                let (h, t) = (Self::bit(n, w[0], w[1]), Self::bit(n, w[n - 2], w[n - 1]));
+                shapes.heads[h / 64] |= 1 << (h % 64);
+                shapes.tails[t / 64] |= 1 << (t % 64);
+            }
+        }
+        shapes
+    }
+
+    #[inline]
+    fn bit(len: usize, a: u8, b: u8) -> usize {
+        let x = (len.min(255) as u32) << 16 | u32::from(a) << 8 | u32::from(b);
+        (x.wrapping_mul(0x9e37_79b1) >> 16) as usize
+    }
+
+    /// False when `word` (UTF-8 bytes) is surely not one of the article's words.
+    #[inline]
+    pub(crate) fn may_hold(&self, word: &[u8]) -> bool {
+        let n = word.len();
+        if n < 2 {
+            return true;
+        }
+        let (h, t) = (
+            Self::bit(n, word[0], word[1]),
+            Self::bit(n, word[n - 2], word[n - 1]),
+        );
+        self.heads[h / 64] >> (h % 64) & 1 != 0 && self.tails[t / 64] >> (t % 64) & 1 != 0
+    }
+}
+
 /// Word hash -> word number. The keys are word hashes already, so hashbrown's raw
 /// `HashTable` stores only a `u32` per word and is given each hash as it is, without hashing
 /// it again (a general map would hash the hash and store it beside the number).
@@ -479,12 +548,23 @@ impl WordTable {
     }
 }
 
+/// Room for the distinct words of `count` tokens (the table grows if need be): a third
+/// of them, or `16 * sqrt(count)` when that is more (a text of up to 2,304 tokens). The
+/// distinct words of a text grow about as the square root of its length: a news article
+/// of 300 to 1,700 tokens has 35 to 60% of them distinct, so a third was too little for
+/// nearly every article of ordinary size, and the table was built twice (grown once, every
+/// word placed again).
+fn distinct_words_room(count: usize) -> usize {
+    let root = (count as f64).sqrt() as usize;
+    (count / 3 + 1).max((16 * root).min(count + 1))
+}
+
 /// The word index of [`Article::words`] from the hashes of the `count` tokens: numbers by
 /// hash, offsets, postings.
 fn word_index(count: usize, hashes: impl Iterator<Item = u64>) -> (WordTable, Vec<u32>, Vec<u32>) {
-    // Room for a third of the tokens as distinct words (the table grows if need be).
-    let mut words = WordTable::with_capacity(count / 3 + 1);
-    let mut counts: Vec<u32> = Vec::with_capacity(count / 3 + 1);
+    let room = distinct_words_room(count);
+    let mut words = WordTable::with_capacity(room);
+    let mut counts: Vec<u32> = Vec::with_capacity(room);
     let mut numbers: Vec<u32> = Vec::with_capacity(count);
     for h in hashes {
         let n = words.number(h);
@@ -889,6 +969,59 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn room_for_distinct_words_covers_short_texts_and_stays_a_third_of_long_ones() {
+        assert_eq!(distinct_words_room(0), 1);
+        assert_eq!(distinct_words_room(55), 56);
+        assert_eq!(distinct_words_room(600), 384);
+        assert_eq!(distinct_words_room(1665), 640);
+        assert_eq!(distinct_words_room(2304), 769);
+        assert_eq!(distinct_words_room(30_000), 10_001);
+        // The words are numbered and counted alike whatever the room.
+        let text = include_str!("../../examples/000_a935861ad7be96ce.txt");
+        let a = Article::new(text);
+        let words: std::collections::HashSet<&str> =
+            (0..a.tokens.len()).map(|i| a.token_text(i)).collect();
+        assert_eq!(a.word_offsets.len(), words.len() + 1);
+        for w in words {
+            let expected: Vec<u32> = (0..a.tokens.len() as u32)
+                .filter(|&i| a.token_text(i as usize) == w)
+                .collect();
+            assert_eq!(a.postings(w), expected.as_slice(), "{w}");
+        }
+    }
+
+    #[test]
+    fn word_shapes_hold_every_article_word_and_rule_out_most_edits() {
+        let text = include_str!("../../examples/000_a935861ad7be96ce.txt");
+        let a = Article::new(text);
+        let shapes = a.word_shapes();
+        for i in 0..a.tokens.len() {
+            assert!(
+                shapes.may_hold(a.token_text(i).as_bytes()),
+                "{}",
+                a.token_text(i)
+            );
+        }
+        assert!(shapes.may_hold(b"") && shapes.may_hold(b"x"));
+        // Edits of the first or last two letters, words the article lacks: most are ruled
+        // out (never a word it has).
+        let (mut tried, mut passed) = (0, 0);
+        for w in ["mercenaries", "azerbaijan", "conflict", "ministry"] {
+            for i in [0, 1, w.len() - 2, w.len() - 1] {
+                let mut v = w.as_bytes().to_vec();
+                v[i] = b'q';
+                tried += 1;
+                if shapes.may_hold(&v) {
+                    passed += 1;
+                    continue;
+                }
+                assert!(a.postings_of_bytes(&v).is_empty());
+            }
+        }
+        assert!(passed * 2 < tried, "{passed} of {tried}");
     }
 
     #[test]

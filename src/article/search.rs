@@ -700,8 +700,14 @@ impl Article {
                 .iter()
                 .filter(|t| word(t).chars().count() >= 4 && self.postings(word(t)).is_empty());
             for t in unknown.take(MAX_NEIGHBOUR_WORDS) {
+                let shapes = self.word_shapes();
                 let mut seen: Vec<*const u32> = Vec::new();
                 one_edit_away(word(t), |variant| {
+                    // Most edits are no article word, told by their shape without hashing
+                    // them.
+                    if !shapes.may_hold(variant) {
+                        return;
+                    }
                     let list = self.postings_of_bytes(variant);
                     // The same word can be reached by two edits: it votes once.
                     if !list.is_empty() && !seen.contains(&list.as_ptr()) {
@@ -744,7 +750,6 @@ impl Article {
                 first: first_bucket,
                 weights: vec![0.0; bucket_count as usize],
                 voters: vec![0; bucket_count as usize],
-                touched: Vec::with_capacity(voting),
             }
         } else {
             Votes::Sparse(FxHashMap::with_capacity_and_hasher(
@@ -1151,15 +1156,17 @@ fn one_edit_away(word: &str, mut visit: impl FnMut(&[u8])) {
 /// The votes of a quote's words: bucket of 16 diagonals -> (weight, the article offset of
 /// the first word that voted for it).
 enum Votes {
-    /// Every bucket from `first` on, with the buckets voted for in the order of their
-    /// first vote.
+    /// Every bucket from `first` on. A bucket voted for has a weight of at least 0.5 (see
+    /// `near_miss_of`); the others 0. No list of the buckets voted for is kept: a vote
+    /// then has no branch on whether its bucket is new (taken half the time, and
+    /// mispredicted as often), and the buckets voted for are found by a scan of the
+    /// weights at the end, a few hundred in an article of ordinary size.
     Dense {
         first: i64,
         weights: Vec<f32>,
         /// One more than the offset of the first word that voted for the bucket; 0 for a
         /// bucket not voted for (both start zeroed: no filling of the array).
         voters: Vec<u32>,
-        touched: Vec<u32>,
     },
     Sparse(FxHashMap<i64, (f32, usize)>),
 }
@@ -1172,13 +1179,11 @@ impl Votes {
                 first,
                 weights,
                 voters,
-                touched,
             } => {
                 let i = (bucket - *first) as usize;
-                if voters[i] == 0 {
-                    voters[i] = at as u32 + 1;
-                    touched.push(i as u32);
-                }
+                // The first voter stays (a select, not a branch).
+                let voter = &mut voters[i];
+                *voter = if *voter == 0 { at as u32 + 1 } else { *voter };
                 weights[i] += weight;
             }
             Votes::Sparse(map) => map.entry(bucket).or_insert((0.0, at)).0 += weight,
@@ -1192,22 +1197,33 @@ impl Votes {
                 first,
                 weights,
                 voters,
-                touched,
             } => {
                 // The greatest weight, once all votes are in (not kept up to date as they
                 // come: that chained every vote to the one before).
-                let top = touched
-                    .iter()
-                    .map(|&i| weights[i as usize])
-                    .fold(0.0f32, f32::max);
-                touched
-                    .iter()
-                    .filter(|&&i| weights[i as usize] >= top / 2.0)
-                    .map(|&i| {
-                        let i = i as usize;
-                        (first + i as i64, (weights[i], voters[i] as usize - 1))
-                    })
-                    .collect()
+                // The weights are positive or zero: their bits order as they do, and the
+                // greatest of integers is taken eight at a time.
+                let top = f32::from_bits(weights.iter().map(|w| w.to_bits()).max().unwrap_or(0));
+                // (A bucket not voted for, weight 0, is below half of any vote.)
+                let half = (top / 2.0).max(f32::MIN_POSITIVE).to_bits();
+                // Sixteen buckets at a time: few hold a strong one.
+                let mut strong = Vec::new();
+                for (c, chunk) in weights.chunks(16).enumerate() {
+                    // (Compared as signed integers, which SSE2 compares eight at a time:
+                    // the sign bit of a weight is clear.)
+                    let any = chunk
+                        .iter()
+                        .fold(false, |any, w| any | (w.to_bits() as i32 >= half as i32));
+                    if !any {
+                        continue;
+                    }
+                    for (k, &w) in chunk.iter().enumerate() {
+                        if w.to_bits() >= half {
+                            let i = 16 * c + k;
+                            strong.push((first + i as i64, (w, voters[i] as usize - 1)));
+                        }
+                    }
+                }
+                strong
             }
             Votes::Sparse(map) => {
                 let top = map.values().map(|v| v.0).fold(0.0f32, f32::max);
@@ -1946,6 +1962,49 @@ mod tests {
         assert_eq!(span.slice(&text), "Syria Syria Syria Syria");
         let span = near(&a, "Syria Syira Syria Syria Syria");
         assert!(on_word_boundaries(&text, span));
+    }
+
+    #[test]
+    fn dense_and_sparse_votes_keep_the_same_strong_buckets_and_first_voters() {
+        let votes = [
+            (3i64, 1.0f32, 40usize),
+            (5, 0.5, 70),
+            (3, 0.75, 41),
+            (9, 2.0, 150),
+            (5, 0.5, 71),
+            (0, 0.5, 2),
+        ];
+        let dense = |first: i64, n: usize| Votes::Dense {
+            first,
+            weights: vec![0.0; n],
+            voters: vec![0; n],
+        };
+        let mut all = vec![
+            dense(0, 10),
+            dense(-4, 20),
+            Votes::Sparse(Default::default()),
+        ];
+        for v in &mut all {
+            for &(bucket, weight, at) in &votes {
+                v.add(bucket, weight, at);
+            }
+        }
+        let mut strong: Vec<Vec<(i64, (f32, usize))>> = all
+            .into_iter()
+            .map(|v| {
+                let mut b = v.into_strong_buckets();
+                b.sort_by_key(|b| b.0);
+                b
+            })
+            .collect();
+        // Bucket 9 (2.0) is the best: 3 (1.75) and 5 (1.0) have half of it, 0 (0.5) not;
+        // each keeps its first voter.
+        let expected = vec![(3, (1.75, 40)), (5, (1.0, 70)), (9, (2.0, 150))];
+        assert_eq!(strong.pop().unwrap(), expected);
+        assert_eq!(strong.pop().unwrap(), expected);
+        assert_eq!(strong.pop().unwrap(), expected);
+        // No vote: no bucket.
+        assert!(dense(0, 4).into_strong_buckets().is_empty());
     }
 
     #[test]
