@@ -396,16 +396,10 @@ fn overlapping_by_binary_search_finds_what_a_scan_finds() {
     // Hand-made items, sorted by start, with multi-part contents that reach far ahead
     // (a quote over paragraphs) and parts of every length, then unsorted ones.
     let item = |parts: &[(usize, usize)]| -> Attribution {
-        super::Parts {
-            content: parts.iter().map(|&(a, b)| Span::new(a, b)).collect(),
-            kind: ContentKind::Direct,
-            cue: None,
-            source: None,
-            resolved: None,
-            addressee: None,
-            chain: Vec::new(),
-            confidence: Confidence::High,
-        }
+        bare_parts(
+            parts.iter().map(|&(a, b)| Span::new(a, b)).collect(),
+            Confidence::High,
+        )
         .into()
     };
     let mut seed = 17u64;
@@ -1239,21 +1233,26 @@ fn descriptor_resolves_to_the_name_its_title_stands_before() {
     assert_ne!(s.resolved.as_deref(), Some("Mayor Tom Reed"));
 }
 
+/// A direct quote's parts with its content and confidence only (no cue, source or chain).
+fn bare_parts(content: Vec<Span>, confidence: Confidence) -> Parts {
+    Parts {
+        content,
+        kind: ContentKind::Direct,
+        cue: None,
+        source: None,
+        resolved: None,
+        addressee: None,
+        chain: Vec::new(),
+        confidence,
+    }
+}
+
 #[test]
 fn an_attribution_gives_back_the_parts_it_was_made_of() {
     let some = |a: usize, b: usize| Some(Span::new(a, b));
     let top = u32::MAX as usize;
     let cases = [
-        Parts {
-            content: vec![Span::new(3, 9)],
-            kind: ContentKind::Direct,
-            cue: None,
-            source: None,
-            resolved: None,
-            addressee: None,
-            chain: Vec::new(),
-            confidence: Confidence::Low,
-        },
+        bare_parts(vec![Span::new(3, 9)], Confidence::Low),
         Parts {
             content: vec![Span::new(0, 4), Span::new(10, 20), Span::new(30, 31)],
             kind: ContentKind::Indirect,
