@@ -5,7 +5,7 @@
 use crate::diagnostic::{Code, Diagnostic, Target};
 use crate::suggest::closest;
 use crate::syntax::{BlockKind, BlockNode, FieldNode, Reparsed, SyntaxTree};
-use crate::text::{shift_index, sorted_range, Span};
+use crate::text::{narrow, shift_index, sorted_range, Span};
 
 pub const HEADER_FIELDS: &[&str] = &["article", "date", "publisher"];
 pub const ACTOR_FIELDS: &[&str] = &["aka", "kind", "role", "note"];
@@ -59,12 +59,6 @@ impl std::fmt::Debug for Packed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         std::fmt::Debug::fmt(&self.get(), f)
     }
-}
-
-/// An offset or line index as a `u32` (saturating; a debug build stops on 4 GiB or more).
-fn narrow(n: usize) -> u32 {
-    debug_assert!(n <= u32::MAX as usize, "annotation of 4 GiB or more");
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// A value's text: a string of its exact length, 16 bytes rather than a `String`'s 24 (the

@@ -21,7 +21,7 @@ pub use mentions::{Candidate, CandidateKind};
 pub use normalize::{normalize_str, Normalized};
 pub use search::{split_elisions, MatchLevel, PartMatch, QuoteSearch};
 
-use crate::text::{LineIndex, Span};
+use crate::text::{narrow, LineIndex, Span};
 use hashbrown::hash_table::{Entry, HashTable};
 use rustc_hash::FxHashMap;
 use std::hash::BuildHasher;
@@ -43,10 +43,6 @@ const _: () = assert!(std::mem::size_of::<Sentence>() == 12);
 
 impl Sentence {
     pub fn new(span: Span, paragraph: usize) -> Sentence {
-        let narrow = |n: usize| {
-            debug_assert!(n <= u32::MAX as usize, "an article of 4 GiB or more");
-            u32::try_from(n).unwrap_or(u32::MAX)
-        };
         Sentence {
             start: narrow(span.start),
             end: narrow(span.end),

@@ -4,7 +4,7 @@
 //! scalar values (what people and the CLI count). Positions past the end of a line or of
 //! the text are clamped, never a panic: editors send them while the user is typing.
 
-use super::{floor_char_boundary, shift_index, Span};
+use super::{floor_char_boundary, narrow, shift_index, Span};
 use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -38,13 +38,6 @@ pub struct LineIndex {
     /// paragraph per line): UTF-16 units and characters before every `STRIDE`-th byte.
     /// Made on first need.
     prefix: OnceLock<Vec<[usize; 2]>>,
-}
-
-/// A byte offset as stored in the index: saturates (and a debug build stops) at 4 GiB,
-/// which no text read reaches.
-fn narrow(offset: usize) -> u32 {
-    debug_assert!(offset <= u32::MAX as usize, "text of 4 GiB or more");
-    u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
 /// Bytes between two entries of [`LineIndex::prefix`].

@@ -6,6 +6,14 @@ pub use line_index::{Encoding, LineCol, LineIndex};
 
 use serde::Serialize;
 
+/// A byte offset or count of a text as a `u32`, for the compact structures that store
+/// them: saturates (and a debug build stops) at 4 GiB, which no text read reaches (files
+/// are capped far below it).
+pub(crate) fn narrow(n: usize) -> u32 {
+    debug_assert!(n <= u32::MAX as usize, "text of 4 GiB or more");
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// A half-open byte range `[start, end)` into some text (a `.claims` file or an article).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Span {

@@ -11,7 +11,7 @@ pub mod lexicon;
 mod word;
 
 use super::Article;
-use crate::text::Span;
+use crate::text::{narrow, Span};
 pub(crate) use engine::{MONTHS, WEEKDAYS};
 
 /// How the reported words appear in the article.
@@ -75,15 +75,10 @@ const _: () = assert!(std::mem::size_of::<OptSpan>() == 8);
 impl OptSpan {
     const NONE: OptSpan = OptSpan { start: 1, end: 0 };
 
-    fn narrow(n: usize) -> u32 {
-        debug_assert!(n <= u32::MAX as usize, "an article of 4 GiB or more");
-        u32::try_from(n).unwrap_or(u32::MAX)
-    }
-
     fn new(span: Option<Span>) -> OptSpan {
         span.map_or(OptSpan::NONE, |s| OptSpan {
-            start: OptSpan::narrow(s.start),
-            end: OptSpan::narrow(s.end),
+            start: narrow(s.start),
+            end: narrow(s.end),
         })
     }
 
