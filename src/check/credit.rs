@@ -935,22 +935,16 @@ pub(super) fn source_typo(ctx: &Context<'_>, claim: &Claim, out: &mut Vec<Diagno
     {
         return;
     }
-    let folded = fold_name(name);
-    let best = ctx
-        .model
-        .actors
-        .iter()
-        .flat_map(|a| a.names().map(move |n| (a, n)))
-        .map(|(a, n)| (strsim::damerau_levenshtein(&folded, &fold_name(n)), a, n))
-        .filter(|(d, _, n)| *d > 0 && *d <= typo_budget(n))
-        .min_by_key(|(d, _, _)| *d);
-    let Some((_, actor, alias)) = best else {
+    let known = ctx.source_typos.borrow().get(name).cloned();
+    let typo_of = known.unwrap_or_else(|| {
+        let found = declared_name_near(ctx.model, name);
+        ctx.source_typos
+            .borrow_mut()
+            .insert(name.into(), found.clone());
+        found
+    });
+    let Some((alias, whose)) = typo_of else {
         return;
-    };
-    let whose = if actor.name == alias {
-        "a declared actor".to_string()
-    } else {
-        format!("an alias of `{}`", actor.name)
     };
     out.push(
         Diagnostic::new(
@@ -960,6 +954,38 @@ pub(super) fn source_typo(ctx: &Context<'_>, claim: &Claim, out: &mut Vec<Diagno
         )
         .with_fix(format!("Change to `{alias}`"), field.value.span(), alias),
     );
+}
+
+/// A declared name (actor or alias) that a `source:` name is a typo of, and whose name it
+/// is ("a declared actor", "an alias of `X`").
+pub(super) type TypoOf = (String, String);
+
+/// The closest declared name that `name` is a typo of ([`TypoOf`]).
+fn declared_name_near(model: &Annotation, name: &str) -> Option<TypoOf> {
+    let folded = fold_name(name);
+    let length = folded.chars().count();
+    let (_, actor, alias) = model
+        .actors
+        .iter()
+        .flat_map(|a| a.names().map(move |n| (a, n)))
+        .filter_map(|(a, n)| {
+            let budget = typo_budget(n);
+            let other = fold_name(n);
+            // The distance is at least the difference in length: most names are ruled
+            // out without the quadratic comparison.
+            if other.chars().count().abs_diff(length) > budget {
+                return None;
+            }
+            let d = strsim::damerau_levenshtein(&folded, &other);
+            (d > 0 && d <= budget).then_some((d, a, n))
+        })
+        .min_by_key(|(d, _, _)| *d)?;
+    let whose = if actor.name == alias {
+        "a declared actor".to_string()
+    } else {
+        format!("an alias of `{}`", actor.name)
+    };
+    Some((alias.to_string(), whose))
 }
 
 /// Edits a name may be off by and still read as a typo of it.

@@ -413,6 +413,10 @@ pub(crate) struct Context<'a> {
     /// the source checks ask two or three times per claim, and each answer folded the
     /// name, looked the actor up and built the article cache's key again.
     pub mentions: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Arc<[Span]>>>,
+    /// [`credit::source_typo`]'s answer for each undeclared `source:` name: (the declared
+    /// name it is a typo of, whose name that is). A name is compared with every declared
+    /// name, and the claims that use one undeclared name are often many.
+    pub source_typos: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Option<credit::TypoOf>>>,
 }
 
 impl Context<'_> {
@@ -478,6 +482,7 @@ pub fn check(
                 config,
                 keep_quotes: cache.keep_quotes,
                 mentions: Default::default(),
+                source_typos: Default::default(),
             };
             let context_key = if cache.disabled {
                 0

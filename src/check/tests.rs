@@ -1295,6 +1295,35 @@ actor Radio South
     }
 
     #[test]
+    fn c046_every_claim_with_the_same_misspelled_source_gets_the_fix() {
+        // The answer for a name is worked out once per check and given to every claim
+        // that uses it; a name far from every declared one gets nothing.
+        let two = format!(
+            "{}\n{}\n{}",
+            REED.replace("source: Tom Reed", "source: Tom Reid"),
+            REED_HE.replace("source: Tom Reed", "source: Tom Reid"),
+            BERG.replace("source: Anna Berg", "source: Jonathan Whitcombe")
+        );
+        let diags = findings(&two);
+        let typos: Vec<&Diagnostic> = diags
+            .iter()
+            .filter(|d| d.code == Code::AliasNotInArticle)
+            .collect();
+        assert_eq!(typos.len(), 2, "{typos:#?}");
+        let text = claims(&two);
+        for d in &typos {
+            assert_eq!(d.span.slice(&text), "Tom Reid");
+            assert_eq!(&*d.fix.as_ref().unwrap().edits[0].replacement, "Tom Reed");
+            assert!(
+                d.message
+                    .contains("did you mean `Tom Reed`, a declared actor?"),
+                "{}",
+                d.message
+            );
+        }
+    }
+
+    #[test]
     fn c050_unannotated_statements_with_a_drafted_claim() {
         let text = claims(BERG);
         let (diags, coverage) = check_all(&text);
