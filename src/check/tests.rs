@@ -1483,6 +1483,38 @@ actor Radio South
         assert!(codes(&diags).contains(&"C021"), "{diags:#?}");
     }
 
+    #[test]
+    fn c024_when_a_role_is_given_to_another_speaker_than_the_claims() {
+        // `the mayor` is Anna Berg by the apposition, not the teacher who spoke last.
+        let article = "date 2021-03-04 X\n\nAnna Berg, the city\u{2019}s mayor, said two schools would close.\n\nTom Reed, a teacher at the school, said the plan was rushed.\n\nYet the mayor insisted the plan would save money.\n";
+        let wrong =
+            "claim c\n  source: Tom Reed\n  cue: insisted\n  quote: the plan would save money\n";
+        assert!(plain(article, wrong).contains(&"C024"));
+        let right = wrong.replace("Tom Reed", "Anna Berg");
+        assert_eq!(plain(article, &right), Vec::<&str>::new());
+        // Nobody is said to be mayor: the article credits `the mayor`, whoever that is,
+        // and a warning says so (it used to credit the teacher who spoke last, which
+        // passed `Tom Reed` and blamed `Anna Berg`).
+        let untied = Arc::new(Article::new(
+            article.replace("Anna Berg, the city\u{2019}s mayor,", "Anna Berg"),
+        ));
+        for claim in [wrong, right.as_str()] {
+            let diags = check(
+                &Parsed::new(claims(claim)),
+                ArticleRef::Loaded(&untied),
+                &Config::default(),
+                &mut ClaimCache::new(),
+            );
+            let d = find(&diags, Code::SourceMismatch);
+            assert_eq!(d.severity, Severity::Warning);
+            assert!(
+                d.message.contains("credits these words to `mayor`"),
+                "{}",
+                d.message
+            );
+        }
+    }
+
     fn plain(article: &str, claim: &str) -> Vec<&'static str> {
         let article = Arc::new(Article::new(article));
         let parsed = Parsed::new(claims(claim));

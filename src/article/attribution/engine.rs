@@ -4491,6 +4491,7 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                 confidence = Confidence::Medium;
             } else if is_descriptor(text) {
                 let cls = class_of(text);
+                let mut untied = false;
                 let head = text.split_whitespace().last().unwrap_or("").lowercased();
                 let r = if matches!(
                     head.as_str(),
@@ -4524,21 +4525,52 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                     // "the mayor" after "Mayor Ann Berg": the name the title stands before.
                     Some((t, Vec::new()))
                 } else {
-                    pick_prev(cls).filter(|(sp, _)| {
-                        // The minister / the ministry: the head word appears in the earlier mention
-                        // or the earlier mention is a person for a person descriptor.
-                        let sp_text = sp.slice(&a.text).lowercased();
-                        let has = |w: &str| {
-                            sp_text
-                                .split(|c: char| !c.is_alphanumeric())
-                                .any(|x| x == w)
-                        };
-                        let adjectives_agree = text
-                            .split_whitespace()
-                            .skip(1)
-                            .filter(|w| w.starts_with(char::is_uppercase))
-                            .all(|w| has(&w.lowercased()));
-                        (cls != Class::Group || has(&head)) && adjectives_agree
+                    // A role (`the mayor`, not `the man`): the speaker the article gives
+                    // that role in an apposition (`Ann Berg, the city's mayor, said`)
+                    // before the latest one.
+                    let role = cls == Class::Person && !generic_person_head(&head);
+                    let apposed = |p: &&Attribution, want: bool| {
+                        [p.speaker(), p.source()]
+                            .into_iter()
+                            .flatten()
+                            .any(|m| apposition_role(a, m, &head) == Some(want))
+                    };
+                    let tied = role
+                        .then(|| {
+                            earlier.iter().find_map(|p| {
+                                let sp = p.speaker()?;
+                                let c = class_of(sp.slice(&a.text));
+                                (matches!(c, Class::Person | Class::Unknown) && apposed(p, true))
+                                    .then(|| (sp, p.chain().to_vec()))
+                            })
+                        })
+                        .flatten();
+                    tied.or_else(|| {
+                        pick_prev(cls).filter(|(sp, _)| {
+                            // The minister / the ministry: the head word appears in the earlier mention
+                            // or the earlier mention is a person for a person descriptor.
+                            let sp_text = sp.slice(&a.text).lowercased();
+                            let has = |w: &str| {
+                                sp_text
+                                    .split(|c: char| !c.is_alphanumeric())
+                                    .any(|x| x == w)
+                            };
+                            let adjectives_agree = text
+                                .split_whitespace()
+                                .skip(1)
+                                .filter(|w| w.starts_with(char::is_uppercase))
+                                .all(|w| has(&w.lowercased()));
+                            // `the mayor` after `Tom Reed, a teacher, said`: the article
+                            // gives the latest speaker another role, so it is not them,
+                            // and who it is stays open.
+                            let other_role = role
+                                && earlier
+                                    .iter()
+                                    .find(|p| p.speaker() == Some(*sp))
+                                    .is_some_and(|p| apposed(p, false));
+                            untied |= other_role;
+                            (cls != Class::Group || has(&head)) && adjectives_agree && !other_role
+                        })
                     })
                 };
                 if let Some((r, c)) = r {
@@ -4548,6 +4580,11 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                     }
                     confidence = Confidence::Medium;
                 } else {
+                    if untied {
+                        // Who the description stands for is not known: too weak to
+                        // contradict a claim's source (C024).
+                        confidence = Confidence::Low;
+                    }
                     // The same kind of source as the previous one ("the second source"):
                     // same chain.
                     if chain.is_empty() {
@@ -4692,6 +4729,65 @@ fn sentence_subject(a: &Article, start: usize, before: usize) -> Option<Span> {
 
 /// The last capitalized name of at least two words before `offset` in the same or previous
 /// paragraph, of class `want`.
+/// Heads of person descriptions that name no role (`the man`, `the woman`): they refer
+/// back to the latest person who spoke, with nothing else to tie them to.
+fn generic_person_head(head: &str) -> bool {
+    matches!(
+        head,
+        "man" | "woman" | "men" | "women" | "person" | "people" | "boy" | "girl" | "individual"
+    )
+}
+
+/// What an apposition next to the person mentioned at `mention` says of the role `head`
+/// (the head noun of a description such as `the mayor`): `Some(true)` when it gives that
+/// role (`Ann Berg, the city's mayor, said`, `The city's mayor, Ann Berg, said`),
+/// `Some(false)` when it gives another one (`Tom Reed, a teacher at the school, said`),
+/// `None` when there is no apposition or it names no role.
+fn apposition_role(a: &Article, mention: Span, head: &str) -> Option<bool> {
+    const ENDS: [char; 7] = [',', '.', ';', '\n', '"', '\u{201c}', '\u{201d}'];
+    let text = &a.text;
+    // The phrases between commas right after the mention and right before it.
+    let after = text.get(mention.end..)?.strip_prefix(", ").map(|rest| {
+        let end = rest.find(ENDS).unwrap_or(rest.len());
+        &rest[..end]
+    });
+    let before = text.get(..mention.start)?.strip_suffix(", ").map(|lead| {
+        // After the mark found, which may be wider than a byte (`”`).
+        let start = lead.rfind(ENDS).map_or(0, |k| {
+            k + lead[k..].chars().next().map_or(1, char::len_utf8)
+        });
+        &lead[start..]
+    });
+    let plural = format!("{head}s");
+    let mut other = false;
+    for segment in [after, before].into_iter().flatten() {
+        let words: Vec<String> = segment
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .map(|w| w.lowercased())
+            .collect();
+        // An apposition is a noun phrase (`a teacher at the school`, `who heads the
+        // council`), not the clause that follows a name (`, said the plan …`).
+        let noun_phrase = words.first().is_some_and(|w| {
+            APPOSITION_OPENERS.contains(&w.as_str()) || PERSON_NOUNS_SET.contains(w.as_str())
+        });
+        if segment.len() > 120 || !noun_phrase {
+            continue;
+        }
+        if words.iter().any(|w| *w == head || *w == plural) {
+            return Some(true);
+        }
+        other |= words.iter().any(|w| PERSON_NOUNS_SET.contains(w.as_str()));
+    }
+    other.then_some(false)
+}
+
+/// First words of an apposition naming a role: determiners, possessives, `who`.
+const APPOSITION_OPENERS: &[&str] = &[
+    "a", "an", "the", "who", "his", "her", "their", "its", "our", "one", "former", "then", "now",
+    "also", "longtime", "veteran", "senior", "chief", "deputy", "acting",
+];
+
 /// The last name before `offset` written after `head` as a capitalized title (`the
 /// mayor` → `Mayor Ann Berg`), within the 3,000 bytes before it: the title and the
 /// capitalized words after it (with a lowercase particle between two of them, `de`).

@@ -261,6 +261,48 @@ fn descriptors_resolve_people_to_people_and_bodies_to_bodies() {
 }
 
 #[test]
+fn a_role_resolves_to_the_speaker_given_that_role_not_merely_the_latest() {
+    // `the mayor` after a teacher spoke: the speaker the apposition makes mayor, before or
+    // after the name.
+    for intro in [
+        "Ann Berg, the city\u{2019}s mayor, said two schools would close next year.",
+        "The city\u{2019}s mayor, Ann Berg, said two schools would close next year.",
+    ] {
+        let all = seen(&format!(
+            "{H}{intro}\n\nTom Reed, a teacher at the school, said the plan was rushed.\n\nYet the mayor insisted the plan would save money.\n\nThe teacher said parents were never asked."
+        ));
+        let by_source = |s: &str| all.iter().find(|a| a.source.as_deref() == Some(s)).unwrap();
+        let mayor = by_source("the mayor");
+        assert_eq!(mayor.resolved.as_deref(), Some("Ann Berg"), "{intro}");
+        assert_eq!(mayor.confidence, Confidence::Medium);
+        assert_eq!(
+            by_source("The teacher").resolved.as_deref(),
+            Some("Tom Reed")
+        );
+    }
+}
+
+#[test]
+fn a_role_given_to_no_earlier_speaker_stays_unresolved_and_weak() {
+    // The only earlier speaker is a teacher: `the mayor` is someone else, not known.
+    let all = seen(&format!(
+        "{H}Tom Reed, a teacher at the school, said the plan was rushed.\n\nYet the mayor insisted the plan would save money."
+    ));
+    let mayor = all
+        .iter()
+        .find(|a| a.source.as_deref() == Some("the mayor"))
+        .unwrap();
+    assert_eq!(mayor.resolved, None);
+    assert_eq!(mayor.confidence, Confidence::Low);
+    // Without an apposition nothing is against the latest speaker (`Colonel Ivan Petrov`
+    // for `the officer`), and a description that names no role (`the man`) refers back to
+    // the latest person as before.
+    let all = seen(&format!(
+        "{H}Tom Reed, a teacher at the school, said the plan was rushed.\n\nThe man added that he would protest."
+    ));
+    assert_eq!(all[1].resolved.as_deref(), Some("Tom Reed"));
+}
+#[test]
 fn metonymy_is_kept_as_written() {
     let s = only(&format!("{H}Moscow said the talks had failed."));
     assert_eq!(s.source.as_deref(), Some("Moscow"));
