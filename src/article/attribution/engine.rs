@@ -4727,8 +4727,6 @@ fn sentence_subject(a: &Article, start: usize, before: usize) -> Option<Span> {
     .filter(|s| s.slice(&a.text).split_whitespace().count() >= 2)
 }
 
-/// The last capitalized name of at least two words before `offset` in the same or previous
-/// paragraph, of class `want`.
 /// Heads of person descriptions that name no role (`the man`, `the woman`): they refer
 /// back to the latest person who spoke, with nothing else to tie them to.
 fn generic_person_head(head: &str) -> bool {
@@ -4847,6 +4845,8 @@ fn titled_name_before(a: &Article, offset: usize, head: &str) -> Option<Span> {
     None
 }
 
+/// The last capitalized name of at least two words before `offset` in the same or previous
+/// paragraph, of class `want`.
 fn last_name_before(a: &Article, offset: usize, want: Class) -> Option<Span> {
     let p = a.paragraph_of(offset)?;
     let from = a.paragraphs[p.saturating_sub(1)].start;
