@@ -528,12 +528,11 @@ impl Article {
         let (k, list) = rarest.expect("at least three tokens");
         if list.len() <= RARE_WORD_POSTINGS || toks.len() < 4 {
             let offset = toks[k].start as usize;
-            for &p in list {
-                let Some(s) = (self.tokens[p as usize].start as usize).checked_sub(offset) else {
-                    continue;
-                };
-                self.verify(needle, s, &range, &mut hits);
-            }
+            let starts: Vec<usize> = list
+                .iter()
+                .filter_map(|&p| (self.tokens[p as usize].start as usize).checked_sub(offset))
+                .collect();
+            self.verify_all(needle, &starts, &range, &mut hits);
             return hits;
         }
         // Pair `k` (words `k` and `k + 1`, both interior) occurs at most as often as the
@@ -559,6 +558,7 @@ impl Article {
         }
         let (k, key, bucket) = best.expect("at least four tokens");
         let offset = toks[k].start as usize;
+        let mut starts: Vec<usize> = Vec::new();
         match second {
             // A common phrase: its occurrences are many even for the rarest pair. A hit
             // also holds the second rarest pair at the same distance, so the two sorted
@@ -572,21 +572,38 @@ impl Article {
                     let want = p + shift;
                     while others.next_if(|&o| o < want).is_some() {}
                     if others.peek() == Some(&want) {
-                        if let Some(s) = (p as usize).checked_sub(offset) {
-                            self.verify(needle, s, &range, &mut hits);
-                        }
+                        starts.extend((p as usize).checked_sub(offset));
                     }
                 }
             }
-            _ => {
-                for p in run_starts(key, bucket) {
-                    if let Some(s) = (p as usize).checked_sub(offset) {
-                        self.verify(needle, s, &range, &mut hits);
-                    }
-                }
-            }
+            _ => starts
+                .extend(run_starts(key, bucket).filter_map(|p| (p as usize).checked_sub(offset))),
         }
+        self.verify_all(needle, &starts, &range, &mut hits);
         hits
+    }
+
+    /// [`Article::verify`] of each of `starts`. In a big article each start is a read at
+    /// a random place, likely a cache miss: a first pass reads the first and last byte
+    /// at every start, reads that do not wait for each other (nor for a comparison), and
+    /// only the starts where both match are compared in full, from the cache.
+    fn verify_all(
+        &self,
+        needle: &str,
+        starts: &[usize],
+        range: &std::ops::Range<usize>,
+        hits: &mut Vec<(usize, usize)>,
+    ) {
+        let (hay, bytes) = (self.norm.text.as_bytes(), needle.as_bytes());
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            return;
+        };
+        let ends_match =
+            |s: usize| hay.get(s) == Some(&first) && hay.get(s + bytes.len() - 1) == Some(&last);
+        let matching: Vec<usize> = starts.iter().copied().filter(|&s| ends_match(s)).collect();
+        for s in matching {
+            self.verify(needle, s, range, hits);
+        }
     }
 
     /// Pushes `(s, s + needle.len())` to `hits` when the needle's text is there, within
@@ -758,14 +775,19 @@ impl Article {
             ))
         };
         let mut spent = 0;
+        let mut starts: Vec<u32> = Vec::new();
         for (i, (t, list)) in lists.iter().enumerate() {
             if i > 0 && spent + list.len() > MAX_VOTING_POSTINGS {
                 break;
             }
             spent += list.len();
             let weight = 0.5 + (total / list.len() as f32).ln().max(0.0);
-            for &p in *list {
-                let at = self.tokens[p as usize].start as usize;
+            // The words' places first, in a pass of reads that do not wait for each other
+            // (in a big article each is likely a cache miss), then the votes.
+            starts.clear();
+            starts.extend(list.iter().map(|&p| self.tokens[p as usize].start));
+            for &at in &starts {
+                let at = at as usize;
                 let diag = at as i64 - *t as i64;
                 if diag + (needle.len() as i64) < range.start as i64 || diag > range.end as i64 {
                     continue;

@@ -202,9 +202,11 @@ pub(super) struct IdSuggestions {
     pub(super) last_batched: usize,
 }
 
-/// At most this many new references are compared with every id one by one; more go
-/// through the deletion index.
-const SCAN_LIMIT: usize = 16;
+/// At most this many new references are compared with every id ([`near_ids_scan`]: a
+/// few nanoseconds per pair, most turned away by length and bytes used); more go
+/// through the deletion index, whose cost (a couple of hundred keys per id) does not
+/// grow with the references.
+const SCAN_LIMIT: usize = 256;
 
 /// At most this many near ids are kept per reference (the best by distance, then by
 /// first use in the file): in a file of ids like `claim-000123` a reference can be two
@@ -264,11 +266,8 @@ pub(super) fn relations(
     }
     if fresh.len() <= SCAN_LIMIT {
         memo.last_scanned = fresh.len();
-        for target in fresh {
-            let near = known
-                .keys()
-                .filter_map(|id| near(target, id).map(|d| (id.to_string(), d)))
-                .collect();
+        let found = near_ids_scan(&fresh, known);
+        for (target, near) in fresh.into_iter().zip(found) {
             memo.near
                 .insert(target.to_string(), NearIds::new(near, known));
         }
@@ -329,12 +328,13 @@ impl IdSuggestions {
             return;
         }
         self.ids_hash = ids_hash;
-        let now: FxHashSet<u64> = known.keys().map(|id| id_hash(id)).collect();
+        let hashed: Vec<(u64, &str)> = known.keys().map(|&id| (id_hash(id), id)).collect();
+        let now: FxHashSet<u64> = hashed.iter().map(|&(h, _)| h).collect();
         let removed = self.ids.iter().any(|h| !now.contains(h));
-        let added: Vec<&str> = known
-            .keys()
-            .copied()
-            .filter(|id| !self.ids.contains(&id_hash(id)))
+        let added: Vec<&str> = hashed
+            .iter()
+            .filter(|(h, _)| !self.ids.contains(h))
+            .map(|&(_, id)| id)
             .collect();
         if added.len().saturating_mul(self.near.len()) > 1 << 16 {
             // A new file or a big paste: find everything again, in one batch.
@@ -427,6 +427,99 @@ fn osa_distance(a: &str, b: &str) -> Option<usize> {
 
 fn byte_set(s: &str) -> u64 {
     s.bytes().fold(0, |m, b| m | 1u64 << (b % 64))
+}
+
+/// For each of `targets`, the ids within two edits ([`near`]), found by comparing every
+/// id with the targets of about its length (in bytes, which two edits change by at most
+/// two). Before [`near`]'s table, two cheap tests that never turn away a near id: the
+/// bytes used (mod 64), which two edits change in at most four places, and, for ASCII
+/// strings, the Levenshtein distance computed a row of the table at a time in the bits
+/// of one word ([`levenshtein_bits`]): two edits with transpositions are at most four
+/// without.
+fn near_ids_scan(targets: &[&str], known: &FxHashMap<&str, Span>) -> Vec<Vec<(String, usize)>> {
+    struct Target<'a> {
+        text: &'a str,
+        set: u64,
+        /// Bit `i` of `peq[b]`: byte `i` of the target is `b`. ASCII targets of at most
+        /// 64 bytes only.
+        peq: Option<Box<[u64; 128]>>,
+    }
+    let mut order: Vec<usize> = (0..targets.len()).collect();
+    order.sort_by_key(|&t| targets[t].len());
+    let prepared: Vec<Target> = order
+        .iter()
+        .map(|&t| {
+            let text = targets[t];
+            let peq = (text.is_ascii() && (1..=64).contains(&text.len())).then(|| {
+                let mut peq = Box::new([0u64; 128]);
+                for (i, b) in text.bytes().enumerate() {
+                    peq[usize::from(b)] |= 1 << i;
+                }
+                peq
+            });
+            Target {
+                text,
+                set: byte_set(text),
+                peq,
+            }
+        })
+        .collect();
+    let mut out: Vec<Vec<(String, usize)>> = vec![Vec::new(); targets.len()];
+    for &id in known.keys() {
+        let (len, set, ascii) = (id.len(), byte_set(id), id.is_ascii());
+        let lo = prepared.partition_point(|t| t.text.len() + 2 < len);
+        let hi = prepared.partition_point(|t| t.text.len() <= len + 2);
+        for (k, target) in prepared[lo..hi].iter().enumerate() {
+            if (target.set ^ set).count_ones() > 4 {
+                continue;
+            }
+            if let (Some(peq), true) = (&target.peq, ascii) {
+                if levenshtein_bits(peq, target.text.len(), id.as_bytes()) > 4 {
+                    continue;
+                }
+            }
+            if let Some(d) = near(target.text, id) {
+                let list = &mut out[order[lo + k]];
+                list.push((id.to_string(), d));
+                if list.len() >= 4 * KEEP {
+                    // Bounded memory, as in [`near_ids_batch`].
+                    keep_best(list, known, KEEP + 1);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The Levenshtein distance between a pattern of `m` bytes (1 to 64), given by the
+/// positions of each byte value in it (`peq`), and the ASCII `text`: the table's
+/// columns as bit vectors of vertical differences, one text byte per step (Myers 1999,
+/// in Hyyrö's form for the distance between whole strings).
+fn levenshtein_bits(peq: &[u64; 128], m: usize, text: &[u8]) -> usize {
+    debug_assert!((1..=64).contains(&m));
+    let last = 1u64 << (m - 1);
+    // Vertical differences of the first column (0, 1, 2, ... m): all +1.
+    let mut vp: u64 = if m == 64 { !0 } else { (1u64 << m) - 1 };
+    let mut vn: u64 = 0;
+    let mut score = m;
+    for &b in text {
+        let eq = peq[usize::from(b & 0x7f)];
+        let xv = eq | vn;
+        let xh = ((eq & vp).wrapping_add(vp) ^ vp) | eq;
+        let mut ph = vn | !(xh | vp);
+        let mut mh = vp & xh;
+        if ph & last != 0 {
+            score += 1;
+        } else if mh & last != 0 {
+            score -= 1;
+        }
+        // The first row grows by one per text byte: a +1 enters at the bottom.
+        ph = (ph << 1) | 1;
+        mh <<= 1;
+        vp = mh | !(xv | ph);
+        vn = ph & xv;
+    }
+    score
 }
 
 /// For each of `targets`, the ids within two edits ([`near`]), found in one pass over
@@ -757,7 +850,7 @@ mod tests {
     }
 
     #[test]
-    fn the_deletion_index_finds_exactly_the_near_ids() {
+    fn the_deletion_index_and_the_scan_find_exactly_the_near_ids() {
         let mut rng = Lcg(7);
         // A small alphabet (with multibyte characters) so that many pairs are near.
         let alphabet = ['a', 'b', 'c', 'é', '-', 'Ж'];
@@ -770,20 +863,58 @@ mod tests {
                 .enumerate()
                 .map(|(i, id)| (id.as_str(), Span::new(i, i + 1)))
                 .collect();
-            let found = near_ids_batch(&t, &known);
-            for (target, got) in t.iter().zip(found) {
+            let batch = near_ids_batch(&t, &known);
+            let scan = near_ids_scan(&t, &known);
+            for ((target, got), scanned) in t.iter().zip(batch).zip(scan) {
                 let all: Vec<(String, usize)> = known
                     .keys()
                     .filter_map(|id| near(target, id).map(|d| (id.to_string(), d)))
                     .collect();
-                let (got, want) = (NearIds::new(got, &known), NearIds::new(all, &known));
+                let want = NearIds::new(all, &known);
                 let sorted = |mut v: Vec<(String, usize)>| {
                     v.sort();
                     v
                 };
-                assert_eq!(sorted(got.ids), sorted(want.ids), "target {target:?}");
-                assert_eq!(got.complete, want.complete);
+                for got in [got, scanned] {
+                    let got = NearIds::new(got, &known);
+                    assert_eq!(
+                        sorted(got.ids),
+                        sorted(want.ids.clone()),
+                        "target {target:?}"
+                    );
+                    assert_eq!(got.complete, want.complete);
+                }
             }
+        }
+    }
+
+    #[test]
+    fn the_bit_vector_levenshtein_is_the_levenshtein_distance() {
+        let mut rng = Lcg(13);
+        let alphabet = ['a', 'b', 'c', '-', '1'];
+        let check = |a: &str, b: &str| {
+            let mut peq = [0u64; 128];
+            for (i, c) in a.bytes().enumerate() {
+                peq[usize::from(c)] |= 1 << i;
+            }
+            let want = strsim::levenshtein(a, b);
+            assert_eq!(
+                levenshtein_bits(&peq, a.len(), b.as_bytes()),
+                want,
+                "{a:?} {b:?}"
+            );
+        };
+        for _ in 0..20_000 {
+            let (a, b) = (rng.word(&alphabet, 9), rng.word(&alphabet, 9));
+            check(&a, &b);
+        }
+        // Patterns of 63 and 64 bytes: the top bit of the word is the table's last row.
+        for n in [63, 64] {
+            let a: String = (0..n).map(|_| rng.word(&alphabet, 1)).collect();
+            let b: String = (0..n + 3).map(|_| rng.word(&alphabet, 1)).collect();
+            check(&a, &b);
+            check(&a, "");
+            check(&a, &a);
         }
     }
 

@@ -221,11 +221,20 @@ impl Attribution {
 #[derive(Clone, Debug, Default)]
 pub struct Attributions {
     pub items: Vec<Attribution>,
-    /// For each item, the furthest content end among it and the items before it (made on
-    /// first need), so that a look-up by span is two binary searches and not a scan of
-    /// every attribution (one per claim made a full check quadratic on long articles).
-    /// `None` when the items are not sorted by content start: then every item is read.
-    reach: std::sync::OnceLock<Option<Vec<usize>>>,
+    /// For each item, its content start and the furthest content end among it and the
+    /// items before it (made on first need), so that a look-up by span is two binary
+    /// searches and not a scan of every attribution (one per claim made a full check
+    /// quadratic on long articles). The starts are copied out of the items: a search
+    /// through the items themselves read each probed item's content list, two reads at
+    /// random places per step in a long article. `None` when the items are not sorted by
+    /// content start: then every item is read.
+    reach: std::sync::OnceLock<Option<Reach>>,
+}
+
+#[derive(Clone, Debug)]
+struct Reach {
+    starts: Vec<usize>,
+    ends: Vec<usize>,
 }
 
 impl Attributions {
@@ -243,13 +252,18 @@ impl Attributions {
             let sorted = self.items.windows(2).all(|w| start(&w[0]) <= start(&w[1]));
             sorted.then(|| {
                 let mut furthest = 0;
-                self.items
+                let ends = self
+                    .items
                     .iter()
                     .map(|a| {
                         furthest = a.content.iter().map(|c| c.end).fold(furthest, usize::max);
                         furthest
                     })
-                    .collect()
+                    .collect();
+                Reach {
+                    starts: self.items.iter().map(start).collect(),
+                    ends,
+                }
             })
         });
         let Some(reach) = reach else {
@@ -258,8 +272,8 @@ impl Attributions {
         // An overlapping part starts before the span's end (so does the item's first
         // part) and ends after the span's start (so the reach up to the item does).
         let end = span.end.max(span.start + 1);
-        let hi = self.items.partition_point(|a| start(a) < end);
-        let lo = reach.partition_point(|&r| r <= span.start);
+        let hi = reach.starts.partition_point(|&s| s < end);
+        let lo = reach.ends.partition_point(|&r| r <= span.start);
         lo.min(hi)..hi
     }
 
