@@ -89,6 +89,8 @@ const MAX_NEIGHBOUR_WORDS: usize = 6;
 /// A quote's exact look-up stops looking for a rarer pair of words once one has at most
 /// this many occurrences: verifying them costs less than looking further.
 const ENOUGH_PAIR_POSTINGS: usize = 4;
+/// How many pairs of a quote [`Article::normalized_hits`] looks up at once.
+const PAIRS_AT_ONCE: usize = 4;
 /// A quote's exact look-up verifies the occurrences of its rarest interior word when
 /// they are at most this many (or it has no interior pair); past that it anchors on a
 /// rare pair of words.
@@ -543,17 +545,26 @@ impl Article {
         // whole and filtered by key (sequential reads), no binary search at random places.
         let mut best: Option<(usize, u64, &[u64])> = None;
         let mut second: Option<(usize, u64, &[u64])> = None;
-        for k in order {
-            let (key, bucket) =
-                self.pair_bucket(super::word_hash(word(k)), super::word_hash(word(k + 1)));
-            if best.is_none_or(|(_, _, b)| bucket.len() < b.len()) {
-                second = best;
-                best = Some((k, key, bucket));
-                if bucket.len() <= ENOUGH_PAIR_POSTINGS {
-                    break;
+        // The buckets of a few pairs are found at once: in a big article each is a read
+        // of the directory at a random place, and reads that do not wait for each other
+        // overlap. Those found beyond the pair that ends the search are not used.
+        'pairs: for group in order.chunks(PAIRS_AT_ONCE) {
+            let mut found = [(0, 0, &[][..]); PAIRS_AT_ONCE];
+            for (slot, &k) in found.iter_mut().zip(group) {
+                let (key, bucket) =
+                    self.pair_bucket(super::word_hash(word(k)), super::word_hash(word(k + 1)));
+                *slot = (k, key, bucket);
+            }
+            for &(k, key, bucket) in &found[..group.len()] {
+                if best.is_none_or(|(_, _, b)| bucket.len() < b.len()) {
+                    second = best;
+                    best = Some((k, key, bucket));
+                    if bucket.len() <= ENOUGH_PAIR_POSTINGS {
+                        break 'pairs;
+                    }
+                } else if second.is_none_or(|(_, _, b)| bucket.len() < b.len()) {
+                    second = Some((k, key, bucket));
                 }
-            } else if second.is_none_or(|(_, _, b)| bucket.len() < b.len()) {
-                second = Some((k, key, bucket));
             }
         }
         let (k, key, bucket) = best.expect("at least four tokens");
