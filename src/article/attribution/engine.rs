@@ -987,6 +987,23 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
         let k = i - 1;
         let tk = &t[k];
         if tk.word() {
+            // A finite verb before the words: they are its object and the cue word a noun
+            // (`drew direct links`), so no subject here, unless the verb is in a relative
+            // clause of the subject (`one of the doctors who sent the letter called …`) or
+            // makes the noun a statement (`Sanders made the following comment`).
+            if !tk.cap
+                && IRREGULAR_PAST_SET.contains(tk.low.as_str())
+                && !adjective_past(&tk.low)
+                && t.get(end).is_some_and(Tok::reports)
+            {
+                if k > lo && matches!(t[k - 1].low.as_str(), "who" | "that" | "which") {
+                    return np_left(b, lo, k - 1).map(|(s, _)| (s, end));
+                }
+                if matches!(tk.low.as_str(), "made" | "gave") {
+                    return np_left(b, lo, k);
+                }
+                return None;
+            }
             if np_stop(tk) {
                 // "and" between capitalized words or nouns stays inside a name.
                 if tk.is("and") && words > 0 && k > lo && t[k - 1].word() && !np_stop(&t[k - 1]) {
@@ -1058,6 +1075,29 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((s, end))
+}
+
+/// Irregular past forms that are also adjectives or nouns inside a noun phrase (`the
+/// spent fuel`, `the left`).
+fn adjective_past(w: &str) -> bool {
+    matches!(
+        w,
+        "left"
+            | "set"
+            | "cut"
+            | "hit"
+            | "let"
+            | "put"
+            | "lost"
+            | "spent"
+            | "built"
+            | "broke"
+            | "held"
+            | "paid"
+            | "won"
+            | "rose"
+            | "saw"
+    )
 }
 
 fn is_abbrev(w: &str) -> bool {
@@ -4912,12 +4952,20 @@ fn full_name_before(a: &Article, offset: usize, surname: &str) -> Option<Span> {
                     k + before[k..].chars().next().map_or(1, |c| c.len_utf8())
                 });
             let w = &before[word_start..];
+            // A capital that only opens the sentence (`But`, `In`, `Meanwhile`) names no one.
+            let opener = || {
+                let low = w.to_ascii_lowercase();
+                [STOPS, PREPS, CLAUSE_OPENERS]
+                    .iter()
+                    .any(|list| list.contains(&low.as_str()))
+            };
             if w.starts_with(char::is_uppercase)
                 && !matches!(
                     w,
                     "The" | "A" | "An" | "President" | "Minister" | "Mr." | "Mr" | "Ms." | "Mrs."
                 )
                 && w.len() > 1
+                && !opener()
             {
                 start = word_start;
             } else {

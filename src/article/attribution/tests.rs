@@ -258,6 +258,15 @@ fn descriptors_resolve_people_to_people_and_bodies_to_bodies() {
     ));
     assert_eq!(all[1].resolved.as_deref(), Some("Maria Lopez"));
     assert_eq!(all[1].confidence, Confidence::High);
+    // A sentence-opening word before the full name is no part of it.
+    for opener in ["But", "And", "Yet", "Meanwhile,", "In Ohio,"] {
+        let all = seen(&format!(
+            "{H}{opener} Megan Hester, an organizer, said parents want good schools.\n\n\"Nobody wants to bus their kids,\" said Hester."
+        ));
+        let last = all.last().unwrap();
+        assert_eq!(last.source.as_deref(), Some("Hester"), "{opener}");
+        assert_eq!(last.resolved.as_deref(), Some("Megan Hester"), "{opener}");
+    }
 }
 
 #[test]
@@ -1361,4 +1370,33 @@ fn packed_spans_of_an_analysis_slice_non_ascii_and_crlf_text() {
         }
         assert_eq!(Attribution::from(parts), *at);
     }
+}
+
+#[test]
+fn a_past_verb_before_the_cue_word_makes_it_an_object_not_a_cue() {
+    // `links` is the object of `drew`: no attribution with `drew direct` as its speaker.
+    let all = seen(&format!(
+        "{H}The research documented faster warming, and drew direct links between emissions and floods."
+    ));
+    assert!(
+        all.iter()
+            .all(|a| a.source.as_deref().is_none_or(|s| !s.contains("drew"))),
+        "{all:#?}"
+    );
+    // A relative clause of the subject keeps it.
+    let a = only(&format!(
+        "{H}One of the doctors who sent the letter called the host a fraud."
+    ));
+    assert_eq!(
+        a.source.as_deref(),
+        Some("One of the doctors who sent the letter")
+    );
+    // `made the following comment`: the speaker is the subject of `made`.
+    let all = seen(&format!(
+        "{H}On July 6, Ann Berg made the following comment: \u{201c}Rents have doubled in five years.\u{201d}"
+    ));
+    assert!(
+        all.iter().any(|a| a.source.as_deref() == Some("Ann Berg")),
+        "{all:#?}"
+    );
 }
