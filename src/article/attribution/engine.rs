@@ -1790,6 +1790,16 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         let closed = t.get(i + 2).is_none_or(|x| !x.word());
         return !(as_before && closed);
     }
+    // A modal right after the word: it is the head noun of the modal's subject (`The tax
+    // plan would make …`), no verb.
+    if t.get(i + 1).is_some_and(|n| {
+        matches!(
+            n.low.as_str(),
+            "would" | "will" | "could" | "should" | "may" | "might" | "must" | "can" | "cannot"
+        )
+    }) {
+        return true;
+    }
     // A headline in title case writes its verb capitalized (`Graham Says Deal Is Near`):
     // an inflected reporting verb there is one.
     let title_verb = b.headline
@@ -3483,11 +3493,12 @@ fn forward(
                     .filter(|r| t[r.0].cap || DETS_SET.contains(t[r.0].low.as_str()));
             }
         }
-        // Apposition: "Omer Celik, a spokesman for …, has denied": the name, not the role.
+        // Apposition: "Omer Celik, a spokesman for …, has denied": the name, not the role
+        // (a name, capitalized to its last word: not `Twenty-two years ago, a … article`).
         if let Some((s, _)) = left {
             if matches!(t[s].low.as_str(), "a" | "an") && s > lo && t[s - 1].p == ',' {
                 if let Some(name) = np_left(b, lo, s - 1) {
-                    if t[name.0].cap {
+                    if t[name.0].cap && t[name.1 - 1].cap {
                         left = Some(name);
                     }
                 }
@@ -4094,6 +4105,24 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                     .copied();
                 if let Some((lo, _)) = unit {
                     let lo = skip_dateline(b, lo, q.open);
+                    // `Said Ellis: "…"`: the verb before its subject, the cue.
+                    let t = &b.toks;
+                    if t[lo].word()
+                        && t[lo].cap
+                        && t[lo].reports()
+                        && t.get(lo + 1).is_some_and(|x| x.word() && x.cap)
+                    {
+                        if let Some(r) = np_right(b, lo + 1, q.open).filter(|r| r.1 < q.open) {
+                            found.push(Found::new(
+                                vec![inner],
+                                ContentKind::Direct,
+                                Some(span_of(b, (lo, lo + 1))),
+                                Some(span_of(b, r)),
+                                bi,
+                            ));
+                            continue;
+                        }
+                    }
                     let subject = np_right(b, lo, q.open).filter(|r| {
                         let w = &b.toks[r.0];
                         (w.cap || DETS_SET.contains(w.low.as_str()))

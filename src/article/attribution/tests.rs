@@ -1400,3 +1400,26 @@ fn a_past_verb_before_the_cue_word_makes_it_an_object_not_a_cue() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_time_phrase_a_noun_before_a_modal_and_an_inverted_said() {
+    let all = seen(&format!(
+        "{H}Trump railed against the newspaper on Monday.\n\nTwenty-two years ago, a Times article hailed Trump as \u{201c}The Comeback Kid\u{201d} for his business success.\n\nThe tax plan would make the code more complicated. Said Ellis: \u{201c}I don\u{2019}t get the sense she is interested in tax reform.\u{201d}\n"
+    ));
+    let by_cue = |c: &str| all.iter().find(|a| a.cue.as_deref() == Some(c));
+    // A time phrase before the comma is no name the subject stands in apposition to.
+    let hailed = by_cue("hailed").expect("hailed");
+    assert_eq!(hailed.source.as_deref(), Some("a Times article"));
+    assert_eq!(hailed.resolved, None);
+    // `plan` before `would` is a noun: no attribution.
+    assert!(by_cue("plan").is_none(), "{all:#?}");
+    // `Said Ellis: "…"`: the verb first, then its subject.
+    let said = by_cue("Said").expect("Said");
+    assert_eq!(said.source.as_deref(), Some("Ellis"));
+    assert_eq!(said.kind, ContentKind::Direct);
+    // The apposition itself still gives the name: `Omer Celik, a spokesman, said`.
+    let a = only(&format!(
+        "{H}Omer Celik, a spokesman for the party has denied that talks had failed."
+    ));
+    assert_eq!(a.source.as_deref(), Some("Omer Celik"));
+}
