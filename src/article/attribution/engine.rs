@@ -1066,7 +1066,14 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
     // Not a subject: a gerund phrase (`defending his …`), an object pronoun, a phrase of
     // time (`In 1986`).
     let first = t[s].low.as_str();
-    if (!t[s].cap && first.ends_with("ing") && first.len() > 5)
+    let gerund = first.ends_with("ing") && first.len() > 5;
+    // A participle opening the phrase before a determiner (`Following a … meeting`,
+    // `Bemoaning the …`), capitalized or not: no subject.
+    let participle_phrase = gerund
+        && t.get(s + 1)
+            .is_some_and(|n| s + 1 < end && DETS_SET.contains(n.low.as_str()));
+    if (!t[s].cap && gerund)
+        || participle_phrase
         || matches!(first, "me" | "us" | "him" | "them" | "whom")
         || (PREPS_SET.contains(first)
             && s + 1 < end
@@ -1258,7 +1265,23 @@ fn subject_end(b: &Block, lo: usize, ci: usize) -> usize {
     }
     // An apposition between the subject and its verb: `Ann Dole, a spokeswoman for the
     // council, said`, `Tom Reed, 82, said`. The subject ends at the apposition's comma.
-    if let Some(m) = apposition_before(b, lo, k) {
+    if let Some(mut m) = apposition_before(b, lo, k) {
+        // Appositions in a row after a name: `Ann Dole, 59, who watched the parade,
+        // said` (the earlier ones short, right after a capitalized word), not the
+        // clauses of a sentence (`…, but for some, the losses …, said X`).
+        for _ in 0..2 {
+            match apposition_before(b, lo, m + 1) {
+                Some(before)
+                    if before < m
+                        && m - before <= 5
+                        && before > lo
+                        && (t[before - 1].cap || t[before - 1].p == ')') =>
+                {
+                    m = before
+                }
+                _ => break,
+            }
+        }
         k = m;
         // `Rep. Ann Dole (D-Ore.), a member of the panel, said`: the parenthesis again.
         if k > lo && t[k - 1].p == ')' {
@@ -4123,13 +4146,31 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                             continue;
                         }
                     }
-                    let subject = np_right(b, lo, q.open).filter(|r| {
-                        let w = &b.toks[r.0];
-                        (w.cap || DETS_SET.contains(w.low.as_str()))
-                            && !PREPS_SET.contains(w.low.as_str())
-                            && r.1 - r.0 <= 6
-                            && r.1 < q.open
-                    });
+                    let participle = |k: usize| {
+                        let w = &b.toks[k].low;
+                        w.ends_with("ing") && w.len() > 5
+                    };
+                    let subject = if participle(lo) {
+                        // A participle opening the sentence (`Bemoaning the "phony
+                        // system," Trump accused …`): the subject after its phrase, a
+                        // name right after the quotation.
+                        let after = (q.close.unwrap_or(q.open) + 1..b.toks.len())
+                            .find(|&k| b.toks[k].word());
+                        after
+                            .filter(|&k| {
+                                (q.close.unwrap_or(q.open) + 1..k).all(|m| b.toks[m].p == ',')
+                            })
+                            .and_then(|k| np_right(b, k, b.toks.len()))
+                            .filter(|r| b.toks[r.0].cap && b.toks[r.1 - 1].cap && r.1 - r.0 <= 4)
+                    } else {
+                        np_right(b, lo, q.open).filter(|r| {
+                            let w = &b.toks[r.0];
+                            (w.cap || DETS_SET.contains(w.low.as_str()))
+                                && !PREPS_SET.contains(w.low.as_str())
+                                && r.1 - r.0 <= 6
+                                && r.1 < q.open
+                        })
+                    };
                     if let Some(r) = subject {
                         found.push(Found {
                             carried: true,

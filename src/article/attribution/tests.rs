@@ -1423,3 +1423,41 @@ fn a_time_phrase_a_noun_before_a_modal_and_an_inverted_said() {
     ));
     assert_eq!(a.source.as_deref(), Some("Omer Celik"));
 }
+
+#[test]
+fn participle_openings_and_appositions_in_a_row() {
+    // A quotation inside an opening participle phrase is the subject's after it.
+    let all = seen(&format!(
+        "{H}Bemoaning the \"phony system,\" Trump accused Holt of being a Democrat."
+    ));
+    let quoted = all
+        .iter()
+        .find(|a| a.content == ["phony system"])
+        .expect("the quotation is attributed");
+    assert_eq!(quoted.source.as_deref(), Some("Trump"));
+    // A participle and a determiner open no subject: `called` here is an adjective.
+    let all = seen(&format!(
+        "{H}Following a swiftly called, late meeting, the council adjourned."
+    ));
+    assert!(
+        all.iter().all(|a| a
+            .source
+            .as_deref()
+            .is_none_or(|s| !s.starts_with("Following"))),
+        "{all:#?}"
+    );
+    // Two appositions after the name: the name speaks.
+    let a = only(&format!(
+        "{H}Donna Rawlings, 59, who watched the ceremony on a screen, said the event moved her."
+    ));
+    assert_eq!(a.source.as_deref(), Some("Donna Rawlings"));
+    // Clauses of the sentence before a trailing `said X` are no appositions.
+    let all = seen(&format!(
+        "{H}Trump would expand the deduction they take, but for some, the losses would outstrip the gains, said Batchelder."
+    ));
+    assert!(
+        all.iter()
+            .any(|a| a.source.as_deref() == Some("Batchelder")),
+        "{all:#?}"
+    );
+}
