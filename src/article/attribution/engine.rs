@@ -1066,7 +1066,7 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
     // Not a subject: a gerund phrase (`defending his …`), an object pronoun, a phrase of
     // time (`In 1986`).
     let first = t[s].low.as_str();
-    let gerund = first.ends_with("ing") && first.len() > 5;
+    let gerund = ing_form(first);
     // A participle opening the phrase before a determiner (`Following a … meeting`,
     // `Bemoaning the …`), capitalized or not: no subject.
     let participle_phrase = gerund
@@ -1082,6 +1082,12 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((s, end))
+}
+
+/// A lowercase word in `-ing` long enough to be a gerund or participle (`following`,
+/// `bemoaning`; not `king`, `sing`).
+fn ing_form(w: &str) -> bool {
+    w.ends_with("ing") && w.len() > 5
 }
 
 /// Irregular past forms that are also adjectives or nouns inside a noun phrase (`the
@@ -4146,11 +4152,7 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                             continue;
                         }
                     }
-                    let participle = |k: usize| {
-                        let w = &b.toks[k].low;
-                        w.ends_with("ing") && w.len() > 5
-                    };
-                    let subject = if participle(lo) {
+                    let subject = if ing_form(&b.toks[lo].low) {
                         // A participle opening the sentence (`Bemoaning the "phony
                         // system," Trump accused …`): the subject after its phrase, a
                         // name right after the quotation.
