@@ -95,6 +95,11 @@ const PAIRS_AT_ONCE: usize = 4;
 /// they are at most this many (or it has no interior pair); past that it anchors on a
 /// rare pair of words.
 const RARE_WORD_POSTINGS: usize = 8;
+/// In an article of at least this many words, a quote's exact look-up goes straight to
+/// its pairs of words, in quote order, without reading its words' counts first: there
+/// the word index is far bigger than the processor's caches, each count is a read at a
+/// random place, and few words are rare enough to anchor on anyway.
+const PAIRS_FIRST_TOKENS: usize = 1 << 17;
 /// The first part of an elided quote is common when each of its interior words occurs
 /// more often than this.
 const ENOUGH_WORD_POSTINGS: usize = 64;
@@ -490,6 +495,17 @@ impl Article {
 
     /// [`Article::normalized_hits`] of a prepared part.
     fn hits_of(&self, needle: &Needle, range: std::ops::Range<usize>) -> Vec<(usize, usize)> {
+        self.hits_anchored(needle, range, self.tokens.len() >= PAIRS_FIRST_TOKENS)
+    }
+
+    /// [`Article::hits_of`], going straight to the pairs of words when `pairs_first`
+    /// (the same hits either way).
+    fn hits_anchored(
+        &self,
+        needle: &Needle,
+        range: std::ops::Range<usize>,
+        pairs_first: bool,
+    ) -> Vec<(usize, usize)> {
         let (toks, needle) = (&needle.toks, needle.text.as_str());
         if needle.is_empty() || range.end <= range.start {
             return Vec::new();
@@ -508,6 +524,11 @@ impl Article {
             return hits;
         }
         let word = |k: usize| &needle[toks[k].start as usize..toks[k].end as usize];
+        if toks.len() >= 4 && pairs_first {
+            // In quote order: no word's count is read to order them.
+            let order: Vec<usize> = (1..toks.len() - 2).collect();
+            return self.pair_hits(needle, toks, &word, &order, &range);
+        }
         // Anchor on the rarest interior word when it is rare (a few comparisons at most),
         // else on a rare pair of adjacent interior words: a word's occurrences grow with
         // the article, a pair's far less. In a big article every position compared and
@@ -541,6 +562,21 @@ impl Article {
         // rarer of its words.
         let mut order: Vec<usize> = (1..toks.len() - 2).collect();
         order.sort_by_key(|&k| counts[k - 1].min(counts[k]));
+        self.pair_hits(needle, toks, &word, &order, &range)
+    }
+
+    /// The hits of a quote of at least four words, anchored on the rarest of its interior
+    /// pairs of words (pair `k`: words `k` and `k + 1`), looked up in `order` until one
+    /// is rare enough.
+    fn pair_hits<'n>(
+        &self,
+        needle: &str,
+        toks: &[Token],
+        word: &impl Fn(usize) -> &'n str,
+        order: &[usize],
+        range: &std::ops::Range<usize>,
+    ) -> Vec<(usize, usize)> {
+        let mut hits = Vec::new();
         // Each pair's bucket bounds its occurrences: the rarest-looking buckets are read
         // whole and filtered by key (sequential reads), no binary search at random places.
         let mut best: Option<(usize, u64, &[u64])> = None;
@@ -590,7 +626,7 @@ impl Article {
             _ => starts
                 .extend(run_starts(key, bucket).filter_map(|p| (p as usize).checked_sub(offset))),
         }
-        self.verify_all(needle, &starts, &range, &mut hits);
+        self.verify_all(needle, &starts, range, &mut hits);
         hits
     }
 
@@ -1650,6 +1686,9 @@ mod tests {
             let got = a.normalized_hits(quote, whole.clone());
             if Needle::new(quote).toks.len() >= 3 {
                 assert_eq!(got, want, "{quote}");
+                // Anchored on pairs without reading word counts, as in a long article.
+                let pairs = a.hits_anchored(&Needle::new(quote), whole.clone(), true);
+                assert_eq!(pairs, want, "{quote}, pairs first");
             } else {
                 assert!(got.iter().all(|h| want.contains(h)), "{quote}");
                 assert!(!got.is_empty() || want.is_empty(), "{quote}");

@@ -266,7 +266,14 @@ pub(super) fn relations(
     }
     if fresh.len() <= SCAN_LIMIT {
         memo.last_scanned = fresh.len();
-        let found = near_ids_scan(&fresh, known);
+        // The distinct ids in file order (each where it is first used): read in the
+        // order they lie in memory, not in the hash map's order.
+        let ids: Vec<&str> = claims
+            .iter()
+            .filter(|c| known.get(c.id.as_str()) == Some(&c.id_span()))
+            .map(|c| c.id.as_str())
+            .collect();
+        let found = near_ids_scan(&fresh, &ids, known);
         for (target, near) in fresh.into_iter().zip(found) {
             memo.near
                 .insert(target.to_string(), NearIds::new(near, known));
@@ -328,14 +335,21 @@ impl IdSuggestions {
             return;
         }
         self.ids_hash = ids_hash;
-        let hashed: Vec<(u64, &str)> = known.keys().map(|&id| (id_hash(id), id)).collect();
-        let now: FxHashSet<u64> = hashed.iter().map(|&(h, _)| h).collect();
-        let removed = self.ids.iter().any(|h| !now.contains(h));
-        let added: Vec<&str> = hashed
+        // The ids of `known` (the claims' non-empty ids), read in file order: in a big
+        // file the hash map's order is a read at a random place per id.
+        debug_assert!(claims
             .iter()
-            .filter(|(h, _)| !self.ids.contains(h))
-            .map(|&(_, id)| id)
-            .collect();
+            .all(|c| c.id.is_empty() || known.contains_key(c.id.as_str())));
+        let mut now: FxHashSet<u64> = FxHashSet::default();
+        now.reserve(known.len());
+        let mut added: Vec<&str> = Vec::new();
+        for c in claims.iter().filter(|c| !c.id.is_empty()) {
+            let h = id_hash(&c.id);
+            if now.insert(h) && !self.ids.contains(&h) {
+                added.push(c.id.as_str());
+            }
+        }
+        let removed = self.ids.iter().any(|h| !now.contains(h));
         if added.len().saturating_mul(self.near.len()) > 1 << 16 {
             // A new file or a big paste: find everything again, in one batch.
             self.near.clear();
@@ -436,13 +450,19 @@ fn byte_set(s: &str) -> u64 {
 /// strings, the Levenshtein distance computed a row of the table at a time in the bits
 /// of one word ([`levenshtein_bits`]): two edits with transpositions are at most four
 /// without.
-fn near_ids_scan(targets: &[&str], known: &FxHashMap<&str, Span>) -> Vec<Vec<(String, usize)>> {
+fn near_ids_scan(
+    targets: &[&str],
+    ids: &[&str],
+    known: &FxHashMap<&str, Span>,
+) -> Vec<Vec<(String, usize)>> {
     struct Target<'a> {
         text: &'a str,
         set: u64,
         /// Bit `i` of `peq[b]`: byte `i` of the target is `b`. ASCII targets of at most
         /// 64 bytes only.
         peq: Option<Box<[u64; 128]>>,
+        /// [`byte_counts`], for ASCII targets.
+        counts: Option<[u8; 32]>,
     }
     let mut order: Vec<usize> = (0..targets.len()).collect();
     order.sort_by_key(|&t| targets[t].len());
@@ -461,17 +481,27 @@ fn near_ids_scan(targets: &[&str], known: &FxHashMap<&str, Span>) -> Vec<Vec<(St
                 text,
                 set: byte_set(text),
                 peq,
+                counts: text.is_ascii().then(|| byte_counts(text)),
             }
         })
         .collect();
     let mut out: Vec<Vec<(String, usize)>> = vec![Vec::new(); targets.len()];
-    for &id in known.keys() {
+    for &id in ids {
         let (len, set, ascii) = (id.len(), byte_set(id), id.is_ascii());
         let lo = prepared.partition_point(|t| t.text.len() + 2 < len);
         let hi = prepared.partition_point(|t| t.text.len() <= len + 2);
+        if lo == hi {
+            continue;
+        }
+        let counts = ascii.then(|| byte_counts(id));
         for (k, target) in prepared[lo..hi].iter().enumerate() {
             if (target.set ^ set).count_ones() > 4 {
                 continue;
+            }
+            if let (Some(a), Some(b)) = (&target.counts, &counts) {
+                if counts_apart(a, b) > 4 {
+                    continue;
+                }
             }
             if let (Some(peq), true) = (&target.peq, ascii) {
                 if levenshtein_bits(peq, target.text.len(), id.as_bytes()) > 4 {
@@ -489,6 +519,29 @@ fn near_ids_scan(targets: &[&str], known: &FxHashMap<&str, Span>) -> Vec<Vec<(St
         }
     }
     out
+}
+
+/// How many times each byte value (mod 32) occurs in the ASCII `s`, at most 255. Between
+/// two ASCII strings an insertion or a deletion changes one count by one, a substitution
+/// two counts by one each and a transposition none, so strings within two edits have
+/// counts at most four apart in sum ([`counts_apart`]); folding values together and
+/// capping the counts only bring counts closer. For ids made of the same few letters or
+/// digits the bytes used say little; how often each is used says more.
+fn byte_counts(s: &str) -> [u8; 32] {
+    let mut counts = [0u8; 32];
+    for b in s.bytes() {
+        let c = &mut counts[usize::from(b % 32)];
+        *c = c.saturating_add(1);
+    }
+    counts
+}
+
+/// The sum of the differences between two [`byte_counts`].
+fn counts_apart(a: &[u8; 32], b: &[u8; 32]) -> u32 {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| u32::from(x.abs_diff(*y)))
+        .sum()
 }
 
 /// The Levenshtein distance between a pattern of `m` bytes (1 to 64), given by the
@@ -864,7 +917,8 @@ mod tests {
                 .map(|(i, id)| (id.as_str(), Span::new(i, i + 1)))
                 .collect();
             let batch = near_ids_batch(&t, &known);
-            let scan = near_ids_scan(&t, &known);
+            let ids: Vec<&str> = known.keys().copied().collect();
+            let scan = near_ids_scan(&t, &ids, &known);
             for ((target, got), scanned) in t.iter().zip(batch).zip(scan) {
                 let all: Vec<(String, usize)> = known
                     .keys()
@@ -886,6 +940,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_byte_counts_of_near_ascii_ids_are_at_most_four_apart() {
+        let mut rng = Lcg(11);
+        // Letters 32 apart share a count: the folding must not turn a near pair away.
+        let alphabet = ['a', 'b', 'A', 'B', '1', 'q', '-'];
+        let (mut near_pairs, mut turned_away) = (0, 0);
+        for _ in 0..20_000 {
+            let (a, b) = (rng.word(&alphabet, 7), rng.word(&alphabet, 7));
+            let apart = counts_apart(&byte_counts(&a), &byte_counts(&b));
+            if near(&a, &b).is_some() {
+                near_pairs += 1;
+                assert!(apart <= 4, "{a:?} {b:?} {apart}");
+            } else if apart > 4 {
+                turned_away += 1;
+            }
+        }
+        // Both sides are exercised: near pairs, and far pairs the counts alone settle.
+        assert!(
+            near_pairs > 100 && turned_away > 1000,
+            "{near_pairs} {turned_away}"
+        );
     }
 
     #[test]
