@@ -999,7 +999,7 @@ fn typo_budget(name: &str) -> usize {
 
 /// C046 for `aka:`: aliases the article never uses, with the article's closest name.
 pub(super) fn unused_aliases(model: &Annotation, article: &Article) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+    let mut unused = Vec::new();
     for actor in &model.actors {
         let person =
             actor.is_person() || (actor.kind.is_none() && article.looks_like_person(&actor.name));
@@ -1007,28 +1007,38 @@ pub(super) fn unused_aliases(model: &Annotation, article: &Article) -> Vec<Diagn
             if alias.text.trim().is_empty() || !article.mentions(&alias.text, person).is_empty() {
                 continue;
             }
-            // Only names close to the alias can be offered: their mentions are all that
-            // is looked for (the article's every name is not needed).
-            let lower = fold_name(&alias.text);
-            let near = article.candidate_names_where(|n| similar(&lower, n).is_some());
-            let names: Vec<&str> = near.iter().map(String::as_str).collect();
-            let suggestion = closest(&alias.text, &names);
-            let mut message = format!(
-                "alias `{}` of `{}` is never used in the article",
-                alias.text, actor.name
-            );
-            match suggestion {
-                Some(s) => message.push_str(&format!(": did you mean `{s}`?")),
-                None => {
-                    message.push_str(": write a name as the article spells it, or remove the alias")
-                }
-            }
-            let mut d = Diagnostic::new(Code::AliasNotInArticle, alias.span, message);
-            if let Some(s) = suggestion {
-                d = d.with_fix(format!("Change to `{s}`"), alias.span, s);
-            }
-            out.push(d);
+            unused.push((actor, alias));
         }
+    }
+    if unused.is_empty() {
+        return Vec::new();
+    }
+    // Only names close to an unused alias can be offered: their mentions are all that is
+    // looked for (the article's every name is not needed), in one pass over the article
+    // for all the aliases. Each alias then picks among the names close to it, which are
+    // the names a pass for it alone would give (candidates are merged by key only).
+    let lowers: Vec<String> = unused.iter().map(|(_, a)| fold_name(&a.text)).collect();
+    let near =
+        article.candidate_names_where(|n| lowers.iter().any(|lower| similar(lower, n).is_some()));
+    let names: Vec<&str> = near.iter().map(String::as_str).collect();
+    let mut out = Vec::new();
+    for (actor, alias) in unused {
+        let suggestion = closest(&alias.text, &names);
+        let mut message = format!(
+            "alias `{}` of `{}` is never used in the article",
+            alias.text, actor.name
+        );
+        match suggestion {
+            Some(s) => message.push_str(&format!(": did you mean `{s}`?")),
+            None => {
+                message.push_str(": write a name as the article spells it, or remove the alias")
+            }
+        }
+        let mut d = Diagnostic::new(Code::AliasNotInArticle, alias.span, message);
+        if let Some(s) = suggestion {
+            d = d.with_fix(format!("Change to `{s}`"), alias.span, s);
+        }
+        out.push(d);
     }
     out
 }

@@ -1285,6 +1285,42 @@ actor Radio South
     }
 
     #[test]
+    fn c046_unused_aliases_of_several_actors_each_get_their_own_suggestion() {
+        // The article's names near any of the aliases are listed once for all of them:
+        // each alias must still be offered the name close to it, not another's.
+        let head = HEAD
+            .replace("actor Anna Berg\n", "actor Anna Berg\n  aka: Anna Burg\n")
+            .replace(
+                "actor Radio North\n",
+                "actor Radio North\n  aka: Radio Nort, Radio Zxqwv\n",
+            );
+        let diags: Vec<Diagnostic> = check_all(&format!("{head}\n{BERG}")).0;
+        let messages: Vec<&str> = diags
+            .iter()
+            .filter(|d| d.code == Code::AliasNotInArticle)
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(messages.len(), 3, "{messages:#?}");
+        assert!(
+            messages[0].contains("`Anna Burg`")
+                && messages[0].contains("did you mean `Anna Berg`?"),
+            "{}",
+            messages[0]
+        );
+        assert!(
+            messages[1].contains("`Radio Nort`")
+                && messages[1].contains("did you mean `Radio North`?"),
+            "{}",
+            messages[1]
+        );
+        assert!(
+            messages[2].contains("`Radio Zxqwv`") && !messages[2].contains("did you mean"),
+            "{}",
+            messages[2]
+        );
+    }
+
+    #[test]
     fn c046_source_one_typo_from_a_declared_name() {
         let typo = REED.replace("source: Tom Reed", "source: Tom Reid");
         let diags = findings(&typo);
