@@ -141,7 +141,7 @@ fn source(
     let Some(anchor) = anchor else { return };
     // Where the article says who spoke, that settles it (C024); the proximity test below
     // is for quotes the attribution analysis found no speaker for.
-    if credit::source(ctx, claim, att, out) {
+    if credit::source(ctx, claim, anchor, att, out) {
         return;
     }
     // The analysis settled nothing (no statement found there, or one it is unsure of or

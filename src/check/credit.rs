@@ -413,11 +413,37 @@ pub fn paragraph_number(article: &Article, offset: usize) -> usize {
 /// Whether the mention `m`, inside the content of `att`, is the speaker (as written or
 /// resolved) of another attribution whose words share that content: a statement nested
 /// in it, or a neighbouring one the content runs into. Either way the article gives
-/// that name words of its own there, and the analysis cannot say firmly whose these are.
-fn speaks_inside(article: &Article, att: &Attribution, m: Span) -> bool {
+/// that name words of its own there, and the analysis cannot say firmly whose these are,
+/// unless the claim quotes that statement's speaker and cue themselves ("Trump said that
+/// *Clinton once described the deal as …*" quoted from `Clinton`): words that tell what
+/// someone said are not theirs. `quote` is where the claim's quote is anchored; an elided
+/// quote ("what … was economic gerrymandering") spans words it does not quote, so the
+/// speaker and the cue must be in its text too.
+fn speaks_inside(
+    article: &Article,
+    att: &Attribution,
+    m: Span,
+    claim: &Claim,
+    quote: Span,
+) -> bool {
     let content = att.content_span();
+    let quoted = |span: Span| {
+        quote.contains_span(span) && {
+            let words = crate::text::collapse_whitespace(span.slice(&article.text)).to_lowercase();
+            claim.quotes.iter().any(|q| {
+                crate::text::collapse_whitespace(&q.value.text)
+                    .to_lowercase()
+                    .contains(&words)
+            })
+        }
+    };
     article.attributions().overlapping(content).any(|inner| {
+        let framed = inner
+            .source()
+            .zip(inner.cue())
+            .is_some_and(|(s, c)| quoted(s) && quoted(c));
         !std::ptr::eq(inner, att)
+            && !framed
             && [inner.source(), inner.resolved()]
                 .into_iter()
                 .flatten()
@@ -480,6 +506,7 @@ fn confirmed_low(
 pub(super) fn source(
     ctx: &Context<'_>,
     claim: &Claim,
+    quote: Span,
     att: Option<&Attribution>,
     out: &mut Vec<Diagnostic>,
 ) -> bool {
@@ -502,14 +529,14 @@ pub(super) fn source(
     // headline form) speaks only where the claim's own cue confirms it; see
     // [`confirmed_low`]. It is then compared as written, never through a resolution.
     if att.confidence >= Confidence::Medium {
-        return compare(ctx, claim, att, name, &mentions, out);
+        return compare(ctx, claim, quote, att, name, &mentions, out);
     }
     // Nothing is settled by a weak attribution: C021's proximity test still runs unless
     // C024 was reported.
     match confirmed_low(ctx, claim, att, &mentions) {
         Some(a) => {
             let before = out.len();
-            compare(ctx, claim, &a, name, &mentions, out);
+            compare(ctx, claim, quote, &a, name, &mentions, out);
             out.len() > before
         }
         None => false,
@@ -521,6 +548,7 @@ pub(super) fn source(
 fn compare(
     ctx: &Context<'_>,
     claim: &Claim,
+    quote: Span,
     att: &Attribution,
     name: &str,
     mentions: &[Span],
@@ -553,7 +581,7 @@ fn compare(
         return false;
     }
     let content = att.content_span();
-    if mentions_inside(mentions, content).any(|m| speaks_inside(article, att, m)) {
+    if mentions_inside(mentions, content).any(|m| speaks_inside(article, att, m, claim, quote)) {
         return false;
     }
     if !cue_agrees(ctx, claim, att) {

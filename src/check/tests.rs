@@ -1640,6 +1640,21 @@ actor Radio South
         let inner =
             "claim c\n  source: Anna Berg\n  cue: told\n  quote: the harbour would close in May\n";
         assert!(!plain(nested, inner).contains(&"C024"));
+        // A quote that holds her cue and her name as well tells what she said: those
+        // are his words.
+        let framed = "claim c\n  source: Anna Berg\n  cue: said\n  quote: Anna Berg told the board that the harbour would close in May\n";
+        assert_eq!(plain(nested, framed), ["C024"]);
+        assert_eq!(
+            plain(
+                nested,
+                &framed.replace("source: Anna Berg", "source: Tom Reed")
+            ),
+            Vec::<&str>::new()
+        );
+        // An elided quote spans her name and cue without quoting them.
+        let around = "date 2021-03-04 X\n\nTom Reed said the plan amounted to what the senators said was economic gerrymandering.\n";
+        let elided = "claim c\n  source: the senators\n  cue: said\n  quote: what … was economic gerrymandering\n";
+        assert!(!plain(around, elided).contains(&"C024"));
     }
 
     #[test]
