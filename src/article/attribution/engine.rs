@@ -1072,7 +1072,15 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
     let participle_phrase = gerund
         && t.get(s + 1)
             .is_some_and(|n| s + 1 < end && DETS_SET.contains(n.low.as_str()));
-    if (!t[s].cap && gerund)
+    // A participle modifying a person noun is an adjective (`restructuring experts`,
+    // `striking workers`): the phrase is the subject.
+    let modifier = gerund
+        && end - s >= 2
+        && (s + 1..end).all(|k| t[k].word() && !t[k].cap && !np_stop(&t[k]))
+        && !DETS_SET.contains(t[s + 1].low.as_str())
+        && !PREPS_SET.contains(t[s + 1].low.as_str())
+        && person_noun(&t[end - 1].low);
+    if (!t[s].cap && gerund && !modifier)
         || participle_phrase
         || matches!(first, "me" | "us" | "him" | "them" | "whom")
         || (PREPS_SET.contains(first)
@@ -1144,13 +1152,27 @@ fn is_abbrev(w: &str) -> bool {
 /// The noun phrase starting at `start`: up to punctuation (but not a name's inner
 /// periods), a clause word, a verb of the lexicon or a relative pronoun.
 fn np_right(b: &Block, start: usize, hi: usize) -> Option<(usize, usize)> {
+    np_right_with(b, start, hi, false)
+}
+
+/// [`np_right`]; with `nouns`, reporting words inside the phrase are read as nouns (after
+/// `according to` a noun phrase must follow: `according to show insiders`, `according to
+/// survey data`).
+fn np_right_with(b: &Block, start: usize, hi: usize, nouns: bool) -> Option<(usize, usize)> {
     let t = &b.toks;
+    let stop = |tk: &Tok| {
+        if nouns {
+            !tk.word() || NP_STOP_WORDS.contains(tk.low.as_str())
+        } else {
+            np_stop(tk)
+        }
+    };
     let mut i = start;
     let mut words = 0;
     while i < hi {
         let tk = &t[i];
         if tk.word() {
-            if np_stop(tk)
+            if stop(tk)
                 || (words > 0
                     && PREPS_SET.contains(tk.low.as_str())
                     && !matches!(tk.low.as_str(), "of" | "for" | "from" | "at"))
@@ -3346,7 +3368,7 @@ fn according_to(
     out: &mut Vec<Found>,
 ) {
     let t = &b.toks;
-    let Some(src) = np_right(b, cue_last + 1, hi) else {
+    let Some(src) = np_right_with(b, cue_last + 1, hi, true) else {
         return;
     };
     let mut src = src;

@@ -155,6 +155,31 @@ fn according_to_before_and_after() {
     ));
     assert_eq!(s.content, ["The blaze started in the kitchen"]);
     assert_eq!(s.source.as_deref(), Some("the fire department"));
+    // A reporting word inside the source is a noun there (`show`, `survey`).
+    let s = only(&format!(
+        "{H}The host demeaned the guests on air, according to show insiders."
+    ));
+    assert_eq!(s.cue.as_deref(), Some("according to"));
+    assert_eq!(s.source.as_deref(), Some("show insiders"));
+    assert_eq!(s.content, ["The host demeaned the guests on air"]);
+}
+
+#[test]
+fn a_participle_before_a_person_noun_is_part_of_the_subject() {
+    let s = only(&format!(
+        "{H}The firm filed in Richmond, where restructuring experts say judges move quickly."
+    ));
+    assert_eq!(s.source.as_deref(), Some("restructuring experts"));
+    assert_eq!(s.content, ["judges move quickly"]);
+    // A participle opening a phrase of its own is no subject (`defending his record`).
+    let all = seen(&format!(
+        "{H}The mayor spent the week defending his record says nothing new."
+    ));
+    assert!(
+        all.iter()
+            .all(|s| s.source.as_deref() != Some("defending his record")),
+        "{all:#?}"
+    );
 }
 
 #[test]
