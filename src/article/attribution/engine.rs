@@ -1886,6 +1886,10 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
             // "to say", "wants to deny": an infinitive, not a report (except "has to").
             return true;
         }
+        // A split infinitive: "the decision to not recommend charges".
+        if matches!(prev, "not" | "never") && i > lo + 1 && t[i - 2].is("to") {
+            return true;
+        }
     }
     // "reported, citing X, that …": the citing belongs to the report before it.
     if matches!(w, "citing" | "quoting") && i >= lo + 2 && t[i - 1].p == ',' && t[i - 2].reports() {
