@@ -846,10 +846,19 @@ fn build_block(a: &Article, span: Span, headline: bool, scratch: &mut Vec<Tok>) 
             .any(|q| q.open < b && q.close.is_none_or(|c| c >= b));
         let after_quote = quotes.iter().any(|q| q.close.is_some_and(|c| c + 1 == b));
         let next_end = ends[k];
+        // A quotation closed after a period is a whole sentence: a clause after it that
+        // goes on past its cue (`"… coastal towns." Harbor Times said the mine was …`) is
+        // a new statement; `"…?" Graham asked.` and `"We will." he said.` are not.
+        let closed_on_period = b >= 2 && toks[b - 2].p == '.';
         let short_cue = after_quote
             && next_end - b <= 24
-            && (b..(b + 7).min(next_end))
-                .any(|m| toks[m].word() && !toks[m].cap && toks[m].reports());
+            && (b..(b + 7).min(next_end)).any(|m| {
+                toks[m].word()
+                    && !toks[m].cap
+                    && toks[m].reports()
+                    && (!closed_on_period
+                        || toks[m + 1..next_end].iter().filter(|x| x.word()).count() <= 6)
+            });
         if !crossed && !short_cue {
             keep.push(b);
         }

@@ -165,6 +165,34 @@ fn according_to_before_and_after() {
 }
 
 #[test]
+fn a_quotation_closed_on_a_period_ends_its_sentence() {
+    // American style puts the period inside the marks: the next speaker's clause is a
+    // statement of its own, not a reporting clause of the quotation before it.
+    let all = seen(&format!(
+        "{H}Mayor Greta Aydin said the reform was \u{201c}far too late for the towns.\u{201d} Harbor Times said the mine was \u{201c}a serious threat for our members.\u{201d}"
+    ));
+    let by = |who: &str| {
+        all.iter()
+            .find(|s| s.source.as_deref() == Some(who))
+            .unwrap_or_else(|| panic!("{who}: {all:#?}"))
+    };
+    assert_eq!(
+        by("Mayor Greta Aydin").content,
+        ["the reform was \u{201c}far too late for the towns.\u{201d}"]
+    );
+    assert_eq!(
+        by("Harbor Times").content,
+        ["the mine was \u{201c}a serious threat for our members.\u{201d}"]
+    );
+    // A short clause after it still reports it.
+    let s = only(&format!("{H}\u{201c}We will win.\u{201d} he said."));
+    assert_eq!(
+        (s.content[0].as_str(), s.source.as_deref()),
+        ("We will win", Some("he"))
+    );
+}
+
+#[test]
 fn a_participle_before_a_person_noun_is_part_of_the_subject() {
     let s = only(&format!(
         "{H}The firm filed in Richmond, where restructuring experts say judges move quickly."
