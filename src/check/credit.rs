@@ -442,8 +442,14 @@ fn speaks_inside(
             .source()
             .zip(inner.cue())
             .is_some_and(|(s, c)| quoted(s) && quoted(c));
+        // Words the claim does not quote are no reason for silence: a statement the
+        // content runs into after the quote (`Republicans said they were convinced …
+        // and Democrats accused the GOP …`, quoted up to `convinced …`) is not where
+        // the quoted words come from.
+        let shares_quote = inner.content.iter().any(|c| overlaps(*c, quote));
         !std::ptr::eq(inner, att)
             && !framed
+            && shares_quote
             && [inner.source(), inner.resolved()]
                 .into_iter()
                 .flatten()

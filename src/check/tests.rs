@@ -1655,6 +1655,13 @@ actor Radio South
         let around = "date 2021-03-04 X\n\nTom Reed said the plan amounted to what the senators said was economic gerrymandering.\n";
         let elided = "claim c\n  source: the senators\n  cue: said\n  quote: what … was economic gerrymandering\n";
         assert!(!plain(around, elided).contains(&"C024"));
+        // A statement the content runs into after the quoted words gives its speaker
+        // no claim on them.
+        let run_on = "date 2021-03-04 X\n\nRepublicans said they were convinced the department mishandled the case and Democrats accused the party of stoking the issue.\n";
+        let wrong = "claim c\n  source: Democrats\n  cue: said\n  quote: they were convinced the department mishandled the case\n";
+        assert_eq!(plain(run_on, wrong), ["C024"]);
+        let right = wrong.replace("source: Democrats", "source: Republicans");
+        assert_eq!(plain(run_on, &right), Vec::<&str>::new());
     }
 
     #[test]
