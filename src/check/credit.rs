@@ -427,33 +427,38 @@ fn speaks_inside(
     quote: Span,
 ) -> bool {
     let content = att.content_span();
+    // The claim's quotes as compared: read only when a statement may be framed in them.
+    let texts = std::cell::OnceCell::new();
     let quoted = |span: Span| {
         quote.contains_span(span) && {
             let words = crate::text::collapse_whitespace(span.slice(&article.text)).to_lowercase();
-            claim.quotes.iter().any(|q| {
-                crate::text::collapse_whitespace(&q.value.text)
-                    .to_lowercase()
-                    .contains(&words)
-            })
+            texts
+                .get_or_init(|| {
+                    claim
+                        .quotes
+                        .iter()
+                        .map(|q| crate::text::collapse_whitespace(&q.value.text).to_lowercase())
+                        .collect::<Vec<_>>()
+                })
+                .iter()
+                .any(|q| q.contains(&words))
         }
     };
     article.attributions().overlapping(content).any(|inner| {
-        let framed = inner
-            .source()
-            .zip(inner.cue())
-            .is_some_and(|(s, c)| quoted(s) && quoted(c));
-        // Words the claim does not quote are no reason for silence: a statement the
-        // content runs into after the quote (`Republicans said they were convinced …
-        // and Democrats accused the GOP …`, quoted up to `convinced …`) is not where
-        // the quoted words come from.
-        let shares_quote = inner.content.iter().any(|c| overlaps(*c, quote));
         !std::ptr::eq(inner, att)
-            && !framed
-            && shares_quote
             && [inner.source(), inner.resolved()]
                 .into_iter()
                 .flatten()
                 .any(|s| overlaps(s, m))
+            // Words the claim does not quote are no reason for silence: a statement the
+            // content runs into after the quote (`Republicans said they were convinced
+            // … and Democrats accused the GOP …`, quoted up to `convinced …`) is not
+            // where the quoted words come from.
+            && inner.content.iter().any(|c| overlaps(*c, quote))
+            && !inner
+                .source()
+                .zip(inner.cue())
+                .is_some_and(|(s, c)| quoted(s) && quoted(c))
     })
 }
 
