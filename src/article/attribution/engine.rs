@@ -1882,6 +1882,10 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         if t[i - 1].p == '\u{2019}' || t[i - 1].p == '\'' || prev.ends_with("'s") {
             return true;
         }
+        // After a number a word in `-s` is a plural noun (`18 states`, `the 9/11 attacks`).
+        if w.ends_with('s') && !prev.is_empty() && prev.bytes().all(|c| c.is_ascii_digit()) {
+            return true;
+        }
         // `thrown into question`, `a host of other challenges`: after a preposition
         // (but `to`, `by`) or `other`, a word that is no `-ing` form is a noun.
         if t[i - 1].word()
