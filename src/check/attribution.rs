@@ -17,7 +17,8 @@ pub(super) fn check(
     anchor: Option<Span>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let att = anchor.and_then(|a| credit::covering(ctx.article, a));
+    let att =
+        anchor.and_then(|a| credit::covering_claim(ctx.article, &ctx.config.cue_verbs, claim, a));
     source(ctx, claim, anchor, att, out);
     credit::source_typo(ctx, claim, out);
     if let Some(anchor) = anchor {

@@ -99,6 +99,40 @@ pub fn covering(article: &Article, anchor: Span) -> Option<&Attribution> {
     (shared * 2 >= anchor.len().max(1)).then_some(att)
 }
 
+/// [`covering`] for a claim: where statements tie for the quote (a statement nested in
+/// another's content: `Trump tweeted that … and encouraged Americans to …`, the quote
+/// in both), the one whose cue is the claim's is the one the claim records. `extra`: the
+/// configured reporting verbs (`cueVerbs`). C024 and the hover read the same statement.
+pub fn covering_claim<'a>(
+    article: &'a Article,
+    extra: &[Vec<String>],
+    claim: &Claim,
+    anchor: Span,
+) -> Option<&'a Attribution> {
+    let best = covering(article, anchor)?;
+    if cue_agrees_in(article, extra, claim, best) {
+        return Some(best);
+    }
+    let overlap = |a: &Attribution| -> usize {
+        a.content
+            .iter()
+            .map(|c| {
+                c.end
+                    .min(anchor.end)
+                    .saturating_sub(c.start.max(anchor.start))
+            })
+            .sum()
+    };
+    let most = overlap(best);
+    article
+        .attributions()
+        .overlapping(anchor)
+        .find(|a| {
+            !std::ptr::eq(*a, best) && overlap(a) == most && cue_agrees_in(article, extra, claim, a)
+        })
+        .or(Some(best))
+}
+
 /// Pronouns a speaker may be written as; unresolved, they name no one.
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "we", "it", "i", "you", "him", "her", "them", "who", "whom", "which",
@@ -363,10 +397,19 @@ pub(crate) fn firm_speaker(name: &str) -> bool {
 /// Whether the claim's cue (when it has one) has a word in the attribution's own cue
 /// (with its addressee and intermediaries).
 fn cue_agrees(ctx: &Context<'_>, claim: &Claim, att: &Attribution) -> bool {
+    cue_agrees_in(ctx.article, &ctx.config.cue_verbs, claim, att)
+}
+
+/// [`cue_agrees`] with the article and the configured reporting verbs given apart.
+fn cue_agrees_in(
+    article: &Article,
+    extra: &[Vec<String>],
+    claim: &Claim,
+    att: &Attribution,
+) -> bool {
     let Some(cue) = claim.cue.as_ref().filter(|c| !c.value.is_empty()) else {
         return true;
     };
-    let extra = &ctx.config.cue_verbs;
     let wanted: Vec<String> = super::cue::content_words(&cue.value.text)
         .iter()
         .map(|w| super::cue::stem(w, extra))
@@ -384,7 +427,7 @@ fn cue_agrees(ctx: &Context<'_>, claim: &Claim, att: &Attribution) -> bool {
     else {
         return false;
     };
-    super::cue::words(region.slice(&ctx.article.text))
+    super::cue::words(region.slice(&article.text))
         .any(|w| wanted.contains(&super::cue::stem(w, extra)))
 }
 

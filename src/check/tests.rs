@@ -1665,6 +1665,20 @@ actor Radio South
     }
 
     #[test]
+    fn c024_reads_the_statement_whose_cue_is_the_claims_where_two_hold_the_quote() {
+        // The quote lies in the tweet's content and in the act nested in it: the claim's
+        // cue says which of the two it records.
+        let article = "date 2021-03-04 X\n\nClinton spoke in Florida on Friday.\n\nTrump tweeted that Machado was \"disgusting\" and encouraged Americans to \"check out\" the tape.\n";
+        let wrong =
+            "claim c\n  source: Clinton\n  cue: encouraged\n  quote: to \"check out\" the tape\n";
+        assert_eq!(plain(article, wrong), ["C024"]);
+        let right = wrong.replace("source: Clinton", "source: Trump");
+        assert_eq!(plain(article, &right), Vec::<&str>::new());
+        let tweet = right.replace("cue: encouraged", "cue: tweeted");
+        assert_eq!(plain(article, &tweet), Vec::<&str>::new());
+    }
+
+    #[test]
     fn c024_silent_where_the_articles_speaker_is_no_firm_name() {
         use crate::check::credit::firm_speaker;
         for firm in [

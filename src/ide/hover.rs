@@ -395,7 +395,9 @@ pub(crate) fn chain(model: &Annotation, claim: &Claim) -> String {
 /// by UrduPoint News / Sputnik". `None` when no attribution of the article covers the quote.
 pub(crate) fn credit_line(model: &Annotation, article: &Article, claim: &Claim) -> Option<String> {
     let anchor = quote_anchor(article, claim)?;
-    let att = credit::covering(article, anchor)?;
+    // The statement C024 compares with (the built-in reporting verbs: a hover has no
+    // configuration; `cueVerbs` only widens which cue words agree).
+    let att = credit::covering_claim(article, &[], claim, anchor)?;
     let name = credit::credited_name(model, article, att)?;
     let mut line = format!("The article credits: {}", escape(&name));
     let at = att.cue().unwrap_or_else(|| att.content_span()).start;
@@ -1014,6 +1016,30 @@ mod tests {
             !other.markdown.contains("The article credits"),
             "{}",
             other.markdown
+        );
+    }
+
+    #[test]
+    fn the_credit_line_reads_the_statement_with_the_claims_cue_as_c024_does() {
+        // The quote lies in the tweet's content and in the act nested in it.
+        let text = "date 2021-03-04 X\n\nTrump tweeted that Machado was \"disgusting\" and encouraged Americans to \"check out\" the tape.\n";
+        let a = Article::new(text);
+        let line = |cue: &str| {
+            let p = Parsed::new(format!(
+                "claim c\n  source: Trump\n  cue: {cue}\n  quote: to \"check out\" the tape\n"
+            ));
+            let h = hover(&p, Some(&a), at(&p, "claim c", 3)).unwrap();
+            h.markdown
+        };
+        assert!(
+            line("encouraged").contains("(encouraged, paragraph 1)"),
+            "{}",
+            line("encouraged")
+        );
+        assert!(
+            line("tweeted").contains("(tweeted, paragraph 1)"),
+            "{}",
+            line("tweeted")
         );
     }
 }
