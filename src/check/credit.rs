@@ -85,15 +85,7 @@ pub(super) fn mention_index(mentions: &[Span], at: usize, below: impl Fn(&Span) 
 /// touches a neighbouring statement is not credited to it).
 pub fn covering(article: &Article, anchor: Span) -> Option<&Attribution> {
     let att = article.attributions().covering(anchor)?;
-    let shared: usize = att
-        .content
-        .iter()
-        .map(|c| {
-            c.end
-                .min(anchor.end)
-                .saturating_sub(c.start.max(anchor.start))
-        })
-        .sum();
+    let shared = att.overlap(anchor);
     // At least half of the quote lies in the content: a short attribution that merely
     // overlaps the end of a long quote is another statement.
     (shared * 2 >= anchor.len().max(1)).then_some(att)
@@ -113,22 +105,14 @@ pub fn covering_claim<'a>(
     if cue_agrees_in(article, extra, claim, best) {
         return Some(best);
     }
-    let overlap = |a: &Attribution| -> usize {
-        a.content
-            .iter()
-            .map(|c| {
-                c.end
-                    .min(anchor.end)
-                    .saturating_sub(c.start.max(anchor.start))
-            })
-            .sum()
-    };
-    let most = overlap(best);
+    let most = best.overlap(anchor);
     article
         .attributions()
         .overlapping(anchor)
         .find(|a| {
-            !std::ptr::eq(*a, best) && overlap(a) == most && cue_agrees_in(article, extra, claim, a)
+            !std::ptr::eq(*a, best)
+                && a.overlap(anchor) == most
+                && cue_agrees_in(article, extra, claim, a)
         })
         .or(Some(best))
 }

@@ -150,6 +150,14 @@ impl std::fmt::Debug for Attribution {
 }
 
 impl Attribution {
+    /// How many bytes of `span` lie in the content.
+    pub fn overlap(&self, span: Span) -> usize {
+        self.content
+            .iter()
+            .map(|c| c.end.min(span.end).saturating_sub(c.start.max(span.start)))
+            .sum()
+    }
+
     /// The reporting words as they stand (`said`, `told`, `according to`, `said in a
     /// statement`).
     pub fn cue(&self) -> Option<Span> {
@@ -299,14 +307,8 @@ impl Attributions {
     /// The attribution that best explains a quote found at `span`: the one whose content
     /// overlaps it most.
     pub fn covering(&self, span: Span) -> Option<&Attribution> {
-        let overlap = |a: &Attribution| -> usize {
-            a.content
-                .iter()
-                .map(|c| c.end.min(span.end).saturating_sub(c.start.max(span.start)))
-                .sum()
-        };
         self.overlapping(span)
-            .max_by_key(|a| (overlap(a), std::cmp::Reverse(a.content_span().start)))
+            .max_by_key(|a| (a.overlap(span), std::cmp::Reverse(a.content_span().start)))
     }
 }
 
