@@ -971,6 +971,15 @@ const ABBREVIATIONS: &[&str] = &[
     "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
 ];
 
+/// Whether `lower` (a lowercase word without its period) is a US state as news style
+/// abbreviates it after a town (`Ashton, Md.`): one of [`ABBREVIATIONS`] from `ala` on.
+pub(crate) fn is_state_abbreviation(lower: &str) -> bool {
+    ABBREVIATIONS
+        .iter()
+        .skip_while(|w| **w != "ala")
+        .any(|w| *w == lower)
+}
+
 /// Whether `lower` (a lowercase word without its period) is a title or an address
 /// abbreviation that names no one on its own (`Sen`, `Rev`, `Del`).
 pub(crate) fn is_title_abbreviation(lower: &str) -> bool {

@@ -118,6 +118,13 @@ const AUX: &[&str] = &[
     "even",
     "first",
     "n't",
+    // A pronoun's contracted auxiliary, a word of its own (`contraction_at`).
+    "'s",
+    "'ll",
+    "'d",
+    "'ve",
+    "'re",
+    "'m",
     "previously",
     "subsequently",
     "recently",
@@ -140,7 +147,11 @@ const AUX: &[&str] = &[
     "immediately",
     "separately",
 ];
-const BE: &[&str] = &["is", "was", "were", "are", "be", "been", "being"];
+/// Forms of `be`, with the contracted ones after a pronoun (`he's claiming`, `they're
+/// saying`; a `'s` before a participle reads as `is` too: `it's said`).
+const BE: &[&str] = &[
+    "is", "was", "were", "are", "be", "been", "being", "'s", "'re", "'m",
+];
 const STOPS: &[&str] = &[
     "that", "which", "who", "whom", "whose", "when", "while", "where", "because", "but", "if",
     "as", "after", "before", "since", "although", "though", "so", "than", "or", "nor", "yet",
@@ -668,32 +679,19 @@ fn tokenize_into(text: &str, span: Span, out: &mut Vec<Tok>) {
                     _ => break,
                 }
             }
-            let w = &s[at..j];
-            let (low, lex, upper) = if ascii {
-                let b = w.as_bytes();
-                let upper = !b.iter().any(u8::is_ascii_lowercase)
-                    && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
-                let low = Low::lower_ascii(w);
-                let lex = lexicon::flags_of_lowercase(&low, true);
-                (low, lex, upper)
-            } else {
-                // Lowercase first: most words have a lowercase letter, found at once.
-                let upper = !w.chars().any(|c| c.is_lowercase())
-                    && w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
-                let low = Low::lower(w);
-                let lex = lexicon::flags_of_lowercase(&low, low.is_ascii());
-                (low, lex, upper)
+            // `He’s claiming`, `they’ll say`: a pronoun and its contracted auxiliary are
+            // two words, so the clause reads as `He is claiming`, `they will say`.
+            let j = match contraction_at(&s[at..j]) {
+                Some(cut) => {
+                    push_word(out, s, span.start, at, at + cut, c, ascii);
+                    let (at2, c2) = (at + cut, s[at + cut..].chars().next().unwrap_or(c));
+                    push_word(out, s, span.start, at2, j, c2, ascii);
+                    i = j;
+                    continue;
+                }
+                None => j,
             };
-            debug_assert_eq!(lex, lexicon::flags(&low), "{w}");
-            out.push(Tok {
-                s: off(span.start + at),
-                e: off(span.start + j),
-                lex,
-                low,
-                p: '\0',
-                cap: c.is_uppercase(),
-                upper,
-            });
+            push_word(out, s, span.start, at, j, c, ascii);
             i = j;
         } else if c == '\'' && char_at(i + 1) == Some('\'') {
             // Two apostrophes stand for a double quotation mark in some archives.
@@ -720,6 +718,61 @@ fn tokenize_into(text: &str, span: Span, out: &mut Vec<Tok>) {
             i += c.len_utf8();
         }
     }
+}
+
+/// Pushes the word at bytes `at..j` of `s` (which starts at article offset `base`), whose
+/// first character is `c`; `ascii`: whether the word is all ASCII.
+fn push_word(out: &mut Vec<Tok>, s: &str, base: usize, at: usize, j: usize, c: char, ascii: bool) {
+    let w = &s[at..j];
+    let (low, lex, upper) = if ascii {
+        let b = w.as_bytes();
+        let upper = !b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+        let low = Low::lower_ascii(w);
+        let lex = lexicon::flags_of_lowercase(&low, true);
+        (low, lex, upper)
+    } else {
+        // Lowercase first: most words have a lowercase letter, found at once.
+        let upper = !w.chars().any(|c| c.is_lowercase())
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        let low = Low::lower(w);
+        let lex = lexicon::flags_of_lowercase(&low, low.is_ascii());
+        (low, lex, upper)
+    };
+    debug_assert_eq!(lex, lexicon::flags(&low), "{w}");
+    // Offsets as `u32`, as the normalized view's map keeps them.
+    let off = |x: usize| -> u32 {
+        debug_assert!(u32::try_from(x).is_ok(), "article offset {x} beyond u32");
+        x as u32
+    };
+    out.push(Tok {
+        s: off(base + at),
+        e: off(base + j),
+        lex,
+        low,
+        p: '\0',
+        cap: c.is_uppercase(),
+        upper,
+    });
+}
+
+/// Personal pronouns that take a contracted auxiliary (`he’s`, `they’ll`, `I’d`).
+const CONTRACTING_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "who"];
+
+/// The contracted auxiliaries of [`CONTRACTING_PRONOUNS`], as lowercased (`’` read as `'`).
+const CONTRACTED_AUX: &[&str] = &["'s", "'ll", "'d", "'ve", "'re", "'m"];
+
+/// Where the word `w` splits into a personal pronoun and a contracted auxiliary (the
+/// byte offset of the apostrophe), when it is one: `He’s` at 2, `they'll` at 4.
+fn contraction_at(w: &str) -> Option<usize> {
+    let cut = w.find(['\'', '\u{2019}'])?;
+    let (pronoun, rest) = w.split_at(cut);
+    let aux = &rest[rest.chars().next()?.len_utf8()..];
+    let known = |list: &[&str], x: &str| list.iter().any(|k| k.eq_ignore_ascii_case(x));
+    let aux_known = CONTRACTED_AUX
+        .iter()
+        .any(|k| k[1..].eq_ignore_ascii_case(aux));
+    (known(CONTRACTING_PRONOUNS, pronoun) && aux_known).then_some(cut)
 }
 
 /// Pairs the quotation marks of one block's tokens.
@@ -1156,6 +1209,7 @@ fn is_abbrev(w: &str) -> bool {
                 | "corp"
         )
         || (w.contains('.') && w.split('.').all(|p| p.chars().count() <= 2))
+        || crate::article::mentions::is_state_abbreviation(w)
 }
 
 /// The noun phrase starting at `start`: up to punctuation (but not a name's inner
@@ -1193,9 +1247,10 @@ fn np_right_with(b: &Block, start: usize, hi: usize, nouns: bool) -> Option<(usi
                 break;
             }
             // A past-tense verb after the head noun ends the phrase (`The union greeted`).
+            let past = tk.low.ends_with("ed");
             if words > 0
                 && !tk.cap
-                && tk.low.ends_with("ed")
+                && past
                 && t[i - 1].word()
                 && !DETS_SET.contains(t[i - 1].low.as_str())
                 && !t[i - 1].low.ends_with("ly")
@@ -1303,16 +1358,20 @@ fn subject_end(b: &Block, lo: usize, ci: usize) -> usize {
     // An apposition between the subject and its verb: `Ann Dole, a spokeswoman for the
     // council, said`, `Tom Reed, 82, said`. The subject ends at the apposition's comma.
     if let Some(mut m) = apposition_before(b, lo, k) {
-        // Appositions in a row after a name: `Ann Dole, 59, who watched the parade,
-        // said` (the earlier ones short, right after a capitalized word), not the
-        // clauses of a sentence (`…, but for some, the losses …, said X`).
-        for _ in 0..2 {
+        // Appositions in a row after a name: `Ann Dole, 59, of Ashton, Md., who watched
+        // the parade, said` (the earlier ones short, right after a capitalized word, an
+        // age or a parenthesis), not the clauses of a sentence (`…, but for some, the
+        // losses …, said X`).
+        for _ in 0..3 {
             match apposition_before(b, lo, m + 1) {
                 Some(before)
                     if before < m
                         && m - before <= 5
                         && before > lo
-                        && (t[before - 1].cap || t[before - 1].p == ')') =>
+                        && (t[before - 1].cap
+                            || t[before - 1].p == ')'
+                            || (t[before - 1].word()
+                                && t[before - 1].low.bytes().all(|c| c.is_ascii_digit()))) =>
                 {
                     m = before
                 }
@@ -1356,10 +1415,21 @@ fn apposition_before(b: &Block, lo: usize, k: usize) -> Option<usize> {
         "a" | "an" | "the" | "who" | "whose" | "his" | "her" | "their" | "its" | "one"
     ) || !first.cap
         || first.low.bytes().all(|c| c.is_ascii_digit())
-        || party_tag(&first.low);
+        || party_tag(&first.low)
+        // `Ann Dole, of Ashton, Md., who …`: the state after a town.
+        || (t.get(m + 2).is_some_and(|d| d.p == '.')
+            && crate::article::mentions::is_state_abbreviation(&first.low));
+    // `…, and the meeting soured from there, said X`: a clause joined by a conjunction
+    // is the reported sentence's own, no apposition.
+    let clause = STOPS_SET.contains(first.low.as_str())
+        && !matches!(first.low.as_str(), "who" | "whose" | "whom" | "which");
+    let opens = opens && !clause;
     // The name before may end in a parenthesis of its own (`Rep. Ann Dole (D-Ore.), a
-    // member of the panel, said`).
-    let named = m > lo && (t[m - 1].word() || t[m - 1].p == ')');
+    // member of the panel, said`) or an abbreviation's period (`of Ashton, Md., who`).
+    let named = m > lo
+        && (t[m - 1].word()
+            || t[m - 1].p == ')'
+            || (t[m - 1].p == '.' && m > lo + 1 && is_abbrev(&t[m - 2].low)));
     (opens && named && m + 1 < k - 1).then_some(m)
 }
 
@@ -1850,6 +1920,14 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         let closed = t.get(i + 2).is_none_or(|x| !x.word());
         return !(as_before && closed);
     }
+    // An uninflected word right before a form of `be` or `have`: the head noun of their
+    // subject (`Trump's tax plan is …`, `the peace report has …`), no verb.
+    if w == lemma
+        && t.get(i + 1)
+            .is_some_and(|n| matches!(n.low.as_str(), "is" | "was" | "has" | "had" | "does"))
+    {
+        return true;
+    }
     // A modal right after the word: it is the head noun of the modal's subject (`The tax
     // plan would make …`), no verb.
     if t.get(i + 1).is_some_and(|n| {
@@ -1879,7 +1957,9 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         if DETS_SET.contains(prev) && prev != "that" {
             return true;
         }
-        if t[i - 1].p == '\u{2019}' || t[i - 1].p == '\'' || prev.ends_with("'s") {
+        // A possessive (`Reed's claim`), not a pronoun's `'s` (`he's claiming`).
+        if t[i - 1].p == '\u{2019}' || t[i - 1].p == '\'' || (prev.ends_with("'s") && prev != "'s")
+        {
             return true;
         }
         // After a number a word in `-s` is a plural noun (`18 states`, `the 9/11 attacks`).
@@ -1903,6 +1983,14 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         if matches!(prev, "not" | "never") && i > lo + 1 && t[i - 2].is("to") {
             return true;
         }
+    }
+    // "an official who asked not to be named": a request for anonymity reports nothing.
+    if lemma == "ask"
+        && t.get(i + 1).is_some_and(|x| x.is("not"))
+        && t.get(i + 2).is_some_and(|x| x.is("to"))
+        && t.get(i + 3).is_some_and(|x| x.is("be"))
+    {
+        return true;
     }
     // "reported, citing X, that …": the citing belongs to the report before it.
     if matches!(w, "citing" | "quoting") && i >= lo + 2 && t[i - 1].p == ',' && t[i - 2].reports() {
@@ -2285,7 +2373,8 @@ fn nominal(
     out: &mut Vec<Found>,
 ) {
     let t = &b.toks;
-    let possessive = |w: &str| w.ends_with("'s");
+    // A name's `'s`, not a pronoun's contracted `is` or `has` (`he's claiming that`).
+    let possessive = |w: &str| w.ends_with("'s") && w != "'s";
     for i in lo + 1..hi.saturating_sub(3) {
         // `that` first: one comparison rules out most words.
         let with_prep = matches!(
@@ -3146,6 +3235,12 @@ fn trailing(
         addressee = addr;
     }
     j = j2;
+    // "…, said one source in the room." / "…, said an official who asked not to be
+    // named.": a phrase that closes the sentence after the inverted speaker describes
+    // the speaker.
+    if inverted {
+        j = speaker_tail_end(b, j, hi).unwrap_or(j);
+    }
     // "These workers, Berg explained earlier in the hearing, were …": a short adverbial
     // phrase left after a verb of saying, up to the comma that closes the interrupting
     // reporting clause, belongs to it.
@@ -3319,6 +3414,31 @@ fn trailing(
         },
     );
     true
+}
+
+/// Where a phrase describing an inverted speaker ends, when the sentence ends with it: a
+/// place or an affiliation (`in the room`, `at the ministry`, `with the campaign`) or a
+/// relative clause (`who asked not to be named`) of at most a dozen words, running to the
+/// unit's end or its final period. A phrase with a verb form of its own (`said the plan in
+/// Ohio would fail`) or a second report is the reported clause, not a description.
+fn speaker_tail_end(b: &Block, j: usize, hi: usize) -> Option<usize> {
+    let t = &b.toks;
+    let first = t.get(j).filter(|x| j < hi && x.word())?;
+    let who = matches!(first.low.as_str(), "who" | "familiar");
+    let place = matches!(
+        first.low.as_str(),
+        "in" | "at" | "from" | "of" | "on" | "with" | "for" | "inside" | "within"
+    );
+    if !(who || place) {
+        return None;
+    }
+    let end = (j..hi).find(|&k| !t[k].word()).unwrap_or(hi);
+    let closes = end == hi || (t[end].p == '.' && end + 1 == hi);
+    let plain = (j + 1..end).all(|k| {
+        let w = t[k].low.as_str();
+        who || !(t[k].reports() || AUX_SET.contains(w) || STOPS_SET.contains(w))
+    });
+    (closes && end - j <= 12 && plain).then_some(end)
 }
 
 /// `These accusations were denied by Baku`.
@@ -4126,6 +4246,22 @@ fn transcript_turn(b: &Block, bi: usize, out: &mut Vec<Found>) {
 
 const CONNECTOR: &[&str] = &["of", "and", "the", "de", "al", "bin", "von", "van"];
 
+/// The first word after the first of `r` that is an irregular past-tense verb (`Oz took
+/// Trump through …`), where the subject of a sentence ends; not a past form that is as
+/// often a noun (`the tax cut`, `a direct hit`).
+fn past_verb_in(b: &Block, r: (usize, usize)) -> Option<usize> {
+    (r.0 + 1..r.1).find(|&k| {
+        let tk = &b.toks[k];
+        tk.word()
+            && !tk.cap
+            && IRREGULAR_PAST_SET.contains(tk.low.as_str())
+            && !matches!(
+                tk.low.as_str(),
+                "set" | "put" | "cut" | "hit" | "let" | "thought" | "left" | "won"
+            )
+    })
+}
+
 /// The block (headline or paragraph) holding `offset`; blocks are in text order.
 fn block_of(blocks: &[Block], offset: usize) -> usize {
     blocks
@@ -4222,13 +4358,15 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                             .and_then(|k| np_right(b, k, b.toks.len()))
                             .filter(|r| b.toks[r.0].cap && b.toks[r.1 - 1].cap && r.1 - r.0 <= 4)
                     } else {
-                        np_right(b, lo, q.open).filter(|r| {
-                            let w = &b.toks[r.0];
-                            (w.cap || DETS_SET.contains(w.low.as_str()))
-                                && !PREPS_SET.contains(w.low.as_str())
-                                && r.1 - r.0 <= 6
-                                && r.1 < q.open
-                        })
+                        np_right(b, lo, q.open)
+                            .map(|r| (r.0, past_verb_in(b, r).unwrap_or(r.1)))
+                            .filter(|r| {
+                                let w = &b.toks[r.0];
+                                (w.cap || DETS_SET.contains(w.low.as_str()))
+                                    && !PREPS_SET.contains(w.low.as_str())
+                                    && r.1 - r.0 <= 6
+                                    && r.1 < q.open
+                            })
                     };
                     if let Some(r) = subject {
                         found.push(Found {

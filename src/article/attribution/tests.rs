@@ -225,6 +225,86 @@ fn trailing_attribution() {
 }
 
 #[test]
+fn an_inverted_speaker_described_to_the_sentence_end() {
+    // A phrase that describes the inverted speaker closes the sentence: the statement is
+    // still read, and nobody `asked` anything in a request for anonymity.
+    for (text, source) in [
+        (
+            "The ferry will not run this winter, said one harbor official in the room.",
+            "one harbor official",
+        ),
+        (
+            "The ferry will not run this winter, said an aide at the ministry.",
+            "aide at the ministry",
+        ),
+        (
+            "The ferry will not run this winter, said an official who asked not to be named.",
+            "official",
+        ),
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.content, ["The ferry will not run this winter"], "{text}");
+        assert_eq!(s.cue.as_deref(), Some("said"), "{text}");
+        assert!(
+            s.source.as_deref().is_some_and(|x| x.ends_with(source)),
+            "{text}: {s:#?}"
+        );
+    }
+    // An infinitive or a clause with a verb of its own after the inverted words is the
+    // reported clause (`said the council tends to delay votes`), not a description.
+    let s = only(&format!(
+        "{H}Mark Hale -- author of a book on budgets -- said the plan in Ohio would fail."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Mark Hale"));
+    assert_eq!(s.content, ["the plan in Ohio would fail"]);
+    // A phrase that goes on with a report of its own is not a description.
+    let all = seen(&format!(
+        "{H}The ferry will not run this winter, said Ann Dole in a letter that warned of storms."
+    ));
+    assert!(
+        all.iter().all(|s| s.source.as_deref() != Some("Ann Dole")
+            || s.content != ["The ferry will not run this winter"]),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_clause_joined_by_a_conjunction_is_no_apposition() {
+    // `…, and the meeting soured from there, said X`: both clauses are X's, and no
+    // words of the reported sentence become the speaker.
+    let s = only(&format!(
+        "{H}The refusal did not go over well with the council, and the meeting soured from there, said one harbor official."
+    ));
+    assert_eq!(s.source.as_deref(), Some("one harbor official"));
+    assert_eq!(
+        s.content,
+        ["The refusal did not go over well with the council, and the meeting soured from there"]
+    );
+}
+
+#[test]
+fn a_past_tense_verb_ends_the_speaker_before_a_quotation() {
+    // No cue for the quotation: the sentence's subject said it, up to its verb (`took`),
+    // not `Oz took Trump`. A past form that is as often a noun stays in the phrase.
+    let all = seen(&format!(
+        "{H}Mehmet Oz took Trump through a review of \"his systems\" on the show."
+    ));
+    let s = all
+        .iter()
+        .find(|s| s.content == ["his systems"])
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(s.source.as_deref(), Some("Mehmet Oz"));
+    let all = seen(&format!(
+        "{H}The tax cut bill stood \"no chance at all\" in the Senate."
+    ));
+    let s = all
+        .iter()
+        .find(|s| s.content == ["no chance at all"])
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(s.source.as_deref(), Some("The tax cut bill"));
+}
+
+#[test]
 fn headline_form() {
     let text = "date 2021-03-04 Ramos: the port will reopen next week\n\nThe harbour master, Luis Ramos, spoke on Monday.";
     let s = only(text);
@@ -381,11 +461,59 @@ fn nouns_and_infinitives_are_not_cues() {
         "The man, who refused to give his name, left early.",
         "The alleged theft happened at night.",
         "This decision by the board to not recommend any charges destroys trust.",
+        "The mayor's harbor plan is too expensive for the town.",
+        "The state budget report was late again this year.",
         "The opponents will face off in court against the agency, 18 states, two companies and a number of cities that support the rules.",
     ] {
         let all = seen(&format!("{H}{text}"));
         assert!(all.is_empty(), "{text}: {all:#?}");
     }
+}
+
+#[test]
+fn a_pronoun_s_contracted_auxiliary_is_no_possessive() {
+    // `He’s claiming that …` reads as `He is claiming that …`: the pronoun is the source
+    // and the content starts after `that`; `’ll`, `’ve` and `'re` likewise.
+    for (text, cue, content) in [
+        (
+            "Mayor Ann Dole spoke on Friday.\n\nShe\u{2019}s claiming that the ferry costs too much.",
+            "claiming",
+            "the ferry costs too much",
+        ),
+        (
+            "Mayor Ann Dole spoke on Friday.\n\nShe's said that the bridge would close.",
+            "said",
+            "the bridge would close",
+        ),
+        (
+            "Mayor Ann Dole spoke on Friday.\n\nShe\u{2019}ll argue that the harbor needs dredging.",
+            "argue",
+            "the harbor needs dredging",
+        ),
+        (
+            "The council met on Friday.\n\nThey're saying that the vote was rigged.",
+            "saying",
+            "the vote was rigged",
+        ),
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        let s = all
+            .iter()
+            .find(|s| s.cue.as_deref() == Some(cue))
+            .unwrap_or_else(|| panic!("{text}: {all:#?}"));
+        assert_eq!(s.content, [content], "{text}");
+        let source = s.source.as_deref().expect("a source");
+        assert!(
+            ["She", "They"].contains(&source),
+            "{text}: the pronoun without its auxiliary, got {source:?}"
+        );
+    }
+    // A name's `’s` is still a possessive: `Dole’s claiming` is not read as a report, and
+    // `Dole’s claim that …` keeps its possessor as the source.
+    let s = only(&format!(
+        "{H}Dole\u{2019}s claim that the ferry costs too much, made on Friday, was wrong."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Dole"), "{s:#?}");
 }
 
 #[test]
@@ -1506,6 +1634,15 @@ fn participle_openings_and_appositions_in_a_row() {
         "{H}Donna Rawlings, 59, who watched the ceremony on a screen, said the event moved her."
     ));
     assert_eq!(a.source.as_deref(), Some("Donna Rawlings"));
+    // Four of them, a town and its abbreviated state among them (`of Ashton, Md.,`).
+    for text in [
+        "Ann Dole, of Ashton, Md., who watched the ceremony on a screen, said the event moved her.",
+        "Ann Dole, 59, of Ashton, Md., who watched the ceremony, said the event moved her.",
+    ] {
+        let a = only(&format!("{H}{text}"));
+        assert_eq!(a.source.as_deref(), Some("Ann Dole"), "{text}");
+        assert_eq!(a.content, ["the event moved her"], "{text}");
+    }
     // Clauses of the sentence before a trailing `said X` are no appositions.
     let all = seen(&format!(
         "{H}Trump would expand the deduction they take, but for some, the losses would outstrip the gains, said Batchelder."
