@@ -656,14 +656,18 @@ fn tokenize_into(text: &str, span: Span, out: &mut Vec<Tok>) {
                     prev = bytes[j - 1] as char;
                 }
                 let Some(d) = char_at(j) else { break };
-                if d.is_alphanumeric() {
+                // A combining mark belongs to the letter before it (`José` written
+                // decomposed, as some systems save it).
+                if d.is_alphanumeric() || combining_mark(d) {
                     // Not ASCII: the run above took every ASCII letter and digit.
                     ascii = false;
                     j += d.len_utf8();
                     prev = d;
                     continue;
                 }
-                if !matches!(d, '\'' | '\u{2019}' | '-' | '.' | ',' | '\u{2010}' | '&') {
+                if !(matches!(d, '\'' | '\u{2019}' | '-' | '.' | ',' | '\u{2010}' | '&')
+                    || mojibake_inside_word(d))
+                {
                     break;
                 }
                 let after = j + d.len_utf8();
@@ -718,6 +722,20 @@ fn tokenize_into(text: &str, span: Span, out: &mut Vec<Tok>) {
             i += c.len_utf8();
         }
     }
+}
+
+/// A combining diacritical mark (the blocks of accents that follow their letter).
+fn combining_mark(d: char) -> bool {
+    matches!(d, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+}
+
+/// A Latin-1 sign that text decoded with the wrong encoding leaves inside a word (`Fran§ois`
+/// for `François`, `FranÃ§ois` twice over): between letters, part of the word, so a name
+/// stays one phrase. Not the quotation marks, inverted marks or no-break space of that
+/// block, which separate words.
+fn mojibake_inside_word(d: char) -> bool {
+    ('\u{80}'..='\u{bf}').contains(&d)
+        && !matches!(d, '\u{a0}' | '\u{a1}' | '\u{ab}' | '\u{bb}' | '\u{bf}')
 }
 
 /// Pushes the word at bytes `at..j` of `s` (which starts at article offset `base`), whose
@@ -1399,7 +1417,7 @@ fn apposition_before(b: &Block, lo: usize, k: usize) -> Option<usize> {
     }
     let m = (lo..k - 1)
         .rev()
-        .take(16)
+        .take(32)
         .take_while(|&m| {
             t[m].word()
                 || t[m].p == ','
@@ -1430,7 +1448,16 @@ fn apposition_before(b: &Block, lo: usize, k: usize) -> Option<usize> {
         && (t[m - 1].word()
             || t[m - 1].p == ')'
             || (t[m - 1].p == '.' && m > lo + 1 && is_abbrev(&t[m - 2].low)));
-    (opens && named && m + 1 < k - 1).then_some(m)
+    // Past 16 words, only a role after a name (`Leonard Burman, director of the … Center
+    // and a professor at …, said`): no verb in it, which a clause of the sentence has.
+    let short = k - 1 - m <= 16;
+    let role = || {
+        t[m - 1].word()
+            && t[m - 1].cap
+            && (m + 1..k - 1)
+                .all(|x| !t[x].word() || !(t[x].reports() || AUX_SET.contains(t[x].low.as_str())))
+    };
+    (opens && named && m + 1 < k - 1 && (short || role())).then_some(m)
 }
 
 /// A party and state after a lawmaker's name, as US news writes it: `R-Ky`, `D-Ore`,

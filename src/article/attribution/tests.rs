@@ -305,6 +305,46 @@ fn a_past_tense_verb_ends_the_speaker_before_a_quotation() {
 }
 
 #[test]
+fn a_long_role_after_the_name_is_an_apposition() {
+    // Past 16 words the apposition is still the speaker's role when it has no verb.
+    let s = only(&format!(
+        "{H}\"The toll is fair,\" Leonard Burman, director of the centrist Harbor Policy Center and a professor at the Maxwell School of Syracuse University, said of the plan."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Leonard Burman"));
+    assert_eq!(s.content, ["The toll is fair"]);
+    // A long stretch with a verb is a clause of the sentence: its words name nobody.
+    let all = seen(&format!(
+        "{H}The toll would rise again next year, and the families who live on the far side of the harbor would pay most of it, said Ann Dole."
+    ));
+    assert!(
+        all.iter()
+            .all(|s| s.source.as_deref().is_none_or(|x| x == "Ann Dole")),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn accents_decomposed_or_garbled_stay_inside_the_name() {
+    // `José` with a combining accent, and `François` decoded with the wrong encoding
+    // (`Fran§ois`, `FranÃ§ois`): one name each, which speaks.
+    for name in [
+        "Jose\u{301} Ramos",
+        "Fran\u{a7}ois Hollande",
+        "Fran\u{c3}\u{a7}ois Hollande",
+        "FranA\u{303}\u{83}A\u{302}\u{a7}ois Hollande",
+    ] {
+        let s = only(&format!(
+            "{H}\"Europe must defend itself,\" President {name} said Friday."
+        ));
+        assert_eq!(
+            s.source.as_deref(),
+            Some(format!("President {name}").as_str())
+        );
+        assert_eq!(s.content, ["Europe must defend itself"]);
+    }
+}
+
+#[test]
 fn headline_form() {
     let text = "date 2021-03-04 Ramos: the port will reopen next week\n\nThe harbour master, Luis Ramos, spoke on Monday.";
     let s = only(text);
