@@ -1554,6 +1554,18 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
                 }
             }
         }
+        // "said to reporters", "explained to the crowd on Monday": the addressee, right
+        // after a verb that takes one with `to`.
+        let said_to = i > 0
+            && t[i - 1].word()
+            && lexicon::reporting_lemma(&t[i - 1].low).is_some_and(|l| SAID_TO.contains(&l));
+        if w == "to" && said_to && addressee.is_none() && addressed_to(b, i + 1) {
+            if let Some(r) = np_right(b, i + 1, hi) {
+                addressee = Some(span_of(b, r));
+                i = r.1;
+                continue;
+            }
+        }
         // "in a statement", "in an interview (with X)"
         if matches!(w, "of" | "on") && i + 1 < hi && day_word(t[i + 1].low.as_str()) {
             i += 2;
@@ -1930,6 +1942,95 @@ fn cue_at(b: &Block, i: usize, hi: usize) -> Option<(&'static str, usize)> {
     Some((lemma, i))
 }
 
+/// Verbs of saying whose addressee follows `to` (`said to reporters`); `is said to be`
+/// stays an infinitive ([`addressed_to`]).
+const SAID_TO: &[&str] = &[
+    "say",
+    "explain",
+    "complain",
+    "write",
+    "announce",
+    "admit",
+    "confess",
+    "declare",
+    "mention",
+    "remark",
+    "repeat",
+    "describe",
+    "boast",
+    "brag",
+    "whisper",
+    "shout",
+    "yell",
+    "insist",
+    "concede",
+    "suggest",
+    "point out",
+    "acknowledge",
+    "reveal",
+    "confide",
+    "report",
+    "lie",
+    "joke",
+    "quip",
+];
+
+/// People addressed in a crowd, a body or a profession, without a determiner (`told to
+/// reporters`).
+const AUDIENCES: &[&str] = &[
+    "reporters",
+    "journalists",
+    "supporters",
+    "lawmakers",
+    "voters",
+    "donors",
+    "students",
+    "members",
+    "congress",
+    "parliament",
+    "senators",
+    "delegates",
+    "workers",
+    "officials",
+    "investigators",
+    "police",
+    "prosecutors",
+    "viewers",
+    "listeners",
+    "readers",
+    "fans",
+    "crowds",
+    "audiences",
+    "residents",
+    "parents",
+    "colleagues",
+    "staff",
+    "troops",
+];
+
+/// Whether the words from `k` (right after `to`) name whom something was said to: a
+/// determiner or possessive, an object pronoun, a capitalized name or an audience; not a
+/// verb (`said to be`, `said to have`).
+fn addressed_to(b: &Block, k: usize) -> bool {
+    let Some(x) = b.toks.get(k).filter(|x| x.word()) else {
+        return false;
+    };
+    let w = x.low.as_str();
+    // `spoke to this week`: a time, not a person.
+    let timed = b.toks[k..]
+        .iter()
+        .take(3)
+        .take_while(|x| x.word())
+        .any(|x| day_word(&x.low) || matches!(x.low.as_str(), "week" | "month" | "year" | "day"));
+    if timed {
+        return false;
+    }
+    (DETS_SET.contains(w) && w != "no")
+        || matches!(w, "him" | "her" | "them" | "me" | "us" | "you")
+        || (x.cap && !in_quote(b, k))
+        || AUDIENCES.contains(&w)
+}
+
 /// Whether the verb-looking word at `i` is used as a noun or adjective or an infinitive.
 fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     let t = &b.toks;
@@ -1943,7 +2044,14 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
             .rev()
             .take(7)
             .take_while(|&k| t[k].word())
-            .any(|k| t[k].low == "as");
+            .any(|k| t[k].low == "as")
+            // `As Ann Dole, a tax lawyer at the center, recently put it, …`: `as`
+            // opening the clause, the speaker's apposition between.
+            || (lo..subject_end(b, lo, i))
+                .rev()
+                .take(7)
+                .take_while(|&x| t[x].word() || t[x].p == '.')
+                .any(|x| t[x].low == "as");
         let closed = t.get(i + 2).is_none_or(|x| !x.word());
         return !(as_before && closed);
     }
@@ -2078,6 +2186,8 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
                 | "encourage"
                 | "hope"
         )
+        // "said to reporters", "explained to the crowd": whom the words were said to.
+        && !(SAID_TO.contains(&lemma) && addressed_to(b, i + 2))
     {
         return true;
     }
@@ -3367,7 +3477,17 @@ fn trailing(
     }
     content.push(first);
     if rest_words {
-        if t[j].p == ',' && j + 1 < hi && is_quote_char(t[j + 1].p) {
+        // "…," he said, but "…": the quotation goes on after the conjunction.
+        let joined = t[j].p == ','
+            && closing_quote.is_some()
+            && t.get(j + 1)
+                .is_some_and(|x| matches!(x.low.as_str(), "but" | "and"))
+            && j + 2 < hi
+            && b.quotes.iter().any(|q| q.open == j + 2);
+        if joined {
+            j += 1;
+        }
+        if t[j].p == ',' && j + 1 < hi && is_quote_char(t[j + 1].p) || joined {
             // "…," he said, "…"
             if let Some(q) = b.quotes.iter().find(|q| q.open == j + 1) {
                 if let Some(s) = trim_inner(b, q.inner) {

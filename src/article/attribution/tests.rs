@@ -345,6 +345,61 @@ fn accents_decomposed_or_garbled_stay_inside_the_name() {
 }
 
 #[test]
+fn said_to_an_addressee_and_said_to_be() {
+    // `said to reporters`, `explained to the crowd`: a report, the addressee named.
+    for (text, content, addressee) in [
+        (
+            "\"The ferry will run,\" Ann Dole said to reporters.",
+            "The ferry will run",
+            "reporters",
+        ),
+        (
+            "\"The ferry will run,\" Ann Dole explained to the crowd.",
+            "The ferry will run",
+            "the crowd",
+        ),
+        (
+            "Ann Dole said to the council that the ferry will run.",
+            "the ferry will run",
+            "the council",
+        ),
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.content, [content], "{text}");
+        assert_eq!(s.source.as_deref(), Some("Ann Dole"), "{text}");
+        assert_eq!(s.addressee.as_deref(), Some(addressee), "{text}");
+    }
+    // `is said to be`, `agreed to an interview`, `spoke to this week`: no addressee.
+    assert!(seen(&format!("{H}Ann Dole is said to be angry about the ferry.")).is_empty());
+    let all = seen(&format!(
+        "{H}Ann Dole agreed to a long interview for the harbor paper."
+    ));
+    assert!(all.iter().all(|s| s.addressee.is_none()), "{all:#?}");
+}
+
+#[test]
+fn a_quotation_going_on_after_but_and_as_put_it_after_an_apposition() {
+    // `"…," he said, but "…"`: both parts are the speaker's.
+    let s = only(&format!(
+        "{H}\"You know, I like Larry,\" Ann Dole said, but \"when it comes to ferries, Larry has a history.\""
+    ));
+    assert_eq!(
+        s.content,
+        [
+            "You know, I like Larry",
+            "when it comes to ferries, Larry has a history"
+        ]
+    );
+    // `As X, a role, recently put it, …`: `as` opens the clause before the apposition.
+    let s = only(&format!(
+        "{H}As Ann Dole, a tax lawyer at the harbor center, recently put it, \"Did the board lower the tolls?\""
+    ));
+    assert_eq!(s.source.as_deref(), Some("Ann Dole"));
+    assert_eq!(s.cue.as_deref(), Some("put it"));
+    assert_eq!(s.content, ["Did the board lower the tolls"]);
+}
+
+#[test]
 fn headline_form() {
     let text = "date 2021-03-04 Ramos: the port will reopen next week\n\nThe harbour master, Luis Ramos, spoke on Monday.";
     let s = only(text);
