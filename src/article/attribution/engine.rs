@@ -382,7 +382,7 @@ const COGNITIVE: &[&str] = &[
 /// Words before a gerund that reports for the clause's subject (`began by saying …`,
 /// `After saying …`, `each touting … and saying …`).
 const GERUND_INTRO: &[&str] = &[
-    "by", "from", "after", "before", "while", "when", "and", "without",
+    "by", "from", "after", "before", "while", "when", "and", "without", "despite",
 ];
 /// Verbs whose content may be an infinitive (`wants to junk …`, `plans to release …`).
 const TO_VERBS: &[&str] = &[
@@ -2228,7 +2228,13 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     {
         return true;
     }
+    // `adding he would never vote …`: a subject pronoun opens the added clause.
+    let clause_next = matches!(next, "he" | "she" | "they" | "we" | "i")
+        || (next == "it"
+            && t.get(i + 2)
+                .is_some_and(|x| AUX_SET.contains(x.low.as_str())));
     if matches!(lemma, "add")
+        && !clause_next
         && !(next == "that"
             || next_p == ','
             || next_p == ':'
@@ -4009,6 +4015,21 @@ fn forward(
                     end = c + 1;
                 }
             }
+        }
+    }
+    // `Ryan, despite admitting that he had concerns, voted …`, `Before saying that …,
+    // Ryan …`: a participle phrase opened by a preposition, set off by a comma or opening
+    // the sentence, ends at its comma, where the main clause goes on. (`She started by
+    // emphasizing fairness, and a need …` runs on: the phrase is her predicate's.)
+    if !starts_quote
+        && ci > lo
+        && t[ci].low.ends_with("ing")
+        && GERUND_INTRO.contains(&t[ci - 1].low.as_str())
+        && t[ci - 1].low != "and"
+        && (ci - 1 == lo || t[ci - 2].p == ',')
+    {
+        if let Some(k) = (j..end).find(|&k| t[k].p == ',' && !in_quote(b, k)) {
+            end = k;
         }
     }
     // A right double mark that closes nothing opened in the content: the cue stood inside

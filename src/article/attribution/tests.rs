@@ -400,6 +400,43 @@ fn a_quotation_going_on_after_but_and_as_put_it_after_an_apposition() {
 }
 
 #[test]
+fn participles_adding_a_clause_and_set_off_by_commas() {
+    // `…, adding he would …`: a subject pronoun opens the added clause (but `adding
+    // fuel to …` adds nothing said).
+    let all = seen(&format!(
+        "{H}\"The day was personal,\" Bill Smith said, adding he would never vote for the plan."
+    ));
+    let added = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("adding"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(added.content, ["he would never vote for the plan"]);
+    assert_eq!(added.source.as_deref(), Some("Bill Smith"));
+    let all = seen(&format!(
+        "{H}The storm hit the coast on Monday, adding fuel to the debate over the sea wall."
+    ));
+    assert!(
+        all.iter().all(|s| s.cue.as_deref() != Some("adding")),
+        "{all:#?}"
+    );
+    // `X, despite admitting that …, voted …`: the phrase ends at its comma.
+    let s = only(&format!(
+        "{H}Mayor Ann Dole, despite admitting that she had doubts about the toll, voted for the bridge."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Mayor Ann Dole"));
+    assert_eq!(s.content, ["she had doubts about the toll"]);
+    // A phrase that is the predicate's own runs on past the comma.
+    let all = seen(&format!(
+        "{H}Mayor Ann Dole spoke first. She started off by emphasizing fairness, and a need to raise the wage."
+    ));
+    assert!(
+        all.iter()
+            .any(|s| s.content == ["fairness, and a need to raise the wage"]),
+        "{all:#?}"
+    );
+}
+
+#[test]
 fn headline_form() {
     let text = "date 2021-03-04 Ramos: the port will reopen next week\n\nThe harbour master, Luis Ramos, spoke on Monday.";
     let s = only(text);
