@@ -1973,6 +1973,8 @@ const SAID_TO: &[&str] = &[
     "lie",
     "joke",
     "quip",
+    "sing",
+    "recite",
 ];
 
 /// People addressed in a crowd, a body or a profession, without a determiner (`told to
@@ -3524,8 +3526,18 @@ fn trailing(
                     && t[k - 1].p == ','
                     && b.quotes.iter().any(|q| q.open == k)
             });
+            // A verb of its own between (`…, before asking her, “…”`) takes the second
+            // quotation; a participle of another act (`referring to …`) does not.
             let cue_between = next_open.is_some_and(|k| {
-                (j..k).any(|m| t[m].word() && !t[m].low.ends_with("ing") && t[m].reports())
+                (j..k).any(|m| {
+                    t[m].word()
+                        && t[m].reports()
+                        && (!t[m].low.ends_with("ing")
+                            || matches!(
+                                t[m].low.as_str(),
+                                "asking" | "adding" | "saying" | "telling" | "noting"
+                            ))
+                })
             });
             if let (Some(k), false) = (next_open, cue_between) {
                 if let Some(q) = b.quotes.iter().find(|q| q.open == k) {
@@ -3903,8 +3915,22 @@ fn forward(
     }
     j = j2;
     if TELL.contains(&lemma) && addressee.is_none() && j < hi && t[j].word() && !t[j].is("that") {
-        if let Some(r) = np_right(b, j, hi) {
-            if r.1 < hi && t[r.1].is("that") {
+        // An object pronoun is a phrase of its own (`her` is no determiner here).
+        let object = matches!(
+            t[j].low.as_str(),
+            "him" | "her" | "them" | "me" | "us" | "you"
+        );
+        if let Some(r) = if object {
+            Some((j, j + 1))
+        } else {
+            np_right(b, j, hi)
+        } {
+            // `asked him that …`, `asking her, “…”`, `warned them: “…”`.
+            let quoted = r.1 + 1 < hi
+                && matches!(t[r.1].p, ',' | ':')
+                && r.1 - r.0 <= 4
+                && b.quotes.iter().any(|q| q.open == r.1 + 1);
+            if r.1 < hi && (t[r.1].is("that") || quoted) {
                 addressee = Some(span_of(b, r));
                 j = r.1;
             }

@@ -437,6 +437,27 @@ fn participles_adding_a_clause_and_set_off_by_commas() {
 }
 
 #[test]
+fn an_object_pronoun_before_a_quotation_is_the_addressee() {
+    // `asking her, “…”`: `her` is whom the speaker asked, not the quotation's first word;
+    // the verb of its own takes the second quotation from the first one's cue.
+    let all = seen(&format!(
+        "{H}\u{201c}Keep your hands in sight,\u{201d} Ann Dole sings to the mayor before asking her, \u{201c}Where do we go from here?\u{201d}"
+    ));
+    let asked = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("asking"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(asked.content, ["Where do we go from here"]);
+    assert_eq!(asked.addressee.as_deref(), Some("her"));
+    let sung = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("sings"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(sung.content, ["Keep your hands in sight"]);
+    assert_eq!(sung.source.as_deref(), Some("Ann Dole"));
+}
+
+#[test]
 fn headline_form() {
     let text = "date 2021-03-04 Ramos: the port will reopen next week\n\nThe harbour master, Luis Ramos, spoke on Monday.";
     let s = only(text);
