@@ -1265,10 +1265,9 @@ fn np_right_with(b: &Block, start: usize, hi: usize, nouns: bool) -> Option<(usi
                 break;
             }
             // A past-tense verb after the head noun ends the phrase (`The union greeted`).
-            let past = tk.low.ends_with("ed");
             if words > 0
                 && !tk.cap
-                && past
+                && tk.low.ends_with("ed")
                 && t[i - 1].word()
                 && !DETS_SET.contains(t[i - 1].low.as_str())
                 && !t[i - 1].low.ends_with("ly")
@@ -4442,17 +4441,15 @@ const CONNECTOR: &[&str] = &["of", "and", "the", "de", "al", "bin", "von", "van"
 
 /// The first word after the first of `r` that is an irregular past-tense verb (`Oz took
 /// Trump through …`), where the subject of a sentence ends; not a past form that is as
-/// often a noun (`the tax cut`, `a direct hit`).
+/// often a noun or an adjective (`the tax cut`, `a direct hit`, [`adjective_past`]).
 fn past_verb_in(b: &Block, r: (usize, usize)) -> Option<usize> {
     (r.0 + 1..r.1).find(|&k| {
         let tk = &b.toks[k];
         tk.word()
             && !tk.cap
             && IRREGULAR_PAST_SET.contains(tk.low.as_str())
-            && !matches!(
-                tk.low.as_str(),
-                "set" | "put" | "cut" | "hit" | "let" | "thought" | "left" | "won"
-            )
+            && !adjective_past(&tk.low)
+            && tk.low != "thought"
     })
 }
 
