@@ -1131,6 +1131,16 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
     while s < end && !t[s].word() {
         s += 1;
     }
+    // `Meanwhile Trump continues …`, `But Dole said …`: a connective opening the sentence
+    // without its comma is not part of the name.
+    if s == lo
+        && s + 1 < end
+        && t[s].cap
+        && t[s + 1].word()
+        && (CLAUSE_OPENERS.contains(&t[s].low.as_str()) || CONNECTIVES.contains(&t[s].low.as_str()))
+    {
+        s += 1;
+    }
     if s >= end {
         return None;
     }

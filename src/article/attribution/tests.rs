@@ -458,6 +458,21 @@ fn an_object_pronoun_before_a_quotation_is_the_addressee() {
 }
 
 #[test]
+fn a_connective_opening_the_sentence_is_not_part_of_the_speaker() {
+    // `Meanwhile Dole continues …` without a comma: the speaker is `Dole`, resolved to
+    // the full name.
+    let all = seen(&format!(
+        "{H}Ann Dole met the council on Friday.\n\nMeanwhile Dole continues her campaign against the toll."
+    ));
+    let s = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("continues"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(s.source.as_deref(), Some("Dole"));
+    assert_eq!(s.resolved.as_deref(), Some("Ann Dole"));
+}
+
+#[test]
 fn headline_form() {
     let text = "date 2021-03-04 Ramos: the port will reopen next week\n\nThe harbour master, Luis Ramos, spoke on Monday.";
     let s = only(text);
