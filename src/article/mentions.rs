@@ -972,7 +972,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Whether `lower` (a lowercase word without its period) is a US state as news style
-/// abbreviates it after a town (`Ashton, Md.`): one of [`ABBREVIATIONS`] from `ala` on.
+/// abbreviates it after a town (`Salem, Ore.`): one of [`ABBREVIATIONS`] from `ala` on.
 pub(crate) fn is_state_abbreviation(lower: &str) -> bool {
     ABBREVIATIONS
         .iter()

@@ -1131,7 +1131,7 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
     while s < end && !t[s].word() {
         s += 1;
     }
-    // `Meanwhile Trump continues …`, `But Dole said …`: a connective opening the sentence
+    // `Meanwhile Dole continues …`, `But Dole said …`: a connective opening the sentence
     // without its comma is not part of the name.
     if s == lo
         && s + 1 < end
@@ -1385,7 +1385,7 @@ fn subject_end(b: &Block, lo: usize, ci: usize) -> usize {
     // An apposition between the subject and its verb: `Ann Dole, a spokeswoman for the
     // council, said`, `Tom Reed, 82, said`. The subject ends at the apposition's comma.
     if let Some(mut m) = apposition_before(b, lo, k) {
-        // Appositions in a row after a name: `Ann Dole, 59, of Ashton, Md., who watched
+        // Appositions in a row after a name: `Ann Dole, 59, of Salem, Ore., who watched
         // the parade, said` (the earlier ones short, right after a capitalized word, an
         // age or a parenthesis), not the clauses of a sentence (`…, but for some, the
         // losses …, said X`).
@@ -1443,7 +1443,7 @@ fn apposition_before(b: &Block, lo: usize, k: usize) -> Option<usize> {
     ) || !first.cap
         || first.low.bytes().all(|c| c.is_ascii_digit())
         || party_tag(&first.low)
-        // `Ann Dole, of Ashton, Md., who …`: the state after a town.
+        // `Ann Dole, of Salem, Ore., who …`: the state after a town.
         || (t.get(m + 2).is_some_and(|d| d.p == '.')
             && crate::article::mentions::is_state_abbreviation(&first.low));
     // `…, and the meeting soured from there, said X`: a clause joined by a conjunction
@@ -1452,13 +1452,13 @@ fn apposition_before(b: &Block, lo: usize, k: usize) -> Option<usize> {
         && !matches!(first.low.as_str(), "who" | "whose" | "whom" | "which");
     let opens = opens && !clause;
     // The name before may end in a parenthesis of its own (`Rep. Ann Dole (D-Ore.), a
-    // member of the panel, said`) or an abbreviation's period (`of Ashton, Md., who`).
+    // member of the panel, said`) or an abbreviation's period (`of Salem, Ore., who`).
     let named = m > lo
         && (t[m - 1].word()
             || t[m - 1].p == ')'
             || (t[m - 1].p == '.' && m > lo + 1 && is_abbrev(&t[m - 2].low)));
-    // Past 16 words, only a role after a name (`Leonard Burman, director of the … Center
-    // and a professor at …, said`): no verb in it, which a clause of the sentence has.
+    // Past 16 words, only a role after a name (`Leo Marsh, director of the … Center and
+    // a professor at …, said`): no verb in it, which a clause of the sentence has.
     let short = k - 1 - m <= 16;
     let role = || {
         t[m - 1].word()
@@ -2067,7 +2067,7 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         return !(as_before && closed);
     }
     // An uninflected word right before a form of `be` or `have`: the head noun of their
-    // subject (`Trump's tax plan is …`, `the peace report has …`), no verb.
+    // subject (`Dole's harbor plan is …`, `the peace report has …`), no verb.
     if w == lemma
         && t.get(i + 1)
             .is_some_and(|n| matches!(n.low.as_str(), "is" | "was" | "has" | "had" | "does"))
@@ -4052,8 +4052,8 @@ fn forward(
             }
         }
     }
-    // `Ryan, despite admitting that he had concerns, voted …`, `Before saying that …,
-    // Ryan …`: a participle phrase opened by a preposition, set off by a comma or opening
+    // `Dole, despite admitting that she had doubts, voted …`, `Before saying that …,
+    // Dole …`: a participle phrase opened by a preposition, set off by a comma or opening
     // the sentence, ends at its comma, where the main clause goes on. (`She started by
     // emphasizing fairness, and a need …` runs on: the phrase is her predicate's.)
     if !starts_quote
@@ -4449,8 +4449,8 @@ fn transcript_turn(b: &Block, bi: usize, out: &mut Vec<Found>) {
 
 const CONNECTOR: &[&str] = &["of", "and", "the", "de", "al", "bin", "von", "van"];
 
-/// The first word after the first of `r` that is an irregular past-tense verb (`Oz took
-/// Trump through …`), where the subject of a sentence ends; not a past form that is as
+/// The first word after the first of `r` that is an irregular past-tense verb (`Lind took
+/// the mayor through …`), where the subject of a sentence ends; not a past form that is as
 /// often a noun or an adjective (`the tax cut`, `a direct hit`, [`adjective_past`]).
 fn past_verb_in(b: &Block, r: (usize, usize)) -> Option<usize> {
     (r.0 + 1..r.1).find(|&k| {

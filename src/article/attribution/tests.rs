@@ -273,27 +273,27 @@ fn a_clause_joined_by_a_conjunction_is_no_apposition() {
     // `…, and the meeting soured from there, said X`: both clauses are X's, and no
     // words of the reported sentence become the speaker.
     let s = only(&format!(
-        "{H}The refusal did not go over well with the council, and the meeting soured from there, said one harbor official."
+        "{H}The delay angered the council, and the talks broke down after that, said one harbor official."
     ));
     assert_eq!(s.source.as_deref(), Some("one harbor official"));
     assert_eq!(
         s.content,
-        ["The refusal did not go over well with the council, and the meeting soured from there"]
+        ["The delay angered the council, and the talks broke down after that"]
     );
 }
 
 #[test]
 fn a_past_tense_verb_ends_the_speaker_before_a_quotation() {
     // No cue for the quotation: the sentence's subject said it, up to its verb (`took`),
-    // not `Oz took Trump`. A past form that is as often a noun stays in the phrase.
+    // not `Lind took the mayor`. A past form that is as often a noun stays in the phrase.
     let all = seen(&format!(
-        "{H}Mehmet Oz took Trump through a review of \"his systems\" on the show."
+        "{H}Petra Lind took the mayor through a tour of \"her harbor\" on the ferry."
     ));
     let s = all
         .iter()
-        .find(|s| s.content == ["his systems"])
+        .find(|s| s.content == ["her harbor"])
         .unwrap_or_else(|| panic!("{all:#?}"));
-    assert_eq!(s.source.as_deref(), Some("Mehmet Oz"));
+    assert_eq!(s.source.as_deref(), Some("Petra Lind"));
     let all = seen(&format!(
         "{H}The tax cut bill stood \"no chance at all\" in the Senate."
     ));
@@ -308,9 +308,9 @@ fn a_past_tense_verb_ends_the_speaker_before_a_quotation() {
 fn a_long_role_after_the_name_is_an_apposition() {
     // Past 16 words the apposition is still the speaker's role when it has no verb.
     let s = only(&format!(
-        "{H}\"The toll is fair,\" Leonard Burman, director of the centrist Harbor Policy Center and a professor at the Maxwell School of Syracuse University, said of the plan."
+        "{H}\"The toll is fair,\" Leo Marsh, director of the small Harbor Policy Center and a lecturer at the Coastal School of the Northern University, said of the plan."
     ));
-    assert_eq!(s.source.as_deref(), Some("Leonard Burman"));
+    assert_eq!(s.source.as_deref(), Some("Leo Marsh"));
     assert_eq!(s.content, ["The toll is fair"]);
     // A long stretch with a verb is a clause of the sentence: its words name nobody.
     let all = seen(&format!(
@@ -325,13 +325,13 @@ fn a_long_role_after_the_name_is_an_apposition() {
 
 #[test]
 fn accents_decomposed_or_garbled_stay_inside_the_name() {
-    // `José` with a combining accent, and `François` decoded with the wrong encoding
-    // (`Fran§ois`, `FranÃ§ois`): one name each, which speaks.
+    // `José` with a combining accent, and `Françoise` decoded with the wrong encoding
+    // (`Fran§oise`, `FranÃ§oise`): one name each, which speaks.
     for name in [
         "Jose\u{301} Ramos",
-        "Fran\u{a7}ois Hollande",
-        "Fran\u{c3}\u{a7}ois Hollande",
-        "FranA\u{303}\u{83}A\u{302}\u{a7}ois Hollande",
+        "Fran\u{a7}oise Lind",
+        "Fran\u{c3}\u{a7}oise Lind",
+        "FranA\u{303}\u{83}A\u{302}\u{a7}oise Lind",
     ] {
         let s = only(&format!(
             "{H}\"Europe must defend itself,\" President {name} said Friday."
@@ -381,13 +381,13 @@ fn said_to_an_addressee_and_said_to_be() {
 fn a_quotation_going_on_after_but_and_as_put_it_after_an_apposition() {
     // `"…," he said, but "…"`: both parts are the speaker's.
     let s = only(&format!(
-        "{H}\"You know, I like Larry,\" Ann Dole said, but \"when it comes to ferries, Larry has a history.\""
+        "{H}\"Frankly, I trust Tom,\" Ann Dole said, but \"when it comes to ferries, Tom has a history.\""
     ));
     assert_eq!(
         s.content,
         [
-            "You know, I like Larry",
-            "when it comes to ferries, Larry has a history"
+            "Frankly, I trust Tom",
+            "when it comes to ferries, Tom has a history"
         ]
     );
     // `As X, a role, recently put it, …`: `as` opens the clause before the apposition.
@@ -404,13 +404,13 @@ fn participles_adding_a_clause_and_set_off_by_commas() {
     // `…, adding he would …`: a subject pronoun opens the added clause (but `adding
     // fuel to …` adds nothing said).
     let all = seen(&format!(
-        "{H}\"The day was personal,\" Bill Smith said, adding he would never vote for the plan."
+        "{H}\"The toll was the last straw,\" Bill Smith said, adding he would not back the plan."
     ));
     let added = all
         .iter()
         .find(|s| s.cue.as_deref() == Some("adding"))
         .unwrap_or_else(|| panic!("{all:#?}"));
-    assert_eq!(added.content, ["he would never vote for the plan"]);
+    assert_eq!(added.content, ["he would not back the plan"]);
     assert_eq!(added.source.as_deref(), Some("Bill Smith"));
     let all = seen(&format!(
         "{H}The storm hit the coast on Monday, adding fuel to the debate over the sea wall."
@@ -427,11 +427,11 @@ fn participles_adding_a_clause_and_set_off_by_commas() {
     assert_eq!(s.content, ["she had doubts about the toll"]);
     // A phrase that is the predicate's own runs on past the comma.
     let all = seen(&format!(
-        "{H}Mayor Ann Dole spoke first. She started off by emphasizing fairness, and a need to raise the wage."
+        "{H}Mayor Ann Dole spoke first. She began by emphasizing safety, and a need to repair the pier."
     ));
     assert!(
         all.iter()
-            .any(|s| s.content == ["fairness, and a need to raise the wage"]),
+            .any(|s| s.content == ["safety, and a need to repair the pier"]),
         "{all:#?}"
     );
 }
@@ -441,19 +441,19 @@ fn an_object_pronoun_before_a_quotation_is_the_addressee() {
     // `asking her, “…”`: `her` is whom the speaker asked, not the quotation's first word;
     // the verb of its own takes the second quotation from the first one's cue.
     let all = seen(&format!(
-        "{H}\u{201c}Keep your hands in sight,\u{201d} Ann Dole sings to the mayor before asking her, \u{201c}Where do we go from here?\u{201d}"
+        "{H}\u{201c}Hold the line,\u{201d} Ann Dole sings to the mayor before asking her, \u{201c}Who pays for the pier?\u{201d}"
     ));
     let asked = all
         .iter()
         .find(|s| s.cue.as_deref() == Some("asking"))
         .unwrap_or_else(|| panic!("{all:#?}"));
-    assert_eq!(asked.content, ["Where do we go from here"]);
+    assert_eq!(asked.content, ["Who pays for the pier"]);
     assert_eq!(asked.addressee.as_deref(), Some("her"));
     let sung = all
         .iter()
         .find(|s| s.cue.as_deref() == Some("sings"))
         .unwrap_or_else(|| panic!("{all:#?}"));
-    assert_eq!(sung.content, ["Keep your hands in sight"]);
+    assert_eq!(sung.content, ["Hold the line"]);
     assert_eq!(sung.source.as_deref(), Some("Ann Dole"));
 }
 
@@ -1802,14 +1802,14 @@ fn participle_openings_and_appositions_in_a_row() {
         "{H}Donna Rawlings, 59, who watched the ceremony on a screen, said the event moved her."
     ));
     assert_eq!(a.source.as_deref(), Some("Donna Rawlings"));
-    // Four of them, a town and its abbreviated state among them (`of Ashton, Md.,`).
+    // Four of them, a town and its abbreviated state among them (`of Salem, Ore.,`).
     for text in [
-        "Ann Dole, of Ashton, Md., who watched the ceremony on a screen, said the event moved her.",
-        "Ann Dole, 59, of Ashton, Md., who watched the ceremony, said the event moved her.",
+        "Ann Dole, of Salem, Ore., who watched the launch from the pier, said the day moved her.",
+        "Ann Dole, 59, of Salem, Ore., who watched the launch, said the day moved her.",
     ] {
         let a = only(&format!("{H}{text}"));
         assert_eq!(a.source.as_deref(), Some("Ann Dole"), "{text}");
-        assert_eq!(a.content, ["the event moved her"], "{text}");
+        assert_eq!(a.content, ["the day moved her"], "{text}");
     }
     // Clauses of the sentence before a trailing `said X` are no appositions.
     let all = seen(&format!(
