@@ -685,17 +685,13 @@ fn tokenize_into(text: &str, span: Span, out: &mut Vec<Tok>) {
             }
             // `He’s claiming`, `they’ll say`: a pronoun and its contracted auxiliary are
             // two words, so the clause reads as `He is claiming`, `they will say`.
-            let j = match contraction_at(&s[at..j]) {
-                Some(cut) => {
-                    push_word(out, s, span.start, at, at + cut, c, ascii);
-                    let (at2, c2) = (at + cut, s[at + cut..].chars().next().unwrap_or(c));
-                    push_word(out, s, span.start, at2, j, c2, ascii);
-                    i = j;
-                    continue;
-                }
-                None => j,
-            };
-            push_word(out, s, span.start, at, j, c, ascii);
+            if let Some(cut) = contraction_at(&s[at..j]) {
+                push_word(out, s, span.start, at, at + cut, c, ascii);
+                // The auxiliary opens with its apostrophe: never a capital.
+                push_word(out, s, span.start, at + cut, j, '\'', ascii);
+            } else {
+                push_word(out, s, span.start, at, j, c, ascii);
+            }
             i = j;
         } else if c == '\'' && char_at(i + 1) == Some('\'') {
             // Two apostrophes stand for a double quotation mark in some archives.
