@@ -2080,6 +2080,9 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     }) {
         return true;
     }
+    if w == lemma && uninflected_after_singular_noun(t, lo, i) {
+        return true;
+    }
     // A headline in title case writes its verb capitalized (`Graham Says Deal Is Near`):
     // an inflected reporting verb there is one.
     let title_verb = b.headline
@@ -2253,6 +2256,86 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         return true;
     }
     false
+}
+
+/// Plural nouns without an `-s`: a present-tense verb in its bare form may follow them
+/// (`the police say`).
+const BARE_PLURALS: &[&str] = &[
+    "people", "men", "women", "children", "police", "staff", "media", "data", "public", "clergy",
+    "faithful", "youth", "two", "three", "four", "five", "six", "both", "few", "many", "most",
+    "others", "all", "several",
+];
+
+/// Whether the uninflected word at `i` stands after a determiner or a possessive and one
+/// word that can only be singular (`the budget plan sends …`, `a strong signal that …`,
+/// `the council's tax plan`): a singular subject takes no bare present-tense verb, so
+/// the word is the noun phrase's head. After a plural (`the officials say`, `the two men
+/// claim`, `the police say`) it is the verb. A function word between (`those who
+/// say`, `the minister did not say`) leaves the question to the other rules.
+fn uninflected_after_singular_noun(t: &[Tok], lo: usize, i: usize) -> bool {
+    if i < lo + 2 || !t[i - 1].word() || !t[i - 2].word() || t[i].cap {
+        return false;
+    }
+    // `the statement read: …`: a bare form that is also its past tense.
+    if matches!(t[i].low.as_str(), "read" | "put" | "cut" | "set") {
+        return false;
+    }
+    let (d, x) = (t[i - 2].low.as_str(), t[i - 1].low.as_str());
+    let determiner = (DETS_SET.contains(d) && !matches!(d, "that" | "no" | "some" | "any"))
+        || (d.ends_with("'s") && d != "'s");
+    let function_word = AUX_SET.contains(x)
+        || BE.contains(&x)
+        || PRONOUNS.contains(&x)
+        || PREPS_SET.contains(x)
+        || DETS_SET.contains(x)
+        || matches!(
+            x,
+            "who"
+                | "which"
+                | "whom"
+                | "that"
+                | "also"
+                | "still"
+                | "now"
+                | "then"
+                | "not"
+                | "never"
+                | "only"
+                | "just"
+                | "even"
+                | "often"
+                | "again"
+                | "and"
+                | "or"
+        )
+        || x.ends_with("ly");
+    // `observers around the country say`: the noun phrase is a preposition's object, the
+    // subject is before it.
+    if i >= lo + 3
+        && (PREPS_SET.contains(t[i - 3].low.as_str())
+            || matches!(
+                t[i - 3].low.as_str(),
+                "around"
+                    | "near"
+                    | "throughout"
+                    | "between"
+                    | "outside"
+                    | "inside"
+                    | "behind"
+                    | "along"
+                    | "beside"
+                    | "above"
+                    | "below"
+            ))
+    {
+        return false;
+    }
+    let plural =
+        x.ends_with('s') || BARE_PLURALS.contains(&x) || x.bytes().any(|c| c.is_ascii_digit());
+    determiner
+        && !function_word
+        && !plural
+        && x.bytes().all(|c| c.is_ascii_lowercase() || c == b'-')
 }
 
 pub(super) fn run(a: &Article) -> Vec<Attribution> {

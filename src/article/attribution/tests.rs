@@ -1821,3 +1821,34 @@ fn participle_openings_and_appositions_in_a_row() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_bare_word_after_a_singular_noun_phrase_is_a_noun() {
+    // `the council's budget plan sends …`, `a strong signal that …`: a singular noun
+    // phrase takes no bare present-tense verb, so neither `plan` nor `signal` reports.
+    let all = seen(&format!(
+        "{H}Put simply, the council's budget plan sends a strong signal that the first goal \"is cutting the deficit this year,\" Ms. Harlow said.\n"
+    ));
+    assert!(
+        all.iter()
+            .all(|a| !matches!(a.cue.as_deref(), Some("plan" | "signal"))),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter()
+            .any(|a| a.source.as_deref() == Some("Ms. Harlow")),
+        "{all:#?}"
+    );
+    // After a plural, the bare word is the verb: `the officials say`, `the police say`.
+    for subject in [
+        "The harbor officials",
+        "The police",
+        "Observers around the state",
+    ] {
+        let a = only(&format!(
+            "{H}{subject} say the ferry will stop running in May.\n"
+        ));
+        assert_eq!(a.source.as_deref(), Some(subject));
+        assert_eq!(a.content, ["the ferry will stop running in May"]);
+    }
+}
