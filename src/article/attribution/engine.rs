@@ -1337,9 +1337,17 @@ fn span_of(b: &Block, r: (usize, usize)) -> Span {
 fn skip_aux_left(b: &Block, lo: usize, mut i: usize) -> usize {
     while i > lo {
         let t = &b.toks[i - 1];
+        // `has long said`: `long` as an adverb, after a perfect's `have`.
+        let long_after_have = t.is("long")
+            && i >= lo + 2
+            && matches!(
+                b.toks[i - 2].low.as_str(),
+                "has" | "have" | "had" | "'ve" | "'d"
+            );
         if t.word()
             && (AUX_SET.contains(t.low.as_str())
-                || (t.low.ends_with("ly") && t.low.len() > 4 && !t.cap))
+                || (t.low.ends_with("ly") && t.low.len() > 4 && !t.cap)
+                || long_after_have)
         {
             i -= 1;
         } else {
@@ -2281,8 +2289,12 @@ fn uninflected_after_singular_noun(t: &[Tok], lo: usize, i: usize) -> bool {
         return false;
     }
     let (d, x) = (t[i - 2].low.as_str(), t[i - 1].low.as_str());
+    // `to rely less on state support`: a preposition's object (but `voters in Ohio say`,
+    // a name, and `to`/`by`, which take verbs and agents).
+    let preposition = PREPS_SET.contains(d) && !matches!(d, "to" | "by") && !t[i - 1].cap;
     let determiner = (DETS_SET.contains(d) && !matches!(d, "that" | "no" | "some" | "any"))
-        || (d.ends_with("'s") && d != "'s");
+        || (d.ends_with("'s") && d != "'s")
+        || preposition;
     let function_word = AUX_SET.contains(x)
         || BE.contains(&x)
         || PRONOUNS.contains(&x)
@@ -2592,6 +2604,39 @@ const STANCE_OBJECT_NOUNS: &[&str] = &[
     "strategy",
 ];
 
+/// Nouns of [`STANCE_OBJECT_NOUNS`] whose `to` opens an infinitive (`efforts to block
+/// the bill`), unlike `opposition to the plan`.
+const TAKES_INFINITIVE: &[&str] = &[
+    "determination",
+    "decision",
+    "effort",
+    "efforts",
+    "eagerness",
+    "refusal",
+    "reluctance",
+    "willingness",
+    "unwillingness",
+    "bid",
+    "push",
+    "call",
+    "calls",
+    "demand",
+    "demands",
+    "plan",
+    "plans",
+    "proposal",
+    "proposals",
+    "promise",
+    "promises",
+    "pledge",
+    "vow",
+    "threat",
+    "threats",
+    "desire",
+    "intention",
+    "request",
+];
+
 /// `Reed's claim that …`, `his repeated warning that …`: a noun of saying with a `that`
 /// clause, after its possessor (a name's `'s` or `his`/`her`/`their`/`its`). Without a
 /// possessor there is no source to name, and the sentence is left to the other rules.
@@ -2630,6 +2675,16 @@ fn nominal(
                 .iter()
                 .any(|c| c.start <= t[i].s() && t[i].s() < c.end)
         }) {
+            continue;
+        }
+        // `its efforts to a big push`: these nouns take an infinitive after `to`, and a
+        // determiner, a name or a number there opens a place or a goal, not the stance.
+        if t[i + 1].is("to")
+            && TAKES_INFINITIVE.contains(&t[i].low.as_str())
+            && (DETS_SET.contains(t[i + 2].low.as_str())
+                || t[i + 2].cap
+                || t[i + 2].low.starts_with(|c: char| c.is_ascii_digit()))
+        {
             continue;
         }
         // "the claim that was made": a relative clause, not the claim's content.
@@ -3196,6 +3251,8 @@ fn clause_verb(
         // "is weighing": a participle after `be`; a copula or a passive is no act of
         // the subject.
         Some(x) if BE.contains(&x) => w.ends_with("ing"),
+        // `has three ways to …`: `have` is the verb itself unless a participle follows.
+        Some("has" | "have" | "had" | "having") => participle_like(w),
         Some(_) => true,
         None => {
             (w.ends_with("ed") && w.len() > 3)
@@ -3269,6 +3326,40 @@ fn clause_verb(
             )
         },
     );
+}
+
+/// Whether `w` has the shape of a past participle (`argued`, `given`, `shown`, `made`,
+/// `done`): what follows `has` in a perfect tense.
+fn participle_like(w: &str) -> bool {
+    (w.len() > 3 && (w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn")))
+        || IRREGULAR_PAST_SET.contains(w)
+        || matches!(
+            w,
+            "done"
+                | "gone"
+                | "seen"
+                | "become"
+                | "come"
+                | "run"
+                | "begun"
+                | "found"
+                | "heard"
+                | "told"
+                | "said"
+                | "sold"
+                | "felt"
+                | "meant"
+                | "dealt"
+                | "read"
+                | "stuck"
+                | "sworn"
+                | "had"
+                | "been"
+                | "won"
+                | "taught"
+                | "caught"
+                | "fed"
+        )
 }
 
 /// Adjectives of stance after `be` (`is confident that …`, `was critical of …`).

@@ -1852,3 +1852,41 @@ fn a_bare_word_after_a_singular_noun_phrase_is_a_noun() {
         assert_eq!(a.content, ["the ferry will stop running in May"]);
     }
 }
+
+#[test]
+fn have_as_a_verb_an_infinitive_noun_before_a_place_and_has_long_said() {
+    let all = seen(&format!(
+        "{H}The council has three ways to raise money: by selling bonds, by raising taxes, or by cutting jobs.\n\nAfter the vote and the strikes, the union aims to rely less on state support.\n"
+    ));
+    // `has three`: `have` is the verb, `three` no participle; `state support` is the
+    // object of `on`, no trailing report.
+    assert!(all.is_empty(), "{all:#?}");
+    // `efforts to a big push`: a goal, not the stance; `efforts to win …` is one.
+    let all = seen(&format!(
+        "{H}The Harlow campaign has refocused its efforts to a big push directed at young voters.\n"
+    ));
+    assert!(
+        all.iter().all(|a| a.cue.as_deref() != Some("efforts")),
+        "{all:#?}"
+    );
+    let all = seen(&format!(
+        "{H}Despite the mayor's efforts to reopen the old ferry line, the islands remain cut off.\n"
+    ));
+    assert!(
+        all.iter()
+            .any(|a| a.cue.as_deref() == Some("efforts")
+                && a.content == ["reopen the old ferry line"]),
+        "{all:#?}"
+    );
+    // A perfect with `long` between: the subject is before `has`.
+    let a = only(&format!(
+        "{H}Reed has long said that he qualifies because his mother was born in Ohio.\n"
+    ));
+    assert_eq!(a.source.as_deref(), Some("Reed"));
+    // `has championed`: a participle after `has` is still the subject's act.
+    let a = only(&format!(
+        "{H}The Harbor Authority has championed a plan to rebuild the pier before the summer.\n"
+    ));
+    assert_eq!(a.cue.as_deref(), Some("championed"));
+    assert_eq!(a.source.as_deref(), Some("The Harbor Authority"));
+}
