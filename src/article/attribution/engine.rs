@@ -2137,6 +2137,39 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
             return true;
         }
     }
+    // `spoke for five minutes`, `speaking at a rally`, `spoke Friday`: what was spoken
+    // of follows `about`, `of` or `on` (`spoke emotionally of …`, `spoke in favor of
+    // …`); a place, a time or a length is no content.
+    if lemma == "speak" && t.get(i + 1).is_some_and(Tok::word) {
+        // The topic may come after an adjunct (`spoke during his speech of …`), within
+        // the clause; `about` before a number is `roughly`.
+        let topic = t[i + 1..]
+            .iter()
+            .take(8)
+            .take_while(|x| x.word())
+            .enumerate()
+            .any(|(n, x)| {
+                let after = t.get(i + 2 + n);
+                let number = after.is_some_and(|a| {
+                    a.low.starts_with(|c: char| c.is_ascii_digit())
+                        || matches!(
+                            a.low.as_str(),
+                            "a" | "an" | "one" | "two" | "three" | "five" | "ten" | "half"
+                        )
+                });
+                matches!(x.low.as_str(), "of" | "on")
+                    || (x.is("about") && !number)
+                    || (n == 0
+                        && matches!(x.low.as_str(), "against" | "to" | "with" | "out" | "up"))
+                    || (x.is("in")
+                        && after.is_some_and(|a| {
+                            matches!(a.low.as_str(), "favor" | "favour" | "support" | "defense")
+                        }))
+            });
+        if !topic {
+            return true;
+        }
+    }
     // "an official who asked not to be named": a request for anonymity reports nothing.
     if lemma == "ask"
         && t.get(i + 1).is_some_and(|x| x.is("not"))
@@ -3263,7 +3296,31 @@ fn clause_verb(
     if !finite {
         return;
     }
+    // `spoke Friday in Dover`: speaking without a topic, as the cue rules read it, is
+    // no act either.
+    if lexicon::reporting_lemma(w) == Some("speak") && not_a_cue(b, lo, v, "speak") {
+        return;
+    }
     let c = v + 1;
+    // Acts that take no position: a purchase, a crime, an experience, `took questions`
+    // (but `took issue with`); `made the comments Friday` names a statement made
+    // elsewhere, it is not its content.
+    let object = t.get(c).map_or("", |x| x.low.as_str());
+    if NO_STANCE_ACTS.contains(&w)
+        || (matches!(w, "took" | "take" | "takes")
+            && !matches!(
+                object,
+                "issue" | "offense" | "offence" | "aim" | "exception"
+            ))
+        || (matches!(w, "made" | "make" | "makes")
+            && t[c..hi.min(c + 3)]
+                .iter()
+                .any(|x| MADE_REMARKS.contains(&x.low.as_str()))
+            // `made the following comment: "…"` gives them.
+            && !t[c..hi].iter().any(|x| x.p == ':' || is_quote_char(x.p)))
+    {
+        return;
+    }
     // Another attribution later in the sentence (`…, saying …`) ends this content.
     let hi = out[out.len() - others..]
         .iter()
@@ -3327,6 +3384,51 @@ fn clause_verb(
         },
     );
 }
+
+/// Verbs of [`clause_verb`] whose act takes no position on anything.
+const NO_STANCE_ACTS: &[&str] = &[
+    "bought",
+    "buys",
+    "sold",
+    "sells",
+    "committed",
+    "commits",
+    "experienced",
+    "spent",
+    "paid",
+    "built",
+    "hired",
+    "fired",
+    "lived",
+    "worked",
+    "moved",
+    "traveled",
+    "travelled",
+    "visited",
+];
+
+/// What one `made` when the clause names a statement given elsewhere (`made the comments
+/// Friday`, `made this statement during the debate`).
+const MADE_REMARKS: &[&str] = &[
+    "comment",
+    "comments",
+    "remark",
+    "remarks",
+    "statement",
+    "statements",
+    "reference",
+    "pledge",
+    "promise",
+    "criticism",
+    "announcement",
+    "claim",
+    "claims",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "assertion",
+];
 
 /// Whether `w` has the shape of a past participle (`argued`, `given`, `shown`, `made`,
 /// `done`): what follows `has` in a perfect tense.

@@ -1890,3 +1890,41 @@ fn have_as_a_verb_an_infinitive_noun_before_a_place_and_has_long_said() {
     assert_eq!(a.cue.as_deref(), Some("championed"));
     assert_eq!(a.source.as_deref(), Some("The Harbor Authority"));
 }
+
+#[test]
+fn speaking_needs_a_topic_and_acts_without_a_position_report_nothing() {
+    // A length, a time or a place after `spoke` is no content.
+    for sentence in [
+        "Councilwoman Ann Berg spoke for about five minutes before the vote.",
+        "Councilwoman Ann Berg spoke Friday in Dover before a small crowd.",
+        "Councilwoman Ann Berg spoke longer than 30 minutes at the hall.",
+    ] {
+        let all = seen(&format!("{H}{sentence}\n"));
+        assert!(all.is_empty(), "{sentence}: {all:#?}");
+    }
+    // What she spoke of, even after an adjunct, is.
+    let a = only(&format!(
+        "{H}Councilwoman Ann Berg spoke during her speech of the old ferry that once served the islands.\n"
+    ));
+    assert_eq!(a.source.as_deref(), Some("Councilwoman Ann Berg"));
+    assert_eq!(a.content, ["of the old ferry that once served the islands"]);
+    // A purchase, taking questions, `made the comments` (given elsewhere) take no
+    // position; `took issue with` does.
+    for sentence in [
+        "The Harbor Authority bought the old pier from the county for two million dollars.",
+        "Mayor Ann Berg took questions from residents invited to the town hall meeting.",
+        "Mayor Ann Berg made the comments Friday during a brief visit to the harbor office.",
+    ] {
+        let all = seen(&format!("{H}{sentence}\n"));
+        assert!(all.is_empty(), "{sentence}: {all:#?}");
+    }
+    let all = seen(&format!(
+        "{H}Mayor Ann Berg took issue with the county's plan to close the harbor office.\n"
+    ));
+    assert!(
+        all.iter()
+            .any(|a| a.cue.as_deref() == Some("took")
+                && a.source.as_deref() == Some("Mayor Ann Berg")),
+        "{all:#?}"
+    );
+}
