@@ -2088,7 +2088,9 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     }) {
         return true;
     }
-    if w == lemma && uninflected_after_singular_noun(t, lo, i) {
+    if (w == lemma && uninflected_after_singular_noun(t, lo, i))
+        || (!lemma.contains(' ') && noun_after_degree_adverb(t, lo, i))
+    {
         return true;
     }
     // A headline in title case writes its verb capitalized (`Graham Says Deal Is Near`):
@@ -2372,6 +2374,7 @@ fn uninflected_after_singular_noun(t: &[Tok], lo: usize, i: usize) -> bool {
                     | "above"
                     | "below"
             ))
+        && plural_subject_before(t, lo, i - 3)
     {
         return false;
     }
@@ -2381,6 +2384,77 @@ fn uninflected_after_singular_noun(t: &[Tok], lo: usize, i: usize) -> bool {
         && !function_word
         && !plural
         && x.bytes().all(|c| c.is_ascii_lowercase() || c == b'-')
+}
+
+/// Whether a plural noun stands before the preposition at `p`, within a few words and
+/// with no verb between (`observers in Ohio and around the country …`): the subject the
+/// prepositional phrases describe. After a verb (`are deepened by the …`) the phrase
+/// belongs to that verb.
+fn plural_subject_before(t: &[Tok], lo: usize, p: usize) -> bool {
+    for k in (lo..p).rev().take(8) {
+        let w = t[k].low.as_str();
+        if !t[k].word()
+            || AUX_SET.contains(w)
+            || (w.ends_with("ed") && !t[k].cap)
+            || lexicon::reporting_lemma(w).is_some()
+        {
+            return false;
+        }
+        let plural = (w.ends_with('s')
+            && !w.ends_with("'s")
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is"))
+            || BARE_PLURALS.contains(&w);
+        if plural {
+            return true;
+        }
+    }
+    false
+}
+
+/// Degree adverbs: the word after one is an adjective, and the word after that the noun
+/// it qualifies (`a rather polarizing question`, `sometimes violent protests`).
+const DEGREE_ADVERBS: &[&str] = &[
+    "rather",
+    "very",
+    "quite",
+    "so",
+    "too",
+    "more",
+    "most",
+    "less",
+    "least",
+    "increasingly",
+    "sometimes",
+    "often",
+    "extremely",
+    "highly",
+    "deeply",
+    "particularly",
+    "especially",
+    "fairly",
+    "pretty",
+    "largely",
+    "mostly",
+    "equally",
+    "similarly",
+];
+
+/// Whether the word at `i` is the noun after a degree adverb and an adjective (`a rather
+/// polarizing question`, `intense, sometimes violent protests`): the head of a noun
+/// phrase, not a verb.
+fn noun_after_degree_adverb(t: &[Tok], lo: usize, i: usize) -> bool {
+    i >= lo + 2
+        && t[i - 1].word()
+        && t[i - 2].word()
+        && !t[i - 1].cap
+        && DEGREE_ADVERBS.contains(&t[i - 2].low.as_str())
+        && !AUX_SET.contains(t[i - 1].low.as_str())
+        && !PRONOUNS.contains(&t[i - 1].low.as_str())
+        && !DETS_SET.contains(t[i - 1].low.as_str())
+        && !t[i - 1].low.ends_with("ly")
+        && !t[i - 1].low.ends_with("ed")
 }
 
 pub(super) fn run(a: &Article) -> Vec<Attribution> {

@@ -1928,3 +1928,21 @@ fn speaking_needs_a_topic_and_acts_without_a_position_report_nothing() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_noun_after_a_degree_adverb_or_in_a_verbs_phrase_reports_nothing() {
+    for sentence in [
+        "The strike has prompted intense, sometimes violent protests over the past three days.",
+        "It seems to be a rather polarizing question these days, and the council will vote on it.",
+        "The worries are deepened by the singular challenge faced by anyone named to fill the seat.",
+    ] {
+        let all = seen(&format!("{H}{sentence}\n"));
+        assert!(all.is_empty(), "{sentence}: {all:#?}");
+    }
+    // A degree adverb before the verb itself leaves it a verb.
+    let a = only(&format!(
+        "{H}Harbor officials often claim that the ferry pays for itself.\n"
+    ));
+    assert_eq!(a.cue.as_deref(), Some("claim"));
+    assert_eq!(a.source.as_deref(), Some("Harbor officials"));
+}
