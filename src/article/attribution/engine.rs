@@ -2495,6 +2495,7 @@ fn run_keeping(a: &Article, keep_all: bool) -> Vec<Attribution> {
         blocks.push(b);
     }
     drop(scratch);
+    found.retain(|f| f.source.is_none_or(|s| !verb_led(s.slice(&a.text))));
     carry_quotes(&blocks, &mut found);
     // What `resolve` reads of a block is its span and whether it is the headline: the
     // blocks' tokens (most of the analysis' memory on a long article: 32 bytes a word)
@@ -2508,6 +2509,25 @@ fn run_keeping(a: &Article, keep_all: bool) -> Vec<Attribution> {
         .collect();
     drop(blocks);
     resolve(a, &shapes, found)
+}
+
+/// Whether a speaker's words open with a verb and its object (`features a New York
+/// Times`, before a noun read as a cue: `… report`): a word that is neither a
+/// determiner, a quantifier nor a preposition, lowercase, before an article.
+fn verb_led(source: &str) -> bool {
+    let mut words = source.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let lead = first.to_lowercase();
+    first.starts_with(|c: char| c.is_ascii_lowercase())
+        && matches!(second, "a" | "an" | "the")
+        && !DETS_SET.contains(lead.as_str())
+        && !PREPS_SET.contains(lead.as_str())
+        && !matches!(
+            lead.as_str(),
+            "all" | "both" | "half" | "such" | "only" | "what" | "quite" | "rather" | "once"
+        )
 }
 
 /// Whether the block's last token is a colon: the cue of the next paragraph's words

@@ -1946,3 +1946,24 @@ fn a_noun_after_a_degree_adverb_or_in_a_verbs_phrase_reports_nothing() {
     assert_eq!(a.cue.as_deref(), Some("claim"));
     assert_eq!(a.source.as_deref(), Some("Harbor officials"));
 }
+
+#[test]
+fn a_verb_and_its_object_are_no_speaker() {
+    // `features a Harbor Times report that …`: the words before `report` open with a
+    // verb and its article, no speaker.
+    let all = seen(&format!(
+        "{H}The ad, titled Harbor, features a Harbor Times report that the ferry deal cost the town millions.\n"
+    ));
+    assert!(
+        all.iter().all(|a| a
+            .source
+            .as_deref()
+            .is_none_or(|s| !s.starts_with("features"))),
+        "{all:#?}"
+    );
+    // A quantifier or a determiner before the article is part of a speaker.
+    let a = only(&format!(
+        "{H}By Friday, all the harbor pilots said the channel was too shallow for the new ferries.\n"
+    ));
+    assert_eq!(a.source.as_deref(), Some("all the harbor pilots"));
+}
