@@ -2172,6 +2172,25 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
             return true;
         }
     }
+    // `committed identity theft`, `committed $5 million`: `commit` is a pledge only
+    // before `to` or `that`.
+    if lemma == "commit" && !t.get(i + 1).is_some_and(|n| n.is("to") || n.is("that")) {
+        return true;
+    }
+    // `battleground states`, `member states trump …`, `state troopers`: `state` and
+    // `states` are nouns unless what was stated follows (`that`, a subject pronoun, a
+    // colon, a comma or a quotation).
+    if matches!(w, "state" | "states")
+        && !t.get(i + 1).is_some_and(|n| {
+            matches!(
+                n.low.as_str(),
+                "that" | "he" | "she" | "they" | "it" | "we" | "i"
+            ) || matches!(n.p, ':' | ',')
+                || is_quote_char(n.p)
+        })
+    {
+        return true;
+    }
     // "an official who asked not to be named": a request for anonymity reports nothing.
     if lemma == "ask"
         && t.get(i + 1).is_some_and(|x| x.is("not"))

@@ -1967,3 +1967,28 @@ fn a_verb_and_its_object_are_no_speaker() {
     ));
     assert_eq!(a.source.as_deref(), Some("all the harbor pilots"));
 }
+
+#[test]
+fn commit_pledges_only_before_to_and_state_is_a_noun_unless_a_statement_follows() {
+    for sentence in [
+        "Two tellers committed identity theft to open accounts while under pressure to meet targets.",
+        "Most states have passed the deadline to change the names on their ballots this year.",
+        "The interests of member states trump everything else in the talks on the new treaty.",
+    ] {
+        let all = seen(&format!("{H}{sentence}\n"));
+        assert!(all.is_empty(), "{sentence}: {all:#?}");
+    }
+    let a = only(&format!(
+        "{H}Mayor Ann Berg committed to reopening the ferry line before the summer.\n"
+    ));
+    assert_eq!(a.cue.as_deref(), Some("committed"));
+    let a = only(&format!(
+        "{H}The ferry company committed that it would run the line through the winter.\n"
+    ));
+    assert_eq!(a.content, ["it would run the line through the winter"]);
+    let a = only(&format!(
+        "{H}The harbor report states that the pier was never safe for ferries.\n"
+    ));
+    assert_eq!(a.cue.as_deref(), Some("states"));
+    assert_eq!(a.content, ["the pier was never safe for ferries"]);
+}
