@@ -2516,6 +2516,9 @@ fn run_keeping(a: &Article, keep_all: bool) -> Vec<Attribution> {
     drop(scratch);
     found.retain(|f| f.source.is_none_or(|s| !verb_led(s.slice(&a.text))));
     carry_quotes(&blocks, &mut found);
+    // A title or a name in quotation marks with no cue (`the film “13th”`, `“Nightly
+    // News”`, `“Lyin' Ted”`): words quoted as a name, not a statement.
+    found.retain(|f| !(f.cue.is_none() && !f.labelled && quoted_title(&a.text, &f.content)));
     // What `resolve` reads of a block is its span and whether it is the headline: the
     // blocks' tokens (most of the analysis' memory on a long article: 32 bytes a word)
     // are freed before it allocates the attributions.
@@ -2528,6 +2531,25 @@ fn run_keeping(a: &Article, keep_all: bool) -> Vec<Attribution> {
         .collect();
     drop(blocks);
     resolve(a, &shapes, found)
+}
+
+/// Whether a direct quotation of at most four words writes every word capitalized (or
+/// as a number), as titles and names are, and is not a phrase coined with `a`/`an`
+/// before it (`to fear a “Putin Pact”`).
+fn quoted_title(text: &str, content: &[Span]) -> bool {
+    let words = || {
+        content
+            .iter()
+            .flat_map(|c| c.slice(text).split_whitespace())
+    };
+    let Some(first) = content.first() else {
+        return false;
+    };
+    let before = text[..first.start].trim_end_matches(|c: char| !c.is_alphanumeric());
+    let coined = before.ends_with(" a") || before.ends_with(" an");
+    words().count() <= 4
+        && words().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        && !coined
 }
 
 /// Whether a speaker's words open with a verb and its object (`features a New York

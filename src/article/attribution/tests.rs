@@ -1992,3 +1992,33 @@ fn commit_pledges_only_before_to_and_state_is_a_noun_unless_a_statement_follows(
     assert_eq!(a.cue.as_deref(), Some("states"));
     assert_eq!(a.content, ["the pier was never safe for ferries"]);
 }
+
+#[test]
+fn a_title_in_quotation_marks_is_no_statement() {
+    // The uncued quotation inside a sentence is a title: no attribution for it.
+    let all = seen(&format!(
+        "{H}The director makes this plain in her new documentary \u{201c}Harbor Nights.\u{201d} The film opens Friday.\n"
+    ));
+    assert!(
+        all.iter().all(|a| a.content != ["Harbor Nights"]),
+        "{all:#?}"
+    );
+    // Lowercase words quoted, or a phrase coined with `a`, are the subject's words.
+    for (sentence, quoted) in [
+        (
+            "Mayor Ann Berg greeted the plan as \u{201c}a locked door\u{201d} for the islands on Friday.",
+            "a locked door",
+        ),
+        (
+            "Mayor Ann Berg greeted the plan as a \u{201c}Harbor Pact\u{201d} for the two counties on Friday.",
+            "Harbor Pact",
+        ),
+    ] {
+        let all = seen(&format!("{H}{sentence}\n"));
+        assert!(
+            all.iter()
+                .any(|a| a.content.iter().any(|c| c == quoted)),
+            "{sentence}: {all:#?}"
+        );
+    }
+}
