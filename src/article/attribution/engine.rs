@@ -587,9 +587,19 @@ word_set! {
     NP_OBJECT_SET = NP_OBJECT;
     STATEMENT_NOUNS_SET = STATEMENT_NOUNS;
     NOMINAL_CUES_SET = NOMINAL_CUES;
-    STANCE_OBJECT_NOUNS_SET = STANCE_OBJECT_NOUNS;
     IRREGULAR_PAST_SET = IRREGULAR_PAST;
 }
+
+/// The nouns of stance read with a preposition: [`STANCE_OBJECT_NOUNS`] and
+/// [`TAKES_INFINITIVE`].
+static STANCE_OBJECT_NOUNS_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        STANCE_OBJECT_NOUNS
+            .iter()
+            .chain(TAKES_INFINITIVE)
+            .copied()
+            .collect()
+    });
 
 fn day_word(w: &str) -> bool {
     WEEKDAYS.contains(&w) || DAYS.contains(&w)
@@ -2683,35 +2693,11 @@ const NOMINAL_CUES: &[&str] = &[
     "message",
 ];
 
-/// Nouns of stance and intent whose content follows a preposition or an infinitive after
-/// a possessor (`his determination to act alone`, `Reed's disdain for the plan`).
+/// Nouns of stance whose content follows a preposition after a possessor (`Reed's
+/// disdain for the plan`, `his opposition to the toll`); those that take an infinitive
+/// (`his determination to act alone`) are [`TAKES_INFINITIVE`].
 const STANCE_OBJECT_NOUNS: &[&str] = &[
-    "determination",
-    "decision",
-    "effort",
-    "efforts",
-    "eagerness",
-    "refusal",
-    "reluctance",
-    "willingness",
-    "unwillingness",
     "commitment",
-    "bid",
-    "push",
-    "call",
-    "calls",
-    "demand",
-    "demands",
-    "plan",
-    "plans",
-    "proposal",
-    "proposals",
-    "promise",
-    "promises",
-    "pledge",
-    "vow",
-    "threat",
-    "threats",
     "claim",
     "claims",
     "ideas",
@@ -2729,8 +2715,6 @@ const STANCE_OBJECT_NOUNS: &[&str] = &[
     "insistence",
     "fears",
     "hopes",
-    "desire",
-    "intention",
     "theory",
     "announcement",
     "rejection",
@@ -2739,7 +2723,6 @@ const STANCE_OBJECT_NOUNS: &[&str] = &[
     "embrace",
     "endorsement",
     "recommendation",
-    "request",
     "skepticism",
     "contempt",
     "hostility",
@@ -2772,8 +2755,9 @@ const STANCE_OBJECT_NOUNS: &[&str] = &[
     "strategy",
 ];
 
-/// Nouns of [`STANCE_OBJECT_NOUNS`] whose `to` opens an infinitive (`efforts to block
-/// the bill`), unlike `opposition to the plan`.
+/// Nouns of stance whose `to` opens an infinitive (`efforts to block the bill`), unlike
+/// those of [`STANCE_OBJECT_NOUNS`] (`opposition to the plan`); both are read as
+/// [`STANCE_OBJECT_NOUNS_SET`].
 const TAKES_INFINITIVE: &[&str] = &[
     "determination",
     "decision",
