@@ -2182,12 +2182,12 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
             return true;
         }
     }
-    // `committed identity theft`, `committed $5 million`: `commit` is a pledge only
+    // `committed fraud`, `committed $2 million`: `commit` is a pledge only
     // before `to` or `that`.
     if lemma == "commit" && !t.get(i + 1).is_some_and(|n| n.is("to") || n.is("that")) {
         return true;
     }
-    // `battleground states`, `member states trump …`, `state troopers`: `state` and
+    // `swing states`, `member states agree …`, `state police`: `state` and
     // `states` are nouns unless what was stated follows (`that`, a subject pronoun, a
     // colon, a comma or a quotation).
     if matches!(w, "state" | "states")
@@ -2353,7 +2353,7 @@ fn uninflected_after_singular_noun(t: &[Tok], lo: usize, i: usize) -> bool {
         return false;
     }
     let (d, x) = (t[i - 2].low.as_str(), t[i - 1].low.as_str());
-    // `to rely less on state support`: a preposition's object (but `voters in Ohio say`,
+    // `to depend less on county support`: a preposition's object (but `voters in Ohio say`,
     // a name, and `to`/`by`, which take verbs and agents).
     let preposition = PREPS_SET.contains(d) && !matches!(d, "to" | "by") && !t[i - 1].cap;
     let determiner = (DETS_SET.contains(d) && !matches!(d, "that" | "no" | "some" | "any"))
@@ -2385,7 +2385,7 @@ fn uninflected_after_singular_noun(t: &[Tok], lo: usize, i: usize) -> bool {
                 | "or"
         )
         || x.ends_with("ly");
-    // `observers around the country say`: the noun phrase is a preposition's object, the
+    // `residents around the county say`: the noun phrase is a preposition's object, the
     // subject is before it.
     if i >= lo + 3
         && (PREPS_SET.contains(t[i - 3].low.as_str())
@@ -2416,8 +2416,8 @@ fn uninflected_after_singular_noun(t: &[Tok], lo: usize, i: usize) -> bool {
 }
 
 /// Whether a plural noun stands before the preposition at `p`, within a few words and
-/// with no verb between (`observers in Ohio and around the country …`): the subject the
-/// prepositional phrases describe. After a verb (`are deepened by the …`) the phrase
+/// with no verb between (`residents in Dover and around the county …`): the subject the
+/// prepositional phrases describe. After a verb (`are made worse by the …`) the phrase
 /// belongs to that verb.
 fn plural_subject_before(t: &[Tok], lo: usize, p: usize) -> bool {
     for k in (lo..p).rev().take(8) {
@@ -2443,7 +2443,7 @@ fn plural_subject_before(t: &[Tok], lo: usize, p: usize) -> bool {
 }
 
 /// Degree adverbs: the word after one is an adjective, and the word after that the noun
-/// it qualifies (`a rather polarizing question`, `sometimes violent protests`).
+/// it qualifies (`a rather divisive issue`, `sometimes angry protests`).
 const DEGREE_ADVERBS: &[&str] = &[
     "rather",
     "very",
@@ -2471,7 +2471,7 @@ const DEGREE_ADVERBS: &[&str] = &[
 ];
 
 /// Whether the word at `i` is the noun after a degree adverb and an adjective (`a rather
-/// polarizing question`, `intense, sometimes violent protests`): the head of a noun
+/// divisive issue`, `loud, sometimes angry protests`): the head of a noun
 /// phrase, not a verb.
 fn noun_after_degree_adverb(t: &[Tok], lo: usize, i: usize) -> bool {
     i >= lo + 2
@@ -2526,8 +2526,8 @@ fn run_keeping(a: &Article, keep_all: bool) -> Vec<Attribution> {
     drop(scratch);
     found.retain(|f| f.source.is_none_or(|s| !verb_led(s.slice(&a.text))));
     carry_quotes(&blocks, &mut found);
-    // A title or a name in quotation marks with no cue (`the film “13th”`, `“Nightly
-    // News”`, `“Lyin' Ted”`): words quoted as a name, not a statement.
+    // A title or a name in quotation marks with no cue (`the film “Harbor Nights”`,
+    // `“Evening Report”`, `“Sleepy Sam”`): words quoted as a name, not a statement.
     found.retain(|f| !(f.cue.is_none() && !f.labelled && quoted_title(&a.text, &f.content)));
     // What `resolve` reads of a block is its span and whether it is the headline: the
     // blocks' tokens (most of the analysis' memory on a long article: 32 bytes a word)
@@ -2545,7 +2545,7 @@ fn run_keeping(a: &Article, keep_all: bool) -> Vec<Attribution> {
 
 /// Whether a direct quotation of at most four words writes every word capitalized (or
 /// as a number), as titles and names are, and is not a phrase coined with `a`/`an`
-/// before it (`to fear a “Putin Pact”`).
+/// before it (`to fear a “Harbor Pact”`).
 fn quoted_title(text: &str, content: &[Span]) -> bool {
     let words = || {
         content
@@ -2562,7 +2562,7 @@ fn quoted_title(text: &str, content: &[Span]) -> bool {
         && !coined
 }
 
-/// Whether a speaker's words open with a verb and its object (`features a New York
+/// Whether a speaker's words open with a verb and its object (`features a Harbor
 /// Times`, before a noun read as a cue: `… report`): a word that is neither a
 /// determiner, a quantifier nor a preposition, lowercase, before an article.
 fn verb_led(source: &str) -> bool {
@@ -2829,7 +2829,7 @@ fn nominal(
         }) {
             continue;
         }
-        // `its efforts to a big push`: these nouns take an infinitive after `to`, and a
+        // `its efforts to a new drive`: these nouns take an infinitive after `to`, and a
         // determiner, a name or a number there opens a place or a goal, not the stance.
         if t[i + 1].is("to")
             && TAKES_INFINITIVE.contains(&t[i].low.as_str())
@@ -3422,7 +3422,7 @@ fn clause_verb(
     }
     let c = v + 1;
     // Acts that take no position: a purchase, a crime, an experience, `took questions`
-    // (but `took issue with`); `made the comments Friday` names a statement made
+    // (but `took issue with`); `made the remarks on Monday` names a statement made
     // elsewhere, it is not its content.
     let object = t.get(c).map_or("", |x| x.low.as_str());
     if NO_STANCE_ACTS.contains(&w)
@@ -3526,8 +3526,8 @@ const NO_STANCE_ACTS: &[&str] = &[
     "visited",
 ];
 
-/// What one `made` when the clause names a statement given elsewhere (`made the comments
-/// Friday`, `made this statement during the debate`).
+/// What one `made` when the clause names a statement given elsewhere (`made the remarks
+/// on Monday`, `made this statement at the hearing`).
 const MADE_REMARKS: &[&str] = &[
     "comment",
     "comments",

@@ -1856,14 +1856,14 @@ fn a_bare_word_after_a_singular_noun_phrase_is_a_noun() {
 #[test]
 fn have_as_a_verb_an_infinitive_noun_before_a_place_and_has_long_said() {
     let all = seen(&format!(
-        "{H}The council has three ways to raise money: by selling bonds, by raising taxes, or by cutting jobs.\n\nAfter the vote and the strikes, the union aims to rely less on state support.\n"
+        "{H}The council has three ways to raise money: by selling bonds, by raising taxes, or by cutting jobs.\n\nAfter the vote and the strikes, the union needs to depend less on county support.\n"
     ));
     // `has three`: `have` is the verb, `three` no participle; `state support` is the
     // object of `on`, no trailing report.
     assert!(all.is_empty(), "{all:#?}");
-    // `efforts to a big push`: a goal, not the stance; `efforts to win …` is one.
+    // `efforts to a new drive`: a goal, not the stance; `efforts to win …` is one.
     let all = seen(&format!(
-        "{H}The Harlow campaign has refocused its efforts to a big push directed at young voters.\n"
+        "{H}The Harlow campaign has turned its efforts to a new drive aimed at young voters.\n"
     ));
     assert!(
         all.iter().all(|a| a.cue.as_deref() != Some("efforts")),
@@ -1908,12 +1908,12 @@ fn speaking_needs_a_topic_and_acts_without_a_position_report_nothing() {
     ));
     assert_eq!(a.source.as_deref(), Some("Councilwoman Ann Berg"));
     assert_eq!(a.content, ["of the old ferry that once served the islands"]);
-    // A purchase, taking questions, `made the comments` (given elsewhere) take no
+    // A purchase, taking questions, `made the remarks` (given elsewhere) take no
     // position; `took issue with` does.
     for sentence in [
         "The Harbor Authority bought the old pier from the county for two million dollars.",
-        "Mayor Ann Berg took questions from residents invited to the town hall meeting.",
-        "Mayor Ann Berg made the comments Friday during a brief visit to the harbor office.",
+        "Mayor Ann Berg took questions from fishermen at the pier for about an hour.",
+        "Mayor Ann Berg made the remarks on Monday during a short stop at the harbor office.",
     ] {
         let all = seen(&format!("{H}{sentence}\n"));
         assert!(all.is_empty(), "{sentence}: {all:#?}");
@@ -1932,9 +1932,9 @@ fn speaking_needs_a_topic_and_acts_without_a_position_report_nothing() {
 #[test]
 fn a_noun_after_a_degree_adverb_or_in_a_verbs_phrase_reports_nothing() {
     for sentence in [
-        "The strike has prompted intense, sometimes violent protests over the past three days.",
-        "It seems to be a rather polarizing question these days, and the council will vote on it.",
-        "The worries are deepened by the singular challenge faced by anyone named to fill the seat.",
+        "The strike has brought loud, sometimes angry protests over the past week.",
+        "It seems to be a rather divisive issue these days, and the council will vote on it.",
+        "Our fears are deepened by the unusual challenge faced by anyone chosen for the post.",
     ] {
         let all = seen(&format!("{H}{sentence}\n"));
         assert!(all.is_empty(), "{sentence}: {all:#?}");
@@ -1971,9 +1971,9 @@ fn a_verb_and_its_object_are_no_speaker() {
 #[test]
 fn commit_pledges_only_before_to_and_state_is_a_noun_unless_a_statement_follows() {
     for sentence in [
-        "Two tellers committed identity theft to open accounts while under pressure to meet targets.",
-        "Most states have passed the deadline to change the names on their ballots this year.",
-        "The interests of member states trump everything else in the talks on the new treaty.",
+        "Two clerks committed fraud to open fake accounts at the harbor bank last year.",
+        "Most states have closed their voter rolls for the spring ballot already.",
+        "The wishes of member states outweigh everything else in the talks on the new treaty.",
     ] {
         let all = seen(&format!("{H}{sentence}\n"));
         assert!(all.is_empty(), "{sentence}: {all:#?}");
