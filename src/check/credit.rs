@@ -539,6 +539,34 @@ fn confirmed_low(
     Some(att)
 }
 
+/// A `Low` attribution with no cue of its own that its paragraph still makes plain, as
+/// written (no resolution), or `None`: words carried on from a speaker written out in the
+/// same paragraph (`"…," Jane Doe said. "…"`) or a headline's `Jane Doe: …`. When the
+/// claim's source is mentioned nowhere in that paragraph (or headline), the article gives
+/// the words to one actor and the claim to another it does not name there: worth a
+/// warning. A pronoun as the speaker is not enough: its resolution is dropped here, and
+/// [`compare`] finds no one named.
+fn confirmed_uncued(
+    ctx: &Context<'_>,
+    att: &Attribution,
+    mentions: &[Span],
+) -> Option<Attribution> {
+    let article = ctx.article;
+    if att.cue().is_some() {
+        return None;
+    }
+    let source = att.source()?;
+    let content = att.content_span();
+    let block = article.text_block(content.start)?;
+    let inside = |s: Span| block.start <= s.start && s.end <= block.end;
+    if !inside(source) || overlaps_any(mentions, block) {
+        return None;
+    }
+    let mut att = att.clone();
+    att.set_resolved(None);
+    Some(att)
+}
+
 /// C024: the claim's source is not who the article credits with the quoted words.
 /// Returns whether the attribution settled the source (then C021's proximity test is moot).
 pub(super) fn source(
@@ -567,14 +595,16 @@ pub(super) fn source(
     // headline form) speaks only where the claim's own cue confirms it; see
     // [`confirmed_low`]. It is then compared as written, never through a resolution.
     if att.confidence >= Confidence::Medium {
-        return compare(ctx, claim, quote, att, name, &mentions, out);
+        return compare(ctx, claim, quote, att, &mentions, false, out);
     }
     // Nothing is settled by a weak attribution: C021's proximity test still runs unless
     // C024 was reported.
-    match confirmed_low(ctx, claim, att, &mentions) {
+    match confirmed_low(ctx, claim, att, &mentions)
+        .or_else(|| confirmed_uncued(ctx, att, &mentions))
+    {
         Some(a) => {
             let before = out.len();
-            compare(ctx, claim, quote, &a, name, &mentions, out);
+            compare(ctx, claim, quote, &a, &mentions, true, out);
             out.len() > before
         }
         None => false,
@@ -583,18 +613,21 @@ pub(super) fn source(
 
 /// The comparison of C024 proper, for the claim's named `source:` (with `mentions`, its
 /// mentions in the article) against `att`; returns whether the attribution settled it.
+/// `cue_settled`: the claim's cue was already weighed ([`confirmed_low`]), or the
+/// attribution has none to weigh it against ([`confirmed_uncued`]).
 fn compare(
     ctx: &Context<'_>,
     claim: &Claim,
     quote: Span,
     att: &Attribution,
-    name: &str,
     mentions: &[Span],
+    cue_settled: bool,
     out: &mut Vec<Diagnostic>,
 ) -> bool {
     let Some(field) = &claim.source else {
         return false;
     };
+    let name = field.value.text.as_str();
     let article = ctx.article;
     if anonymous_pronoun(article, att) {
         return false;
@@ -622,7 +655,7 @@ fn compare(
     if mentions_inside(mentions, content).any(|m| speaks_inside(article, att, m, claim, quote)) {
         return false;
     }
-    if !cue_agrees(ctx, claim, att) {
+    if !cue_settled && !cue_agrees(ctx, claim, att) {
         return false;
     }
     let Some(credited) = credited_name(ctx.model, article, att) else {

@@ -2039,3 +2039,125 @@ fn an_anchor_reads_back_its_span_flag_and_quote() {
         )
     );
 }
+
+/// C024 on `Low` attributions with no cue of their own: words carried on from a speaker
+/// of the same paragraph, and a headline's `Name: …`. The attributions are given by hand.
+mod uncued {
+    use super::*;
+    use crate::article::attribution::{Attribution, Confidence, ContentKind, Parts};
+    use crate::diagnostic::Severity;
+
+    const TEXT: &str = "date 2023-02-03 Harbor board: \"The budget holds\"
+
+The harbor board met on Tuesday. \"We will not cut the ferry,\" Mara Quist said. \"The night route stays too.\"
+
+\"Nor the school bus.\" Later she spoke again. \"Nothing else moves.\"
+
+Paul Ivers, the treasurer, spoke after her.
+";
+
+    fn span(needle: &str) -> Span {
+        let at = TEXT.find(needle).unwrap_or_else(|| panic!("{needle}"));
+        Span::new(at, at + needle.len())
+    }
+
+    /// The `nth` (0-based) occurrence of `needle`.
+    fn nth(needle: &str, nth: usize) -> Span {
+        let at = TEXT
+            .match_indices(needle)
+            .nth(nth)
+            .unwrap_or_else(|| panic!("{needle} #{nth}"))
+            .0;
+        Span::new(at, at + needle.len())
+    }
+
+    fn att(content: &str, cue: Option<&str>, source: Span, confidence: Confidence) -> Attribution {
+        Parts {
+            content: vec![span(content)],
+            kind: ContentKind::Direct,
+            cue: cue.map(span),
+            source: Some(source),
+            resolved: None,
+            addressee: None,
+            chain: vec![],
+            confidence,
+        }
+        .into()
+    }
+
+    fn attributions() -> Vec<Attribution> {
+        let quist = nth("Mara Quist", 0);
+        let mut she = att("Nothing else moves.", None, span("she"), Confidence::Low);
+        she.set_resolved(Some(quist));
+        vec![
+            att(
+                "The budget holds",
+                None,
+                span("Harbor board"),
+                Confidence::Low,
+            ),
+            att(
+                "We will not cut the ferry,",
+                Some("said"),
+                quist,
+                Confidence::High,
+            ),
+            att("The night route stays too.", None, quist, Confidence::Low),
+            // Carried over a paragraph break: the speaker stands in the paragraph before.
+            att("Nor the school bus.", None, quist, Confidence::Low),
+            she,
+        ]
+    }
+
+    fn run(source: &str, cue: &str, quote: &str) -> Vec<Diagnostic> {
+        let article = Arc::new(Article::new(TEXT).with_attributions(attributions()));
+        let claims = format!(
+            "article: x.txt\ndate: 2023-02-03\n\nclaim one\n  source: {source}\n  cue: {cue}\n  quote: {quote}\n"
+        );
+        check(
+            &Parsed::new(claims),
+            ArticleRef::Loaded(&article),
+            &Config::default(),
+            &mut ClaimCache::new(),
+        )
+    }
+
+    #[test]
+    fn c024_warning_for_words_carried_on_from_a_speaker_of_the_paragraph() {
+        let diags = run("Paul Ivers", "said", "The night route stays too.");
+        let d = find(&diags, Code::SourceMismatch);
+        assert_eq!(d.severity, Severity::Warning);
+        assert!(
+            d.message
+                .contains("`Mara Quist` (paragraph 1), not `Paul Ivers`"),
+            "{}",
+            d.message
+        );
+        assert_eq!(&*d.fix.as_ref().unwrap().edits[0].replacement, "Mara Quist");
+        assert!(!codes(&diags).contains(&"C021"), "{diags:#?}");
+        // The speaker itself, and an actor the paragraph names, are not contradicted.
+        assert!(!codes(&run("Mara Quist", "said", "The night route stays too.")).contains(&"C024"));
+        assert!(
+            !codes(&run("harbor board", "said", "The night route stays too.")).contains(&"C024")
+        );
+    }
+
+    #[test]
+    fn no_c024_when_the_carried_speaker_is_a_pronoun_or_another_paragraphs() {
+        assert!(!codes(&run("Paul Ivers", "said", "Nothing else moves.")).contains(&"C024"));
+        assert!(!codes(&run("Paul Ivers", "said", "Nor the school bus.")).contains(&"C024"));
+    }
+
+    #[test]
+    fn c024_warning_for_a_headline_speaker_the_claim_does_not_name() {
+        let diags = run("Paul Ivers", ":", "The budget holds");
+        let d = find(&diags, Code::SourceMismatch);
+        assert_eq!(d.severity, Severity::Warning);
+        assert!(
+            d.message.contains("`Harbor board` (headline)"),
+            "{}",
+            d.message
+        );
+        assert!(!codes(&run("Harbor board", ":", "The budget holds")).contains(&"C024"));
+    }
+}
