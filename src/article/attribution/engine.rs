@@ -4157,16 +4157,18 @@ fn forward(
     out: &mut Vec<Found>,
 ) -> bool {
     let t = &b.toks;
-    let participle = t[ci].low.ends_with("ing")
-        && ci > lo
-        && (matches!(t[ci - 1].p, ',' | '\u{2014}')
-            || GERUND_INTRO.contains(&t[ci - 1].low.as_str()));
+    // `…, going on to say that …`: the participle is the verb that leads to the cue.
+    let lead = catenative_start(b, lo, ci).unwrap_or(ci);
+    let participle = t[lead].low.ends_with("ing")
+        && lead > lo
+        && (matches!(t[lead - 1].p, ',' | '\u{2014}')
+            || GERUND_INTRO.contains(&t[lead - 1].low.as_str()));
     let mut source;
     if participle {
         // The main clause's subject, past what opens the sentence (`In 1986, the court
         // blocked …, citing …`).
         let from = skip_intro(a, b, lo, ci).unwrap_or(lo);
-        source = last_source.or_else(|| clause_subject(b, from, ci).map(|r| span_of(b, r)));
+        source = last_source.or_else(|| clause_subject(b, from, lead).map(|r| span_of(b, r)));
     } else {
         let k = subject_end(b, lo, ci);
         let mut left = np_left(b, lo, k);
@@ -4441,6 +4443,22 @@ fn forward(
                     end = c + 1;
                 }
             }
+        }
+    }
+    // `Dole said the pier was old, adding that …`: a participle that reports for the same
+    // subject starts a statement of its own (found on its own), not more of this one.
+    if !starts_quote {
+        if let Some(k) = (j + 1..end).find(|&k| {
+            t[k].p == ','
+                && !in_quote(b, k)
+                && t.get(k + 1).is_some_and(|x| {
+                    matches!(
+                        x.low.as_str(),
+                        "adding" | "saying" | "noting" | "explaining" | "arguing" | "insisting"
+                    ) || (x.is("going") && t.get(k + 2).is_some_and(|n| n.is("on")))
+                })
+        }) {
+            end = k;
         }
     }
     // `Dole, despite admitting that she had doubts, voted …`, `Before saying that …,

@@ -437,6 +437,57 @@ fn participles_adding_a_clause_and_set_off_by_commas() {
 }
 
 #[test]
+fn a_reporting_participle_ends_the_statement_before_it_and_reports_for_its_subject() {
+    // `…, adding that …` after an indirect statement: two statements, not one running on.
+    let all = seen(&format!(
+        "{H}Councillor Ivo Marsh said the pier was too old, adding that repairs would cost millions."
+    ));
+    let said = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("said"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(said.content, ["the pier was too old"]);
+    let added = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("adding"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(added.content, ["repairs would cost millions"]);
+    assert_eq!(added.source.as_deref(), Some("Councillor Ivo Marsh"));
+    // `…, going on to say that …`: the participle leads to the cue, and the speaker is
+    // the one before the comma.
+    let all = seen(&format!(
+        "{H}\"The ferry stays,\" Ivo Marsh said, going on to say that the night route would close."
+    ));
+    let went_on = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("say"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(went_on.content, ["the night route would close"]);
+    assert_eq!(went_on.source.as_deref(), Some("Ivo Marsh"));
+    let all = seen(&format!(
+        "{H}Ivo Marsh said the pier was old, going on to note that the tolls would rise."
+    ));
+    assert!(
+        all.iter().any(|s| s.content == ["the pier was old"]),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter()
+            .any(|s| s.cue.as_deref() == Some("note") && s.source.as_deref() == Some("Ivo Marsh")),
+        "{all:#?}"
+    );
+    // A participle that reports nothing of its own stays in the statement.
+    let all = seen(&format!(
+        "{H}Ivo Marsh said the pier would close, citing the cost of the repairs."
+    ));
+    assert!(
+        all.iter().any(|s| s.cue.as_deref() == Some("said")
+            && s.content == ["the pier would close, citing the cost of the repairs"]),
+        "{all:#?}"
+    );
+}
+
+#[test]
 fn an_object_pronoun_before_a_quotation_is_the_addressee() {
     // `asking her, “…”`: `her` is whom the speaker asked, not the quotation's first word;
     // the verb of its own takes the second quotation from the first one's cue.
