@@ -878,7 +878,12 @@ fn quotes(toks: &[Tok]) -> Vec<Quote> {
             {
                 single = Some(i)
             }
-            '\u{2019}' | '\'' if double.is_none() && !adjacent_word(i, true) => {
+            // A closing mark may touch the punctuation after it (`'reckless'.`), not a
+            // word: that is an apostrophe inside one.
+            '\u{2019}' | '\''
+                if double.is_none()
+                    && !toks.get(i + 1).is_some_and(|n| n.word() && n.s() == t.e()) =>
+            {
                 if let Some(o) = single.take() {
                     push(&mut out, o, Some(i));
                 }
@@ -2122,8 +2127,11 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         if DETS_SET.contains(prev) && prev != "that" {
             return true;
         }
-        // A possessive (`Reed's claim`), not a pronoun's `'s` (`he's claiming`).
-        if t[i - 1].p == '\u{2019}' || t[i - 1].p == '\'' || (prev.ends_with("'s") && prev != "'s")
+        // A possessive (`Reed's claim`, `the residents' claim`), not a pronoun's `'s`
+        // (`he's claiming`), nor the single mark closing a quotation (`'…,' said Reed`).
+        let closes_quote = b.quotes.iter().any(|q| q.close == Some(i - 1));
+        if (matches!(t[i - 1].p, '\u{2019}' | '\'') && !closes_quote)
+            || (prev.ends_with("'s") && prev != "'s")
         {
             return true;
         }

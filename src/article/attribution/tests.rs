@@ -488,6 +488,40 @@ fn a_reporting_participle_ends_the_statement_before_it_and_reports_for_its_subje
 }
 
 #[test]
+fn single_quotation_marks_as_british_papers_write_them() {
+    // `'…,' said X`: the mark closing the quotation is no possessive before a noun.
+    for (open, close) in [("'", "'"), ("\u{2018}", "\u{2019}")] {
+        let text = format!(
+            "{H}{open}This is a betrayal,{close} said Angus Rowe, the MP for the Outer Isles. {open}We were told one thing.{close}"
+        );
+        let all = seen(&text);
+        let rowe = all
+            .iter()
+            .find(|s| s.content.first().map(String::as_str) == Some("This is a betrayal"))
+            .unwrap_or_else(|| panic!("{all:#?}"));
+        assert_eq!(rowe.source.as_deref(), Some("Angus Rowe"));
+        assert_eq!(rowe.cue.as_deref(), Some("said"));
+        // A mark closing before punctuation closes the quotation: the content keeps it.
+        let text = format!("{H}She added that the talks were {open}constructive{close}.");
+        let s = only(&text);
+        assert_eq!(
+            s.content,
+            [format!("the talks were {open}constructive{close}")]
+        );
+    }
+    // A possessive after a name or plural in `-s` stays one: `the Jones' claim that …`
+    // is no cue.
+    let all = seen(&format!(
+        "{H}The Jones' claim that the pier is unsafe was rejected. Workers' claims that the pier is old were rejected."
+    ));
+    assert!(
+        all.iter()
+            .all(|s| !matches!(s.cue.as_deref(), Some("claim" | "claims"))),
+        "{all:#?}"
+    );
+}
+
+#[test]
 fn an_object_pronoun_before_a_quotation_is_the_addressee() {
     // `asking her, “…”`: `her` is whom the speaker asked, not the quotation's first word;
     // the verb of its own takes the second quotation from the first one's cue.
