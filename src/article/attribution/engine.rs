@@ -1498,6 +1498,36 @@ fn party_tag(w: &str) -> bool {
         && b[2..].iter().all(|c| c.is_ascii_lowercase())
 }
 
+/// `…, with one organiser, Mairi Campbell, describing the plans as …`: at the comma `k`,
+/// an absolute phrase whose noun phrase is the subject of a reporting participle. Returns
+/// the subject's tokens (the name of an apposition when there is one) and the
+/// participle's index.
+fn with_absolute(b: &Block, k: usize, hi: usize) -> Option<((usize, usize), usize)> {
+    let t = &b.toks;
+    if t[k].p != ',' || !t.get(k + 1).is_some_and(|x| x.is("with")) {
+        return None;
+    }
+    let from = k + 2;
+    let m = (from + 1..hi.min(from + 12)).find(|&m| !t[m].word() || t[m].low.ends_with("ing"))?;
+    // The noun phrase, then an optional apposition set off by commas.
+    let (first_end, name) = if t[m].p == ',' {
+        let close = (m + 1..hi.min(m + 6)).find(|&n| t[n].p == ',')?;
+        let name = (m + 1, close);
+        if !(name.0..name.1).all(|n| t[n].word() && t[n].cap) {
+            return None;
+        }
+        (close + 1, Some(name))
+    } else {
+        (m, None)
+    };
+    let p = t.get(first_end)?;
+    if !(p.word() && !p.cap && p.low.ends_with("ing") && p.reports()) {
+        return None;
+    }
+    let np = name.unwrap_or((from, m));
+    (np.1 > np.0).then_some((np, first_end))
+}
+
 /// Whether the verb at `i` follows `to` after a verb that leads to it (`continues to
 /// insist`, `went on to explain`, `has yet to explain`, `was quick to point out`).
 fn catenative_before(b: &Block, lo: usize, i: usize) -> bool {
@@ -2248,7 +2278,14 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         let own_next = lemma.split(' ').nth(1) == Some(next)
             || (next == "to"
                 && (lexicon::stance_of(lemma) == "promises" || TO_VERBS.contains(&lemma)));
-        if !(after_comma || progressive)
+        // `…, with the mayor saying that …`: the subject of an absolute phrase.
+        let absolute = || {
+            (lo..i)
+                .rev()
+                .take(16)
+                .any(|k| with_absolute(b, k, t.len()).is_some_and(|(_, p)| p == i))
+        };
+        if !(after_comma || progressive || absolute())
             || (!own_next && matches!(next, "on" | "about" | "to" | "for" | "with"))
         {
             return true;
@@ -3448,14 +3485,23 @@ fn clause_verb(
     {
         return;
     }
-    // Another attribution later in the sentence (`…, saying …`) ends this content.
+    // Another attribution later in the sentence (`…, saying …`, `…, with many saying …`)
+    // ends this content.
     let hi = out[out.len() - others..]
         .iter()
         .filter_map(|f| f.cue)
         .filter(|cue| cue.start > t[v].e())
         .map(|cue| t.partition_point(|x| x.s() < cue.start))
-        .filter(|&k| k > c && t[k - 1].p == ',')
-        .map(|k| k - 1)
+        .filter(|&k| k > c)
+        .filter_map(|k| {
+            if t[k - 1].p == ',' {
+                return Some(k - 1);
+            }
+            (c..k)
+                .rev()
+                .take(16)
+                .find(|&m| with_absolute(b, m, hi).is_some_and(|(_, p)| p == k))
+        })
         .min()
         .unwrap_or(hi);
     if others > 0
@@ -4097,6 +4143,16 @@ fn according_to(
             j = k;
         }
     }
+    // "according to figures published by the council, …": a participle phrase after the
+    // source's noun belongs to it, up to the comma where the reported words begin.
+    if j < hi && t[j].word() && !t[j].cap && participle_like(&t[j].low) {
+        if let Some(k) = (j + 1..hi.min(j + 12)).find(|&k| t[k].p == ',') {
+            if (j..k).all(|m| t[m].word() || matches!(t[m].p, '.' | '-' | '\'' | '\u{2019}')) {
+                src = (src.0, k);
+                j = k;
+            }
+        }
+    }
     if j < hi && t[j].is("citing") {
         if let Some(r) = np_right(b, j + 1, hi) {
             chain.push(span_of(b, src));
@@ -4167,16 +4223,26 @@ fn forward(
     let t = &b.toks;
     // `…, going on to say that …`: the participle is the verb that leads to the cue.
     let lead = catenative_start(b, lo, ci).unwrap_or(ci);
-    let participle = t[lead].low.ends_with("ing")
-        && lead > lo
-        && (matches!(t[lead - 1].p, ',' | '\u{2014}')
-            || GERUND_INTRO.contains(&t[lead - 1].low.as_str()));
+    // `…, with one organiser, Mairi Campbell, describing …`: the absolute phrase's noun
+    // is the participle's subject, not the main clause's.
+    let absolute = (lo..lead)
+        .rev()
+        .take(16)
+        .find_map(|k| with_absolute(b, k, hi).filter(|(_, p)| *p == lead))
+        .map(|(np, _)| span_of(b, np));
+    let participle = absolute.is_some()
+        || (t[lead].low.ends_with("ing")
+            && lead > lo
+            && (matches!(t[lead - 1].p, ',' | '\u{2014}')
+                || GERUND_INTRO.contains(&t[lead - 1].low.as_str())));
     let mut source;
     if participle {
         // The main clause's subject, past what opens the sentence (`In 1986, the court
         // blocked …, citing …`).
         let from = skip_intro(a, b, lo, ci).unwrap_or(lo);
-        source = last_source.or_else(|| clause_subject(b, from, lead).map(|r| span_of(b, r)));
+        source = absolute
+            .or(last_source)
+            .or_else(|| clause_subject(b, from, lead).map(|r| span_of(b, r)));
     } else {
         let k = subject_end(b, lo, ci);
         let mut left = np_left(b, lo, k);
@@ -4465,6 +4531,7 @@ fn forward(
                         "adding" | "saying" | "noting" | "explaining" | "arguing" | "insisting"
                     ) || (x.is("going") && t.get(k + 2).is_some_and(|n| n.is("on")))
                 })
+                || (t[k].p == ',' && !in_quote(b, k) && with_absolute(b, k, hi).is_some())
         }) {
             end = k;
         }

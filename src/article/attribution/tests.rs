@@ -162,6 +162,15 @@ fn according_to_before_and_after() {
     assert_eq!(s.cue.as_deref(), Some("according to"));
     assert_eq!(s.source.as_deref(), Some("show insiders"));
     assert_eq!(s.content, ["The host demeaned the guests on air"]);
+    // A participle phrase after the source's noun is the source's, up to the comma.
+    let s = only(&format!(
+        "{H}According to figures published by the council, sailings fell by a fifth."
+    ));
+    assert_eq!(
+        s.source.as_deref(),
+        Some("figures published by the council")
+    );
+    assert_eq!(s.content, ["sailings fell by a fifth"]);
 }
 
 #[test]
@@ -484,6 +493,54 @@ fn a_reporting_participle_ends_the_statement_before_it_and_reports_for_its_subje
         all.iter().any(|s| s.cue.as_deref() == Some("said")
             && s.content == ["the pier would close, citing the cost of the repairs"]),
         "{all:#?}"
+    );
+}
+
+#[test]
+fn an_absolute_phrase_gives_its_participle_a_subject_of_its_own() {
+    // `…, with one organiser, Mairi Lund, describing …`: the organiser's words, and the
+    // statement before ends at the comma.
+    let all = seen(&format!(
+        "{H}Residents' groups warned the cuts would hit tourism, with one organiser, Mairi Lund, describing the plans as reckless."
+    ));
+    let warned = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("warned"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(warned.content, ["the cuts would hit tourism"]);
+    let described = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("describing"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(described.source.as_deref(), Some("Mairi Lund"));
+    assert_eq!(described.content, ["the plans as reckless"]);
+    // No apposition: the noun phrase itself; an act before it ends at the comma.
+    let all = seen(&format!(
+        "{H}Parents blocked the road to the school, with many saying that it was unfair."
+    ));
+    let said = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("saying"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(said.source.as_deref(), Some("many"));
+    assert_eq!(said.content, ["it was unfair"]);
+    assert!(
+        all.iter()
+            .any(|s| s.cue.as_deref() == Some("blocked")
+                && s.content == ["the road to the school"]),
+        "{all:#?}"
+    );
+    // A participle that reports nothing is no statement, and the words before run on.
+    assert!(seen(&format!(
+        "{H}The road reopened, with the traffic flowing freely."
+    ))
+    .is_empty());
+    let s = only(&format!(
+        "{H}Officials warned the storm would hit the coast, with waves rising fast."
+    ));
+    assert_eq!(
+        s.content,
+        ["the storm would hit the coast, with waves rising fast"]
     );
 }
 
