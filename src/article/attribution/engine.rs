@@ -5561,7 +5561,10 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                                     .find(|p| p.speaker() == Some(*sp))
                                     .is_some_and(|p| apposed(p, false));
                             untied |= other_role;
-                            (cls != Class::Group || has(&head)) && adjectives_agree && !other_role
+                            // A description of unknown kind (`the port authority`) is not
+                            // the latest speaker whatever it is: its head must be in the
+                            // earlier mention, as for a group.
+                            (cls == Class::Person || has(&head)) && adjectives_agree && !other_role
                         })
                     })
                 };

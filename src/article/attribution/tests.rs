@@ -545,6 +545,28 @@ fn an_absolute_phrase_gives_its_participle_a_subject_of_its_own() {
 }
 
 #[test]
+fn a_description_of_unknown_kind_is_not_whoever_spoke_last() {
+    // `the authority` is neither a person nor a listed kind of group: it stands for an
+    // earlier speaker only when that speaker's name holds its head word.
+    let all = seen(&format!(
+        "{H}Pieter Janssens said the talks had failed.\n\nThe authority said that cargo handling had slowed."
+    ));
+    let port = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("The authority"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(port.resolved, None);
+    let all = seen(&format!(
+        "{H}The Harbor Port Authority said the talks had failed.\n\nThe authority said that cargo handling had slowed."
+    ));
+    let port = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("The authority"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(port.resolved.as_deref(), Some("The Harbor Port Authority"));
+}
+
+#[test]
 fn single_quotation_marks_as_british_papers_write_them() {
     // `'…,' said X`: the mark closing the quotation is no possessive before a noun.
     for (open, close) in [("'", "'"), ("\u{2018}", "\u{2019}")] {
