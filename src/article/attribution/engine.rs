@@ -4519,20 +4519,26 @@ fn forward(
             }
         }
     }
-    // `Dole said the pier was old, adding that …`: a participle that reports for the same
-    // subject starts a statement of its own (found on its own), not more of this one.
+    // `Dole said the pier was old, adding that …`, `…, with one organiser saying …`,
+    // `…, according to a notice`: a participle that reports for the same subject, an
+    // absolute phrase's participle or `according to` starts a statement of its own (found
+    // on its own), not more of this one.
     if !starts_quote {
-        if let Some(k) = (j + 1..end).find(|&k| {
-            t[k].p == ','
-                && !in_quote(b, k)
-                && t.get(k + 1).is_some_and(|x| {
-                    matches!(
-                        x.low.as_str(),
-                        "adding" | "saying" | "noting" | "explaining" | "arguing" | "insisting"
-                    ) || (x.is("going") && t.get(k + 2).is_some_and(|n| n.is("on")))
-                })
-                || (t[k].p == ',' && !in_quote(b, k) && with_absolute(b, k, hi).is_some())
-        }) {
+        let own_statement = |k: usize| {
+            let Some(x) = t.get(k + 1) else {
+                return false;
+            };
+            let then = |w: &str| t.get(k + 2).is_some_and(|n| n.is(w));
+            matches!(
+                x.low.as_str(),
+                "adding" | "saying" | "noting" | "explaining" | "arguing" | "insisting"
+            ) || (x.is("going") && then("on"))
+                || (x.is("according") && then("to"))
+                || with_absolute(b, k, hi).is_some()
+        };
+        if let Some(k) =
+            (j + 1..end).find(|&k| t[k].p == ',' && !in_quote(b, k) && own_statement(k))
+        {
             end = k;
         }
     }

@@ -485,6 +485,15 @@ fn a_reporting_participle_ends_the_statement_before_it_and_reports_for_its_subje
             .any(|s| s.cue.as_deref() == Some("note") && s.source.as_deref() == Some("Ivo Marsh")),
         "{all:#?}"
     );
+    // `…, according to …` after a statement: the statement ends at the comma.
+    let all = seen(&format!(
+        "{H}Shipping group Marlow warned customers of delays of up to five days, according to a notice on its website."
+    ));
+    assert!(
+        all.iter().any(|s| s.cue.as_deref() == Some("warned")
+            && s.content == ["customers of delays of up to five days"]),
+        "{all:#?}"
+    );
     // A participle that reports nothing of its own stays in the statement.
     let all = seen(&format!(
         "{H}Ivo Marsh said the pier would close, citing the cost of the repairs."
