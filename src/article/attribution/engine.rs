@@ -5037,8 +5037,8 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                         }
                     }
                     let subject = if ing_form(&b.toks[lo].low) {
-                        // A participle opening the sentence (`Bemoaning the "phony
-                        // system," Trump accused …`): the subject after its phrase, a
+                        // A participle opening the sentence (`Bemoaning the "broken
+                        // ferry plan," Holm accused …`): the subject after its phrase, a
                         // name right after the quotation.
                         let after = (q.close.unwrap_or(q.open) + 1..b.toks.len())
                             .find(|&k| b.toks[k].word());

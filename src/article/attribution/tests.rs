@@ -1952,13 +1952,13 @@ fn a_time_phrase_a_noun_before_a_modal_and_an_inverted_said() {
 fn participle_openings_and_appositions_in_a_row() {
     // A quotation inside an opening participle phrase is the subject's after it.
     let all = seen(&format!(
-        "{H}Bemoaning the \"phony system,\" Trump accused Holt of being a Democrat."
+        "{H}Bemoaning the \"broken ferry plan,\" Holm accused Reed of being careless."
     ));
     let quoted = all
         .iter()
-        .find(|a| a.content == ["phony system"])
+        .find(|a| a.content == ["broken ferry plan"])
         .expect("the quotation is attributed");
-    assert_eq!(quoted.source.as_deref(), Some("Trump"));
+    assert_eq!(quoted.source.as_deref(), Some("Holm"));
     // A participle and a determiner open no subject: `called` here is an adjective.
     let all = seen(&format!(
         "{H}Following a swiftly called, late meeting, the council adjourned."
