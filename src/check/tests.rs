@@ -25,6 +25,22 @@ fn kept_results_give_back_their_findings_anchors_and_actors() {
     assert!(Kept::default().diagnostics().is_empty());
 }
 
+/// `claims` checked against `text` with attributions given by hand, so that a test reads
+/// the check, not the analysis.
+fn check_against(
+    text: &str,
+    atts: Vec<crate::article::attribution::Attribution>,
+    claims: &str,
+) -> Vec<Diagnostic> {
+    let article = Arc::new(Article::new(text).with_attributions(atts));
+    check(
+        &Parsed::new(claims),
+        ArticleRef::Loaded(&article),
+        &Config::default(),
+        &mut ClaimCache::new(),
+    )
+}
+
 const ARTICLE: &str = include_str!("../../examples/000_a935861ad7be96ce.txt");
 
 /// The findings on `claims` against the seed article, without C050: these small files
@@ -1740,13 +1756,10 @@ The ferry service is safe, a letter to Paul Weber said. Councillor Mia Holt has 
     }
 
     fn findings_with(body: &str, atts: Vec<Attribution>) -> Vec<Diagnostic> {
-        let article = Arc::new(Article::new(TEXT).with_attributions(atts));
-        let claims = format!("article: x.txt\ndate: 2022-05-06\n\n{body}");
-        check(
-            &Parsed::new(claims),
-            ArticleRef::Loaded(&article),
-            &Config::default(),
-            &mut ClaimCache::new(),
+        check_against(
+            TEXT,
+            atts,
+            &format!("article: x.txt\ndate: 2022-05-06\n\n{body}"),
         )
     }
 
@@ -2110,16 +2123,10 @@ Paul Ivers, the treasurer, spoke after her.
     }
 
     fn run(source: &str, cue: &str, quote: &str) -> Vec<Diagnostic> {
-        let article = Arc::new(Article::new(TEXT).with_attributions(attributions()));
         let claims = format!(
             "article: x.txt\ndate: 2023-02-03\n\nclaim one\n  source: {source}\n  cue: {cue}\n  quote: {quote}\n"
         );
-        check(
-            &Parsed::new(claims),
-            ArticleRef::Loaded(&article),
-            &Config::default(),
-            &mut ClaimCache::new(),
-        )
+        check_against(TEXT, attributions(), &claims)
     }
 
     #[test]
