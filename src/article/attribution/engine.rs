@@ -1528,6 +1528,16 @@ fn with_absolute(b: &Block, k: usize, hi: usize) -> Option<((usize, usize), usiz
     (np.1 > np.0).then_some((np, first_end))
 }
 
+/// The absolute phrase ([`with_absolute`]) whose participle is at `p`, when one opens in
+/// the 16 tokens before it, from `lo` on: its comma and its subject's tokens.
+fn absolute_before(b: &Block, lo: usize, p: usize, hi: usize) -> Option<(usize, (usize, usize))> {
+    (lo..p).rev().take(16).find_map(|k| {
+        with_absolute(b, k, hi)
+            .filter(|(_, q)| *q == p)
+            .map(|(np, _)| (k, np))
+    })
+}
+
 /// Whether the verb at `i` follows `to` after a verb that leads to it (`continues to
 /// insist`, `went on to explain`, `has yet to explain`, `was quick to point out`).
 fn catenative_before(b: &Block, lo: usize, i: usize) -> bool {
@@ -2279,12 +2289,7 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
             || (next == "to"
                 && (lexicon::stance_of(lemma) == "promises" || TO_VERBS.contains(&lemma)));
         // `…, with the mayor saying that …`: the subject of an absolute phrase.
-        let absolute = || {
-            (lo..i)
-                .rev()
-                .take(16)
-                .any(|k| with_absolute(b, k, t.len()).is_some_and(|(_, p)| p == i))
-        };
+        let absolute = || absolute_before(b, lo, i, t.len()).is_some();
         if !(after_comma || progressive || absolute())
             || (!own_next && matches!(next, "on" | "about" | "to" | "for" | "with"))
         {
@@ -3497,10 +3502,7 @@ fn clause_verb(
             if t[k - 1].p == ',' {
                 return Some(k - 1);
             }
-            (c..k)
-                .rev()
-                .take(16)
-                .find(|&m| with_absolute(b, m, hi).is_some_and(|(_, p)| p == k))
+            absolute_before(b, c, k, hi).map(|(comma, _)| comma)
         })
         .min()
         .unwrap_or(hi);
@@ -4225,11 +4227,7 @@ fn forward(
     let lead = catenative_start(b, lo, ci).unwrap_or(ci);
     // `…, with one organiser, Mairi Campbell, describing …`: the absolute phrase's noun
     // is the participle's subject, not the main clause's.
-    let absolute = (lo..lead)
-        .rev()
-        .take(16)
-        .find_map(|k| with_absolute(b, k, hi).filter(|(_, p)| *p == lead))
-        .map(|(np, _)| span_of(b, np));
+    let absolute = absolute_before(b, lo, lead, hi).map(|(_, np)| span_of(b, np));
     let participle = absolute.is_some()
         || (t[lead].low.ends_with("ing")
             && lead > lo
