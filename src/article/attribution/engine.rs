@@ -1066,6 +1066,8 @@ fn is_noun_use_word(w: &str) -> bool {
             | "promise"
             | "pledge"
             | "vow"
+            // `a federal appeals court`, `the appeals process`
+            | "appeals"
     )
 }
 
@@ -1486,6 +1488,100 @@ fn apposition_before(b: &Block, lo: usize, k: usize) -> Option<usize> {
                 .all(|x| !t[x].word() || !(t[x].reports() || AUX_SET.contains(t[x].low.as_str())))
     };
     (opens && named && m + 1 < k - 1 && (short || role())).then_some(m)
+}
+
+/// A personal name ending at `e`: two to five capitalized words (an initial's or a title's
+/// period between them), no determiner among them. Its first token's index.
+fn name_ending_at(b: &Block, lo: usize, e: usize) -> Option<usize> {
+    let t = &b.toks;
+    let mut s = e;
+    let mut words = 0;
+    while s > lo {
+        let x = &t[s - 1];
+        if x.word() && x.cap && !DETS_SET.contains(x.low.as_str()) {
+            words += 1;
+        } else if !(x.p == '.' && s >= lo + 2 && t[s - 2].cap && is_abbrev(&t[s - 2].low)) {
+            break;
+        }
+        s -= 1;
+        if words > 5 {
+            return None;
+        }
+    }
+    (words >= 2 && t[s].word()).then_some(s)
+}
+
+/// Whether the words `r..e` describe a person or body by role (`the council's lawyer`,
+/// `a spokesman for the port`, `their barrister`): they open with a determiner, a
+/// possessive or a lowercase word, run to at most a dozen words, and hold no auxiliary
+/// or relative pronoun (which a clause of the sentence would).
+fn describes_role(b: &Block, r: usize, e: usize) -> bool {
+    let t = &b.toks;
+    let first = &t[r];
+    let possessive = |m: usize| t[m].low.ends_with("'s") || t[m].low.ends_with("\u{2019}s");
+    let opens = matches!(
+        first.low.as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
+    ) || !first.cap
+        || (r..e).any(possessive);
+    let words = (r..e).filter(|&m| t[m].word()).count();
+    opens
+        && (1..=12).contains(&words)
+        && (r..e).all(|m| t[m].word() || matches!(t[m].p, '\'' | '\u{2019}' | '-'))
+        && (r..e).all(|m| {
+            !AUX_SET.contains(t[m].low.as_str())
+                && !matches!(t[m].low.as_str(), "who" | "which" | "that" | "whose")
+        })
+}
+
+/// `…," the council's lawyer, Ann Dole, said`: a description by role, then a name in
+/// apposition, ending at `k` (the verb's position, after the name's comma). The
+/// description's first token and the name's range: the name is the speaker.
+fn role_then_name(b: &Block, lo: usize, k: usize) -> Option<(usize, (usize, usize))> {
+    let t = &b.toks;
+    if k < lo + 5 || t[k - 1].p != ',' {
+        return None;
+    }
+    let s = name_ending_at(b, lo, k - 1)?;
+    if s < lo + 2 || t[s - 1].p != ',' {
+        return None;
+    }
+    let o = s - 1;
+    let r = (lo..o)
+        .rev()
+        .take_while(|&m| t[m].word() || matches!(t[m].p, '\'' | '\u{2019}' | '-'))
+        .last()?;
+    (r > lo && describes_role(b, r, o)).then_some((r, (s, k - 1)))
+}
+
+/// `said the council's lawyer, Ann Dole.`: after an inverted speaker `r` that describes
+/// a role, the name in apposition that closes the sentence.
+fn described_name_after(b: &Block, r: (usize, usize), hi: usize) -> Option<(usize, usize)> {
+    let t = &b.toks;
+    let j = r.1;
+    if j + 2 >= hi || t[j].p != ',' || !describes_role(b, r.0, r.1) {
+        return None;
+    }
+    let e = (j + 1..hi)
+        .find(|&m| !(t[m].word() || (t[m].p == '.' && m + 1 < hi && is_abbrev(&t[m - 1].low))))
+        .unwrap_or(hi);
+    let closes = e == hi || (t[e].p == '.' && e + 1 == hi);
+    let s = name_ending_at(b, j + 1, e)?;
+    (closes && s == j + 1).then_some((s, e))
+}
+
+/// `Reuters, citing two officials, reported …`: the cited phrase between the subject's
+/// end `e` and the verb at `v` (`, citing` or `, quoting`, a noun phrase of at most a
+/// dozen words, a comma right before the verb or its auxiliaries).
+fn cited_between(b: &Block, e: usize, v: usize) -> Option<(usize, usize)> {
+    let t = &b.toks;
+    if e + 3 >= v || t[e].p != ',' || !matches!(t[e + 1].low.as_str(), "citing" | "quoting") {
+        return None;
+    }
+    let close = (e + 2..v).find(|&k| !t[k].word())?;
+    let verb_next = (close + 1..v).all(|k| AUX_SET.contains(t[k].low.as_str()));
+    let r = np_right(b, e + 2, close)?;
+    (t[close].p == ',' && verb_next && r.0 == e + 2 && close - r.0 <= 12).then_some((r.0, close))
 }
 
 /// A party and state after a lawmaker's name, as US news writes it: `R-Ky`, `D-Ore`,
@@ -2006,6 +2102,11 @@ fn cue_at(b: &Block, i: usize, hi: usize) -> Option<(&'static str, usize)> {
         }
         return Some((p.lemma.as_str(), i + n - 1));
     }
+    // `ruled` alone: a phrase head in the lexicon (`ruled that`, `ruled out`), and a
+    // report when it closes a clause ([`not_a_cue`] tells).
+    if words[0] == "ruled" {
+        return Some(("rule", i));
+    }
     let lemma = lexicon::reporting_lemma(words[0])?;
     Some((lemma, i))
 }
@@ -2105,6 +2206,53 @@ fn addressed_to(b: &Block, k: usize) -> bool {
 fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     let t = &b.toks;
     let w = t[i].low.as_str();
+    // `continue` after a modal or `to` goes on doing something (`the works can continue`,
+    // `plans to continue`); it reports only as the speaker going on (`he continued`).
+    if lemma == "continue"
+        && i > lo
+        && (t[i - 1].is("to") || AUX_SET.contains(t[i - 1].low.as_str()))
+    {
+        return true;
+    }
+    // `appeal` reports as a plea (`appealed for calm`, `appealed to voters`); else it
+    // takes a case to a higher court (`would appeal again`, `appealed the ruling`).
+    if lemma == "appeal" && !t.get(i + 1).is_some_and(|n| n.is("for") || n.is("to")) {
+        return true;
+    }
+    // `Reuters, citing two officials, reported that …`: the citing phrase sits between
+    // the subject and its verb of saying, which reads the cited ones as its source.
+    if matches!(lemma, "cite" | "quote") && w.ends_with("ing") && i > lo && t[i - 1].p == ',' {
+        if let Some(c) = (i + 1..t.len()).take(16).find(|&k| !t[k].word()) {
+            let mut v = c + 1;
+            while t.get(v).is_some_and(|x| AUX_SET.contains(x.low.as_str())) {
+                v += 1;
+            }
+            if t[c].p == ',' && t.get(v).is_some_and(|x| x.reports() && !x.cap) {
+                return true;
+            }
+        }
+    }
+    // A court's or an official's decision reports as `ruled` closing a clause or before a
+    // time (`…, a judge ruled on Thursday`); `rule that` is a phrase of its own. Else
+    // `rule` is a noun (`British rule`, `the new rules`) or means to govern (`ruled the
+    // country`, `the ruling party`).
+    if lemma == "rule" {
+        let time = |k: usize| {
+            t.get(k).is_some_and(|x| {
+                let x = x.low.as_str();
+                day_word(x)
+                    || MONTHS.contains(&x)
+                    || matches!(
+                        x,
+                        "today" | "yesterday" | "earlier" | "later" | "last" | "this"
+                    )
+            })
+        };
+        let closes = t.get(i + 1).is_none_or(|n| !n.word());
+        let timed =
+            time(i + 1) || (t.get(i + 1).is_some_and(|n| n.is("on") || n.is("in")) && time(i + 2));
+        return !(w == "ruled" && (closes || timed));
+    }
     // `put it` reports only in `as X put it` closed by punctuation: elsewhere the words
     // after it are its object or its manner (`put it on hold`, `put it bluntly: …`), which
     // would be drafted as the quote's first words. `as` within the few words before, no
@@ -3748,7 +3896,13 @@ fn trailing(
     let (clause_start, source, inverted) = {
         let k = subject_end(b, lo, ci);
         let left = np_left(b, lo, k);
+        let described = role_then_name(b, lo, k).filter(|&(r, _)| is_sep(r - 1));
         match left {
+            // "…," the council's lawyer, Ann Dole, said.
+            _ if described.is_some() => {
+                let (r, name) = described.expect("some");
+                (r, Some(name), false)
+            }
             Some((s, _)) if s > lo && is_sep(s - 1) => (s, Some((s, k)), false),
             // "…, as Ann Dole said." / "The pier, as she noted, is …": the comparative
             // `as` opens the reporting clause.
@@ -3798,6 +3952,11 @@ fn trailing(
         }
         source = Some(r);
         j = r.1;
+        // "…," said the council's lawyer, Ann Dole.: the name in apposition speaks.
+        if let Some(name) = described_name_after(b, r, hi) {
+            source = Some(name);
+            j = name.1;
+        }
     } else if TELL.contains(&lemma) && j < hi && t[j].word() {
         if let Some(r) = np_right(b, j, hi) {
             addressee = Some(span_of(b, r));
@@ -3960,6 +4119,17 @@ fn trailing(
             } else {
                 return false;
             }
+        } else if t[j].p == ','
+            && closing_quote.is_none()
+            && t[sep_before].p == ','
+            && j + 1 < hi
+            && !t[j + 1].cap
+            && ing_form(&t[j + 1].low)
+            && t[j + 1].reports()
+        {
+            // "The works can go on, a judge ruled, rejecting …": a reporting participle
+            // after the reporting clause is another act of the speaker, not the content's
+            // rest (which a gerund subject or `including` continues).
         } else if t[j].p == ',' && closing_quote.is_none() && t[sep_before].p == ',' {
             // "The plan, he said, is …"
             if let Some(s) = content_span(b, j + 1, hi) {
@@ -4234,6 +4404,7 @@ fn forward(
             && (matches!(t[lead - 1].p, ',' | '\u{2014}')
                 || GERUND_INTRO.contains(&t[lead - 1].low.as_str())));
     let mut source;
+    let mut cited = None;
     if participle {
         // The main clause's subject, past what opens the sentence (`In 1986, the court
         // blocked …, citing …`).
@@ -4352,11 +4523,15 @@ fn forward(
         let Some(l) = left else { return false };
         // A subject that is really the object of a preposition or a clause ("in which").
         source = Some(span_of(b, l));
-        let _ = l;
+        cited = cited_between(b, l.1, ci);
     }
     let mut cue_end = t[cue_last].e();
     let mut j = cue_last + 1;
     let mut chain = Vec::new();
+    if let (Some(r), Some(s)) = (cited, source) {
+        chain.push(s);
+        source = Some(span_of(b, r));
+    }
     let mut addressee = None;
     // "reported citing X": the cited one is the source, the reporter the first link.
     // Also "reported, citing X, that …".
@@ -4375,6 +4550,24 @@ fn forward(
             if j < hi && matches!(t[j].low.as_str(), "who" | "which") {
                 j = hi;
             }
+        }
+    }
+    // "The agency quoted a police official as saying …": the one quoted is the source and
+    // the quoting one the first link; "Dole was quoted as saying …": the subject speaks.
+    if lemma == "quote" && j < hi {
+        let quoted = if t[j].is("as") {
+            None
+        } else {
+            np_right(b, j, hi)
+        };
+        let k = quoted.map_or(j, |r| r.1);
+        if k + 1 < hi && t[k].is("as") && t[k + 1].low.ends_with("ing") && t[k + 1].reports() {
+            if let Some(r) = quoted {
+                chain.extend(source);
+                source = Some(span_of(b, r));
+            }
+            cue_end = t[k + 1].e();
+            j = k + 2;
         }
     }
     if TELL_ALWAYS.contains(&lemma) && j < hi && t[j].word() && !t[j].is("that") {

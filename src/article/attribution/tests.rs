@@ -2195,3 +2195,120 @@ fn a_title_in_quotation_marks_is_no_statement() {
         );
     }
 }
+
+#[test]
+fn a_role_then_a_name_in_apposition_names_the_speaker() {
+    // Trailing: the description by role first, the name after it.
+    for role in [
+        "the firm's chief executive",
+        "their barrister",
+        "a spokesman for the port",
+    ] {
+        let s = only(&format!(
+            "{H}\"We are pleased with the verdict,\" {role}, Lena Holt, said on Monday."
+        ));
+        assert_eq!(s.content, ["We are pleased with the verdict"], "{role}");
+        assert_eq!(s.source.as_deref(), Some("Lena Holt"), "{role}");
+        assert_eq!(s.cue.as_deref(), Some("said"), "{role}");
+    }
+    // Inverted: `said` + the role + the name closing the sentence.
+    let s = only(&format!(
+        "{H}\"The dam will hold,\" said the chief engineer, Anna Berg."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Anna Berg"));
+    // A name first and its role after: the name, as before.
+    let s = only(&format!(
+        "{H}\"The dam will hold,\" Anna Berg, the chief engineer, said."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Anna Berg"));
+    // A description without a name stays the source.
+    let s = only(&format!(
+        "{H}\"The dam will hold,\" said the chief engineer of the port."
+    ));
+    assert_eq!(s.source.as_deref(), Some("the chief engineer of the port"));
+    // A description holding a clause (an auxiliary) is no role: the name is not read
+    // past it.
+    let all = seen(&format!(
+        "{H}\"The dam will hold,\" the plan that was approved, Anna Berg, said."
+    ));
+    assert!(
+        all.iter().all(|s| s.source.as_deref() != Some("Anna Berg")),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_court_rules_and_a_participle_after_the_reporting_clause_is_its_own() {
+    let all = seen(&format!(
+        "{H}The tunnel works can continue, a judge ruled on Thursday, rejecting a request by residents to stop them."
+    ));
+    let ruled = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("ruled"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(ruled.content, ["The tunnel works can continue"]);
+    assert_eq!(ruled.source.as_deref(), Some("a judge"));
+    // `continue` after a modal goes on doing something: no cue.
+    assert!(
+        all.iter().all(|s| s.cue.as_deref() != Some("continue")),
+        "{all:#?}"
+    );
+    // `ruled` governing, `rule` as a noun and a legal `appeal` are no verbs of saying:
+    // at most an act of the subject, read with low confidence.
+    for text in [
+        "The family has ruled the island since 1990 with the help of the army.",
+        "The island gained its independence from British rule in the end.",
+        "The state will appeal the decision to the higher court next month.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert!(
+            all.iter().all(|s| s.confidence == Confidence::Low),
+            "{text}: {all:#?}"
+        );
+    }
+    let all = seen(&format!(
+        "{H}Assad has ruled the country since 2000 with the help of the army."
+    ));
+    assert!(all.is_empty(), "{all:#?}");
+    // `appeals` before a noun is part of the name of a court.
+    let s = only(&format!(
+        "{H}A federal appeals court said on Friday that the rules were lawful."
+    ));
+    assert_eq!(s.source.as_deref(), Some("A federal appeals court"));
+    // A participle that reports nothing continues the reported words.
+    let s = only(&format!(
+        "{H}The rules are vague, experts say, including a clause that could exclude mothers."
+    ));
+    assert_eq!(
+        s.content,
+        [
+            "The rules are vague",
+            "including a clause that could exclude mothers"
+        ]
+    );
+}
+
+#[test]
+fn a_cited_or_quoted_source_behind_the_reporting_outlet() {
+    let s = only(&format!(
+        "{H}The Courier, citing two people familiar with the project, reported last month that the tunnel was behind schedule."
+    ));
+    assert_eq!(
+        s.source.as_deref(),
+        Some("two people familiar with the project")
+    );
+    assert_eq!(s.chain, ["The Courier"]);
+    assert_eq!(s.content, ["the tunnel was behind schedule"]);
+    let s = only(&format!(
+        "{H}The agency quoted a police official as saying that two men had been arrested."
+    ));
+    assert_eq!(s.source.as_deref(), Some("a police official"));
+    assert_eq!(s.chain, ["The agency"]);
+    assert_eq!(s.cue.as_deref(), Some("quoted a police official as saying"));
+    assert_eq!(s.content, ["two men had been arrested"]);
+    let s = only(&format!(
+        "{H}Councillor Femi Adeyemi was quoted as saying the ruling was a victory for common sense."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Councillor Femi Adeyemi"));
+    assert_eq!(s.content, ["the ruling was a victory for common sense"]);
+}
