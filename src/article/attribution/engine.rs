@@ -1300,6 +1300,18 @@ fn np_right_with(b: &Block, start: usize, hi: usize, nouns: bool) -> Option<(usi
             if words > 0 && day_word(tk.low.as_str()) {
                 break;
             }
+            // An article after a noun opens the next phrase (`told reporters the team
+            // "…"`), except after a preposition or a predeterminer (`all the`, `half a`).
+            if words > 0
+                && matches!(tk.low.as_str(), "the" | "a" | "an")
+                && !PREPS_SET.contains(t[i - 1].low.as_str())
+                && !matches!(
+                    t[i - 1].low.as_str(),
+                    "all" | "both" | "half" | "such" | "quite" | "what" | "rather" | "and" | "or"
+                )
+            {
+                break;
+            }
             words += 1;
         } else {
             let joined = i > start && t[i - 1].e() == tk.s();
@@ -5667,9 +5679,19 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                     {
                         Some((s, Vec::new()))
                     }
-                    _ => pick_prev(want).or_else(|| {
-                        last_name_before(a, sentence_start, want).map(|s| (s, Vec::new()))
-                    }),
+                    _ => {
+                        let prev = pick_prev(want);
+                        // "The researchers followed 48,000 adults. They found …": people
+                        // named in the subject of the sentence before, later than the
+                        // latest speaker, are who `they` are.
+                        let people = (want == Class::Group && src.start == sentence_start)
+                            .then(|| people_opening_sentence_before(a, sentence_start, para))
+                            .flatten()
+                            .filter(|s| prev.as_ref().is_none_or(|(p, _)| p.end <= s.start));
+                        people.map(|s| (s, Vec::new())).or(prev).or_else(|| {
+                            last_name_before(a, sentence_start, want).map(|s| (s, Vec::new()))
+                        })
+                    }
                 };
                 if let Some((r, c)) = r {
                     resolved = Some(r);
@@ -5860,6 +5882,34 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
 
 /// The noun phrase opening the sentence (`Presidents of Russia, France and the United
 /// States - …`): capitalized words with connectors and commas between them.
+/// `The researchers`, `Local officials`: a plural noun of people (at most three words,
+/// after an optional `the`/`these`) opening the sentence before the one at `start`, in
+/// paragraph `para`, and followed by its verb or a comma.
+fn people_opening_sentence_before(a: &Article, start: usize, para: Span) -> Option<Span> {
+    let k = a.sentence_of(start.checked_sub(1)?)?;
+    let prev = a.sentences()[k].span();
+    if prev.start < para.start || prev.end > start {
+        return None;
+    }
+    let toks = tokenize(
+        &a.text,
+        Span::new(prev.start, prev.end.min(prev.start + 120)),
+    );
+    let words = toks.iter().take_while(|t| t.word()).count();
+    let skip = usize::from(
+        toks.first()
+            .is_some_and(|t| matches!(t.low.as_str(), "the" | "these")),
+    );
+    let head = (skip..words.min(skip + 3)).find(|&i| {
+        let w = toks[i].low.as_str();
+        w.ends_with('s') && person_noun(w)
+    })?;
+    let next = toks.get(head + 1)?;
+    let verb_or_comma =
+        next.p == ',' || (next.word() && !next.cap && !PREPS_SET.contains(next.low.as_str()));
+    verb_or_comma.then(|| Span::new(toks[0].s(), toks[head].e()))
+}
+
 fn sentence_subject(a: &Article, start: usize, before: usize) -> Option<Span> {
     let toks = tokenize(&a.text, Span::new(start, before));
     // A conjunction or a subordinator opening the sentence is not part of the name (`But

@@ -2312,3 +2312,41 @@ fn a_cited_or_quoted_source_behind_the_reporting_outlet() {
     assert_eq!(s.source.as_deref(), Some("Councillor Femi Adeyemi"));
     assert_eq!(s.content, ["the ruling was a victory for common sense"]);
 }
+
+#[test]
+fn an_article_after_the_addressee_opens_the_reported_words() {
+    let s = only(&format!(
+        "{H}The striker told reporters the team \"never stopped believing\"."
+    ));
+    assert_eq!(s.addressee.as_deref(), Some("reporters"));
+    assert_eq!(s.content, ["the team \"never stopped believing\""]);
+    // After a preposition or a predeterminer, the article stays in the phrase.
+    let s = only(&format!(
+        "{H}The coach told all the players that the match was lost."
+    ));
+    assert_eq!(s.addressee.as_deref(), Some("all the players"));
+}
+
+#[test]
+fn they_after_a_plural_noun_of_people_opening_the_sentence_before() {
+    let text = format!(
+        "{H}The trial was stopped early, according to the journal.\n\nThe researchers, led by Dr. Hanna Berg of the university, followed 4,800 adults for ten years. They found that the drug worked."
+    );
+    let all = seen(&text);
+    let found = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("found"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(found.source.as_deref(), Some("They"));
+    assert_eq!(found.resolved.as_deref(), Some("The researchers"));
+    // A speaker later than those people is who `they` are.
+    let text = format!(
+        "{H}The researchers followed 4,800 adults for ten years. The doctors, the journal said, were trained. They found that the drug worked."
+    );
+    let all = seen(&text);
+    let found = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("found"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(found.resolved.as_deref(), Some("the journal"));
+}
