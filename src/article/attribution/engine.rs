@@ -1084,8 +1084,18 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
             // (`drew direct links`), so no subject here, unless the verb is in a relative
             // clause of the subject (`one of the doctors who sent the letter called …`) or
             // makes the noun a statement (`Sanders made the following comment`).
+            // (`rejected opposition demands that …`: a past verb of saying too.)
             if !tk.cap
-                && IRREGULAR_PAST_SET.contains(tk.low.as_str())
+                && (IRREGULAR_PAST_SET.contains(tk.low.as_str())
+                    || (tk.reports()
+                        && tk.low.ends_with("ed")
+                        && k + 1 < end
+                        // Not a participle modifying the noun (`after leaked documents`).
+                        && k > lo
+                        && t[k - 1].word()
+                        && !PREPS_SET.contains(t[k - 1].low.as_str())
+                        && !DETS_SET.contains(t[k - 1].low.as_str())
+                        && !t[k - 1].low.ends_with("ly")))
                 && !adjective_past(&tk.low)
                 && t.get(end).is_some_and(Tok::reports)
             {
@@ -1399,7 +1409,8 @@ fn subject_end(b: &Block, lo: usize, ci: usize) -> usize {
     }
     // A phrase of time between the subject and its verb: `who in 2009 said`, `Berg on
     // Monday said`, `the council last week warned`.
-    if k >= lo + 3 && t[k - 1].word() && t[k - 2].word() && t[k - 3].word() {
+    // (`Ann Dole, the mayor, on Sunday rejected …`: after the apposition's comma too.)
+    if k >= lo + 3 && t[k - 1].word() && t[k - 2].word() && (t[k - 3].word() || t[k - 3].p == ',') {
         let when = t[k - 1].low.as_str();
         let time_word = day_word(when)
             || MONTHS.contains(&when)
@@ -1739,6 +1750,14 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             if let Some(r) = np_right(b, i + 1, hi) {
                 addressee = Some(span_of(b, r));
                 i = r.1;
+                continue;
+            }
+        }
+        // "alleged without evidence that …": the writer's aside, no part of the content.
+        if w == "without" {
+            let n = i + 1 + usize::from(t.get(i + 1).is_some_and(|x| x.is("any")));
+            if n < hi && matches!(t[n].low.as_str(), "evidence" | "proof") {
+                i = n + 1;
                 continue;
             }
         }
@@ -4583,7 +4602,27 @@ fn forward(
         }
     }
     if TELL_ALWAYS.contains(&lemma) && j < hi && t[j].word() && !t[j].is("that") {
-        if let Some(r) = np_right(b, j, hi) {
+        if let Some(mut r) = np_right(b, j, hi) {
+            // `told reporters Moscow was …`: a name after a lowercase noun (not after an
+            // article: `told the Foreign Affairs Committee`) opens the reported clause,
+            // when a verb follows it (not `told co-host Ann Dole that …`).
+            let verb_next = t.get(r.1).is_some_and(|x| {
+                r.1 < hi
+                    && x.word()
+                    && !x.cap
+                    && (AUX_SET.contains(x.low.as_str()) || x.low.ends_with("ed"))
+            });
+            if !t[r.0].cap && verb_next {
+                if let Some(k) = (r.0 + 1..r.1).find(|&k| {
+                    t[k].cap
+                        && !t[k - 1].cap
+                        && t[k - 1].word()
+                        && !DETS_SET.contains(t[k - 1].low.as_str())
+                        && !PREPS_SET.contains(t[k - 1].low.as_str())
+                }) {
+                    r.1 = k;
+                }
+            }
             addressee = Some(span_of(b, r));
             j = r.1;
         }
@@ -4738,6 +4777,14 @@ fn forward(
             ) || (x.is("going") && then("on"))
                 || (x.is("according") && then("to"))
                 || with_absolute(b, k, hi).is_some()
+                // `…, a claim officials have disputed`: the writer's comment on it.
+                || (matches!(x.low.as_str(), "a" | "an")
+                    && t.get(k + 2).is_some_and(|n| {
+                        matches!(
+                            n.low.as_str(),
+                            "claim" | "assertion" | "allegation" | "charge" | "statement" | "view"
+                        )
+                    }))
         };
         if let Some(k) =
             (j + 1..end).find(|&k| t[k].p == ',' && !in_quote(b, k) && own_statement(k))

@@ -2350,3 +2350,50 @@ fn they_after_a_plural_noun_of_people_opening_the_sentence_before() {
         .unwrap_or_else(|| panic!("{all:#?}"));
     assert_eq!(found.resolved.as_deref(), Some("the journal"));
 }
+
+#[test]
+fn wire_copy_time_after_an_apposition_asides_and_a_name_opening_the_told_clause() {
+    // A time phrase after the apposition's comma: the name is still the subject; a past
+    // verb of saying before `demands` makes it a noun, no cue.
+    let all = seen(&format!(
+        "{H}The country's foreign minister, Ara Mirzo, on Sunday rejected opposition demands that he resign, calling them a show."
+    ));
+    let rejected = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("rejected"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(rejected.source.as_deref(), Some("Ara Mirzo"));
+    assert!(
+        all.iter().all(|s| s.cue.as_deref() != Some("demands")),
+        "{all:#?}"
+    );
+    // A participle modifying the noun is no verb: `after leaked papers show …` reports.
+    let s = only(&format!(
+        "{H}The gap grew after leaked papers from the bank show he lost a fortune."
+    ));
+    assert_eq!(s.cue.as_deref(), Some("show"));
+    // `without evidence` is the writer's aside; `, a claim …` the writer's comment.
+    let s = only(&format!(
+        "{H}The lawmaker Ishkan Sagh alleged without evidence that the deal hid secret clauses."
+    ));
+    assert_eq!(s.content, ["the deal hid secret clauses"]);
+    let all = seen(&format!(
+        "{H}President Ilham Ali has said that a treaty could be signed within months, a claim officials have disputed."
+    ));
+    assert_eq!(
+        all[0].content,
+        ["a treaty could be signed within months"],
+        "{all:#?}"
+    );
+    // A name after a lowercase addressee, with its verb, opens the reported clause; a
+    // name before `that` is the addressee's.
+    let s = only(&format!(
+        "{H}Dmitry Pesk told reporters Moscow was following the situation closely."
+    ));
+    assert_eq!(s.addressee.as_deref(), Some("reporters"));
+    assert_eq!(s.content, ["Moscow was following the situation closely"]);
+    let s = only(&format!(
+        "{H}Sanders told co-host Joe Scar that he did not know the answer."
+    ));
+    assert_eq!(s.addressee.as_deref(), Some("co-host Joe Scar"));
+}
