@@ -435,6 +435,26 @@ fn appositive_role(text: &str, a: &Attribution) -> Option<String> {
     (role.split(' ').count() >= 2 && role.len() < 120).then_some(role)
 }
 
+/// A word of a drafted claim id: ids are ASCII (docs/format.md), so a name in another
+/// script or with accents is transliterated (`Sébastien` -> `sebastien`, `Пешков` ->
+/// `peshkov`), lowercase, letters and digits only.
+pub(crate) fn id_word(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let ascii;
+    let w = if w.is_ascii() {
+        w
+    } else {
+        ascii = deunicode::deunicode(w);
+        ascii.as_str()
+    };
+    out.extend(
+        w.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase()),
+    );
+    out
+}
+
 fn slug(name: &str, lemma: &str) -> String {
     let mut s = String::new();
     for w in name
@@ -445,11 +465,7 @@ fn slug(name: &str, lemma: &str) -> String {
         if !s.is_empty() {
             s.push('-');
         }
-        s.extend(
-            w.chars()
-                .filter(char::is_ascii_alphanumeric)
-                .map(|c| c.to_ascii_lowercase()),
-        );
+        s.push_str(&id_word(w));
     }
     if s.is_empty() {
         s.push_str("source");
@@ -509,7 +525,19 @@ fn publisher(article: &Article) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{unique_id, Ids};
+    use super::{slug, unique_id, Ids};
+
+    #[test]
+    fn ids_of_names_in_other_scripts_are_transliterated() {
+        // Ids are ASCII: accents are folded and other scripts transliterated, so that a
+        // name in Cyrillic or Armenian gives a readable id instead of `source-say`.
+        assert_eq!(slug("Sébastien Moreau", "say"), "sebastien-moreau-say");
+        assert_eq!(slug("Дмитрий Песков", "say"), "dmitrii-peskov-say");
+        assert_eq!(slug("Արարատ Միրզոյան", "tell"), "ararat-mirzoyan-tell");
+        assert_eq!(slug("Ann Dole", "according to"), "ann-dole-according-to");
+        // Nothing to spell a word with: the fallback.
+        assert_eq!(slug("\u{1f600}", "say"), "source-say");
+    }
 
     #[test]
     fn unique_ids_take_the_first_free_suffix() {

@@ -207,12 +207,7 @@ pub fn stance_guess(lemma: Option<&str>) -> &'static str {
 fn unique_id(source: &str, content: &str, taken: &impl IdSet) -> String {
     let slug = |s: &str, n: usize, skip_small: bool| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
-            .map(|w| {
-                w.chars()
-                    .flat_map(char::to_lowercase)
-                    .filter(char::is_ascii_alphanumeric)
-                    .collect::<String>()
-            })
+            .map(super::id_word)
             .filter(|w| !(w.is_empty() || skip_small && w.len() < 4))
             .take(n)
             .collect()

@@ -1557,6 +1557,21 @@ fn describes_role(b: &Block, r: usize, e: usize) -> bool {
         })
 }
 
+/// `, 34-year-old nurse Ann Dole,` between the commas at `o` and `c`: a role written
+/// right before a name (not `a spokesman for the Justice Party`, whose name follows a
+/// preposition's article). The name's first token.
+fn role_before_name(b: &Block, o: usize, c: usize) -> Option<usize> {
+    let t = &b.toks;
+    let s = name_ending_at(b, o + 1, c)?;
+    (s > o + 1
+        && t[s - 1].word()
+        && !t[s - 1].cap
+        && !DETS_SET.contains(t[s - 1].low.as_str())
+        && !PREPS_SET.contains(t[s - 1].low.as_str())
+        && describes_role(b, o + 1, s))
+    .then_some(s)
+}
+
 /// `…," the council's lawyer, Ann Dole, said`: a description by role, then a name in
 /// apposition, ending at `k` (the verb's position, after the name's comma). The
 /// description's first token and the name's range: the name is the speaker.
@@ -4487,10 +4502,16 @@ fn forward(
                             && !DETS_SET.contains(t[r.0].low.as_str())
                             && r.1 - r.0 <= 5
                     });
+                // "One commuter, 34-year-old nurse Ann Dole, said": a role written
+                // before the name, inside the apposition (not `a spokesman for the
+                // Justice Party`, whose name follows a preposition's article).
+                let role_name = open.and_then(|o| role_before_name(b, o, k - 1));
                 let seg_is_name = chained.is_none()
                     && seg.is_some_and(|r| t[r.0].cap && !DETS_SET.contains(t[r.0].low.as_str()))
                     && open.is_some_and(|o| o + 1 == seg_start);
-                left = if let Some(c) = chained {
+                left = if let Some(s) = role_name {
+                    Some((s, k - 1))
+                } else if let Some(c) = chained {
                     Some(c)
                 } else if seg_is_name {
                     seg
@@ -4551,6 +4572,15 @@ fn forward(
                 }
             }
         }
+        // The same inside an apposition that `subject_end` stepped over.
+        if let Some((_, e)) = left {
+            let close = skip_aux_left(b, lo, ci);
+            if e + 1 < close && t[e].p == ',' && t[close - 1].p == ',' {
+                if let Some(s) = role_before_name(b, e, close - 1) {
+                    left = Some((s, close - 1));
+                }
+            }
+        }
         let Some(l) = left else { return false };
         // A subject that is really the object of a preposition or a clause ("in which").
         source = Some(span_of(b, l));
@@ -4580,6 +4610,15 @@ fn forward(
             // "a Syrian national who has signed up …": the relative clause is his.
             if j < hi && matches!(t[j].low.as_str(), "who" | "which") {
                 j = hi;
+            }
+            // "reported, citing Ann Dole, the head of the union, that …": the cited
+            // one's apposition, up to the comma before `that`, is no part of the content.
+            if j + 1 < hi && t[j].p == ',' {
+                if let Some(c) = (j + 1..hi.min(j + 20)).find(|&c| !t[c].word()) {
+                    if t[c].p == ',' && t.get(c + 1).is_some_and(|x| x.is("that")) && c > j + 1 {
+                        j = c + 1;
+                    }
+                }
             }
         }
     }
@@ -4782,13 +4821,27 @@ fn forward(
                     && t.get(k + 2).is_some_and(|n| {
                         matches!(
                             n.low.as_str(),
-                            "claim" | "assertion" | "allegation" | "charge" | "statement" | "view"
+                            "claim"
+                                | "assertion"
+                                | "allegation"
+                                | "accusation"
+                                | "charge"
+                                | "statement"
+                                | "remark"
+                                | "comment"
+                                | "view"
+                                | "call"
+                                | "demand"
+                                | "move"
+                                | "warning"
+                                | "threat"
                         )
                     }))
         };
-        if let Some(k) =
-            (j + 1..end).find(|&k| t[k].p == ',' && !in_quote(b, k) && own_statement(k))
-        {
+        // (After a dash too: `… — a call the union rejected`.)
+        if let Some(k) = (j + 1..end).find(|&k| {
+            matches!(t[k].p, ',' | '\u{2014}' | '\u{2013}') && !in_quote(b, k) && own_statement(k)
+        }) {
             end = k;
         }
     }

@@ -2299,6 +2299,13 @@ fn a_cited_or_quoted_source_behind_the_reporting_outlet() {
     );
     assert_eq!(s.chain, ["The Courier"]);
     assert_eq!(s.content, ["the tunnel was behind schedule"]);
+    // The cited one's apposition before `that` is no part of the content.
+    let s = only(&format!(
+        "{H}The Courier reported, citing Nadia Jim, the head of the tenants union, that the company had sold the building."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Nadia Jim"));
+    assert_eq!(s.chain, ["The Courier"]);
+    assert_eq!(s.content, ["the company had sold the building"]);
     let s = only(&format!(
         "{H}The agency quoted a police official as saying that two men had been arrested."
     ));
@@ -2396,4 +2403,26 @@ fn wire_copy_time_after_an_apposition_asides_and_a_name_opening_the_told_clause(
         "{H}Sanders told co-host Joe Scar that he did not know the answer."
     ));
     assert_eq!(s.addressee.as_deref(), Some("co-host Joe Scar"));
+}
+
+#[test]
+fn a_role_written_before_the_name_inside_an_apposition_and_a_comment_after_a_dash() {
+    let s = only(&format!(
+        "{H}One commuter, 34-year-old nurse Leila Hadd, said she had walked two hours to work."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Leila Hadd"));
+    let s = only(&format!(
+        "{H}The chairman, longtime banker Phil Lova, said the bank would merge."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Phil Lova"));
+    // A name after a preposition or its article is whom the role belongs to.
+    for role in ["a spokesman for the Justice Party", "a lawyer for Ann Dole"] {
+        let s = only(&format!("{H}Omer Cel, {role}, said the vote was fair."));
+        assert_eq!(s.source.as_deref(), Some("Omer Cel"), "{role}");
+    }
+    // The writer's comment after a dash ends the content.
+    let s = only(&format!(
+        "{H}Transport chief Claire Dub said the strike was unjustified \u{2014} a call the union rejected within hours."
+    ));
+    assert_eq!(s.content, ["the strike was unjustified"]);
 }
