@@ -605,6 +605,12 @@ fn day_word(w: &str) -> bool {
     WEEKDAYS.contains(&w) || DAYS.contains(&w)
 }
 
+/// A word that opens a phrase of time: a day word (`Tuesday`, `yesterday`, `last`) or a
+/// month.
+fn time_word(w: &str) -> bool {
+    day_word(w) || MONTHS.contains(&w)
+}
+
 fn is_quote_char(c: char) -> bool {
     matches!(
         c,
@@ -2283,17 +2289,7 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     // `rule` is a noun (`British rule`, `the new rules`) or means to govern (`ruled the
     // country`, `the ruling party`).
     if lemma == "rule" {
-        let time = |k: usize| {
-            t.get(k).is_some_and(|x| {
-                let x = x.low.as_str();
-                day_word(x)
-                    || MONTHS.contains(&x)
-                    || matches!(
-                        x,
-                        "today" | "yesterday" | "earlier" | "later" | "last" | "this"
-                    )
-            })
-        };
+        let time = |k: usize| t.get(k).is_some_and(|x| time_word(&x.low));
         let closes = t.get(i + 1).is_none_or(|n| !n.word());
         let timed =
             time(i + 1) || (t.get(i + 1).is_some_and(|n| n.is("on") || n.is("in")) && time(i + 2));
@@ -3982,14 +3978,7 @@ fn trailing(
         // "…, said Tuesday." / "…, said in an interview.": a phrase of time or a
         // prepositional phrase after the verb is no speaker.
         let head = t[r.0].low.as_str();
-        if day_word(head)
-            || MONTHS.contains(&head)
-            || matches!(
-                head,
-                "today" | "yesterday" | "tonight" | "earlier" | "later" | "last"
-            )
-            || PREPS_SET.contains(head)
-        {
+        if time_word(head) || PREPS_SET.contains(head) {
             return false;
         }
         // "said he would": a pronoun followed by more words is a forward construction.
