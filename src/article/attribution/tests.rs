@@ -2426,3 +2426,169 @@ fn a_role_written_before_the_name_inside_an_apposition_and_a_comment_after_a_das
     ));
     assert_eq!(s.content, ["the strike was unjustified"]);
 }
+
+#[test]
+fn a_verb_of_saying_joined_to_the_cue_starts_the_speakers_next_statement() {
+    // `said A, but added that B`: two statements, A not running into the second.
+    let all = seen(&format!(
+        "{H}Finance chief Tomas Rey said grain costs would ease by the autumn, but added that the outlook remained uncertain."
+    ));
+    let contents: Vec<&[String]> = all.iter().map(|s| s.content.as_slice()).collect();
+    assert!(
+        contents.contains(&&["grain costs would ease by the autumn".to_string()][..]),
+        "{all:#?}"
+    );
+    assert!(
+        contents.contains(&&["the outlook remained uncertain".to_string()][..]),
+        "{all:#?}"
+    );
+    let all = seen(&format!(
+        "{H}Coach Ines Lund said the boy had earned a start and also told reporters he was ready."
+    ));
+    assert_eq!(all[0].content, ["the boy had earned a start"], "{all:#?}");
+    // Not an order inside the reported clause, nor a verb of the clause's own subject
+    // after a modal, nor a participle.
+    for (text, content) in [
+        (
+            "Ann Dole said the guards located her and told her to leave.",
+            "the guards located her and told her to leave",
+        ),
+        (
+            "Ann Dole said the board would meet and say more on Friday.",
+            "the board would meet and say more on Friday",
+        ),
+        (
+            "Ann Dole said the board met in private and saying so was no crime.",
+            "the board met in private and saying so was no crime",
+        ),
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert_eq!(all[0].content, [content], "{all:#?}");
+    }
+}
+
+#[test]
+fn a_role_in_lowercase_before_a_name_is_a_person_whatever_body_it_is_in() {
+    // `he` is the latest speaker, a council member (not a group for `council`).
+    let all = seen(&format!(
+        "{H}Mayor Kim Sorn told reporters that he backed the plan.\n\nCouncil member Jim Nova said the study was a delaying tactic. He noted that two reports were already done.\n"
+    ));
+    let noted = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("noted"))
+        .unwrap();
+    assert_eq!(
+        noted.resolved.as_deref(),
+        Some("Council member Jim Nova"),
+        "{all:#?}"
+    );
+    // A body's name with a capitalized word after it stays a group.
+    let all = seen(&format!(
+        "{H}Mayor Kim Sorn said the plan was good.\n\nThe Member States Council said the plan was bad. It noted that two reports were already done.\n"
+    ));
+    let noted = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("noted"))
+        .unwrap();
+    assert_eq!(
+        noted.resolved.as_deref(),
+        Some("The Member States Council"),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_phrase_of_time_between_the_addressee_and_that() {
+    for text in [
+        "Mayor Kim Sorn told reporters after the meeting that he backed the plan.",
+        "Mayor Kim Sorn said before the vote that he backed the plan.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        let main = all
+            .iter()
+            .find(|s| s.source.as_deref() == Some("Mayor Kim Sorn"));
+        assert_eq!(
+            main.map(|s| s.content.clone()),
+            Some(vec!["he backed the plan".to_string()]),
+            "{all:#?}"
+        );
+    }
+    // A reporting verb inside the phrase is no phrase of time.
+    let all = seen(&format!(
+        "{H}Mayor Kim Sorn said after officials warned him that the plan was late."
+    ));
+    assert!(
+        all.iter()
+            .all(|s| s.content != ["the plan was late"] || s.cue.as_deref() != Some("said")),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_relative_clause_reports_up_to_its_closing_comma() {
+    let all = seen(&format!(
+        "{H}Council member Rosa Dell, who proposed the lanes, said she was disappointed."
+    ));
+    let proposed = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("proposed"))
+        .unwrap();
+    assert_eq!(proposed.content, ["the lanes"], "{all:#?}");
+    // A name in apposition inside the clause stays in it.
+    let all = seen(&format!(
+        "{H}Ann Dole, who recalled her talks with the director, Lonnie Bun, praised the museum."
+    ));
+    let recalled = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("recalled"))
+        .unwrap();
+    assert_eq!(
+        recalled.content,
+        ["her talks with the director, Lonnie Bun"],
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_capital_inside_a_headline_in_sentence_case_is_no_verb() {
+    let text = "Harbor Foods profit falls as costs bite\n\nHarbor Foods reported a drop in profit on Tuesday.\n";
+    let all = seen(text);
+    assert!(
+        all.iter()
+            .all(|s| !matches!(s.cue.as_deref(), Some("Foods" | "profit"))),
+        "{all:#?}"
+    );
+    // In title case the verb is capitalized like the rest.
+    let text = "Farmers Union Backs New Trade Deal\n\nThe Farmers Union said the deal was fair.\n";
+    let all = seen(text);
+    assert!(
+        all.iter().any(|s| s.cue.as_deref() == Some("Backs")),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_description_is_not_a_mention_that_has_its_word_only_as_a_possessor() {
+    let text = format!(
+        "{H}A document on the Verde campaign's website states that leave is six weeks.\n\nThe campaign said the policy was clear.\n"
+    );
+    let all = seen(&text);
+    let said = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("said"))
+        .unwrap();
+    assert_eq!(said.resolved, None, "{all:#?}");
+    let text = format!(
+        "{H}The Verde campaign states that leave is six weeks.\n\nThe campaign said the policy was clear.\n"
+    );
+    let all = seen(&text);
+    let said = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("said"))
+        .unwrap();
+    assert_eq!(
+        said.resolved.as_deref(),
+        Some("The Verde campaign"),
+        "{all:#?}"
+    );
+}
