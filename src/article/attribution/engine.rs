@@ -1898,6 +1898,11 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
                     i = k + 1;
                     continue;
                 }
+                // `cautioned, however, that …`: a connective between commas.
+                if CONNECTIVES.contains(&first) && k == i + 2 {
+                    i = k + 1;
+                    continue;
+                }
                 if PREPS_SET.contains(first) || first.ends_with("ly") || day_word(first) {
                     let mut inner_end = *cue_end;
                     let (_, addr) = skip_adjuncts(b, i + 1, k, &mut inner_end);
@@ -4858,6 +4863,17 @@ fn forward(
             end = k;
         }
     }
+    // `recalled its envoy after a clash, the ministry said.`: a trailing attribution of
+    // the whole sentence (found on its own) is no part of this content.
+    if !starts_quote && end == hi {
+        if let Some(k) = (j + 2..end)
+            .rev()
+            .take(10)
+            .find(|&k| t[k].p == ',' && !in_quote(b, k) && trailing_report(b, lo, k + 1, end))
+        {
+            end = k;
+        }
+    }
     // `said the plan was late, but added that …`, `accused the firm of lying and said
     // it would sue`: a reporting verb joined to the cue with no subject of its own is the
     // speaker's next statement (found on its own), not more of this one. (PolNeAR's dev
@@ -4946,6 +4962,48 @@ fn forward(
     true
 }
 
+/// Whether the words `from..hi` (after a comma, to the unit's end) are a short trailing
+/// attribution: a speaker and a finite verb of saying (`the ministry said`, `officials
+/// told Reuters`) or the verb first (`said the ministry`), perhaps with a time.
+fn trailing_report(b: &Block, lo: usize, from: usize, hi: usize) -> bool {
+    let t = &b.toks;
+    let words: Vec<usize> = (from..hi).filter(|&m| t[m].word()).collect();
+    if words.len() < 2 || words.len() > 8 || (from..hi).any(|m| !t[m].word() && t[m].p != '.') {
+        return false;
+    }
+    // Not a relative clause (`, which first reported the story`) nor `, as police
+    // said` (read as a clause of its own).
+    if matches!(
+        t[words[0]].low.as_str(),
+        "which" | "who" | "whom" | "whose" | "that" | "as" | "where" | "when" | "while"
+    ) {
+        return false;
+    }
+    words.iter().enumerate().any(|(n, &v)| {
+        let w = t[v].low.as_str();
+        let finite = w.ends_with("ed") || matches!(w, "said" | "told" | "says" | "tells");
+        let Some((lemma, _)) = cue_at(b, v, hi).filter(|_| finite && !t[v].cap) else {
+            return false;
+        };
+        // After a speaker, the verb ends the unit but for a time or an addressee.
+        let rest_ok = n == 0
+            || words[n + 1..].iter().all(|&m| {
+                time_word(&t[m].low)
+                    || matches!(
+                        t[m].low.as_str(),
+                        "on" | "morning" | "afternoon" | "evening" | "night" | "last" | "week"
+                    )
+                    || (lemma == "tell" && (t[m].cap || t[m].is("the")))
+            });
+        matches!(
+            lemma,
+            "say" | "tell" | "report" | "add" | "announce" | "confirm" | "state"
+        ) && !not_a_cue(b, lo, v, lemma)
+            && rest_ok
+            && words[..n].iter().all(|&m| !t[m].reports())
+    })
+}
+
 /// Whether the words from `v` (right after `and` or `but`) are a finite verb of saying
 /// with no subject of its own, so the cue's: `added`, `also said`, `then told`, `says`.
 fn coordinated_report(b: &Block, lo: usize, mut v: usize, hi: usize) -> bool {
@@ -4977,6 +5035,10 @@ fn coordinated_report(b: &Block, lo: usize, mut v: usize, hi: usize) -> bool {
             | "concede"
             | "predict"
             | "suggest"
+            | "vow"
+            | "pledge"
+            | "promise"
+            | "deny"
     ) || not_a_cue(b, lo, v, lemma)
     {
         return false;

@@ -2592,3 +2592,60 @@ fn a_description_is_not_a_mention_that_has_its_word_only_as_a_possessor() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_connective_after_the_cue_and_a_trailing_attribution_are_no_content() {
+    let all = seen(&format!(
+        "{H}Dr. Amara Ose cautioned, however, that the findings showed only an association.\n"
+    ));
+    assert_eq!(
+        all[0].content,
+        ["the findings showed only an association"],
+        "{all:#?}"
+    );
+    // The sentence's own trailing speaker reports the act; the act's content ends
+    // before it.
+    for (tail, act) in [
+        (", the foreign ministry said.", "recalled"),
+        (", a spokesman announced Monday morning.", "recalled"),
+        (", officials told the Courier.", "recalled"),
+    ] {
+        let all = seen(&format!(
+            "{H}Kyrnavia recalled its ambassador after a clash at the border{tail}\n"
+        ));
+        let a = all.iter().find(|s| s.cue.as_deref() == Some(act)).unwrap();
+        assert_eq!(
+            a.content,
+            ["its ambassador after a clash at the border"],
+            "{tail}: {all:#?}"
+        );
+    }
+    // A relative clause, `as X said` and a verb with an object are no trailing speaker.
+    for tail in [
+        ", which first reported the story.",
+        ", as police have said.",
+        ", the Courier reported the story.",
+    ] {
+        let all = seen(&format!(
+            "{H}Officials said they disclosed the papers to the Courier{tail}\n"
+        ));
+        let a = all
+            .iter()
+            .find(|s| s.source.as_deref() == Some("Officials"))
+            .unwrap();
+        let whole = format!(
+            "they disclosed the papers to the Courier{}",
+            &tail[..tail.len() - 1]
+        );
+        assert_eq!(a.content, [whole], "{tail}: {all:#?}");
+    }
+    // A vow joined to an accusation is the speaker's next statement.
+    let all = seen(&format!(
+        "{H}President Omar Had accused Kyrnavia of provocation and vowed to defend every metre of the country.\n"
+    ));
+    let a = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("accused"))
+        .unwrap();
+    assert_eq!(a.content, ["Kyrnavia of provocation"], "{all:#?}");
+}
