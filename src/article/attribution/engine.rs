@@ -4465,6 +4465,7 @@ fn forward(
     } else {
         let k = subject_end(b, lo, ci);
         let mut left = np_left(b, lo, k);
+        let mut inherited = None;
         if left.is_none() && k > lo {
             let prev = &t[k - 1];
             let dash = |m: usize| matches!(t[m].p, '-' | '\u{2014}' | '\u{2013}');
@@ -4559,10 +4560,58 @@ fn forward(
                     }
                 }
             } else if matches!(prev.low.as_str(), "and" | "but" | "or" | "then") && k - 1 > lo {
-                // "X supported Democrats … and said": the clause's subject.
+                // "X supported Democrats … and said": the clause's subject; the speaker
+                // of a cue before it in the clause when there is one (`The U.N.'s
+                // spokesman, Piotr Now, said … and called on …`: the spokesman's
+                // name, which its apposition rules found).
                 let from = skip_intro(a, b, lo, k - 1).unwrap_or(lo);
                 left = np_right(b, from, k - 1)
                     .filter(|r| t[r.0].cap || DETS_SET.contains(t[r.0].low.as_str()));
+                // The clause's first cue: a later one may be reported inside its content
+                // (`May said the country would declare … and suggested …`).
+                let before = t[k - 1].s();
+                inherited = out
+                    .iter()
+                    .rev()
+                    .take_while(|f| f.block == bi)
+                    .filter(|f| {
+                        !f.participle
+                            && !f.act
+                            && !f.carried
+                            && f.cue.is_some_and(|c| {
+                                c.start >= t[from].s()
+                                    && c.end <= before
+                                    && !a.text[c.start..c.end].eq_ignore_ascii_case("according to")
+                            })
+                    })
+                    .min_by_key(|f| f.cue.map(|c| c.start))
+                    .and_then(|f| f.source)
+                    // A name or a described speaker, not one inside the subject read
+                    // here (`Scott's` of `Scott's family`).
+                    .filter(|s| {
+                        let first = a.text[s.start..].split_whitespace().next().unwrap_or("");
+                        (first.starts_with(char::is_uppercase)
+                            || DETS_SET.contains(first.lowercased().as_str()))
+                            && left.is_none_or(|r| {
+                                let l = span_of(b, r);
+                                l.end <= s.start || s.end <= l.start
+                            })
+                    });
+            }
+        }
+        // "A 2019 study that appeared in the Lancet found …": the noun phrase before the
+        // relative clause, not the clause's verb and object.
+        // (`An officer who was there said`: the same, the clause's words read back.)
+        if let Some((s, _)) = left {
+            let relative = (lo + 1..s.min(t.len() - 1)).rev().take(4).find(|&w| {
+                matches!(t[w].low.as_str(), "that" | "which" | "who")
+                    && (t[w + 1].low.ends_with("ed") || AUX_SET.contains(t[w + 1].low.as_str()))
+                    && (w + 1..s).all(|m| t[m].word())
+            });
+            if let Some(w) = relative {
+                if let Some(r) = np_left(b, lo, w) {
+                    left = Some(r);
+                }
             }
         }
         // Apposition: "Omer Celik, a spokesman for …, has denied": the name, not the role
@@ -4585,10 +4634,14 @@ fn forward(
                 }
             }
         }
-        let Some(l) = left else { return false };
-        // A subject that is really the object of a preposition or a clause ("in which").
-        source = Some(span_of(b, l));
-        cited = cited_between(b, l.1, ci);
+        if let Some(s) = inherited {
+            source = Some(s);
+        } else {
+            let Some(l) = left else { return false };
+            // A subject that is really the object of a preposition or a clause ("in which").
+            source = Some(span_of(b, l));
+            cited = cited_between(b, l.1, ci);
+        }
     }
     let mut cue_end = t[cue_last].e();
     let mut j = cue_last + 1;

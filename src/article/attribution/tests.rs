@@ -2649,3 +2649,73 @@ fn a_connective_after_the_cue_and_a_trailing_attribution_are_no_content() {
         .unwrap();
     assert_eq!(a.content, ["Kyrnavia of provocation"], "{all:#?}");
 }
+
+#[test]
+fn a_verb_joined_by_and_has_the_speaker_of_the_clauses_first_cue() {
+    // The spokesman's name (found through the apposition), not the phrase opening the
+    // sentence.
+    let all = seen(&format!(
+        "{H}The U.N. secretary-general's spokesman, Piotr Nowicki, said the organization was concerned and called on both sides to show restraint.\n"
+    ));
+    let called = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("called on"))
+        .unwrap();
+    assert_eq!(called.source.as_deref(), Some("Piotr Nowicki"), "{all:#?}");
+    // The first cue, not one reported inside its content.
+    let all = seen(&format!(
+        "{H}Prime Minister Ann Dole said this week that the country would declare its intention by March and suggested that it would leave the market.\n"
+    ));
+    let suggested = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("suggested"))
+        .unwrap();
+    assert_eq!(
+        suggested.source.as_deref(),
+        Some("Prime Minister Ann Dole"),
+        "{all:#?}"
+    );
+    // Not a speaker inside the subject read here, nor an `according to` source.
+    let all = seen(&format!(
+        "{H}Scott's family has called on police to release the videos and called on people to protest peacefully.\n"
+    ));
+    let second = all
+        .iter()
+        .rfind(|s| s.cue.as_deref() == Some("called on"))
+        .unwrap();
+    assert_eq!(second.source.as_deref(), Some("Scott's family"), "{all:#?}");
+    let all = seen(&format!(
+        "{H}Scott's relatives watched the videos on Thursday, according to their lawyers, and said they had more questions than answers.\n"
+    ));
+    let said = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("said"))
+        .unwrap();
+    assert_eq!(
+        said.source.as_deref(),
+        Some("Scott's relatives"),
+        "{all:#?}"
+    );
+    // Nor a speaker in lowercase (a relative's `most of whom`).
+    let all = seen(&format!(
+        "{H}Dole unveiled a list of endorsements from 95 retired generals -- most of whom had previously announced their support -- who cited her years as senator in contrast to the businessman who lacks experience and has attacked allies as well as foes.\n"
+    ));
+    let attacked = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("attacked"))
+        .unwrap();
+    assert_ne!(attacked.source.as_deref(), Some("most of whom"), "{all:#?}");
+}
+
+#[test]
+fn a_relative_clause_between_the_subject_and_the_cue_is_no_speaker() {
+    let all = seen(&format!(
+        "{H}A 2019 study that appeared in the Northern Medical Journal found that the pills did not help.\n"
+    ));
+    assert_eq!(all[0].source.as_deref(), Some("A 2019 study"), "{all:#?}");
+    // The clause's verb and what follows it, read back from the cue.
+    let all = seen(&format!(
+        "{H}An officer who was there said the crowd was calm.\n"
+    ));
+    assert_eq!(all[0].source.as_deref(), Some("An officer"), "{all:#?}");
+}
