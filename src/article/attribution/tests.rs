@@ -2427,6 +2427,14 @@ fn a_role_written_before_the_name_inside_an_apposition_and_a_comment_after_a_das
     assert_eq!(s.content, ["the strike was unjustified"]);
 }
 
+/// The first attribution with the cue `cue` (the test fails, showing them all, when
+/// there is none).
+fn with_cue<'a>(all: &'a [Seen], cue: &str) -> &'a Seen {
+    all.iter()
+        .find(|s| s.cue.as_deref() == Some(cue))
+        .unwrap_or_else(|| panic!("no cue {cue}: {all:#?}"))
+}
+
 #[test]
 fn a_verb_of_saying_joined_to_the_cue_starts_the_speakers_next_statement() {
     // `said A, but added that B`: two statements, A not running into the second.
@@ -2473,10 +2481,7 @@ fn a_role_in_lowercase_before_a_name_is_a_person_whatever_body_it_is_in() {
     let all = seen(&format!(
         "{H}Mayor Kim Sorn told reporters that he backed the plan.\n\nCouncil member Jim Nova said the study was a delaying tactic. He noted that two reports were already done.\n"
     ));
-    let noted = all
-        .iter()
-        .find(|s| s.cue.as_deref() == Some("noted"))
-        .unwrap();
+    let noted = with_cue(&all, "noted");
     assert_eq!(
         noted.resolved.as_deref(),
         Some("Council member Jim Nova"),
@@ -2486,10 +2491,7 @@ fn a_role_in_lowercase_before_a_name_is_a_person_whatever_body_it_is_in() {
     let all = seen(&format!(
         "{H}Mayor Kim Sorn said the plan was good.\n\nThe Member States Council said the plan was bad. It noted that two reports were already done.\n"
     ));
-    let noted = all
-        .iter()
-        .find(|s| s.cue.as_deref() == Some("noted"))
-        .unwrap();
+    let noted = with_cue(&all, "noted");
     assert_eq!(
         noted.resolved.as_deref(),
         Some("The Member States Council"),
@@ -2529,19 +2531,13 @@ fn a_relative_clause_reports_up_to_its_closing_comma() {
     let all = seen(&format!(
         "{H}Council member Rosa Dell, who proposed the lanes, said she was disappointed."
     ));
-    let proposed = all
-        .iter()
-        .find(|s| s.cue.as_deref() == Some("proposed"))
-        .unwrap();
+    let proposed = with_cue(&all, "proposed");
     assert_eq!(proposed.content, ["the lanes"], "{all:#?}");
     // A name in apposition inside the clause stays in it.
     let all = seen(&format!(
         "{H}Ann Dole, who recalled her talks with the director, Lonnie Bun, praised the museum."
     ));
-    let recalled = all
-        .iter()
-        .find(|s| s.cue.as_deref() == Some("recalled"))
-        .unwrap();
+    let recalled = with_cue(&all, "recalled");
     assert_eq!(
         recalled.content,
         ["her talks with the director, Lonnie Bun"],
@@ -2573,19 +2569,13 @@ fn a_description_is_not_a_mention_that_has_its_word_only_as_a_possessor() {
         "{H}A document on the Verde campaign's website states that leave is six weeks.\n\nThe campaign said the policy was clear.\n"
     );
     let all = seen(&text);
-    let said = all
-        .iter()
-        .find(|s| s.cue.as_deref() == Some("said"))
-        .unwrap();
+    let said = with_cue(&all, "said");
     assert_eq!(said.resolved, None, "{all:#?}");
     let text = format!(
         "{H}The Verde campaign states that leave is six weeks.\n\nThe campaign said the policy was clear.\n"
     );
     let all = seen(&text);
-    let said = all
-        .iter()
-        .find(|s| s.cue.as_deref() == Some("said"))
-        .unwrap();
+    let said = with_cue(&all, "said");
     assert_eq!(
         said.resolved.as_deref(),
         Some("The Verde campaign"),
@@ -2643,10 +2633,7 @@ fn a_connective_after_the_cue_and_a_trailing_attribution_are_no_content() {
     let all = seen(&format!(
         "{H}President Omar Had accused Kyrnavia of provocation and vowed to defend every metre of the country.\n"
     ));
-    let a = all
-        .iter()
-        .find(|s| s.cue.as_deref() == Some("accused"))
-        .unwrap();
+    let a = with_cue(&all, "accused");
     assert_eq!(a.content, ["Kyrnavia of provocation"], "{all:#?}");
 }
 
@@ -2657,19 +2644,13 @@ fn a_verb_joined_by_and_has_the_speaker_of_the_clauses_first_cue() {
     let all = seen(&format!(
         "{H}The U.N. secretary-general's spokesman, Piotr Nowicki, said the organization was concerned and called on both sides to show restraint.\n"
     ));
-    let called = all
-        .iter()
-        .find(|s| s.cue.as_deref() == Some("called on"))
-        .unwrap();
+    let called = with_cue(&all, "called on");
     assert_eq!(called.source.as_deref(), Some("Piotr Nowicki"), "{all:#?}");
     // The first cue, not one reported inside its content.
     let all = seen(&format!(
         "{H}Prime Minister Ann Dole said this week that the country would declare its intention by March and suggested that it would leave the market.\n"
     ));
-    let suggested = all
-        .iter()
-        .find(|s| s.cue.as_deref() == Some("suggested"))
-        .unwrap();
+    let suggested = with_cue(&all, "suggested");
     assert_eq!(
         suggested.source.as_deref(),
         Some("Prime Minister Ann Dole"),
@@ -2687,10 +2668,7 @@ fn a_verb_joined_by_and_has_the_speaker_of_the_clauses_first_cue() {
     let all = seen(&format!(
         "{H}Scott's relatives watched the videos on Thursday, according to their lawyers, and said they had more questions than answers.\n"
     ));
-    let said = all
-        .iter()
-        .find(|s| s.cue.as_deref() == Some("said"))
-        .unwrap();
+    let said = with_cue(&all, "said");
     assert_eq!(
         said.source.as_deref(),
         Some("Scott's relatives"),
@@ -2700,10 +2678,7 @@ fn a_verb_joined_by_and_has_the_speaker_of_the_clauses_first_cue() {
     let all = seen(&format!(
         "{H}Dole unveiled a list of endorsements from 95 retired generals -- most of whom had previously announced their support -- who cited her years as senator in contrast to the businessman who lacks experience and has attacked allies as well as foes.\n"
     ));
-    let attacked = all
-        .iter()
-        .find(|s| s.cue.as_deref() == Some("attacked"))
-        .unwrap();
+    let attacked = with_cue(&all, "attacked");
     assert_ne!(attacked.source.as_deref(), Some("most of whom"), "{all:#?}");
 }
 
