@@ -4562,7 +4562,7 @@ fn forward(
             } else if matches!(prev.low.as_str(), "and" | "but" | "or" | "then") && k - 1 > lo {
                 // "X supported Democrats … and said": the clause's subject; the speaker
                 // of a cue before it in the clause when there is one (`The U.N.'s
-                // spokesman, Piotr Now, said … and called on …`: the spokesman's
+                // spokesman, Piotr Nowicki, said … and called on …`: the spokesman's
                 // name, which its apposition rules found).
                 let from = skip_intro(a, b, lo, k - 1).unwrap_or(lo);
                 left = np_right(b, from, k - 1)
