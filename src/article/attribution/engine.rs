@@ -4902,6 +4902,13 @@ fn forward(
             end = k;
         }
     }
+    // `Asked whether he would support the cuts, he said …`: a cue inside the question
+    // that opens the sentence reports up to its comma, where the answer begins.
+    if !starts_quote && t[lo].is("asked") && !(lo..ci).any(|m| t[m].p == ',') {
+        if let Some(k) = (j..end).find(|&k| t[k].p == ',' && !in_quote(b, k)) {
+            end = k;
+        }
+    }
     // `Rosa Dell, who proposed the lanes, said …`: a cue inside a relative clause set off
     // by commas reports up to the clause's closing comma, where the main clause goes on
     // in lowercase (not at `the museum's director, Lonnie Bunch`).

@@ -2694,3 +2694,34 @@ fn a_relative_clause_between_the_subject_and_the_cue_is_no_speaker() {
     ));
     assert_eq!(all[0].source.as_deref(), Some("An officer"), "{all:#?}");
 }
+
+#[test]
+fn a_cue_inside_an_opening_question_reports_up_to_its_comma() {
+    for question in ["Asked whether", "Asked by reporters if"] {
+        let all = seen(&format!(
+            "{H}{question} he would support closing libraries, Jorge Alva said he would look at every line.\n"
+        ));
+        assert_eq!(
+            with_cue(&all, "support").content,
+            ["closing libraries"],
+            "{all:#?}"
+        );
+        assert_eq!(
+            with_cue(&all, "said").content,
+            ["he would look at every line"],
+            "{all:#?}"
+        );
+    }
+    // A cue in the answer, after the question's comma, runs on as before; so does one
+    // after `Asked to …`, an order rather than a question.
+    for opening in ["Asked whether he would run", "Asked to comment"] {
+        let all = seen(&format!(
+            "{H}{opening}, Jorge Alva said he would support a second term, at least for now.\n"
+        ));
+        assert_eq!(
+            with_cue(&all, "support").content,
+            ["a second term, at least for now"],
+            "{all:#?}"
+        );
+    }
+}
