@@ -4902,13 +4902,6 @@ fn forward(
             end = k;
         }
     }
-    // `Asked whether he would support the cuts, he said …`: a cue inside the question
-    // that opens the sentence reports up to its comma, where the answer begins.
-    if !starts_quote && t[lo].is("asked") && !(lo..ci).any(|m| t[m].p == ',') {
-        if let Some(k) = (j..end).find(|&k| t[k].p == ',' && !in_quote(b, k)) {
-            end = k;
-        }
-    }
     // `Rosa Dell, who proposed the lanes, said …`: a cue inside a relative clause set off
     // by commas reports up to the clause's closing comma, where the main clause goes on
     // in lowercase (not at `the museum's director, Lonnie Bunch`).
@@ -4953,14 +4946,16 @@ fn forward(
     // `Dole, despite admitting that she had doubts, voted …`, `Before saying that …,
     // Dole …`: a participle phrase opened by a preposition, set off by a comma or opening
     // the sentence, ends at its comma, where the main clause goes on. (`She started by
-    // emphasizing fairness, and a need …` runs on: the phrase is her predicate's.)
-    if !starts_quote
-        && ci > lo
+    // emphasizing fairness, and a need …` runs on: the phrase is her predicate's.) So
+    // does the question opening a sentence (`Asked whether he would support the cuts, he
+    // said …`), where the answer begins.
+    let opening_participle = ci > lo
         && t[ci].low.ends_with("ing")
         && GERUND_INTRO.contains(&t[ci - 1].low.as_str())
         && t[ci - 1].low != "and"
-        && (ci - 1 == lo || t[ci - 2].p == ',')
-    {
+        && (ci - 1 == lo || t[ci - 2].p == ',');
+    let opening_question = t[lo].is("asked") && !(lo..ci).any(|m| t[m].p == ',');
+    if !starts_quote && (opening_participle || opening_question) {
         if let Some(k) = (j..end).find(|&k| t[k].p == ',' && !in_quote(b, k)) {
             end = k;
         }
