@@ -1113,7 +1113,12 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
                 }
                 return None;
             }
-            if np_stop(tk) {
+            // `Privacy advocates say`: a verb's form, but the noun before the verb.
+            let noun_here = tk.reports()
+                && !tk.cap
+                && lexicon::reporting_lemma(&tk.low)
+                    .is_some_and(|l| plural_noun_before_verb(t, k, l));
+            if np_stop(tk) && !noun_here {
                 // "and" between capitalized words or nouns stays inside a name.
                 if tk.is("and") && words > 0 && k > lo && t[k - 1].word() && !np_stop(&t[k - 1]) {
                     i = k;
@@ -1617,6 +1622,76 @@ fn described_name_after(b: &Block, r: (usize, usize), hi: usize) -> Option<(usiz
 /// `Reuters, citing two officials, reported …`: the cited phrase between the subject's
 /// end `e` and the verb at `v` (`, citing` or `, quoting`, a noun phrase of at most a
 /// dozen words, a comma right before the verb or its auxiliaries).
+/// The noun phrase before a participle whose phrase runs up to `k`, where a subject
+/// ends before its verb: `A memo written by the director last spring`, `Officials
+/// briefed on the talks`, `A report released Tuesday by the agency`. The participle
+/// comes right after a noun and is followed by a preposition or a time (`questioned the
+/// driver` is a verb and its object), with no punctuation, relative word or pronoun on
+/// the way to `k`.
+fn participle_phrase_before(b: &Block, lo: usize, k: usize) -> Option<(usize, usize)> {
+    let t = &b.toks;
+    let p = (lo + 1..k)
+        .rev()
+        .take(10)
+        .take_while(|&m| {
+            let x = t[m].low.as_str();
+            t[m].word()
+                && !PRONOUNS.contains(&x)
+                && !matches!(x, "that" | "which" | "who" | "and" | "but" | "or")
+        })
+        .filter(|&m| m + 1 < k)
+        .find(|&m| participle_with_adjunct(t, m))?;
+    let noun = &t[p - 1];
+    let x = noun.low.as_str();
+    if !noun.word()
+        || PRONOUNS.contains(&x)
+        || AUX_SET.contains(x)
+        || BE.contains(&x)
+        || DETS_SET.contains(x)
+        || PREPS_SET.contains(x)
+        || x.ends_with("ly")
+        || (noun.reports() && !noun.cap && !is_noun_use_word(x))
+    {
+        return None;
+    }
+    // People are described by the phrase (`people involved in the talks`), which stays;
+    // a document or a poll is named before it.
+    let people = person_noun(x);
+    np_left(b, lo, p)
+        .filter(|&(s0, e0)| {
+            e0 == p && (t[s0].cap || DETS_SET.contains(t[s0].low.as_str()) || e0 - s0 == 1)
+        })
+        .map(|(s0, e0)| if people { (s0, k) } else { (s0, e0) })
+}
+
+/// A past participle at `m` followed by a phrase of its own, not by an object or an
+/// infinitive: `released Tuesday`, `written by …`, `leaked to reporters` (not
+/// `threatened to make …`, `cited the figure`).
+fn participle_with_adjunct(t: &[Tok], m: usize) -> bool {
+    let w = t[m].low.as_str();
+    let Some(next) = t.get(m + 1).filter(|x| x.word()) else {
+        return false;
+    };
+    let n = next.low.as_str();
+    let to_whom = n == "to"
+        && t.get(m + 2).is_some_and(|x| {
+            x.word()
+                && (x.cap
+                    || DETS_SET.contains(x.low.as_str())
+                    || AUDIENCES.contains(&x.low.as_str()))
+        });
+    !t[m].cap
+        && (w.ends_with("ed")
+            || matches!(
+                w,
+                "written" | "sent" | "signed" | "seen" | "shown" | "given"
+            ))
+        && !adjective_past(w)
+        && (to_whom
+            || matches!(n, "by" | "in" | "on" | "at" | "from" | "last" | "this")
+            || time_word(n))
+}
+
 fn cited_between(b: &Block, e: usize, v: usize) -> Option<(usize, usize)> {
     let t = &b.toks;
     if e + 3 >= v || t[e].p != ',' || !matches!(t[e + 1].low.as_str(), "citing" | "quoting") {
@@ -1841,8 +1916,13 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
                     )
                 {
                     let end = (i + 1..hi).find(|&k| !t[k].word()).unwrap_or(hi);
-                    if end - i <= 6 && (i + 1..end).all(|m| !t[m].is("that")) {
-                        i = end;
+                    // Up to `that` when it opens the content: `said in a statement
+                    // posted on its website that …`.
+                    let that = (i + 1..end.min(i + 8)).find(|&m| t[m].is("that"));
+                    match that {
+                        None if end - i <= 6 => i = end,
+                        Some(m) => i = m,
+                        None => {}
                     }
                 }
                 if i < hi && matches!(t[i].low.as_str(), "with" | "to" | "on") {
@@ -2338,6 +2418,9 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     {
         return true;
     }
+    if plural_noun_before_verb(t, i, lemma) || reduced_relative(t, lo, i) {
+        return true;
+    }
     // A modal right after the word: it is the head noun of the modal's subject (`The tax
     // plan would make …`), no verb.
     if t.get(i + 1).is_some_and(|n| {
@@ -2407,7 +2490,16 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     // …`); a place, a time or a length is no content.
     if lemma == "speak" && t.get(i + 1).is_some_and(Tok::word) {
         // The topic may come after an adjunct (`spoke during his speech of …`), within
-        // the clause; `about` before a number is `roughly`.
+        // the clause; `about` before a number is `roughly`. `spoke on condition of
+        // anonymity (because …)` says how, not what.
+        let on_condition = t.get(i + 1).is_some_and(|x| x.is("on"))
+            && t[i + 2..]
+                .iter()
+                .take(2)
+                .any(|x| x.is("condition") || x.is("background"));
+        if on_condition {
+            return true;
+        }
         let topic = t[i + 1..]
             .iter()
             .take(8)
@@ -2599,6 +2691,137 @@ const BARE_PLURALS: &[&str] = &[
 /// the word is the noun phrase's head. After a plural (`the officials say`, `the two men
 /// claim`, `the police say`) it is the verb. A function word between (`those who
 /// say`, `the minister did not say`) leaves the question to the other rules.
+/// `Privacy advocates say …`, `Police reports showed that …`: a word in `-s` right
+/// before a verb of the plural or of the past is a plural noun, the head of that verb's
+/// subject (a verb in `-s` is never followed by another finite verb). Only verbs that
+/// are no nouns in their bare form count (`She says hope …`), and a past only before
+/// `that`, a pronoun, a time or punctuation (`He says worried parents …`).
+fn plural_noun_before_verb(t: &[Tok], i: usize, lemma: &str) -> bool {
+    let w = t[i].low.as_str();
+    if !w.ends_with('s') || w == lemma || lemma.contains(' ') {
+        return false;
+    }
+    let mut k = i + 1;
+    while t
+        .get(k)
+        .is_some_and(|x| matches!(x.low.as_str(), "also" | "still" | "now" | "often"))
+    {
+        k += 1;
+    }
+    let Some(v) = t.get(k).filter(|x| x.word() && !x.cap) else {
+        return false;
+    };
+    const PLURAL: &[&str] = &[
+        "say",
+        "are",
+        "were",
+        "have",
+        "argue",
+        "contend",
+        "insist",
+        "believe",
+        "warn",
+        "predict",
+        "allege",
+        "suggest",
+        "maintain",
+        "caution",
+        "complain",
+        "agree",
+        "expect",
+        "think",
+        "concede",
+        "acknowledge",
+        "stress",
+        "urge",
+        "show",
+        "indicate",
+    ];
+    if PLURAL.contains(&v.low.as_str()) {
+        return true;
+    }
+    let past = v.reports()
+        && (v.low.ends_with("ed") || matches!(v.low.as_str(), "said" | "told" | "wrote"));
+    past && t.get(k + 1).is_none_or(|n| {
+        !n.word()
+            || time_word(&n.low)
+            || matches!(
+                n.low.as_str(),
+                "that" | "on" | "in" | "last" | "this" | "it" | "they" | "he" | "she" | "we"
+            )
+    })
+}
+
+/// `A poll released Wednesday found …`, `a letter sent to members said …`: a participle
+/// right after a noun, with the clause's own verb of saying a few words on, describes the
+/// noun (the poll was released); it reports nothing of its own.
+fn reduced_relative(t: &[Tok], lo: usize, i: usize) -> bool {
+    if i == lo || !participle_with_adjunct(t, i) {
+        return false;
+    }
+    let prev = &t[i - 1];
+    // After a name, only a participle of what is done to documents (`the Quinnipiac
+    // Poll released Tuesday found`), not a finite verb (`Dole announced Tuesday
+    // expanded …`).
+    let published = matches!(
+        t[i].low.as_str(),
+        "released"
+            | "published"
+            | "issued"
+            | "posted"
+            | "conducted"
+            | "commissioned"
+            | "obtained"
+            | "leaked"
+            | "filed"
+            | "signed"
+            | "sent"
+            | "written"
+            | "aired"
+    );
+    if !prev.word()
+        || (prev.cap && i - 1 > lo && !published)
+        || PRONOUNS.contains(&prev.low.as_str())
+        || AUX_SET.contains(prev.low.as_str())
+        || prev.low.ends_with("ly")
+    {
+        return false;
+    }
+    (i + 1..t.len().min(i + 9))
+        // Adjuncts between (`Wednesday`, `by the institute`), no clause of their own
+        // (`The statement noted they had said …`).
+        .take_while(|&k| {
+            let x = t[k].low.as_str();
+            t[k].word()
+                && !matches!(x, "that" | "which" | "who" | "and" | "but")
+                && !PRONOUNS.contains(&x)
+                && !AUX_SET.contains(x)
+                && !BE.contains(&x)
+        })
+        .any(|k| {
+            (t[k].reports() || lexicon::may_start_phrase(t[k].lex))
+                && !t[k].cap
+                && !t[k].low.ends_with("ing")
+                && !t[k - 1].is("to")
+                && !DETS_SET.contains(t[k - 1].low.as_str())
+                && (t[k].low.ends_with("ed")
+                    || matches!(
+                        t[k].low.as_str(),
+                        "said"
+                            | "found"
+                            | "told"
+                            | "wrote"
+                            | "says"
+                            | "shows"
+                            | "finds"
+                            | "suggests"
+                            | "concludes"
+                            | "indicates"
+                            | "warns"
+                    ))
+        })
+}
+
 fn uninflected_after_singular_noun(t: &[Tok], lo: usize, i: usize) -> bool {
     if i < lo + 2 || !t[i - 1].word() || !t[i - 2].word() || t[i].cap {
         return false;
@@ -3608,7 +3831,8 @@ fn clause_verb(
         }
         v += 1;
     }
-    if v >= hi || !t[v].word() || t[v].cap || in_quote(b, v) {
+    // `A poll released Wednesday found …`: the sentence's verb comes later.
+    if v >= hi || !t[v].word() || t[v].cap || in_quote(b, v) || reduced_relative(t, lo, v) {
         return;
     }
     let w = t[v].low.as_str();
@@ -4464,7 +4688,10 @@ fn forward(
             .or_else(|| clause_subject(b, from, lead).map(|r| span_of(b, r)));
     } else {
         let k = subject_end(b, lo, ci);
-        let mut left = np_left(b, lo, k);
+        // `A memo written by the harbor director last spring said …`, `Officials briefed
+        // on the talks said …`: the noun phrase before the participle, not the phrase
+        // that describes it.
+        let mut left = participle_phrase_before(b, lo, k).or_else(|| np_left(b, lo, k));
         let mut inherited = None;
         if left.is_none() && k > lo {
             let prev = &t[k - 1];
@@ -5282,7 +5509,19 @@ fn headline_act(a: &Article, b: &Block, bi: usize, out: &mut Vec<Found>) {
             }
             let w = t[k].low.as_str();
             let prev = t[k - 1].low.as_str();
-            let third = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3;
+            // `Senate hopefuls`, `GOP strategists`, `Democratic politicians`: plurals of
+            // nouns of people (`insists`, `exists`, `lists` are verbs).
+            let people = w.ends_with("fuls")
+                || w.ends_with("ians")
+                || (w.ends_with("ists")
+                    && !w.ends_with("sists")
+                    && !w.ends_with("xists")
+                    && !matches!(w, "lists" | "enlists" | "twists"));
+            let third = w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("us")
+                && w.len() > 3
+                && !people;
             // `Lawmakers Urge …`: a plural noun before a bare verb (not before a noun that
             // a verb in `-s` follows: `Harbor Foods profit falls`).
             let plural_subject = prev.len() > 3

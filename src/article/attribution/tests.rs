@@ -2725,3 +2725,163 @@ fn a_cue_inside_an_opening_question_reports_up_to_its_comma() {
         );
     }
 }
+
+#[test]
+fn a_plural_noun_shaped_like_a_verb_before_a_verb_of_saying_is_the_subject() {
+    // `advocates` and `reports` are verbs in form; before `say`/`showed` they are nouns.
+    let s = only(&format!(
+        "{H}Privacy advocates say the ruling could reach every app developer."
+    ));
+    assert_eq!(s.cue.as_deref(), Some("say"));
+    assert_eq!(s.source.as_deref(), Some("Privacy advocates"));
+    assert_eq!(s.content, ["the ruling could reach every app developer"]);
+    let s = only(&format!(
+        "{H}Police reports showed that the van had been stolen in Dover."
+    ));
+    assert_eq!(s.cue.as_deref(), Some("showed"));
+    assert_eq!(s.source.as_deref(), Some("Police reports"));
+    // A verb in `-s` before a past participle used as an adjective stays the verb.
+    let s = only(&format!(
+        "{H}Councillor Ida Moss says worried parents called the school all week."
+    ));
+    assert_eq!(s.cue.as_deref(), Some("says"));
+    assert_eq!(s.source.as_deref(), Some("Councillor Ida Moss"));
+    assert_eq!(s.content, ["worried parents called the school all week"]);
+    assert_eq!(
+        s.confidence,
+        Confidence::High,
+        "read as a verb of saying, not an act"
+    );
+}
+
+#[test]
+fn a_headline_plural_of_people_is_no_verb() {
+    // `hopefuls` is no verb of the headline, so nothing is read there.
+    let all = seen(
+        "Senate hopefuls trade barbs before debate\n\nSenate candidate Laura Whitfield said her rival had never created a job.",
+    );
+    assert!(
+        all.iter().all(|s| s.cue.as_deref() != Some("hopefuls")),
+        "{all:#?}"
+    );
+    assert_eq!(all.len(), 1, "{all:#?}");
+    // `insists` is one.
+    let all = seen(
+        "Gray insists budget cuts will spare police\n\nMayor Helen Gray spoke at City Hall on Monday.",
+    );
+    let s = with_cue(&all, "insists");
+    assert_eq!(s.source.as_deref(), Some("Gray"));
+}
+
+#[test]
+fn a_statement_described_by_a_participle_phrase_reports_from_that() {
+    let s = only(&format!(
+        "{H}The emergencies ministry said in a statement posted on its website that 3,200 homes remained without power."
+    ));
+    assert_eq!(s.content, ["3,200 homes remained without power"]);
+    assert_eq!(s.cue.as_deref(), Some("said in a statement"));
+    assert_eq!(s.source.as_deref(), Some("The emergencies ministry"));
+}
+
+#[test]
+fn speaking_on_condition_of_anonymity_reports_nothing() {
+    let s = only(&format!(
+        "{H}Two officials, who spoke on condition of anonymity because they were not authorized to discuss the talks, said the deal had stalled."
+    ));
+    assert_eq!(s.cue.as_deref(), Some("said"));
+    assert_eq!(s.content, ["the deal had stalled"]);
+    assert_eq!(s.source.as_deref(), Some("Two officials"));
+}
+
+#[test]
+fn a_participle_describing_the_subject_is_no_cue() {
+    // `released` describes the poll; `found` is the sentence's verb.
+    let s = only(&format!(
+        "{H}A Granite State poll released Wednesday found that 46 percent of voters back Whitfield."
+    ));
+    assert_eq!(s.cue.as_deref(), Some("found"));
+    assert_eq!(s.content, ["46 percent of voters back Whitfield"]);
+    // A participle that is a verb of saying (`written`): no cue either.
+    let s = only(&format!(
+        "{H}A memo written by the harbor director last spring said the pier was unsafe."
+    ));
+    assert_eq!(s.cue.as_deref(), Some("said"));
+    assert_eq!(s.content, ["the pier was unsafe"]);
+    // A verb whose object clause has a verb of saying of its own stays one (a subject
+    // or an auxiliary between the two).
+    for text in [
+        "The statement noted they previously said they would take firm steps.",
+        "The statement noted officials had said they would take firm steps.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        let s = with_cue(&all, "noted");
+        assert_eq!(s.source.as_deref(), Some("The statement"), "{text}");
+        assert_eq!(
+            with_cue(&all, "said").content,
+            ["they would take firm steps"]
+        );
+    }
+    // An act after a name, whose object holds an adjective in `-ed`.
+    let all = seen(&format!(
+        "{H}Bernie Sanders offered some pointed advice to the nominee on Friday."
+    ));
+    assert_eq!(
+        with_cue(&all, "offered").source.as_deref(),
+        Some("Bernie Sanders")
+    );
+}
+
+#[test]
+fn a_subject_described_by_a_participle_phrase_is_the_noun_before_it() {
+    // A document or a poll: the noun phrase before the participle.
+    for (text, source) in [
+        (
+            "A memo written by the harbor director last spring said the pier was unsafe.",
+            "A memo",
+        ),
+        (
+            "A letter leaked to reporters on Friday said the plant would close.",
+            "A letter",
+        ),
+        (
+            "A report released Tuesday by the inspector general said the agency had lost records.",
+            "A report",
+        ),
+        // People: the phrase says who they are, and stays.
+        (
+            "Officials briefed on the talks said the deal was close.",
+            "Officials briefed on the talks",
+        ),
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.cue.as_deref(), Some("said"), "{text}");
+        assert_eq!(s.source.as_deref(), Some(source), "{text}");
+    }
+    // A verb and its infinitive, not a participle phrase: no speaker for `testify`.
+    let all = seen(&format!(
+        "{H}One senator threatened to make the director testify in public, should he fail to hand over the files."
+    ));
+    assert!(
+        all.iter()
+            .all(|s| s.source.as_deref() != Some("One senator")
+                || s.cue.as_deref() != Some("testify")),
+        "{all:#?}"
+    );
+    // A verb and its object before a participle of its own: the verb stays a cue.
+    let all = seen(&format!(
+        "{H}Both candidates cited the figure at last week's forum viewed by 14.7 million people."
+    ));
+    assert_eq!(
+        with_cue(&all, "cited").content,
+        ["the figure at last week's forum viewed by 14.7 million people"]
+    );
+
+    // After a name, a verb that is no participle of publishing keeps its phrase of time.
+    let all = seen(&format!(
+        "{H}Mayor Ann Dole announced on Tuesday revised figures showed a deficit."
+    ));
+    assert_eq!(
+        with_cue(&all, "announced").source.as_deref(),
+        Some("Mayor Ann Dole")
+    );
+}
