@@ -2527,6 +2527,39 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
             return true;
         }
     }
+    // `dismissed the governor`, `dismissed Ann Dole`: a person removed from office, no
+    // claim rejected (`dismissed the report`, `dismissed Dole's remarks`, `dismissed
+    // her as a liar` are).
+    if lemma == "dismiss" {
+        let mut k = i + 1;
+        while t.get(k).is_some_and(|x| {
+            x.word()
+                && (DETS_SET.contains(x.low.as_str())
+                    || matches!(
+                        x.low.as_str(),
+                        "his" | "her" | "its" | "their" | "regional" | "local" | "top" | "deputy"
+                    ))
+        }) {
+            k += 1;
+        }
+        let person = t.get(k).is_some_and(|x| {
+            x.word()
+                && (person_noun(&x.low)
+                    || (x.cap
+                        && !t.get(k + 1).is_some_and(|n| {
+                            n.low.ends_with("'s") || matches!(n.p, '\'' | '\u{2019}')
+                        })
+                        && !x.low.ends_with("'s")))
+        });
+        let as_after = t[i + 1..]
+            .iter()
+            .take_while(|x| x.word())
+            .take(12)
+            .any(|x| x.is("as"));
+        if person && !as_after {
+            return true;
+        }
+    }
     // `committed fraud`, `committed $2 million`: `commit` is a pledge only
     // before `to` or `that`.
     if lemma == "commit" && !t.get(i + 1).is_some_and(|n| n.is("to") || n.is("that")) {
@@ -5146,9 +5179,10 @@ fn forward(
     // `recalled its envoy after a clash, the ministry said.`: a trailing attribution of
     // the whole sentence (found on its own) is no part of this content.
     if !starts_quote && end == hi {
+        // (Up to 20 tokens back: the report may cite its own source after it.)
         if let Some(k) = (j + 2..end)
             .rev()
-            .take(10)
+            .take(20)
             .find(|&k| t[k].p == ',' && !in_quote(b, k) && trailing_report(b, lo, k + 1, end))
         {
             end = k;
@@ -5249,6 +5283,15 @@ fn forward(
 /// told Reuters`) or the verb first (`said the ministry`), perhaps with a time.
 fn trailing_report(b: &Block, lo: usize, from: usize, hi: usize) -> bool {
     let t = &b.toks;
+    // `…, the agency reported on Friday, citing a source in the Kremlin`: the report
+    // names its own source after it.
+    let hi = (from..hi)
+        .find(|&m| {
+            t[m].p == ','
+                && t.get(m + 1)
+                    .is_some_and(|x| x.is("citing") || x.is("quoting"))
+        })
+        .unwrap_or(hi);
     let words: Vec<usize> = (from..hi).filter(|&m| t[m].word()).collect();
     if words.len() < 2 || words.len() > 8 || (from..hi).any(|m| !t[m].word() && t[m].p != '.') {
         return false;
@@ -5282,7 +5325,9 @@ fn trailing_report(b: &Block, lo: usize, from: usize, hi: usize) -> bool {
             "say" | "tell" | "report" | "add" | "announce" | "confirm" | "state"
         ) && !not_a_cue(b, lo, v, lemma)
             && rest_ok
-            && words[..n].iter().all(|&m| !t[m].reports())
+            && words[..n]
+                .iter()
+                .all(|&m| !t[m].reports() || is_noun_use_word(&t[m].low))
     })
 }
 

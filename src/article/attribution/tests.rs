@@ -2885,3 +2885,46 @@ fn a_subject_described_by_a_participle_phrase_is_the_noun_before_it() {
         Some("Mayor Ann Dole")
     );
 }
+
+#[test]
+fn a_person_dismissed_is_no_claim_rejected_and_a_trailing_report_may_cite() {
+    // `dismissed the governor`: removed from office. The content is the whole clause
+    // before the trailing report, which names its own source after a comma.
+    let all = seen(&format!(
+        "{H}President Andrei Kostin has dismissed the governor of the flooded region, the state news agency reported on Friday, citing a source in the Kremlin."
+    ));
+    assert!(
+        all.iter().all(|s| s.cue.as_deref() != Some("dismissed")),
+        "{all:#?}"
+    );
+    let s = with_cue(&all, "reported");
+    assert_eq!(
+        s.content,
+        ["President Andrei Kostin has dismissed the governor of the flooded region"]
+    );
+    assert_eq!(s.source.as_deref(), Some("the state news agency"));
+    // A statement inside the report ends before the report, citing or not.
+    let all = seen(&format!(
+        "{H}Kostin told aides the governor had failed the region, the state news agency reported on Friday, citing a source in the Kremlin."
+    ));
+    assert_eq!(
+        with_cue(&all, "told").content,
+        ["the governor had failed the region"]
+    );
+    // A claim or a speaker's words dismissed, or someone dismissed as something: rejected.
+    for (text, content) in [
+        (
+            "The mayor dismissed the poll as an outlier.",
+            "the poll as an outlier",
+        ),
+        (
+            "Dole dismissed Reed's remarks about the budget.",
+            "Reed's remarks about the budget",
+        ),
+        ("Dole dismissed Reed as a dreamer.", "Reed as a dreamer"),
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.cue.as_deref(), Some("dismissed"), "{text}");
+        assert_eq!(s.content, [content], "{text}");
+    }
+}
