@@ -74,6 +74,20 @@ const ORGANIZATION_WORDS: &[&str] = &[
     "court",
     "board",
     "team",
+    // companies named in the plural (`Harlow Motors`, `Delta Air Lines`)
+    "motors",
+    "airlines",
+    "lines",
+    "industries",
+    "holdings",
+    "systems",
+    "technologies",
+    "partners",
+    "enterprises",
+    "laboratories",
+    "labs",
+    "pharmaceuticals",
+    "foods",
 ];
 const ANONYMOUS_WORDS: &[&str] = &[
     "source",
@@ -126,6 +140,15 @@ const TITLES: &[&str] = &[
     "mayor",
     "ambassador",
     "judge",
+    "executive",
+    "vice",
+    "deputy",
+    "commissioner",
+    "coach",
+    "professor",
+    "attorney",
+    "chairwoman",
+    "ceo",
 ];
 
 /// The draft `.claims` text for `article`.
@@ -327,6 +350,12 @@ pub(crate) fn kind_of(name: &str) -> &'static str {
         .filter(|w| !w.is_empty())
         .collect();
     let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    // Who is described comes first: `person familiar with the company's plans` is a
+    // person, whatever the words after.
+    let head = name.split_whitespace().next().unwrap_or("").lowercased();
+    if ANONYMOUS_WORDS.contains(&head.as_str()) {
+        return "anonymous";
+    }
     if has(lexicon::OUTLET_WORDS) || has(MORE_OUTLET_WORDS) {
         return "outlet";
     }
@@ -339,7 +368,40 @@ pub(crate) fn kind_of(name: &str) -> &'static str {
     if name.starts_with(char::is_lowercase) || has(ANONYMOUS_WORDS) {
         return "anonymous";
     }
-    if words.contains(&"and") || name.contains(',') || lower.ends_with("s") && words.len() > 2 {
+    // `Several cast members`, `Industry groups`, `Political analysts`: people in the
+    // plural, described (a plural noun in lowercase closes the name; `Donna Sampson
+    // Rawlings` is a person).
+    // The head is the last word before a preposition (`Security experts in the United
+    // States`, `Members of the …`), plural, and a common noun: lowercase, or opening the
+    // name.
+    let written: Vec<&str> = name.split_whitespace().collect();
+    let before_prep = written
+        .iter()
+        .position(|w| {
+            matches!(
+                w.lowercased().as_str(),
+                "of" | "in" | "at" | "from" | "for" | "with"
+            )
+        })
+        .unwrap_or(written.len());
+    let plural = |w: &str| {
+        w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && !w.ends_with("'s")
+            && !w.ends_with("\u{2019}s")
+    };
+    let lowercase = |w: &&str| w.starts_with(char::is_lowercase);
+    // (`74 percent of likely voters`: the last word, a plural in lowercase, also tells.)
+    let plural_noun = written.len() >= 2
+        && (before_prep >= 1
+            && written
+                .get(before_prep - 1)
+                .is_some_and(|head| (lowercase(head) || before_prep == 1) && plural(head))
+            || written.last().is_some_and(|w| lowercase(w) && plural(w)));
+    if words.contains(&"and") || name.contains(',') || plural_noun {
         return "group";
     }
     let caps = name
@@ -525,7 +587,42 @@ fn publisher(article: &Article) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{slug, unique_id, Ids};
+    use super::{actor_name, kind_of, slug, unique_id, Ids};
+    use crate::text::Span;
+
+    #[test]
+    fn kinds_follow_who_is_described() {
+        for (name, kind) in [
+            ("person familiar with the company's plans", "anonymous"),
+            ("Officials briefed on the talks", "anonymous"),
+            ("Harlow Motors", "organization"),
+            ("Industry groups", "group"),
+            ("Political analysts", "group"),
+            ("Dana Whitlock", "person"),
+            ("Moscow", "government"),
+            ("Donna Sampson Rawlings", "person"),
+            ("Several cast members", "group"),
+            ("Security experts in the United States", "group"),
+            ("Members of the Congressional Black Caucus", "group"),
+            ("74 percent of likely voters", "group"),
+            ("Mercer Bank", "organization"),
+        ] {
+            assert_eq!(kind_of(name), kind, "{name}");
+        }
+    }
+
+    #[test]
+    fn titles_before_a_name_are_left_out_of_the_actor_name() {
+        for (written, name) in [
+            ("Chief Executive Dana Whitlock", "Dana Whitlock"),
+            ("Vice President Ann Dole", "Ann Dole"),
+            ("union vice president Carla Ruiz", "Carla Ruiz"),
+            ("The United Auto Workers union", "United Auto Workers union"),
+        ] {
+            let span = Span::new(0, written.len());
+            assert_eq!(actor_name(written, span), name, "{written}");
+        }
+    }
 
     #[test]
     fn ids_of_names_in_other_scripts_are_transliterated() {

@@ -529,6 +529,8 @@ const STATEMENT_NOUNS: &[&str] = &[
     "press",
     "briefing",
     "conference",
+    // `on a conference call`, `in a phone call with …`
+    "call",
     "news",
     "note",
     "filing",
@@ -938,15 +940,16 @@ fn build_block(a: &Article, span: Span, headline: bool, scratch: &mut Vec<Tok>) 
         // goes on past its cue (`"… coastal towns." Harbor Times said the mine was …`) is
         // a new statement; `"…?" Graham asked.` and `"We will." he said.` are not.
         let closed_on_period = b >= 2 && toks[b - 2].p == '.';
+        // The clause's first verb of saying decides (`She declined to say how many …`
+        // after `"…quarter."` is a sentence of its own, whose `say` comes second).
         let short_cue = after_quote
             && next_end - b <= 24
-            && (b..(b + 7).min(next_end)).any(|m| {
-                toks[m].word()
-                    && !toks[m].cap
-                    && toks[m].reports()
-                    && (!closed_on_period
-                        || toks[m + 1..next_end].iter().filter(|x| x.word()).count() <= 6)
-            });
+            && (b..(b + 7).min(next_end))
+                .find(|&m| toks[m].word() && !toks[m].cap && toks[m].reports())
+                .is_some_and(|m| {
+                    !closed_on_period
+                        || toks[m + 1..next_end].iter().filter(|x| x.word()).count() <= 6
+                });
         if !crossed && !short_cue {
             keep.push(b);
         }
@@ -1113,11 +1116,29 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
                 }
                 return None;
             }
-            // `Privacy advocates say`: a verb's form, but the noun before the verb.
+            // `Privacy advocates say`: a verb's form, but the noun before the verb;
+            // `the company's plans`: after a possessive.
             let noun_here = tk.reports()
                 && !tk.cap
-                && lexicon::reporting_lemma(&tk.low)
-                    .is_some_and(|l| plural_noun_before_verb(t, k, l));
+                && (lexicon::reporting_lemma(&tk.low)
+                    .is_some_and(|l| plural_noun_before_verb(t, k, l))
+                    || (k > lo
+                        && t[k - 1].word()
+                        && t[k - 1].low.ends_with("'s")
+                        && t[k - 1].low.len() > 2
+                        && !matches!(
+                            t[k - 1].low.as_str(),
+                            "let's"
+                                | "it's"
+                                | "that's"
+                                | "he's"
+                                | "she's"
+                                | "there's"
+                                | "what's"
+                                | "who's"
+                                | "here's"
+                                | "where's"
+                        )));
             if np_stop(tk) && !noun_here {
                 // "and" between capitalized words or nouns stays inside a name.
                 if tk.is("and") && words > 0 && k > lo && t[k - 1].word() && !np_stop(&t[k - 1]) {
@@ -2418,7 +2439,17 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     {
         return true;
     }
-    if plural_noun_before_verb(t, i, lemma) || reduced_relative(t, lo, i) {
+    if plural_noun_before_verb(t, i, lemma) || reduced_relative(t, lo, i) || in_comparison(t, lo, i)
+    {
+        return true;
+    }
+    // `threatened to resign`, `threatened that …`: a threat reports what follows; a
+    // thing that threatens jobs reports nothing.
+    if lemma == "threaten"
+        && !t
+            .get(i + 1)
+            .is_some_and(|n| n.is("to") || n.is("that") || matches!(n.p, ':') || is_quote_char(n.p))
+    {
         return true;
     }
     // A modal right after the word: it is the head noun of the modal's subject (`The tax
@@ -2781,6 +2812,41 @@ fn plural_noun_before_verb(t: &[Tok], i: usize, lemma: &str) -> bool {
             || matches!(
                 n.low.as_str(),
                 "that" | "on" | "in" | "last" | "this" | "it" | "they" | "he" | "she" | "we"
+            )
+    })
+}
+
+/// `more methane than scientists had estimated`, `faster than analysts expected`: the
+/// verb of a comparison says nothing of its own. (`more than a dozen lawmakers said` and
+/// `more than 300 residents said` are quantities, and report.)
+fn in_comparison(t: &[Tok], lo: usize, i: usize) -> bool {
+    let Some(k) = (lo..i)
+        .rev()
+        .take(5)
+        .take_while(|&k| t[k].word())
+        .find(|&k| t[k].is("than"))
+    else {
+        return false;
+    };
+    // `than the ones he refused to answer`: a relative clause of the compared noun.
+    if (k + 2..i).any(|m| PRONOUNS.contains(&t[m].low.as_str())) {
+        return false;
+    }
+    !t.get(k + 1).is_some_and(|n| {
+        n.low.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                n.low.as_str(),
+                "a" | "an"
+                    | "half"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "ten"
+                    | "one"
+                    | "dozens"
+                    | "hundreds"
+                    | "thousands"
             )
     })
 }
@@ -5176,6 +5242,21 @@ fn forward(
             end = k;
         }
     }
+    // `If the agency has questions about the returns, voters should know …`: a cue in a
+    // clause of condition reports up to the clause's comma, where the main clause
+    // begins.
+    if !starts_quote {
+        if let Some(src) = source {
+            let first = t.partition_point(|x| x.s() < src.start);
+            if first > lo && matches!(t[first - 1].low.as_str(), "if" | "unless") {
+                if let Some(k) = (j..end).find(|&k| {
+                    t[k].p == ',' && !in_quote(b, k) && t.get(k + 1).is_some_and(Tok::word)
+                }) {
+                    end = k;
+                }
+            }
+        }
+    }
     // `recalled its envoy after a clash, the ministry said.`: a trailing attribution of
     // the whole sentence (found on its own) is no part of this content.
     if !starts_quote && end == hi {
@@ -5714,10 +5795,17 @@ fn transcript_turn(b: &Block, bi: usize, out: &mut Vec<Found>) {
     let Some(content) = content_span(b, colon + 1, t.len()) else {
         return;
     };
+    // Already read when a content found opens the turn (its quotation); a statement
+    // reported inside the turn (`And Trump's tweet was mocking the fact that …`) is
+    // the speaker's words, and the turn still stands.
+    let opening = t[(colon + 3).min(t.len() - 1)].s();
     if out.iter().any(|f| {
-        f.content
-            .iter()
-            .any(|c| c.start < content.end && content.start < c.end && c.len() * 2 > content.len())
+        f.content.iter().any(|c| {
+            c.start < content.end
+                && content.start < c.end
+                && c.len() * 2 > content.len()
+                && c.start <= opening
+        })
     }) {
         return;
     }

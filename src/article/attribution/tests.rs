@@ -2928,3 +2928,124 @@ fn a_person_dismissed_is_no_claim_rejected_and_a_trailing_report_may_cite() {
         assert_eq!(s.content, [content], "{text}");
     }
 }
+
+#[test]
+fn a_sentence_after_a_quotation_closed_on_a_period_is_its_own() {
+    // `She declined to say …` is no short cue of the quotation before it: its first verb
+    // of saying has a clause after it.
+    let all = seen(&format!(
+        "{H}Chief Executive Dana Whitlock told analysts on a conference call that the disruption would last \"at least through the first quarter.\" She declined to say how many workers would be affected."
+    ));
+    let told = with_cue(&all, "told analysts on a conference call");
+    assert_eq!(
+        told.content,
+        ["the disruption would last \"at least through the first quarter.\""]
+    );
+    assert_eq!(
+        told.source.as_deref(),
+        Some("Chief Executive Dana Whitlock")
+    );
+    let declined = with_cue(&all, "declined");
+    assert_eq!(
+        declined.content,
+        ["to say how many workers would be affected"]
+    );
+    // The short cue after a quotation still belongs to it.
+    let s = only(&format!(
+        "{H}\"We will hold the line.\" she said on Monday."
+    ));
+    assert_eq!(s.content, ["We will hold the line"]);
+    assert_eq!(s.source.as_deref(), Some("she"));
+}
+
+#[test]
+fn a_verb_shaped_noun_after_a_possessive_ends_the_subject_phrase() {
+    // `the company's plans`: a noun, so the subject reaches back to `A person`.
+    let s = only(&format!(
+        "{H}A person familiar with the company's plans, who asked not to be identified because the talks are private, said Harlow was negotiating with a supplier."
+    ));
+    assert_eq!(
+        s.source.as_deref(),
+        Some("A person familiar with the company's plans")
+    );
+    assert_eq!(s.content, ["Harlow was negotiating with a supplier"]);
+    // `Let's say`: no possessive.
+    let s = only(&format!(
+        "{H}Let's say you think a degree will cost $90,000 in ten years."
+    ));
+    assert_eq!(s.source.as_deref(), Some("you"));
+}
+
+#[test]
+fn the_verb_of_a_comparison_reports_nothing() {
+    let all = seen(&format!(
+        "{H}Lakes in the Arctic are releasing far more methane than scientists had estimated, according to a study published Monday."
+    ));
+    assert!(
+        all.iter().all(|s| s.cue.as_deref() != Some("estimated")),
+        "{all:#?}"
+    );
+    assert_eq!(
+        with_cue(&all, "according to").source.as_deref(),
+        Some("a study")
+    );
+    // A quantity, and a relative clause of the compared noun, do report.
+    let s = only(&format!(
+        "{H}More than a dozen lawmakers said they would vote against the bill."
+    ));
+    assert_eq!(s.content, ["they would vote against the bill"]);
+    let all = seen(&format!(
+        "{H}Reed insisted he has other questions for the aide than the ones he refused to answer last year."
+    ));
+    assert_eq!(with_cue(&all, "refused").content, ["to answer last year"]);
+}
+
+#[test]
+fn a_thing_that_threatens_reports_nothing() {
+    let s = only(&format!(
+        "{H}Industry groups argue that the shortage threatens thousands of jobs."
+    ));
+    assert_eq!(s.cue.as_deref(), Some("argue"));
+    let s = only(&format!(
+        "{H}Reed has threatened to resign if the council votes for the plan."
+    ));
+    assert_eq!(s.cue.as_deref(), Some("threatened"));
+    assert_eq!(s.content, ["to resign if the council votes for the plan"]);
+}
+
+#[test]
+fn a_statement_reported_inside_a_transcript_turn_leaves_the_turn_standing() {
+    let all = seen(&format!(
+        "{H}DOLE: Well, look. And the mayor's letter was really mocking the fact that we asked the council for a public vote on the budget before the summer recess."
+    ));
+    let turn = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("DOLE"))
+        .expect("the turn");
+    assert!(turn.content[0].starts_with("Well, look"), "{turn:#?}");
+    assert_eq!(
+        with_cue(&all, "mocking").source.as_deref(),
+        Some("the mayor's letter")
+    );
+}
+
+#[test]
+fn a_cue_in_a_clause_of_condition_reports_up_to_its_comma() {
+    let s = with_cue(
+        &seen(&format!(
+            "{H}If the tax office has questions about the mayor's returns, voters should know what they are."
+        )),
+        "questions",
+    )
+    .content
+    .clone();
+    assert_eq!(s, ["about the mayor's returns"]);
+    // Not a clause of condition: the content runs on.
+    let all = seen(&format!(
+        "{H}The tax office said that if the returns were late, the mayor would pay a fine."
+    ));
+    assert_eq!(
+        with_cue(&all, "said").content,
+        ["if the returns were late, the mayor would pay a fine"]
+    );
+}
