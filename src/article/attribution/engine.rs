@@ -6237,6 +6237,16 @@ fn class_of(text: &str) -> Class {
     Class::Unknown
 }
 
+/// A description of people in the plural (`The researchers`, `Two officials`): its last
+/// word a plural of a noun of people, in lowercase.
+fn plural_person_noun(text: &str) -> bool {
+    let last = text.split_whitespace().last().unwrap_or("");
+    last.starts_with(char::is_lowercase)
+        && last.ends_with('s')
+        && !last.ends_with("'s")
+        && person_noun(last)
+}
+
 fn is_pronoun(text: &str) -> bool {
     matches!(
         text.lowercased().as_str(),
@@ -6346,11 +6356,17 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                 .filter(|(k, p)| !nested[*k] && p.content_span().start < f.content[0].start)
                 .map(|(_, p)| p)
                 .collect();
+            // `he` and `she` are one person: not `The researchers` who spoke last.
+            let singular = matches!(
+                text.lowercased().as_str(),
+                "he" | "she" | "him" | "his" | "her"
+            );
             let pick_prev = |want: Class| -> Option<(Span, Vec<Span>)> {
                 earlier.iter().find_map(|p| {
                     let sp = p.speaker()?;
                     let c = class_of(sp.slice(&a.text));
-                    (c == want || c == Class::Unknown || want == Class::Unknown)
+                    let plural_people = singular && plural_person_noun(sp.slice(&a.text));
+                    ((c == want || c == Class::Unknown || want == Class::Unknown) && !plural_people)
                         .then(|| (sp, p.chain().to_vec()))
                 })
             };

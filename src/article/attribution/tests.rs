@@ -3049,3 +3049,24 @@ fn a_cue_in_a_clause_of_condition_reports_up_to_its_comma() {
         ["if the returns were late, the mayor would pay a fine"]
     );
 }
+
+#[test]
+fn she_is_no_speaker_in_the_plural() {
+    let all = seen(&format!(
+        "{H}\"These lakes are waking up,\" said Ingrid Solberg, who led the research.\n\nThe researchers wrote that warming permafrost was feeding bacteria. Her team plans to install sensors next spring, she said."
+    ));
+    let s = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("she"))
+        .expect("the statement of `she`");
+    assert_eq!(s.resolved.as_deref(), Some("Ingrid Solberg"), "{all:#?}");
+    // `they` still goes to the plural speaker.
+    let all = seen(&format!(
+        "{H}The researchers wrote that warming permafrost was feeding bacteria.\n\nThe team will install sensors next spring, they said."
+    ));
+    let s = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("they"))
+        .expect("the statement of `they`");
+    assert_eq!(s.resolved.as_deref(), Some("The researchers"), "{all:#?}");
+}
