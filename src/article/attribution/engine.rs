@@ -288,6 +288,107 @@ const PERSON_NOUNS: &[&str] = &[
     "journalist",
 ];
 
+/// The source a report cites right after its verb, at `j`: `citing X` / `quoting X`, or
+/// `, citing X` when X names a speaker ([`names_a_speaker`]; a reason is cited for the
+/// report's own claim: `…, citing concerns about his health`). The index of `citing` and
+/// the cited noun phrase.
+fn cited_source(b: &Block, j: usize, hi: usize) -> Option<(usize, (usize, usize))> {
+    let t = &b.toks;
+    let citing = |k: usize| k < hi && matches!(t[k].low.as_str(), "citing" | "quoting");
+    let (c, after_comma) = if citing(j) {
+        (j, false)
+    } else if j < hi && t[j].p == ',' && citing(j + 1) {
+        (j + 1, true)
+    } else {
+        return None;
+    };
+    let mut r = np_right(b, c + 1, hi)?;
+    // `citing a source in the Kremlin`: the place or body is part of who is cited.
+    // Not a time (`citing officials on Tuesday`).
+    if r.1 < hi
+        && matches!(
+            t[r.1].low.as_str(),
+            "in" | "at" | "of" | "from" | "inside" | "within"
+        )
+    {
+        if let Some(more) = np_right(b, r.1 + 1, hi) {
+            let timed = (more.0..more.1).any(|k| time_word(&t[k].low) || day_word(&t[k].low));
+            if !timed {
+                r.1 = more.1;
+            }
+        }
+    }
+    (!after_comma || names_a_speaker(b, r)).then_some((c, r))
+}
+
+/// Where the reporting clause goes on after the cited source `r`: past a relative clause
+/// that describes it (`citing a Syrian national who fled the town`).
+fn after_cited(b: &Block, r: (usize, usize), hi: usize) -> usize {
+    let t = &b.toks;
+    let j = r.1;
+    if j < hi && matches!(t[j].low.as_str(), "who" | "which" | "that") {
+        (j..hi).rev().find(|&k| t[k].word()).map_or(hi, |k| k + 1)
+    } else {
+        j
+    }
+}
+
+/// Nouns of the things a report can cite as its source (`citing documents`), beside
+/// people ([`person_noun`]) and names.
+const CITED_THINGS: &[&str] = &[
+    "source",
+    "sources",
+    "document",
+    "documents",
+    "data",
+    "report",
+    "reports",
+    "statement",
+    "statements",
+    "survey",
+    "poll",
+    "study",
+    "records",
+    "figures",
+    "letter",
+    "memo",
+];
+
+/// Whether the noun phrase `r` names whom or what a statement comes from: a name (a
+/// capitalized word), a noun of people or a source document. Not a reason (`concerns
+/// about his health`, `the need for calm`).
+fn names_a_speaker(b: &Block, r: (usize, usize)) -> bool {
+    let t = &b.toks;
+    // The head is the last word before a preposition (`data from the central bank`).
+    let end = (r.0 + 1..r.1)
+        .find(|&k| PREPS_SET.contains(t[k].low.as_str()))
+        .unwrap_or(r.1);
+    let Some(head) = (r.0..end).rev().find(|&k| t[k].word()) else {
+        return false;
+    };
+    (r.0..r.1).any(|k| t[k].cap)
+        || person_noun(&t[head].low)
+        || CITED_THINGS.contains(&t[head].low.as_str())
+}
+
+/// Heads of the names of government bodies that `the agency` may stand for.
+const GOVERNMENT_BODIES: &[&str] = &[
+    "office",
+    "administration",
+    "bureau",
+    "department",
+    "service",
+    "commission",
+    "authority",
+    "board",
+    "ministry",
+    "directorate",
+    "inspectorate",
+    "agency",
+    "institute",
+    "survey",
+];
+
 /// A person noun of [`PERSON_NOUNS`] or its plural in `-s` (`lawmakers`, `experts`).
 fn person_noun(w: &str) -> bool {
     PERSON_NOUNS_SET.contains(w)
@@ -3101,6 +3202,20 @@ fn run_keeping(a: &Article, keep_all: bool) -> Vec<Attribution> {
         blocks.push(b);
     }
     drop(scratch);
+    // `According to Reuters, which cited two diplomats, …`: the relative clause's subject
+    // is the name, not the `according to` before it.
+    for f in &mut found {
+        if let Some(s) = f.source {
+            let text = s.slice(&a.text);
+            let lead = "according to ";
+            if text.len() > lead.len()
+                && text.is_char_boundary(lead.len())
+                && text[..lead.len()].eq_ignore_ascii_case(lead)
+            {
+                f.source = Some(Span::new(s.start + lead.len(), s.end));
+            }
+        }
+    }
     found.retain(|f| f.source.is_none_or(|s| !verb_led(s.slice(&a.text))));
     carry_quotes(&blocks, &mut found);
     // A title or a name in quotation marks with no cue (`the film “Harbor Nights”`,
@@ -4336,20 +4451,14 @@ fn trailing(
             j = r.1;
         }
     }
-    // "…, CNN reported citing a Syrian national (who …)."
+    // "…, CNN reported citing a Syrian national (who …).": the cited one is the source,
+    // the reporter the first link.
     let mut chain = Vec::new();
-    if j < hi && matches!(t[j].low.as_str(), "citing" | "quoting") {
-        if let Some(r) = np_right(b, j + 1, hi) {
-            cue_end = t[j].e();
-            if let Some(s) = source {
-                chain.push(span_of(b, s));
-            }
-            source = Some(r);
-            j = r.1;
-            if j < hi && matches!(t[j].low.as_str(), "who" | "which" | "that") {
-                j = (j..hi).rev().find(|&k| t[k].word()).map_or(hi, |k| k + 1);
-            }
-        }
+    if let Some((c, r)) = cited_source(b, j, hi) {
+        cue_end = t[c].e();
+        chain.extend(source.map(|s| span_of(b, s)));
+        source = Some(r);
+        j = after_cited(b, r, hi);
     }
     // Apposition after the source: ", a spokesman for …,"
     if j < hi
@@ -4368,6 +4477,15 @@ fn trailing(
         addressee = addr;
     }
     j = j2;
+    // "…, the agency reported on Friday, citing a source in the Kremlin."
+    if chain.is_empty() {
+        if let Some((c, r)) = cited_source(b, j, hi) {
+            cue_end = t[c].e();
+            chain.extend(source.map(|s| span_of(b, s)));
+            source = Some(r);
+            j = after_cited(b, r, hi);
+        }
+    }
     // "…, said one source in the room." / "…, said an official who asked not to be
     // named.": a phrase that closes the sentence after the inverted speaker describes
     // the speaker.
@@ -5359,6 +5477,26 @@ fn forward(
     true
 }
 
+/// Where a report is published or a statement made (`on its website`, `in a statement`).
+const MEDIA: &[&str] = &[
+    "website",
+    "site",
+    "statement",
+    "report",
+    "broadcast",
+    "blog",
+    "newsletter",
+    "bulletin",
+    "account",
+    "page",
+    "feed",
+    "channel",
+    "post",
+    "interview",
+    "editorial",
+    "podcast",
+];
+
 /// Whether the words `from..hi` (after a comma, to the unit's end) are a short trailing
 /// attribution: a speaker and a finite verb of saying (`the ministry said`, `officials
 /// told Reuters`) or the verb first (`said the ministry`), perhaps with a time.
@@ -5374,7 +5512,7 @@ fn trailing_report(b: &Block, lo: usize, from: usize, hi: usize) -> bool {
         })
         .unwrap_or(hi);
     let words: Vec<usize> = (from..hi).filter(|&m| t[m].word()).collect();
-    if words.len() < 2 || words.len() > 8 || (from..hi).any(|m| !t[m].word() && t[m].p != '.') {
+    if words.len() < 2 || words.len() > 11 || (from..hi).any(|m| !t[m].word() && t[m].p != '.') {
         return false;
     }
     // Not a relative clause (`, which first reported the story`) nor `, as police
@@ -5391,9 +5529,24 @@ fn trailing_report(b: &Block, lo: usize, from: usize, hi: usize) -> bool {
         let Some((lemma, _)) = cue_at(b, v, hi).filter(|_| finite && !t[v].cap) else {
             return false;
         };
-        // After a speaker, the verb ends the unit but for a time or an addressee.
+        // After a speaker, the verb ends the unit but for a time, an addressee or where
+        // it was said (`on its website`, `in a statement`).
+        let rest = &words[n + 1..];
+        let medium = rest.len() >= 2
+            && matches!(t[rest[0]].low.as_str(), "on" | "in")
+            && rest[1..].iter().enumerate().all(|(q, &m)| {
+                let w = t[m].low.as_str();
+                (q == 0 && matches!(w, "its" | "a" | "the" | "their" | "his" | "her"))
+                    || MEDIA.contains(&w)
+                    || time_word(w)
+                    || w == "on"
+            })
+            && rest[1..]
+                .iter()
+                .any(|&m| MEDIA.contains(&t[m].low.as_str()));
         let rest_ok = n == 0
-            || words[n + 1..].iter().all(|&m| {
+            || medium
+            || rest.iter().all(|&m| {
                 time_word(&t[m].low)
                     || matches!(
                         t[m].low.as_str(),
@@ -6428,13 +6581,26 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                         | "broadcaster"
                         | "agency"
                 ) {
+                    // A report or a statement may be any body's; a newspaper or an agency
+                    // is one only where the earlier mention names one (`the agency` is not
+                    // `the company` before it, but is `the Tamsa news agency`).
+                    let outlet_head = !matches!(head.as_str(), "report" | "statement");
                     earlier.iter().find_map(|p| {
                         let sp = p.chain().first().copied().or(p.speaker())?;
-                        (class_of(sp.slice(&a.text)) == Class::Group || {
-                            let low = sp.slice(&a.text).lowercased();
-                            lexicon::OUTLET_WORDS.iter().any(|o| low.contains(o))
-                        })
-                        .then(|| (sp, Vec::new()))
+                        let low = sp.slice(&a.text).lowercased();
+                        let names_outlet = low.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                            w == head
+                                || lexicon::OUTLET_WORDS.contains(&w)
+                                // A government agency: `the Congressional Budget Office`.
+                                || (head == "agency" && GOVERNMENT_BODIES.contains(&w))
+                        });
+                        let fits = if outlet_head {
+                            names_outlet
+                        } else {
+                            class_of(sp.slice(&a.text)) == Class::Group
+                                || lexicon::OUTLET_WORDS.iter().any(|o| low.contains(o))
+                        };
+                        fits.then(|| (sp, Vec::new()))
                     })
                 } else if text
                     .lowercased()

@@ -2897,12 +2897,13 @@ fn a_person_dismissed_is_no_claim_rejected_and_a_trailing_report_may_cite() {
         all.iter().all(|s| s.cue.as_deref() != Some("dismissed")),
         "{all:#?}"
     );
-    let s = with_cue(&all, "reported");
+    let s = with_cue(&all, "reported on Friday, citing");
     assert_eq!(
         s.content,
         ["President Andrei Kostin has dismissed the governor of the flooded region"]
     );
-    assert_eq!(s.source.as_deref(), Some("the state news agency"));
+    assert_eq!(s.source.as_deref(), Some("a source in the Kremlin"));
+    assert_eq!(s.chain, ["the state news agency"]);
     // A statement inside the report ends before the report, citing or not.
     let all = seen(&format!(
         "{H}Kostin told aides the governor had failed the region, the state news agency reported on Friday, citing a source in the Kremlin."
@@ -3069,4 +3070,99 @@ fn she_is_no_speaker_in_the_plural() {
         .find(|s| s.source.as_deref() == Some("they"))
         .expect("the statement of `they`");
     assert_eq!(s.resolved.as_deref(), Some("The researchers"), "{all:#?}");
+}
+
+#[test]
+fn a_report_citing_a_speaker_after_a_comma_is_a_chain() {
+    for (text, source, chain, cue) in [
+        (
+            "The crossing reopened on Monday, the Tamsa news agency reported, citing a customs official.",
+            "a customs official",
+            "the Tamsa news agency",
+            "reported, citing",
+        ),
+        (
+            "Prices rose sharply in March, the ministry said, citing data from the central bank.",
+            "data from the central bank",
+            "the ministry",
+            "said, citing",
+        ),
+        (
+            "The talks will resume in May, said Radio Kell, quoting Vera Osk.",
+            "Vera Osk",
+            "Radio Kell",
+            "said Radio Kell, quoting",
+        ),
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.source.as_deref(), Some(source), "{text}");
+        assert_eq!(s.chain, [chain], "{text}");
+        assert!(s.cue.as_deref().is_some_and(|c| c.ends_with(cue.rsplit(' ').next().unwrap())), "{text}: {:?}", s.cue);
+    }
+    // A reason cited is the report's own claim: the reporter stays the source.
+    let all = seen(&format!(
+        "{H}The minister resigned on Friday, the agency reported, citing concerns about his health."
+    ));
+    let s = with_cue(&all, "reported");
+    assert_eq!(s.source.as_deref(), Some("the agency"), "{all:#?}");
+    assert!(s.chain.is_empty(), "{all:#?}");
+}
+
+#[test]
+fn according_to_is_no_part_of_a_relative_clauses_subject() {
+    let all = seen(&format!(
+        "{H}According to Reuters, which cited two diplomats, the two governments agreed to joint patrols."
+    ));
+    assert!(
+        all.iter()
+            .all(|s| !s.source.as_deref().unwrap_or("").starts_with("According")),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter().any(|s| s.source.as_deref() == Some("Reuters")),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_trailing_report_may_say_where_it_was_published() {
+    for tail in ["on its website", "in a statement on Tuesday", "on Tuesday"] {
+        let all = seen(&format!(
+            "{H}Police said the suspect had been detained, the Kell Daily reported {tail}."
+        ));
+        assert_eq!(
+            with_cue(&all, "said").content,
+            ["the suspect had been detained"],
+            "{tail}"
+        );
+    }
+    // Not a place of publication: the words run on.
+    let all = seen(&format!(
+        "{H}Police said the suspect had been detained, the Kell Daily reported in a town near the border."
+    ));
+    assert_ne!(
+        with_cue(&all, "said").content,
+        ["the suspect had been detained"]
+    );
+}
+
+#[test]
+fn the_agency_is_an_earlier_agency_or_office_not_a_company() {
+    let all = seen(&format!(
+        "{H}The carmaker Harlow Motors and its parent company said profits fell by a third.\n\nThe plant will close in May, the agency reported."
+    ));
+    let s = with_cue(&all, "reported");
+    assert_eq!(s.source.as_deref(), Some("the agency"));
+    assert_eq!(s.resolved, None, "{all:#?}");
+    let all = seen(&format!(
+        "{H}The Congressional Budget Office said the deficit would grow.\n\nThe gap will reach 4 percent by 2030, the agency said."
+    ));
+    let s = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("the agency"))
+        .expect("the agency speaks");
+    assert_eq!(
+        s.resolved.as_deref(),
+        Some("The Congressional Budget Office")
+    );
 }
