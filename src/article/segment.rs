@@ -162,7 +162,9 @@ pub(super) fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
                         || n.is_ascii_digit()
                         || matches!(n, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '\u{ab}')
                 });
-            if followed_by_start && !(mark == "." && is_abbreviation(&p[..at])) {
+            if followed_by_start
+                && !(mark == "." && is_abbreviation(&p[..at]) && !ends_anyway(&p[..at], next))
+            {
                 push(&mut out, *para, start, end, pi);
                 start = p.len() - next.len();
             }
@@ -182,6 +184,54 @@ fn push(out: &mut Vec<Sentence>, para: Span, start: usize, end: usize, paragraph
         ));
     }
 }
+
+/// Abbreviations that end a sentence as often as any word (`… shortly after 2 a.m.`,
+/// `… and Sons Inc.`), unlike titles (`Mr.`, `Sen.`) and months (`Jan. 5`): such a period
+/// ends the sentence when the next word is one that opens sentences (`The`, `He`, `But`).
+fn ends_anyway(before: &str, next: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let final_ok = matches!(
+        word.as_str(),
+        "etc" | "inc" | "ltd" | "co" | "corp" | "jr" | "sr"
+    ) || (word.contains('.')
+        && word.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    let opener = next
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    final_ok && SENTENCE_OPENERS.contains(&opener)
+}
+
+/// Words that open sentences and seldom follow an abbreviation inside one.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "There",
+    "Then",
+    "Earlier",
+    "Later",
+    "Meanwhile",
+    "However",
+];
 
 /// Whether the word right before a period (the end of `before`) is an abbreviation.
 fn is_abbreviation(before: &str) -> bool {
@@ -213,6 +263,30 @@ mod tests {
             .into_iter()
             .map(|s| s.span().slice(text))
             .collect()
+    }
+
+    #[test]
+    fn an_abbreviation_that_may_end_a_sentence_ends_one_before_an_opener() {
+        assert_eq!(
+            split("Blasts were heard after 2 a.m. Those reports could not be checked."),
+            [
+                "Blasts were heard after 2 a.m.",
+                "Those reports could not be checked."
+            ]
+        );
+        assert_eq!(
+            split("The suit names Dole and Sons Inc. The firm denies it."),
+            ["The suit names Dole and Sons Inc.", "The firm denies it."]
+        );
+        // Titles, months and names go on.
+        for text in [
+            "Blasts were heard at 2 a.m. Tuesday near the base.",
+            "The talks ended with Sen. Ann Dole absent.",
+            "He met Mr. The Rock, as the wrestler is known.",
+            "Talks resume in the U.S. Capitol on Jan. 5.",
+        ] {
+            assert_eq!(split(text), [text]);
+        }
     }
 
     #[test]

@@ -1933,6 +1933,50 @@ fn catenative_start(b: &Block, lo: usize, i: usize) -> Option<usize> {
     None
 }
 
+/// Networks and platforms a statement is made on (`said on Telegram`, `told Fox`),
+/// capitalized.
+const PLATFORMS: &[&str] = &[
+    "twitter",
+    "facebook",
+    "instagram",
+    "telegram",
+    "youtube",
+    "tiktok",
+    "linkedin",
+    "threads",
+    "weibo",
+    "vk",
+    "vkontakte",
+    "whatsapp",
+    "bluesky",
+    "mastodon",
+    "reddit",
+    "substack",
+    "x",
+    "truth",
+    "fox",
+    "cnn",
+    "msnbc",
+    "nbc",
+    "abc",
+    "cbs",
+    "pbs",
+    "npr",
+    "bbc",
+    "sky",
+];
+
+/// Lowercase media a statement is made on (`said on television`, `on social media`).
+const BROADCAST_MEDIA: &[&str] = &[
+    "television",
+    "tv",
+    "radio",
+    "air",
+    "social",
+    "state",
+    "camera",
+];
+
 /// Skips adverbs and adjuncts right after a cue (`on Wednesday`, `in a statement`,
 /// `, in an interview with Sputnik,`). Returns (new index, cue extension end, addressee).
 fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (usize, Option<Span>) {
@@ -2064,22 +2108,17 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
                 }
             }
             if j < hi && day_word(t[j].low.as_str())
-                || (j < hi
-                    && t[j].cap
-                    && matches!(
-                        t[j].low.as_str(),
-                        "twitter"
-                            | "facebook"
-                            | "instagram"
-                            | "fox"
-                            | "cnn"
-                            | "msnbc"
-                            | "nbc"
-                            | "abc"
-                            | "cbs"
-                    ))
+                || (j < hi && t[j].cap && PLATFORMS.contains(&t[j].low.as_str()))
+                || (j < hi && !t[j].cap && BROADCAST_MEDIA.contains(&t[j].low.as_str()))
             {
-                i = j + 1;
+                // `on Truth Social`, `on social media`, `on state television`.
+                let two_words = j + 1 < hi
+                    && matches!(t[j].low.as_str(), "truth" | "social" | "state")
+                    && matches!(
+                        t[j + 1].low.as_str(),
+                        "social" | "media" | "television" | "tv"
+                    );
+                i = j + 1 + usize::from(two_words);
                 continue;
             }
             break;

@@ -3166,3 +3166,27 @@ fn the_agency_is_an_earlier_agency_or_office_not_a_company() {
         Some("The Congressional Budget Office")
     );
 }
+
+#[test]
+fn a_trailing_speaker_may_say_on_which_platform() {
+    for tail in [
+        "said on Telegram",
+        "said on Telegram on Saturday",
+        "wrote on Truth Social",
+        "said on social media",
+        "said on X",
+    ] {
+        let all = seen(&format!(
+            "{H}A drone struck a fuel depot near the city overnight, Governor Pavel Senko {tail}."
+        ));
+        let s = all
+            .iter()
+            .find(|s| s.source.as_deref() == Some("Governor Pavel Senko"))
+            .unwrap_or_else(|| panic!("{tail}: {all:#?}"));
+        assert_eq!(
+            s.content,
+            ["A drone struck a fuel depot near the city overnight"],
+            "{tail}"
+        );
+    }
+}
