@@ -451,6 +451,84 @@ const ORG_NOUNS: &[&str] = &[
 const TELL_ALWAYS: &[&str] = &[
     "tell", "inform", "notify", "brief", "remind", "assure", "reassure",
 ];
+/// Verbs of saying that a trailing speaker may follow (`"…," said the minister`,
+/// `…, added Ann Dole`). Others take an object there (`…, blamed the loss on …`).
+const INVERTING: &[&str] = &[
+    "say",
+    "add",
+    "write",
+    "ask",
+    "explain",
+    "note",
+    "reply",
+    "respond",
+    "insist",
+    "conclude",
+    "declare",
+    "report",
+    "warn",
+    "recall",
+    "continue",
+    "announce",
+    "argue",
+    "observe",
+    "remark",
+    "comment",
+    "shout",
+    "whisper",
+    "claim",
+    "concede",
+    "acknowledge",
+    "admit",
+    "counter",
+    "quip",
+    "joke",
+    "exclaim",
+    "muse",
+    "tweet",
+    "post",
+    "state",
+    "recount",
+    "confirm",
+    "predict",
+    "suggest",
+    "caution",
+    "complain",
+    "boast",
+    "scream",
+    "yell",
+    "cry",
+    "answer",
+    "retort",
+    "reason",
+    "agree",
+    "read",
+    "begin",
+    "go",
+    "chime",
+    "interject",
+    "intone",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "point",
+    "maintain",
+    "contend",
+    "assert",
+    "allege",
+    "testify",
+    "plead",
+    "demand",
+    "urge",
+    "promise",
+    "vow",
+    "pledge",
+    "concur",
+    "wonder",
+    "sigh",
+    "laugh",
+];
+
 const TELL: &[&str] = &[
     "tell", "inform", "assure", "remind", "notify", "brief", "reassure", "warn", "advise", "urge",
     "promise", "ask", "thank",
@@ -2514,6 +2592,51 @@ fn addressed_to(b: &Block, k: usize) -> bool {
 fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     let t = &b.toks;
     let w = t[i].low.as_str();
+    // `had called Daniel Alvarez to congratulate him`, `called her on Sunday`: a phone
+    // call, not a statement (`called him a liar`, `called for calm` are).
+    if lemma == "call" {
+        let mut k = i + 1;
+        let person = if t
+            .get(k)
+            .is_some_and(|x| matches!(x.low.as_str(), "him" | "her" | "them" | "me" | "us"))
+        {
+            k += 1;
+            true
+        } else {
+            let start = k;
+            while t.get(k).is_some_and(|x| x.word() && x.cap) {
+                k += 1;
+                // `Mr. Obama`: the period of a title.
+                if t.get(k).is_some_and(|x| x.p == '.') && is_abbrev(&t[k - 1].low) {
+                    k += 1;
+                }
+            }
+            k > start
+        };
+        let after = t
+            .get(k)
+            .map_or("", |x| if x.word() { x.low.as_str() } else { "" });
+        let ends = t.get(k).is_none_or(|x| matches!(x.p, '.' | ','));
+        // `called Ann Dole to congratulate her`: a call to say something reports it.
+        let to_say = after == "to"
+            && t.get(k + 1).is_some_and(|x| {
+                x.reports()
+                    || matches!(
+                        x.low.as_str(),
+                        "express" | "congratulate" | "apologize" | "apologise" | "offer" | "thank"
+                    )
+            });
+        if person
+            && !to_say
+            && (ends
+                || matches!(
+                    after,
+                    "to" | "on" | "at" | "after" | "before" | "from" | "last" | "this" | "twice"
+                ))
+        {
+            return true;
+        }
+    }
     // `continue` after a modal or `to` goes on doing something (`the works can continue`,
     // `plans to continue`); it reports only as the speaker going on (`he continued`).
     if lemma == "continue"
@@ -4148,9 +4271,11 @@ fn clause_verb(
         return;
     }
     // `spoke Friday in Dover`: speaking without a topic, as the cue rules read it, is
-    // no act either.
-    if lexicon::reporting_lemma(w) == Some("speak") && not_a_cue(b, lo, v, "speak") {
-        return;
+    // no act either; nor is a phone call (`called him after the vote`).
+    if let Some(lemma @ ("speak" | "call")) = lexicon::reporting_lemma(w) {
+        if not_a_cue(b, lo, v, lemma) {
+            return;
+        }
     }
     let c = v + 1;
     // Acts that take no position: a purchase, a crime, an experience, `took questions`
@@ -4444,7 +4569,13 @@ fn trailing(
                 (s - 1, Some((s, k)), false)
             }
             // "…, calling for …": a participle reports for the clause's subject (forward).
-            None if ci > lo && is_sep(ci - 1) && !t[ci].low.ends_with("ing") => (ci, None, true),
+            None if ci > lo
+                && is_sep(ci - 1)
+                && !t[ci].low.ends_with("ing")
+                && INVERTING.contains(&lemma) =>
+            {
+                (ci, None, true)
+            }
             _ => return false,
         }
     };

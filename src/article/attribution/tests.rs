@@ -3190,3 +3190,52 @@ fn a_trailing_speaker_may_say_on_which_platform() {
         );
     }
 }
+
+#[test]
+fn only_verbs_of_saying_take_a_speaker_after_them() {
+    // `…, blamed the loss on …`: an object, not an inverted speaker.
+    let all = seen(&format!(
+        "{H}Her campaign manager, Tom Reyes, blamed the loss on low turnout in the eastern wards."
+    ));
+    assert!(
+        all.iter().all(|s| s.source.as_deref() != Some("the loss")),
+        "{all:#?}"
+    );
+    let s = with_cue(&all, "blamed");
+    assert_eq!(s.source.as_deref(), Some("Tom Reyes"));
+    // `"…," said the minister` still inverts.
+    let s = only(&format!(
+        "{H}\"The budget is balanced,\" wrote the finance minister."
+    ));
+    assert_eq!(s.source.as_deref(), Some("the finance minister"));
+}
+
+#[test]
+fn a_phone_call_is_no_statement_but_a_call_to_say_something_is() {
+    for text in [
+        "Moreau had called Daniel Alvarez on Tuesday night.",
+        "The mayor called him after the vote.",
+        "Moreau called Mr. Alvarez.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert!(
+            all.iter().all(|s| s.cue.as_deref() != Some("called")),
+            "{text}: {all:#?}"
+        );
+    }
+    for (text, content) in [
+        (
+            "Moreau called Daniel Alvarez to congratulate him.",
+            "Daniel Alvarez to congratulate him",
+        ),
+        ("Moreau called Alvarez a liar.", "Alvarez a liar"),
+        (
+            "Dole called Mr. Reed's remarks a wake-up call.",
+            "Mr. Reed's remarks a wake-up call",
+        ),
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.cue.as_deref(), Some("called"), "{text}");
+        assert_eq!(s.content, [content], "{text}");
+    }
+}
