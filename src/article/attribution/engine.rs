@@ -7083,6 +7083,27 @@ const APPOSITION_OPENERS: &[&str] = &[
     "also", "longtime", "veteran", "senior", "chief", "deputy", "acting",
 ];
 
+/// Words that make a title another office than its last word (`Vice President`, `Deputy
+/// Mayor`, `Attorney General`).
+const OTHER_OFFICE: &[&str] = &[
+    "vice",
+    "deputy",
+    "assistant",
+    "lieutenant",
+    "lt",
+    "prime",
+    "under",
+    "attorney",
+    "surgeon",
+    "inspector",
+    "solicitor",
+    "adjutant",
+    "sergeant",
+    "postmaster",
+    "comptroller",
+    "associate",
+];
+
 /// The last name before `offset` written after `head` as a capitalized title (`the
 /// mayor` → `Mayor Ann Berg`), within the 3,000 bytes before it: the title and the
 /// capitalized words after it (with a lowercase particle between two of them, `de`).
@@ -7107,11 +7128,17 @@ fn titled_name_before(a: &Article, offset: usize, head: &str) -> Option<Span> {
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric());
         let rest = &hay[k + title.len()..];
-        // `Vice President Lee`: a title of another office.
-        let prev_word = hay[..k].trim_end().rsplit(' ').next().unwrap_or("");
-        let other_office = hay[..k].ends_with(' ')
+        // `Vice President Lee`: a title of another office (but `District Judge Park` and
+        // `Foreign Minister Lee` hold the office named).
+        let prev_word = hay[..k]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        let other_office = hay[..k].ends_with(char::is_whitespace)
             && prev_word.starts_with(char::is_uppercase)
-            && prev_word.ends_with(char::is_alphanumeric);
+            && prev_word.ends_with(char::is_alphanumeric)
+            && OTHER_OFFICE.contains(&prev_word.to_lowercase().as_str());
         if !before_ok || other_office || !rest.starts_with(' ') {
             continue;
         }

@@ -3239,3 +3239,22 @@ fn a_phone_call_is_no_statement_but_a_call_to_say_something_is() {
         assert_eq!(s.content, [content], "{text}");
     }
 }
+
+#[test]
+fn the_judge_is_the_district_judge_named_before_not_the_latest_speaker() {
+    let all = seen(&format!(
+        "{H}In a 34-page opinion, U.S. District Judge Helen Park wrote that the state had offered no evidence.\n\n\"Today's decision protects our most basic right,\" said Rita Okafor, one of the lawyers.\n\nThe judge also rejected the state's argument that the plaintiffs lacked standing."
+    ));
+    let s = with_cue(&all, "rejected");
+    assert_eq!(s.resolved.as_deref(), Some("Judge Helen Park"), "{all:#?}");
+    // A title of another office is not the one named: `the president` is not the vice
+    // president.
+    let all = seen(&format!(
+        "{H}Vice President Tom Lee said the talks had failed.\n\nThe president said the talks would go on."
+    ));
+    let s = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("The president"))
+        .expect("the president speaks");
+    assert_ne!(s.resolved.as_deref(), Some("President Tom Lee"), "{all:#?}");
+}
