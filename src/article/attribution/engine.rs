@@ -3380,6 +3380,7 @@ fn run_keeping(a: &Article, keep_all: bool) -> Vec<Attribution> {
     }
     found.retain(|f| f.source.is_none_or(|s| !verb_led(s.slice(&a.text))));
     carry_quotes(&blocks, &mut found);
+    end_before_next_speaker(&a.text, &mut found);
     // A title or a name in quotation marks with no cue (`the film “Harbor Nights”`,
     // `“Evening Report”`, `“Sleepy Sam”`): words quoted as a name, not a statement.
     found.retain(|f| !(f.cue.is_none() && !f.labelled && quoted_title(&a.text, &f.content)));
@@ -3395,6 +3396,83 @@ fn run_keeping(a: &Article, keep_all: bool) -> Vec<Attribution> {
         .collect();
     drop(blocks);
     resolve(a, &shapes, found)
+}
+
+/// Verbs of speech proper, for [`end_before_next_speaker`].
+const SPEECH: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "argue",
+    "insist",
+    "contend",
+    "warn",
+    "note",
+    "counter",
+    "claim",
+    "acknowledge",
+    "admit",
+    "concede",
+    "deny",
+    "reply",
+    "respond",
+    "answer",
+    "explain",
+    "announce",
+    "declare",
+    "state",
+    "report",
+    "write",
+    "complain",
+    "allege",
+    "maintain",
+];
+
+/// `City hall has said it will cap licenses, but critics say the measure comes too
+/// late`: reported words end where a coordinated clause with a speaker of its own
+/// begins (a comma, a conjunction, then that speaker and a verb of speech). Indirect
+/// content only: a quotation's words are its marks'.
+fn end_before_next_speaker(text: &str, found: &mut [Found]) {
+    // Speakers whose cue is a verb of speech: a clause of wanting, knowing or finding
+    // (`…, and you don't want to …`) goes on as part of the reported words.
+    let speaks = |cue: Span| {
+        let word = cue.slice(text).split_whitespace().next().unwrap_or("");
+        lexicon::reporting_lemma(&word.to_lowercase()).is_some_and(|l| SPEECH.contains(&l))
+    };
+    let speakers: Vec<(usize, usize)> = found
+        .iter()
+        .filter_map(|g| Some((g.source?.start, g.cue?)))
+        .filter(|&(s, c)| s < c.start && speaks(c))
+        .map(|(s, c)| (s, c.start))
+        .collect();
+    for f in found.iter_mut().filter(|f| f.kind == ContentKind::Indirect) {
+        let Some(last) = f.content.last_mut() else {
+            continue;
+        };
+        let Some(&(s, _)) = speakers
+            .iter()
+            .filter(|(s, _)| last.start < *s && *s < last.end)
+            .min()
+        else {
+            continue;
+        };
+        let before = text[last.start..s].trim_end();
+        let Some(rest) = [
+            "but", "and", "while", "although", "though", "whereas", "yet",
+        ]
+        .iter()
+        .find_map(|c| before.strip_suffix(c)) else {
+            continue;
+        };
+        let rest = rest.trim_end();
+        // Not an item of a list (`including: A, who …; B, who …; and C, who said …`).
+        if let Some(kept) = rest.strip_suffix(',').filter(|k| !k.contains([';', ':'])) {
+            let kept = kept.trim_end();
+            if kept.split_whitespace().count() >= 2 {
+                last.end = last.start + kept.len();
+            }
+        }
+    }
 }
 
 /// Whether a direct quotation of at most four words writes every word capitalized (or

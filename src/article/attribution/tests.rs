@@ -3258,3 +3258,37 @@ fn the_judge_is_the_district_judge_named_before_not_the_latest_speaker() {
         .expect("the president speaks");
     assert_ne!(s.resolved.as_deref(), Some("President Tom Lee"), "{all:#?}");
 }
+
+#[test]
+fn reported_words_end_where_a_clause_with_its_own_speaker_begins() {
+    let all = seen(&format!(
+        "{H}City hall has said it will cap new licenses, but critics say the measure comes too late."
+    ));
+    assert_eq!(with_cue(&all, "said").content, ["it will cap new licenses"]);
+    assert_eq!(
+        with_cue(&all, "say").content,
+        ["the measure comes too late"]
+    );
+    let all = seen(&format!(
+        "{H}Dole said the vote was a mistake, though she acknowledged it was unlikely to change."
+    ));
+    assert_eq!(with_cue(&all, "said").content, ["the vote was a mistake"]);
+    // A clause of wanting or knowing goes on; so does an item of a list.
+    let all = seen(&format!(
+        "{H}Reed said the returns are being audited, and you don't want to give the auditors more."
+    ));
+    assert_eq!(
+        with_cue(&all, "said").content,
+        ["the returns are being audited, and you don't want to give the auditors more"]
+    );
+    let all = seen(&format!(
+        "{H}The panel wants to question several people, including: Ann Dole, who set up the server, and Tom Reed, who said he erased the archive."
+    ));
+    assert!(
+        with_cue(&all, "wants")
+            .content
+            .iter()
+            .any(|c| c.ends_with("erased the archive")),
+        "{all:#?}"
+    );
+}
