@@ -2989,8 +2989,14 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         || (next == "it"
             && t.get(i + 2)
                 .is_some_and(|x| AUX_SET.contains(x.low.as_str())));
+    // `"…," added the finance minister`: after a quotation, the speaker follows.
+    let after_quote = i >= lo + 2
+        && ((is_quote_char(t[i - 1].p) && t[i - 2].p == ',')
+            || (t[i - 1].p == ',' && is_quote_char(t[i - 2].p)));
+    let speaker_next = t.get(i + 1).is_some_and(|x| x.cap || x.is("the"));
     if matches!(lemma, "add")
         && !clause_next
+        && !(after_quote && speaker_next)
         && !(next == "that"
             || next_p == ','
             || next_p == ':'

@@ -3292,3 +3292,18 @@ fn reported_words_end_where_a_clause_with_its_own_speaker_begins() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_speaker_may_follow_added_after_a_quotation() {
+    for (text, source) in [
+        (
+            "\"The budget is balanced,\" added the finance minister.",
+            "the finance minister",
+        ),
+        ("\"The budget is balanced\", added Ann Dole.", "Ann Dole"),
+    ] {
+        let s = only(&format!("{H}Dole spoke first.\n\n{text}"));
+        assert_eq!(s.source.as_deref(), Some(source), "{text}");
+        assert_eq!(s.content, ["The budget is balanced"], "{text}");
+    }
+}
