@@ -321,6 +321,25 @@ fn cited_source(b: &Block, j: usize, hi: usize) -> Option<(usize, (usize, usize)
     (!after_comma || names_a_speaker(b, r)).then_some((c, r))
 }
 
+/// [`cited_source`] at `j`, taken: the cited one becomes the source, the reporter the
+/// first link of the chain, and the cue ends at `citing`. Where the clause goes on.
+fn take_cited(
+    b: &Block,
+    j: usize,
+    hi: usize,
+    source: &mut Option<(usize, usize)>,
+    chain: &mut Vec<Span>,
+    cue_end: &mut usize,
+) -> usize {
+    let Some((c, r)) = cited_source(b, j, hi) else {
+        return j;
+    };
+    *cue_end = b.toks[c].e();
+    chain.extend(source.map(|s| span_of(b, s)));
+    *source = Some(r);
+    after_cited(b, r, hi)
+}
+
 /// Where the reporting clause goes on after the cited source `r`: past a relative clause
 /// that describes it (`citing a Syrian national who fled the town`).
 fn after_cited(b: &Block, r: (usize, usize), hi: usize) -> usize {
@@ -4708,12 +4727,7 @@ fn trailing(
     // "…, CNN reported citing a Syrian national (who …).": the cited one is the source,
     // the reporter the first link.
     let mut chain = Vec::new();
-    if let Some((c, r)) = cited_source(b, j, hi) {
-        cue_end = t[c].e();
-        chain.extend(source.map(|s| span_of(b, s)));
-        source = Some(r);
-        j = after_cited(b, r, hi);
-    }
+    j = take_cited(b, j, hi, &mut source, &mut chain, &mut cue_end);
     // Apposition after the source: ", a spokesman for …,"
     if j < hi
         && t[j].p == ','
@@ -4733,12 +4747,7 @@ fn trailing(
     j = j2;
     // "…, the agency reported on Friday, citing a source in the Kremlin."
     if chain.is_empty() {
-        if let Some((c, r)) = cited_source(b, j, hi) {
-            cue_end = t[c].e();
-            chain.extend(source.map(|s| span_of(b, s)));
-            source = Some(r);
-            j = after_cited(b, r, hi);
-        }
+        j = take_cited(b, j, hi, &mut source, &mut chain, &mut cue_end);
     }
     // "…, said one source in the room." / "…, said an official who asked not to be
     // named.": a phrase that closes the sentence after the inverted speaker describes
