@@ -464,6 +464,33 @@ const ORG_NOUNS: &[&str] = &[
     "pentagon",
     "state",
     "side",
+    "club",
+    "league",
+    "federation",
+    "association",
+    "coalition",
+    "alliance",
+    "charity",
+    "society",
+    "college",
+    "school",
+    "hospital",
+    "authority",
+    "authorities",
+    "regulator",
+    "bureau",
+    "cabinet",
+    "parliament",
+    "senate",
+    "congress",
+    "legislature",
+    "assembly",
+    "panel",
+    "tribunal",
+    "caucus",
+    "airline",
+    "corporation",
+    "institution",
 ];
 /// Verbs whose object is always the addressee (`told reporters …`); the other verbs of
 /// [`TELL`] take one only before `that` (`warned voters that …`).
@@ -1613,10 +1640,20 @@ fn skip_aux_left(b: &Block, lo: usize, mut i: usize) -> usize {
                 b.toks[i - 2].low.as_str(),
                 "has" | "have" | "had" | "'ve" | "'d"
             );
+        // `remained committed to`, `stays convinced that`: a copula like `is`, before a
+        // participle.
+        let copula = matches!(
+            t.low.as_str(),
+            "remain" | "remains" | "remained" | "stay" | "stays" | "stayed"
+        ) && b
+            .toks
+            .get(i)
+            .is_some_and(|n| n.word() && n.low.ends_with("ed"));
         if t.word()
             && (AUX_SET.contains(t.low.as_str())
                 || (t.low.ends_with("ly") && t.low.len() > 4 && !t.cap)
-                || long_after_have)
+                || long_after_have
+                || copula)
         {
             i -= 1;
         } else {
@@ -2252,6 +2289,15 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
                 }
             }
             break;
+        }
+        // `said in a statement late on Wednesday that …`: `late` or `early` before a
+        // phrase of time.
+        if matches!(w, "late" | "early")
+            && t.get(i + 1)
+                .is_some_and(|n| matches!(n.low.as_str(), "on" | "in") || day_word(n.low.as_str()))
+        {
+            i += 1;
+            continue;
         }
         if day_word(w) && !t[i].cap
             || matches!(
@@ -3406,6 +3452,7 @@ fn run_keeping(a: &Article, keep_all: bool) -> Vec<Attribution> {
     found.retain(|f| f.source.is_none_or(|s| !verb_led(s.slice(&a.text))));
     carry_quotes(&blocks, &mut found);
     end_before_next_speaker(&a.text, &mut found);
+    end_before_own_verb(&a.text, &mut found);
     // A title or a name in quotation marks with no cue (`the film “Harbor Nights”`,
     // `“Evening Report”`, `“Sleepy Sam”`): words quoted as a name, not a statement.
     found.retain(|f| !(f.cue.is_none() && !f.labelled && quoted_title(&a.text, &f.content)));
@@ -3494,6 +3541,44 @@ fn end_before_next_speaker(text: &str, found: &mut [Found]) {
         if let Some(kept) = rest.strip_suffix(',').filter(|k| !k.contains([';', ':'])) {
             let kept = kept.trim_end();
             if kept.split_whitespace().count() >= 2 {
+                last.end = last.start + kept.len();
+            }
+        }
+    }
+}
+
+/// `Analysts at Berwick, who had expected a smaller cut, said …`: a statement in a
+/// relative clause ends at the comma before its speaker's next verb of the lexicon (the
+/// speaker's own later statement is read on its own). Indirect content only.
+fn end_before_own_verb(text: &str, found: &mut [Found]) {
+    // Not a participle of the same speaker (`…, encouraging …`): its clause may be the
+    // statement's own.
+    let cues: Vec<(Span, Span)> = found
+        .iter()
+        .filter(|g| !g.participle)
+        .filter_map(|g| Some((g.source?, g.cue?)))
+        .collect();
+    for f in found.iter_mut().filter(|f| f.kind == ContentKind::Indirect) {
+        let (Some(src), Some(cue)) = (f.source, f.cue) else {
+            continue;
+        };
+        let Some(last) = f.content.last_mut() else {
+            continue;
+        };
+        let Some(next) = cues
+            .iter()
+            .filter(|(s, c)| {
+                *s == src && c.start > cue.end && last.start < c.start && c.start < last.end
+            })
+            .map(|(_, c)| c.start)
+            .min()
+        else {
+            continue;
+        };
+        let before = text[last.start..next].trim_end();
+        if let Some(kept) = before.strip_suffix(',') {
+            let kept = kept.trim_end();
+            if !kept.is_empty() {
                 last.end = last.start + kept.len();
             }
         }
@@ -3778,11 +3863,13 @@ fn nominal(
         {
             continue;
         }
-        // Inside another attribution's content: that one holds it.
+        // Inside another attribution's content: that one holds it. Or read already as a
+        // verb (`Saleh's team now plans to …`: the team plans).
         if out[start_len..].iter().any(|f| {
-            f.content
-                .iter()
-                .any(|c| c.start <= t[i].s() && t[i].s() < c.end)
+            f.cue.is_some_and(|c| c.start == t[i].s())
+                || f.content
+                    .iter()
+                    .any(|c| c.start <= t[i].s() && t[i].s() < c.end)
         }) {
             continue;
         }

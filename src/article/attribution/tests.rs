@@ -3307,3 +3307,77 @@ fn a_speaker_may_follow_added_after_a_quotation() {
         assert_eq!(s.content, ["The budget is balanced"], "{text}");
     }
 }
+
+#[test]
+fn a_copula_like_remain_leaves_the_subject_whole() {
+    // `remained committed to`: the company is committed, not `the company remained`.
+    let all = seen(&format!(
+        "{H}The company remains committed to its dividend, Omar Haddad said."
+    ));
+    let s = with_cue(&all, "committed");
+    assert_eq!(s.source.as_deref(), Some("The company"));
+    let s = with_cue(&all, "said");
+    assert_eq!(s.source.as_deref(), Some("Omar Haddad"));
+}
+
+#[test]
+fn late_or_early_before_a_time_is_part_of_the_adjunct() {
+    let s = with_cue(
+        &seen(&format!(
+            "{H}Northvale said in a statement late on Wednesday that it would keep its dividend."
+        )),
+        "said in a statement",
+    )
+    .content
+    .clone();
+    assert_eq!(s, ["it would keep its dividend"]);
+    // Without a time after it, `late` is the content's.
+    let s = only(&format!("{H}Northvale said late payments had doubled."));
+    assert_eq!(s.content, ["late payments had doubled"]);
+}
+
+#[test]
+fn a_statement_in_a_relative_clause_ends_before_its_speakers_own_verb() {
+    let all = seen(&format!(
+        "{H}Analysts at Berwick Capital, who had expected a smaller cut, said the guidance was \"disappointing but not surprising.\""
+    ));
+    assert_eq!(with_cue(&all, "expected").content, ["a smaller cut"]);
+    let s = with_cue(&all, "said");
+    assert_eq!(
+        s.content,
+        ["the guidance was \"disappointing but not surprising.\""]
+    );
+    assert_eq!(s.source.as_deref(), Some("Analysts at Berwick Capital"));
+    // A participle of the same speaker does not end the statement before it.
+    let all = seen(&format!(
+        "{H}Mayor Ann Berg questioned the count, urging voters to check their ballots."
+    ));
+    assert_eq!(
+        with_cue(&all, "questioned").content,
+        ["the count, urging voters to check their ballots"]
+    );
+}
+
+#[test]
+fn a_verb_read_already_is_no_noun_of_stance() {
+    // `Saleh's team now plans to …`: the team plans; not `Saleh` with a noun `plans`.
+    let all = seen(&format!(
+        "{H}Dr. Amira Saleh led the study. Saleh's team now plans to study whether meal times matter."
+    ));
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(all[0].source.as_deref(), Some("Saleh's team"));
+}
+
+#[test]
+fn she_is_not_a_club_or_a_league() {
+    let all = seen(&format!(
+        "{H}Ruth Mbeki will coach the team on Wednesday, the club said.\n\n\"I am ready,\" she said."
+    ));
+    let s = with_cue(&all, "said");
+    assert_eq!(s.source.as_deref(), Some("the club"));
+    let s = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("she"))
+        .unwrap();
+    assert_eq!(s.resolved.as_deref(), Some("Ruth Mbeki"), "{all:#?}");
+}
