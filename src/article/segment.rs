@@ -194,6 +194,11 @@ fn ends_anyway(before: &str, next: &str) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
+    // `No.` abbreviates a number only before one (`No. 10`); `Forde said no. "We …`
+    // ends a sentence.
+    if matches!(word.as_str(), "no" | "nos") {
+        return !next.starts_with(|c: char| c.is_ascii_digit() || c == '#');
+    }
     let final_ok = matches!(
         word.as_str(),
         "etc" | "inc" | "ltd" | "co" | "corp" | "jr" | "sr"
@@ -278,12 +283,20 @@ mod tests {
             split("The suit names Dole and Sons Inc. The firm denies it."),
             ["The suit names Dole and Sons Inc.", "The firm denies it."]
         );
+        assert_eq!(
+            split("Asked about taxes, Forde said no. \"We will close loopholes,\" he said."),
+            [
+                "Asked about taxes, Forde said no.",
+                "\"We will close loopholes,\" he said."
+            ]
+        );
         // Titles, months and names go on.
         for text in [
             "Blasts were heard at 2 a.m. Tuesday near the base.",
             "The talks ended with Sen. Ann Dole absent.",
             "He met Mr. The Rock, as the wrestler is known.",
             "Talks resume in the U.S. Capitol on Jan. 5.",
+            "The shop at No. 10 Harbor Street closed.",
         ] {
             assert_eq!(split(text), [text]);
         }

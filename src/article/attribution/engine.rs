@@ -5278,6 +5278,18 @@ fn forward(
             } else if prev.p == ',' {
                 // "X, a spokesman for Y, said" / "The man, who refused …, said" /
                 // "The state's chairman, Phil Lovas, said"
+                // (`Meanwhile, the minister, Ann Dole, said`: the opening connective and
+                // its comma are no piece of the subject.)
+                let lo = if k > lo + 3
+                    && t[lo].word()
+                    && t[lo + 1].p == ','
+                    && (CONNECTIVES.contains(&t[lo].low.as_str())
+                        || CLAUSE_OPENERS.contains(&t[lo].low.as_str()))
+                {
+                    lo + 2
+                } else {
+                    lo
+                };
                 let seg = np_left(b, lo, k - 1);
                 let seg_start = seg.map_or(k - 1, |r| r.0);
                 let open = (lo..k - 1).rev().find(|&m| t[m].p == ',');
@@ -5431,7 +5443,26 @@ fn forward(
         if let Some(s) = inherited {
             source = Some(s);
         } else {
-            let Some(l) = left else { return false };
+            let Some(mut l) = left else { return false };
+            // `…, a figure Whitfield called "fantasy"`: an apposition's noun that names no
+            // one, then a name, is a relative clause's object and its subject; the name
+            // speaks.
+            if matches!(t[l.0].low.as_str(), "a" | "an") && l.0 > lo && t[l.0 - 1].p == ',' {
+                if let Some(m) = (l.0 + 1..l.1).find(|&m| t[m].cap) {
+                    let head = t[m - 1].low.as_str();
+                    if (l.0 + 2..=l.0 + 3).contains(&m)
+                        && (l.0 + 1..m).all(|x| {
+                            t[x].word() && !t[x].cap && !PREPS_SET.contains(t[x].low.as_str())
+                        })
+                        && (m..l.1).all(|x| t[x].word() && t[x].cap)
+                        && !person_noun(head)
+                        && !ORG_NOUNS_SET.contains(head)
+                        && !lexicon::OUTLET_WORDS.contains(&head)
+                    {
+                        l = (m, l.1);
+                    }
+                }
+            }
             // A subject that is really the object of a preposition or a clause ("in which").
             source = Some(span_of(b, l));
             cited = cited_between(b, l.1, ci);
@@ -6705,7 +6736,20 @@ fn class_of(text: &str) -> Class {
                 .iter()
                 .all(|w| w.starts_with(char::is_uppercase))
     });
-    if role_then_name {
+    // `Police Chief Karen Whitby`, `Foreign Minister Ann Dole`: a title, then a name
+    // (words that name no body: not `Chief Election Commission`).
+    let title_then_name = (0..written.len().saturating_sub(1)).any(|i| {
+        PERSON_NOUNS_SET.contains(words[i].as_str())
+            && written[i + 1..]
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase))
+            && words[i + 1..].iter().all(|w| {
+                !ORG_NOUNS_SET.contains(w.as_str())
+                    && !PERSON_NOUNS_SET.contains(w.as_str())
+                    && !lexicon::OUTLET_WORDS.contains(&w.as_str())
+            })
+    });
+    if role_then_name || title_then_name {
         return Class::Person;
     }
     if words

@@ -3381,3 +3381,61 @@ fn she_is_not_a_club_or_a_league() {
         .unwrap();
     assert_eq!(s.resolved.as_deref(), Some("Ruth Mbeki"), "{all:#?}");
 }
+
+#[test]
+fn an_opening_connective_is_no_piece_of_the_subject() {
+    for opening in ["Meanwhile", "However"] {
+        let all = seen(&format!(
+            "{H}{opening}, Hungary's foreign minister, Peter Szijjarto, said Budapest would not back new sanctions."
+        ));
+        assert_eq!(
+            with_cue(&all, "said").source.as_deref(),
+            Some("Peter Szijjarto"),
+            "{all:#?}"
+        );
+    }
+    // A name before the apposition is still the subject.
+    let all = seen(&format!(
+        "{H}Peter Szijjarto, Hungary's foreign minister, said Budapest would not back new sanctions."
+    ));
+    assert_eq!(
+        with_cue(&all, "said").source.as_deref(),
+        Some("Peter Szijjarto")
+    );
+}
+
+#[test]
+fn a_name_after_an_appositions_noun_is_the_relative_clauses_speaker() {
+    let all = seen(&format!(
+        "{H}Marcus Forde pledged to build 100,000 homes, a figure Dana Whitfield called \"fantasy.\""
+    ));
+    assert_eq!(
+        with_cue(&all, "called").source.as_deref(),
+        Some("Dana Whitfield"),
+        "{all:#?}"
+    );
+    // A noun of people before the name is the name's title: kept.
+    let all = seen(&format!(
+        "{H}After the vote, a spokesman Tom Reyes said the plan was unfunded."
+    ));
+    assert_eq!(
+        with_cue(&all, "said").source.as_deref(),
+        Some("a spokesman Tom Reyes")
+    );
+}
+
+#[test]
+fn a_title_before_a_name_makes_a_person_she_can_stand_for() {
+    let all = seen(&format!(
+        "{H}The suspect was arrested a mile away, Dalton Police Chief Karen Whitby told reporters. She said officers had found a handgun."
+    ));
+    let s = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("She"))
+        .unwrap();
+    assert_eq!(
+        s.resolved.as_deref(),
+        Some("Dalton Police Chief Karen Whitby"),
+        "{all:#?}"
+    );
+}
