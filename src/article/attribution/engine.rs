@@ -3453,6 +3453,7 @@ fn run_keeping(a: &Article, keep_all: bool) -> Vec<Attribution> {
     carry_quotes(&blocks, &mut found);
     end_before_next_speaker(&a.text, &mut found);
     end_before_own_verb(&a.text, &mut found);
+    end_inside_container(&mut found);
     // A title or a name in quotation marks with no cue (`the film “Harbor Nights”`,
     // `“Evening Report”`, `“Sleepy Sam”`): words quoted as a name, not a statement.
     found.retain(|f| !(f.cue.is_none() && !f.labelled && quoted_title(&a.text, &f.content)));
@@ -3582,6 +3583,42 @@ fn end_before_own_verb(text: &str, found: &mut [Found]) {
                 last.end = last.start + kept.len();
             }
         }
+    }
+}
+
+/// `The European Union has pledged 200 million euros, a diplomat said, but …`: a
+/// statement reported inside one part of another's words, split around that one's cue,
+/// ends where its part ends (not across the cue into the next part). Indirect content
+/// only.
+fn end_inside_container(found: &mut [Found]) {
+    // Each part followed by another of the same words: (statement, part, next part's start).
+    let parts: Vec<(usize, Span, usize)> = found
+        .iter()
+        .enumerate()
+        .flat_map(|(k, g)| g.content.windows(2).map(move |w| (k, w[0], w[1].start)))
+        .collect();
+    for (k, f) in found.iter_mut().enumerate() {
+        if f.kind != ContentKind::Indirect {
+            continue;
+        }
+        let Some(cue) = f.cue else {
+            continue;
+        };
+        let Some(last) = f.content.last_mut() else {
+            continue;
+        };
+        let Some(end) = parts
+            .iter()
+            .filter(|(g, c, next)| {
+                *g != k && c.start <= cue.start && cue.end <= c.end && *next < last.end
+            })
+            .map(|(_, c, _)| c.end)
+            .filter(|&e| last.start < e && e < last.end)
+            .min()
+        else {
+            continue;
+        };
+        last.end = end;
     }
 }
 
@@ -6979,22 +7016,48 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                     // is one only where the earlier mention names one (`the agency` is not
                     // `the company` before it, but is `the Tamsa news agency`).
                     let outlet_head = !matches!(head.as_str(), "report" | "statement");
-                    earlier.iter().find_map(|p| {
-                        let sp = p.chain().first().copied().or(p.speaker())?;
-                        let low = sp.slice(&a.text).lowercased();
-                        let names_outlet = low.split(|c: char| !c.is_alphanumeric()).any(|w| {
-                            w == head
+                    // `the report says` after `In a report released in Rome, the World Food
+                    // Programme said …`: whoever the article said spoke in one (in the
+                    // sentence of their statement, before its words), before the latest
+                    // body.
+                    let issued_one = |p: &&Attribution| {
+                        let Some(sp) = p.speaker() else {
+                            return false;
+                        };
+                        let at = p.content_span().start.min(sp.start);
+                        let Some(si) = a.sentence_of(at) else {
+                            return false;
+                        };
+                        let from = a.sentences()[si].span().start;
+                        a.text[from..p.content_span().start]
+                            .lowercased()
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|w| w == head)
+                    };
+                    let issuer = (!outlet_head)
+                        .then(|| earlier.iter().find(|p| issued_one(p)))
+                        .flatten()
+                        .and_then(|p| {
+                            Some((p.chain().first().copied().or(p.speaker())?, Vec::new()))
+                        });
+                    issuer.or_else(|| {
+                        earlier.iter().find_map(|p| {
+                            let sp = p.chain().first().copied().or(p.speaker())?;
+                            let low = sp.slice(&a.text).lowercased();
+                            let names_outlet = low.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                                w == head
                                 || lexicon::OUTLET_WORDS.contains(&w)
                                 // A government agency: `the Congressional Budget Office`.
                                 || (head == "agency" && GOVERNMENT_BODIES.contains(&w))
-                        });
-                        let fits = if outlet_head {
-                            names_outlet
-                        } else {
-                            class_of(sp.slice(&a.text)) == Class::Group
-                                || lexicon::OUTLET_WORDS.iter().any(|o| low.contains(o))
-                        };
-                        fits.then(|| (sp, Vec::new()))
+                            });
+                            let fits = if outlet_head {
+                                names_outlet
+                            } else {
+                                class_of(sp.slice(&a.text)) == Class::Group
+                                    || lexicon::OUTLET_WORDS.iter().any(|o| low.contains(o))
+                            };
+                            fits.then(|| (sp, Vec::new()))
+                        })
                     })
                 } else if text
                     .lowercased()
@@ -7127,10 +7190,24 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
             });
         }
         if let Some(ad) = f.addressee {
+            // An outlet told (`told Sputnik`, `told Ann Dole of the Daily Ledger`)
+            // carries the words on; an audience does not, wherever it sits (`told
+            // reporters at a news conference`, `told a press briefing`): the words before
+            // a preposition other than `of` or `for`, not ending in a gathering.
             let t = ad.slice(&a.text).lowercased();
-            if lexicon::OUTLET_WORDS
-                .iter()
-                .any(|o| t.split(|c: char| !c.is_alphanumeric()).any(|w| w == *o))
+            let head: Vec<&str> = t
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take_while(|w| !PREPS_SET.contains(w) || matches!(*w, "of" | "for"))
+                .collect();
+            let gathering = head.last().is_some_and(|w| {
+                matches!(
+                    *w,
+                    "conference" | "briefing" | "meeting" | "event" | "rally" | "audience"
+                )
+            });
+            if !gathering
+                && head.iter().any(|w| lexicon::OUTLET_WORDS.contains(w))
                 && !chain.contains(&ad)
             {
                 chain.insert(0, ad);

@@ -682,6 +682,22 @@ fn told_addressee_is_never_the_source() {
     ));
     assert_eq!(s.addressee.as_deref(), Some("reporters"));
     assert!(s.chain.is_empty());
+    // An audience at a news conference is no outlet either.
+    for audience in [
+        "reporters at a news conference",
+        "a news conference",
+        "reporters at the Herald building",
+    ] {
+        let s = only(&format!(
+            "{H}Anna Berg told {audience} that the port would reopen."
+        ));
+        assert_eq!(s.addressee.as_deref(), Some(audience));
+        assert!(s.chain.is_empty(), "{s:#?}");
+    }
+    let s = only(&format!(
+        "{H}Anna Berg told Tom Reyes of Radio Nord that the port would reopen."
+    ));
+    assert_eq!(s.chain, ["Tom Reyes of Radio Nord"]);
     let s = only(&format!(
         "{H}Anna Berg has argued, in an interview with Radio Nord, that the port would reopen."
     ));
@@ -3437,5 +3453,42 @@ fn a_title_before_a_name_makes_a_person_she_can_stand_for() {
         s.resolved.as_deref(),
         Some("Dalton Police Chief Karen Whitby"),
         "{all:#?}"
+    );
+}
+
+#[test]
+fn the_report_is_whoever_the_article_said_spoke_in_one() {
+    let later = "According to the Norwegian Refugee Council, convoys have been blocked 43 times.\n\nMalnutrition has doubled, the report says.";
+    let all = seen(&format!(
+        "{H}In a report released in Rome, the World Food Programme said 2.3 million people faced hunger.\n\n{later}"
+    ));
+    assert_eq!(
+        with_cue(&all, "says").resolved.as_deref(),
+        Some("the World Food Programme"),
+        "{all:#?}"
+    );
+    // With no report named before, the latest body.
+    let all = seen(&format!(
+        "{H}The World Food Programme said 2.3 million people faced hunger.\n\n{later}"
+    ));
+    assert_eq!(
+        with_cue(&all, "says").resolved.as_deref(),
+        Some("the Norwegian Refugee Council"),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_statement_inside_one_part_of_a_split_report_ends_with_that_part() {
+    let all = seen(&format!(
+        "{H}The European Union has pledged 200 million euros, a diplomat familiar with the talks said, but the United States has yet to announce its share."
+    ));
+    assert_eq!(with_cue(&all, "pledged").content, ["200 million euros"]);
+    assert_eq!(
+        with_cue(&all, "said").content,
+        [
+            "The European Union has pledged 200 million euros",
+            "but the United States has yet to announce its share"
+        ]
     );
 }
