@@ -2002,11 +2002,38 @@ fn with_absolute(b: &Block, k: usize, hi: usize) -> Option<((usize, usize), usiz
 /// The absolute phrase ([`with_absolute`]) whose participle is at `p`, when one opens in
 /// the 16 tokens before it, from `lo` on: its comma and its subject's tokens.
 fn absolute_before(b: &Block, lo: usize, p: usize, hi: usize) -> Option<(usize, (usize, usize))> {
-    (lo..p).rev().take(16).find_map(|k| {
-        with_absolute(b, k, hi)
-            .filter(|(_, q)| *q == p)
-            .map(|(np, _)| (k, np))
-    })
+    (lo..p)
+        .rev()
+        .take(16)
+        .find_map(|k| {
+            with_absolute(b, k, hi)
+                .filter(|(_, q)| *q == p)
+                .map(|(np, _)| (k, np))
+        })
+        .or_else(|| coordinated_absolute(b, lo, p, hi))
+}
+
+/// `…, with Dana Whitfield accusing her rival of … and Marcus Forde calling her plan …`:
+/// a second absolute phrase joined by `and`, its subject a name, after a first one in
+/// the sentence. Returns the `and` and the name's tokens.
+fn coordinated_absolute(
+    b: &Block,
+    lo: usize,
+    p: usize,
+    hi: usize,
+) -> Option<(usize, (usize, usize))> {
+    let t = &b.toks;
+    let and = (lo..p).rev().take(6).find(|&k| t[k].is("and"))?;
+    let named = and + 1 < p && (and + 1..p).all(|m| t[m].word() && t[m].cap);
+    let participle = t[p].word() && !t[p].cap && t[p].low.ends_with("ing") && t[p].reports();
+    if !(named && participle) {
+        return None;
+    }
+    let opened = (lo..and)
+        .rev()
+        .take(40)
+        .any(|k| with_absolute(b, k, hi).is_some_and(|(_, q)| q < and));
+    opened.then_some((and, (and + 1, p)))
 }
 
 /// Whether the verb at `i` follows `to` after a verb that leads to it (`continues to
@@ -3512,17 +3539,19 @@ fn end_before_next_speaker(text: &str, found: &mut [Found]) {
         let word = cue.slice(text).split_whitespace().next().unwrap_or("");
         lexicon::reporting_lemma(&word.to_lowercase()).is_some_and(|l| SPEECH.contains(&l))
     };
-    let speakers: Vec<(usize, usize)> = found
+    // (source start, whether the cue is a participle: `… and Marcus Forde calling …`
+    // needs no comma before its `and`).
+    let speakers: Vec<(usize, bool)> = found
         .iter()
         .filter_map(|g| Some((g.source?.start, g.cue?)))
-        .filter(|&(s, c)| s < c.start && speaks(c))
-        .map(|(s, c)| (s, c.start))
+        .filter(|&(s, c)| s < c.start && (speaks(c) || c.slice(text).ends_with("ing")))
+        .map(|(s, c)| (s, c.slice(text).ends_with("ing")))
         .collect();
     for f in found.iter_mut().filter(|f| f.kind == ContentKind::Indirect) {
         let Some(last) = f.content.last_mut() else {
             continue;
         };
-        let Some(&(s, _)) = speakers
+        let Some(&(s, participle)) = speakers
             .iter()
             .filter(|(s, _)| last.start < *s && *s < last.end)
             .min()
@@ -3538,8 +3567,11 @@ fn end_before_next_speaker(text: &str, found: &mut [Found]) {
             continue;
         };
         let rest = rest.trim_end();
+        let kept = rest
+            .strip_suffix(',')
+            .or_else(|| (participle && before.ends_with(" and")).then_some(rest));
         // Not an item of a list (`including: A, who …; B, who …; and C, who said …`).
-        if let Some(kept) = rest.strip_suffix(',').filter(|k| !k.contains([';', ':'])) {
+        if let Some(kept) = kept.filter(|k| !k.contains([';', ':'])) {
             let kept = kept.trim_end();
             if kept.split_whitespace().count() >= 2 {
                 last.end = last.start + kept.len();

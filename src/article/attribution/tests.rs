@@ -3492,3 +3492,22 @@ fn a_statement_inside_one_part_of_a_split_report_ends_with_that_part() {
         ]
     );
 }
+
+#[test]
+fn a_second_absolute_phrase_joined_by_and_has_its_own_speaker() {
+    let all = seen(&format!(
+        "{H}The two candidates traded attacks on Monday, with Republican Dana Whitfield accusing her opponent of \"wrecking the market\" and Democrat Marcus Forde calling her plan \"a gift to developers.\""
+    ));
+    assert_eq!(
+        with_cue(&all, "accusing").content,
+        ["her opponent of \"wrecking the market\""]
+    );
+    let s = with_cue(&all, "calling");
+    assert_eq!(s.source.as_deref(), Some("Democrat Marcus Forde"));
+    // Without a first absolute phrase, `and` and a name before a participle are no
+    // second one: the name is an object's.
+    let s = only(&format!(
+        "{H}Whitfield thanked her supporters and Governor Ann Dole urging calm after the vote."
+    ));
+    assert_eq!(s.cue.as_deref(), Some("thanked"));
+}
