@@ -3609,7 +3609,18 @@ fn end_before_own_verb(text: &str, found: &mut [Found]) {
             continue;
         };
         let before = text[last.start..next].trim_end();
-        if let Some(kept) = before.strip_suffix(',') {
+        // `, said …`; after an act outside the lexicon, also `… but signalled …` (the
+        // same subject's second verb; after a verb of saying, `and told …` may be the
+        // reported clause's own).
+        let act = f.act;
+        let kept = before.strip_suffix(',').or_else(|| {
+            [" but", " and"]
+                .iter()
+                .filter(|_| act)
+                .find_map(|c| before.strip_suffix(c))
+                .map(|k| k.trim_end().trim_end_matches(','))
+        });
+        if let Some(kept) = kept {
             let kept = kept.trim_end();
             if !kept.is_empty() {
                 last.end = last.start + kept.len();
@@ -5441,7 +5452,28 @@ fn forward(
                 // name, which its apposition rules found).
                 let from = skip_intro(a, b, lo, k - 1).unwrap_or(lo);
                 left = np_right(b, from, k - 1)
-                    .filter(|r| t[r.0].cap || DETS_SET.contains(t[r.0].low.as_str()));
+                    .filter(|r| t[r.0].cap || DETS_SET.contains(t[r.0].low.as_str()))
+                    .map(|(s, e)| {
+                        // `The central bank kept its rate … but signalled`: the subject
+                        // ends at the first clause's verb (a past tense without `-ed`, or
+                        // one in `-ed` after a name or a noun of a body or of people).
+                        let verb = (s + 1..e).find(|&m| {
+                            let w = t[m].low.as_str();
+                            t[m].word()
+                                && !t[m].cap
+                                && (IRREGULAR_PAST_SET.contains(w)
+                                    && !matches!(
+                                        w,
+                                        "left" | "set" | "cut" | "hit" | "let" | "put" | "met"
+                                    )
+                                    || w.ends_with("ed")
+                                        && t[m - 1].word()
+                                        && (t[m - 1].cap
+                                            || person_noun(&t[m - 1].low)
+                                            || ORG_NOUNS_SET.contains(t[m - 1].low.as_str())))
+                        });
+                        (s, verb.unwrap_or(e))
+                    });
                 // The clause's first cue: a later one may be reported inside its content
                 // (`May said the country would declare … and suggested …`).
                 let before = t[k - 1].s();
@@ -5513,6 +5545,18 @@ fn forward(
             source = Some(s);
         } else {
             let Some(mut l) = left else { return false };
+            // `…, Daniel Okafor, faced sharp questions`: a verb in `-ed` right after a
+            // comma, then one word, opens no subject: the `-s` word after them is a
+            // plural noun (not `…, elected officials say`).
+            if l.1 == l.0 + 2
+                && l.0 > 0
+                && t[l.0 - 1].p == ','
+                && !t[l.0].cap
+                && t[l.0].low.ends_with("ed")
+                && t[ci].low.ends_with('s')
+            {
+                return false;
+            }
             // `…, a figure Whitfield called "fantasy"`: an apposition's noun that names no
             // one, then a name, is a relative clause's object and its subject; the name
             // speaks.
@@ -7017,6 +7061,13 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                             .then(|| people_opening_sentence_before(a, sentence_start, para))
                             .flatten()
                             .filter(|s| prev.as_ref().is_none_or(|(p, _)| p.end <= s.start));
+                        // `Liu was not convinced. "…," she said`: the name the sentence
+                        // before opens with, later than the latest speaker.
+                        let named = (want == Class::Person)
+                            .then(|| name_opening_sentence_before(a, sentence_start, para))
+                            .flatten()
+                            .filter(|s| prev.as_ref().is_none_or(|(p, _)| p.end <= s.start));
+                        let people = people.or(named);
                         people.map(|s| (s, Vec::new())).or(prev).or_else(|| {
                             last_name_before(a, sentence_start, want).map(|s| (s, Vec::new()))
                         })
@@ -7296,6 +7347,64 @@ fn people_opening_sentence_before(a: &Article, start: usize, para: Span) -> Opti
     let verb_or_comma =
         next.p == ',' || (next.word() && !next.cap && !PREPS_SET.contains(next.low.as_str()));
     verb_or_comma.then(|| Span::new(toks[0].s(), toks[head].e()))
+}
+
+/// `Liu was not convinced. "…," she said`: a name (one to three capitalized words, after
+/// an optional `Mr.`/`Ms.`) opening the sentence before the one at `start`, in the same
+/// paragraph, as the subject of a verb: who `he` or `she` most likely is.
+fn name_opening_sentence_before(a: &Article, start: usize, para: Span) -> Option<Span> {
+    let k = a.sentence_of(start.checked_sub(1)?)?;
+    let prev = a.sentences()[k].span();
+    if prev.start < para.start || prev.end > start {
+        return None;
+    }
+    let toks = tokenize(
+        &a.text,
+        Span::new(prev.start, prev.end.min(prev.start + 120)),
+    );
+    let mut i = 0;
+    if toks
+        .first()
+        .is_some_and(|t| matches!(t.low.as_str(), "mr" | "mrs" | "ms" | "dr"))
+    {
+        i = 1 + usize::from(toks.get(1).is_some_and(|t| t.p == '.'));
+    }
+    let first = i;
+    while i < toks.len() && i < first + 3 && toks[i].word() && toks[i].cap {
+        i += 1;
+    }
+    if i == first
+        || NOT_START.contains(&toks[first].low.as_str())
+        || STOPS_SET.contains(toks[first].low.as_str())
+        || DETS_SET.contains(toks[first].low.as_str())
+        || PRONOUNS.contains(&toks[first].low.as_str())
+        || CLAUSE_OPENERS.contains(&toks[first].low.as_str())
+    {
+        return None;
+    }
+    let next = toks.get(i)?;
+    if !(next.word() && !next.cap && !PREPS_SET.contains(next.low.as_str())) {
+        return None;
+    }
+    let name = Span::new(toks[first].s(), toks[i - 1].e());
+    // A name the article gave in full before (`Grace Liu` for `Liu`), not any capital
+    // (`Relentlessly`, `Last`, `Obama's`).
+    let last = toks[i - 1].low.as_str();
+    if last.ends_with("'s") || last.ends_with("ly") {
+        return None;
+    }
+    let surname = a.text[toks[i - 1].s()..toks[i - 1].e()].to_string();
+    let before = &a.text[..prev.start];
+    let named_before = match_starts(before, &surname).any(|at| {
+        let head = before[..at].trim_end_matches(' ');
+        head.len() < at
+            && head
+                .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with('.'))
+            && !before[at + surname.len()..].starts_with(|c: char| c.is_alphanumeric())
+    });
+    (named_before && class_of(name.slice(&a.text)) != Class::Group).then_some(name)
 }
 
 fn sentence_subject(a: &Article, start: usize, before: usize) -> Option<Span> {

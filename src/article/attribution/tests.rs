@@ -3511,3 +3511,63 @@ fn a_second_absolute_phrase_joined_by_and_has_its_own_speaker() {
     ));
     assert_eq!(s.cue.as_deref(), Some("thanked"));
 }
+
+#[test]
+fn she_after_a_sentence_opening_with_a_name_is_that_name() {
+    let text = "Council member Grace Liu asked why the work was not put out to tender. Okafor replied that it was urgent.\n\nLiu was not convinced. \"Urgency is no excuse,\" she said.";
+    let all = seen(&format!("{H}{text}"));
+    let s = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("she"))
+        .unwrap();
+    assert_eq!(s.resolved.as_deref(), Some("Liu"), "{all:#?}");
+    // A capital that names no one given in full before is no such name: the latest
+    // speaker stays.
+    let text = "Okafor replied that the work was urgent.\n\nReporters pressed on. \"Urgency is no excuse,\" he said.";
+    let all = seen(&format!("{H}{text}"));
+    let s = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("he"))
+        .unwrap();
+    assert_eq!(s.resolved.as_deref(), Some("Okafor"), "{all:#?}");
+}
+
+#[test]
+fn a_verb_in_ed_after_a_comma_opens_no_subject() {
+    // `faced sharp questions`: `questions` is a noun, no statement.
+    let all = seen(&format!(
+        "{H}The mayor of Eastport, Daniel Okafor, faced sharp questions on Monday over a contract."
+    ));
+    assert!(
+        all.iter().all(|s| s.cue.as_deref() != Some("questions")),
+        "{all:#?}"
+    );
+    // `…, elected officials say`: a subject of more words stays one.
+    let all = seen(&format!(
+        "{H}In the port district, elected officials say the contract was fair."
+    ));
+    assert_eq!(
+        with_cue(&all, "say").source.as_deref(),
+        Some("elected officials")
+    );
+    let all = seen(&format!(
+        "{H}In a letter to the council, retired judge Ann Dole warns that the contract breaks state law."
+    ));
+    let s = with_cue(&all, "warns");
+    assert_eq!(s.source.as_deref(), Some("retired judge Ann Dole"));
+    assert_eq!(s.content, ["the contract breaks state law"]);
+}
+
+#[test]
+fn a_second_verb_after_but_has_the_first_clauses_subject_and_ends_its_act() {
+    let all = seen(&format!(
+        "{H}The central bank kept its main rate at 4.5 percent on Wednesday but signalled that it could cut rates later."
+    ));
+    let s = with_cue(&all, "signalled");
+    assert_eq!(s.source.as_deref(), Some("The central bank"));
+    assert_eq!(s.content, ["it could cut rates later"]);
+    assert_eq!(
+        with_cue(&all, "kept").content,
+        ["its main rate at 4.5 percent on Wednesday"]
+    );
+}
