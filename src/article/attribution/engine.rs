@@ -7325,15 +7325,7 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
 /// after an optional `the`/`these`) opening the sentence before the one at `start`, in
 /// paragraph `para`, and followed by its verb or a comma.
 fn people_opening_sentence_before(a: &Article, start: usize, para: Span) -> Option<Span> {
-    let k = a.sentence_of(start.checked_sub(1)?)?;
-    let prev = a.sentences()[k].span();
-    if prev.start < para.start || prev.end > start {
-        return None;
-    }
-    let toks = tokenize(
-        &a.text,
-        Span::new(prev.start, prev.end.min(prev.start + 120)),
-    );
+    let (_, toks) = opening_of_sentence_before(a, start, para)?;
     let words = toks.iter().take_while(|t| t.word()).count();
     let skip = usize::from(
         toks.first()
@@ -7349,10 +7341,9 @@ fn people_opening_sentence_before(a: &Article, start: usize, para: Span) -> Opti
     verb_or_comma.then(|| Span::new(toks[0].s(), toks[head].e()))
 }
 
-/// `Liu was not convinced. "…," she said`: a name (one to three capitalized words, after
-/// an optional `Mr.`/`Ms.`) opening the sentence before the one at `start`, in the same
-/// paragraph, as the subject of a verb: who `he` or `she` most likely is.
-fn name_opening_sentence_before(a: &Article, start: usize, para: Span) -> Option<Span> {
+/// The sentence before the one at `start`, when it is in paragraph `para`, and the
+/// tokens of its first 120 bytes.
+fn opening_of_sentence_before(a: &Article, start: usize, para: Span) -> Option<(Span, Vec<Tok>)> {
     let k = a.sentence_of(start.checked_sub(1)?)?;
     let prev = a.sentences()[k].span();
     if prev.start < para.start || prev.end > start {
@@ -7362,6 +7353,14 @@ fn name_opening_sentence_before(a: &Article, start: usize, para: Span) -> Option
         &a.text,
         Span::new(prev.start, prev.end.min(prev.start + 120)),
     );
+    Some((prev, toks))
+}
+
+/// `Liu was not convinced. "…," she said`: a name (one to three capitalized words, after
+/// an optional `Mr.`/`Ms.`) opening the sentence before the one at `start`, in the same
+/// paragraph, as the subject of a verb: who `he` or `she` most likely is.
+fn name_opening_sentence_before(a: &Article, start: usize, para: Span) -> Option<Span> {
+    let (prev, toks) = opening_of_sentence_before(a, start, para)?;
     let mut i = 0;
     if toks
         .first()
