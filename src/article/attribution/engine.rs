@@ -3541,21 +3541,21 @@ fn end_before_next_speaker(text: &str, found: &mut [Found]) {
     };
     // (source start, whether the cue is a participle: `… and Marcus Forde calling …`
     // needs no comma before its `and`).
-    let speakers: Vec<(usize, bool)> = found
+    // Sorted, so each statement looks up the first speaker inside its words (a long
+    // article has thousands of statements).
+    let mut speakers: Vec<(usize, bool)> = found
         .iter()
         .filter_map(|g| Some((g.source?.start, g.cue?)))
         .filter(|&(s, c)| s < c.start && (speaks(c) || c.slice(text).ends_with("ing")))
         .map(|(s, c)| (s, c.slice(text).ends_with("ing")))
         .collect();
+    speakers.sort_unstable();
     for f in found.iter_mut().filter(|f| f.kind == ContentKind::Indirect) {
         let Some(last) = f.content.last_mut() else {
             continue;
         };
-        let Some(&(s, participle)) = speakers
-            .iter()
-            .filter(|(s, _)| last.start < *s && *s < last.end)
-            .min()
-        else {
+        let from = speakers.partition_point(|&(s, _)| s <= last.start);
+        let Some(&(s, participle)) = speakers.get(from).filter(|(s, _)| *s < last.end) else {
             continue;
         };
         let before = text[last.start..s].trim_end();
@@ -3586,11 +3586,13 @@ fn end_before_next_speaker(text: &str, found: &mut [Found]) {
 fn end_before_own_verb(text: &str, found: &mut [Found]) {
     // Not a participle of the same speaker (`…, encouraging …`): its clause may be the
     // statement's own.
-    let cues: Vec<(Span, Span)> = found
+    // By cue start: each statement reads only the cues inside its words.
+    let mut cues: Vec<(usize, Span)> = found
         .iter()
         .filter(|g| !g.participle)
-        .filter_map(|g| Some((g.source?, g.cue?)))
+        .filter_map(|g| Some((g.cue?.start, g.source?)))
         .collect();
+    cues.sort_unstable_by_key(|&(c, s)| (c, s.start, s.end));
     for f in found.iter_mut().filter(|f| f.kind == ContentKind::Indirect) {
         let (Some(src), Some(cue)) = (f.source, f.cue) else {
             continue;
@@ -3598,13 +3600,13 @@ fn end_before_own_verb(text: &str, found: &mut [Found]) {
         let Some(last) = f.content.last_mut() else {
             continue;
         };
-        let Some(next) = cues
+        let after = cue.end.max(last.start);
+        let from = cues.partition_point(|&(c, _)| c <= after);
+        let Some(next) = cues[from..]
             .iter()
-            .filter(|(s, c)| {
-                *s == src && c.start > cue.end && last.start < c.start && c.start < last.end
-            })
-            .map(|(_, c)| c.start)
-            .min()
+            .take_while(|&&(c, _)| c < last.end)
+            .find(|&&(_, s)| s == src)
+            .map(|&(c, _)| c)
         else {
             continue;
         };
@@ -3635,11 +3637,13 @@ fn end_before_own_verb(text: &str, found: &mut [Found]) {
 /// only.
 fn end_inside_container(found: &mut [Found]) {
     // Each part followed by another of the same words: (statement, part, next part's start).
-    let parts: Vec<(usize, Span, usize)> = found
+    // By part start: a cue's container is among the parts starting just before it.
+    let mut parts: Vec<(usize, Span, usize)> = found
         .iter()
         .enumerate()
         .flat_map(|(k, g)| g.content.windows(2).map(move |w| (k, w[0], w[1].start)))
         .collect();
+    parts.sort_unstable_by_key(|&(k, c, _)| (c.start, c.end, k));
     for (k, f) in found.iter_mut().enumerate() {
         if f.kind != ContentKind::Indirect {
             continue;
@@ -3650,8 +3654,11 @@ fn end_inside_container(found: &mut [Found]) {
         let Some(last) = f.content.last_mut() else {
             continue;
         };
-        let Some(end) = parts
+        let upto = parts.partition_point(|(_, c, _)| c.start <= cue.start);
+        let Some(end) = parts[..upto]
             .iter()
+            .rev()
+            .take(64)
             .filter(|(g, c, next)| {
                 *g != k && c.start <= cue.start && cue.end <= c.end && *next < last.end
             })
@@ -7393,7 +7400,12 @@ fn name_opening_sentence_before(a: &Article, start: usize, para: Span) -> Option
         return None;
     }
     let surname = a.text[toks[i - 1].s()..toks[i - 1].e()].to_string();
-    let before = &a.text[..prev.start];
+    // Within the 20 KB before (a long article's pronouns would each read all of it).
+    let mut from = prev.start.saturating_sub(20_000);
+    while !a.text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = &a.text[from..prev.start];
     let named_before = match_starts(before, &surname).any(|at| {
         let head = before[..at].trim_end_matches(' ');
         head.len() < at
