@@ -184,6 +184,22 @@ impl Article {
     /// Looks `quote` up. Parts separated by elisions must appear in order within one
     /// paragraph.
     pub fn find_quote(&self, quote: &str) -> QuoteSearch {
+        self.locate_quote(quote, &mut Vec::new())
+    }
+
+    /// Every place of the article that holds `quote` as well as the anchor
+    /// [`Article::find_quote`] gives (its first), in article order: one per occurrence that
+    /// C013 counts. Empty when the quote is not found. For placing a quote the article
+    /// holds in several places where its claim fits best.
+    pub fn quote_places(&self, quote: &str) -> Vec<Vec<PartMatch>> {
+        let mut places = Vec::new();
+        self.locate_quote(quote, &mut places);
+        places
+    }
+
+    /// [`Article::find_quote`], with each place that matches as well as the anchor pushed
+    /// onto `places`.
+    fn locate_quote(&self, quote: &str, places: &mut Vec<Vec<PartMatch>>) -> QuoteSearch {
         let whole = 0..self.norm.text.len();
         let mut parts = split_elisions(quote);
         let trimmed = quote.trim();
@@ -195,11 +211,13 @@ impl Article {
             parts = one_part.clone();
         }
         let elided = parts.len() > 1;
-        let found = self.find_parts(quote, parts);
+        let found = self.find_parts(quote, parts, places);
         // The article's own ellipsis, copied with a slip near it: read as elided, a part
         // may be too short to place; read as text, the whole quote is a near miss.
         if elided && matches!(found, QuoteSearch::NotFound { .. }) {
-            if let whole_quote @ QuoteSearch::Found { .. } = self.find_parts(quote, one_part) {
+            if let whole_quote @ QuoteSearch::Found { .. } =
+                self.find_parts(quote, one_part, places)
+            {
                 return whole_quote;
             }
         }
@@ -208,7 +226,12 @@ impl Article {
 
     /// [`Article::find_quote`] for the quote cut into `parts` (one, or the pieces
     /// between elision markers).
-    fn find_parts(&self, quote: &str, parts: Vec<Span>) -> QuoteSearch {
+    fn find_parts(
+        &self,
+        quote: &str,
+        parts: Vec<Span>,
+        places: &mut Vec<Vec<PartMatch>>,
+    ) -> QuoteSearch {
         let whole = 0..self.norm.text.len();
         let Some(first) = parts.first() else {
             return QuoteSearch::NotFound {
@@ -229,7 +252,7 @@ impl Article {
             if let Some(starts) =
                 self.starts_in_paragraphs_of(rarest, *first, first_text, &first_needle)
             {
-                return self.chains_of(quote, &parts, starts);
+                return self.chains_of(quote, &parts, starts, places);
             }
         }
         let mut starts: Vec<PartMatch> = self
@@ -273,7 +296,7 @@ impl Article {
                 starts.retain(|m| paragraphs.contains(&self.paragraph_of(m.article.start)));
             }
         }
-        self.chains_of(quote, &parts, starts)
+        self.chains_of(quote, &parts, starts, places)
     }
 
     /// The hits of the later part (after the first) with the fewest hits, among those
@@ -348,7 +371,13 @@ impl Article {
     }
 
     /// Chains the later parts to each of the first part's `starts` and picks the result.
-    fn chains_of(&self, quote: &str, parts: &[Span], starts: Vec<PartMatch>) -> QuoteSearch {
+    fn chains_of(
+        &self,
+        quote: &str,
+        parts: &[Span],
+        starts: Vec<PartMatch>,
+        places: &mut Vec<Vec<PartMatch>>,
+    ) -> QuoteSearch {
         let whole = 0..self.norm.text.len();
         let mut chains = Vec::new();
         let mut failed_part = None;
@@ -366,6 +395,9 @@ impl Article {
         let level = |c: &Vec<PartMatch>| c.iter().map(|p| p.level).max();
         let best_level = chains.iter().map(level).min().flatten();
         let occurrences = chains.iter().filter(|c| level(c) == best_level).count();
+        if occurrences > 1 {
+            places.extend(chains.iter().filter(|c| level(c) == best_level).cloned());
+        }
         match chains.into_iter().find(|c| level(c) == best_level) {
             Some(parts) => QuoteSearch::Found { parts, occurrences },
             None => {
@@ -1796,7 +1828,7 @@ mod tests {
                 a.find_quote(quote),
                 match want.is_empty() {
                     true => a.find_quote(quote),
-                    false => a.chains_of(quote, &parts, want),
+                    false => a.chains_of(quote, &parts, want, &mut Vec::new()),
                 },
                 "{quote}"
             );

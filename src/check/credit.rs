@@ -385,7 +385,7 @@ fn cue_agrees(ctx: &Context<'_>, claim: &Claim, att: &Attribution) -> bool {
 }
 
 /// [`cue_agrees`] with the article and the configured reporting verbs given apart.
-fn cue_agrees_in(
+pub(super) fn cue_agrees_in(
     article: &Article,
     extra: &[Vec<String>],
     claim: &Claim,

@@ -12,6 +12,7 @@ pub mod credit;
 pub mod cue;
 mod file;
 pub mod fix;
+pub mod place;
 mod quotes;
 mod suppress;
 

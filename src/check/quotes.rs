@@ -13,14 +13,27 @@ pub(super) fn check(ctx: &Context<'_>, claim: &Claim, result: &mut ClaimResult) 
         .enumerate()
         .filter(|(_, q)| !q.value.is_empty())
     {
-        check_quote(ctx, index, quote, result);
+        check_quote(ctx, claim, index, quote, result);
     }
 }
 
-fn check_quote(ctx: &Context<'_>, index: usize, quote: &Field, result: &mut ClaimResult) {
+fn check_quote(
+    ctx: &Context<'_>,
+    claim: &Claim,
+    index: usize,
+    quote: &Field,
+    result: &mut ClaimResult,
+) {
     let article = ctx.article;
     let value = &quote.value;
-    let search = article.find_quote(&value.text);
+    // A quote the article holds in several places is anchored where the claim fits.
+    let (search, place) = super::place::place_quote(
+        article,
+        ctx.model,
+        &ctx.config.cue_verbs,
+        claim,
+        &value.text,
+    );
     match &search {
         QuoteSearch::NotFound {
             failed_part,
@@ -105,10 +118,18 @@ fn check_quote(ctx: &Context<'_>, index: usize, quote: &Field, result: &mut Clai
                     Diagnostic::new(
                         Code::QuoteAmbiguous,
                         value.span(),
-                        format!(
-                            "quote occurs {occurrences} times in the article; it is anchored to the first (line {}): quote more words to make it unique",
-                            article.line_number(anchor.start)
-                        ),
+                        if place == 0 {
+                            format!(
+                                "quote occurs {occurrences} times in the article; it is anchored to the first (line {}): quote more words to make it unique",
+                                article.line_number(anchor.start)
+                            )
+                        } else {
+                            format!(
+                                "quote occurs {occurrences} times in the article; it is anchored to occurrence {} (line {}), where the claim's source and cue fit best: quote more words to make it unique",
+                                place + 1,
+                                article.line_number(anchor.start)
+                            )
+                        },
                     )
                     .with_related(Target::Article, anchor, "anchored here"),
                 );

@@ -5,7 +5,7 @@ use super::docs;
 use super::hover::{chain, cue_window, words_in};
 use super::locate::{block_before_line, field_on_line, owner_of_block, FieldAt, Owner};
 use super::markdown::{clip, collapse, escape, excerpt, place, sentence_region};
-use super::names::{nearest_names, nearest_names_by_name, quote_anchor, quote_parts_by_cue, Near};
+use super::names::{nearest_names, nearest_names_by_name, quote_anchor, quote_parts, Near};
 use super::{Completion, CompletionKind};
 use crate::article::{normalize_str, split_elisions, Article, Candidate, NamesByPosition};
 use crate::check::{cue, shared_mentions, Parsed};
@@ -535,7 +535,7 @@ fn actor_names(
         NameUse::Source(i) => {
             parts = article
                 .zip(model.claims.get(*i))
-                .and_then(|(a, c)| quote_parts_by_cue(a, c))
+                .and_then(|(a, c)| quote_parts(a, model, c))
                 .unwrap_or_default();
             anchor = parts.first().zip(parts.last()).map(|(a, b)| a.cover(*b));
             (cued, cue_at) = article
@@ -552,7 +552,7 @@ fn actor_names(
         }
         NameUse::Via(i, current) => {
             if let Some(claim) = model.claims.get(*i) {
-                anchor = article.and_then(|a| quote_anchor(a, claim));
+                anchor = article.and_then(|a| quote_anchor(a, model, claim));
                 if let Some(source) = claim.source_name() {
                     match model.actor(source) {
                         Some(actor) => excluded.extend(actor.names().map(str::to_string)),
@@ -2324,7 +2324,7 @@ fn cue_words(
     let Some(claim) = parsed.model.claims.get(claim) else {
         return Vec::new();
     };
-    let Some(anchor) = quote_anchor(article, claim) else {
+    let Some(anchor) = quote_anchor(article, &parsed.model, claim) else {
         return Vec::new();
     };
     let text = &article.text;

@@ -113,12 +113,18 @@ fn value_hover(
             let meaning = docs::kind(value)?;
             whole(format!("**kind** {}: {meaning}", code(value)))
         }
-        (Owner::Claim(i), "quote") => {
-            whole(quote_card(article, &field.value.text, model.claims.get(i)?))
-        }
-        (Owner::Claim(i), "cue") => {
-            whole(cue_card(article, model.claims.get(i)?, &field.value.text))
-        }
+        (Owner::Claim(i), "quote") => whole(quote_card(
+            article,
+            model,
+            &field.value.text,
+            model.claims.get(i)?,
+        )),
+        (Owner::Claim(i), "cue") => whole(cue_card(
+            article,
+            model,
+            model.claims.get(i)?,
+            &field.value.text,
+        )),
         (Owner::Claim(_), "stance") => whole(stance_card(&field.value.text)),
         (Owner::Claim(_), "disputes" | "supports" | "responds-to") => {
             let item = field.item_at(offset)?;
@@ -394,7 +400,7 @@ pub(crate) fn chain(model: &Annotation, claim: &Claim) -> String {
 /// publishers: "The article credits: Syrian national (said, paragraph 4) via CNN, published
 /// by UrduPoint News / Sputnik". `None` when no attribution of the article covers the quote.
 pub(crate) fn credit_line(model: &Annotation, article: &Article, claim: &Claim) -> Option<String> {
-    let anchor = quote_anchor(article, claim)?;
+    let anchor = quote_anchor(article, model, claim)?;
     // The statement C024 compares with (the built-in reporting verbs: a hover has no
     // configuration; `cueVerbs` only widens which cue words agree).
     let att = credit::covering_claim(article, &[], claim, anchor)?;
@@ -462,7 +468,7 @@ fn claim_card(model: &Annotation, article: Option<&Article>, claim: &Claim) -> S
         md.push_str(&facts.join(" · "));
     }
     match (article, claim.quotes.iter().find(|q| !q.value.is_empty())) {
-        (Some(a), Some(_)) => match quote_anchor(a, claim) {
+        (Some(a), Some(_)) => match quote_anchor(a, model, claim) {
             Some(anchor) => {
                 let region = sentence_region(a, anchor);
                 md.push_str(&format!(
@@ -498,7 +504,7 @@ fn level_name(level: MatchLevel) -> String {
     }
 }
 
-fn quote_card(article: Option<&Article>, quote: &str, claim: &Claim) -> String {
+fn quote_card(article: Option<&Article>, model: &Annotation, quote: &str, claim: &Claim) -> String {
     let Some(a) = article else {
         return format!(
             "**quote** of {}\n\n*The article is not available.*",
@@ -508,7 +514,7 @@ fn quote_card(article: Option<&Article>, quote: &str, claim: &Claim) -> String {
     if quote.trim().is_empty() {
         return "**quote**: empty; copy the statement's words from the article.".into();
     }
-    match a.find_quote(quote) {
+    match crate::check::place::place_quote(a, model, &[], claim, quote).0 {
         QuoteSearch::Found { parts, occurrences } => {
             let level = parts
                 .iter()
@@ -633,13 +639,18 @@ pub(crate) fn cue_window(article: &Article, anchor: Span) -> std::ops::Range<usi
     range.start.saturating_sub(1)..(range.end + 1).min(article.sentences().len())
 }
 
-fn cue_card(article: Option<&Article>, claim: &Claim, cue_text: &str) -> String {
+fn cue_card(
+    article: Option<&Article>,
+    model: &Annotation,
+    claim: &Claim,
+    cue_text: &str,
+) -> String {
     let mut md = format!("**cue** {}", code(cue_text));
     let Some(a) = article else {
         md.push_str("\n\n*The article is not available.*");
         return md;
     };
-    let Some(anchor) = quote_anchor(a, claim) else {
+    let Some(anchor) = quote_anchor(a, model, claim) else {
         md.push_str("\n\nThe claim's quote is not in the article, so the cue cannot be placed.");
         return md;
     };
@@ -1017,6 +1028,26 @@ mod tests {
             "{}",
             other.markdown
         );
+    }
+
+    #[test]
+    fn a_quote_the_article_holds_twice_is_shown_where_the_check_anchors_it() {
+        let text = "date 2026-01-05 Council approves tram line\n\n\
+            Mayor Ana Ruiz said the decision was overdue.\n\n\
+            Opposition leader Tom Vale said the decision would bankrupt the city.\n";
+        let a = Article::new(text);
+        let p = Parsed::new(
+            "article: tram.txt\n\nclaim vale\n  source: Tom Vale\n  cue: said\n  quote: the decision\n",
+        );
+        let head = hover(&p, Some(&a), at(&p, "claim vale", 3)).unwrap();
+        assert!(
+            head.markdown
+                .contains("The article credits: Tom Vale (said, paragraph 2)"),
+            "{}",
+            head.markdown
+        );
+        let quote = hover(&p, Some(&a), at(&p, "quote: the decision", 10)).unwrap();
+        assert!(quote.markdown.contains("line 5"), "{}", quote.markdown);
     }
 
     #[test]

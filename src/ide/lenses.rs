@@ -80,7 +80,15 @@ pub fn inlay_hints(
                 } else {
                     None
                 };
-                let paragraph = match a.find_quote(&q.value.text) {
+                let paragraph = match crate::check::place::place_quote(
+                    a,
+                    &parsed.model,
+                    &[],
+                    claim,
+                    &q.value.text,
+                )
+                .0
+                {
                     found @ crate::article::QuoteSearch::Found { .. } => found
                         .article_span()
                         .map(|s| crate::check::credit::paragraph_number(a, s.start)),

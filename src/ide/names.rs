@@ -1,73 +1,25 @@
 //! Names of actors: where the article mentions them, and how near a quote.
 
-use crate::article::{Article, NamesByPosition, QuoteSearch};
-use crate::model::Claim;
+use crate::article::{Article, NamesByPosition};
+use crate::model::{Annotation, Claim};
 use crate::text::Span;
 
-/// The article span a claim's first (non-empty) quote is anchored to.
-pub(crate) fn quote_anchor(article: &Article, claim: &Claim) -> Option<Span> {
-    let parts = quote_parts(article, claim)?;
-    Some(parts.first()?.cover(*parts.last()?))
+/// The article span a claim's first (non-empty) quote is anchored to: where the check
+/// anchors it ([`crate::check::place`]; a hover or go to definition has no configuration,
+/// so only the built-in reporting verbs weigh the cue).
+pub(crate) fn quote_anchor(article: &Article, model: &Annotation, claim: &Claim) -> Option<Span> {
+    crate::check::place::quote_anchor(article, model, &[], claim)
 }
 
 /// Where each part (between elisions) of a claim's first (non-empty) quote stands in the
-/// article, in order. What lies between two parts (`"…," said Ann Dole, "…"`) is not
-/// quoted: it may hold the speaker.
-pub(crate) fn quote_parts(article: &Article, claim: &Claim) -> Option<Vec<Span>> {
-    claim
-        .quotes
-        .iter()
-        .filter(|q| !q.value.is_empty())
-        .find_map(|q| match article.find_quote(&q.value.text) {
-            QuoteSearch::Found { parts, .. } if !parts.is_empty() => {
-                Some(parts.iter().map(|p| p.article).collect())
-            }
-            _ => None,
-        })
-}
-
-/// [`quote_parts`], where a quote of one part that the article holds in several places
-/// (`the plan`, `it`) is placed at the first of them whose sentence holds the claim's cue
-/// as words of its own: the annotator's cue tells which one was meant. Without a cue,
-/// or when no sentence holds it, the first place, as [`quote_parts`].
-pub(crate) fn quote_parts_by_cue(article: &Article, claim: &Claim) -> Option<Vec<Span>> {
-    let parts = quote_parts(article, claim)?;
-    let cue = claim
-        .cue
-        .as_ref()
-        .map(|c| c.value.text.trim())
-        .filter(|c| !c.is_empty());
-    let (Some(cue), [only]) = (cue, parts.as_slice()) else {
-        return Some(parts);
-    };
-    let holds_cue = |span: Span| {
-        let range = article.sentences_in(span);
-        let sentences = article.sentences();
-        let (Some(a), Some(b)) = (
-            sentences.get(range.start),
-            range.end.checked_sub(1).and_then(|e| sentences.get(e)),
-        ) else {
-            return false;
-        };
-        let text = a.span().cover(b.span()).slice(&article.text);
-        text.match_indices(cue).any(|(i, _)| {
-            let before = text[..i].chars().next_back();
-            let after = text[i + cue.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    };
-    if holds_cue(*only) {
-        return Some(parts);
-    }
-    let quote = only.slice(&article.text);
-    let places = article.find_phrase(quote);
-    if places.len() < 2 {
-        return Some(parts);
-    }
-    Some(vec![places
-        .into_iter()
-        .find(|p| holds_cue(*p))
-        .unwrap_or(*only)])
+/// article, in order, placed as [`quote_anchor`] places it. What lies between two parts
+/// (`"…," said Ann Dole, "…"`) is not quoted: it may hold the speaker.
+pub(crate) fn quote_parts(
+    article: &Article,
+    model: &Annotation,
+    claim: &Claim,
+) -> Option<Vec<Span>> {
+    crate::check::place::quote_parts(article, model, &[], claim)
 }
 
 /// How near the nearest of `mentions` is to `anchor`: `(tier, distance in bytes)`, where
@@ -446,7 +398,7 @@ mod tests {
         let a = article();
         let p = parsed();
         let claim = p.model.claim("funding-unknown").unwrap();
-        let anchor = quote_anchor(&a, claim).unwrap();
+        let anchor = quote_anchor(&a, &p.model, claim).unwrap();
         assert_eq!(
             anchor.slice(&a.text),
             "he did not know who was funding the operation"

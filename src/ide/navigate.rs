@@ -6,6 +6,7 @@ use super::markdown::{clip, collapse};
 use super::names::quote_anchor;
 use super::{Symbol, SymbolKind, Target};
 use crate::article::{Article, QuoteSearch};
+use crate::check::place::place_quote;
 use crate::check::{cue, mentions_of, Parsed};
 use crate::model::{Annotation, RelationKind};
 use crate::text::Span;
@@ -24,15 +25,16 @@ pub fn definition(parsed: &Parsed, article: Option<&Article>, offset: usize) -> 
         }
         Place::ClaimHead(i) => Some(Target::Article(quote_anchor(
             article?,
+            model,
             model.claims.get(i)?,
         )?)),
         Place::Key(_) | Place::Nothing => None,
         Place::Value(field) => match (field.owner, field.name) {
-            (Owner::Claim(_), "quote") => {
+            (Owner::Claim(i), "quote") => {
                 let a = article?;
                 let text = &field.value.text;
                 let at = field.value.text_offset(offset).unwrap_or(0);
-                match a.find_quote(text) {
+                match place_quote(a, model, &[], model.claims.get(i)?, text).0 {
                     QuoteSearch::Found { parts, .. } => {
                         let part = parts
                             .iter()
@@ -62,7 +64,7 @@ pub fn definition(parsed: &Parsed, article: Option<&Article>, offset: usize) -> 
             }
             (Owner::Claim(i), "cue") => {
                 let a = article?;
-                let anchor = quote_anchor(a, model.claims.get(i)?)?;
+                let anchor = quote_anchor(a, model, model.claims.get(i)?)?;
                 // The cue word under the cursor, else the first.
                 let cue_text = field.value.text.as_str();
                 let at = field.value.text_offset(offset).unwrap_or(0);
@@ -106,8 +108,14 @@ pub fn definition(parsed: &Parsed, article: Option<&Article>, offset: usize) -> 
 /// quote with elided parts (in order), else what [`definition`] gives.
 pub fn definitions(parsed: &Parsed, article: Option<&Article>, offset: usize) -> Vec<Target> {
     if let (Place::Value(field), Some(a)) = (place_at(parsed, offset), article) {
-        if let (Owner::Claim(_), "quote") = (field.owner, field.name) {
-            if let QuoteSearch::Found { parts, .. } = a.find_quote(&field.value.text) {
+        let claim = match field.owner {
+            Owner::Claim(i) => parsed.model.claims.get(i),
+            _ => None,
+        };
+        if let ("quote", Some(claim)) = (field.name, claim) {
+            if let QuoteSearch::Found { parts, .. } =
+                place_quote(a, &parsed.model, &[], claim, &field.value.text).0
+            {
                 if parts.len() > 1 {
                     return parts.iter().map(|p| Target::Article(p.article)).collect();
                 }

@@ -444,7 +444,8 @@ fn resolve_claim<'s>(
         let search = match found(index) {
             Some(s) => s,
             None => {
-                searched = article.find_quote(text);
+                searched =
+                    crate::check::place::place_quote(article, &parsed.model, &[], claim, text).0;
                 &searched
             }
         };

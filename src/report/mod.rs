@@ -230,7 +230,9 @@ impl<'a> View<'a> {
                 let parts = match (page.article, text.trim().is_empty()) {
                     (Some(article), false) => match found.and_then(|f| f.get(ci, qi)) {
                         Some(search) => parts_of(search),
-                        None => parts_of(&article.find_quote(&text)),
+                        None => parts_of(
+                            &crate::check::place::place_quote(article, model, &[], claim, &text).0,
+                        ),
                     },
                     _ => Vec::new(),
                 };
