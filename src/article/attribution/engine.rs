@@ -2729,6 +2729,22 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
             return true;
         }
     }
+    // `helped them identify vandals`, `let him speak`: a bare infinitive after a
+    // causative verb's object, whose subject is no speaker (`those close to him say` is).
+    if i > lo + 1
+        && matches!(t[i - 1].low.as_str(), "them" | "him" | "us" | "me")
+        && matches!(
+            t[i - 2].low.as_str(),
+            "help" | "helps" | "helped" | "helping" | "let" | "lets" | "letting" | "make"
+                | "makes" | "made" | "making" | "have" | "has" | "had" | "see" | "saw"
+                | "watch" | "watched" | "hear" | "heard"
+        )
+        && w == lemma
+        // `let them know this is not who we are` tells them.
+        && !(lemma == "know" && t[i - 2].low.starts_with("let"))
+    {
+        return true;
+    }
     // `continue` after a modal or `to` goes on doing something (`the works can continue`,
     // `plans to continue`); it reports only as the speaker going on (`he continued`).
     if lemma == "continue"
@@ -4395,6 +4411,16 @@ fn clause_verb(
                         && !n.low.ends_with("ed")
                         && !PREPS.contains(&n.low.as_str())
                 })
+                // `Civil liberties groups welcomed …`: a plural noun before the head noun
+                // of the subject, whose verb follows it.
+                && !(t[k + 1].low.ends_with('s')
+                    && t.get(k + 2).is_some_and(|v| {
+                        v.word()
+                            && !v.cap
+                            && (v.reports()
+                                || v.low.ends_with("ed")
+                                || AUX.contains(&v.low.as_str()))
+                    }))
         }) {
             se = k;
         }
@@ -5696,6 +5722,17 @@ fn forward(
         }
     }
     while j < hi && (matches!(t[j].p, ':' | ',') || t[j].is("that")) {
+        // `rejected that argument.`: `that` before one word and the sentence's end is its
+        // determiner, no conjunction (`said that states, led by …, will` is one).
+        if t[j].is("that")
+            && j + 1 < hi
+            && t[j + 1].word()
+            && !t[j + 1].cap
+            && t.get(j + 2)
+                .is_none_or(|x| j + 2 >= hi || matches!(x.p, '.' | ';' | '!' | '?'))
+        {
+            break;
+        }
         j += 1;
     }
     if j >= hi {
@@ -5717,6 +5754,34 @@ fn forward(
         {
             j = k + 1;
         }
+    }
+    // `a move Bennett described as "painful but necessary"`, `what he dismissed as
+    // "fake news"`: a verb of characterizing, its object before it, and the quotation
+    // after `as` is what was said.
+    if t[j].is("as")
+        && matches!(
+            lemma,
+            "describe"
+                | "characterize"
+                | "characterise"
+                | "dismiss"
+                | "brand"
+                | "label"
+                | "hail"
+                | "denounce"
+                | "condemn"
+                | "criticize"
+                | "criticise"
+                | "praise"
+                | "welcome"
+                | "portray"
+                | "refer to"
+        )
+        && j + 1 < hi
+        && is_quote_char(t[j + 1].p)
+        && b.quotes.iter().any(|q| q.open == j + 1)
+    {
+        j += 1;
     }
     let starts_quote = is_quote_char(t[j].p);
     let saw_that = t[ci + 1..j].iter().any(|x| x.is("that") || x.p == ':');
@@ -6835,6 +6900,14 @@ enum Class {
 }
 
 fn class_of(text: &str) -> Class {
+    // `Professor Anna Lindqvist of the Karolinska Institute`, `the head of the IMF`: the
+    // phrase before `of` is the head, and a person there is the speaker, whatever body
+    // follows.
+    if let Some(at) = text.find(" of ") {
+        if class_of(&text[..at]) == Class::Person {
+            return Class::Person;
+        }
+    }
     let words: Vec<String> = text
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
@@ -6902,6 +6975,31 @@ fn class_of(text: &str) -> Class {
         return Class::Group; // an acronym
     }
     Class::Unknown
+}
+
+/// Whether a personal pronoun is feminine (`she`, `her`: `Some(true)`) or masculine
+/// (`he`, `him`, `his`); `None` for any other word.
+fn pronoun_gender(text: &str) -> Option<bool> {
+    match text.lowercased().as_str() {
+        "she" | "her" => Some(true),
+        "he" | "him" | "his" => Some(false),
+        _ => None,
+    }
+}
+
+/// The gender a title gives a name (`Mr. Obama`, `Ms. Clinton`, `Mrs. May`): `Some(true)`
+/// for a woman. Pronouns resolved earlier are no evidence: one wrong resolution would
+/// then bar the right one.
+fn titled_gender(name: &str) -> Option<bool> {
+    let first = name
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(str::lowercased)?;
+    match first.as_str() {
+        "mr" | "mister" | "sir" => Some(false),
+        "mrs" | "ms" | "miss" | "madam" | "dame" => Some(true),
+        _ => None,
+    }
 }
 
 /// A description of people in the plural (`The researchers`, `Two officials`): its last
@@ -7028,12 +7126,18 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                 text.lowercased().as_str(),
                 "he" | "she" | "him" | "his" | "her"
             );
+            let female = pronoun_gender(text);
             let pick_prev = |want: Class| -> Option<(Span, Vec<Span>)> {
                 earlier.iter().find_map(|p| {
                     let sp = p.speaker()?;
                     let c = class_of(sp.slice(&a.text));
                     let plural_people = singular && plural_person_noun(sp.slice(&a.text));
-                    ((c == want || c == Class::Unknown || want == Class::Unknown) && !plural_people)
+                    // `she` is not `Mr. Obama`, nor `he` `Ms. Clinton`.
+                    let other_gender = female
+                        .is_some_and(|f| titled_gender(sp.slice(&a.text)).is_some_and(|g| g != f));
+                    ((c == want || c == Class::Unknown || want == Class::Unknown)
+                        && !plural_people
+                        && !other_gender)
                         .then(|| (sp, p.chain().to_vec()))
                 })
             };

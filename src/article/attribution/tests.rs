@@ -3571,3 +3571,99 @@ fn a_second_verb_after_but_has_the_first_clauses_subject_and_ends_its_act() {
         ["its main rate at 4.5 percent on Wednesday"]
     );
 }
+
+#[test]
+fn a_person_before_of_is_the_speaker_she_stands_for() {
+    // `of the Karolinska Institute` names her body, not her: `she` is the professor,
+    // not the man quoted before her.
+    let all = seen(&format!(
+        "{H}\"Our findings are robust,\" said lead author Dr. Samuel Okoro.\n\n\
+         Professor Anna Lindqvist of the Karolinska Institute, who was not involved in the research, said people might turn to convenience foods. \"The arrow could point in either direction,\" she said."
+    ));
+    let s = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("she"))
+        .unwrap();
+    assert_eq!(
+        s.resolved.as_deref(),
+        Some("Professor Anna Lindqvist of the Karolinska Institute")
+    );
+}
+
+#[test]
+fn she_is_not_a_speaker_titled_mr_nor_he_one_titled_ms() {
+    let all = seen(&format!(
+        "{H}Ms. Dole said the fare would rise. Mr. Reed said it would not. \"It must,\" she said.\n\n\
+         Mr. Reed said the budget was tight. Ms. Dole said it was not. \"It is,\" he said."
+    ));
+    let she = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("she"))
+        .unwrap();
+    assert_eq!(she.resolved.as_deref(), Some("Ms. Dole"));
+    let he = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("he"))
+        .unwrap();
+    assert_eq!(he.resolved.as_deref(), Some("Mr. Reed"));
+}
+
+#[test]
+fn a_verb_of_characterizing_reports_the_quotation_after_as() {
+    let all = seen(&format!(
+        "{H}The company will cut 1,200 jobs, a move Bennett described as \"painful but necessary.\""
+    ));
+    let s = with_cue(&all, "described");
+    assert_eq!(s.source.as_deref(), Some("Bennett"));
+    assert_eq!(s.content, ["painful but necessary"]);
+}
+
+#[test]
+fn that_before_one_word_and_the_sentences_end_is_a_determiner() {
+    let s = only(&format!("{H}Castellano rejected that argument."));
+    assert_eq!(s.content, ["that argument"]);
+    // A conjunction before a clause, whatever follows its first word.
+    let all = seen(&format!(
+        "{H}Dole said that states, led by West Virginia, will allow it."
+    ));
+    assert_eq!(
+        with_cue(&all, "said").content,
+        ["states, led by West Virginia, will allow it"]
+    );
+}
+
+#[test]
+fn a_plural_noun_before_the_subjects_head_is_no_verb() {
+    let all = seen(&format!(
+        "{H}Civil liberties groups welcomed the ruling. Priya Natarajan, a lawyer with the American Civil Liberties Union, called it \"a clear win.\""
+    ));
+    assert!(
+        all.iter().all(|s| s.cue.as_deref() != Some("liberties")),
+        "{all:#?}"
+    );
+    assert_eq!(
+        with_cue(&all, "welcomed").source.as_deref(),
+        Some("Civil liberties groups")
+    );
+}
+
+#[test]
+fn a_bare_infinitive_after_a_causative_verbs_object_has_no_speaker() {
+    let s = only(&format!(
+        "{H}Police officials have said the ban helped them identify vandals."
+    ));
+    assert_eq!(s.cue.as_deref(), Some("said"));
+    // `let them know` tells them; `those close to him say` has a speaker.
+    let all = seen(&format!(
+        "{H}We need to let them know this is not who we are, Dole said."
+    ));
+    assert!(
+        all.iter().any(|s| s.cue.as_deref() == Some("know")),
+        "{all:#?}"
+    );
+    let all = seen(&format!("{H}Those close to him say he will run."));
+    assert_eq!(
+        with_cue(&all, "say").source.as_deref(),
+        Some("Those close to him")
+    );
+}
