@@ -759,6 +759,11 @@ const STATEMENT_NOUNS: &[&str] = &[
     "news",
     "note",
     "filing",
+    // Court papers: `prosecutors alleged in an indictment unsealed on Monday`.
+    "indictment",
+    "complaint",
+    "lawsuit",
+    "affidavit",
     "report",
     "radio",
     "television",
@@ -2239,7 +2244,14 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
                 if i < hi
                     && matches!(
                         t[i].low.as_str(),
-                        "released" | "published" | "issued" | "posted" | "filed" | "aired"
+                        "released"
+                            | "published"
+                            | "issued"
+                            | "posted"
+                            | "filed"
+                            | "aired"
+                            | "unsealed"
+                            | "submitted"
                     )
                 {
                     let end = (i + 1..hi).find(|&k| !t[k].word()).unwrap_or(hi);
@@ -2742,6 +2754,19 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         && w == lemma
         // `let them know this is not who we are` tells them.
         && !(lemma == "know" && t[i - 2].low.starts_with("let"))
+    {
+        return true;
+    }
+    // `A woman who answered the phone said …`: picking up a phone or a door says nothing.
+    if lemma == "answer"
+        && t.get(i + 1)
+            .is_some_and(|x| DETS_SET.contains(x.low.as_str()))
+        && t.get(i + 2).is_some_and(|x| {
+            matches!(
+                x.low.as_str(),
+                "phone" | "phones" | "telephone" | "door" | "call" | "calls"
+            )
+        })
     {
         return true;
     }
@@ -6977,6 +7002,24 @@ fn class_of(text: &str) -> Class {
     Class::Unknown
 }
 
+/// A lowercased noun phrase up to a preposition of place (`two sources` of `two sources in
+/// the prosecutor's office`): the words that say who it is, not where.
+fn before_place(phrase: &str) -> &str {
+    let mut at = 0;
+    for w in phrase.split(' ') {
+        if at > 0
+            && matches!(
+                w,
+                "in" | "at" | "from" | "with" | "on" | "inside" | "within" | "near"
+            )
+        {
+            return phrase[..at].trim_end();
+        }
+        at += w.len() + 1;
+    }
+    phrase
+}
+
 /// Whether a personal pronoun is feminine (`she`, `her`: `Some(true)`) or masculine
 /// (`he`, `him`, `his`); `None` for any other word.
 fn pronoun_gender(text: &str) -> Option<bool> {
@@ -7290,9 +7333,12 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                         pick_prev(cls).filter(|(sp, _)| {
                             // The minister / the ministry: the head word appears in the earlier mention
                             // or the earlier mention is a person for a person descriptor.
-                            let sp_text = sp.slice(&a.text).lowercased();
-                            // A word of the earlier mention, not only as a possessor
-                            // (`the campaign` is not `a document on the campaign's site`).
+                            let whole = sp.slice(&a.text).lowercased();
+                            // A word of the earlier mention's head, before any preposition
+                            // (`the prosecutor's office` is not `two sources in the
+                            // prosecutor's office`), and not only as a possessor (`the
+                            // campaign` is not `a document on the campaign's site`).
+                            let sp_text = before_place(&whole);
                             let has = |w: &str| {
                                 sp_text.match_indices(w).any(|(at, _)| {
                                     let after = &sp_text[at + w.len()..];
@@ -7341,8 +7387,7 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                         let stem = head.trim_end_matches('s').to_string();
                         if let Some(p) = earlier.iter().find(|p| {
                             p.source().is_some_and(|s| {
-                                s.slice(&a.text)
-                                    .lowercased()
+                                before_place(&s.slice(&a.text).lowercased())
                                     .split_whitespace()
                                     .any(|w| w.trim_end_matches('s') == stem)
                             })

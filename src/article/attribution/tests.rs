@@ -3667,3 +3667,48 @@ fn a_bare_infinitive_after_a_causative_verbs_object_has_no_speaker() {
         Some("Those close to him")
     );
 }
+
+#[test]
+fn a_descriptor_is_not_the_place_an_earlier_speaker_is_in() {
+    // `two sources in the prosecutor's office` are not the office, nor is their outlet
+    // its link.
+    let all = seen(&format!(
+        "{H}Reuters, citing two sources in the prosecutor's office, reported that Galstyan could face charges. The prosecutor's office did not respond to a request for comment."
+    ));
+    let s = with_cue(&all, "respond");
+    assert_eq!(s.source.as_deref(), Some("The prosecutor's office"));
+    assert_eq!(s.resolved, None);
+    assert!(s.chain.is_empty(), "{s:?}");
+    // A head word before the place still ties (`the officials`).
+    let all = seen(&format!(
+        "{H}Officials in Kestria denied the report. The officials said the shelling had stopped."
+    ));
+    assert_eq!(
+        with_cue(&all, "said").resolved.as_deref(),
+        Some("Officials in Kestria")
+    );
+}
+
+#[test]
+fn answering_a_phone_says_nothing() {
+    let s = only(&format!(
+        "{H}A woman who answered the phone at the company's office said no one was available."
+    ));
+    assert_eq!(s.cue.as_deref(), Some("said"));
+    let s = only(&format!("{H}Dole answered the question with a joke."));
+    assert_eq!(s.cue.as_deref(), Some("answered"));
+}
+
+#[test]
+fn court_papers_are_where_a_statement_was_made() {
+    let s = only(&format!(
+        "{H}A former mayor accepted $400,000 in bribes, federal prosecutors alleged in an indictment unsealed on Monday."
+    ));
+    assert_eq!(s.source.as_deref(), Some("federal prosecutors"));
+    assert_eq!(s.cue.as_deref(), Some("alleged in an indictment"));
+    assert_eq!(s.content, ["A former mayor accepted $400,000 in bribes"]);
+    let s = only(&format!(
+        "{H}Prosecutors said in a complaint filed on Friday that the firm lied."
+    ));
+    assert_eq!(s.content, ["the firm lied"]);
+}
