@@ -303,6 +303,12 @@ fn cited_source(b: &Block, j: usize, hi: usize) -> Option<(usize, (usize, usize)
         return None;
     };
     let mut r = np_right(b, c + 1, hi)?;
+    // `citing flight records and two officials`: all of them are cited.
+    if r.1 + 1 < hi && matches!(t[r.1].low.as_str(), "and" | "or") {
+        if let Some(more) = np_right(b, r.1 + 1, hi) {
+            r.1 = more.1;
+        }
+    }
     // `citing a source in the Kremlin`: the place or body is part of who is cited.
     // Not a time (`citing officials on Tuesday`).
     if r.1 < hi
@@ -1177,8 +1183,14 @@ fn build_block(a: &Article, span: Span, headline: bool, scratch: &mut Vec<Tok>) 
             && (b..(b + 7).min(next_end))
                 .find(|&m| toks[m].word() && !toks[m].cap && toks[m].reports())
                 .is_some_and(|m| {
-                    !closed_on_period
-                        || toks[m + 1..next_end].iter().filter(|x| x.word()).count() <= 6
+                    // `It did not say whether …` after `"…matter."`: an auxiliary or a
+                    // negation before the verb makes a clause of its own, not a tag.
+                    let tag = !toks[b..m].iter().any(|x| {
+                        AUX_SET.contains(x.low.as_str())
+                            || matches!(x.low.as_str(), "not" | "n't" | "never")
+                    });
+                    tag && (!closed_on_period
+                        || toks[m + 1..next_end].iter().filter(|x| x.word()).count() <= 6)
                 });
         if !crossed && !short_cue {
             keep.push(b);
@@ -3808,12 +3820,19 @@ fn find_in_unit(a: &Article, b: &Block, bi: usize, lo0: usize, hi: usize, out: &
                 || forward(a, b, bi, lo, hi, i, cue_last, lemma, last_source, out);
             let _ = done;
         }
+        i = cue_last + 1;
         if out.len() > before {
             if let Some(s) = out.last().and_then(|f| f.source) {
                 last_source = Some(s);
             }
+            // `reported on Friday, citing two officials`: a cue read on past its verb is
+            // not read again from its later words.
+            if let Some(end) = out.last().and_then(|f| f.cue).map(|c| c.end) {
+                while i < hi && t[i].s() < end {
+                    i += 1;
+                }
+            }
         }
-        i = cue_last + 1;
     }
     if !b.headline {
         nominal(&a.text, b, bi, lo, hi, start_len, out);
@@ -6925,11 +6944,19 @@ enum Class {
 }
 
 fn class_of(text: &str) -> Class {
-    // `Professor Anna Lindqvist of the Karolinska Institute`, `the head of the IMF`: the
-    // phrase before `of` is the head, and a person there is the speaker, whatever body
-    // follows.
-    if let Some(at) = text.find(" of ") {
-        if class_of(&text[..at]) == Class::Person {
+    // `Professor Anna Lindqvist of the Karolinska Institute`, `the head of the IMF`, `A
+    // spokesperson for the agency`: the phrase before the preposition is the head, and
+    // one person there is the speaker, whatever body follows.
+    if let Some(at) = [" of ", " for ", " at ", " with "]
+        .iter()
+        .filter_map(|p| text.find(p))
+        .min()
+    {
+        let head = &text[..at];
+        // Not people in the plural (`Officials at the ministry` may be `they`).
+        let last = head.split_whitespace().last().unwrap_or("").lowercased();
+        let plural = last.ends_with('s') && !last.ends_with("'s") && person_noun(&last);
+        if !plural && class_of(head) == Class::Person {
             return Class::Person;
         }
     }

@@ -3712,3 +3712,63 @@ fn court_papers_are_where_a_statement_was_made() {
     ));
     assert_eq!(s.content, ["the firm lied"]);
 }
+
+#[test]
+fn a_trailing_report_on_a_day_cites_all_it_names_once() {
+    let all = seen(&format!(
+        "{H}Minister Viktor Hale used a government jet for a holiday, the Daily Courier reported on Friday, citing flight records and two officials."
+    ));
+    assert_eq!(all.len(), 1, "{all:#?}");
+    let s = &all[0];
+    assert_eq!(
+        s.source.as_deref(),
+        Some("flight records and two officials")
+    );
+    assert_eq!(s.chain, ["the Daily Courier"]);
+    assert_eq!(
+        s.content,
+        ["Minister Viktor Hale used a government jet for a holiday"]
+    );
+}
+
+#[test]
+fn one_person_for_a_body_is_someone_she_can_be() {
+    let all = seen(&format!(
+        "{H}Mark Bellamy said it rained.\n\n\
+         A spokesperson for the agency urged residents not to drive. \"Water can float a car,\" she said."
+    ));
+    let she = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("she"))
+        .unwrap();
+    assert_eq!(
+        she.resolved.as_deref(),
+        Some("A spokesperson for the agency")
+    );
+}
+
+#[test]
+fn people_for_a_body_are_who_they_are() {
+    let all = seen(&format!(
+        "{H}Officials at the ministry said the fares would rise. They said the rise was modest."
+    ));
+    let they = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("They"))
+        .unwrap();
+    assert_eq!(they.resolved.as_deref(), Some("Officials at the ministry"));
+}
+
+#[test]
+fn a_sentence_with_its_own_auxiliary_after_a_closed_quotation_is_no_tag() {
+    let all = seen(&format!(
+        "{H}The office said it would \"look into the matter.\" It did not say whether Hale would be suspended."
+    ));
+    assert_eq!(
+        with_cue(&all, "said").content,
+        ["it would \"look into the matter.\""]
+    );
+    // A tag is still read with its quotation.
+    let s = only(&format!("{H}\"We will fight this.\" Dole said on Monday."));
+    assert_eq!(s.source.as_deref(), Some("Dole"));
+}
