@@ -187,14 +187,14 @@ impl Article {
         self.locate_quote(quote, &mut Vec::new())
     }
 
-    /// Every place of the article that holds `quote` as well as the anchor
-    /// [`Article::find_quote`] gives (its first), in article order: one per occurrence that
-    /// C013 counts. Empty when the quote is not found. For placing a quote the article
-    /// holds in several places where its claim fits best.
-    pub fn quote_places(&self, quote: &str) -> Vec<Vec<PartMatch>> {
+    /// [`Article::find_quote`], with every place of the article that holds `quote` as well
+    /// as the anchor it gives (its first), in article order: one per occurrence that C013
+    /// counts, when there are several (else none). For placing a quote the article holds
+    /// in several places where its claim fits best, with one search.
+    pub fn find_quote_places(&self, quote: &str) -> (QuoteSearch, Vec<Vec<PartMatch>>) {
         let mut places = Vec::new();
-        self.locate_quote(quote, &mut places);
-        places
+        let search = self.locate_quote(quote, &mut places);
+        (search, places)
     }
 
     /// [`Article::find_quote`], with each place that matches as well as the anchor pushed

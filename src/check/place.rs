@@ -117,10 +117,9 @@ pub(crate) fn place_quote(
     claim: &Claim,
     quote: &str,
 ) -> (QuoteSearch, usize) {
-    let search = article.find_quote(quote);
+    let (search, mut places) = article.find_quote_places(quote);
     match search {
         QuoteSearch::Found { occurrences, .. } if occurrences > 1 => {
-            let mut places = article.quote_places(quote);
             let spans: Vec<Span> = places.iter().filter_map(|p| cover(p)).collect();
             if spans.len() != places.len() || spans.len() < 2 {
                 return (search, 0);
