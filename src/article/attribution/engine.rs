@@ -6955,8 +6955,7 @@ fn class_of(text: &str) -> Class {
         let head = &text[..at];
         // Not people in the plural (`Officials at the ministry` may be `they`).
         let last = head.split_whitespace().last().unwrap_or("").lowercased();
-        let plural = last.ends_with('s') && !last.ends_with("'s") && person_noun(&last);
-        if !plural && class_of(head) == Class::Person {
+        if !plural_of_people(&last) && class_of(head) == Class::Person {
             return Class::Person;
         }
     }
@@ -7076,10 +7075,12 @@ fn titled_gender(name: &str) -> Option<bool> {
 /// word a plural of a noun of people, in lowercase.
 fn plural_person_noun(text: &str) -> bool {
     let last = text.split_whitespace().last().unwrap_or("");
-    last.starts_with(char::is_lowercase)
-        && last.ends_with('s')
-        && !last.ends_with("'s")
-        && person_noun(last)
+    last.starts_with(char::is_lowercase) && plural_of_people(last)
+}
+
+/// A word in the plural of a noun of people (`officials`, not `official's`).
+fn plural_of_people(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("'s") && person_noun(word)
 }
 
 fn is_pronoun(text: &str) -> bool {
