@@ -87,8 +87,11 @@ pub fn covering(article: &Article, anchor: Span) -> Option<&Attribution> {
     let att = article.attributions().covering(anchor)?;
     let shared = att.overlap(anchor);
     // At least half of the quote lies in the content: a short attribution that merely
-    // overlaps the end of a long quote is another statement.
-    (shared * 2 >= anchor.len().max(1)).then_some(att)
+    // overlaps the end of a long quote is another statement. An elided quote's anchor
+    // runs over what stands between the content's parts (the cue and the speaker of a
+    // split quote); those words are not quoted, so they do not count against it.
+    let quoted = anchor.len().saturating_sub(att.between_parts(anchor));
+    (shared * 2 >= quoted.max(1)).then_some(att)
 }
 
 /// [`covering`] for a claim: where statements tie for the quote (a statement nested in

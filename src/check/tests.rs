@@ -1695,6 +1695,18 @@ actor Radio South
     }
 
     #[test]
+    fn c024_on_a_quote_elided_across_the_speaker_of_a_split_quote() {
+        // The elided quote's anchor runs over `said Dan Hart, … office.`: words it does
+        // not quote, which must not make the statement seem another's.
+        let article = "date 2021-03-04 X\n\nMs. Lamb unveiled her tax plan on Monday.\n\n\
+            \"This is not tax reform,\" said Dan Hart, an economist who ran the budget office for a decade. \"It is anti-reform.\"\n";
+        let wrong = "claim c\n  source: Ms. Lamb\n  cue: said\n  quote: This is not tax reform … It is anti-reform\n";
+        assert_eq!(plain(article, wrong), ["C024"]);
+        let right = wrong.replace("source: Ms. Lamb", "source: Dan Hart");
+        assert_eq!(plain(article, &right), Vec::<&str>::new());
+    }
+
+    #[test]
     fn c024_silent_where_the_articles_speaker_is_no_firm_name() {
         use crate::check::credit::firm_speaker;
         for firm in [

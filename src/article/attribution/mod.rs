@@ -158,6 +158,20 @@ impl Attribution {
             .sum()
     }
 
+    /// How many bytes of `span` lie between two parts of the content (`"…," said Ann
+    /// Dole, a lawyer. "…"`): words of the statement that a quote elided across the parts
+    /// skips, not words it quotes.
+    pub fn between_parts(&self, span: Span) -> usize {
+        self.content
+            .windows(2)
+            .map(|w| {
+                w[1].start
+                    .min(span.end)
+                    .saturating_sub(w[0].end.max(span.start))
+            })
+            .sum()
+    }
+
     /// The reporting words as they stand (`said`, `told`, `according to`, `said in a
     /// statement`).
     pub fn cue(&self) -> Option<Span> {
