@@ -1287,6 +1287,16 @@ impl Found {
 }
 
 /// Words that a noun phrase subject does not hold.
+/// `first` in `the former first lady`, `its second chief`: an ordinal after a determiner
+/// (or `former`) belongs to the noun phrase, not the adverb of `Dole first said`.
+fn ordinal_in_phrase(t: &[Tok], k: usize, lo: usize) -> bool {
+    matches!(t[k].low.as_str(), "first" | "second" | "third")
+        && k > lo
+        && t[k - 1].word()
+        && (DETS_SET.contains(t[k - 1].low.as_str()) || t[k - 1].is("former"))
+        && t.get(k + 1).is_some_and(|n| n.word() && !n.reports())
+}
+
 fn np_stop(t: &Tok) -> bool {
     !t.word()
         || NP_STOP_WORDS.contains(t.low.as_str())
@@ -1381,7 +1391,7 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
                                 | "here's"
                                 | "where's"
                         )));
-            if np_stop(tk) && !noun_here {
+            if np_stop(tk) && !noun_here && !ordinal_in_phrase(t, k, lo) {
                 // "and" between capitalized words or nouns stays inside a name.
                 if tk.is("and") && words > 0 && k > lo && t[k - 1].word() && !np_stop(&t[k - 1]) {
                     i = k;
@@ -1560,7 +1570,7 @@ fn np_right_with(b: &Block, start: usize, hi: usize, nouns: bool) -> Option<(usi
     while i < hi {
         let tk = &t[i];
         if tk.word() {
-            if stop(tk)
+            if (stop(tk) && !ordinal_in_phrase(t, i, start))
                 || (words > 0
                     && PREPS_SET.contains(tk.low.as_str())
                     && !matches!(tk.low.as_str(), "of" | "for" | "from" | "at"))
@@ -2028,6 +2038,79 @@ fn absolute_before(b: &Block, lo: usize, p: usize, hi: usize) -> Option<(usize, 
                 .map(|(np, _)| (k, np))
         })
         .or_else(|| coordinated_absolute(b, lo, p, hi))
+}
+
+/// `footage of Tom Vane saying …`, `The video shows her telling …`, `quoted Ann Dole
+/// saying …`: a reporting participle right after a name (or `him`, `her`, `them`) that a
+/// recording shows or a report quotes. The name, not the sentence's subject, is who
+/// speaks; returns its tokens.
+fn depicted_speaker(b: &Block, lo: usize, p: usize) -> Option<(usize, usize)> {
+    let t = &b.toks;
+    if p <= lo || !(t[p].word() && !t[p].cap && t[p].low.ends_with("ing") && t[p].reports()) {
+        return None;
+    }
+    let mut s = p;
+    if matches!(t[p - 1].low.as_str(), "him" | "her" | "them") && t[p - 1].word() {
+        s = p - 1;
+    } else {
+        // A capitalized run, with the periods of titles and initials (`Mr. Obama`).
+        while s > lo
+            && ((t[s - 1].word() && t[s - 1].cap)
+                || (t[s - 1].p == '.' && s >= lo + 2 && t[s - 2].word() && t[s - 2].cap))
+        {
+            s -= 1;
+        }
+        if s == p || p - s > 6 || !t[s].word() {
+            return None;
+        }
+    }
+    let before = s.checked_sub(1).filter(|&k| k >= lo && t[k].word())?;
+    let depicts = match t[before].low.as_str() {
+        // `footage of`, `a video clip of`, `the recording of`.
+        "of" => {
+            before > lo
+                && matches!(
+                    t[before - 1].low.as_str(),
+                    "footage"
+                        | "video"
+                        | "videos"
+                        | "clip"
+                        | "clips"
+                        | "recording"
+                        | "recordings"
+                        | "tape"
+                        | "tapes"
+                        | "audio"
+                        | "image"
+                        | "images"
+                        | "film"
+                )
+        }
+        w => matches!(
+            w,
+            "shows"
+                | "showed"
+                | "show"
+                | "shown"
+                | "showing"
+                | "quotes"
+                | "quoted"
+                | "quoting"
+                | "heard"
+                | "hear"
+                | "hears"
+                | "captured"
+                | "captures"
+                | "caught"
+                | "recorded"
+                | "filmed"
+                | "depicts"
+                | "depicted"
+                | "features"
+                | "featured"
+        ),
+    };
+    depicts.then_some((s, p))
 }
 
 /// `…, with Dana Whitfield accusing her rival of … and Marcus Forde calling her plan …`:
@@ -3059,7 +3142,8 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
                 && (lexicon::stance_of(lemma) == "promises" || TO_VERBS.contains(&lemma)));
         // `…, with the mayor saying that …`: the subject of an absolute phrase.
         let absolute = || absolute_before(b, lo, i, t.len()).is_some();
-        if !(after_comma || progressive || absolute())
+        let depicted = || depicted_speaker(b, lo, i).is_some();
+        if !(after_comma || progressive || absolute() || depicted())
             || (!own_next && matches!(next, "on" | "about" | "to" | "for" | "with"))
         {
             return true;
@@ -5395,7 +5479,10 @@ fn forward(
     let lead = catenative_start(b, lo, ci).unwrap_or(ci);
     // `…, with one organiser, Mairi Campbell, describing …`: the absolute phrase's noun
     // is the participle's subject, not the main clause's.
-    let absolute = absolute_before(b, lo, lead, hi).map(|(_, np)| span_of(b, np));
+    let absolute = absolute_before(b, lo, lead, hi)
+        .map(|(_, np)| np)
+        .or_else(|| depicted_speaker(b, lo, lead))
+        .map(|np| span_of(b, np));
     let participle = absolute.is_some()
         || (t[lead].low.ends_with("ing")
             && lead > lo
@@ -5905,7 +5992,13 @@ fn forward(
             if let Some(c) = q.close {
                 // Only the quotation when it ends the unit or is followed by a new clause.
                 let after: Vec<&Tok> = t[c + 1..hi].iter().filter(|x| x.word()).collect();
-                if after.is_empty() || t.get(c + 1).is_some_and(|x| x.p == ',') {
+                // (`said, "That makes me smart," as Cole looked on`: the comma inside the
+                // marks ends the quotation's sentence too.)
+                let comma_inside = c > j + 1
+                    && t[c - 1].p == ','
+                    && !(t.get(c + 1).is_some_and(|x| x.is("and"))
+                        && t.get(c + 2).is_some_and(|x| x.is("that")));
+                if after.is_empty() || t.get(c + 1).is_some_and(|x| x.p == ',') || comma_inside {
                     end = c + 1;
                 }
             }
@@ -7095,10 +7188,25 @@ fn is_descriptor(text: &str) -> bool {
     let mut ws = text.split_whitespace();
     let first = ws.next().unwrap_or("").lowercased();
     let last = text.split_whitespace().last().unwrap_or("");
+    let words = text.split_whitespace().count();
     matches!(first.as_str(), "the" | "this" | "that")
         && last.starts_with(char::is_lowercase)
         && !text.contains(" of ")
-        && text.split_whitespace().count() <= 4
+        && (words <= 4 || (words <= 8 && one_holder_of_two_roles(text)))
+}
+
+/// `The former first lady and U.S. senator`: two roles joined by `and` with no
+/// determiner of their own after it, so one person holding both (`the mayor and the
+/// governor` are two).
+fn one_holder_of_two_roles(text: &str) -> bool {
+    let mut parts = text.split(" and ");
+    let (Some(_), Some(second), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    second
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| !DETS_SET.contains(w.lowercased().as_str()))
 }
 
 /// Whether `text` lowercases to `lower`, without lowercasing ASCII text into a new string.
@@ -7376,11 +7484,14 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                                         && !after.starts_with("\u{2019}s")
                                 })
                             };
-                            let adjectives_agree = text
-                                .split_whitespace()
-                                .skip(1)
-                                .filter(|w| w.starts_with(char::is_uppercase))
-                                .all(|w| has(&w.lowercased()));
+                            // (Not for two roles of one person: `U.S.` in `The former
+                            // first lady and U.S. senator` tells the office, not the name.)
+                            let adjectives_agree = one_holder_of_two_roles(text)
+                                || text
+                                    .split_whitespace()
+                                    .skip(1)
+                                    .filter(|w| w.starts_with(char::is_uppercase))
+                                    .all(|w| has(&w.lowercased()));
                             // `the mayor` after `Tom Reed, a teacher, said`: the article
                             // gives the latest speaker another role, so it is not them,
                             // and who it is stays open.

@@ -3772,3 +3772,91 @@ fn a_sentence_with_its_own_auxiliary_after_a_closed_quotation_is_no_tag() {
     let s = only(&format!("{H}\"We will fight this.\" Dole said on Monday."));
     assert_eq!(s.source.as_deref(), Some("Dole"));
 }
+
+#[test]
+fn an_ordinal_after_a_determiner_is_part_of_the_speakers_description() {
+    // `first` in `The former first lady` is no adverb (`Cole first said`): the phrase is
+    // the speaker, and `lady` no verb of an act.
+    let all = seen(&format!(
+        "{H}Senator Mary Cole spoke to veterans in Ohio on Wednesday.\n\n\
+         The former first lady and U.S. senator said it was \"a mistake\" to use private email."
+    ));
+    assert!(
+        all.iter().all(|s| s.cue.as_deref() != Some("lady")),
+        "{all:#?}"
+    );
+    let said = with_cue(&all, "said");
+    assert_eq!(
+        said.source.as_deref(),
+        Some("The former first lady and U.S. senator")
+    );
+    // Two roles with no determiner after `and`: one person, resolved as `the senator`
+    // (`U.S.` tells the office, it is not a word of the name).
+    assert_eq!(said.resolved.as_deref(), Some("Senator Mary Cole"));
+    let all = seen(&format!(
+        "{H}Mary Cole said on Tuesday that the files were safe.\n\n\
+         The former first lady and U.S. senator said it was \"a mistake\" to use private email."
+    ));
+    let roles = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("The former first lady and U.S. senator"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(roles.resolved.as_deref(), Some("Mary Cole"), "{all:#?}");
+    // Two determiners, two people: not one earlier speaker.
+    let all = seen(&format!(
+        "{H}Senator Mary Cole spoke to veterans in Ohio on Wednesday.\n\n\
+         The mayor and the senator said it was \"a mistake\" to use private email."
+    ));
+    assert_eq!(with_cue(&all, "said").resolved, None, "{all:#?}");
+    // The adverb still ends the subject.
+    let first = only(&format!("{H}Ann Dole first said the pier was unsafe."));
+    assert_eq!(first.source.as_deref(), Some("Ann Dole"));
+}
+
+#[test]
+fn a_name_a_recording_shows_or_a_report_quotes_speaks_its_participle() {
+    for (text, content) in [
+        (
+            "The ad ends with footage of Tom Vane saying during the debate, \"That makes me smart,\" as Cole looks on.",
+            "That makes me smart",
+        ),
+        (
+            "A video posted online shows Tom Vane saying, \"That makes me smart.\"",
+            "That makes me smart",
+        ),
+        (
+            "The leaflet quotes Tom Vane saying that taxes are for fools.",
+            "taxes are for fools",
+        ),
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        let saying = with_cue(&all, "saying");
+        assert_eq!(saying.source.as_deref(), Some("Tom Vane"), "{all:#?}");
+        assert_eq!(saying.content, [content], "{all:#?}");
+    }
+    // A participle after a name that nothing depicts is no statement of that name.
+    let all = seen(&format!(
+        "{H}The council met Tom Vane saying goodbye to staff, officials said."
+    ));
+    assert!(
+        all.iter().all(|s| s.cue.as_deref() != Some("saying")),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_quotation_closed_on_a_comma_inside_its_marks_ends_the_content() {
+    for text in [
+        "Tom Vane said, \"That makes me smart,\" as Cole looked on.",
+        "Tom Vane said during the debate, \"That makes me smart,\" until the crowd booed.",
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.content, ["That makes me smart"], "{text}");
+        assert_eq!(s.kind, ContentKind::Direct);
+    }
+    // `and that` after it goes on with the same indirect statement.
+    let s = only(&format!(
+        "{H}Tom Vane said \"the plan is dead,\" and that it would not return."
+    ));
+    assert!(s.content[0].ends_with("would not return"), "{s:#?}");
+}
