@@ -1189,8 +1189,12 @@ fn build_block(a: &Article, span: Span, headline: bool, scratch: &mut Vec<Tok>) 
                         AUX_SET.contains(x.low.as_str())
                             || matches!(x.low.as_str(), "not" | "n't" | "never")
                     });
-                    tag && (!closed_on_period
-                        || toks[m + 1..next_end].iter().filter(|x| x.word()).count() <= 6)
+                    // `Russia insisted that …` after `"…neighborhood."`: a verb with a
+                    // clause of its own is a new statement, never a quotation's tag.
+                    let own_clause = toks.get(m + 1).is_some_and(|x| x.is("that"));
+                    tag && !own_clause
+                        && (!closed_on_period
+                            || toks[m + 1..next_end].iter().filter(|x| x.word()).count() <= 6)
                 });
         if !crossed && !short_cue {
             keep.push(b);
@@ -1391,6 +1395,18 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
                                 | "here's"
                                 | "where's"
                         )));
+            // `the third time AROS said`, `the day Ann Dole told …`: a noun of time or
+            // manner heads a clause whose subject is the name after it.
+            if words > 0
+                && !tk.cap
+                && matches!(
+                    tk.low.as_str(),
+                    "time" | "times" | "day" | "moment" | "way" | "reason" | "week" | "year"
+                )
+                && t.get(k + 1).is_some_and(|n| n.cap)
+            {
+                break;
+            }
             if np_stop(tk) && !noun_here && !ordinal_in_phrase(t, k, lo) {
                 // "and" between capitalized words or nouns stays inside a name.
                 if tk.is("and") && words > 0 && k > lo && t[k - 1].word() && !np_stop(&t[k - 1]) {
@@ -1715,6 +1731,24 @@ fn subject_end(b: &Block, lo: usize, ci: usize) -> usize {
             k = skip_aux_left(b, lo, k - 2);
         }
     }
+    // Where the words were said, between the subject and its verb: `Stumpf in a
+    // televised interview said`, `Berg in a statement on Friday said`.
+    if k >= lo + 4 && t[k - 1].word() {
+        if let Some(p) = (k.saturating_sub(7).max(lo + 1)..k - 2).rev().find(|&p| {
+            matches!(t[p].low.as_str(), "in" | "during")
+                && matches!(
+                    t[p + 1].low.as_str(),
+                    "a" | "an" | "the" | "his" | "her" | "their" | "its"
+                )
+                && (p + 2..k).all(|m| {
+                    t[m].word() && !t[m].reports() || STATEMENT_NOUNS.contains(&t[m].low.as_str())
+                })
+                && (p + 2..k).any(|m| STATEMENT_NOUNS.contains(&t[m].low.as_str()))
+                && t[p - 1].word()
+        }) {
+            k = skip_aux_left(b, lo, p);
+        }
+    }
     if k > lo && t[k - 1].p == ')' {
         if let Some(open) = (lo..k - 1).rev().find(|&m| t[m].p == '(') {
             k = skip_aux_left(b, lo, open);
@@ -1731,7 +1765,14 @@ fn subject_end(b: &Block, lo: usize, ci: usize) -> usize {
             match apposition_before(b, lo, m + 1) {
                 Some(before)
                     if before < m
-                        && m - before <= 5
+                        // (Longer when a relative clause follows it: `Michael Mulgrew,
+                        // president of the United Federation of Teachers, which
+                        // represents …, said`.)
+                        && (m - before <= 5
+                            || (m - before <= 12
+                                && t
+                                    .get(m + 1)
+                                    .is_some_and(|x| matches!(x.low.as_str(), "which" | "who"))))
                         && before > lo
                         && (t[before - 1].cap
                             || t[before - 1].p == ')'

@@ -3860,3 +3860,44 @@ fn a_quotation_closed_on_a_comma_inside_its_marks_ends_the_content() {
     ));
     assert!(s.content[0].ends_with("would not return"), "{s:#?}");
 }
+
+#[test]
+fn a_verb_with_a_that_clause_after_a_closed_quotation_is_a_new_statement() {
+    // Not a tag of the quotation before it (`"…." Graham said.`): the first statement
+    // ends at its quotation.
+    let all = seen(&format!(
+        "{H}Japan branded the regime an \"outlaw nation in the region.\" Russia insisted that Pyongyang \"stop its escapades.\""
+    ));
+    assert_eq!(
+        with_cue(&all, "branded").content,
+        ["the regime an \"outlaw nation in the region.\""],
+        "{all:#?}"
+    );
+    assert_eq!(with_cue(&all, "insisted").source.as_deref(), Some("Russia"));
+    // A short tag still joins its quotation.
+    let s = only(&format!("{H}\"We will win the vote.\" Graham said."));
+    assert_eq!(s.source.as_deref(), Some("Graham"));
+}
+
+#[test]
+fn the_speaker_after_a_noun_of_time_or_manner_or_before_the_place_of_saying() {
+    for (text, source) in [
+        ("The walk-ins were the third time AROS said it had held such an event.", "AROS"),
+        ("It was the day Ann Dole told reporters she would run.", "Ann Dole"),
+        ("Last week Stumpf in a televised interview said the firings were fair.", "Stumpf"),
+        ("The mayor in his speech on Friday said the plan was dead.", "The mayor"),
+        // A relative clause after a long apposition: the name before both.
+        (
+            "Michael Mulgrew, president of the United Federation of Teachers, which represents city educators, said the day was a success.",
+            "Michael Mulgrew",
+        ),
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert_eq!(all[0].source.as_deref(), Some(source), "{all:#?}");
+    }
+    // A place that is part of the speaker's description stays in it.
+    let s = only(&format!(
+        "{H}Officials in the ministry said the plan was dead."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Officials in the ministry"));
+}
