@@ -94,6 +94,24 @@ pub fn covering(article: &Article, anchor: Span) -> Option<&Attribution> {
     (shared * 2 >= quoted.max(1)).then_some(att)
 }
 
+/// `span` without the characters other than letters and digits at its edges (the whole
+/// span when it has none).
+fn words_within(article: &Article, span: Span) -> Span {
+    let text = span.slice(&article.text);
+    let start = text.len()
+        - text
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    let end = text.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    if end <= start {
+        return span;
+    }
+    Span {
+        start: span.start + start,
+        end: span.start + end,
+    }
+}
+
 /// [`covering`] for a claim: where statements tie for the quote (a statement nested in
 /// another's content: `Trump tweeted that … and encouraged Americans to …`, the quote
 /// in both), the one whose cue is the claim's is the one the claim records. `extra`: the
@@ -104,6 +122,10 @@ pub fn covering_claim<'a>(
     claim: &Claim,
     anchor: Span,
 ) -> Option<&'a Attribution> {
+    // The quotation marks and punctuation a quote was copied with (`“That makes me
+    // smart.”`) lie outside a direct quote's content but inside the content of a
+    // statement around it: only the words say whose they are.
+    let anchor = words_within(article, anchor);
     let best = covering(article, anchor)?;
     if cue_agrees_in(article, extra, claim, best) {
         return Some(best);

@@ -1707,6 +1707,17 @@ actor Radio South
     }
 
     #[test]
+    fn c024_on_a_quote_copied_with_its_marks_inside_another_statement() {
+        // The marks lie outside `boasted`'s content but inside `noted`'s: they must not
+        // make the outer statement the one the claim records.
+        let article = "date 2021-03-04 X\n\nWhen Cole noted that Vane had not paid taxes \u{2015} as was true for the years his returns were public \u{2015} Vane boasted, \u{201c}That makes me smart.\u{201d} He left soon after.\n";
+        let wrong = "claim c\n  source: Cole\n  cue: boasted\n  quote: \u{201c}That makes me smart.\u{201d}\n";
+        assert_eq!(plain(article, wrong), ["C024"]);
+        let right = wrong.replace("source: Cole", "source: Vane");
+        assert_eq!(plain(article, &right), Vec::<&str>::new());
+    }
+
+    #[test]
     fn c024_silent_where_the_articles_speaker_is_no_firm_name() {
         use crate::check::credit::firm_speaker;
         for firm in [

@@ -3160,7 +3160,9 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         let after_comma = i > lo
             && (t[i - 1].p == ','
                 || t[i - 1].p == '\u{2014}'
-                || GERUND_INTRO.contains(&t[i - 1].low.as_str()));
+                || GERUND_INTRO.contains(&t[i - 1].low.as_str())
+                // `…," adding that …`: the comma inside the closing mark.
+                || (i >= lo + 2 && is_quote_char(t[i - 1].p) && t[i - 2].p == ','));
         // "is questioning", "is once again questioning": adverbs between.
         let mut k = i;
         while k > lo
@@ -5528,7 +5530,8 @@ fn forward(
         || (t[lead].low.ends_with("ing")
             && lead > lo
             && (matches!(t[lead - 1].p, ',' | '\u{2014}')
-                || GERUND_INTRO.contains(&t[lead - 1].low.as_str())));
+                || GERUND_INTRO.contains(&t[lead - 1].low.as_str())
+                || (lead >= lo + 2 && is_quote_char(t[lead - 1].p) && t[lead - 2].p == ',')));
     let mut source;
     let mut cited = None;
     if participle {

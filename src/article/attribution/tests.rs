@@ -3854,6 +3854,17 @@ fn a_quotation_closed_on_a_comma_inside_its_marks_ends_the_content() {
         assert_eq!(s.content, ["That makes me smart"], "{text}");
         assert_eq!(s.kind, ContentKind::Direct);
     }
+    // A participle after the comma inside the closing mark reports for the speaker.
+    let all = seen(&format!(
+        "{H}Peabody said: \"Patriot Coal was highly successful,\" adding that its value quadrupled in a year."
+    ));
+    assert_eq!(
+        with_cue(&all, "said").content,
+        ["Patriot Coal was highly successful"]
+    );
+    let adding = with_cue(&all, "adding");
+    assert_eq!(adding.source.as_deref(), Some("Peabody"), "{all:#?}");
+    assert_eq!(adding.content, ["its value quadrupled in a year"]);
     // `and that` after it goes on with the same indirect statement.
     let s = only(&format!(
         "{H}Tom Vane said \"the plan is dead,\" and that it would not return."
