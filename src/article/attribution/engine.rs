@@ -1586,9 +1586,15 @@ fn np_right_with(b: &Block, start: usize, hi: usize, nouns: bool) -> Option<(usi
     while i < hi {
         let tk = &t[i];
         if tk.word() {
-            if (stop(tk) && !ordinal_in_phrase(t, i, start))
+            // `people familiar with the matter`, `sources close to the talks`: the
+            // preposition completes the adjective, the phrase goes on.
+            let completes = words > 0
+                && ((tk.is("with") && t[i - 1].is("familiar"))
+                    || (tk.is("to") && t[i - 1].is("close")));
+            if (stop(tk) && !ordinal_in_phrase(t, i, start) && !completes)
                 || (words > 0
                     && PREPS_SET.contains(tk.low.as_str())
+                    && !completes
                     && !matches!(tk.low.as_str(), "of" | "for" | "from" | "at"))
             {
                 if tk.is("and") && words > 0 && t.get(i + 1).is_some_and(|n| n.cap) {
@@ -1608,6 +1614,20 @@ fn np_right_with(b: &Block, start: usize, hi: usize, nouns: bool) -> Option<(usi
                 break;
             }
             if words > 0 && day_word(tk.low.as_str()) {
+                break;
+            }
+            // A subject pronoun opens a clause (`told reporters he felt …`, `the plan
+            // she backed`): no word of the phrase.
+            // (`my siblings and I` is one phrase.)
+            if words > 0
+                && matches!(tk.low.as_str(), "he" | "she" | "they" | "we" | "i" | "it")
+                && !matches!(t[i - 1].low.as_str(), "and" | "or")
+            {
+                // `On September 27 they published …`: an opening phrase of time or place
+                // without its comma; the pronoun is the subject.
+                if PREPS_SET.contains(t[start].low.as_str()) {
+                    return Some((i, i + 1));
+                }
                 break;
             }
             // An article after a noun opens the next phrase (`told reporters the team
@@ -1651,6 +1671,20 @@ fn np_right_with(b: &Block, start: usize, hi: usize, nouns: bool) -> Option<(usi
 /// phrase up to its verb, for a participle that reports for it (`…, calling for …`).
 fn clause_subject(b: &Block, lo: usize, hi: usize) -> Option<(usize, usize)> {
     let t = &b.toks;
+    // `On May 3 they published …, announcing …`: past the opening phrase, a pronoun.
+    let subject_pronoun =
+        |k: usize| t[k].word() && matches!(t[k].low.as_str(), "he" | "she" | "they" | "we" | "i");
+    if lo < hi && subject_pronoun(lo) {
+        return Some((lo, lo + 1));
+    }
+    if lo < hi && PREPS_SET.contains(t[lo].low.as_str()) {
+        if let Some(k) = (lo + 1..hi.min(lo + 7))
+            .take_while(|&k| t[k].word())
+            .find(|&k| subject_pronoun(k))
+        {
+            return Some((k, k + 1));
+        }
+    }
     let (s, e) = np_right(b, lo, hi)?;
     let verb = (s + 1..e).find(|&k| {
         let w = t[k].low.as_str();
@@ -2832,6 +2866,16 @@ fn addressed_to(b: &Block, k: usize) -> bool {
 fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     let t = &b.toks;
     let w = t[i].low.as_str();
+    // `Hale, who has not been charged, has denied …`: a passive closing a relative clause
+    // set off by commas reports nothing; what follows the comma is the main clause's.
+    if i > lo
+        && t.get(i + 1).is_some_and(|x| x.p == ',')
+        && BE.contains(&t[i - 1].low.as_str())
+        && (i.saturating_sub(6).max(lo + 1)..i)
+            .any(|k| matches!(t[k].low.as_str(), "who" | "which") && t[k - 1].p == ',')
+    {
+        return true;
+    }
     // `had called Daniel Alvarez to congratulate him`, `called her on Sunday`: a phone
     // call, not a statement (`called him a liar`, `called for calm` are).
     if lemma == "call" {
@@ -5537,7 +5581,9 @@ fn forward(
     if participle {
         // The main clause's subject, past what opens the sentence (`In 1986, the court
         // blocked …, citing …`).
-        let from = skip_intro(a, b, lo, ci).unwrap_or(lo);
+        // (Not past the whole clause: `On May 3 they published the result, announcing
+        // …` opens with no comma of its own.)
+        let from = skip_intro(a, b, lo, ci).filter(|&f| f < lead).unwrap_or(lo);
         source = absolute
             .or(last_source)
             .or_else(|| clause_subject(b, from, lead).map(|r| span_of(b, r)));
@@ -5895,6 +5941,18 @@ fn forward(
                 j = r.1;
             }
         }
+    }
+    // `Wilde denied that, saying …`, `He said that.`: `that` is the object, a pronoun for
+    // words said before; nothing is reported here.
+    // (`said that, among voters, …` and `said that, “…”` go on.)
+    if j + 1 < hi
+        && t[j].is("that")
+        && (matches!(t[j + 1].p, '.' | ';' | '!' | '?')
+            || (t[j + 1].p == ','
+                && t.get(j + 2)
+                    .is_some_and(|x| x.word() && !x.cap && x.low.ends_with("ing") && x.reports())))
+    {
+        return false;
     }
     while j < hi && (matches!(t[j].p, ':' | ',') || t[j].is("that")) {
         // `rejected that argument.`: `that` before one word and the sentence's end is its

@@ -3912,3 +3912,85 @@ fn the_speaker_after_a_noun_of_time_or_manner_or_before_the_place_of_saying() {
     ));
     assert_eq!(s.source.as_deref(), Some("Officials in the ministry"));
 }
+
+#[test]
+fn a_subject_pronoun_ends_the_addressee_and_opens_the_reported_clause() {
+    for (text, addressee, content) in [
+        (
+            "Mayor Tom Reyes told reporters he felt vindicated.",
+            "reporters",
+            "he felt vindicated",
+        ),
+        (
+            "Ann Dole told CNN she would run again.",
+            "CNN",
+            "she would run again",
+        ),
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.addressee.as_deref(), Some(addressee), "{s:#?}");
+        assert_eq!(s.content, [content]);
+    }
+    // `X and I` is one subject; an opening phrase without its comma is no part of it.
+    let all = seen(&format!(
+        "{H}My sister and I understood this because we were there."
+    ));
+    assert_eq!(
+        all[0].source.as_deref(),
+        Some("My sister and I"),
+        "{all:#?}"
+    );
+    let all = seen(&format!(
+        "{H}Two researchers said they would check the claim. On May 3 they published the result, announcing that the claim was false."
+    ));
+    let announcing = with_cue(&all, "announcing");
+    assert_eq!(announcing.source.as_deref(), Some("they"), "{all:#?}");
+    assert_eq!(
+        announcing.resolved.as_deref(),
+        Some("Two researchers"),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn people_familiar_with_the_matter_and_sources_close_to_the_talks_are_one_phrase() {
+    let s = only(&format!(
+        "{H}The commission has opened an inquiry, according to two people familiar with the matter."
+    ));
+    assert_eq!(
+        s.source.as_deref(),
+        Some("two people familiar with the matter")
+    );
+    let s = only(&format!(
+        "{H}A deal is near, according to sources close to the talks."
+    ));
+    assert_eq!(s.source.as_deref(), Some("sources close to the talks"));
+}
+
+#[test]
+fn that_as_a_pronoun_object_and_a_passive_in_a_relative_clause_report_nothing() {
+    let all = seen(&format!(
+        "{H}Wilde denied that, saying, \"I have nothing to gain by lying.\""
+    ));
+    assert!(
+        all.iter().all(|s| s.cue.as_deref() != Some("denied")),
+        "{all:#?}"
+    );
+    assert_eq!(with_cue(&all, "saying").source.as_deref(), Some("Wilde"));
+    // `that` and a comma before a parenthetical or a quotation is the conjunction.
+    let s = only(&format!(
+        "{H}Ann Dole said that, among voters, the tax is unpopular."
+    ));
+    assert_eq!(s.content, ["among voters, the tax is unpopular"]);
+    let all = seen(&format!(
+        "{H}Hale, who has not been charged, has denied any role in the closures."
+    ));
+    assert!(
+        all.iter().all(|s| s.cue.as_deref() != Some("charged")),
+        "{all:#?}"
+    );
+    assert_eq!(
+        with_cue(&all, "denied").content,
+        ["any role in the closures"]
+    );
+}
