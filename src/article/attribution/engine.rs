@@ -1669,21 +1669,29 @@ fn np_right_with(b: &Block, start: usize, hi: usize, nouns: bool) -> Option<(usi
 
 /// The subject opening the clause at `lo` (`A group of nurses sent a letter …`): the noun
 /// phrase up to its verb, for a participle that reports for it (`…, calling for …`).
+fn subject_pronoun(t: &Tok) -> bool {
+    t.word() && matches!(t.low.as_str(), "he" | "she" | "they" | "we" | "i")
+}
+
+/// `On May 3 they …`: a subject pronoun after a short opening phrase (a preposition and
+/// words, no comma) from `lo`; its index.
+fn pronoun_after_opening(b: &Block, lo: usize, hi: usize) -> Option<usize> {
+    let t = &b.toks;
+    if lo >= hi || !PREPS_SET.contains(t[lo].low.as_str()) {
+        return None;
+    }
+    (lo + 1..hi.min(lo + 7))
+        .take_while(|&k| t[k].word())
+        .find(|&k| subject_pronoun(&t[k]))
+}
+
 fn clause_subject(b: &Block, lo: usize, hi: usize) -> Option<(usize, usize)> {
     let t = &b.toks;
-    // `On May 3 they published …, announcing …`: past the opening phrase, a pronoun.
-    let subject_pronoun =
-        |k: usize| t[k].word() && matches!(t[k].low.as_str(), "he" | "she" | "they" | "we" | "i");
-    if lo < hi && subject_pronoun(lo) {
+    if lo < hi && subject_pronoun(&t[lo]) {
         return Some((lo, lo + 1));
     }
-    if lo < hi && PREPS_SET.contains(t[lo].low.as_str()) {
-        if let Some(k) = (lo + 1..hi.min(lo + 7))
-            .take_while(|&k| t[k].word())
-            .find(|&k| subject_pronoun(k))
-        {
-            return Some((k, k + 1));
-        }
+    if let Some(k) = pronoun_after_opening(b, lo, hi) {
+        return Some((k, k + 1));
     }
     let (s, e) = np_right(b, lo, hi)?;
     let verb = (s + 1..e).find(|&k| {
@@ -5581,12 +5589,17 @@ fn forward(
     if participle {
         // The main clause's subject, past what opens the sentence (`In 1986, the court
         // blocked …, citing …`).
-        // (Not past the whole clause: `On May 3 they published the result, announcing
-        // …` opens with no comma of its own.)
-        let from = skip_intro(a, b, lo, ci).filter(|&f| f < lead).unwrap_or(lo);
+        // (When that reads the whole clause as opening words, `On May 3 they published
+        // the result, announcing …`, only a pronoun after a phrase without its comma.)
+        let from = skip_intro(a, b, lo, ci).unwrap_or(lo);
+        let subject = if from < lead {
+            clause_subject(b, from, lead)
+        } else {
+            pronoun_after_opening(b, lo, lead).map(|k| (k, k + 1))
+        };
         source = absolute
             .or(last_source)
-            .or_else(|| clause_subject(b, from, lead).map(|r| span_of(b, r)));
+            .or_else(|| subject.map(|r| span_of(b, r)));
     } else {
         let k = subject_end(b, lo, ci);
         // `A memo written by the harbor director last spring said …`, `Officials briefed

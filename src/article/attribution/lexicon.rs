@@ -218,6 +218,22 @@ pub const OUTLET_WORDS: &[&str] = &[
     "television",
     "network",
     "urdupoint",
+    // Sports desks and more agencies and papers (`told Sky Sports`, `told Kyodo`).
+    "sports",
+    "espn",
+    "chronicle",
+    "observer",
+    "inquirer",
+    "examiner",
+    "jazeera",
+    "dpa",
+    "efe",
+    "ansa",
+    "kyodo",
+    "yonhap",
+    "nhk",
+    "cbc",
+    "wsj",
 ];
 
 /// The table entry of `word` in any inflection, whether it reports alone or only in a

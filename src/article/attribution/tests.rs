@@ -3994,3 +3994,21 @@ fn that_as_a_pronoun_object_and_a_passive_in_a_relative_clause_report_nothing() 
         ["any role in the closures"]
     );
 }
+
+#[test]
+fn a_sports_desk_told_is_a_link_and_an_opening_phrase_alone_no_speaker() {
+    let s = only(&format!(
+        "{H}The club's agent, Paula Mendes, told Sky Sports that talks had begun in April."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Paula Mendes"));
+    assert_eq!(s.chain, ["Sky Sports"], "{s:#?}");
+    // Opening words with their comma and a participle: no subject to speak it.
+    let all = seen(&format!(
+        "{H}For starters, and assuming that the deal is legal, we would know what it costs."
+    ));
+    assert!(
+        all.iter()
+            .all(|s| s.source.as_deref() != Some("For starters")),
+        "{all:#?}"
+    );
+}
