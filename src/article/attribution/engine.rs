@@ -7310,6 +7310,24 @@ fn is_descriptor(text: &str) -> bool {
         && (words <= 4 || (words <= 8 && one_holder_of_two_roles(text)))
 }
 
+/// Words before a role that tell one office from another of the same name (`prime`
+/// minister, `foreign` minister, `deputy` mayor).
+const ROLE_QUALIFIERS: &[&str] = &[
+    "prime",
+    "foreign",
+    "finance",
+    "interior",
+    "defence",
+    "defense",
+    "justice",
+    "health",
+    "education",
+    "deputy",
+    "vice",
+    "assistant",
+    "attorney",
+];
+
 /// `The former first lady and U.S. senator`: two roles joined by `and` with no
 /// determiner of their own after it, so one person holding both (`the mayor and the
 /// governor` are two).
@@ -7556,6 +7574,20 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                 } else if let Some(t) = (cls == Class::Person)
                     .then(|| titled_name_before(a, src.start, &head))
                     .flatten()
+                    .filter(|t| {
+                        // `the prime minister` is not `Foreign Minister Anna Vik`: the
+                        // word that tells the office stands before the title too.
+                        let before = a.text[..t.start]
+                            .trim_end()
+                            .rsplit(char::is_whitespace)
+                            .next()
+                            .unwrap_or("")
+                            .lowercased();
+                        text.split_whitespace()
+                            .map(|w| w.lowercased())
+                            .filter(|w| ROLE_QUALIFIERS.contains(&w.as_str()))
+                            .all(|w| w == before)
+                    })
                 {
                     // "the mayor" after "Mayor Ann Berg": the name the title stands before.
                     Some((t, Vec::new()))
@@ -7569,6 +7601,19 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                             .into_iter()
                             .flatten()
                             .any(|m| apposition_role(a, m, &head) == Some(want))
+                    };
+                    // `The prime minister` is not `Foreign Minister Anna Vik`: a word that
+                    // tells one office from another must be the earlier mention's too.
+                    let qualifiers_agree = |sp: Span| {
+                        let whole = sp.slice(&a.text).lowercased();
+                        let words: Vec<&str> = whole
+                            .split(|c: char| !c.is_alphanumeric())
+                            .filter(|w| !w.is_empty())
+                            .collect();
+                        text.split_whitespace()
+                            .map(|w| w.lowercased())
+                            .filter(|w| ROLE_QUALIFIERS.contains(&w.as_str()))
+                            .all(|w| words.contains(&w.as_str()))
                     };
                     let tied = role
                         .then(|| {
@@ -7606,7 +7651,8 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                                     .split_whitespace()
                                     .skip(1)
                                     .filter(|w| w.starts_with(char::is_uppercase))
-                                    .all(|w| has(&w.lowercased()));
+                                    .all(|w| has(&w.lowercased()))
+                                    && qualifiers_agree(*sp);
                             // `the mayor` after `Tom Reed, a teacher, said`: the article
                             // gives the latest speaker another role, so it is not them,
                             // and who it is stays open.

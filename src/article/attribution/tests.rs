@@ -4012,3 +4012,49 @@ fn a_sports_desk_told_is_a_link_and_an_opening_phrase_alone_no_speaker() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_word_that_tells_one_office_from_another_must_agree() {
+    let said = |text: &str, source: &str| {
+        let all = seen(&format!("{H}{text}"));
+        all.into_iter()
+            .find(|s| s.source.as_deref() == Some(source))
+            .unwrap_or_else(|| panic!("no {source} in {text}"))
+            .resolved
+    };
+    let vik = "Foreign Minister Anna Vik said her country would not yield.\n\n";
+    assert_eq!(
+        said(
+            &format!("{vik}The prime minister said the country was calm."),
+            "The prime minister"
+        ),
+        None
+    );
+    assert_eq!(
+        said(
+            &format!("{vik}The foreign minister said the country was calm."),
+            "The foreign minister"
+        )
+        .as_deref(),
+        Some("Minister Anna Vik")
+    );
+    let lund = "Prime Minister Jon Lund said the talks would go on.\n\n";
+    assert_eq!(
+        said(
+            &format!("{lund}The prime minister said the country was calm."),
+            "The prime minister"
+        )
+        .as_deref(),
+        Some("Prime Minister Jon Lund")
+    );
+    // Given in an apposition (the office's word is not checked there yet).
+    let vik = "Anna Vik, the foreign minister, said her country would not yield.\n\n";
+    assert_eq!(
+        said(
+            &format!("{vik}The foreign minister said the country was calm."),
+            "The foreign minister"
+        )
+        .as_deref(),
+        Some("Anna Vik")
+    );
+}
