@@ -1620,7 +1620,7 @@ fn np_right_with(b: &Block, start: usize, hi: usize, nouns: bool) -> Option<(usi
             // she backed`): no word of the phrase.
             // (`my siblings and I` is one phrase.)
             if words > 0
-                && matches!(tk.low.as_str(), "he" | "she" | "they" | "we" | "i" | "it")
+                && (subject_pronoun(tk) || tk.low == "it")
                 && !matches!(t[i - 1].low.as_str(), "and" | "or")
             {
                 // `On September 27 they published …`: an opening phrase of time or place
@@ -1667,8 +1667,8 @@ fn np_right_with(b: &Block, start: usize, hi: usize, nouns: bool) -> Option<(usi
     (words > 0 && i > start).then_some((start, i))
 }
 
-/// The subject opening the clause at `lo` (`A group of nurses sent a letter …`): the noun
-/// phrase up to its verb, for a participle that reports for it (`…, calling for …`).
+/// `he`, `she`, `they`, `we`, `I`: a pronoun that can only be a subject (not `it`, which
+/// is an object too).
 fn subject_pronoun(t: &Tok) -> bool {
     t.word() && matches!(t.low.as_str(), "he" | "she" | "they" | "we" | "i")
 }
@@ -1685,6 +1685,8 @@ fn pronoun_after_opening(b: &Block, lo: usize, hi: usize) -> Option<usize> {
         .find(|&k| subject_pronoun(&t[k]))
 }
 
+/// The subject opening the clause at `lo` (`A group of nurses sent a letter …`): the noun
+/// phrase up to its verb, for a participle that reports for it (`…, calling for …`).
 fn clause_subject(b: &Block, lo: usize, hi: usize) -> Option<(usize, usize)> {
     let t = &b.toks;
     if lo < hi && subject_pronoun(&t[lo]) {
@@ -7583,10 +7585,7 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                             .next()
                             .unwrap_or("")
                             .lowercased();
-                        text.split_whitespace()
-                            .map(|w| w.lowercased())
-                            .filter(|w| ROLE_QUALIFIERS.contains(&w.as_str()))
-                            .all(|w| w == before)
+                        qualifiers_within(text, &[before.as_str()])
                     })
                 {
                     // "the mayor" after "Mayor Ann Berg": the name the title stands before.
@@ -7602,18 +7601,13 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                             .flatten()
                             .any(|m| apposition_role(a, m, &head) == Some(want))
                     };
-                    // `The prime minister` is not `Foreign Minister Anna Vik`: a word that
-                    // tells one office from another must be the earlier mention's too.
                     let qualifiers_agree = |sp: Span| {
                         let whole = sp.slice(&a.text).lowercased();
                         let words: Vec<&str> = whole
                             .split(|c: char| !c.is_alphanumeric())
                             .filter(|w| !w.is_empty())
                             .collect();
-                        text.split_whitespace()
-                            .map(|w| w.lowercased())
-                            .filter(|w| ROLE_QUALIFIERS.contains(&w.as_str()))
-                            .all(|w| words.contains(&w.as_str()))
+                        qualifiers_within(text, &words)
                     };
                     let tied = role
                         .then(|| {
@@ -8009,6 +8003,17 @@ const OTHER_OFFICE: &[&str] = &[
 /// The last name before `offset` written after `head` as a capitalized title (`the
 /// mayor` → `Mayor Ann Berg`), within the 3,000 bytes before it: the title and the
 /// capitalized words after it (with a lowercase particle between two of them, `de`).
+/// `The prime minister` is not `Foreign Minister Anna Vik`: each word of `descriptor` that
+/// tells one office from another (`prime`, `foreign`, `deputy`) must be among `earlier`,
+/// the lowercased words of the mention it would resolve to.
+fn qualifiers_within(descriptor: &str, earlier: &[&str]) -> bool {
+    descriptor
+        .split_whitespace()
+        .map(|w| w.lowercased())
+        .filter(|w| ROLE_QUALIFIERS.contains(&w.as_str()))
+        .all(|w| earlier.contains(&w.as_str()))
+}
+
 fn titled_name_before(a: &Article, offset: usize, head: &str) -> Option<Span> {
     let text = &a.text;
     let mut from = offset.saturating_sub(3000);
