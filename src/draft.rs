@@ -456,9 +456,26 @@ fn intern(
 fn add_alias(actors: &mut [Actor], k: usize, text: &str, written: Span) {
     let w = collapse_whitespace(written.slice(text));
     let lower = w.lowercased();
+    // A pronoun, possessive or relative, is no name of anyone (`aka: his`).
     if matches!(
         lower.as_str(),
-        "he" | "she" | "they" | "it" | "we" | "him" | "them" | "i"
+        "he" | "she"
+            | "they"
+            | "it"
+            | "we"
+            | "him"
+            | "them"
+            | "i"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "you"
+            | "your"
+            | "who"
+            | "which"
     ) {
         return;
     }
@@ -634,6 +651,20 @@ mod tests {
         assert_eq!(slug("Ann Dole", "according to"), "ann-dole-according-to");
         // Nothing to spell a word with: the fallback.
         assert_eq!(slug("\u{1f600}", "say"), "source-say");
+    }
+
+    #[test]
+    fn a_possessive_pronoun_is_no_alias() {
+        // `His claim that …` resolves `His` to Tom Reed; an `aka: His` would make every
+        // `his` of the article a mention of him.
+        let article = crate::article::Article::new(
+            "Headline\n\n\"We are short by millions,\" Tom Reed said. His claim that the \
+             city faced a deficit drew fire.",
+        );
+        let out = super::draft(&article, &super::DraftOptions::default());
+        assert!(out.contains("actor Tom Reed"), "{out}");
+        assert!(out.contains("cue: claim"), "{out}");
+        assert!(!out.to_lowercase().contains("aka: his"), "{out}");
     }
 
     #[test]

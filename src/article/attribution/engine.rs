@@ -286,6 +286,22 @@ const PERSON_NOUNS: &[&str] = &[
     "editor",
     "reporter",
     "journalist",
+    "councillor",
+    "councilor",
+    "councilman",
+    "councilwoman",
+    "commissioner",
+    "sheriff",
+    "coach",
+    "auditor",
+    "widow",
+    "widower",
+    "grandmother",
+    "grandfather",
+    "aunt",
+    "uncle",
+    "niece",
+    "nephew",
 ];
 
 /// The source a report cites right after its verb, at `j`: `citing X` / `quoting X`, or
@@ -497,6 +513,10 @@ const ORG_NOUNS: &[&str] = &[
     "airline",
     "corporation",
     "institution",
+    "center",
+    "centre",
+    "forum",
+    "fund",
 ];
 /// Verbs whose object is always the addressee (`told reporters …`); the other verbs of
 /// [`TELL`] take one only before `that` (`warned voters that …`).
@@ -1436,11 +1456,25 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
     // A leading prepositional phrase is not the subject: start at the last determiner or
     // at the last capitalized run after it.
     let mut s = i;
+    // `On Wednesday he said`, `Speaking in Ohio he said`: a subject pronoun after
+    // opening words without their comma is the subject (`Tom and I` is one).
+    if let Some(p) = (s + 1..end)
+        .find(|&k| subject_pronoun(&t[k]) && !matches!(t[k - 1].low.as_str(), "and" | "or"))
+    {
+        s = p;
+    }
     if PREPS_SET.contains(t[s].low.as_str()) {
         let det = (s + 1..end)
             .rev()
             .find(|&k| matches!(t[k].low.as_str(), "the" | "a" | "an"));
+        // `On Wednesday he said`, `On May 3 Reed said`: an opening phrase of time
+        // without its comma; the subject is the pronoun, or the name, after it.
+        let after_time = (s + 1..end)
+            .rev()
+            .find(|&k| time_word(&t[k].low) || t[k].low.bytes().all(|c| c.is_ascii_digit()))
+            .filter(|&k| k + 1 < end && t[k + 1].cap && t[k + 1].word());
         s = match det {
+            None if after_time.is_some() => after_time.map_or(s, |k| k + 1),
             Some(d) => d,
             None => {
                 let last_lower = (s..end).rev().find(|&k| t[k].word() && !t[k].cap);
@@ -1452,6 +1486,15 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
         };
     }
     while s < end && !t[s].word() {
+        s += 1;
+    }
+    // `On May 3 Reed said`: the day of a date (`May` stops the scan as a modal).
+    if s > lo
+        && s + 1 < end
+        && t[s].low.bytes().all(|c| c.is_ascii_digit())
+        && MONTHS.contains(&t[s - 1].low.as_str())
+        && t[s + 1].cap
+    {
         s += 1;
     }
     // `Meanwhile Dole continues …`, `But Dole said …`: a connective opening the sentence
@@ -1647,6 +1690,18 @@ fn np_right_with(b: &Block, start: usize, hi: usize, nouns: bool) -> Option<(usi
             let joined = i > start && t[i - 1].e() == tk.s();
             let abbrev =
                 joined && tk.p == '.' && is_abbrev(&t[i - 1].low) && i + 1 < hi && t[i + 1].cap;
+            // `9/11 widow Ann Vale`: a number written with a slash is one word.
+            let digits = |k: usize| t[k].word() && t[k].low.bytes().all(|c| c.is_ascii_digit());
+            let numbered = joined
+                && tk.p == '/'
+                && digits(i - 1)
+                && i + 1 < hi
+                && tk.e() == t[i + 1].s()
+                && digits(i + 1);
+            if numbered {
+                i += 2;
+                continue;
+            }
             if !(joined && (abbrev || matches!(tk.p, '\'' | '\u{2019}'))) {
                 break;
             }
@@ -7281,6 +7336,198 @@ fn titled_gender(name: &str) -> Option<bool> {
     }
 }
 
+/// Nouns of a person that tell a woman (`the spokeswoman`, `his wife`) or a man.
+const WOMAN_NOUNS: &[&str] = &[
+    "woman",
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "businesswoman",
+    "councilwoman",
+    "wife",
+    "mother",
+    "daughter",
+    "sister",
+    "grandmother",
+    "widow",
+    "actress",
+    "queen",
+    "princess",
+    "lady",
+    "girl",
+    "niece",
+    "aunt",
+    "mom",
+    "girlfriend",
+];
+const MAN_NOUNS: &[&str] = &[
+    "man",
+    "spokesman",
+    "congressman",
+    "businessman",
+    "councilman",
+    "husband",
+    "father",
+    "son",
+    "brother",
+    "grandfather",
+    "widower",
+    "king",
+    "prince",
+    "boy",
+    "nephew",
+    "uncle",
+    "dad",
+    "boyfriend",
+];
+
+/// A word as [`WOMAN_NOUNS`] and [`MAN_NOUNS`] list it: lowercase, without punctuation
+/// at its edges or an `ex-` or `step` (`ex-wife`, `stepfather`).
+fn kin_noun(word: &str) -> String {
+    let low = word.lowercased();
+    let low = low.trim_matches(|c: char| !c.is_alphanumeric());
+    let low = low.strip_prefix("ex-").unwrap_or(low);
+    low.strip_prefix("step").unwrap_or(low).to_string()
+}
+
+/// The gender a mention gives the person it names (`Some(true)` for a woman): from a
+/// title (`Mr. Obama`), a noun of a person (`the spokeswoman`, `the wife of a man shot`),
+/// or a given name before the surname (`Massachusetts Sen. Elizabeth Warren`, `Warren E.
+/// Buffett`). Only the head counts: not what follows a comma or `of`; a possessive
+/// (`Gary Johnson's doctor`, `the widow's lawyer`) is no given name nor noun of a person,
+/// so what it owns is what tells. `None` when nothing tells.
+fn mention_gender(mention: &str) -> Option<bool> {
+    let head = mention.split(',').next().unwrap_or("");
+    let mut words: Vec<&str> = head.split_whitespace().collect();
+    if let Some(k) = words.iter().position(|w| {
+        matches!(
+            w.lowercased().as_str(),
+            "of" | "for" | "at" | "from" | "with" | "who" | "whose" | "that" | "in" | "on"
+        )
+    }) {
+        words.truncate(k);
+    }
+    if let Some(g) = words.first().and_then(|w| titled_gender(w)) {
+        return Some(g);
+    }
+    for w in &words {
+        let low = kin_noun(w);
+        let low = low.as_str();
+        if WOMAN_NOUNS.contains(&low) {
+            return Some(true);
+        }
+        if MAN_NOUNS.contains(&low) {
+            return Some(false);
+        }
+    }
+    // The name at the end: a run of capitalized words; its given name is the last word
+    // of the run before the surname that the list knows (`Charlotte Mayor Jennifer
+    // Roberts`: Jennifer).
+    let run = words
+        .iter()
+        .rev()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .count();
+    let run = &words[words.len() - run..];
+    run.iter()
+        .rev()
+        .skip(1)
+        .find_map(|w| lexicon::given_name_gender(w.trim_end_matches(['.', ','])))
+}
+
+/// The gender of the person a mention at `span` names: [`mention_gender`], or for a
+/// surname alone (`Lynch`, `President Obama`, `Sen. Warren`) the gender of the fuller
+/// mentions of it in the 20 KB before (`Loretta E. Lynch`, `Mr. Obama`) when they agree
+/// (`Hillary Clinton` and `Bill Clinton` tell nothing of `Clinton`).
+fn speaker_gender(a: &Article, span: Span) -> Option<bool> {
+    let text = span.slice(&a.text);
+    if let Some(g) = mention_gender(text) {
+        return Some(g);
+    }
+    let head = text.split(',').next().unwrap_or("");
+    let surname = head.split_whitespace().last()?;
+    if !surname.starts_with(char::is_uppercase)
+        || surname.ends_with("'s")
+        || surname.ends_with('\u{2019}')
+        || surname.ends_with("\u{2019}s")
+    {
+        return None;
+    }
+    let mut from = span.start.saturating_sub(20_000);
+    while !a.text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = &a.text[from..span.end];
+    let mut found = None;
+    for at in match_starts(before, surname) {
+        if before[at + surname.len()..].starts_with(char::is_alphanumeric)
+            || before[..at].ends_with(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let mut words = before[..at].split_whitespace().rev();
+        let mut given = words.next();
+        // `Loretta E. Lynch`: past a middle initial.
+        if given.is_some_and(|w| w.len() == 2 && w.ends_with('.')) {
+            given = words.next();
+        }
+        let Some(g) = given.and_then(|w| {
+            titled_gender(w).or_else(|| lexicon::given_name_gender(w.trim_end_matches(',')))
+        }) else {
+            continue;
+        };
+        if found.is_some_and(|f| f != g) {
+            return None;
+        }
+        found = Some(g);
+    }
+    found
+}
+
+/// A speaker that `he` or `she` cannot be, whatever the analysis took it for: a phrase
+/// in lowercase (`all`), one opening with a preposition or a determiner and no name
+/// (`On Wednesday`, `The choice`), or a capitalized noun of something (`Video of the
+/// incident`).
+fn no_person(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return true;
+    };
+    let low = first.lowercased();
+    let low = low.trim_matches(|c: char| !c.is_alphanumeric());
+    if first.starts_with(char::is_lowercase) && !person_noun(low) && !DETS_SET.contains(low) {
+        return true;
+    }
+    if PREPS_SET.contains(low) {
+        return true;
+    }
+    let named = |ws: &[&str]| ws.iter().any(|w| w.starts_with(char::is_uppercase));
+    if DETS_SET.contains(low) {
+        let head: Vec<&str> = words[1..]
+            .iter()
+            .copied()
+            .take_while(|w| !matches!(*w, "of" | "for" | "at" | "in"))
+            .collect();
+        return !named(&head)
+            && !head.iter().any(|w| {
+                let kin = kin_noun(w);
+                person_noun(&kin)
+                    || WOMAN_NOUNS.contains(&kin.as_str())
+                    || MAN_NOUNS.contains(&kin.as_str())
+            });
+    }
+    words.len() > 2
+        && words[1] == "of"
+        && DETS_SET.contains(words[2].lowercased().as_str())
+        && !person_noun(low)
+}
+
+/// Whether the mention at `span` names a person of the other gender than the pronoun
+/// `pronoun` (`she` is not `Warren E. Buffett`).
+fn other_gender(a: &Article, pronoun: &str, span: Span) -> bool {
+    pronoun_gender(pronoun).is_some_and(|f| speaker_gender(a, span).is_some_and(|g| g != f))
+}
+
 /// A description of people in the plural (`The researchers`, `Two officials`): its last
 /// word a plural of a noun of people, in lowercase.
 fn plural_person_noun(text: &str) -> bool {
@@ -7440,19 +7687,19 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                 text.lowercased().as_str(),
                 "he" | "she" | "him" | "his" | "her"
             );
-            let female = pronoun_gender(text);
             let pick_prev = |want: Class| -> Option<(Span, Vec<Span>)> {
                 earlier.iter().find_map(|p| {
                     let sp = p.speaker()?;
                     let c = class_of(sp.slice(&a.text));
                     let plural_people = singular && plural_person_noun(sp.slice(&a.text));
-                    // `she` is not `Mr. Obama`, nor `he` `Ms. Clinton`.
-                    let other_gender = female
-                        .is_some_and(|f| titled_gender(sp.slice(&a.text)).is_some_and(|g| g != f));
+                    // `she` is not `Mr. Obama`, nor `he` `Ms. Clinton` or `Hillary Clinton`.
                     ((c == want || c == Class::Unknown || want == Class::Unknown)
                         && !plural_people
-                        && !other_gender)
-                        .then(|| (sp, p.chain().to_vec()))
+                        && !(singular && c == Class::Unknown && no_person(sp.slice(&a.text)))
+                        // An earlier pronoun left unresolved names no one.
+                        && !(singular && is_pronoun(sp.slice(&a.text)))
+                        && !other_gender(a, text, sp))
+                    .then(|| (sp, p.chain().to_vec()))
                 })
             };
             if is_pronoun(text) {
@@ -7473,7 +7720,9 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                             || want == Class::Person
                                 && opening.is_some_and(|s| {
                                     class_of(s.slice(&a.text)) == Class::Person
-                                }) =>
+                                })
+                                && !other_gender(a, text, s)
+                                && !no_person(s.slice(&a.text)) =>
                     {
                         Some((s, Vec::new()))
                     }
@@ -7491,10 +7740,15 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                         let named = (want == Class::Person)
                             .then(|| name_opening_sentence_before(a, sentence_start, para))
                             .flatten()
-                            .filter(|s| prev.as_ref().is_none_or(|(p, _)| p.end <= s.start));
+                            .filter(|s| {
+                                prev.as_ref().is_none_or(|(p, _)| p.end <= s.start)
+                                    && !other_gender(a, text, *s)
+                            });
                         let people = people.or(named);
                         people.map(|s| (s, Vec::new())).or(prev).or_else(|| {
-                            last_name_before(a, sentence_start, want).map(|s| (s, Vec::new()))
+                            last_name_before(a, sentence_start, want)
+                                .filter(|s| !other_gender(a, text, *s))
+                                .map(|s| (s, Vec::new()))
                         })
                     }
                 };
@@ -7811,12 +8065,21 @@ fn opening_of_sentence_before(a: &Article, start: usize, para: Span) -> Option<(
 /// paragraph, as the subject of a verb: who `he` or `she` most likely is.
 fn name_opening_sentence_before(a: &Article, start: usize, para: Span) -> Option<Span> {
     let (prev, toks) = opening_of_sentence_before(a, start, para)?;
-    let mut i = 0;
+    // `On Monday night, Clinton leaned in …`: the name after an opening phrase and its
+    // comma.
+    let mut i = if PREPS_SET.contains(toks.first()?.low.as_str()) {
+        toks.iter()
+            .take(7)
+            .position(|t| !t.word() && t.p == ',')
+            .map_or(0, |c| c + 1)
+    } else {
+        0
+    };
     if toks
-        .first()
+        .get(i)
         .is_some_and(|t| matches!(t.low.as_str(), "mr" | "mrs" | "ms" | "dr"))
     {
-        i = 1 + usize::from(toks.get(1).is_some_and(|t| t.p == '.'));
+        i += 1 + usize::from(toks.get(i + 1).is_some_and(|t| t.p == '.'));
     }
     let first = i;
     while i < toks.len() && i < first + 3 && toks[i].word() && toks[i].cap {
@@ -7831,10 +8094,22 @@ fn name_opening_sentence_before(a: &Article, start: usize, para: Span) -> Option
     {
         return None;
     }
+    let name_end = i;
+    // `Helen Marsh, a councillor, spoke next`: the verb after an apposition that gives
+    // the name a role, which also shows it is a person's name.
+    let mut role = false;
+    if toks.get(i).is_some_and(|t| !t.word() && t.p == ',') {
+        let close = (i + 2..toks.len().min(i + 12)).find(|&k| !toks[k].word() && toks[k].p == ',');
+        if let Some(k) = close {
+            role = toks[i + 1..k].iter().any(|t| person_noun(&t.low));
+            i = k + 1;
+        }
+    }
     let next = toks.get(i)?;
     if !(next.word() && !next.cap && !PREPS_SET.contains(next.low.as_str())) {
         return None;
     }
+    let i = name_end;
     let name = Span::new(toks[first].s(), toks[i - 1].e());
     // A name the article gave in full before (`Grace Liu` for `Liu`), not any capital
     // (`Relentlessly`, `Last`, `Obama's`).
@@ -7858,7 +8133,7 @@ fn name_opening_sentence_before(a: &Article, start: usize, para: Span) -> Option
                 .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with('.'))
             && !before[at + surname.len()..].starts_with(|c: char| c.is_alphanumeric())
     });
-    (named_before && class_of(name.slice(&a.text)) != Class::Group).then_some(name)
+    ((named_before || role) && class_of(name.slice(&a.text)) != Class::Group).then_some(name)
 }
 
 fn sentence_subject(a: &Article, start: usize, before: usize) -> Option<Span> {
@@ -8294,6 +8569,39 @@ mod block_tests {
                 (&x.content, x.cue(), x.source(), x.resolved()),
                 (&y.content, y.cue(), y.source(), y.resolved())
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod gender_tests {
+    use super::*;
+
+    #[test]
+    fn a_mention_tells_its_gender_by_title_noun_or_given_name() {
+        for (mention, gender) in [
+            ("Mr. Obama", Some(false)),
+            ("Ms. Dole", Some(true)),
+            // A given name before the surname, past a title, a place and an initial.
+            ("Massachusetts Sen. Elizabeth Warren", Some(true)),
+            ("Warren E. Buffett", Some(false)),
+            ("Charlotte Police Chief Kerr Putney", None),
+            // The head, not what the head is `of`, nor what follows a comma.
+            ("The wife of a man fatally shot by police", Some(true)),
+            ("Tom Reed, whose wife spoke first", Some(false)),
+            ("Spokeswoman Jessica Ditto", Some(true)),
+            ("His ex-wife", Some(true)),
+            // What a possessive owns: Gary Johnson's doctor may be a woman.
+            ("Gary Johnson's doctor", None),
+            ("The widow's lawyer", None),
+            ("The husband of the victim", Some(false)),
+            ("The lawyer for the widow", None),
+            // A surname alone, or a given name to both.
+            ("Warren", None),
+            ("Jordan Lee", None),
+            ("The Tax Policy Center", None),
+        ] {
+            assert_eq!(mention_gender(mention), gender, "{mention}");
         }
     }
 }

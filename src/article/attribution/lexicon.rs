@@ -411,9 +411,54 @@ pub fn verb_count() -> usize {
     lemmas.len()
 }
 
+/// Given names that name a woman or a man nearly always (`given_names.txt`).
+const GIVEN_NAMES: &str = include_str!("given_names.txt");
+
+static GIVEN: LazyLock<FxHashMap<&'static str, bool>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
+    for line in GIVEN_NAMES.lines() {
+        let mut words = line.split_whitespace();
+        let female = match words.next() {
+            Some("f") => true,
+            Some("m") => false,
+            _ => continue,
+        };
+        for name in words {
+            map.insert(name, female);
+        }
+    }
+    map
+});
+
+/// Whether a given name, as written (`Elizabeth`), names a woman (`Some(true)`) or a man
+/// (`Some(false)`); `None` for a name given to both, or not a given name.
+pub fn given_name_gender(word: &str) -> Option<bool> {
+    GIVEN.get(word).copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn given_names_have_one_gender_each() {
+        assert_eq!(given_name_gender("Elizabeth"), Some(true));
+        assert_eq!(given_name_gender("Warren"), Some(false));
+        assert_eq!(given_name_gender("François"), Some(false));
+        // Given to both, or a place before a title: no evidence.
+        assert_eq!(given_name_gender("Jordan"), None);
+        assert_eq!(given_name_gender("Virginia"), None);
+        let mut seen = FxHashMap::default();
+        for line in GIVEN_NAMES.lines().filter(|l| !l.starts_with('#')) {
+            let mut words = line.split_whitespace();
+            let g = words.next();
+            assert!(matches!(g, Some("f" | "m")), "{line}");
+            for name in words {
+                assert!(name.starts_with(char::is_uppercase), "{name}");
+                assert_eq!(*seen.entry(name).or_insert(g), g, "{name} in both lists");
+            }
+        }
+    }
 
     #[test]
     fn inflections_map_to_their_lemma() {

@@ -4058,3 +4058,142 @@ fn a_word_that_tells_one_office_from_another_must_agree() {
         Some("Anna Vik")
     );
 }
+
+/// The statement whose source is written `pronoun`, the `n`th such (from 0).
+fn nth_by<'a>(all: &'a [Seen], pronoun: &str, n: usize) -> &'a Seen {
+    all.iter()
+        .filter(|s| s.source.as_deref() == Some(pronoun))
+        .nth(n)
+        .unwrap_or_else(|| panic!("no {n}th `{pronoun}`: {all:#?}"))
+}
+
+#[test]
+fn she_is_not_a_speaker_whose_given_name_or_role_is_a_mans() {
+    // A given name before the surname, past a title and a middle initial.
+    let all = seen(&format!(
+        "{H}Mayor Dana Whitlock said the budget was balanced. Warren K. Olsen, the city's \
+         auditor, said the books were sound. \"They are not,\" she said."
+    ));
+    assert_eq!(
+        nth_by(&all, "she", 0).resolved.as_deref(),
+        Some("Mayor Dana Whitlock")
+    );
+    // The other way round, and a title that comes before the given name.
+    let all = seen(&format!(
+        "{H}Councilman Tom Reed said the vote would wait. State Sen. Grace Lindqvist said \
+         it would not. \"It must wait,\" he said."
+    ));
+    assert_eq!(
+        nth_by(&all, "he", 0).resolved.as_deref(),
+        Some("Councilman Tom Reed")
+    );
+    // A noun of a woman: the head of the phrase, not the man it is `of`.
+    let all = seen(&format!(
+        "{H}The widow of a man shot by police said the video was clear. Tom Reed said it \
+         was not. \"I saw it,\" she said."
+    ));
+    assert_eq!(
+        nth_by(&all, "she", 0).resolved.as_deref(),
+        Some("The widow of a man shot by police")
+    );
+}
+
+#[test]
+fn a_surname_alone_takes_the_gender_of_its_fuller_mentions() {
+    // `Lynch` is Loretta E. Lynch, so `he` is not her; `Clinton` names two people of
+    // either gender, so nothing bars it.
+    let all = seen(&format!(
+        "{H}Attorney General Loretta E. Lynch spoke first. Tom Reed said the law was clear. \
+         Lynch said it was not. \"It is,\" he said.\n\n\
+         Bill Clinton and Hillary Clinton arrived. Clinton said the event was a success. \
+         \"We won,\" he said."
+    ));
+    assert_eq!(nth_by(&all, "he", 0).resolved.as_deref(), Some("Tom Reed"));
+    assert_eq!(nth_by(&all, "he", 1).resolved.as_deref(), Some("Clinton"));
+}
+
+#[test]
+fn he_or_she_is_never_a_time_a_place_or_a_thing() {
+    // `Video of the incident` and `The choice` speak in a loose reading of `shows` and
+    // `was`; a person's pronoun goes past them to the person before.
+    let all = seen(&format!(
+        "{H}Ann Dole told reporters the plan was sound. The choice was between two \
+         routes, the report said. Video of the incident shows the crash. \"I was there,\" \
+         she said."
+    ));
+    assert_eq!(nth_by(&all, "she", 0).resolved.as_deref(), Some("Ann Dole"));
+}
+
+#[test]
+fn the_name_opening_the_sentence_before_may_follow_an_opening_phrase_or_take_a_role() {
+    let all = seen(&format!(
+        "{H}Ann Dole said the plan was sound. Hillary Clinton arrived late.\n\n\
+         On Monday night, Clinton leaned in. She said the plan was not sound.\n\n\
+         Helen Marsh, a councillor, spoke next. She said the vote should wait."
+    ));
+    assert_eq!(nth_by(&all, "She", 0).resolved.as_deref(), Some("Clinton"));
+    assert_eq!(
+        nth_by(&all, "She", 1).resolved.as_deref(),
+        Some("Helen Marsh")
+    );
+}
+
+#[test]
+fn a_number_written_with_a_slash_is_part_of_a_trailing_speaker() {
+    let all = seen(&format!(
+        "{H}\"They are wrong,\" said 9/11 widow Ann Vale. \"It is a day in court we ask for.\""
+    ));
+    let s = with_cue(&all, "said");
+    assert_eq!(s.source.as_deref(), Some("9/11 widow Ann Vale"));
+}
+
+#[test]
+fn a_name_of_the_other_gender_is_passed_over_in_every_way_a_pronoun_resolves() {
+    // The name opening the sentence before: `Dole` is Ann Dole, so `he` is Tom Reed.
+    let all = seen(&format!(
+        "{H}Ann Dole and Tom Reed met on Monday. Tom Reed said the talks went well. Dole \
+         was not convinced. \"We will see,\" he said."
+    ));
+    assert_eq!(nth_by(&all, "he", 0).resolved.as_deref(), Some("Tom Reed"));
+    // The last name before, when no one spoke: not a woman for `he`.
+    let all = seen(&format!(
+        "{H}Ann Dole met the press on Monday.\n\n\"We will see,\" he said."
+    ));
+    assert_ne!(nth_by(&all, "he", 0).resolved.as_deref(), Some("Ann Dole"));
+    // An earlier pronoun that resolved to no one names no one.
+    let all = seen(&format!(
+        "{H}\"We will see,\" she said. \"The talks went well,\" she added."
+    ));
+    assert_ne!(nth_by(&all, "she", 1).resolved.as_deref(), Some("she"));
+}
+
+#[test]
+fn opening_words_without_their_comma_are_not_the_subject() {
+    for (sentence, source, resolved) in [
+        (
+            "On Wednesday he said he was troubled.",
+            "he",
+            Some("Tom Reed"),
+        ),
+        (
+            "Speaking in Ohio he said he was troubled.",
+            "he",
+            Some("Tom Reed"),
+        ),
+        ("On Wednesday Reed said he was troubled.", "Reed", None),
+        ("On May 3 Reed said he was troubled.", "Reed", None),
+        // One subject of two people.
+        (
+            "My sister and I said we were troubled.",
+            "My sister and I",
+            None,
+        ),
+    ] {
+        let all = seen(&format!("{H}Tom Reed spoke on Monday. {sentence}"));
+        let s = with_cue(&all, "said");
+        assert_eq!(s.source.as_deref(), Some(source), "{sentence}");
+        if resolved.is_some() {
+            assert_eq!(s.resolved.as_deref(), resolved, "{sentence}");
+        }
+    }
+}
