@@ -85,7 +85,17 @@ pub(super) fn mention_index(mentions: &[Span], at: usize, below: impl Fn(&Span) 
 /// touches a neighbouring statement is not credited to it).
 pub fn covering(article: &Article, anchor: Span) -> Option<&Attribution> {
     let att = article.attributions().covering(anchor)?;
-    let shared = att.overlap(anchor);
+    // `said that X, and that Y`: the analysis reads one statement per clause, both on the
+    // same cue word (so of one speaker); a quote of both clauses is that statement's.
+    let same_statement =
+        |o: &&Attribution| !std::ptr::eq(*o, att) && o.cue().is_some() && o.cue() == att.cue();
+    let shared = att.overlap(anchor)
+        + article
+            .attributions()
+            .overlapping(anchor)
+            .filter(same_statement)
+            .map(|o| o.overlap(anchor))
+            .sum::<usize>();
     // At least half of the quote lies in the content: a short attribution that merely
     // overlaps the end of a long quote is another statement. An elided quote's anchor
     // runs over what stands between the content's parts (the cue and the speaker of a

@@ -1707,6 +1707,18 @@ actor Radio South
     }
 
     #[test]
+    fn c024_on_a_quote_of_two_clauses_of_one_cue() {
+        // `said that …, and that …` is read as one statement a clause; a quote of both
+        // clauses, neither of which holds half of it, is still that statement's.
+        let article = "date 2021-03-04 X\n\nMs. Lamb unveiled her tax plan on Monday.\n\n\
+            Dan Hart, an adviser to the campaign, said that the rules for landlords were under review, and that the plan would not end every tax break.\n";
+        let wrong = "claim c\n  source: Ms. Lamb\n  cue: said\n  quote: that the rules for landlords were under review, and that the plan would not end every tax break\n";
+        assert_eq!(plain(article, wrong), ["C024"]);
+        let right = wrong.replace("source: Ms. Lamb", "source: Dan Hart");
+        assert_eq!(plain(article, &right), Vec::<&str>::new());
+    }
+
+    #[test]
     fn c024_on_a_quote_copied_with_its_marks_inside_another_statement() {
         // The marks lie outside `boasted`'s content but inside `noted`'s: they must not
         // make the outer statement the one the claim records.
