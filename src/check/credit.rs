@@ -155,7 +155,7 @@ pub fn covering_claim<'a>(
 /// Pronouns a speaker may be written as; unresolved, they name no one.
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "we", "it", "i", "you", "him", "her", "them", "who", "whom", "which",
-    "that",
+    "that", "his", "its", "their", "our", "my", "your",
 ];
 
 pub(crate) fn is_pronoun(text: &str) -> bool {

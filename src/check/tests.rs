@@ -1707,6 +1707,17 @@ actor Radio South
     }
 
     #[test]
+    fn c024_silent_on_a_noun_of_saying_after_a_possessive_pronoun() {
+        // `His claim that …` is Tom Reed's: the possessive is a pronoun the analysis
+        // resolved, not a name the article credits instead.
+        let article = "date 2021-03-04 X\n\nMayor Ann Dole said the budget was balanced. Her deputy, Tom Reed, disagreed.\n\n\
+            \"We are short by millions,\" Reed said. His claim that the city faced a deficit drew fire from the council.\n";
+        let right =
+            "claim c\n  source: Tom Reed\n  cue: claim\n  quote: the city faced a deficit\n";
+        assert_eq!(plain(article, right), Vec::<&str>::new());
+    }
+
+    #[test]
     fn c024_on_a_quote_of_two_clauses_of_one_cue() {
         // `said that …, and that …` is read as one statement a clause; a quote of both
         // clauses, neither of which holds half of it, is still that statement's.
