@@ -457,26 +457,7 @@ fn add_alias(actors: &mut [Actor], k: usize, text: &str, written: Span) {
     let w = collapse_whitespace(written.slice(text));
     let lower = w.lowercased();
     // A pronoun, possessive or relative, is no name of anyone (`aka: his`).
-    if matches!(
-        lower.as_str(),
-        "he" | "she"
-            | "they"
-            | "it"
-            | "we"
-            | "him"
-            | "them"
-            | "i"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "our"
-            | "my"
-            | "you"
-            | "your"
-            | "who"
-            | "which"
-    ) {
+    if crate::check::credit::is_pronoun(&lower) {
         return;
     }
     let a = &mut actors[k];
