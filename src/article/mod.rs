@@ -19,7 +19,7 @@ pub use load::{load, load_resolved, validate, ArticleError, Limits};
 pub(crate) use mentions::{is_title_abbreviation, TIME_NOUNS};
 pub use mentions::{Candidate, CandidateKind};
 pub use normalize::{normalize_str, Normalized};
-pub use search::{split_elisions, MatchLevel, PartMatch, QuoteSearch};
+pub use search::{split_elisions, MatchLevel, PartMatch, Places, QuoteSearch};
 
 use crate::text::{narrow, LineIndex, Span};
 use hashbrown::hash_table::{Entry, HashTable};

@@ -35,6 +35,21 @@ pub struct PartMatch {
     pub level: MatchLevel,
 }
 
+/// The places of the article that hold a quote as well as the anchor [`Article::find_quote`]
+/// gives it, for placing it where its claim fits ([`Article::find_quote_places`]).
+#[derive(Debug, Default)]
+pub struct Places {
+    /// Every place of the body that C013 counts, in article order, when there are several
+    /// (else none).
+    pub body: Vec<Vec<PartMatch>>,
+    /// The headline's places, when the body holds the quote too. A headline usually
+    /// repeats the lede, so they are not occurrences; but a claim of the headline's own
+    /// statement (`Union endorses Clinton`, quoting `Clinton`) belongs there.
+    pub headline: Vec<Vec<PartMatch>>,
+    /// Whether the caller reads them (a plain [`Article::find_quote`] does not).
+    wanted: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum QuoteSearch {
     Found {
@@ -184,22 +199,24 @@ impl Article {
     /// Looks `quote` up. Parts separated by elisions must appear in order within one
     /// paragraph.
     pub fn find_quote(&self, quote: &str) -> QuoteSearch {
-        self.locate_quote(quote, &mut Vec::new())
+        self.locate_quote(quote, &mut Places::default())
     }
 
-    /// [`Article::find_quote`], with every place of the article that holds `quote` as well
-    /// as the anchor it gives (its first), in article order: one per occurrence that C013
-    /// counts, when there are several (else none). For placing a quote the article holds
-    /// in several places where its claim fits best, with one search.
-    pub fn find_quote_places(&self, quote: &str) -> (QuoteSearch, Vec<Vec<PartMatch>>) {
-        let mut places = Vec::new();
+    /// [`Article::find_quote`], with the other places of the article that hold `quote` as
+    /// well as the anchor it gives ([`Places`]). For placing a quote the article holds in
+    /// several places where its claim fits best, with one search.
+    pub fn find_quote_places(&self, quote: &str) -> (QuoteSearch, Places) {
+        let mut places = Places {
+            wanted: true,
+            ..Places::default()
+        };
         let search = self.locate_quote(quote, &mut places);
         (search, places)
     }
 
     /// [`Article::find_quote`], with each place that matches as well as the anchor pushed
     /// onto `places`.
-    fn locate_quote(&self, quote: &str, places: &mut Vec<Vec<PartMatch>>) -> QuoteSearch {
+    fn locate_quote(&self, quote: &str, places: &mut Places) -> QuoteSearch {
         let whole = 0..self.norm.text.len();
         let mut parts = split_elisions(quote);
         let trimmed = quote.trim();
@@ -226,12 +243,7 @@ impl Article {
 
     /// [`Article::find_quote`] for the quote cut into `parts` (one, or the pieces
     /// between elision markers).
-    fn find_parts(
-        &self,
-        quote: &str,
-        parts: Vec<Span>,
-        places: &mut Vec<Vec<PartMatch>>,
-    ) -> QuoteSearch {
+    fn find_parts(&self, quote: &str, parts: Vec<Span>, places: &mut Places) -> QuoteSearch {
         let whole = 0..self.norm.text.len();
         let Some(first) = parts.first() else {
             return QuoteSearch::NotFound {
@@ -260,8 +272,17 @@ impl Article {
             .into_iter()
             .map(|(s, e)| self.part_match(*first, first_text, s, e))
             .collect();
-        // A headline usually repeats the lede: count header matches only when the body has none.
+        // A headline usually repeats the lede: count header matches only when the body has
+        // none. They stay places a claim may fit better (see [`Places::headline`]).
+        let mut header_starts = Vec::new();
         if starts.iter().any(|m| !self.in_header(m.article.start)) {
+            if places.wanted {
+                header_starts = starts
+                    .iter()
+                    .filter(|m| self.in_header(m.article.start))
+                    .cloned()
+                    .collect();
+            }
             starts.retain(|m| !self.in_header(m.article.start));
         }
         if starts.is_empty() {
@@ -296,7 +317,17 @@ impl Article {
                 starts.retain(|m| paragraphs.contains(&self.paragraph_of(m.article.start)));
             }
         }
-        self.chains_of(quote, &parts, starts, places)
+        let found = self.chains_of(quote, &parts, starts, places);
+        if let (false, Some(level)) = (header_starts.is_empty(), found.level()) {
+            for start in header_starts.into_iter().take(MAX_CHAIN_STARTS) {
+                if let Ok(chain) = self.chain(quote, &parts, start) {
+                    if chain.iter().all(|p| p.level <= level) {
+                        places.headline.push(chain);
+                    }
+                }
+            }
+        }
+        found
     }
 
     /// The hits of the later part (after the first) with the fewest hits, among those
@@ -376,7 +407,7 @@ impl Article {
         quote: &str,
         parts: &[Span],
         starts: Vec<PartMatch>,
-        places: &mut Vec<Vec<PartMatch>>,
+        places: &mut Places,
     ) -> QuoteSearch {
         let whole = 0..self.norm.text.len();
         let mut chains = Vec::new();
@@ -396,7 +427,9 @@ impl Article {
         let best_level = chains.iter().map(level).min().flatten();
         let occurrences = chains.iter().filter(|c| level(c) == best_level).count();
         if occurrences > 1 {
-            places.extend(chains.iter().filter(|c| level(c) == best_level).cloned());
+            places
+                .body
+                .extend(chains.iter().filter(|c| level(c) == best_level).cloned());
         }
         match chains.into_iter().find(|c| level(c) == best_level) {
             Some(parts) => QuoteSearch::Found { parts, occurrences },
@@ -1828,7 +1861,7 @@ mod tests {
                 a.find_quote(quote),
                 match want.is_empty() {
                     true => a.find_quote(quote),
-                    false => a.chains_of(quote, &parts, want, &mut Vec::new()),
+                    false => a.chains_of(quote, &parts, want, &mut Places::default()),
                 },
                 "{quote}"
             );

@@ -1,5 +1,6 @@
 //! C010-C013: is each quote in the article, and how exactly.
 
+use super::place::Placed;
 use super::{Anchor, ClaimResult, Context};
 use crate::article::{MatchLevel, QuoteSearch};
 use crate::diagnostic::{Code, Diagnostic, Target};
@@ -118,17 +119,20 @@ fn check_quote(
                     Diagnostic::new(
                         Code::QuoteAmbiguous,
                         value.span(),
-                        if place == 0 {
-                            format!(
+                        match place {
+                            Placed::Body(0) => format!(
                                 "quote occurs {occurrences} times in the article; it is anchored to the first (line {}): quote more words to make it unique",
                                 article.line_number(anchor.start)
-                            )
-                        } else {
-                            format!(
+                            ),
+                            Placed::Body(i) => format!(
                                 "quote occurs {occurrences} times in the article; it is anchored to occurrence {} (line {}), where the claim's source and cue fit best: quote more words to make it unique",
-                                place + 1,
+                                i + 1,
                                 article.line_number(anchor.start)
-                            )
+                            ),
+                            Placed::Headline => format!(
+                                "quote occurs {occurrences} times in the article and in its headline; it is anchored to the headline (line {}), where the claim's source and cue fit best: quote more words to make it unique",
+                                article.line_number(anchor.start)
+                            ),
                         },
                     )
                     .with_related(Target::Article, anchor, "anchored here"),
