@@ -224,7 +224,16 @@ pub fn draft(article: &Article, options: &DraftOptions) -> String {
         out.push('\n');
     }
     let mut ids = Ids::default();
-    for (a, link) in attributions.iter().zip(&links) {
+    let mut next = 0;
+    while next < attributions.len() {
+        let (a, link) = (&attributions[next], &links[next]);
+        // The clauses of one cue (`said that …, and that …`) are one claim.
+        let clauses = next + 1 + later_clauses(article, attributions, &links, next);
+        let content: Vec<Span> = attributions[next..clauses]
+            .iter()
+            .flat_map(|c| c.content.iter().copied())
+            .collect();
+        next = clauses;
         let Some((source, via)) = link else { continue };
         let actor = &actors[*source];
         let lemma = a
@@ -241,7 +250,7 @@ pub fn draft(article: &Article, options: &DraftOptions) -> String {
         if let Some(cue) = cue_text(text, a) {
             out.push_str(&format!("  cue: {cue}\n"));
         }
-        for q in quotes(article, a) {
+        for q in quotes(article, &content) {
             out.push_str(&format!("  quote: {q}\n"));
         }
         out.push_str(&format!("  stance: {}\n", lexicon::stance_of(lemma)));
@@ -258,10 +267,10 @@ pub fn draft(article: &Article, options: &DraftOptions) -> String {
 
 /// The claim's `quote:` values: content parts of one paragraph joined with ` … `, one
 /// value per paragraph.
-fn quotes(article: &Article, a: &Attribution) -> Vec<String> {
+fn quotes(article: &Article, content: &[Span]) -> Vec<String> {
     let text = &article.text;
     let mut out: Vec<(Option<usize>, String)> = Vec::new();
-    for part in &a.content {
+    for part in content {
         let para = if article.in_header(part.start) {
             None
         } else {
@@ -281,6 +290,54 @@ fn quotes(article: &Article, a: &Attribution) -> Vec<String> {
         }
     }
     out.into_iter().map(|(_, q)| q).collect()
+}
+
+/// How many statements after `attributions[first]` are further clauses of its cue, read
+/// apart by the analysis (`Dan Hart said that the rules were under review, and that the
+/// plan would not end`): reported words of the same cue, speaker and intermediaries, in
+/// the same paragraph, each joined to the one before by `and that` (`but`, `or`, a
+/// comma). One statement to an annotator, as to PolNeAR's: drafted as one claim.
+fn later_clauses(
+    article: &Article,
+    attributions: &[Attribution],
+    links: &[Option<(usize, Vec<usize>)>],
+    first: usize,
+) -> usize {
+    let text = &article.text;
+    let lead = &attributions[first];
+    let Some(cue) = lead.cue() else {
+        return 0;
+    };
+    let mut count = 0;
+    let mut end = lead.content.last().map_or(0, |c| c.end);
+    for (a, link) in attributions.iter().zip(links).skip(first + 1) {
+        let Some(start) = a.content.first().map(|c| c.start) else {
+            break;
+        };
+        let joined = start >= end
+            && text[end..start]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+                .iter()
+                .all(|w| matches!(w.as_str(), "and" | "but" | "or" | "that"))
+            && (text[end..start].to_lowercase().contains("that")
+                || text[start..]
+                    .get(..5)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("that ")));
+        let same = a.cue() == Some(cue)
+            && a.kind == ContentKind::Indirect
+            && lead.kind == ContentKind::Indirect
+            && *link == links[first]
+            && article.paragraph_of(start) == article.paragraph_of(end.saturating_sub(1));
+        if !(joined && same) {
+            break;
+        }
+        count += 1;
+        end = a.content.last().map_or(end, |c| c.end);
+    }
+    count
 }
 
 /// The cue as written, with the addressee when it follows right after (`told Sputnik`).
@@ -585,7 +642,9 @@ fn publisher(article: &Article) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{actor_name, kind_of, slug, unique_id, Ids};
+    use super::{
+        actor_name, kind_of, later_clauses, slug, unique_id, Attribution, ContentKind, Ids,
+    };
     use crate::text::Span;
 
     #[test]
@@ -646,6 +705,106 @@ mod tests {
         assert!(out.contains("actor Tom Reed"), "{out}");
         assert!(out.contains("cue: claim"), "{out}");
         assert!(!out.to_lowercase().contains("aka: his"), "{out}");
+    }
+
+    #[test]
+    fn the_clauses_of_one_cue_are_one_claim() {
+        let text = "Headline\n\nDan Hart said that the rules were under review, and that the \
+                    plan would not end this year. Ann Vale said that the fares would rise.";
+        let article = crate::article::Article::new(text);
+        // The analysis reads one statement per clause.
+        let on_said = article
+            .attributions()
+            .items
+            .iter()
+            .filter(|a| {
+                a.cue()
+                    .is_some_and(|c| c.start == text.find("said").unwrap())
+            })
+            .count();
+        assert_eq!(on_said, 2);
+        let out = super::draft(&article, &super::DraftOptions::default());
+        assert_eq!(out.matches("\nclaim ").count(), 2, "{out}");
+        assert!(
+            out.contains(
+                "quote: the rules were under review \u{2026} that the plan would not end this year"
+            ),
+            "{out}"
+        );
+        // Another speaker's clause after it stays its own claim.
+        assert!(out.contains("source: Ann Vale"), "{out}");
+        assert!(out.contains("quote: the fares would rise"), "{out}");
+        // The claim records both statements and checks clean.
+        let article = std::sync::Arc::new(article);
+        let diags = crate::check::check(
+            &crate::check::Parsed::new(&out),
+            crate::check::ArticleRef::Loaded(&article),
+            &crate::config::Config::default(),
+            &mut crate::check::ClaimCache::new(),
+        );
+        assert!(diags.is_empty(), "{diags:#?}");
+    }
+
+    #[test]
+    fn clauses_join_only_by_and_that_in_one_paragraph_with_one_cue_and_speaker() {
+        let text = "Headline\n\nDan Hart said that the rules were under review, and that the \
+                    plan would end, because the city is broke, and the fares rose, and\n\n\
+                    that the board would meet. Ann Vale said that the fares would rise.";
+        let article = crate::article::Article::new(text);
+        let items = &article.attributions().items;
+        let on = |cue: &str| {
+            items
+                .iter()
+                .find(|a| a.cue().is_some_and(|c| c.slice(text) == cue))
+                .unwrap()
+                .clone()
+        };
+        let (hart, vale) = (on("said"), items.last().unwrap().clone());
+        assert_eq!(vale.source().map(|s| s.slice(text)), Some("Ann Vale"));
+        // Hart's first clause, then one whose words start at `text_of`.
+        let words_at = |words: &str| {
+            let at = text.find(words).unwrap();
+            vec![Span::new(at, at + words.len())].into_boxed_slice()
+        };
+        let pair_after = |lead_words: &str, second: &Attribution, text_of: &str| {
+            let mut lead = hart.clone();
+            lead.content = words_at(lead_words);
+            let mut next = second.clone();
+            next.content = words_at(text_of);
+            vec![lead, next]
+        };
+        let pair = |second: &Attribution, text_of: &str| {
+            let mut lead = hart.clone();
+            lead.content = words_at("the rules were under review");
+            let mut next = second.clone();
+            let at = text.find(text_of).unwrap();
+            next.content = vec![Span::new(at, at + text_of.len())].into_boxed_slice();
+            vec![lead, next]
+        };
+        let same = vec![Some((0, vec![])), Some((0, vec![]))];
+        let clauses = |atts: &[Attribution], links: &[Option<(usize, Vec<usize>)>]| {
+            later_clauses(&article, atts, links, 0)
+        };
+        assert_eq!(clauses(&pair(&hart, "that the plan would end"), &same), 1);
+        // Another speaker, another cue, other words between, no `that`, another paragraph.
+        let other = vec![Some((0, vec![])), Some((1, vec![]))];
+        assert_eq!(clauses(&pair(&hart, "that the plan would end"), &other), 0);
+        assert_eq!(clauses(&pair(&vale, "that the plan would end"), &same), 0);
+        assert_eq!(clauses(&pair(&hart, "the city is broke"), &same), 0);
+        let no_that = pair_after("the city is broke", &hart, "the fares rose");
+        assert_eq!(clauses(&no_that, &same), 0);
+        let next_paragraph = pair_after("the fares rose", &hart, "that the board would meet");
+        assert_eq!(clauses(&next_paragraph, &same), 0);
+        // Quoted words are not clauses of reported speech.
+        let mut quoted = pair(&hart, "that the plan would end");
+        quoted[1].kind = ContentKind::Direct;
+        assert_eq!(clauses(&quoted, &same), 0);
+        quoted.reverse();
+        quoted[0].content = quoted[1].content.clone();
+        quoted[1].kind = ContentKind::Indirect;
+        let at = text.find("that the plan").unwrap();
+        quoted[1].content = vec![Span::new(at, at + 23)].into_boxed_slice();
+        assert_eq!(clauses(&quoted, &same), 0);
     }
 
     #[test]
