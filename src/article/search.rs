@@ -1538,6 +1538,7 @@ fn common_words(a: &[&str], b: &[&str]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::on_word_boundaries;
 
     const TEXT: &str = " date 2020-10-02 Mercenaries are recruited, CNN reported\n\nMercenaries are recruited, CNN reported citing a Syrian national.\n\nOn Wednesday, the Russian Foreign Ministry said in a statement that Moscow was concerned over reports about the transfer of militants.\n\nThe names \u{201c}are now being registered and collected.\u{201d} He said they were paid. He said they were paid.\n";
 
@@ -1956,20 +1957,6 @@ mod tests {
         let q = "a b ... c d \u{2026} e....f [...] g [\u{2026}] h";
         let parts: Vec<_> = split_elisions(q).into_iter().map(|s| s.slice(q)).collect();
         assert_eq!(parts, ["a b", "c d", "e", "f", "g", "h"]);
-    }
-
-    /// Whether `span` of `text` starts and ends between words.
-    fn on_word_boundaries(text: &str, span: Span) -> bool {
-        let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        let (before, first) = (
-            text[..span.start].chars().next_back(),
-            text[span.start..].chars().next(),
-        );
-        let (last, after) = (
-            text[..span.end].chars().next_back(),
-            text[span.end..].chars().next(),
-        );
-        !((alnum(before) && alnum(first)) || (alnum(last) && alnum(after)))
     }
 
     fn near(a: &Article, q: &str) -> Span {

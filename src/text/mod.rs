@@ -189,6 +189,23 @@ pub fn clip(s: &str, max: usize) -> String {
     }
 }
 
+/// Whether `span` of `text` neither starts nor ends inside a word (a quote copied whole,
+/// not the `it` of `admitted`). `span` must lie on character boundaries.
+pub fn on_word_boundaries(text: &str, span: Span) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let (before, first) = (
+        text[..span.start].chars().next_back(),
+        text[span.start..].chars().next(),
+    );
+    let (last, after) = (
+        text[..span.end].chars().next_back(),
+        text[span.end..].chars().next(),
+    );
+    let cuts_start = word(before) && word(first);
+    let cuts_end = word(last) && word(after);
+    !cuts_start && !cuts_end
+}
+
 /// The largest character boundary of `text` at or before `offset`.
 pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset = offset.min(text.len());
@@ -233,6 +250,16 @@ pub fn lines(text: &str) -> impl Iterator<Item = (Span, Span)> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_boundaries_are_where_a_letter_or_digit_meets_something_else() {
+        assert!(on_word_boundaries("(it)", Span::new(1, 3)));
+        assert!(on_word_boundaries("it", Span::new(0, 2)));
+        assert!(on_word_boundaries("Ёлка, да", Span::new(0, 8)));
+        assert!(!on_word_boundaries("admitted", Span::new(3, 5)));
+        assert!(!on_word_boundaries("itemized", Span::new(0, 2)));
+        assert!(!on_word_boundaries("Ёлка", Span::new(2, 8)));
+    }
 
     #[test]
     fn lowercase_and_collapse_agree_with_the_standard_ways() {
