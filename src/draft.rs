@@ -228,7 +228,8 @@ pub fn draft(article: &Article, options: &DraftOptions) -> String {
     while next < attributions.len() {
         let (a, link) = (&attributions[next], &links[next]);
         // The clauses of one cue (`said that …, and that …`) are one claim.
-        let clauses = next + 1 + later_clauses(article, attributions, &links, next);
+        let same_speaker = |i: usize, j: usize| links[i] == links[j];
+        let clauses = next + 1 + later_clauses(article, attributions, next, same_speaker);
         let content: Vec<Span> = attributions[next..clauses]
             .iter()
             .flat_map(|c| c.content.iter().copied())
@@ -294,14 +295,15 @@ fn quotes(article: &Article, content: &[Span]) -> Vec<String> {
 
 /// How many statements after `attributions[first]` are further clauses of its cue, read
 /// apart by the analysis (`Dan Hart said that the rules were under review, and that the
-/// plan would not end`): reported words of the same cue, speaker and intermediaries, in
-/// the same paragraph, each joined to the one before by `and that` (`but`, `or`, a
-/// comma). One statement to an annotator, as to PolNeAR's: drafted as one claim.
-fn later_clauses(
+/// plan would not end`): reported words of the same cue and (as `same_speaker(first,
+/// k)` tells) speaker and intermediaries, in the same paragraph, each joined to the one
+/// before by `and that` (`but`, `or`, a comma). One statement to an annotator, as to
+/// PolNeAR's: drafted as one claim.
+pub(crate) fn later_clauses(
     article: &Article,
     attributions: &[Attribution],
-    links: &[Option<(usize, Vec<usize>)>],
     first: usize,
+    same_speaker: impl Fn(usize, usize) -> bool,
 ) -> usize {
     let text = &article.text;
     let lead = &attributions[first];
@@ -310,7 +312,7 @@ fn later_clauses(
     };
     let mut count = 0;
     let mut end = lead.content.last().map_or(0, |c| c.end);
-    for (a, link) in attributions.iter().zip(links).skip(first + 1) {
+    for (k, a) in attributions.iter().enumerate().skip(first + 1) {
         let Some(start) = a.content.first().map(|c| c.start) else {
             break;
         };
@@ -329,7 +331,7 @@ fn later_clauses(
         let same = a.cue() == Some(cue)
             && a.kind == ContentKind::Indirect
             && lead.kind == ContentKind::Indirect
-            && *link == links[first]
+            && same_speaker(first, k)
             && article.paragraph_of(start) == article.paragraph_of(end.saturating_sub(1));
         if !(joined && same) {
             break;
@@ -783,7 +785,7 @@ mod tests {
         };
         let same = vec![Some((0, vec![])), Some((0, vec![]))];
         let clauses = |atts: &[Attribution], links: &[Option<(usize, Vec<usize>)>]| {
-            later_clauses(&article, atts, links, 0)
+            later_clauses(&article, atts, 0, |i, j| links[i] == links[j])
         };
         assert_eq!(clauses(&pair(&hart, "that the plan would end"), &same), 1);
         // Another speaker, another cue, other words between, no `that`, another paragraph.

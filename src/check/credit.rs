@@ -1415,13 +1415,31 @@ pub fn draft_blocks(
 ) -> Option<(Span, String)> {
     let mut taken: std::collections::HashSet<String> =
         model.claims.iter().map(|c| c.id.to_string()).collect();
-    let blocks: Vec<String> = article
+    let missing: Vec<Attribution> = article
         .attributions()
         .items
         .iter()
         .filter(|a| contents.contains(&a.content_span()))
-        .map(|a| crate::draft::draft_with_ids(article, a, model, &mut taken))
+        .cloned()
         .collect();
+    // The clauses of one cue (`said that …, and that …`) make one claim, as in a draft.
+    // The analysis gives them the cue's one speaker and chain, which the block names.
+    let one_cue_one_speaker = |_: usize, _: usize| true;
+    let mut blocks: Vec<String> = Vec::new();
+    let mut next = 0;
+    while next < missing.len() {
+        let later = crate::draft::later_clauses(article, &missing, next, one_cue_one_speaker);
+        let clauses = next + 1 + later;
+        let mut statement = missing[next].clone();
+        statement.content = missing[next..clauses]
+            .iter()
+            .flat_map(|c| c.content.iter().copied())
+            .collect();
+        blocks.push(crate::draft::draft_with_ids(
+            article, &statement, model, &mut taken,
+        ));
+        next = clauses;
+    }
     if blocks.is_empty() {
         return None;
     }
@@ -1434,6 +1452,40 @@ pub fn draft_blocks(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn adding_all_statements_drafts_the_clauses_of_one_cue_as_one_claim() {
+        let text = "Headline\n\nDan Hart said that the rules were under review, and that the \
+                    plan would not end this year. Ann Vale said that the fares would rise.";
+        let article = std::sync::Arc::new(Article::new(text));
+        let annotation = "article: a.txt\n";
+        let parsed = crate::check::Parsed::new(annotation);
+        let contents: Vec<Span> = article
+            .attributions()
+            .items
+            .iter()
+            .map(|a| a.content_span())
+            .collect();
+        assert_eq!(contents.len(), 3);
+        let (at, blocks) = draft_blocks(annotation, &parsed.model, &article, &contents).unwrap();
+        assert_eq!(blocks.matches("claim ").count(), 2, "{blocks}");
+        assert!(
+            blocks.contains(
+                "  quote: the rules were under review\n  quote: that the plan would not end this year\n"
+            ),
+            "{blocks}"
+        );
+        // Applied, the annotation records every statement and checks clean.
+        let mut whole = annotation.to_string();
+        whole.insert_str(at.start, &blocks);
+        let diags = crate::check::check(
+            &crate::check::Parsed::new(&whole),
+            crate::check::ArticleRef::Loaded(&article),
+            &crate::config::Config::default(),
+            &mut crate::check::ClaimCache::new(),
+        );
+        assert!(diags.is_empty(), "{whole}\n{diags:#?}");
+    }
 
     #[test]
     fn closest_name_skips_names_of_far_other_lengths() {
