@@ -15,14 +15,16 @@ use crate::model::{Annotation, Claim, UNNAMED};
 use crate::text::{on_word_boundaries, Span};
 use std::cmp::Reverse;
 
-/// How well the claim fits a place: who the article credits there weighs most, then the
-/// cue, then whether the source is named in the place's paragraph.
+/// How well the claim fits a place: the words it was copied from weigh most, then who
+/// the article credits there, then the cue, then whether the source is named in the
+/// place's paragraph.
 const CREDITED: u8 = 4;
 const CUE: u8 = 2;
 const NAMED_NEAR: u8 = 1;
 /// The place's sentences name the source (unless it is unnamed) and hold the cue word
-/// for word: the words the claim was copied from. Outweighs the rest together, which the analysis may miss
-/// (`Union endorses Clinton` in a headline, where the lede's `endorsed` is credited).
+/// for word: the words the claim was copied from. Outweighs the rest together, which
+/// the analysis may miss (`Union endorses Clinton` in a headline, where the lede's
+/// `endorsed` is credited).
 const COPIED_FROM: u8 = 8;
 
 /// The index in `places` (the spans of the places that hold a quote of `claim` equally
