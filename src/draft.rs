@@ -738,12 +738,7 @@ mod tests {
         assert!(out.contains("quote: the fares would rise"), "{out}");
         // The claim records both statements and checks clean.
         let article = std::sync::Arc::new(article);
-        let diags = crate::check::check(
-            &crate::check::Parsed::new(&out),
-            crate::check::ArticleRef::Loaded(&article),
-            &crate::config::Config::default(),
-            &mut crate::check::ClaimCache::new(),
-        );
+        let diags = crate::check::tests::check_defaults(&out, &article);
         assert!(diags.is_empty(), "{diags:#?}");
     }
 

@@ -1478,12 +1478,7 @@ mod tests {
         // Applied, the annotation records every statement and checks clean.
         let mut whole = annotation.to_string();
         whole.insert_str(at.start, &blocks);
-        let diags = crate::check::check(
-            &crate::check::Parsed::new(&whole),
-            crate::check::ArticleRef::Loaded(&article),
-            &crate::config::Config::default(),
-            &mut crate::check::ClaimCache::new(),
-        );
+        let diags = crate::check::tests::check_defaults(&whole, &article);
         assert!(diags.is_empty(), "{whole}\n{diags:#?}");
     }
 

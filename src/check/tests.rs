@@ -41,6 +41,17 @@ fn check_against(
     )
 }
 
+/// `claims` checked against `article` with the default configuration: for tests outside
+/// this module that check what they drafted.
+pub(crate) fn check_defaults(claims: &str, article: &Arc<Article>) -> Vec<Diagnostic> {
+    check(
+        &Parsed::new(claims),
+        ArticleRef::Loaded(article),
+        &Config::default(),
+        &mut ClaimCache::new(),
+    )
+}
+
 const ARTICLE: &str = include_str!("../../examples/000_a935861ad7be96ce.txt");
 
 /// The findings on `claims` against the seed article, without C050: these small files
