@@ -1341,6 +1341,8 @@ fn is_noun_use_word(w: &str) -> bool {
             | "source"
             | "sources"
             | "state"
+            // `Twenty-seven states led by West Virginia are challenging …`
+            | "states"
             | "comment"
             | "answer"
             | "question"
@@ -1453,6 +1455,18 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
     if words == 0 {
         return None;
     }
+    // `The men who built it said`, `the men who Fred hired said`: the words after `who`
+    // are a relative clause (a past verb and its object, or its subject and the verb) of
+    // the subject before it, which is the phrase, whole.
+    if i > lo + 1
+        && matches!(t[i - 1].low.as_str(), "who" | "which")
+        && t[i].word()
+        && (IRREGULAR_PAST_SET.contains(t[i].low.as_str()) || t[i].low.ends_with("ed"))
+    {
+        if let Some((s, _)) = np_left(b, lo, i - 1) {
+            return Some((s, end));
+        }
+    }
     // A leading prepositional phrase is not the subject: start at the last determiner or
     // at the last capitalized run after it.
     let mut s = i;
@@ -1462,6 +1476,12 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
         .find(|&k| subject_pronoun(&t[k]) && !matches!(t[k - 1].low.as_str(), "and" | "or"))
     {
         s = p;
+    }
+    // `the savings target it pledged to reach`: `it` right before the cue, after a noun
+    // phrase opened by a determiner, is the subject of a relative clause whose `that` is
+    // left out. (Not after a verb: `the people who saw it said`.)
+    if end - s >= 3 && t[end - 1].low == "it" && object_of_relative_before(t, s, end - 1) {
+        s = end - 1;
     }
     if PREPS_SET.contains(t[s].low.as_str()) {
         let det = (s + 1..end)
@@ -1480,6 +1500,13 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
                 let last_lower = (s..end).rev().find(|&k| t[k].word() && !t[k].cap);
                 match last_lower {
                     Some(l) if l + 1 < end => l + 1,
+                    // `In Ohio Reed said`, `In Ohio Tom Reed said`: a place and a name
+                    // without the comma between; the name is its last word, or starts at
+                    // a given name.
+                    None if end - s >= 3 && (s + 1..end).all(|k| t[k].word() && t[k].cap) => (s + 2
+                        ..end)
+                        .find(|&k| given_name(&t[k].low))
+                        .unwrap_or(end - 1),
                     _ => return None,
                 }
             }
@@ -1546,6 +1573,42 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((s, end))
+}
+
+/// Whether a word, lowercased, is a given name (`tom` for `Tom`).
+fn given_name(low: &str) -> bool {
+    let mut chars = low.chars();
+    chars.next().is_some_and(|c| {
+        let written: String = c.to_uppercase().chain(chars).collect();
+        lexicon::given_name_gender(&written).is_some()
+    })
+}
+
+/// Whether the words of `[lo, p)` end with a noun phrase opened by a determiner (`the
+/// savings target`, `a promise`): one to three lowercase words after it, none a verb's
+/// past (`the man who saw`) nor a function word.
+fn object_of_relative_before(t: &[Tok], lo: usize, p: usize) -> bool {
+    let det = |w: &Tok| {
+        matches!(
+            w.low.as_str(),
+            "the" | "a" | "an" | "its" | "their" | "this" | "every" | "each"
+        )
+    };
+    for k in (lo..p).rev().take(4) {
+        let w = &t[k];
+        if w.word() && det(w) {
+            return true;
+        }
+        if !w.word()
+            || w.cap
+            || np_stop(w)
+            || w.low.ends_with("ed")
+            || PREPS_SET.contains(w.low.as_str())
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// A lowercase word in `-ing` long enough to be a gerund or participle (`following`,
@@ -1867,7 +1930,9 @@ fn subject_end(b: &Block, lo: usize, ci: usize) -> usize {
                         // (Longer when a relative clause follows it: `Michael Mulgrew,
                         // president of the United Federation of Teachers, which
                         // represents …, said`.)
-                        && (m - before <= 5
+                        // Up to ten tokens (`Scott Pruitt, the Republican attorney
+                        // general of Oklahoma, one of the states …, said`).
+                        && (m - before <= 10
                             || (m - before <= 12
                                 && t
                                     .get(m + 1)
@@ -8075,10 +8140,12 @@ fn name_opening_sentence_before(a: &Article, start: usize, para: Span) -> Option
     } else {
         0
     };
-    if toks
+    // A title before the name says it is a person's (`Mrs. Clinton`), named in full
+    // before or not.
+    let titled = toks
         .get(i)
-        .is_some_and(|t| matches!(t.low.as_str(), "mr" | "mrs" | "ms" | "dr"))
-    {
+        .is_some_and(|t| matches!(t.low.as_str(), "mr" | "mrs" | "ms" | "dr"));
+    if titled {
         i += 1 + usize::from(toks.get(i + 1).is_some_and(|t| t.p == '.'));
     }
     let first = i;
@@ -8124,16 +8191,19 @@ fn name_opening_sentence_before(a: &Article, start: usize, para: Span) -> Option
         from -= 1;
     }
     let before = &a.text[from..prev.start];
-    let named_before = match_starts(before, &surname).any(|at| {
-        let head = before[..at].trim_end_matches(' ');
-        head.len() < at
-            && head
-                .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
-                .next()
-                .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with('.'))
-            && !before[at + surname.len()..].starts_with(|c: char| c.is_alphanumeric())
-    });
-    ((named_before || role) && class_of(name.slice(&a.text)) != Class::Group).then_some(name)
+    let named_before = || {
+        match_starts(before, &surname).any(|at| {
+            let head = before[..at].trim_end_matches(' ');
+            head.len() < at
+                && head
+                    .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+                    .next()
+                    .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with('.'))
+                && !before[at + surname.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+    };
+    ((titled || role || named_before()) && class_of(name.slice(&a.text)) != Class::Group)
+        .then_some(name)
 }
 
 fn sentence_subject(a: &Article, start: usize, before: usize) -> Option<Span> {
@@ -8365,8 +8435,13 @@ fn last_name_before(a: &Article, offset: usize, want: Class) -> Option<Span> {
             while i < toks.len() && toks[i].word() && toks[i].cap {
                 i += 1;
             }
-            if i - s >= 2 {
-                let sp = Span::new(toks[s].s(), toks[i - 1].e());
+            // `Mrs. Clinton`: one word after a title is a name, the title with it.
+            let dot = s >= 1 && toks[s - 1].p == '.';
+            let title = s.checked_sub(1 + usize::from(dot)).filter(|&k| {
+                toks[k].word() && matches!(toks[k].low.as_str(), "mr" | "mrs" | "ms" | "dr")
+            });
+            if i - s >= 2 || title.is_some() {
+                let sp = Span::new(toks[title.unwrap_or(s)].s(), toks[i - 1].e());
                 if class_of(sp.slice(&a.text)) == want {
                     best = Some(sp);
                 }

@@ -4197,3 +4197,107 @@ fn opening_words_without_their_comma_are_not_the_subject() {
         }
     }
 }
+
+#[test]
+fn a_subject_after_a_place_without_its_comma_and_it_in_a_relative_clause() {
+    // A preposition, a place and a name with no comma between: the name is the subject,
+    // from its given name on, else its last word (not `Ohio Reed`, and not nothing).
+    for (sentence, speaker) in [
+        ("In Ohio Reed said the vote would be close.", "Reed"),
+        ("In Ohio Tom Reed said the vote would be close.", "Tom Reed"),
+        ("In New York Reed said the vote would be close.", "Reed"),
+    ] {
+        let s = only(&format!("{H}{sentence}"));
+        assert_eq!(s.source.as_deref(), Some(speaker), "{sentence}");
+        assert_eq!(s.content, ["the vote would be close"], "{sentence}");
+    }
+    // `it` right before the cue after a noun phrase opened by a determiner: the subject
+    // of a relative clause without its `that`, not the ten words before it.
+    let all = seen(&format!(
+        "{H}The plan is the main tool for the county to meet the savings target it pledged \
+         to reach at the talks."
+    ));
+    let pledged = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("pledged"))
+        .unwrap();
+    assert_eq!(pledged.source.as_deref(), Some("it"), "{all:#?}");
+    // After a verb, `it` is its object, and the verb's `who` makes the words a relative
+    // clause of the subject before them: the phrase is the subject, whole.
+    let s = only(&format!("{H}The men who built it said the plan was sound."));
+    assert_eq!(s.source.as_deref(), Some("The men who built it"));
+    assert_eq!(s.content, ["the plan was sound"]);
+    let s = only(&format!(
+        "{H}The men who Fred hired said the plan was sound."
+    ));
+    assert_eq!(s.source.as_deref(), Some("The men who Fred hired"));
+    // After a participle too: `it` is the object of `covering`.
+    let s = only(&format!(
+        "{H}Reporters covering it said the plan was sound."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Reporters covering it"));
+}
+
+#[test]
+fn a_titled_surname_is_whom_a_pronoun_stands_for() {
+    // `Mrs. Clinton` opening the sentence before names a person even when the article
+    // never gave her name in full; a pronoun of the other gender does not take it.
+    for (sentence, pronoun, resolved) in [
+        (
+            "Mrs. Clinton visited the school. She said the plan would help.",
+            "She",
+            Some("Clinton"),
+        ),
+        (
+            "Dr. Reed visited the school. She said the plan would help.",
+            "She",
+            Some("Reed"),
+        ),
+        (
+            "Mr. Trump visited the school. She said the plan would help.",
+            "She",
+            None,
+        ),
+        // Not opening the sentence: the last name before, the title with it.
+        (
+            "The school was visited by Mrs. Clinton. She said the plan would help.",
+            "She",
+            Some("Mrs. Clinton"),
+        ),
+    ] {
+        let s = only(&format!("{H}{sentence}"));
+        assert_eq!(s.source.as_deref(), Some(pronoun), "{sentence}");
+        assert_eq!(s.resolved.as_deref(), resolved, "{sentence}");
+    }
+}
+
+#[test]
+fn a_long_role_then_another_apposition_and_states_as_a_noun() {
+    // Two appositions after the name, the first a long role: the name is the speaker,
+    // not `one of the states` resolved to some earlier group.
+    let s = only(&format!(
+        "{H}\"It is an invasion of our domain,\" Tom Pratt, the Republican attorney general \
+         of Oklahoma, one of the states suing the agency, said at an event."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Tom Pratt"));
+    // A long description of a place is skipped the same way.
+    let s = only(&format!(
+        "{H}Tom Pratt of Salem, the old mill town on the wide river, a lawyer for the council, \
+         said the vote was fair."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Tom Pratt of Salem"));
+    let s = only(&format!(
+        "{H}Tom Pratt, who has run the mill for years and years, a lawyer, said the losses \
+         were heavy."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Tom Pratt"));
+    // `states` after a number is a noun, not the reporting verb: the whole phrase is the
+    // subject, reduced relative clause and all.
+    let s = only(&format!(
+        "{H}Twenty states led by Texas and industry groups are challenging the rules in court."
+    ));
+    assert_eq!(
+        s.source.as_deref(),
+        Some("Twenty states led by Texas and industry groups")
+    );
+}
