@@ -379,6 +379,9 @@ pub(crate) fn actor_name(text: &str, span: Span) -> String {
             && !matches!(
                 last_low.as_str(),
                 "of" | "and" | "for" | "from" | "de" | "to"
+                    // (`Ten senators led by Tom Reed`: the name after a preposition
+                    // is not whom the phrase names.)
+                    | "by" | "with" | "at" | "in" | "on"
             )
         {
             return tail.join(" ");
@@ -671,12 +674,30 @@ mod tests {
     }
 
     #[test]
-    fn titles_before_a_name_are_left_out_of_the_actor_name() {
+    fn actor_names_leave_out_titles_but_keep_the_phrase_before_a_preposition() {
         for (written, name) in [
             ("Chief Executive Dana Whitlock", "Dana Whitlock"),
             ("Vice President Ann Dole", "Ann Dole"),
             ("union vice president Carla Ruiz", "Carla Ruiz"),
             ("The United Auto Workers union", "United Auto Workers union"),
+            // A name after a preposition is not whom the phrase names.
+            (
+                "Ten senators led by Tom Reed",
+                "Ten senators led by Tom Reed",
+            ),
+            (
+                "the Commission on Presidential Debates",
+                "Commission on Presidential Debates",
+            ),
+            ("farmers in Salem County", "farmers in Salem County"),
+            (
+                "officials at Salem City Hall",
+                "officials at Salem City Hall",
+            ),
+            (
+                "lawyers with Reed Smith Partners",
+                "lawyers with Reed Smith Partners",
+            ),
         ] {
             let span = Span::new(0, written.len());
             assert_eq!(actor_name(written, span), name, "{written}");
