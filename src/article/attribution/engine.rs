@@ -5834,6 +5834,24 @@ fn forward(
                         left = Some((d, e));
                     }
                 }
+                // "Tom Reed is a lawyer who said": a person noun after `is` / `was` and a
+                // relative clause without a comma describe the name before the
+                // verb `be`; that name is the speaker (not `The decision is risky for
+                // Cruz, who refused`).
+                if let Some((s, e)) = left {
+                    if s > lo + 1
+                        && e == k - 1
+                        && person_noun(&t[e - 1].low)
+                        && t[s - 1].word()
+                        && matches!(t[s - 1].low.as_str(), "is" | "was" | "remains" | "became")
+                    {
+                        if let Some(name) = np_left(b, lo, s - 1)
+                            .filter(|r| t[r.0].cap && !DETS_SET.contains(t[r.0].low.as_str()))
+                        {
+                            left = Some(name);
+                        }
+                    }
+                }
             } else if matches!(prev.low.as_str(), "and" | "but" | "or" | "then") && k - 1 > lo {
                 // "X supported Democrats … and said": the clause's subject; the speaker
                 // of a cue before it in the clause when there is one (`The U.N.'s

@@ -4301,3 +4301,38 @@ fn a_long_role_then_another_apposition_and_states_as_a_noun() {
         Some("Twenty states led by Texas and industry groups")
     );
 }
+
+#[test]
+fn a_relative_clause_on_what_a_name_is_speaks_for_the_name() {
+    for sentence in [
+        "Tom Reed is a lawyer who said the plan was sound.",
+        "Tom Reed was the only lawyer who argued that the plan was sound.",
+    ] {
+        let s = only(&format!("{H}{sentence}"));
+        assert_eq!(s.source.as_deref(), Some("Tom Reed"), "{sentence}");
+        assert_eq!(s.content, ["the plan was sound"], "{sentence}");
+    }
+    // Not a person noun, not `be`, a comma before `who`, no name before `be`: the phrase
+    // before `who` stays the speaker.
+    for (sentence, speaker) in [
+        (
+            "Tom Reed is the council which said the vote was fair.",
+            "the council",
+        ),
+        (
+            "Tom Reed hired a lawyer who said the vote was fair.",
+            "a lawyer",
+        ),
+        (
+            "Tom Reed is a lawyer, who said the vote was fair.",
+            "a lawyer",
+        ),
+        (
+            "The panel is a lawyer who said the vote was fair.",
+            "a lawyer",
+        ),
+    ] {
+        let s = only(&format!("{H}{sentence}"));
+        assert_eq!(s.source.as_deref(), Some(speaker), "{sentence}");
+    }
+}
