@@ -400,9 +400,17 @@ pub(crate) fn actor_name(text: &str, span: Span) -> String {
     if t > 0 && rest.len() - t >= 2 && rest[t..].iter().all(|w| is_cap(w)) {
         return rest[t..].join(" ");
     }
-    rest.join(" ")
-        .trim_end_matches([',', '.', ';', ':'])
-        .to_string()
+    let name = rest.join(" ");
+    let name = name.trim_end_matches([',', ';', ':']);
+    // The period of an initialism or an abbreviation stays (`The S.E.C.`, `U.N.`).
+    let last = name.rsplit(' ').next().unwrap_or("");
+    if last
+        .strip_suffix('.')
+        .is_some_and(|stem| stem.contains('.'))
+    {
+        return name.to_string();
+    }
+    name.trim_end_matches(['.', ',', ';', ':']).to_string()
 }
 
 pub(crate) fn kind_of(name: &str) -> &'static str {
@@ -698,6 +706,11 @@ mod tests {
                 "lawyers with Reed Smith Partners",
                 "lawyers with Reed Smith Partners",
             ),
+            // An initialism keeps its last period; a sentence's is left out.
+            ("The S.E.C.", "S.E.C."),
+            ("the U.N.", "U.N."),
+            ("the council.", "council"),
+            ("Дмитрий Песков", "Дмитрий Песков"),
         ] {
             let span = Span::new(0, written.len());
             assert_eq!(actor_name(written, span), name, "{written}");

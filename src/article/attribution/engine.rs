@@ -1477,6 +1477,14 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
     {
         s = p;
     }
+    // `… oversight of the regional centers The S.E.C. said`: a capitalized `The` after a
+    // word that is no preposition opens a sentence whose period went missing.
+    if let Some(k) = (s + 1..end)
+        .rev()
+        .find(|&k| t[k].cap && t[k].is("the") && !PREPS_SET.contains(t[k - 1].low.as_str()))
+    {
+        s = k;
+    }
     // `the savings target it pledged to reach`: `it` right before the cue, after a noun
     // phrase opened by a determiner, is the subject of a relative clause whose `that` is
     // left out. (Not after a verb: `the people who saw it said`.)
@@ -3913,11 +3921,19 @@ fn end_before_next_speaker(text: &str, found: &mut [Found]) {
             continue;
         };
         let before = text[last.start..s].trim_end();
+        // `… of the regional centers The S.E.C. said …`: a sentence whose period went
+        // missing (see `np_left`) ends the words before it.
         let Some(rest) = [
             "but", "and", "while", "although", "though", "whereas", "yet",
         ]
         .iter()
         .find_map(|c| before.strip_suffix(c)) else {
+            // `… of the regional centers The S.E.C. said …`: a sentence whose period
+            // went missing (see `np_left`) ends the words before it, at a word.
+            let last_word = before.rsplit(' ').next().unwrap_or("");
+            if text[s..].starts_with("The ") && last_word.chars().all(char::is_alphanumeric) {
+                last.end = last.start + before.len();
+            }
             continue;
         };
         let rest = rest.trim_end();

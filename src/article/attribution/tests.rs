@@ -4336,3 +4336,79 @@ fn a_relative_clause_on_what_a_name_is_speaks_for_the_name() {
         assert_eq!(s.source.as_deref(), Some(speaker), "{sentence}");
     }
 }
+
+#[test]
+fn a_sentence_whose_period_went_missing_has_its_own_speaker() {
+    let all = seen(&format!(
+        "{H}The port authority said it was taking steps to widen its oversight of the \
+         harbour pilots The Trade Board said it would widen oversight as well."
+    ));
+    let port = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("The port authority"));
+    assert_eq!(
+        port.map(|s| s.content.clone()),
+        Some(vec![
+            "it was taking steps to widen its oversight of the harbour pilots".to_string()
+        ]),
+        "{all:#?}"
+    );
+    let board = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("The Trade Board"));
+    assert_eq!(
+        board.map(|s| s.content.clone()),
+        Some(vec!["it would widen oversight as well".to_string()]),
+        "{all:#?}"
+    );
+    // After a number too; not after a comma (a comma splice may be either), and the
+    // words are kept whole when the speaker opens them.
+    for (sentence, kept) in [
+        (
+            "The port authority said it had widened its oversight in 2015 The Trade Board \
+             said it would widen oversight as well.",
+            "it had widened its oversight in 2015",
+        ),
+        (
+            "The port authority said it had widened its oversight, The Trade Board said it \
+             would widen oversight as well.",
+            "it had widened its oversight, The Trade Board said it would widen oversight as \
+             well",
+        ),
+        (
+            "The port authority said The Trade Board said it would widen oversight.",
+            "The Trade Board said it would widen oversight",
+        ),
+    ] {
+        let all = seen(&format!("{H}{sentence}"));
+        let port = all
+            .iter()
+            .find(|s| s.source.as_deref() == Some("The port authority"));
+        assert_eq!(
+            port.map(|s| s.content.join(" ")).as_deref(),
+            Some(kept),
+            "{all:#?}"
+        );
+    }
+    // A title after a preposition is no new sentence.
+    let s = only(&format!(
+        "{H}A reporter for The Harbour Times said the pilots would strike."
+    ));
+    assert_eq!(
+        s.source.as_deref(),
+        Some("A reporter for The Harbour Times")
+    );
+    // After `and`, the clauses are joined: the words before it end at the comma.
+    let all = seen(&format!(
+        "{H}The port authority said the pilots would strike, and The Trade Board said the \
+         strike would be short."
+    ));
+    let port = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("The port authority"));
+    assert_eq!(
+        port.map(|s| s.content.clone()),
+        Some(vec!["the pilots would strike".to_string()]),
+        "{all:#?}"
+    );
+}
