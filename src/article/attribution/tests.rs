@@ -4223,19 +4223,26 @@ fn a_subject_after_a_place_without_its_comma_and_it_in_a_relative_clause() {
         .unwrap();
     assert_eq!(pledged.source.as_deref(), Some("it"), "{all:#?}");
     // After a verb, `it` is its object, and the verb's `who` makes the words a relative
-    // clause of the subject before them: the phrase is the subject, whole.
-    let s = only(&format!("{H}The men who built it said the plan was sound."));
-    assert_eq!(s.source.as_deref(), Some("The men who built it"));
-    assert_eq!(s.content, ["the plan was sound"]);
-    let s = only(&format!(
-        "{H}The men who Fred hired said the plan was sound."
-    ));
-    assert_eq!(s.source.as_deref(), Some("The men who Fred hired"));
-    // After a participle too: `it` is the object of `covering`.
-    let s = only(&format!(
-        "{H}Reporters covering it said the plan was sound."
-    ));
-    assert_eq!(s.source.as_deref(), Some("Reporters covering it"));
+    // clause of the subject before them: the phrase is the subject, whole. After a
+    // participle too: `it` is the object of `covering`.
+    for (sentence, speaker) in [
+        (
+            "The men who built it said the plan was sound.",
+            "The men who built it",
+        ),
+        (
+            "The men who Fred hired said the plan was sound.",
+            "The men who Fred hired",
+        ),
+        (
+            "Reporters covering it said the plan was sound.",
+            "Reporters covering it",
+        ),
+    ] {
+        let s = only(&format!("{H}{sentence}"));
+        assert_eq!(s.source.as_deref(), Some(speaker), "{sentence}");
+        assert_eq!(s.content, ["the plan was sound"], "{sentence}");
+    }
 }
 
 #[test]
