@@ -3921,8 +3921,6 @@ fn end_before_next_speaker(text: &str, found: &mut [Found]) {
             continue;
         };
         let before = text[last.start..s].trim_end();
-        // `… of the regional centers The S.E.C. said …`: a sentence whose period went
-        // missing (see `np_left`) ends the words before it.
         let Some(rest) = [
             "but", "and", "while", "although", "though", "whereas", "yet",
         ]
