@@ -234,6 +234,12 @@ pub const OUTLET_WORDS: &[&str] = &[
     "nhk",
     "cbc",
     "wsj",
+    // Magazines and sites named by one word after `The` (`as The New Yorker put it`).
+    "yorker",
+    "atlantic",
+    "vox",
+    "buzzfeed",
+    "huffpost",
 ];
 
 /// The table entry of `word` in any inflection, whether it reports alone or only in a

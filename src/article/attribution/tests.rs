@@ -4419,3 +4419,209 @@ fn a_sentence_whose_period_went_missing_has_its_own_speaker() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn as_x_put_it_after_a_short_adjunct() {
+    let s = only(&format!(
+        "{H}The plan is, as Omar Haddad put it in a long essay, \"a locked door.\""
+    ));
+    assert_eq!(s.source.as_deref(), Some("Omar Haddad"));
+    assert_eq!(s.cue.as_deref(), Some("put it"));
+    assert_eq!(s.content, ["a locked door"]);
+    // Words running on past the adjunct with no punctuation: an act, not a report.
+    let all = seen(&format!(
+        "{H}The keys were lost, as Omar Haddad put it in a drawer near the old door and left."
+    ));
+    assert!(
+        all.iter().all(|s| s.cue.as_deref() != Some("put it")),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_quotation_without_a_cue_needs_a_subject_that_names_someone() {
+    // A determiner alone, or a label before a colon, is no speaker of the quoted words.
+    for text in [
+        "All this has led the journalist Dainis Ivans to fear a \"harbor pact.\"",
+        "Vetoes Block Peace: Ending \"the scourge of war\" is a goal of the council.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert!(all.is_empty(), "{text}: {all:#?}");
+    }
+    // The subject of the sentence, and a label right before the quotation, still are.
+    let s = only(&format!(
+        "{H}Omar Haddad likened the rules to \"a locked door.\""
+    ));
+    assert_eq!(s.source.as_deref(), Some("Omar Haddad"));
+    let s = only(&format!(
+        "{H}The toll is high. Haddad Hits Back: \"We will not pay.\""
+    ));
+    assert_eq!(s.source.as_deref(), Some("Haddad Hits Back"));
+}
+
+#[test]
+fn a_reporting_word_as_the_object_of_a_verb_is_a_noun() {
+    // An `-s` form right after a past tense or a verb that takes such nouns.
+    for text in [
+        "Both candidates face questions about their health.",
+        "The senators raised questions about the budget.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert!(
+            all.iter().all(|s| s.cue.as_deref() != Some("questions")),
+            "{text}: {all:#?}"
+        );
+    }
+    let s = only(&format!("{H}The mayor said claims of fraud were false."));
+    assert_eq!(s.content, ["claims of fraud were false"]);
+    let all = seen(&format!("{H}Reed made plans to build a dam."));
+    assert!(
+        all.iter().all(|s| s.cue.as_deref() != Some("plans")),
+        "{all:#?}"
+    );
+    // A name ending in `-ed` is no past tense.
+    let s = only(&format!("{H}Ahmed says the plan will work."));
+    assert_eq!(s.cue.as_deref(), Some("says"));
+
+    // After a subject it is the verb.
+    let s = only(&format!(
+        "{H}Omar Haddad questions whether the plan will work."
+    ));
+    assert_eq!(s.cue.as_deref(), Some("questions"));
+    // A bare form after an adjective is its noun; after a preposition's object it may
+    // be the verb of the phrase before.
+    let all = seen(&format!(
+        "{H}The council wanted a full, unredacted copy of the agency's Harbor investigative \
+         report."
+    ));
+    assert!(
+        all.iter().all(|s| s.cue.as_deref() != Some("report")),
+        "{all:#?}"
+    );
+    let s = only(&format!(
+        "{H}Tolls will rise, people close to the executive say."
+    ));
+    assert_eq!(s.source.as_deref(), Some("people close to the executive"));
+    assert_eq!(s.content, ["Tolls will rise"]);
+}
+
+#[test]
+fn a_statement_in_a_subordinate_clause_ends_before_the_main_clause() {
+    for (text, source, content) in [
+        (
+            "Though Ann Dole said the plan was good, Tom Reed rejected it.",
+            "Ann Dole",
+            "the plan was good",
+        ),
+        (
+            "After Ann Dole warned that tolls would rise, the council voted against it.",
+            "Ann Dole",
+            "tolls would rise",
+        ),
+        (
+            "Though she called the bank's conduct \"outrageous\", Dole stayed calm.",
+            "she",
+            "the bank's conduct \"outrageous\"",
+        ),
+        // A pronoun and an auxiliary, a past tense, a verb of saying.
+        (
+            "Though Dole said the plan was good, she would not back it.",
+            "Dole",
+            "the plan was good",
+        ),
+        (
+            "Though Dole said the plan was good, Reed took the floor.",
+            "Dole",
+            "the plan was good",
+        ),
+        (
+            "Though Dole said the plan was good, Reed says it is bad.",
+            "Dole",
+            "the plan was good",
+        ),
+        // The items of a list are no main clause.
+        (
+            "Though Dole said tolls, fees and taxes would rise, Reed rejected it.",
+            "Dole",
+            "tolls, fees and taxes would rise",
+        ),
+        (
+            "Though Dole said Reed, Lind and Haddad would vote no, the council passed it.",
+            "Dole",
+            "Reed, Lind and Haddad would vote no",
+        ),
+        // A clause of the reported words' own.
+        (
+            "When asked, Ann Dole said that if tolls rose, the city would pay.",
+            "Ann Dole",
+            "if tolls rose, the city would pay",
+        ),
+        // A cue after the opening clause's comma is the main clause's own.
+        (
+            "When asked, Ann Dole said the plan was good, and Reed agreed.",
+            "Ann Dole",
+            "the plan was good, and Reed agreed",
+        ),
+        // Not opened by a subordinating conjunction: left to the other rules.
+        (
+            "Ann Dole said the plan was good, Tom Reed rejected it.",
+            "Ann Dole",
+            "the plan was good, Tom Reed rejected it",
+        ),
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        let s = all.iter().find(|s| s.source.as_deref() == Some(source));
+        assert_eq!(
+            s.map(|s| s.content.join(" ")).as_deref(),
+            Some(content),
+            "{text}: {all:#?}"
+        );
+    }
+}
+
+#[test]
+fn he_or_she_is_a_name_after_a_role_a_dateline_or_a_given_name() {
+    let she = |text: &str| {
+        let all = seen(&format!("{H}{text}"));
+        let s = all
+            .iter()
+            .find(|s| s.content == ["the plan was weak"])
+            .map(|s| s.resolved.clone());
+        (s.flatten(), format!("{all:#?}"))
+    };
+    for (text, name) in [
+        // A role before the name.
+        (
+            "\"The plan is good,\" Merkley said.\n\nIn a statement on Tuesday, party \
+             nominee Varda Quell was more careful. She said the plan was weak.",
+            "Varda Quell",
+        ),
+        // A label in capitals before a dash, then an opening phrase.
+        (
+            "Ann Dole met Tom Reed, and \"it went well,\" Reed said.\n\nTOLL CLAIMS — For \
+             years, Dole has been dogged by charges of fraud. She said the plan was weak.",
+            "Dole",
+        ),
+        // A dateline; a given name and a surname, named for the first time.
+        (
+            "\"The plan is good,\" Merkley said.\n\nWASHINGTON, D.C. (AP) — Ann Dole spoke \
+             to farmers on Tuesday. She said the plan was weak.",
+            "Ann Dole",
+        ),
+    ] {
+        let (resolved, all) = she(text);
+        assert_eq!(resolved.as_deref(), Some(name), "{text}: {all}");
+    }
+    // A dash after words not in capitals is no label's.
+    let (resolved, all) = she(
+        "\"The plan is good,\" Merkley said.\n\nAnn Dole spoke first — Varda Quell spoke \
+         next. She said the plan was weak.",
+    );
+    assert_eq!(resolved.as_deref(), Some("Ann Dole"), "{all}");
+    // A given name alone may name a country.
+    let (resolved, all) = she(
+        "\"The plan is good,\" Merkley said.\n\nGeorgia closed its border on Tuesday. She \
+         said the plan was weak.",
+    );
+    assert_ne!(resolved.as_deref(), Some("Georgia"), "{all}");
+}
