@@ -3014,13 +3014,13 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     {
         return true;
     }
-    // `raised questions about …`, `faced charges`, `said claims of fraud were false`: an
-    // `-s` form right after a verb is its object, a plural noun; two finite verbs do not
-    // stand side by side.
-    if i > lo && w.ends_with('s') && t[i - 1].word() && !t[i - 1].cap {
+    // `raised questions about …`, `said claims of fraud were false`: an `-s` form right
+    // after a past tense is its object, a plural noun (two finite verbs do not stand side
+    // by side); after `face`, `raise`, `field`, … any form is (`faced ridicule`).
+    if i > lo && t[i - 1].word() && !t[i - 1].cap {
         let v = t[i - 1].low.as_str();
         let past = v.ends_with("ed") || IRREGULAR_PAST_SET.contains(v);
-        if past || NOUN_OBJECT_VERBS.contains(&v) {
+        if (past && w.ends_with('s')) || NOUN_OBJECT_VERBS.contains(&v) {
             return true;
         }
     }
@@ -3498,43 +3498,57 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
 }
 
 /// Verbs whose object is often a reporting word used as a noun (`face questions`,
-/// `draws criticism`, `fielding questions`), in their forms that are not past tense.
+/// `faced ridicule`, `draws criticism`, `fielding questions`).
 const NOUN_OBJECT_VERBS: &[&str] = &[
     "face",
     "faces",
+    "faced",
     "facing",
     "raise",
     "raises",
+    "raised",
     "raising",
     "field",
     "fields",
+    "fielded",
     "fielding",
     "answer",
     "answers",
+    "answered",
     "answering",
     "take",
     "takes",
+    "took",
+    "taken",
     "taking",
     "pose",
     "poses",
+    "posed",
     "posing",
     "draw",
     "draws",
+    "drew",
+    "drawn",
     "drawing",
     "dodge",
     "dodges",
+    "dodged",
     "dodging",
     "prompt",
     "prompts",
+    "prompted",
     "prompting",
     "spark",
     "sparks",
+    "sparked",
     "sparking",
     "ignore",
     "ignores",
+    "ignored",
     "ignoring",
     "address",
     "addresses",
+    "addressed",
     "addressing",
 ];
 
@@ -4452,6 +4466,10 @@ fn nominal(
         if !t[i + 1].is("that") && !with_prep {
             continue;
         }
+        // `Obama's remarks on Saturday`: a day or a month is when, not what about.
+        if with_prep && time_word(&t[i + 2].low) {
+            continue;
+        }
         if in_quote(b, i)
             || !t[i].word()
             || !(with_prep || NOMINAL_CUES_SET.contains(t[i].low.as_str()))
@@ -4539,7 +4557,47 @@ fn nominal(
                 closes.then_some(k + 2)
             })
             .unwrap_or(hi);
-        if (s..e).filter(|&k| t[k].word()).count() < if with_prep { 2 } else { 4 } {
+        // `Reed's disdain for the plan was clear`: the preposition's object ends before
+        // the sentence's verb, right after a noun (not `the sway he has`, `a view that
+        // is`), with no clause opened before it (`while the department was …`).
+        let cut = if with_prep {
+            (s + 1..e)
+                .take_while(|&k| !SUBORDINATORS.contains(&t[k].low.as_str()))
+                .find(|&k| {
+                    let (w, x) = (t[k].low.as_str(), t[k - 1].low.as_str());
+                    t[k].word()
+                        && !PRONOUNS.contains(&x)
+                        && !matches!(x, "that" | "which" | "who")
+                        && (BE.contains(&w)
+                            || IRREGULAR_PAST_SET.contains(w)
+                            || matches!(
+                                w,
+                                "has"
+                                    | "have"
+                                    | "had"
+                                    | "will"
+                                    | "would"
+                                    | "could"
+                                    | "can"
+                                    | "may"
+                                    | "might"
+                                    | "came"
+                                    | "comes"
+                                    | "seems"
+                                    | "remains"
+                            ))
+                })
+        } else {
+            None
+        };
+        // One word is enough before the verb (`Trump's message of patriotism is …`).
+        let least = match (with_prep, cut) {
+            (true, Some(_)) => 1,
+            (true, None) => 2,
+            _ => 4,
+        };
+        let e = cut.unwrap_or(e);
+        if (s..e).filter(|&k| t[k].word()).count() < least {
             continue;
         }
         let Some(c) = content_span(b, s, e) else {
@@ -4865,6 +4923,11 @@ fn clause_verb(
     let Some((ss, mut se)) = np_right(b, s, hi) else {
         return;
     };
+    // `Donald Trump's comments came as …`: a possessive is no subject; the words after it
+    // are its noun, not a verb.
+    if t[se - 1].low.ends_with("'s") && t[se - 1].low != "'s" {
+        return;
+    }
     // A past tense without `-ed` after the head noun ends the subject (`The leaders
     // made …`).
     {

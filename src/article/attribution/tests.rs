@@ -4472,6 +4472,10 @@ fn a_reporting_word_as_the_object_of_a_verb_is_a_noun() {
             "{text}: {all:#?}"
         );
     }
+    let all = seen(&format!(
+        "{H}The clip has faced ridicule online since Tuesday."
+    ));
+    assert!(all.is_empty(), "{all:#?}");
     let s = only(&format!("{H}The mayor said claims of fraud were false."));
     assert_eq!(s.content, ["claims of fraud were false"]);
     let all = seen(&format!("{H}Reed made plans to build a dam."));
@@ -4624,4 +4628,62 @@ fn he_or_she_is_a_name_after_a_role_a_dateline_or_a_given_name() {
          said the plan was weak.",
     );
     assert_ne!(resolved.as_deref(), Some("Georgia"), "{all}");
+}
+
+#[test]
+fn a_noun_of_stance_with_a_preposition_reports_its_object_only() {
+    let stance = |text: &str| {
+        let all = seen(&format!("{H}Ann Dole spoke. {text}"));
+        let s = all
+            .iter()
+            .find(|s| s.source.as_deref() == Some("Reed"))
+            .map(|s| s.content.join(" "));
+        (s, format!("{all:#?}"))
+    };
+    for (text, content) in [
+        // The object ends before the sentence's verb, one word being enough there.
+        ("Reed's disdain for the plan was clear.", "the plan"),
+        (
+            "Reed's support for the embattled mayor has grown.",
+            "the embattled mayor",
+        ),
+        ("Reed's message of patriotism is one of fear.", "patriotism"),
+        (
+            "Reed's criticism of the tolls came as farmers protested.",
+            "the tolls",
+        ),
+        (
+            "Reed's support for the plan made farmers angry.",
+            "the plan",
+        ),
+        // Not a verb of a clause inside the object.
+        (
+            "Reed's disdain for the sway he has with voters grew.",
+            "the sway he has with voters grew",
+        ),
+        (
+            "Reed's disdain for the relativism that has fallen upon the land grew.",
+            "the relativism that has fallen upon the land grew",
+        ),
+        (
+            "Reed's support for a visit while the inquiry was open angered farmers.",
+            "a visit while the inquiry was open angered farmers",
+        ),
+    ] {
+        let (s, all) = stance(text);
+        assert_eq!(s.as_deref(), Some(content), "{text}: {all}");
+    }
+    // A day after the preposition is when, not what about; a possessive is no subject of
+    // the noun after it.
+    for text in [
+        "Reed's remarks on Saturday carried a more personal tone.",
+        "Tom Reed’s comments came as his party tried to reach out to voters.",
+    ] {
+        let all = seen(&format!("{H}Ann Dole spoke. {text}"));
+        assert!(
+            all.iter()
+                .all(|s| !matches!(s.cue.as_deref(), Some("remarks" | "comments"))),
+            "{text}: {all:#?}"
+        );
+    }
 }
