@@ -4245,6 +4245,47 @@ fn find_in_unit(a: &Article, b: &Block, bi: usize, lo0: usize, hi: usize, out: &
         clause_verb(a, b, bi, lo, hi, others, out);
     }
     end_subordinate_clause(b, lo, hi, &mut out[start_len..]);
+    end_before_contrasting_report(b, hi, &mut out[start_len..]);
+}
+
+/// `Critics say the plan is dead, but Reed disagrees`: a statement ends at a comma and a
+/// contrasting conjunction before another subject with a reporting verb of its own (no
+/// statement is found for that one when nothing follows its verb). Indirect content only.
+fn end_before_contrasting_report(b: &Block, hi: usize, found: &mut [Found]) {
+    let t = &b.toks;
+    for f in found.iter_mut().filter(|f| f.kind == ContentKind::Indirect) {
+        let Some(last) = f.content.last_mut() else {
+            continue;
+        };
+        let Some(from) = (0..hi).find(|&k| t[k].s() > last.start) else {
+            continue;
+        };
+        let cut = (from..hi.saturating_sub(2))
+            .take_while(|&k| t[k].s() < last.end)
+            .find(|&k| {
+                t[k].p == ','
+                    && !in_quote(b, k)
+                    && matches!(t[k + 1].low.as_str(), "but" | "yet" | "while" | "whereas")
+                    && reporting_clause_at(b, k + 2, hi)
+            });
+        if let Some(k) = cut {
+            last.end = t[k - 1].e().max(last.start);
+        }
+    }
+}
+
+/// Whether a clause whose verb reports starts at token `k` with a name or a noun phrase
+/// (`Reed disagrees`, `the mayor says otherwise`). Not a pronoun: in `says she hopes to
+/// win, but she knows …` the speaker may go on with her own words.
+fn reporting_clause_at(b: &Block, k: usize, hi: usize) -> bool {
+    let t = &b.toks;
+    if t.get(k).is_some_and(subject_pronoun) {
+        return false;
+    }
+    let Some(end) = clause_subject_end(b, k, hi) else {
+        return false;
+    };
+    t.get(end).is_some_and(Tok::reports)
 }
 
 /// `Though she called the plan "outrageous", Dole backed it`: a statement made in a
@@ -4281,9 +4322,23 @@ fn end_subordinate_clause(b: &Block, lo: usize, hi: usize, found: &mut [Found]) 
 /// finite verb (`Dole backed`, `the council voted`, `she will`).
 fn main_clause_at(b: &Block, k: usize, hi: usize) -> bool {
     let t = &b.toks;
-    let Some(x) = t.get(k).filter(|x| x.word()) else {
+    let Some(v) = clause_subject_end(b, k, hi).and_then(|e| t.get(e)) else {
         return false;
     };
+    let w = v.low.as_str();
+    v.word()
+        && (AUX_SET.contains(w)
+            || (w.len() > 4 && w.ends_with("ed"))
+            || IRREGULAR_PAST_SET.contains(w)
+            || v.reports())
+}
+
+/// The end of a short subject starting at token `k`: a subject pronoun, or a name or a
+/// noun phrase with its determiner of at most six tokens, with no `and` or `or` (which
+/// may join the items of a list).
+fn clause_subject_end(b: &Block, k: usize, hi: usize) -> Option<usize> {
+    let t = &b.toks;
+    let x = t.get(k).filter(|x| x.word())?;
     let subject = if subject_pronoun(x) {
         Some((k, k + 1))
     } else if x.cap || DETS_SET.contains(x.low.as_str()) {
@@ -4294,15 +4349,7 @@ fn main_clause_at(b: &Block, k: usize, hi: usize) -> bool {
     } else {
         None
     };
-    let Some(v) = subject.and_then(|r| t.get(r.1)) else {
-        return false;
-    };
-    let w = v.low.as_str();
-    v.word()
-        && (AUX_SET.contains(w)
-            || (w.len() > 4 && w.ends_with("ed"))
-            || IRREGULAR_PAST_SET.contains(w)
-            || v.reports())
+    subject.map(|r| r.1)
 }
 
 /// Nouns of saying and thinking that take a `that` clause (`Reed's claim that …`).

@@ -4687,3 +4687,44 @@ fn a_noun_of_stance_with_a_preposition_reports_its_object_only() {
         );
     }
 }
+
+#[test]
+fn a_statement_ends_before_a_contrasting_report_of_another_subject() {
+    for (text, source, content) in [
+        (
+            "Critics say the plan is dead, but Reed disagrees.",
+            "Critics",
+            "the plan is dead",
+        ),
+        (
+            "Reed said tolls rose, yet the mayor says otherwise.",
+            "Reed",
+            "tolls rose",
+        ),
+        // A pronoun may be the speaker going on with her own words.
+        (
+            "Ann Dole says she hopes to win, but she knows the race is close.",
+            "Ann Dole",
+            "she hopes to win, but she knows the race is close",
+        ),
+        // A verb that does not report, and a comma inside quotation marks.
+        (
+            "Reed said the tolls would rise, but the council would fight them.",
+            "Reed",
+            "the tolls would rise, but the council would fight them",
+        ),
+        (
+            "Reed said the plan was \"dead, but the mayor says otherwise\" in his view.",
+            "Reed",
+            "the plan was \"dead, but the mayor says otherwise\" in his view",
+        ),
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        let s = all.iter().find(|s| s.source.as_deref() == Some(source));
+        assert_eq!(
+            s.map(|s| s.content.join(" ")).as_deref(),
+            Some(content),
+            "{text}: {all:#?}"
+        );
+    }
+}
