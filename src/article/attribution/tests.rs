@@ -49,6 +49,22 @@ fn only(text: &str) -> Seen {
 
 const H: &str = "Headline of the day\n\n";
 
+/// The words of the first statement of `all` whose source is `source`, parts joined.
+fn content_of(all: &[Seen], source: &str) -> Option<String> {
+    all.iter()
+        .find(|s| s.source.as_deref() == Some(source))
+        .map(|s| s.content.join(" "))
+}
+
+/// No statement of `all` has the cue `cue`.
+#[track_caller]
+fn assert_no_cue(all: &[Seen], cue: &str) {
+    assert!(
+        all.iter().all(|s| s.cue.as_deref() != Some(cue)),
+        "{all:#?}"
+    );
+}
+
 #[test]
 fn direct_quote_with_trailing_speaker() {
     for (mark_open, mark_close) in [
@@ -424,10 +440,7 @@ fn participles_adding_a_clause_and_set_off_by_commas() {
     let all = seen(&format!(
         "{H}The storm hit the coast on Monday, adding fuel to the debate over the sea wall."
     ));
-    assert!(
-        all.iter().all(|s| s.cue.as_deref() != Some("adding")),
-        "{all:#?}"
-    );
+    assert_no_cue(&all, "adding");
     // `X, despite admitting that …, voted …`: the phrase ends at its comma.
     let s = only(&format!(
         "{H}Mayor Ann Dole, despite admitting that she had doubts about the toll, voted for the bridge."
@@ -1211,10 +1224,7 @@ fn a_title_case_headline_with_its_reporting_verb() {
     let all = seen(&format!(
         "{H}The Tells Group opened a new office in the harbour district."
     ));
-    assert!(
-        all.iter().all(|s| s.cue.as_deref() != Some("Tells")),
-        "{all:#?}"
-    );
+    assert_no_cue(&all, "Tells");
 }
 
 #[test]
@@ -2265,10 +2275,7 @@ fn a_court_rules_and_a_participle_after_the_reporting_clause_is_its_own() {
     assert_eq!(ruled.content, ["The tunnel works can continue"]);
     assert_eq!(ruled.source.as_deref(), Some("a judge"));
     // `continue` after a modal goes on doing something: no cue.
-    assert!(
-        all.iter().all(|s| s.cue.as_deref() != Some("continue")),
-        "{all:#?}"
-    );
+    assert_no_cue(&all, "continue");
     // `ruled` governing, `rule` as a noun and a legal `appeal` are no verbs of saying:
     // at most an act of the subject, read with low confidence.
     for text in [
@@ -2386,10 +2393,7 @@ fn wire_copy_time_after_an_apposition_asides_and_a_name_opening_the_told_clause(
         .find(|s| s.cue.as_deref() == Some("rejected"))
         .unwrap_or_else(|| panic!("{all:#?}"));
     assert_eq!(rejected.source.as_deref(), Some("Ara Mirzo"));
-    assert!(
-        all.iter().all(|s| s.cue.as_deref() != Some("demands")),
-        "{all:#?}"
-    );
+    assert_no_cue(&all, "demands");
     // A participle modifying the noun is no verb: `after leaked papers show …` reports.
     let s = only(&format!(
         "{H}The gap grew after leaked papers from the bank show he lost a fortune."
@@ -2776,10 +2780,7 @@ fn a_headline_plural_of_people_is_no_verb() {
     let all = seen(
         "Senate hopefuls trade barbs before debate\n\nSenate candidate Laura Whitfield said her rival had never created a job.",
     );
-    assert!(
-        all.iter().all(|s| s.cue.as_deref() != Some("hopefuls")),
-        "{all:#?}"
-    );
+    assert_no_cue(&all, "hopefuls");
     assert_eq!(all.len(), 1, "{all:#?}");
     // `insists` is one.
     let all = seen(
@@ -2909,10 +2910,7 @@ fn a_person_dismissed_is_no_claim_rejected_and_a_trailing_report_may_cite() {
     let all = seen(&format!(
         "{H}President Andrei Kostin has dismissed the governor of the flooded region, the state news agency reported on Friday, citing a source in the Kremlin."
     ));
-    assert!(
-        all.iter().all(|s| s.cue.as_deref() != Some("dismissed")),
-        "{all:#?}"
-    );
+    assert_no_cue(&all, "dismissed");
     let s = with_cue(&all, "reported on Friday, citing");
     assert_eq!(
         s.content,
@@ -2998,10 +2996,7 @@ fn the_verb_of_a_comparison_reports_nothing() {
     let all = seen(&format!(
         "{H}Lakes in the Arctic are releasing far more methane than scientists had estimated, according to a study published Monday."
     ));
-    assert!(
-        all.iter().all(|s| s.cue.as_deref() != Some("estimated")),
-        "{all:#?}"
-    );
+    assert_no_cue(&all, "estimated");
     assert_eq!(
         with_cue(&all, "according to").source.as_deref(),
         Some("a study")
@@ -3538,10 +3533,7 @@ fn a_verb_in_ed_after_a_comma_opens_no_subject() {
     let all = seen(&format!(
         "{H}The mayor of Eastport, Daniel Okafor, faced sharp questions on Monday over a contract."
     ));
-    assert!(
-        all.iter().all(|s| s.cue.as_deref() != Some("questions")),
-        "{all:#?}"
-    );
+    assert_no_cue(&all, "questions");
     // `…, elected officials say`: a subject of more words stays one.
     let all = seen(&format!(
         "{H}In the port district, elected officials say the contract was fair."
@@ -3637,10 +3629,7 @@ fn a_plural_noun_before_the_subjects_head_is_no_verb() {
     let all = seen(&format!(
         "{H}Civil liberties groups welcomed the ruling. Priya Natarajan, a lawyer with the American Civil Liberties Union, called it \"a clear win.\""
     ));
-    assert!(
-        all.iter().all(|s| s.cue.as_deref() != Some("liberties")),
-        "{all:#?}"
-    );
+    assert_no_cue(&all, "liberties");
     assert_eq!(
         with_cue(&all, "welcomed").source.as_deref(),
         Some("Civil liberties groups")
@@ -3781,10 +3770,7 @@ fn an_ordinal_after_a_determiner_is_part_of_the_speakers_description() {
         "{H}Senator Mary Cole spoke to veterans in Ohio on Wednesday.\n\n\
          The former first lady and U.S. senator said it was \"a mistake\" to use private email."
     ));
-    assert!(
-        all.iter().all(|s| s.cue.as_deref() != Some("lady")),
-        "{all:#?}"
-    );
+    assert_no_cue(&all, "lady");
     let said = with_cue(&all, "said");
     assert_eq!(
         said.source.as_deref(),
@@ -3838,10 +3824,7 @@ fn a_name_a_recording_shows_or_a_report_quotes_speaks_its_participle() {
     let all = seen(&format!(
         "{H}The council met Tom Vane saying goodbye to staff, officials said."
     ));
-    assert!(
-        all.iter().all(|s| s.cue.as_deref() != Some("saying")),
-        "{all:#?}"
-    );
+    assert_no_cue(&all, "saying");
 }
 
 #[test]
@@ -3972,10 +3955,7 @@ fn that_as_a_pronoun_object_and_a_passive_in_a_relative_clause_report_nothing() 
     let all = seen(&format!(
         "{H}Wilde denied that, saying, \"I have nothing to gain by lying.\""
     ));
-    assert!(
-        all.iter().all(|s| s.cue.as_deref() != Some("denied")),
-        "{all:#?}"
-    );
+    assert_no_cue(&all, "denied");
     assert_eq!(with_cue(&all, "saying").source.as_deref(), Some("Wilde"));
     // `that` and a comma before a parenthetical or a quotation is the conjunction.
     let s = only(&format!(
@@ -3985,10 +3965,7 @@ fn that_as_a_pronoun_object_and_a_passive_in_a_relative_clause_report_nothing() 
     let all = seen(&format!(
         "{H}Hale, who has not been charged, has denied any role in the closures."
     ));
-    assert!(
-        all.iter().all(|s| s.cue.as_deref() != Some("charged")),
-        "{all:#?}"
-    );
+    assert_no_cue(&all, "charged");
     assert_eq!(
         with_cue(&all, "denied").content,
         ["any role in the closures"]
@@ -4432,10 +4409,7 @@ fn as_x_put_it_after_a_short_adjunct() {
     let all = seen(&format!(
         "{H}The keys were lost, as Omar Haddad put it in a drawer near the old door and left."
     ));
-    assert!(
-        all.iter().all(|s| s.cue.as_deref() != Some("put it")),
-        "{all:#?}"
-    );
+    assert_no_cue(&all, "put it");
 }
 
 #[test]
@@ -4479,10 +4453,7 @@ fn a_reporting_word_as_the_object_of_a_verb_is_a_noun() {
     let s = only(&format!("{H}The mayor said claims of fraud were false."));
     assert_eq!(s.content, ["claims of fraud were false"]);
     let all = seen(&format!("{H}Reed made plans to build a dam."));
-    assert!(
-        all.iter().all(|s| s.cue.as_deref() != Some("plans")),
-        "{all:#?}"
-    );
+    assert_no_cue(&all, "plans");
     // A name ending in `-ed` is no past tense.
     let s = only(&format!("{H}Ahmed says the plan will work."));
     assert_eq!(s.cue.as_deref(), Some("says"));
@@ -4498,10 +4469,7 @@ fn a_reporting_word_as_the_object_of_a_verb_is_a_noun() {
         "{H}The council wanted a full, unredacted copy of the agency's Harbor investigative \
          report."
     ));
-    assert!(
-        all.iter().all(|s| s.cue.as_deref() != Some("report")),
-        "{all:#?}"
-    );
+    assert_no_cue(&all, "report");
     let s = only(&format!(
         "{H}Tolls will rise, people close to the executive say."
     ));
@@ -4574,9 +4542,8 @@ fn a_statement_in_a_subordinate_clause_ends_before_the_main_clause() {
         ),
     ] {
         let all = seen(&format!("{H}{text}"));
-        let s = all.iter().find(|s| s.source.as_deref() == Some(source));
         assert_eq!(
-            s.map(|s| s.content.join(" ")).as_deref(),
+            content_of(&all, source).as_deref(),
             Some(content),
             "{text}: {all:#?}"
         );
@@ -4720,9 +4687,8 @@ fn a_statement_ends_before_a_contrasting_report_of_another_subject() {
         ),
     ] {
         let all = seen(&format!("{H}{text}"));
-        let s = all.iter().find(|s| s.source.as_deref() == Some(source));
         assert_eq!(
-            s.map(|s| s.content.join(" ")).as_deref(),
+            content_of(&all, source).as_deref(),
             Some(content),
             "{text}: {all:#?}"
         );
