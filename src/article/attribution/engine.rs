@@ -4245,19 +4245,20 @@ fn find_in_unit(a: &Article, b: &Block, bi: usize, lo0: usize, hi: usize, out: &
         clause_verb(a, b, bi, lo, hi, others, out);
     }
     end_subordinate_clause(b, lo, hi, &mut out[start_len..]);
-    end_before_contrasting_report(b, hi, &mut out[start_len..]);
+    end_before_contrasting_report(b, lo, hi, &mut out[start_len..]);
 }
 
 /// `Critics say the plan is dead, but Reed disagrees`: a statement ends at a comma and a
 /// contrasting conjunction before another subject with a reporting verb of its own (no
 /// statement is found for that one when nothing follows its verb). Indirect content only.
-fn end_before_contrasting_report(b: &Block, hi: usize, found: &mut [Found]) {
+fn end_before_contrasting_report(b: &Block, lo: usize, hi: usize, found: &mut [Found]) {
     let t = &b.toks;
     for f in found.iter_mut().filter(|f| f.kind == ContentKind::Indirect) {
         let Some(last) = f.content.last_mut() else {
             continue;
         };
-        let Some(from) = (0..hi).find(|&k| t[k].s() > last.start) else {
+        // Within the unit: a long paragraph's earlier sentences are not read again.
+        let Some(from) = (lo..hi).find(|&k| t[k].s() > last.start) else {
             continue;
         };
         let cut = (from..hi.saturating_sub(2))
