@@ -1862,11 +1862,13 @@ fn skip_aux_left(b: &Block, lo: usize, mut i: usize) -> usize {
             .toks
             .get(i)
             .is_some_and(|n| n.word() && n.low.ends_with("ed"));
+        let floated = floated_quantifier(&b.toks, lo, i - 1);
         if t.word()
             && (AUX_SET.contains(t.low.as_str())
                 || (t.low.ends_with("ly") && t.low.len() > 4 && !t.cap)
                 || long_after_have
-                || copula)
+                || copula
+                || floated)
         {
             i -= 1;
         } else {
@@ -1874,6 +1876,15 @@ fn skip_aux_left(b: &Block, lo: usize, mut i: usize) -> usize {
         }
     }
     i
+}
+
+/// `Dole and Reed both said`, `They all said`, `The men each said`: the quantifier at `k`
+/// floated after its subject (not `All said`, where it is the subject).
+fn floated_quantifier(t: &[Tok], lo: usize, k: usize) -> bool {
+    matches!(t[k].low.as_str(), "both" | "all" | "each")
+        && k > lo
+        && t[k - 1].word()
+        && !PREPS_SET.contains(t[k - 1].low.as_str())
 }
 
 /// Where the subject of the cue at `ci` ends: before auxiliaries, adverbs and a
@@ -3230,7 +3241,7 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     }
     if i > lo {
         let prev = t[i - 1].low.as_str();
-        if DETS_SET.contains(prev) && prev != "that" {
+        if DETS_SET.contains(prev) && prev != "that" && !floated_quantifier(t, lo, i - 1) {
             return true;
         }
         // A possessive (`Reed's claim`, `the residents' claim`), not a pronoun's `'s`

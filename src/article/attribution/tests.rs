@@ -4694,3 +4694,27 @@ fn a_statement_ends_before_a_contrasting_report_of_another_subject() {
         );
     }
 }
+
+#[test]
+fn a_quantifier_floated_after_the_subject_is_not_part_of_it() {
+    for (text, source) in [
+        (
+            "Dole and Reed both said the tolls were unfair.",
+            "Dole and Reed",
+        ),
+        ("They all said the tolls were unfair.", "They"),
+        (
+            "The two men each said the tolls were unfair.",
+            "The two men",
+        ),
+        // Where the quantifier is the subject, or a preposition's object.
+        ("All said the tolls were unfair.", "All"),
+        (
+            "The board of all said the tolls were unfair.",
+            "The board of all",
+        ),
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.source.as_deref(), Some(source), "{text}: {s:#?}");
+    }
+}
