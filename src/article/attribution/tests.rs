@@ -56,6 +56,20 @@ fn content_of(all: &[Seen], source: &str) -> Option<String> {
         .map(|s| s.content.join(" "))
 }
 
+/// For each `(text, source, words)`: the statement of `source` in the paragraph `text`
+/// has these words.
+#[track_caller]
+fn assert_words(cases: &[(&str, &str, &str)]) {
+    for &(text, source, content) in cases {
+        let all = seen(&format!("{H}{text}"));
+        assert_eq!(
+            content_of(&all, source).as_deref(),
+            Some(content),
+            "{text}: {all:#?}"
+        );
+    }
+}
+
 /// No statement of `all` has the cue `cue`.
 #[track_caller]
 fn assert_no_cue(all: &[Seen], cue: &str) {
@@ -4479,7 +4493,7 @@ fn a_reporting_word_as_the_object_of_a_verb_is_a_noun() {
 
 #[test]
 fn a_statement_in_a_subordinate_clause_ends_before_the_main_clause() {
-    for (text, source, content) in [
+    assert_words(&[
         (
             "Though Ann Dole said the plan was good, Tom Reed rejected it.",
             "Ann Dole",
@@ -4540,14 +4554,7 @@ fn a_statement_in_a_subordinate_clause_ends_before_the_main_clause() {
             "Ann Dole",
             "the plan was good, Tom Reed rejected it",
         ),
-    ] {
-        let all = seen(&format!("{H}{text}"));
-        assert_eq!(
-            content_of(&all, source).as_deref(),
-            Some(content),
-            "{text}: {all:#?}"
-        );
-    }
+    ]);
 }
 
 #[test]
@@ -4657,7 +4664,7 @@ fn a_noun_of_stance_with_a_preposition_reports_its_object_only() {
 
 #[test]
 fn a_statement_ends_before_a_contrasting_report_of_another_subject() {
-    for (text, source, content) in [
+    assert_words(&[
         (
             "Critics say the plan is dead, but Reed disagrees.",
             "Critics",
@@ -4685,14 +4692,7 @@ fn a_statement_ends_before_a_contrasting_report_of_another_subject() {
             "Reed",
             "the plan was \"dead, but the mayor says otherwise\" in his view",
         ),
-    ] {
-        let all = seen(&format!("{H}{text}"));
-        assert_eq!(
-            content_of(&all, source).as_deref(),
-            Some(content),
-            "{text}: {all:#?}"
-        );
-    }
+    ]);
 }
 
 #[test]
