@@ -2415,6 +2415,107 @@ fn catenative_start(b: &Block, lo: usize, i: usize) -> Option<usize> {
     {
         return Some(i - 3);
     }
+    medium_purpose_start(t, lo, i)
+}
+
+/// Verbs that bring a speaker to a medium (`took to Twitter`, `went on television`,
+/// `used a speech`, `held a news conference`).
+const MEDIUM_VERBS: &[&str] = &[
+    "take",
+    "takes",
+    "took",
+    "taken",
+    "taking",
+    "go",
+    "goes",
+    "went",
+    "gone",
+    "going",
+    "use",
+    "uses",
+    "used",
+    "using",
+    "appear",
+    "appears",
+    "appeared",
+    "appearing",
+    "hold",
+    "holds",
+    "held",
+    "holding",
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "post",
+    "posts",
+    "posted",
+    "posting",
+    "release",
+    "releases",
+    "released",
+    "releasing",
+    "issue",
+    "issues",
+    "issued",
+    "issuing",
+];
+
+/// Lowercase occasions and places of a statement (`a speech`, `the Senate floor`).
+const MEDIUM_NOUNS: &[&str] = &[
+    "speech",
+    "speeches",
+    "interview",
+    "interviews",
+    "statement",
+    "conference",
+    "briefing",
+    "rally",
+    "address",
+    "post",
+    "tweet",
+    "tweets",
+    "video",
+    "stage",
+    "floor",
+    "podium",
+    "airwaves",
+    "microphone",
+    "op-ed",
+    "letter",
+    "blog",
+    "column",
+    "appearance",
+    "remarks",
+    "pulpit",
+    "show",
+    "program",
+    "programme",
+    "broadcast",
+    "ad",
+    "advertisement",
+];
+
+/// `took to Twitter overnight to accuse`, `went on television to blame`, `used a speech
+/// to deny`: an infinitive of purpose after a verb that brings its subject to a medium
+/// reports what the subject said there. Returns the index of that verb. (`used the money
+/// to claim a deduction`, `went home to say goodbye`: no medium, no statement.)
+fn medium_purpose_start(t: &[Tok], lo: usize, i: usize) -> Option<usize> {
+    let mut medium = false;
+    for k in (lo..i - 1).rev().take(7) {
+        if !t[k].word() {
+            return None;
+        }
+        let w = t[k].low.as_str();
+        if MEDIUM_VERBS.contains(&w) {
+            return medium.then_some(k);
+        }
+        medium |= if t[k].cap {
+            PLATFORMS.contains(&w)
+        } else {
+            BROADCAST_MEDIA.contains(&w) || MEDIUM_NOUNS.contains(&w)
+        };
+    }
     None
 }
 
@@ -3277,6 +3378,15 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     // `spoke for five minutes`, `speaking at a rally`, `spoke Friday`: what was spoken
     // of follows `about`, `of` or `on` (`spoke emotionally of …`, `spoke in favor of
     // …`); a place, a time or a length is no content.
+    // `went on television`, `go on offense`, `going on in the country`: `go on` reports
+    // only as the speaker going on (`he went on: "…"`, `she went on.`); in `went on to
+    // explain` the cue is `explain`.
+    if lemma == "go on"
+        && t.get(i + 1).is_some_and(|x| x.is("on"))
+        && t.get(i + 2).is_some_and(Tok::word)
+    {
+        return true;
+    }
     if lemma == "speak" && t.get(i + 1).is_some_and(Tok::word) {
         // The topic may come after an adjunct (`spoke during his speech of …`), within
         // the clause; `about` before a number is `roughly`. `spoke on condition of
@@ -5168,6 +5278,12 @@ fn clause_verb(
     if out[out.len() - others..].iter().any(|f| {
         f.cue
             .is_some_and(|c| c.start <= t[v].s() && t[v].s() < c.end)
+            // `took to Twitter to accuse …`: the verb leads to another one's cue.
+            || f.cue.is_some_and(|c| {
+                (v + 1..hi)
+                    .find(|&k| t[k].s() == c.start)
+                    .is_some_and(|k| catenative_start(b, lo, k) == Some(v))
+            })
     }) {
         return;
     }

@@ -1492,6 +1492,64 @@ fn a_reporting_verb_after_continue_or_go_on() {
 }
 
 #[test]
+fn an_infinitive_of_purpose_after_a_medium_reports() {
+    for (text, content) in [
+        (
+            "Ruth Amsel took to Twitter overnight to accuse the council of lying.",
+            "the council of lying",
+        ),
+        (
+            "Ruth Amsel went on television to deny the report.",
+            "the report",
+        ),
+        (
+            "Ruth Amsel used a speech to accuse the council of lying.",
+            "the council of lying",
+        ),
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.source.as_deref(), Some("Ruth Amsel"), "{text}");
+        assert_eq!(s.content, [content], "{text}");
+    }
+    // No medium, no statement: steps and money are no place of speech.
+    assert_no_cue(
+        &seen(&format!("{H}Officials took steps to deny him entry.")),
+        "deny",
+    );
+    assert_no_cue(
+        &seen(&format!(
+            "{H}The city used the levy to claim federal funds."
+        )),
+        "claim",
+    );
+    // The medium belongs to the infinitive's own clause, not to one before a comma.
+    let all = seen(&format!(
+        "{H}Ruth Amsel went on television, and aides rushed to deny the report."
+    ));
+    assert!(
+        all.iter()
+            .all(|s| s.cue.as_deref() != Some("deny") || s.source.as_deref() != Some("Ruth Amsel")),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn go_on_reports_only_as_going_on_speaking() {
+    // `went on television`, `go on offense`: a place or a course, no words.
+    for text in [
+        "Ruth Amsel went on television to deny the report.",
+        "Ruth Amsel said they would go on offense against the levy.",
+        "Ruth Amsel has gone on a tour to talk with farmers about the levy.",
+    ] {
+        assert_no_cue(&seen(&format!("{H}{text}")), "went on");
+        assert_no_cue(&seen(&format!("{H}{text}")), "go on");
+        assert_no_cue(&seen(&format!("{H}{text}")), "gone on");
+    }
+    let s = only(&format!("{H}Ruth Amsel went on: \"The levy is unfair.\""));
+    assert_eq!(s.cue.as_deref(), Some("went on"));
+}
+
+#[test]
 fn a_sentence_opening_with_a_stray_period_does_not_panic() {
     // Found by fuzzing: a period before any word used to index the token before it
     // (`toks[i - 1]` at i = 0) while looking for a title such as `Mrs.`.
