@@ -718,6 +718,7 @@ const NP_OBJECT: &[&str] = &[
     "vow",
     "demand",
     "call for",
+    "talk about",
     "express",
     "voice concern",
     "disclose",
@@ -3378,6 +3379,15 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     // `spoke for five minutes`, `speaking at a rally`, `spoke Friday`: what was spoken
     // of follows `about`, `of` or `on` (`spoke emotionally of …`, `spoke in favor of
     // …`); a place, a time or a length is no content.
+    // `peace talks about the border`, `the talks about trade`: `talks` is mostly the noun;
+    // the verb follows a name or a pronoun (`Dole talks about …`, `she talks about …`).
+    if w == "talks"
+        && !(i > lo
+            && t[i - 1].word()
+            && (t[i - 1].cap || matches!(t[i - 1].low.as_str(), "he" | "she" | "who")))
+    {
+        return true;
+    }
     // `went on television`, `go on offense`, `going on in the country`: `go on` reports
     // only as the speaker going on (`he went on: "…"`, `she went on.`); in `went on to
     // explain` the cue is `explain`.

@@ -4776,3 +4776,31 @@ fn a_quantifier_floated_after_the_subject_is_not_part_of_it() {
         assert_eq!(s.source.as_deref(), Some(source), "{text}: {s:#?}");
     }
 }
+
+#[test]
+fn talk_about_reports_its_topic() {
+    assert_words(&[
+        (
+            "Ruth Amsel talked about the levy.",
+            "Ruth Amsel",
+            "the levy",
+        ),
+        (
+            "As Ruth Amsel talked about the levy, Tom Reed frowned.",
+            "Ruth Amsel",
+            "the levy",
+        ),
+        (
+            "Amsel talks about the levy often.",
+            "Amsel",
+            "the levy often",
+        ),
+    ]);
+    // `talks` after a noun is the noun: peace talks say nothing.
+    for text in [
+        "The peace talks about the border stalled.",
+        "The trade talks about tariffs ended.",
+    ] {
+        assert_no_cue(&seen(&format!("{H}{text}")), "talks about");
+    }
+}
