@@ -566,7 +566,9 @@ fn confirmed_low(
             sentences[own.end - 1].span().end.max(region.end),
         )
     };
-    if overlaps_any(mentions, region) {
+    // A mention inside the content is what the speaker talks about (`Trump retweeted a
+    // photo of Heidi Cruz`); [`compare`] still keeps silent where it speaks there itself.
+    if mentions_inside(mentions, region).any(|m| !content.contains_span(m)) {
         return None;
     }
     let mut att = att.clone();
