@@ -5726,7 +5726,7 @@ fn trailing(
         && (PREPS_SET.contains(t[j].low.as_str())
             || matches!(
                 t[j].low.as_str(),
-                "earlier" | "later" | "again" | "also" | "repeatedly"
+                "earlier" | "later" | "again" | "also" | "then" | "now" | "once"
             ))
     {
         if let Some(k) = (j + 1..hi.min(j + 9)).find(|&k| !t[k].word()) {

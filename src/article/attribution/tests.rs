@@ -1871,6 +1871,17 @@ fn interrupting_clause_with_an_adverbial_phrase_and_as_did() {
         .expect("the interrupting clause reports");
     assert_eq!(s.source.as_deref(), Some("Anna Berg"));
     assert_eq!(s.content, ["The night crews", "were paid twice a month"]);
+    // A single adverb of time closes the clause too.
+    for when in ["then", "now", "once"] {
+        let s = only(&format!(
+            "{H}The truth, the senator said {when}, was that the crews were unpaid."
+        ));
+        assert_eq!(
+            s.content,
+            ["The truth", "was that the crews were unpaid"],
+            "{when}"
+        );
+    }
     // A verb that is no verb of saying keeps its phrase: nothing is read around it.
     let found = seen(&format!(
         "{H}The night crews, Anna Berg hoped during the inquiry, were paid twice a month."
