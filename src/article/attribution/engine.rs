@@ -2370,6 +2370,10 @@ fn catenative_before(b: &Block, lo: usize, i: usize) -> bool {
 /// The index of the leading verb of [`catenative_before`].
 fn catenative_start(b: &Block, lo: usize, i: usize) -> Option<usize> {
     let t = &b.toks;
+    if object_control(b, lo, i).is_some() {
+        // The object before `to` is the subject: it ends where `to` stands.
+        return Some(i - 1);
+    }
     if i < lo + 2 || !t[i - 1].is("to") || !t[i - 2].word() {
         return None;
     }
@@ -2417,6 +2421,48 @@ fn catenative_start(b: &Block, lo: usize, i: usize) -> Option<usize> {
         return Some(i - 3);
     }
     medium_purpose_start(t, lo, i)
+}
+
+/// Verbs whose past tense says their object did what follows (`forced Stumpf to admit`:
+/// he admitted). Requests (`pressed him to explain`) and a verb not in the past (`can
+/// persuade them to agree`, `forcing them to answer`) say nothing of what was done.
+const OBJECT_CONTROL: &[&str] = &[
+    "forced",
+    "compelled",
+    "led",
+    "prompted",
+    "got",
+    "persuaded",
+    "convinced",
+];
+
+/// `forced Stumpf to admit that …`, `pressed the mayor, who …, to explain …`: the verb
+/// before the infinitive's object, whose object then speaks. Returns the verb's index.
+fn object_control(b: &Block, lo: usize, i: usize) -> Option<usize> {
+    let t = &b.toks;
+    if i < lo + 3 || !t[i - 1].is("to") {
+        return None;
+    }
+    // A relative clause set off by commas after the object (`Stumpf, who was …, to`).
+    let mut end = i - 1;
+    if t[end - 1].p == ',' {
+        let open = (lo..end - 1)
+            .rev()
+            .take(30)
+            .find(|&m| t[m].p == ',')
+            .filter(|&m| {
+                t.get(m + 1)
+                    .is_some_and(|x| matches!(x.low.as_str(), "who" | "which"))
+            })?;
+        end = open;
+    }
+    // The object: a few words with no clause of their own, right after the verb.
+    let control =
+        |k: usize| t[k].word() && !t[k].cap && OBJECT_CONTROL.contains(&t[k].low.as_str());
+    let v = (lo..end).rev().take(7).find(|&k| {
+        !t[k].word() || matches!(t[k].low.as_str(), "that" | "who" | "which") || control(k)
+    })?;
+    (v + 1 < end && control(v)).then_some(v)
 }
 
 /// Verbs that bring a speaker to a medium (`took to Twitter`, `went on television`,
@@ -5292,7 +5338,9 @@ fn clause_verb(
             || f.cue.is_some_and(|c| {
                 (v + 1..hi)
                     .find(|&k| t[k].s() == c.start)
-                    .is_some_and(|k| catenative_start(b, lo, k) == Some(v))
+                    .is_some_and(|k| {
+                        catenative_start(b, lo, k) == Some(v) || object_control(b, lo, k) == Some(v)
+                    })
             })
     }) {
         return;
@@ -6118,7 +6166,14 @@ fn forward(
             .or(last_source)
             .or_else(|| subject.map(|r| span_of(b, r)));
     } else {
-        let k = subject_end(b, lo, ci);
+        // `forced Reed to admit …`: the subject is the object, after the verb.
+        let control = object_control(b, lo, ci);
+        let lo = control.map_or(lo, |v| v + 1);
+        let k = if control.is_some() {
+            ci - 1
+        } else {
+            subject_end(b, lo, ci)
+        };
         // `A memo written by the harbor director last spring said …`, `Officials briefed
         // on the talks said …`: the noun phrase before the participle, not the phrase
         // that describes it.

@@ -4815,3 +4815,43 @@ fn talk_about_reports_its_topic() {
         assert_no_cue(&seen(&format!("{H}{text}")), "talks about");
     }
 }
+
+#[test]
+fn the_object_of_forced_or_led_speaks_the_infinitive() {
+    for (text, source, content) in [
+        (
+            "Ann Dole forced Tom Reed to admit that the tolls were unfair.",
+            "Tom Reed",
+            "the tolls were unfair",
+        ),
+        (
+            "Ann Dole forced Reed, who was under questioning, to admit that the tolls were unfair.",
+            "Reed",
+            "the tolls were unfair",
+        ),
+        (
+            "All this has led the farmer Tom Reed to fear a toll war.",
+            "the farmer Tom Reed",
+            "a toll war",
+        ),
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert_eq!(all.len(), 1, "{text}: {all:#?}");
+        assert_eq!(all[0].source.as_deref(), Some(source), "{text}");
+        assert_eq!(all[0].content, [content], "{text}");
+    }
+    // A request, or a verb not in the past, says nothing of what was said.
+    for (text, cue) in [
+        ("Ann Dole pressed Tom Reed to explain the tolls.", "explain"),
+        (
+            "Ann Dole can persuade the farmers to agree to the tolls.",
+            "agree",
+        ),
+        (
+            "Such deals force the witnesses to answer the panel.",
+            "answer",
+        ),
+    ] {
+        assert_no_cue(&seen(&format!("{H}{text}")), cue);
+    }
+}
