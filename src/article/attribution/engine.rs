@@ -985,7 +985,9 @@ fn tokenize_into(text: &str, span: Span, out: &mut Vec<Tok>) {
                 s: off(span.start + at),
                 e: off(span.start + at + c.len_utf8()),
                 low: Low::default(),
-                p: c,
+                // A horizontal bar (`―`, common in some outlets) sets off a phrase as an
+                // em dash does: read as one, so every rule on dashes holds for it.
+                p: if c == '\u{2015}' { '\u{2014}' } else { c },
                 cap: false,
                 lex: 0,
                 upper: false,
@@ -2377,7 +2379,21 @@ fn catenative_start(b: &Block, lo: usize, i: usize) -> Option<usize> {
     if i < lo + 2 || !t[i - 1].is("to") || !t[i - 2].word() {
         return None;
     }
-    let w = t[i - 2].low.as_str();
+    // `tried on Tuesday to make the case`: a phrase of time between the verb and `to`.
+    let mut lead = i - 2;
+    if time_word(&t[lead].low) {
+        if lead == lo {
+            return None;
+        }
+        lead -= 1;
+        if lead > lo && matches!(t[lead].low.as_str(), "on" | "in" | "last" | "this") {
+            lead -= 1;
+        }
+        if !t[lead].word() {
+            return None;
+        }
+    }
+    let w = t[lead].low.as_str();
     if matches!(
         w,
         "continue"
@@ -2408,17 +2424,17 @@ fn catenative_start(b: &Block, lo: usize, i: usize) -> Option<usize> {
             | "proceeded"
             | "proceeds"
     ) {
-        return Some(i - 2);
+        return Some(lead);
     }
     // "went on to explain"
     if w == "on"
-        && i >= lo + 3
+        && lead > lo
         && matches!(
-            t[i - 3].low.as_str(),
+            t[lead - 1].low.as_str(),
             "go" | "goes" | "went" | "going" | "gone"
         )
     {
-        return Some(i - 3);
+        return Some(lead - 1);
     }
     medium_purpose_start(t, lo, i)
 }
@@ -4476,6 +4492,10 @@ fn end_subordinate_clause(b: &Block, lo: usize, hi: usize, found: &mut [Found]) 
         return;
     }
     let comma = |k: usize| t[k].p == ',' && !in_quote(b, k);
+    // `When X noted that … ― as was true … ― Trump boasted`: the dash closing an aside
+    // ends the clause as its comma would.
+    let dash = |k: usize| matches!(t[k].p, '\u{2014}' | '\u{2013}' | '-');
+    let closing_dash = |k: usize| dash(k) && (lo..k).filter(|&m| dash(m)).count() % 2 == 1;
     for f in found.iter_mut().filter(|f| f.kind == ContentKind::Indirect) {
         let (Some(cue), Some(last)) = (f.cue, f.content.last_mut()) else {
             continue;
@@ -4486,9 +4506,9 @@ fn end_subordinate_clause(b: &Block, lo: usize, hi: usize, found: &mut [Found]) 
         if (lo..ci).any(comma) {
             continue;
         }
-        let cut = (ci..hi)
-            .take_while(|&k| t[k].s() < last.end)
-            .find(|&k| t[k].s() > last.start && comma(k) && main_clause_at(b, k + 1, hi));
+        let cut = (ci..hi).take_while(|&k| t[k].s() < last.end).find(|&k| {
+            t[k].s() > last.start && (comma(k) || closing_dash(k)) && main_clause_at(b, k + 1, hi)
+        });
         if let Some(k) = cut {
             last.end = t[k - 1].e().max(last.start);
         }
@@ -5638,8 +5658,13 @@ fn trailing(
     out: &mut Vec<Found>,
 ) -> bool {
     let t = &b.toks;
+    let dash = |k: usize| matches!(t[k].p, '\u{2014}' | '\u{2013}' | '-');
+    // A dash that closes a pair (`The film ― which … ― explains …`, `When X noted … ― as
+    // was true … ― Trump boasted`) ends an aside, not a statement before its speaker.
+    let closes_pair = |k: usize| (lo..k).filter(|&m| dash(m)).count() % 2 == 1;
     let is_sep = |k: usize| {
-        matches!(t[k].p, ',' | '\u{2014}' | '\u{2013}' | '-')
+        t[k].p == ','
+            || (dash(k) && !closes_pair(k))
             || (is_quote_char(t[k].p) && b.quotes.iter().any(|q| q.close == Some(k)))
     };
     // Where the reporting clause starts and its source.
@@ -6192,7 +6217,13 @@ fn forward(
                     while o > lo && dash(o - 1) {
                         o -= 1;
                     }
-                    left = np_left(b, lo, o).filter(|r| t[r.0].cap && t[r.1 - 1].cap);
+                    // `The film ― which weaves … ― explains …`: a relative clause
+                    // between dashes describes any noun phrase.
+                    let relative = t[o..e]
+                        .iter()
+                        .find(|x| x.word())
+                        .is_some_and(|x| matches!(x.low.as_str(), "who" | "which"));
+                    left = np_left(b, lo, o).filter(|r| relative || (t[r.0].cap && t[r.1 - 1].cap));
                 }
             } else if prev.p == ',' {
                 // "X, a spokesman for Y, said" / "The man, who refused …, said" /
@@ -7440,7 +7471,7 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
             if let Some(c) = q.close {
                 let t = &b.toks;
                 if t.get(c + 1)
-                    .is_some_and(|d| matches!(d.p, '\u{2015}' | '\u{2014}' | '\u{2013}' | '-'))
+                    .is_some_and(|d| matches!(d.p, '\u{2014}' | '\u{2013}' | '-'))
                     && t.get(c + 2).is_some_and(|n| n.cap)
                 {
                     if let Some(r) = np_right(b, c + 2, t.len()) {

@@ -4855,3 +4855,46 @@ fn the_object_of_forced_or_led_speaks_the_infinitive() {
         assert_no_cue(&seen(&format!("{H}{text}")), cue);
     }
 }
+
+#[test]
+fn a_phrase_of_time_between_a_leading_verb_and_to() {
+    assert_words(&[(
+        "Ruth Amsel tried on Tuesday to make the case that the levy was fair.",
+        "Ruth Amsel",
+        "the levy was fair",
+    )]);
+    // A day opening the block has no verb before it to lead.
+    assert!(seen(&format!("{H}Tuesday to say the levy is fair."))
+        .iter()
+        .all(|s| s.cue.as_deref() != Some("say")));
+}
+
+#[test]
+fn a_horizontal_bar_is_a_dash_and_a_closing_dash_ends_an_aside() {
+    for bar in ["\u{2015}", "\u{2014}"] {
+        // A relative clause between dashes describes the subject; the verb after the
+        // closing dash is no inverted `said X`.
+        let s = only(&format!(
+            "{H}The film {bar} which weaves together the voices of historians {bar} explains the history of the levy."
+        ));
+        assert_eq!(s.source.as_deref(), Some("The film"), "{bar}");
+        assert_eq!(s.content, ["the history of the levy"], "{bar}");
+        // The dash closing an aside ends a subordinate clause's statement, as its comma
+        // would.
+        let all = seen(&format!(
+            "{H}When Ann Dole noted that the levy had not been paid {bar} as was true for years {bar} Tom Reed boasted, \u{201c}That makes me smart.\u{201d}"
+        ));
+        assert_eq!(
+            content_of(&all, "Ann Dole").as_deref(),
+            Some(&*format!(
+                "the levy had not been paid {bar} as was true for years"
+            )),
+            "{all:#?}"
+        );
+        assert_eq!(
+            content_of(&all, "Tom Reed").as_deref(),
+            Some("That makes me smart"),
+            "{all:#?}"
+        );
+    }
+}
