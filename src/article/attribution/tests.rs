@@ -4499,12 +4499,25 @@ fn as_x_put_it_after_a_short_adjunct() {
 fn a_quotation_without_a_cue_needs_a_subject_that_names_someone() {
     // A determiner alone, or a label before a colon, is no speaker of the quoted words.
     for text in [
-        "All this has led the journalist Dainis Ivans to fear a \"harbor pact.\"",
+        "All this has led to fears of a \"harbor pact.\"",
         "Vetoes Block Peace: Ending \"the scourge of war\" is a goal of the council.",
     ] {
         let all = seen(&format!("{H}{text}"));
         assert!(all.is_empty(), "{text}: {all:#?}");
     }
+    // (Here the one who fears is the object of `led`.)
+    let all = seen(&format!(
+        "{H}All this has led the journalist Dainis Ivans to fear a \"harbor pact.\""
+    ));
+    assert!(
+        all.iter().all(|s| s.source.as_deref() != Some("All")),
+        "{all:#?}"
+    );
+    assert_eq!(
+        content_of(&all, "the journalist Dainis Ivans").as_deref(),
+        Some("a \"harbor pact.\""),
+        "{all:#?}"
+    );
     // The subject of the sentence, and a label right before the quotation, still are.
     let s = only(&format!(
         "{H}Omar Haddad likened the rules to \"a locked door.\""
