@@ -2615,6 +2615,52 @@ const PLATFORMS: &[&str] = &[
     "sky",
 ];
 
+/// Words that name a printed outlet (`The New York Times`, `the Daily Ledger`).
+const PRINT_WORDS: &[&str] = &[
+    "times",
+    "post",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "newspaper",
+    "paper",
+    "magazine",
+    "daily",
+    "chronicle",
+    "inquirer",
+    "examiner",
+    "globe",
+    "telegraph",
+    "guardian",
+    "observer",
+    "independent",
+    "economist",
+];
+
+/// Words that name a broadcaster (`RT`, `Sky News`, `the BBC`, `Radio North`).
+const BROADCAST_WORDS: &[&str] = &[
+    "network",
+    "tv",
+    "television",
+    "radio",
+    "broadcasting",
+    "broadcaster",
+    "channel",
+    "cnn",
+    "msnbc",
+    "fox",
+    "nbc",
+    "abc",
+    "cbs",
+    "bbc",
+    "rt",
+    "npr",
+    "pbs",
+    "sky",
+    "cnbc",
+];
+
 /// Lowercase media a statement is made on (`said on television`, `on social media`).
 const BROADCAST_MEDIA: &[&str] = &[
     "television",
@@ -8389,8 +8435,19 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                                 // A government agency: `the Congressional Budget Office`.
                                 || (head == "agency" && GOVERNMENT_BODIES.contains(&w))
                             });
+                            // `the network` is no newspaper, `the paper` no network: `The
+                            // network said …` after `The New York Times reported that the
+                            // RT editor …` is not the Times.
+                            let words = || low.split(|c: char| !c.is_alphanumeric());
+                            let print = words().any(|w| PRINT_WORDS.contains(&w));
+                            let broadcast = words().any(|w| BROADCAST_WORDS.contains(&w));
+                            let other_medium = match head.as_str() {
+                                "network" | "broadcaster" => print && !broadcast,
+                                "newspaper" | "paper" => broadcast && !print,
+                                _ => false,
+                            };
                             let fits = if outlet_head {
-                                names_outlet
+                                names_outlet && !other_medium
                             } else {
                                 class_of(sp.slice(&a.text)) == Class::Group
                                     || lexicon::OUTLET_WORDS.iter().any(|o| low.contains(o))

@@ -4911,3 +4911,35 @@ fn a_horizontal_bar_is_a_dash_and_a_closing_dash_ends_an_aside() {
         );
     }
 }
+
+#[test]
+fn the_network_is_no_newspaper_and_the_paper_no_network() {
+    // The latest outlet that spoke is a newspaper: `the network` is not it.
+    let text = "{H}The Harbor Times reported that the editor of Radio North had been fired.\n\nThe network said it would appeal.\n";
+    let all = seen(&text.replace("{H}", H));
+    let s = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("The network"))
+        .expect("a statement of the network");
+    assert_eq!(s.resolved, None, "{all:#?}");
+    // A network that spoke is what `the network` stands for; a newspaper, `the paper`.
+    for (text, outlet) in [
+        ("Radio North reported that the mayor had resigned.\n\nThe network said it would appeal.", "Radio North"),
+        ("The Harbor Times reported that the mayor had resigned.\n\nThe paper said it would appeal.", "The Harbor Times"),
+        // Names with words of both kinds fit both.
+        ("Times Radio reported that the mayor had resigned.\n\nThe network said it would appeal.", "Times Radio"),
+        ("The Sky Herald reported that the mayor had resigned.\n\nThe paper said it would appeal.", "The Sky Herald"),
+    ] {
+        let all = seen(&format!("{H}{text}\n"));
+        let s = all.iter().find(|s| s.content == ["it would appeal"]).expect("the second statement");
+        assert_eq!(s.resolved.as_deref(), Some(outlet), "{text}: {all:#?}");
+    }
+    let all = seen(&format!(
+        "{H}Radio North reported that the mayor had resigned.\n\nThe paper said it would appeal.\n"
+    ));
+    let s = all
+        .iter()
+        .find(|s| s.content == ["it would appeal"])
+        .expect("the second statement");
+    assert_eq!(s.resolved, None, "{all:#?}");
+}
