@@ -1433,8 +1433,14 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
                 break;
             }
             if np_stop(tk) && !noun_here && !ordinal_in_phrase(t, k, lo) {
-                // "and" between capitalized words or nouns stays inside a name.
-                if tk.is("and") && words > 0 && k > lo && t[k - 1].word() && !np_stop(&t[k - 1]) {
+                // "and" between capitalized words or nouns stays inside a name, and so
+                // does `neither … nor` (`Neither Reed nor Dole responded`).
+                if (tk.is("and") || tk.is("nor"))
+                    && words > 0
+                    && k > lo
+                    && t[k - 1].word()
+                    && !np_stop(&t[k - 1])
+                {
                     i = k;
                     continue;
                 }

@@ -4943,3 +4943,20 @@ fn the_network_is_no_newspaper_and_the_paper_no_network() {
         .expect("the second statement");
     assert_eq!(s.resolved, None, "{all:#?}");
 }
+
+#[test]
+fn neither_nor_is_one_subject() {
+    for (text, source) in [
+        (
+            "Neither Reed nor Dole responded to the levy.",
+            "Neither Reed nor Dole",
+        ),
+        (
+            "Neither the mayor nor her campaign said anything about the levy.",
+            "Neither the mayor nor her campaign",
+        ),
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.source.as_deref(), Some(source), "{text}");
+    }
+}
