@@ -1555,12 +1555,16 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
         return None;
     }
     // A prepositional phrase trailing into the cue ("sources close to") stays: it is part
-    // of the phrase. A subject made only of function words is none.
-    if (s..end).all(|k| {
-        !t[k].word()
-            || DETS_SET.contains(t[k].low.as_str())
-            || PREPS_SET.contains(t[k].low.as_str())
-    }) {
+    // of the phrase. A subject made only of function words is none, but for `Some` and
+    // `Each` standing alone (`Some say …`), which name people as `Many` and `Others` do.
+    let quantifier = end - s == 1 && matches!(t[s].low.as_str(), "some" | "each");
+    if !quantifier
+        && (s..end).all(|k| {
+            !t[k].word()
+                || DETS_SET.contains(t[k].low.as_str())
+                || PREPS_SET.contains(t[k].low.as_str())
+        })
+    {
         return None;
     }
     // Not a subject: a gerund phrase (`defending his …`), an object pronoun, a phrase of
@@ -3457,7 +3461,17 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     }
     if i > lo {
         let prev = t[i - 1].low.as_str();
-        if DETS_SET.contains(prev) && prev != "that" && !floated_quantifier(t, lo, i - 1) {
+        // (`Some said …`, `But some note that …`: the quantifier opening a clause is the
+        // subject; `After some challenges, …` is a noun's determiner.)
+        let lone_quantifier = matches!(prev, "some" | "each")
+            && (i - 1 == lo
+                || !t[i - 2].word()
+                || matches!(t[i - 2].low.as_str(), "but" | "and" | "yet" | "so"));
+        if DETS_SET.contains(prev)
+            && prev != "that"
+            && !floated_quantifier(t, lo, i - 1)
+            && !lone_quantifier
+        {
             return true;
         }
         // A possessive (`Reed's claim`, `the residents' claim`), not a pronoun's `'s`

@@ -4960,3 +4960,41 @@ fn neither_nor_is_one_subject() {
         assert_eq!(s.source.as_deref(), Some(source), "{text}");
     }
 }
+
+#[test]
+fn some_and_each_alone_are_subjects() {
+    assert_words(&[
+        (
+            "Some said the levy was unfair.",
+            "Some",
+            "the levy was unfair",
+        ),
+        (
+            "Each said the levy was unfair.",
+            "Each",
+            "the levy was unfair",
+        ),
+        (
+            "The vote was close. But some note that the levy was unfair.",
+            "some",
+            "the levy was unfair",
+        ),
+    ]);
+    // Before a noun they are its determiner: `some claims` is no report.
+    for text in [
+        "Some claims about the levy were false.",
+        "Tom Reed backed some claims about the levy.",
+    ] {
+        assert_no_cue(&seen(&format!("{H}{text}")), "claims");
+    }
+    assert_no_cue(
+        &seen(&format!("{H}After some challenges, the levy was approved.")),
+        "challenges",
+    );
+    for text in [
+        "In each report the levy was called unfair.",
+        "Tom Reed read each report on the levy.",
+    ] {
+        assert_no_cue(&seen(&format!("{H}{text}")), "report");
+    }
+}
