@@ -1246,6 +1246,18 @@ fn build_block(a: &Article, span: Span, headline: bool, scratch: &mut Vec<Tok>) 
     }
 }
 
+/// A hyphen used as a dash, an en dash or an em dash (the horizontal bar is tokenized
+/// as an em dash).
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2014}' | '\u{2013}')
+}
+
+/// Whether the dash at `k` closes a pair opened after `lo` (`The film ― which … ―
+/// explains …`): it ends an aside, as a comma would, rather than starting one.
+fn closes_dash_pair(b: &Block, lo: usize, k: usize) -> bool {
+    (lo..k).filter(|&m| is_dash(b.toks[m].p)).count() % 2 == 1
+}
+
 fn in_quote(b: &Block, i: usize) -> bool {
     b.quotes
         .iter()
@@ -3053,13 +3065,13 @@ fn skip_dateline(b: &Block, s: usize, e: usize) -> usize {
     if t[i].p == '(' {
         if let Some(c) = (i..e).find(|&k| t[k].p == ')') {
             let mut j = c + 1;
-            while j < e && matches!(t[j].p, '-' | '\u{2014}' | '\u{2013}' | ':') {
+            while j < e && (is_dash(t[j].p) || t[j].p == ':') {
                 j += 1;
             }
             return j;
         }
     }
-    if matches!(t[i].p, '-' | '\u{2014}' | '\u{2013}') {
+    if is_dash(t[i].p) {
         return i + 1;
     }
     s
@@ -4560,8 +4572,7 @@ fn end_subordinate_clause(b: &Block, lo: usize, hi: usize, found: &mut [Found]) 
     let comma = |k: usize| t[k].p == ',' && !in_quote(b, k);
     // `When X noted that … ― as was true … ― Trump boasted`: the dash closing an aside
     // ends the clause as its comma would.
-    let dash = |k: usize| matches!(t[k].p, '\u{2014}' | '\u{2013}' | '-');
-    let closing_dash = |k: usize| dash(k) && (lo..k).filter(|&m| dash(m)).count() % 2 == 1;
+    let closing_dash = |k: usize| is_dash(t[k].p) && closes_dash_pair(b, lo, k);
     for f in found.iter_mut().filter(|f| f.kind == ContentKind::Indirect) {
         let (Some(cue), Some(last)) = (f.cue, f.content.last_mut()) else {
             continue;
@@ -5724,13 +5735,11 @@ fn trailing(
     out: &mut Vec<Found>,
 ) -> bool {
     let t = &b.toks;
-    let dash = |k: usize| matches!(t[k].p, '\u{2014}' | '\u{2013}' | '-');
-    // A dash that closes a pair (`The film ― which … ― explains …`, `When X noted … ― as
-    // was true … ― Trump boasted`) ends an aside, not a statement before its speaker.
-    let closes_pair = |k: usize| (lo..k).filter(|&m| dash(m)).count() % 2 == 1;
+    // A dash that closes a pair (`When X noted … ― as was true … ― Trump boasted`) ends
+    // an aside, not a statement before its speaker.
     let is_sep = |k: usize| {
         t[k].p == ','
-            || (dash(k) && !closes_pair(k))
+            || (is_dash(t[k].p) && !closes_dash_pair(b, lo, k))
             || (is_quote_char(t[k].p) && b.quotes.iter().any(|q| q.close == Some(k)))
     };
     // Where the reporting clause starts and its source.
@@ -6272,7 +6281,7 @@ fn forward(
         let mut inherited = None;
         if left.is_none() && k > lo {
             let prev = &t[k - 1];
-            let dash = |m: usize| matches!(t[m].p, '-' | '\u{2014}' | '\u{2013}');
+            let dash = |m: usize| is_dash(t[m].p);
             if dash(k - 1) {
                 // "Hale -- author of a book on budgets -- said": the name before the dashes.
                 let mut e = k - 1;
@@ -7536,9 +7545,7 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
             // Signed after a dash.
             if let Some(c) = q.close {
                 let t = &b.toks;
-                if t.get(c + 1)
-                    .is_some_and(|d| matches!(d.p, '\u{2014}' | '\u{2013}' | '-'))
-                    && t.get(c + 2).is_some_and(|n| n.cap)
+                if t.get(c + 1).is_some_and(|d| is_dash(d.p)) && t.get(c + 2).is_some_and(|n| n.cap)
                 {
                     if let Some(r) = np_right(b, c + 2, t.len()) {
                         found.push(Found {
@@ -8721,10 +8728,7 @@ fn name_opening_sentence_before(a: &Article, start: usize, para: Span) -> Option
     let (prev, toks) = opening_of_sentence_before(a, start, para)?;
     // `WASHINGTON (AP) — Ann Dole said …`, `TAX CLAIMS — For years, Dole …`: a dateline
     // or a label in capitals before a dash.
-    let dash = toks
-        .iter()
-        .take(8)
-        .position(|t| !t.word() && matches!(t.p, '\u{2014}' | '\u{2013}' | '-'));
+    let dash = toks.iter().take(8).position(|t| !t.word() && is_dash(t.p));
     let mut i = dash
         .filter(|&d| {
             toks[..d]
