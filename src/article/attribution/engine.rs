@@ -96,6 +96,9 @@ const AUX: &[&str] = &[
     "could",
     "should",
     "can",
+    // `can't` and `won't` split (`negation_at`).
+    "ca",
+    "wo",
     "may",
     "might",
     "must",
@@ -964,6 +967,11 @@ fn tokenize_into(text: &str, span: Span, out: &mut Vec<Tok>) {
                 push_word(out, s, span.start, at, at + cut, c, ascii);
                 // The auxiliary opens with its apostrophe: never a capital.
                 push_word(out, s, span.start, at + cut, j, '\'', ascii);
+            } else if let Some(cut) = negation_at(&s[at..j]) {
+                // `doesn’t say`, `isn't saying`: the auxiliary and `n't` (read as `not`)
+                // are two words, so the verb group reads as `does not say`.
+                push_word(out, s, span.start, at, at + cut, c, ascii);
+                push_word(out, s, span.start, at + cut, j, 'n', ascii);
             } else {
                 push_word(out, s, span.start, at, j, c, ascii);
             }
@@ -1064,6 +1072,27 @@ fn contraction_at(w: &str) -> Option<usize> {
         .iter()
         .any(|k| k[1..].eq_ignore_ascii_case(aux));
     (known(CONTRACTING_PRONOUNS, pronoun) && aux_known).then_some(cut)
+}
+
+/// Auxiliaries that take a contracted `n't`, as they stand before it (`can't` is `ca` +
+/// `n't`, `won't` is `wo` + `n't`, as treebanks split them).
+const NEGATED_AUX: &[&str] = &[
+    "do", "does", "did", "is", "was", "are", "were", "has", "have", "had", "would", "could",
+    "should", "ca", "wo", "must", "need", "might", "ai", "sha",
+];
+
+/// Where the word `w` splits into an auxiliary and a contracted `n't` (the byte offset of
+/// the `n`), when it is one: `doesn’t` at 4, `Can't` at 2.
+pub(super) fn negation_at(w: &str) -> Option<usize> {
+    let stem = w
+        .strip_suffix("n't")
+        .or_else(|| w.strip_suffix("n\u{2019}t"))
+        .or_else(|| w.strip_suffix("N'T"))
+        .or_else(|| w.strip_suffix("N\u{2019}T"))?;
+    NEGATED_AUX
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(stem))
+        .then_some(stem.len())
 }
 
 /// Pairs the quotation marks of one block's tokens.
@@ -2707,7 +2736,17 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
         // "after the vote she would …": a short phrase before the clause's subject.
         if matches!(
             w,
-            "after" | "before" | "during" | "following" | "since" | "when" | "at" | "in" | "on"
+            "after"
+                | "before"
+                | "during"
+                | "following"
+                | "since"
+                | "when"
+                | "at"
+                | "in"
+                | "on"
+                | "under"
+                | "amid"
         ) {
             if let Some(k) = (i + 1..hi.min(i + 7))
                 .find(|&k| matches!(t[k].low.as_str(), "he" | "she" | "they" | "it" | "we" | "i"))
@@ -2755,7 +2794,11 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             i += 2;
             continue;
         }
-        if matches!(w, "in" | "on" | "during" | "at" | "via" | "through") {
+        // `under oath`, `under questioning`, `amid boos`: the setting of the words.
+        if matches!(
+            w,
+            "in" | "on" | "during" | "at" | "via" | "through" | "under" | "amid"
+        ) {
             let mut j = i + 1;
             while j < hi && t[j].word() && DETS_SET.contains(t[j].low.as_str()) {
                 j += 1;
@@ -5455,7 +5498,12 @@ fn clause_verb(
                 || IRREGULAR_PAST_SET.contains(w)
         }
     };
-    if !finite {
+    // `people don't make enough money`: a negated act takes no position (a negated
+    // reporting verb still reports: `did not deny that …`).
+    let negated = t[vstart..v]
+        .iter()
+        .any(|x| matches!(x.low.as_str(), "not" | "n't"));
+    if !finite || (negated && lexicon::reporting_lemma(w).is_none()) {
         return;
     }
     // `spoke Friday in Dover`: speaking without a topic, as the cue rules read it, is
@@ -6768,16 +6816,7 @@ fn forward(
                 && matches!(w, "too" | "nothing" | "something" | "much" | "more"))
             || matches!(
                 w,
-                "and"
-                    | "but"
-                    | "or"
-                    | "so"
-                    | "as"
-                    | "when"
-                    | "while"
-                    | "because"
-                    | "if"
-                    | "otherwise"
+                "and" | "but" | "or" | "so" | "as" | "when" | "while" | "because" | "otherwise"
             )
         {
             return false;

@@ -4998,3 +4998,98 @@ fn some_and_each_alone_are_subjects() {
         assert_no_cue(&seen(&format!("{H}{text}")), "report");
     }
 }
+
+#[test]
+fn a_negated_auxiliary_is_two_words() {
+    // `doesn’t say` reads as `does not say`: the auxiliary is no part of the subject,
+    // and the negated verb still reports.
+    for (text, source, cue, content) in [
+        (
+            "Tom Reed doesn\u{2019}t say whether the levy will pass.",
+            "Tom Reed",
+            "say",
+            "whether the levy will pass",
+        ),
+        (
+            "The council isn't saying if the levy violated any laws.",
+            "The council",
+            "saying",
+            "if the levy violated any laws",
+        ),
+        (
+            "The company won't say whether it will appeal the ruling.",
+            "The company",
+            "say",
+            "whether it will appeal the ruling",
+        ),
+        (
+            "Ann Dole can\u{2019}t confirm that the plant will close.",
+            "Ann Dole",
+            "confirm",
+            "the plant will close",
+        ),
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.source.as_deref(), Some(source), "{text}: {s:#?}");
+        assert_eq!(s.cue.as_deref(), Some(cue), "{text}: {s:#?}");
+        assert_eq!(s.content, [content], "{text}");
+    }
+    assert_eq!(super::engine::negation_at("Doesn't"), Some(4));
+    assert_eq!(super::engine::negation_at("WON\u{2019}T"), Some(2));
+    // `Hasn` is no auxiliary; `n't` alone splits nothing.
+    assert_eq!(super::engine::negation_at("Hasn't"), Some(3));
+    assert_eq!(super::engine::negation_at("Reedn't"), None);
+}
+
+#[test]
+fn a_negated_act_takes_no_position() {
+    // The act of a subject is read as a stance (`Dole backed the levy`); not doing
+    // something is not one.
+    for text in [
+        "Plenty of families don't make enough money to save for college.",
+        "Tom Reed did not attend the hearing on the levy.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert!(all.is_empty(), "{text}: {all:#?}");
+    }
+    assert!(!seen(&format!("{H}Tom Reed backed the levy on the ferry.")).is_empty());
+    // A negated reporting verb still reports.
+    assert_words(&[
+        (
+            "Tom Reed did not deny that the levy was unfair.",
+            "Tom Reed",
+            "the levy was unfair",
+        ),
+        (
+            "Tom Reed did not criticize the levy on ferries.",
+            "Tom Reed",
+            "the levy on ferries",
+        ),
+        (
+            "Tom Reed isn't saying much about the levy on ferries.",
+            "Tom Reed",
+            "much about the levy on ferries",
+        ),
+    ]);
+}
+
+#[test]
+fn a_condition_opening_the_reported_clause() {
+    assert_words(&[
+        (
+            "Tom Reed said if the levy passes, ferries will stop.",
+            "Tom Reed",
+            "if the levy passes, ferries will stop",
+        ),
+        (
+            "Ann Dole admitted under oath that the levy was unfair.",
+            "Ann Dole",
+            "the levy was unfair",
+        ),
+        (
+            "Ann Dole admitted under questioning from Reed she had not read the levy.",
+            "Ann Dole",
+            "she had not read the levy",
+        ),
+    ]);
+}
