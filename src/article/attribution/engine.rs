@@ -1095,6 +1095,37 @@ pub(super) fn negation_at(w: &str) -> Option<usize> {
         .then_some(stem.len())
 }
 
+/// A cue that names the channel of its own words (`tweeted`, `wrote`, `said in a
+/// statement`, `said on Facebook`): they did not reach the article through an outlet
+/// that carried the same speaker's earlier words.
+fn own_channel(cue: &str) -> bool {
+    let mut words = cue
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let Some(first) = words.next() else {
+        return false;
+    };
+    matches!(
+        lexicon::reporting_lemma(&first),
+        Some("tweet" | "post" | "write" | "blog" | "email" | "text")
+    ) || words.any(|w| STATEMENT_NOUNS_SET.contains(w.as_str()) || PLATFORMS.contains(&w.as_str()))
+}
+
+/// Where the words of inclusion start that stand right before `s` (`including`,
+/// `notably`, `such as`, `among them`): what follows is an example of a group.
+fn example_opener(b: &Block, s: usize) -> Option<usize> {
+    let t = &b.toks;
+    let k = s.checked_sub(1)?;
+    let one = ["including", "notably", "especially", "particularly", "like"];
+    if one.iter().any(|w| t[k].is(w)) {
+        return Some(k);
+    }
+    let two = k > 0
+        && ((t[k - 1].is("such") && t[k].is("as")) || (t[k - 1].is("among") && t[k].is("them")));
+    two.then(|| k - 1)
+}
+
 /// Pairs the quotation marks of one block's tokens.
 fn quotes(toks: &[Tok]) -> Vec<Quote> {
     let mut out = Vec::new();
@@ -2140,6 +2171,8 @@ fn role_before_name(b: &Block, o: usize, c: usize) -> Option<usize> {
         && !t[s - 1].cap
         && !DETS_SET.contains(t[s - 1].low.as_str())
         && !PREPS_SET.contains(t[s - 1].low.as_str())
+        // `Critics, including Ann Dole,`: an example, no role.
+        && example_opener(b, s).is_none()
         && describes_role(b, o + 1, s))
     .then_some(s)
 }
@@ -6122,6 +6155,12 @@ fn speaker_tail_end(b: &Block, j: usize, hi: usize) -> Option<usize> {
     (closes && end - j <= 12 && plain).then_some(end)
 }
 
+/// `as saying` (or another reporting `-ing` form) at `k`, after `quoted X`.
+fn quoting_as_saying(b: &Block, k: usize, hi: usize) -> bool {
+    let t = &b.toks;
+    k + 1 < hi && t[k].is("as") && t[k + 1].low.ends_with("ing") && t[k + 1].reports()
+}
+
 /// `These accusations were denied by Baku`.
 fn passive(
     b: &Block,
@@ -6142,6 +6181,11 @@ fn passive(
     let Some(mut src) = np_right(b, cue_last + 2, hi) else {
         return false;
     };
+    // `Dole was quoted by Reuters as saying …`: Dole speaks, through Reuters (read with
+    // the forward cue).
+    if quoting_as_saying(b, src.1, hi) && lexicon::reporting_lemma(&t[ci].low) == Some("quote") {
+        return false;
+    }
     // "was criticized by the mayor for his remarks": the reason is not the agent's.
     if let Some(f) = (src.0 + 1..src.1).find(|&f| {
         t[f].is("for")
@@ -6630,17 +6674,23 @@ fn forward(
     }
     // "The agency quoted a police official as saying …": the one quoted is the source and
     // the quoting one the first link; "Dole was quoted as saying …": the subject speaks.
+    // "Dole was quoted by Reuters as saying …": the subject speaks through the agent.
     if lemma == "quote" && j < hi {
+        let by = t[j].is("by");
         let quoted = if t[j].is("as") {
             None
         } else {
-            np_right(b, j, hi)
+            np_right(b, j + usize::from(by), hi)
         };
         let k = quoted.map_or(j, |r| r.1);
-        if k + 1 < hi && t[k].is("as") && t[k + 1].low.ends_with("ing") && t[k + 1].reports() {
+        if quoting_as_saying(b, k, hi) {
             if let Some(r) = quoted {
-                chain.extend(source);
-                source = Some(span_of(b, r));
+                if by {
+                    chain.push(span_of(b, r));
+                } else {
+                    chain.extend(source);
+                    source = Some(span_of(b, r));
+                }
             }
             cue_end = t[k + 1].e();
             j = k + 2;
@@ -8655,9 +8705,10 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                     resolved = Some(full);
                 }
             } else {
-                // A source of the same words as an earlier one carries its chain.
+                // A source of the same words as an earlier one carries its chain,
+                // unless this statement names its own channel.
                 let stem = text.lowercased();
-                if chain.is_empty() {
+                if chain.is_empty() && !f.cue.is_some_and(|c| own_channel(c.slice(&a.text))) {
                     if let Some(p) = earlier.iter().find(|p| {
                         p.source()
                             .is_some_and(|s| same_lowercase(s.slice(&a.text), &stem))

@@ -5093,3 +5093,70 @@ fn a_condition_opening_the_reported_clause() {
         ),
     ]);
 }
+
+#[test]
+fn quoted_by_an_outlet_as_saying() {
+    for text in [
+        "Tom Reed was quoted by the Daily Ledger as saying the ferry would stop running.",
+        "The Daily Ledger quoted Tom Reed as saying the ferry would stop running.",
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.source.as_deref(), Some("Tom Reed"), "{text}: {s:#?}");
+        assert!(
+            s.chain.len() == 1 && s.chain[0].ends_with("Daily Ledger"),
+            "{text}: {s:#?}"
+        );
+        assert_eq!(s.content, ["the ferry would stop running"], "{text}");
+    }
+    // Without `as saying`, the agent of a passive is the source.
+    let s = only(&format!("{H}The remarks were quoted by the Daily Ledger."));
+    assert_eq!(s.source.as_deref(), Some("the Daily Ledger"), "{s:#?}");
+}
+
+#[test]
+fn an_example_of_a_group_is_not_the_speaker() {
+    for (text, source) in [
+        (
+            "Critics, including Ann Dole, said that the levy hurts workers.",
+            "Critics",
+        ),
+        (
+            "Several lawmakers, among them Ann Dole, said that the levy hurts workers.",
+            "Several lawmakers",
+        ),
+        (
+            "Many critics, such as Ann Dole, said that the levy hurts workers.",
+            "Many critics",
+        ),
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.source.as_deref(), Some(source), "{text}: {s:#?}");
+    }
+    // A role before the name is still an apposition: the name speaks.
+    let s = only(&format!(
+        "{H}One commuter, nurse Ann Dole, said that the levy hurts workers."
+    ));
+    assert_eq!(s.source.as_deref(), Some("Ann Dole"), "{s:#?}");
+}
+
+#[test]
+fn a_statement_with_its_own_channel_keeps_no_earlier_outlet() {
+    for later in [
+        "Ann Dole tweeted that the port would close in May.",
+        "Ann Dole said in a statement that the port would close in May.",
+    ] {
+        let text = format!(
+            "{H}Ann Dole told the Daily Ledger in an interview that the port would close.\n\n{later}"
+        );
+        let all = seen(&text);
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!(all[0].chain, ["the Daily Ledger"], "{all:#?}");
+        assert!(all[1].chain.is_empty(), "{later}: {all:#?}");
+    }
+    // Without a channel of its own, the same speaker's next words came the same way.
+    let all = seen(&format!(
+        "{H}Ann Dole told the Daily Ledger in an interview that the port would close.\n\n\
+         Ann Dole added that the ferry would stop too."
+    ));
+    assert_eq!(all[1].chain, ["the Daily Ledger"], "{all:#?}");
+}
