@@ -2814,6 +2814,15 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
                 continue;
             }
         }
+        // `said on condition of anonymity`, `on the condition of anonymity`: how the
+        // speaker spoke, no part of the words.
+        if w == "on" {
+            let n = i + 1 + usize::from(t.get(i + 1).is_some_and(|x| x.is("the")));
+            if n + 2 < hi && t[n].is("condition") && t[n + 1].is("of") && t[n + 2].is("anonymity") {
+                i = n + 3;
+                continue;
+            }
+        }
         // "alleged without evidence that …": the writer's aside, no part of the content.
         if w == "without" {
             let n = i + 1 + usize::from(t.get(i + 1).is_some_and(|x| x.is("any")));
@@ -2876,6 +2885,7 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
                             | "issued"
                             | "posted"
                             | "filed"
+                            | "carried"
                             | "aired"
                             | "unsealed"
                             | "submitted"
@@ -2891,7 +2901,21 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
                         None => {}
                     }
                 }
-                if i < hi && matches!(t[i].low.as_str(), "with" | "to" | "on") {
+                // `in an op-ed for the Daily Ledger`: the outlet that carried it.
+                let for_outlet = i + 1 < hi
+                    && t[i].is("for")
+                    && (t[i + 1].cap
+                        || (t[i + 1].is("the") && t.get(i + 2).is_some_and(|x| x.cap)));
+                // `said in an interview for the first time that …`: a phrase of `for`
+                // before `that` is no part of the words.
+                if i < hi && t[i].is("for") && !for_outlet {
+                    if let Some(k) = (i + 1..hi.min(i + 7)).find(|&k| t[k].is("that")) {
+                        if (i + 1..k).all(|m| t[m].word()) {
+                            i = k;
+                        }
+                    }
+                }
+                if i < hi && (matches!(t[i].low.as_str(), "with" | "to" | "on") || for_outlet) {
                     if let Some(r) = np_right(b, i + 1, hi) {
                         addressee = Some(span_of(b, r));
                         i = r.1;
@@ -6278,7 +6302,12 @@ fn according_to(
             content.push(s);
         }
     }
-    if j < hi && (t[j].p == ',' || t[j].p == ':') {
+    // `…, according to Ann Dole, who chairs the committee.`: a relative clause after the
+    // source describes the source.
+    let describes_source = t[j.min(hi.saturating_sub(1))].p == ','
+        && t.get(j + 1)
+            .is_some_and(|x| matches!(x.low.as_str(), "who" | "whose" | "which"));
+    if j < hi && (t[j].p == ',' || t[j].p == ':') && !describes_source {
         if let Some(s) = content_span(b, j + 1, hi) {
             content.push(s);
         }

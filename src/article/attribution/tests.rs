@@ -5160,3 +5160,50 @@ fn a_statement_with_its_own_channel_keeps_no_earlier_outlet() {
     ));
     assert_eq!(all[1].chain, ["the Daily Ledger"], "{all:#?}");
 }
+
+#[test]
+fn how_and_where_the_words_were_given() {
+    // `on condition of anonymity` closes a trailing reporting clause as `on Friday` does.
+    assert_words(&[
+        (
+            "The port will reopen next year, officials said on condition of anonymity.",
+            "officials",
+            "The port will reopen next year",
+        ),
+        (
+            "The port will reopen next year, officials said on the condition of anonymity.",
+            "officials",
+            "The port will reopen next year",
+        ),
+        // A statement carried by an agency: the participle phrase is no content.
+        (
+            "The ministry said in a statement carried by the state news agency that the port would close.",
+            "The ministry",
+            "the port would close",
+        ),
+    ]);
+    // An op-ed for an outlet: the outlet carried the words.
+    let s = only(&format!(
+        "{H}Tom Reed wrote in an op-ed for the Daily Ledger that the port was safe."
+    ));
+    assert_eq!(s.content, ["the port was safe"], "{s:#?}");
+    assert_eq!(s.chain, ["the Daily Ledger"], "{s:#?}");
+    // A phrase of `for` that names no outlet is passed, and is no addressee.
+    let s = only(&format!(
+        "{H}Ann Dole said in an interview for the first time that the port would close."
+    ));
+    assert_eq!(s.content, ["the port would close"], "{s:#?}");
+    assert_eq!(s.addressee, None, "{s:#?}");
+    // A relative clause closing the sentence after `according to X` describes X.
+    let s = only(&format!(
+        "{H}The port is losing money, according to Ann Dole, who chairs the port committee."
+    ));
+    assert_eq!(s.content, ["The port is losing money"], "{s:#?}");
+    assert_eq!(s.source.as_deref(), Some("Ann Dole"), "{s:#?}");
+    // Before the reported words, it is passed when closed, and the words follow it.
+    assert_words(&[(
+        "According to Ann Dole, who chairs the port committee, the port is losing money.",
+        "Ann Dole",
+        "the port is losing money",
+    )]);
+}
