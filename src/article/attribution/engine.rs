@@ -6179,6 +6179,12 @@ fn speaker_tail_end(b: &Block, j: usize, hi: usize) -> Option<usize> {
     (closes && end - j <= 12 && plain).then_some(end)
 }
 
+/// A lowercase reporting `-ing` form (`saying`, `arguing`), which opens a participle
+/// phrase of its own after a comma.
+fn reporting_participle(x: &Tok) -> bool {
+    x.word() && !x.cap && x.low.ends_with("ing") && x.reports()
+}
+
 /// `as saying` (or another reporting `-ing` form) at `k`, after `quoted X`.
 fn quoting_as_saying(b: &Block, k: usize, hi: usize) -> bool {
     let t = &b.toks;
@@ -6784,10 +6790,13 @@ fn forward(
     if j + 1 < hi
         && t[j].is("that")
         && (matches!(t[j + 1].p, '.' | ';' | '!' | '?')
-            || (t[j + 1].p == ','
-                && t.get(j + 2)
-                    .is_some_and(|x| x.word() && !x.cap && x.low.ends_with("ing") && x.reports())))
+            || (t[j + 1].p == ',' && t.get(j + 2).is_some_and(reporting_participle)))
     {
+        return false;
+    }
+    // `Reed disagreed, saying …`: the participle after the comma reports on its own, and
+    // the verb before it has no words of its own here.
+    if j + 1 < hi && t[j].p == ',' && reporting_participle(&t[j + 1]) {
         return false;
     }
     while j < hi && (matches!(t[j].p, ':' | ',') || t[j].is("that")) {

@@ -5207,3 +5207,27 @@ fn how_and_where_the_words_were_given() {
         "the port is losing money",
     )]);
 }
+
+#[test]
+fn a_verb_before_a_reporting_participle_has_no_words_of_its_own() {
+    for (text, cue) in [
+        (
+            "Tom Reed disagreed, saying the port should be sold.",
+            "saying",
+        ),
+        (
+            "Tom Reed objected, arguing that the port should be sold.",
+            "arguing",
+        ),
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.cue.as_deref(), Some(cue), "{text}: {s:#?}");
+        assert_eq!(s.content, ["the port should be sold"], "{text}: {s:#?}");
+    }
+    // Words after the comma that open no participle are the verb's own.
+    assert_words(&[(
+        "Tom Reed warned, in a letter, that the port should be sold.",
+        "Tom Reed",
+        "the port should be sold",
+    )]);
+}
