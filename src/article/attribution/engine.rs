@@ -1099,17 +1099,23 @@ pub(super) fn negation_at(w: &str) -> Option<usize> {
 /// statement`, `said on Facebook`): they did not reach the article through an outlet
 /// that carried the same speaker's earlier words.
 fn own_channel(cue: &str) -> bool {
-    let mut words = cue
+    let first = cue
         .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty());
+    first.is_some_and(|w| {
+        matches!(
+            lexicon::reporting_lemma(&w.to_lowercase()),
+            Some("tweet" | "post" | "write" | "blog" | "email" | "text")
+        )
+    }) || mentions_channel(cue)
+}
+
+/// Whether `text` names a statement or a platform (`in a speech`, `on Facebook`).
+fn mentions_channel(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase);
-    let Some(first) = words.next() else {
-        return false;
-    };
-    matches!(
-        lexicon::reporting_lemma(&first),
-        Some("tweet" | "post" | "write" | "blog" | "email" | "text")
-    ) || words.any(|w| STATEMENT_NOUNS_SET.contains(w.as_str()) || PLATFORMS.contains(&w.as_str()))
+        .map(str::to_lowercase)
+        .any(|w| STATEMENT_NOUNS_SET.contains(w.as_str()) || PLATFORMS.contains(&w.as_str()))
 }
 
 /// Where the words of inclusion start that stand right before `s` (`including`,
@@ -8746,7 +8752,15 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                 // A source of the same words as an earlier one carries its chain,
                 // unless this statement names its own channel.
                 let stem = text.lowercased();
-                if chain.is_empty() && !f.cue.is_some_and(|c| own_channel(c.slice(&a.text))) {
+                // (Also a sentence that opens with one: `In a speech on Friday, Ann Dole
+                // said …`; not words quoted before a trailing speaker.)
+                let opening = a.text.get(sentence_start..src.start).unwrap_or("");
+                let opens_with_channel = f.content.first().is_some_and(|c| c.start > src.start)
+                    && mentions_channel(opening);
+                if chain.is_empty()
+                    && !opens_with_channel
+                    && !f.cue.is_some_and(|c| own_channel(c.slice(&a.text)))
+                {
                     if let Some(p) = earlier.iter().find(|p| {
                         p.source()
                             .is_some_and(|s| same_lowercase(s.slice(&a.text), &stem))

@@ -5144,6 +5144,7 @@ fn a_statement_with_its_own_channel_keeps_no_earlier_outlet() {
     for later in [
         "Ann Dole tweeted that the port would close in May.",
         "Ann Dole said in a statement that the port would close in May.",
+        "In a speech on Friday, Ann Dole said the port would close in May.",
     ] {
         let text = format!(
             "{H}Ann Dole told the Daily Ledger in an interview that the port would close.\n\n{later}"
@@ -5156,9 +5157,12 @@ fn a_statement_with_its_own_channel_keeps_no_earlier_outlet() {
     // Without a channel of its own, the same speaker's next words came the same way.
     let all = seen(&format!(
         "{H}Ann Dole told the Daily Ledger in an interview that the port would close.\n\n\
-         Ann Dole added that the ferry would stop too."
+         Ann Dole added that the ferry would stop too.\n\n\
+         \"My speech was clear,\" Ann Dole added."
     ));
     assert_eq!(all[1].chain, ["the Daily Ledger"], "{all:#?}");
+    // A channel named inside the quoted words is not the way they came.
+    assert_eq!(all[2].chain, ["the Daily Ledger"], "{all:#?}");
 }
 
 #[test]
