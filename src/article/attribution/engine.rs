@@ -6194,7 +6194,7 @@ fn reporting_participle(x: &Tok) -> bool {
 /// `as saying` (or another reporting `-ing` form) at `k`, after `quoted X`.
 fn quoting_as_saying(b: &Block, k: usize, hi: usize) -> bool {
     let t = &b.toks;
-    k + 1 < hi && t[k].is("as") && t[k + 1].low.ends_with("ing") && t[k + 1].reports()
+    k + 1 < hi && t[k].is("as") && reporting_participle(&t[k + 1])
 }
 
 /// `These accusations were denied by Baku`.
@@ -6316,11 +6316,11 @@ fn according_to(
     }
     // `…, according to Ann Dole, who chairs the committee.`: a relative clause after the
     // source describes the source.
-    let describes_source = t[j.min(hi.saturating_sub(1))].p == ','
-        && t.get(j + 1)
-            .is_some_and(|x| matches!(x.low.as_str(), "who" | "whose" | "which"));
-    if j < hi && (t[j].p == ',' || t[j].p == ':') && !describes_source {
-        if let Some(s) = content_span(b, j + 1, hi) {
+    if j < hi && (t[j].p == ',' || t[j].p == ':') {
+        let describes_source = t[j].p == ','
+            && t.get(j + 1)
+                .is_some_and(|x| matches!(x.low.as_str(), "who" | "whose" | "which"));
+        if let Some(s) = content_span(b, j + 1, hi).filter(|_| !describes_source) {
             content.push(s);
         }
     }
