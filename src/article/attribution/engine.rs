@@ -4304,6 +4304,11 @@ fn run_keeping(a: &Article, keep_all: bool) -> Vec<Attribution> {
         }
     }
     found.retain(|f| f.source.is_none_or(|s| !verb_led(s.slice(&a.text))));
+    for f in &mut found {
+        if expletive_it(&a.text, f) {
+            f.source = None;
+        }
+    }
     carry_quotes(&blocks, &mut found);
     end_before_next_speaker(&a.text, &mut found);
     end_before_own_verb(&a.text, &mut found);
@@ -4323,6 +4328,42 @@ fn run_keeping(a: &Article, keep_all: bool) -> Vec<Attribution> {
         .collect();
     drop(blocks);
     resolve(a, &shapes, found)
+}
+
+/// `It is widely believed that …`, `It was reported that …`: the `it` of a passive cue
+/// holds the place of the clause and names no one (nor the body that spoke last). Only
+/// words stand between the two, one of them a form of `be`; `It has said …` keeps its
+/// `it`.
+fn expletive_it(text: &str, f: &Found) -> bool {
+    let (Some(src), Some(cue)) = (f.source, f.cue) else {
+        return false;
+    };
+    let Some(content) = f.content.first() else {
+        return false;
+    };
+    // A passive's participle (not `It's denouncing …`), then a clause with `that` (not
+    // `it was labeled “Mostly True”`, where `it` is the statement).
+    if !src.slice(text).eq_ignore_ascii_case("it")
+        || src.end > cue.start
+        || cue.slice(text).ends_with("ing")
+        || cue.end > content.start
+        || !text[cue.end..content.start]
+            .trim_end()
+            .to_lowercase()
+            .ends_with(" that")
+    {
+        return false;
+    }
+    let between = &text[src.end..cue.start];
+    let words: Vec<String> = between
+        .split_whitespace()
+        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+        .collect();
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|w| w.trim_start_matches('\'').chars().all(char::is_alphabetic))
+        && words.iter().any(|w| BE.contains(&w.as_str()))
 }
 
 /// Verbs of speech proper, for [`end_before_next_speaker`].
@@ -4415,7 +4456,9 @@ fn end_before_next_speaker(text: &str, found: &mut [Found]) {
 
 /// `Analysts at Berwick, who had expected a smaller cut, said …`: a statement in a
 /// relative clause ends at the comma before its speaker's next verb of the lexicon (the
-/// speaker's own later statement is read on its own). Indirect content only.
+/// speaker's own later statement is read on its own), or before the verb of a speaker
+/// named earlier (`The senator, whose office declined to comment, has called …`).
+/// Indirect content only.
 fn end_before_own_verb(text: &str, found: &mut [Found]) {
     // Not a participle of the same speaker (`…, encouraging …`): its clause may be the
     // statement's own.
@@ -4435,19 +4478,27 @@ fn end_before_own_verb(text: &str, found: &mut [Found]) {
         };
         let after = cue.end.max(last.start);
         let from = cues.partition_point(|&(c, _)| c <= after);
-        let Some(next) = cues[from..]
+        let Some((next, same)) = cues[from..]
             .iter()
             .take_while(|&&(c, _)| c < last.end)
-            .find(|&&(_, s)| s == src)
-            .map(|&(c, _)| c)
+            .find(|&&(_, s)| s == src || s.end <= src.start)
+            .map(|&(c, s)| (c, s == src))
         else {
             continue;
         };
-        let before = text[last.start..next].trim_end();
+        let mut before = text[last.start..next].trim_end();
+        // `…, has called …`: the verb's auxiliaries are no part of the words.
+        while let Some((head, w)) = before.rsplit_once(' ').filter(|_| !same) {
+            if !AUX.contains(&w.to_lowercase().as_str()) {
+                break;
+            }
+            before = head.trim_end();
+        }
         // `, said …`; after an act outside the lexicon, also `… but signalled …` (the
         // same subject's second verb; after a verb of saying, `and told …` may be the
-        // reported clause's own).
-        let act = f.act;
+        // reported clause's own). An earlier speaker's verb ends the words at its comma
+        // only.
+        let act = f.act && same;
         let kept = before.strip_suffix(',').or_else(|| {
             [" but", " and"]
                 .iter()

@@ -5235,3 +5235,74 @@ fn a_verb_before_a_reporting_participle_has_no_words_of_its_own() {
         "the port should be sold",
     )]);
 }
+
+#[test]
+fn the_it_of_a_passive_cue_with_that_names_no_one() {
+    for text in [
+        "The company denied the report. It is widely believed that the deal will collapse.",
+        "The company denied the report. It was reported on Monday that the mayor had resigned.",
+        "The company denied the report. It\u{2019}s said that the port will close.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        let s = all
+            .iter()
+            .find(|s| s.cue.as_deref() != Some("denied"))
+            .unwrap_or_else(|| panic!("{text}: {all:#?}"));
+        assert_eq!(
+            (s.source.as_deref(), s.resolved.as_deref()),
+            (None, None),
+            "{text}: {all:#?}"
+        );
+    }
+    // The company's own words, its progressive, and a statement called something.
+    assert_words(&[
+        (
+            "The company denied the report. It has said that prices will rise.",
+            "It",
+            "prices will rise",
+        ),
+        (
+            "The company denied the report. It is saying that prices will rise.",
+            "It",
+            "prices will rise",
+        ),
+    ]);
+    let all = seen(&format!(
+        "{H}The company denied the report. It was labeled \u{201c}a total disgrace.\u{201d}"
+    ));
+    let s = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("labeled"))
+        .expect("a statement");
+    assert_eq!(s.source.as_deref(), Some("It"), "{all:#?}");
+    let all = seen(&format!(
+        "{H}The company denied the report. It said that prices will rise."
+    ));
+    let s = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("said"))
+        .expect("a statement");
+    assert_eq!(s.resolved.as_deref(), Some("The company"), "{all:#?}");
+}
+
+#[test]
+fn words_in_a_relative_clause_end_before_the_main_speakers_verb() {
+    assert_words(&[
+        (
+            "The senator, whose office declined to comment, has called the law unfair.",
+            "office",
+            "to comment",
+        ),
+        (
+            "The senator, whose office declined to comment, has called the law unfair.",
+            "The senator",
+            "the law unfair",
+        ),
+        // A speaker named inside the words goes on with them.
+        (
+            "Ann Dole said the plan, which critics called a disaster, would fail.",
+            "Ann Dole",
+            "the plan, which critics called a disaster, would fail",
+        ),
+    ]);
+}
