@@ -6653,6 +6653,23 @@ fn forward(
                     });
             }
         }
+        // `Critics including Ann Dole said …`: an example of a group, without the commas
+        // that set it off, is no more the speaker than with them; the group speaks.
+        // (A group is a plural: `someone like Mr. Clarke` is Mr. Clarke.)
+        let plural = |m: usize| t[m].word() && t[m].low.ends_with('s') && !t[m].low.ends_with("ss");
+        if let Some((s, e)) = left.filter(|_| inherited.is_none()) {
+            let example = (s + 1..e)
+                .filter_map(|m| example_opener(b, m + 1))
+                .find(|&o| o > s && plural(o - 1));
+            if let Some(o) = example {
+                left = Some((s, o));
+            } else if let Some(o) = example_opener(b, s).filter(|&o| o > lo && plural(o - 1)) {
+                // `Officials such as Tom Reed`: the phrase read back stopped at `as`.
+                if let Some(group) = np_left(b, lo, o).filter(|r| r.1 == o) {
+                    left = Some(group);
+                }
+            }
+        }
         // "A 2019 study that appeared in the Lancet found …": the noun phrase before the
         // relative clause, not the clause's verb and object.
         // (`An officer who was there said`: the same, the clause's words read back.)

@@ -5306,3 +5306,33 @@ fn words_in_a_relative_clause_end_before_the_main_speakers_verb() {
         ),
     ]);
 }
+
+#[test]
+fn an_example_of_a_group_without_commas_is_no_speaker() {
+    for (text, group) in [
+        (
+            "Critics including Ann Dole said the plan would fail.",
+            "Critics",
+        ),
+        (
+            "Democrats like Ann Dole have argued that the tax is unfair.",
+            "Democrats",
+        ),
+        (
+            "Officials such as Tom Reed said the port would close.",
+            "Officials",
+        ),
+        (
+            "Groups including the Sierra Club warned that the dam would harm fish.",
+            "Groups",
+        ),
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.source.as_deref(), Some(group), "{text}: {s:#?}");
+    }
+    // One person like another is that other.
+    let s = only(&format!(
+        "{H}Why would someone like Tom Reed want to buy the mine?"
+    ));
+    assert_ne!(s.source.as_deref(), Some("someone"), "{s:#?}");
+}
