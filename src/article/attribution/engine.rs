@@ -4422,6 +4422,10 @@ fn end_before_next_speaker(text: &str, found: &mut [Found]) {
         let Some(last) = f.content.last_mut() else {
             continue;
         };
+        if let Some(end) = agreeing_clause(last.slice(text)) {
+            last.end = last.start + end;
+            continue;
+        }
         let from = speakers.partition_point(|&(s, _)| s <= last.start);
         let Some(&(s, participle)) = speakers.get(from).filter(|(s, _)| *s < last.end) else {
             continue;
@@ -4452,6 +4456,49 @@ fn end_before_next_speaker(text: &str, found: &mut [Found]) {
             }
         }
     }
+}
+
+/// `Reed said prices rose, and Dole agrees.`: a closing clause of someone agreeing or
+/// disagreeing (a verb with no words of its own, so no statement [`end_before_next_speaker`]
+/// could stop at) is the writer's, not the first speaker's. The length of the words
+/// before its comma, when `words` ends with one: `, and|but|while`, a subject of at most
+/// five words, then the verb, last or before `with`.
+pub(super) fn agreeing_clause(words: &str) -> Option<usize> {
+    const AGREE: &[&str] = &[
+        "agree",
+        "agrees",
+        "agreed",
+        "disagree",
+        "disagrees",
+        "disagreed",
+        "concur",
+        "concurs",
+        "concurred",
+    ];
+    for (comma, _) in words.match_indices(", ").filter(|(c, _)| *c > 0) {
+        let rest = &words[comma + 2..];
+        let mut w = rest.split_whitespace();
+        if !matches!(w.next(), Some("and" | "but" | "while")) {
+            continue;
+        }
+        let tail: Vec<&str> = w.collect();
+        let Some(v) = tail.iter().position(|x| {
+            AGREE.contains(&x.trim_end_matches(['.', ',', ';']).to_lowercase().as_str())
+        }) else {
+            continue;
+        };
+        let closes = tail.len() == v + 1 || tail[v + 1] == "with";
+        let subject = &tail[..v];
+        if closes
+            && (1..=5).contains(&subject.len())
+            && subject
+                .iter()
+                .all(|x| x.chars().all(|c| c.is_alphanumeric() || "'’.-".contains(c)))
+        {
+            return Some(comma);
+        }
+    }
+    None
 }
 
 /// `Analysts at Berwick, who had expected a smaller cut, said …`: a statement in a
@@ -7150,7 +7197,7 @@ fn forward(
     {
         return false;
     }
-    let parts = split_coordinated(b, j, end);
+    let parts = split_coordinated(&a.text, b, j, end);
     let mut content = Vec::new();
     for (s, e) in &parts {
         if let Some(c) = content_span(b, *s, *e) {
@@ -7332,7 +7379,7 @@ fn coordinated_report(b: &Block, lo: usize, mut v: usize, hi: usize) -> bool {
 }
 
 /// Splits indirect content at `and that` and at `, and` before a new clause.
-fn split_coordinated(b: &Block, s: usize, e: usize) -> Vec<(usize, usize)> {
+fn split_coordinated(text: &str, b: &Block, s: usize, e: usize) -> Vec<(usize, usize)> {
     let t = &b.toks;
     let mut parts = Vec::new();
     let mut start = s;
@@ -7402,6 +7449,12 @@ fn split_coordinated(b: &Block, s: usize, e: usize) -> Vec<(usize, usize)> {
         }
         if comma_and {
             parts.push((start, k));
+            // `…, and the mayor agreed with him`: the writer's clause, no second part.
+            let from = t[start].s();
+            if agreeing_clause(&text[from..t[e - 1].e()]) == Some(t[k].s() - from) {
+                start = e;
+                break;
+            }
             start = k + 2;
             k += 2;
             continue;

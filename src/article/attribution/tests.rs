@@ -4626,9 +4626,9 @@ fn a_statement_in_a_subordinate_clause_ends_before_the_main_clause() {
         ),
         // A cue after the opening clause's comma is the main clause's own.
         (
-            "When asked, Ann Dole said the plan was good, and Reed agreed.",
+            "When asked, Ann Dole said the plan was good, and Reed nodded.",
             "Ann Dole",
-            "the plan was good, and Reed agreed",
+            "the plan was good, and Reed nodded",
         ),
         // Not opened by a subordinating conjunction: left to the other rules.
         (
@@ -5335,4 +5335,60 @@ fn an_example_of_a_group_without_commas_is_no_speaker() {
         "{H}Why would someone like Tom Reed want to buy the mine?"
     ));
     assert_ne!(s.source.as_deref(), Some("someone"), "{s:#?}");
+}
+
+#[test]
+fn a_closing_clause_of_agreement_is_not_the_speakers() {
+    assert_words(&[
+        (
+            "Tom Reed said prices rose last year, and Ann Dole agrees.",
+            "Tom Reed",
+            "prices rose last year",
+        ),
+        (
+            "Tom Reed said prices rose last year, but many economists disagree.",
+            "Tom Reed",
+            "prices rose last year",
+        ),
+    ]);
+    // No second part of Reed's words either.
+    let all = seen(&format!(
+        "{H}Tom Reed said prices rose last year, and the mayor agreed with him."
+    ));
+    let reed: Vec<_> = all
+        .iter()
+        .filter(|s| s.source.as_deref() == Some("Tom Reed"))
+        .collect();
+    assert_eq!(reed.len(), 1, "{all:#?}");
+    assert_eq!(reed[0].content, ["prices rose last year"], "{all:#?}");
+}
+
+#[test]
+fn agreeing_clause_needs_a_conjunction_a_short_subject_and_the_verb_last() {
+    assert_eq!(
+        super::engine::agreeing_clause("prices rose, and Ann Dole agrees."),
+        Some(11)
+    );
+    assert_eq!(
+        super::engine::agreeing_clause("prices rose, but she disagreed with him"),
+        Some(11)
+    );
+    assert_eq!(
+        super::engine::agreeing_clause("prices rose, and Ann Dole agrees prices rose"),
+        None
+    );
+    assert_eq!(
+        super::engine::agreeing_clause("prices rose, so Ann Dole agrees"),
+        None
+    );
+    assert_eq!(
+        super::engine::agreeing_clause(
+            "prices rose, and the mayor of the big old port city agrees"
+        ),
+        None
+    );
+    assert_eq!(
+        super::engine::agreeing_clause(", and Ann Dole agrees"),
+        None
+    );
 }
