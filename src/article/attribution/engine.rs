@@ -8828,7 +8828,20 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                             // A description of unknown kind (`the port authority`) is not
                             // the latest speaker whatever it is: its head must be in the
                             // earlier mention, as for a group.
-                            (cls == Class::Person || has(&head)) && adjectives_agree && !other_role
+                            // `The mayor's office` is not `Ann Dole's office`: whose it
+                            // is stands in the earlier mention too.
+                            let possessors_agree = text.split_whitespace().all(|w| {
+                                let w = w.lowercased().replace('\u{2019}', "'");
+                                w.strip_suffix("'s").is_none_or(|owner| {
+                                    whole
+                                        .split(|c: char| !c.is_alphanumeric())
+                                        .any(|x| x == owner)
+                                })
+                            });
+                            (cls == Class::Person || has(&head))
+                                && adjectives_agree
+                                && possessors_agree
+                                && !other_role
                         })
                     })
                 };

@@ -5392,3 +5392,29 @@ fn agreeing_clause_needs_a_conjunction_a_short_subject_and_the_verb_last() {
         None
     );
 }
+
+#[test]
+fn a_possessed_descriptor_ties_only_to_the_same_owner() {
+    let text = format!(
+        "{H}Ann Dole's office said the port would close. The mayor's office said it would stay open."
+    );
+    let all = seen(&text);
+    let s = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("The mayor's office"))
+        .expect("a statement");
+    assert_eq!(s.resolved, None, "{all:#?}");
+    let text = format!(
+        "{H}Mayor Ann Dole's office said the port would close. The mayor's office said it would stay open."
+    );
+    let all = seen(&text);
+    let s = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("The mayor's office"))
+        .expect("a statement");
+    assert_eq!(
+        s.resolved.as_deref(),
+        Some("Mayor Ann Dole's office"),
+        "{all:#?}"
+    );
+}
