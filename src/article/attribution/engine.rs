@@ -167,6 +167,8 @@ const PREPS: &[&str] = &[
     "beyond", "besides", "per",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+/// Pronouns that stand for things said or done (`those of Reed`, `that of the mayor`).
+const THING_PRONOUNS: &[&str] = &["those", "that", "these", "one", "ones"];
 const PERSON_NOUNS: &[&str] = &[
     "man",
     "woman",
@@ -6607,6 +6609,18 @@ fn forward(
                     e -= 1;
                 }
                 left = np_left(b, lo, e);
+                // `echoed those of Reed, who said`: a pronoun standing for a thing,
+                // then whose it is; they speak.
+                if let Some((s, e)) = left {
+                    let of = (s..e).find(|&m| t[m].is("of")).filter(|&o| {
+                        o > 0
+                            && THING_PRONOUNS.contains(&t[o - 1].low.as_str())
+                            && (o + 1..e).any(|m| t[m].word())
+                    });
+                    if let Some(o) = of {
+                        left = Some((o + 1, e));
+                    }
+                }
                 // "The council hired a carpenter who said": the object of the verb
                 // before, from its determiner on (not `the head of the union who`).
                 if let Some((s, e)) = left {
@@ -8496,6 +8510,17 @@ fn one_holder_of_two_roles(text: &str) -> bool {
 }
 
 /// Whether `text` lowercases to `lower`, without lowercasing ASCII text into a new string.
+/// The last word of a mention, without a possessive's `'s` (`Graham` of `Sen. Lindsey
+/// Graham`).
+fn last_word(mention: &str) -> Option<&str> {
+    let w = mention.split_whitespace().last()?;
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .unwrap_or(w);
+    (!w.is_empty()).then_some(w)
+}
+
 fn same_lowercase(text: &str, lower: &str) -> bool {
     if text.is_ascii() {
         // An ASCII text lowercases to ASCII: equal only to an ASCII `lower`, itself all
@@ -8576,6 +8601,33 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
             let sentence_start = a.sentence_of(src.start).map_or(para.start, |s| {
                 a.sentences()[s].span().start.max(para.start)
             });
+            // `Dole said the mayor had warned …`: a description inside someone's words is
+            // not that speaker (who would say `she`); a pronoun may be.
+            let descriptor = is_descriptor(text);
+            let inside = |p: &Attribution| {
+                p.content
+                    .iter()
+                    .any(|c| c.start <= src.start && src.end <= c.end)
+            };
+            // The containing speakers, as written and as resolved.
+            let container_speakers: Vec<&str> = if descriptor {
+                out.iter()
+                    .rev()
+                    .take_while(|p| p.content_span().start + 2000 > src.start)
+                    .filter(|p| inside(p))
+                    .flat_map(|p| [p.speaker(), p.source()])
+                    .flatten()
+                    .filter_map(|sp| last_word(sp.slice(&a.text)))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            // (By the last word: `Graham` is `Sen. Lindsey Graham`.)
+            let same_as_container = |p: &Attribution| {
+                p.speaker()
+                    .and_then(|sp| last_word(sp.slice(&a.text)))
+                    .is_some_and(|w| container_speakers.contains(&w))
+            };
             // `out` is sorted by content start, so walking back stops at the first
             // attribution too far before the source: linear on long articles.
             let earlier: Vec<&Attribution> = out
@@ -8584,6 +8636,7 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                 .rev()
                 .take_while(|(_, p)| p.content_span().start + 2000 > src.start)
                 .filter(|(k, p)| !nested[*k] && p.content_span().start < f.content[0].start)
+                .filter(|(_, p)| !(descriptor && same_as_container(p)))
                 .map(|(_, p)| p)
                 .collect();
             // `he` and `she` are one person: not `The researchers` who spoke last.

@@ -5418,3 +5418,57 @@ fn a_possessed_descriptor_ties_only_to_the_same_owner() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_description_inside_someones_words_is_not_that_speaker() {
+    for text in [
+        "Dole said the mayor had warned that the port would close.",
+        "Ann Dole spoke on Monday. Dole said the mayor told him the port would close.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        let s = all
+            .iter()
+            .find(|s| s.source.as_deref() == Some("the mayor"))
+            .unwrap_or_else(|| panic!("{text}: {all:#?}"));
+        assert_eq!(s.resolved, None, "{text}: {all:#?}");
+    }
+    // A pronoun inside the words may be the speaker.
+    let all = seen(&format!(
+        "{H}Ann Dole said she had warned that the port would close."
+    ));
+    let s = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("she"))
+        .expect("her statement");
+    assert_eq!(s.resolved.as_deref(), Some("Ann Dole"), "{all:#?}");
+    // Nor anyone the speaker is: `the senator` is Tom Reed, whose words hold `the mayor`.
+    let all = seen(&format!(
+        "{H}Tom Reed said taxes would rise. The senator said the mayor had warned that the \
+         port would close."
+    ));
+    let s = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("the mayor"))
+        .expect("a statement");
+    assert_eq!(s.resolved, None, "{all:#?}");
+}
+
+#[test]
+fn a_thing_pronoun_of_a_name_before_who_is_that_name() {
+    assert_words(&[(
+        "The remarks echoed those of Reed, who said last week that taxes would rise.",
+        "Reed",
+        "taxes would rise",
+    )]);
+    assert_words(&[(
+        "The plan mirrors those of the union members, who said taxes would rise.",
+        "the union members",
+        "taxes would rise",
+    )]);
+    // A head noun of a person stays the speaker.
+    assert_words(&[(
+        "The head of the Union, who said taxes would rise, resigned.",
+        "The head of the Union",
+        "taxes would rise",
+    )]);
+}
