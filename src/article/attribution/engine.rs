@@ -6867,7 +6867,18 @@ fn forward(
         }
     }
     if TELL_ALWAYS.contains(&lemma) && j < hi && t[j].word() && !t[j].is("that") {
-        if let Some(mut r) = np_right(b, j, hi) {
+        // `told her the …`, `told her they …`: before a determiner or a pronoun, `her` is
+        // the addressee, no determiner itself (as in `told her husband`).
+        let object = t[j].is("her")
+            && t.get(j + 1).is_some_and(|n| {
+                j + 1 < hi
+                    && (DETS_SET.contains(n.low.as_str()) || PRONOUNS.contains(&n.low.as_str()))
+            });
+        if let Some(mut r) = if object {
+            Some((j, j + 1))
+        } else {
+            np_right(b, j, hi)
+        } {
             // `told reporters Moscow was …`: a name after a lowercase noun (not after an
             // article: `told the Foreign Affairs Committee`) opens the reported clause,
             // when a verb follows it (not `told co-host Ann Dole that …`).

@@ -5472,3 +5472,24 @@ fn a_thing_pronoun_of_a_name_before_who_is_that_name() {
         "taxes would rise",
     )]);
 }
+
+#[test]
+fn her_before_a_determiner_is_the_addressee_of_told() {
+    for (text, addressee, content) in [
+        (
+            "Reed told her the port would close.",
+            "her",
+            "the port would close",
+        ),
+        (
+            "Reed told her husband the port would close.",
+            "her husband",
+            "the port would close",
+        ),
+        ("Reed told them they would lose.", "them", "they would lose"),
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.addressee.as_deref(), Some(addressee), "{text}: {s:#?}");
+        assert_eq!(s.content, [content], "{text}: {s:#?}");
+    }
+}
