@@ -5004,16 +5004,21 @@ fn nominal(
         {
             continue;
         }
-        // Inside another attribution's content: that one holds it. Or read already as a
-        // verb (`Saleh's team now plans to …`: the team plans).
-        if out[start_len..].iter().any(|f| {
-            f.cue.is_some_and(|c| c.start == t[i].s())
-                || f.content
-                    .iter()
-                    .any(|c| c.start <= t[i].s() && t[i].s() < c.end)
-        }) {
+        // Read already as a verb (`Saleh's team now plans to …`: the team plans).
+        if out[start_len..]
+            .iter()
+            .any(|f| f.cue.is_some_and(|c| c.start == t[i].s()))
+        {
             continue;
         }
+        // Inside another attribution's content, that one holds it (unless its words are
+        // this very phrase, below).
+        let holder = out[start_len..].iter().find_map(|f| {
+            f.content
+                .iter()
+                .find(|c| c.start <= t[i].s() && t[i].s() < c.end)
+                .map(|c| c.start)
+        });
         // `its efforts to a new drive`: these nouns take an infinitive after `to`, and a
         // determiner, a name or a number there opens a place or a goal, not the stance.
         if t[i + 1].is("to")
@@ -5070,6 +5075,12 @@ fn nominal(
         } else {
             Span::new(t[p].s(), t[p].e())
         };
+        // `Dole rejected Reed's claim that …`: the words another verb takes are this
+        // phrase, whole; the claim is Reed's statement too. (Not a stance noun's
+        // `Britain's decision to leave …`, which is a deed more often than words.)
+        if holder.is_some_and(|h| with_prep || h != source.start) {
+            continue;
+        }
         let s = i + 2;
         // The content ends at a comma, kept with its closing mark when a quotation ends
         // there (`that the town would "learn nothing," the files …`).

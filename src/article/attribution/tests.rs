@@ -5493,3 +5493,25 @@ fn her_before_a_determiner_is_the_addressee_of_told() {
         assert_eq!(s.content, [content], "{text}: {s:#?}");
     }
 }
+
+#[test]
+fn a_claim_that_another_verb_takes_whole_is_its_owners_statement() {
+    let all = seen(&format!(
+        "{H}Dole rejected Reed's claim that the port was losing money."
+    ));
+    let s = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("claim"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(s.source.as_deref(), Some("Reed"), "{all:#?}");
+    assert_eq!(s.content, ["the port was losing money"], "{all:#?}");
+    // Inside longer words, and a stance noun's infinitive, stay the holder's.
+    let all = seen(&format!(
+        "{H}Dole said the audit made Reed's claim that the port was losing money look weak."
+    ));
+    assert_no_cue(&all, "claim");
+    let all = seen(&format!(
+        "{H}The fund pointed to Britain's decision to leave the union as a warning."
+    ));
+    assert_no_cue(&all, "decision");
+}
