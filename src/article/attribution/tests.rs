@@ -5515,3 +5515,37 @@ fn a_claim_that_another_verb_takes_whole_is_its_owners_statement() {
     ));
     assert_no_cue(&all, "decision");
 }
+
+#[test]
+fn a_claim_that_opens_the_sentence_ends_before_the_sentences_verb() {
+    assert_words(&[
+        (
+            "Tom Reed's claim that the port was losing money was false.",
+            "Tom Reed",
+            "the port was losing money",
+        ),
+        (
+            "Reed's assertion that taxes would fall drew scorn from Dole.",
+            "Reed",
+            "taxes would fall",
+        ),
+        (
+            "Reed's repeated claim that voters were misled has been debunked.",
+            "Reed",
+            "voters were misled",
+        ),
+        // A clause opened inside (`what`) makes the end unsure: the words run on, rather
+        // than end inside it (`… what the council`).
+        (
+            "Reed's claim that the port lost what the council called a fortune was false.",
+            "Reed",
+            "the port lost what the council called a fortune was false",
+        ),
+    ]);
+    // After a verb, the noun phrase is no subject: its clause runs to the end.
+    assert_words(&[(
+        "Dole rejected Reed's claim that the port was losing money it needed.",
+        "Reed",
+        "the port was losing money it needed",
+    )]);
+}
