@@ -5077,7 +5077,7 @@ fn nominal(
         };
         // `Dole rejected Reed's claim that …`: the words another verb takes are this
         // phrase, whole; the claim is Reed's statement too. (Not a stance noun's
-        // `Britain's decision to leave …`, which is a deed more often than words.)
+        // `the city's decision to sell …`, which is a deed more often than words.)
         if holder.is_some_and(|h| with_prep || h != source.start) {
             continue;
         }
@@ -6769,7 +6769,7 @@ fn forward(
         }
         // `Critics including Ann Dole said …`: an example of a group, without the commas
         // that set it off, is no more the speaker than with them; the group speaks.
-        // (A group is a plural: `someone like Mr. Clarke` is Mr. Clarke.)
+        // (A group is a plural: `someone like Tom Reed` is Tom Reed.)
         let plural = |m: usize| t[m].word() && t[m].low.ends_with('s') && !t[m].low.ends_with("ss");
         if let Some((s, e)) = left.filter(|_| inherited.is_none()) {
             let example = (s + 1..e)
@@ -8574,8 +8574,7 @@ fn one_holder_of_two_roles(text: &str) -> bool {
 }
 
 /// Whether `text` lowercases to `lower`, without lowercasing ASCII text into a new string.
-/// The last word of a mention, without a possessive's `'s` (`Graham` of `Sen. Lindsey
-/// Graham`).
+/// The last word of a mention, without a possessive's `'s` (`Dole` of `Sen. Ann Dole's`).
 fn last_word(mention: &str) -> Option<&str> {
     let w = mention.split_whitespace().last()?;
     let w = w
@@ -8686,7 +8685,7 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
             } else {
                 Vec::new()
             };
-            // (By the last word: `Graham` is `Sen. Lindsey Graham`.)
+            // (By the last word: `Dole` is `Sen. Ann Dole`.)
             let same_as_container = |p: &Attribution| {
                 p.speaker()
                     .and_then(|sp| last_word(sp.slice(&a.text)))

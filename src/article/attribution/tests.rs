@@ -5332,9 +5332,9 @@ fn an_example_of_a_group_without_commas_is_no_speaker() {
     }
     // One person like another is that other.
     let s = only(&format!(
-        "{H}Why would someone like Tom Reed want to buy the mine?"
+        "{H}Someone like Tom Reed would say the port is safe."
     ));
-    assert_ne!(s.source.as_deref(), Some("someone"), "{s:#?}");
+    assert_ne!(s.source.as_deref(), Some("Someone"), "{s:#?}");
 }
 
 #[test]
@@ -5511,7 +5511,7 @@ fn a_claim_that_another_verb_takes_whole_is_its_owners_statement() {
     ));
     assert_no_cue(&all, "claim");
     let all = seen(&format!(
-        "{H}The fund pointed to Britain's decision to leave the union as a warning."
+        "{H}The board pointed to the city's decision to sell the port as a warning."
     ));
     assert_no_cue(&all, "decision");
 }
