@@ -7,6 +7,7 @@ use super::locate::{block_before_line, field_on_line, owner_of_block, FieldAt, O
 use super::markdown::{clip, collapse, escape, excerpt, place, sentence_region};
 use super::names::{nearest_names, nearest_names_by_name, quote_anchor, quote_parts, Near};
 use super::{Completion, CompletionKind};
+use crate::article::attribution::lexicon::ly_adverb;
 use crate::article::{normalize_str, split_elisions, Article, Candidate, NamesByPosition};
 use crate::check::{cue, shared_mentions, Parsed};
 use crate::config::Config;
@@ -1849,14 +1850,7 @@ fn cued_clause(
 /// A lowercase adverb in `-ly` (`typically`, `jointly`), not a noun so spelled (`family`,
 /// `rally`, `supply`).
 fn adverb_ly(word: &str) -> bool {
-    const NOUNS: &[&str] = &[
-        "family", "rally", "tally", "ally", "assembly", "supply", "monopoly", "anomaly", "homily",
-        "bully", "belly", "folly", "jelly", "reply", "july", "italy",
-    ];
-    word.len() > 4
-        && word.ends_with("ly")
-        && word.starts_with(char::is_lowercase)
-        && !NOUNS.contains(&word)
+    word.len() > 4 && word.starts_with(char::is_lowercase) && ly_adverb(word)
 }
 
 /// `clause` without a phrase of time and the adverbs ending it (`the council this month`,

@@ -8,6 +8,7 @@
 //! (`X said (that) …`). Quotes left without a cue continue the previous speaker.
 
 use super::lexicon;
+use super::lexicon::ly_adverb;
 use super::word::Low;
 use super::{Attribution, Confidence, ContentKind};
 use crate::article::Article;
@@ -1465,7 +1466,7 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
                         && t[k - 1].word()
                         && !PREPS_SET.contains(t[k - 1].low.as_str())
                         && !DETS_SET.contains(t[k - 1].low.as_str())
-                        && !t[k - 1].low.ends_with("ly")))
+                        && !ly_adverb(&t[k - 1].low)))
                 && !adjective_past(&tk.low)
                 && t.get(end).is_some_and(Tok::reports)
             {
@@ -1816,7 +1817,7 @@ fn np_right_with(b: &Block, start: usize, hi: usize, nouns: bool) -> Option<(usi
                 && tk.low.ends_with("ed")
                 && t[i - 1].word()
                 && !DETS_SET.contains(t[i - 1].low.as_str())
-                && !t[i - 1].low.ends_with("ly")
+                && !ly_adverb(&t[i - 1].low)
             {
                 break;
             }
@@ -1958,7 +1959,7 @@ fn skip_aux_left(b: &Block, lo: usize, mut i: usize) -> usize {
         let floated = floated_quantifier(&b.toks, lo, i - 1);
         if t.word()
             && (AUX_SET.contains(t.low.as_str())
-                || (t.low.ends_with("ly") && t.low.len() > 4 && !t.cap)
+                || (ly_adverb(&t.low) && t.low.len() > 4 && !t.cap)
                 || long_after_have
                 || copula
                 || floated)
@@ -2251,7 +2252,7 @@ fn participle_phrase_before(b: &Block, lo: usize, k: usize) -> Option<(usize, us
         || BE.contains(&x)
         || DETS_SET.contains(x)
         || PREPS_SET.contains(x)
-        || x.ends_with("ly")
+        || ly_adverb(x)
         || (noun.reports() && !noun.cap && !is_noun_use_word(x))
     {
         return None;
@@ -2976,7 +2977,7 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
                     i = k + 1;
                     continue;
                 }
-                if PREPS_SET.contains(first) || first.ends_with("ly") || day_word(first) {
+                if PREPS_SET.contains(first) || ly_adverb(first) || day_word(first) {
                     let mut inner_end = *cue_end;
                     let (_, addr) = skip_adjuncts(b, i + 1, k, &mut inner_end);
                     if addr.is_some() {
@@ -3023,7 +3024,7 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             }
             continue;
         }
-        if w.ends_with("ly")
+        if ly_adverb(w)
             && w.len() > 4
             && !t[i].cap
             && i + 1 < hi
@@ -3763,7 +3764,7 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
             && t[k - 1].word()
             && !BE.contains(&t[k - 1].low.as_str())
             && (AUX.contains(&t[k - 1].low.as_str())
-                || (t[k - 1].low.ends_with("ly") && t[k - 1].low.len() > 4))
+                || (ly_adverb(&t[k - 1].low) && t[k - 1].low.len() > 4))
             && !matches!(
                 t[k - 1].low.as_str(),
                 "has" | "have" | "had" | "will" | "would"
@@ -3869,7 +3870,7 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
             || next_p == '.'
             || is_quote_char(next_p)
             || day_word(next)
-            || next.ends_with("ly"))
+            || ly_adverb(next))
     {
         return true;
     }
@@ -4072,7 +4073,7 @@ fn reduced_relative(t: &[Tok], lo: usize, i: usize) -> bool {
         || (prev.cap && i - 1 > lo && !published)
         || PRONOUNS.contains(&prev.low.as_str())
         || AUX_SET.contains(prev.low.as_str())
-        || prev.low.ends_with("ly")
+        || ly_adverb(&prev.low)
     {
         return false;
     }
@@ -4151,7 +4152,7 @@ fn uninflected_after_singular_noun(t: &[Tok], lo: usize, i: usize) -> bool {
                 | "and"
                 | "or"
         )
-        || x.ends_with("ly");
+        || ly_adverb(x);
     // `residents around the county say`: the noun phrase is a preposition's object, the
     // subject is before it.
     if i >= lo + 3
@@ -4249,7 +4250,7 @@ fn noun_after_degree_adverb(t: &[Tok], lo: usize, i: usize) -> bool {
         && !AUX_SET.contains(t[i - 1].low.as_str())
         && !PRONOUNS.contains(&t[i - 1].low.as_str())
         && !DETS_SET.contains(t[i - 1].low.as_str())
-        && !t[i - 1].low.ends_with("ly")
+        && !ly_adverb(&t[i - 1].low)
         && !t[i - 1].low.ends_with("ed")
 }
 
@@ -5294,7 +5295,7 @@ fn skip_intro(a: &Article, b: &Block, mut s: usize, hi: usize) -> Option<usize> 
         if s + 1 < hi && t[s + 1].p == ',' {
             // One word and a comma: a connective or an adverb, not a name with its
             // apposition (`Kelly, a nurse, …`).
-            let adverb = w.ends_with("ly")
+            let adverb = ly_adverb(w)
                 && w.len() > 4
                 && !name_inside_a_sentence(a, Span::new(t[s].s(), t[s].e()));
             if CONNECTIVES.contains(&w) || CLAUSE_OPENERS.contains(&w) || adverb {
@@ -5385,7 +5386,7 @@ fn parenthesis_after(b: &Block, se: usize, hi: usize) -> Option<usize> {
                 | "second"
                 | "like"
         )
-        || (first.ends_with("ly") && first.len() > 4 && close == se + 2);
+        || (ly_adverb(first) && first.len() > 4 && close == se + 2);
     let next = t[close + 1].low.as_str();
     let verb_next = !t[close + 1].cap
         && !DETS_SET.contains(next)
@@ -5637,7 +5638,7 @@ fn clause_verb(
     while v < hi
         && t[v].word()
         && (AUX_SET.contains(t[v].low.as_str())
-            || (t[v].low.ends_with("ly") && t[v].low.len() > 4 && !t[v].cap)
+            || (ly_adverb(&t[v].low) && t[v].low.len() > 4 && !t[v].cap)
             // "have long argued"
             || (t[v].is("long") && t.get(v + 1).is_some_and(|n| n.low.ends_with("ed"))))
     {
@@ -5793,7 +5794,7 @@ fn clause_verb(
             next,
             "up" | "off" | "out" | "away" | "down" | "back" | "even" | "too"
         )
-        || (next.ends_with("ly") && next.len() > 4)
+        || (ly_adverb(next) && next.len() > 4)
     {
         return;
     }

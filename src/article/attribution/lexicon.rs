@@ -173,6 +173,37 @@ fn stance_name(field: &'static str) -> &'static str {
     }
 }
 
+/// Nouns and names spelled like an adverb in `-ly` (`family`, `rally`, `Italy`): the
+/// analysis reads `-ly` words as adverbs (`Reed quickly said`), which must not make
+/// `The family said` a sentence without a subject.
+const LY_NOUNS: &[&str] = &[
+    "family",
+    "rally",
+    "tally",
+    "ally",
+    "assembly",
+    "supply",
+    "monopoly",
+    "anomaly",
+    "homily",
+    "bully",
+    "belly",
+    "folly",
+    "jelly",
+    "reply",
+    "july",
+    "italy",
+    "butterfly",
+    "lily",
+    "fly",
+];
+
+/// Whether the lowercase `word` reads as an adverb in `-ly` (`only`, `quickly`), not a
+/// noun so spelled ([`LY_NOUNS`]).
+pub fn ly_adverb(word: &str) -> bool {
+    word.ends_with("ly") && !LY_NOUNS.contains(&word)
+}
+
 /// Words that mark a news outlet's name (`CNN`, `The Post`, `Fox News`): the analysis
 /// treats such names as intermediaries, and drafts declare them with `kind: outlet`.
 pub const OUTLET_WORDS: &[&str] = &[

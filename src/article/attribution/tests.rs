@@ -5549,3 +5549,31 @@ fn a_claim_that_opens_the_sentence_ends_before_the_sentences_verb() {
         "the port was losing money it needed",
     )]);
 }
+
+/// A noun in `-ly` (`family`, `rally`) is no adverb: `The family said` has a subject.
+#[test]
+fn ly_nouns_are_speakers() {
+    assert_words(&[
+        (
+            "The family said the singer had been ill for months.",
+            "The family",
+            "the singer had been ill for months",
+        ),
+        (
+            "A source close to the family said the deal was off.",
+            "A source close to the family",
+            "the deal was off",
+        ),
+        (
+            "Italy said it would close the border.",
+            "Italy",
+            "it would close the border",
+        ),
+    ]);
+    // An adverb in `-ly` is still read as one.
+    assert_words(&[(
+        "The council quickly said the vote was void.",
+        "The council",
+        "the vote was void",
+    )]);
+}
