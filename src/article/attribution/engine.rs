@@ -4724,6 +4724,50 @@ fn find_in_unit(a: &Article, b: &Block, bi: usize, lo0: usize, hi: usize, out: &
     }
     end_subordinate_clause(b, lo, hi, &mut out[start_len..]);
     end_before_contrasting_report(b, lo, hi, &mut out[start_len..]);
+    addressee_before_cue(b, lo, &mut out[start_len..]);
+}
+
+/// `In an interview with the BBC, Reed said …`, `Speaking to CNN, Reed said …`, `Reed, in
+/// a letter to the council, wrote …`: the one spoken to is named before the cue, in a
+/// phrase set off by commas that opens the sentence or follows the speaker. It is the
+/// addressee as it would be after the cue (`said in an interview with the BBC`).
+fn addressee_before_cue(b: &Block, lo: usize, found: &mut [Found]) {
+    let t = &b.toks;
+    for f in found.iter_mut().filter(|f| f.addressee.is_none()) {
+        let (Some(src), Some(cue)) = (f.source, f.cue) else {
+            continue;
+        };
+        let Some(si) = (lo..t.len()).find(|&k| t[k].s() >= src.start) else {
+            continue;
+        };
+        let Some(ci) = (si..t.len()).find(|&k| t[k].s() >= cue.start) else {
+            continue;
+        };
+        let Some(se) = (si..=ci).find(|&k| t[k].s() >= src.end) else {
+            continue;
+        };
+        // The phrase: from the sentence's start to the comma before the speaker, or
+        // between the commas after the speaker and before the cue.
+        let phrase = if si > lo + 1 && t[si - 1].p == ',' {
+            Some((lo, si - 1))
+        } else if t[se].p == ',' && ci > se + 2 && t[ci - 1].p == ',' {
+            Some((se + 1, ci - 1))
+        } else {
+            None
+        };
+        let Some((from, to)) = phrase else {
+            continue;
+        };
+        let first = t[from].low.as_str();
+        if matches!(first, "speaking" | "talking") && from + 2 < to {
+            if matches!(t[from + 1].low.as_str(), "to" | "with") && addressed_to(b, from + 2) {
+                f.addressee = np_right(b, from + 2, to).map(|r| span_of(b, r));
+            }
+        } else if matches!(first, "in" | "during") {
+            let mut end = cue.end;
+            f.addressee = skip_adjuncts(b, from, to, &mut end).1;
+        }
+    }
 }
 
 /// `Critics say the plan is dead, but Reed disagrees`: a statement ends at a comma and a
@@ -6928,10 +6972,12 @@ fn forward(
                 j + 1 < hi
                     && (DETS_SET.contains(n.low.as_str()) || PRONOUNS.contains(&n.low.as_str()))
             });
+        // The one told is a noun phrase: a word of saying in it is a noun (`told a
+        // briefing that …`, `told a press conference`).
         if let Some(mut r) = if object {
             Some((j, j + 1))
         } else {
-            np_right(b, j, hi)
+            np_right_with(b, j, hi, true)
         } {
             // `told reporters Moscow was …`: a name after a lowercase noun (not after an
             // article: `told the Foreign Affairs Committee`) opens the reported clause,

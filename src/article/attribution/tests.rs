@@ -5577,3 +5577,94 @@ fn ly_nouns_are_speakers() {
         "the vote was void",
     )]);
 }
+
+/// The one told is a noun phrase even when a word of saying is its noun (`a briefing`,
+/// `a press briefing`): the reported clause starts after it.
+#[test]
+fn told_a_briefing() {
+    for (text, addressee) in [
+        (
+            "Ann Dole told a briefing in Paris that the talks had failed.",
+            "a briefing",
+        ),
+        (
+            "Ann Dole told a press briefing that the talks had failed.",
+            "a press briefing",
+        ),
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.content, ["the talks had failed"], "{text}: {s:#?}");
+        assert_eq!(s.addressee.as_deref(), Some(addressee), "{text}");
+        assert_eq!(s.source.as_deref(), Some("Ann Dole"), "{text}");
+    }
+}
+
+/// The one spoken to, named before the cue (`In an interview with the BBC, Reed said`,
+/// `Speaking to CNN, …`, `Reed, in a letter to the council, wrote`), is the addressee as
+/// after the cue; an outlet among them carries the words on.
+#[test]
+fn addressee_named_before_the_cue() {
+    for (text, addressee, chain) in [
+        (
+            "In an interview with the BBC, Tom Reed said the port would close.",
+            Some("the BBC"),
+            vec!["the BBC"],
+        ),
+        (
+            "Speaking to CNN, Tom Reed said the port would close.",
+            Some("CNN"),
+            vec!["CNN"],
+        ),
+        (
+            "In a statement to Reuters, the company said the port would close.",
+            Some("Reuters"),
+            vec!["Reuters"],
+        ),
+        (
+            "Speaking to reporters, Tom Reed said the port would close.",
+            Some("reporters"),
+            vec![],
+        ),
+        (
+            "Tom Reed, in a letter to the council, wrote that the port would close.",
+            Some("the council"),
+            vec![],
+        ),
+        (
+            "In a rare interview with the BBC about the war, Tom Reed said the port would close.",
+            Some("the BBC"),
+            vec!["the BBC"],
+        ),
+        // No one spoken to.
+        (
+            "Speaking about the BBC, Tom Reed said the port would close.",
+            None,
+            vec![],
+        ),
+        (
+            "Speaking with emotion, Tom Reed said the port would close.",
+            None,
+            vec![],
+        ),
+        (
+            "In an interview, Tom Reed said the port would close.",
+            None,
+            vec![],
+        ),
+        (
+            "In the city of Salem, Tom Reed said the port would close.",
+            None,
+            vec![],
+        ),
+        (
+            "Speaking on Monday, Tom Reed said the port would close.",
+            None,
+            vec![],
+        ),
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.content, ["the port would close"], "{text}: {s:#?}");
+        assert_eq!(s.addressee.as_deref(), addressee, "{text}: {s:#?}");
+        assert_eq!(s.chain, chain, "{text}: {s:#?}");
+    }
+}
