@@ -1561,10 +1561,16 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
     // at the last capitalized run after it.
     let mut s = i;
     // `On Wednesday he said`, `Speaking in Ohio he said`: a subject pronoun after
-    // opening words without their comma is the subject (`Tom and I` is one).
-    if let Some(p) = (s + 1..end)
-        .find(|&k| subject_pronoun(&t[k]) && !matches!(t[k - 1].low.as_str(), "and" | "or"))
-    {
+    // opening words without their comma is the subject (`Tom and I` is one, `the plan
+    // failed and he` is not: a verb before `and` ends a clause).
+    let verb_at = |k: usize| {
+        let w = t[k].low.as_str();
+        !t[k].cap && (w.ends_with("ed") || IRREGULAR_PAST_SET.contains(w))
+    };
+    if let Some(p) = (s + 1..end).find(|&k| {
+        subject_pronoun(&t[k])
+            && (!matches!(t[k - 1].low.as_str(), "and" | "or") || (k >= 2 && verb_at(k - 2)))
+    }) {
         s = p;
     }
     // `… oversight of the regional centers The S.E.C. said`: a capitalized `The` after a
@@ -7566,6 +7572,17 @@ fn split_coordinated(text: &str, b: &Block, s: usize, e: usize) -> Vec<(usize, u
                     )
                 }))
         };
+        // `… failed and he urged …`: without the comma too, a pronoun's own verb of
+        // saying after `and` opens the writer's clause.
+        if t[k].is("and")
+            && subject_pronoun(&t[k + 1])
+            && t.get(k + 2)
+                .is_some_and(|v| k + 2 < e && v.reports() && !v.cap)
+        {
+            parts.push((start, k));
+            start = e;
+            break;
+        }
         if and_that {
             parts.push((start, k));
             start = k + 2;
@@ -7574,9 +7591,15 @@ fn split_coordinated(text: &str, b: &Block, s: usize, e: usize) -> Vec<(usize, u
         }
         if comma_and {
             parts.push((start, k));
-            // `…, and the mayor agreed with him`: the writer's clause, no second part.
+            // `…, and the mayor agreed with him`, `…, and he predicted more cuts`: the
+            // writer's clause, no second part (the pronoun's own verb of saying reports).
             let from = t[start].s();
-            if agreeing_clause(&text[from..t[e - 1].e()]) == Some(t[k].s() - from) {
+            let pronoun_reports = subject_pronoun(&t[k + 2])
+                && t.get(k + 3)
+                    .is_some_and(|v| k + 3 < e && v.reports() && !v.cap);
+            if pronoun_reports
+                || agreeing_clause(&text[from..t[e - 1].e()]) == Some(t[k].s() - from)
+            {
                 start = e;
                 break;
             }

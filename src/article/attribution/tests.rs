@@ -5668,3 +5668,28 @@ fn addressee_named_before_the_cue() {
         assert_eq!(s.chain, chain, "{text}: {s:#?}");
     }
 }
+
+/// `…, and he urged …`, `… and he urged …`: after `and`, a pronoun with its own verb of
+/// saying opens the writer's next report, no second part of the first one's words; the
+/// pronoun alone is its speaker.
+#[test]
+fn and_a_pronoun_that_reports_ends_the_words() {
+    for text in [
+        "Tom Reed said the plan failed, and he urged the council to resume talks.",
+        "Tom Reed said the plan failed and he urged the council to resume talks.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert_eq!(all.len(), 2, "{text}: {all:#?}");
+        assert_eq!(all[0].content, ["the plan failed"], "{text}: {all:#?}");
+        assert_eq!(all[1].cue.as_deref(), Some("urged"), "{text}: {all:#?}");
+        assert_eq!(all[1].source.as_deref(), Some("he"), "{text}: {all:#?}");
+        assert_eq!(all[1].content, ["the council to resume talks"], "{text}");
+    }
+    // A pronoun with a verb that does not report goes on with the words, a second part.
+    let all = seen(&format!(
+        "{H}Tom Reed said the plan failed, and he would quit."
+    ));
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[1].cue.as_deref(), Some("said"), "{all:#?}");
+    assert_eq!(all[1].content, ["he would quit"], "{all:#?}");
+}
