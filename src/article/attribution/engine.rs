@@ -6247,12 +6247,16 @@ fn trailing(
         _ => content_span(b, lo, sep_before),
     };
     let Some(first) = first else { return false };
-    // The content before the reporting clause must be a clause, not one word.
+    // The content before the reporting clause must be a clause, not one word, unless
+    // the word is quoted whole, opening the sentence (`"Absolutely," Reed said`).
     let first_words = t
         .iter()
         .filter(|x| x.word() && x.s() >= first.start && x.e() <= first.end)
         .count();
-    if first_words < 2 {
+    let quoted_word = first_words == 1
+        && closing_quote
+            .is_some_and(|q| trim_start(b, skip_dateline(b, lo, q.open), q.open) >= q.open);
+    if first_words < 2 && !quoted_word {
         return false;
     }
     content.push(first);

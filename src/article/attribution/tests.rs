@@ -5693,3 +5693,30 @@ fn and_a_pronoun_that_reports_ends_the_words() {
     assert_eq!(all[1].cue.as_deref(), Some("said"), "{all:#?}");
     assert_eq!(all[1].content, ["he would quit"], "{all:#?}");
 }
+
+/// One quoted word that opens the sentence is a quotation too (`"Absolutely," Reed
+/// said`), and the first part of a split one (`"That," he said, "…"`). Not a quoted word
+/// inside the sentence: `is describing as "unhinged" a Reed tweet` has no speaker `Reed`.
+#[test]
+fn one_quoted_word_before_its_cue() {
+    for text in [
+        "\u{201c}Absolutely,\u{201d} Tom Reed said.",
+        "\u{201c}Nonsense,\u{201d} said Tom Reed.",
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.source.as_deref(), Some("Tom Reed"), "{text}: {s:#?}");
+        assert_eq!(s.content.len(), 1, "{text}: {s:#?}");
+        assert!(
+            ["Absolutely", "Nonsense"].contains(&s.content[0].as_str()),
+            "{text}: {s:#?}"
+        );
+    }
+    let s = only(&format!(
+        "{H}\u{201c}That,\u{201d} Tom Reed said, \u{201c}would ruin the port.\u{201d}"
+    ));
+    assert_eq!(s.content, ["That", "would ruin the port"], "{s:#?}");
+    let all = seen(&format!(
+        "{H}Ann Dole is describing as \u{201c}unhinged\u{201d} a Tom Reed tweet attacking the mayor."
+    ));
+    assert!(all.iter().all(|s| s.content != ["unhinged"]), "{all:#?}");
+}
