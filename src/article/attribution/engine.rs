@@ -7896,16 +7896,33 @@ fn transcript_turn(b: &Block, bi: usize, out: &mut Vec<Found>) {
 
 const CONNECTOR: &[&str] = &["of", "and", "the", "de", "al", "bin", "von", "van"];
 
+/// `Reed's campaign manager, Lisa Chen, put it bluntly: "…"`: the name set off by commas
+/// after a description (a lowercase last word) is the subject it describes.
+fn named_in_apposition(b: &Block, r: (usize, usize), hi: usize) -> Option<(usize, usize)> {
+    let t = &b.toks;
+    if t[r.1 - 1].cap || r.1 + 1 >= hi || t[r.1].p != ',' {
+        return None;
+    }
+    np_right(b, r.1 + 1, hi).filter(|n| {
+        t[n.0].cap && t[n.1 - 1].cap && n.1 - n.0 <= 4 && t.get(n.1).is_some_and(|c| c.p == ',')
+    })
+}
+
 /// The first word after the first of `r` that is an irregular past-tense verb (`Lind took
 /// the mayor through …`), where the subject of a sentence ends; not a past form that is as
-/// often a noun or an adjective (`the tax cut`, `a direct hit`, [`adjective_past`]).
+/// often a noun or an adjective (`the tax cut`, `a direct hit`, [`adjective_past`]) unless
+/// a name comes before it and an object after (`Lisa Chen put it bluntly`).
 fn past_verb_in(b: &Block, r: (usize, usize)) -> Option<usize> {
+    let t = &b.toks;
     (r.0 + 1..r.1).find(|&k| {
-        let tk = &b.toks[k];
+        let tk = &t[k];
+        let object_next = t.get(k + 1).is_some_and(|n| {
+            n.word() && (DETS_SET.contains(n.low.as_str()) || matches!(n.low.as_str(), "it"))
+        });
         tk.word()
             && !tk.cap
             && IRREGULAR_PAST_SET.contains(tk.low.as_str())
-            && !adjective_past(&tk.low)
+            && (!adjective_past(&tk.low) || (t[k - 1].cap && object_next))
             && tk.low != "thought"
     })
 }
@@ -8010,6 +8027,7 @@ fn introduced_quotes(blocks: &[Block], found: &mut Vec<Found>) {
                         None
                     } else {
                         np_right(b, lo, q.open)
+                            .map(|r| named_in_apposition(b, r, q.open).unwrap_or(r))
                             .map(|r| (r.0, past_verb_in(b, r).unwrap_or(r.1)))
                             .filter(|r| {
                                 let w = &b.toks[r.0];

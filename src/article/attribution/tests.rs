@@ -5720,3 +5720,49 @@ fn one_quoted_word_before_its_cue() {
     ));
     assert!(all.iter().all(|s| s.content != ["unhinged"]), "{all:#?}");
 }
+
+/// A quotation after a colon, with no cue for it: the sentence's subject said it, cut
+/// before its verb (`put` is a verb after a name and before its object) and named in
+/// an apposition when the subject is a description.
+#[test]
+fn subject_before_a_colon_and_its_quotation() {
+    for (text, source) in [
+        (
+            "Lisa Chen put it bluntly: \u{201c}Dole has no plan.\u{201d}",
+            "Lisa Chen",
+        ),
+        (
+            "Reed\u{2019}s campaign manager, Lisa Chen, put it more bluntly: \u{201c}Dole has no plan.\u{201d}",
+            "Lisa Chen",
+        ),
+        (
+            "Reed, a spokesman for the mayor, was blunt: \u{201c}Dole has no plan.\u{201d}",
+            "Reed",
+        ),
+        (
+            // `set` after a name with no object after it is a noun.
+            "Reed\u{2019}s Salem set was sharp: \u{201c}Dole has no plan.\u{201d}",
+            "Reed\u{2019}s Salem set",
+        ),
+        (
+            // `cut` after a lowercase word is a noun, object or not.
+            "The tax cut the mayor backed was sharp: \u{201c}Dole has no plan.\u{201d}",
+            "The tax cut",
+        ),
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.source.as_deref(), Some(source), "{text}: {s:#?}");
+        assert_eq!(s.content, ["Dole has no plan"], "{text}: {s:#?}");
+    }
+    // Names in a list, not a description and its name.
+    for text in [
+        "Tom Reed, Lisa Chen, and Ann Dole were blunt: \u{201c}Dole has no plan.\u{201d}",
+        "The mayor, Chen and Dole were all blunt: \u{201c}Dole has no plan.\u{201d}",
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert!(
+            !matches!(s.source.as_deref(), Some("Lisa Chen" | "Chen and Dole")),
+            "{text}: {s:#?}"
+        );
+    }
+}
