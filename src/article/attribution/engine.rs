@@ -8240,6 +8240,14 @@ fn carry_quotes(blocks: &[Block], found: &mut Vec<Found>) {
             if continues {
                 covered[bi].push(inner);
                 extend.push((pi, inner));
+                // `"…," she said. "… ¶ "…"`: the second part left open goes on into the
+                // next paragraphs, as a first part would.
+                if q.close.is_none() {
+                    for (k, s) in continued_quote(blocks, bi + 1) {
+                        extend.push((pi, s));
+                        covered[k].push(s);
+                    }
+                }
                 continue;
             }
             if words < 5 {

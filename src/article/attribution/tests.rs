@@ -5766,3 +5766,27 @@ fn subject_before_a_colon_and_its_quotation() {
         );
     }
 }
+
+/// A split quotation whose second part is left open at the paragraph's end goes on into
+/// the next paragraph that opens with a quotation mark, as an open first part does.
+#[test]
+fn second_part_of_a_quotation_goes_on_into_the_next_paragraph() {
+    let all = seen(&format!(
+        "{H}\u{201c}This tax is wrong,\u{201d} Ann Dole said. \u{201c}We will stop it.\n\n\u{201c}We have the votes.\u{201d}\n\nThe vote is on Monday.\n"
+    ));
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(
+        all[0].content,
+        ["This tax is wrong", "We will stop it", "We have the votes"],
+        "{all:#?}"
+    );
+    // A closed second part does not go on.
+    let all = seen(&format!(
+        "{H}\u{201c}This tax is wrong,\u{201d} Ann Dole said. \u{201c}We will stop it.\u{201d}\n\n\u{201c}We have the votes.\u{201d}\n\nThe vote is on Monday.\n"
+    ));
+    assert_eq!(
+        all[0].content,
+        ["This tax is wrong", "We will stop it"],
+        "{all:#?}"
+    );
+}
