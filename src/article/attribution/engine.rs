@@ -3237,6 +3237,9 @@ fn thought_clause_follows(b: &Block, k: usize) -> bool {
 /// Finds a cue starting at token `i`: a reporting phrase or verb, as (lemma, last token).
 fn cue_at(b: &Block, i: usize, hi: usize) -> Option<(&'static str, usize)> {
     let t = &b.toks;
+    if posted_on_platform(b, i, hi) {
+        return Some(("post", i));
+    }
     // Most words are no verb and start no phrase: known from the token alone.
     if !lexicon::may_start_phrase(t[i].lex) && !t[i].reports() {
         return None;
@@ -3265,6 +3268,33 @@ fn cue_at(b: &Block, i: usize, hi: usize) -> Option<(&'static str, usize)> {
     }
     let lemma = lexicon::reporting_lemma(words[0])?;
     Some((lemma, i))
+}
+
+/// `posted on Facebook that …`, `posts on her Instagram account: "…"`: `post` reports
+/// only when a social platform and then `that`, a colon or a quotation follow (not
+/// `posted a loss`, `the video was posted on YouTube`).
+fn posted_on_platform(b: &Block, i: usize, hi: usize) -> bool {
+    let t = &b.toks;
+    if !matches!(t[i].low.as_str(), "post" | "posts" | "posted")
+        || !t[i + 1..hi].first().is_some_and(|x| x.is("on"))
+    {
+        return false;
+    }
+    let mut k = i + 2;
+    while k < hi
+        && t[k].word()
+        && (DETS_SET.contains(t[k].low.as_str()) || t[k].low.ends_with("'s"))
+    {
+        k += 1;
+    }
+    if !(k < hi && t[k].cap && PLATFORMS.contains(&t[k].low.as_str())) {
+        return false;
+    }
+    k += 1;
+    if k < hi && matches!(t[k].low.as_str(), "account" | "page" | "feed") {
+        k += 1;
+    }
+    k < hi && (t[k].is("that") || t[k].p == ':' || is_quote_char(t[k].p))
 }
 
 /// Verbs of saying whose addressee follows `to` (`said to reporters`); `is said to be`

@@ -5790,3 +5790,33 @@ fn second_part_of_a_quotation_goes_on_into_the_next_paragraph() {
         "{all:#?}"
     );
 }
+
+/// `posted on Facebook that …`: a post on a social platform reports, followed by `that`,
+/// a colon or a quotation; `posted` alone does not, nor a passive.
+#[test]
+fn posted_on_a_platform() {
+    assert_words(&[
+        (
+            "Ann Dole posted on Facebook that she would run.",
+            "Ann Dole",
+            "she would run",
+        ),
+        (
+            "Ann Dole posted on her Instagram account that she would run.",
+            "Ann Dole",
+            "she would run",
+        ),
+        (
+            "Ann Dole posts on Twitter: \u{201c}Read my lips.\u{201d}",
+            "Ann Dole",
+            "Read my lips",
+        ),
+    ]);
+    for text in [
+        "Ann Dole posted on Facebook a photo of her dog.",
+        "The video was posted on YouTube that night.",
+        "Ann Dole posted on facebook that she would run.",
+    ] {
+        assert_no_cue(&seen(&format!("{H}{text}")), "posted");
+    }
+}
