@@ -4773,15 +4773,13 @@ fn addressee_before_cue(b: &Block, lo: usize, found: &mut [Found]) {
         let (Some(src), Some(cue)) = (f.source, f.cue) else {
             continue;
         };
-        let Some(si) = (lo..t.len()).find(|&k| t[k].s() >= src.start) else {
+        // Tokens are in text order: the speaker's first token, the one after it, the cue's.
+        let si = lo + t[lo..].partition_point(|x| x.s() < src.start);
+        let se = si + t[si..].partition_point(|x| x.s() < src.end);
+        let ci = se + t[se..].partition_point(|x| x.s() < cue.start);
+        if ci >= t.len() {
             continue;
-        };
-        let Some(ci) = (si..t.len()).find(|&k| t[k].s() >= cue.start) else {
-            continue;
-        };
-        let Some(se) = (si..=ci).find(|&k| t[k].s() >= src.end) else {
-            continue;
-        };
+        }
         // The phrase: from the sentence's start to the comma before the speaker, or
         // between the commas after the speaker and before the cue.
         let phrase = if si > lo + 1 && t[si - 1].p == ',' {
@@ -7543,6 +7541,11 @@ fn coordinated_report(b: &Block, lo: usize, mut v: usize, hi: usize) -> bool {
     !(object && t.get(v + 2).is_some_and(|x| x.is("to")))
 }
 
+/// A subject pronoun at `p` whose next word, before `e`, is a verb of saying (`he urged`).
+fn pronoun_reports_at(t: &[Tok], p: usize, e: usize) -> bool {
+    subject_pronoun(&t[p]) && p + 1 < e && t[p + 1].reports() && !t[p + 1].cap
+}
+
 /// Splits indirect content at `and that` and at `, and` before a new clause.
 fn split_coordinated(text: &str, b: &Block, s: usize, e: usize) -> Vec<(usize, usize)> {
     let t = &b.toks;
@@ -7608,11 +7611,7 @@ fn split_coordinated(text: &str, b: &Block, s: usize, e: usize) -> Vec<(usize, u
         };
         // `… failed and he urged …`: without the comma too, a pronoun's own verb of
         // saying after `and` opens the writer's clause.
-        if t[k].is("and")
-            && subject_pronoun(&t[k + 1])
-            && t.get(k + 2)
-                .is_some_and(|v| k + 2 < e && v.reports() && !v.cap)
-        {
+        if t[k].is("and") && pronoun_reports_at(t, k + 1, e) {
             parts.push((start, k));
             start = e;
             break;
@@ -7628,10 +7627,7 @@ fn split_coordinated(text: &str, b: &Block, s: usize, e: usize) -> Vec<(usize, u
             // `…, and the mayor agreed with him`, `…, and he predicted more cuts`: the
             // writer's clause, no second part (the pronoun's own verb of saying reports).
             let from = t[start].s();
-            let pronoun_reports = subject_pronoun(&t[k + 2])
-                && t.get(k + 3)
-                    .is_some_and(|v| k + 3 < e && v.reports() && !v.cap);
-            if pronoun_reports
+            if pronoun_reports_at(t, k + 2, e)
                 || agreeing_clause(&text[from..t[e - 1].e()]) == Some(t[k].s() - from)
             {
                 start = e;
