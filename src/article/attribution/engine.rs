@@ -6757,16 +6757,26 @@ fn forward(
                         left = Some((o + 1, e));
                     }
                 }
-                // "The council hired a carpenter who said": the object of the verb
-                // before, from its determiner on (not `the head of the union who`).
+                // "The council hired a carpenter who said", "Reed met Ann Dole, who
+                // told him", "drew criticism from Dole, who": the object of the verb or
+                // preposition before speaks, from its determiner or name on (not `the
+                // head of the union who`, nor `a spokesman for Reed, who`).
                 if let Some((s, e)) = left {
                     if let Some(d) = (s + 1..e).rev().find(|&d| {
-                        matches!(t[d].low.as_str(), "a" | "an" | "the")
-                            && t[d - 1].word()
-                            && !t[d - 1].cap
-                            && !PREPS_SET.contains(t[d - 1].low.as_str())
-                            && !DETS_SET.contains(t[d - 1].low.as_str())
-                            && !t[d - 1].is("and")
+                        let g = &t[d - 1];
+                        let opens = matches!(t[d].low.as_str(), "a" | "an" | "the")
+                            || (t[d].cap && t[d].word());
+                        let governs = !PREPS_SET.contains(g.low.as_str())
+                            || (!g.is("of")
+                                && d >= s + 2
+                                && !t[d - 2].cap
+                                && !person_noun(&t[d - 2].low));
+                        opens
+                            && g.word()
+                            && !g.cap
+                            && governs
+                            && !DETS_SET.contains(g.low.as_str())
+                            && !g.is("and")
                     }) {
                         left = Some((d, e));
                     }

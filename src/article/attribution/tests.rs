@@ -1817,6 +1817,61 @@ fn relative_clause_speaker_is_the_object_before_who() {
 }
 
 #[test]
+fn relative_clause_speaker_is_the_name_a_verb_or_preposition_governs() {
+    let speaker = |text: &str, cue: &str| {
+        seen(&format!("{H}{text}"))
+            .into_iter()
+            .find(|s| s.cue.as_deref() == Some(cue))
+            .and_then(|s| s.source)
+    };
+    for (text, cue, who) in [
+        (
+            "Reed met Ann Dole, who told him the deal was off.",
+            "told",
+            "Ann Dole",
+        ),
+        (
+            "The plan drew sharp criticism from Dole, who said it was reckless.",
+            "said",
+            "Dole",
+        ),
+        (
+            "The bill was backed by Tom Reed, who said it would save money.",
+            "said",
+            "Tom Reed",
+        ),
+        (
+            "The plan drew criticism from a lawyer, who said it was reckless.",
+            "said",
+            "a lawyer",
+        ),
+        // A preposition after a person noun names whom that person speaks for.
+        (
+            "Voters heard a spokesman for Ann Dole, who said she was ill.",
+            "said",
+            "a spokesman for Ann Dole",
+        ),
+        (
+            "Voters heard the head of the Farmers Union, who said prices fell.",
+            "said",
+            "the head of the Farmers Union",
+        ),
+        (
+            "Voters heard the campaign of Tom Reed, which said he would win.",
+            "said",
+            "the campaign of Tom Reed",
+        ),
+        (
+            "Voters heard from the Ministry for Energy, which said prices fell.",
+            "said",
+            "the Ministry for Energy",
+        ),
+    ] {
+        assert_eq!(speaker(text, cue).as_deref(), Some(who), "{text}");
+    }
+}
+
+#[test]
 fn passive_agent_stops_before_its_reason() {
     let s = only(&format!(
         "{H}The new toll was criticized by Anna Berg for its cost to farmers."
