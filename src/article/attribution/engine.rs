@@ -765,7 +765,6 @@ const NP_OBJECT: &[&str] = &[
     "describe",
     "want",
     "plan",
-    "seek",
     "show",
 ];
 const STATEMENT_NOUNS: &[&str] = &[
@@ -7193,7 +7192,10 @@ fn forward(
                         | "have"
                 )
             });
+        // `sought asylum`, `is seeking damages`: seeking a thing is no report; only
+        // `sought to …` says what one wants.
         if (PREPS_SET.contains(w) && !prep_ok)
+            || (lemma == "seek" && w != "to")
             || (!subject_of_clause
                 && matches!(w, "too" | "nothing" | "something" | "much" | "more"))
             || matches!(

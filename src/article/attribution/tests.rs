@@ -1872,6 +1872,20 @@ fn relative_clause_speaker_is_the_name_a_verb_or_preposition_governs() {
 }
 
 #[test]
+fn seeking_a_thing_is_no_report_but_seeking_to_act_is() {
+    for text in [
+        "Reed sought asylum in France after the coup.",
+        "Reed is seeking damages from the newspaper.",
+    ] {
+        assert_no_cue(&seen(&format!("{H}{text}")), "sought");
+        assert_no_cue(&seen(&format!("{H}{text}")), "seeking");
+    }
+    let s = only(&format!("{H}Reed sought to calm the markets on Monday."));
+    assert_eq!(s.cue.as_deref(), Some("sought"));
+    assert_eq!(s.content, ["to calm the markets on Monday"]);
+}
+
+#[test]
 fn passive_agent_stops_before_its_reason() {
     let s = only(&format!(
         "{H}The new toll was criticized by Anna Berg for its cost to farmers."
