@@ -1886,6 +1886,62 @@ fn seeking_a_thing_is_no_report_but_seeking_to_act_is() {
 }
 
 #[test]
+fn a_verb_whose_object_is_a_relative_pronoun_reports_nothing() {
+    for text in [
+        "Reed said the plan, which Dole proposed last year, was flawed.",
+        "The plan that Dole proposed last year was flawed.",
+        "The plan, which she has quietly proposed, was flawed.",
+        "The levy, which the city council proposed, was flawed.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert!(
+            all.iter().all(|s| s.content != ["was flawed"]),
+            "{text}: {all:#?}"
+        );
+    }
+    let cue_words = |text: &str, cue: &str| {
+        seen(&format!("{H}{text}"))
+            .into_iter()
+            .find(|s| s.cue.as_deref() == Some(cue))
+            .map(|s| s.content)
+    };
+    // A verb of saying with the next verb right after it reports the clause.
+    assert!(cue_words("The tax, which Dole said was unfair, was repealed.", "said").is_some());
+    // Not when a phrase of time stands between (`which Dole said on Monday, angered`).
+    assert!(cue_words(
+        "The remark, which Dole said on Monday, angered Reed.",
+        "said"
+    )
+    .is_none());
+    // `that` after a verb opens a clause, whose verb reports.
+    for text in [
+        "Reed said that Dole warned on Monday that the plan was dead.",
+        "Reed told the BBC that Dole warned on Monday that the plan was dead.",
+    ] {
+        assert!(cue_words(text, "warned").is_some(), "{text}");
+    }
+    // `that` as a conjunction after a noun, its clause with an object of its own.
+    assert_eq!(
+        cue_words(
+            "He told the council that Dole proposed a new tax.",
+            "proposed"
+        ),
+        Some(vec!["a new tax".to_string()])
+    );
+    // An infinitive is the verb's words, not a gap.
+    assert!(cue_words(
+        "The reason that Reed refuses to publish his taxes is pride.",
+        "refuses"
+    )
+    .is_some_and(|c| c[0].starts_with("to publish his taxes")));
+    // A preposition's object: the verb reports.
+    assert_eq!(
+        cue_words("To which Dole said, \"Not a chance at all.\"", "said"),
+        Some(vec!["Not a chance at all".to_string()])
+    );
+}
+
+#[test]
 fn passive_agent_stops_before_its_reason() {
     let s = only(&format!(
         "{H}The new toll was criticized by Anna Berg for its cost to farmers."
