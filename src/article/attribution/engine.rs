@@ -4823,6 +4823,7 @@ fn find_in_unit(a: &Article, b: &Block, bi: usize, lo0: usize, hi: usize, out: &
         }
     }
     if !b.headline {
+        in_ones_words(&a.text, b, bi, lo, hi, out);
         nominal(&a.text, b, bi, lo, hi, start_len, out);
     }
     if !b.headline {
@@ -6658,6 +6659,72 @@ fn according_to(
             block: bi,
         },
     );
+}
+
+/// `In Reed's words, "…"`, `In the minister's view, the plan is dead`, `The plan is dead,
+/// in his words.`: a possessive in a phrase that opens or closes the sentence names who
+/// says the rest, as `according to` would.
+fn in_ones_words(text: &str, b: &Block, bi: usize, lo: usize, hi: usize, out: &mut Vec<Found>) {
+    let t = &b.toks;
+    for w in lo + 2..hi {
+        if !(t[w].word() && matches!(t[w].low.as_str(), "words" | "view")) {
+            continue;
+        }
+        let p = w - 1;
+        // The possessive: `Reed's` as one word, or a pronoun (`his`, `their`).
+        let strip = if matches!(t[p].low.as_str(), "his" | "her" | "their" | "its") {
+            0
+        } else if text[..t[p].e()].ends_with("'s") {
+            2
+        } else if text[..t[p].e()].ends_with("\u{2019}s") {
+            4
+        } else {
+            continue;
+        };
+        // `in`, then the possessor's words: a name or a short description.
+        let Some(at) = (p.saturating_sub(5).max(lo)..p)
+            .rev()
+            .find(|&k| t[k].is("in"))
+        else {
+            continue;
+        };
+        // (Not `In the wake of Reed's words`: no preposition inside.)
+        if (at + 1..p).any(|k| !t[k].word() || PREPS_SET.contains(t[k].low.as_str()))
+            || (strip == 0 && at + 1 != p)
+        {
+            continue;
+        }
+        let source = Span::new(t[at + 1].s(), t[p].e() - strip);
+        let content = if at == lo && t.get(w + 1).is_some_and(|x| matches!(x.p, ',' | ':')) {
+            content_span(b, w + 2, hi)
+        } else if at > lo
+            && t[at - 1].p == ','
+            && t.get(w + 1).is_none_or(|x| matches!(x.p, '.' | '!' | '?'))
+        {
+            content_span(b, lo, at - 1)
+        } else {
+            None
+        };
+        let Some(content) = content else {
+            continue;
+        };
+        push_found(
+            out,
+            Found {
+                content: vec![content],
+                kind: ContentKind::Indirect,
+                cue: Some(span_of(b, (at, w + 1))),
+                source: Some(source),
+                addressee: None,
+                chain: Vec::new(),
+                carried: false,
+                participle: false,
+                act: false,
+                labelled: false,
+                block: bi,
+            },
+        );
+    }
 }
 
 /// `X said (that) …`, `X told Y …`, `X reported citing Y …`, `…, saying …`.

@@ -1942,6 +1942,67 @@ fn a_verb_whose_object_is_a_relative_pronoun_reports_nothing() {
 }
 
 #[test]
+fn in_ones_words_names_who_says_the_rest() {
+    for (text, source, content) in [
+        (
+            "In Reed's words, \"the tax is a disgrace.\"",
+            "Reed",
+            "the tax is a disgrace",
+        ),
+        (
+            "In Tom Reed\u{2019}s words, the tax is a disgrace.",
+            "Tom Reed",
+            "the tax is a disgrace",
+        ),
+        (
+            "In the minister's view: the plan is dead.",
+            "the minister",
+            "the plan is dead",
+        ),
+        ("In his words, the plan is dead.", "his", "the plan is dead"),
+        (
+            "The tax is a disgrace, in Reed's words.",
+            "Reed",
+            "The tax is a disgrace",
+        ),
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        let s = all
+            .iter()
+            .find(|s| {
+                s.cue
+                    .as_deref()
+                    .is_some_and(|c| c.ends_with("words") || c.ends_with("view"))
+            })
+            .unwrap_or_else(|| panic!("{text}: {all:#?}"));
+        assert_eq!(s.source.as_deref(), Some(source), "{text}");
+        assert_eq!(s.content, [content], "{text}");
+    }
+    for text in [
+        "In other words, the plan is dead.",
+        "In a few words, the plan is dead.",
+        "In his own words, the plan is dead.",
+        "In the mayor's words the plan is dead.",
+        "Reed wrote the tax is a disgrace, in the mayor's view, and left.",
+        "In Reed's letter, words of praise were few.",
+        "Into Reed's words, the plan read nothing.",
+        "In May, Reed's view: the plan is dead.",
+        "In the wake of Reed's words, the market fell.",
+        "In all his words, the plan is dead.",
+        "He saw no change in Reed's words.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert!(
+            all.iter().all(|s| !s
+                .cue
+                .as_deref()
+                .is_some_and(|c| c.ends_with("words") || c.ends_with("view"))),
+            "{text}: {all:#?}"
+        );
+    }
+}
+
+#[test]
 fn passive_agent_stops_before_its_reason() {
     let s = only(&format!(
         "{H}The new toll was criticized by Anna Berg for its cost to farmers."
