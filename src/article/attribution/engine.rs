@@ -3473,6 +3473,11 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     {
         return true;
     }
+    // `One reason that …`, `one claim in the report`: a bare form after `one` is a noun
+    // (`one` would need `claims`, `says`).
+    if i > lo && t[i - 1].is("one") && w == lemma {
+        return true;
+    }
     // `raised questions about …`, `said claims of fraud were false`: an `-s` form right
     // after a past tense is its object, a plural noun (two finite verbs do not stand side
     // by side); after `face`, `raise`, `field`, … any form is (`faced ridicule`).
@@ -7333,7 +7338,16 @@ fn forward(
             });
         // `sought asylum`, `is seeking damages`: seeking a thing is no report; only
         // `sought to …` says what one wants.
+        // `spoke for an hour`: how long, not what about.
+        let duration = w == "for"
+            && t.get(j + 2).is_some_and(|x| {
+                matches!(
+                    x.low.as_str(),
+                    "minute" | "minutes" | "hour" | "hours" | "day" | "days" | "week" | "weeks"
+                )
+            });
         if (PREPS_SET.contains(w) && !prep_ok)
+            || duration
             || (lemma == "seek" && w != "to")
             || (!subject_of_clause
                 && matches!(w, "too" | "nothing" | "something" | "much" | "more"))

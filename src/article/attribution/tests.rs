@@ -2003,6 +2003,23 @@ fn in_ones_words_names_who_says_the_rest() {
 }
 
 #[test]
+fn how_long_one_spoke_and_one_reason_are_no_reports() {
+    for (text, cue) in [
+        ("Reed spoke for an hour on Monday.", "spoke"),
+        ("Reed spoke for two hours at the rally in Salem.", "spoke"),
+        ("One reason that the plan failed is its cost.", "reason"),
+    ] {
+        assert_no_cue(&seen(&format!("{H}{text}")), cue);
+    }
+    let s = only(&format!("{H}Reed spoke for the union about the wage deal."));
+    assert_eq!(s.cue.as_deref(), Some("spoke"));
+    let s = only(&format!("{H}No one said the plan had failed."));
+    assert_eq!(s.cue.as_deref(), Some("said"));
+    let s = only(&format!("{H}Reed said many more hours were needed."));
+    assert_eq!(s.content, ["many more hours were needed"]);
+}
+
+#[test]
 fn passive_agent_stops_before_its_reason() {
     let s = only(&format!(
         "{H}The new toll was criticized by Anna Berg for its cost to farmers."
