@@ -2247,7 +2247,10 @@ fn participle_phrase_before(b: &Block, lo: usize, k: usize) -> Option<(usize, us
                 && !PRONOUNS.contains(&x)
                 && !matches!(x, "that" | "which" | "who" | "and" | "but" | "or")
         })
-        .filter(|&m| m + 1 < k)
+        // Right before the verb, its phrase of time trimmed off (`A study published on
+        // Monday concluded`), unless it reports itself (`Reed denied on Tuesday reports
+        // that …`: a verb with its object).
+        .filter(|&m| m + 1 < k || !t[m].reports())
         .find(|&m| participle_with_adjunct(t, m))?;
     let noun = &t[p - 1];
     let x = noun.low.as_str();

@@ -2020,6 +2020,19 @@ fn how_long_one_spoke_and_one_reason_are_no_reports() {
 }
 
 #[test]
+fn a_participle_with_its_phrase_of_time_describes_the_speaker() {
+    let s = only(&format!(
+        "{H}A study published on Monday concluded that the drug was safe."
+    ));
+    assert_eq!(s.source.as_deref(), Some("A study"));
+    // A verb of saying with a phrase of time keeps its object: `reports` is no cue.
+    let all = seen(&format!(
+        "{H}Eastbridge Radio denied on Tuesday reports that the port had closed."
+    ));
+    assert_no_cue(&all, "reports");
+}
+
+#[test]
 fn passive_agent_stops_before_its_reason() {
     let s = only(&format!(
         "{H}The new toll was criticized by Anna Berg for its cost to farmers."
