@@ -3476,6 +3476,19 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     {
         return true;
     }
+    // `two engineering reports had found …`: an `-s` form right before a plural
+    // auxiliary is a plural noun, the auxiliary's subject (a verb takes no `had` after it).
+    if w.ends_with('s')
+        && t.get(i + 1).is_some_and(|x| {
+            x.word()
+                && matches!(
+                    x.low.as_str(),
+                    "had" | "have" | "were" | "are" | "will" | "would" | "could" | "should"
+                )
+        })
+    {
+        return true;
+    }
     // `One reason that …`, `one claim in the report`: a bare form after `one` is a noun
     // (`one` would need `claims`, `says`).
     if i > lo && t[i - 1].is("one") && w == lemma {

@@ -2033,6 +2033,33 @@ fn a_participle_with_its_phrase_of_time_describes_the_speaker() {
 }
 
 #[test]
+fn a_plural_noun_before_a_plural_auxiliary_is_no_cue() {
+    let all = seen(&format!(
+        "{H}Okafor noted that two engineering reports had found serious damage."
+    ));
+    assert_no_cue(&all, "reports");
+    assert_eq!(all.len(), 1, "{all:#?}");
+    for text in [
+        "Four peace talks were held in the spring.",
+        "Reports had surfaced in May of a deal.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert!(all.is_empty(), "{text}: {all:#?}");
+    }
+    // A past form before the auxiliary still reports (`which Dole said were unfair`).
+    let all = seen(&format!(
+        "{H}The taxes, which Dole said were unfair, were repealed."
+    ));
+    assert!(
+        all.iter().any(|s| s.cue.as_deref() == Some("said")),
+        "{all:#?}"
+    );
+    // The verb with its clause: `reports` then its words.
+    let s = only(&format!("{H}The agency reports the port will reopen."));
+    assert_eq!(s.cue.as_deref(), Some("reports"));
+}
+
+#[test]
 fn passive_agent_stops_before_its_reason() {
     let s = only(&format!(
         "{H}The new toll was criticized by Anna Berg for its cost to farmers."
