@@ -4854,6 +4854,35 @@ fn find_in_unit(a: &Article, b: &Block, bi: usize, lo0: usize, hi: usize, out: &
     end_subordinate_clause(b, lo, hi, &mut out[start_len..]);
     end_before_contrasting_report(b, lo, hi, &mut out[start_len..]);
     addressee_before_cue(b, lo, &mut out[start_len..]);
+    source_after_its_noun(b, &mut out[start_len..]);
+}
+
+/// `…, a charge the State Department rejected`: an article right after a noun opens the
+/// relative clause's subject (its `that` left out); the speaker is that subject, not the
+/// noun it describes.
+fn source_after_its_noun(b: &Block, found: &mut [Found]) {
+    let t = &b.toks;
+    for f in found.iter_mut() {
+        let Some(src) = f.source else { continue };
+        let from = t.partition_point(|x| x.s() < src.start);
+        let to = t.partition_point(|x| x.e() <= src.end);
+        // Only a determiner and one noun before: `a charge the …`, `the man the police …`.
+        let d = from + 2;
+        let opens = from < t.len()
+            && matches!(
+                t[from].low.as_str(),
+                "a" | "an" | "the" | "this" | "another"
+            );
+        if !opens || d >= to {
+            continue;
+        }
+        // (`The man the police arrested said`: a clause inside the subject stays.)
+        let subject_only = (d + 1..to).all(|m| !t[m].low.ends_with("ed"));
+        if !(matches!(t[d].low.as_str(), "the" | "a" | "an") && subject_only) {
+            continue;
+        }
+        f.source = Some(Span::new(t[d].s(), src.end));
+    }
 }
 
 /// `In an interview with the BBC, Reed said …`, `Speaking to CNN, Reed said …`, `Reed, in

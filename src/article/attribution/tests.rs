@@ -2060,6 +2060,35 @@ fn a_plural_noun_before_a_plural_auxiliary_is_no_cue() {
 }
 
 #[test]
+fn the_subject_of_a_relative_clause_without_that_speaks() {
+    let speaker = |text: &str, cue: &str| {
+        seen(&format!("{H}{text}"))
+            .into_iter()
+            .find(|s| s.cue.as_deref() == Some(cue))
+            .and_then(|s| s.source)
+    };
+    assert_eq!(
+        speaker(
+            "Moscow accused Washington of wrecking the truce, a charge the State Department rejected.",
+            "rejected"
+        )
+        .as_deref(),
+        Some("the State Department")
+    );
+    // A clause inside the subject stays in it.
+    for text in [
+        "The man the police arrested said he was innocent.",
+        "The man the council hired said the plan was sound.",
+    ] {
+        let s = speaker(text, "said");
+        assert!(
+            s.as_deref().is_some_and(|s| s.starts_with("The man")),
+            "{s:?}"
+        );
+    }
+}
+
+#[test]
 fn passive_agent_stops_before_its_reason() {
     let s = only(&format!(
         "{H}The new toll was criticized by Anna Berg for its cost to farmers."
