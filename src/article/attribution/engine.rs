@@ -6760,19 +6760,13 @@ fn in_ones_words(text: &str, b: &Block, bi: usize, lo: usize, hi: usize, out: &m
         };
         push_found(
             out,
-            Found {
-                content: vec![content],
-                kind: ContentKind::Indirect,
-                cue: Some(span_of(b, (at, w + 1))),
-                source: Some(source),
-                addressee: None,
-                chain: Vec::new(),
-                carried: false,
-                participle: false,
-                act: false,
-                labelled: false,
-                block: bi,
-            },
+            Found::new(
+                vec![content],
+                ContentKind::Indirect,
+                Some(span_of(b, (at, w + 1))),
+                Some(source),
+                bi,
+            ),
         );
     }
 }
