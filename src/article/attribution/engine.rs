@@ -7375,8 +7375,6 @@ fn forward(
                         | "have"
                 )
             });
-        // `sought asylum`, `is seeking damages`: seeking a thing is no report; only
-        // `sought to …` says what one wants.
         // `spoke for an hour`: how long, not what about.
         let duration = w == "for"
             && t.get(j + 2).is_some_and(|x| {
@@ -7385,6 +7383,8 @@ fn forward(
                     "minute" | "minutes" | "hour" | "hours" | "day" | "days" | "week" | "weeks"
                 )
             });
+        // (`sought asylum`, `is seeking damages`: seeking a thing is no report; only
+        // `sought to …` says what one wants.)
         if (PREPS_SET.contains(w) && !prep_ok)
             || duration
             || (lemma == "seek" && w != "to")
