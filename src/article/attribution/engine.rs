@@ -3397,6 +3397,35 @@ fn addressed_to(b: &Block, k: usize) -> bool {
 /// which Dole said was unfair`).
 fn object_relative(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     let t = &b.toks;
+    if relative_before_subject(b, lo, i).is_none() {
+        return false;
+    }
+    // The verb's object is the pronoun: no object follows it (`warned the council that
+    // Dole proposed cuts` is a clause of warning).
+    let gap = t.get(i + 1).is_none_or(|x| {
+        !x.word()
+            || (PREPS_SET.contains(x.low.as_str()) && !x.is("to"))
+            || AUX.contains(&x.low.as_str())
+            || time_word(&x.low)
+            || matches!(x.low.as_str(), "last" | "earlier")
+    });
+    gap && !reports_a_clause(b, i, lemma)
+}
+
+/// A verb of saying or thinking right before an auxiliary: what follows is the clause it
+/// reports, whose subject is left out (`which Dole said was unfair`).
+fn reports_a_clause(b: &Block, i: usize, lemma: &str) -> bool {
+    (SPEECH.contains(&lemma) || COGNITIVE.contains(&lemma))
+        && b.toks
+            .get(i + 1)
+            .is_some_and(|x| x.word() && AUX.contains(&x.low.as_str()))
+}
+
+/// The relative pronoun (`which`, `whom`, `that` after a noun) that opens the clause whose
+/// verb is at `i`, with that clause's subject between: `which Dole has backed`, `the plan
+/// that the council proposed`.
+fn relative_before_subject(b: &Block, lo: usize, i: usize) -> Option<usize> {
+    let t = &b.toks;
     // The relative clause's subject: a pronoun, a name, or a short phrase opened by a
     // determiner, with auxiliaries and adverbs before the verb (`which Dole has backed`).
     let mut k = i;
@@ -3422,12 +3451,21 @@ fn object_relative(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
             });
             match det {
                 Some(d) if (d + 1..k).all(|m| t[m].word() && !np_stop(&t[m])) => k = d,
-                _ => return false,
+                // `which critics say`: a bare plural.
+                _ if k >= lo + 2
+                    && t[k - 1].word()
+                    && !t[k - 1].cap
+                    && t[k - 1].low.ends_with('s')
+                    && matches!(t[k - 2].low.as_str(), "which" | "whom" | "that") =>
+                {
+                    k -= 1
+                }
+                _ => return None,
             }
         }
     }
     if k == end || k <= lo || !t[k - 1].word() {
-        return false;
+        return None;
     }
     let rel = t[k - 1].low.as_str();
     // `that` after a noun its determiner opens (`the plan that`, a noun that is also a
@@ -3444,19 +3482,7 @@ fn object_relative(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     let relative = (matches!(rel, "which" | "whom")
         && !(k >= lo + 2 && PREPS_SET.contains(t[k - 2].low.as_str())))
         || (rel == "that" && noun_before_that());
-    // The verb's object is the pronoun: no object follows it (`warned the council that
-    // Dole proposed cuts` is a clause of warning).
-    let gap = t.get(i + 1).is_none_or(|x| {
-        !x.word()
-            || (PREPS_SET.contains(x.low.as_str()) && !x.is("to"))
-            || AUX.contains(&x.low.as_str())
-            || time_word(&x.low)
-            || matches!(x.low.as_str(), "last" | "earlier")
-    });
-    let clause_follows = (SPEECH.contains(&lemma) || COGNITIVE.contains(&lemma))
-        && t.get(i + 1)
-            .is_some_and(|x| x.word() && AUX.contains(&x.low.as_str()));
-    relative && gap && !clause_follows
+    relative.then_some(k - 1)
 }
 
 /// Whether the verb-looking word at `i` is used as a noun or adjective or an infinitive.
@@ -3465,6 +3491,11 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     let w = t[i].low.as_str();
     if object_relative(b, lo, i, lemma) {
         return true;
+    }
+    // `the plan, which Dole said would cost more`: the verb of a relative clause before
+    // the clause it reports, not a noun before a modal or `is`.
+    if reports_a_clause(b, i, lemma) && relative_before_subject(b, lo, i).is_some() {
+        return false;
     }
     // `Hale, who has not been charged, has denied …`: a passive closing a relative clause
     // set off by commas reports nothing; what follows the comma is the main clause's.
@@ -4829,9 +4860,15 @@ fn find_in_unit(a: &Article, b: &Block, bi: usize, lo0: usize, hi: usize, out: &
                 || forward(a, b, bi, lo, hi, i, cue_last, lemma, last_source, out);
             let _ = done;
         }
+        let ci = i;
         i = cue_last + 1;
         if out.len() > before {
-            if let Some(s) = out.last().and_then(|f| f.source) {
+            // `…an architect who said he was stiffed, saying, "…"`: the speaker of a
+            // relative clause is not the main clause's subject, whom a participle later
+            // in the sentence takes.
+            let relative = (ci > lo && matches!(t[ci - 1].low.as_str(), "who" | "which"))
+                || relative_before_subject(b, lo, ci).is_some();
+            if let Some(s) = out.last().and_then(|f| f.source).filter(|_| !relative) {
                 last_source = Some(s);
             }
             // `reported on Friday, citing two officials`: a cue read on past its verb is
@@ -4852,6 +4889,7 @@ fn find_in_unit(a: &Article, b: &Block, bi: usize, lo0: usize, hi: usize, out: &
         clause_verb(a, b, bi, lo, hi, others, out);
     }
     end_subordinate_clause(b, lo, hi, &mut out[start_len..]);
+    end_relative_clause(b, lo, hi, &mut out[start_len..]);
     end_before_contrasting_report(b, lo, hi, &mut out[start_len..]);
     addressee_before_cue(b, lo, &mut out[start_len..]);
     source_after_its_noun(b, &mut out[start_len..]);
@@ -4993,6 +5031,32 @@ fn end_subordinate_clause(b: &Block, lo: usize, hi: usize, found: &mut [Found]) 
         let cut = (ci..hi).take_while(|&k| t[k].s() < last.end).find(|&k| {
             t[k].s() > last.start && (comma(k) || closing_dash(k)) && main_clause_at(b, k + 1, hi)
         });
+        if let Some(k) = cut {
+            last.end = t[k - 1].e().max(last.start);
+        }
+    }
+}
+
+/// `The tax, which Dole said was unfair, was repealed`: a report made inside a relative
+/// clause set off by a comma or a dash ends where the clause does, at the next comma or
+/// dash; the main clause's verb follows.
+fn end_relative_clause(b: &Block, lo: usize, hi: usize, found: &mut [Found]) {
+    let t = &b.toks;
+    let stop = |k: usize| (t[k].p == ',' || is_dash(t[k].p)) && !in_quote(b, k);
+    for f in found.iter_mut().filter(|f| f.kind == ContentKind::Indirect) {
+        let (Some(cue), Some(last)) = (f.cue, f.content.last_mut()) else {
+            continue;
+        };
+        let Some(ci) = (lo..hi).find(|&k| t[k].s() >= cue.start) else {
+            continue;
+        };
+        let set_off = relative_before_subject(b, lo, ci).is_some_and(|r| r > lo && stop(r - 1));
+        if !set_off {
+            continue;
+        }
+        let cut = (ci + 1..hi)
+            .take_while(|&k| t[k].s() < last.end)
+            .find(|&k| t[k].s() > last.start && stop(k));
         if let Some(k) = cut {
             last.end = t[k - 1].e().max(last.start);
         }
@@ -6926,7 +6990,31 @@ fn forward(
                 if e > lo && t[e - 1].p == ',' {
                     e -= 1;
                 }
-                left = np_left(b, lo, e);
+                left = np_left(b, lo, e).or_else(|| {
+                    // `Reed is visiting a builder who said`: the search for the phrase
+                    // stops at `is`; the participle's object speaks.
+                    (lo + 1..e)
+                        .rev()
+                        .take(6)
+                        .find(|&d| {
+                            let g = &t[d - 1];
+                            g.word() && !g.cap && g.low.ends_with("ing")
+                        })
+                        .and_then(|d| np_left(b, d, e))
+                });
+                // `Reed is meeting union leaders who say`: a participle after `be` is
+                // the verb, not the phrase's first word.
+                if let Some((s, e)) = left {
+                    let progressive = s > lo
+                        && s + 1 < e
+                        && !t[s].cap
+                        && t[s].low.ends_with("ing")
+                        && (BE.contains(&t[s - 1].low.as_str())
+                            || matches!(t[s - 1].low.as_str(), "not" | "n't"));
+                    if progressive {
+                        left = Some((s + 1, e));
+                    }
+                }
                 // `echoed those of Reed, who said`: a pronoun standing for a thing,
                 // then whose it is; they speak.
                 if let Some((s, e)) = left {
@@ -7478,10 +7566,15 @@ fn forward(
     // `Rosa Dell, who proposed the lanes, said …`: a cue inside a relative clause set off
     // by commas reports up to the clause's closing comma, where the main clause goes on
     // in lowercase (not at `the museum's director, Lonnie Bunch`).
+    // (`Reed, who has denied any wrongdoing, is …`: auxiliaries between.)
+    let mut w = ci;
+    while w > lo && t[w - 1].word() && AUX_SET.contains(t[w - 1].low.as_str()) {
+        w -= 1;
+    }
     if !starts_quote
-        && ci >= lo + 2
-        && t[ci - 2].p == ','
-        && matches!(t[ci - 1].low.as_str(), "who" | "which")
+        && w >= lo + 2
+        && t[w - 2].p == ','
+        && matches!(t[w - 1].low.as_str(), "who" | "which")
     {
         if let Some(k) = (j..end).find(|&k| {
             t[k].p == ',' && !in_quote(b, k) && t.get(k + 1).is_some_and(|x| x.word() && !x.cap)

@@ -2089,6 +2089,132 @@ fn the_subject_of_a_relative_clause_without_that_speaks() {
 }
 
 #[test]
+fn the_object_of_a_progressive_verb_speaks_in_its_relative_clause() {
+    // The search for the phrase before `who` stops at `is`: the participle's object
+    // speaks, not the main clause's subject, and the statement is not lost.
+    for (text, source) in [
+        (
+            "Reed is visiting a builder who said he was cheated.",
+            "a builder",
+        ),
+        (
+            "Reed is not helping Tom Dole, who said he was cheated.",
+            "Tom Dole",
+        ),
+        (
+            "Reed is meeting union leaders who said he was cheated.",
+            "union leaders",
+        ),
+        (
+            "Dole says Reed was visiting farmers who said he was cheated.",
+            "farmers",
+        ),
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        let s = with_cue(&all, "said");
+        assert_eq!(s.source.as_deref(), Some(source), "{text}: {all:#?}");
+        assert_eq!(s.content, ["he was cheated"], "{text}: {all:#?}");
+    }
+    // A word in `-ing` that is no verb after `be` stays in the phrase.
+    let all = seen(&format!(
+        "{H}On Monday, housing officials who said the dam failed met Reed."
+    ));
+    let said = with_cue(&all, "said");
+    assert_eq!(
+        said.source.as_deref(),
+        Some("housing officials"),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_report_inside_a_relative_clause_ends_with_the_clause() {
+    // `which Dole said` before the clause it reports (its subject the pronoun): a report,
+    // not a noun before `is` or a modal, and it ends at the comma or dash that closes
+    // the relative clause, before the main clause's verb.
+    assert_words(&[
+        (
+            "The tax, which Dole said was unfair, was repealed in May.",
+            "Dole",
+            "was unfair",
+        ),
+        (
+            "The tax -- which Dole said was unfair -- was repealed.",
+            "Dole",
+            "was unfair",
+        ),
+        (
+            "The dam, which engineers say is unsafe, will close.",
+            "engineers",
+            "is unsafe",
+        ),
+        (
+            "The plan, which Dole said would cost $5 million, was approved.",
+            "Dole",
+            "would cost $5 million",
+        ),
+        (
+            "The plan, which Dole told reporters was a mistake, was dropped.",
+            "Dole",
+            "was a mistake",
+        ),
+    ]);
+    // Not set off by a comma: nothing marks the clause's end, the words run on (a comma
+    // inside may join a list).
+    assert_words(&[
+        (
+            "The plan that Dole said would fail was approved.",
+            "Dole",
+            "would fail was approved",
+        ),
+        (
+            "The plan that critics say will cost jobs, schools and roads was approved.",
+            "critics",
+            "will cost jobs, schools and roads was approved",
+        ),
+    ]);
+    // A noun before `is` or a modal is still no report.
+    for text in ["The harbor plan is late.", "The tax plan would cost more."] {
+        assert!(seen(&format!("{H}{text}")).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_relative_clause_with_an_auxiliary_reports_up_to_its_closing_comma() {
+    assert_words(&[
+        (
+            "Reed, who has denied any wrongdoing, is due in court on Monday.",
+            "Reed",
+            "any wrongdoing",
+        ),
+        (
+            "Reed, who repeatedly denied any wrongdoing, is due in court on Monday.",
+            "Reed",
+            "any wrongdoing",
+        ),
+    ]);
+}
+
+#[test]
+fn a_participle_after_a_relative_clauses_report_takes_the_main_subject() {
+    // `…a builder who said …, saying …`: the relative clause's speaker is not the
+    // subject that the participle at the end of the sentence shares.
+    let all = seen(&format!(
+        "{H}Reed refused to pay a builder who said he was cheated, saying he did a bad job."
+    ));
+    assert_eq!(
+        with_cue(&all, "said").source.as_deref(),
+        Some("a builder"),
+        "{all:#?}"
+    );
+    assert_eq!(
+        with_cue(&all, "saying").source.as_deref(),
+        Some("Reed"),
+        "{all:#?}"
+    );
+}
+
+#[test]
 fn passive_agent_stops_before_its_reason() {
     let s = only(&format!(
         "{H}The new toll was criticized by Anna Berg for its cost to farmers."
