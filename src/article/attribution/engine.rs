@@ -5256,7 +5256,11 @@ fn nominal(
             "to" | "of" | "for" | "about" | "on" | "with" | "against" | "over"
         ) && t[i].word()
             && STANCE_OBJECT_NOUNS_SET.contains(t[i].low.as_str());
-        if !t[i + 1].is("that") && !with_prep {
+        // `Reed's view is that …`: the noun, a form of `be`, then the clause.
+        let copula = !with_prep
+            && matches!(t[i + 1].low.as_str(), "is" | "was" | "remains")
+            && t[i + 2].is("that");
+        if !t[i + 1].is("that") && !with_prep && !copula {
             continue;
         }
         // `Obama's remarks on Saturday`: a day or a month is when, not what about.
@@ -5294,8 +5298,9 @@ fn nominal(
         {
             continue;
         }
+        let s = if copula { i + 3 } else { i + 2 };
         // "the claim that was made": a relative clause, not the claim's content.
-        let after = t[i + 2].low.as_str();
+        let after = t[s].low.as_str();
         if !with_prep && (AUX_SET.contains(after) || lexicon::reporting_lemma(after).is_some()) {
             continue;
         }
@@ -5346,7 +5351,6 @@ fn nominal(
         if holder.is_some_and(|h| with_prep || h != source.start) {
             continue;
         }
-        let s = i + 2;
         // The content ends at a comma, kept with its closing mark when a quotation ends
         // there (`that the town would "learn nothing," the files …`).
         let e = (s..hi)
@@ -5391,7 +5395,7 @@ fn nominal(
                                     | "remains"
                             ))
                 })
-        } else if source.start <= t[lo].s() {
+        } else if !copula && source.start <= t[lo].s() {
             // `Reed's claim that the port was losing money was false`: a noun of saying
             // that opens the sentence is its subject, and its clause ends before the
             // sentence's own verb: a second verb after the clause's, with no comma or
@@ -5457,7 +5461,7 @@ fn nominal(
                 ..Found::new(
                     vec![c],
                     ContentKind::Indirect,
-                    Some(Span::new(t[i].s(), t[i].e())),
+                    Some(Span::new(t[i].s(), t[if copula { i + 1 } else { i }].e())),
                     Some(source),
                     bi,
                 )

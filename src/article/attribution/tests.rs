@@ -2215,6 +2215,37 @@ fn a_participle_after_a_relative_clauses_report_takes_the_main_subject() {
 }
 
 #[test]
+fn a_noun_of_saying_then_be_and_that_reports() {
+    // `Reed's view is that …`: read like `Reed's claim that …`, the cue with its verb.
+    assert_words(&[
+        (
+            "The ministry's position is that the border will stay closed.",
+            "The ministry",
+            "the border will stay closed",
+        ),
+        (
+            "Reed's argument was that the tax is unfair, and Dole agreed.",
+            "Reed",
+            "the tax is unfair",
+        ),
+    ]);
+    let all = seen(&format!("{H}Reed's view is that the plan will fail."));
+    assert_eq!(
+        with_cue(&all, "view is").source.as_deref(),
+        Some("Reed"),
+        "{all:#?}"
+    );
+    // No possessor, no source; no clause, no words.
+    for text in [
+        "The view is that the plan will fail.",
+        "Reed's view is that.",
+        "Reed's position is the same as it was in the last three years.",
+    ] {
+        assert!(seen(&format!("{H}{text}")).is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn passive_agent_stops_before_its_reason() {
     let s = only(&format!(
         "{H}The new toll was criticized by Anna Berg for its cost to farmers."
