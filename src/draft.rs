@@ -168,7 +168,7 @@ pub fn draft(article: &Article, options: &DraftOptions) -> String {
             links.push(None);
             continue;
         }
-        let role = appositive_role(text, a);
+        let role = appositive_role(text, a).or_else(|| title_before_name(text, speaker));
         let source = intern(&mut actors, &name, text, speaker, role);
         for written in [a.source()].into_iter().flatten() {
             if Some(written) != a.resolved() {
@@ -392,12 +392,9 @@ pub(crate) fn actor_name(text: &str, span: Span) -> String {
         start += 1;
     }
     let rest = &words[start..];
-    // Titles before a capitalized name of two words or more.
-    let mut t = 0;
-    while t < rest.len() && TITLES.contains(&rest[t].lowercased().as_str()) {
-        t += 1;
-    }
-    if t > 0 && rest.len() - t >= 2 && rest[t..].iter().all(|w| is_cap(w)) {
+    // Titles before a capitalized name of two words or more, with the capitalized words
+    // that qualify them (`Finance Minister Ann Dole`, `U.S. District Judge Maria Alvarez`).
+    if let Some(t) = name_after_title(rest) {
         return rest[t..].join(" ");
     }
     let name = rest.join(" ");
@@ -411,6 +408,29 @@ pub(crate) fn actor_name(text: &str, span: Span) -> String {
         return name.to_string();
     }
     name.trim_end_matches(['.', ',', ';', ':']).to_string()
+}
+
+/// Where the name starts in `words` written all capitalized after a title: past the
+/// last title word, when two words or more follow it, none of them a title.
+fn name_after_title(words: &[&str]) -> Option<usize> {
+    let is_cap = |w: &&str| w.starts_with(char::is_uppercase);
+    let title = |w: &&str| TITLES.contains(&w.lowercased().as_str());
+    let last = words.iter().rposition(title)?;
+    (words.len() - last > 2 && words.iter().all(is_cap)).then_some(last + 1)
+}
+
+/// The title written before the name at `span` (`Finance Minister` of `Finance Minister
+/// Ann Dole`), as a role for the drafted actor.
+fn title_before_name(text: &str, span: Span) -> Option<String> {
+    let written = collapse_whitespace(span.slice(text));
+    let words: Vec<&str> = written.split(' ').collect();
+    let mut start = 0;
+    while start < words.len() && DETERMINERS.contains(&words[start].lowercased().as_str()) {
+        start += 1;
+    }
+    let rest = &words[start..];
+    let t = name_after_title(rest)?;
+    Some(rest[..t].join(" ").trim_end_matches(',').to_string())
 }
 
 pub(crate) fn kind_of(name: &str) -> &'static str {
@@ -559,7 +579,15 @@ fn appositive_role(text: &str, a: &Attribution) -> Option<String> {
     // Stop before the verb when the comma that closes the apposition is missing.
     let role = role
         .split_whitespace()
-        .take_while(|w| !matches!(*w, "has" | "have" | "had" | "said" | "says" | "was" | "is"))
+        .take_while(|w| {
+            !matches!(
+                *w,
+                "has" | "have" | "had" | "said" | "says" | "was" | "is"
+                    // (`a Republican who is running for governor`: the noun, not its
+                    // relative clause.)
+                    | "who" | "which" | "that" | "whose"
+            )
+        })
         .collect::<Vec<_>>()
         .join(" ");
     (role.split(' ').count() >= 2 && role.len() < 120).then_some(role)
@@ -686,6 +714,13 @@ mod tests {
         for (written, name) in [
             ("Chief Executive Dana Whitlock", "Dana Whitlock"),
             ("Vice President Ann Dole", "Ann Dole"),
+            ("Finance Minister Ann Dole", "Ann Dole"),
+            ("U.S. District Judge Maria Alvarez", "Maria Alvarez"),
+            ("Senate Majority Leader Tom Reed", "Tom Reed"),
+            // One word after the title may be a surname or the title's own word: kept.
+            ("Finance Minister Dole", "Finance Minister Dole"),
+            // A title with a lowercase word inside is kept whole.
+            ("Chief of Staff Tom Reed", "Chief of Staff Tom Reed"),
             ("union vice president Carla Ruiz", "Carla Ruiz"),
             ("The United Auto Workers union", "United Auto Workers union"),
             // A name after a preposition is not whom the phrase names.
@@ -727,6 +762,24 @@ mod tests {
         assert_eq!(slug("Ann Dole", "according to"), "ann-dole-according-to");
         // Nothing to spell a word with: the fallback.
         assert_eq!(slug("\u{1f600}", "say"), "source-say");
+    }
+
+    #[test]
+    fn a_title_before_the_name_is_the_actors_role() {
+        let article = crate::article::Article::new(
+            "Headline\n\nU.S. District Judge Maria Alvarez said the law was void. Greg \
+             Hollis, a Republican who is running for governor, said he would appeal. \
+             Alvarez said the state had no evidence.",
+        );
+        let out = super::draft(&article, &super::DraftOptions::default());
+        // One actor for the judge, her title as her role, the surname one of her mentions.
+        assert!(
+            out.contains("actor Maria Alvarez\n  aka: U.S. District Judge Maria Alvarez\n  kind: person\n  role: U.S. District Judge\n"),
+            "{out}"
+        );
+        assert!(!out.contains("actor Alvarez"), "{out}");
+        // An apposition's relative clause is no part of the role.
+        assert!(out.contains("  role: a Republican\n"), "{out}");
     }
 
     #[test]
