@@ -9697,7 +9697,15 @@ fn sentence_subject(a: &Article, start: usize, before: usize) -> Option<Span> {
             break;
         }
     }
+    // `Harbor Foods' chief executive, Linda Moreau, said she …`: a possessor opens the
+    // subject, whose head comes after it.
+    let possessor = end > 0
+        && (toks[end - 1].low.ends_with("'s")
+            || toks
+                .get(end)
+                .is_some_and(|x| matches!(x.p, '\'' | '\u{2019}') && x.s() == toks[end - 1].e()));
     (end > 0
+        && !possessor
         && !PRONOUNS.contains(&toks[0].low.as_str())
         && !DETS_SET.contains(toks[0].low.as_str()))
     .then(|| Span::new(toks[0].s(), toks[end - 1].e()))

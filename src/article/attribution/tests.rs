@@ -2246,6 +2246,25 @@ fn a_noun_of_saying_then_be_and_that_reports() {
 }
 
 #[test]
+fn a_possessor_opening_the_sentence_is_not_whom_a_pronoun_means() {
+    // `Harbor Foods' chief executive, Linda Moreau, said she …`: `she` is the executive
+    // (the subject's head), not the company that owns her title.
+    for owner in ["Harbor Foods'", "Harbor Bank's", "Harbor Bank\u{2019}s"] {
+        let all = seen(&format!(
+            "{H}Tom Reed spoke. {owner} chief executive, Linda Moreau, said she wants to \
+             double its size."
+        ));
+        let wants = with_cue(&all, "wants");
+        assert_eq!(wants.source.as_deref(), Some("she"), "{all:#?}");
+        assert_eq!(
+            wants.resolved.as_deref(),
+            Some("Linda Moreau"),
+            "{owner}: {all:#?}"
+        );
+    }
+}
+
+#[test]
 fn passive_agent_stops_before_its_reason() {
     let s = only(&format!(
         "{H}The new toll was criticized by Anna Berg for its cost to farmers."
