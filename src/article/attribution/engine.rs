@@ -5063,6 +5063,30 @@ fn end_relative_clause(b: &Block, lo: usize, hi: usize, found: &mut [Found]) {
     }
 }
 
+/// `in March,`, `on Friday,`, `late last week,`: after a short phrase of time or place
+/// from token `j` (a preposition or a word of time first, at most five words), the mark
+/// that ends it.
+fn after_adjunct(b: &Block, j: usize, hi: usize) -> Option<usize> {
+    let t = &b.toks;
+    let first = t.get(j).filter(|x| j < hi && x.word())?;
+    let opens = PREPS_SET.contains(first.low.as_str())
+        || time_word(&first.low)
+        || matches!(first.low.as_str(), "late" | "early");
+    if !opens {
+        return None;
+    }
+    (j + 1..hi.min(j + 6)).find(|&c| !t[c].word() && t[c].p != '.')
+}
+
+/// `citing two officials, that …`: the `citing` at `i` names the source of a `that`
+/// clause after it, not a fact (`said in May, citing new jobs at the port.`).
+fn cited_before_that(b: &Block, i: usize) -> bool {
+    let t = &b.toks;
+    (i + 2..t.len().min(i + 25))
+        .take_while(|&k| t[k].word() || matches!(t[k].p, ',' | '\'' | '\u{2019}' | '-'))
+        .any(|k| t[k].is("that") && t[k - 1].p == ',')
+}
+
 /// Whether a main clause starts at token `k`: a short subject (a name, a pronoun, a noun
 /// phrase with its determiner; no `and`, which may join the items of a list) and then a
 /// finite verb (`Dole backed`, `the council voted`, `she will`).
@@ -7236,6 +7260,14 @@ fn forward(
     let mut addressee = None;
     // "reported citing X": the cited one is the source, the reporter the first link.
     // Also "reported, citing X, that …".
+    if let Some(c) = after_adjunct(b, j, hi) {
+        if t.get(c + 1)
+            .is_some_and(|x| x.is("citing") || x.is("quoting"))
+            && cited_before_that(b, c + 1)
+        {
+            j = c;
+        }
+    }
     if j + 1 < hi && t[j].p == ',' && matches!(t[j + 1].low.as_str(), "citing" | "quoting") {
         j += 1;
     }

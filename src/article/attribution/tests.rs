@@ -2265,6 +2265,68 @@ fn a_possessor_opening_the_sentence_is_not_whom_a_pronoun_means() {
 }
 
 #[test]
+fn a_phrase_of_time_between_the_report_and_citing() {
+    // `reported in March, citing X, that …`: X is the source through the reporter, as in
+    // `reported, citing X, that …`; `citing` is no statement of its own.
+    for (text, cited, reporter) in [
+        (
+            "The Ledger reported on Friday, citing two officials, that the deal was off.",
+            "two officials",
+            "The Ledger",
+        ),
+        (
+            "The Ledger first reported in March, citing people close to the company, that \
+             the deal was off.",
+            "people close to the company",
+            "The Ledger",
+        ),
+        (
+            "The Ledger reported last week, quoting a senior aide, that the deal was off.",
+            "a senior aide",
+            "The Ledger",
+        ),
+        (
+            "The Ledger reported late Friday, citing two officials, that the deal was off.",
+            "two officials",
+            "The Ledger",
+        ),
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert_eq!(all.len(), 1, "{text}: {all:#?}");
+        assert_eq!(all[0].source.as_deref(), Some(cited), "{all:#?}");
+        assert_eq!(all[0].chain, [reporter], "{all:#?}");
+        assert_eq!(all[0].content, ["the deal was off"], "{all:#?}");
+    }
+    // Citing a fact, with no clause after: the speaker's own statement.
+    let all = seen(&format!(
+        "{H}\"The harbor is busy again,\" Reed said in May, citing new jobs at the port."
+    ));
+    let citing = with_cue(&all, "citing");
+    assert_eq!(citing.content, ["new jobs at the port"], "{all:#?}");
+    // An object is no phrase of time: the one told hears the speaker, who cites.
+    let all = seen(&format!(
+        "{H}Reed told reporters, citing two studies, that the drug was safe."
+    ));
+    assert!(
+        all.iter()
+            .all(|s| s.source.as_deref() != Some("two studies")),
+        "{all:#?}"
+    );
+    // No `that` clause after the cited phrase: it is a reason, no source.
+    for text in [
+        "Reed warned on Friday, citing rising costs, of more cuts.",
+        "Reed warned on Friday, citing rising costs that he said would hurt farms.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert!(
+            all.iter()
+                .all(|s| s.source.as_deref() != Some("rising costs")),
+            "{all:#?}"
+        );
+    }
+}
+
+#[test]
 fn passive_agent_stops_before_its_reason() {
     let s = only(&format!(
         "{H}The new toll was criticized by Anna Berg for its cost to farmers."
