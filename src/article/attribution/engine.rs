@@ -1534,6 +1534,10 @@ fn np_left(b: &Block, lo: usize, end: usize) -> Option<(usize, usize)> {
             && (matches!(tk.p, '\'' | '\u{2019}') || (tk.p == '.' && is_abbrev(&t[k - 1].low)))
         {
             i = k;
+        } else if tk.p == '&' && k > lo && t[k - 1].word() {
+            // `Procter & Gamble`, `Pike & Co.`, `research & development`: an ampersand
+            // between words joins them in one phrase.
+            i = k;
         } else {
             break;
         }

@@ -2327,6 +2327,36 @@ fn a_phrase_of_time_between_the_report_and_citing() {
 }
 
 #[test]
+fn an_ampersand_joins_one_name() {
+    for (text, source) in [
+        (
+            "Johnson & Johnson said it would appeal.",
+            "Johnson & Johnson",
+        ),
+        (
+            "A spokesman for Procter & Gamble said the company would appeal.",
+            "A spokesman for Procter & Gamble",
+        ),
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert_eq!(
+            with_cue(&all, "said").source.as_deref(),
+            Some(source),
+            "{all:#?}"
+        );
+    }
+    let all = seen(&format!(
+        "{H}Analysts in research & development said it works."
+    ));
+    let said = with_cue(&all, "said");
+    assert_eq!(
+        said.source.as_deref(),
+        Some("Analysts in research & development"),
+        "{all:#?}"
+    );
+}
+
+#[test]
 fn passive_agent_stops_before_its_reason() {
     let s = only(&format!(
         "{H}The new toll was criticized by Anna Berg for its cost to farmers."
