@@ -5022,23 +5022,14 @@ fn end_subordinate_clause(b: &Block, lo: usize, hi: usize, found: &mut [Found]) 
     // `When X noted that … ― as was true … ― Trump boasted`: the dash closing an aside
     // ends the clause as its comma would.
     let closing_dash = |k: usize| is_dash(t[k].p) && closes_dash_pair(b, lo, k);
-    for f in found.iter_mut().filter(|f| f.kind == ContentKind::Indirect) {
-        let (Some(cue), Some(last)) = (f.cue, f.content.last_mut()) else {
-            continue;
-        };
-        let Some(ci) = (lo..hi).find(|&k| t[k].s() >= cue.start) else {
-            continue;
-        };
-        if (lo..ci).any(comma) {
-            continue;
-        }
-        let cut = (ci..hi).take_while(|&k| t[k].s() < last.end).find(|&k| {
-            t[k].s() > last.start && (comma(k) || closing_dash(k)) && main_clause_at(b, k + 1, hi)
-        });
-        if let Some(k) = cut {
-            last.end = t[k - 1].e().max(last.start);
-        }
-    }
+    cut_words_at(
+        b,
+        lo,
+        hi,
+        found,
+        |ci| !(lo..ci).any(comma),
+        |k| (comma(k) || closing_dash(k)) && main_clause_at(b, k + 1, hi),
+    );
 }
 
 /// `The tax, which Dole said was unfair, was repealed`: a report made inside a relative
@@ -5047,6 +5038,28 @@ fn end_subordinate_clause(b: &Block, lo: usize, hi: usize, found: &mut [Found]) 
 fn end_relative_clause(b: &Block, lo: usize, hi: usize, found: &mut [Found]) {
     let t = &b.toks;
     let stop = |k: usize| (t[k].p == ',' || is_dash(t[k].p)) && !in_quote(b, k);
+    cut_words_at(
+        b,
+        lo,
+        hi,
+        found,
+        |ci| relative_before_subject(b, lo, ci).is_some_and(|r| r > lo && stop(r - 1)),
+        stop,
+    );
+}
+
+/// Ends the last part of the words of each indirect statement of `found` whose cue token
+/// passes `applies` before the first token after the cue, inside those words, that
+/// passes `cut_at`.
+fn cut_words_at(
+    b: &Block,
+    lo: usize,
+    hi: usize,
+    found: &mut [Found],
+    applies: impl Fn(usize) -> bool,
+    cut_at: impl Fn(usize) -> bool,
+) {
+    let t = &b.toks;
     for f in found.iter_mut().filter(|f| f.kind == ContentKind::Indirect) {
         let (Some(cue), Some(last)) = (f.cue, f.content.last_mut()) else {
             continue;
@@ -5054,13 +5067,12 @@ fn end_relative_clause(b: &Block, lo: usize, hi: usize, found: &mut [Found]) {
         let Some(ci) = (lo..hi).find(|&k| t[k].s() >= cue.start) else {
             continue;
         };
-        let set_off = relative_before_subject(b, lo, ci).is_some_and(|r| r > lo && stop(r - 1));
-        if !set_off {
+        if !applies(ci) {
             continue;
         }
         let cut = (ci + 1..hi)
             .take_while(|&k| t[k].s() < last.end)
-            .find(|&k| t[k].s() > last.start && stop(k));
+            .find(|&k| t[k].s() > last.start && cut_at(k));
         if let Some(k) = cut {
             last.end = t[k - 1].e().max(last.start);
         }
