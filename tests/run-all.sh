@@ -16,6 +16,7 @@ passed=0
 failed=0
 skipped=0
 failures=()
+tails=()
 
 # suite NAME REQUIRED-COMMAND COMMAND...
 # A suite that prints a line starting with `SKIP:` (its client or server was missing, so
@@ -48,6 +49,9 @@ suite() {
     echo "::: $name: FAILED"
     failed=$((failed + 1))
     failures+=("$name")
+    # Only the end of a long CI log may be read afterwards: keep each failure's last
+    # lines for the summary there.
+    tails+=("::: last lines of: $name" "$(grep -v '^[[:space:]]*$' "$log" | tail -n 12)")
   fi
   rm -f "$log"
 }
@@ -79,6 +83,8 @@ suite "HTML report through the Nu Html Checker (tests/e2e/report_validate.sh)" j
 
 echo
 if ((failed)); then
+  printf '%s\n' "${tails[@]}"
+  echo
   printf '::: failed: %s\n' "${failures[@]}"
 fi
 echo "suites: $passed passed, $failed failed, $skipped skipped"
