@@ -6495,9 +6495,15 @@ fn trailing(
             && !t[s..q.open]
                 .iter()
                 .any(|x| is_quote_char(x.p) || x.p == ':')
-            && !t[s..q.open]
-                .iter()
-                .any(|x| x.word() && lexicon::reporting_lemma(&x.low).is_some())
+            // A verb of saying there reports on its own (`The group said it would
+            // "fight …," Reed said`); a noun that looks like one does not (`The plan
+            // would "devastate the region," Reed said`), nor a plural opening the
+            // sentence, which has no subject before it (`Details aside, …`).
+            && !(s..q.open).any(|m| {
+                t[m].word()
+                    && !(m == s && t[m].low.ends_with('s'))
+                    && lexicon::reporting_lemma(&t[m].low).is_some_and(|l| !not_a_cue(b, lo, m, l))
+            })
     });
     let first = match closing_quote {
         Some(q) if mixed => content_span(b, lo, q.close.map_or(sep_before, |c| c + 1)),

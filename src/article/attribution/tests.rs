@@ -1120,6 +1120,41 @@ fn a_quotation_closing_a_clause_that_opens_before_it() {
 }
 
 #[test]
+fn a_noun_that_looks_like_a_verb_of_saying_leaves_the_clause_mixed() {
+    // `plan` and `details` are words of saying elsewhere; here they are nouns, and the
+    // speaker after the quotation said the whole clause.
+    for (text, content) in [
+        (
+            "The plan would \u{201c}devastate the region,\u{201d} Tom Reed said.",
+            "The plan would \u{201c}devastate the region,\u{201d}",
+        ),
+        (
+            "The plan would \u{201c}devastate the region,\u{201d} said Tom Reed, a farmer.",
+            "The plan would \u{201c}devastate the region,\u{201d}",
+        ),
+        (
+            "Details aside, the budget sends a clear signal that the top goal \u{201c}is cutting the deficit,\u{201d} Tom Reed said.",
+            "Details aside, the budget sends a clear signal that the top goal \u{201c}is cutting the deficit,\u{201d}",
+        ),
+    ] {
+        let s = only(&format!("{H}{text}"));
+        assert_eq!(s.content, [content], "{text}");
+        assert_eq!(s.kind, ContentKind::Indirect, "{text}");
+        assert_eq!(s.source.as_deref(), Some("Tom Reed"), "{text}");
+    }
+    // A verb of saying before the quotation reports on its own: the quoted words are
+    // not the later speaker's whole clause.
+    let all = seen(&format!(
+        "{H}In a letter, the group said it would \u{201c}fight the plan in every court,\u{201d} Tom Reed said."
+    ));
+    let reed = all
+        .iter()
+        .find(|s| s.source.as_deref() == Some("Tom Reed"))
+        .expect("Reed's statement");
+    assert_eq!(reed.content, ["fight the plan in every court"]);
+}
+
+#[test]
 fn a_quoted_title_after_a_preposition_is_not_the_reported_words() {
     let s = only(&format!(
         "{H}On this week\u{2019}s episode of \u{201c}Town Talk,\u{201d} Senator Tom Reed said his rival\u{2019}s plan was a stunt meant to distract voters."
