@@ -1966,8 +1966,11 @@ fn skip_aux_left(b: &Block, lo: usize, mut i: usize) -> usize {
             .get(i)
             .is_some_and(|n| n.word() && n.low.ends_with("ed"));
         let floated = floated_quantifier(&b.toks, lo, i - 1);
+        // `Reed earlier said`, `had earlier warned`: an adverb of time.
+        let earlier = t.is("earlier");
         if t.word()
             && (AUX_SET.contains(t.low.as_str())
+                || earlier
                 || (ly_adverb(&t.low) && t.low.len() > 4 && !t.cap)
                 || long_after_have
                 || copula
@@ -3751,10 +3754,15 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
             && (i - 1 == lo
                 || !t[i - 2].word()
                 || matches!(t[i - 2].low.as_str(), "but" | "and" | "yet" | "so"));
+        // (`Reed had earlier said`: `earlier` is an adverb before a past form, which no
+        // noun is; `an earlier report that …` is a noun's adjective.)
+        let adverb_earlier =
+            prev == "earlier" && (w.ends_with("ed") || matches!(w, "said" | "told" | "wrote"));
         if DETS_SET.contains(prev)
             && prev != "that"
             && !floated_quantifier(t, lo, i - 1)
             && !lone_quantifier
+            && !adverb_earlier
         {
             return true;
         }
@@ -4158,8 +4166,12 @@ fn plural_noun_before_verb(t: &[Tok], i: usize, lemma: &str) -> bool {
     if PLURAL.contains(&v.low.as_str()) {
         return true;
     }
-    let past = v.reports()
-        && (v.low.ends_with("ed") || matches!(v.low.as_str(), "said" | "told" | "wrote"));
+    // `News reports said the …`: no verb in `-s` takes `said` after it; a form in `-ed`
+    // may be an adjective of its object (`The agency reports renewed fighting`).
+    if matches!(v.low.as_str(), "said" | "told" | "wrote") {
+        return true;
+    }
+    let past = v.reports() && v.low.ends_with("ed");
     past && t.get(k + 1).is_none_or(|n| {
         !n.word()
             || time_word(&n.low)

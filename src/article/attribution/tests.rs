@@ -1155,6 +1155,73 @@ fn a_noun_that_looks_like_a_verb_of_saying_leaves_the_clause_mixed() {
 }
 
 #[test]
+fn earlier_before_a_past_form_is_an_adverb() {
+    assert_words(&[
+        (
+            "Tom Reed had earlier said that the dam was unsafe.",
+            "Tom Reed",
+            "the dam was unsafe",
+        ),
+        (
+            "Tom Reed earlier said that the dam was unsafe.",
+            "Tom Reed",
+            "the dam was unsafe",
+        ),
+        (
+            "The ministry had earlier warned the dam was unsafe.",
+            "The ministry",
+            "the dam was unsafe",
+        ),
+        (
+            "\u{201c}The dam is safe,\u{201d} Tom Reed had earlier said.",
+            "Tom Reed",
+            "The dam is safe",
+        ),
+    ]);
+    // A noun's adjective: the participle or noun after it is no verb of saying.
+    for text in [
+        "The earlier reported figure was wrong, the ministry said.",
+        "Earlier reports said the dam was unsafe.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert!(!all.is_empty(), "{text}");
+        assert!(
+            all.iter().all(|s| s.cue.as_deref() == Some("said")),
+            "{text}: {all:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_plural_noun_before_said_is_the_subject() {
+    // No verb in `-s` takes `said` after it: `reports` is the speaker's noun.
+    assert_words(&[
+        (
+            "News reports said the dam was unsafe.",
+            "News reports",
+            "the dam was unsafe",
+        ),
+        (
+            "The reports said the dam was unsafe.",
+            "The reports",
+            "the dam was unsafe",
+        ),
+        (
+            "Several claims told a different story, the ministry said.",
+            "the ministry",
+            "Several claims told a different story",
+        ),
+    ]);
+    let all = seen(&format!("{H}Local news reports said the dam was unsafe."));
+    assert_no_cue(&all, "reports");
+    // `earlier` before a noun stays the noun's adjective.
+    let all = seen(&format!(
+        "{H}Tom Reed stood by an earlier report that the dam was unsafe."
+    ));
+    assert_no_cue(&all, "report");
+}
+
+#[test]
 fn a_quoted_title_after_a_preposition_is_not_the_reported_words() {
     let s = only(&format!(
         "{H}On this week\u{2019}s episode of \u{201c}Town Talk,\u{201d} Senator Tom Reed said his rival\u{2019}s plan was a stunt meant to distract voters."
