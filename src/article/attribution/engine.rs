@@ -2534,6 +2534,30 @@ fn catenative_start(b: &Block, lo: usize, i: usize) -> Option<usize> {
     ) {
         return Some(lead);
     }
+    // `was careful to note`, `is keen to stress`, `was forced to admit`: after `be`,
+    // words that say the act was done, as `the first to say` does. (`is expected to`, `is
+    // likely to` foretell it, and `was willing to` may not have been taken up; so may
+    // `would be happy to`.)
+    let be_at = |k: usize| k > lo && BE.contains(&t[k - 1].low.as_str()) && !t[k - 1].is("be");
+    // Only for a verb of saying: `was happy to see the dam reopen` tells a feeling.
+    let perceives = lexicon::reporting_lemma(&t[i].low).is_some_and(|l| {
+        COGNITIVE_SET.contains(l) || matches!(l, "see" | "hear" | "learn" | "find")
+    });
+    if matches!(
+        w,
+        "careful" | "eager" | "keen" | "happy" | "glad" | "forced" | "compelled"
+    ) && be_at(lead)
+        && !perceives
+    {
+        return Some(lead);
+    }
+    if w == "first" {
+        return Some(if lead > lo && t[lead - 1].is("the") {
+            lead - 1
+        } else {
+            lead
+        });
+    }
     // "went on to explain"
     if w == "on"
         && lead > lo

@@ -1222,6 +1222,47 @@ fn a_plural_noun_before_said_is_the_subject() {
 }
 
 #[test]
+fn an_adjective_after_be_that_says_the_act_was_done() {
+    assert_words(&[
+        (
+            "Tom Reed was careful to say that the dam was safe.",
+            "Tom Reed",
+            "the dam was safe",
+        ),
+        (
+            "Tom Reed was forced to admit that the dam was unsafe.",
+            "Tom Reed",
+            "the dam was unsafe",
+        ),
+        (
+            "The Ledger was the first to report that the dam was unsafe.",
+            "The Ledger",
+            "the dam was unsafe",
+        ),
+        (
+            "The Ledger was first to report that the dam was unsafe.",
+            "The Ledger",
+            "the dam was unsafe",
+        ),
+    ]);
+    // A wish, a feeling, a forecast: nothing was said.
+    for (text, cue) in [
+        (
+            "Tom Reed would be happy to say that the dam was safe.",
+            "say",
+        ),
+        ("Tom Reed was happy to see the dam reopen.", "see"),
+        ("Tom Reed is likely to argue that the dam is safe.", "argue"),
+        (
+            "Tom Reed hopes to be the first to say that the dam is safe.",
+            "say",
+        ),
+    ] {
+        assert_no_cue(&seen(&format!("{H}{text}")), cue);
+    }
+}
+
+#[test]
 fn a_quoted_title_after_a_preposition_is_not_the_reported_words() {
     let s = only(&format!(
         "{H}On this week\u{2019}s episode of \u{201c}Town Talk,\u{201d} Senator Tom Reed said his rival\u{2019}s plan was a stunt meant to distract voters."
