@@ -3440,7 +3440,11 @@ fn object_relative(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
             || time_word(&x.low)
             || matches!(x.low.as_str(), "last" | "earlier")
     });
-    gap && !reports_a_clause(b, i, lemma)
+    // `a decision that Dole called "a sad day"`: a verb of naming takes the quotation as
+    // its second object (the pronoun is the first), and reports it.
+    let names_a_quote =
+        matches!(lemma, "call" | "label" | "brand") && b.quotes.iter().any(|q| q.open == i + 1);
+    gap && !names_a_quote && !reports_a_clause(b, i, lemma)
 }
 
 /// A verb of saying or thinking right before an auxiliary: what follows is the clause it

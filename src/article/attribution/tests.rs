@@ -1263,6 +1263,37 @@ fn an_adjective_after_be_that_says_the_act_was_done() {
 }
 
 #[test]
+fn a_relative_clause_naming_its_noun_with_a_quotation_reports_it() {
+    // The relative pronoun is the verb's first object, the quotation its second: the
+    // clause's subject said the quoted words, not the main clause's.
+    assert_words(&[
+        (
+            "The board voted to close the pier, a decision that Mayor Ann Dole called \u{201c}a sad day for the town.\u{201d}",
+            "Mayor Ann Dole",
+            "a sad day for the town",
+        ),
+        (
+            "The board voted to close the pier, which Ann Dole branded \u{201c}a betrayal of the town.\u{201d}",
+            "Ann Dole",
+            "a betrayal of the town",
+        ),
+    ]);
+    let all = seen(&format!(
+        "{H}The board closed the pier, which Ann Dole called \u{201c}a sad day.\u{201d}"
+    ));
+    let quoted = all
+        .iter()
+        .find(|s| s.content == ["a sad day"])
+        .expect("the quotation's statement");
+    assert_eq!(quoted.source.as_deref(), Some("Ann Dole"));
+    // Without a quotation the pronoun is the only object (`called` on the phone).
+    assert_no_cue(
+        &seen(&format!("{H}The aide, whom Ann Dole called, was fired.")),
+        "called",
+    );
+}
+
+#[test]
 fn a_quoted_title_after_a_preposition_is_not_the_reported_words() {
     let s = only(&format!(
         "{H}On this week\u{2019}s episode of \u{201c}Town Talk,\u{201d} Senator Tom Reed said his rival\u{2019}s plan was a stunt meant to distract voters."
