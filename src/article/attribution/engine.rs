@@ -3063,8 +3063,9 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             }
             continue;
         }
-        if ly_adverb(w)
-            && w.len() > 4
+        // `said repeatedly that`, `said only that`, `said again that`: an adverb before
+        // the clause.
+        if (ly_adverb(w) && w.len() > 4 || matches!(w, "only" | "again" | "also" | "once"))
             && !t[i].cap
             && i + 1 < hi
             && (t[i + 1].is("that") || t[i + 1].p == ',')

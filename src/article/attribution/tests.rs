@@ -1294,6 +1294,27 @@ fn a_relative_clause_naming_its_noun_with_a_quotation_reports_it() {
 }
 
 #[test]
+fn an_adverb_between_the_cue_and_that_is_no_part_of_the_words() {
+    assert_words(&[
+        (
+            "Lena Ortiz said only that the agency was reviewing the decision.",
+            "Lena Ortiz",
+            "the agency was reviewing the decision",
+        ),
+        (
+            "Lena Ortiz said again that the agency was reviewing it.",
+            "Lena Ortiz",
+            "the agency was reviewing it",
+        ),
+        (
+            "Lena Ortiz said repeatedly that the agency was reviewing it.",
+            "Lena Ortiz",
+            "the agency was reviewing it",
+        ),
+    ]);
+}
+
+#[test]
 fn a_quoted_title_after_a_preposition_is_not_the_reported_words() {
     let s = only(&format!(
         "{H}On this week\u{2019}s episode of \u{201c}Town Talk,\u{201d} Senator Tom Reed said his rival\u{2019}s plan was a stunt meant to distract voters."
