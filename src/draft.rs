@@ -254,7 +254,11 @@ pub fn draft(article: &Article, options: &DraftOptions) -> String {
         for q in quotes(article, &content) {
             out.push_str(&format!("  quote: {q}\n"));
         }
-        out.push_str(&format!("  stance: {}\n", lexicon::stance_of(lemma)));
+        // A negated cue (`did not deny`) says nothing of the stance its verb names: the
+        // annotator gives one.
+        if !a.cue().is_some_and(|c| negated(c.slice(text))) {
+            out.push_str(&format!("  stance: {}\n", lexicon::stance_of(lemma)));
+        }
         if a.kind == ContentKind::Headline {
             out.push_str("  note: headline\n");
         }
@@ -353,6 +357,14 @@ fn cue_text(text: &str, a: &Attribution) -> Option<String> {
         }
     }
     Some(collapse_whitespace(span.slice(text)))
+}
+
+/// Whether a cue holds a negation (`did not say`, `never claimed`, `didn’t deny`).
+fn negated(cue: &str) -> bool {
+    cue.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n\u{2019}t")
+    })
 }
 
 fn cue_lemma(cue: &str) -> Option<&'static str> {
@@ -780,6 +792,25 @@ mod tests {
         assert!(!out.contains("actor Alvarez"), "{out}");
         // An apposition's relative clause is no part of the role.
         assert!(out.contains("  role: a Republican\n"), "{out}");
+    }
+
+    #[test]
+    fn a_negated_cue_keeps_its_negation_and_names_no_stance() {
+        let article = crate::article::Article::new(
+            "Headline\n\nTom Reed did not deny that the dam was unsafe. Ann Dole \
+             said the dam was safe.",
+        );
+        let out = super::draft(&article, &super::DraftOptions::default());
+        assert!(
+            out.contains("  cue: did not deny\n  quote: the dam was unsafe\n\n"),
+            "{out}"
+        );
+        assert!(!out.contains("stance: denies"), "{out}");
+        // An affirmed cue keeps its stance.
+        assert!(
+            out.contains("  cue: said\n  quote: the dam was safe\n  stance: asserts\n"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -4938,6 +4938,33 @@ fn find_in_unit(a: &Article, b: &Block, bi: usize, lo0: usize, hi: usize, out: &
     end_before_contrasting_report(b, lo, hi, &mut out[start_len..]);
     addressee_before_cue(b, lo, &mut out[start_len..]);
     source_after_its_noun(b, &mut out[start_len..]);
+    negation_in_cue(b, lo, &mut out[start_len..]);
+}
+
+/// `did not say`, `has not ruled out`, `never claimed`, `did not immediately respond`: a
+/// negated verb of saying keeps its negation and the auxiliary that carries it in the
+/// cue, so that the words are never shown as said (PolNeAR's cues hold them too).
+fn negation_in_cue(b: &Block, lo: usize, found: &mut [Found]) {
+    let t = &b.toks;
+    for f in found.iter_mut() {
+        let Some(cue) = f.cue else { continue };
+        let c = t.partition_point(|x| x.s() < cue.start);
+        if t.get(c).is_none_or(|x| x.s() != cue.start) {
+            continue;
+        }
+        let mut k = c;
+        if k > lo && ly_adverb(&t[k - 1].low) && !t[k - 1].cap {
+            k -= 1;
+        }
+        if !(k > lo && matches!(t[k - 1].low.as_str(), "not" | "n't" | "never")) {
+            continue;
+        }
+        k -= 1;
+        if k > lo && t[k - 1].word() && AUX_SET.contains(t[k - 1].low.as_str()) {
+            k -= 1;
+        }
+        f.cue = Some(Span::new(t[k].s(), cue.end));
+    }
 }
 
 /// `…, a charge the State Department rejected`: an article right after a noun opens the

@@ -1315,6 +1315,32 @@ fn an_adverb_between_the_cue_and_that_is_no_part_of_the_words() {
 }
 
 #[test]
+fn a_negated_verb_of_saying_keeps_its_negation_in_the_cue() {
+    for (text, cue) in [
+        ("Tom Reed did not say that the dam was safe.", "did not say"),
+        (
+            "Tom Reed has not ruled out a second veto.",
+            "has not ruled out",
+        ),
+        (
+            "Tom Reed never claimed that the dam was safe.",
+            "never claimed",
+        ),
+        (
+            "The ministry did not immediately respond to a request for comment.",
+            "did not immediately respond",
+        ),
+        ("Tom Reed said the dam was safe.", "said"),
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert!(
+            all.iter().any(|s| s.cue.as_deref() == Some(cue)),
+            "{text}: {all:#?}"
+        );
+    }
+}
+
+#[test]
 fn a_quoted_title_after_a_preposition_is_not_the_reported_words() {
     let s = only(&format!(
         "{H}On this week\u{2019}s episode of \u{201c}Town Talk,\u{201d} Senator Tom Reed said his rival\u{2019}s plan was a stunt meant to distract voters."
@@ -1567,7 +1593,7 @@ fn verbs_of_thinking_and_infinitives_and_prepositions_of_their_own() {
         ),
         (
             "Dale Smith did not respond to repeated calls from the paper.",
-            "respond",
+            "did not respond",
             "to repeated calls from the paper",
         ),
         (
@@ -4482,7 +4508,7 @@ fn a_descriptor_is_not_the_place_an_earlier_speaker_is_in() {
     let all = seen(&format!(
         "{H}Reuters, citing two sources in the prosecutor's office, reported that Galstyan could face charges. The prosecutor's office did not respond to a request for comment."
     ));
-    let s = with_cue(&all, "respond");
+    let s = with_cue(&all, "did not respond");
     assert_eq!(s.source.as_deref(), Some("The prosecutor's office"));
     assert_eq!(s.resolved, None);
     assert!(s.chain.is_empty(), "{s:?}");
@@ -5737,30 +5763,30 @@ fn some_and_each_alone_are_subjects() {
 #[test]
 fn a_negated_auxiliary_is_two_words() {
     // `doesn’t say` reads as `does not say`: the auxiliary is no part of the subject,
-    // and the negated verb still reports.
+    // and the negated verb still reports, its negation in the cue.
     for (text, source, cue, content) in [
         (
             "Tom Reed doesn\u{2019}t say whether the levy will pass.",
             "Tom Reed",
-            "say",
+            "doesn\u{2019}t say",
             "whether the levy will pass",
         ),
         (
             "The council isn't saying if the levy violated any laws.",
             "The council",
-            "saying",
+            "isn't saying",
             "if the levy violated any laws",
         ),
         (
             "The company won't say whether it will appeal the ruling.",
             "The company",
-            "say",
+            "won't say",
             "whether it will appeal the ruling",
         ),
         (
             "Ann Dole can\u{2019}t confirm that the plant will close.",
             "Ann Dole",
-            "confirm",
+            "can\u{2019}t confirm",
             "the plant will close",
         ),
     ] {
