@@ -3657,6 +3657,28 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     {
         return true;
     }
+    // `Most renters would see their bills go up`: after a modal, `see` is what befalls its
+    // subject, no view of theirs (`would see the deal as a win` is read as a phrase); a
+    // realization is `can see why it failed`.
+    if lemma == "see" && i > lo {
+        let mut m = i - 1;
+        while m > lo && t[m].low.ends_with("ly") {
+            m -= 1;
+        }
+        let modal = matches!(
+            t[m].low.as_str(),
+            "would" | "will" | "could" | "should" | "may" | "might" | "can"
+        );
+        let clause = t.get(i + 1).is_some_and(|x| {
+            matches!(
+                x.low.as_str(),
+                "that" | "why" | "how" | "whether" | "what" | "if"
+            )
+        });
+        if modal && !clause {
+            return true;
+        }
+    }
     // `continue` after a modal or `to` goes on doing something (`the works can continue`,
     // `plans to continue`); it reports only as the speaker going on (`he continued`).
     if lemma == "continue"

@@ -1341,6 +1341,29 @@ fn a_negated_verb_of_saying_keeps_its_negation_in_the_cue() {
 }
 
 #[test]
+fn see_after_a_modal_is_what_befalls_the_subject() {
+    for text in [
+        "Most renters would see their bills go up under the plan, the agency said.",
+        "Some renters would actually see their rents go up by as much as 5 percent.",
+    ] {
+        assert_no_cue(&seen(&format!("{H}{text}")), "see");
+    }
+    // A view, a realization and a view without a modal stay reported.
+    for (text, cue) in [
+        ("Tom Reed would see the deal as a win for the town.", "see"),
+        ("You can see why the plan failed so badly.", "see"),
+        ("Voters will see that the council kept its word.", "see"),
+        ("Analysts see the economy slowing next year.", "see"),
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert!(
+            all.iter().any(|s| s.cue.as_deref() == Some(cue)),
+            "{text}: {all:#?}"
+        );
+    }
+}
+
+#[test]
 fn a_quoted_title_after_a_preposition_is_not_the_reported_words() {
     let s = only(&format!(
         "{H}On this week\u{2019}s episode of \u{201c}Town Talk,\u{201d} Senator Tom Reed said his rival\u{2019}s plan was a stunt meant to distract voters."
