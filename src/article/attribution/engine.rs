@@ -2973,13 +2973,25 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             }
             // "on Wednesday", "on Twitter", "at a rally on Monday": a short phrase
             // followed by "that".
+            // Not a relative `that` (`spoke in a hall on a hill that overlooks the bay`).
             if let Some(k) = (i + 1..hi.min(i + 15)).find(|&k| t[k].is("that")) {
-                if (i + 1..k).all(|m| t[m].word() || t[m].p == ',') {
+                if (i + 1..k).all(|m| t[m].word() || t[m].p == ',') && !relative_that(t, k) {
                     i = k;
                     break;
                 }
             }
+            // `in 2009`, `in March`: when.
+            let year = |x: &str| {
+                x.len() == 4
+                    && (x.starts_with("19") || x.starts_with("20"))
+                    && x.chars().all(|c| c.is_ascii_digit())
+            };
+            let in_time = w == "in"
+                && j == i + 1
+                && j < hi
+                && (year(&t[j].low) || MONTHS.contains(&t[j].low.as_str()));
             if j < hi && day_word(t[j].low.as_str())
+                || in_time
                 || (j < hi && t[j].cap && PLATFORMS.contains(&t[j].low.as_str()))
                 || (j < hi && !t[j].cap && BROADCAST_MEDIA.contains(&t[j].low.as_str()))
             {
@@ -5934,6 +5946,8 @@ fn clause_verb(
                 && t[k - 1].cap
                 && t[k - 1].word()
                 && !DETS.contains(&t[k - 1].low.as_str())
+                // `Mr. Reed's efforts pale`: after a possessive, the possessed noun.
+                && !t[k - 1].low.ends_with("'s")
                 && w.len() > 3
                 && w.ends_with('s')
                 && !w.ends_with("ss")
@@ -6479,8 +6493,10 @@ fn trailing(
     // the reporter the first link.
     let mut chain = Vec::new();
     j = take_cited(b, j, hi, &mut source, &mut chain, &mut cue_end);
-    // Apposition after the source: ", a spokesman for …,"
+    // Apposition after the source: ", a spokesman for …," (only when the source or
+    // the one told stands right before: after `Reed noted,` the sentence goes on).
     if j < hi
+        && (inverted || addressee.is_some() || !chain.is_empty())
         && t[j].p == ','
         && j + 1 < hi
         && matches!(t[j + 1].low.as_str(), "a" | "an" | "the" | "who")
@@ -6698,6 +6714,11 @@ fn trailing(
             return false;
         }
     }
+    // `After all, as we said in 2009, banks …`: a connective before the reporting clause
+    // is the writer's link to what came before, no part of the words.
+    if content.len() == 2 && closing_quote.is_none() && opener_only(t, content[0]) {
+        content.remove(0);
+    }
     let kind = if closing_quote.is_some() && !mixed {
         ContentKind::Direct
     } else {
@@ -6720,6 +6741,33 @@ fn trailing(
         },
     );
     true
+}
+
+/// Whether the words of `span` are only a connective opening a sentence (`Still`, `After
+/// all`, `Of course`, `In fact`).
+fn opener_only(t: &[Tok], span: Span) -> bool {
+    let words: Vec<&str> = t
+        .iter()
+        .filter(|x| x.word() && x.s() >= span.start && x.e() <= span.end)
+        .map(|x| x.low.as_str())
+        .collect();
+    match words.as_slice() {
+        [w] => CONNECTIVES.contains(w) || CLAUSE_OPENERS.contains(w),
+        [a, b] => matches!(
+            (*a, *b),
+            ("after", "all")
+                | ("of", "course")
+                | ("in", "fact")
+                | ("in", "short")
+                | ("in", "addition")
+                | ("above", "all")
+                | ("for", "example")
+                | ("for", "instance")
+                | ("by", "contrast")
+                | ("at", "least")
+        ),
+        _ => false,
+    }
 }
 
 /// Where a phrase describing an inverted speaker ends, when the sentence ends with it: a
@@ -7866,6 +7914,20 @@ const MEDIA: &[&str] = &[
     "editorial",
     "podcast",
 ];
+
+/// Whether the `that` at `k` opens a relative clause, being its subject: a verb and its
+/// object follow it at once (`a hill that overlooks the bay`), where the `that` of a
+/// reported clause is followed by that clause's subject (`that talks would resume`, with
+/// a plural noun; `that Ted Cruz would lose`, with a name).
+fn relative_that(t: &[Tok], k: usize) -> bool {
+    let Some(n) = t.get(k + 1).filter(|x| x.word() && !x.cap) else {
+        return false;
+    };
+    let w = n.low.as_str();
+    (w.ends_with('s') || w.ends_with("ed"))
+        && t.get(k + 2)
+            .is_some_and(|x| x.word() && (x.cap || DETS_SET.contains(x.low.as_str())))
+}
 
 /// Whether the words `from..hi` (after a comma, to the unit's end) are a short trailing
 /// attribution: a speaker and a finite verb of saying (`the ministry said`, `officials

@@ -1364,6 +1364,101 @@ fn see_after_a_modal_is_what_befalls_the_subject() {
 }
 
 #[test]
+fn a_noun_after_a_possessive_name_is_no_verb() {
+    for text in [
+        "Mr. Reed's efforts pale by comparison with the plan.",
+        "Mr. Reed's attempts pale by comparison with the plan.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert!(all.is_empty(), "{text}: {all:#?}");
+    }
+    // A present form after a name still ends the subject.
+    let all = seen(&format!("{H}Ann Berg defends the plan as fair to renters."));
+    assert_eq!(all[0].cue.as_deref(), Some("defends"), "{all:#?}");
+}
+
+#[test]
+fn a_relative_that_after_a_place_opens_no_reported_clause() {
+    for text in [
+        "The mayor spoke in a hall on a hill that overlooks the bay in her town.",
+        "The mayor spoke in a cottage on a base that overlooks Kaneohe Bay.",
+        "The mayor spoke at a school that was built in 1920 about the need for teachers.",
+    ] {
+        assert_no_cue(&seen(&format!("{H}{text}")), "spoke");
+    }
+    assert_words(&[
+        (
+            "The mayor said on Monday that talks would resume next week.",
+            "The mayor",
+            "talks would resume next week",
+        ),
+        (
+            "The mayor said at a rally on Monday that it's the right plan.",
+            "The mayor",
+            "it's the right plan",
+        ),
+        (
+            "The mayor said at a rally on Monday that Ted Cruz would lose.",
+            "The mayor",
+            "Ted Cruz would lose",
+        ),
+        (
+            "The mayor said at a rally on Monday that the plan was a mistake.",
+            "The mayor",
+            "the plan was a mistake",
+        ),
+    ]);
+}
+
+#[test]
+fn a_year_or_a_month_after_in_is_when_it_was_said() {
+    assert_words(&[
+        (
+            "As Reed said in 2009, the banks can change their minds.",
+            "Reed",
+            "the banks can change their minds",
+        ),
+        (
+            "As Reed said in March, the banks can change their minds.",
+            "Reed",
+            "the banks can change their minds",
+        ),
+        (
+            "Reed said in 2009 the banks would change their minds.",
+            "Reed",
+            "the banks would change their minds",
+        ),
+    ]);
+}
+
+#[test]
+fn a_connective_before_an_interrupting_report_is_no_part_of_the_words() {
+    assert_words(&[
+        (
+            "After all, as we said in 2009, the banks can change their minds.",
+            "we",
+            "the banks can change their minds",
+        ),
+        (
+            "Of course, Reed noted, the banks can change their minds.",
+            "Reed",
+            "the banks can change their minds",
+        ),
+        (
+            "In fact, as Reed noted, the banks can change their minds.",
+            "Reed",
+            "the banks can change their minds",
+        ),
+        ("The plan, Reed said, is dead.", "Reed", "The plan is dead"),
+        (
+            "The old plan, Reed said, is dead.",
+            "Reed",
+            "The old plan is dead",
+        ),
+    ]);
+}
+
+#[test]
 fn a_quoted_title_after_a_preposition_is_not_the_reported_words() {
     let s = only(&format!(
         "{H}On this week\u{2019}s episode of \u{201c}Town Talk,\u{201d} Senator Tom Reed said his rival\u{2019}s plan was a stunt meant to distract voters."
