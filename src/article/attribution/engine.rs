@@ -4234,6 +4234,12 @@ fn plural_noun_before_verb(t: &[Tok], i: usize, lemma: &str) -> bool {
     if matches!(v.low.as_str(), "said" | "told" | "wrote") {
         return true;
     }
+    // `…, an analysis of campaign reports shows.`: a verb of saying in `-s` after it (two
+    // finite verbs do not stand side by side) closing the clause.
+    let closing = t.get(k + 1).is_none_or(|n| !n.word() || time_word(&n.low));
+    if v.reports() && closing && v.low.ends_with('s') {
+        return true;
+    }
     let past = v.reports() && v.low.ends_with("ed");
     past && t.get(k + 1).is_none_or(|n| {
         !n.word()
@@ -7178,6 +7184,11 @@ fn forward(
                 if e > lo && t[e - 1].p == ',' {
                     e -= 1;
                 }
+                // `the study -- which notes …`, `the study — which …`: a dash sets the
+                // clause off as a comma does.
+                while e > lo && is_dash(t[e - 1].p) {
+                    e -= 1;
+                }
                 left = np_left(b, lo, e).or_else(|| {
                     // `Reed is visiting a builder who said`: the search for the phrase
                     // stops at `is`; the participle's object speaks.
@@ -7775,6 +7786,17 @@ fn forward(
         if let Some(k) = (j..end).find(|&k| {
             t[k].p == ',' && !in_quote(b, k) && t.get(k + 1).is_some_and(|x| x.word() && !x.cap)
         }) {
+            end = k;
+        }
+    }
+    // `The study -- which notes that … -- should be read`: set off by dashes, up to the
+    // closing dash.
+    if !starts_quote
+        && w >= lo + 2
+        && is_dash(t[w - 2].p)
+        && matches!(t[w - 1].low.as_str(), "who" | "which")
+    {
+        if let Some(k) = (j..end).find(|&k| is_dash(t[k].p) && !in_quote(b, k)) {
             end = k;
         }
     }

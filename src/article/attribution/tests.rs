@@ -1459,6 +1459,62 @@ fn a_connective_before_an_interrupting_report_is_no_part_of_the_words() {
 }
 
 #[test]
+fn a_plural_in_s_before_a_closing_verb_of_saying_is_a_noun() {
+    assert_words(&[
+        (
+            "Donations hit $1 billion through August, an analysis of campaign reports shows.",
+            "an analysis of campaign reports",
+            "Donations hit $1 billion through August",
+        ),
+        (
+            "Donations hit $1 billion through August, an analysis of campaign records shows.",
+            "an analysis of campaign records",
+            "Donations hit $1 billion through August",
+        ),
+    ]);
+    // A verb of saying before another one's clause still reports, and so does one
+    // before a plural object that goes on.
+    assert_words(&[
+        (
+            "The agency reports renewed fighting in the north.",
+            "The agency",
+            "renewed fighting in the north",
+        ),
+        (
+            "Reed rejects claims of fraud in the vote.",
+            "Reed",
+            "claims of fraud in the vote",
+        ),
+    ]);
+}
+
+#[test]
+fn a_relative_clause_set_off_by_dashes_speaks_for_the_noun_before_it() {
+    assert_words(&[
+        (
+            "Instead, the study -- which notes that 40 towns would lose aid if the plan passed -- should be read widely.",
+            "the study",
+            "40 towns would lose aid if the plan passed",
+        ),
+        (
+            "The study \u{2014} which notes that 40 towns would lose aid \u{2014} should be read widely.",
+            "The study",
+            "40 towns would lose aid",
+        ),
+        (
+            "The study -- which notes that towns face \u{201c}a slow -- and painful -- decline\u{201d} -- should be read.",
+            "The study",
+            "towns face \u{201c}a slow -- and painful -- decline\u{201d}",
+        ),
+        (
+            "The study, which notes that 40 towns would lose aid, should be read widely.",
+            "The study",
+            "40 towns would lose aid",
+        ),
+    ]);
+}
+
+#[test]
 fn a_quoted_title_after_a_preposition_is_not_the_reported_words() {
     let s = only(&format!(
         "{H}On this week\u{2019}s episode of \u{201c}Town Talk,\u{201d} Senator Tom Reed said his rival\u{2019}s plan was a stunt meant to distract voters."
