@@ -7860,6 +7860,15 @@ fn forward(
             end = k;
         }
     }
+    // `weighed in about whether …, even as footage circulated …`: a clause of `even as`
+    // after a comma sets the writer's events beside the words, no part of them.
+    if !starts_quote {
+        if let Some(k) = (j + 1..end.saturating_sub(2))
+            .find(|&k| t[k].p == ',' && !in_quote(b, k) && t[k + 1].is("even") && t[k + 2].is("as"))
+        {
+            end = k;
+        }
+    }
     // A right double mark that closes nothing opened in the content: the cue stood inside
     // a quotation whose opening mark was not read as one; the content ends there.
     if !starts_quote {

@@ -1515,6 +1515,28 @@ fn a_relative_clause_set_off_by_dashes_speaks_for_the_noun_before_it() {
 }
 
 #[test]
+fn a_clause_of_even_as_after_a_comma_is_the_writers() {
+    assert_words(&[
+        (
+            "Reed said the pier should be closed, even as crews kept working on it.",
+            "Reed",
+            "the pier should be closed",
+        ),
+        // Without the comma, or with `even` alone, the words go on.
+        (
+            "Reed said the pier should be closed even as crews kept working on it.",
+            "Reed",
+            "the pier should be closed even as crews kept working on it",
+        ),
+        (
+            "Reed said the pier should be closed, even if crews kept working on it.",
+            "Reed",
+            "the pier should be closed, even if crews kept working on it",
+        ),
+    ]);
+}
+
+#[test]
 fn a_quoted_title_after_a_preposition_is_not_the_reported_words() {
     let s = only(&format!(
         "{H}On this week\u{2019}s episode of \u{201c}Town Talk,\u{201d} Senator Tom Reed said his rival\u{2019}s plan was a stunt meant to distract voters."
