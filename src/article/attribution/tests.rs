@@ -70,6 +70,18 @@ fn assert_words(cases: &[(&str, &str, &str)]) {
     }
 }
 
+/// For each `(text, cue)`: a statement of the paragraph `text` has the cue `cue`.
+#[track_caller]
+fn assert_cues(cases: &[(&str, &str)]) {
+    for &(text, cue) in cases {
+        let all = seen(&format!("{H}{text}"));
+        assert!(
+            all.iter().any(|s| s.cue.as_deref() == Some(cue)),
+            "{text}: {all:#?}"
+        );
+    }
+}
+
 /// No statement of `all` has the cue `cue`.
 #[track_caller]
 fn assert_no_cue(all: &[Seen], cue: &str) {
@@ -1316,7 +1328,7 @@ fn an_adverb_between_the_cue_and_that_is_no_part_of_the_words() {
 
 #[test]
 fn a_negated_verb_of_saying_keeps_its_negation_in_the_cue() {
-    for (text, cue) in [
+    assert_cues(&[
         ("Tom Reed did not say that the dam was safe.", "did not say"),
         (
             "Tom Reed has not ruled out a second veto.",
@@ -1331,13 +1343,7 @@ fn a_negated_verb_of_saying_keeps_its_negation_in_the_cue() {
             "did not immediately respond",
         ),
         ("Tom Reed said the dam was safe.", "said"),
-    ] {
-        let all = seen(&format!("{H}{text}"));
-        assert!(
-            all.iter().any(|s| s.cue.as_deref() == Some(cue)),
-            "{text}: {all:#?}"
-        );
-    }
+    ]);
 }
 
 #[test]
@@ -1349,18 +1355,12 @@ fn see_after_a_modal_is_what_befalls_the_subject() {
         assert_no_cue(&seen(&format!("{H}{text}")), "see");
     }
     // A view, a realization and a view without a modal stay reported.
-    for (text, cue) in [
+    assert_cues(&[
         ("Tom Reed would see the deal as a win for the town.", "see"),
         ("You can see why the plan failed so badly.", "see"),
         ("Voters will see that the council kept its word.", "see"),
         ("Analysts see the economy slowing next year.", "see"),
-    ] {
-        let all = seen(&format!("{H}{text}"));
-        assert!(
-            all.iter().any(|s| s.cue.as_deref() == Some(cue)),
-            "{text}: {all:#?}"
-        );
-    }
+    ]);
 }
 
 #[test]
