@@ -3790,6 +3790,14 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     }) {
         return true;
     }
+    // `The Times report that aired Monday …`: a noun of saying before a relative `that`.
+    if w == lemma
+        && NOMINAL_CUES_SET.contains(w)
+        && t.get(i + 1).is_some_and(|n| n.is("that"))
+        && relative_that(t, i + 1)
+    {
+        return true;
+    }
     if (w == lemma && uninflected_after_singular_noun(t, lo, i))
         || (!lemma.contains(' ') && noun_after_degree_adverb(t, lo, i))
     {
@@ -4363,6 +4371,14 @@ fn uninflected_after_singular_noun(t: &[Tok], lo: usize, i: usize) -> bool {
     // `the statement read: …`: a bare form that is also its past tense.
     if matches!(t[i].low.as_str(), "read" | "put" | "cut" | "set") {
         return false;
+    }
+    // `a New York Times report that …`: after `a`, a name modifies the noun that follows.
+    let mut k = i;
+    while k > lo && t[k - 1].word() && t[k - 1].cap {
+        k -= 1;
+    }
+    if k < i && k > lo && matches!(t[k - 1].low.as_str(), "a" | "an") {
+        return true;
     }
     let (d, x) = (t[i - 2].low.as_str(), t[i - 1].low.as_str());
     // `to depend less on county support`: a preposition's object (but `voters in Ohio say`,
@@ -5283,6 +5299,7 @@ const NOMINAL_CUES: &[&str] = &[
     "position",
     "finding",
     "message",
+    "report",
 ];
 
 /// Nouns of stance whose content follows a preposition after a possessor (`Reed's
@@ -5449,54 +5466,68 @@ fn nominal(
         let s = if copula { i + 3 } else { i + 2 };
         // "the claim that was made": a relative clause, not the claim's content.
         let after = t[s].low.as_str();
-        if !with_prep && (AUX_SET.contains(after) || lexicon::reporting_lemma(after).is_some()) {
+        if !with_prep
+            && (AUX_SET.contains(after)
+                || lexicon::reporting_lemma(after).is_some()
+                || relative_that(t, i + 1))
+        {
             continue;
         }
-        // The possessor, past at most two modifiers (`Reed's repeated claim`).
-        let Some(p) = (i.saturating_sub(3).max(lo)..i).rev().find(|&k| {
-            t[k].word()
-                && (possessive(&t[k].low)
-                    || matches!(t[k].low.as_str(), "his" | "her" | "their" | "its"))
-        }) else {
-            continue;
+        let modifier = if with_prep || b.headline || t[i].cap {
+            None
+        } else {
+            name_modifier(t, lo, i)
         };
-        if (p + 1..i).any(|k| !t[k].word() || t[k].cap) {
-            continue;
-        }
-        let source = if possessive(&t[p].low) {
-            // The name without its `'s` (the word's lowercase form writes `’` as `'`).
-            let cut = if text[..t[p].e()].ends_with("\u{2019}s") {
-                4
-            } else {
-                2
+        let source = if let Some(r) = modifier {
+            span_of(b, r)
+        } else {
+            // The possessor, past at most two modifiers (`Reed's repeated claim`).
+            let Some(p) = (i.saturating_sub(3).max(lo)..i).rev().find(|&k| {
+                t[k].word()
+                    && (possessive(&t[k].low)
+                        || matches!(t[k].low.as_str(), "his" | "her" | "their" | "its"))
+            }) else {
+                continue;
             };
-            // A name (its capitalized words) or a description (`the mayor's`).
-            let mut r0 = p;
-            while r0 > lo && t[r0 - 1].word() && t[r0 - 1].cap {
-                r0 -= 1;
-            }
-            if !t[p].cap {
-                match (p.saturating_sub(4).max(lo)..p)
-                    .rev()
-                    .find(|&k| DETS_SET.contains(t[k].low.as_str()))
-                {
-                    Some(d) if (d + 1..p).all(|k| t[k].word() && !t[k].cap) => r0 = d,
-                    _ => continue,
-                }
-            }
-            let r = (r0, p + 1);
-            let end = t[p].e() - cut;
-            if end <= t[r.0].s() {
+            if (p + 1..i).any(|k| !t[k].word() || t[k].cap) {
                 continue;
             }
-            Span::new(t[r.0].s(), end)
-        } else {
-            Span::new(t[p].s(), t[p].e())
+            if possessive(&t[p].low) {
+                // The name without its `'s` (the word's lowercase form writes `’` as `'`).
+                let cut = if text[..t[p].e()].ends_with("\u{2019}s") {
+                    4
+                } else {
+                    2
+                };
+                // A name (its capitalized words) or a description (`the mayor's`).
+                let mut r0 = p;
+                while r0 > lo && t[r0 - 1].word() && t[r0 - 1].cap {
+                    r0 -= 1;
+                }
+                if !t[p].cap {
+                    match (p.saturating_sub(4).max(lo)..p)
+                        .rev()
+                        .find(|&k| DETS_SET.contains(t[k].low.as_str()))
+                    {
+                        Some(d) if (d + 1..p).all(|k| t[k].word() && !t[k].cap) => r0 = d,
+                        _ => continue,
+                    }
+                }
+                let r = (r0, p + 1);
+                let end = t[p].e() - cut;
+                if end <= t[r.0].s() {
+                    continue;
+                }
+                Span::new(t[r.0].s(), end)
+            } else {
+                Span::new(t[p].s(), t[p].e())
+            }
         };
         // `Dole rejected Reed's claim that …`: the words another verb takes are this
         // phrase, whole; the claim is Reed's statement too. (Not a stance noun's
         // `the city's decision to sell …`, which is a deed more often than words.)
-        if holder.is_some_and(|h| with_prep || h != source.start) {
+        let phrase_start = modifier.map_or(source.start, |r| t[r.0 - 1].s());
+        if holder.is_some_and(|h| with_prep || h != phrase_start) {
             continue;
         }
         // The content ends at a comma, kept with its closing mark when a quotation ends
@@ -5616,6 +5647,19 @@ fn nominal(
             },
         );
     }
+}
+
+/// `a New York Times report that …`, `the White House claim that …`: the name right
+/// before a noun of saying, after a determiner, is whose words they are. A month or a
+/// day there says when (`the March report`), not who.
+fn name_modifier(t: &[Tok], lo: usize, i: usize) -> Option<(usize, usize)> {
+    let det = |k: usize| matches!(t[k].low.as_str(), "a" | "an" | "the" | "this" | "another");
+    let mut r0 = i;
+    while r0 > lo && t[r0 - 1].word() && t[r0 - 1].cap && !det(r0 - 1) && !time_word(&t[r0 - 1].low)
+    {
+        r0 -= 1;
+    }
+    (r0 < i && r0 > lo && det(r0 - 1)).then_some((r0, i))
 }
 
 /// Whether the word at `w` also stands capitalized inside a sentence of the article
@@ -6637,15 +6681,26 @@ fn trailing(
     }
     content.push(first);
     if rest_words {
-        // "…," he said, but "…": the quotation goes on after the conjunction.
+        // "…," he said, but "…": the quotation goes on after the conjunction, also past
+        // an adverb of time or addition (`and still "…"`, `but then "…"`).
+        let mut open = j + 2;
+        while open < hi.min(j + 5)
+            && t[open].word()
+            && (matches!(
+                t[open].low.as_str(),
+                "still" | "then" | "also" | "later" | "again" | "now" | "even"
+            ) || ly_adverb(&t[open].low))
+        {
+            open += 1;
+        }
         let joined = t[j].p == ','
             && closing_quote.is_some()
             && t.get(j + 1)
                 .is_some_and(|x| matches!(x.low.as_str(), "but" | "and"))
-            && j + 2 < hi
-            && b.quotes.iter().any(|q| q.open == j + 2);
+            && open < hi
+            && b.quotes.iter().any(|q| q.open == open);
         if joined {
-            j += 1;
+            j = open - 1;
         }
         if t[j].p == ',' && j + 1 < hi && is_quote_char(t[j + 1].p) || joined {
             // "…," he said, "…"

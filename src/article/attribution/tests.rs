@@ -1537,6 +1537,64 @@ fn a_clause_of_even_as_after_a_comma_is_the_writers() {
 }
 
 #[test]
+fn a_name_before_a_noun_of_saying_is_whose_words_they_are() {
+    assert_words(&[
+        (
+            "The mayor seized on a New York Times report that the firm had lost $900 million.",
+            "New York Times",
+            "the firm had lost $900 million",
+        ),
+        (
+            "Reed dismissed the White House claim that the deal was dead.",
+            "White House",
+            "the deal was dead",
+        ),
+        // Inside another verb's words, whole, the phrase is read too.
+        (
+            "Critics pointed to a CNN report that the agency had ignored the warnings.",
+            "CNN",
+            "the agency had ignored the warnings",
+        ),
+    ]);
+    // A month says when, not who; a relative `that` opens no words.
+    for text in [
+        "Reed cited the March report that the port was losing money.",
+        "The Times report that aired Monday was wrong about the port.",
+    ] {
+        assert_no_cue(&seen(&format!("{H}{text}")), "report");
+    }
+    // `report` after `a` and a name is the noun, not a verb with the name as subject.
+    let all = seen(&format!(
+        "{H}Reed shared a Fox News report blaming the city for the delays."
+    ));
+    assert_no_cue(&all, "report");
+}
+
+#[test]
+fn a_quotation_after_and_an_adverb_goes_on_with_the_same_speaker() {
+    assert_words(&[
+        (
+            "Smith \"got a plea deal,\" Jones said, and still \"got to sit in on the talks.\"",
+            "Jones",
+            "got a plea deal got to sit in on the talks",
+        ),
+        (
+            "\"We will win this fight,\" Jones said, but then \"the court will have its say.\"",
+            "Jones",
+            "We will win this fight the court will have its say",
+        ),
+    ]);
+    // A verb of its own between gives the second quotation its own speaker.
+    let all = seen(&format!(
+        "{H}\"We will win this fight,\" Jones said, and the crowd chanted \"four more years.\""
+    ));
+    assert_eq!(
+        content_of(&all, "Jones").as_deref(),
+        Some("We will win this fight")
+    );
+}
+
+#[test]
 fn a_quoted_title_after_a_preposition_is_not_the_reported_words() {
     let s = only(&format!(
         "{H}On this week\u{2019}s episode of \u{201c}Town Talk,\u{201d} Senator Tom Reed said his rival\u{2019}s plan was a stunt meant to distract voters."
