@@ -2480,6 +2480,9 @@ fn catenative_before(b: &Block, lo: usize, i: usize) -> bool {
 /// The index of the leading verb of [`catenative_before`].
 fn catenative_start(b: &Block, lo: usize, i: usize) -> Option<usize> {
     let t = &b.toks;
+    if let Some(k) = aspectual_before(t, lo, i) {
+        return Some(k);
+    }
     if object_control(b, lo, i).is_some() {
         // The object before `to` is the subject: it ends where `to` stands.
         return Some(i - 1);
@@ -2569,6 +2572,35 @@ fn catenative_start(b: &Block, lo: usize, i: usize) -> Option<usize> {
         return Some(lead - 1);
     }
     medium_purpose_start(t, lo, i)
+}
+
+/// `kept saying that …`, `began insisting …`, `went on saying …`: a verb of going on or
+/// starting before the gerund at `i`, the verb whose subject speaks. (Not `stopped
+/// saying` or `avoided saying`: what they lead to is not said.)
+fn aspectual_before(t: &[Tok], lo: usize, i: usize) -> Option<usize> {
+    if i <= lo + 1 || !t[i].low.ends_with("ing") || !t[i - 1].word() {
+        return None;
+    }
+    let k = if t[i - 1].is("on") { i - 2 } else { i - 1 };
+    let w = t[k].low.as_str();
+    let aspectual = matches!(
+        w,
+        "keep"
+            | "keeps"
+            | "kept"
+            | "continue"
+            | "continues"
+            | "continued"
+            | "begin"
+            | "begins"
+            | "began"
+            | "begun"
+            | "start"
+            | "starts"
+            | "started"
+    ) || (k < i - 1
+        && matches!(w, "go" | "goes" | "went" | "gone" | "carried" | "carries"));
+    (t[k].word() && !t[k].cap && aspectual).then_some(k)
 }
 
 /// Verbs whose past tense says their object did what follows (`forced Stumpf to admit`:
@@ -2877,6 +2909,25 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             if n < hi && matches!(t[n].low.as_str(), "evidence" | "proof") {
                 i = n + 1;
                 continue;
+            }
+        }
+        // "said with some regret that …", "wrote without hesitation that …": a short
+        // phrase of manner (no `the`: `agreed with the view that …` takes an object)
+        // before the `that` of the content.
+        if matches!(w, "with" | "without") {
+            if let Some(k) = (i + 2..hi.min(i + 5)).find(|&k| t[k].is("that")) {
+                if (i + 1..k).all(|m| t[m].word() && !t[m].cap && !t[m].reports())
+                    && !(i + 1..k).any(|m| {
+                        matches!(t[m].low.as_str(), "the" | "this" | "that" | "his" | "her" | "their" | "its")
+                    })
+                    && !relative_that(t, k)
+                    // `spoke with a woman that …`, `with aides that …`: company, not manner.
+                    && !person_noun(&t[k - 1].low)
+                    && !t[k - 1].low.ends_with('s')
+                {
+                    i = k;
+                    break;
+                }
             }
         }
         // "in a statement", "in an interview (with X)"
@@ -3534,6 +3585,33 @@ fn relative_before_subject(b: &Block, lo: usize, i: usize) -> Option<usize> {
 }
 
 /// Whether the verb-looking word at `i` is used as a noun or adjective or an infinitive.
+/// `Everything Reed says is a lie`, `What she said was false`: the verb at `i` closes a
+/// free relative (its subject a name or a pronoun) that is the subject of `is`/`was`; the
+/// words said are not given.
+fn free_relative(t: &[Tok], lo: usize, i: usize) -> bool {
+    if !t
+        .get(i + 1)
+        .is_some_and(|x| matches!(x.low.as_str(), "is" | "was"))
+    {
+        return false;
+    }
+    let free = |k: usize| {
+        matches!(
+            t[k].low.as_str(),
+            "everything" | "anything" | "something" | "nothing" | "whatever" | "what"
+        )
+    };
+    let mut k = i;
+    while k > lo
+        && t[k - 1].word()
+        && !free(k - 1)
+        && (t[k - 1].cap || matches!(t[k - 1].low.as_str(), "he" | "she" | "they" | "we"))
+    {
+        k -= 1;
+    }
+    k < i && k > lo && free(k - 1)
+}
+
 fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     let t = &b.toks;
     let w = t[i].low.as_str();
@@ -3566,6 +3644,13 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
                 )
         })
     {
+        return true;
+    }
+    if free_relative(t, lo, i) {
+        return true;
+    }
+    // `It goes without saying that …`, `left without saying why`: nothing is said.
+    if w == "saying" && i > lo && t[i - 1].is("without") {
         return true;
     }
     // `One reason that …`, `one claim in the report`: a bare form after `one` is a noun
@@ -4023,7 +4108,8 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
         // `…, with the mayor saying that …`: the subject of an absolute phrase.
         let absolute = || absolute_before(b, lo, i, t.len()).is_some();
         let depicted = || depicted_speaker(b, lo, i).is_some();
-        if !(after_comma || progressive || absolute() || depicted())
+        let aspectual = || aspectual_before(t, lo, i).is_some();
+        if !(after_comma || progressive || absolute() || depicted() || aspectual())
             || (!own_next && matches!(next, "on" | "about" | "to" | "for" | "with"))
         {
             return true;
@@ -6191,6 +6277,9 @@ fn clause_verb(
         if not_a_cue(b, lo, v, lemma) {
             return;
         }
+    }
+    if free_relative(t, lo, v) {
+        return;
     }
     let c = v + 1;
     // Acts that take no position: a purchase, a crime, an experience, `took questions`

@@ -1595,6 +1595,93 @@ fn a_quotation_after_and_an_adverb_goes_on_with_the_same_speaker() {
 }
 
 #[test]
+fn a_free_relative_of_saying_reports_no_words() {
+    for text in [
+        "Everything Reed says is a lie unless proven otherwise.",
+        "We don't care. Everything Reed says is a lie. We aren't blind.",
+        "What she said was false, and the board knew it.",
+        "It goes without saying that the plan is dead and the port will close.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert_no_cue(&all, "says");
+        assert_no_cue(&all, "said");
+        assert_no_cue(&all, "saying");
+    }
+    // The words stay another speaker's when one reports them.
+    assert_words(&[(
+        "Everything Reed says is a lie, the critics argue.",
+        "the critics",
+        "Everything Reed says is a lie",
+    )]);
+    // A name and `says` before `is` after a comma still report (`The plan, Reed says, is
+    // dead`), and so does saying without the free relative.
+    assert_cues(&[
+        ("The plan, Reed says, is dead.", "says"),
+        ("Reed says the plan is dead.", "says"),
+        ("Reed kept saying that the plan was dead.", "saying"),
+    ]);
+}
+
+#[test]
+fn a_gerund_after_a_verb_of_going_on_reports() {
+    assert_words(&[
+        (
+            "Reed kept saying that the plan was dead.",
+            "Reed",
+            "the plan was dead",
+        ),
+        (
+            "Reed keeps insisting that the plan is dead.",
+            "Reed",
+            "the plan is dead",
+        ),
+        (
+            "Reed began saying the plan was dead.",
+            "Reed",
+            "the plan was dead",
+        ),
+        (
+            "Reed went on saying the plan was dead.",
+            "Reed",
+            "the plan was dead",
+        ),
+    ]);
+    // What one stops saying, or goes on without `on`, is not said.
+    for text in [
+        "Reed stopped saying that the plan was dead.",
+        "Reed went saying that the plan was dead.",
+    ] {
+        assert_no_cue(&seen(&format!("{H}{text}")), "saying");
+    }
+}
+
+#[test]
+fn a_short_phrase_of_manner_before_that_is_passed() {
+    assert_words(&[
+        (
+            "Reed said without hesitation that the plan was dead.",
+            "Reed",
+            "the plan was dead",
+        ),
+        (
+            "Reed said with a smile that the plan was dead.",
+            "Reed",
+            "the plan was dead",
+        ),
+    ]);
+    // Company, not manner: a relative clause follows, and nothing is reported.
+    for text in [
+        "Reed spoke with a woman that lives near the port.",
+        "Reed spoke with aides that run the port.",
+        "Reed spoke with a man that Dole fired last year.",
+        "Reed spoke with groups that run the port.",
+        "Reed spoke with a crew that fixed the pier.",
+    ] {
+        assert_no_cue(&seen(&format!("{H}{text}")), "spoke");
+    }
+}
+
+#[test]
 fn a_quoted_title_after_a_preposition_is_not_the_reported_words() {
     let s = only(&format!(
         "{H}On this week\u{2019}s episode of \u{201c}Town Talk,\u{201d} Senator Tom Reed said his rival\u{2019}s plan was a stunt meant to distract voters."
