@@ -7344,6 +7344,16 @@ fn forward(
                             g.word() && !g.cap && g.low.ends_with("ing")
                         })
                         .and_then(|d| np_left(b, d, e))
+                        .or_else(|| {
+                            // `criticized by environmental groups, who said`, `funded by
+                            // industry, which said`: a bare noun after a preposition.
+                            let p = (e.saturating_sub(4).max(lo + 1)..e - 1)
+                                .rev()
+                                .find(|&p| PREPS_SET.contains(t[p].low.as_str()))?;
+                            (p + 1..e)
+                                .all(|m| t[m].word() && !t[m].cap && !np_stop(&t[m]))
+                                .then_some((p + 1, e))
+                        })
                 });
                 // `Reed is meeting union leaders who say`: a participle after `be` is
                 // the verb, not the phrase's first word.
@@ -7377,8 +7387,13 @@ fn forward(
                 if let Some((s, e)) = left {
                     if let Some(d) = (s + 1..e).rev().find(|&d| {
                         let g = &t[d - 1];
+                        // A bare noun after a preposition opens one too (`met with
+                        // environmental groups, who said`).
+                        let bare_plural = PREPS_SET.contains(g.low.as_str())
+                            && (d..e).all(|m| t[m].word() && !t[m].cap);
                         let opens = matches!(t[d].low.as_str(), "a" | "an" | "the")
-                            || (t[d].cap && t[d].word());
+                            || (t[d].cap && t[d].word())
+                            || bare_plural;
                         let governs = !PREPS_SET.contains(g.low.as_str())
                             || (!g.is("of")
                                 && d >= s + 2

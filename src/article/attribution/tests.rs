@@ -1682,6 +1682,37 @@ fn a_short_phrase_of_manner_before_that_is_passed() {
 }
 
 #[test]
+fn a_bare_plural_before_who_said_is_the_speaker() {
+    assert_words(&[
+        (
+            "Reed met with environmental groups, who said the talks were over.",
+            "environmental groups",
+            "the talks were over",
+        ),
+        (
+            "The study was paid for by industry, which said it had no role in the work.",
+            "industry",
+            "it had no role in the work",
+        ),
+        // With a determiner or a name, as before.
+        (
+            "Reed met Dole and Hale, who said the talks were over.",
+            "Dole and Hale",
+            "the talks were over",
+        ),
+    ]);
+    let all = seen(&format!(
+        "{H}The plan was criticized by environmental groups, who said it would destroy wetlands."
+    ));
+    assert!(
+        all.iter().any(|s| s.cue.as_deref() == Some("said")
+            && s.source.as_deref() == Some("environmental groups")
+            && s.content == ["it would destroy wetlands"]),
+        "{all:#?}"
+    );
+}
+
+#[test]
 fn a_quoted_title_after_a_preposition_is_not_the_reported_words() {
     let s = only(&format!(
         "{H}On this week\u{2019}s episode of \u{201c}Town Talk,\u{201d} Senator Tom Reed said his rival\u{2019}s plan was a stunt meant to distract voters."
