@@ -2918,7 +2918,7 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             if let Some(k) = (i + 2..hi.min(i + 5)).find(|&k| t[k].is("that")) {
                 if (i + 1..k).all(|m| t[m].word() && !t[m].cap && !t[m].reports())
                     && !(i + 1..k).any(|m| {
-                        matches!(t[m].low.as_str(), "the" | "this" | "that" | "his" | "her" | "their" | "its")
+                        matches!(t[m].low.as_str(), "the" | "this" | "his" | "her" | "their" | "its")
                     })
                     && !relative_that(t, k)
                     // `spoke with a woman that …`, `with aides that …`: company, not manner.
@@ -4458,12 +4458,8 @@ fn uninflected_after_singular_noun(t: &[Tok], lo: usize, i: usize) -> bool {
     if matches!(t[i].low.as_str(), "read" | "put" | "cut" | "set") {
         return false;
     }
-    // `a New York Times report that …`: after `a`, a name modifies the noun that follows.
-    let mut k = i;
-    while k > lo && t[k - 1].word() && t[k - 1].cap {
-        k -= 1;
-    }
-    if k < i && k > lo && matches!(t[k - 1].low.as_str(), "a" | "an") {
+    // `a New York Times report blaming …`: after `a`, a name modifies the noun that follows.
+    if name_modifier(t, lo, i).is_some_and(|r| matches!(t[r.0 - 1].low.as_str(), "a" | "an")) {
         return true;
     }
     let (d, x) = (t[i - 2].low.as_str(), t[i - 1].low.as_str());
