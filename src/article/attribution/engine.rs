@@ -3602,10 +3602,7 @@ fn free_relative(t: &[Tok], lo: usize, i: usize) -> bool {
         )
     };
     let mut k = i;
-    while k > lo
-        && t[k - 1].word()
-        && !free(k - 1)
-        && (t[k - 1].cap || matches!(t[k - 1].low.as_str(), "he" | "she" | "they" | "we"))
+    while k > lo && t[k - 1].word() && !free(k - 1) && (t[k - 1].cap || subject_pronoun(&t[k - 1]))
     {
         k -= 1;
     }
