@@ -2524,9 +2524,12 @@ fn catenative_start(b: &Block, lo: usize, i: usize) -> Option<usize> {
             | "begin"
             | "begins"
             | "began"
+            | "begun"
+            | "beginning"
             | "start"
             | "starts"
             | "started"
+            | "starting"
             | "need"
             | "needs"
             | "needed"
@@ -3126,14 +3129,35 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             }
             continue;
         }
-        // `said repeatedly that`, `said only that`, `said again that`: an adverb before
-        // the clause.
-        if (ly_adverb(w) && w.len() > 4 || matches!(w, "only" | "again" | "also" | "once"))
-            && !t[i].cap
-            && i + 1 < hi
-            && (t[i + 1].is("that") || t[i + 1].p == ',')
-        {
+        // `said repeatedly that`, `said only that`, `said again that`, `explained
+        // clearly why`: an adverb before the clause.
+        let opens_clause = |k: usize| {
+            k < hi
+                && (matches!(t[k].low.as_str(), "that" | "why" | "how" | "whether")
+                    || t[k].p == ',')
+        };
+        let adverb = |x: &str| {
+            ly_adverb(x) && x.len() > 4
+                || matches!(
+                    x,
+                    "only" | "again" | "also" | "once" | "later" | "earlier" | "afterward"
+                )
+        };
+        if adverb(w) && !t[i].cap && opens_clause(i + 1) {
             i += 1;
+            continue;
+        }
+        // `said much later that`, `explained more clearly why`, `denied very strongly
+        // the reports`: a degree word and an adverb say how, whatever follows (a lone
+        // adverb may belong to the words: `said only the rich would gain`).
+        if matches!(
+            w,
+            "much" | "more" | "very" | "so" | "quite" | "even" | "once" | "soon"
+        ) && i + 1 < hi
+            && t[i + 1].word()
+            && adverb(&t[i + 1].low)
+        {
+            i += 2;
             continue;
         }
         break;
@@ -3200,6 +3224,7 @@ fn content_span(b: &Block, s: usize, e: usize) -> Option<Span> {
     if e3 <= s2 {
         return None;
     }
+    let e3 = trim_end(b, s2, medium_tail(b, s2, e3));
     // A content that is exactly one quotation: the words inside the marks.
     if let Some(q) = b.quotes.iter().find(|q| q.open + 1 == s2 || q.open == s2) {
         if q.close.is_some_and(|c| c + 1 >= e3 && c <= e3)
@@ -3209,6 +3234,154 @@ fn content_span(b: &Block, s: usize, e: usize) -> Option<Span> {
         }
     }
     Some(Span::new(b.toks[s2].s(), b.toks[e3 - 1].e()))
+}
+
+/// Nouns of a medium of saying that end a content as where it was said (`… in a
+/// statement`, `… in his remarks`).
+const TAIL_MEDIUM: &[&str] = &[
+    "statement",
+    "statements",
+    "interview",
+    "interviews",
+    "remarks",
+    "speech",
+    "briefing",
+    "conference",
+    "call",
+    "address",
+    "appearance",
+    "testimony",
+    "tweet",
+    "tweets",
+    "post",
+    "letter",
+    "email",
+    "e-mail",
+    "memo",
+    "op-ed",
+    "video",
+    "message",
+    "release",
+    "filing",
+];
+
+/// The end of a content without a phrase that says where it was said, left at its end
+/// (`called for more money in a statement on Thursday`, `denied the reports in an
+/// interview with CNN`): that phrase belongs with the cue. (Not `on Twitter`, which
+/// also qualifies a noun: `her presence on Twitter`.) Returns `e`
+/// when there is none. Not after a participle (`spelled out in a letter`, `posted on
+/// Facebook` are what was said), and at least one word of content stays.
+fn medium_tail(b: &Block, s: usize, e: usize) -> usize {
+    let t = &b.toks;
+    let lowest = e.saturating_sub(12).max(s + 1);
+    let Some((p, _)) = (lowest..e)
+        .rev()
+        .filter(|&p| matches!(t[p].low.as_str(), "in" | "during" | "on" | "at"))
+        .find_map(|p| medium_phrase(t, p, e).map(|end| (p, end)))
+        .filter(|&(_, end)| tail_of_medium(t, end, e))
+    else {
+        return e;
+    };
+    // `because Republicans had asked for it in a letter`, `it was mentioned by Dole in an
+    // interview`: the phrase says where a verb of saying inside the content was.
+    let inner_saying = (s + 1..p).any(|k| {
+        t[k].reports()
+            && !t[k].cap
+            && (t[k].low.ends_with("ed") || AUX_SET.contains(t[k - 1].low.as_str()))
+    });
+    if inner_saying {
+        return e;
+    }
+    // After a closing quotation mark, the quotation is the content (`called it "a
+    // disaster" in a statement`).
+    if is_quote_char(t[p - 1].p) {
+        return p;
+    }
+    // `spelled out in a letter`: past a particle, the participle.
+    let v = if p >= s + 2 && matches!(t[p - 1].low.as_str(), "out" | "up" | "down" | "forth") {
+        p - 2
+    } else {
+        p - 1
+    };
+    let before = t[v].low.as_str();
+    // `spelled out in a letter`, `posted in a video`: what was put there is the content;
+    // `he would speak in an interview`, `made the remark in an interview`: so is what was
+    // said there.
+    let own = !t[v].word()
+        || before.ends_with("ed")
+        || before.ends_with("en")
+        || AUX_SET.contains(before)
+        || t[v].reports();
+    if own {
+        e
+    } else {
+        p
+    }
+}
+
+/// The end of a medium phrase opening at the preposition `p` (`in a brief statement`,
+/// `on Twitter`, `at a news conference`), within `e`.
+fn medium_phrase(t: &[Tok], p: usize, e: usize) -> Option<usize> {
+    let next = t.get(p + 1).filter(|_| p + 1 < e)?;
+    // After `a` or a possessive only: `the` points back to a medium the article spoke of,
+    // which the content may be about (`errors in the report`, `noted the rule in the
+    // interview`).
+    if !matches!(
+        next.low.as_str(),
+        "a" | "an" | "his" | "her" | "their" | "its"
+    ) {
+        return None;
+    }
+    // Up to two words before the noun (`a brief written statement`, `a news conference`).
+    (p + 2..e.min(p + 5)).find_map(|k| {
+        let w = t[k].low.as_str();
+        let medium = TAIL_MEDIUM.contains(&w);
+        // `at` only for a gathering for the press (`at a news conference`).
+        let at_ok = !t[p].is("at") || matches!(w, "conference" | "briefing");
+        (medium && at_ok && t[p + 2..k].iter().all(|x| x.word() && !x.reports())).then_some(k + 1)
+    })
+}
+
+/// Whether the words from `k` to `e` may follow a medium phrase at the content's end:
+/// whom it was given to or with (`to reporters`, `with CNN`) and when (`on Thursday`,
+/// `last week`), nothing with a verb of its own.
+fn tail_of_medium(t: &[Tok], k: usize, e: usize) -> bool {
+    // Past `to`/`with`, the words of whom it was given to (`to the city council`).
+    let given_to = |at: usize| t[k..at].iter().any(|x| x.is("to") || x.is("with"));
+    t[k..e].iter().enumerate().all(|(n, x)| {
+        x.word()
+            && (x.cap
+                || (given_to(k + n)
+                    && !x.reports()
+                    && !AUX_SET.contains(x.low.as_str())
+                    && !matches!(x.low.as_str(), "that" | "who" | "which" | "and" | "but")
+                    && !x.low.ends_with("ed")
+                    && !x.low.ends_with("ing"))
+                || time_word(&x.low)
+                || matches!(
+                    x.low.as_str(),
+                    "on" | "last"
+                        | "this"
+                        | "to"
+                        | "with"
+                        | "the"
+                        | "a"
+                        | "week"
+                        | "month"
+                        | "year"
+                        | "night"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "reporters"
+                        | "supporters"
+                        | "lawmakers"
+                        | "donors"
+                        | "members"
+                        | "magazine"
+                        | "newspaper"
+                ))
+    })
 }
 
 /// A quotation's words without the punctuation that closes the sentence inside it.
@@ -3778,6 +3951,14 @@ fn not_a_cue(b: &Block, lo: usize, i: usize, lemma: &str) -> bool {
     if lemma == "continue"
         && i > lo
         && (t[i - 1].is("to") || AUX_SET.contains(t[i - 1].low.as_str()))
+    {
+        return true;
+    }
+    // `continued saying that …`, `continued working`: the gerund is what goes on (and
+    // the cue when it is one of saying, [`aspectual_before`]).
+    if lemma == "continue"
+        && t.get(i + 1)
+            .is_some_and(|n| n.word() && !n.cap && n.low.len() > 4 && n.low.ends_with("ing"))
     {
         return true;
     }
@@ -7822,6 +8003,13 @@ fn forward(
                         | "have"
                 )
             });
+        // `called for more money`, `demanded much more time`: after a verb whose content
+        // may be a noun phrase, `more` heads one (`said more`, `explained more about it`
+        // say how much was said, not what).
+        let quantity_object = matches!(w, "more" | "much")
+            && NP_OBJECT_SET.contains(lemma)
+            && t.get(j + 1)
+                .is_some_and(|x| x.word() && !PREPS_SET.contains(x.low.as_str()));
         // `spoke for an hour`: how long, not what about.
         let duration = w == "for"
             && t.get(j + 2).is_some_and(|x| {
@@ -7836,6 +8024,7 @@ fn forward(
             || duration
             || (lemma == "seek" && w != "to")
             || (!subject_of_clause
+                && !quantity_object
                 && matches!(w, "too" | "nothing" | "something" | "much" | "more"))
             || matches!(
                 w,

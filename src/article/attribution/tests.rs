@@ -1715,6 +1715,239 @@ fn a_bare_plural_before_who_said_is_the_speaker() {
 }
 
 #[test]
+fn more_heads_the_object_of_a_verb_that_takes_a_noun_phrase() {
+    assert_words(&[
+        ("Reed called for more money.", "Reed", "more money"),
+        ("Reed demanded much more time.", "Reed", "much more time"),
+        (
+            "Reed continued to call for more information about the fire.",
+            "Reed",
+            "more information about the fire",
+        ),
+        // A clause whose subject is `more` still reads as one.
+        ("Reed said more must be done.", "Reed", "more must be done"),
+    ]);
+    // How much was said, not what: no words.
+    for text in [
+        "Reed said more about the plan.",
+        "Reed explained more about the plan.",
+        "Reed demanded more.",
+        "Reed demanded more of the money.",
+        "Reed spoke more slowly than usual.",
+        "Reed wrote more books than Dole.",
+        "Reed testified much longer than expected.",
+        "Reed explained more clearly than Dole.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert!(
+            all.iter()
+                .all(|s| s.content.is_empty() || s.source.as_deref() != Some("Reed")),
+            "{text}: {all:#?}"
+        );
+    }
+}
+
+#[test]
+fn continued_before_a_gerund_is_not_a_cue_of_its_own() {
+    for text in [
+        "Reed continued saying that the plan would fail.",
+        "Reed continued insisting that the plan would fail.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        assert_no_cue(&all, "continued");
+        assert_eq!(
+            content_of(&all, "Reed").as_deref(),
+            Some("the plan would fail"),
+            "{text}: {all:#?}"
+        );
+        assert_eq!(all.len(), 1, "{text}: {all:#?}");
+    }
+    let all = seen(&format!("{H}Reed continued working on the plan."));
+    assert!(all.is_empty(), "{all:#?}");
+    // After a quotation it reports.
+    assert_cues(&[("\"The plan will fail,\" Reed continued.", "continued")]);
+}
+
+#[test]
+fn a_verb_of_starting_in_the_perfect_leads_to_the_cue() {
+    assert_words(&[
+        (
+            "Reed has begun to argue that the plan is illegal.",
+            "Reed",
+            "the plan is illegal",
+        ),
+        (
+            "Reed is beginning to argue that the plan is illegal.",
+            "Reed",
+            "the plan is illegal",
+        ),
+        (
+            "Reed is starting to argue that the plan is illegal.",
+            "Reed",
+            "the plan is illegal",
+        ),
+    ]);
+}
+
+#[test]
+fn where_it_was_said_at_the_end_of_the_content_is_not_the_content() {
+    assert_words(&[
+        (
+            "Reed called for a new vote in a statement on Thursday.",
+            "Reed",
+            "a new vote",
+        ),
+        (
+            "Reed said the plan would fail in a statement on Thursday.",
+            "Reed",
+            "the plan would fail",
+        ),
+        (
+            "Reed said the plan was dead in an interview with CNN on Sunday.",
+            "Reed",
+            "the plan was dead",
+        ),
+        (
+            "Reed said the plan was dead at a news conference on Monday.",
+            "Reed",
+            "the plan was dead",
+        ),
+        (
+            "Reed said the plan was dead in a letter to the council.",
+            "Reed",
+            "the plan was dead",
+        ),
+        (
+            "Reed said his views were clear in a speech last year.",
+            "Reed",
+            "his views were clear",
+        ),
+        (
+            "Reed called the plan \"a disaster\" in a statement.",
+            "Reed",
+            "the plan \"a disaster\"",
+        ),
+        // What the content itself says was put there, or where a verb of saying inside it
+        // was, stays.
+        (
+            "Reed said the details were spelled out in a letter.",
+            "Reed",
+            "the details were spelled out in a letter",
+        ),
+        (
+            "Reed said the mayor had made the remark in an interview.",
+            "Reed",
+            "the mayor had made the remark in an interview",
+        ),
+        (
+            "Reed said he would speak in an interview.",
+            "Reed",
+            "he would speak in an interview",
+        ),
+        (
+            "Reed said it was mentioned by Dole in an interview.",
+            "Reed",
+            "it was mentioned by Dole in an interview",
+        ),
+        (
+            "Reed said he could not answer because Dole had asked for it in a letter.",
+            "Reed",
+            "he could not answer because Dole had asked for it in a letter",
+        ),
+        // `the` points back to something the content may be about; an event is no medium;
+        // nor is a place after the medium.
+        (
+            "Reed said there were errors in the report.",
+            "Reed",
+            "there were errors in the report",
+        ),
+        (
+            "Reed noted the rule in the interview last week.",
+            "Reed",
+            "the rule in the interview last week",
+        ),
+        (
+            "Reed said protesters were arrested at a rally on Monday.",
+            "Reed",
+            "protesters were arrested at a rally on Monday",
+        ),
+        (
+            "Reed said the plan was sound in a speech Friday in Port Clyde.",
+            "Reed",
+            "the plan was sound in a speech Friday in Port Clyde",
+        ),
+        (
+            "Reed said she would vote in an election.",
+            "Reed",
+            "she would vote in an election",
+        ),
+        // `at` a gathering for the press only (`look at a video`).
+        (
+            "Reed said the council would look at a video.",
+            "Reed",
+            "the council would look at a video",
+        ),
+    ]);
+}
+
+#[test]
+fn an_adverb_and_its_degree_word_before_the_clause_are_no_part_of_it() {
+    assert_words(&[
+        (
+            "Reed said much later that the plan was dead.",
+            "Reed",
+            "the plan was dead",
+        ),
+        (
+            "Reed said once again that the plan was dead.",
+            "Reed",
+            "the plan was dead",
+        ),
+        (
+            "Reed said soon afterward that the plan was dead.",
+            "Reed",
+            "the plan was dead",
+        ),
+        (
+            "Reed said very clearly that the plan was dead.",
+            "Reed",
+            "the plan was dead",
+        ),
+        (
+            "Reed explained clearly why the plan failed.",
+            "Reed",
+            "why the plan failed",
+        ),
+        (
+            "Reed explained more clearly how the plan failed.",
+            "Reed",
+            "how the plan failed",
+        ),
+        (
+            "Reed asked angrily whether the plan had failed.",
+            "Reed",
+            "whether the plan had failed",
+        ),
+        (
+            "Reed denied very strongly the reports.",
+            "Reed",
+            "the reports",
+        ),
+        (
+            "Reed spoke very briefly about the plan.",
+            "Reed",
+            "about the plan",
+        ),
+        // A lone adverb before words without `that` may be theirs.
+        (
+            "Reed said only the rich would gain.",
+            "Reed",
+            "only the rich would gain",
+        ),
+    ]);
+}
+
+#[test]
 fn a_quoted_title_after_a_preposition_is_not_the_reported_words() {
     let s = only(&format!(
         "{H}On this week\u{2019}s episode of \u{201c}Town Talk,\u{201d} Senator Tom Reed said his rival\u{2019}s plan was a stunt meant to distract voters."
