@@ -9522,6 +9522,19 @@ fn plural_person_noun(text: &str) -> bool {
     last.starts_with(char::is_lowercase) && plural_of_people(last)
 }
 
+/// A description whose head, its last word in lowercase, is a plural (`Twenty-seven
+/// states`, `industry groups`, `the police`), not `the United States` or `the press`.
+fn plural_description(text: &str) -> bool {
+    let last = text.split_whitespace().last().unwrap_or("");
+    last.starts_with(char::is_lowercase)
+        && (BARE_PLURALS.contains(&last)
+            || (last.len() > 3
+                && last.ends_with('s')
+                && !["ss", "us", "is", "'s", "\u{2019}s"]
+                    .iter()
+                    .any(|end| last.ends_with(end))))
+}
+
 /// A word in the plural of a noun of people (`officials`, not `official's`).
 fn plural_of_people(word: &str) -> bool {
     word.ends_with('s') && !word.ends_with("'s") && person_noun(word)
@@ -9712,6 +9725,8 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                 text.lowercased().as_str(),
                 "he" | "she" | "him" | "his" | "her"
             );
+            // `it` is one thing: not `Twenty-seven states` who spoke last.
+            let neuter_singular = matches!(text.lowercased().as_str(), "it" | "its");
             let pick_prev = |want: Class| -> Option<(Span, Vec<Span>)> {
                 earlier.iter().find_map(|p| {
                     let sp = p.speaker()?;
@@ -9720,6 +9735,7 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                     // `she` is not `Mr. Obama`, nor `he` `Ms. Clinton` or `Hillary Clinton`.
                     ((c == want || c == Class::Unknown || want == Class::Unknown)
                         && !plural_people
+                        && !(neuter_singular && plural_description(sp.slice(&a.text)))
                         && !(singular && c == Class::Unknown && no_person(sp.slice(&a.text)))
                         // An earlier pronoun left unresolved names no one.
                         && !(singular && is_pronoun(sp.slice(&a.text)))
@@ -9756,7 +9772,9 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                         // "The researchers followed 48,000 adults. They found …": people
                         // named in the subject of the sentence before, later than the
                         // latest speaker, are who `they` are.
-                        let people = (want == Class::Group && src.start == sentence_start)
+                        let people = (want == Class::Group
+                            && !neuter_singular
+                            && src.start == sentence_start)
                             .then(|| people_opening_sentence_before(a, sentence_start, para))
                             .flatten()
                             .filter(|s| prev.as_ref().is_none_or(|(p, _)| p.end <= s.start));
@@ -9769,7 +9787,13 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                                 prev.as_ref().is_none_or(|(p, _)| p.end <= s.start)
                                     && !other_gender(a, text, *s)
                             });
-                        let people = people.or(named);
+                        // `The city sent a letter. It says …`: the thing the sentence
+                        // before opens with, later than the latest speaker.
+                        let thing = (neuter_singular && src.start == sentence_start)
+                            .then(|| thing_opening_sentence_before(a, sentence_start, para))
+                            .flatten()
+                            .filter(|s| prev.as_ref().is_none_or(|(p, _)| p.end <= s.start));
+                        let people = people.or(named).or(thing);
                         people.map(|s| (s, Vec::new())).or(prev).or_else(|| {
                             last_name_before(a, sentence_start, want)
                                 .filter(|s| !other_gender(a, text, *s))
@@ -9959,10 +9983,16 @@ fn resolve(a: &Article, blocks: &[Shape], mut found: Vec<Found>) -> Vec<Attribut
                                         .any(|x| x == owner)
                                 })
                             });
+                            // `The officials` are not `The mayor` who spoke last: many
+                            // people are not one.
+                            let one_for_many = plural_person_noun(text)
+                                && class_of(sp.slice(&a.text)) == Class::Person
+                                && !plural_description(sp_text);
                             (cls == Class::Person || has(&head))
                                 && adjectives_agree
                                 && possessors_agree
                                 && !other_role
+                                && !one_for_many
                         })
                     })
                 };
@@ -10101,6 +10131,46 @@ fn people_opening_sentence_before(a: &Article, start: usize, para: Span) -> Opti
     let verb_or_comma =
         next.p == ',' || (next.word() && !next.cap && !PREPS_SET.contains(next.low.as_str()));
     verb_or_comma.then(|| Span::new(toks[0].s(), toks[head].e()))
+}
+
+/// Past tenses of common verbs that do not end in `-ed`.
+const IRREGULAR_PASTS: &[&str] = &[
+    "sent", "made", "took", "gave", "found", "put", "set", "held", "went", "came", "began",
+    "brought", "won", "lost", "met", "left", "kept", "ran", "saw", "became", "got", "paid",
+    "sought", "bought", "built", "chose", "drew", "fell", "grew", "knew", "led", "rose", "spent",
+    "stood", "struck", "threw", "wrote", "said", "told",
+];
+
+/// `The city sent a letter. It says …`: a description of one thing (`the`/`this`, up to
+/// three words, its head a singular in lowercase and no noun of people: `The Phoenix city
+/// council`) opening the
+/// sentence before the one at `start`, in the same paragraph, as the subject of a verb:
+/// what `it` most likely is.
+fn thing_opening_sentence_before(a: &Article, start: usize, para: Span) -> Option<Span> {
+    let (_, toks) = opening_of_sentence_before(a, start, para)?;
+    if !toks
+        .first()
+        .is_some_and(|t| matches!(t.low.as_str(), "the" | "this"))
+    {
+        return None;
+    }
+    let words = toks.iter().take_while(|t| t.word()).count();
+    // The head: the last word before a verb (a lowercase word that is no preposition).
+    let head = (1..words.min(4)).find(|&i| {
+        toks.get(i + 1).is_some_and(|n| {
+            n.word()
+                && !n.cap
+                && !PREPS_SET.contains(n.low.as_str())
+                && (n.low.ends_with("ed")
+                    || n.low.ends_with('s')
+                    || n.reports()
+                    || AUX_SET.contains(n.low.as_str())
+                    || IRREGULAR_PASTS.contains(&n.low.as_str()))
+        })
+    })?;
+    let w = toks[head].low.as_str();
+    let thing = !toks[head].cap && !person_noun(w) && !plural_description(w);
+    thing.then(|| Span::new(toks[0].s(), toks[head].e()))
 }
 
 /// The sentence before the one at `start`, when it is in paragraph `para`, and the

@@ -1947,6 +1947,101 @@ fn an_adverb_and_its_degree_word_before_the_clause_are_no_part_of_it() {
     ]);
 }
 
+/// The statement of `all` with the cue `cue`: its source as written and resolved.
+fn source_and_resolved(all: &[Seen], cue: &str) -> (Option<String>, Option<String>) {
+    let s = all
+        .iter()
+        .find(|s| s.cue.as_deref() == Some(cue))
+        .unwrap_or_else(|| panic!("no `{cue}`: {all:#?}"));
+    (s.source.clone(), s.resolved.clone())
+}
+
+#[test]
+fn it_is_one_thing_and_many_people_are_not_one() {
+    let own = |s: &str| Some(s.to_string());
+    // `it` is not a plural that spoke last; it is the singular before it.
+    let all = seen(&format!(
+        "{H}The agency said the plan was legal. The states sued. It says the plan is legal."
+    ));
+    assert_eq!(
+        source_and_resolved(&all, "says"),
+        (own("It"), own("The agency"))
+    );
+    let all = seen(&format!(
+        "{H}Twenty-seven states and industry groups sued, saying the plan was illegal. The plan is the tool for the country to meet the target it pledged to reach."
+    ));
+    let (_, resolved) = source_and_resolved(&all, "pledged");
+    assert!(!resolved.is_some_and(|r| r.contains("states")), "{all:#?}");
+    // The thing the sentence before opens with, later than the latest speaker.
+    let all = seen(&format!(
+        "{H}The mayor said the ad was wrong. The city sent a letter on Thursday. It says the campaign broke the law."
+    ));
+    assert_eq!(
+        source_and_resolved(&all, "says"),
+        (own("It"), own("The city"))
+    );
+    let all = seen(&format!(
+        "{H}The mayor said the ad was wrong. This letter went out on Thursday. It says the campaign broke the law."
+    ));
+    assert_eq!(
+        source_and_resolved(&all, "says"),
+        (own("It"), own("This letter"))
+    );
+    // Not when a speaker came after it.
+    let all = seen(&format!(
+        "{H}The city sent a letter on Thursday, the agency said. It says the campaign broke the law."
+    ));
+    assert_eq!(
+        source_and_resolved(&all, "says"),
+        (own("It"), own("the agency"))
+    );
+    // A singular in `-ss` is one thing.
+    let all = seen(&format!(
+        "{H}The press said the plan was dead. It says the council lied."
+    ));
+    assert_eq!(
+        source_and_resolved(&all, "says"),
+        (own("It"), own("The press"))
+    );
+    // Not a person, not things in the plural.
+    for text in [
+        "The mayor said the ad was wrong. The spokesman sent a letter on Thursday. It says the campaign broke the law.",
+        "The mayor said the ad was wrong. The documents were released on Thursday. It says the campaign broke the law.",
+    ] {
+        let all = seen(&format!("{H}{text}"));
+        let (_, resolved) = source_and_resolved(&all, "says");
+        assert!(
+            resolved.is_none_or(|r| !r.contains("spokesman") && !r.contains("documents")),
+            "{all:#?}"
+        );
+    }
+    // Not people (`they` are), nor a thing after a name.
+    let all = seen(&format!(
+        "{H}The mayor said the ad was wrong. The officials sent a letter on Thursday. It says the campaign broke the law."
+    ));
+    // `The officials` are not `The mayor` either.
+    assert_eq!(
+        source_and_resolved(&all, "sent"),
+        (own("The officials"), None)
+    );
+    assert_eq!(source_and_resolved(&all, "says"), (own("It"), None));
+    let all = seen(&format!(
+        "{H}The mayor said the ad was wrong. The officials sent a letter on Thursday. They say the campaign broke the law."
+    ));
+    assert_eq!(
+        source_and_resolved(&all, "say"),
+        (own("They"), own("The officials"))
+    );
+    // A singular role still resolves to a singular speaker.
+    let all = seen(&format!(
+        "{H}Ann Berg, the city's mayor, said the ad was wrong. The mayor sent a letter on Thursday."
+    ));
+    assert_eq!(
+        source_and_resolved(&all, "sent"),
+        (own("The mayor"), own("Ann Berg"))
+    );
+}
+
 #[test]
 fn a_quoted_title_after_a_preposition_is_not_the_reported_words() {
     let s = only(&format!(
