@@ -3269,8 +3269,8 @@ const TAIL_MEDIUM: &[&str] = &[
 /// (`called for more money in a statement on Thursday`, `denied the reports in an
 /// interview with CNN`): that phrase belongs with the cue. (Not `on Twitter`, which
 /// also qualifies a noun: `her presence on Twitter`.) Returns `e`
-/// when there is none. Not after a participle (`spelled out in a letter`, `posted on
-/// Facebook` are what was said), and at least one word of content stays.
+/// when there is none. Not after a participle (`spelled out in a letter`, `posted in a
+/// video` are what was said), and at least one word of content stays.
 fn medium_tail(b: &Block, s: usize, e: usize) -> usize {
     let t = &b.toks;
     let lowest = e.saturating_sub(12).max(s + 1);
@@ -3320,7 +3320,7 @@ fn medium_tail(b: &Block, s: usize, e: usize) -> usize {
 }
 
 /// The end of a medium phrase opening at the preposition `p` (`in a brief statement`,
-/// `on Twitter`, `at a news conference`), within `e`.
+/// `on a conference call`, `at a news conference`), within `e`.
 fn medium_phrase(t: &[Tok], p: usize, e: usize) -> Option<usize> {
     let next = t.get(p + 1).filter(|_| p + 1 < e)?;
     // After `a` or a possessive only: `the` points back to a medium the article spoke of,
