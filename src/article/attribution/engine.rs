@@ -6939,7 +6939,15 @@ fn trailing(
     let quoted_word = first_words == 1
         && closing_quote
             .is_some_and(|q| trim_start(b, skip_dateline(b, lo, q.open), q.open) >= q.open);
-    if first_words < 2 && !quoted_word {
+    // A pronoun standing for a whole clause is a subject the rest of the sentence
+    // completes (`That, Reed said, was a mistake`): kept when the rest is read below.
+    let pronoun_subject = first_words == 1
+        && closing_quote.is_none()
+        && t[sep_before].p == ','
+        && t.iter()
+            .find(|x| x.word() && x.s() >= first.start)
+            .is_some_and(|x| LONE_SUBJECTS.contains(&x.low.as_str()));
+    if first_words < 2 && !quoted_word && !pronoun_subject {
         return false;
     }
     content.push(first);
@@ -7038,6 +7046,9 @@ fn trailing(
             return false;
         }
     }
+    if pronoun_subject && content.len() < 2 {
+        return false;
+    }
     // `After all, as we said in 2009, banks …`: a connective before the reporting clause
     // is the writer's link to what came before, no part of the words.
     if content.len() == 2 && closing_quote.is_none() && opener_only(t, content[0]) {
@@ -7066,6 +7077,29 @@ fn trailing(
     );
     true
 }
+
+/// Pronouns that can be the whole subject before an interrupting reporting clause
+/// (`That, Reed said, was a mistake`; `Nothing, she said, has changed`).
+const LONE_SUBJECTS: &[&str] = &[
+    "that",
+    "this",
+    "these",
+    "those",
+    "it",
+    "nothing",
+    "everything",
+    "something",
+    "everyone",
+    "nobody",
+    "much",
+    "little",
+    "none",
+    "many",
+    "some",
+    "most",
+    "few",
+    "others",
+];
 
 /// Whether the words of `span` are only a connective opening a sentence (`Still`, `After
 /// all`, `Of course`, `In fact`).

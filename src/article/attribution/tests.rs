@@ -1459,6 +1459,41 @@ fn a_connective_before_an_interrupting_report_is_no_part_of_the_words() {
 }
 
 #[test]
+fn a_lone_pronoun_before_an_interrupting_reporting_clause_is_the_subject_of_the_words() {
+    assert_words(&[
+        (
+            "That, Reed said, was a mistake.",
+            "Reed",
+            "That was a mistake",
+        ),
+        (
+            "Nothing, she said, had changed since the vote.",
+            "she",
+            "Nothing had changed since the vote",
+        ),
+        (
+            "Much, Reed said, depends on the vote.",
+            "Reed",
+            "Much depends on the vote",
+        ),
+        // A connective is still the writer's link, no part of the words.
+        (
+            "Still, Reed said, the plan would work.",
+            "Reed",
+            "the plan would work",
+        ),
+        (
+            "Frankly, Reed said, the plan would work.",
+            "Reed",
+            "the plan would work",
+        ),
+    ]);
+    // Without the rest of the sentence, one pronoun is no statement.
+    let all = seen(&format!("{H}That, Reed said."));
+    assert!(all.is_empty(), "{all:#?}");
+}
+
+#[test]
 fn a_plural_in_s_before_a_closing_verb_of_saying_is_a_noun() {
     assert_words(&[
         (
