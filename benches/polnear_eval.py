@@ -169,18 +169,20 @@ def main():
             if not cs:
                 tot["unlocated"] += 1
         gold_chars = [chars(g["content"]) for g in gold]
+        all_words = [(m.start(), m.end()) for m in re.finditer(r"\w+", text)]
         for g, gc in zip(gold, gold_chars):
             kind = "direct" if is_direct(text, g["content"]) else "indirect"
             tot[kind] += 1
             # Among the claims covering at least half of it, the closest one (Jaccard).
             best = None
+            best_chars = set()
             best_score = 0.0
             for c, cc in zip(claims, claim_chars):
                 inter = len(gc & cc)
                 if gc and inter * 2 >= len(gc):
                     score = inter / len(gc | cc)
                     if score > best_score:
-                        best, best_score = c, score
+                        best, best_chars, best_score = c, cc, score
             if best is None:
                 if any(gc & cc for cc in claim_chars):
                     tot[kind + "_partial"] += 1
@@ -190,6 +192,25 @@ def main():
                 tot["miss_cue:" + cue.lower()] += 1
                 continue
             tot[kind + "_found"] += 1
+            # How well the drafted words' boundaries agree with the gold content's, word
+            # by word (a leading `that`, which the gold keeps and a claim's quote leaves
+            # out when it is a conjunction, is counted in neither; nor is punctuation).
+            gw = [w for w in all_words if w[0] in gc]
+            if gw and text[gw[0][0]:gw[0][1]].lower() == "that":
+                gw = gw[1:]
+            bw = sorted(w for w in all_words if w[0] in best_chars)
+            if bw and text[bw[0][0]:bw[0][1]].lower() == "that":
+                bw = bw[1:]
+            bw = set(bw)
+            if gw:
+                jac = len(set(gw) & bw) / len(set(gw) | bw)
+                tot["bound_n"] += 1
+                tot["bound_sum"] += jac
+                tot["bound_exact"] += jac == 1.0
+                if jac < 1.0:
+                    gold_text = " | ".join(text[a:b] for a, b in g["content"])
+                    misses["bounds"].append(
+                        (base, f"GOLD[{gold_text}]\n    DRAFT[{' … '.join(best['quotes'])}]"))
             src = " ".join(text[a:b] for a, b in g["source"]).strip()
             if not src:
                 continue
@@ -226,15 +247,18 @@ def main():
     print(f"precision:             {pct('claims_ok', 'claims')}")
     print(f"(missed but partly covered: direct {tot['direct_partial']}, indirect {tot['indirect_partial']})")
     print(f"named source right:    {pct('named_right', 'named')}")
+    if tot["bound_n"]:
+        print(f"content words (found): mean Jaccard {tot['bound_sum'] / tot['bound_n']:.3f}, "
+              f"exact {pct('bound_exact', 'bound_n')}")
     print(f"(found with a personal or relative pronoun as gold source, not scored: {tot['pronoun_sources']};"
           f" drafted quotes not located: {tot['unlocated']})")
     if args.verbose:
         cues = sorted(((v, k[9:]) for k, v in tot.items() if k.startswith("miss_cue:")), reverse=True)
         print("missed gold cues:", ", ".join(f"{k} {v}" for v, k in cues[:60]))
-        for kind in ("direct", "indirect", "precision", "source"):
+        for kind in ("direct", "indirect", "precision", "source", "bounds"):
             print(f"\n--- {kind} misses (first {args.verbose} of {len(misses[kind])})")
             for base, what in misses[kind][: args.verbose]:
-                print(f"{base[:40]}: {what[:220]}")
+                print(f"{base[:40]}: {what[:220] if kind != 'bounds' else what}")
 
 
 if __name__ == "__main__":
