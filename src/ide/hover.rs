@@ -1053,7 +1053,7 @@ mod tests {
     #[test]
     fn the_credit_line_reads_the_statement_with_the_claims_cue_as_c024_does() {
         // The quote lies in the tweet's content and in the act nested in it.
-        let text = "date 2021-03-04 X\n\nTrump tweeted that Machado was \"disgusting\" and encouraged Americans to \"check out\" the tape.\n";
+        let text = "date 2021-03-04 X\n\nTrump tweeted that Machado was \"disgusting\" and implored Americans to \"check out\" the tape.\n";
         let a = Article::new(text);
         let line = |cue: &str| {
             let p = Parsed::new(format!(
@@ -1063,9 +1063,9 @@ mod tests {
             h.markdown
         };
         assert!(
-            line("encouraged").contains("(encouraged, paragraph 1)"),
+            line("implored").contains("(implored, paragraph 1)"),
             "{}",
-            line("encouraged")
+            line("implored")
         );
         assert!(
             line("tweeted").contains("(tweeted, paragraph 1)"),

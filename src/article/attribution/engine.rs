@@ -2460,7 +2460,7 @@ fn coordinated_absolute(
     let t = &b.toks;
     let and = (lo..p).rev().take(6).find(|&k| t[k].is("and"))?;
     let named = and + 1 < p && (and + 1..p).all(|m| t[m].word() && t[m].cap);
-    let participle = t[p].word() && !t[p].cap && t[p].low.ends_with("ing") && t[p].reports();
+    let participle = reporting_participle(&t[p]);
     if !(named && participle) {
         return None;
     }
@@ -7684,14 +7684,17 @@ fn forward(
                     .min_by_key(|f| f.cue.map(|c| c.start))
                     .and_then(|f| f.source)
                     // A name or a described speaker, not one inside the subject read
-                    // here (`Scott's` of `Scott's family`).
+                    // here (`Scott's` of `Scott's family`); one holding it is the whole
+                    // subject (`Reed's brief`, where the subject read stops at `Reed's`).
                     .filter(|s| {
                         let first = a.text[s.start..].split_whitespace().next().unwrap_or("");
                         (first.starts_with(char::is_uppercase)
                             || DETS_SET.contains(first.lowercased().as_str()))
                             && left.is_none_or(|r| {
                                 let l = span_of(b, r);
-                                l.end <= s.start || s.end <= l.start
+                                l.end <= s.start
+                                    || s.end <= l.start
+                                    || (s.start <= l.start && l.end < s.end)
                             })
                     });
             }
@@ -7949,6 +7952,18 @@ fn forward(
         {
             break;
         }
+        // `said that was not her view`: `that` before a verb is the clause's subject, a
+        // pronoun for something said before (a conjunction needs a subject after it).
+        if t[j].is("that")
+            && t.get(j + 1).is_some_and(|x| {
+                j + 1 < hi
+                    && x.word()
+                    && AUX_SET.contains(x.low.as_str())
+                    && !matches!(x.low.as_str(), "be" | "been" | "being" | "first")
+            })
+        {
+            break;
+        }
         j += 1;
     }
     if j >= hi {
@@ -8105,6 +8120,19 @@ fn forward(
     // absolute phrase's participle or `according to` starts a statement of its own (found
     // on its own), not more of this one.
     if !starts_quote {
+        // `…, treating it as a joke and, when asked, asserting …`: a participle after a
+        // subordinate clause goes on with the clause before it; one after a trailing
+        // report (`…, the agency reported, citing …`) is that report's, whose own rule
+        // ends the words.
+        let after_subordinate = |k: usize| {
+            let from = (j..k).rev().find(|&m| t[m].p == ',').map_or(j, |m| m + 1);
+            t.get(from).is_some_and(|x| {
+                matches!(
+                    x.low.as_str(),
+                    "when" | "while" | "after" | "before" | "if" | "once" | "as" | "unless"
+                )
+            }) || (from > j && t[from..k].iter().any(|x| x.word() && x.reports()))
+        };
         let own_statement = |k: usize| {
             let Some(x) = t.get(k + 1) else {
                 return false;
@@ -8113,7 +8141,8 @@ fn forward(
             matches!(
                 x.low.as_str(),
                 "adding" | "saying" | "noting" | "explaining" | "arguing" | "insisting"
-            ) || (x.is("going") && then("on"))
+            ) || (reporting_participle(x) && !x.is("assuming") && !after_subordinate(k))
+                || (x.is("going") && then("on"))
                 || (x.is("according") && then("to"))
                 || with_absolute(b, k, hi).is_some()
                 // `…, a claim officials have disputed`: the writer's comment on it.
@@ -8210,7 +8239,7 @@ fn forward(
         if let Some(k) = (j + 1..end).find(|&k| {
             matches!(t[k].low.as_str(), "and" | "but")
                 && !in_quote(b, k)
-                && coordinated_report(b, lo, k + 1, end)
+                && coordinated_report(b, lo, ci, j, k + 1, end)
         }) {
             let left = (j..k).filter(|&m| t[m].word()).count();
             if left >= 2 || (left == 1 && NP_OBJECT_SET.contains(lemma)) {
@@ -8403,10 +8432,47 @@ fn trailing_report(b: &Block, lo: usize, from: usize, hi: usize) -> bool {
     })
 }
 
+/// Verbs of stance, demand or attack that, after `and`, are the speaker's next statement
+/// when nothing in the words before could own them (see [`coordinated_report`]).
+const COORDINATED_STANCES: &[&str] = &[
+    "claim",
+    "announce",
+    "assert",
+    "maintain",
+    "contend",
+    "declare",
+    "emphasize",
+    "reiterate",
+    "warn",
+    "urge",
+    "call for",
+    "call on",
+    "criticize",
+    "accuse",
+    "blame",
+    "encourage",
+    "question",
+    "complain",
+    "reject",
+    "dismiss",
+    "praise",
+    "attack",
+    "demand",
+];
+
 /// Whether the words from `v` (right after `and` or `but`) are a finite verb of saying
-/// with no subject of its own, so the cue's: `added`, `also said`, `then told`, `says`.
-fn coordinated_report(b: &Block, lo: usize, mut v: usize, hi: usize) -> bool {
+/// with no subject of its own, so the cue's (at `cue`; its words start at `from`):
+/// `added`, `also said`, `then told`, `says`.
+fn coordinated_report(
+    b: &Block,
+    lo: usize,
+    cue: usize,
+    from: usize,
+    mut v: usize,
+    hi: usize,
+) -> bool {
     let t = &b.toks;
+    let and = v - 1;
     while v < hi && matches!(t[v].low.as_str(), "also" | "then" | "later" | "again") {
         v += 1;
     }
@@ -8416,9 +8482,42 @@ fn coordinated_report(b: &Block, lo: usize, mut v: usize, hi: usize) -> bool {
     let Some((lemma, _)) = cue_at(b, v, hi) else {
         return false;
     };
+    // A verb of stance or demand (`… and called for new tariffs`, `… and warned that …`)
+    // is as often the reported clause's own: it is the speaker's only in the cue's tense
+    // (`said … a plan that helps workers and demands …` is the clause's) and with no
+    // subordinate clause before it that could own it (`after she attacked the police and
+    // blamed …`).
+    if COORDINATED_STANCES.contains(&lemma) {
+        let present = |w: &str| w.ends_with('s') && !w.ends_with("ss");
+        let subordinate = (from..and).any(|m| {
+            t[m].word()
+                && matches!(
+                    t[m].low.as_str(),
+                    "after"
+                        | "because"
+                        | "when"
+                        | "since"
+                        | "while"
+                        | "before"
+                        | "until"
+                        | "although"
+                        | "though"
+                        | "if"
+                        | "unless"
+                        | "whereas"
+                        | "as"
+                )
+        });
+        return present(&t[v].low) == present(&t[cue].low)
+            && !subordinate
+            && !not_a_cue(b, lo, v, lemma)
+            // A finite form: not `would … and warn` nor `warning`.
+            && Some(t[v].low.as_str()) != lemma.split(' ').next()
+            && !t[v].low.ends_with("ing");
+    }
     // Verbs that report a clause, found on their own after `and`; not `refused to …`,
-    // `called for …`, `warned X to …`, whose phrases are as often the reported clause's
-    // own (`say he posed a threat and refused to drop the gun`).
+    // `called for …`, `warned X to …` unless as above, whose phrases are as often the
+    // reported clause's own (`say he posed a threat and refused to drop the gun`).
     if !matches!(
         lemma,
         "say"

@@ -533,14 +533,18 @@ fn a_reporting_participle_ends_the_statement_before_it_and_reports_for_its_subje
             && s.content == ["customers of delays of up to five days"]),
         "{all:#?}"
     );
-    // A participle that reports nothing of its own stays in the statement.
+    // `citing` reports too (PolNeAR's annotators read it as a cue of its own).
     let all = seen(&format!(
         "{H}Ivo Marsh said the pier would close, citing the cost of the repairs."
     ));
     assert!(
-        all.iter().any(|s| s.cue.as_deref() == Some("said")
-            && s.content == ["the pier would close, citing the cost of the repairs"]),
+        all.iter()
+            .any(|s| s.cue.as_deref() == Some("said") && s.content == ["the pier would close"]),
         "{all:#?}"
+    );
+    assert_eq!(
+        with_cue(&all, "citing").content,
+        ["the cost of the repairs"]
     );
 }
 
@@ -1491,6 +1495,122 @@ fn a_lone_pronoun_before_an_interrupting_reporting_clause_is_the_subject_of_the_
     // Without the rest of the sentence, one pronoun is no statement.
     let all = seen(&format!("{H}That, Reed said."));
     assert!(all.is_empty(), "{all:#?}");
+}
+
+#[test]
+fn a_reporting_participle_after_a_comma_ends_the_words_before_it() {
+    assert_words(&[
+        (
+            "Reed said the plant would close, citing falling demand.",
+            "Reed",
+            "the plant would close",
+        ),
+        (
+            "The union called Dole a \"champion\" for its members, blaming the board.",
+            "The union",
+            "Dole a \"champion\" for its members",
+        ),
+        // `assuming` is the estimate's own condition.
+        (
+            "The Tax Office estimates the plan would raise $4 billion, assuming no change in \
+             output.",
+            "The Tax Office",
+            "the plan would raise $4 billion, assuming no change in output",
+        ),
+        // After a subordinate clause the participle goes on with the clause before it.
+        (
+            "Tom Reed criticized the deal, treating it as a joke and, when asked about it \
+             later, citing the cost.",
+            "Tom Reed",
+            "the deal, treating it as a joke and, when asked about it later, citing the cost",
+        ),
+    ]);
+    let all = seen(&format!(
+        "{H}Reed said the plant would close, citing falling demand."
+    ));
+    assert_eq!(
+        content_of(&all, "Reed").as_deref(),
+        Some("the plant would close")
+    );
+    assert_cues(&[(
+        "Reed said the plant would close, citing falling demand.",
+        "citing",
+    )]);
+}
+
+#[test]
+fn a_verb_of_stance_joined_to_the_cue_is_the_speakers_next_statement() {
+    assert_words(&[
+        (
+            "Tom Reed said the plan was dead and called for a new vote.",
+            "Tom Reed",
+            "the plan was dead",
+        ),
+        (
+            "Tom Reed said the port was losing money and warned that jobs would go.",
+            "Tom Reed",
+            "the port was losing money",
+        ),
+        // Not in another tense: the reported clause's own verbs.
+        (
+            "Tom Reed said the group backs a plan that helps workers and demands higher wages.",
+            "Tom Reed",
+            "the group backs a plan that helps workers and demands higher wages",
+        ),
+        (
+            "Tom Reed said he would stay and warn voters that the plan was dead.",
+            "Tom Reed",
+            "he would stay and warn voters that the plan was dead",
+        ),
+        // Not after a subordinate clause, whose subject may own it.
+        (
+            "Tom Reed called the plan a disgrace after the mayor praised the police and \
+             blamed the council.",
+            "Tom Reed",
+            "the plan a disgrace after the mayor praised the police and blamed the council",
+        ),
+    ]);
+    let all = seen(&format!(
+        "{H}Tom Reed said the plan was dead and called for a new vote."
+    ));
+    assert_eq!(with_cue(&all, "called for").content, ["a new vote"]);
+    assert_eq!(
+        with_cue(&all, "called for").source.as_deref(),
+        Some("Tom Reed")
+    );
+}
+
+#[test]
+fn a_verb_joined_to_a_possessive_subjects_cue_keeps_the_whole_subject() {
+    let all = seen(&format!(
+        "{H}Tom Reed's brief said the reports were false and dismissed them as rumors."
+    ));
+    assert_eq!(with_cue(&all, "said").content, ["the reports were false"]);
+    let s = with_cue(&all, "dismissed");
+    assert_eq!(s.source.as_deref(), Some("Tom Reed's brief"));
+    assert_eq!(s.content, ["them as rumors"]);
+}
+
+#[test]
+fn that_before_a_verb_is_the_subject_of_the_words() {
+    assert_words(&[
+        (
+            "Reed said that was not his view.",
+            "Reed",
+            "that was not his view",
+        ),
+        (
+            "Reed said that would pay for more ships.",
+            "Reed",
+            "that would pay for more ships",
+        ),
+        // A conjunction before a subject is no part of the words.
+        (
+            "Reed said that costs would rise.",
+            "Reed",
+            "costs would rise",
+        ),
+    ]);
 }
 
 #[test]
@@ -4940,13 +5060,15 @@ fn a_statement_in_a_relative_clause_ends_before_its_speakers_own_verb() {
         ["the guidance was \"disappointing but not surprising.\""]
     );
     assert_eq!(s.source.as_deref(), Some("Analysts at Berwick Capital"));
-    // A participle of the same speaker does not end the statement before it.
+    // A reporting participle of the same speaker is a statement of its own, after the
+    // one it follows.
     let all = seen(&format!(
         "{H}Mayor Ann Berg questioned the count, urging voters to check their ballots."
     ));
+    assert_eq!(with_cue(&all, "questioned").content, ["the count"]);
     assert_eq!(
-        with_cue(&all, "questioned").content,
-        ["the count, urging voters to check their ballots"]
+        with_cue(&all, "urging").content,
+        ["voters to check their ballots"]
     );
 }
 
