@@ -2867,8 +2867,15 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             if let Some(k) = (i + 1..hi.min(i + 7))
                 .find(|&k| matches!(t[k].low.as_str(), "he" | "she" | "they" | "it" | "we" | "i"))
             {
+                // (Not past a question word, which opens the words: `said on Monday how
+                // angry he was`.)
                 if (i + 1..k).all(|m| t[m].word() || t[m].p == ',')
-                    && !(i + 1..k).any(|m| t[m].is("that"))
+                    && !(i + 1..k).any(|m| {
+                        matches!(
+                            t[m].low.as_str(),
+                            "that" | "how" | "why" | "what" | "whether" | "where" | "who"
+                        )
+                    })
                 {
                     i = k;
                     break;
@@ -3028,8 +3035,15 @@ fn skip_adjuncts(b: &Block, mut i: usize, hi: usize, cue_end: &mut usize) -> (us
             // "on Wednesday", "on Twitter", "at a rally on Monday": a short phrase
             // followed by "that".
             // Not a relative `that` (`spoke in a hall on a hill that overlooks the bay`).
+            // (A comma only before `that`, a place's next part or a reporting
+            // participle: `noted in 2009, banks that …` ends the phrase at its comma,
+            // where the words begin; a phrase set off by commas is read below.)
             if let Some(k) = (i + 1..hi.min(i + 15)).find(|&k| t[k].is("that")) {
-                if (i + 1..k).all(|m| t[m].word() || t[m].p == ',') && !relative_that(t, k) {
+                let comma_ok =
+                    |m: usize| m + 1 == k || t[m + 1].cap || reporting_participle(&t[m + 1]);
+                if (i + 1..k).all(|m| t[m].word() || (t[m].p == ',' && comma_ok(m)))
+                    && !relative_that(t, k)
+                {
                     i = k;
                     break;
                 }

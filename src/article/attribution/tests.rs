@@ -1614,6 +1614,46 @@ fn that_before_a_verb_is_the_subject_of_the_words() {
 }
 
 #[test]
+fn a_phrase_of_time_after_the_cue_ends_at_its_comma_or_a_question_word() {
+    assert_words(&[
+        // The comma after the phrase opens the words, `that` here is a relative pronoun.
+        (
+            "As Reed noted in 2009, banks that lend freely can change their minds.",
+            "Reed",
+            "banks that lend freely can change their minds",
+        ),
+        // A place's next part, another phrase or a participle goes on to `that`.
+        (
+            "Reed said at a stop in Toledo, Ohio, that the plan was dead.",
+            "Reed",
+            "the plan was dead",
+        ),
+        (
+            "Reed said on Twitter, in a post on Monday, that the plan was dead.",
+            "Reed",
+            "the plan was dead",
+        ),
+        // A question word opens the words before any pronoun.
+        (
+            "Reed told reporters on Thursday how angry he was.",
+            "Reed",
+            "how angry he was",
+        ),
+        // Past a phrase of time to the pronoun that opens the words.
+        (
+            "Reed said on Thursday he was angry.",
+            "Reed",
+            "he was angry",
+        ),
+    ]);
+    // A reporting participle after the phrase's comma joins the cue.
+    let all = seen(&format!(
+        "{H}Ann Dole chimed in on Twitter, saying that the city should pay."
+    ));
+    assert_eq!(with_cue(&all, "chimed in").content, ["the city should pay"]);
+}
+
+#[test]
 fn a_plural_in_s_before_a_closing_verb_of_saying_is_a_noun() {
     assert_words(&[
         (
