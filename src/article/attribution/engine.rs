@@ -8187,6 +8187,21 @@ fn forward(
         }) {
             end = k;
         }
+        // `said the bill was flawed; Dole said she would not`: a clause after a semicolon
+        // that opens with a speaker and a verb of saying is another statement.
+        if let Some(k) = (j + 1..end).find(|&k| {
+            // (Its first reporting word, within a few words.)
+            t[k].p == ';'
+                && !in_quote(b, k)
+                && (k + 2..end.min(k + 8))
+                    .find(|&m| t[m].word() && t[m].reports())
+                    .and_then(|v| cue_at(b, v, end))
+                    .is_some_and(|(l, _)| {
+                        matches!(l, "say" | "tell" | "add" | "counter" | "reply" | "respond")
+                    })
+        }) {
+            end = k;
+        }
     }
     // `Rosa Dell, who proposed the lanes, said …`: a cue inside a relative clause set off
     // by commas reports up to the clause's closing comma, where the main clause goes on

@@ -1654,6 +1654,51 @@ fn a_phrase_of_time_after_the_cue_ends_at_its_comma_or_a_question_word() {
 }
 
 #[test]
+fn a_clause_after_a_semicolon_with_its_own_speaker_is_another_statement() {
+    assert_words(&[
+        (
+            "Tom Reed said he would veto the bill; Ann Dole said she would not.",
+            "Tom Reed",
+            "he would veto the bill",
+        ),
+        (
+            "Tom Reed said he would veto the bill; he told aides it was flawed.",
+            "Tom Reed",
+            "he would veto the bill",
+        ),
+        (
+            "Tom Reed said taxes would rise; critics say they will not.",
+            "Tom Reed",
+            "taxes would rise",
+        ),
+        (
+            "Tom Reed said taxes would rise; Ann Dole, the mayor, said they would not.",
+            "Tom Reed",
+            "taxes would rise",
+        ),
+        // A list of the speaker's own clauses runs on.
+        (
+            "Tom Reed said the goal was not revenue; it was to curb speculators.",
+            "Tom Reed",
+            "the goal was not revenue; it was to curb speculators",
+        ),
+        (
+            "Tom Reed said taxes would rise; Ann Dole called the plan fair.",
+            "Tom Reed",
+            "taxes would rise; Ann Dole called the plan fair",
+        ),
+    ]);
+    let all = seen(&format!(
+        "{H}Tom Reed said he would veto the bill; Ann Dole said she would not."
+    ));
+    assert!(
+        all.iter()
+            .any(|s| s.source.as_deref() == Some("Ann Dole") && s.content == ["she would not"]),
+        "{all:#?}"
+    );
+}
+
+#[test]
 fn a_plural_in_s_before_a_closing_verb_of_saying_is_a_noun() {
     assert_words(&[
         (
