@@ -7679,23 +7679,48 @@ fn forward(
                         (s, verb.unwrap_or(e))
                     });
                 // The clause's first cue: a later one may be reported inside its content
-                // (`May said the country would declare … and suggested …`).
+                // (`May said the country would declare … and suggested …`). But the last
+                // one when a subordinate clause opens right before its speaker: the verb
+                // joined to it is that speaker's (`Reed called it a disgrace after Dole
+                // attacked the police and blamed the mayor`: Dole blamed).
                 let before = t[k - 1].s();
-                inherited = out
-                    .iter()
-                    .rev()
-                    .take_while(|f| f.block == bi)
-                    .filter(|f| {
-                        !f.participle
-                            && !f.act
-                            && !f.carried
-                            && f.cue.is_some_and(|c| {
-                                c.start >= t[from].s()
-                                    && c.end <= before
-                                    && !a.text[c.start..c.end].eq_ignore_ascii_case("according to")
-                            })
+                let in_clause = out.iter().rev().take_while(|f| f.block == bi).filter(|f| {
+                    !f.participle
+                        && !f.act
+                        && !f.carried
+                        && f.cue.is_some_and(|c| {
+                            c.start >= t[from].s()
+                                && c.end <= before
+                                && !a.text[c.start..c.end].eq_ignore_ascii_case("according to")
+                        })
+                });
+                let first = in_clause.clone().min_by_key(|f| f.cue.map(|c| c.start));
+                let last = in_clause.max_by_key(|f| f.cue.map(|c| c.start));
+                let subordinate_speaker = |f: &&Found| {
+                    f.source.is_some_and(|s| {
+                        let w = a.text[..s.start].trim_end();
+                        let prev = w.rsplit(|c: char| !c.is_alphanumeric()).next();
+                        prev.is_some_and(|p| {
+                            matches!(
+                                p.to_lowercase().as_str(),
+                                "after"
+                                    | "because"
+                                    | "when"
+                                    | "while"
+                                    | "since"
+                                    | "before"
+                                    | "although"
+                                    | "though"
+                                    | "if"
+                                    | "unless"
+                                    | "until"
+                            )
+                        })
                     })
-                    .min_by_key(|f| f.cue.map(|c| c.start))
+                };
+                inherited = last
+                    .filter(subordinate_speaker)
+                    .or(first)
                     .and_then(|f| f.source)
                     // A name or a described speaker, not one inside the subject read
                     // here (`Scott's` of `Scott's family`); one holding it is the whole

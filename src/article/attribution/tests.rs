@@ -1581,6 +1581,21 @@ fn a_verb_of_stance_joined_to_the_cue_is_the_speakers_next_statement() {
 }
 
 #[test]
+fn a_verb_joined_to_a_cue_in_a_subordinate_clause_is_that_clauses_speakers() {
+    let text = "Tom Reed called the plan a disgrace after Ann Dole attacked the police and \
+                blamed the mayor.";
+    let all = seen(&format!("{H}{text}"));
+    let s = with_cue(&all, "blamed");
+    assert_eq!(s.source.as_deref(), Some("Ann Dole"));
+    assert_eq!(s.content, ["the mayor"]);
+    // Without the subordinate clause, the clause's first speaker.
+    let all = seen(&format!(
+        "{H}Tom Reed said Ann Dole had attacked the police and blamed the mayor."
+    ));
+    assert_eq!(with_cue(&all, "blamed").source.as_deref(), Some("Tom Reed"));
+}
+
+#[test]
 fn a_verb_joined_to_a_possessive_subjects_cue_keeps_the_whole_subject() {
     let all = seen(&format!(
         "{H}Tom Reed's brief said the reports were false and dismissed them as rumors."
