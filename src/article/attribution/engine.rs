@@ -7700,22 +7700,7 @@ fn forward(
                     f.source.is_some_and(|s| {
                         let w = a.text[..s.start].trim_end();
                         let prev = w.rsplit(|c: char| !c.is_alphanumeric()).next();
-                        prev.is_some_and(|p| {
-                            matches!(
-                                p.to_lowercase().as_str(),
-                                "after"
-                                    | "because"
-                                    | "when"
-                                    | "while"
-                                    | "since"
-                                    | "before"
-                                    | "although"
-                                    | "though"
-                                    | "if"
-                                    | "unless"
-                                    | "until"
-                            )
-                        })
+                        prev.is_some_and(|p| SUBORDINATORS.contains(&p.to_lowercase().as_str()))
                     })
                 };
                 inherited = last
@@ -8165,12 +8150,9 @@ fn forward(
         // ends the words.
         let after_subordinate = |k: usize| {
             let from = (j..k).rev().find(|&m| t[m].p == ',').map_or(j, |m| m + 1);
-            t.get(from).is_some_and(|x| {
-                matches!(
-                    x.low.as_str(),
-                    "when" | "while" | "after" | "before" | "if" | "once" | "as" | "unless"
-                )
-            }) || (from > j && t[from..k].iter().any(|x| x.word() && x.reports()))
+            t.get(from)
+                .is_some_and(|x| SUBORDINATORS.contains(&x.low.as_str()))
+                || (from > j && t[from..k].iter().any(|x| x.word() && x.reports()))
         };
         let own_statement = |k: usize| {
             let Some(x) = t.get(k + 1) else {
@@ -8543,25 +8525,8 @@ fn coordinated_report(
     // blamed …`).
     if COORDINATED_STANCES.contains(&lemma) {
         let present = |w: &str| w.ends_with('s') && !w.ends_with("ss");
-        let subordinate = (from..and).any(|m| {
-            t[m].word()
-                && matches!(
-                    t[m].low.as_str(),
-                    "after"
-                        | "because"
-                        | "when"
-                        | "since"
-                        | "while"
-                        | "before"
-                        | "until"
-                        | "although"
-                        | "though"
-                        | "if"
-                        | "unless"
-                        | "whereas"
-                        | "as"
-                )
-        });
+        let subordinate =
+            (from..and).any(|m| t[m].word() && SUBORDINATORS.contains(&t[m].low.as_str()));
         return present(&t[v].low) == present(&t[cue].low)
             && !subordinate
             && !not_a_cue(b, lo, v, lemma)
